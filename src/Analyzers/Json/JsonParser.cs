@@ -1,0 +1,340 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Text;
+
+namespace Residency.Analyzers.Json
+{
+    /// <summary>Thrown for malformed JSON; carries the 1-based line and column of the problem.</summary>
+    internal sealed class JsonParseException : Exception
+    {
+        public JsonParseException(string message, int line, int column)
+            : base(message)
+        {
+            Line = line;
+            Column = column;
+        }
+
+        public int Line { get; }
+
+        public int Column { get; }
+    }
+
+    /// <summary>
+    /// A small, dependency-free JSON parser (RFC 8259 plus the comments and trailing commas that
+    /// <c>appsettings.json</c> allows). Analyzers and MSBuild tasks cannot rely on System.Text.Json being loadable
+    /// in every host (VS, the .NET 8–10 SDKs), so both use this one.
+    /// </summary>
+    internal sealed class JsonParser
+    {
+        private const int MaxDepth = 128;
+        private readonly string _text;
+        private int _pos;
+        private int _line = 1;
+        private int _lineStart;
+
+        private JsonParser(string text)
+        {
+            _text = text;
+        }
+
+        public static JsonNode Parse(string text)
+        {
+            var parser = new JsonParser(text);
+            if (parser._text.Length > 0 && parser._text[0] == '\uFEFF')
+            {
+                parser._pos = 1;
+            }
+
+            parser.SkipTrivia();
+            var value = parser.ParseValue(0);
+            parser.SkipTrivia();
+            if (parser._pos < parser._text.Length)
+            {
+                throw parser.Error("unexpected text after the JSON value");
+            }
+
+            return value;
+        }
+
+        /// <summary>Parses without throwing; <paramref name="error"/> is set when the text is malformed.</summary>
+        public static JsonNode? TryParse(string text, out JsonParseException? error)
+        {
+            try
+            {
+                error = null;
+                return Parse(text);
+            }
+            catch (JsonParseException e)
+            {
+                error = e;
+                return null;
+            }
+        }
+
+        private int Column => _pos - _lineStart + 1;
+
+        private JsonParseException Error(string message) => new(message, _line, Column);
+
+        private JsonNode ParseValue(int depth)
+        {
+            if (depth > MaxDepth)
+            {
+                throw Error("JSON nested too deeply");
+            }
+
+            if (_pos >= _text.Length)
+            {
+                throw Error("unexpected end of JSON");
+            }
+
+            int line = _line, column = Column;
+            char c = _text[_pos];
+            switch (c)
+            {
+                case '{':
+                    return ParseObject(depth, line, column);
+                case '[':
+                    return ParseArray(depth, line, column);
+                case '"':
+                    return JsonNode.Scalar(JsonKind.String, line, column, ParseString());
+                case 't':
+                    ExpectWord("true");
+                    return JsonNode.Scalar(JsonKind.True, line, column, "true");
+                case 'f':
+                    ExpectWord("false");
+                    return JsonNode.Scalar(JsonKind.False, line, column, "false");
+                case 'n':
+                    ExpectWord("null");
+                    return JsonNode.Scalar(JsonKind.Null, line, column, null);
+                default:
+                    if (c == '-' || (c >= '0' && c <= '9'))
+                    {
+                        return JsonNode.Scalar(JsonKind.Number, line, column, ParseNumber());
+                    }
+
+                    throw Error($"unexpected character '{c}'");
+            }
+        }
+
+        private JsonNode ParseObject(int depth, int line, int column)
+        {
+            _pos++;
+            var members = new List<KeyValuePair<string, JsonNode>>();
+            SkipTrivia();
+            while (true)
+            {
+                if (_pos >= _text.Length)
+                {
+                    throw Error("unterminated object: expected '}'");
+                }
+
+                if (_text[_pos] == '}')
+                {
+                    _pos++;
+                    return JsonNode.Object(line, column, members);
+                }
+
+                if (_text[_pos] != '"')
+                {
+                    throw Error("expected a property name in double quotes");
+                }
+
+                var name = ParseString();
+                SkipTrivia();
+                if (_pos >= _text.Length || _text[_pos] != ':')
+                {
+                    throw Error($"expected ':' after property name \"{name}\"");
+                }
+
+                _pos++;
+                SkipTrivia();
+                members.Add(new KeyValuePair<string, JsonNode>(name, ParseValue(depth + 1)));
+                SkipTrivia();
+                if (_pos < _text.Length && _text[_pos] == ',')
+                {
+                    _pos++;
+                    SkipTrivia();
+                }
+                else if (_pos < _text.Length && _text[_pos] != '}')
+                {
+                    throw Error("expected ',' or '}' in object");
+                }
+            }
+        }
+
+        private JsonNode ParseArray(int depth, int line, int column)
+        {
+            _pos++;
+            var items = new List<JsonNode>();
+            SkipTrivia();
+            while (true)
+            {
+                if (_pos >= _text.Length)
+                {
+                    throw Error("unterminated array: expected ']'");
+                }
+
+                if (_text[_pos] == ']')
+                {
+                    _pos++;
+                    return JsonNode.Array(line, column, items);
+                }
+
+                items.Add(ParseValue(depth + 1));
+                SkipTrivia();
+                if (_pos < _text.Length && _text[_pos] == ',')
+                {
+                    _pos++;
+                    SkipTrivia();
+                }
+                else if (_pos < _text.Length && _text[_pos] != ']')
+                {
+                    throw Error("expected ',' or ']' in array");
+                }
+            }
+        }
+
+        private string ParseString()
+        {
+            _pos++;
+            var sb = new StringBuilder();
+            while (true)
+            {
+                if (_pos >= _text.Length)
+                {
+                    throw Error("unterminated string");
+                }
+
+                char c = _text[_pos++];
+                if (c == '"')
+                {
+                    return sb.ToString();
+                }
+
+                if (c == '\n')
+                {
+                    throw Error("line break inside a string");
+                }
+
+                if (c != '\\')
+                {
+                    sb.Append(c);
+                    continue;
+                }
+
+                if (_pos >= _text.Length)
+                {
+                    throw Error("unterminated escape sequence");
+                }
+
+                char e = _text[_pos++];
+                switch (e)
+                {
+                    case '"': sb.Append('"'); break;
+                    case '\\': sb.Append('\\'); break;
+                    case '/': sb.Append('/'); break;
+                    case 'b': sb.Append('\b'); break;
+                    case 'f': sb.Append('\f'); break;
+                    case 'n': sb.Append('\n'); break;
+                    case 'r': sb.Append('\r'); break;
+                    case 't': sb.Append('\t'); break;
+                    case 'u':
+                        if (_pos + 4 > _text.Length ||
+                            !int.TryParse(_text.Substring(_pos, 4), NumberStyles.HexNumber, CultureInfo.InvariantCulture, out var code))
+                        {
+                            throw Error("invalid \\u escape");
+                        }
+
+                        sb.Append((char)code);
+                        _pos += 4;
+                        break;
+                    default:
+                        throw Error($"invalid escape '\\{e}'");
+                }
+            }
+        }
+
+        private string ParseNumber()
+        {
+            int start = _pos;
+            if (_text[_pos] == '-')
+            {
+                _pos++;
+            }
+
+            while (_pos < _text.Length && "0123456789.eE+-".IndexOf(_text[_pos]) >= 0)
+            {
+                _pos++;
+            }
+
+            var number = _text.Substring(start, _pos - start);
+            if (!double.TryParse(number, NumberStyles.Float, CultureInfo.InvariantCulture, out _))
+            {
+                throw Error($"invalid number '{number}'");
+            }
+
+            return number;
+        }
+
+        private void ExpectWord(string word)
+        {
+            if (string.CompareOrdinal(_text, _pos, word, 0, word.Length) != 0)
+            {
+                throw Error($"expected '{word}'");
+            }
+
+            _pos += word.Length;
+        }
+
+        private void SkipTrivia()
+        {
+            while (_pos < _text.Length)
+            {
+                char c = _text[_pos];
+                if (c == '\n')
+                {
+                    _pos++;
+                    _line++;
+                    _lineStart = _pos;
+                }
+                else if (c == ' ' || c == '\t' || c == '\r')
+                {
+                    _pos++;
+                }
+                else if (c == '/' && _pos + 1 < _text.Length && _text[_pos + 1] == '/')
+                {
+                    while (_pos < _text.Length && _text[_pos] != '\n')
+                    {
+                        _pos++;
+                    }
+                }
+                else if (c == '/' && _pos + 1 < _text.Length && _text[_pos + 1] == '*')
+                {
+                    _pos += 2;
+                    while (_pos < _text.Length && !(_text[_pos] == '*' && _pos + 1 < _text.Length && _text[_pos + 1] == '/'))
+                    {
+                        if (_text[_pos] == '\n')
+                        {
+                            _line++;
+                            _lineStart = _pos + 1;
+                        }
+
+                        _pos++;
+                    }
+
+                    if (_pos >= _text.Length)
+                    {
+                        throw Error("unterminated comment");
+                    }
+
+                    _pos += 2;
+                }
+                else
+                {
+                    return;
+                }
+            }
+        }
+    }
+}
