@@ -1,0 +1,125 @@
+using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Residency.Analyzers.Diagnostics;
+using Residency.Analyzers.Model;
+using Residency.Analyzers.Regions;
+
+namespace Residency.Analyzers.Analyzers
+{
+    /// <summary>
+    /// RES004: region codes in <c>[DataSink]</c> and <c>[DataTransfer]</c> must be ISO 3166-1 alpha-2 codes or one of
+    /// EU, EEA, Adequate, Unknown (case-insensitive; EL is Greece); and so must the entries of <c>ResidencyAllowedRegions</c>.
+    /// </summary>
+    [DiagnosticAnalyzer(LanguageNames.CSharp)]
+    public sealed class AnnotationValidationAnalyzer : DiagnosticAnalyzer
+    {
+        /// <summary>Diagnostic property: the corrected code, where the intent is clear (used by the code fix).</summary>
+        public const string SuggestionKey = "residency.suggestion";
+
+        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
+            ImmutableArray.Create(Descriptors.RES004, Descriptors.RES004Configuration);
+
+        public override void Initialize(AnalysisContext context)
+        {
+            context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+            context.EnableConcurrentExecution();
+            context.RegisterCompilationStartAction(start =>
+            {
+                var residency = ResidencyContext.For(start.Compilation, start.Options);
+                if (residency.Types.DataSink is not null || residency.Types.DataTransfer is not null)
+                {
+                    start.RegisterSyntaxNodeAction(node => AnalyzeAttribute(node, residency.Types), SyntaxKind.Attribute);
+                }
+
+                if (!residency.Options.Policy.InvalidTokens.IsEmpty)
+                {
+                    start.RegisterCompilationEndAction(end =>
+                    {
+                        foreach (var token in residency.Options.Policy.InvalidTokens)
+                        {
+                            var suggestion = Region.SuggestCorrection(token);
+                            var message = $"ResidencyAllowedRegions contains '{token}', which is not a region code (ISO 3166-1 alpha-2, or EU, EEA, Adequate, Unknown){DidYouMean(suggestion)}; it is ignored";
+                            end.ReportDiagnostic(Diagnostic.Create(Descriptors.RES004Configuration, Location.None, message));
+                        }
+                    });
+                }
+            });
+        }
+
+        private static void AnalyzeAttribute(SyntaxNodeAnalysisContext context, WellKnownTypes types)
+        {
+            var attribute = (AttributeSyntax)context.Node;
+            if (attribute.ArgumentList is not { Arguments.Count: > 0 } arguments)
+            {
+                return;
+            }
+
+            // Cheap syntactic filter before binding.
+            var name = attribute.Name.ToString();
+            if (!name.Contains("DataSink") && !name.Contains("DataTransfer"))
+            {
+                return;
+            }
+
+            if (context.SemanticModel.GetSymbolInfo(attribute, context.CancellationToken).Symbol is not IMethodSymbol constructor)
+            {
+                return;
+            }
+
+            var attributeType = constructor.ContainingType;
+            string kind;
+            if (WellKnownTypes.Is(attributeType, types.DataSink))
+            {
+                kind = "DataSink";
+            }
+            else if (WellKnownTypes.Is(attributeType, types.DataTransfer))
+            {
+                kind = "DataTransfer";
+            }
+            else
+            {
+                return;
+            }
+
+            var regionArgument = arguments.Arguments[0];
+            if (regionArgument.NameEquals is not null)
+            {
+                return;
+            }
+
+            var constant = context.SemanticModel.GetConstantValue(regionArgument.Expression, context.CancellationToken);
+            if (!constant.HasValue)
+            {
+                return;
+            }
+
+            var text = constant.Value as string;
+            if (Region.TryParse(text, out _))
+            {
+                return;
+            }
+
+            string message;
+            string? suggestion = null;
+            if (string.IsNullOrWhiteSpace(text))
+            {
+                message = $"[{kind}] has an empty region: give an ISO 3166-1 alpha-2 code or EU, EEA, Adequate, Unknown";
+            }
+            else
+            {
+                suggestion = Region.SuggestCorrection(text);
+                message = $"[{kind}] region '{text}' is not a region code (ISO 3166-1 alpha-2, or EU, EEA, Adequate, Unknown){DidYouMean(suggestion)}";
+            }
+
+            var properties = suggestion is null
+                ? ImmutableDictionary<string, string?>.Empty
+                : ImmutableDictionary<string, string?>.Empty.Add(SuggestionKey, suggestion);
+            context.ReportDiagnostic(Diagnostic.Create(Descriptors.RES004, regionArgument.GetLocation(), properties, message));
+        }
+
+        private static string DidYouMean(string? suggestion) => suggestion is null ? string.Empty : $"; did you mean '{suggestion}'?";
+    }
+}

@@ -1,0 +1,103 @@
+using Microsoft.CodeAnalysis;
+
+namespace Residency.Analyzers.Diagnostics
+{
+    /// <summary>The diagnostic descriptors, each linked to its page in docs/rules.</summary>
+    internal static class Descriptors
+    {
+        public const string Category = "Residency";
+        public const string HelpBase = "https://github.com/residency-analyzers/residency-analyzers/blob/main/docs/rules/";
+
+        /// <summary>Custom tag on the inventory-fact descriptors: they carry data for the build task, not advice.</summary>
+        public const string InventoryFactTag = "ResidencyInventoryFact";
+
+        public static readonly DiagnosticDescriptor RES001 = new(
+            DiagnosticIds.TransferOutsideAllowedRegions,
+            title: "Personal data sent outside the allowed regions",
+            messageFormat: "Personal data {0} reaches {1} in {2}, outside the allowed regions ({3}), and no DataTransfer covers it; path: {4}",
+            Category,
+            DiagnosticSeverity.Warning,
+            isEnabledByDefault: true,
+            description: "GDPR Chapter V forbids transferring personal data outside the EEA without an adequacy decision or a declared safeguard. Use an endpoint in an allowed region, or declare the transfer basis with [DataTransfer].",
+            helpLinkUri: HelpBase + "RES001.md");
+
+        public static readonly DiagnosticDescriptor RES002 = new(
+            DiagnosticIds.SpecialCategoryTransfer,
+            title: "Special-category data sent outside the allowed regions",
+            messageFormat: "Special-category data {0} reaches {1} in {2}, outside the allowed regions ({3}), and no DataTransfer covers it; path: {4}",
+            Category,
+            DiagnosticSeverity.Warning,
+            isEnabledByDefault: true,
+            description: "Art. 9/10 data (health, biometric, …) reaches a sink outside the allowed regions with no declared transfer basis. Such transfers need particular care.",
+            helpLinkUri: HelpBase + "RES002.md");
+
+        public static readonly DiagnosticDescriptor RES003 = new(
+            DiagnosticIds.UnknownSinkRegion,
+            title: "Personal data sent to an endpoint of unknown region",
+            messageFormat: "Personal data {0} reaches {1}, whose region is unknown; path: {2}",
+            Category,
+            DiagnosticSeverity.Warning,
+            isEnabledByDefault: true,
+            description: "The destination of this sink could not be determined. Annotate it with [DataSink(region)], add its host to residency.json, or mark it internal with ResidencyInternalHosts.",
+            helpLinkUri: HelpBase + "RES003.md");
+
+        public static readonly DiagnosticDescriptor RES004 = new(
+            DiagnosticIds.InvalidConfiguration,
+            title: "Invalid residency annotation or configuration",
+            messageFormat: "{0}",
+            Category,
+            DiagnosticSeverity.Warning,
+            isEnabledByDefault: true,
+            description: "A region code is not an ISO 3166-1 alpha-2 code nor one of EU, EEA, Adequate, Unknown, or a configuration file cannot be read.",
+            helpLinkUri: HelpBase + "RES004.md");
+
+        /// <summary>RES004 for project-level configuration (MSBuild properties, configuration files), reported once per compilation.</summary>
+        public static readonly DiagnosticDescriptor RES004Configuration = new(
+            DiagnosticIds.InvalidConfiguration,
+            title: "Invalid residency annotation or configuration",
+            messageFormat: "{0}",
+            Category,
+            DiagnosticSeverity.Warning,
+            isEnabledByDefault: true,
+            description: "A region code is not an ISO 3166-1 alpha-2 code nor one of EU, EEA, Adequate, Unknown, or a configuration file cannot be read.",
+            helpLinkUri: HelpBase + "RES004.md",
+            customTags: WellKnownDiagnosticTags.CompilationEnd);
+
+        public static readonly DiagnosticDescriptor RES005 = new(
+            DiagnosticIds.DeclaredTransfer,
+            title: "Declared transfer of personal data",
+            messageFormat: "Personal data {0} reaches {1} in {2} under a declared transfer ({3}); path: {4}",
+            Category,
+            DiagnosticSeverity.Info,
+            isEnabledByDefault: true,
+            description: "Personal data leaves the allowed regions under a declared Chapter V basis. This is recorded in the inventory, not a violation.",
+            helpLinkUri: HelpBase + "RES005.md");
+
+        public static readonly DiagnosticDescriptor RES006 = new(
+            DiagnosticIds.UnannotatedPersonalData,
+            title: "Member looks like personal data but is not annotated",
+            messageFormat: "'{0}' looks like personal data ({1}) but is not annotated",
+            Category,
+            DiagnosticSeverity.Info,
+            isEnabledByDefault: true,
+            description: "The member's name suggests personal data. Annotate it with [PersonalData] so that its flows are checked and it appears in the inventory.",
+            helpLinkUri: HelpBase + "RES006.md");
+
+        public static readonly DiagnosticDescriptor RES900 = Fact(DiagnosticIds.FlowFact, "Residency inventory: flow");
+
+        public static readonly DiagnosticDescriptor RES901 = Fact(DiagnosticIds.ElementFact, "Residency inventory: personal-data element");
+
+        public static readonly DiagnosticDescriptor RES902 = Fact(DiagnosticIds.SinkFact, "Residency inventory: sink");
+
+        private static DiagnosticDescriptor Fact(string id, string title) => new(
+            id,
+            title,
+            messageFormat: "{0}",
+            Category,
+            DiagnosticSeverity.Info,
+            isEnabledByDefault: true,
+            description: "Carries a fact to the inventory task through the compiler's error log. Emitted only in command-line builds.",
+            helpLinkUri: HelpBase + "inventory-facts.md",
+            customTags: new[] { InventoryFactTag, WellKnownDiagnosticTags.NotConfigurable });
+    }
+}

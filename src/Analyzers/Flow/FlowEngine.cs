@@ -1,0 +1,341 @@
+using System;
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.FlowAnalysis;
+using Microsoft.CodeAnalysis.Operations;
+using Residency.Analyzers.Model;
+using Residency.Analyzers.Sinks;
+
+namespace Residency.Analyzers.Flow
+{
+    /// <summary>
+    /// The flow engine of one compilation: memoised per-method summaries over Roslyn control-flow graphs, built
+    /// lazily and only for methods that touch personal data or whose summary a caller needs. Independent of how
+    /// diagnostics are reported: the analyzers, the code fixes and the inventory read the same facts.
+    /// </summary>
+    internal sealed class FlowEngine
+    {
+        /// <summary>How many calls deep summaries are followed (SPEC §6 asks for at least 3).</summary>
+        public const int MaxCallDepth = 6;
+
+        private readonly Compilation _compilation;
+        private readonly ImmutableArray<ISinkProvider> _sinkProviders;
+        private readonly ConcurrentDictionary<IMethodSymbol, MethodSummary> _summaries = new(SymbolEqualityComparer.Default);
+        private readonly ConcurrentDictionary<IMethodSymbol, bool> _touches = new(SymbolEqualityComparer.Default);
+        private readonly ConcurrentDictionary<SyntaxTree, SemanticModel> _models = new();
+        private readonly ConcurrentDictionary<IInvocationOperation, SinkCall?> _sinkCalls = new();
+        private readonly ConcurrentDictionary<IFieldSymbol, ImmutableHashSet<TaintFact>> _fieldStores = new(SymbolEqualityComparer.Default);
+
+        public FlowEngine(Compilation compilation, PersonalDataClassifier classifier, WellKnownTypes types, ImmutableArray<ISinkProvider> sinkProviders)
+        {
+            _compilation = compilation;
+            Classifier = classifier;
+            Types = types;
+            _sinkProviders = sinkProviders;
+        }
+
+        public PersonalDataClassifier Classifier { get; }
+
+        public WellKnownTypes Types { get; }
+
+        /// <summary>The sink a call sends to, consulting the providers in order (SPEC §5).</summary>
+        public SinkCall? ResolveSink(IInvocationOperation invocation)
+        {
+            foreach (var provider in _sinkProviders)
+            {
+                var call = provider.TryResolve(invocation);
+                if (call is not null)
+                {
+                    return call;
+                }
+            }
+
+            return null;
+        }
+
+        /// <summary>
+        /// The summary of <paramref name="method"/>, computed from <paramref name="cfg"/> (the analyzer driver's cached
+        /// graph) when it is not memoised yet.
+        /// </summary>
+        public MethodSummary GetSummary(IMethodSymbol method, ControlFlowGraph cfg, CancellationToken cancellationToken)
+        {
+            method = (IMethodSymbol)method.OriginalDefinition;
+            if (_summaries.TryGetValue(method, out var summary))
+            {
+                return summary;
+            }
+
+            summary = new MethodFlowAnalysis(this, method, cfg, depth: 0, ImmutableHashSet.Create<IMethodSymbol>(SymbolEqualityComparer.Default, method), cancellationToken).Run();
+            return _summaries.GetOrAdd(method, summary);
+        }
+
+        /// <summary>The summary of a callee in this compilation, or null when it has no body here.</summary>
+        internal MethodSummary? GetCalleeSummary(IMethodSymbol callee, int depth, ImmutableHashSet<IMethodSymbol> inProgress, ControlFlowGraph? containingCfg, CancellationToken cancellationToken)
+        {
+            callee = (IMethodSymbol)callee.OriginalDefinition;
+            if (_summaries.TryGetValue(callee, out var cached))
+            {
+                return cached;
+            }
+
+            if (depth > MaxCallDepth || inProgress.Contains(callee))
+            {
+                // Recursion or too deep: assume nothing more (stated in docs/flow-semantics.md). Not memoised.
+                return MethodSummary.Empty;
+            }
+
+            var cfg = GetControlFlowGraph(callee, containingCfg, cancellationToken);
+            if (cfg is null)
+            {
+                return null;
+            }
+
+            var summary = new MethodFlowAnalysis(this, callee, cfg, depth, inProgress.Add(callee), cancellationToken).Run();
+            return _summaries.GetOrAdd(callee, summary);
+        }
+
+        /// <summary>
+        /// Cheap pre-filter (no control-flow graph): does this body read personal data, create or receive a personal
+        /// object, or call a method of this compilation that does? Methods that do not are never analysed.
+        /// </summary>
+        public bool TouchesPersonalData(IOperation root, int depth = 0)
+        {
+            foreach (var operation in root.Descendants())
+            {
+                switch (operation)
+                {
+                    case IMemberReferenceOperation member when member.Member is IPropertySymbol or IFieldSymbol:
+                        if (Classifier.GetElement(member.Member) is not null || !Classifier.GetCarriedElements(member.Type).IsEmpty)
+                        {
+                            return true;
+                        }
+
+                        if (member.Member is IPropertySymbol { GetMethod: { } getter } && IsInSource(getter) && depth < 3 && MethodTouches(getter, depth + 1))
+                        {
+                            return true;
+                        }
+
+                        break;
+                    case IParameterReferenceOperation parameter:
+                        if (Classifier.GetElement(parameter.Parameter) is not null || !Classifier.GetCarriedElements(parameter.Type).IsEmpty)
+                        {
+                            return true;
+                        }
+
+                        break;
+                    case ILocalReferenceOperation local when !Classifier.GetCarriedElements(local.Type).IsEmpty:
+                    case IObjectCreationOperation creation when !Classifier.GetCarriedElements(creation.Type).IsEmpty:
+                    case IInstanceReferenceOperation instance when !Classifier.GetCarriedElements(instance.Type).IsEmpty:
+                        return true;
+                    case IInvocationOperation invocation:
+                        var target = invocation.TargetMethod;
+                        if (Classifier.GetElement(target) is not null || !Classifier.GetCarriedElements(target.ReturnType).IsEmpty)
+                        {
+                            return true;
+                        }
+
+                        if (depth < 3 && IsInSource(target) && MethodTouches(target, depth + 1))
+                        {
+                            return true;
+                        }
+
+                        break;
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>Whether a method of this compilation (transitively, a few calls deep) touches personal data.</summary>
+        private bool MethodTouches(IMethodSymbol method, int depth)
+        {
+            method = (IMethodSymbol)method.OriginalDefinition;
+            if (_touches.TryGetValue(method, out var known))
+            {
+                return known;
+            }
+
+            _touches.TryAdd(method, false); // recursion guard
+            var root = GetBodyOperation(method, CancellationToken.None);
+            var result = root is not null && TouchesPersonalData(root, depth);
+            _touches[method] = result;
+            return result;
+        }
+
+        /// <summary>Remembers what a method stores into a field, so other methods of the type that read it see it.</summary>
+        internal void RecordFieldStore(IFieldSymbol field, ImmutableHashSet<TaintFact> facts)
+        {
+            var sources = Taint.Empty.ToBuilder();
+            foreach (var fact in facts)
+            {
+                if (fact.IsSource)
+                {
+                    sources.Add(fact);
+                }
+            }
+
+            if (sources.Count == 0)
+            {
+                return;
+            }
+
+            var added = sources.ToImmutable();
+            _fieldStores.AddOrUpdate(field.OriginalDefinition, added, (_, existing) => Taint.Union(existing, added));
+        }
+
+        internal ImmutableHashSet<TaintFact> FieldStore(IFieldSymbol field) =>
+            _fieldStores.TryGetValue(field.OriginalDefinition, out var facts) ? facts : Taint.Empty;
+
+        internal SinkCall? CachedSink(IInvocationOperation invocation) => _sinkCalls.GetOrAdd(invocation, ResolveSink);
+
+        internal static bool IsInSource(IMethodSymbol method) =>
+            !method.IsAbstract && !method.IsExtern && method.DeclaringSyntaxReferences.Length > 0 && method.PartialImplementationPart is null;
+
+        /// <summary>
+        /// Pre-computes the fields that each method of <paramref name="type"/> writes with personal data, so that reads in other
+        /// methods of the type see them regardless of analysis order.
+        /// </summary>
+        public void EnsureFieldStores(INamedTypeSymbol type, CancellationToken cancellationToken)
+        {
+            // Field stores are recorded as a side effect of computing summaries; the writers of a type's fields are
+            // summarised first when a reader needs them (see MethodFlowAnalysis.ReadField).
+            foreach (var member in type.GetMembers())
+            {
+                if (member is IMethodSymbol method && IsInSource(method) && method.MethodKind is MethodKind.Ordinary or MethodKind.Constructor or MethodKind.PropertySet or MethodKind.StaticConstructor)
+                {
+                    var root = GetBodyOperation(method, cancellationToken);
+                    if (root is null || !WritesFields(root) || !TouchesPersonalData(root))
+                    {
+                        continue;
+                    }
+
+                    GetCalleeSummary(method, MaxCallDepth - 1, ImmutableHashSet.Create<IMethodSymbol>(SymbolEqualityComparer.Default), null, cancellationToken);
+                }
+            }
+        }
+
+        private static bool WritesFields(IOperation root)
+        {
+            foreach (var operation in root.Descendants())
+            {
+                if (operation is IAssignmentOperation { Target: IFieldReferenceOperation } ||
+                    operation is IInvocationOperation { Instance: IFieldReferenceOperation })
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        private ControlFlowGraph? GetControlFlowGraph(IMethodSymbol method, ControlFlowGraph? containingCfg, CancellationToken cancellationToken)
+        {
+            if (method.MethodKind == MethodKind.LocalFunction)
+            {
+                var parent = containingCfg;
+                if (parent is null && method.ContainingSymbol is IMethodSymbol containing)
+                {
+                    parent = GetControlFlowGraph(containing, null, cancellationToken);
+                }
+
+                return parent is null ? null : FindLocalFunctionGraph(parent, method, cancellationToken);
+            }
+
+            var root = GetBodyOperation(method, cancellationToken);
+            if (root is null)
+            {
+                return null;
+            }
+
+            try
+            {
+                return root switch
+                {
+                    IMethodBodyOperation body => ControlFlowGraph.Create(body, cancellationToken),
+                    IConstructorBodyOperation ctor => ControlFlowGraph.Create(ctor, cancellationToken),
+                    IBlockOperation block when block.Parent is null => ControlFlowGraph.Create(block, cancellationToken),
+                    _ => null,
+                };
+            }
+            catch (ArgumentException)
+            {
+                // Invalid code for which no graph can be built: no summary.
+                return null;
+            }
+        }
+
+        private static ControlFlowGraph? FindLocalFunctionGraph(ControlFlowGraph parent, IMethodSymbol localFunction, CancellationToken cancellationToken)
+        {
+            foreach (var candidate in parent.LocalFunctions)
+            {
+                if (SymbolEqualityComparer.Default.Equals(candidate, localFunction))
+                {
+                    return parent.GetLocalFunctionControlFlowGraph(candidate, cancellationToken);
+                }
+            }
+
+            foreach (var candidate in parent.LocalFunctions)
+            {
+                var nested = FindLocalFunctionGraph(parent.GetLocalFunctionControlFlowGraph(candidate, cancellationToken), localFunction, cancellationToken);
+                if (nested is not null)
+                {
+                    return nested;
+                }
+            }
+
+            return null;
+        }
+
+        /// <summary>The bound body of a method of this compilation (method body, constructor body, or expression-bodied member).</summary>
+        internal IOperation? GetBodyOperation(IMethodSymbol method, CancellationToken cancellationToken)
+        {
+            if (!IsInSource(method))
+            {
+                return null;
+            }
+
+            foreach (var reference in method.DeclaringSyntaxReferences)
+            {
+                var syntax = reference.GetSyntax(cancellationToken);
+                var model = GetSemanticModel(syntax.SyntaxTree);
+                if (model is null)
+                {
+                    continue;
+                }
+
+                var operation = model.GetOperation(syntax, cancellationToken);
+                if (operation is IMethodBodyOperation or IConstructorBodyOperation || operation is IBlockOperation { Parent: null })
+                {
+                    return operation;
+                }
+            }
+
+            return null;
+        }
+
+        private SemanticModel? GetSemanticModel(SyntaxTree tree)
+        {
+            if (!_compilation.ContainsSyntaxTree(tree))
+            {
+                return null;
+            }
+
+#pragma warning disable RS1030 // Interprocedural summaries need the bodies of callees; the model is created once per tree and cached.
+            return _models.GetOrAdd(tree, t => _compilation.GetSemanticModel(t));
+#pragma warning restore RS1030
+        }
+
+        internal static string StepName(IMethodSymbol method) => method.MethodKind switch
+        {
+            MethodKind.PropertyGet or MethodKind.PropertySet => method.AssociatedSymbol?.Name ?? method.Name,
+            MethodKind.Constructor => $"new {method.ContainingType?.Name}",
+            MethodKind.AnonymousFunction => "lambda",
+            _ => method.Name,
+        };
+
+        internal static IEnumerable<ControlFlowGraph> Empty => Array.Empty<ControlFlowGraph>();
+    }
+}

@@ -1,0 +1,84 @@
+using Microsoft.CodeAnalysis;
+
+namespace Residency.Analyzers.Model
+{
+    /// <summary>Where a data element's classification comes from.</summary>
+    internal enum ElementOrigin
+    {
+        /// <summary><c>Residency.PersonalData</c> / <c>SpecialCategoryData</c>.</summary>
+        Residency,
+
+        /// <summary>ASP.NET Core Identity's <c>[PersonalData]</c> / <c>[ProtectedPersonalData]</c>.</summary>
+        AspNetCoreIdentity,
+
+        /// <summary>A <c>DataClassificationAttribute</c> subclass (Microsoft.Extensions.Compliance).</summary>
+        DataClassification,
+
+        /// <summary>Inferred from the member's name (<c>ResidencyInferPersonalData=true</c>).</summary>
+        Inferred,
+    }
+
+    /// <summary>
+    /// A personal-data element: an annotated member, parameter, return value or type, with its category,
+    /// data subject, special category and retention. Identity is the symbol.
+    /// </summary>
+    internal sealed class DataElement
+    {
+        public DataElement(ISymbol symbol, string? category, string? specialCategory, string? subject, string? retention, ElementOrigin origin)
+        {
+            Symbol = symbol;
+            Category = category;
+            SpecialCategory = specialCategory;
+            Subject = subject;
+            Retention = retention;
+            Origin = origin;
+            Name = NameOf(symbol);
+            Id = symbol.ToDisplayString(SymbolDisplayFormat.CSharpErrorMessageFormat);
+        }
+
+        public ISymbol Symbol { get; }
+
+        /// <summary>Short name used in messages: <c>Customer.Email</c>, parameter <c>email</c>.</summary>
+        public string Name { get; }
+
+        /// <summary>Stable identifier: the symbol's display string.</summary>
+        public string Id { get; }
+
+        public string? Category { get; }
+
+        public string? SpecialCategory { get; }
+
+        public string? Subject { get; }
+
+        public string? Retention { get; }
+
+        public ElementOrigin Origin { get; }
+
+        public bool IsSpecial => SpecialCategory is not null;
+
+        /// <summary><c>Customer.Email (contact.email)</c>.</summary>
+        public string Describe()
+        {
+            var category = SpecialCategory ?? Category;
+            return category is null ? Name : $"{Name} ({category})";
+        }
+
+        public string KindName => Symbol switch
+        {
+            IPropertySymbol => "property",
+            IFieldSymbol => "field",
+            IParameterSymbol => "parameter",
+            IMethodSymbol => "return",
+            ITypeSymbol => "type",
+            _ => "member",
+        };
+
+        private static string NameOf(ISymbol symbol) => symbol switch
+        {
+            IParameterSymbol p => $"parameter '{p.Name}' of {p.ContainingSymbol?.ContainingType?.Name}.{p.ContainingSymbol?.Name}",
+            IMethodSymbol m => $"{m.ContainingType?.Name}.{m.Name}()",
+            ITypeSymbol t => t.Name,
+            _ => $"{symbol.ContainingType?.Name}.{symbol.Name}",
+        };
+    }
+}

@@ -1,0 +1,311 @@
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Linq;
+using Microsoft.CodeAnalysis;
+
+namespace Residency.Analyzers.Model
+{
+    /// <summary>
+    /// Decides which symbols are personal data and which types carry personal data when passed whole.
+    /// One instance per compilation; every answer is memoised, so the attribute lookups happen once per symbol.
+    /// </summary>
+    internal sealed class PersonalDataClassifier
+    {
+        private const int MaxTypeDepth = 3;
+
+        private readonly WellKnownTypes _types;
+        private readonly NameHeuristics? _inference;
+        private readonly ConcurrentDictionary<ISymbol, DataElement?> _elements = new(SymbolEqualityComparer.Default);
+        private readonly ConcurrentDictionary<ITypeSymbol, ImmutableArray<DataElement>> _carried = new(SymbolEqualityComparer.Default);
+
+        public PersonalDataClassifier(WellKnownTypes types, bool inferFromNames)
+        {
+            _types = types;
+            _inference = inferFromNames ? new NameHeuristics() : null;
+        }
+
+        /// <summary>The element when <paramref name="symbol"/> (member, parameter, method return, type) is personal data.</summary>
+        public DataElement? GetElement(ISymbol symbol)
+        {
+            symbol = symbol.OriginalDefinition;
+            if (_elements.TryGetValue(symbol, out var cached))
+            {
+                return cached;
+            }
+
+            var element = Classify(symbol);
+            return _elements.GetOrAdd(symbol, element);
+        }
+
+        /// <summary>
+        /// The elements an instance of <paramref name="type"/> carries when it is passed whole: the type itself if it is
+        /// annotated, else its personal members and those of the types of its members (up to three levels), and the
+        /// element type of arrays and collections. Empty for strings, primitives and types with no personal members.
+        /// </summary>
+        public ImmutableArray<DataElement> GetCarriedElements(ITypeSymbol? type)
+        {
+            if (type is null)
+            {
+                return ImmutableArray<DataElement>.Empty;
+            }
+
+            return GetCarriedElements(type, 0);
+        }
+
+        private ImmutableArray<DataElement> GetCarriedElements(ITypeSymbol type, int depth)
+        {
+            if (depth > MaxTypeDepth || IsOpaque(type))
+            {
+                return ImmutableArray<DataElement>.Empty;
+            }
+
+            if (_carried.TryGetValue(type, out var cached))
+            {
+                return cached;
+            }
+
+            // Seed the cache so that recursive types terminate.
+            _carried.TryAdd(type, ImmutableArray<DataElement>.Empty);
+            var result = ComputeCarried(type, depth);
+            _carried[type] = result;
+            return result;
+        }
+
+        private ImmutableArray<DataElement> ComputeCarried(ITypeSymbol type, int depth)
+        {
+            if (type is IArrayTypeSymbol array)
+            {
+                return GetCarriedElements(array.ElementType, depth + 1);
+            }
+
+            if (type is ITypeParameterSymbol)
+            {
+                return ImmutableArray<DataElement>.Empty;
+            }
+
+            if (type is INamedTypeSymbol named && named.IsGenericType)
+            {
+                // Collections, Task<T>, Nullable<T>, KeyValuePair<,>, tuples: what their type arguments carry.
+                var fromArguments = new List<DataElement>();
+                foreach (var argument in named.TypeArguments)
+                {
+                    fromArguments.AddRange(GetCarriedElements(argument, depth + 1));
+                }
+
+                if (IsFrameworkType(named))
+                {
+                    return Distinct(fromArguments);
+                }
+
+                fromArguments.AddRange(MembersOf(named, depth));
+                return Distinct(fromArguments);
+            }
+
+            if (IsFrameworkType(type) && !IsIdentityType(type))
+            {
+                return ImmutableArray<DataElement>.Empty;
+            }
+
+            var own = GetElement(type);
+            if (own is not null)
+            {
+                return ImmutableArray.Create(own);
+            }
+
+            return Distinct(MembersOf(type, depth));
+        }
+
+        private List<DataElement> MembersOf(ITypeSymbol type, int depth)
+        {
+            var result = new List<DataElement>();
+            for (var t = type; t is not null && t.SpecialType != SpecialType.System_Object; t = t.BaseType)
+            {
+                foreach (var member in t.GetMembers())
+                {
+                    if (member.IsStatic || member.IsImplicitlyDeclared)
+                    {
+                        continue;
+                    }
+
+                    ITypeSymbol? memberType = member switch
+                    {
+                        IPropertySymbol p when !p.IsIndexer && p.GetMethod is not null => p.Type,
+                        IFieldSymbol f => f.Type,
+                        _ => null,
+                    };
+                    if (memberType is null)
+                    {
+                        continue;
+                    }
+
+                    var element = GetElement(member);
+                    if (element is not null)
+                    {
+                        result.Add(element);
+                    }
+                    else if (member.DeclaredAccessibility == Accessibility.Public)
+                    {
+                        result.AddRange(GetCarriedElements(memberType, depth + 1));
+                    }
+                }
+            }
+
+            return result;
+        }
+
+        private static ImmutableArray<DataElement> Distinct(List<DataElement> elements) =>
+            elements.Count == 0 ? ImmutableArray<DataElement>.Empty : elements.Distinct().ToImmutableArray();
+
+        private static bool IsOpaque(ITypeSymbol type) =>
+            type.SpecialType != SpecialType.None || type.TypeKind is TypeKind.Enum or TypeKind.Delegate or TypeKind.Pointer or TypeKind.FunctionPointer or TypeKind.Error or TypeKind.Dynamic;
+
+        private static bool IsFrameworkType(ITypeSymbol type)
+        {
+            var ns = type.ContainingNamespace;
+            while (ns is { IsGlobalNamespace: false, ContainingNamespace.IsGlobalNamespace: false })
+            {
+                ns = ns.ContainingNamespace;
+            }
+
+            return ns is { Name: "System" or "Microsoft" } && type.ContainingAssembly?.Name is { } assembly &&
+                (assembly.StartsWith("System", System.StringComparison.Ordinal) || assembly.StartsWith("Microsoft", System.StringComparison.Ordinal) || assembly == "mscorlib" || assembly == "netstandard");
+        }
+
+        private static bool IsIdentityType(ITypeSymbol type) =>
+            type.ContainingNamespace?.ToDisplayString() == "Microsoft.AspNetCore.Identity";
+
+        private DataElement? Classify(ISymbol symbol)
+        {
+            var attributes = symbol is IMethodSymbol method ? method.GetReturnTypeAttributes() : symbol.GetAttributes();
+            var element = FromAttributes(symbol, attributes);
+            if (element is not null)
+            {
+                return element;
+            }
+
+            switch (symbol)
+            {
+                case IPropertySymbol { OverriddenProperty: { } overridden }:
+                    return GetElement(overridden);
+                case IPropertySymbol or IFieldSymbol when symbol.ContainingType is { } containing && !symbol.IsStatic:
+                    // A member of a personal type is personal data with the type's category.
+                    var typeElement = GetElement(containing);
+                    if (typeElement is not null)
+                    {
+                        return new DataElement(symbol, typeElement.Category, typeElement.SpecialCategory, typeElement.Subject, RetentionOf(symbol) ?? typeElement.Retention, typeElement.Origin);
+                    }
+
+                    break;
+                case INamedTypeSymbol { BaseType: { } baseType } when baseType.SpecialType == SpecialType.None && !IsFrameworkType(baseType):
+                    var inherited = GetElement(baseType);
+                    if (inherited is not null)
+                    {
+                        return new DataElement(symbol, inherited.Category, inherited.SpecialCategory, inherited.Subject, RetentionOf(symbol) ?? inherited.Retention, inherited.Origin);
+                    }
+
+                    break;
+            }
+
+            if (_inference is not null && symbol is IPropertySymbol or IFieldSymbol or IParameterSymbol)
+            {
+                var inferred = _inference.Classify(symbol);
+                if (inferred is not null)
+                {
+                    return new DataElement(symbol, inferred.Category, inferred.SpecialCategory, null, null, ElementOrigin.Inferred);
+                }
+            }
+
+            return null;
+        }
+
+        private DataElement? FromAttributes(ISymbol symbol, ImmutableArray<AttributeData> attributes)
+        {
+            string? category = null, special = null, subject = null;
+            ElementOrigin? origin = null;
+            foreach (var attribute in attributes)
+            {
+                var attributeClass = attribute.AttributeClass;
+                if (attributeClass is null)
+                {
+                    continue;
+                }
+
+                if (WellKnownTypes.Is(attributeClass, _types.PersonalData))
+                {
+                    origin = ElementOrigin.Residency;
+                    category ??= FirstStringArgument(attribute);
+                    subject ??= NamedString(attribute, "Subject");
+                }
+                else if (WellKnownTypes.Is(attributeClass, _types.SpecialCategoryData))
+                {
+                    origin = ElementOrigin.Residency;
+                    special = FirstStringArgument(attribute) ?? "special";
+                    subject ??= NamedString(attribute, "Subject");
+                }
+                else if (WellKnownTypes.Is(attributeClass, _types.IdentityPersonalData) || WellKnownTypes.Is(attributeClass, _types.IdentityProtectedPersonalData))
+                {
+                    origin ??= ElementOrigin.AspNetCoreIdentity;
+                }
+                else if (_types.DataClassification is not null && WellKnownTypes.DerivesFrom(attributeClass, _types.DataClassification) &&
+                         !WellKnownTypes.DerivesFrom(attributeClass, _types.NoDataClassification))
+                {
+                    origin ??= ElementOrigin.DataClassification;
+                    category ??= TaxonomyName(attributeClass);
+                }
+            }
+
+            if (origin is null)
+            {
+                return null;
+            }
+
+            if (category is null && origin == ElementOrigin.AspNetCoreIdentity)
+            {
+                category = NameHeuristics.CategoryForName(symbol.Name);
+            }
+
+            return new DataElement(symbol, category, special, subject, RetentionOf(symbol) ?? RetentionOf(symbol.ContainingType), origin.Value);
+        }
+
+        private string? RetentionOf(ISymbol? symbol)
+        {
+            if (symbol is null || _types.Retention is null)
+            {
+                return null;
+            }
+
+            foreach (var attribute in symbol.GetAttributes())
+            {
+                if (WellKnownTypes.Is(attribute.AttributeClass, _types.Retention))
+                {
+                    return FirstStringArgument(attribute);
+                }
+            }
+
+            return null;
+        }
+
+        private static string TaxonomyName(INamedTypeSymbol attributeClass)
+        {
+            var name = attributeClass.Name;
+            return name.EndsWith("Attribute", System.StringComparison.Ordinal) ? name.Substring(0, name.Length - "Attribute".Length) : name;
+        }
+
+        internal static string? FirstStringArgument(AttributeData attribute) =>
+            attribute.ConstructorArguments.Length > 0 && attribute.ConstructorArguments[0].Value is string s ? s : null;
+
+        internal static string? NamedString(AttributeData attribute, string name)
+        {
+            foreach (var pair in attribute.NamedArguments)
+            {
+                if (pair.Key == name && pair.Value.Value is string s)
+                {
+                    return s;
+                }
+            }
+
+            return null;
+        }
+    }
+}

@@ -1,0 +1,54 @@
+using System;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Residency.Analyzers.Regions;
+
+namespace Residency.Analyzers
+{
+    /// <summary>
+    /// The MSBuild properties the package passes to the analyzers (as <c>build_property.*</c> global options).
+    /// </summary>
+    internal sealed class ResidencyOptions
+    {
+        public const string AllowedRegionsKey = "build_property.ResidencyAllowedRegions";
+        public const string InternalHostsKey = "build_property.ResidencyInternalHosts";
+        public const string InferPersonalDataKey = "build_property.ResidencyInferPersonalData";
+        public const string EmitFactsKey = "build_property.ResidencyEmitFacts";
+
+        private ResidencyOptions(ResidencyPolicy policy, string internalHosts, bool inferPersonalData, bool emitFacts)
+        {
+            Policy = policy;
+            InternalHosts = internalHosts;
+            InferPersonalData = inferPersonalData;
+            EmitFacts = emitFacts;
+        }
+
+        public ResidencyPolicy Policy { get; }
+
+        /// <summary><c>ResidencyInternalHosts</c>: the organisation's own domains, <c>;</c>-separated host patterns.</summary>
+        public string InternalHosts { get; }
+
+        /// <summary><c>ResidencyInferPersonalData</c>: treat members that look like personal data by name as sources.</summary>
+        public bool InferPersonalData { get; }
+
+        /// <summary>
+        /// <c>ResidencyEmitFacts</c>: report the inventory facts (RES900–RES902). Set by the package's targets for
+        /// command-line builds only, so that the IDE never shows them.
+        /// </summary>
+        public bool EmitFacts { get; }
+
+        public static ResidencyOptions From(AnalyzerOptions options)
+        {
+            var global = options.AnalyzerConfigOptionsProvider.GlobalOptions;
+            global.TryGetValue(AllowedRegionsKey, out var allowed);
+            global.TryGetValue(InternalHostsKey, out var internalHosts);
+            return new ResidencyOptions(
+                ResidencyPolicy.Parse(allowed),
+                internalHosts ?? string.Empty,
+                IsTrue(global, InferPersonalDataKey),
+                IsTrue(global, EmitFactsKey));
+        }
+
+        private static bool IsTrue(AnalyzerConfigOptions options, string key) =>
+            options.TryGetValue(key, out var value) && string.Equals(value?.Trim(), "true", StringComparison.OrdinalIgnoreCase);
+    }
+}

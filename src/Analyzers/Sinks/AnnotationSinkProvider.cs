@@ -1,0 +1,171 @@
+using System.Collections.Concurrent;
+using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Operations;
+using Residency.Analyzers.Model;
+using Residency.Analyzers.Regions;
+
+namespace Residency.Analyzers.Sinks
+{
+    /// <summary>
+    /// Sinks declared with <c>[DataSink]</c>: on the method (or the member it overrides or implements), on a parameter,
+    /// on the containing type or an interface it implements, or on the field/property the call goes through.
+    /// </summary>
+    internal sealed class AnnotationSinkProvider : ISinkProvider
+    {
+        private readonly WellKnownTypes _types;
+        private readonly ConcurrentDictionary<IMethodSymbol, SinkCall?> _methods = new(SymbolEqualityComparer.Default);
+        private readonly ConcurrentDictionary<ISymbol, SinkInfo?> _members = new(SymbolEqualityComparer.Default);
+
+        public AnnotationSinkProvider(WellKnownTypes types)
+        {
+            _types = types;
+        }
+
+        public SinkCall? TryResolve(IInvocationOperation invocation)
+        {
+            if (_types.DataSink is null)
+            {
+                return null;
+            }
+
+            var method = invocation.TargetMethod.OriginalDefinition;
+            var call = _methods.GetOrAdd(method, Resolve);
+            if (call is not null)
+            {
+                return call;
+            }
+
+            // A client held in a [DataSink] field or property: every call through it sends its arguments.
+            var receiver = invocation.Instance;
+            while (receiver is IConversionOperation conversion)
+            {
+                receiver = conversion.Operand;
+            }
+
+            ISymbol? holder = receiver switch
+            {
+                IFieldReferenceOperation f => f.Field,
+                IPropertyReferenceOperation p => p.Property,
+                _ => null,
+            };
+            if (holder is not null)
+            {
+                var sink = _members.GetOrAdd(holder.OriginalDefinition, h => FromAttribute(h, $"{h.ContainingType?.Name}.{h.Name}.{method.Name}"));
+                if (sink is not null)
+                {
+                    return new SinkCall(sink, allArguments: true, receiver: false, ImmutableArray<int>.Empty);
+                }
+            }
+
+            return null;
+        }
+
+        private SinkCall? Resolve(IMethodSymbol method)
+        {
+            var display = $"{method.ContainingType?.Name}.{method.Name}";
+
+            // 1. The method itself, or what it overrides or implements.
+            foreach (var candidate in MethodAndBases(method))
+            {
+                var sink = FromAttribute(candidate, display);
+                if (sink is not null)
+                {
+                    return new SinkCall(sink, allArguments: true, receiver: !method.IsStatic && method.MethodKind != MethodKind.Constructor, ImmutableArray<int>.Empty);
+                }
+            }
+
+            // 2. Parameters: only those arguments.
+            SinkInfo? parameterSink = null;
+            var ordinals = ImmutableArray.CreateBuilder<int>();
+            foreach (var parameter in method.Parameters)
+            {
+                var sink = FromAttribute(parameter, $"{display}({parameter.Name})");
+                if (sink is not null)
+                {
+                    parameterSink ??= sink;
+                    ordinals.Add(parameter.Ordinal);
+                }
+            }
+
+            if (parameterSink is not null)
+            {
+                return new SinkCall(parameterSink, allArguments: false, receiver: false, ordinals.ToImmutable());
+            }
+
+            // 3. The containing type or one of its interfaces / base types.
+            for (var type = method.ContainingType; type is not null; type = type.BaseType)
+            {
+                var sink = FromAttribute(type, display);
+                if (sink is not null)
+                {
+                    return new SinkCall(sink, allArguments: true, receiver: false, ImmutableArray<int>.Empty);
+                }
+            }
+
+            foreach (var @interface in method.ContainingType?.AllInterfaces ?? ImmutableArray<INamedTypeSymbol>.Empty)
+            {
+                var sink = FromAttribute(@interface, display);
+                if (sink is not null)
+                {
+                    return new SinkCall(sink, allArguments: true, receiver: false, ImmutableArray<int>.Empty);
+                }
+            }
+
+            return null;
+        }
+
+        private static System.Collections.Generic.IEnumerable<IMethodSymbol> MethodAndBases(IMethodSymbol method)
+        {
+            for (var m = method; m is not null; m = m.OverriddenMethod)
+            {
+                yield return m;
+            }
+
+            var type = method.ContainingType;
+            if (type is null)
+            {
+                yield break;
+            }
+
+            foreach (var @interface in type.AllInterfaces)
+            {
+                foreach (var member in @interface.GetMembers(method.Name))
+                {
+                    if (member is IMethodSymbol im && SymbolEqualityComparer.Default.Equals(type.FindImplementationForInterfaceMember(im)?.OriginalDefinition, method))
+                    {
+                        yield return im;
+                    }
+                }
+            }
+
+            if (method.ContainingType?.TypeKind == TypeKind.Interface)
+            {
+                yield break;
+            }
+        }
+
+        private SinkInfo? FromAttribute(ISymbol symbol, string display)
+        {
+            foreach (var attribute in symbol.GetAttributes())
+            {
+                if (!WellKnownTypes.Is(attribute.AttributeClass, _types.DataSink))
+                {
+                    continue;
+                }
+
+                var regionText = PersonalDataClassifier.FirstStringArgument(attribute);
+                var region = Region.TryParse(regionText, out var parsed) ? parsed : Region.Unknown;
+                var recipient = PersonalDataClassifier.NamedString(attribute, "Recipient");
+                var purpose = PersonalDataClassifier.NamedString(attribute, "Purpose");
+                var location = attribute.ApplicationSyntaxReference is { } reference
+                    ? Location.Create(reference.SyntaxTree, reference.Span)
+                    : null;
+                var on = symbol is IParameterSymbol p ? $"parameter '{p.Name}' of {p.ContainingSymbol.Name}" : symbol.Name;
+                return new SinkInfo(SinkKind.Annotation, display, region, recipient, host: null, purpose, $"[DataSink(\"{regionText}\")] on {on}", location: location);
+            }
+
+            return null;
+        }
+    }
+}

@@ -1,0 +1,81 @@
+using Microsoft.CodeAnalysis;
+using Residency.Analyzers.Regions;
+
+namespace Residency.Analyzers.Sinks
+{
+    /// <summary>How a sink was recognised.</summary>
+    internal enum SinkKind
+    {
+        /// <summary>A <c>[DataSink]</c> annotation (method, parameter, type, field or property).</summary>
+        Annotation,
+
+        /// <summary>An HTTP call whose request URI was resolved.</summary>
+        Http,
+
+        /// <summary>A catalogued SDK client.</summary>
+        Sdk,
+
+        /// <summary>A sink method declared in residency.json.</summary>
+        Configured,
+    }
+
+    /// <summary>
+    /// A place where data leaves the process, with its resolved region. These facts are shared by the analyzers,
+    /// the code fixes and the inventory.
+    /// </summary>
+    internal sealed class SinkInfo
+    {
+        public SinkInfo(SinkKind kind, string display, Region region, string? recipient, string? host, string? purpose, string resolvedBy, bool isInternal = false, Location? location = null, string? euAlternative = null)
+        {
+            Kind = kind;
+            Display = display;
+            Region = region;
+            Recipient = recipient;
+            Host = host;
+            Purpose = purpose;
+            ResolvedBy = resolvedBy;
+            IsInternal = isInternal;
+            Location = location;
+            EuAlternative = euAlternative;
+        }
+
+        public SinkKind Kind { get; }
+
+        /// <summary><c>UsCrm.Send</c>, <c>HTTP POST api.openai.com</c>.</summary>
+        public string Display { get; }
+
+        public Region Region { get; }
+
+        public string? Recipient { get; }
+
+        public string? Host { get; }
+
+        public string? Purpose { get; }
+
+        /// <summary>How the region was determined: <c>[DataSink] on UsCrm.Send</c>, <c>host catalogue: api.openai.com</c>.</summary>
+        public string ResolvedBy { get; }
+
+        /// <summary>The application's own infrastructure (loopback, cluster-internal names): not a transfer.</summary>
+        public bool IsInternal { get; }
+
+        /// <summary>The declaration of the sink (attribute or endpoint literal), for additional locations.</summary>
+        public Location? Location { get; }
+
+        /// <summary>The catalogue's EU alternative host, when one exists (used by the code fix).</summary>
+        public string? EuAlternative { get; }
+
+        /// <summary>A stable identity for the inventory: kind, display and region.</summary>
+        public string Id => $"{Kind.ToString().ToLowerInvariant()}:{Display}:{Region.Code}";
+
+        /// <summary><c>UsCrm.Send (recipient Acme CRM)</c>.</summary>
+        public string Describe() => Recipient is null ? Display : $"{Display} (recipient {Recipient})";
+
+        public string KindName => Kind switch
+        {
+            SinkKind.Annotation => "annotation",
+            SinkKind.Http => "http",
+            SinkKind.Sdk => "sdk",
+            _ => "configured",
+        };
+    }
+}
