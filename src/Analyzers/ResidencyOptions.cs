@@ -11,6 +11,10 @@ namespace Residency.Analyzers
     {
         public const string AllowedRegionsKey = "build_property.ResidencyAllowedRegions";
         public const string InternalHostsKey = "build_property.ResidencyInternalHosts";
+
+        // The package's targets pass ';'-lists with ',' separators under these keys: analyzer config files end a value at ';'.
+        public const string NormalizedAllowedRegionsKey = "build_property._ResidencyAllowedRegions";
+        public const string NormalizedInternalHostsKey = "build_property._ResidencyInternalHosts";
         public const string InferPersonalDataKey = "build_property.ResidencyInferPersonalData";
         public const string EmitFactsKey = "build_property.ResidencyEmitFacts";
 
@@ -39,8 +43,16 @@ namespace Residency.Analyzers
         public static ResidencyOptions From(AnalyzerOptions options)
         {
             var global = options.AnalyzerConfigOptionsProvider.GlobalOptions;
-            global.TryGetValue(AllowedRegionsKey, out var allowed);
-            global.TryGetValue(InternalHostsKey, out var internalHosts);
+            if (!global.TryGetValue(NormalizedAllowedRegionsKey, out var allowed) || string.IsNullOrWhiteSpace(allowed))
+            {
+                global.TryGetValue(AllowedRegionsKey, out allowed);
+            }
+
+            if (!global.TryGetValue(NormalizedInternalHostsKey, out var internalHosts) || string.IsNullOrWhiteSpace(internalHosts))
+            {
+                global.TryGetValue(InternalHostsKey, out internalHosts);
+            }
+
             return new ResidencyOptions(
                 ResidencyPolicy.Parse(allowed),
                 internalHosts ?? string.Empty,

@@ -44,22 +44,30 @@ namespace Residency.Analyzers.Analyzers
                 return;
             }
 
-            IOperation? root = null;
-            foreach (var block in context.OperationBlocks)
+            // The driver hands out the body block; its root (parent-less) operation is the method or constructor body.
+            IOperation? block = null, root = null;
+            foreach (var candidate in context.OperationBlocks)
             {
-                if (block is IMethodBodyOperation or IConstructorBodyOperation || block is IBlockOperation { Parent: null })
+                var top = candidate;
+                while (top.Parent is not null)
                 {
-                    root = block;
+                    top = top.Parent;
+                }
+
+                if (top is IMethodBodyOperation or IConstructorBodyOperation || top is IBlockOperation)
+                {
+                    block = candidate;
+                    root = top;
                     break;
                 }
             }
 
-            if (root is null || !residency.Engine.TouchesPersonalData(root))
+            if (block is null || root is null || !residency.Engine.TouchesPersonalData(root))
             {
                 return;
             }
 
-            var cfg = context.GetControlFlowGraph(root);
+            var cfg = context.GetControlFlowGraph(block);
             var summary = residency.Engine.GetSummary(method, cfg, context.CancellationToken);
             var methodId = method.ToDisplayString(SymbolDisplayFormat.CSharpErrorMessageFormat);
 

@@ -28,6 +28,7 @@ namespace Residency.Analyzers.Flow
         private readonly ConcurrentDictionary<SyntaxTree, SemanticModel> _models = new();
         private readonly ConcurrentDictionary<IInvocationOperation, SinkCall?> _sinkCalls = new();
         private readonly ConcurrentDictionary<IFieldSymbol, ImmutableHashSet<TaintFact>> _fieldStores = new(SymbolEqualityComparer.Default);
+        private readonly ConcurrentDictionary<INamedTypeSymbol, bool> _fieldStoresEnsured = new(SymbolEqualityComparer.Default);
 
         public FlowEngine(Compilation compilation, PersonalDataClassifier classifier, WellKnownTypes types, ImmutableArray<ISinkProvider> sinkProviders)
         {
@@ -200,6 +201,11 @@ namespace Residency.Analyzers.Flow
         /// </summary>
         public void EnsureFieldStores(INamedTypeSymbol type, CancellationToken cancellationToken)
         {
+            if (!_fieldStoresEnsured.TryAdd(type.OriginalDefinition, true))
+            {
+                return; // done, or in progress further up this stack
+            }
+
             // Field stores are recorded as a side effect of computing summaries; the writers of a type's fields are
             // summarised first when a reader needs them (see MethodFlowAnalysis.ReadField).
             foreach (var member in type.GetMembers())

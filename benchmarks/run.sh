@@ -1,0 +1,238 @@
+#!/usr/bin/env bash
+# Build-time benchmark of Residency.Analyzers: builds generated projects of N files with and without the
+# package, side by side, and reports the overhead and the analyzers' own time. See benchmarks/README.md.
+#
+#   benchmarks/run.sh [--reps K] [--seed S] [--no-pack] [--without-only] [--no-server-shutdown] [N...]
+#
+# Default sizes: 250 1000 4000. Results: stdout and benchmarks/out/results.md (raw data beside it).
+set -euo pipefail
+
+usage() {
+  sed -n '2,8p' "$0" | sed 's/^# \{0,1\}//'
+  cat <<'EOF'
+Options:
+  --reps K               timed builds per variant and size (default 3)
+  --seed S               generator seed (default 42)
+  --no-pack              do not run `dotnet pack`; use the Residency.Analyzers nupkg already in benchmarks/out/feed
+  --without-only         no package at all: only time the builds without it (for testing the harness)
+  --no-server-shutdown   do not run `dotnet build-server shutdown` between builds (shared machines)
+EOF
+}
+
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+repo="$(cd "$here/.." && pwd)"
+out="$here/out"
+feed="$out/feed"
+reps=3
+seed=42
+pack=1
+with_package=1
+shutdown_servers=1
+sizes=()
+
+while [[ $# -gt 0 ]]; do
+  case "$1" in
+    --reps) reps="${2:?--reps needs a number}"; shift 2 ;;
+    --seed) seed="${2:?--seed needs a number}"; shift 2 ;;
+    --no-pack) pack=0; shift ;;
+    --without-only) with_package=0; pack=0; shift ;;
+    --no-server-shutdown) shutdown_servers=0; shift ;;
+    -h|--help) usage; exit 0 ;;
+    -*) echo "unknown option $1" >&2; usage >&2; exit 2 ;;
+    *) sizes+=("$1"); shift ;;
+  esac
+done
+[[ ${#sizes[@]} -gt 0 ]] || sizes=(250 1000 4000)
+[[ "$reps" =~ ^[1-9][0-9]*$ ]] || { echo "--reps must be a positive number" >&2; exit 2; }
+for n in "${sizes[@]}"; do
+  [[ "$n" =~ ^[0-9]+$ && "$n" -ge 5 ]] || { echo "sizes must be numbers >= 5 (got $n)" >&2; exit 2; }
+done
+
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
+export MSBUILDDISABLENODEREUSE=1
+# Builds must not fail on RES00x warnings just because CI=true is set in the environment.
+unset CI || true
+
+log() { echo "[$(date +%H:%M:%S)] $*" >&2; }
+now_ns() { date +%s%N; }
+
+mkdir -p "$out"
+started_ns=$(now_ns)
+
+# --- 1. The package --------------------------------------------------------------------------------------
+version=""
+if [[ $with_package -eq 1 ]]; then
+  if [[ $pack -eq 1 ]]; then
+    project="$repo/src/Build/Package/Residency.Package.csproj"
+    [[ -f "$project" ]] || { echo "missing $project (use --without-only to test the harness)" >&2; exit 1; }
+    rm -rf "$feed"
+    log "dotnet pack src/Build/Package -c Release -o $feed"
+    dotnet pack "$repo/src/Build/Package" -c Release -o "$feed" -nologo -v:q >"$out/pack.log" 2>&1 \
+      || { tail -n 40 "$out/pack.log" >&2; echo "pack failed, see $out/pack.log" >&2; exit 1; }
+  fi
+  nupkg="$(ls -t "$feed"/Residency.Analyzers.[0-9]*.nupkg 2>/dev/null | head -n 1 || true)"
+  [[ -n "$nupkg" ]] || { echo "no Residency.Analyzers.<version>.nupkg in $feed" >&2; exit 1; }
+  version="$(basename "$nupkg" .nupkg)"
+  version="${version#Residency.Analyzers.}"
+  log "package: $(basename "$nupkg") (version $version)"
+fi
+
+# --- 2. NuGet.config: the local feed and nuget.org, with a private package cache -----------------------
+# The private cache (out/packages) guarantees that a re-packed package with an unchanged version is used.
+mkdir -p "$feed"
+cat >"$out/NuGet.config" <<EOF
+<?xml version="1.0" encoding="utf-8"?>
+<configuration>
+  <config>
+    <add key="globalPackagesFolder" value="$out/packages" />
+  </config>
+  <packageSources>
+    <clear />
+    <add key="residency-local" value="$feed" />
+    <add key="nuget.org" value="https://api.nuget.org/v3/index.json" />
+  </packageSources>
+</configuration>
+EOF
+rm -rf "$out/packages/residency.analyzers"
+
+# --- 3. The generator --------------------------------------------------------------------------------------
+log "building the generator"
+dotnet build "$here/Generator" -c Release -nologo -v:q >"$out/generator-build.log" 2>&1 \
+  || { tail -n 40 "$out/generator-build.log" >&2; exit 1; }
+generator="$here/Generator/bin/Release/net10.0/Residency.Benchmarks.Generator.dll"
+
+build_args=(--no-restore -c Release -nologo -nodeReuse:false -p:UseSharedCompilation=false
+            -p:ResidencyInventory=false -p:ResidencyEnforce=false)
+
+clean() { rm -rf "$1/bin" "$1/obj/Release"; }
+shutdown_servers() { [[ $shutdown_servers -eq 1 ]] && { dotnet build-server shutdown >/dev/null 2>&1 || true; }; return 0; }
+
+# Timed build after a clean; prints seconds.
+timed_build() {
+  local dir="$1" logfile="$2"
+  clean "$dir"
+  shutdown_servers
+  local t0 t1
+  t0=$(now_ns)
+  if ! dotnet build "$dir/Synthetic.App.csproj" "${build_args[@]}" -v:q >"$logfile" 2>&1; then
+    tail -n 40 "$logfile" >&2; echo "build failed: $dir (log $logfile)" >&2; exit 1
+  fi
+  t1=$(now_ns)
+  awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%.2f", (b - a) / 1e9 }'
+}
+
+# Build with -p:ReportAnalyzer=true -v:d after a clean; the log is parsed by parse_report.
+report_build() {
+  local dir="$1" logfile="$2"
+  clean "$dir"
+  shutdown_servers
+  if ! dotnet build "$dir/Synthetic.App.csproj" "${build_args[@]}" -p:ReportAnalyzer=true -v:d \
+       -clp:PerformanceSummary >"$logfile" 2>&1; then
+    tail -n 40 "$logfile" >&2; echo "build failed: $dir (log $logfile)" >&2; exit 1
+  fi
+}
+
+# From a report log: "<total analyzer s> <residency analyzer s> <residency generator s> <CoreCompile s>".
+# Writes the lines of the Residency assemblies (and their analyzers) to $2.
+parse_report() {
+  local logfile="$1" details="$2"
+  awk -v details="$details" '
+    function num(s) { sub(/^</, "", s); return s + 0 }
+    /Total analyzer execution time:/ { for (i = 1; i <= NF; i++) if ($i ~ /^[0-9.]+$/) total += $i; section = "analyzer"; next }
+    /Total generator execution time:/ { section = "generator"; next }
+    /Time \(s\) +% +Analyzer|Time \(s\) +% +Generator/ { next }
+    section != "" && $1 ~ /^<?[0-9.]+$/ && $2 ~ /^<?[0-9]+$/ {
+      name = $0; sub(/^[ \t]*<?[0-9.]+[ \t]+<?[0-9]+[ \t]+/, "", name)
+      if (name ~ /^Residency/) {
+        print section ": " $0 > details
+        if (name ~ /, Version=/) { if (section == "analyzer") res += num($1); else gen += num($1) }
+      }
+      next
+    }
+    section != "" && NF > 0 && $1 !~ /^<?[0-9.]+$/ { section = "" }
+    $2 == "ms" && $3 == "CoreCompile" && $1 ~ /^[0-9]+$/ && core == "" { core = $1 / 1000 }
+    END { printf "%.3f %.3f %.3f %.3f\n", total, res, gen, core + 0 }
+  ' "$logfile"
+}
+
+median() { tr ' ' '\n' | grep -v '^$' | sort -g | awk '{ a[NR] = $1 } END { if (NR == 0) print "nan"; else if (NR % 2) printf "%.2f", a[(NR + 1) / 2]; else printf "%.2f", (a[NR / 2] + a[NR / 2 + 1]) / 2 }'; }
+
+raw="$out/raw.csv"
+echo "n,variant,rep,seconds" >"$raw"
+rows=()
+notes=()
+
+for n in "${sizes[@]}"; do
+  base="$out/n$n"
+  rm -rf "$base"
+  log "N=$n: generating"
+  dotnet "$generator" --files "$n" --out "$base/without" --no-package --seed "$seed" >&2
+  variants=(without)
+  if [[ $with_package -eq 1 ]]; then
+    dotnet "$generator" --files "$n" --out "$base/with" --package-version "$version" --seed "$seed" >&2
+    variants=(without with)
+  fi
+  lines=$(find "$base/without/src" -name '*.cs' ! -name Annotations.cs -exec cat {} + | wc -l)
+
+  for v in "${variants[@]}"; do
+    log "N=$n: restore ($v)"
+    dotnet restore "$base/$v/Synthetic.App.csproj" --configfile "$out/NuGet.config" -nologo -v:q >"$base/restore-$v.log" 2>&1 \
+      || { tail -n 40 "$base/restore-$v.log" >&2; exit 1; }
+  done
+
+  # Report builds first: they also warm the file cache for the timed builds.
+  for v in "${variants[@]}"; do
+    log "N=$n: ReportAnalyzer build ($v)"
+    report_build "$base/$v" "$base/report-$v.log"
+  done
+
+  declare -A times=([without]="" [with]="")
+  for ((r = 1; r <= reps; r++)); do
+    order=("${variants[@]}")
+    if [[ ${#variants[@]} -eq 2 && $((r % 2)) -eq 0 ]]; then order=(with without); fi
+    for v in "${order[@]}"; do
+      s=$(timed_build "$base/$v" "$base/build-$v-$r.log")
+      log "N=$n: build $v #$r: ${s}s"
+      times[$v]+=" $s"
+      echo "$n,$v,$r,$s" >>"$raw"
+    done
+  done
+
+  med_without=$(echo "${times[without]}" | median)
+  read -r total_wo _ _ core_wo < <(parse_report "$base/report-without.log" /dev/null)
+  if [[ $with_package -eq 1 ]]; then
+    med_with=$(echo "${times[with]}" | median)
+    read -r total_w res gen core_w < <(parse_report "$base/report-with.log" "$base/residency-analyzers.txt")
+    res_all=$(awk -v a="$res" -v g="$gen" 'BEGIN { printf "%.3f", a + g }')
+    # -v:d prints each diagnostic twice (as it happens and in the summary): count distinct lines.
+    diag=$(grep -E '(warning|error|info) RES0[0-9]{2}' "$base/report-with.log" 2>/dev/null | sed 's/^[[:space:]]*//' | sort -u \
+           | grep -oE '(warning|error|info) RES0[0-9]{2}' | awk '{ print $2 }' | sort | uniq -c \
+           | awk '{ printf "%s%s %s", (NR > 1 ? ", " : ""), $2, $1 }' || true)
+    notes+=("N=$n: CoreCompile ${core_wo}s without / ${core_w}s with the package; all analyzers ${total_wo}s / ${total_w}s; Residency diagnostics reported: ${diag:-none}")
+    rows+=("$(awk -v n="$n" -v l="$lines" -v a="$med_without" -v b="$med_with" -v r="$res_all" -v c="$core_w" 'BEGIN {
+      printf "| %d | %d | %.2f | %.2f | %+.1f %% | %.3f | %.1f %% | %.2f | %.3f |", n, l, a, b, (b - a) / a * 100, r, (c > 0 ? r / c * 100 : 0), (b - a) / n * 1000, r / n * 1000 }')")
+  else
+    notes+=("N=$n: CoreCompile ${core_wo}s; all analyzers ${total_wo}s (SDK analyzers only)")
+    rows+=("$(awk -v n="$n" -v l="$lines" -v a="$med_without" 'BEGIN { printf "| %d | %d | %.2f | – | – | – | – | – | – |", n, l, a }')")
+  fi
+  unset times
+done
+
+elapsed=$(awk -v a="$started_ns" -v b="$(now_ns)" 'BEGIN { printf "%.0f", (b - a) / 1e9 }')
+{
+  echo "# Residency.Analyzers build benchmark"
+  echo
+  echo "- date: $(date -u +%Y-%m-%dT%H:%M:%SZ); commit: $(git -C "$repo" rev-parse --short HEAD 2>/dev/null || echo unknown)"
+  echo "- package: ${version:-none (--without-only)}; .NET SDK $(dotnet --version); $(nproc) cores; load average at end: $(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || echo '?')"
+  echo "- $reps timed builds per variant (median shown), alternating with/without; seed $seed; total run ${elapsed}s"
+  echo
+  echo "| N (files) | lines | build without (s) | build with (s) | overhead | Residency analyzers (s) | share of CoreCompile | overhead per 1000 files (s) | Residency per 1000 files (s) |"
+  echo "|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
+  printf '%s\n' "${rows[@]}"
+  echo
+  printf -- '- %s\n' "${notes[@]}"
+  echo
+  echo "Build: \`dotnet build --no-restore -c Release ${build_args[*]:3}\` after deleting bin/ and obj/Release."
+  echo "Analyzer times: a separate build with \`-p:ReportAnalyzer=true -v:d\` (csc's summed per-analyzer time, across threads)."
+  echo "Raw timings: out/raw.csv; Residency analyzer lines: out/n<N>/residency-analyzers.txt; logs: out/n<N>/."
+} | tee "$out/results.md"

@@ -1,0 +1,337 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using System.Reflection;
+using Microsoft.Build.Framework;
+using Residency.Build.Model;
+using Residency.Build.Reading;
+using Residency.Build.Util;
+using Residency.Build.Writing;
+
+namespace Residency.Build
+{
+    /// <summary>
+    /// Writes the personal-data inventory (<c>inventory.json</c>, <c>.md</c>, <c>.html</c>, <c>.csv</c>) from the facts the
+    /// Residency analyzers left in the compiler's SARIF error log, merged with the inventories of referenced projects
+    /// and packages. It never fails the build: unreadable inputs give a RES010 warning, unwritable outputs RES011.
+    /// </summary>
+    public sealed class GenerateResidencyInventory : Microsoft.Build.Utilities.Task
+    {
+        public const string InputWarning = "RES010";
+        public const string OutputWarning = "RES011";
+
+        /// <summary>The compiler's error log (<c>$(ErrorLog)</c>; a <c>,version=…</c> suffix is ignored).</summary>
+        public string? ErrorLogPath { get; set; }
+
+        /// <summary>The assembly the facts belong to when a result does not say (<c>$(AssemblyName)</c>).</summary>
+        public string? AssemblyName { get; set; }
+
+        public string? ProjectPath { get; set; }
+
+        /// <summary>Source paths in the inventory are relative to this directory (default: the directory of <see cref="ProjectPath"/>).</summary>
+        public string? ProjectDirectory { get; set; }
+
+        /// <summary>Where the inventory files go (<c>$(ResidencyInventoryDir)</c>).</summary>
+        [Required]
+        public string OutputDirectory { get; set; } = "";
+
+        /// <summary><c>;</c>-separated region codes (<c>$(ResidencyAllowedRegions)</c>, default <c>EEA;Adequate</c>).</summary>
+        public string? AllowedRegions { get; set; }
+
+        public bool Enforce { get; set; }
+
+        /// <summary>Where <c>residency-baseline.json</c> is written when <see cref="UpdateBaseline"/> is true.</summary>
+        public string? BaselinePath { get; set; }
+
+        public bool UpdateBaseline { get; set; }
+
+        /// <summary><c>inventory.json</c> files of referenced projects (metadata <c>AssemblyName</c> optional).</summary>
+        public ITaskItem[]? ReferencedInventories { get; set; }
+
+        /// <summary>References resolved from NuGet packages (<c>@(ReferencePath)</c> with <c>NuGetPackageId</c>), searched for <c>residency/inventory.json</c>.</summary>
+        public ITaskItem[]? PackageReferences { get; set; }
+
+        public string? NuGetPackageRoot { get; set; }
+
+        /// <summary>Microsoft.Extensions.AuditReports' <c>ComplianceReport.json</c>, optional.</summary>
+        public string? ComplianceReportPath { get; set; }
+
+        /// <summary>Art. 30(1)(a): <c>$(ResidencyController)</c>.</summary>
+        public string? Controller { get; set; }
+
+        /// <summary>Art. 30(1)(a): <c>$(ResidencyDataProtectionOfficer)</c>.</summary>
+        public string? DataProtectionOfficer { get; set; }
+
+        /// <summary>The directory the build was started from (<c>$(MSBuildStartupDirectory)</c>), for the summary line's path.</summary>
+        public string? StartupDirectory { get; set; }
+
+        /// <summary>RES001 + RES002 flows that are not baselined (this assembly and everything merged into it).</summary>
+        [Output]
+        public int ViolationCount { get; set; }
+
+        [Output]
+        public int DeclaredTransferCount { get; set; }
+
+        [Output]
+        public int UnknownEndpointCount { get; set; }
+
+        /// <summary>The full path of <c>inventory.json</c>.</summary>
+        [Output]
+        public string? InventoryFile { get; set; }
+
+        /// <summary>The full path of <c>inventory.html</c>.</summary>
+        [Output]
+        public string? InventoryHtmlFile { get; set; }
+
+        /// <summary>All files this task owns (for <c>FileWrites</c>).</summary>
+        [Output]
+        public ITaskItem[] WrittenFiles { get; set; } = new ITaskItem[0];
+
+        public override bool Execute()
+        {
+            try
+            {
+                Run();
+            }
+            catch (Exception e)
+            {
+                Log.LogWarning(null, OutputWarning, null, ProjectPath ?? "", 0, 0, 0, 0, "Residency: the inventory could not be generated: {0}", e.Message);
+            }
+
+            return !Log.HasLoggedErrors;
+        }
+
+        private void Run()
+        {
+            var projectDirectory = FullPath(ProjectDirectory, null)
+                ?? FullPath(Path.GetDirectoryName(ProjectPath ?? ""), null)
+                ?? Directory.GetCurrentDirectory();
+            var assembly = !string.IsNullOrWhiteSpace(AssemblyName) ? AssemblyName!.Trim()
+                : !string.IsNullOrWhiteSpace(ProjectPath) ? Path.GetFileNameWithoutExtension(ProjectPath)
+                : "unknown";
+            var outputDirectory = FullPath(OutputDirectory, projectDirectory) ?? Path.Combine(projectDirectory, "residency");
+            var jsonPath = Path.Combine(outputDirectory, "inventory.json");
+
+            var facts = new FactSet();
+            var sarifReadable = ReadErrorLog(facts, assembly, projectDirectory);
+            ReadComplianceReport(facts, assembly, projectDirectory);
+            ReadReferencedInventories(facts, jsonPath);
+
+            var inventory = InventoryBuilder.Build(facts, new InventoryOptions
+            {
+                Assembly = assembly,
+                AllowedRegions = ParseRegions(AllowedRegions),
+                Enforce = Enforce,
+                Controller = Blank(Controller),
+                DataProtectionOfficer = Blank(DataProtectionOfficer),
+                Generator = GeneratorName(),
+            });
+
+            var htmlPath = Path.Combine(outputDirectory, "inventory.html");
+            var outputs = new (string Path, Func<Inventory, string> Render)[]
+            {
+                (jsonPath, JsonInventoryWriter.Write),
+                (Path.Combine(outputDirectory, "inventory.md"), MarkdownInventoryWriter.Write),
+                (htmlPath, HtmlInventoryWriter.Write),
+                (Path.Combine(outputDirectory, "inventory.csv"), CsvInventoryWriter.Write),
+            };
+            foreach (var output in outputs)
+            {
+                Write(output.Path, output.Render(inventory));
+            }
+
+            if (UpdateBaseline)
+            {
+                WriteBaseline(facts.BaselineCandidates, projectDirectory, sarifReadable);
+            }
+
+            ViolationCount = inventory.Summary.Violations;
+            DeclaredTransferCount = inventory.Summary.DeclaredTransfers;
+            UnknownEndpointCount = inventory.Summary.UnknownEndpoints;
+            InventoryFile = jsonPath;
+            InventoryHtmlFile = htmlPath;
+            WrittenFiles = outputs.Select(o => (ITaskItem)new Microsoft.Build.Utilities.TaskItem(o.Path)).ToArray();
+
+            var display = PathUtil.ForDisplay(htmlPath, FullPath(StartupDirectory, null) ?? Directory.GetCurrentDirectory());
+            Log.LogMessage(MessageImportance.High, "{0}", SummaryLine.Format(inventory.Summary, display));
+        }
+
+        /// <summary>Reads the SARIF log; false when it could not be read at all (then the baseline is left alone).</summary>
+        private bool ReadErrorLog(FactSet facts, string assembly, string projectDirectory)
+        {
+            var path = FullPath(StripVersion(ErrorLogPath), projectDirectory);
+            if (path is null)
+            {
+                Warn(InputWarning, ProjectPath, "no compiler error log was given (ErrorLog); the inventory lists no facts from this compilation");
+                return false;
+            }
+
+            var result = new SarifReader(assembly, projectDirectory).Read(path);
+            facts.Add(result.Facts);
+            if (result.Failed)
+            {
+                Warn(InputWarning, path, result.Problem!);
+            }
+
+            return result.Facts.Flows.Count + result.Facts.Elements.Count + result.Facts.Sinks.Count + result.Facts.Findings.Count > 0 || !result.Failed;
+        }
+
+        private void ReadComplianceReport(FactSet facts, string assembly, string projectDirectory)
+        {
+            var path = FullPath(ComplianceReportPath, projectDirectory);
+            if (path is null)
+            {
+                return;
+            }
+
+            var result = ComplianceReportReader.Read(path, assembly, projectDirectory);
+            facts.Add(result.Facts);
+            if (result.Failed)
+            {
+                Warn(InputWarning, path, result.Problem!);
+            }
+        }
+
+        private void ReadReferencedInventories(FactSet facts, string ownInventory)
+        {
+            var inputs = new List<(string Path, string? Assembly)>();
+            foreach (var item in ReferencedInventories ?? new ITaskItem[0])
+            {
+                var path = FullPath(item.ItemSpec, null);
+                if (path is not null)
+                {
+                    inputs.Add((path, Blank(item.GetMetadata("AssemblyName"))));
+                }
+            }
+
+            inputs.AddRange(PackageInventoryLocator.Locate(PackageReferences ?? new ITaskItem[0], Blank(NuGetPackageRoot)));
+
+            var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+            foreach (var (path, assembly) in inputs)
+            {
+                if (PathUtil.SamePath(path, ownInventory) || !seen.Add(path))
+                {
+                    continue;
+                }
+
+                var result = InventoryReader.Read(path, assembly);
+                facts.Flows.AddRange(result.Facts.Flows);
+                facts.Elements.AddRange(result.Facts.Elements);
+                facts.Sinks.AddRange(result.Facts.Sinks);
+                facts.Findings.AddRange(result.Facts.Findings);
+                if (result.Failed)
+                {
+                    Warn(InputWarning, path, result.Problem!);
+                }
+                else
+                {
+                    Log.LogMessage(MessageImportance.Low, "Residency: merged {0} ({1} flows, {2} data elements)", path, result.Facts.Flows.Count, result.Facts.Elements.Count);
+                }
+            }
+        }
+
+        private void WriteBaseline(IEnumerable<BaselineFinding> candidates, string projectDirectory, bool sarifReadable)
+        {
+            var path = FullPath(BaselinePath, projectDirectory) ?? Path.Combine(projectDirectory, "residency-baseline.json");
+            if (!sarifReadable)
+            {
+                Warn(InputWarning, path, "the baseline was not updated because the compiler's error log could not be read");
+                return;
+            }
+
+            var findings = BaselineWriter.Normalise(candidates);
+            if (Write(path, BaselineWriter.Write(findings)))
+            {
+                Log.LogMessage(MessageImportance.High, "Residency: wrote {0} to the baseline {1}", SummaryLine.Count(findings.Count, "finding"), path);
+            }
+            else
+            {
+                Log.LogMessage(MessageImportance.High, "Residency: the baseline {0} is up to date ({1})", path, SummaryLine.Count(findings.Count, "finding"));
+            }
+        }
+
+        /// <summary>Writes one output; false when it was already up to date or could not be written (RES011).</summary>
+        private bool Write(string path, string content)
+        {
+            try
+            {
+                var written = AtomicFile.WriteIfChanged(path, content);
+                Log.LogMessage(MessageImportance.Low, written ? "Residency: wrote {0}" : "Residency: {0} is up to date", path);
+                return written;
+            }
+            catch (Exception e) when (e is IOException || e is UnauthorizedAccessException || e is ArgumentException || e is NotSupportedException)
+            {
+                Warn(OutputWarning, path, "could not be written: " + e.Message);
+                return false;
+            }
+        }
+
+        private void Warn(string code, string? file, string message) =>
+            Log.LogWarning(null, code, null, file ?? "", 0, 0, 0, 0, "Residency: {0}", message);
+
+        internal static IReadOnlyList<string> ParseRegions(string? value)
+        {
+            var regions = new List<string>();
+            foreach (var part in (value ?? "").Split(new[] { ';', ',' }, StringSplitOptions.RemoveEmptyEntries))
+            {
+                var region = part.Trim();
+                if (region.Length > 0 && !regions.Exists(r => string.Equals(r, region, StringComparison.OrdinalIgnoreCase)))
+                {
+                    regions.Add(region);
+                }
+            }
+
+            return regions.Count > 0 ? regions : new[] { "EEA", "Adequate" };
+        }
+
+        /// <summary>"obj/residency.sarif,version=2.1" → "obj/residency.sarif".</summary>
+        internal static string? StripVersion(string? errorLog)
+        {
+            if (string.IsNullOrWhiteSpace(errorLog))
+            {
+                return null;
+            }
+
+            var text = errorLog!.Trim();
+            int comma = text.LastIndexOf(',');
+            if (comma > 0 && text.Substring(comma + 1).TrimStart().StartsWith("version", StringComparison.OrdinalIgnoreCase))
+            {
+                text = text.Substring(0, comma).TrimEnd();
+            }
+
+            return text.Trim('"');
+        }
+
+        private static string? FullPath(string? path, string? baseDirectory)
+        {
+            if (string.IsNullOrWhiteSpace(path))
+            {
+                return null;
+            }
+
+            try
+            {
+                return Path.GetFullPath(baseDirectory is null || Path.IsPathRooted(path) ? path : Path.Combine(baseDirectory, path));
+            }
+            catch (Exception e) when (e is ArgumentException || e is NotSupportedException || e is PathTooLongException)
+            {
+                return null;
+            }
+        }
+
+        private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value!.Trim();
+
+        private static string GeneratorName()
+        {
+            var version = typeof(GenerateResidencyInventory).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion;
+            if (string.IsNullOrEmpty(version))
+            {
+                return "Residency.Analyzers";
+            }
+
+            int plus = version!.IndexOf('+');
+            return "Residency.Analyzers " + (plus >= 0 ? version.Substring(0, plus) : version);
+        }
+    }
+}

@@ -1,0 +1,33 @@
+using System.Collections.Generic;
+
+namespace Residency.Build.Model
+{
+    /// <summary>The counts shown in the summary line and the <c>summary</c> object.</summary>
+    internal sealed record InventorySummary
+    {
+        public int DataElements { get; init; }
+
+        public int SpecialCategoryElements { get; init; }
+
+        public int Sinks { get; init; }
+
+        public int Flows { get; init; }
+
+        /// <summary>RES001 + RES002 flows that are not baselined.</summary>
+        public int Violations { get; init; }
+
+        /// <summary>RES002 flows that are not baselined.</summary>
+        public int SpecialCategoryViolations { get; init; }
+
+        /// <summary>Distinct sinks of RES003 flows that are not baselined.</summary>
+        public int UnknownEndpoints { get; init; }
+
+        /// <summary>Distinct declared transfers.</summary>
+        public int DeclaredTransfers { get; init; }
+
+        public int Baselined { get; init; }
+
+        /// <summary>Flow count per status, in <see cref="FlowStatus.All"/> order.</summary>
+        public IReadOnlyList<KeyValuePair<string, int>> FlowsByStatus { get; init; } = new KeyValuePair<string, int>[0];
+    }
+}

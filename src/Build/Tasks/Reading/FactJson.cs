@@ -1,0 +1,202 @@
+using System.Collections.Generic;
+using Residency.Analyzers.Json;
+using Residency.Build.Model;
+
+namespace Residency.Build.Reading
+{
+    /// <summary>
+    /// Reads the model objects from JSON. The analyzers' <c>residency.data</c> payloads and <c>inventory.json</c> use
+    /// the same member names, so one reader serves both.
+    /// </summary>
+    internal static class FactJson
+    {
+        public static SourceRef? Source(JsonNode? node)
+        {
+            if (node is null)
+            {
+                return null;
+            }
+
+            if (node.IsString)
+            {
+                return string.IsNullOrWhiteSpace(node.Text) ? null : new SourceRef { Id = node.Text! };
+            }
+
+            var id = JsonRead.Str(node, "id", "member");
+            if (id is null)
+            {
+                return null;
+            }
+
+            return new SourceRef
+            {
+                Id = id,
+                Member = JsonRead.Str(node, "member"),
+                Category = JsonRead.Str(node, "category"),
+                SpecialCategory = JsonRead.Str(node, "specialCategory"),
+                Subject = JsonRead.Str(node, "subject"),
+                Pseudonymised = JsonRead.Bool(node, "pseudonymised"),
+                Inferred = JsonRead.Bool(node, "inferred"),
+            };
+        }
+
+        public static SinkInfo? Sink(JsonNode? node)
+        {
+            if (node is null || !node.IsObject)
+            {
+                return null;
+            }
+
+            var id = JsonRead.Str(node, "id", "display", "host");
+            if (id is null)
+            {
+                return null;
+            }
+
+            return new SinkInfo
+            {
+                Id = id,
+                Kind = JsonRead.Str(node, "kind"),
+                Display = JsonRead.Str(node, "display"),
+                Region = JsonRead.Str(node, "region"),
+                RegionName = JsonRead.Str(node, "regionName"),
+                Recipient = JsonRead.Str(node, "recipient"),
+                Host = JsonRead.Str(node, "host"),
+                Purpose = JsonRead.Str(node, "purpose"),
+                ResolvedBy = JsonRead.Str(node, "resolvedBy"),
+            };
+        }
+
+        public static TransferInfo? Transfer(JsonNode? node)
+        {
+            if (node is null || !node.IsObject)
+            {
+                return null;
+            }
+
+            var transfer = new TransferInfo
+            {
+                Region = JsonRead.Str(node, "region"),
+                Mechanism = JsonRead.Str(node, "mechanism"),
+                Recipient = JsonRead.Str(node, "recipient"),
+                Justification = JsonRead.Str(node, "justification"),
+            };
+            return transfer.Region is null && transfer.Mechanism is null ? null : transfer;
+        }
+
+        public static IReadOnlyList<SourceRef> Sources(JsonNode? node)
+        {
+            var result = new List<SourceRef>();
+            foreach (var item in JsonRead.Arr(node, "sources"))
+            {
+                if (Source(item) is { } source)
+                {
+                    result.Add(source);
+                }
+            }
+
+            return result;
+        }
+
+        /// <summary>A flow from a <c>residency.data</c> payload (location, rule and suppression come from the SARIF result).</summary>
+        public static Flow FlowPayload(JsonNode? data, string rule, string assembly)
+        {
+            var status = JsonRead.Str(data, "status") ?? FlowStatus.FromRule(rule);
+            return new Flow
+            {
+                Assembly = assembly,
+                Status = status,
+                Rule = rule,
+                Sources = Sources(data),
+                Sink = Sink(JsonRead.Obj(data, "sink")),
+                Path = JsonRead.Strings(data, "path"),
+                Method = JsonRead.Str(data, "method"),
+                Transfer = Transfer(JsonRead.Obj(data, "transfer")),
+                Fingerprint = JsonRead.Str(data, "fingerprint"),
+            };
+        }
+
+        /// <summary>A flow as written in <c>inventory.json</c>.</summary>
+        public static Flow? InventoryFlow(JsonNode node, string defaultAssembly)
+        {
+            if (!node.IsObject)
+            {
+                return null;
+            }
+
+            var status = JsonRead.Str(node, "status") ?? FlowStatus.FromRule(JsonRead.Str(node, "rule"));
+            var rule = JsonRead.Str(node, "rule") ?? FlowStatus.ToRule(status);
+            return FlowPayload(node, rule, JsonRead.Str(node, "assembly") ?? defaultAssembly) with
+            {
+                Status = status,
+                File = JsonRead.Str(node, "file"),
+                Line = JsonRead.Int(node, "line"),
+                Column = JsonRead.Int(node, "column"),
+                Baselined = JsonRead.Bool(node, "baselined"),
+            };
+        }
+
+        public static DataElement? Element(JsonNode? node, string defaultAssembly)
+        {
+            var id = JsonRead.Str(node, "id", "member");
+            if (id is null)
+            {
+                return null;
+            }
+
+            return new DataElement
+            {
+                Id = id,
+                Member = JsonRead.Str(node, "member"),
+                ContainingType = JsonRead.Str(node, "containingType"),
+                Kind = JsonRead.Str(node, "kind"),
+                Category = JsonRead.Str(node, "category"),
+                SpecialCategory = JsonRead.Str(node, "specialCategory"),
+                Subject = JsonRead.Str(node, "subject"),
+                Retention = JsonRead.Str(node, "retention"),
+                Origin = JsonRead.Str(node, "origin"),
+                Assembly = JsonRead.Str(node, "assembly") ?? defaultAssembly,
+                File = JsonRead.Str(node, "file"),
+                Line = JsonRead.Int(node, "line"),
+            };
+        }
+
+        public static SinkEntry? SinkEntry(JsonNode? node, string defaultAssembly)
+        {
+            var sink = Sink(node);
+            if (sink is null)
+            {
+                return null;
+            }
+
+            return new SinkEntry
+            {
+                Sink = sink,
+                Assembly = JsonRead.Str(node, "assembly") ?? defaultAssembly,
+                File = JsonRead.Str(node, "file"),
+                Line = JsonRead.Int(node, "line"),
+            };
+        }
+
+        public static Finding? Finding(JsonNode? node, string defaultAssembly)
+        {
+            var rule = JsonRead.Str(node, "rule");
+            if (rule is null)
+            {
+                return null;
+            }
+
+            return new Finding
+            {
+                Assembly = JsonRead.Str(node, "assembly") ?? defaultAssembly,
+                Rule = rule,
+                Level = JsonRead.Str(node, "level"),
+                Message = JsonRead.Str(node, "message"),
+                File = JsonRead.Str(node, "file"),
+                Line = JsonRead.Int(node, "line"),
+                Column = JsonRead.Int(node, "column"),
+                Suppressed = JsonRead.Bool(node, "suppressed"),
+            };
+        }
+    }
+}

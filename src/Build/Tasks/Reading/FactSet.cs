@@ -1,0 +1,29 @@
+using System.Collections.Generic;
+using Residency.Build.Model;
+
+namespace Residency.Build.Reading
+{
+    /// <summary>Everything read from the error log and the referenced inventories, before merging and sorting.</summary>
+    internal sealed class FactSet
+    {
+        public List<Flow> Flows { get; } = new();
+
+        public List<DataElement> Elements { get; } = new();
+
+        public List<SinkEntry> Sinks { get; } = new();
+
+        public List<Finding> Findings { get; } = new();
+
+        /// <summary>RES001–RES004 results of this compilation, suppressed or not (for <c>residency-baseline.json</c>).</summary>
+        public List<BaselineFinding> BaselineCandidates { get; } = new();
+
+        public void Add(FactSet other)
+        {
+            Flows.AddRange(other.Flows);
+            Elements.AddRange(other.Elements);
+            Sinks.AddRange(other.Sinks);
+            Findings.AddRange(other.Findings);
+            BaselineCandidates.AddRange(other.BaselineCandidates);
+        }
+    }
+}

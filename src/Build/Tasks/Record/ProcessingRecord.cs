@@ -1,0 +1,197 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using Residency.Build.Model;
+
+namespace Residency.Build.Record
+{
+    /// <summary>
+    /// The Art. 30(1) view of an inventory: what the Markdown and HTML writers render as the draft record of
+    /// processing activities. Every list is sorted by ordinal keys.
+    /// </summary>
+    internal sealed class ProcessingRecord
+    {
+        private static readonly StringComparer Ordinal = StringComparer.Ordinal;
+
+        public const string Unspecified = "unspecified";
+        public const string Uncategorised = "uncategorised";
+
+        private ProcessingRecord()
+        {
+        }
+
+        public IReadOnlyList<PurposeRow> Purposes { get; private set; } = new PurposeRow[0];
+
+        public IReadOnlyList<SubjectRow> Subjects { get; private set; } = new SubjectRow[0];
+
+        public IReadOnlyList<CategoryRow> Categories { get; private set; } = new CategoryRow[0];
+
+        public IReadOnlyList<CategoryRow> SpecialCategories { get; private set; } = new CategoryRow[0];
+
+        public IReadOnlyList<RecipientRow> Recipients { get; private set; } = new RecipientRow[0];
+
+        public IReadOnlyList<TransferRow> Transfers { get; private set; } = new TransferRow[0];
+
+        public IReadOnlyList<RetentionRow> Retention { get; private set; } = new RetentionRow[0];
+
+        public int ElementsWithoutRetention { get; private set; }
+
+        public static ProcessingRecord From(Inventory inventory)
+        {
+            var external = inventory.Flows.Where(f => f.Status != FlowStatus.Internal && f.Sink is not null).ToList();
+            return new ProcessingRecord
+            {
+                Purposes = PurposesOf(inventory, external),
+                Subjects = inventory.DataElements
+                    .GroupBy(e => e.Subject ?? Unspecified, Ordinal)
+                    .Select(g => new SubjectRow(g.Key, Sorted(g.SelectMany(CategoriesOf))))
+                    .OrderBy(r => r.Subject == Unspecified ? 1 : 0)
+                    .ThenBy(r => r.Subject, Ordinal)
+                    .ToList(),
+                Categories = CategoryRows(inventory.DataElements.Where(e => e.Category is not null || e.SpecialCategory is null), e => e.Category ?? Uncategorised, special: false),
+                SpecialCategories = CategoryRows(inventory.DataElements.Where(e => e.SpecialCategory is not null), e => e.SpecialCategory!, special: true),
+                Recipients = external
+                    .GroupBy(f => (f.Sink!.RecipientName, f.Sink.Region ?? "Unknown"))
+                    .Select(g => new RecipientRow(
+                        g.Key.RecipientName,
+                        g.Key.Item2,
+                        g.Select(f => f.Sink!.RegionName).Where(n => n is not null).OrderBy(n => n, Ordinal).FirstOrDefault(),
+                        Eea.Contains(g.Key.Item2) ? "no" : Eea.IsThirdCountry(g.Key.Item2) ? "yes" : "unknown",
+                        Sorted(g.Select(f => f.Sink!.Kind)),
+                        Sorted(g.Select(f => f.Sink!.Host)),
+                        Sorted(g.SelectMany(f => f.Sources).SelectMany(CategoriesOf)),
+                        Sorted(g.Select(f => f.Sink!.Purpose))))
+                    .OrderBy(r => r.Recipient, Ordinal)
+                    .ThenBy(r => r.Region, Ordinal)
+                    .ToList(),
+                Transfers = TransfersOf(external),
+                Retention = inventory.DataElements
+                    .Where(e => e.Retention is not null)
+                    .Select(e => new RetentionRow(e.SpecialCategory ?? e.Category ?? Uncategorised, e.DisplayName, e.Retention!, e.Assembly))
+                    .OrderBy(r => r.Category, Ordinal)
+                    .ThenBy(r => r.Member, Ordinal)
+                    .ThenBy(r => r.Assembly, Ordinal)
+                    .ToList(),
+                ElementsWithoutRetention = inventory.DataElements.Count(e => e.Retention is null),
+            };
+        }
+
+        private static IReadOnlyList<PurposeRow> PurposesOf(Inventory inventory, List<Flow> external)
+        {
+            var rows = new Dictionary<string, (SortedSet<string> Recipients, SortedSet<string> Categories)>(Ordinal);
+            void Add(string purpose, string recipient, IEnumerable<string> categories)
+            {
+                if (!rows.TryGetValue(purpose, out var row))
+                {
+                    row = (new SortedSet<string>(Ordinal), new SortedSet<string>(Ordinal));
+                    rows[purpose] = row;
+                }
+
+                row.Recipients.Add(recipient);
+                row.Categories.UnionWith(categories);
+            }
+
+            foreach (var flow in external.Where(f => f.Sink!.Purpose is not null))
+            {
+                Add(flow.Sink!.Purpose!, flow.Sink.RecipientName, flow.Sources.SelectMany(CategoriesOf));
+            }
+
+            foreach (var sink in inventory.Sinks.Where(s => s.Sink.Purpose is not null))
+            {
+                Add(sink.Sink.Purpose!, sink.Sink.RecipientName, new string[0]);
+            }
+
+            return rows
+                .OrderBy(r => r.Key, Ordinal)
+                .Select(r => new PurposeRow(r.Key, r.Value.Recipients.ToList(), r.Value.Categories.ToList()))
+                .ToList();
+        }
+
+        private static IReadOnlyList<TransferRow> TransfersOf(List<Flow> external)
+        {
+            return external
+                .Where(f => f.Status != FlowStatus.Allowed || Eea.IsThirdCountry(f.Sink!.Region))
+                .Select(f => (Flow: f, Basis: Basis(f)))
+                .GroupBy(x => (x.Flow.Sink!.Region ?? "Unknown", x.Flow.Sink.RecipientName, x.Basis, Bucket(x.Flow.Status), x.Flow.Transfer?.Justification ?? ""))
+                .Select(g => new TransferRow(
+                    g.Key.Item1,
+                    g.Select(x => x.Flow.Sink!.RegionName).Where(n => n is not null).OrderBy(n => n, Ordinal).FirstOrDefault(),
+                    g.Key.RecipientName,
+                    g.Key.Basis,
+                    g.Key.Item4,
+                    g.Key.Item5.Length == 0 ? null : g.Key.Item5,
+                    Sorted(g.SelectMany(x => x.Flow.Sources).SelectMany(CategoriesOf)),
+                    g.Count(),
+                    g.Count(x => x.Flow.Baselined)))
+                .OrderBy(r => FlowStatus.Rank(r.Status))
+                .ThenBy(r => r.Region, Ordinal)
+                .ThenBy(r => r.Recipient, Ordinal)
+                .ThenBy(r => r.Basis, Ordinal)
+                .ThenBy(r => r.Justification ?? "", Ordinal)
+                .ToList();
+        }
+
+        private static string Bucket(string status) => status == FlowStatus.Special ? FlowStatus.Violation : status;
+
+        private static string Basis(Flow flow) => flow.Status switch
+        {
+            FlowStatus.Declared => TransferBasis.Describe(flow.Transfer?.Mechanism),
+            FlowStatus.Violation or FlowStatus.Special => TransferBasis.NoBasis,
+            FlowStatus.Unknown => TransferBasis.UnknownRegion,
+            _ => flow.Transfer is not null ? TransferBasis.Describe(flow.Transfer.Mechanism) : TransferBasis.AllowedByPolicy,
+        };
+
+        private static IReadOnlyList<CategoryRow> CategoryRows(IEnumerable<DataElement> elements, Func<DataElement, string> category, bool special)
+        {
+            return elements
+                .GroupBy(category, Ordinal)
+                .Select(g => new CategoryRow(
+                    g.Key,
+                    special,
+                    Sorted(g.Select(e => e.Subject ?? Unspecified)),
+                    Sorted(g.Select(e => e.DisplayName))))
+                .OrderBy(r => r.Category == Uncategorised ? 1 : 0)
+                .ThenBy(r => r.Category, Ordinal)
+                .ToList();
+        }
+
+        public static IEnumerable<string> CategoriesOf(DataElement element)
+        {
+            if (element.Category is not null)
+            {
+                yield return element.Category;
+            }
+
+            if (element.SpecialCategory is not null)
+            {
+                yield return element.SpecialCategory;
+            }
+
+            if (element.Category is null && element.SpecialCategory is null)
+            {
+                yield return Uncategorised;
+            }
+        }
+
+        public static IEnumerable<string> CategoriesOf(SourceRef source)
+        {
+            if (source.Category is not null)
+            {
+                yield return source.Category;
+            }
+
+            if (source.SpecialCategory is not null)
+            {
+                yield return source.SpecialCategory;
+            }
+
+            if (source.Category is null && source.SpecialCategory is null)
+            {
+                yield return Uncategorised;
+            }
+        }
+
+        private static IReadOnlyList<string> Sorted(IEnumerable<string?> values) =>
+            values.Where(v => !string.IsNullOrEmpty(v)).Select(v => v!).Distinct(Ordinal).OrderBy(v => v, Ordinal).ToList();
+    }
+}

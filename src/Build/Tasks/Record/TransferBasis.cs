@@ -1,0 +1,24 @@
+namespace Residency.Build.Record
+{
+    /// <summary>The GDPR Chapter V article behind each <c>TransferMechanism</c>.</summary>
+    internal static class TransferBasis
+    {
+        public static string Describe(string? mechanism) => mechanism switch
+        {
+            "AdequacyDecision" => "Adequacy decision (Art. 45)",
+            "StandardContractualClauses" => "Standard contractual clauses (Art. 46(2)(c))",
+            "BindingCorporateRules" => "Binding corporate rules (Art. 46(2)(b), Art. 47)",
+            "CodeOfConduct" => "Approved code of conduct (Art. 46(2)(e))",
+            "Certification" => "Approved certification mechanism (Art. 46(2)(f))",
+            "Derogation" => "Derogation for a specific situation (Art. 49(1)); document the suitable safeguards (Art. 30(1)(e))",
+            null => "Declared transfer (mechanism not given)",
+            _ => mechanism,
+        };
+
+        public const string NoBasis = "no basis declared";
+
+        public const string UnknownRegion = "destination region unknown: determine the recipient's country";
+
+        public const string AllowedByPolicy = "allowed by the project policy: confirm the Art. 45 adequacy decision or other basis";
+    }
+}

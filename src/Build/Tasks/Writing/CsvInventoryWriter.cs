@@ -1,0 +1,72 @@
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using System.Text;
+using Residency.Build.Model;
+
+namespace Residency.Build.Writing
+{
+    /// <summary>
+    /// One row per flow (<c>inventory.csv</c>), RFC 4180 quoting, '\n' line ends, UTF-8 without BOM. Cells that a
+    /// spreadsheet would run as a formula (leading <c>= + - @</c>) are prefixed with an apostrophe.
+    /// </summary>
+    internal static class CsvInventoryWriter
+    {
+        public const string Header = "assembly,status,rule,sources,categories,special_categories,sink,sink_kind,recipient,host,region,mechanism,justification,path,method,file,line";
+
+        public static string Write(Inventory inventory)
+        {
+            var sb = new StringBuilder();
+            sb.Append(Header).Append('\n');
+            foreach (var f in inventory.Flows)
+            {
+                var cells = new[]
+                {
+                    f.Assembly,
+                    f.Status,
+                    f.Rule,
+                    string.Join("; ", f.Sources.Select(s => s.Id)),
+                    string.Join("; ", Distinct(f.Sources.Select(s => s.Category))),
+                    string.Join("; ", Distinct(f.Sources.Select(s => s.SpecialCategory))),
+                    f.Sink?.DisplayName,
+                    f.Sink?.Kind,
+                    f.Sink?.Recipient,
+                    f.Sink?.Host,
+                    f.Sink?.Region,
+                    f.Transfer?.Mechanism,
+                    f.Transfer?.Justification,
+                    string.Join(" > ", f.Path),
+                    f.Method,
+                    f.File,
+                    f.Line?.ToString(CultureInfo.InvariantCulture),
+                };
+                sb.Append(string.Join(",", cells.Select(Field))).Append('\n');
+            }
+
+            return sb.ToString();
+        }
+
+        /// <summary>One RFC 4180 field.</summary>
+        public static string Field(string? value)
+        {
+            if (string.IsNullOrEmpty(value))
+            {
+                return "";
+            }
+
+            var text = value!;
+            if ("=+-@".IndexOf(text[0]) >= 0 && !IsNumber(text))
+            {
+                text = "'" + text;
+            }
+
+            bool quote = text.IndexOfAny(new[] { ',', '"', '\r', '\n' }) >= 0 || text[0] == ' ' || text[text.Length - 1] == ' ';
+            return quote ? "\"" + text.Replace("\"", "\"\"") + "\"" : text;
+        }
+
+        private static bool IsNumber(string text) => double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out _);
+
+        private static IEnumerable<string> Distinct(IEnumerable<string?> values) =>
+            values.Where(v => !string.IsNullOrEmpty(v)).Select(v => v!).Distinct(System.StringComparer.Ordinal).OrderBy(v => v, System.StringComparer.Ordinal);
+    }
+}

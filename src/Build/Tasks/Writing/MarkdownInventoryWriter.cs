@@ -1,0 +1,104 @@
+using System.Text;
+using Residency.Build.Model;
+
+namespace Residency.Build.Writing
+{
+    /// <summary>Renders the record as GitHub-flavoured Markdown (<c>inventory.md</c>).</summary>
+    internal static class MarkdownInventoryWriter
+    {
+        public static string Write(Inventory inventory)
+        {
+            var doc = RecordDocumentBuilder.Build(inventory);
+            var sb = new StringBuilder();
+            sb.Append("# ").Append(Escape(doc.Title)).Append('\n');
+            foreach (var block in doc.Blocks)
+            {
+                sb.Append('\n');
+                switch (block)
+                {
+                    case Heading h:
+                        sb.Append('#', h.Level).Append(' ').Append(Escape(h.Text)).Append('\n');
+                        break;
+                    case Paragraph p:
+                        sb.Append(p.Note ? "_" + Escape(p.Text) + "_" : Escape(p.Text)).Append('\n');
+                        break;
+                    case Table t:
+                        WriteTable(sb, t);
+                        break;
+                }
+            }
+
+            return sb.ToString();
+        }
+
+        private static void WriteTable(StringBuilder sb, Table table)
+        {
+            sb.Append('|');
+            foreach (var header in table.Headers)
+            {
+                sb.Append(' ').Append(Escape(header)).Append(" |");
+            }
+
+            sb.Append("\n|");
+            foreach (var _ in table.Headers)
+            {
+                sb.Append("---|");
+            }
+
+            sb.Append('\n');
+            foreach (var row in table.Rows)
+            {
+                sb.Append('|');
+                foreach (var cell in row.Cells)
+                {
+                    sb.Append(' ').Append(Escape(cell)).Append(" |");
+                }
+
+                sb.Append('\n');
+            }
+        }
+
+        /// <summary>
+        /// Escapes text so that it renders literally: Markdown punctuation and HTML are backslash-escaped, pipes
+        /// cannot break a table and line breaks become spaces.
+        /// </summary>
+        public static string Escape(string text)
+        {
+            var sb = new StringBuilder(text.Length + 8);
+            foreach (char c in text)
+            {
+                switch (c)
+                {
+                    case '\\':
+                    case '`':
+                    case '*':
+                    case '_':
+                    case '[':
+                    case ']':
+                    case '<':
+                    case '>':
+                    case '|':
+                    case '#':
+                    case '~':
+                    case '!':
+                        sb.Append('\\').Append(c);
+                        break;
+                    case '\r':
+                    case '\n':
+                    case '\t':
+                        sb.Append(' ');
+                        break;
+                    default:
+                        if (c >= ' ')
+                        {
+                            sb.Append(c);
+                        }
+
+                        break;
+                }
+            }
+
+            return sb.ToString();
+        }
+    }
+}

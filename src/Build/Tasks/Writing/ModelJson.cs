@@ -1,0 +1,179 @@
+using System;
+using Residency.Analyzers.Json;
+using Residency.Build.Model;
+
+namespace Residency.Build.Writing
+{
+    /// <summary>
+    /// Writes the model objects as JSON, with a fixed member order. Used for <c>inventory.json</c> and for the
+    /// canonical keys that deduplicate and tie-break the sort (two items are identical when their JSON is).
+    /// </summary>
+    internal static class ModelJson
+    {
+        public static string Key(Action<JsonWriter> write)
+        {
+            var writer = new JsonWriter();
+            write(writer);
+            return writer.ToString();
+        }
+
+        public static void Source(JsonWriter w, SourceRef s)
+        {
+            w.StartObject();
+            w.Property("id", s.Id);
+            w.Property("member", s.Member);
+            w.Property("category", s.Category);
+            w.Property("specialCategory", s.SpecialCategory);
+            w.Property("subject", s.Subject);
+            w.Property("pseudonymised", s.Pseudonymised);
+            w.Property("inferred", s.Inferred);
+            w.EndObject();
+        }
+
+        public static void Sink(JsonWriter w, SinkInfo s)
+        {
+            w.StartObject();
+            SinkMembers(w, s);
+            w.EndObject();
+        }
+
+        public static void Transfer(JsonWriter w, TransferInfo? t)
+        {
+            if (t is null)
+            {
+                w.Value((string?)null);
+                return;
+            }
+
+            w.StartObject();
+            w.Property("region", t.Region);
+            w.Property("mechanism", t.Mechanism);
+            w.Property("recipient", t.Recipient);
+            w.Property("justification", t.Justification);
+            w.EndObject();
+        }
+
+        public static void Flow(JsonWriter w, Flow f)
+        {
+            w.StartObject();
+            w.Property("assembly", f.Assembly);
+            w.Property("status", f.Status);
+            w.Property("rule", f.Rule);
+            w.Property("method", f.Method);
+            w.Name("sources");
+            w.StartArray();
+            foreach (var source in f.Sources)
+            {
+                Source(w, source);
+            }
+
+            w.EndArray();
+            w.Name("sink");
+            if (f.Sink is null)
+            {
+                w.Value((string?)null);
+            }
+            else
+            {
+                Sink(w, f.Sink);
+            }
+
+            w.Name("path");
+            w.StartArray();
+            foreach (var step in f.Path)
+            {
+                w.Value(step);
+            }
+
+            w.EndArray();
+            w.Name("transfer");
+            Transfer(w, f.Transfer);
+            w.Property("file", f.File);
+            Number(w, "line", f.Line);
+            Number(w, "column", f.Column);
+            w.Property("fingerprint", f.Fingerprint);
+            w.Property("baselined", f.Baselined);
+            w.EndObject();
+        }
+
+        public static void Element(JsonWriter w, DataElement e)
+        {
+            w.StartObject();
+            w.Property("id", e.Id);
+            w.Property("member", e.Member);
+            w.Property("containingType", e.ContainingType);
+            w.Property("kind", e.Kind);
+            w.Property("category", e.Category);
+            w.Property("specialCategory", e.SpecialCategory);
+            w.Property("subject", e.Subject);
+            w.Property("retention", e.Retention);
+            w.Property("origin", e.Origin);
+            w.Property("assembly", e.Assembly);
+            w.Property("file", e.File);
+            Number(w, "line", e.Line);
+            w.EndObject();
+        }
+
+        public static void SinkEntry(JsonWriter w, SinkEntry s)
+        {
+            w.StartObject();
+            SinkMembers(w, s.Sink);
+            w.Property("assembly", s.Assembly);
+            w.Property("file", s.File);
+            Number(w, "line", s.Line);
+            w.EndObject();
+        }
+
+        public static void Finding(JsonWriter w, Finding f)
+        {
+            w.StartObject();
+            w.Property("rule", f.Rule);
+            w.Property("level", f.Level);
+            w.Property("message", f.Message);
+            w.Property("assembly", f.Assembly);
+            w.Property("file", f.File);
+            Number(w, "line", f.Line);
+            Number(w, "column", f.Column);
+            w.Property("suppressed", f.Suppressed);
+            w.EndObject();
+        }
+
+        public static void DeclaredTransfer(JsonWriter w, DeclaredTransfer t)
+        {
+            w.StartObject();
+            w.Property("region", t.Region);
+            w.Property("regionName", t.RegionName);
+            w.Property("mechanism", t.Mechanism);
+            w.Property("recipient", t.Recipient);
+            w.Property("justification", t.Justification);
+            w.Property("flowCount", t.FlowCount);
+            w.EndObject();
+        }
+
+        public static void Number(JsonWriter w, string name, int? value)
+        {
+            w.Name(name);
+            if (value is null)
+            {
+                w.Value((string?)null);
+            }
+            else
+            {
+                w.Value(value.Value);
+            }
+        }
+
+        private static void SinkMembers(JsonWriter w, SinkInfo s)
+        {
+            w.Property("id", s.Id);
+            w.Property("kind", s.Kind);
+            w.Property("display", s.Display);
+            w.Property("region", s.Region);
+            w.Property("regionName", s.RegionName);
+            w.Property("recipient", s.Recipient);
+            w.Property("host", s.Host);
+            w.Property("purpose", s.Purpose);
+            w.Property("resolvedBy", s.ResolvedBy);
+        }
+    }
+}

@@ -1,0 +1,300 @@
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using Residency.Build.Model;
+using Residency.Build.Record;
+using Residency.Build.Util;
+
+namespace Residency.Build.Writing
+{
+    /// <summary>
+    /// Builds the draft Art. 30(1) record (sections (a)–(g)) followed by the detailed element, sink and flow tables.
+    /// </summary>
+    internal static class RecordDocumentBuilder
+    {
+        public const string None = "\u2014";
+
+        public static Document Build(Inventory inventory)
+        {
+            var record = ProcessingRecord.From(inventory);
+            var doc = new Document("Record of processing activities \u2014 " + inventory.Assembly);
+            Preamble(doc, inventory);
+            Controller(doc, inventory);
+            Purposes(doc, record);
+            Categories(doc, record);
+            Recipients(doc, record);
+            Transfers(doc, record);
+            Retention(doc, record);
+            Security(doc);
+            Elements(doc, inventory);
+            Sinks(doc, inventory);
+            Flows(doc, inventory);
+            Findings(doc, inventory);
+            return doc;
+        }
+
+        private static void Preamble(Document doc, Inventory inventory)
+        {
+            doc.Paragraph(
+                "Draft record of processing activities (GDPR Art. 30(1)) generated from the source code by " + inventory.Generator +
+                ". It lists what the code does with personal data; the controller must complete and review it before it is used as the record.",
+                note: true);
+            var s = inventory.Summary;
+            doc.Paragraph(
+                "Summary: " + SummaryLine.Count(s.Violations, "violation") + ", " +
+                SummaryLine.Count(s.DeclaredTransfers, "declared transfer") + ", " +
+                SummaryLine.Count(s.UnknownEndpoints, "unknown endpoint") + "; " +
+                SummaryLine.Count(s.DataElements, "data element") + ", " +
+                SummaryLine.Count(s.Sinks, "sink") + ", " +
+                SummaryLine.Count(s.Flows, "flow") +
+                (s.Baselined > 0 ? " (" + Number(s.Baselined) + " baselined)" : "") + ".");
+            doc.Paragraph(
+                "Policy: allowed regions " + string.Join("; ", inventory.AllowedRegions) +
+                "; enforcement " + (inventory.Enforce ? "on (RES001\u2013RES004 fail the build)" : "off") + ". " +
+                "Assemblies: " + string.Join(", ", inventory.Assemblies) + ".");
+        }
+
+        private static void Controller(Document doc, Inventory inventory)
+        {
+            doc.Heading(2, "(a) Controller", "controller");
+            var table = doc.Table("controller-table", "Role", "Name and contact details");
+            table.Row("Controller", inventory.Controller ?? "[to be completed: set the MSBuild property ResidencyController]");
+            table.Row("Data protection officer", inventory.DataProtectionOfficer ?? "[to be completed: set the MSBuild property ResidencyDataProtectionOfficer]");
+            doc.Paragraph("Add any joint controller and the controller's representative (Art. 27) where applicable.", note: true);
+        }
+
+        private static void Purposes(Document doc, ProcessingRecord record)
+        {
+            doc.Heading(2, "(b) Purposes of the processing", "purposes");
+            if (record.Purposes.Count == 0)
+            {
+                doc.Paragraph("No purpose is annotated. Add Purpose = \"\u2026\" to the [DataSink] attributes, or describe the purposes here.", note: true);
+                return;
+            }
+
+            var table = doc.Table("purposes-table", "Purpose", "Recipients", "Categories of personal data");
+            foreach (var row in record.Purposes)
+            {
+                table.Row(row.Purpose, List(row.Recipients), List(row.Categories));
+            }
+        }
+
+        private static void Categories(Document doc, ProcessingRecord record)
+        {
+            doc.Heading(2, "(c) Categories of data subjects and of personal data", "categories");
+            doc.Heading(3, "Data subjects", "subjects");
+            if (record.Subjects.Count == 0)
+            {
+                doc.Paragraph("No personal data is annotated.", note: true);
+            }
+            else
+            {
+                var subjects = doc.Table("subjects-table", "Data subject", "Categories of personal data");
+                foreach (var row in record.Subjects)
+                {
+                    subjects.Row(row.Subject, List(row.Categories));
+                }
+            }
+
+            doc.Heading(3, "Personal data", "personal-data");
+            CategoryTable(doc, "personal-data-table", record.Categories, "No personal data is annotated.");
+            doc.Heading(3, "Special categories (Art. 9) and criminal offence data (Art. 10)", "special-categories");
+            CategoryTable(doc, "special-categories-table", record.SpecialCategories, "No special-category data is annotated.");
+        }
+
+        private static void CategoryTable(Document doc, string id, IReadOnlyList<CategoryRow> rows, string empty)
+        {
+            if (rows.Count == 0)
+            {
+                doc.Paragraph(empty, note: true);
+                return;
+            }
+
+            var table = doc.Table(id, "Category", "Data subjects", "Data elements");
+            foreach (var row in rows)
+            {
+                table.Row(row.Category, List(row.Subjects), List(row.Members));
+            }
+        }
+
+        private static void Recipients(Document doc, ProcessingRecord record)
+        {
+            doc.Heading(2, "(d) Categories of recipients", "recipients");
+            if (record.Recipients.Count == 0)
+            {
+                doc.Paragraph("No personal data reaches a recipient outside the application.", note: true);
+                return;
+            }
+
+            var table = doc.Table("recipients-table", "Recipient", "Region", "Third country", "Sink kind", "Hosts", "Categories of personal data", "Purposes");
+            foreach (var row in record.Recipients)
+            {
+                table.Row(row.Recipient, Region(row.Region, row.RegionName), row.ThirdCountry, List(row.Kinds), List(row.Hosts), List(row.Categories), List(row.Purposes));
+            }
+        }
+
+        private static void Transfers(Document doc, ProcessingRecord record)
+        {
+            doc.Heading(2, "(e) Transfers to third countries", "transfers");
+            if (record.Transfers.Count == 0)
+            {
+                doc.Paragraph("No personal data is transferred outside the EEA.", note: true);
+                return;
+            }
+
+            var table = doc.Table("transfers-table", "Country", "Recipient", "Categories of personal data", "Basis (GDPR Chapter V)", "Justification", "Flows");
+            foreach (var row in record.Transfers)
+            {
+                var flows = Number(row.FlowCount) + (row.BaselinedCount > 0 ? " (" + Number(row.BaselinedCount) + " baselined)" : "");
+                table.StatusRow(row.Status, Region(row.Region, row.RegionName), row.Recipient, List(row.Categories), row.Basis, row.Justification ?? None, flows);
+            }
+        }
+
+        private static void Retention(Document doc, ProcessingRecord record)
+        {
+            doc.Heading(2, "(f) Time limits for erasure", "retention");
+            if (record.Retention.Count > 0)
+            {
+                var table = doc.Table("retention-table", "Category", "Data element", "Retention");
+                foreach (var row in record.Retention)
+                {
+                    table.Row(row.Category, row.Member, row.Retention);
+                }
+            }
+
+            if (record.ElementsWithoutRetention > 0)
+            {
+                doc.Paragraph(
+                    SummaryLine.Count(record.ElementsWithoutRetention, "data element") +
+                    " without an annotated retention period: add [Retention(\"P\u2026\")] or describe the time limits here.",
+                    note: true);
+            }
+            else if (record.Retention.Count == 0)
+            {
+                doc.Paragraph("No retention period is annotated.", note: true);
+            }
+        }
+
+        private static void Security(Document doc)
+        {
+            doc.Heading(2, "(g) Technical and organisational security measures", "security");
+            doc.Paragraph("Not derivable from the code: describe the Art. 32(1) measures (encryption, pseudonymisation, access control, resilience, testing) here.", note: true);
+        }
+
+        private static void Elements(Document doc, Inventory inventory)
+        {
+            doc.Heading(2, "Data elements", "data-elements");
+            if (inventory.DataElements.Count == 0)
+            {
+                doc.Paragraph("No personal data is annotated.", note: true);
+                return;
+            }
+
+            var table = doc.Table("data-elements-table", "Data element", "Kind", "Category", "Special category", "Subject", "Retention", "Origin", "Assembly", "Declared at");
+            foreach (var e in inventory.DataElements)
+            {
+                table.Row(e.DisplayName, e.Kind ?? None, e.Category ?? None, e.SpecialCategory ?? None, e.Subject ?? None, e.Retention ?? None, e.Origin ?? None, e.Assembly, Location(e.File, e.Line));
+            }
+        }
+
+        private static void Sinks(Document doc, Inventory inventory)
+        {
+            doc.Heading(2, "Sinks", "sinks");
+            if (inventory.Sinks.Count == 0)
+            {
+                doc.Paragraph("No sink was found.", note: true);
+                return;
+            }
+
+            var table = doc.Table("sinks-table", "Sink", "Kind", "Region", "Recipient", "Host", "Purpose", "Resolved by", "Assembly");
+            foreach (var s in inventory.Sinks)
+            {
+                table.Row(s.Sink.DisplayName, s.Sink.Kind ?? None, Region(s.Sink.Region, s.Sink.RegionName), s.Sink.Recipient ?? None, s.Sink.Host ?? None, s.Sink.Purpose ?? None, s.Sink.ResolvedBy ?? None, s.Assembly);
+            }
+        }
+
+        private static void Flows(Document doc, Inventory inventory)
+        {
+            doc.Heading(2, "Flows", "flows");
+            if (inventory.Flows.Count == 0)
+            {
+                doc.Paragraph("No personal data reaches a sink.", note: true);
+                return;
+            }
+
+            var table = doc.Table("flows-table", "Status", "Personal data", "Sink", "Region", "Basis", "Path", "Method", "Location", "Assembly");
+            table.Filterable = true;
+            var ordered = inventory.Flows
+                .OrderBy(f => FlowStatus.Rank(f.Status))
+                .ThenBy(f => f.Baselined ? 1 : 0)
+                .ToList(); // stable: keeps the inventory order within a status
+            foreach (var f in ordered)
+            {
+                table.StatusRow(
+                    f.Status,
+                    FlowStatus.Label(f.Status) + (f.Baselined ? " (baselined)" : ""),
+                    string.Join(", ", f.Sources.Select(Source)),
+                    f.Sink?.DisplayName ?? None,
+                    f.Sink is null ? None : Region(f.Sink.Region, f.Sink.RegionName),
+                    Basis(f),
+                    f.Path.Count == 0 ? None : string.Join(" \u2192 ", f.Path),
+                    f.Method ?? None,
+                    Location(f.File, f.Line),
+                    f.Assembly);
+            }
+        }
+
+        private static void Findings(Document doc, Inventory inventory)
+        {
+            if (inventory.Findings.Count == 0)
+            {
+                return;
+            }
+
+            doc.Heading(2, "Other findings", "findings");
+            var table = doc.Table("findings-table", "Rule", "Message", "Location", "Assembly");
+            foreach (var f in inventory.Findings)
+            {
+                table.Row(f.Rule + (f.Suppressed ? " (suppressed)" : ""), f.Message ?? None, Location(f.File, f.Line), f.Assembly);
+            }
+        }
+
+        public static string Basis(Flow flow) => flow.Status switch
+        {
+            FlowStatus.Violation or FlowStatus.Special => TransferBasis.NoBasis,
+            FlowStatus.Unknown => TransferBasis.UnknownRegion,
+            FlowStatus.Internal => "internal endpoint (not a transfer)",
+            _ when flow.Transfer is not null => TransferBasis.Describe(flow.Transfer.Mechanism) +
+                (flow.Transfer.Recipient is null ? "" : ", recipient " + flow.Transfer.Recipient) +
+                (flow.Transfer.Justification is null ? "" : ": " + flow.Transfer.Justification),
+            _ => "region allowed by policy",
+        };
+
+        private static string Source(SourceRef s)
+        {
+            var categories = ProcessingRecord.CategoriesOf(s).ToList();
+            var flags = new List<string>(categories);
+            if (s.Pseudonymised)
+            {
+                flags.Add("pseudonymised");
+            }
+
+            if (s.Inferred)
+            {
+                flags.Add("inferred");
+            }
+
+            return s.DisplayName + " (" + string.Join(", ", flags) + ")";
+        }
+
+        public static string Region(string? code, string? name) =>
+            code is null ? "Unknown" : name is null || name == code ? code : name + " (" + code + ")";
+
+        public static string Location(string? file, int? line) =>
+            file is null ? None : line is null ? file : file + ":" + Number(line.Value);
+
+        private static string List(IReadOnlyList<string> items) => items.Count == 0 ? None : string.Join(", ", items);
+
+        private static string Number(int value) => value.ToString(CultureInfo.InvariantCulture);
+    }
+}

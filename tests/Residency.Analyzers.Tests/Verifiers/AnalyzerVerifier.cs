@@ -1,0 +1,49 @@
+using System.Threading;
+using System.Threading.Tasks;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Testing;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Testing;
+
+namespace Residency.Analyzers.Tests.Verifiers
+{
+    /// <summary>Runs an analyzer over C# sources with Microsoft.CodeAnalysis.Testing markup.</summary>
+    public static class AnalyzerVerifier<TAnalyzer>
+        where TAnalyzer : DiagnosticAnalyzer, new()
+    {
+        public static DiagnosticResult Diagnostic(string id) => new DiagnosticResult(id, DiagnosticSeverity.Warning);
+
+        public static DiagnosticResult Diagnostic(DiagnosticDescriptor descriptor) => CSharpAnalyzerVerifier<TAnalyzer, DefaultVerifier>.Diagnostic(descriptor);
+
+        public static Task VerifyAsync(string source, params DiagnosticResult[] expected) =>
+            VerifyAsync(source, properties: null, expected);
+
+        public static async Task VerifyAsync(string source, (string Key, string Value)[]? properties, params DiagnosticResult[] expected)
+        {
+            var test = new Test { TestCode = source };
+            if (properties is not null)
+            {
+                test.TestState.AnalyzerConfigFiles.Add(TestReferences.GlobalConfig(properties));
+            }
+
+            test.ExpectedDiagnostics.AddRange(expected);
+            await test.RunAsync(CancellationToken.None);
+        }
+
+        public sealed class Test : CSharpAnalyzerTest<TAnalyzer, DefaultVerifier>
+        {
+            public Test()
+            {
+                ReferenceAssemblies = TestReferences.None;
+                TestState.AdditionalReferences.AddRange(TestReferences.All);
+            }
+
+            protected override ParseOptions CreateParseOptions() =>
+                ((CSharpParseOptions)base.CreateParseOptions()).WithLanguageVersion(LanguageVersion.CSharp12);
+
+            protected override CompilationOptions CreateCompilationOptions() =>
+                ((CSharpCompilationOptions)base.CreateCompilationOptions()).WithNullableContextOptions(NullableContextOptions.Enable);
+        }
+    }
+}

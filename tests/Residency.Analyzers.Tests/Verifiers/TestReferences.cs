@@ -1,0 +1,39 @@
+using System.Collections.Immutable;
+using System.IO;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Testing;
+
+namespace Residency.Analyzers.Tests.Verifiers
+{
+    /// <summary>
+    /// Reference assemblies for test compilations: .NET 8 reference assemblies from the Basic.Reference.Assemblies
+    /// package (restored with the test project, so no test downloads anything) and the Residency annotations.
+    /// </summary>
+    internal static class TestReferences
+    {
+        /// <summary>An empty reference set: the framework comes from <see cref="All"/>, not from a NuGet download.</summary>
+        public static readonly ReferenceAssemblies None = new ReferenceAssemblies("net8.0");
+
+        public static readonly ImmutableArray<MetadataReference> All = Build();
+
+        private static ImmutableArray<MetadataReference> Build()
+        {
+            var builder = ImmutableArray.CreateBuilder<MetadataReference>();
+            builder.AddRange(Basic.Reference.Assemblies.Net80.References.All);
+            builder.Add(MetadataReference.CreateFromFile(typeof(Residency.PersonalDataAttribute).Assembly.Location));
+            return builder.ToImmutable();
+        }
+
+        /// <summary>A global analyzer config with the given MSBuild properties, as the package's targets would pass them.</summary>
+        public static (string Path, string Content) GlobalConfig(params (string Key, string Value)[] properties)
+        {
+            var text = "is_global = true\n";
+            foreach (var (key, value) in properties)
+            {
+                text += $"build_property.{key} = {value}\n";
+            }
+
+            return (Path.Combine(Path.GetTempPath(), ".globalconfig").Replace('\\', '/'), text);
+        }
+    }
+}
