@@ -44,6 +44,24 @@ namespace Residency.Analyzers.Flow
         private ImmutableHashSet<TaintFact> _returns = Taint.Empty;
         private Dictionary<object, ImmutableHashSet<TaintFact>> _state = new();
 
+        // Shared with nested (lambda, local function) analyses: what this summary's precision depends on.
+        private readonly Dependencies _dependencies;
+
+        // Flow captures that stand for a storage location (x ??= v captures x, then assigns through the capture).
+        private readonly Dictionary<CaptureId, IOperation> _captureTargets = new();
+
+        // Local functions being analysed inline further up this analysis (recursion guard).
+        private readonly ImmutableHashSet<IMethodSymbol> _inlining;
+
+        // The state at the exit block, for out/ref parameters.
+        private Dictionary<object, ImmutableHashSet<TaintFact>>? _exitState;
+
+        private sealed class Dependencies
+        {
+            public ImmutableHashSet<IMethodSymbol> CutOn = ImmutableHashSet<IMethodSymbol>.Empty.WithComparer(SymbolEqualityComparer.Default);
+            public bool Truncated;
+        }
+
         public MethodFlowAnalysis(FlowEngine engine, IMethodSymbol method, ControlFlowGraph cfg, int depth, ImmutableHashSet<IMethodSymbol> inProgress, CancellationToken cancellationToken)
         {
             _engine = engine;
@@ -56,11 +74,15 @@ namespace Residency.Analyzers.Flow
             _findings = new Dictionary<(IOperation, string), Finding>();
             _parameterSinks = new HashSet<ParameterSinkFlow>();
             _lambdaParameterFacts = Taint.Empty;
+            _dependencies = new Dependencies();
+            _inlining = ImmutableHashSet<IMethodSymbol>.Empty.WithComparer(SymbolEqualityComparer.Default);
         }
 
         // A lambda analysed inside its enclosing method: shares findings, sees the enclosing state (captured variables).
-        private MethodFlowAnalysis(MethodFlowAnalysis outer, ControlFlowGraph cfg, ImmutableHashSet<TaintFact> lambdaParameterFacts, Dictionary<object, ImmutableHashSet<TaintFact>> capturedState)
+        private MethodFlowAnalysis(MethodFlowAnalysis outer, ControlFlowGraph cfg, ImmutableHashSet<TaintFact> lambdaParameterFacts, Dictionary<object, ImmutableHashSet<TaintFact>> capturedState, IMethodSymbol? inlined = null)
         {
+            _dependencies = outer._dependencies;
+            _inlining = inlined is null ? outer._inlining : outer._inlining.Add(inlined);
             _engine = outer._engine;
             _method = outer._method;
             _cfg = cfg;
@@ -83,7 +105,12 @@ namespace Residency.Analyzers.Flow
         {
             var returns = RunGraph();
             _returns = Taint.Union(_returns, returns);
-            return new MethodSummary(_returns, _parameterSinks.ToImmutableArray(), _findings.Values.ToImmutableArray());
+            return new MethodSummary(_returns, _parameterSinks.ToImmutableArray(), _findings.Values.ToImmutableArray())
+            {
+                OutParameters = OutParameters(),
+                CutOn = _dependencies.CutOn.Remove(_method),
+                IsTruncated = _dependencies.Truncated,
+            };
         }
 
         /// <summary>Runs the fixpoint over the graph; returns what the graph returns.</summary>
@@ -136,7 +163,49 @@ namespace Residency.Analyzers.Flow
                 }
             }
 
+            _exitState = exitStates[blocks.Length - 1] ?? entryStates[blocks.Length - 1];
             return returns;
+        }
+
+        /// <summary>What each out/ref parameter holds at the exit (an out parameter's incoming value does not count).</summary>
+        private ImmutableArray<(int Parameter, ImmutableHashSet<TaintFact> Facts)> OutParameters()
+        {
+            if (_exitState is null)
+            {
+                return ImmutableArray<(int, ImmutableHashSet<TaintFact>)>.Empty;
+            }
+
+            ImmutableArray<(int, ImmutableHashSet<TaintFact>)>.Builder? builder = null;
+            foreach (var parameter in _method.Parameters)
+            {
+                if (parameter.RefKind is not (RefKind.Out or RefKind.Ref) || !_exitState.TryGetValue(parameter, out var facts))
+                {
+                    continue;
+                }
+
+                if (parameter.RefKind == RefKind.Out)
+                {
+                    facts = facts.Remove(TaintFact.ForParameter(parameter.Ordinal));
+                }
+
+                if (!facts.IsEmpty)
+                {
+                    (builder ??= ImmutableArray.CreateBuilder<(int, ImmutableHashSet<TaintFact>)>()).Add((parameter.Ordinal, facts));
+                }
+            }
+
+            return builder?.ToImmutable() ?? ImmutableArray<(int, ImmutableHashSet<TaintFact>)>.Empty;
+        }
+
+        /// <summary>Records what a callee's summary was computed under (recursion cut, depth limit).</summary>
+        private void Depend(MethodSummary summary)
+        {
+            if (!summary.CutOn.IsEmpty)
+            {
+                _dependencies.CutOn = _dependencies.CutOn.Union(summary.CutOn);
+            }
+
+            _dependencies.Truncated |= summary.IsTruncated;
         }
 
         private static IEnumerable<BasicBlock> Successors(BasicBlock block)
@@ -264,8 +333,12 @@ namespace Residency.Analyzers.Flow
                 case INameOfOperation:
                 case IInstanceReferenceOperation { ReferenceKind: InstanceReferenceKind.ImplicitReceiver }:
                 case ICaughtExceptionOperation:
-                case IFlowAnonymousFunctionOperation:
                     return Taint.Empty;
+
+                case IFlowAnonymousFunctionOperation lambda:
+                    // A lambda stored in a delegate (Action a = () => …): its body runs with what it captures here; the
+                    // delegate carries what the lambda returns, so a later a() returns it.
+                    return AnalyzeLambda(lambda, Taint.Empty);
 
                 case IInstanceReferenceOperation instance:
                     return WholeFacts(instance.Type);
@@ -277,6 +350,11 @@ namespace Residency.Analyzers.Flow
                     return Taint.Union(Get(parameter.Parameter), WholeFacts(parameter.Type));
 
                 case IFlowCaptureOperation capture:
+                    if (capture.Value is ILocalReferenceOperation or IParameterReferenceOperation or IFieldReferenceOperation or IPropertyReferenceOperation or IArrayElementReferenceOperation)
+                    {
+                        _captureTargets[capture.Id] = capture.Value;
+                    }
+
                     Set(capture.Id, Evaluate(capture.Value));
                     return Taint.Empty;
 
@@ -475,16 +553,32 @@ namespace Residency.Analyzers.Flow
 
             var facts = Taint.OnMemberRead(instance);
             var element = Classifier.GetElement(symbol);
+            var backing = _engine.BackingField(symbol);
             if (element is not null)
             {
                 facts = facts.Add(TaintFact.Source(element));
             }
-            else if (symbol.GetMethod is { } getter && FlowEngine.IsInSource(getter) && !IsAutoProperty(symbol))
+            else if (backing is not null)
+            {
+                if (property.Instance is null or IInstanceReferenceOperation)
+                {
+                    // An auto-property of this type (or a static one): what this method and the type's other methods store in it.
+                    facts = Taint.Union(facts, Get(backing.OriginalDefinition));
+                    if (backing.ContainingType is { } type && SymbolEqualityComparer.Default.Equals(type.OriginalDefinition, _method.ContainingType?.OriginalDefinition))
+                    {
+                        _engine.EnsureFieldStores(type, _cancellationToken);
+                    }
+
+                    facts = Taint.Union(facts, _engine.FieldStore(backing));
+                }
+            }
+            else if (symbol.GetMethod is { } getter && FlowEngine.IsInSource(getter))
             {
                 // A computed property (Display => $"{Name}") carries what its getter returns.
                 var summary = _engine.GetCalleeSummary(getter, _depth + 1, _inProgress, null, _cancellationToken);
                 if (summary is not null)
                 {
+                    Depend(summary);
                     foreach (var fact in summary.Returns)
                     {
                         if (fact.IsSource)
@@ -496,19 +590,6 @@ namespace Residency.Analyzers.Flow
             }
 
             return Taint.Union(facts, WholeFacts(property.Type));
-        }
-
-        private static bool IsAutoProperty(IPropertySymbol property)
-        {
-            foreach (var member in property.ContainingType.GetMembers())
-            {
-                if (member is IFieldSymbol { AssociatedSymbol: { } associated } && SymbolEqualityComparer.Default.Equals(associated, property))
-                {
-                    return true;
-                }
-            }
-
-            return false;
         }
 
         private ImmutableHashSet<TaintFact> ReadField(IFieldReferenceOperation field)
@@ -576,7 +657,7 @@ namespace Residency.Analyzers.Flow
                     _engine.RecordFieldStore(field.Field, value);
                     break;
                 case IPropertyReferenceOperation property when property.Instance is null or IInstanceReferenceOperation { ReferenceKind: InstanceReferenceKind.ContainingTypeInstance }:
-                    if (BackingField(property.Property) is { } backing)
+                    if (_engine.BackingField(property.Property) is { } backing)
                     {
                         AddTo(backing, value);
                         _engine.RecordFieldStore(backing, value);
@@ -618,6 +699,11 @@ namespace Residency.Analyzers.Flow
                     break;
                 case IFlowCaptureReferenceOperation capture:
                     AddTo(capture.Id, value);
+                    if (_captureTargets.TryGetValue(capture.Id, out var location))
+                    {
+                        Assign(location, value, strong);
+                    }
+
                     break;
                 case IInstanceReferenceOperation:
                 case IDiscardOperation:
@@ -626,19 +712,6 @@ namespace Residency.Analyzers.Flow
                     Evaluate(target);
                     break;
             }
-        }
-
-        private static IFieldSymbol? BackingField(IPropertySymbol property)
-        {
-            foreach (var member in property.ContainingType.GetMembers())
-            {
-                if (member is IFieldSymbol { AssociatedSymbol: { } associated } field && SymbolEqualityComparer.Default.Equals(associated, property))
-                {
-                    return field;
-                }
-            }
-
-            return null;
         }
 
         /// <summary>Weak update of the storage an object lives in (a local, parameter, capture or field of this type).</summary>
@@ -667,7 +740,17 @@ namespace Residency.Analyzers.Flow
                         return;
                     case IFlowCaptureReferenceOperation capture:
                         AddTo(capture.Id, value);
+                        if (_captureTargets.TryGetValue(capture.Id, out var location))
+                        {
+                            instance = location;
+                            continue;
+                        }
+
                         return;
+                    case IInvocationOperation { Instance: { } chained } call when ReturnsItsReceiver(call.TargetMethod):
+                        // sb.Append(a).Append(b): the second call mutates the builder the first returned.
+                        instance = chained;
+                        continue;
                     case IFieldReferenceOperation field when field.Instance is null or IInstanceReferenceOperation:
                         AddTo(field.Field.OriginalDefinition, value);
                         _engine.RecordFieldStore(field.Field, value);
@@ -809,6 +892,7 @@ namespace Residency.Analyzers.Flow
             {
                 ApplyParameterSinks(invocation, summary, arguments, receiver);
                 result = Substitute(summary.Returns, arguments);
+                result = Taint.Union(result, ApplyCalleeEffects(invocation, target, summary, arguments));
                 foreach (var (_, lambda) in lambdas)
                 {
                     AnalyzeLambda(lambda, Taint.Empty);
@@ -870,7 +954,7 @@ namespace Residency.Analyzers.Flow
 
             // Mutating calls on a builder or collection (sb.Append(x), list.Add(x), dict[key] = x): the receiver now carries the arguments.
             if (invocation.Instance is { } instance && !target.IsStatic && target.ContainingType?.SpecialType != SpecialType.System_String &&
-                (target.ReturnsVoid || SymbolEqualityComparer.Default.Equals(target.ReturnType, target.ContainingType) || target.Name.StartsWith("Add", StringComparison.Ordinal) || target.Name.StartsWith("Try", StringComparison.Ordinal)))
+                IsMutator(target) && _engine.CachedSink(invocation) is null)
             {
                 StoreInto(instance, allArguments);
             }
@@ -886,6 +970,31 @@ namespace Residency.Analyzers.Flow
 
             return result;
         }
+
+        private static readonly string[] MutatorPrefixes = { "Add", "Append", "Insert", "Push", "Enqueue", "Prepend", "Set", "Put", "Write", "Try", "Copy" };
+
+        /// <summary>A call that stores its arguments in its receiver: a builder, a collection, a writer.</summary>
+        private static bool IsMutator(IMethodSymbol method)
+        {
+            if (ReturnsItsReceiver(method))
+            {
+                return true;
+            }
+
+            foreach (var prefix in MutatorPrefixes)
+            {
+                if (method.Name.StartsWith(prefix, StringComparison.Ordinal))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        private static bool ReturnsItsReceiver(IMethodSymbol method) =>
+            !method.IsStatic && method.ContainingType is { SpecialType: not SpecialType.System_String } type &&
+            SymbolEqualityComparer.Default.Equals(method.ReturnType.OriginalDefinition, type.OriginalDefinition);
 
         private static IOperation? AsLambda(IOperation value)
         {
@@ -926,8 +1035,72 @@ namespace Residency.Analyzers.Flow
             return Taint.Union(returns, nested._returns);
         }
 
+        /// <summary>
+        /// The effects of a call to a method of this compilation besides its return value: what its out/ref parameters hold
+        /// afterwards; for a local function, what it does with the variables it captures (analysed inline, with the state at
+        /// the call). Returns what the inline analysis adds to the call's value.
+        /// </summary>
+        private ImmutableHashSet<TaintFact> ApplyCalleeEffects(IInvocationOperation invocation, IMethodSymbol target, MethodSummary summary, ImmutableHashSet<TaintFact>[] arguments)
+        {
+            if (!summary.OutParameters.IsEmpty)
+            {
+                foreach (var argument in invocation.Arguments)
+                {
+                    if (argument.Parameter is not { RefKind: RefKind.Out or RefKind.Ref } parameter)
+                    {
+                        continue;
+                    }
+
+                    foreach (var (ordinal, facts) in summary.OutParameters)
+                    {
+                        if (ordinal == parameter.Ordinal)
+                        {
+                            Assign(argument.Value, Substitute(facts, arguments), strong: true);
+                        }
+                    }
+                }
+            }
+
+            if (target.MethodKind != MethodKind.LocalFunction || _inlining.Contains(target.OriginalDefinition))
+            {
+                return Taint.Empty;
+            }
+
+            ControlFlowGraph graph;
+            try
+            {
+                graph = _cfg.GetLocalFunctionControlFlowGraphInScope((IMethodSymbol)target.OriginalDefinition, _cancellationToken);
+            }
+            catch (ArgumentException)
+            {
+                return Taint.Empty;
+            }
+
+            // Its parameters are left clean: what the arguments carry is handled by the summary, at this call.
+            var captured = new Dictionary<object, ImmutableHashSet<TaintFact>>(_state);
+            foreach (var parameter in target.Parameters)
+            {
+                captured.Remove(parameter.OriginalDefinition);
+                captured.Remove(parameter);
+            }
+
+            var nested = new MethodFlowAnalysis(this, graph, Taint.Empty, captured, (IMethodSymbol)target.OriginalDefinition);
+            var returns = Taint.Union(nested.RunGraph(), nested._returns);
+            var sources = Taint.Empty;
+            foreach (var fact in returns)
+            {
+                if (fact.IsSource || fact.Parameter >= 0 && !SymbolEqualityComparer.Default.Equals(_method, target))
+                {
+                    sources = sources.Add(fact);
+                }
+            }
+
+            return sources;
+        }
+
         private void ApplyParameterSinks(IOperation operation, MethodSummary summary, ImmutableHashSet<TaintFact>[] arguments, ImmutableHashSet<TaintFact> receiver)
         {
+            Depend(summary);
             foreach (var flow in summary.ParameterSinks)
             {
                 var argument = flow.Parameter >= 0 && flow.Parameter < arguments.Length ? arguments[flow.Parameter] : null;

@@ -16,7 +16,7 @@ class Service
         {|#0:crm.Send(email)|};
         var id = await Task.FromResult(c.Id);
         crm.Send(id.ToString());
-        {|#1:await crm.SendAsync(c.Name)|};
+        await {|#1:crm.SendAsync(c.Name)|};
         await crm.SendAsync(c.Country);
     }
 }", Res001(0), Res001(1));

@@ -52,20 +52,22 @@ class Service
         public Task WholeObjectParameterReachingSinkThroughMember() => Verify.VerifyAsync(Source + @"
 class Exporter
 {
-    public void ExportEmail(Customer c, Crm crm) => crm.Send(c.Email);
+    // The data is read here (c.Email): reported here, not at the callers that pass the whole customer.
+    public void ExportEmail(Customer c, Crm crm) => {|#0:crm.Send(c.Email)|};
     public void ExportCountry(Customer c, Crm crm) => crm.Send(c.Country);
+    public void ExportWhole(object o, Crm crm) => crm.SendObject(o);
 }
 class Service
 {
-    void Run(Customer c, Exporter e, Crm crm) { {|#0:e.ExportEmail(c, crm)|}; e.ExportCountry(c, crm); }
-}", Res001(0));
+    void Run(Customer c, Exporter e, Crm crm) { e.ExportEmail(c, crm); e.ExportCountry(c, crm); {|#1:e.ExportWhole(c, crm)|}; e.ExportWhole(c.Id, crm); }
+}", Res001(0), Res001(1));
 
         [Fact]
         public Task AsyncMethodsAcrossCalls() => Verify.VerifyAsync(Source + @"
 class Service
 {
     private readonly Crm _crm = new Crm();
-    async Task Run(Customer c) { {|#0:await ForwardAsync(c.Email)|}; await ForwardAsync(""static""); }
+    async Task Run(Customer c) { await {|#0:ForwardAsync(c.Email)|}; await ForwardAsync(""static""); }
     async Task ForwardAsync(string s) { await Task.Delay(1); await PushAsync(s); }
     async Task PushAsync(string s) { await Task.Yield(); await _crm.SendAsync(s); }
 }", Res001(0));

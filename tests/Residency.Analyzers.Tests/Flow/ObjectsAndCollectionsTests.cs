@@ -100,7 +100,7 @@ class Service
         {|#1:crm.SendObject(e)|};
         var f = new Dictionary<string, string> { { ""name"", c.Name } };
         {|#2:crm.Send(f[""name""])|};
-        var clean = new Dictionary<string, string> { [""country""] = c.Country, { ""id"", c.Id.ToString() } };
+        var clean = new Dictionary<string, string> { [""country""] = c.Country, [""id""] = c.Id.ToString() };
         clean[""x""] = ""y"";
         crm.SendObject(clean);
         crm.Send(d.Count.ToString());

@@ -47,10 +47,18 @@ class Service
 }");
 
         [Fact]
-        public Task UnknownAllowedByPolicyIsNotReported() => Verify.VerifyAsync(Model + @"
+        public Task UnknownIsNeverAllowedByPolicy() => Verify.VerifyAsync(Model + @"
 class Service
 {
-    void Run(Customer c, Vendor v) { v.Upload(c.Email); }
-}", new[] { ("_ResidencyAllowedRegions", "EEA,Adequate,Unknown") });
+    void Run(Customer c, Vendor v) { {|#0:v.Upload(c.Email)|}; }
+}", new[] { ("_ResidencyAllowedRegions", "EEA,Adequate,Unknown") }, Res003(0));
+
+        [Fact]
+        public Task DeclaredTransferDoesNotCoverUnknown() => Verify.VerifyAsync(Model + @"
+class Service
+{
+    [DataTransfer(""US"", TransferMechanism.StandardContractualClauses)]
+    void Run(Customer c, Vendor v) { {|#0:v.Upload(c.Email)|}; }
+}", Res003(0));
     }
 }

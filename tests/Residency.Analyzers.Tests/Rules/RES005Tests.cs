@@ -46,9 +46,8 @@ class Service
 }", Res005(0), Res005(1));
 
         [Fact]
-        public Task TransferDeclaredOnAssembly() => Verify.VerifyAsync(@"
-[assembly: Residency.DataTransfer(""US"", Residency.TransferMechanism.BindingCorporateRules, Justification = ""group BCRs"")]
-" + Model + @"
+        public Task TransferDeclaredOnAssembly() => Verify.VerifyAsync(Model.Replace("using Residency;", @"using Residency;
+[assembly: DataTransfer(""US"", TransferMechanism.BindingCorporateRules, Justification = ""group BCRs"")]") + @"
 class Service
 {
     void Run(Customer c, Crm crm) { {|#0:crm.Send(c.Email)|}; }
