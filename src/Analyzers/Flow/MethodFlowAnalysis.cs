@@ -8,6 +8,7 @@ using Microsoft.CodeAnalysis.FlowAnalysis;
 using Microsoft.CodeAnalysis.Operations;
 using Residency.Analyzers.Model;
 using Residency.Analyzers.Sinks;
+using State = System.Collections.Immutable.ImmutableDictionary<object, System.Collections.Immutable.ImmutableHashSet<Residency.Analyzers.Flow.TaintFact>>;
 
 namespace Residency.Analyzers.Flow
 {
@@ -42,7 +43,7 @@ namespace Residency.Analyzers.Flow
         private readonly Dictionary<(IOperation Operation, string SinkId), Finding> _findings;
         private readonly HashSet<ParameterSinkFlow> _parameterSinks;
         private ImmutableHashSet<TaintFact> _returns = Taint.Empty;
-        private Dictionary<object, ImmutableHashSet<TaintFact>> _state = new();
+        private State _state = State.Empty;
 
         // Shared with nested (lambda, local function) analyses: what this summary's precision depends on.
         private readonly Dependencies _dependencies;
@@ -54,7 +55,7 @@ namespace Residency.Analyzers.Flow
         private readonly ImmutableHashSet<IMethodSymbol> _inlining;
 
         // The state at the exit block, for out/ref parameters.
-        private Dictionary<object, ImmutableHashSet<TaintFact>>? _exitState;
+        private State? _exitState;
 
         private sealed class Dependencies
         {
@@ -79,7 +80,7 @@ namespace Residency.Analyzers.Flow
         }
 
         // A lambda analysed inside its enclosing method: shares findings, sees the enclosing state (captured variables).
-        private MethodFlowAnalysis(MethodFlowAnalysis outer, ControlFlowGraph cfg, ImmutableHashSet<TaintFact> lambdaParameterFacts, Dictionary<object, ImmutableHashSet<TaintFact>> capturedState, IMethodSymbol? inlined = null)
+        private MethodFlowAnalysis(MethodFlowAnalysis outer, ControlFlowGraph cfg, ImmutableHashSet<TaintFact> lambdaParameterFacts, State capturedState, IMethodSymbol? inlined = null)
         {
             _dependencies = outer._dependencies;
             _inlining = inlined is null ? outer._inlining : outer._inlining.Add(inlined);
@@ -97,7 +98,7 @@ namespace Residency.Analyzers.Flow
             _capturedState = capturedState;
         }
 
-        private readonly Dictionary<object, ImmutableHashSet<TaintFact>>? _capturedState;
+        private readonly State? _capturedState;
 
         private PersonalDataClassifier Classifier => _engine.Classifier;
 
@@ -117,8 +118,8 @@ namespace Residency.Analyzers.Flow
         private ImmutableHashSet<TaintFact> RunGraph()
         {
             var blocks = _cfg.Blocks;
-            var entryStates = new Dictionary<object, ImmutableHashSet<TaintFact>>?[blocks.Length];
-            var exitStates = new Dictionary<object, ImmutableHashSet<TaintFact>>?[blocks.Length];
+            var entryStates = new State?[blocks.Length];
+            var exitStates = new State?[blocks.Length];
             entryStates[0] = InitialState();
             var returns = Taint.Empty;
 
@@ -131,7 +132,7 @@ namespace Residency.Analyzers.Flow
                 worklist.Remove(ordinal);
                 var block = blocks[ordinal];
 
-                _state = new Dictionary<object, ImmutableHashSet<TaintFact>>(entryStates[ordinal] ?? new Dictionary<object, ImmutableHashSet<TaintFact>>());
+                _state = entryStates[ordinal] ?? State.Empty; // immutable: no copy
                 foreach (var operation in block.Operations)
                 {
                     Evaluate(operation);
@@ -154,8 +155,9 @@ namespace Residency.Analyzers.Flow
                 exitStates[ordinal] = _state;
                 foreach (var successor in Successors(block))
                 {
-                    var merged = Join(entryStates[successor.Ordinal], _state);
-                    if (entryStates[successor.Ordinal] is null || !SameState(entryStates[successor.Ordinal]!, merged) || exitStates[successor.Ordinal] is null)
+                    var entry = entryStates[successor.Ordinal];
+                    var merged = Join(entry, _state);
+                    if (entry is null || !ReferenceEquals(entry, merged) || exitStates[successor.Ordinal] is null)
                     {
                         entryStates[successor.Ordinal] = merged;
                         worklist.Add(successor.Ordinal);
@@ -221,17 +223,15 @@ namespace Residency.Analyzers.Flow
             }
         }
 
-        private Dictionary<object, ImmutableHashSet<TaintFact>> InitialState()
+        private State InitialState()
         {
-            var state = _capturedState is null
-                ? new Dictionary<object, ImmutableHashSet<TaintFact>>()
-                : new Dictionary<object, ImmutableHashSet<TaintFact>>(_capturedState);
-
+            var state = _capturedState ?? State.Empty;
             if (_outer is not null)
             {
                 return state;
             }
 
+            var builder = state.ToBuilder();
             foreach (var parameter in _method.Parameters)
             {
                 var facts = Taint.Empty.Add(TaintFact.ForParameter(parameter.Ordinal));
@@ -241,30 +241,60 @@ namespace Residency.Analyzers.Flow
                     facts = facts.Add(TaintFact.Source(element));
                 }
 
-                state[parameter] = facts;
+                builder[parameter] = facts;
             }
 
-            return state;
+            return builder.ToImmutable();
         }
 
-        private static Dictionary<object, ImmutableHashSet<TaintFact>> Join(Dictionary<object, ImmutableHashSet<TaintFact>>? a, Dictionary<object, ImmutableHashSet<TaintFact>> b)
+        /// <summary>
+        /// The union of two states. Returns <paramref name="a"/> itself when <paramref name="b"/> adds nothing, so that the
+        /// caller detects a change by reference.
+        /// </summary>
+        private static State Join(State? a, State b)
         {
-            if (a is null)
+            if (a is null || a.IsEmpty)
             {
-                return new Dictionary<object, ImmutableHashSet<TaintFact>>(b);
+                return b;
             }
 
-            var result = new Dictionary<object, ImmutableHashSet<TaintFact>>(a);
+            if (ReferenceEquals(a, b) || b.IsEmpty)
+            {
+                return a;
+            }
+
+            var result = a;
             foreach (var pair in b)
             {
-                result[pair.Key] = result.TryGetValue(pair.Key, out var existing) ? Taint.Union(existing, pair.Value) : pair.Value;
+                if (result.TryGetValue(pair.Key, out var existing))
+                {
+                    if (ReferenceEquals(existing, pair.Value))
+                    {
+                        continue;
+                    }
+
+                    var union = Taint.Union(existing, pair.Value);
+                    if (union.Count != existing.Count)
+                    {
+                        result = result.SetItem(pair.Key, union);
+                    }
+                }
+                else
+                {
+                    result = result.SetItem(pair.Key, pair.Value);
+                }
             }
 
             return result;
         }
 
-        private static bool SameState(Dictionary<object, ImmutableHashSet<TaintFact>> a, Dictionary<object, ImmutableHashSet<TaintFact>> b)
+        private static bool SameState(State a, State b)
         {
+            if (ReferenceEquals(a, b))
+            {
+                return true;
+            }
+
             if (a.Count != b.Count)
             {
                 return false;
@@ -272,7 +302,7 @@ namespace Residency.Analyzers.Flow
 
             foreach (var pair in a)
             {
-                if (!b.TryGetValue(pair.Key, out var other) || !pair.Value.SetEquals(other))
+                if (!b.TryGetValue(pair.Key, out var other) || (!ReferenceEquals(pair.Value, other) && !pair.Value.SetEquals(other)))
                 {
                     return false;
                 }
@@ -287,11 +317,11 @@ namespace Residency.Analyzers.Flow
         {
             if (facts.IsEmpty)
             {
-                _state.Remove(key);
+                _state = _state.Remove(key);
             }
-            else
+            else if (!_state.TryGetValue(key, out var existing) || !ReferenceEquals(existing, facts))
             {
-                _state[key] = facts;
+                _state = _state.SetItem(key, facts);
             }
         }
 
@@ -299,7 +329,12 @@ namespace Residency.Analyzers.Flow
         {
             if (!facts.IsEmpty)
             {
-                _state[key] = Taint.Union(Get(key), facts);
+                var existing = Get(key);
+                var union = Taint.Union(existing, facts);
+                if (!ReferenceEquals(union, existing))
+                {
+                    _state = _state.SetItem(key, union);
+                }
             }
         }
 
@@ -1017,17 +1052,17 @@ namespace Residency.Analyzers.Flow
             ControlFlowGraph graph;
             try
             {
-                graph = _cfg.GetAnonymousFunctionControlFlowGraph(flowLambda, _cancellationToken);
+                graph = _cfg.GetAnonymousFunctionControlFlowGraphInScope(flowLambda, _cancellationToken);
             }
             catch (ArgumentException)
             {
                 return Taint.Empty;
             }
 
-            var captured = new Dictionary<object, ImmutableHashSet<TaintFact>>(_state);
+            var captured = _state;
             foreach (var parameter in flowLambda.Symbol.Parameters)
             {
-                captured[parameter] = parameterFacts;
+                captured = captured.SetItem(parameter, parameterFacts);
             }
 
             var nested = new MethodFlowAnalysis(this, graph, parameterFacts, captured);
@@ -1077,11 +1112,10 @@ namespace Residency.Analyzers.Flow
             }
 
             // Its parameters are left clean: what the arguments carry is handled by the summary, at this call.
-            var captured = new Dictionary<object, ImmutableHashSet<TaintFact>>(_state);
+            var captured = _state;
             foreach (var parameter in target.Parameters)
             {
-                captured.Remove(parameter.OriginalDefinition);
-                captured.Remove(parameter);
+                captured = captured.Remove(parameter.OriginalDefinition).Remove(parameter);
             }
 
             var nested = new MethodFlowAnalysis(this, graph, Taint.Empty, captured, (IMethodSymbol)target.OriginalDefinition);
