@@ -228,11 +228,24 @@ namespace Residency.Analyzers.Flow
                 return known;
             }
 
-            _touches.TryAdd(method, false); // recursion guard
-            var root = GetBodyOperation(method, CancellationToken.None);
-            var result = root is not null && TouchesPersonalData(root, depth);
-            _touches[method] = result;
-            return result;
+            // Recursion guard per thread: another thread must not see a provisional answer.
+            var inProgress = t_prefilterInProgress ??= new HashSet<ISymbol>(SymbolEqualityComparer.Default);
+            if (!inProgress.Add(method))
+            {
+                return false;
+            }
+
+            try
+            {
+                var root = GetBodyOperation(method, CancellationToken.None);
+                var result = root is not null && TouchesPersonalData(root, depth);
+                _touches[method] = result;
+                return result;
+            }
+            finally
+            {
+                inProgress.Remove(method);
+            }
         }
 
         /// <summary>Remembers what a method stores into a field, so other methods of the type that read it see it.</summary>
@@ -334,6 +347,9 @@ namespace Residency.Analyzers.Flow
         [ThreadStatic]
         private static HashSet<INamedTypeSymbol>? t_fieldStoresInProgress;
 
+        [ThreadStatic]
+        private static HashSet<ISymbol>? t_prefilterInProgress;
+
         /// <summary>Cheap pre-filter: does a method of <paramref name="type"/> write its fields and touch personal data?</summary>
         private bool TypeStoresPersonalData(INamedTypeSymbol type, int depth)
         {
@@ -343,22 +359,34 @@ namespace Residency.Analyzers.Flow
                 return known;
             }
 
-            _typeStores.TryAdd(type, false); // recursion guard
-            var result = false;
-            if (type.DeclaringSyntaxReferences.Length > 0)
+            var inProgress = t_prefilterInProgress ??= new HashSet<ISymbol>(SymbolEqualityComparer.Default);
+            if (!inProgress.Add(type))
             {
-                foreach (var member in type.GetMembers())
+                return false; // recursion on this thread
+            }
+
+            var result = false;
+            try
+            {
+                if (type.DeclaringSyntaxReferences.Length > 0)
                 {
-                    if (member is IMethodSymbol method && IsInSource(method) && method.MethodKind is MethodKind.Ordinary or MethodKind.Constructor or MethodKind.PropertySet or MethodKind.StaticConstructor)
+                    foreach (var member in type.GetMembers())
                     {
-                        var root = GetBodyOperation(method, CancellationToken.None);
-                        if (root is not null && WritesFields(root) && TouchesPersonalData(root, depth))
+                        if (member is IMethodSymbol method && IsInSource(method) && method.MethodKind is MethodKind.Ordinary or MethodKind.Constructor or MethodKind.PropertySet or MethodKind.StaticConstructor)
                         {
-                            result = true;
-                            break;
+                            var root = GetBodyOperation(method, CancellationToken.None);
+                            if (root is not null && WritesFields(root) && TouchesPersonalData(root, depth))
+                            {
+                                result = true;
+                                break;
+                            }
                         }
                     }
                 }
+            }
+            finally
+            {
+                inProgress.Remove(type);
             }
 
             _typeStores[type] = result;

@@ -454,7 +454,9 @@ namespace Residency.Analyzers.Flow
                     var facts = Taint.Empty;
                     foreach (var initializer in anonymous.Initializers)
                     {
-                        facts = Taint.Union(facts, initializer is IAssignmentOperation a ? Evaluate(a.Value) : Evaluate(initializer));
+                        facts = Taint.Union(facts, initializer is IAssignmentOperation { Target: IPropertyReferenceOperation member } a
+                            ? Taint.InMember(Evaluate(a.Value), member.Property)
+                            : Evaluate(initializer));
                     }
 
                     return facts;
@@ -586,7 +588,7 @@ namespace Residency.Analyzers.Flow
                 return Taint.Empty;
             }
 
-            var facts = Taint.OnMemberRead(instance);
+            var facts = Taint.OnMemberRead(instance, symbol);
             var element = Classifier.GetElement(symbol);
             var backing = _engine.BackingField(symbol);
             if (element is not null)
@@ -630,7 +632,7 @@ namespace Residency.Analyzers.Flow
         private ImmutableHashSet<TaintFact> ReadField(IFieldReferenceOperation field)
         {
             var instance = Evaluate(field.Instance);
-            var facts = Taint.OnMemberRead(instance);
+            var facts = Taint.OnMemberRead(instance, field.Field);
             var element = Classifier.GetElement(field.Field);
             if (element is not null)
             {
@@ -709,7 +711,7 @@ namespace Residency.Analyzers.Flow
                         }
                     }
 
-                    StoreInto(member.Instance, value);
+                    StoreInto(member.Instance, Taint.InMember(value, member.Member));
                     break;
                 case IArrayElementReferenceOperation element:
                     foreach (var index in element.Indices)
@@ -791,6 +793,8 @@ namespace Residency.Analyzers.Flow
                         _engine.RecordFieldStore(field.Field, value);
                         return;
                     case IMemberReferenceOperation member when member.Instance is not null:
+                        // o.A.B = v: o now carries v inside its member A.
+                        value = Taint.InMember(value, member.Member);
                         instance = member.Instance;
                         continue;
                     case IArrayElementReferenceOperation element:

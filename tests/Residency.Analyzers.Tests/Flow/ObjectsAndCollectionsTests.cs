@@ -124,5 +124,29 @@ class Service
         crm.SendObject(cleanSet);
     }
 }", Res001(0), Res001(1));
+
+        [Fact]
+        public Task MembersOfObjectsBuiltHereAreTrackedSeparately() => Verify.VerifyAsync(Source + @"
+class Service
+{
+    void Run(Customer c, List<Customer> customers, Crm crm)
+    {
+        var a = new { c.Id, c.Email };
+        crm.Send(a.Id.ToString());
+        {|#0:crm.Send(a.Email)|};
+        var d = new Dto { Text = c.Email, Number = 1 };
+        crm.SendObject(d.Number);
+        {|#1:crm.Send(d.Text)|};
+        var e = new Dto();
+        e.Text = c.Name;
+        crm.SendObject(e.Number);
+        {|#2:crm.Send(e.Text)|};
+        crm.SendObject(customers.Select(x => new { x.Id, x.Email }).Select(y => y.Id).ToList());
+        {|#3:crm.SendObject(customers.Select(x => new { x.Id, x.Email }).Select(y => y.Email).ToList())|};
+        var nested = new { Inner = new { c.Name, c.Country } };
+        crm.Send(nested.Inner.Country);
+        {|#4:crm.Send(nested.Inner.Name)|};
+    }
+}", Res001(0), Res001(1), Res001(2), Res001(3), Res001(4));
     }
 }
