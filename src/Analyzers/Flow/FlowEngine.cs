@@ -75,6 +75,11 @@ namespace Residency.Analyzers.Flow
                 summary = new MethodFlowAnalysis(this, method, cfg, depth: 0, ImmutableHashSet.Create<IMethodSymbol>(SymbolEqualityComparer.Default, method), cancellationToken).Run();
                 return Memoise(method, summary);
             }
+            catch (InsufficientExecutionStackException)
+            {
+                // Pathologically deep code: no findings for this method rather than a crashed compiler (docs/flow-semantics.md).
+                return MethodSummary.Truncated;
+            }
             finally
             {
                 ExitRequest();
@@ -286,7 +291,7 @@ namespace Residency.Analyzers.Flow
         public void EnsureFieldStores(INamedTypeSymbol type, CancellationToken cancellationToken)
         {
             type = type.OriginalDefinition;
-            if (_fieldStoresEnsured.ContainsKey(type))
+            if (_fieldStoresEnsured.ContainsKey(type) || type.DeclaringSyntaxReferences.Length == 0)
             {
                 return;
             }
@@ -294,9 +299,9 @@ namespace Residency.Analyzers.Flow
             // Re-entry on this thread (a writer reads a field of its own type) sees what is recorded so far. Another thread
             // computing the same type is not waited for (no deadlock): the work is done twice, with the same result.
             var inProgress = t_fieldStoresInProgress ??= new HashSet<INamedTypeSymbol>(SymbolEqualityComparer.Default);
-            if (!inProgress.Add(type))
+            if (inProgress.Count >= MaxNestedFieldStoreTypes || !inProgress.Add(type))
             {
-                return;
+                return; // bounded nesting across types (stack depth); what is recorded so far is used
             }
 
             try
@@ -329,6 +334,10 @@ namespace Residency.Analyzers.Flow
                         {
                             new MethodFlowAnalysis(this, method, graph, depth: 0, ImmutableHashSet.Create<IMethodSymbol>(SymbolEqualityComparer.Default, method), cancellationToken).Run();
                         }
+                        catch (InsufficientExecutionStackException)
+                        {
+                            // as in GetSummary: this writer's stores are not recorded
+                        }
                         finally
                         {
                             ExitRequest();
@@ -346,6 +355,8 @@ namespace Residency.Analyzers.Flow
 
         [ThreadStatic]
         private static HashSet<INamedTypeSymbol>? t_fieldStoresInProgress;
+
+        private const int MaxNestedFieldStoreTypes = 4;
 
         [ThreadStatic]
         private static HashSet<ISymbol>? t_prefilterInProgress;

@@ -346,6 +346,8 @@ namespace Residency.Analyzers.Flow
                 return Taint.Empty;
             }
 
+            // Deeply nested expressions and call chains: stop cleanly (caught in FlowEngine) rather than overflow the stack.
+            System.Runtime.CompilerServices.RuntimeHelpers.EnsureSufficientExecutionStack();
             var facts = EvaluateCore(operation);
 
             // Booleans carry no personal data (comparisons, predicates, null checks).
@@ -643,8 +645,10 @@ namespace Residency.Analyzers.Flow
             {
                 // A field of this type (or a static field): what this method stored into it, and what other methods of the type store.
                 facts = Taint.Union(facts, Get(field.Field.OriginalDefinition));
-                if (field.Field.ContainingType is { } type && SymbolEqualityComparer.Default.Equals(type.OriginalDefinition, _method.ContainingType?.OriginalDefinition))
+                if (field.Field.ContainingType is { } type &&
+                    (field.Field.IsStatic || SymbolEqualityComparer.Default.Equals(type.OriginalDefinition, _method.ContainingType?.OriginalDefinition)))
                 {
+                    // Static fields are shared by every type: their writers are summarised whichever type reads them.
                     _engine.EnsureFieldStores(type, _cancellationToken);
                 }
 

@@ -77,5 +77,18 @@ class Service
     public Service(Customer c) { _who = c.Name; _where = c.Country; }
     public void Send(Crm crm) { {|#0:crm.Send(_who)|}; crm.Send(_where); }
 }", Res001(0));
+
+        [Fact]
+        public Task StaticFieldOfAnotherTypeWrittenByItsOwnMethods() => Verify.VerifyAsync(Source + @"
+public static class Registry
+{
+    public static string Current = """";
+    public static string Mode = """";
+    public static void Enter(Customer c) { Current = c.Email; Mode = c.Country; }
+}
+class Reporter
+{
+    void Report(Crm crm) { {|#0:crm.Send(Registry.Current)|}; crm.Send(Registry.Mode); }
+}", Res001(0));
     }
 }
