@@ -51,6 +51,9 @@ namespace Residency.Analyzers.Flow
         // Flow captures that stand for a storage location (x ??= v captures x, then assigns through the capture).
         private readonly Dictionary<CaptureId, IOperation> _captureTargets = new();
 
+        // Lambdas stored in delegate locals (Action<string> a = s => …), so that a(x) runs them with x.
+        private Dictionary<ILocalSymbol, IOperation>? _delegateLambdas;
+
         // Local functions being analysed inline further up this analysis (recursion guard).
         private readonly ImmutableHashSet<IMethodSymbol> _inlining;
 
@@ -400,6 +403,11 @@ namespace Residency.Analyzers.Flow
 
                 case ISimpleAssignmentOperation assignment:
                 {
+                    if (assignment.Target is ILocalReferenceOperation { Local: var delegateLocal } && AsLambda(assignment.Value) is { } stored)
+                    {
+                        (_delegateLambdas ??= new Dictionary<ILocalSymbol, IOperation>(SymbolEqualityComparer.Default))[delegateLocal] = stored;
+                    }
+
                     var value = Evaluate(assignment.Value);
                     Assign(assignment.Target, value, strong: true);
                     return value;
@@ -981,12 +989,21 @@ namespace Residency.Analyzers.Flow
                 lambdaResults = Taint.Union(lambdaResults, AnalyzeLambda(lambda, source));
             }
 
+            // a(x) on a delegate local that holds a lambda of this method: run the lambda with what the arguments carry.
+            var knownDelegate = false;
+            if (target.MethodKind == MethodKind.DelegateInvoke && _delegateLambdas is not null &&
+                invocation.Instance is ILocalReferenceOperation { Local: var delegateLocal } && _delegateLambdas.TryGetValue(delegateLocal, out var storedLambda))
+            {
+                knownDelegate = true;
+                lambdaResults = Taint.Union(lambdaResults, AnalyzeLambda(storedLambda, allArguments));
+            }
+
             ImmutableHashSet<TaintFact> result;
             if (Aggregates.Contains(target.Name))
             {
                 result = Taint.Empty;
             }
-            else if (lambdas.Count > 0 && Projections.Contains(target.Name))
+            else if ((lambdas.Count > 0 && Projections.Contains(target.Name)) || knownDelegate)
             {
                 result = lambdaResults;
             }
