@@ -19,7 +19,7 @@ namespace Residency.Analyzers.Flow
     internal sealed class FlowEngine
     {
         /// <summary>How many calls deep summaries are followed (SPEC §6 asks for at least 3).</summary>
-        public const int MaxCallDepth = 6;
+        public const int MaxCallDepth = 8;
 
         private readonly Compilation _compilation;
         private readonly ImmutableArray<ISinkProvider> _sinkProviders;
@@ -69,33 +69,101 @@ namespace Residency.Analyzers.Flow
                 return summary;
             }
 
-            summary = new MethodFlowAnalysis(this, method, cfg, depth: 0, ImmutableHashSet.Create<IMethodSymbol>(SymbolEqualityComparer.Default, method), cancellationToken).Run();
-            return _summaries.GetOrAdd(method, summary);
+            EnterRequest();
+            try
+            {
+                summary = new MethodFlowAnalysis(this, method, cfg, depth: 0, ImmutableHashSet.Create<IMethodSymbol>(SymbolEqualityComparer.Default, method), cancellationToken).Run();
+                return Memoise(method, summary);
+            }
+            catch (InsufficientExecutionStackException)
+            {
+                // Pathologically deep code: no findings for this method rather than a crashed compiler (docs/flow-semantics.md).
+                return MethodSummary.Truncated;
+            }
+            finally
+            {
+                ExitRequest();
+            }
         }
 
         /// <summary>The summary of a callee in this compilation, or null when it has no body here.</summary>
         internal MethodSummary? GetCalleeSummary(IMethodSymbol callee, int depth, ImmutableHashSet<IMethodSymbol> inProgress, ControlFlowGraph? containingCfg, CancellationToken cancellationToken)
         {
             callee = (IMethodSymbol)callee.OriginalDefinition;
+            if (IsKnownSerializer(callee))
+            {
+                return null; // System.Text.Json / Newtonsoft.Json: the result carries what is serialised, whatever the body says
+            }
+
             if (_summaries.TryGetValue(callee, out var cached))
             {
                 return cached;
             }
 
-            if (depth > MaxCallDepth || inProgress.Contains(callee))
+            if (inProgress.Contains(callee))
             {
-                // Recursion or too deep: assume nothing more (stated in docs/flow-semantics.md). Not memoised.
-                return MethodSummary.Empty;
+                // Recursion: the recursive call is assumed to add nothing. Whatever depends on that assumption is not memoised.
+                return MethodSummary.Recursive(callee);
             }
 
-            var cfg = GetControlFlowGraph(callee, containingCfg, cancellationToken);
-            if (cfg is null)
+            EnterRequest();
+            try
             {
-                return null;
+                if (depth > MaxCallDepth || t_budget-- <= 0)
+                {
+                    // Too deep, or this request has computed too many summaries already: assume nothing more (docs/flow-semantics.md).
+                    return MethodSummary.Truncated;
+                }
+
+                var cfg = GetControlFlowGraph(callee, containingCfg, cancellationToken);
+                if (cfg is null)
+                {
+                    return null;
+                }
+
+                var summary = new MethodFlowAnalysis(this, callee, cfg, depth, inProgress.Add(callee), cancellationToken).Run();
+                return Memoise(callee, summary);
+            }
+            finally
+            {
+                ExitRequest();
+            }
+        }
+
+        private MethodSummary Memoise(IMethodSymbol method, MethodSummary summary) =>
+            summary.CutOn.IsEmpty ? _summaries.GetOrAdd(method, summary) : summary;
+
+        // Per-thread budget of fresh summaries for one top-level request, so that dense recursive call graphs (whose
+        // summaries are not memoised while a cycle is open) cannot make one method's analysis explode.
+        [ThreadStatic]
+        private static int t_budget;
+
+        [ThreadStatic]
+        private static int t_requestDepth;
+
+        private static void EnterRequest()
+        {
+            if (t_requestDepth++ == 0)
+            {
+                t_budget = MaxSummariesPerRequest;
+            }
+        }
+
+        private static void ExitRequest() => t_requestDepth--;
+
+        /// <summary>How many summaries one method's analysis may compute before further callees are assumed to do nothing.</summary>
+        public const int MaxSummariesPerRequest = 400;
+
+        private static bool IsKnownSerializer(IMethodSymbol method)
+        {
+            var type = method.ContainingType;
+            if (type is null || !method.Name.StartsWith("Serialize", StringComparison.Ordinal))
+            {
+                return false;
             }
 
-            var summary = new MethodFlowAnalysis(this, callee, cfg, depth, inProgress.Add(callee), cancellationToken).Run();
-            return _summaries.GetOrAdd(callee, summary);
+            return (type.Name == "JsonConvert" && type.ContainingNamespace?.ToDisplayString() == "Newtonsoft.Json") ||
+                   (type.Name == "JsonSerializer" && type.ContainingNamespace?.ToDisplayString() == "System.Text.Json");
         }
 
         /// <summary>
@@ -111,6 +179,12 @@ namespace Residency.Analyzers.Flow
                     case IMemberReferenceOperation member when member.Member is IPropertySymbol or IFieldSymbol:
                         if (Classifier.GetElement(member.Member) is not null || !Classifier.GetCarriedElements(member.Type).IsEmpty)
                         {
+                            return true;
+                        }
+
+                        if (depth < 3 && member.Member.ContainingType is { } holder && IsStorage(member.Member) && TypeStoresPersonalData(holder, depth + 1))
+                        {
+                            // A field (or auto-property) that another method of its type may fill with personal data.
                             return true;
                         }
 
@@ -159,11 +233,24 @@ namespace Residency.Analyzers.Flow
                 return known;
             }
 
-            _touches.TryAdd(method, false); // recursion guard
-            var root = GetBodyOperation(method, CancellationToken.None);
-            var result = root is not null && TouchesPersonalData(root, depth);
-            _touches[method] = result;
-            return result;
+            // Recursion guard per thread: another thread must not see a provisional answer.
+            var inProgress = t_prefilterInProgress ??= new HashSet<ISymbol>(SymbolEqualityComparer.Default);
+            if (!inProgress.Add(method))
+            {
+                return false;
+            }
+
+            try
+            {
+                var root = GetBodyOperation(method, CancellationToken.None);
+                var result = root is not null && TouchesPersonalData(root, depth);
+                _touches[method] = result;
+                return result;
+            }
+            finally
+            {
+                inProgress.Remove(method);
+            }
         }
 
         /// <summary>Remembers what a method stores into a field, so other methods of the type that read it see it.</summary>
@@ -197,37 +284,162 @@ namespace Residency.Analyzers.Flow
 
         /// <summary>
         /// Pre-computes the fields that each method of <paramref name="type"/> writes with personal data, so that reads in other
-        /// methods of the type see them regardless of analysis order.
+        /// methods of the type see them regardless of analysis order. The writers are analysed twice (a field copied into
+        /// another field is seen), and their summaries computed here are not memoised: the analysis of each method proper
+        /// runs once every store of its type is known.
         /// </summary>
         public void EnsureFieldStores(INamedTypeSymbol type, CancellationToken cancellationToken)
         {
-            if (!_fieldStoresEnsured.TryAdd(type.OriginalDefinition, true))
+            type = type.OriginalDefinition;
+            if (_fieldStoresEnsured.ContainsKey(type) || type.DeclaringSyntaxReferences.Length == 0)
             {
-                return; // done, or in progress further up this stack
+                return;
             }
 
-            // Field stores are recorded as a side effect of computing summaries; the writers of a type's fields are
-            // summarised first when a reader needs them (see MethodFlowAnalysis.ReadField).
-            foreach (var member in type.GetMembers())
+            // Re-entry on this thread (a writer reads a field of its own type) sees what is recorded so far. Another thread
+            // computing the same type is not waited for (no deadlock): the work is done twice, with the same result.
+            var inProgress = t_fieldStoresInProgress ??= new HashSet<INamedTypeSymbol>(SymbolEqualityComparer.Default);
+            if (inProgress.Count >= MaxNestedFieldStoreTypes || !inProgress.Add(type))
             {
-                if (member is IMethodSymbol method && IsInSource(method) && method.MethodKind is MethodKind.Ordinary or MethodKind.Constructor or MethodKind.PropertySet or MethodKind.StaticConstructor)
-                {
-                    var root = GetBodyOperation(method, cancellationToken);
-                    if (root is null || !WritesFields(root) || !TouchesPersonalData(root))
-                    {
-                        continue;
-                    }
+                return; // bounded nesting across types (stack depth); what is recorded so far is used
+            }
 
-                    GetCalleeSummary(method, MaxCallDepth - 1, ImmutableHashSet.Create<IMethodSymbol>(SymbolEqualityComparer.Default), null, cancellationToken);
+            try
+            {
+                var writers = new List<(IMethodSymbol Method, ControlFlowGraph Graph)>();
+                foreach (var member in type.GetMembers())
+                {
+                    if (member is IMethodSymbol method && IsInSource(method) && method.MethodKind is MethodKind.Ordinary or MethodKind.Constructor or MethodKind.PropertySet or MethodKind.StaticConstructor)
+                    {
+                        var root = GetBodyOperation(method, cancellationToken);
+                        if (root is null || !WritesFields(root) || !TouchesPersonalData(root))
+                        {
+                            continue;
+                        }
+
+                        var graph = GetControlFlowGraph(method, null, cancellationToken);
+                        if (graph is not null)
+                        {
+                            writers.Add((method, graph));
+                        }
+                    }
+                }
+
+                for (int pass = 0; pass < (writers.Count > 1 ? 2 : 1); pass++)
+                {
+                    foreach (var (method, graph) in writers)
+                    {
+                        EnterRequest();
+                        try
+                        {
+                            new MethodFlowAnalysis(this, method, graph, depth: 0, ImmutableHashSet.Create<IMethodSymbol>(SymbolEqualityComparer.Default, method), cancellationToken).Run();
+                        }
+                        catch (InsufficientExecutionStackException)
+                        {
+                            // as in GetSummary: this writer's stores are not recorded
+                        }
+                        finally
+                        {
+                            ExitRequest();
+                        }
+                    }
                 }
             }
+            finally
+            {
+                inProgress.Remove(type);
+            }
+
+            _fieldStoresEnsured.TryAdd(type, true);
         }
+
+        [ThreadStatic]
+        private static HashSet<INamedTypeSymbol>? t_fieldStoresInProgress;
+
+        private const int MaxNestedFieldStoreTypes = 4;
+
+        [ThreadStatic]
+        private static HashSet<ISymbol>? t_prefilterInProgress;
+
+        /// <summary>Cheap pre-filter: does a method of <paramref name="type"/> write its fields and touch personal data?</summary>
+        private bool TypeStoresPersonalData(INamedTypeSymbol type, int depth)
+        {
+            type = type.OriginalDefinition;
+            if (_typeStores.TryGetValue(type, out var known))
+            {
+                return known;
+            }
+
+            var inProgress = t_prefilterInProgress ??= new HashSet<ISymbol>(SymbolEqualityComparer.Default);
+            if (!inProgress.Add(type))
+            {
+                return false; // recursion on this thread
+            }
+
+            var result = false;
+            try
+            {
+                if (type.DeclaringSyntaxReferences.Length > 0)
+                {
+                    foreach (var member in type.GetMembers())
+                    {
+                        if (member is IMethodSymbol method && IsInSource(method) && method.MethodKind is MethodKind.Ordinary or MethodKind.Constructor or MethodKind.PropertySet or MethodKind.StaticConstructor)
+                        {
+                            var root = GetBodyOperation(method, CancellationToken.None);
+                            if (root is not null && WritesFields(root) && TouchesPersonalData(root, depth))
+                            {
+                                result = true;
+                                break;
+                            }
+                        }
+                    }
+                }
+            }
+            finally
+            {
+                inProgress.Remove(type);
+            }
+
+            _typeStores[type] = result;
+            return result;
+        }
+
+        private readonly ConcurrentDictionary<INamedTypeSymbol, bool> _typeStores = new(SymbolEqualityComparer.Default);
+        private readonly ConcurrentDictionary<IPropertySymbol, IFieldSymbol?> _backingFields = new(SymbolEqualityComparer.Default);
+
+        /// <summary>A non-constant field, or an auto-property (its backing field), declared in this compilation.</summary>
+        private bool IsStorage(ISymbol member) => member switch
+        {
+            IFieldSymbol field => !field.IsConst && field.DeclaringSyntaxReferences.Length > 0,
+            IPropertySymbol property => BackingField(property) is not null,
+            _ => false,
+        };
+
+        /// <summary>The compiler-generated backing field of an auto-property; memoised.</summary>
+        internal IFieldSymbol? BackingField(IPropertySymbol property) =>
+            _backingFields.GetOrAdd(property.OriginalDefinition, p =>
+            {
+                if (p.DeclaringSyntaxReferences.Length == 0 || p.ContainingType is null)
+                {
+                    return null;
+                }
+
+                foreach (var member in p.ContainingType.GetMembers())
+                {
+                    if (member is IFieldSymbol { AssociatedSymbol: { } associated } field && SymbolEqualityComparer.Default.Equals(associated, p))
+                    {
+                        return field;
+                    }
+                }
+
+                return null;
+            });
 
         private static bool WritesFields(IOperation root)
         {
             foreach (var operation in root.Descendants())
             {
-                if (operation is IAssignmentOperation { Target: IFieldReferenceOperation } ||
+                if (operation is IAssignmentOperation { Target: IFieldReferenceOperation or IPropertyReferenceOperation { Instance: null or IInstanceReferenceOperation } } ||
                     operation is IInvocationOperation { Instance: IFieldReferenceOperation })
                 {
                     return true;

@@ -8,6 +8,7 @@ using Microsoft.CodeAnalysis.FlowAnalysis;
 using Microsoft.CodeAnalysis.Operations;
 using Residency.Analyzers.Model;
 using Residency.Analyzers.Sinks;
+using State = System.Collections.Immutable.ImmutableDictionary<object, System.Collections.Immutable.ImmutableHashSet<Residency.Analyzers.Flow.TaintFact>>;
 
 namespace Residency.Analyzers.Flow
 {
@@ -42,7 +43,25 @@ namespace Residency.Analyzers.Flow
         private readonly Dictionary<(IOperation Operation, string SinkId), Finding> _findings;
         private readonly HashSet<ParameterSinkFlow> _parameterSinks;
         private ImmutableHashSet<TaintFact> _returns = Taint.Empty;
-        private Dictionary<object, ImmutableHashSet<TaintFact>> _state = new();
+        private State _state = State.Empty;
+
+        // Shared with nested (lambda, local function) analyses: what this summary's precision depends on.
+        private readonly Dependencies _dependencies;
+
+        // Flow captures that stand for a storage location (x ??= v captures x, then assigns through the capture).
+        private readonly Dictionary<CaptureId, IOperation> _captureTargets = new();
+
+        // Local functions being analysed inline further up this analysis (recursion guard).
+        private readonly ImmutableHashSet<IMethodSymbol> _inlining;
+
+        // The state at the exit block, for out/ref parameters.
+        private State? _exitState;
+
+        private sealed class Dependencies
+        {
+            public ImmutableHashSet<IMethodSymbol> CutOn = ImmutableHashSet<IMethodSymbol>.Empty.WithComparer(SymbolEqualityComparer.Default);
+            public bool Truncated;
+        }
 
         public MethodFlowAnalysis(FlowEngine engine, IMethodSymbol method, ControlFlowGraph cfg, int depth, ImmutableHashSet<IMethodSymbol> inProgress, CancellationToken cancellationToken)
         {
@@ -56,11 +75,15 @@ namespace Residency.Analyzers.Flow
             _findings = new Dictionary<(IOperation, string), Finding>();
             _parameterSinks = new HashSet<ParameterSinkFlow>();
             _lambdaParameterFacts = Taint.Empty;
+            _dependencies = new Dependencies();
+            _inlining = ImmutableHashSet<IMethodSymbol>.Empty.WithComparer(SymbolEqualityComparer.Default);
         }
 
         // A lambda analysed inside its enclosing method: shares findings, sees the enclosing state (captured variables).
-        private MethodFlowAnalysis(MethodFlowAnalysis outer, ControlFlowGraph cfg, ImmutableHashSet<TaintFact> lambdaParameterFacts, Dictionary<object, ImmutableHashSet<TaintFact>> capturedState)
+        private MethodFlowAnalysis(MethodFlowAnalysis outer, ControlFlowGraph cfg, ImmutableHashSet<TaintFact> lambdaParameterFacts, State capturedState, IMethodSymbol? inlined = null)
         {
+            _dependencies = outer._dependencies;
+            _inlining = inlined is null ? outer._inlining : outer._inlining.Add(inlined);
             _engine = outer._engine;
             _method = outer._method;
             _cfg = cfg;
@@ -75,7 +98,7 @@ namespace Residency.Analyzers.Flow
             _capturedState = capturedState;
         }
 
-        private readonly Dictionary<object, ImmutableHashSet<TaintFact>>? _capturedState;
+        private readonly State? _capturedState;
 
         private PersonalDataClassifier Classifier => _engine.Classifier;
 
@@ -83,15 +106,20 @@ namespace Residency.Analyzers.Flow
         {
             var returns = RunGraph();
             _returns = Taint.Union(_returns, returns);
-            return new MethodSummary(_returns, _parameterSinks.ToImmutableArray(), _findings.Values.ToImmutableArray());
+            return new MethodSummary(_returns, _parameterSinks.ToImmutableArray(), _findings.Values.ToImmutableArray())
+            {
+                OutParameters = OutParameters(),
+                CutOn = _dependencies.CutOn.Remove(_method),
+                IsTruncated = _dependencies.Truncated,
+            };
         }
 
         /// <summary>Runs the fixpoint over the graph; returns what the graph returns.</summary>
         private ImmutableHashSet<TaintFact> RunGraph()
         {
             var blocks = _cfg.Blocks;
-            var entryStates = new Dictionary<object, ImmutableHashSet<TaintFact>>?[blocks.Length];
-            var exitStates = new Dictionary<object, ImmutableHashSet<TaintFact>>?[blocks.Length];
+            var entryStates = new State?[blocks.Length];
+            var exitStates = new State?[blocks.Length];
             entryStates[0] = InitialState();
             var returns = Taint.Empty;
 
@@ -104,7 +132,7 @@ namespace Residency.Analyzers.Flow
                 worklist.Remove(ordinal);
                 var block = blocks[ordinal];
 
-                _state = new Dictionary<object, ImmutableHashSet<TaintFact>>(entryStates[ordinal] ?? new Dictionary<object, ImmutableHashSet<TaintFact>>());
+                _state = entryStates[ordinal] ?? State.Empty; // immutable: no copy
                 foreach (var operation in block.Operations)
                 {
                     Evaluate(operation);
@@ -127,8 +155,9 @@ namespace Residency.Analyzers.Flow
                 exitStates[ordinal] = _state;
                 foreach (var successor in Successors(block))
                 {
-                    var merged = Join(entryStates[successor.Ordinal], _state);
-                    if (entryStates[successor.Ordinal] is null || !SameState(entryStates[successor.Ordinal]!, merged) || exitStates[successor.Ordinal] is null)
+                    var entry = entryStates[successor.Ordinal];
+                    var merged = Join(entry, _state);
+                    if (entry is null || !ReferenceEquals(entry, merged) || exitStates[successor.Ordinal] is null)
                     {
                         entryStates[successor.Ordinal] = merged;
                         worklist.Add(successor.Ordinal);
@@ -136,7 +165,49 @@ namespace Residency.Analyzers.Flow
                 }
             }
 
+            _exitState = exitStates[blocks.Length - 1] ?? entryStates[blocks.Length - 1];
             return returns;
+        }
+
+        /// <summary>What each out/ref parameter holds at the exit (an out parameter's incoming value does not count).</summary>
+        private ImmutableArray<(int Parameter, ImmutableHashSet<TaintFact> Facts)> OutParameters()
+        {
+            if (_exitState is null)
+            {
+                return ImmutableArray<(int, ImmutableHashSet<TaintFact>)>.Empty;
+            }
+
+            ImmutableArray<(int, ImmutableHashSet<TaintFact>)>.Builder? builder = null;
+            foreach (var parameter in _method.Parameters)
+            {
+                if (parameter.RefKind is not (RefKind.Out or RefKind.Ref) || !_exitState.TryGetValue(parameter, out var facts))
+                {
+                    continue;
+                }
+
+                if (parameter.RefKind == RefKind.Out)
+                {
+                    facts = facts.Remove(TaintFact.ForParameter(parameter.Ordinal));
+                }
+
+                if (!facts.IsEmpty)
+                {
+                    (builder ??= ImmutableArray.CreateBuilder<(int, ImmutableHashSet<TaintFact>)>()).Add((parameter.Ordinal, facts));
+                }
+            }
+
+            return builder?.ToImmutable() ?? ImmutableArray<(int, ImmutableHashSet<TaintFact>)>.Empty;
+        }
+
+        /// <summary>Records what a callee's summary was computed under (recursion cut, depth limit).</summary>
+        private void Depend(MethodSummary summary)
+        {
+            if (!summary.CutOn.IsEmpty)
+            {
+                _dependencies.CutOn = _dependencies.CutOn.Union(summary.CutOn);
+            }
+
+            _dependencies.Truncated |= summary.IsTruncated;
         }
 
         private static IEnumerable<BasicBlock> Successors(BasicBlock block)
@@ -152,17 +223,15 @@ namespace Residency.Analyzers.Flow
             }
         }
 
-        private Dictionary<object, ImmutableHashSet<TaintFact>> InitialState()
+        private State InitialState()
         {
-            var state = _capturedState is null
-                ? new Dictionary<object, ImmutableHashSet<TaintFact>>()
-                : new Dictionary<object, ImmutableHashSet<TaintFact>>(_capturedState);
-
+            var state = _capturedState ?? State.Empty;
             if (_outer is not null)
             {
                 return state;
             }
 
+            var builder = state.ToBuilder();
             foreach (var parameter in _method.Parameters)
             {
                 var facts = Taint.Empty.Add(TaintFact.ForParameter(parameter.Ordinal));
@@ -172,30 +241,60 @@ namespace Residency.Analyzers.Flow
                     facts = facts.Add(TaintFact.Source(element));
                 }
 
-                state[parameter] = facts;
+                builder[parameter] = facts;
             }
 
-            return state;
+            return builder.ToImmutable();
         }
 
-        private static Dictionary<object, ImmutableHashSet<TaintFact>> Join(Dictionary<object, ImmutableHashSet<TaintFact>>? a, Dictionary<object, ImmutableHashSet<TaintFact>> b)
+        /// <summary>
+        /// The union of two states. Returns <paramref name="a"/> itself when <paramref name="b"/> adds nothing, so that the
+        /// caller detects a change by reference.
+        /// </summary>
+        private static State Join(State? a, State b)
         {
-            if (a is null)
+            if (a is null || a.IsEmpty)
             {
-                return new Dictionary<object, ImmutableHashSet<TaintFact>>(b);
+                return b;
             }
 
-            var result = new Dictionary<object, ImmutableHashSet<TaintFact>>(a);
+            if (ReferenceEquals(a, b) || b.IsEmpty)
+            {
+                return a;
+            }
+
+            var result = a;
             foreach (var pair in b)
             {
-                result[pair.Key] = result.TryGetValue(pair.Key, out var existing) ? Taint.Union(existing, pair.Value) : pair.Value;
+                if (result.TryGetValue(pair.Key, out var existing))
+                {
+                    if (ReferenceEquals(existing, pair.Value))
+                    {
+                        continue;
+                    }
+
+                    var union = Taint.Union(existing, pair.Value);
+                    if (union.Count != existing.Count)
+                    {
+                        result = result.SetItem(pair.Key, union);
+                    }
+                }
+                else
+                {
+                    result = result.SetItem(pair.Key, pair.Value);
+                }
             }
 
             return result;
         }
 
-        private static bool SameState(Dictionary<object, ImmutableHashSet<TaintFact>> a, Dictionary<object, ImmutableHashSet<TaintFact>> b)
+        private static bool SameState(State a, State b)
         {
+            if (ReferenceEquals(a, b))
+            {
+                return true;
+            }
+
             if (a.Count != b.Count)
             {
                 return false;
@@ -203,7 +302,7 @@ namespace Residency.Analyzers.Flow
 
             foreach (var pair in a)
             {
-                if (!b.TryGetValue(pair.Key, out var other) || !pair.Value.SetEquals(other))
+                if (!b.TryGetValue(pair.Key, out var other) || (!ReferenceEquals(pair.Value, other) && !pair.Value.SetEquals(other)))
                 {
                     return false;
                 }
@@ -218,11 +317,11 @@ namespace Residency.Analyzers.Flow
         {
             if (facts.IsEmpty)
             {
-                _state.Remove(key);
+                _state = _state.Remove(key);
             }
-            else
+            else if (!_state.TryGetValue(key, out var existing) || !ReferenceEquals(existing, facts))
             {
-                _state[key] = facts;
+                _state = _state.SetItem(key, facts);
             }
         }
 
@@ -230,7 +329,12 @@ namespace Residency.Analyzers.Flow
         {
             if (!facts.IsEmpty)
             {
-                _state[key] = Taint.Union(Get(key), facts);
+                var existing = Get(key);
+                var union = Taint.Union(existing, facts);
+                if (!ReferenceEquals(union, existing))
+                {
+                    _state = _state.SetItem(key, union);
+                }
             }
         }
 
@@ -242,6 +346,8 @@ namespace Residency.Analyzers.Flow
                 return Taint.Empty;
             }
 
+            // Deeply nested expressions and call chains: stop cleanly (caught in FlowEngine) rather than overflow the stack.
+            System.Runtime.CompilerServices.RuntimeHelpers.EnsureSufficientExecutionStack();
             var facts = EvaluateCore(operation);
 
             // Booleans carry no personal data (comparisons, predicates, null checks).
@@ -264,8 +370,12 @@ namespace Residency.Analyzers.Flow
                 case INameOfOperation:
                 case IInstanceReferenceOperation { ReferenceKind: InstanceReferenceKind.ImplicitReceiver }:
                 case ICaughtExceptionOperation:
-                case IFlowAnonymousFunctionOperation:
                     return Taint.Empty;
+
+                case IFlowAnonymousFunctionOperation lambda:
+                    // A lambda stored in a delegate (Action a = () => …): its body runs with what it captures here; the
+                    // delegate carries what the lambda returns, so a later a() returns it.
+                    return AnalyzeLambda(lambda, Taint.Empty);
 
                 case IInstanceReferenceOperation instance:
                     return WholeFacts(instance.Type);
@@ -277,6 +387,11 @@ namespace Residency.Analyzers.Flow
                     return Taint.Union(Get(parameter.Parameter), WholeFacts(parameter.Type));
 
                 case IFlowCaptureOperation capture:
+                    if (capture.Value is ILocalReferenceOperation or IParameterReferenceOperation or IFieldReferenceOperation or IPropertyReferenceOperation or IArrayElementReferenceOperation)
+                    {
+                        _captureTargets[capture.Id] = capture.Value;
+                    }
+
                     Set(capture.Id, Evaluate(capture.Value));
                     return Taint.Empty;
 
@@ -341,7 +456,9 @@ namespace Residency.Analyzers.Flow
                     var facts = Taint.Empty;
                     foreach (var initializer in anonymous.Initializers)
                     {
-                        facts = Taint.Union(facts, initializer is IAssignmentOperation a ? Evaluate(a.Value) : Evaluate(initializer));
+                        facts = Taint.Union(facts, initializer is IAssignmentOperation { Target: IPropertyReferenceOperation member } a
+                            ? Taint.InMember(Evaluate(a.Value), member.Property)
+                            : Evaluate(initializer));
                     }
 
                     return facts;
@@ -473,18 +590,34 @@ namespace Residency.Analyzers.Flow
                 return Taint.Empty;
             }
 
-            var facts = Taint.OnMemberRead(instance);
+            var facts = Taint.OnMemberRead(instance, symbol);
             var element = Classifier.GetElement(symbol);
+            var backing = _engine.BackingField(symbol);
             if (element is not null)
             {
                 facts = facts.Add(TaintFact.Source(element));
             }
-            else if (symbol.GetMethod is { } getter && FlowEngine.IsInSource(getter) && !IsAutoProperty(symbol))
+            else if (backing is not null)
+            {
+                if (property.Instance is null or IInstanceReferenceOperation)
+                {
+                    // An auto-property of this type (or a static one): what this method and the type's other methods store in it.
+                    facts = Taint.Union(facts, Get(backing.OriginalDefinition));
+                    if (backing.ContainingType is { } type && SymbolEqualityComparer.Default.Equals(type.OriginalDefinition, _method.ContainingType?.OriginalDefinition))
+                    {
+                        _engine.EnsureFieldStores(type, _cancellationToken);
+                    }
+
+                    facts = Taint.Union(facts, _engine.FieldStore(backing));
+                }
+            }
+            else if (symbol.GetMethod is { } getter && FlowEngine.IsInSource(getter))
             {
                 // A computed property (Display => $"{Name}") carries what its getter returns.
                 var summary = _engine.GetCalleeSummary(getter, _depth + 1, _inProgress, null, _cancellationToken);
                 if (summary is not null)
                 {
+                    Depend(summary);
                     foreach (var fact in summary.Returns)
                     {
                         if (fact.IsSource)
@@ -498,23 +631,10 @@ namespace Residency.Analyzers.Flow
             return Taint.Union(facts, WholeFacts(property.Type));
         }
 
-        private static bool IsAutoProperty(IPropertySymbol property)
-        {
-            foreach (var member in property.ContainingType.GetMembers())
-            {
-                if (member is IFieldSymbol { AssociatedSymbol: { } associated } && SymbolEqualityComparer.Default.Equals(associated, property))
-                {
-                    return true;
-                }
-            }
-
-            return false;
-        }
-
         private ImmutableHashSet<TaintFact> ReadField(IFieldReferenceOperation field)
         {
             var instance = Evaluate(field.Instance);
-            var facts = Taint.OnMemberRead(instance);
+            var facts = Taint.OnMemberRead(instance, field.Field);
             var element = Classifier.GetElement(field.Field);
             if (element is not null)
             {
@@ -525,8 +645,10 @@ namespace Residency.Analyzers.Flow
             {
                 // A field of this type (or a static field): what this method stored into it, and what other methods of the type store.
                 facts = Taint.Union(facts, Get(field.Field.OriginalDefinition));
-                if (field.Field.ContainingType is { } type && SymbolEqualityComparer.Default.Equals(type.OriginalDefinition, _method.ContainingType?.OriginalDefinition))
+                if (field.Field.ContainingType is { } type &&
+                    (field.Field.IsStatic || SymbolEqualityComparer.Default.Equals(type.OriginalDefinition, _method.ContainingType?.OriginalDefinition)))
                 {
+                    // Static fields are shared by every type: their writers are summarised whichever type reads them.
                     _engine.EnsureFieldStores(type, _cancellationToken);
                 }
 
@@ -576,7 +698,7 @@ namespace Residency.Analyzers.Flow
                     _engine.RecordFieldStore(field.Field, value);
                     break;
                 case IPropertyReferenceOperation property when property.Instance is null or IInstanceReferenceOperation { ReferenceKind: InstanceReferenceKind.ContainingTypeInstance }:
-                    if (BackingField(property.Property) is { } backing)
+                    if (_engine.BackingField(property.Property) is { } backing)
                     {
                         AddTo(backing, value);
                         _engine.RecordFieldStore(backing, value);
@@ -593,7 +715,7 @@ namespace Residency.Analyzers.Flow
                         }
                     }
 
-                    StoreInto(member.Instance, value);
+                    StoreInto(member.Instance, Taint.InMember(value, member.Member));
                     break;
                 case IArrayElementReferenceOperation element:
                     foreach (var index in element.Indices)
@@ -618,6 +740,11 @@ namespace Residency.Analyzers.Flow
                     break;
                 case IFlowCaptureReferenceOperation capture:
                     AddTo(capture.Id, value);
+                    if (_captureTargets.TryGetValue(capture.Id, out var location))
+                    {
+                        Assign(location, value, strong);
+                    }
+
                     break;
                 case IInstanceReferenceOperation:
                 case IDiscardOperation:
@@ -626,19 +753,6 @@ namespace Residency.Analyzers.Flow
                     Evaluate(target);
                     break;
             }
-        }
-
-        private static IFieldSymbol? BackingField(IPropertySymbol property)
-        {
-            foreach (var member in property.ContainingType.GetMembers())
-            {
-                if (member is IFieldSymbol { AssociatedSymbol: { } associated } field && SymbolEqualityComparer.Default.Equals(associated, property))
-                {
-                    return field;
-                }
-            }
-
-            return null;
         }
 
         /// <summary>Weak update of the storage an object lives in (a local, parameter, capture or field of this type).</summary>
@@ -667,12 +781,24 @@ namespace Residency.Analyzers.Flow
                         return;
                     case IFlowCaptureReferenceOperation capture:
                         AddTo(capture.Id, value);
+                        if (_captureTargets.TryGetValue(capture.Id, out var location))
+                        {
+                            instance = location;
+                            continue;
+                        }
+
                         return;
+                    case IInvocationOperation { Instance: { } chained } call when ReturnsItsReceiver(call.TargetMethod):
+                        // sb.Append(a).Append(b): the second call mutates the builder the first returned.
+                        instance = chained;
+                        continue;
                     case IFieldReferenceOperation field when field.Instance is null or IInstanceReferenceOperation:
                         AddTo(field.Field.OriginalDefinition, value);
                         _engine.RecordFieldStore(field.Field, value);
                         return;
                     case IMemberReferenceOperation member when member.Instance is not null:
+                        // o.A.B = v: o now carries v inside its member A.
+                        value = Taint.InMember(value, member.Member);
                         instance = member.Instance;
                         continue;
                     case IArrayElementReferenceOperation element:
@@ -809,6 +935,7 @@ namespace Residency.Analyzers.Flow
             {
                 ApplyParameterSinks(invocation, summary, arguments, receiver);
                 result = Substitute(summary.Returns, arguments);
+                result = Taint.Union(result, ApplyCalleeEffects(invocation, target, summary, arguments));
                 foreach (var (_, lambda) in lambdas)
                 {
                     AnalyzeLambda(lambda, Taint.Empty);
@@ -870,7 +997,7 @@ namespace Residency.Analyzers.Flow
 
             // Mutating calls on a builder or collection (sb.Append(x), list.Add(x), dict[key] = x): the receiver now carries the arguments.
             if (invocation.Instance is { } instance && !target.IsStatic && target.ContainingType?.SpecialType != SpecialType.System_String &&
-                (target.ReturnsVoid || SymbolEqualityComparer.Default.Equals(target.ReturnType, target.ContainingType) || target.Name.StartsWith("Add", StringComparison.Ordinal) || target.Name.StartsWith("Try", StringComparison.Ordinal)))
+                IsMutator(target) && _engine.CachedSink(invocation) is null)
             {
                 StoreInto(instance, allArguments);
             }
@@ -886,6 +1013,31 @@ namespace Residency.Analyzers.Flow
 
             return result;
         }
+
+        private static readonly string[] MutatorPrefixes = { "Add", "Append", "Insert", "Push", "Enqueue", "Prepend", "Set", "Put", "Write", "Try", "Copy" };
+
+        /// <summary>A call that stores its arguments in its receiver: a builder, a collection, a writer.</summary>
+        private static bool IsMutator(IMethodSymbol method)
+        {
+            if (ReturnsItsReceiver(method))
+            {
+                return true;
+            }
+
+            foreach (var prefix in MutatorPrefixes)
+            {
+                if (method.Name.StartsWith(prefix, StringComparison.Ordinal))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        private static bool ReturnsItsReceiver(IMethodSymbol method) =>
+            !method.IsStatic && method.ContainingType is { SpecialType: not SpecialType.System_String } type &&
+            SymbolEqualityComparer.Default.Equals(method.ReturnType.OriginalDefinition, type.OriginalDefinition);
 
         private static IOperation? AsLambda(IOperation value)
         {
@@ -908,17 +1060,17 @@ namespace Residency.Analyzers.Flow
             ControlFlowGraph graph;
             try
             {
-                graph = _cfg.GetAnonymousFunctionControlFlowGraph(flowLambda, _cancellationToken);
+                graph = _cfg.GetAnonymousFunctionControlFlowGraphInScope(flowLambda, _cancellationToken);
             }
             catch (ArgumentException)
             {
                 return Taint.Empty;
             }
 
-            var captured = new Dictionary<object, ImmutableHashSet<TaintFact>>(_state);
+            var captured = _state;
             foreach (var parameter in flowLambda.Symbol.Parameters)
             {
-                captured[parameter] = parameterFacts;
+                captured = captured.SetItem(parameter, parameterFacts);
             }
 
             var nested = new MethodFlowAnalysis(this, graph, parameterFacts, captured);
@@ -926,8 +1078,71 @@ namespace Residency.Analyzers.Flow
             return Taint.Union(returns, nested._returns);
         }
 
+        /// <summary>
+        /// The effects of a call to a method of this compilation besides its return value: what its out/ref parameters hold
+        /// afterwards; for a local function, what it does with the variables it captures (analysed inline, with the state at
+        /// the call). Returns what the inline analysis adds to the call's value.
+        /// </summary>
+        private ImmutableHashSet<TaintFact> ApplyCalleeEffects(IInvocationOperation invocation, IMethodSymbol target, MethodSummary summary, ImmutableHashSet<TaintFact>[] arguments)
+        {
+            if (!summary.OutParameters.IsEmpty)
+            {
+                foreach (var argument in invocation.Arguments)
+                {
+                    if (argument.Parameter is not { RefKind: RefKind.Out or RefKind.Ref } parameter)
+                    {
+                        continue;
+                    }
+
+                    foreach (var (ordinal, facts) in summary.OutParameters)
+                    {
+                        if (ordinal == parameter.Ordinal)
+                        {
+                            Assign(argument.Value, Substitute(facts, arguments), strong: true);
+                        }
+                    }
+                }
+            }
+
+            if (target.MethodKind != MethodKind.LocalFunction || _inlining.Contains(target.OriginalDefinition))
+            {
+                return Taint.Empty;
+            }
+
+            ControlFlowGraph graph;
+            try
+            {
+                graph = _cfg.GetLocalFunctionControlFlowGraphInScope((IMethodSymbol)target.OriginalDefinition, _cancellationToken);
+            }
+            catch (ArgumentException)
+            {
+                return Taint.Empty;
+            }
+
+            // Its parameters are left clean: what the arguments carry is handled by the summary, at this call.
+            var captured = _state;
+            foreach (var parameter in target.Parameters)
+            {
+                captured = captured.Remove(parameter.OriginalDefinition).Remove(parameter);
+            }
+
+            var nested = new MethodFlowAnalysis(this, graph, Taint.Empty, captured, (IMethodSymbol)target.OriginalDefinition);
+            var returns = Taint.Union(nested.RunGraph(), nested._returns);
+            var sources = Taint.Empty;
+            foreach (var fact in returns)
+            {
+                if (fact.IsSource || fact.Parameter >= 0 && !SymbolEqualityComparer.Default.Equals(_method, target))
+                {
+                    sources = sources.Add(fact);
+                }
+            }
+
+            return sources;
+        }
+
         private void ApplyParameterSinks(IOperation operation, MethodSummary summary, ImmutableHashSet<TaintFact>[] arguments, ImmutableHashSet<TaintFact> receiver)
         {
+            Depend(summary);
             foreach (var flow in summary.ParameterSinks)
             {
                 var argument = flow.Parameter >= 0 && flow.Parameter < arguments.Length ? arguments[flow.Parameter] : null;

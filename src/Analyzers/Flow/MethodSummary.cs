@@ -40,6 +40,9 @@ namespace Residency.Analyzers.Flow
     {
         public static readonly MethodSummary Empty = new(Taint.Empty, ImmutableArray<ParameterSinkFlow>.Empty, ImmutableArray<Finding>.Empty);
 
+        /// <summary>What is assumed about a callee cut off by the call-depth limit: nothing, and the caller's summary is incomplete.</summary>
+        public static readonly MethodSummary Truncated = new(Taint.Empty, ImmutableArray<ParameterSinkFlow>.Empty, ImmutableArray<Finding>.Empty) { IsTruncated = true };
+
         public MethodSummary(ImmutableHashSet<TaintFact> returns, ImmutableArray<ParameterSinkFlow> parameterSinks, ImmutableArray<Finding> findings)
         {
             Returns = returns;
@@ -47,10 +50,34 @@ namespace Residency.Analyzers.Flow
             Findings = findings;
         }
 
+        /// <summary>What a recursive call to <paramref name="method"/>, still being analysed further up the stack, is assumed to do.</summary>
+        public static MethodSummary Recursive(IMethodSymbol method) =>
+            new(Taint.Empty, ImmutableArray<ParameterSinkFlow>.Empty, ImmutableArray<Finding>.Empty)
+            {
+                CutOn = ImmutableHashSet.Create<IMethodSymbol>(SymbolEqualityComparer.Default, method),
+            };
+
         public ImmutableHashSet<TaintFact> Returns { get; }
 
         public ImmutableArray<ParameterSinkFlow> ParameterSinks { get; }
 
         public ImmutableArray<Finding> Findings { get; }
+
+        /// <summary>What each <c>out</c>/<c>ref</c> parameter (by ordinal) holds when the method returns.</summary>
+        public ImmutableArray<(int Parameter, ImmutableHashSet<TaintFact> Facts)> OutParameters { get; init; } =
+            ImmutableArray<(int, ImmutableHashSet<TaintFact>)>.Empty;
+
+        /// <summary>
+        /// The methods, still being analysed further up the call stack, whose recursive calls were assumed to do nothing
+        /// while this summary was computed. A summary that depends on such an assumption is not memoised, so that every
+        /// method's memoised summary is the same whichever method the analysis started from.
+        /// </summary>
+        public ImmutableHashSet<IMethodSymbol> CutOn { get; init; } = ImmutableHashSet<IMethodSymbol>.Empty.WithComparer(SymbolEqualityComparer.Default);
+
+        /// <summary>Calls beyond <see cref="FlowEngine.MaxCallDepth"/> were not followed: not memoised either.</summary>
+        public bool IsTruncated { get; init; }
+
+        /// <summary>Whether this summary is the same whatever the context it was computed in.</summary>
+        public bool IsContextFree => !IsTruncated && CutOn.IsEmpty;
     }
 }

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
 using Residency.Analyzers.Model;
 
 namespace Residency.Analyzers.Flow
@@ -11,14 +12,21 @@ namespace Residency.Analyzers.Flow
     /// </summary>
     internal sealed class TaintFact : IEquatable<TaintFact>
     {
-        private TaintFact(DataElement? element, int parameter, bool whole, bool pseudonymised, bool viaMember)
+        private TaintFact(DataElement? element, int parameter, bool whole, bool pseudonymised, bool viaMember, MemberPath? member = null)
         {
             Element = element;
             Parameter = parameter;
             Whole = whole;
             Pseudonymised = pseudonymised;
             ViaMember = viaMember;
+            Member = member;
         }
+
+        /// <summary>
+        /// For a source fact stored into a member of an object built here (<c>new { c.Email }</c>, <c>dto.Text = c.Email</c>):
+        /// the member path, outermost first. Reading that member gives the fact back; reading another member does not.
+        /// </summary>
+        public MemberPath? Member { get; }
 
         /// <summary>The personal-data element, for a source fact.</summary>
         public DataElement? Element { get; }
@@ -44,13 +52,28 @@ namespace Residency.Analyzers.Flow
 
         public static TaintFact ForParameter(int ordinal, bool viaMember = false) => new(null, ordinal, false, false, viaMember);
 
-        public TaintFact AsPseudonymised() => IsSource && !Pseudonymised ? new TaintFact(Element, Parameter, Whole, true, ViaMember) : this;
+        public TaintFact AsPseudonymised() => IsSource && !Pseudonymised ? new TaintFact(Element, Parameter, Whole, true, ViaMember, Member) : this;
 
-        /// <summary>What this fact becomes when a member of the value is read; null when it is dropped.</summary>
-        public TaintFact? OnMemberRead()
+        /// <summary>This source fact, stored into <paramref name="member"/> of an object.</summary>
+        public TaintFact InMember(ISymbol member) =>
+            IsSource ? new TaintFact(Element, Parameter, Whole, Pseudonymised, ViaMember, MemberPath.Push(member, Member)) : this;
+
+        /// <summary>
+        /// What this fact becomes when <paramref name="member"/> of the value is read (null: an unknown member); null when it
+        /// is dropped.
+        /// </summary>
+        public TaintFact? OnMemberRead(ISymbol? member = null)
         {
             if (IsSource)
             {
+                if (Member is not null)
+                {
+                    // Stored into a known member: only that member gives it back (an unknown member may be it).
+                    return member is null || SymbolEqualityComparer.Default.Equals(Member.Head, member.OriginalDefinition)
+                        ? new TaintFact(Element, Parameter, Whole, Pseudonymised, ViaMember, Member.Tail)
+                        : null;
+                }
+
                 return Whole ? null : this;
             }
 
@@ -59,7 +82,8 @@ namespace Residency.Analyzers.Flow
 
         public bool Equals(TaintFact? other) =>
             other is not null && ReferenceEquals(Element, other.Element) && Parameter == other.Parameter &&
-            Whole == other.Whole && Pseudonymised == other.Pseudonymised && ViaMember == other.ViaMember;
+            Whole == other.Whole && Pseudonymised == other.Pseudonymised && ViaMember == other.ViaMember &&
+            Equals(Member, other.Member);
 
         public override bool Equals(object? obj) => Equals(obj as TaintFact);
 
@@ -70,9 +94,45 @@ namespace Residency.Analyzers.Flow
                 int hash = Element?.GetHashCode() ?? 17;
                 hash = (hash * 31) + Parameter;
                 hash = (hash * 31) + (Whole ? 1 : 0) + (Pseudonymised ? 2 : 0) + (ViaMember ? 4 : 0);
+                hash = (hash * 31) + (Member?.GetHashCode() ?? 0);
                 return hash;
             }
         }
+    }
+
+    /// <summary>
+    /// The members a fact was stored through, outermost first (<c>new { Inner = new { c.Name } }</c>: Inner, Name). At most
+    /// <see cref="MaxLength"/> long: deeper paths lose their innermost members (then any member read below gives the fact).
+    /// </summary>
+    internal sealed class MemberPath : IEquatable<MemberPath>
+    {
+        public const int MaxLength = 3;
+
+        private MemberPath(ISymbol head, MemberPath? tail, int length)
+        {
+            Head = head;
+            Tail = tail;
+            Length = length;
+        }
+
+        public ISymbol Head { get; }
+
+        public MemberPath? Tail { get; }
+
+        public int Length { get; }
+
+        public static MemberPath Push(ISymbol member, MemberPath? path) =>
+            new(member, Truncate(path, MaxLength - 1), 1 + Math.Min(path?.Length ?? 0, MaxLength - 1));
+
+        private static MemberPath? Truncate(MemberPath? path, int length) =>
+            path is null || length <= 0 ? null : path.Length <= length ? path : new MemberPath(path.Head, Truncate(path.Tail, length - 1), length);
+
+        public bool Equals(MemberPath? other) =>
+            other is not null && Length == other.Length && SymbolEqualityComparer.Default.Equals(Head, other.Head) && Equals(Tail, other.Tail);
+
+        public override bool Equals(object? obj) => Equals(obj as MemberPath);
+
+        public override int GetHashCode() => unchecked((SymbolEqualityComparer.Default.GetHashCode(Head) * 31) + (Tail?.GetHashCode() ?? 0));
     }
 
     /// <summary>Helpers over immutable sets of facts.</summary>
@@ -95,7 +155,25 @@ namespace Residency.Analyzers.Flow
             return a.Count >= b.Count ? a.Union(b) : b.Union(a);
         }
 
-        public static ImmutableHashSet<TaintFact> OnMemberRead(ImmutableHashSet<TaintFact> facts)
+        /// <summary>The facts of a value stored into <paramref name="member"/> of an object.</summary>
+        public static ImmutableHashSet<TaintFact> InMember(ImmutableHashSet<TaintFact> facts, ISymbol member)
+        {
+            if (facts.IsEmpty || member is IPropertySymbol { IsIndexer: true })
+            {
+                return facts; // an element of a collection: any element read may be it
+            }
+
+            member = member.OriginalDefinition;
+            var builder = Empty.ToBuilder();
+            foreach (var fact in facts)
+            {
+                builder.Add(fact.InMember(member));
+            }
+
+            return builder.ToImmutable();
+        }
+
+        public static ImmutableHashSet<TaintFact> OnMemberRead(ImmutableHashSet<TaintFact> facts, ISymbol? member = null)
         {
             if (facts.IsEmpty)
             {
@@ -105,7 +183,7 @@ namespace Residency.Analyzers.Flow
             var builder = Empty.ToBuilder();
             foreach (var fact in facts)
             {
-                var read = fact.OnMemberRead();
+                var read = fact.OnMemberRead(member);
                 if (read is not null)
                 {
                     builder.Add(read);

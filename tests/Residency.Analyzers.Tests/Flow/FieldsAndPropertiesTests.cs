@@ -1,0 +1,94 @@
+using System.Threading.Tasks;
+using static Residency.Analyzers.Tests.Flow.FlowTestModel;
+using Verify = Residency.Analyzers.Tests.Verifiers.AnalyzerVerifier<Residency.Analyzers.Analyzers.PersonalDataFlowAnalyzer>;
+
+namespace Residency.Analyzers.Tests.Flow
+{
+    public class FieldsAndPropertiesTests
+    {
+        [Fact]
+        public Task ComputedPropertyCarriesWhatItReads() => Verify.VerifyAsync(Source + @"
+class Service
+{
+    void Run(Customer c, Crm crm)
+    {
+        {|#0:crm.Send(c.Display)|};
+        crm.Send(c.CountryCode);
+    }
+}", Res001(0));
+
+        [Fact]
+        public Task ComputedPropertyOfOwnType() => Verify.VerifyAsync(Source + @"
+class Card
+{
+    private readonly Customer _customer;
+    public Card(Customer customer) { _customer = customer; }
+    public string Title => ""Card for "" + _customer.Name;
+    public string Label => ""Card #"" + _customer.Id;
+    public string Block { get { var s = _customer.Email; return s.Trim(); } }
+}
+class Service
+{
+    void Run(Card card, Crm crm)
+    {
+        {|#0:crm.Send(card.Title)|};
+        {|#1:crm.Send(card.Block)|};
+        crm.Send(card.Label);
+    }
+}", Res001(0), Res001(1));
+
+        [Fact]
+        public Task InstanceFieldWrittenInOneMethodReadInAnother() => Verify.VerifyAsync(Source + @"
+class Service
+{
+    private string _last = """";
+    private string _note = """";
+    private readonly Crm _crm = new Crm();
+    public void Remember(Customer c) { _last = c.Email; _note = c.Country; }
+    public void Flush() { {|#0:_crm.Send(_last)|}; _crm.Send(_note); }
+}", Res001(0));
+
+        [Fact]
+        public Task StaticFieldWrittenInOneMethodReadInAnother() => Verify.VerifyAsync(Source + @"
+static class Cache
+{
+    private static string s_name = """";
+    private static int s_count;
+    public static void Put(Customer c) { s_name = c.Name; s_count = c.Id; }
+    public static void Publish(Crm crm) { {|#0:crm.Send(s_name)|}; crm.Send(s_count.ToString()); }
+}", Res001(0));
+
+        [Fact]
+        public Task AutoPropertyOfOwnTypeWrittenAndRead() => Verify.VerifyAsync(Source + @"
+class Session
+{
+    public string User { get; private set; } = """";
+    public string Theme { get; private set; } = """";
+    public void Login(Customer c) { User = c.Email; Theme = ""dark""; }
+    public void Report(Crm crm) { {|#0:crm.Send(User)|}; crm.Send(Theme); }
+}", Res001(0));
+
+        [Fact]
+        public Task FieldInitialisedInConstructor() => Verify.VerifyAsync(Source + @"
+class Service
+{
+    private readonly string _who;
+    private readonly string _where;
+    public Service(Customer c) { _who = c.Name; _where = c.Country; }
+    public void Send(Crm crm) { {|#0:crm.Send(_who)|}; crm.Send(_where); }
+}", Res001(0));
+
+        [Fact]
+        public Task StaticFieldOfAnotherTypeWrittenByItsOwnMethods() => Verify.VerifyAsync(Source + @"
+public static class Registry
+{
+    public static string Current = """";
+    public static string Mode = """";
+    public static void Enter(Customer c) { Current = c.Email; Mode = c.Country; }
+}
+class Reporter
+{
+    void Report(Crm crm) { {|#0:crm.Send(Registry.Current)|}; crm.Send(Registry.Mode); }
+}", Res001(0));
+    }
+}

@@ -1,0 +1,152 @@
+using System.Threading.Tasks;
+using static Residency.Analyzers.Tests.Flow.FlowTestModel;
+using Verify = Residency.Analyzers.Tests.Verifiers.AnalyzerVerifier<Residency.Analyzers.Analyzers.PersonalDataFlowAnalyzer>;
+
+namespace Residency.Analyzers.Tests.Flow
+{
+    public class ObjectsAndCollectionsTests
+    {
+        [Fact]
+        public Task ObjectCreationCarriesItsArguments() => Verify.VerifyAsync(Source + @"
+class Service
+{
+    void Run(Customer c, Crm crm)
+    {
+        {|#0:crm.SendObject(new Dto(c.Email))|};
+        var d = new Dto(c.Name);
+        {|#1:crm.SendObject(d)|};
+        crm.SendObject(new Dto(c.Country));
+        crm.SendObject(new Dto());
+    }
+}", Res001(0), Res001(1));
+
+        [Fact]
+        public Task ObjectInitializer() => Verify.VerifyAsync(Source + @"
+class Service
+{
+    void Run(Customer c, Crm crm)
+    {
+        var d = new Dto { Text = c.Email, Number = 1 };
+        {|#0:crm.SendObject(d)|};
+        var e = new Dto { Text = c.Country, Number = c.Id };
+        crm.SendObject(e);
+        var f = new Dto();
+        f.Text = c.Name;
+        {|#1:crm.SendObject(f)|};
+    }
+}", Res001(0), Res001(1));
+
+        [Fact]
+        public Task AnonymousTypes() => Verify.VerifyAsync(Source + @"
+class Service
+{
+    void Run(Customer c, Crm crm)
+    {
+        {|#0:crm.SendObject(new { c.Id, c.Email })|};
+        var payload = new { Who = c.Name };
+        {|#1:crm.SendObject(payload)|};
+        crm.SendObject(new { c.Id, c.Country });
+    }
+}", Res001(0), Res001(1));
+
+        [Fact]
+        public Task Arrays() => Verify.VerifyAsync(Source + @"
+class Service
+{
+    void Run(Customer c, Crm crm)
+    {
+        var a = new[] { c.Email, ""x"" };
+        {|#0:crm.SendObject(a)|};
+        {|#1:crm.Send(a[1])|};
+        var b = new string[2];
+        b[0] = c.Name;
+        {|#2:crm.SendObject(b)|};
+        var clean = new[] { c.Country, ""x"" };
+        crm.SendObject(clean);
+        crm.Send(clean[0]);
+        crm.Send(a.Length.ToString());
+    }
+}", Res001(0), Res001(1), Res001(2));
+
+        [Fact]
+        public Task ListAddAndCollectionInitializer() => Verify.VerifyAsync(Source + @"
+class Service
+{
+    void Run(Customer c, Crm crm)
+    {
+        var list = new List<string>();
+        list.Add(c.Email);
+        {|#0:crm.SendObject(list)|};
+        var init = new List<string> { c.Name };
+        {|#1:crm.SendObject(init)|};
+        {|#2:crm.Send(init[0])|};
+        var clean = new List<string> { c.Country };
+        clean.Add(""x"");
+        crm.SendObject(clean);
+        crm.Send(init.Count.ToString());
+    }
+}", Res001(0), Res001(1), Res001(2));
+
+        [Fact]
+        public Task DictionaryIndexerAndInitializers() => Verify.VerifyAsync(Source + @"
+class Service
+{
+    void Run(Customer c, Crm crm)
+    {
+        var d = new Dictionary<string, string>();
+        d[""email""] = c.Email;
+        {|#0:crm.SendObject(d)|};
+        var e = new Dictionary<string, string> { [""email""] = c.Email };
+        {|#1:crm.SendObject(e)|};
+        var f = new Dictionary<string, string> { { ""name"", c.Name } };
+        {|#2:crm.Send(f[""name""])|};
+        var clean = new Dictionary<string, string> { [""country""] = c.Country, [""id""] = c.Id.ToString() };
+        clean[""x""] = ""y"";
+        crm.SendObject(clean);
+        crm.Send(d.Count.ToString());
+        crm.Send(d.ContainsKey(""email"").ToString());
+    }
+}", Res001(0), Res001(1), Res001(2));
+
+        [Fact]
+        public Task OtherCollections() => Verify.VerifyAsync(Source + @"
+class Service
+{
+    void Run(Customer c, Crm crm)
+    {
+        var q = new Queue<string>();
+        q.Enqueue(c.Email);
+        {|#0:crm.Send(q.Dequeue())|};
+        var set = new HashSet<string>();
+        set.Add(c.Name);
+        {|#1:crm.SendObject(set)|};
+        var cleanSet = new HashSet<string> { ""a"" };
+        crm.SendObject(cleanSet);
+    }
+}", Res001(0), Res001(1));
+
+        [Fact]
+        public Task MembersOfObjectsBuiltHereAreTrackedSeparately() => Verify.VerifyAsync(Source + @"
+class Service
+{
+    void Run(Customer c, List<Customer> customers, Crm crm)
+    {
+        var a = new { c.Id, c.Email };
+        crm.Send(a.Id.ToString());
+        {|#0:crm.Send(a.Email)|};
+        var d = new Dto { Text = c.Email, Number = 1 };
+        crm.SendObject(d.Number);
+        {|#1:crm.Send(d.Text)|};
+        var e = new Dto();
+        e.Text = c.Name;
+        crm.SendObject(e.Number);
+        {|#2:crm.Send(e.Text)|};
+        crm.SendObject(customers.Select(x => new { x.Id, x.Email }).Select(y => y.Id).ToList());
+        {|#3:crm.SendObject(customers.Select(x => new { x.Id, x.Email }).Select(y => y.Email).ToList())|};
+        var nested = new { Inner = new { c.Name, c.Country } };
+        crm.Send(nested.Inner.Country);
+        {|#4:crm.Send(nested.Inner.Name)|};
+    }
+}", Res001(0), Res001(1), Res001(2), Res001(3), Res001(4));
+    }
+}

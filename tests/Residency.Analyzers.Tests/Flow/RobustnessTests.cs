@@ -1,0 +1,163 @@
+using System;
+using System.Collections.Concurrent;
+using System.Collections.Immutable;
+using System.Linq;
+using System.Text;
+using System.Threading;
+using System.Threading.Tasks;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Residency.Analyzers.Tests.Verifiers;
+
+namespace Residency.Analyzers.Tests.Flow
+{
+    /// <summary>
+    /// Every Residency analyzer over broken, half-typed and pathological code: no analyzer exception (AD0001), whatever
+    /// the compiler thinks of the code.
+    /// </summary>
+    public class RobustnessTests
+    {
+        private const string Model = @"
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading.Tasks;
+using Residency;
+public class Customer
+{
+    public int Id { get; set; }
+    [PersonalData(""contact.email"")] public string Email { get; set; } = """";
+    [PersonalData(""name"")] public string Name { get; set; } = """";
+}
+public class Crm
+{
+    [DataSink(""US"", Recipient = ""Acme"")] public void Send(string payload) { }
+    [DataSink(""US"")] public void SendObject(object payload) { }
+}
+";
+
+        public static TheoryData<string, string> BrokenSources() => new()
+        {
+            { "missing tokens", Model + @"class S { void Run(Customer c, Crm crm) { crm.Send(c.Email; var x = ; if (c.Name { crm.Send(x) } } " },
+            { "unresolved symbols", Model + @"class S { void Run(Customer c, Crm crm) { crm.Send(Unknown.Format(c.Email)); Missing m = new Missing(c); m.Go(c.Name); crm.Nope(c.Email); var q = c.Nothing.Email; crm.Send(q); } }" },
+            { "unresolved types in signatures", Model + @"class S { Unknown F(Missing m, Customer c) => m.Do(c.Email); void Run(Customer c, Crm crm) { crm.Send(F(null, c).Text); crm.SendObject(F(default, c)); } }" },
+            { "recursive types", Model + @"[PersonalData(""x"")] public class Node { public Node Next { get; set; } public Node[] Children { get; set; } public List<Node> All { get; set; } [PersonalData(""name"")] public string Name { get; set; } }
+public class A : B { public A Self => this; } public class B : A { }
+class S { void Run(Node n, A a, Crm crm) { crm.SendObject(n); crm.SendObject(n.Next.Next.Children[0].All); crm.SendObject(a); crm.Send(n.Next.Name); } }" },
+            { "half-typed lambdas and generics", Model + @"class S { void Run(List<Customer> cs, Crm crm) { cs.Select(x => x.).Where(y => crm.Send(y.Email)); var f = (x) => crm.Send(x); f(cs[0].Email); Func<Customer, string> g = c => c.Email; crm.Send(g(cs[0])); cs.ForEach(async c => await c.Email); } }" },
+            { "bad attributes", @"using Residency;
+[assembly: DataTransfer(null, (TransferMechanism)99)]
+public class Customer { [PersonalData(null)] public string Email { get; set; } = """"; [PersonalData(42)] public string Bad { get; set; } = """"; [SpecialCategoryData] public string X { get; set; } = """"; }
+public class Crm { [DataSink(null)] public void Send(string s) { } [DataSink(""ZZ"", Recipient = null)] public void Send2(string s) { } [DataSink] public void Send3(string s) { } }
+class S { [DataTransfer(""US"")] void Run(Customer c, Crm crm) { crm.Send(c.Email); crm.Send2(c.Bad); crm.Send3(c.X); } }" },
+            { "local functions, out/ref and recursion in broken code", Model + @"class S { void Run(Customer c, Crm crm) { void L(ref string s) { L(ref s); crm.Send(s) } string e = c.Email; L(ref e); M(out var z, c); crm.Send(z); int M(out string o, Customer k) { o = k.Email; return M(out o, k); } } }" },
+            { "incomplete members", Model + @"class S { public string P => ; public string Q { get { return _crm.Send(c.Email) } } void Run(Customer c, Crm crm) => crm.Send(P + Q; partial void X(); event EventHandler E { add { crm.Send(c.Email); } } }" },
+            { "top-level statements", Model.Replace("public class Customer", "var c = new Customer(); new Crm().Send(c.Email); Local(c.Name); void Local(string s) => new Crm().Send(s);\npublic class Customer") },
+            { "async, iterators and patterns", Model + @"class S { async IAsyncEnumerable<string> Stream(Customer c) { yield return c.Email; await Task.Yield(); } IEnumerable<string> It(Customer c) { yield return c.Name; } async Task Run(Customer c, Crm crm) { await foreach (var s in Stream(c)) crm.Send(s); foreach (var t in It(c)) crm.Send(t); if (c is { Email: var e } && e is string { Length: > 0 } f) crm.Send(f); var (a, b) = (c.Email, c.Name); crm.Send(a + b); crm.Send(c switch { { Id: 1 } => c.Email, _ => throw new Exception(c.Name) }); using var d = (IDisposable)null!; lock (c) { crm.Send(c with { }); } } }" },
+            { "dynamic, unsafe and goto", Model + @"class S { unsafe void Run(Customer c, Crm crm, dynamic d) { d.Send(c.Email); crm.Send(d.Email); dynamic x = c; crm.Send(x.Email); int* p = null; again: var s = c.Email; if (s.Length > 1) goto again; crm.Send(s); crm.Send(__arglist(c.Email)); } }" },
+        };
+
+        [Theory]
+        [MemberData(nameof(BrokenSources))]
+        public Task BrokenCodeDoesNotCrash(string name, string source)
+        {
+            Assert.NotNull(name);
+            return AssertNoAnalyzerExceptionAsync(source);
+        }
+
+        [Fact]
+        public Task HugeMethodDoesNotCrash()
+        {
+            var builder = new StringBuilder(Model);
+            builder.AppendLine("class Huge { void Run(Customer c, Crm crm, int k) {");
+            builder.AppendLine("var s0 = c.Email;");
+            for (int i = 1; i < 3000; i++)
+            {
+                switch (i % 5)
+                {
+                    case 0: builder.AppendLine($"var s{i} = s{i - 1} + \"{i}\";"); break;
+                    case 1: builder.AppendLine($"var s{i} = k > {i} ? s{i - 1} : c.Name;"); break;
+                    case 2: builder.AppendLine($"var s{i} = s{i - 1}; if (k == {i}) {{ crm.Send(s{i}); }}"); break;
+                    case 3: builder.AppendLine($"var s{i} = string.Concat(s{i - 1}, c.Id.ToString()); for (int j{i} = 0; j{i} < k; j{i}++) {{ s{i} = s{i}.Trim(); }}"); break;
+                    default: builder.AppendLine($"var s{i} = \"clean{i}\"; crm.Send(s{i - 1});"); break;
+                }
+            }
+
+            builder.AppendLine("crm.Send(s2999); } }");
+            return AssertNoAnalyzerExceptionAsync(builder.ToString());
+        }
+
+        [Fact]
+        public Task LongExpressionsDoNotCrash()
+        {
+            var builder = new StringBuilder(Model);
+            builder.Append("class Long { void Run(Customer c, Crm crm) { crm.Send(c.Email");
+            for (int i = 0; i < 3000; i++)
+            {
+                builder.Append(" + \"").Append(i).Append('"');
+            }
+
+            builder.Append("); var x = c.Name");
+            for (int i = 0; i < 500; i++)
+            {
+                builder.Append(".Trim()");
+            }
+
+            builder.AppendLine("; crm.Send(x); } }");
+            return AssertNoAnalyzerExceptionAsync(builder.ToString());
+        }
+
+        [Fact]
+        public Task DeepCallChainsAndRecursionDoNotCrash()
+        {
+            var builder = new StringBuilder(Model);
+            builder.AppendLine("class Chain { Crm _crm = new Crm();");
+            builder.AppendLine("void Start(Customer c) { M0(c.Email); R0(c.Name, 10); }");
+            for (int i = 0; i < 400; i++)
+            {
+                builder.AppendLine($"string M{i}(string s) {{ _crm.Send(s); return M{i + 1}(s + \"{i}\"); }}");
+            }
+
+            builder.AppendLine("string M400(string s) => M0(s);");
+
+            // Mutual recursion over a ring of methods, each sending on the way.
+            for (int i = 0; i < 50; i++)
+            {
+                builder.AppendLine($"string R{i}(string s, int n) => n == 0 ? s : R{(i + 1) % 50}(s, n - 1) + R{(i + 7) % 50}(s, n - 2);");
+            }
+
+            builder.AppendLine("}");
+            return AssertNoAnalyzerExceptionAsync(builder.ToString());
+        }
+
+        private static async Task AssertNoAnalyzerExceptionAsync(string source)
+        {
+            var tree = CSharpSyntaxTree.ParseText(source, new CSharpParseOptions(LanguageVersion.CSharp12), path: "Test0.cs");
+            var compilation = CSharpCompilation.Create(
+                "Robustness",
+                new[] { tree },
+                TestReferences.All,
+                new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, allowUnsafe: true, nullableContextOptions: NullableContextOptions.Enable));
+
+            var analyzers = typeof(Residency.Analyzers.Analyzers.PersonalDataFlowAnalyzer).Assembly.GetTypes()
+                .Where(t => !t.IsAbstract && typeof(DiagnosticAnalyzer).IsAssignableFrom(t) && t.GetCustomAttributes(typeof(DiagnosticAnalyzerAttribute), false).Length > 0)
+                .Select(t => (DiagnosticAnalyzer)Activator.CreateInstance(t)!)
+                .ToImmutableArray();
+            Assert.NotEmpty(analyzers);
+
+            var exceptions = new ConcurrentBag<Exception>();
+            var options = new CompilationWithAnalyzersOptions(
+                new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty),
+                (exception, analyzer, diagnostic) => exceptions.Add(exception),
+                concurrentAnalysis: true,
+                logAnalyzerExecutionTime: false);
+            var withAnalyzers = compilation.WithAnalyzers(analyzers, options);
+            using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+            var diagnostics = await withAnalyzers.GetAnalyzerDiagnosticsAsync(timeout.Token);
+
+            Assert.Empty(exceptions);
+            Assert.DoesNotContain(diagnostics, d => d.Id == "AD0001");
+        }
+    }
+}
