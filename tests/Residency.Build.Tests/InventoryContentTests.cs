@@ -101,6 +101,7 @@ namespace Residency.Build.Tests
             Assert.Contains("HttpClient.GetStringAsync", sinks);
             Assert.Equal(5, sinks.Count);
             Assert.Equal("Integrations/UsCrm.cs", inventory.Array("sinks").Single(s => s.Str("display") == "UsCrm.Send").Str("file"));
+            Assert.Equal("eu.api.openai.com", inventory.Array("sinks").Single(s => s.Str("display") == "ChatClient.CompleteChat").Str("euAlternative"));
 
             var transfer = inventory.Array("declaredTransfers").Single();
             Assert.Equal("US", transfer.Str("region"));

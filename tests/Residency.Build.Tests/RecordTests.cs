@@ -115,7 +115,7 @@ namespace Residency.Build.Tests
             var transfers = md.SkipWhile(l => l != "## (e) Transfers to third countries").Skip(4).TakeWhile(l => l.StartsWith('|')).ToList();
 
             Assert.Contains(transfers, l => l.StartsWith("| United States (US) | Acme CRM | contact.email, contact.phone\\_number | no basis declared |", System.StringComparison.Ordinal) && l.EndsWith("| 2 (1 baselined) |", System.StringComparison.Ordinal));
-            Assert.Contains(transfers, l => l.StartsWith("| United States (US) | OpenAI | health | no basis declared |", System.StringComparison.Ordinal));
+            Assert.Contains(transfers, l => l.StartsWith("| United States (US) | OpenAI | health | no basis declared (EU endpoint available: eu.api.openai.com) |", System.StringComparison.Ordinal));
             Assert.Contains(transfers, l => l.Contains("| OpenAI | contact.email, name | Standard contractual clauses (Art. 46(2)(c)) | DPA signed 2024-03-01, TIA on file | 1 |"));
             Assert.Contains(transfers, l => l.Contains("Unknown") && l.Contains("api.unknown-vendor.io"));
             Assert.DoesNotContain(transfers, l => l.Contains("Germany") || l.Contains("ordering-api"));

@@ -1,5 +1,6 @@
 using Residency.Build.Model;
 using Residency.Build.Util;
+using Residency.Build.Writing;
 using Xunit;
 
 namespace Residency.Build.Tests
@@ -23,6 +24,18 @@ namespace Residency.Build.Tests
             var file = System.IO.Path.Combine(root, "a", "b", "c.cs");
             Assert.Equal("a/b/c.cs", PathUtil.ToRelative(file, root));
             Assert.Equal("../b/c.cs", PathUtil.ToRelative(file, System.IO.Path.Combine(root, "a", "x")));
+        }
+
+        [Theory]
+        [InlineData("US", "United States", "United States (US)")]
+        [InlineData("US", "US (United States)", "United States (US)")]
+        [InlineData("US", "United States (US)", "United States (US)")]
+        [InlineData("EU", "EU", "EU")]
+        [InlineData("Unknown", null, "Unknown")]
+        [InlineData(null, null, "Unknown")]
+        public void Regions_read_as_name_and_code(string? code, string? name, string expected)
+        {
+            Assert.Equal(expected, RecordDocumentBuilder.Region(code, name));
         }
     }
 }

@@ -114,9 +114,13 @@ namespace Residency.Analyzers.Analyzers
                 message = $"[{kind}] region '{text}' is not a region code (ISO 3166-1 alpha-2, or EU, EEA, Adequate, Unknown){DidYouMean(suggestion)}";
             }
 
-            var properties = suggestion is null
-                ? ImmutableDictionary<string, string?>.Empty
-                : ImmutableDictionary<string, string?>.Empty.Add(SuggestionKey, suggestion);
+            var scope = context.ContainingSymbol?.ToDisplayString(SymbolDisplayFormat.CSharpErrorMessageFormat) ?? string.Empty;
+            var properties = ImmutableDictionary<string, string?>.Empty
+                .Add(FactPayload.FingerprintKey, FactPayload.Fingerprint(DiagnosticIds.InvalidConfiguration, scope, kind, text ?? string.Empty));
+            if (suggestion is not null)
+            {
+                properties = properties.Add(SuggestionKey, suggestion);
+            }
             context.ReportDiagnostic(Diagnostic.Create(Descriptors.RES004, regionArgument.GetLocation(), properties, message));
         }
 

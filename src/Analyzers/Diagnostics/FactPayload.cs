@@ -127,7 +127,7 @@ namespace Residency.Analyzers.Diagnostics
             writer.Property("kind", sink.KindName);
             writer.Property("display", sink.Display);
             writer.Property("region", sink.Region.Code);
-            writer.Property("regionName", sink.Region.Display);
+            writer.Property("regionName", sink.Region.Name);
             writer.Property("recipient", sink.Recipient);
             writer.Property("host", sink.Host);
             writer.Property("purpose", sink.Purpose);

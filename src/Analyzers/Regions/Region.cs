@@ -48,6 +48,9 @@ namespace Residency.Analyzers.Regions
             _ => "Unknown",
         };
 
+        /// <summary>The English name of a country (<c>United States</c>), or the code of a group.</summary>
+        public string Name => Kind == RegionKind.Country && RegionTable.Names.TryGetValue(Country!, out var name) ? name : Code;
+
         /// <summary>A human-readable description: <c>US (United States)</c>, <c>EU</c>.</summary>
         public string Display => Kind == RegionKind.Country && RegionTable.Names.TryGetValue(Country!, out var name)
             ? $"{Country} ({name})"

@@ -243,6 +243,7 @@ namespace Residency.Build
                 Host = a.Sink.Host ?? b.Sink.Host,
                 Purpose = a.Sink.Purpose ?? b.Sink.Purpose,
                 ResolvedBy = a.Sink.ResolvedBy ?? b.Sink.ResolvedBy,
+                EuAlternative = a.Sink.EuAlternative ?? b.Sink.EuAlternative,
             },
             File = a.File ?? b.File,
             Line = a.Line ?? b.Line,

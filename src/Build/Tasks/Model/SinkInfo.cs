@@ -24,6 +24,9 @@ namespace Residency.Build.Model
         /// <summary>How the region was determined, e.g. "[DataSink] on UsCrm.Send".</summary>
         public string? ResolvedBy { get; init; }
 
+        /// <summary>The catalogue's EU endpoint for the same service (e.g. <c>eu.api.openai.com</c>), if there is one.</summary>
+        public string? EuAlternative { get; init; }
+
         /// <summary>The name to show a reader.</summary>
         public string DisplayName => !string.IsNullOrEmpty(Display) ? Display! : !string.IsNullOrEmpty(Host) ? Host! : Id;
 

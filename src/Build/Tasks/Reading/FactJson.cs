@@ -64,6 +64,7 @@ namespace Residency.Build.Reading
                 Host = JsonRead.Str(node, "host"),
                 Purpose = JsonRead.Str(node, "purpose"),
                 ResolvedBy = JsonRead.Str(node, "resolvedBy"),
+                EuAlternative = JsonRead.Str(node, "euAlternative"),
             };
         }
 

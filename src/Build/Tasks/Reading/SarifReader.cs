@@ -179,7 +179,7 @@ namespace Residency.Build.Reading
                     Fingerprint = flow?.Fingerprint
                         ?? JsonRead.Str(data, "fingerprint")
                         ?? JsonRead.Str(custom, "residency.fingerprint")
-                        ?? Util.Fingerprint.Compute(rule, file, message),
+                        ?? Util.Fingerprint.Compute(rule, message),
                     Rule = rule,
                     Method = flow?.Method ?? JsonRead.Str(data, "method"),
                     Sink = flow?.Sink?.DisplayName,
@@ -190,16 +190,10 @@ namespace Residency.Build.Reading
             return readable;
         }
 
-        private static string FallbackFingerprint(Flow flow, string? message)
-        {
-            if (flow.Sink is null && flow.Method is null)
-            {
-                return Util.Fingerprint.Compute(flow.Rule, flow.File, message);
-            }
-
-            var sources = string.Join(",", flow.Sources.Select(s => s.Id).OrderBy(s => s, StringComparer.Ordinal));
-            return Util.Fingerprint.Compute(flow.Rule, flow.Method, flow.Sink?.Key, sources);
-        }
+        private static string FallbackFingerprint(Flow flow, string? message) =>
+            flow.Sink is null && flow.Method is null
+                ? Util.Fingerprint.Compute(flow.Rule, message)
+                : Util.Fingerprint.Compute(flow.Rule, flow.Method, flow.Sink?.Id, string.Join("|", flow.Sources.Select(s => s.Id)));
 
         private (string? File, int? Line, int? Column) Location(JsonNode result, JsonNode? baseIds)
         {

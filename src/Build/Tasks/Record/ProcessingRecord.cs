@@ -136,7 +136,7 @@ namespace Residency.Build.Record
         private static string Basis(Flow flow) => flow.Status switch
         {
             FlowStatus.Declared => TransferBasis.Describe(flow.Transfer?.Mechanism),
-            FlowStatus.Violation or FlowStatus.Special => TransferBasis.NoBasis,
+            FlowStatus.Violation or FlowStatus.Special => TransferBasis.Missing(flow.Sink?.EuAlternative),
             FlowStatus.Unknown => TransferBasis.UnknownRegion,
             _ => flow.Transfer is not null ? TransferBasis.Describe(flow.Transfer.Mechanism) : TransferBasis.AllowedByPolicy,
         };

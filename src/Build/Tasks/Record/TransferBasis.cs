@@ -17,6 +17,10 @@ namespace Residency.Build.Record
 
         public const string NoBasis = "no basis declared";
 
+        /// <summary>"no basis declared", with the EU endpoint that would avoid the transfer when the catalogue knows one.</summary>
+        public static string Missing(string? euAlternative) =>
+            euAlternative is null ? NoBasis : NoBasis + " (EU endpoint available: " + euAlternative + ")";
+
         public const string UnknownRegion = "destination region unknown: determine the recipient's country";
 
         public const string AllowedByPolicy = "allowed by the project policy: confirm the Art. 45 adequacy decision or other basis";

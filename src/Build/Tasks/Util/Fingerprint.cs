@@ -1,27 +1,34 @@
-using System.Security.Cryptography;
-using System.Text;
+using System.Globalization;
 
 namespace Residency.Build.Util
 {
     /// <summary>
-    /// A stable fallback fingerprint for results whose payload does not carry one (RES004, older analyzers):
-    /// SHA-256 over the given parts, first 16 bytes as lowercase hex. Line numbers are deliberately not among
-    /// the parts, so moving code does not change it.
+    /// The fallback fingerprint for results whose payload carries none (RES004, older analyzers). It is the analyzers'
+    /// own recipe (FactPayload.Fingerprint: FNV-1a 64-bit over the parts, each part closed by 0xFF, 16 hex digits),
+    /// so a baseline suppressor can compute the same value from the diagnostic: for flows over (rule, method, sink id,
+    /// source ids joined by '|'), for other findings over (rule, message). No line numbers: moving code keeps it.
     /// </summary>
     internal static class Fingerprint
     {
         public static string Compute(params string?[] parts)
         {
-            var text = string.Join("\u001f", parts);
-            using var sha = SHA256.Create();
-            var hash = sha.ComputeHash(Encoding.UTF8.GetBytes(text));
-            var sb = new StringBuilder(32);
-            for (int i = 0; i < 16; i++)
+            unchecked
             {
-                sb.Append(hash[i].ToString("x2", System.Globalization.CultureInfo.InvariantCulture));
-            }
+                ulong hash = 14695981039346656037UL;
+                foreach (var part in parts)
+                {
+                    foreach (char c in part ?? "")
+                    {
+                        hash ^= c;
+                        hash *= 1099511628211UL;
+                    }
 
-            return sb.ToString();
+                    hash ^= 0xFF;
+                    hash *= 1099511628211UL;
+                }
+
+                return hash.ToString("x16", CultureInfo.InvariantCulture);
+            }
         }
     }
 }

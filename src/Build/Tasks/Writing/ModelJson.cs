@@ -174,6 +174,7 @@ namespace Residency.Build.Writing
             w.Property("host", s.Host);
             w.Property("purpose", s.Purpose);
             w.Property("resolvedBy", s.ResolvedBy);
+            w.Property("euAlternative", s.EuAlternative);
         }
     }
 }

@@ -206,10 +206,10 @@ namespace Residency.Build.Writing
                 return;
             }
 
-            var table = doc.Table("sinks-table", "Sink", "Kind", "Region", "Recipient", "Host", "Purpose", "Resolved by", "Assembly");
+            var table = doc.Table("sinks-table", "Sink", "Kind", "Region", "Recipient", "Host", "EU alternative", "Purpose", "Resolved by", "Assembly");
             foreach (var s in inventory.Sinks)
             {
-                table.Row(s.Sink.DisplayName, s.Sink.Kind ?? None, Region(s.Sink.Region, s.Sink.RegionName), s.Sink.Recipient ?? None, s.Sink.Host ?? None, s.Sink.Purpose ?? None, s.Sink.ResolvedBy ?? None, s.Assembly);
+                table.Row(s.Sink.DisplayName, s.Sink.Kind ?? None, Region(s.Sink.Region, s.Sink.RegionName), s.Sink.Recipient ?? None, s.Sink.Host ?? None, s.Sink.EuAlternative ?? None, s.Sink.Purpose ?? None, s.Sink.ResolvedBy ?? None, s.Assembly);
             }
         }
 
@@ -261,7 +261,7 @@ namespace Residency.Build.Writing
 
         public static string Basis(Flow flow) => flow.Status switch
         {
-            FlowStatus.Violation or FlowStatus.Special => TransferBasis.NoBasis,
+            FlowStatus.Violation or FlowStatus.Special => TransferBasis.Missing(flow.Sink?.EuAlternative),
             FlowStatus.Unknown => TransferBasis.UnknownRegion,
             FlowStatus.Internal => "internal endpoint (not a transfer)",
             _ when flow.Transfer is not null => TransferBasis.Describe(flow.Transfer.Mechanism) +
@@ -287,8 +287,26 @@ namespace Residency.Build.Writing
             return s.DisplayName + " (" + string.Join(", ", flags) + ")";
         }
 
-        public static string Region(string? code, string? name) =>
-            code is null ? "Unknown" : name is null || name == code ? code : name + " (" + code + ")";
+        /// <summary>"United States (US)", whether the analyzers named the region "United States" or "US (United States)".</summary>
+        public static string Region(string? code, string? name)
+        {
+            if (code is null)
+            {
+                return name ?? "Unknown";
+            }
+
+            if (name is null || name == code)
+            {
+                return code;
+            }
+
+            if (name.StartsWith(code + " (", System.StringComparison.Ordinal) && name.EndsWith(")", System.StringComparison.Ordinal))
+            {
+                return name.Substring(code.Length + 2, name.Length - code.Length - 3) + " (" + code + ")";
+            }
+
+            return name.IndexOf("(" + code + ")", System.StringComparison.Ordinal) >= 0 ? name : name + " (" + code + ")";
+        }
 
         public static string Location(string? file, int? line) =>
             file is null ? None : line is null ? file : file + ":" + Number(line.Value);
