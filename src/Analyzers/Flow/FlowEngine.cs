@@ -279,6 +279,28 @@ namespace Residency.Analyzers.Flow
 
         internal SinkCall? CachedSink(IInvocationOperation invocation) => _sinkCalls.GetOrAdd(invocation, ResolveSink);
 
+        private readonly ConcurrentDictionary<ITypeSymbol, ImmutableHashSet<TaintFact>> _wholeFacts = new(SymbolEqualityComparer.Default);
+        private readonly ConcurrentDictionary<DataElement, ImmutableHashSet<TaintFact>> _sourceFacts = new();
+
+        /// <summary>The whole-object facts of a value of <paramref name="type"/>; memoised (no allocation per operation).</summary>
+        internal ImmutableHashSet<TaintFact> WholeFacts(ITypeSymbol? type)
+        {
+            if (type is null || type.SpecialType != SpecialType.None)
+            {
+                return Taint.Empty;
+            }
+
+            return _wholeFacts.GetOrAdd(type, t =>
+            {
+                var carried = Classifier.GetCarriedElements(t);
+                return carried.IsEmpty ? Taint.Empty : Taint.FromElements(carried, whole: true);
+            });
+        }
+
+        /// <summary>The fact set of one element read directly; memoised.</summary>
+        internal ImmutableHashSet<TaintFact> SourceFacts(DataElement element) =>
+            _sourceFacts.GetOrAdd(element, e => Taint.Empty.Add(TaintFact.Source(e)));
+
         internal static bool IsInSource(IMethodSymbol method) =>
             !method.IsAbstract && !method.IsExtern && method.DeclaringSyntaxReferences.Length > 0 && method.PartialImplementationPart is null;
 

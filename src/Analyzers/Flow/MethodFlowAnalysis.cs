@@ -572,11 +572,7 @@ namespace Residency.Analyzers.Flow
             return facts;
         }
 
-        private ImmutableHashSet<TaintFact> WholeFacts(ITypeSymbol? type)
-        {
-            var carried = Classifier.GetCarriedElements(type);
-            return carried.IsEmpty ? Taint.Empty : Taint.FromElements(carried, whole: true);
-        }
+        private ImmutableHashSet<TaintFact> WholeFacts(ITypeSymbol? type) => _engine.WholeFacts(type);
 
         private ImmutableHashSet<TaintFact> ReadProperty(IPropertyReferenceOperation property)
         {
@@ -603,7 +599,7 @@ namespace Residency.Analyzers.Flow
             var backing = _engine.BackingField(symbol);
             if (element is not null)
             {
-                facts = facts.Add(TaintFact.Source(element));
+                facts = Taint.Union(facts, _engine.SourceFacts(element));
             }
             else if (backing is not null)
             {
@@ -646,7 +642,7 @@ namespace Residency.Analyzers.Flow
             var element = Classifier.GetElement(field.Field);
             if (element is not null)
             {
-                facts = facts.Add(TaintFact.Source(element));
+                facts = Taint.Union(facts, _engine.SourceFacts(element));
             }
 
             if (field.Instance is null or IInstanceReferenceOperation)

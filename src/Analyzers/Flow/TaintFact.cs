@@ -80,6 +80,9 @@ namespace Residency.Analyzers.Flow
             return ViaMember ? this : new TaintFact(null, Parameter, false, false, true);
         }
 
+        /// <summary>Whether <see cref="OnMemberRead"/> returns this fact itself, whatever the member.</summary>
+        public bool OnMemberReadIsIdentity() => IsSource ? !Whole && Member is null : ViaMember;
+
         public bool Equals(TaintFact? other) =>
             other is not null && ReferenceEquals(Element, other.Element) && Parameter == other.Parameter &&
             Whole == other.Whole && Pseudonymised == other.Pseudonymised && ViaMember == other.ViaMember &&
@@ -178,6 +181,21 @@ namespace Residency.Analyzers.Flow
             if (facts.IsEmpty)
             {
                 return facts;
+            }
+
+            var unchanged = true;
+            foreach (var fact in facts)
+            {
+                if (!fact.OnMemberReadIsIdentity())
+                {
+                    unchanged = false;
+                    break;
+                }
+            }
+
+            if (unchanged)
+            {
+                return facts; // plain source facts: a member read keeps them, no allocation
             }
 
             var builder = Empty.ToBuilder();
