@@ -429,9 +429,40 @@ namespace Residency.Analyzers.Flow
 
                 case IDeconstructionAssignmentOperation deconstruction:
                 {
+                    var targetTuple = deconstruction.Target is IDeclarationExpressionOperation { Expression: var declared } ? declared : deconstruction.Target;
+                    var source = deconstruction.Value;
+                    while (source is IConversionOperation { Operand: var operand })
+                    {
+                        source = operand;
+                    }
+
+                    if (targetTuple is ITupleOperation targets && source.Type is INamedTypeSymbol { IsTupleType: true } valueType && valueType.TupleElements.Length == targets.Elements.Length)
+                    {
+                        // var (a, b) = (x, y) or = F(): element by element (a tuple's elements are tracked as its ItemN members).
+                        var tupleValue = Evaluate(source);
+                        for (int i = 0; i < targets.Elements.Length; i++)
+                        {
+                            Assign(targets.Elements[i], Taint.OnMemberRead(tupleValue, valueType.TupleElements[i]), strong: true);
+                        }
+
+                        return tupleValue;
+                    }
+
                     var value = Evaluate(deconstruction.Value);
                     Assign(deconstruction.Target, value, strong: true);
                     return value;
+                }
+
+                case ITupleOperation tuple when tuple.Type is INamedTypeSymbol { IsTupleType: true } tupleType && tupleType.TupleElements.Length == tuple.Elements.Length:
+                {
+                    // (c.Email, c.Id): each element is tracked as the tuple's ItemN member.
+                    var facts = Taint.Empty;
+                    for (int i = 0; i < tuple.Elements.Length; i++)
+                    {
+                        facts = Taint.Union(facts, Taint.InMember(Evaluate(tuple.Elements[i]), tupleType.TupleElements[i]));
+                    }
+
+                    return facts;
                 }
 
                 case IIncrementOrDecrementOperation increment:

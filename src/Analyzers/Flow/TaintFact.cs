@@ -69,7 +69,7 @@ namespace Residency.Analyzers.Flow
                 if (Member is not null)
                 {
                     // Stored into a known member: only that member gives it back (an unknown member may be it).
-                    return member is null || SymbolEqualityComparer.Default.Equals(Member.Head, member.OriginalDefinition)
+                    return member is null || SymbolEqualityComparer.Default.Equals(Member.Head, MemberPath.Normalise(member))
                         ? new TaintFact(Element, Parameter, Whole, Pseudonymised, ViaMember, Member.Tail)
                         : null;
                 }
@@ -124,6 +124,10 @@ namespace Residency.Analyzers.Flow
 
         public int Length { get; }
 
+        /// <summary>The symbol a member is tracked by: its original definition; for a named tuple element, its ItemN field.</summary>
+        public static ISymbol Normalise(ISymbol member) =>
+            member is IFieldSymbol { CorrespondingTupleField: { } itemField } ? itemField.OriginalDefinition : member.OriginalDefinition;
+
         public static MemberPath Push(ISymbol member, MemberPath? path) =>
             new(member, Truncate(path, MaxLength - 1), 1 + Math.Min(path?.Length ?? 0, MaxLength - 1));
 
@@ -166,7 +170,7 @@ namespace Residency.Analyzers.Flow
                 return facts; // an element of a collection: any element read may be it
             }
 
-            member = member.OriginalDefinition;
+            member = MemberPath.Normalise(member);
             var builder = Empty.ToBuilder();
             foreach (var fact in facts)
             {
