@@ -105,16 +105,44 @@ namespace Residency.Analyzers.Flow
 
         private PersonalDataClassifier Classifier => _engine.Classifier;
 
+        /// <summary>After <see cref="Run"/>: whether a recursive call back to this very method was cut.</summary>
+        public bool CutItself => _dependencies.CutOn.Contains(_method);
+
         public MethodSummary Run()
         {
             var returns = RunGraph();
             _returns = Taint.Union(_returns, returns);
-            return new MethodSummary(_returns, _parameterSinks.ToImmutableArray(), _findings.Values.ToImmutableArray())
+            return new MethodSummary(_returns, ShortestParameterSinks(), _findings.Values.ToImmutableArray())
             {
                 OutParameters = OutParameters(),
                 CutOn = _dependencies.CutOn.Remove(_method),
                 IsTruncated = _dependencies.Truncated,
             };
+        }
+
+        /// <summary>
+        /// One flow per parameter, member mode and sink: the shortest path (then the first in ordinal order), so that
+        /// messages are the same on every run and recursion does not lengthen them.
+        /// </summary>
+        private ImmutableArray<ParameterSinkFlow> ShortestParameterSinks()
+        {
+            if (_parameterSinks.Count == 0)
+            {
+                return ImmutableArray<ParameterSinkFlow>.Empty;
+            }
+
+            var best = new Dictionary<(int, bool, string), ParameterSinkFlow>();
+            foreach (var flow in _parameterSinks)
+            {
+                var key = (flow.Parameter, flow.ViaMember, flow.Sink.Id);
+                if (!best.TryGetValue(key, out var current) || flow.Path.Length < current.Path.Length ||
+                    (flow.Path.Length == current.Path.Length && string.CompareOrdinal(string.Join("\u0001", flow.Path), string.Join("\u0001", current.Path)) < 0))
+                {
+                    best[key] = flow;
+                }
+            }
+
+            return best.Values.OrderBy(f => f.Parameter).ThenBy(f => f.ViaMember).ThenBy(f => f.Sink.Id, StringComparer.Ordinal).ToImmutableArray();
         }
 
         /// <summary>Runs the fixpoint over the graph; returns what the graph returns.</summary>
