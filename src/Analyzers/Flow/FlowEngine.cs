@@ -24,7 +24,9 @@ namespace Residency.Analyzers.Flow
         private readonly Compilation _compilation;
         private readonly ImmutableArray<ISinkProvider> _sinkProviders;
         private readonly ConcurrentDictionary<IMethodSymbol, MethodSummary> _summaries = new(SymbolEqualityComparer.Default);
-        private readonly ConcurrentDictionary<IMethodSymbol, bool> _touches = new(SymbolEqualityComparer.Default);
+        // Pre-filter answers with the depth they were computed at: a "no" found with less call budget left is not reused
+        // where more budget is left (the answer must not depend on which method asked first).
+        private readonly ConcurrentDictionary<IMethodSymbol, (bool Touches, int Depth)> _touches = new(SymbolEqualityComparer.Default);
         private readonly ConcurrentDictionary<SyntaxTree, SemanticModel> _models = new();
         private readonly ConcurrentDictionary<IInvocationOperation, SinkCall?> _sinkCalls = new();
         private readonly ConcurrentDictionary<IFieldSymbol, ImmutableHashSet<TaintFact>> _fieldStores = new(SymbolEqualityComparer.Default);
@@ -271,9 +273,9 @@ namespace Residency.Analyzers.Flow
         private bool MethodTouches(IMethodSymbol method, int depth)
         {
             method = (IMethodSymbol)method.OriginalDefinition;
-            if (_touches.TryGetValue(method, out var known))
+            if (_touches.TryGetValue(method, out var known) && (known.Touches || known.Depth <= depth))
             {
-                return known;
+                return known.Touches;
             }
 
             // Recursion guard per thread: another thread must not see a provisional answer.
@@ -287,7 +289,7 @@ namespace Residency.Analyzers.Flow
             {
                 var root = GetBodyOperation(method, CancellationToken.None);
                 var result = root is not null && TouchesPersonalData(root, depth);
-                _touches[method] = result;
+                _touches.AddOrUpdate(method, (result, depth), (_, old) => result || old.Touches ? (true, Math.Min(depth, old.Depth)) : (false, Math.Min(depth, old.Depth)));
                 return result;
             }
             finally
@@ -430,9 +432,9 @@ namespace Residency.Analyzers.Flow
         private bool TypeStoresPersonalData(INamedTypeSymbol type, int depth)
         {
             type = type.OriginalDefinition;
-            if (_typeStores.TryGetValue(type, out var known))
+            if (_typeStores.TryGetValue(type, out var known) && (known.Stores || known.Depth <= depth))
             {
-                return known;
+                return known.Stores;
             }
 
             var inProgress = t_prefilterInProgress ??= new HashSet<ISymbol>(SymbolEqualityComparer.Default);
@@ -465,11 +467,11 @@ namespace Residency.Analyzers.Flow
                 inProgress.Remove(type);
             }
 
-            _typeStores[type] = result;
+            _typeStores.AddOrUpdate(type, (result, depth), (_, old) => (result || old.Stores, Math.Min(depth, old.Depth)));
             return result;
         }
 
-        private readonly ConcurrentDictionary<INamedTypeSymbol, bool> _typeStores = new(SymbolEqualityComparer.Default);
+        private readonly ConcurrentDictionary<INamedTypeSymbol, (bool Stores, int Depth)> _typeStores = new(SymbolEqualityComparer.Default);
         private readonly ConcurrentDictionary<IPropertySymbol, IFieldSymbol?> _backingFields = new(SymbolEqualityComparer.Default);
 
         /// <summary>A non-constant field, or an auto-property (its backing field), declared in this compilation.</summary>
