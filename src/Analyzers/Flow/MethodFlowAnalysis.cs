@@ -1089,7 +1089,7 @@ namespace Residency.Analyzers.Flow
             return result;
         }
 
-        private static readonly string[] MutatorPrefixes = { "Add", "Append", "Insert", "Push", "Enqueue", "Prepend", "Set", "Put", "Write", "Try", "Copy" };
+        private static readonly string[] MutatorPrefixes = { "Add", "Append", "Insert", "Push", "Enqueue", "Prepend", "Set", "Put", "Write", "TryAdd", "TryInsert", "TryUpdate", "Copy" };
 
         /// <summary>A call that stores its arguments in its receiver: a builder, a collection, a writer.</summary>
         private static bool IsMutator(IMethodSymbol method)

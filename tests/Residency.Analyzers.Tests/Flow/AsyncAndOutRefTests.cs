@@ -92,7 +92,13 @@ class Service
         if (map.TryGetValue(1, out var found)) { {|#0:crm.Send(found)|}; }
         var clean = new Dictionary<int, string> { [1] = c.Country };
         if (clean.TryGetValue(1, out var other)) { crm.Send(other); }
+        var ids = new Dictionary<string, int>();
+        ids.TryGetValue(c.Email, out var id);
+        crm.SendObject(ids);
+        var added = new Dictionary<string, int>();
+        added.TryAdd(c.Email, 1);
+        {|#1:crm.SendObject(added)|};
     }
-}", Res001(0));
+}", Res001(0), Res001(1));
     }
 }
