@@ -71,11 +71,17 @@ namespace Residency.Analyzers.Flow
                 return summary;
             }
 
+            if (TruncatedAt(method, 0) is { } truncated)
+            {
+                return truncated;
+            }
+
+            _graphs.TryAdd(method, cfg); // callers' summaries reuse the driver's graph
             EnterRequest();
             try
             {
                 summary = Analyse(method, cfg, depth: 0, ImmutableHashSet.Create<IMethodSymbol>(SymbolEqualityComparer.Default, method), cancellationToken);
-                return Memoise(method, summary);
+                return Memoise(method, summary, 0);
             }
             catch (InsufficientExecutionStackException)
             {
@@ -100,6 +106,11 @@ namespace Residency.Analyzers.Flow
             if (_summaries.TryGetValue(callee, out var cached))
             {
                 return cached;
+            }
+
+            if (depth <= MaxCallDepth && TruncatedAt(callee, depth) is { } truncated)
+            {
+                return truncated;
             }
 
             if (inProgress.Contains(callee))
@@ -127,7 +138,7 @@ namespace Residency.Analyzers.Flow
                 }
 
                 var summary = Analyse(callee, cfg, depth, inProgress.Add(callee), cancellationToken);
-                return Memoise(callee, summary);
+                return Memoise(callee, summary, depth);
             }
             finally
             {
@@ -175,8 +186,37 @@ namespace Residency.Analyzers.Flow
             return summary;
         }
 
-        private MethodSummary Memoise(IMethodSymbol method, MethodSummary summary) =>
-            summary.CutOn.IsEmpty ? _summaries.GetOrAdd(method, summary) : summary;
+        /// <summary>
+        /// Memoises a summary: a complete one for every caller; one cut by the depth limit only for callers at the same
+        /// depth (so that a method's result never depends on the depth another caller happened to reach it at); one that
+        /// depends on a recursion assumption not at all.
+        /// </summary>
+        private MethodSummary Memoise(IMethodSymbol method, MethodSummary summary, int depth)
+        {
+            if (!summary.CutOn.IsEmpty)
+            {
+                return summary;
+            }
+
+            if (!summary.IsTruncated)
+            {
+                return _summaries.GetOrAdd(method, summary);
+            }
+
+            if (depth >= 0 && depth <= MaxCallDepth)
+            {
+                var slots = _truncatedSummaries.GetOrAdd(method, _ => new MethodSummary?[MaxCallDepth + 1]);
+                Volatile.Write(ref slots[depth], summary);
+            }
+
+            return summary;
+        }
+
+        private MethodSummary? TruncatedAt(IMethodSymbol method, int depth) =>
+            depth >= 0 && depth <= MaxCallDepth && _truncatedSummaries.TryGetValue(method, out var slots) ? Volatile.Read(ref slots[depth]) : null;
+
+        private readonly ConcurrentDictionary<IMethodSymbol, MethodSummary?[]> _truncatedSummaries = new(SymbolEqualityComparer.Default);
+        private readonly ConcurrentDictionary<IMethodSymbol, ControlFlowGraph?> _graphs = new(SymbolEqualityComparer.Default);
 
         // Per-thread budget of fresh summaries for one top-level request, so that dense recursive call graphs (whose
         // summaries are not memoised while a cycle is open) cannot make one method's analysis explode.
@@ -517,6 +557,18 @@ namespace Residency.Analyzers.Flow
         }
 
         private ControlFlowGraph? GetControlFlowGraph(IMethodSymbol method, ControlFlowGraph? containingCfg, CancellationToken cancellationToken)
+        {
+            method = (IMethodSymbol)method.OriginalDefinition;
+            if (_graphs.TryGetValue(method, out var known))
+            {
+                return known; // one graph per method and compilation: callers and field-store passes share it
+            }
+
+            var graph = CreateControlFlowGraph(method, containingCfg, cancellationToken);
+            return _graphs.GetOrAdd(method, graph);
+        }
+
+        private ControlFlowGraph? CreateControlFlowGraph(IMethodSymbol method, ControlFlowGraph? containingCfg, CancellationToken cancellationToken)
         {
             if (method.MethodKind == MethodKind.LocalFunction)
             {

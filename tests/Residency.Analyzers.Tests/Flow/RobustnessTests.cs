@@ -154,6 +154,24 @@ class S { [DataTransfer(""US"")] void Run(Customer c, Crm crm) { crm.Send(c.Emai
             }
         }
 
+        [Fact]
+        public async Task DeepCallChainsKeepEveryMethodsOwnFindings()
+        {
+            // A ring of 40 types, each handing the customer on: every Handle is reached more than MaxCallDepth calls deep
+            // from some other one, and must still report its own flow, whatever the order.
+            var builder = new StringBuilder(Model);
+            for (int i = 0; i < 40; i++)
+            {
+                builder.AppendLine($"public class Svc{i} {{ Crm _crm = new Crm(); Svc{(i + 1) % 40}? _next = null; public void Handle(Customer c) {{ Forward(c.Email); _next?.Handle(c); }} void Forward(string s) => _crm.Send(s); }}");
+            }
+
+            for (int run = 0; run < 3; run++)
+            {
+                var diagnostics = await DiagnosticsAsync(builder.ToString(), concurrent: run > 0);
+                Assert.Equal(40, diagnostics.Count(d => d.StartsWith("RES001", StringComparison.Ordinal)));
+            }
+        }
+
         private static async Task<string[]> DiagnosticsAsync(string source, bool concurrent)
         {
             var tree = CSharpSyntaxTree.ParseText(source, new CSharpParseOptions(LanguageVersion.CSharp12), path: "Test0.cs");
