@@ -364,6 +364,23 @@ namespace Residency.Analyzers.Flow
 
         internal SinkCall? CachedSink(IInvocationOperation invocation) => _sinkCalls.GetOrAdd(invocation, ResolveSink);
 
+        private readonly ConcurrentDictionary<(IMethodSymbol Method, INamedTypeSymbol Attribute), bool> _methodAttributes = new(MethodAttributeComparer.Instance);
+
+        /// <summary>[Anonymizer] / [Pseudonymizer] on a method or what it overrides, memoised (no attribute scan per call).</summary>
+        internal bool HasMethodAttribute(IMethodSymbol method, INamedTypeSymbol attribute) =>
+            _methodAttributes.GetOrAdd(((IMethodSymbol)method.OriginalDefinition, attribute), key => MethodFlowAnalysis.HasAttributeUncached(key.Method, key.Attribute));
+
+        private sealed class MethodAttributeComparer : IEqualityComparer<(IMethodSymbol Method, INamedTypeSymbol Attribute)>
+        {
+            public static readonly MethodAttributeComparer Instance = new();
+
+            public bool Equals((IMethodSymbol Method, INamedTypeSymbol Attribute) x, (IMethodSymbol Method, INamedTypeSymbol Attribute) y) =>
+                SymbolEqualityComparer.Default.Equals(x.Method, y.Method) && SymbolEqualityComparer.Default.Equals(x.Attribute, y.Attribute);
+
+            public int GetHashCode((IMethodSymbol Method, INamedTypeSymbol Attribute) obj) =>
+                unchecked((SymbolEqualityComparer.Default.GetHashCode(obj.Method) * 31) + SymbolEqualityComparer.Default.GetHashCode(obj.Attribute));
+        }
+
         private readonly ConcurrentDictionary<ITypeSymbol, ImmutableHashSet<TaintFact>> _wholeFacts = new(SymbolEqualityComparer.Default);
         private readonly ConcurrentDictionary<DataElement, ImmutableHashSet<TaintFact>> _sourceFacts = new();
 

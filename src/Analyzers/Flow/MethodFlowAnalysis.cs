@@ -1286,13 +1286,11 @@ namespace Residency.Analyzers.Flow
             }
         }
 
-        private static bool HasAttribute(IMethodSymbol method, INamedTypeSymbol? attribute)
-        {
-            if (attribute is null)
-            {
-                return false;
-            }
+        /// <summary>Whether the method (or one it overrides) carries the attribute; memoised per method and attribute.</summary>
+        private bool HasAttribute(IMethodSymbol method, INamedTypeSymbol? attribute) => attribute is not null && _engine.HasMethodAttribute(method, attribute);
 
+        internal static bool HasAttributeUncached(IMethodSymbol method, INamedTypeSymbol attribute)
+        {
             for (var m = method.OriginalDefinition; m is not null; m = m.OverriddenMethod)
             {
                 foreach (var data in m.GetAttributes())
