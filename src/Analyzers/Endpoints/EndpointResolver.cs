@@ -34,19 +34,42 @@ namespace Residency.Analyzers.Endpoints
         private readonly ConcurrentDictionary<SyntaxTree, SemanticModel> _models = new();
         private readonly ConcurrentDictionary<ISymbol, ImmutableArray<IOperation>> _memberValues = new(SymbolEqualityComparer.Default);
         private readonly Lazy<CompilationIndex> _index;
+        private readonly CompilationIndex _emptyIndex;
 
         public EndpointResolver(Compilation compilation, ProjectEndpoints project)
         {
             _compilation = compilation;
             _project = project;
-            _index = new Lazy<CompilationIndex>(() => CompilationIndex.Build(this), LazyThreadSafetyMode.ExecutionAndPublication);
+            _index = new Lazy<CompilationIndex>(BuildIndex, LazyThreadSafetyMode.ExecutionAndPublication);
+            _emptyIndex = CompilationIndex.Empty(this);
         }
 
         public Compilation Compilation => _compilation;
 
         public ProjectEndpoints Project => _project;
 
-        internal CompilationIndex Index => _index.Value;
+        /// <summary>
+        /// The compilation index. While it is being built (its values are resolved with this resolver), lookups on the
+        /// building thread see an empty index instead of re-entering the lazy initialisation.
+        /// </summary>
+        internal CompilationIndex Index => t_building ? _emptyIndex : _index.Value;
+
+        [ThreadStatic]
+        private static bool t_building;
+
+        private CompilationIndex BuildIndex()
+        {
+            bool outer = t_building;
+            t_building = true;
+            try
+            {
+                return CompilationIndex.Build(this);
+            }
+            finally
+            {
+                t_building = outer;
+            }
+        }
 
         internal SemanticModel? Model(SyntaxTree tree)
         {
