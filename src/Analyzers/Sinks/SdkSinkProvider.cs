@@ -357,7 +357,7 @@ namespace Residency.Analyzers.Sinks
             if (region.ConstructorParameters.Contains(parameter.Name))
             {
                 if (region.EnabledByParameter is { } switchName &&
-                    !(creation.Arguments.FirstOrDefault(a => a.Parameter?.Name == switchName)?.Value.ConstantValue is { HasValue: true, Value: true }))
+                    !(creation.Arguments.FirstOrDefault(a => a.Parameter?.Name == switchName)?.Value is { } switchValue && EndpointResolver.Strip(switchValue).ConstantValue is { HasValue: true, Value: true }))
                 {
                     return;
                 }

@@ -243,6 +243,22 @@ class Service
 }" + SdkStubs.Twilio);
 
         [Fact]
+        public Task GoogleGenAIVertexLocation() => VerifyAsync(@"
+using Google.GenAI;
+class Service
+{
+    async Task Run(Customer customer)
+    {
+        var vertex = new Client(vertexAI: true, project: ""p"", location: ""europe-west4"");
+        await vertex.Models.GenerateContentAsync(""gemini-2.5-flash"", customer.Email);
+        var gemini = new Client(apiKey: ""key"");
+        await {|#0:gemini.Models.GenerateContentAsync(""gemini-2.5-flash"", customer.Email)|};
+        var london = new Client(vertexAI: true, project: ""p"", location: ""europe-west2"");
+        await london.Models.GenerateContentAsync(""gemini-2.5-flash"", customer.Email);
+    }
+}" + SdkStubs.GoogleGenAI, Res001(0));
+
+        [Fact]
         public Task StripeServicesAreUs() => VerifyAsync(@"
 using Stripe;
 class Service
