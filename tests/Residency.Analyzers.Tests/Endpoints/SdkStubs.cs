@@ -245,6 +245,22 @@ namespace Google.GenAI
 }
 ";
 
+        public const string ApplicationInsights = @"
+namespace Microsoft.ApplicationInsights.Extensibility
+{
+    public class TelemetryConfiguration { public string? ConnectionString { get; set; } }
+}
+namespace Microsoft.ApplicationInsights
+{
+    public sealed class TelemetryClient
+    {
+        public TelemetryClient(Microsoft.ApplicationInsights.Extensibility.TelemetryConfiguration configuration) { }
+        public void TrackEvent(string eventName, System.Collections.Generic.IDictionary<string, string>? properties = null, System.Collections.Generic.IDictionary<string, double>? metrics = null) { }
+        public void TrackTrace(string message) { }
+    }
+}
+";
+
         public const string Stripe = @"
 namespace Stripe
 {
