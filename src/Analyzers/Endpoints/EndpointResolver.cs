@@ -163,12 +163,7 @@ namespace Residency.Analyzers.Endpoints
                     return Cap(result);
 
                 case ILocalReferenceOperation local:
-                    foreach (var value in LocalValues(local.Local))
-                    {
-                        result.AddRange(Strings(value, depth + 1));
-                    }
-
-                    return Cap(result);
+                    return ValuesOf(local.Local, LocalValues(local.Local), depth);
 
                 case IObjectCreationOperation creation when IsType(creation.Type, "System.Uri"):
                     return UriCreation(creation, depth);
@@ -177,12 +172,7 @@ namespace Residency.Analyzers.Endpoints
                     return PropertyStrings(property, depth);
 
                 case IFieldReferenceOperation field:
-                    foreach (var value in MemberValues(field.Field))
-                    {
-                        result.AddRange(Strings(value, depth + 1));
-                    }
-
-                    return Cap(result);
+                    return ValuesOf(field.Field.OriginalDefinition, MemberValues(field.Field), depth);
 
                 case IInvocationOperation invocation:
                     return InvocationStrings(invocation, depth);
@@ -335,9 +325,35 @@ namespace Residency.Analyzers.Endpoints
                 }
             }
 
-            foreach (var value in MemberValues(symbol))
+            return ValuesOf(symbol.OriginalDefinition, MemberValues(symbol), depth);
+        }
+
+        [ThreadStatic]
+        private static HashSet<ISymbol>? t_active;
+
+        /// <summary>
+        /// The strings of every value assigned to a symbol. A symbol already being resolved on this thread is a cycle
+        /// (<c>url = url + "/x"</c>): it contributes nothing, which keeps the work linear.
+        /// </summary>
+        private List<EndpointValue> ValuesOf(ISymbol symbol, ImmutableArray<IOperation> values, int depth)
+        {
+            var result = new List<EndpointValue>();
+            var active = t_active ??= new HashSet<ISymbol>(SymbolEqualityComparer.Default);
+            if (!active.Add(symbol))
             {
-                result.AddRange(Strings(value, depth + 1));
+                return result;
+            }
+
+            try
+            {
+                foreach (var value in values)
+                {
+                    result.AddRange(Strings(value, depth + 1));
+                }
+            }
+            finally
+            {
+                active.Remove(symbol);
             }
 
             return Cap(result);

@@ -189,6 +189,18 @@ static class Setup
 }" + ExtensionsStubs, Res001(0));
 
         [Fact]
+        public Task SelfReferencingValuesStayCheap() => VerifyAsync(@"
+class Service
+{
+    async Task Run(HttpClient http, Customer customer)
+    {
+        string url = ""https://api.openai.com"";
+        for (int i = 0; i < 3; i++) { url = url + url + url + url + url + url + ""/x""; }
+        await {|#0:http.PostAsJsonAsync(url, customer.Email)|};
+    }
+}", Res001(0));
+
+        [Fact]
         public Task CloudRegionsInHosts() => VerifyAsync(@"
 class Service
 {
