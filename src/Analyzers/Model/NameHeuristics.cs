@@ -115,7 +115,7 @@ namespace Residency.Analyzers.Model
             "assembly", "class", "method", "namespace", "file", "folder", "directory", "path", "archive", "module", "table", "schema", "database",
             "topic", "machine", "computer", "role", "group", "product", "company", "organisation", "organization", "tenant", "application",
             "project", "branch", "repository", "package", "bucket", "container", "cluster", "node", "environment", "base", "proxy", "gateway",
-            "listen", "bind", "memory", "pointer", "return", "store", "shop", "warehouse", "office", "vendor", "supplier", "merchant", "bank",
+            "listen", "bind", "memory", "pointer", "return", "store", "shop", "warehouse", "office", "vendor", "supplier", "merchant",
             "broadcast", "loopback", "local", "multicast", "subnet", "network", "socket",
         };
 
