@@ -1,8 +1,9 @@
-using System.Collections.Concurrent;
 using System.Collections.Immutable;
 using System.Runtime.CompilerServices;
+using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
+using Residency.Analyzers.Endpoints;
 using Residency.Analyzers.Flow;
 using Residency.Analyzers.Model;
 using Residency.Analyzers.Sinks;
@@ -11,20 +12,30 @@ namespace Residency.Analyzers
 {
     /// <summary>
     /// Everything the analyzers know about one compilation, built once and shared by all Residency analyzers
-    /// running on it: options, well-known symbols, the classifier, the sink providers, the flow engine.
+    /// running on it: options, well-known symbols, the classifier, the endpoint configuration (residency.json,
+    /// appsettings*.json), the sink providers, the flow engine.
     /// </summary>
     internal sealed class ResidencyContext
     {
         private static readonly ConditionalWeakTable<Compilation, ResidencyContext> Cache = new();
 
-        private ResidencyContext(Compilation compilation, ResidencyOptions options)
+        private ResidencyContext(Compilation compilation, ResidencyOptions options, AnalyzerOptions? analyzerOptions, CancellationToken cancellationToken)
         {
             Compilation = compilation;
             Options = options;
             Types = WellKnownTypes.Create(compilation);
             Classifier = new PersonalDataClassifier(Types, options.InferPersonalData);
             Transfers = new TransferDeclarations(Types);
-            var providers = ImmutableArray.Create<ISinkProvider>(new AnnotationSinkProvider(Types));
+            Endpoints = ProjectEndpoints.Load(analyzerOptions, options.InternalHosts, cancellationToken);
+            Resolver = new EndpointResolver(compilation, Endpoints);
+            var sinks = new EndpointSinks(Endpoints);
+
+            // SPEC §5 order: annotations, residency.json sinks, HTTP, SDK clients.
+            var providers = ImmutableArray.Create<ISinkProvider>(
+                new AnnotationSinkProvider(Types),
+                new ConfiguredSinkProvider(Endpoints.User),
+                new HttpSinkProvider(Resolver, sinks),
+                new SdkSinkProvider(Resolver, sinks));
             Engine = new FlowEngine(compilation, Classifier, Types, providers);
         }
 
@@ -38,10 +49,19 @@ namespace Residency.Analyzers
 
         public TransferDeclarations Transfers { get; }
 
+        /// <summary>The project's endpoint configuration: catalogue merged with residency.json, appsettings values, internal hosts, RES004 issues.</summary>
+        public ProjectEndpoints Endpoints { get; }
+
+        public EndpointResolver Resolver { get; }
+
         public FlowEngine Engine { get; }
 
         /// <summary>The shared context of a compilation (one per compilation, whichever analyzer asks first).</summary>
         public static ResidencyContext For(Compilation compilation, AnalyzerOptions options) =>
-            Cache.GetValue(compilation, c => new ResidencyContext(c, ResidencyOptions.From(options)));
+            For(compilation, options, CancellationToken.None);
+
+        /// <summary>The shared context of a compilation; <paramref name="cancellationToken"/> is used to read the AdditionalFiles.</summary>
+        public static ResidencyContext For(Compilation compilation, AnalyzerOptions options, CancellationToken cancellationToken) =>
+            Cache.GetValue(compilation, c => new ResidencyContext(c, ResidencyOptions.From(options), options, cancellationToken));
     }
 }

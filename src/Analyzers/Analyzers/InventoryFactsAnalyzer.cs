@@ -43,16 +43,24 @@ namespace Residency.Analyzers.Analyzers
                     {
                         var invocation = (IInvocationOperation)operation.Operation;
                         var call = residency.Engine.ResolveSink(invocation);
-                        if (call is null || !reportedSinks.TryAdd(call.Sink.Id + "@" + invocation.Syntax.SyntaxTree.FilePath + ":" + invocation.Syntax.SpanStart, true))
+                        if (call is null)
                         {
                             return;
                         }
 
-                        operation.ReportDiagnostic(Diagnostic.Create(
-                            Descriptors.RES902,
-                            invocation.Syntax.GetLocation(),
-                            FactPayload.ForSink(call.Sink),
-                            $"sink {call.Sink.Describe()} in {call.Sink.Region.Display} ({call.Sink.ResolvedBy})"));
+                        foreach (var sink in call.Sinks)
+                        {
+                            if (!reportedSinks.TryAdd(sink.Id + "@" + invocation.Syntax.SyntaxTree.FilePath + ":" + invocation.Syntax.SpanStart, true))
+                            {
+                                continue;
+                            }
+
+                            operation.ReportDiagnostic(Diagnostic.Create(
+                                Descriptors.RES902,
+                                invocation.Syntax.GetLocation(),
+                                FactPayload.ForSink(sink),
+                                $"sink {sink.Describe()} in {sink.Region.Display} ({sink.ResolvedBy})"));
+                        }
                     },
                     OperationKind.Invocation);
             });

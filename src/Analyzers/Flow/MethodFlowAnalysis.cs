@@ -798,7 +798,10 @@ namespace Residency.Analyzers.Flow
                     }
                 }
 
-                RecordSink(invocation, sinkCall.Sink, sent, ImmutableArray.Create(sinkCall.Sink.Display));
+                foreach (var sink in sinkCall.Sinks)
+                {
+                    RecordSink(invocation, sink, sent, ImmutableArray.Create(sink.Display));
+                }
             }
 
             // 2. A method of this compilation: apply its summary.

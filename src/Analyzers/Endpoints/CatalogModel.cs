@@ -1,0 +1,285 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using Residency.Analyzers.Json;
+using Residency.Analyzers.Regions;
+
+namespace Residency.Analyzers.Endpoints
+{
+    /// <summary>A problem in a configuration file (residency.json, appsettings*.json, the catalogue): RES004 with file and line.</summary>
+    internal sealed class ConfigIssue
+    {
+        public ConfigIssue(string path, int line, int column, string message)
+        {
+            Path = path;
+            Line = line;
+            Column = column;
+            Message = message;
+        }
+
+        public string Path { get; }
+
+        /// <summary>1-based line (0 when unknown).</summary>
+        public int Line { get; }
+
+        /// <summary>1-based column (0 when unknown).</summary>
+        public int Column { get; }
+
+        public string Message { get; }
+
+        public override string ToString() => $"{Path}({Line},{Column}): {Message}";
+    }
+
+    /// <summary>One host entry of the catalogue (hosts.json or residency.json <c>hosts</c>).</summary>
+    internal sealed class HostEntry
+    {
+        public HostEntry(HostPattern pattern, string regionText, string? recipient, string? service, string? euAlternative, string? note, bool isUser, int order, JsonNode? node)
+        {
+            Pattern = pattern;
+            RegionText = regionText;
+            Recipient = recipient;
+            Service = service;
+            EuAlternative = euAlternative;
+            Note = note;
+            IsUser = isUser;
+            Order = order;
+            Node = node;
+        }
+
+        public HostPattern Pattern { get; }
+
+        /// <summary>A region code or <c>{name}</c> naming a map capture.</summary>
+        public string RegionText { get; }
+
+        public string? Recipient { get; }
+
+        public string? Service { get; }
+
+        public string? EuAlternative { get; }
+
+        public string? Note { get; }
+
+        public bool IsUser { get; }
+
+        public int Order { get; }
+
+        public JsonNode? Node { get; }
+    }
+
+    /// <summary>What the catalogue says about one host.</summary>
+    internal sealed class HostResolution
+    {
+        public HostResolution(string host, Region region, string? recipient, string? service, string? euAlternative, HostEntry entry)
+        {
+            Host = host;
+            Region = region;
+            Recipient = recipient;
+            Service = service;
+            EuAlternative = euAlternative;
+            Entry = entry;
+        }
+
+        public string Host { get; }
+
+        public Region Region { get; }
+
+        public string? Recipient { get; }
+
+        public string? Service { get; }
+
+        public string? EuAlternative { get; }
+
+        public HostEntry Entry { get; }
+
+        /// <summary><c>host catalogue: api.openai.com (OpenAI API)</c> or <c>residency.json: …</c>.</summary>
+        public string Describe() =>
+            $"{(Entry.IsUser ? "residency.json hosts" : "host catalogue")}: {Entry.Pattern.Text}{(Service is null ? string.Empty : $" ({Service})")}";
+    }
+
+    /// <summary>A pair (options type, property) that sets an SDK's endpoint or region.</summary>
+    internal sealed class OptionsProperty
+    {
+        public OptionsProperty(string type, string property)
+        {
+            Type = type;
+            Property = property;
+        }
+
+        public string Type { get; }
+
+        public string Property { get; }
+    }
+
+    /// <summary>How an SDK's endpoint is set (sdks.json <c>endpoint</c>).</summary>
+    internal sealed class SdkEndpoint
+    {
+        public ImmutableArray<OptionsProperty> Options { get; set; } = ImmutableArray<OptionsProperty>.Empty;
+
+        public ImmutableArray<string> ConstructorParameters { get; set; } = ImmutableArray<string>.Empty;
+
+        public ImmutableArray<string> Properties { get; set; } = ImmutableArray<string>.Empty;
+
+        public ImmutableArray<string> ConfigKeys { get; set; } = ImmutableArray<string>.Empty;
+
+        public string ValueFormat { get; set; } = "url";
+
+        public string? ConnectionStringKey { get; set; }
+    }
+
+    /// <summary>How an SDK's region is selected when it is not a host (sdks.json <c>region</c>).</summary>
+    internal sealed class SdkRegion
+    {
+        public string? ParameterType { get; set; }
+
+        public string? StaticMembersMap { get; set; }
+
+        public string? GetBySystemNameMap { get; set; }
+
+        public OptionsProperty? Options { get; set; }
+
+        public ImmutableArray<string> ConstructorParameters { get; set; } = ImmutableArray<string>.Empty;
+
+        public ImmutableArray<string> Properties { get; set; } = ImmutableArray<string>.Empty;
+
+        public ImmutableArray<string> StaticMethods { get; set; } = ImmutableArray<string>.Empty;
+
+        public ImmutableArray<string> EdgeConstructorParameters { get; set; } = ImmutableArray<string>.Empty;
+
+        public ImmutableArray<string> EdgeProperties { get; set; } = ImmutableArray<string>.Empty;
+
+        public ImmutableArray<string> EdgeStaticMethods { get; set; } = ImmutableArray<string>.Empty;
+
+        public ImmutableArray<string> ConfigKeys { get; set; } = ImmutableArray<string>.Empty;
+
+        public string? Map { get; set; }
+
+        public string? HostTemplate { get; set; }
+
+        public string? HostTemplateWithoutEdge { get; set; }
+
+        public ImmutableDictionary<string, string> HostOverrides { get; set; } = ImmutableDictionary<string, string>.Empty.WithComparers(StringComparer.OrdinalIgnoreCase);
+
+        public string? EnabledByParameter { get; set; }
+    }
+
+    /// <summary>One SDK entry of the catalogue (sdks.json or residency.json <c>sdks</c>).</summary>
+    internal sealed class SdkEntry
+    {
+        public string? Package { get; set; }
+
+        public ImmutableArray<string> Types { get; set; } = ImmutableArray<string>.Empty;
+
+        public bool MatchDerived { get; set; }
+
+        public string? Service { get; set; }
+
+        public string? Recipient { get; set; }
+
+        public string? DefaultHost { get; set; }
+
+        public string? DefaultRegionText { get; set; }
+
+        public SdkEndpoint Endpoint { get; set; } = new SdkEndpoint();
+
+        public SdkRegion? Region { get; set; }
+
+        public string? ResidencyMethodType { get; set; }
+
+        public string? ResidencyMethod { get; set; }
+
+        public ImmutableDictionary<string, string> ResidencyHosts { get; set; } = ImmutableDictionary<string, string>.Empty.WithComparers(StringComparer.OrdinalIgnoreCase);
+
+        public ImmutableArray<string> ChildFactories { get; set; } = ImmutableArray<string>.Empty;
+
+        public ImmutableArray<string> ChildMembers { get; set; } = ImmutableArray<string>.Empty;
+
+        public ImmutableArray<string> SinkNamespaces { get; set; } = ImmutableArray<string>.Empty;
+
+        public bool IsUser { get; set; }
+
+        public JsonNode? Node { get; set; }
+
+        /// <summary>Whether <paramref name="methodName"/> is a child factory (<c>Get*Client</c>).</summary>
+        public bool IsChildFactory(string methodName)
+        {
+            foreach (var pattern in ChildFactories)
+            {
+                if (WildcardMatch(pattern, methodName))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        internal static bool WildcardMatch(string pattern, string text)
+        {
+            int star = pattern.IndexOf('*');
+            if (star < 0)
+            {
+                return string.Equals(pattern, text, StringComparison.Ordinal);
+            }
+
+            var prefix = pattern.Substring(0, star);
+            var suffix = pattern.Substring(star + 1);
+            return text.Length >= prefix.Length + suffix.Length && text.StartsWith(prefix, StringComparison.Ordinal) && text.EndsWith(suffix, StringComparison.Ordinal);
+        }
+    }
+
+    /// <summary>A sink method declared in residency.json <c>sinks</c>.</summary>
+    internal sealed class ConfiguredSink
+    {
+        public ConfiguredSink(string typeName, string methodName, Region region, string regionText, string? recipient, string? purpose, int line)
+        {
+            TypeName = typeName;
+            MethodName = methodName;
+            Region = region;
+            RegionText = regionText;
+            Recipient = recipient;
+            Purpose = purpose;
+            Line = line;
+        }
+
+        /// <summary>Full metadata type name (<c>Contoso.Legacy.Mailer</c>).</summary>
+        public string TypeName { get; }
+
+        /// <summary>Method name, or <c>*</c> for every method.</summary>
+        public string MethodName { get; }
+
+        public Region Region { get; }
+
+        public string RegionText { get; }
+
+        public string? Recipient { get; }
+
+        public string? Purpose { get; }
+
+        public int Line { get; }
+    }
+
+    /// <summary>A configuration value (appsettings*.json or residency.json configKeys) with where it was written.</summary>
+    internal sealed class ConfigValue
+    {
+        public ConfigValue(string key, string value, string path, int line, int column)
+        {
+            Key = key;
+            Value = value;
+            Path = path;
+            Line = line;
+            Column = column;
+        }
+
+        public string Key { get; }
+
+        public string Value { get; }
+
+        public string Path { get; }
+
+        public int Line { get; }
+
+        public int Column { get; }
+
+        public string FileName => System.IO.Path.GetFileName(Path);
+    }
+}

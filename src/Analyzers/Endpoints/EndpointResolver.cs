@@ -1,0 +1,833 @@
+using System;
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Linq;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace Residency.Analyzers.Endpoints
+{
+    /// <summary>
+    /// Follows endpoint expressions (URLs, base addresses, configuration keys, SDK options) back to the values they
+    /// can take, on the original (non-CFG) operation trees. Flow-insensitive within a method or type: every
+    /// assignment of a local, field or property counts. Bounded in depth and fan-out; memoised per symbol.
+    /// </summary>
+    internal sealed class EndpointResolver
+    {
+        private const int MaxDepth = 10;
+        private const int MaxValues = 8;
+
+        private static readonly ImmutableHashSet<string> ConfigurationTypes = ImmutableHashSet.Create(
+            StringComparer.Ordinal,
+            "Microsoft.Extensions.Configuration.IConfiguration",
+            "Microsoft.Extensions.Configuration.IConfigurationRoot",
+            "Microsoft.Extensions.Configuration.IConfigurationSection",
+            "Microsoft.Extensions.Configuration.IConfigurationManager",
+            "Microsoft.Extensions.Configuration.ConfigurationManager");
+
+        private readonly Compilation _compilation;
+        private readonly ProjectEndpoints _project;
+        private readonly ConcurrentDictionary<SyntaxTree, SemanticModel> _models = new();
+        private readonly ConcurrentDictionary<ISymbol, ImmutableArray<IOperation>> _memberValues = new(SymbolEqualityComparer.Default);
+        private readonly Lazy<CompilationIndex> _index;
+
+        public EndpointResolver(Compilation compilation, ProjectEndpoints project)
+        {
+            _compilation = compilation;
+            _project = project;
+            _index = new Lazy<CompilationIndex>(() => CompilationIndex.Build(this), LazyThreadSafetyMode.ExecutionAndPublication);
+        }
+
+        public Compilation Compilation => _compilation;
+
+        public ProjectEndpoints Project => _project;
+
+        internal CompilationIndex Index => _index.Value;
+
+        internal SemanticModel? Model(SyntaxTree tree)
+        {
+            if (!_compilation.ContainsSyntaxTree(tree))
+            {
+                return null;
+            }
+
+#pragma warning disable RS1030 // Endpoint values live in other methods and types (base addresses, AddHttpClient, options); one model per tree, cached.
+            return _models.GetOrAdd(tree, t => _compilation.GetSemanticModel(t));
+#pragma warning restore RS1030
+        }
+
+        /// <summary>The operation of <paramref name="node"/> in the original tree (control-flow graphs rewrite theirs).</summary>
+        internal IOperation? OperationOf(SyntaxNode node)
+        {
+            try
+            {
+                return Model(node.SyntaxTree)?.GetOperation(node);
+            }
+            catch (ArgumentException)
+            {
+                return null;
+            }
+        }
+
+        internal static IOperation Strip(IOperation operation)
+        {
+            while (true)
+            {
+                switch (operation)
+                {
+                    case IConversionOperation conversion:
+                        operation = conversion.Operand;
+                        continue;
+                    case IParenthesizedOperation parenthesized:
+                        operation = parenthesized.Operand;
+                        continue;
+                    case IAwaitOperation await:
+                        operation = await.Operation;
+                        continue;
+                    default:
+                        return operation;
+                }
+            }
+        }
+
+        // ---------------------------------------------------------------- strings
+
+        /// <summary>The string (or Uri) values an expression can take.</summary>
+        public List<EndpointValue> Strings(IOperation? operation, int depth = 0)
+        {
+            var result = new List<EndpointValue>();
+            if (operation is null || depth > MaxDepth)
+            {
+                return result;
+            }
+
+            if (operation.ConstantValue.HasValue)
+            {
+                if (operation.ConstantValue.Value is string constant)
+                {
+                    result.Add(new EndpointValue(constant, true, DescribeConstant(operation), ConstantLocation(operation)));
+                }
+
+                return result;
+            }
+
+            operation = Strip(operation);
+            switch (operation)
+            {
+                case IInterpolatedStringOperation interpolated:
+                    return Concatenate(interpolated.Parts.Select(p => p switch
+                    {
+                        IInterpolatedStringTextOperation text => (IOperation)text.Text,
+                        IInterpolationOperation interpolation when interpolation.Alignment is null && interpolation.FormatString is null => interpolation.Expression,
+                        _ => p,
+                    }).ToList(), depth);
+
+                case IBinaryOperation { OperatorKind: BinaryOperatorKind.Add } binary when binary.Type?.SpecialType == SpecialType.System_String:
+                    return Concatenate(new List<IOperation> { binary.LeftOperand, binary.RightOperand }, depth);
+
+                case ICoalesceOperation coalesce:
+                    result.AddRange(Strings(coalesce.Value, depth + 1));
+                    result.AddRange(Strings(coalesce.WhenNull, depth + 1));
+                    return Cap(result);
+
+                case IConditionalOperation conditional:
+                    result.AddRange(Strings(conditional.WhenTrue, depth + 1));
+                    result.AddRange(Strings(conditional.WhenFalse, depth + 1));
+                    return Cap(result);
+
+                case ILocalReferenceOperation local:
+                    foreach (var value in LocalValues(local.Local))
+                    {
+                        result.AddRange(Strings(value, depth + 1));
+                    }
+
+                    return Cap(result);
+
+                case IObjectCreationOperation creation when IsType(creation.Type, "System.Uri"):
+                    return UriCreation(creation, depth);
+
+                case IPropertyReferenceOperation property:
+                    return PropertyStrings(property, depth);
+
+                case IFieldReferenceOperation field:
+                    foreach (var value in MemberValues(field.Field))
+                    {
+                        result.AddRange(Strings(value, depth + 1));
+                    }
+
+                    return Cap(result);
+
+                case IInvocationOperation invocation:
+                    return InvocationStrings(invocation, depth);
+            }
+
+            return result;
+        }
+
+        private List<EndpointValue> Concatenate(List<IOperation> parts, int depth)
+        {
+            var acc = new List<EndpointValue>();
+            bool first = true;
+            foreach (var part in parts)
+            {
+                var values = part is ILiteralOperation { ConstantValue: { HasValue: true, Value: string literal } }
+                    ? new List<EndpointValue> { new(literal, true, "literal", null) }
+                    : Strings(part, depth + 1);
+                if (values.Count == 0)
+                {
+                    // The rest is not known: keep the prefix.
+                    return first ? acc : acc.Select(a => a.With(a.Text, false)).ToList();
+                }
+
+                if (first)
+                {
+                    acc = values;
+                    first = false;
+                }
+                else
+                {
+                    var next = new List<EndpointValue>();
+                    foreach (var a in acc)
+                    {
+                        if (!a.Complete)
+                        {
+                            next.Add(a);
+                            continue;
+                        }
+
+                        foreach (var v in values)
+                        {
+                            // The description of the part that decides the host (usually the first) wins.
+                            var by = a.ResolvedBy == "literal" && a.Text.IndexOf("://", StringComparison.Ordinal) < 0 ? v.ResolvedBy : a.ResolvedBy;
+                            next.Add(new EndpointValue(a.Text + v.Text, v.Complete, by, a.Location ?? v.Location));
+                        }
+                    }
+
+                    acc = Cap(next);
+                }
+
+                if (acc.All(a => !a.Complete))
+                {
+                    return acc;
+                }
+            }
+
+            return acc;
+        }
+
+        private static List<EndpointValue> Cap(List<EndpointValue> values)
+        {
+            if (values.Count <= MaxValues)
+            {
+                return values;
+            }
+
+            return values.Take(MaxValues).ToList();
+        }
+
+        private List<EndpointValue> UriCreation(IObjectCreationOperation creation, int depth)
+        {
+            var arguments = creation.Arguments;
+            if (arguments.Length >= 2 && IsType(arguments[0].Value.Type, "System.Uri"))
+            {
+                // new Uri(baseUri, relative)
+                return CombineWithBase(Strings(arguments[0].Value, depth + 1), Strings(arguments[1].Value, depth + 1));
+            }
+
+            return arguments.Length >= 1 ? Strings(arguments[0].Value, depth + 1) : new List<EndpointValue>();
+        }
+
+        /// <summary>Request URIs against base addresses: an absolute request wins, a relative one is appended.</summary>
+        public static List<EndpointValue> CombineWithBase(List<EndpointValue> bases, List<EndpointValue> relatives)
+        {
+            var result = new List<EndpointValue>();
+            if (relatives.Count == 0)
+            {
+                return bases.Select(b => b.With(b.Text, false)).ToList();
+            }
+
+            foreach (var relative in relatives)
+            {
+                if (UrlText.Parse(relative.Text, relative.Complete).IsAbsolute)
+                {
+                    result.Add(relative);
+                    continue;
+                }
+
+                foreach (var b in bases)
+                {
+                    result.Add(b.Complete ? b.With(UrlText.Combine(b.Text, relative.Text), relative.Complete) : b);
+                }
+            }
+
+            return Cap(result);
+        }
+
+        private List<EndpointValue> PropertyStrings(IPropertyReferenceOperation property, int depth)
+        {
+            var result = new List<EndpointValue>();
+            var symbol = property.Property;
+            var containing = symbol.ContainingType;
+
+            // configuration["Key"]
+            if (symbol.IsIndexer && IsConfiguration(property.Instance?.Type) && property.Arguments.Length == 1)
+            {
+                return Configuration(property.Instance!, property.Arguments[0].Value, null, depth);
+            }
+
+            // configuration.GetSection("Key").Value
+            if (symbol.Name == "Value" && IsConfiguration(containing) && property.Instance is { } section)
+            {
+                var path = SectionPath(section, depth);
+                return path is null ? result : ConfigLookup(path);
+            }
+
+            // client.BaseAddress
+            if (symbol.Name == "BaseAddress" && IsType(containing, "System.Net.Http.HttpClient") && property.Instance is { } client)
+            {
+                return BaseAddress(client, depth + 1);
+            }
+
+            // uri.AbsoluteUri, uri.OriginalString
+            if (IsType(containing, "System.Uri") && symbol.Name is "AbsoluteUri" or "OriginalString" && property.Instance is { } uri)
+            {
+                return Strings(uri, depth + 1);
+            }
+
+            // options.Value.Endpoint where the options type is bound from a configuration section.
+            if (containing is not null && property.Instance is not null)
+            {
+                foreach (var sectionKey in Index.OptionsSections(containing))
+                {
+                    result.AddRange(ConfigLookup(sectionKey + ":" + symbol.Name));
+                }
+
+                if (result.Count > 0)
+                {
+                    return Cap(result);
+                }
+            }
+
+            foreach (var value in MemberValues(symbol))
+            {
+                result.AddRange(Strings(value, depth + 1));
+            }
+
+            return Cap(result);
+        }
+
+        private List<EndpointValue> InvocationStrings(IInvocationOperation invocation, int depth)
+        {
+            var method = invocation.TargetMethod;
+            var receiver = method.IsExtensionMethod && invocation.Arguments.Length > 0 ? invocation.Arguments[0].Value : invocation.Instance;
+            var firstArgument = method.IsExtensionMethod ? 1 : 0;
+
+            if (IsConfiguration(receiver?.Type) && invocation.Arguments.Length > firstArgument)
+            {
+                var keyArgument = invocation.Arguments.FirstOrDefault(a => a.Parameter?.Name == "key" || a.Parameter?.Name == "name")?.Value;
+                switch (method.Name)
+                {
+                    case "GetValue" when keyArgument is not null:
+                        return Configuration(receiver!, keyArgument, null, depth);
+                    case "GetConnectionString" when keyArgument is not null:
+                        return Configuration(receiver!, keyArgument, "ConnectionStrings:", depth);
+                }
+            }
+
+            if (method.Name == "ToString" && invocation.Arguments.Length == 0 && invocation.Instance is { } instance &&
+                (IsType(instance.Type, "System.Uri") || instance.Type?.SpecialType == SpecialType.System_String))
+            {
+                return Strings(instance, depth + 1);
+            }
+
+            if (method.Name == "Concat" && method.ContainingType?.SpecialType == SpecialType.System_String)
+            {
+                return Concatenate(invocation.Arguments.Select(a => a.Value).ToList(), depth);
+            }
+
+            // A method of this compilation that returns one expression (string Url() => "https://…").
+            if (method.DeclaringSyntaxReferences.Length == 1 && method.Parameters.Length == 0 &&
+                method.DeclaringSyntaxReferences[0].GetSyntax() is MethodDeclarationSyntax { ExpressionBody: { } body })
+            {
+                return Strings(OperationOf(body.Expression), depth + 1);
+            }
+
+            return new List<EndpointValue>();
+        }
+
+        // ---------------------------------------------------------------- configuration
+
+        internal static bool IsConfiguration(ITypeSymbol? type)
+        {
+            if (type is null)
+            {
+                return false;
+            }
+
+            if (ConfigurationTypes.Contains(MetadataName(type)))
+            {
+                return true;
+            }
+
+            foreach (var @interface in type.AllInterfaces)
+            {
+                if (ConfigurationTypes.Contains(MetadataName(@interface)))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        private List<EndpointValue> Configuration(IOperation receiver, IOperation keyOperation, string? prefix, int depth)
+        {
+            var result = new List<EndpointValue>();
+            var section = SectionPath(receiver, depth);
+            if (section is null)
+            {
+                return result;
+            }
+
+            foreach (var key in Strings(keyOperation, depth + 1))
+            {
+                if (!key.Complete)
+                {
+                    continue;
+                }
+
+                var full = (section.Length > 0 ? section + ":" : string.Empty) + (prefix ?? string.Empty) + key.Text;
+                result.AddRange(ConfigLookup(full));
+            }
+
+            return Cap(result);
+        }
+
+        /// <summary>The section path of a configuration object: "" for the root, <c>A:B</c> for <c>GetSection("A:B")</c>.</summary>
+        internal string? SectionPath(IOperation? operation, int depth)
+        {
+            if (operation is null || depth > MaxDepth)
+            {
+                return null;
+            }
+
+            operation = Strip(operation);
+            if (operation is IInvocationOperation { TargetMethod.Name: "GetSection" or "GetRequiredSection" } invocation)
+            {
+                var method = invocation.TargetMethod;
+                var receiver = method.IsExtensionMethod && invocation.Arguments.Length > 0 ? invocation.Arguments[0].Value : invocation.Instance;
+                var keyArgument = invocation.Arguments.LastOrDefault()?.Value;
+                var parent = SectionPath(receiver, depth + 1);
+                var keys = Strings(keyArgument, depth + 1);
+                if (parent is null || keys.Count != 1 || !keys[0].Complete)
+                {
+                    return null;
+                }
+
+                return parent.Length == 0 ? keys[0].Text : parent + ":" + keys[0].Text;
+            }
+
+            if (operation is ILocalReferenceOperation local)
+            {
+                var values = LocalValues(local.Local);
+                return values.Length == 1 ? SectionPath(values[0], depth + 1) : (IsConfiguration(local.Type) && !IsSection(local.Type) ? string.Empty : null);
+            }
+
+            if (IsConfiguration(operation.Type) && !IsSection(operation.Type))
+            {
+                return string.Empty; // builder.Configuration, an injected IConfiguration
+            }
+
+            if (operation is IFieldReferenceOperation or IPropertyReferenceOperation)
+            {
+                var symbol = ((IMemberReferenceOperation)operation).Member;
+                var values = MemberValues(symbol);
+                return values.Length == 1 ? SectionPath(values[0], depth + 1) : null;
+            }
+
+            return null;
+        }
+
+        private static bool IsSection(ITypeSymbol? type) => type is not null && MetadataName(type) == "Microsoft.Extensions.Configuration.IConfigurationSection";
+
+        internal List<EndpointValue> ConfigLookup(string key)
+        {
+            var result = new List<EndpointValue>();
+            foreach (var value in _project.Lookup(key))
+            {
+                var location = _project.LocationOf(value.Path, value.Line, value.Column, value.Value.Length + 2);
+                var by = value.FileName.Equals("residency.json", StringComparison.OrdinalIgnoreCase) ? $"residency.json configKeys: {value.Key}" : $"{value.FileName}: {value.Key}";
+                result.Add(new EndpointValue(value.Value, true, by, location));
+            }
+
+            return result;
+        }
+
+        // ---------------------------------------------------------------- objects
+
+        /// <summary>The values assigned to a local: its initializer and every assignment in its method.</summary>
+        internal ImmutableArray<IOperation> LocalValues(ILocalSymbol local) => _memberValues.GetOrAdd(local, _ => ComputeLocalValues(local));
+
+        private ImmutableArray<IOperation> ComputeLocalValues(ILocalSymbol local)
+        {
+            var builder = ImmutableArray.CreateBuilder<IOperation>();
+            foreach (var reference in local.DeclaringSyntaxReferences)
+            {
+                var declarator = reference.GetSyntax();
+                if (declarator is VariableDeclaratorSyntax { Initializer: { } initializer } && OperationOf(initializer.Value) is { } value)
+                {
+                    builder.Add(value);
+                }
+
+                var scope = declarator.Ancestors().FirstOrDefault(a => a is MemberDeclarationSyntax or LocalFunctionStatementSyntax or AnonymousFunctionExpressionSyntax) ?? declarator.SyntaxTree.GetRoot();
+                AddAssignments(scope, local, local.Name, builder);
+            }
+
+            return builder.ToImmutable();
+        }
+
+        /// <summary>The values assigned to a field or property: its initializer, expression body and assignments in its type.</summary>
+        internal ImmutableArray<IOperation> MemberValues(ISymbol symbol)
+        {
+            symbol = symbol.OriginalDefinition;
+            if (symbol is not IFieldSymbol and not IPropertySymbol || symbol.DeclaringSyntaxReferences.Length == 0)
+            {
+                return ImmutableArray<IOperation>.Empty;
+            }
+
+            return _memberValues.GetOrAdd(symbol, ComputeMemberValues);
+        }
+
+        private ImmutableArray<IOperation> ComputeMemberValues(ISymbol symbol)
+        {
+            var builder = ImmutableArray.CreateBuilder<IOperation>();
+            foreach (var reference in symbol.DeclaringSyntaxReferences)
+            {
+                var syntax = reference.GetSyntax();
+                ExpressionSyntax? value = syntax switch
+                {
+                    VariableDeclaratorSyntax declarator => declarator.Initializer?.Value,
+                    PropertyDeclarationSyntax property => property.Initializer?.Value ?? property.ExpressionBody?.Expression ?? GetterExpression(property),
+                    _ => null,
+                };
+                if (value is not null && OperationOf(value) is { } operation)
+                {
+                    builder.Add(operation);
+                }
+            }
+
+            if (symbol.ContainingType is { } type)
+            {
+                foreach (var reference in type.DeclaringSyntaxReferences)
+                {
+                    AddAssignments(reference.GetSyntax(), symbol, symbol.Name, builder);
+                }
+            }
+
+            return builder.ToImmutable();
+        }
+
+        private static ExpressionSyntax? GetterExpression(PropertyDeclarationSyntax property)
+        {
+            var getter = property.AccessorList?.Accessors.FirstOrDefault(a => a.IsKind(SyntaxKind.GetAccessorDeclaration));
+            if (getter?.ExpressionBody is { } body)
+            {
+                return body.Expression;
+            }
+
+            return getter?.Body?.Statements is { Count: 1 } statements && statements[0] is ReturnStatementSyntax { Expression: { } returned } ? returned : null;
+        }
+
+        /// <summary>Adds the right-hand sides of <c>name = value</c> (and <c>this.name = value</c>) in <paramref name="scope"/> that bind to <paramref name="symbol"/>.</summary>
+        private void AddAssignments(SyntaxNode scope, ISymbol symbol, string name, ImmutableArray<IOperation>.Builder builder)
+        {
+            foreach (var assignment in scope.DescendantNodes().OfType<AssignmentExpressionSyntax>())
+            {
+                if (builder.Count >= MaxValues || assignment.Parent is InitializerExpressionSyntax)
+                {
+                    continue;
+                }
+
+                var left = assignment.Left;
+                var identifier = left switch
+                {
+                    IdentifierNameSyntax id => id.Identifier.ValueText,
+                    MemberAccessExpressionSyntax { Expression: ThisExpressionSyntax } access => access.Name.Identifier.ValueText,
+                    _ => null,
+                };
+                if (identifier != name)
+                {
+                    continue;
+                }
+
+                var model = Model(assignment.SyntaxTree);
+                if (model is null || !SymbolEqualityComparer.Default.Equals(model.GetSymbolInfo(left).Symbol?.OriginalDefinition, symbol))
+                {
+                    continue;
+                }
+
+                if (OperationOf(assignment.Right) is { } value)
+                {
+                    builder.Add(value);
+                }
+            }
+        }
+
+        /// <summary>
+        /// The values assigned to <paramref name="propertyName"/> of the object an expression evaluates to: object
+        /// initializers of its creations and <c>x.Property = value</c> where <c>x</c> is the same local, field or property.
+        /// </summary>
+        public List<IOperation> PropertyValues(IOperation? objectOperation, string propertyName, int depth = 0)
+        {
+            var result = new List<IOperation>();
+            if (objectOperation is null || depth > MaxDepth)
+            {
+                return result;
+            }
+
+            var operation = Strip(objectOperation);
+            switch (operation)
+            {
+                case IObjectCreationOperation creation:
+                    if (creation.Initializer is { } initializer)
+                    {
+                        foreach (var item in initializer.Initializers)
+                        {
+                            if (item is ISimpleAssignmentOperation { Target: IPropertyReferenceOperation target } assignment && target.Property.Name == propertyName)
+                            {
+                                result.Add(assignment.Value);
+                            }
+                        }
+                    }
+
+                    break;
+                case ILocalReferenceOperation local:
+                    foreach (var value in LocalValues(local.Local))
+                    {
+                        result.AddRange(PropertyValues(value, propertyName, depth + 1));
+                    }
+
+                    foreach (var reference in local.Local.DeclaringSyntaxReferences)
+                    {
+                        var scope = reference.GetSyntax().Ancestors().FirstOrDefault(a => a is MemberDeclarationSyntax or LocalFunctionStatementSyntax or AnonymousFunctionExpressionSyntax);
+                        if (scope is not null)
+                        {
+                            AddPropertyAssignments(scope, local.Local, propertyName, result);
+                        }
+                    }
+
+                    break;
+                case IFieldReferenceOperation or IPropertyReferenceOperation:
+                {
+                    var member = ((IMemberReferenceOperation)operation).Member.OriginalDefinition;
+                    foreach (var value in MemberValues(member))
+                    {
+                        result.AddRange(PropertyValues(value, propertyName, depth + 1));
+                    }
+
+                    if (member.ContainingType is { } type)
+                    {
+                        foreach (var reference in type.DeclaringSyntaxReferences)
+                        {
+                            AddPropertyAssignments(reference.GetSyntax(), member, propertyName, result);
+                        }
+                    }
+
+                    break;
+                }
+
+                case IInvocationOperation invocation when invocation.TargetMethod.ReturnType is { } returnType &&
+                                                          invocation.Instance is { } instance &&
+                                                          SymbolEqualityComparer.Default.Equals(returnType.OriginalDefinition, invocation.TargetMethod.ContainingType?.OriginalDefinition):
+                    // Fluent options (options.WithX(...) returning the same type): the receiver's values.
+                    result.AddRange(PropertyValues(instance, propertyName, depth + 1));
+                    break;
+            }
+
+            return result;
+        }
+
+        private void AddPropertyAssignments(SyntaxNode scope, ISymbol holder, string propertyName, List<IOperation> result)
+        {
+            foreach (var assignment in scope.DescendantNodes().OfType<AssignmentExpressionSyntax>())
+            {
+                if (result.Count >= MaxValues)
+                {
+                    return;
+                }
+
+                if (assignment.Left is not MemberAccessExpressionSyntax access || access.Name.Identifier.ValueText != propertyName)
+                {
+                    continue;
+                }
+
+                var holderName = access.Expression switch
+                {
+                    IdentifierNameSyntax id => id.Identifier.ValueText,
+                    MemberAccessExpressionSyntax { Expression: ThisExpressionSyntax } inner => inner.Name.Identifier.ValueText,
+                    _ => null,
+                };
+                if (holderName != holder.Name)
+                {
+                    continue;
+                }
+
+                var model = Model(assignment.SyntaxTree);
+                if (model is null || !SymbolEqualityComparer.Default.Equals(model.GetSymbolInfo(access.Expression).Symbol?.OriginalDefinition, holder))
+                {
+                    continue;
+                }
+
+                if (OperationOf(assignment.Right) is { } value)
+                {
+                    result.Add(value);
+                }
+            }
+        }
+
+        /// <summary>The base addresses of an HttpClient expression: its own BaseAddress, else the typed or named client's configuration.</summary>
+        public List<EndpointValue> BaseAddress(IOperation? client, int depth = 0)
+        {
+            var result = new List<EndpointValue>();
+            if (client is null || depth > MaxDepth)
+            {
+                return result;
+            }
+
+            foreach (var value in PropertyValues(client, "BaseAddress", depth))
+            {
+                result.AddRange(Strings(value, depth + 1));
+            }
+
+            if (result.Count > 0)
+            {
+                return Cap(result);
+            }
+
+            // factory.CreateClient("name"), directly or through a local or field.
+            foreach (var name in ClientNames(client, depth))
+            {
+                foreach (var value in Index.NamedClientBaseAddresses(name))
+                {
+                    result.AddRange(Strings(value, depth + 1));
+                }
+            }
+
+            if (result.Count > 0)
+            {
+                return Cap(result);
+            }
+
+            // An injected HttpClient in a typed client (AddHttpClient<TClient>(c => c.BaseAddress = …)).
+            var stripped = Strip(client);
+            if (stripped is IParameterReferenceOperation or IFieldReferenceOperation or IPropertyReferenceOperation or ILocalReferenceOperation &&
+                EnclosingType(client) is { } type)
+            {
+                foreach (var value in Index.TypedClientBaseAddresses(type))
+                {
+                    result.AddRange(Strings(value, depth + 1));
+                }
+            }
+
+            return Cap(result);
+        }
+
+        private IEnumerable<string> ClientNames(IOperation client, int depth)
+        {
+            var operation = Strip(client);
+            if (depth > MaxDepth)
+            {
+                yield break;
+            }
+
+            if (operation is IInvocationOperation { TargetMethod.Name: "CreateClient" } invocation)
+            {
+                var nameArgument = invocation.Arguments.FirstOrDefault(a => a.Parameter?.Name == "name");
+                if (nameArgument is null || nameArgument.IsImplicit)
+                {
+                    yield return string.Empty;
+                    yield break;
+                }
+
+                foreach (var value in Strings(nameArgument.Value, depth + 1))
+                {
+                    if (value.Complete)
+                    {
+                        yield return value.Text;
+                    }
+                }
+
+                yield break;
+            }
+
+            var values = operation switch
+            {
+                ILocalReferenceOperation local => LocalValues(local.Local),
+                IMemberReferenceOperation member => MemberValues(member.Member),
+                _ => ImmutableArray<IOperation>.Empty,
+            };
+            foreach (var value in values)
+            {
+                foreach (var name in ClientNames(value, depth + 1))
+                {
+                    yield return name;
+                }
+            }
+        }
+
+        private INamedTypeSymbol? EnclosingType(IOperation operation)
+        {
+            var symbol = Model(operation.Syntax.SyntaxTree)?.GetEnclosingSymbol(operation.Syntax.SpanStart);
+            return symbol as INamedTypeSymbol ?? symbol?.ContainingType;
+        }
+
+        // ---------------------------------------------------------------- helpers
+
+        private string DescribeConstant(IOperation operation)
+        {
+            var stripped = Strip(operation);
+            return stripped switch
+            {
+                IFieldReferenceOperation field => $"constant {field.Field.ContainingType?.Name}.{field.Field.Name}",
+                ILocalReferenceOperation local => $"constant {local.Local.Name}",
+                _ => "literal",
+            };
+        }
+
+        private static Location? ConstantLocation(IOperation operation)
+        {
+            var stripped = Strip(operation);
+            if (stripped is IFieldReferenceOperation field && field.Field.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax() is VariableDeclaratorSyntax { Initializer: { } initializer })
+            {
+                return initializer.Value.GetLocation();
+            }
+
+            if (stripped is ILocalReferenceOperation local && local.Local.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax() is VariableDeclaratorSyntax { Initializer: { } localInitializer })
+            {
+                return localInitializer.Value.GetLocation();
+            }
+
+            return operation.Syntax.GetLocation();
+        }
+
+        internal static bool IsType(ITypeSymbol? type, string metadataName) => type is not null && MetadataName(type) == metadataName;
+
+        /// <summary><c>Namespace.Type</c>, with <c>`N</c> for generic arity and <c>+</c> for nesting (as catalogue entries are written).</summary>
+        internal static string MetadataName(ITypeSymbol type)
+        {
+            var original = type.OriginalDefinition;
+            var name = original.MetadataName;
+            if (original.ContainingType is { } outer)
+            {
+                return MetadataName(outer) + "+" + name;
+            }
+
+            var ns = original.ContainingNamespace;
+            return ns is null || ns.IsGlobalNamespace ? name : ns.ToDisplayString() + "." + name;
+        }
+    }
+}

@@ -1,0 +1,76 @@
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
+using Residency.Analyzers.Regions;
+using Residency.Analyzers.Sinks;
+
+namespace Residency.Analyzers.Endpoints
+{
+    /// <summary>Turns resolved endpoints (hosts or regions) into <see cref="SinkInfo"/>s: internal rules first, then the catalogue.</summary>
+    internal sealed class EndpointSinks
+    {
+        private readonly ProjectEndpoints _project;
+
+        public EndpointSinks(ProjectEndpoints project)
+        {
+            _project = project;
+        }
+
+        /// <summary>A sink for a host (or for an unresolved endpoint when <paramref name="host"/> is null).</summary>
+        public SinkInfo ForHost(SinkKind kind, string display, string? host, bool serviceDiscovery, string resolvedBy, Location? location, string? fallbackRecipient, string? fallbackRegion = null)
+        {
+            if (serviceDiscovery)
+            {
+                return new SinkInfo(kind, $"{display} {host ?? "service"}", Region.Unknown, fallbackRecipient, host, null, $"{resolvedBy} → .NET Aspire service discovery (internal)", isInternal: true, location: location);
+            }
+
+            if (host is null)
+            {
+                var region = Region.Unknown;
+                if (fallbackRegion is not null)
+                {
+                    Region.TryParse(fallbackRegion, out region);
+                }
+
+                return new SinkInfo(kind, display, region, fallbackRecipient, null, null, resolvedBy, location: location);
+            }
+
+            var named = $"{display} {host}";
+            var reason = _project.Internal.Reason(host);
+            if (reason is not null)
+            {
+                return new SinkInfo(kind, named, Region.Unknown, fallbackRecipient, host, null, $"{resolvedBy} → {reason} (internal)", isInternal: true, location: location);
+            }
+
+            var resolution = _project.Catalog.Resolve(host);
+            if (resolution is null)
+            {
+                return new SinkInfo(kind, named, Region.Unknown, fallbackRecipient, host, null, $"{resolvedBy} → host {host} is not in the catalogue", location: location);
+            }
+
+            return new SinkInfo(kind, named, resolution.Region, resolution.Recipient ?? fallbackRecipient, host, null, $"{resolvedBy} → {resolution.Describe()}", location: location, euAlternative: resolution.EuAlternative);
+        }
+
+        public SinkInfo ForRegion(SinkKind kind, string display, string regionCode, string? recipient, string resolvedBy, Location? location)
+        {
+            Region.TryParse(regionCode, out var region);
+            return new SinkInfo(kind, $"{display} ({region.Code})", region, recipient, null, null, resolvedBy, location: location);
+        }
+
+        /// <summary>One sink per distinct (region, internal) pair, in order; at most a handful.</summary>
+        public static ImmutableArray<SinkInfo> Distinct(IEnumerable<SinkInfo> sinks)
+        {
+            var seen = new HashSet<string>();
+            var builder = ImmutableArray.CreateBuilder<SinkInfo>();
+            foreach (var sink in sinks)
+            {
+                if (seen.Add(sink.Region.Code + "|" + sink.IsInternal) && builder.Count < 8)
+                {
+                    builder.Add(sink);
+                }
+            }
+
+            return builder.ToImmutable();
+        }
+    }
+}

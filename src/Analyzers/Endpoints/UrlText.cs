@@ -1,0 +1,199 @@
+using System;
+using System.Globalization;
+
+namespace Residency.Analyzers.Endpoints
+{
+    /// <summary>What a (possibly partial) URL string says about its destination.</summary>
+    internal readonly struct UrlHost
+    {
+        public UrlHost(string? host, bool isAbsolute, bool isServiceDiscovery)
+        {
+            Host = host;
+            IsAbsolute = isAbsolute;
+            IsServiceDiscovery = isServiceDiscovery;
+        }
+
+        /// <summary>The host (lower-case, no port or user info), or null when it is not known.</summary>
+        public string? Host { get; }
+
+        /// <summary>The text starts with a scheme (<c>https://</c>): a base address does not apply.</summary>
+        public bool IsAbsolute { get; }
+
+        /// <summary>.NET Aspire service discovery (<c>https+http://basket-api</c>): always internal.</summary>
+        public bool IsServiceDiscovery { get; }
+    }
+
+    /// <summary>Hand-written URL and host parsing for endpoint values (no System.Uri: partial texts must work too).</summary>
+    internal static class UrlText
+    {
+        /// <summary>
+        /// Reads the host of a URL. <paramref name="complete"/> is false when <paramref name="text"/> is only the constant
+        /// prefix of a longer string (<c>$"https://api.x.com/{id}"</c> → <c>https://api.x.com/</c>): the host is then known
+        /// only if the prefix goes past it.
+        /// </summary>
+        public static UrlHost Parse(string text, bool complete, string format = "url")
+        {
+            text = text.Trim();
+            switch (format)
+            {
+                case "host":
+                case "hostPort":
+                case "hostAndPath":
+                    return new UrlHost(HostOfAuthority(text, complete), isAbsolute: true, isServiceDiscovery: false);
+                case "dsn":
+                case "url":
+                case "urlOrHost":
+                case "connectionString":
+                default:
+                    break;
+            }
+
+            int schemeEnd = text.IndexOf("://", StringComparison.Ordinal);
+            if (schemeEnd <= 0 || !IsScheme(text, schemeEnd))
+            {
+                if (format == "urlOrHost" || (format != "url" && format != "dsn"))
+                {
+                    return new UrlHost(HostOfAuthority(text, complete), isAbsolute: true, isServiceDiscovery: false);
+                }
+
+                // A relative URI ("v1/chat", "/users"): the base address applies.
+                return new UrlHost(null, isAbsolute: false, isServiceDiscovery: false);
+            }
+
+            var scheme = text.Substring(0, schemeEnd);
+            var serviceDiscovery = scheme.IndexOf('+') >= 0;
+            var host = HostOfAuthority(text.Substring(schemeEnd + 3), complete);
+            return new UrlHost(host, isAbsolute: true, serviceDiscovery);
+        }
+
+        private static bool IsScheme(string text, int end)
+        {
+            for (int i = 0; i < end; i++)
+            {
+                char c = text[i];
+                if (!char.IsLetterOrDigit(c) && c != '+' && c != '-' && c != '.')
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+
+        /// <summary>The host of <c>[user@]host[:port][/path…]</c>; null when the prefix stops inside the host.</summary>
+        private static string? HostOfAuthority(string rest, bool complete)
+        {
+            int end = rest.IndexOfAny(new[] { '/', '?', '#' });
+            bool terminated = end >= 0;
+            var authority = terminated ? rest.Substring(0, end) : rest;
+            int at = authority.LastIndexOf('@');
+            if (at >= 0)
+            {
+                authority = authority.Substring(at + 1);
+            }
+
+            string host;
+            if (authority.StartsWith("[", StringComparison.Ordinal))
+            {
+                int close = authority.IndexOf(']');
+                if (close < 0)
+                {
+                    return null;
+                }
+
+                host = authority.Substring(1, close - 1);
+                terminated = true;
+            }
+            else
+            {
+                int colon = authority.IndexOf(':');
+                if (colon >= 0)
+                {
+                    host = authority.Substring(0, colon);
+                    terminated = true;
+                }
+                else
+                {
+                    host = authority;
+                }
+            }
+
+            if (!terminated && !complete)
+            {
+                return null; // "https://api." + region + ".example.com": the host continues after the known part.
+            }
+
+            host = host.Trim().TrimEnd('.').ToLowerInvariant();
+            return IsHostText(host) ? host : null;
+        }
+
+        private static bool IsHostText(string host)
+        {
+            if (host.Length == 0)
+            {
+                return false;
+            }
+
+            foreach (char c in host)
+            {
+                if (!char.IsLetterOrDigit(c) && c != '-' && c != '.' && c != '_' && c != ':')
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+
+        /// <summary>The value of <paramref name="key"/> in a <c>Key=Value;…</c> connection string.</summary>
+        public static string? ConnectionStringValue(string text, string key)
+        {
+            foreach (var part in text.Split(';'))
+            {
+                int eq = part.IndexOf('=');
+                if (eq > 0 && string.Equals(part.Substring(0, eq).Trim(), key, StringComparison.OrdinalIgnoreCase))
+                {
+                    return part.Substring(eq + 1).Trim();
+                }
+            }
+
+            return null;
+        }
+
+        /// <summary>Combines a base address and a relative reference for display (<c>https://a/v1/</c> + <c>chat</c>).</summary>
+        public static string Combine(string baseText, string relative)
+        {
+            if (relative.Length == 0)
+            {
+                return baseText;
+            }
+
+            if (baseText.EndsWith("/", StringComparison.Ordinal) && relative.StartsWith("/", StringComparison.Ordinal))
+            {
+                return baseText + relative.Substring(1);
+            }
+
+            return baseText.EndsWith("/", StringComparison.Ordinal) || relative.StartsWith("/", StringComparison.Ordinal) ? baseText + relative : baseText + "/" + relative;
+        }
+
+        internal static bool TryParseIPv4(string host, out byte[] bytes)
+        {
+            bytes = new byte[4];
+            var parts = host.Split('.');
+            if (parts.Length != 4)
+            {
+                return false;
+            }
+
+            for (int i = 0; i < 4; i++)
+            {
+                if (parts[i].Length == 0 || parts[i].Length > 3 || !byte.TryParse(parts[i], NumberStyles.None, CultureInfo.InvariantCulture, out bytes[i]))
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+    }
+}

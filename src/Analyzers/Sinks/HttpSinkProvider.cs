@@ -1,0 +1,209 @@
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Linq;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Operations;
+using Residency.Analyzers.Endpoints;
+
+namespace Residency.Analyzers.Sinks
+{
+    /// <summary>
+    /// HTTP requests (SPEC §5.2): HttpClient's Get/Post/Put/Patch/Delete/Send/GetString/GetByteArray/GetStream and the
+    /// System.Net.Http.Json extensions. The region comes from the request URI (or the HttpRequestMessage's), combined
+    /// with the client's BaseAddress. Everything passed to the call (URI, content, request) is sent; the client is not.
+    /// </summary>
+    internal sealed class HttpSinkProvider : ISinkProvider
+    {
+        private static readonly ImmutableHashSet<string> ClientMethods = ImmutableHashSet.Create(
+            "GetAsync", "PostAsync", "PutAsync", "PatchAsync", "DeleteAsync", "SendAsync", "Send",
+            "GetStringAsync", "GetByteArrayAsync", "GetStreamAsync");
+
+        private static readonly ImmutableHashSet<string> JsonMethods = ImmutableHashSet.Create(
+            "GetFromJsonAsync", "GetFromJsonAsAsyncEnumerable", "PostAsJsonAsync", "PutAsJsonAsync", "PatchAsJsonAsync", "DeleteFromJsonAsync");
+
+        private readonly EndpointResolver _resolver;
+        private readonly EndpointSinks _sinks;
+        private readonly ConcurrentDictionary<SyntaxNode, SinkCall?> _cache = new();
+
+        public HttpSinkProvider(EndpointResolver resolver, EndpointSinks sinks)
+        {
+            _resolver = resolver;
+            _sinks = sinks;
+        }
+
+        public SinkCall? TryResolve(IInvocationOperation invocation)
+        {
+            var method = invocation.TargetMethod;
+            var type = method.ContainingType;
+            if (type is null)
+            {
+                return null;
+            }
+
+            bool client = ClientMethods.Contains(method.Name) && EndpointResolver.IsType(type, "System.Net.Http.HttpClient");
+            bool json = !client && JsonMethods.Contains(method.Name) && EndpointResolver.IsType(type, "System.Net.Http.Json.HttpClientJsonExtensions");
+            if (!client && !json)
+            {
+                return null;
+            }
+
+            return _cache.GetOrAdd(invocation.Syntax, _ => Resolve(invocation, json));
+        }
+
+        private SinkCall Resolve(IInvocationOperation cfgInvocation, bool json)
+        {
+            var invocation = _resolver.OperationOf(cfgInvocation.Syntax) as IInvocationOperation ?? cfgInvocation;
+            var method = invocation.TargetMethod;
+            var clientExpression = json ? invocation.Arguments.FirstOrDefault(a => a.Parameter?.Ordinal == 0)?.Value : invocation.Instance;
+            var verb = Verb(method.Name);
+
+            List<EndpointValue>? requests = null;
+            bool relativeToBase = false;
+            var uriArgument = invocation.Arguments.FirstOrDefault(a => a.Parameter?.Name == "requestUri");
+            var requestArgument = invocation.Arguments.FirstOrDefault(a => a.Parameter?.Name == "request");
+            if (uriArgument is not null)
+            {
+                if (uriArgument.Value.ConstantValue is { HasValue: true, Value: null })
+                {
+                    relativeToBase = true; // GetAsync((string?)null): the BaseAddress itself
+                }
+                else
+                {
+                    requests = _resolver.Strings(uriArgument.Value);
+                }
+            }
+            else if (requestArgument is not null)
+            {
+                requests = new List<EndpointValue>();
+                foreach (var creation in Creations(requestArgument.Value, 0))
+                {
+                    var ctorUri = creation.Arguments.FirstOrDefault(a => a.Parameter?.Name == "requestUri");
+                    if (ctorUri is not null)
+                    {
+                        requests.AddRange(_resolver.Strings(ctorUri.Value));
+                    }
+
+                    if (verb == "SEND" && creation.Arguments.FirstOrDefault(a => a.Parameter?.Name == "method")?.Value is IPropertyReferenceOperation { Property.Name: { } httpMethod })
+                    {
+                        verb = httpMethod.ToUpperInvariant();
+                    }
+                }
+
+                foreach (var value in _resolver.PropertyValues(requestArgument.Value, "RequestUri"))
+                {
+                    requests.AddRange(_resolver.Strings(value));
+                }
+
+                if (requests.Count == 0 && Creations(requestArgument.Value, 0).Count > 0)
+                {
+                    relativeToBase = true; // new HttpRequestMessage() with no URI: the BaseAddress
+                }
+            }
+
+            var display = $"HTTP {verb}";
+            var infos = new List<SinkInfo>();
+            if (relativeToBase)
+            {
+                requests = new List<EndpointValue> { new(string.Empty, true, "BaseAddress", null) };
+            }
+
+            if (requests is null || requests.Count == 0)
+            {
+                infos.Add(_sinks.ForHost(SinkKind.Http, display, null, false, "request URI not resolved (not a constant, configuration key or known base address)", null, null));
+            }
+            else
+            {
+                List<EndpointValue>? bases = null;
+                foreach (var request in requests)
+                {
+                    var parsed = UrlText.Parse(request.Text, request.Complete);
+                    if (parsed.IsAbsolute)
+                    {
+                        infos.Add(_sinks.ForHost(SinkKind.Http, display, parsed.Host, parsed.IsServiceDiscovery, request.ResolvedBy, request.Location ?? uriArgument?.Value.Syntax.GetLocation(), null));
+                        continue;
+                    }
+
+                    bases ??= _resolver.BaseAddress(clientExpression);
+                    if (bases.Count == 0)
+                    {
+                        infos.Add(_sinks.ForHost(SinkKind.Http, display, null, false, $"relative request URI '{request.Text}' and no BaseAddress found for the client", request.Location, null));
+                        continue;
+                    }
+
+                    foreach (var b in bases)
+                    {
+                        var baseUrl = UrlText.Parse(b.Text, b.Complete);
+                        infos.Add(_sinks.ForHost(SinkKind.Http, display, baseUrl.Host, baseUrl.IsServiceDiscovery, "BaseAddress " + b.ResolvedBy, b.Location, null));
+                    }
+                }
+            }
+
+            var sinks = EndpointSinks.Distinct(infos);
+            if (json)
+            {
+                var ordinals = method.Parameters.Where(p => p.Ordinal > 0).Select(p => p.Ordinal).ToImmutableArray();
+                return new SinkCall(sinks, allArguments: false, receiver: false, ordinals);
+            }
+
+            return new SinkCall(sinks, allArguments: true, receiver: false, ImmutableArray<int>.Empty);
+        }
+
+        private List<IObjectCreationOperation> Creations(IOperation operation, int depth)
+        {
+            var result = new List<IObjectCreationOperation>();
+            if (depth > 6)
+            {
+                return result;
+            }
+
+            switch (EndpointResolver.Strip(operation))
+            {
+                case IObjectCreationOperation creation:
+                    result.Add(creation);
+                    break;
+                case ILocalReferenceOperation local:
+                    foreach (var value in _resolver.LocalValues(local.Local))
+                    {
+                        result.AddRange(Creations(value, depth + 1));
+                    }
+
+                    break;
+                case IMemberReferenceOperation member:
+                    foreach (var value in _resolver.MemberValues(member.Member))
+                    {
+                        result.AddRange(Creations(value, depth + 1));
+                    }
+
+                    break;
+            }
+
+            return result;
+        }
+
+        private static string Verb(string method)
+        {
+            if (method.StartsWith("Post", System.StringComparison.Ordinal))
+            {
+                return "POST";
+            }
+
+            if (method.StartsWith("Put", System.StringComparison.Ordinal))
+            {
+                return "PUT";
+            }
+
+            if (method.StartsWith("Patch", System.StringComparison.Ordinal))
+            {
+                return "PATCH";
+            }
+
+            if (method.StartsWith("Delete", System.StringComparison.Ordinal))
+            {
+                return "DELETE";
+            }
+
+            return method.StartsWith("Send", System.StringComparison.Ordinal) ? "SEND" : "GET";
+        }
+    }
+}

@@ -1,0 +1,573 @@
+using System;
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Linq;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Operations;
+using Residency.Analyzers.Endpoints;
+
+namespace Residency.Analyzers.Sinks
+{
+    /// <summary>
+    /// Calls on catalogued SDK clients (sdks.json + residency.json <c>sdks</c>, SPEC §5.3). The endpoint is followed from
+    /// the client's creation (options property, constructor parameter, region parameter, residency method, child
+    /// factories), then configuration keys, then the SDK's default host or region. Every argument is sent.
+    /// </summary>
+    internal sealed class SdkSinkProvider : ISinkProvider
+    {
+        private const int MaxDepth = 8;
+
+        private static readonly ImmutableHashSet<string> NotSinks = ImmutableHashSet.Create(
+            "ToString", "Equals", "GetHashCode", "GetType", "Dispose", "DisposeAsync", "Init", "SetRegion", "SetEdge", "Close", "Flush", "FlushAsync");
+
+        private readonly EndpointResolver _resolver;
+        private readonly EndpointSinks _sinks;
+        private readonly Lazy<Dictionary<INamedTypeSymbol, SdkEntry>> _types;
+        private readonly ConcurrentDictionary<SyntaxNode, SinkCall?> _cache = new();
+
+        public SdkSinkProvider(EndpointResolver resolver, EndpointSinks sinks)
+        {
+            _resolver = resolver;
+            _sinks = sinks;
+            _types = new Lazy<Dictionary<INamedTypeSymbol, SdkEntry>>(BuildTypes, System.Threading.LazyThreadSafetyMode.ExecutionAndPublication);
+        }
+
+        private Dictionary<INamedTypeSymbol, SdkEntry> BuildTypes()
+        {
+            var map = new Dictionary<INamedTypeSymbol, SdkEntry>(SymbolEqualityComparer.Default);
+            foreach (var entry in _resolver.Project.Catalog.Sdks)
+            {
+                foreach (var name in entry.Types)
+                {
+                    var type = _resolver.Compilation.GetTypeByMetadataName(name);
+                    if (type is not null && !map.ContainsKey(type))
+                    {
+                        map[type] = entry;
+                    }
+                }
+            }
+
+            return map;
+        }
+
+        /// <summary>The SDK entry of a client type: an exact match, else the nearest base or interface of a matchDerived entry.</summary>
+        internal SdkEntry? EntryOf(ITypeSymbol? type)
+        {
+            if (type is not INamedTypeSymbol named)
+            {
+                return null;
+            }
+
+            var types = _types.Value;
+            if (types.Count == 0)
+            {
+                return null;
+            }
+
+            if (types.TryGetValue(named.OriginalDefinition, out var exact))
+            {
+                return exact;
+            }
+
+            for (var t = named.BaseType; t is not null; t = t.BaseType)
+            {
+                if (types.TryGetValue(t.OriginalDefinition, out var entry) && entry.MatchDerived)
+                {
+                    return entry;
+                }
+            }
+
+            foreach (var @interface in named.AllInterfaces)
+            {
+                if (types.TryGetValue(@interface.OriginalDefinition, out var entry) && entry.MatchDerived)
+                {
+                    return entry;
+                }
+            }
+
+            return null;
+        }
+
+        private SdkEntry? NamespaceEntry(INamedTypeSymbol type)
+        {
+            var ns = type.ContainingNamespace?.ToDisplayString();
+            if (ns is null)
+            {
+                return null;
+            }
+
+            foreach (var entry in _resolver.Project.Catalog.Sdks)
+            {
+                foreach (var sinkNamespace in entry.SinkNamespaces)
+                {
+                    if (ns == sinkNamespace || ns.StartsWith(sinkNamespace + ".", StringComparison.Ordinal))
+                    {
+                        return entry;
+                    }
+                }
+            }
+
+            return null;
+        }
+
+        public SinkCall? TryResolve(IInvocationOperation invocation)
+        {
+            var method = invocation.TargetMethod;
+            if (method.MethodKind != MethodKind.Ordinary || NotSinks.Contains(method.Name) || method.ContainingType is null)
+            {
+                return null;
+            }
+
+            var receiverType = method.IsStatic ? method.ContainingType : invocation.Instance?.Type ?? method.ContainingType;
+            var entry = EntryOf(receiverType) ?? EntryOf(method.ContainingType);
+            if (entry is null && method.IsStatic)
+            {
+                entry = NamespaceEntry(method.ContainingType);
+            }
+
+            if (entry is null || entry.IsChildFactory(method.Name) || method.Name.StartsWith("get_", StringComparison.Ordinal))
+            {
+                return null;
+            }
+
+            return _cache.GetOrAdd(invocation.Syntax, _ => Resolve(invocation, entry, receiverType));
+        }
+
+        private SinkCall Resolve(IInvocationOperation cfgInvocation, SdkEntry entry, ITypeSymbol receiverType)
+        {
+            var invocation = _resolver.OperationOf(cfgInvocation.Syntax) as IInvocationOperation ?? cfgInvocation;
+            var display = $"{receiverType.Name}.{invocation.TargetMethod.Name}";
+            var targets = invocation.TargetMethod.IsStatic ? StaticTargets(entry) : Targets(invocation.Instance, entry, 0);
+            var infos = new List<SinkInfo>();
+            foreach (var target in targets)
+            {
+                infos.Add(target.RegionCode is { } code && target.Host is null
+                    ? _sinks.ForRegion(SinkKind.Sdk, display, code, entry.Recipient, target.ResolvedBy, target.Location)
+                    : _sinks.ForHost(SinkKind.Sdk, display, target.Host, target.ServiceDiscovery, target.ResolvedBy, target.Location, entry.Recipient));
+            }
+
+            if (infos.Count == 0)
+            {
+                infos.Add(_sinks.ForHost(SinkKind.Sdk, display, null, false, $"{entry.Service ?? receiverType.Name}: endpoint not determined", null, entry.Recipient));
+            }
+
+            return new SinkCall(EndpointSinks.Distinct(infos), allArguments: true, receiver: false, ImmutableArray<int>.Empty);
+        }
+
+        private List<EndpointTarget> Targets(IOperation? client, SdkEntry entry, int depth)
+        {
+            var result = new List<EndpointTarget>();
+            if (client is null || depth > MaxDepth)
+            {
+                return result;
+            }
+
+            var operation = EndpointResolver.Strip(client);
+            switch (operation)
+            {
+                case IInvocationOperation factory:
+                {
+                    var parent = factory.TargetMethod.IsStatic ? null : factory.Instance;
+                    var parentEntry = EntryOf(parent?.Type);
+                    if (parent is not null && parentEntry is not null && parentEntry.IsChildFactory(factory.TargetMethod.Name))
+                    {
+                        return Targets(parent, parentEntry, depth + 1);
+                    }
+
+                    break;
+                }
+
+                case IPropertyReferenceOperation child when child.Instance is not null && EntryOf(child.Instance.Type) is { } parentEntry && parentEntry.ChildMembers.Contains(child.Property.Name):
+                    return Targets(child.Instance, parentEntry, depth + 1);
+
+                case IObjectCreationOperation creation:
+                    return FromCreation(creation, entry);
+
+                case ILocalReferenceOperation local:
+                    foreach (var value in _resolver.LocalValues(local.Local))
+                    {
+                        result.AddRange(Targets(value, entry, depth + 1));
+                    }
+
+                    break;
+
+                case IFieldReferenceOperation or IPropertyReferenceOperation:
+                    foreach (var value in _resolver.MemberValues(((IMemberReferenceOperation)operation).Member))
+                    {
+                        result.AddRange(Targets(value, entry, depth + 1));
+                    }
+
+                    break;
+            }
+
+            if (result.Count > 0)
+            {
+                return result;
+            }
+
+            // An injected client: the creations of its type in this compilation (DI registrations), else what is configured globally.
+            if (operation.Type is INamedTypeSymbol type && depth == 0)
+            {
+                foreach (var creation in _resolver.Index.CreationsOf(type))
+                {
+                    result.AddRange(FromCreation(creation, entry));
+                }
+            }
+
+            return result.Count > 0 ? result : StaticTargets(entry);
+        }
+
+        private List<EndpointTarget> FromCreation(IObjectCreationOperation creation, SdkEntry entry)
+        {
+            var result = new List<EndpointTarget>();
+            var typeName = creation.Type?.Name ?? "client";
+            var endpoint = entry.Endpoint;
+
+            foreach (var argument in creation.Arguments)
+            {
+                if (argument.IsImplicit || argument.Parameter is null)
+                {
+                    continue;
+                }
+
+                var parameter = argument.Parameter;
+                if (endpoint.ConstructorParameters.Contains(parameter.Name))
+                {
+                    AddValues(result, _resolver.Strings(argument.Value), endpoint, $"{typeName}({parameter.Name})");
+                }
+
+                foreach (var options in endpoint.Options)
+                {
+                    if (CompilationIndex.DerivesFrom(argument.Value.Type, options.Type))
+                    {
+                        foreach (var value in _resolver.PropertyValues(argument.Value, options.Property))
+                        {
+                            AddValues(result, _resolver.Strings(value), endpoint, $"{ShortName(options.Type)}.{options.Property}");
+                        }
+                    }
+                }
+
+                if (entry.ResidencyMethod is { } residencyMethod)
+                {
+                    AddResidency(result, argument.Value, entry, residencyMethod, 0);
+                }
+
+                if (entry.Region is { } region)
+                {
+                    AddRegionArgument(result, argument, region, creation, entry);
+                }
+            }
+
+            foreach (var property in endpoint.Properties)
+            {
+                foreach (var value in _resolver.PropertyValues(creation, property))
+                {
+                    AddValues(result, _resolver.Strings(value), endpoint, $"{typeName}.{property}");
+                }
+            }
+
+            if (result.Count == 0)
+            {
+                result.AddRange(ConfiguredTargets(entry));
+            }
+
+            return result.Count > 0 ? result : Defaults(entry);
+        }
+
+        private void AddResidency(List<EndpointTarget> result, IOperation value, SdkEntry entry, string residencyMethod, int depth)
+        {
+            if (depth > 4)
+            {
+                return;
+            }
+
+            var operation = EndpointResolver.Strip(value);
+            if (operation is IInvocationOperation call && call.TargetMethod.Name == residencyMethod)
+            {
+                foreach (var argument in call.Arguments)
+                {
+                    foreach (var text in _resolver.Strings(argument.Value).Where(v => v.Complete))
+                    {
+                        if (entry.ResidencyHosts.TryGetValue(text.Text, out var host))
+                        {
+                            result.Add(new EndpointTarget(host, null, false, $"{ShortName(entry.ResidencyMethodType ?? "options")}.{residencyMethod}(\"{text.Text}\")", argument.Value.Syntax.GetLocation()));
+                        }
+                    }
+                }
+            }
+            else if (operation is ILocalReferenceOperation local)
+            {
+                foreach (var assigned in _resolver.LocalValues(local.Local))
+                {
+                    AddResidency(result, assigned, entry, residencyMethod, depth + 1);
+                }
+            }
+        }
+
+        private void AddRegionArgument(List<EndpointTarget> result, IArgumentOperation argument, SdkRegion region, IObjectCreationOperation creation, SdkEntry entry)
+        {
+            var parameter = argument.Parameter!;
+
+            // RegionEndpoint.EUCentral1 / RegionEndpoint.GetBySystemName("eu-central-1") / options.RegionEndpoint = …
+            if (region.ParameterType is { } parameterType && EndpointResolver.IsType(argument.Value.Type, parameterType))
+            {
+                AddRegionObject(result, argument.Value, region, 0);
+            }
+
+            if (region.Options is { } options && CompilationIndex.DerivesFrom(argument.Value.Type, options.Type))
+            {
+                foreach (var value in _resolver.PropertyValues(argument.Value, options.Property))
+                {
+                    AddRegionObject(result, value, region, 0);
+                }
+            }
+
+            if (region.ConstructorParameters.Contains(parameter.Name))
+            {
+                if (region.EnabledByParameter is { } switchName &&
+                    !(creation.Arguments.FirstOrDefault(a => a.Parameter?.Name == switchName)?.Value.ConstantValue is { HasValue: true, Value: true }))
+                {
+                    return;
+                }
+
+                string? edge = null;
+                var edgeArgument = creation.Arguments.FirstOrDefault(a => a.Parameter is not null && region.EdgeConstructorParameters.Contains(a.Parameter.Name) && !a.IsImplicit);
+                if (edgeArgument is not null)
+                {
+                    edge = _resolver.Strings(edgeArgument.Value).FirstOrDefault(v => v.Complete)?.Text;
+                }
+
+                foreach (var value in _resolver.Strings(argument.Value).Where(v => v.Complete))
+                {
+                    AddRegionName(result, value.Text, edge, region, $"{creation.Type?.Name}({parameter.Name}: \"{value.Text}\")", value.Location);
+                }
+            }
+        }
+
+        private void AddRegionObject(List<EndpointTarget> result, IOperation value, SdkRegion region, int depth)
+        {
+            if (depth > 4)
+            {
+                return;
+            }
+
+            var operation = EndpointResolver.Strip(value);
+            switch (operation)
+            {
+                case IMemberReferenceOperation { Instance: null } member when region.StaticMembersMap is { } map:
+                {
+                    var code = _resolver.Project.Catalog.MapLookup(map, member.Member.Name);
+                    if (code is not null)
+                    {
+                        result.Add(new EndpointTarget(null, code, false, $"{member.Member.ContainingType?.Name}.{member.Member.Name}", operation.Syntax.GetLocation()));
+                        return;
+                    }
+
+                    break;
+                }
+
+                case IInvocationOperation call when region.GetBySystemNameMap is { } systemMap && call.Arguments.Length > 0:
+                    foreach (var name in _resolver.Strings(call.Arguments[0].Value).Where(v => v.Complete))
+                    {
+                        var code = _resolver.Project.Catalog.MapLookup(systemMap, name.Text);
+                        if (code is not null)
+                        {
+                            result.Add(new EndpointTarget(null, code, false, $"{call.TargetMethod.Name}(\"{name.Text}\") ({name.ResolvedBy})", name.Location ?? call.Syntax.GetLocation()));
+                        }
+                    }
+
+                    return;
+                case ILocalReferenceOperation local:
+                    foreach (var assigned in _resolver.LocalValues(local.Local))
+                    {
+                        AddRegionObject(result, assigned, region, depth + 1);
+                    }
+
+                    return;
+            }
+
+            if (operation is IMemberReferenceOperation { Instance: not null } or IFieldReferenceOperation)
+            {
+                foreach (var assigned in _resolver.MemberValues(((IMemberReferenceOperation)operation).Member))
+                {
+                    AddRegionObject(result, assigned, region, depth + 1);
+                }
+            }
+        }
+
+        private void AddRegionName(List<EndpointTarget> result, string name, string? edge, SdkRegion region, string resolvedBy, Location? location)
+        {
+            if (region.HostOverrides.TryGetValue(name, out var overrideHost))
+            {
+                result.Add(new EndpointTarget(overrideHost, null, false, resolvedBy, location));
+                return;
+            }
+
+            var template = edge is not null ? region.HostTemplate : region.HostTemplateWithoutEdge ?? region.HostTemplate;
+            if (template is not null && (edge is not null || template.IndexOf("{edge}", StringComparison.Ordinal) < 0))
+            {
+                var host = template.Replace("{region}", name.ToLowerInvariant()).Replace("{edge}", edge?.ToLowerInvariant() ?? string.Empty);
+                result.Add(new EndpointTarget(host, null, false, resolvedBy, location));
+                return;
+            }
+
+            if (region.Map is { } map && _resolver.Project.Catalog.MapLookup(map, name) is { } code)
+            {
+                result.Add(new EndpointTarget(null, code, false, resolvedBy, location));
+            }
+        }
+
+        /// <summary>SDKs configured once for the process (SentrySdk.Init, TwilioClient.SetRegion, options set anywhere), then configuration, then defaults.</summary>
+        private List<EndpointTarget> StaticTargets(SdkEntry entry)
+        {
+            var result = new List<EndpointTarget>();
+            var endpoint = entry.Endpoint;
+            foreach (var options in endpoint.Options)
+            {
+                foreach (var value in _resolver.Index.AssignmentsTo(options.Type, options.Property))
+                {
+                    AddValues(result, _resolver.Strings(value), endpoint, $"{ShortName(options.Type)}.{options.Property}");
+                }
+            }
+
+            if (endpoint.ConstructorParameters.Length > 0)
+            {
+                foreach (var typeName in entry.Types)
+                {
+                    foreach (var init in _resolver.Index.InvocationsOf(typeName, "Init"))
+                    {
+                        foreach (var argument in init.Arguments)
+                        {
+                            if (argument.Parameter is not null && !argument.IsImplicit && endpoint.ConstructorParameters.Contains(argument.Parameter.Name))
+                            {
+                                AddValues(result, _resolver.Strings(argument.Value), endpoint, $"{init.TargetMethod.ContainingType?.Name}.Init({argument.Parameter.Name})");
+                            }
+                        }
+                    }
+                }
+            }
+
+            if (entry.Region is { } region)
+            {
+                foreach (var staticMethod in region.StaticMethods)
+                {
+                    int dot = staticMethod.LastIndexOf('.');
+                    if (dot <= 0)
+                    {
+                        continue;
+                    }
+
+                    string? edge = null;
+                    foreach (var edgeMethod in region.EdgeStaticMethods)
+                    {
+                        int edgeDot = edgeMethod.LastIndexOf('.');
+                        if (edgeDot > 0)
+                        {
+                            foreach (var call in _resolver.Index.InvocationsOf(edgeMethod.Substring(0, edgeDot), edgeMethod.Substring(edgeDot + 1)))
+                            {
+                                edge ??= call.Arguments.Length > 0 ? _resolver.Strings(call.Arguments[0].Value).FirstOrDefault(v => v.Complete)?.Text : null;
+                            }
+                        }
+                    }
+
+                    foreach (var call in _resolver.Index.InvocationsOf(staticMethod.Substring(0, dot), staticMethod.Substring(dot + 1)))
+                    {
+                        if (call.Arguments.Length == 0)
+                        {
+                            continue;
+                        }
+
+                        foreach (var value in _resolver.Strings(call.Arguments[0].Value).Where(v => v.Complete))
+                        {
+                            AddRegionName(result, value.Text, edge, region, $"{staticMethod}(\"{value.Text}\")", value.Location);
+                        }
+                    }
+                }
+            }
+
+            if (result.Count == 0)
+            {
+                result.AddRange(ConfiguredTargets(entry));
+            }
+
+            return result.Count > 0 ? result : Defaults(entry);
+        }
+
+        private List<EndpointTarget> ConfiguredTargets(SdkEntry entry)
+        {
+            var result = new List<EndpointTarget>();
+            foreach (var key in entry.Endpoint.ConfigKeys)
+            {
+                AddValues(result, _resolver.ConfigLookup(key), entry.Endpoint, null);
+            }
+
+            if (result.Count == 0 && entry.Region is { } region)
+            {
+                foreach (var key in region.ConfigKeys)
+                {
+                    foreach (var value in _resolver.ConfigLookup(key))
+                    {
+                        var map = region.Map ?? region.GetBySystemNameMap;
+                        if (map is not null && _resolver.Project.Catalog.MapLookup(map, value.Text) is { } code)
+                        {
+                            result.Add(new EndpointTarget(null, code, false, value.ResolvedBy, value.Location));
+                        }
+                    }
+                }
+            }
+
+            return result;
+        }
+
+        private static List<EndpointTarget> Defaults(SdkEntry entry)
+        {
+            var result = new List<EndpointTarget>();
+            var service = entry.Service ?? entry.Types.FirstOrDefault() ?? "SDK";
+            if (entry.DefaultHost is { } host)
+            {
+                result.Add(new EndpointTarget(host, null, false, $"default host of {service} (no endpoint set in code or configuration)", null));
+            }
+            else if (entry.DefaultRegionText is { } region)
+            {
+                result.Add(new EndpointTarget(null, region, false, $"default region of {service}", null));
+            }
+
+            return result;
+        }
+
+        private static void AddValues(List<EndpointTarget> result, List<EndpointValue> values, SdkEndpoint endpoint, string? via)
+        {
+            foreach (var value in values)
+            {
+                var text = value.Text;
+                var format = endpoint.ValueFormat;
+                if (format == "connectionString")
+                {
+                    var inner = UrlText.ConnectionStringValue(text, endpoint.ConnectionStringKey ?? "IngestionEndpoint");
+                    if (inner is null)
+                    {
+                        continue;
+                    }
+
+                    text = inner;
+                    format = "url";
+                }
+                else if (format == "adyenLivePrefix")
+                {
+                    continue; // not a host: the entry's default region applies
+                }
+
+                var parsed = UrlText.Parse(text, value.Complete, format);
+                var by = via is null ? value.ResolvedBy : $"{via} ← {value.ResolvedBy}";
+                result.Add(new EndpointTarget(parsed.Host, null, parsed.IsServiceDiscovery, by, value.Location));
+            }
+        }
+
+        private static string ShortName(string metadataName)
+        {
+            int dot = metadataName.LastIndexOf('.');
+            return dot >= 0 ? metadataName.Substring(dot + 1) : metadataName;
+        }
+    }
+}

@@ -1,0 +1,116 @@
+using System.Threading;
+using System.Threading.Tasks;
+using Microsoft.CodeAnalysis.Testing;
+using Residency.Analyzers.Analyzers;
+using Residency.Analyzers.Tests.Verifiers;
+
+namespace Residency.Analyzers.Tests.Endpoints
+{
+    /// <summary>Shared model and runner for the endpoint tests (PersonalDataFlowAnalyzer with AdditionalFiles and properties).</summary>
+    internal static class EndpointTest
+    {
+        public const string Usings = @"
+using System;
+using System.Net.Http;
+using System.Net.Http.Json;
+using System.Threading.Tasks;
+using Residency;
+";
+
+        public const string Model = @"
+public class Customer
+{
+    public int Id { get; set; }
+    [PersonalData(""contact.email"")] public string Email { get; set; } = """";
+    [PersonalData(""name"")] public string Name { get; set; } = """";
+}
+";
+
+        /// <summary>Minimal stand-ins for Microsoft.Extensions.Configuration / DependencyInjection / Http / Options, with their real names.</summary>
+        public const string ExtensionsStubs = @"
+namespace Microsoft.Extensions.Configuration
+{
+    public interface IConfiguration
+    {
+        string? this[string key] { get; set; }
+        IConfigurationSection GetSection(string key);
+    }
+    public interface IConfigurationSection : IConfiguration
+    {
+        string Key { get; }
+        string Path { get; }
+        string? Value { get; set; }
+    }
+    public interface IConfigurationRoot : IConfiguration { }
+    public static class ConfigurationBinder
+    {
+        public static T? GetValue<T>(this IConfiguration configuration, string key) => default;
+    }
+    public static class ConfigurationExtensions
+    {
+        public static string? GetConnectionString(this IConfiguration configuration, string name) => null;
+    }
+}
+namespace Microsoft.Extensions.DependencyInjection
+{
+    public interface IServiceCollection { }
+    public interface IHttpClientBuilder { string Name { get; } IServiceCollection Services { get; } }
+    public static class HttpClientFactoryServiceCollectionExtensions
+    {
+        public static IHttpClientBuilder AddHttpClient(this IServiceCollection services, string name) => null!;
+        public static IHttpClientBuilder AddHttpClient(this IServiceCollection services, string name, System.Action<System.Net.Http.HttpClient> configureClient) => null!;
+        public static IHttpClientBuilder AddHttpClient(this IServiceCollection services, string name, System.Action<System.IServiceProvider, System.Net.Http.HttpClient> configureClient) => null!;
+        public static IHttpClientBuilder AddHttpClient<TClient>(this IServiceCollection services) where TClient : class => null!;
+        public static IHttpClientBuilder AddHttpClient<TClient>(this IServiceCollection services, System.Action<System.Net.Http.HttpClient> configureClient) where TClient : class => null!;
+        public static IHttpClientBuilder AddHttpClient<TClient, TImplementation>(this IServiceCollection services, System.Action<System.Net.Http.HttpClient> configureClient) where TClient : class where TImplementation : class, TClient => null!;
+    }
+    public static class HttpClientBuilderExtensions
+    {
+        public static IHttpClientBuilder ConfigureHttpClient(this IHttpClientBuilder builder, System.Action<System.Net.Http.HttpClient> configureClient) => builder;
+    }
+    public static class OptionsConfigurationServiceCollectionExtensions
+    {
+        public static IServiceCollection Configure<TOptions>(this IServiceCollection services, Microsoft.Extensions.Configuration.IConfiguration config) where TOptions : class => services;
+    }
+}
+namespace System.Net.Http
+{
+    public interface IHttpClientFactory { HttpClient CreateClient(string name); }
+}
+namespace Microsoft.Extensions.Options
+{
+    public interface IOptions<out TOptions> where TOptions : class { TOptions Value { get; } }
+}
+";
+
+        public static DiagnosticResult Diagnostic(string id, int markup) =>
+            AnalyzerVerifier<PersonalDataFlowAnalyzer>.Diagnostic(id).WithLocation(markup).WithOptions(DiagnosticOptions.IgnoreAdditionalLocations);
+
+        public static DiagnosticResult Res001(int markup) => Diagnostic("RES001", markup);
+
+        public static DiagnosticResult Res003(int markup) => Diagnostic("RES003", markup);
+
+        public static Task VerifyAsync(string source, params DiagnosticResult[] expected) =>
+            VerifyAsync(source, null, null, expected);
+
+        public static async Task VerifyAsync(string source, (string Path, string Content)[]? additionalFiles, (string Key, string Value)[]? properties, params DiagnosticResult[] expected)
+        {
+            var test = new AnalyzerVerifier<PersonalDataFlowAnalyzer>.Test { TestCode = Usings + source + Model };
+            if (additionalFiles is not null)
+            {
+                foreach (var file in additionalFiles)
+                {
+                    test.TestState.AdditionalFiles.Add(file);
+                }
+            }
+
+            if (properties is not null)
+            {
+                test.TestState.AnalyzerConfigFiles.Add(TestReferences.GlobalConfig(properties));
+            }
+
+            test.ExpectedDiagnostics.AddRange(expected);
+            await test.RunAsync(CancellationToken.None);
+        }
+    }
+}
