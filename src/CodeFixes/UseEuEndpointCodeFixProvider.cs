@@ -86,22 +86,22 @@ namespace Residency.CodeFixes
             return host.Length > 0 && euHost.Length > 0 && euHost.IndexOf('{') < 0 && !string.Equals(host, euHost, StringComparison.OrdinalIgnoreCase);
         }
 
-        /// <summary>A token to rewrite: where the URL is written, and how to say so in the title when it is not in the call.</summary>
+        /// <summary>A node to replace: where the URL is written (or the SDK options to set), and how to say so in the title when it is not in the call.</summary>
         private sealed class EndpointEdit
         {
-            public EndpointEdit(DocumentId document, SyntaxToken token, string newText, string? description)
+            public EndpointEdit(DocumentId document, SyntaxNode oldNode, SyntaxNode newNode, string? description)
             {
                 Document = document;
-                Token = token;
-                NewText = newText;
+                OldNode = oldNode;
+                NewNode = newNode;
                 Description = description;
             }
 
             public DocumentId Document { get; }
 
-            public SyntaxToken Token { get; }
+            public SyntaxNode OldNode { get; }
 
-            public string NewText { get; }
+            public SyntaxNode NewNode { get; }
 
             public string? Description { get; }
         }
@@ -136,10 +136,14 @@ namespace Residency.CodeFixes
                 var index = HostIndex(token.Text, host);
                 var newText = token.Text.Substring(0, index) + euHost + token.Text.Substring(index + host.Length);
                 var inCall = token.SyntaxTree == diagnostic.Location.SourceTree && diagnostic.Location.SourceSpan.Contains(token.Span);
-                return new EndpointEdit(document.Id, token, newText, inCall ? null : Describe(token));
+                var parent = token.Parent!;
+                return new EndpointEdit(document.Id, parent, parent.ReplaceToken(token, Rewrite(token, newText)), inCall ? null : Describe(token));
             }
 
-            return null;
+            // No URL written anywhere: an SDK client on its default host. Set the endpoint option where the client is created.
+            return await SdkOptions.FindAsync(solution, diagnostic, euHost, cancellationToken).ConfigureAwait(false) is { } set
+                ? new EndpointEdit(set.Document, set.OldNode, set.NewNode, set.Description)
+                : null;
         }
 
         /// <summary>
@@ -253,13 +257,16 @@ namespace Residency.CodeFixes
                     continue;
                 }
 
-                var byToken = new Dictionary<SyntaxToken, string>();
+                var byNode = new Dictionary<SyntaxNode, SyntaxNode>();
                 foreach (var edit in group)
                 {
-                    byToken[edit.Token] = edit.NewText; // the same constant reached from several calls is one edit
+                    if (!byNode.ContainsKey(edit.OldNode))
+                    {
+                        byNode[edit.OldNode] = edit.NewNode; // the same constant reached from several calls is one edit
+                    }
                 }
 
-                var updated = root.ReplaceTokens(byToken.Keys, (original, _) => Rewrite(original, byToken[original]));
+                var updated = root.ReplaceNodes(byNode.Keys, (original, _) => byNode[original]);
                 solution = solution.WithDocumentSyntaxRoot(group.Key, updated);
             }
 

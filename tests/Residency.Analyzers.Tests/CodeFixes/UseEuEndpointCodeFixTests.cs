@@ -214,5 +214,95 @@ class Service
             test.FixedState.ExpectedDiagnostics.Add(Res("RES001", 0));
             await test.RunAsync(CancellationToken.None);
         }
+
+        /// <summary>Minimal stand-ins for the OpenAI .NET SDK types, with their real names.</summary>
+        private const string OpenAiStubs = @"
+namespace System.ClientModel { public class ApiKeyCredential { public ApiKeyCredential(string key) { } } }
+namespace OpenAI
+{
+    public class OpenAIClientOptions { public System.Uri? Endpoint { get; set; } }
+}
+namespace OpenAI.Chat
+{
+    public class ChatClient
+    {
+        public ChatClient(string model, string apiKey) { }
+        public ChatClient(string model, System.ClientModel.ApiKeyCredential credential, OpenAI.OpenAIClientOptions options) { }
+        public string CompleteChat(string message) => message;
+    }
+}
+";
+
+        [Fact]
+        public async Task ChangesTheOpenAiClientOptionsEndpoint()
+        {
+            var test = Test(@"
+class Service
+{
+    string Run(Customer customer)
+    {
+        var options = new OpenAI.OpenAIClientOptions { Endpoint = new Uri(""https://api.openai.com/v1"") };
+        var chat = new OpenAI.Chat.ChatClient(""gpt-4o"", new System.ClientModel.ApiKeyCredential(""key""), options);
+        return {|#0:chat.CompleteChat(""Summarise: "" + customer.Email)|};
+    }
+}" + OpenAiStubs, @"
+class Service
+{
+    string Run(Customer customer)
+    {
+        var options = new OpenAI.OpenAIClientOptions { Endpoint = new Uri(""https://eu.api.openai.com/v1"") };
+        var chat = new OpenAI.Chat.ChatClient(""gpt-4o"", new System.ClientModel.ApiKeyCredential(""key""), options);
+        return chat.CompleteChat(""Summarise: "" + customer.Email);
+    }
+}" + OpenAiStubs);
+            test.ExpectedDiagnostics.Add(Res("RES001", 0));
+            await test.RunAsync(CancellationToken.None);
+        }
+
+        [Fact]
+        public async Task SetsTheEndpointOptionOnAClientCreatedWithoutOptions()
+        {
+            var test = Test(@"
+class Service
+{
+    private readonly OpenAI.Chat.ChatClient _chat = new OpenAI.Chat.ChatClient(""gpt-4o"", ""key"");
+
+    string Run(Customer customer) => {|#0:_chat.CompleteChat(""Summarise: "" + customer.Email)|};
+}" + OpenAiStubs, @"
+class Service
+{
+    private readonly OpenAI.Chat.ChatClient _chat = new OpenAI.Chat.ChatClient(""gpt-4o"", new System.ClientModel.ApiKeyCredential(""key""), new OpenAI.OpenAIClientOptions { Endpoint = new Uri(""https://eu.api.openai.com/v1"") });
+
+    string Run(Customer customer) => _chat.CompleteChat(""Summarise: "" + customer.Email);
+}" + OpenAiStubs);
+            test.ExpectedDiagnostics.Add(Res("RES001", 0));
+            await test.RunAsync(CancellationToken.None);
+        }
+
+        [Fact]
+        public async Task SetsTheEndpointInTheOptionsPassedToTheClient()
+        {
+            var test = Test(@"
+class Service
+{
+    string Run(Customer customer)
+    {
+        var options = new OpenAI.OpenAIClientOptions();
+        var chat = new OpenAI.Chat.ChatClient(""gpt-4o"", new System.ClientModel.ApiKeyCredential(""key""), options);
+        return {|#0:chat.CompleteChat(""Summarise: "" + customer.Email)|};
+    }
+}" + OpenAiStubs, @"
+class Service
+{
+    string Run(Customer customer)
+    {
+        var options = new OpenAI.OpenAIClientOptions { Endpoint = new Uri(""https://eu.api.openai.com/v1"") };
+        var chat = new OpenAI.Chat.ChatClient(""gpt-4o"", new System.ClientModel.ApiKeyCredential(""key""), options);
+        return chat.CompleteChat(""Summarise: "" + customer.Email);
+    }
+}" + OpenAiStubs);
+            test.ExpectedDiagnostics.Add(Res("RES001", 0));
+            await test.RunAsync(CancellationToken.None);
+        }
     }
 }
