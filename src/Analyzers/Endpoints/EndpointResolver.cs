@@ -490,6 +490,33 @@ namespace Residency.Analyzers.Endpoints
             return builder.ToImmutable();
         }
 
+        /// <summary>Calls <c>local.Method(…)</c> in the local's method (fluent setters used as statements).</summary>
+        internal List<IInvocationOperation> CallsOn(ILocalSymbol local, string methodName)
+        {
+            var result = new List<IInvocationOperation>();
+            foreach (var reference in local.DeclaringSyntaxReferences)
+            {
+                var scope = reference.GetSyntax().Ancestors().FirstOrDefault(a => a is MemberDeclarationSyntax or LocalFunctionStatementSyntax or AnonymousFunctionExpressionSyntax);
+                if (scope is null)
+                {
+                    continue;
+                }
+
+                foreach (var node in scope.DescendantNodes().OfType<InvocationExpressionSyntax>())
+                {
+                    if (node.Expression is MemberAccessExpressionSyntax { Expression: IdentifierNameSyntax holder } access &&
+                        access.Name.Identifier.ValueText == methodName && holder.Identifier.ValueText == local.Name &&
+                        OperationOf(node) is IInvocationOperation call &&
+                        call.Instance is ILocalReferenceOperation target && SymbolEqualityComparer.Default.Equals(target.Local, local))
+                    {
+                        result.Add(call);
+                    }
+                }
+            }
+
+            return result;
+        }
+
         /// <summary>The values assigned to a field or property: its initializer, expression body and assignments in its type.</summary>
         internal ImmutableArray<IOperation> MemberValues(ISymbol symbol)
         {

@@ -138,7 +138,18 @@ namespace Residency.Analyzers.Sinks
         {
             var invocation = _resolver.OperationOf(cfgInvocation.Syntax) as IInvocationOperation ?? cfgInvocation;
             var display = $"{receiverType.Name}.{invocation.TargetMethod.Name}";
-            var targets = invocation.TargetMethod.IsStatic ? StaticTargets(entry) : Targets(invocation.Instance, entry, 0);
+            List<EndpointTarget> targets;
+            if (invocation.TargetMethod.IsStatic)
+            {
+                // Static resource methods that take the client (Twilio MessageResource.Create(…, client: c)) use it; else the static configuration.
+                var clientArgument = invocation.Arguments.FirstOrDefault(a => !a.IsImplicit && a.Parameter is not null && ReferenceEquals(EntryOf(a.Parameter.Type), entry));
+                targets = clientArgument is not null ? Targets(clientArgument.Value, entry, 0) : StaticTargets(entry);
+            }
+            else
+            {
+                targets = Targets(invocation.Instance, entry, 0);
+            }
+
             var infos = new List<SinkInfo>();
             foreach (var target in targets)
             {
@@ -301,6 +312,12 @@ namespace Residency.Analyzers.Sinks
                 foreach (var assigned in _resolver.LocalValues(local.Local))
                 {
                     AddResidency(result, assigned, entry, residencyMethod, depth + 1);
+                }
+
+                // options.SetDataResidency("eu"); as a statement on the local.
+                foreach (var statement in _resolver.CallsOn(local.Local, residencyMethod))
+                {
+                    AddResidency(result, statement, entry, residencyMethod, depth + 1);
                 }
             }
         }

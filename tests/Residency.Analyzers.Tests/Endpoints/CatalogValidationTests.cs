@@ -1,0 +1,184 @@
+using System.Collections.Generic;
+using System.Linq;
+using System.Text.RegularExpressions;
+using Residency.Analyzers.Endpoints;
+using Residency.Analyzers.Regions;
+
+namespace Residency.Analyzers.Tests.Endpoints
+{
+    /// <summary>Validates every entry of the embedded catalogue (hosts.json, sdks.json) and pins the facts the SPEC names.</summary>
+    public class CatalogValidationTests
+    {
+        private static EndpointCatalog Catalog => EndpointCatalog.BuiltIn;
+
+        private static readonly Regex TypeName = new(@"^[A-Za-z_][A-Za-z0-9_]*(?:\.[A-Za-z_][A-Za-z0-9_]*)*(?:`[0-9]+)?(?:\+[A-Za-z_][A-Za-z0-9_]*)*$");
+
+        [Fact]
+        public void CatalogueLoadsWithoutIssues()
+        {
+            Assert.Empty(Catalog.Issues.Select(i => i.ToString()));
+            Assert.True(Catalog.Hosts.Length >= 200, $"only {Catalog.Hosts.Length} host entries");
+            Assert.True(Catalog.Sdks.Length >= 25, $"only {Catalog.Sdks.Length} SDK entries");
+        }
+
+        [Fact]
+        public void EveryHostEntryIsValidAndEveryEuAlternativeIsInTheEu()
+        {
+            var issues = CatalogReader.Validate(Catalog, Catalog.Hosts, "hosts.json").Select(i => i.ToString()).ToList();
+            Assert.Empty(issues);
+            foreach (var entry in Catalog.Hosts)
+            {
+                Assert.NotNull(HostPattern.TryParse(entry.Pattern.Text, out _));
+                Assert.True(entry.RegionText.StartsWith("{") || Region.TryParse(entry.RegionText, out _), entry.Pattern.Text);
+                Assert.False(string.IsNullOrWhiteSpace(entry.Recipient), entry.Pattern.Text);
+                Assert.False(string.IsNullOrWhiteSpace(entry.Service), entry.Pattern.Text);
+            }
+        }
+
+        [Fact]
+        public void PatternsAreUnique()
+        {
+            var duplicates = Catalog.Hosts.GroupBy(h => h.Pattern.Text.ToLowerInvariant()).Where(g => g.Count() > 1).Select(g => g.Key).ToList();
+            Assert.Empty(duplicates);
+        }
+
+        [Fact]
+        public void RegionMapsHoldOnlyRegionCodes()
+        {
+            foreach (var map in Catalog.RegionMaps)
+            {
+                Assert.NotEmpty(map.Value);
+                foreach (var value in map.Value)
+                {
+                    Assert.True(Region.TryParse(value.Value, out _), $"{map.Key}.{value.Key} = {value.Value}");
+                }
+            }
+        }
+
+        [Fact]
+        public void EverySdkEntryIsConsistent()
+        {
+            var problems = new List<string>();
+            foreach (var sdk in Catalog.Sdks)
+            {
+                var name = sdk.Package ?? sdk.Types.FirstOrDefault() ?? "?";
+                problems.AddRange(sdk.Types.Where(t => !TypeName.IsMatch(t)).Select(t => $"{name}: bad type name {t}"));
+                if (sdk.DefaultHost is { } host && Catalog.Resolve(host) is null)
+                {
+                    problems.Add($"{name}: default host {host} is not in the host catalogue");
+                }
+
+                if (sdk.DefaultHost is null && sdk.DefaultRegionText is null)
+                {
+                    problems.Add($"{name}: neither defaultHost nor defaultRegion");
+                }
+
+                foreach (var residencyHost in sdk.ResidencyHosts.Values)
+                {
+                    if (Catalog.Resolve(residencyHost) is null)
+                    {
+                        problems.Add($"{name}: residency host {residencyHost} is not in the host catalogue");
+                    }
+                }
+
+                if (sdk.Region is { } region)
+                {
+                    foreach (var map in new[] { region.Map, region.StaticMembersMap, region.GetBySystemNameMap })
+                    {
+                        if (map is not null && !Catalog.RegionMaps.ContainsKey(map))
+                        {
+                            problems.Add($"{name}: region map {map} does not exist");
+                        }
+                    }
+                }
+            }
+
+            Assert.Empty(problems);
+        }
+
+        [Theory]
+        [InlineData("api.openai.com", "US", "OpenAI", "eu.api.openai.com")]
+        [InlineData("eu.api.openai.com", "EU", "OpenAI", null)]
+        [InlineData("api.eu.mistral.ai", "EU", "Mistral AI", null)]
+        [InlineData("api.mistral.ai", "FR", "Mistral AI", "api.eu.mistral.ai")]
+        [InlineData("api.deepseek.com", "CN", "DeepSeek", null)]
+        [InlineData("api.anthropic.com", "US", "Anthropic", null)]
+        [InlineData("s3.eu-central-1.amazonaws.com", "DE", null, null)]
+        [InlineData("bedrock-runtime.eu-west-2.amazonaws.com", "GB", null, null)]
+        [InlineData("europe-west9-aiplatform.googleapis.com", "FR", "Google", null)]
+        [InlineData("acme.openai.azure.com", "Unknown", "Microsoft (Azure OpenAI)", null)]
+        [InlineData("tenant.eu.auth0.com", "EU", null, null)]
+        [InlineData("api.sendgrid.com", "US", "Twilio SendGrid", "api.eu.sendgrid.com")]
+        [InlineData("o1.ingest.de.sentry.io", "DE", null, null)]
+        [InlineData("API.OpenAI.COM", "US", "OpenAI", "eu.api.openai.com")]
+        public void KnownHosts(string host, string region, string? recipient, string? euAlternative)
+        {
+            var resolved = Catalog.Resolve(host);
+            Assert.NotNull(resolved);
+            Assert.Equal(region, resolved!.Region.Code);
+            if (recipient is not null)
+            {
+                Assert.Equal(recipient, resolved.Recipient);
+            }
+
+            if (euAlternative is not null)
+            {
+                Assert.Equal(euAlternative, resolved.EuAlternative);
+            }
+        }
+
+        [Fact]
+        public void EuWest2IsAdequateButNotEu()
+        {
+            var region = Catalog.Resolve("bedrock-runtime.eu-west-2.amazonaws.com")!.Region;
+            Assert.False(region.IsEuCountry);
+            Assert.True(region.IsAdequateCountry);
+            Assert.False(ResidencyPolicy.Parse("EU").IsAllowed(region));
+            Assert.True(ResidencyPolicy.Default.IsAllowed(region));
+        }
+
+        [Theory]
+        [InlineData("example.com")]
+        [InlineData("openai.com.evil.example")]
+        [InlineData("s3.xx-nowhere-1.amazonaws.com")]
+        public void UnlistedHostsAreNotResolvedToARegion(string host)
+        {
+            var resolved = Catalog.Resolve(host);
+            Assert.True(resolved is null || resolved.Region.Kind == RegionKind.Unknown, $"{host} resolved to {resolved?.Region.Code} via {resolved?.Entry.Pattern.Text}");
+        }
+
+        [Fact]
+        public void MostLiteralCharactersWin()
+        {
+            Assert.Equal("api.datadoghq.com", Catalog.Resolve("api.datadoghq.com")?.Entry.Pattern.Text);
+            Assert.Equal("generativelanguage.googleapis.com", Catalog.Resolve("generativelanguage.googleapis.com")?.Entry.Pattern.Text);
+        }
+
+        [Theory]
+        [InlineData("api.openai.com", "api.openai.com", true)]
+        [InlineData("*.openai.azure.com", "acme.openai.azure.com", true)]
+        [InlineData("*.openai.azure.com", "openai.azure.com", false)]
+        [InlineData("**.datadoghq.eu", "http-intake.logs.datadoghq.eu", true)]
+        [InlineData("**.datadoghq.eu", "datadoghq.eu", false)]
+        [InlineData("{region}-aiplatform.googleapis.com", "europe-west4-aiplatform.googleapis.com", true)]
+        [InlineData("{region}-aiplatform.googleapis.com", "aiplatform.googleapis.com", false)]
+        [InlineData("{prefix}-checkout-live.adyenpayments.com", "abc-checkout-live.adyenpayments.com", true)]
+        public void PatternMatching(string pattern, string host, bool matches)
+        {
+            var parsed = HostPattern.TryParse(pattern, out var error);
+            Assert.True(parsed is not null, error);
+            Assert.Equal(matches, parsed!.Match(host.Split('.'), (_, _) => null, out _, out _));
+        }
+
+        [Theory]
+        [InlineData("")]
+        [InlineData("a..com")]
+        [InlineData("a.**.com")]
+        [InlineData("{a}{b}.com")]
+        [InlineData("*x*.com")]
+        [InlineData("{1a}.com")]
+        [InlineData("a b.com")]
+        [InlineData("{a}.{a}.com")]
+        public void MalformedPatternsAreRejected(string pattern) => Assert.Null(HostPattern.TryParse(pattern, out _));
+    }
+}

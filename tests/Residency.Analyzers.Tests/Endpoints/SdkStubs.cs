@@ -1,0 +1,244 @@
+namespace Residency.Analyzers.Tests.Endpoints
+{
+    /// <summary>
+    /// Stand-ins for SDK packages with their real namespaces, type names and (relevant) signatures, so that the tests
+    /// compile without the packages: OpenAI 2.x, Azure.AI.OpenAI 2.x, AWSSDK, SendGrid, Sentry, Twilio, Stripe.net.
+    /// </summary>
+    internal static class SdkStubs
+    {
+        public const string ClientModel = @"
+namespace System.ClientModel
+{
+    public class ApiKeyCredential { public ApiKeyCredential(string key) { } }
+    public class ClientResult { }
+    public class ClientResult<T> : ClientResult { public T Value => default!; }
+}
+namespace System.ClientModel.Primitives
+{
+    public class ClientPipelineOptions { }
+}
+namespace System
+{
+    public class BinaryData { }
+}
+";
+
+        public const string OpenAI = ClientModel + @"
+namespace OpenAI
+{
+    public class OpenAIClientOptions : System.ClientModel.Primitives.ClientPipelineOptions
+    {
+        public System.Uri? Endpoint { get; set; }
+        public string? OrganizationId { get; set; }
+        public string? ProjectId { get; set; }
+    }
+    public partial class OpenAIClient
+    {
+        protected OpenAIClient() { }
+        public OpenAIClient(string apiKey) { }
+        public OpenAIClient(System.ClientModel.ApiKeyCredential credential) { }
+        public OpenAIClient(System.ClientModel.ApiKeyCredential credential, OpenAIClientOptions options) { }
+        public virtual OpenAI.Chat.ChatClient GetChatClient(string model) => null!;
+        public virtual OpenAI.Embeddings.EmbeddingClient GetEmbeddingClient(string model) => null!;
+        public virtual OpenAI.Audio.AudioClient GetAudioClient(string model) => null!;
+        public virtual OpenAI.Responses.ResponsesClient GetResponsesClient(string model) => null!;
+    }
+}
+namespace OpenAI.Chat
+{
+    public abstract class ChatMessage
+    {
+        public static UserChatMessage CreateUserMessage(string content) => new UserChatMessage(content);
+        public static SystemChatMessage CreateSystemMessage(string content) => new SystemChatMessage(content);
+    }
+    public class UserChatMessage : ChatMessage { public UserChatMessage(string content) { } }
+    public class SystemChatMessage : ChatMessage { public SystemChatMessage(string content) { } }
+    public class ChatCompletion { }
+    public class ChatCompletionOptions { }
+    public partial class ChatClient
+    {
+        protected ChatClient() { }
+        public ChatClient(string model, string apiKey) { }
+        public ChatClient(string model, System.ClientModel.ApiKeyCredential credential) { }
+        public ChatClient(string model, System.ClientModel.ApiKeyCredential credential, OpenAI.OpenAIClientOptions options) { }
+        public virtual System.Threading.Tasks.Task<System.ClientModel.ClientResult<ChatCompletion>> CompleteChatAsync(System.Collections.Generic.IEnumerable<ChatMessage> messages, ChatCompletionOptions? options = null, System.Threading.CancellationToken cancellationToken = default) => null!;
+        public virtual System.Threading.Tasks.Task<System.ClientModel.ClientResult<ChatCompletion>> CompleteChatAsync(params ChatMessage[] messages) => null!;
+        public virtual System.ClientModel.ClientResult<ChatCompletion> CompleteChat(params ChatMessage[] messages) => null!;
+    }
+}
+namespace OpenAI.Embeddings
+{
+    public class OpenAIEmbedding { }
+    public partial class EmbeddingClient
+    {
+        protected EmbeddingClient() { }
+        public EmbeddingClient(string model, string apiKey) { }
+        public EmbeddingClient(string model, System.ClientModel.ApiKeyCredential credential, OpenAI.OpenAIClientOptions options) { }
+        public virtual System.Threading.Tasks.Task<System.ClientModel.ClientResult<OpenAIEmbedding>> GenerateEmbeddingAsync(string input, object? options = null, System.Threading.CancellationToken cancellationToken = default) => null!;
+    }
+}
+namespace OpenAI.Audio
+{
+    public partial class AudioClient
+    {
+        protected AudioClient() { }
+        public AudioClient(string model, string apiKey) { }
+        public virtual System.ClientModel.ClientResult<System.BinaryData> GenerateSpeech(string text, string voice, object? options = null, System.Threading.CancellationToken cancellationToken = default) => null!;
+    }
+}
+namespace OpenAI.Responses
+{
+    public partial class ResponsesClient
+    {
+        protected ResponsesClient() { }
+        public ResponsesClient(string model, string apiKey) { }
+        public virtual System.Threading.Tasks.Task<System.ClientModel.ClientResult<object>> CreateResponseAsync(string userInputText, object? options = null, System.Threading.CancellationToken cancellationToken = default) => null!;
+    }
+}
+";
+
+        public const string AzureOpenAI = @"
+namespace Azure.AI.OpenAI
+{
+    public class AzureOpenAIClientOptions : System.ClientModel.Primitives.ClientPipelineOptions { }
+    public partial class AzureOpenAIClient : global::OpenAI.OpenAIClient
+    {
+        public AzureOpenAIClient(System.Uri endpoint, System.ClientModel.ApiKeyCredential credential, AzureOpenAIClientOptions? options = null) { }
+        public override global::OpenAI.Chat.ChatClient GetChatClient(string deploymentName) => null!;
+    }
+}
+";
+
+        public const string Aws = @"
+namespace Amazon
+{
+    public class RegionEndpoint
+    {
+        public static readonly RegionEndpoint EUCentral1 = new RegionEndpoint();
+        public static readonly RegionEndpoint EUWest1 = new RegionEndpoint();
+        public static readonly RegionEndpoint EUWest2 = new RegionEndpoint();
+        public static readonly RegionEndpoint USEast1 = new RegionEndpoint();
+        public static RegionEndpoint GetBySystemName(string systemName) => new RegionEndpoint();
+        public string SystemName => """";
+    }
+}
+namespace Amazon.Runtime
+{
+    public abstract class ClientConfig
+    {
+        public Amazon.RegionEndpoint? RegionEndpoint { get; set; }
+        public string? ServiceURL { get; set; }
+    }
+    public abstract class AmazonServiceClient : System.IDisposable
+    {
+        public void Dispose() { }
+    }
+}
+namespace Amazon.S3
+{
+    public class AmazonS3Config : Amazon.Runtime.ClientConfig { }
+    public class PutObjectRequest { public string? BucketName { get; set; } public string? Key { get; set; } public string? ContentBody { get; set; } }
+    public class PutObjectResponse { }
+    public class AmazonS3Client : Amazon.Runtime.AmazonServiceClient
+    {
+        public AmazonS3Client() { }
+        public AmazonS3Client(Amazon.RegionEndpoint region) { }
+        public AmazonS3Client(AmazonS3Config clientConfig) { }
+        public virtual System.Threading.Tasks.Task<PutObjectResponse> PutObjectAsync(PutObjectRequest request, System.Threading.CancellationToken cancellationToken = default) => null!;
+    }
+}
+";
+
+        public const string SendGrid = @"
+namespace SendGrid.Helpers.Mail
+{
+    public class EmailAddress { public EmailAddress(string email, string? name = null) { } }
+    public class SendGridMessage { public string? PlainTextContent { get; set; } public string? Subject { get; set; } }
+    public static class MailHelper
+    {
+        public static SendGridMessage CreateSingleEmail(EmailAddress from, EmailAddress to, string subject, string plainTextContent, string htmlContent) => new SendGridMessage();
+    }
+}
+namespace SendGrid
+{
+    public class Response { }
+    public class BaseClientOptions { public string? Host { get; set; } }
+    public class SendGridClientOptions : BaseClientOptions
+    {
+        public string? ApiKey { get; set; }
+        public SendGridClientOptions SetDataResidency(string region) => this;
+    }
+    public interface ISendGridClient
+    {
+        System.Threading.Tasks.Task<Response> SendEmailAsync(SendGrid.Helpers.Mail.SendGridMessage msg, System.Threading.CancellationToken cancellationToken = default);
+    }
+    public class SendGridClient : ISendGridClient
+    {
+        public SendGridClient(string apiKey, string? host = null, System.Collections.Generic.Dictionary<string, string>? requestHeaders = null, string version = ""v3"", string? urlPath = null) { }
+        public SendGridClient(SendGridClientOptions options) { }
+        public System.Threading.Tasks.Task<Response> SendEmailAsync(SendGrid.Helpers.Mail.SendGridMessage msg, System.Threading.CancellationToken cancellationToken = default) => null!;
+    }
+}
+";
+
+        public const string Sentry = @"
+namespace Sentry
+{
+    public enum SentryLevel { Debug, Info, Warning, Error, Fatal }
+    public struct SentryId { }
+    public class SentryOptions { public string? Dsn { get; set; } }
+    public static class SentrySdk
+    {
+        public static System.IDisposable Init(string dsn) => null!;
+        public static System.IDisposable Init(System.Action<SentryOptions>? configureOptions) => null!;
+        public static SentryId CaptureMessage(string message, SentryLevel level = SentryLevel.Info) => default;
+    }
+}
+";
+
+        public const string Twilio = @"
+namespace Twilio.Clients
+{
+    public interface ITwilioRestClient { string? Region { get; } string? Edge { get; set; } }
+    public class TwilioRestClient : ITwilioRestClient
+    {
+        public TwilioRestClient(string username, string password, string? accountSid = null, string? region = null, object? httpClient = null, string? edge = null) { }
+        public string? Region => null;
+        public string? Edge { get; set; }
+    }
+}
+namespace Twilio
+{
+    public class TwilioClient
+    {
+        public static void Init(string username, string password) { }
+        public static void SetRegion(string region) { }
+        public static void SetEdge(string edge) { }
+    }
+}
+namespace Twilio.Rest.Api.V2010.Account
+{
+    public class MessageResource
+    {
+        public static MessageResource Create(string? to = null, string? from = null, string? body = null, Twilio.Clients.ITwilioRestClient? client = null) => new MessageResource();
+    }
+}
+";
+
+        public const string Stripe = @"
+namespace Stripe
+{
+    public class StripeEntity { }
+    public class Customer : StripeEntity { }
+    public class RequestOptions { }
+    public class CustomerCreateOptions { public string? Email { get; set; } public string? Name { get; set; } }
+    public abstract class Service<TEntity> where TEntity : StripeEntity { }
+    public class CustomerService : Service<Customer>
+    {
+        public CustomerService() { }
+        public virtual System.Threading.Tasks.Task<Customer> CreateAsync(CustomerCreateOptions options, RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default) => null!;
+    }
+}
+";
+    }
+}
