@@ -304,5 +304,31 @@ class Service
             test.ExpectedDiagnostics.Add(Res("RES001", 0));
             await test.RunAsync(CancellationToken.None);
         }
+
+        [Fact]
+        public async Task SetsTheEndpointOnTheParentClientOfAChildClient()
+        {
+            var test = Test(@"
+class Service
+{
+    async Task Run(Customer customer)
+    {
+        var client = new OpenAI.OpenAIClient(""key"");
+        var chat = client.GetChatClient(""gpt-4o"");
+        await {|#0:chat.CompleteChatAsync(OpenAI.Chat.ChatMessage.CreateUserMessage(customer.Email))|};
+    }
+}" + SdkStubs.OpenAI, @"
+class Service
+{
+    async Task Run(Customer customer)
+    {
+        var client = new OpenAI.OpenAIClient(new System.ClientModel.ApiKeyCredential(""key""), new OpenAI.OpenAIClientOptions { Endpoint = new Uri(""https://eu.api.openai.com/v1"") });
+        var chat = client.GetChatClient(""gpt-4o"");
+        await chat.CompleteChatAsync(OpenAI.Chat.ChatMessage.CreateUserMessage(customer.Email));
+    }
+}" + SdkStubs.OpenAI);
+            test.ExpectedDiagnostics.Add(Res("RES001", 0));
+            await test.RunAsync(CancellationToken.None);
+        }
     }
 }
