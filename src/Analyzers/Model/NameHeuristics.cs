@@ -116,10 +116,25 @@ namespace Residency.Analyzers.Model
             "topic", "machine", "computer", "role", "group", "product", "company", "organisation", "organization", "tenant", "application",
             "project", "branch", "repository", "package", "bucket", "container", "cluster", "node", "environment", "base", "proxy", "gateway",
             "listen", "bind", "memory", "pointer", "return", "store", "shop", "warehouse", "office", "vendor", "supplier", "merchant",
-            "broadcast", "loopback", "local", "multicast", "subnet", "network", "socket",
+            "broadcast", "loopback", "local", "multicast", "subnet", "network", "socket", "virtual", "relative", "entry", "error", "errors",
+            "lifetime", "packet", "packets",
         };
 
-        private static readonly string[] ExcludedPrefixes = { "is", "has", "can", "should", "allow", "use", "enable", "require", "show", "max", "min" };
+        /// <summary>
+        /// Words in a type's name that make it technical (a file, a reflection type, a network endpoint): its plain
+        /// <c>Name</c>, <c>FullName</c>, <c>Address</c> or <c>Ip</c> is not a person's (<c>Type.FullName</c>, <c>IPEndPoint.Address</c>).
+        /// </summary>
+        private static readonly HashSet<string> TechnicalTypeWords = new(StringComparer.Ordinal)
+        {
+            "file", "entry", "type", "assembly", "archive", "directory", "folder", "path", "module", "class", "method", "symbol",
+            "node", "framework", "ip", "endpoint", "socket", "network", "ping", "reply", "packet", "header", "section", "descriptor",
+            "delegator", "metadata", "contract", "syntax", "token", "attribute", "property", "field", "parameter", "schema", "table", "column",
+        };
+
+        /// <summary>Keywords too generic to trust on a technical type.</summary>
+        private static readonly HashSet<string> GenericKeywords = new(StringComparer.Ordinal) { "address", "fullname", "ip", "ipaddress", "name", "nombre", "nom", "nome" };
+
+        private static readonly string[] ExcludedPrefixes = { "is", "has", "can", "should", "allow", "use", "enable", "require", "show", "max", "min", "total", "num" };
 
         /// <summary>Type names whose plain <c>Name</c> member is a person's name.</summary>
         private static readonly HashSet<string> PersonTypeWords = new(StringComparer.Ordinal)
@@ -144,6 +159,8 @@ namespace Residency.Analyzers.Model
             "worker", "test", "tests", "fixture", "formatter", "helper", "helpers", "constants", "resources", "strings", "messages", "sender",
             "mailer", "notifier", "generator", "parser", "serializer", "converter", "mapper", "analyzer", "filter", "policy", "strategy",
         };
+
+        private static readonly HashSet<string> AmbiguousPersonWords = new(StringComparer.Ordinal) { "member", "client", "contact" };
 
         private static readonly HashSet<string> PlainNameWords = new(StringComparer.Ordinal) { "name", "nombre", "nom", "nome" };
 
@@ -194,6 +211,11 @@ namespace Residency.Analyzers.Model
                 }
             }
 
+            if (words.Count > 2 && words[0] == "number" && words[1] == "of")
+            {
+                return null; // NumberOfIPAddresses: a count
+            }
+
             foreach (var word in words)
             {
                 if (ExcludedWords.Contains(word))
@@ -202,10 +224,12 @@ namespace Residency.Analyzers.Model
                 }
             }
 
+            bool technicalType = typeName is not null && SplitWords(typeName).Exists(TechnicalTypeWords.Contains);
+
             // A plain "Name" is a person's name only on a person-like type (Customer.Name, not Product.Name).
             if (words.Count == 1 && PlainNameWords.Contains(words[0]))
             {
-                return typeName is not null && IsPersonType(typeName) ? new InferredCategory("name", null, words[0]) : null;
+                return typeName is not null && !technicalType && IsPersonType(typeName) ? new InferredCategory("name", null, words[0]) : null;
             }
 
             var last = words[words.Count - 1];
@@ -214,6 +238,11 @@ namespace Residency.Analyzers.Model
                 if (!(wholeWord ? words.Contains(keyword) : StartsAtWordBoundary(words, keyword)))
                 {
                     continue;
+                }
+
+                if (technicalType && GenericKeywords.Contains(keyword))
+                {
+                    return null;
                 }
 
                 // "EmailId", "AddressIds" name a reference to the data, not the data itself ("NationalId" is the data).
@@ -237,7 +266,13 @@ namespace Residency.Analyzers.Model
                 words.RemoveAt(words.Count - 1);
             }
 
-            return words.Count > 0 && PersonTypeWords.Contains(words[words.Count - 1]);
+            if (words.Count == 0 || !PersonTypeWords.Contains(words[words.Count - 1]))
+            {
+                return false;
+            }
+
+            // "Member", "Client", "Contact" alone are people; "DataMember", "MemberInfo", "HttpClient" are not.
+            return !AmbiguousPersonWords.Contains(words[words.Count - 1]) || (words.Count == 1 && !SplitWords(typeName).Contains("info"));
         }
 
         /// <summary>Whether members of <paramref name="type"/> can hold a person's data (not a service, options class, attribute, …).</summary>
