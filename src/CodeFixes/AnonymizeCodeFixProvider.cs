@@ -50,23 +50,23 @@ namespace Residency.CodeFixes
             foreach (var diagnostic in context.Diagnostics)
             {
                 var node = root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true);
-                var arguments = ArgumentsOf(node);
-                if (arguments is null)
+                var arguments = ValuesHandedOn(node);
+                if (arguments.Count == 0)
                 {
                     continue;
                 }
 
                 var sources = await SourceSymbolsAsync(context.Document.Project.Solution, diagnostic, context.CancellationToken).ConfigureAwait(false);
-                var carrying = arguments.Arguments.Where(a => References(model, a.Expression, sources, context.CancellationToken)).ToList();
+                var carrying = arguments.Where(a => References(model, a, sources, context.CancellationToken)).ToList();
                 if (carrying.Count == 0)
                 {
                     // The data reaches the call through locals or whole objects: any non-constant argument may carry it.
-                    carrying = arguments.Arguments.Where(a => !model.GetConstantValue(a.Expression, context.CancellationToken).HasValue).ToList();
+                    carrying = arguments.Where(a => !model.GetConstantValue(a, context.CancellationToken).HasValue).ToList();
                 }
 
                 foreach (var argument in carrying)
                 {
-                    var typeInfo = model.GetTypeInfo(argument.Expression, context.CancellationToken);
+                    var typeInfo = model.GetTypeInfo(argument, context.CancellationToken);
                     if (typeInfo.Type is null)
                     {
                         continue;
@@ -82,8 +82,8 @@ namespace Residency.CodeFixes
                         var call = $"{anonymizer.ContainingType.ToMinimalDisplayString(model, argument.SpanStart)}.{anonymizer.Name}";
                         context.RegisterCodeFix(
                             CodeAction.Create(
-                                $"Anonymise '{Shorten(argument.Expression.ToString())}' with {call}(…) before sending",
-                                ct => WrapAsync(context.Document, argument.Expression, call, ct),
+                                $"Anonymise '{Shorten(argument.ToString())}' with {call}(…) before sending",
+                                ct => WrapAsync(context.Document, argument, call, ct),
                                 KeyFor(anonymizer)),
                             diagnostic);
                     }
@@ -93,16 +93,34 @@ namespace Residency.CodeFixes
 
         private static string Shorten(string text) => text.Length <= 40 ? text : text.Substring(0, 37) + "…";
 
-        private static BaseArgumentListSyntax? ArgumentsOf(SyntaxNode node) => node switch
+        /// <summary>
+        /// The values the reported operation hands on: the arguments of a call or creation (the sink call, or a call toward
+        /// it), or the value stored by an assignment (data stored in a field that a sink later reads).
+        /// </summary>
+        private static List<ExpressionSyntax> ValuesHandedOn(SyntaxNode node)
         {
-            InvocationExpressionSyntax invocation => invocation.ArgumentList,
-            BaseObjectCreationExpressionSyntax creation => creation.ArgumentList,
-            ArgumentSyntax { Parent: BaseArgumentListSyntax list } => list,
-            _ => node.FirstAncestorOrSelf<InvocationExpressionSyntax>()?.ArgumentList,
-        };
+            var list = node switch
+            {
+                InvocationExpressionSyntax invocation => invocation.ArgumentList,
+                BaseObjectCreationExpressionSyntax creation => creation.ArgumentList,
+                ArgumentSyntax { Parent: BaseArgumentListSyntax arguments } => arguments,
+                _ => null,
+            };
+            if (list is not null)
+            {
+                return list.Arguments.Select(a => a.Expression).ToList();
+            }
+
+            if (node.FirstAncestorOrSelf<AssignmentExpressionSyntax>() is { } assignment && assignment.Span.Contains(node.Span))
+            {
+                return new List<ExpressionSyntax> { assignment.Right };
+            }
+
+            return new List<ExpressionSyntax>();
+        }
 
         /// <summary>The anonymizer accepts the argument and the call accepts what it returns.</summary>
-        private static bool Fits(SemanticModel model, ArgumentSyntax argument, TypeInfo argumentType, IMethodSymbol anonymizer)
+        private static bool Fits(SemanticModel model, ExpressionSyntax argument, TypeInfo argumentType, IMethodSymbol anonymizer)
         {
             if (!model.IsAccessible(argument.SpanStart, anonymizer))
             {
@@ -110,7 +128,7 @@ namespace Residency.CodeFixes
             }
 
             var parameterType = anonymizer.Parameters[0].Type;
-            if (!model.ClassifyConversion(argument.Expression, parameterType).IsImplicit)
+            if (!model.ClassifyConversion(argument, parameterType).IsImplicit)
             {
                 return false;
             }

@@ -249,5 +249,16 @@ class Service
             test.FixedState.ExpectedDiagnostics.Add(Res("RES003", 0));
             await test.RunAsync(CancellationToken.None);
         }
+
+        [Fact]
+        public async Task KeepsWindowsLineEndingsAndTabs()
+        {
+            var source = "class Service\r\n{\r\n\t// Sends it.\r\n\tpublic void Run(Customer c, Crm crm)\r\n\t{\r\n\t\t{|#0:crm.Send(c.Email)|};\r\n\t}\r\n}\r\n";
+            var fixedSource = "using Residency;\r\n\r\nclass Service\r\n{\r\n\t// Sends it.\r\n\t" + Scc + "\r\n\tpublic void Run(Customer c, Crm crm)\r\n\t{\r\n\t\t{|#0:crm.Send(c.Email)|};\r\n\t}\r\n}\r\n";
+            var test = Test(source, fixedSource, DeclareTransferCodeFixProvider.MethodKey("US", "Acme CRM"));
+            test.TestState.ExpectedDiagnostics.Add(Res("RES001", 0));
+            test.FixedState.ExpectedDiagnostics.Add(Res005(0));
+            await test.RunAsync(CancellationToken.None);
+        }
     }
 }
