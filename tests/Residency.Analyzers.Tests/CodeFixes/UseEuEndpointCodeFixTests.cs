@@ -330,5 +330,27 @@ class Service
             test.ExpectedDiagnostics.Add(Res("RES001", 0));
             await test.RunAsync(CancellationToken.None);
         }
+
+        [Fact]
+        public async Task Res003OnAHostOfUnknownRegionWithAnEuAlternative()
+        {
+            var test = Test(@"
+class Service
+{
+    async Task Run(HttpClient http, Customer customer)
+    {
+        await {|#0:http.PostAsJsonAsync(""https://api.nexmo.com/v1/messages"", customer.Name)|};
+    }
+}", @"
+class Service
+{
+    async Task Run(HttpClient http, Customer customer)
+    {
+        await http.PostAsJsonAsync(""https://api-eu.vonage.com/v1/messages"", customer.Name);
+    }
+}");
+            test.ExpectedDiagnostics.Add(Res("RES003", 0));
+            await test.RunAsync(CancellationToken.None);
+        }
     }
 }
