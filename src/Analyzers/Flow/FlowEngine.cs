@@ -72,7 +72,7 @@ namespace Residency.Analyzers.Flow
             EnterRequest();
             try
             {
-                summary = new MethodFlowAnalysis(this, method, cfg, depth: 0, ImmutableHashSet.Create<IMethodSymbol>(SymbolEqualityComparer.Default, method), cancellationToken).Run();
+                summary = Analyse(method, cfg, depth: 0, ImmutableHashSet.Create<IMethodSymbol>(SymbolEqualityComparer.Default, method), cancellationToken);
                 return Memoise(method, summary);
             }
             catch (InsufficientExecutionStackException)
@@ -102,8 +102,11 @@ namespace Residency.Analyzers.Flow
 
             if (inProgress.Contains(callee))
             {
-                // Recursion: the recursive call is assumed to add nothing. Whatever depends on that assumption is not memoised.
-                return MethodSummary.Recursive(callee);
+                // Recursion: the recursive call does what the callee's provisional summary says (nothing on the first pass).
+                // Whatever depends on that assumption is not memoised.
+                return t_provisional is { } provisional && provisional.TryGetValue(callee, out var known)
+                    ? known.AsRecursive(callee)
+                    : MethodSummary.Recursive(callee);
             }
 
             EnterRequest();
@@ -121,13 +124,53 @@ namespace Residency.Analyzers.Flow
                     return null;
                 }
 
-                var summary = new MethodFlowAnalysis(this, callee, cfg, depth, inProgress.Add(callee), cancellationToken).Run();
+                var summary = Analyse(callee, cfg, depth, inProgress.Add(callee), cancellationToken);
                 return Memoise(callee, summary);
             }
             finally
             {
                 ExitRequest();
             }
+        }
+
+        /// <summary>How many times a recursive method is re-analysed with its own provisional summary.</summary>
+        private const int MaxRecursionPasses = 3;
+
+        [ThreadStatic]
+        private static Dictionary<IMethodSymbol, MethodSummary>? t_provisional;
+
+        /// <summary>
+        /// Analyses a method; when it calls itself (directly or through a cycle), analyses it again with its previous
+        /// summary standing for the recursive calls, until the summary stops growing (at most <see cref="MaxRecursionPasses"/>).
+        /// </summary>
+        private MethodSummary Analyse(IMethodSymbol method, ControlFlowGraph cfg, int depth, ImmutableHashSet<IMethodSymbol> inProgress, CancellationToken cancellationToken)
+        {
+            var analysis = new MethodFlowAnalysis(this, method, cfg, depth, inProgress, cancellationToken);
+            var summary = analysis.Run();
+            for (int pass = 0; pass < MaxRecursionPasses && analysis.CutItself; pass++)
+            {
+                var provisional = t_provisional ??= new Dictionary<IMethodSymbol, MethodSummary>(SymbolEqualityComparer.Default);
+                provisional[method] = summary;
+                MethodSummary next;
+                try
+                {
+                    analysis = new MethodFlowAnalysis(this, method, cfg, depth, inProgress, cancellationToken);
+                    next = analysis.Run();
+                }
+                finally
+                {
+                    provisional.Remove(method);
+                }
+
+                var grew = next.EffectSize > summary.EffectSize;
+                summary = next;
+                if (!grew)
+                {
+                    break;
+                }
+            }
+
+            return summary;
         }
 
         private MethodSummary Memoise(IMethodSymbol method, MethodSummary summary) =>
@@ -278,6 +321,28 @@ namespace Residency.Analyzers.Flow
             _fieldStores.TryGetValue(field.OriginalDefinition, out var facts) ? facts : Taint.Empty;
 
         internal SinkCall? CachedSink(IInvocationOperation invocation) => _sinkCalls.GetOrAdd(invocation, ResolveSink);
+
+        private readonly ConcurrentDictionary<ITypeSymbol, ImmutableHashSet<TaintFact>> _wholeFacts = new(SymbolEqualityComparer.Default);
+        private readonly ConcurrentDictionary<DataElement, ImmutableHashSet<TaintFact>> _sourceFacts = new();
+
+        /// <summary>The whole-object facts of a value of <paramref name="type"/>; memoised (no allocation per operation).</summary>
+        internal ImmutableHashSet<TaintFact> WholeFacts(ITypeSymbol? type)
+        {
+            if (type is null || type.SpecialType != SpecialType.None)
+            {
+                return Taint.Empty;
+            }
+
+            return _wholeFacts.GetOrAdd(type, t =>
+            {
+                var carried = Classifier.GetCarriedElements(t);
+                return carried.IsEmpty ? Taint.Empty : Taint.FromElements(carried, whole: true);
+            });
+        }
+
+        /// <summary>The fact set of one element read directly; memoised.</summary>
+        internal ImmutableHashSet<TaintFact> SourceFacts(DataElement element) =>
+            _sourceFacts.GetOrAdd(element, e => Taint.Empty.Add(TaintFact.Source(e)));
 
         internal static bool IsInSource(IMethodSymbol method) =>
             !method.IsAbstract && !method.IsExtern && method.DeclaringSyntaxReferences.Length > 0 && method.PartialImplementationPart is null;

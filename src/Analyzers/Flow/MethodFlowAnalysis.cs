@@ -51,6 +51,9 @@ namespace Residency.Analyzers.Flow
         // Flow captures that stand for a storage location (x ??= v captures x, then assigns through the capture).
         private readonly Dictionary<CaptureId, IOperation> _captureTargets = new();
 
+        // Lambdas stored in delegate locals (Action<string> a = s => …), so that a(x) runs them with x.
+        private Dictionary<ILocalSymbol, IOperation>? _delegateLambdas;
+
         // Local functions being analysed inline further up this analysis (recursion guard).
         private readonly ImmutableHashSet<IMethodSymbol> _inlining;
 
@@ -102,16 +105,44 @@ namespace Residency.Analyzers.Flow
 
         private PersonalDataClassifier Classifier => _engine.Classifier;
 
+        /// <summary>After <see cref="Run"/>: whether a recursive call back to this very method was cut.</summary>
+        public bool CutItself => _dependencies.CutOn.Contains(_method);
+
         public MethodSummary Run()
         {
             var returns = RunGraph();
             _returns = Taint.Union(_returns, returns);
-            return new MethodSummary(_returns, _parameterSinks.ToImmutableArray(), _findings.Values.ToImmutableArray())
+            return new MethodSummary(_returns, ShortestParameterSinks(), _findings.Values.ToImmutableArray())
             {
                 OutParameters = OutParameters(),
                 CutOn = _dependencies.CutOn.Remove(_method),
                 IsTruncated = _dependencies.Truncated,
             };
+        }
+
+        /// <summary>
+        /// One flow per parameter, member mode and sink: the shortest path (then the first in ordinal order), so that
+        /// messages are the same on every run and recursion does not lengthen them.
+        /// </summary>
+        private ImmutableArray<ParameterSinkFlow> ShortestParameterSinks()
+        {
+            if (_parameterSinks.Count == 0)
+            {
+                return ImmutableArray<ParameterSinkFlow>.Empty;
+            }
+
+            var best = new Dictionary<(int, bool, string), ParameterSinkFlow>();
+            foreach (var flow in _parameterSinks)
+            {
+                var key = (flow.Parameter, flow.ViaMember, flow.Sink.Id);
+                if (!best.TryGetValue(key, out var current) || flow.Path.Length < current.Path.Length ||
+                    (flow.Path.Length == current.Path.Length && string.CompareOrdinal(string.Join("\u0001", flow.Path), string.Join("\u0001", current.Path)) < 0))
+                {
+                    best[key] = flow;
+                }
+            }
+
+            return best.Values.OrderBy(f => f.Parameter).ThenBy(f => f.ViaMember).ThenBy(f => f.Sink.Id, StringComparer.Ordinal).ToImmutableArray();
         }
 
         /// <summary>Runs the fixpoint over the graph; returns what the graph returns.</summary>
@@ -400,6 +431,11 @@ namespace Residency.Analyzers.Flow
 
                 case ISimpleAssignmentOperation assignment:
                 {
+                    if (assignment.Target is ILocalReferenceOperation { Local: var delegateLocal } && AsLambda(assignment.Value) is { } stored)
+                    {
+                        (_delegateLambdas ??= new Dictionary<ILocalSymbol, IOperation>(SymbolEqualityComparer.Default))[delegateLocal] = stored;
+                    }
+
                     var value = Evaluate(assignment.Value);
                     Assign(assignment.Target, value, strong: true);
                     return value;
@@ -421,9 +457,40 @@ namespace Residency.Analyzers.Flow
 
                 case IDeconstructionAssignmentOperation deconstruction:
                 {
+                    var targetTuple = deconstruction.Target is IDeclarationExpressionOperation { Expression: var declared } ? declared : deconstruction.Target;
+                    var source = deconstruction.Value;
+                    while (source is IConversionOperation { Operand: var operand })
+                    {
+                        source = operand;
+                    }
+
+                    if (targetTuple is ITupleOperation targets && source.Type is INamedTypeSymbol { IsTupleType: true } valueType && valueType.TupleElements.Length == targets.Elements.Length)
+                    {
+                        // var (a, b) = (x, y) or = F(): element by element (a tuple's elements are tracked as its ItemN members).
+                        var tupleValue = Evaluate(source);
+                        for (int i = 0; i < targets.Elements.Length; i++)
+                        {
+                            Assign(targets.Elements[i], Taint.OnMemberRead(tupleValue, valueType.TupleElements[i]), strong: true);
+                        }
+
+                        return tupleValue;
+                    }
+
                     var value = Evaluate(deconstruction.Value);
                     Assign(deconstruction.Target, value, strong: true);
                     return value;
+                }
+
+                case ITupleOperation tuple when tuple.Type is INamedTypeSymbol { IsTupleType: true } tupleType && tupleType.TupleElements.Length == tuple.Elements.Length:
+                {
+                    // (c.Email, c.Id): each element is tracked as the tuple's ItemN member.
+                    var facts = Taint.Empty;
+                    for (int i = 0; i < tuple.Elements.Length; i++)
+                    {
+                        facts = Taint.Union(facts, Taint.InMember(Evaluate(tuple.Elements[i]), tupleType.TupleElements[i]));
+                    }
+
+                    return facts;
                 }
 
                 case IIncrementOrDecrementOperation increment:
@@ -564,11 +631,7 @@ namespace Residency.Analyzers.Flow
             return facts;
         }
 
-        private ImmutableHashSet<TaintFact> WholeFacts(ITypeSymbol? type)
-        {
-            var carried = Classifier.GetCarriedElements(type);
-            return carried.IsEmpty ? Taint.Empty : Taint.FromElements(carried, whole: true);
-        }
+        private ImmutableHashSet<TaintFact> WholeFacts(ITypeSymbol? type) => _engine.WholeFacts(type);
 
         private ImmutableHashSet<TaintFact> ReadProperty(IPropertyReferenceOperation property)
         {
@@ -595,7 +658,7 @@ namespace Residency.Analyzers.Flow
             var backing = _engine.BackingField(symbol);
             if (element is not null)
             {
-                facts = facts.Add(TaintFact.Source(element));
+                facts = Taint.Union(facts, _engine.SourceFacts(element));
             }
             else if (backing is not null)
             {
@@ -638,7 +701,7 @@ namespace Residency.Analyzers.Flow
             var element = Classifier.GetElement(field.Field);
             if (element is not null)
             {
-                facts = facts.Add(TaintFact.Source(element));
+                facts = Taint.Union(facts, _engine.SourceFacts(element));
             }
 
             if (field.Instance is null or IInstanceReferenceOperation)
@@ -984,12 +1047,21 @@ namespace Residency.Analyzers.Flow
                 lambdaResults = Taint.Union(lambdaResults, AnalyzeLambda(lambda, source));
             }
 
+            // a(x) on a delegate local that holds a lambda of this method: run the lambda with what the arguments carry.
+            var knownDelegate = false;
+            if (target.MethodKind == MethodKind.DelegateInvoke && _delegateLambdas is not null &&
+                invocation.Instance is ILocalReferenceOperation { Local: var delegateLocal } && _delegateLambdas.TryGetValue(delegateLocal, out var storedLambda))
+            {
+                knownDelegate = true;
+                lambdaResults = Taint.Union(lambdaResults, AnalyzeLambda(storedLambda, allArguments));
+            }
+
             ImmutableHashSet<TaintFact> result;
             if (Aggregates.Contains(target.Name))
             {
                 result = Taint.Empty;
             }
-            else if (lambdas.Count > 0 && Projections.Contains(target.Name))
+            else if ((lambdas.Count > 0 && Projections.Contains(target.Name)) || knownDelegate)
             {
                 result = lambdaResults;
             }

@@ -77,6 +77,36 @@ namespace Residency.Analyzers.Flow
         /// <summary>Calls beyond <see cref="FlowEngine.MaxCallDepth"/> were not followed: not memoised either.</summary>
         public bool IsTruncated { get; init; }
 
+        /// <summary>This summary standing for a recursive call to <paramref name="method"/> (not memoised by its users).</summary>
+        public MethodSummary AsRecursive(IMethodSymbol method) =>
+            new(Returns, ParameterSinks, ImmutableArray<Finding>.Empty)
+            {
+                OutParameters = OutParameters,
+                CutOn = CutOn.Add(method),
+                IsTruncated = IsTruncated,
+            };
+
+        /// <summary>A measure of what callers see (monotone across the passes over a recursive method).</summary>
+        public int EffectSize
+        {
+            get
+            {
+                var flows = new System.Collections.Generic.HashSet<(int, bool, string)>();
+                foreach (var flow in ParameterSinks)
+                {
+                    flows.Add((flow.Parameter, flow.ViaMember, flow.Sink.Id));
+                }
+
+                var outs = 0;
+                foreach (var (_, facts) in OutParameters)
+                {
+                    outs += facts.Count;
+                }
+
+                return Returns.Count + flows.Count + outs;
+            }
+        }
+
         /// <summary>Whether this summary is the same whatever the context it was computed in.</summary>
         public bool IsContextFree => !IsTruncated && CutOn.IsEmpty;
     }

@@ -69,7 +69,7 @@ namespace Residency.Analyzers.Flow
                 if (Member is not null)
                 {
                     // Stored into a known member: only that member gives it back (an unknown member may be it).
-                    return member is null || SymbolEqualityComparer.Default.Equals(Member.Head, member.OriginalDefinition)
+                    return member is null || SymbolEqualityComparer.Default.Equals(Member.Head, MemberPath.Normalise(member))
                         ? new TaintFact(Element, Parameter, Whole, Pseudonymised, ViaMember, Member.Tail)
                         : null;
                 }
@@ -79,6 +79,9 @@ namespace Residency.Analyzers.Flow
 
             return ViaMember ? this : new TaintFact(null, Parameter, false, false, true);
         }
+
+        /// <summary>Whether <see cref="OnMemberRead"/> returns this fact itself, whatever the member.</summary>
+        public bool OnMemberReadIsIdentity() => IsSource ? !Whole && Member is null : ViaMember;
 
         public bool Equals(TaintFact? other) =>
             other is not null && ReferenceEquals(Element, other.Element) && Parameter == other.Parameter &&
@@ -120,6 +123,10 @@ namespace Residency.Analyzers.Flow
         public MemberPath? Tail { get; }
 
         public int Length { get; }
+
+        /// <summary>The symbol a member is tracked by: its original definition; for a named tuple element, its ItemN field.</summary>
+        public static ISymbol Normalise(ISymbol member) =>
+            member is IFieldSymbol { CorrespondingTupleField: { } itemField } ? itemField.OriginalDefinition : member.OriginalDefinition;
 
         public static MemberPath Push(ISymbol member, MemberPath? path) =>
             new(member, Truncate(path, MaxLength - 1), 1 + Math.Min(path?.Length ?? 0, MaxLength - 1));
@@ -163,7 +170,7 @@ namespace Residency.Analyzers.Flow
                 return facts; // an element of a collection: any element read may be it
             }
 
-            member = member.OriginalDefinition;
+            member = MemberPath.Normalise(member);
             var builder = Empty.ToBuilder();
             foreach (var fact in facts)
             {
@@ -178,6 +185,21 @@ namespace Residency.Analyzers.Flow
             if (facts.IsEmpty)
             {
                 return facts;
+            }
+
+            var unchanged = true;
+            foreach (var fact in facts)
+            {
+                if (!fact.OnMemberReadIsIdentity())
+                {
+                    unchanged = false;
+                    break;
+                }
+            }
+
+            if (unchanged)
+            {
+                return facts; // plain source facts: a member read keeps them, no allocation
             }
 
             var builder = Empty.ToBuilder();

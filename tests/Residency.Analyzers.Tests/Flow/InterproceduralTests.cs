@@ -185,5 +185,55 @@ class Service
 {
     void Run(Customer c, Crm crm) { {|#0:new Uploader(c.Email, crm)|}; new Uploader(c.Country, crm); }
 }", Res001(0));
+
+        [Fact]
+        public Task DelegatesStoredInLocals() => Verify.VerifyAsync(Source + @"
+class Service
+{
+    void Run(Customer c, Crm crm)
+    {
+        Action<string> a = s => {|#0:crm.Send(s)|};
+        a(c.Email);
+        a(""x"");
+        Func<string> f = () => c.Name;
+        {|#1:crm.Send(f())|};
+        Func<Customer, string> g = x => x.Country;
+        crm.Send(g(c));
+        Func<Customer, string> h = x => x.Email;
+        {|#2:crm.Send(h(c))|};
+    }
+}", Res001(0), Res001(1), Res001(2));
+
+        [Fact]
+        public Task AnnotatedReturnValueIsASource() => Verify.VerifyAsync(Source + @"
+class Directory
+{
+    [return: PersonalData(""contact.email"")] public string Lookup(int id) => ""a@b.c"";
+    public string Region(int id) => ""EU"";
+}
+class Service
+{
+    void Run(Directory d, Crm crm) { {|#0:crm.Send(d.Lookup(1))|}; crm.Send(d.Region(1)); }
+}", Res001(0).WithArguments("Directory.Lookup() (contact.email)", "Crm.Send (recipient Acme CRM)", "US (United States)", "EEA;Adequate", "Run → Crm.Send"));
+
+        [Fact]
+        public Task FlowsOnlyThroughRecursiveCalls() => Verify.VerifyAsync(Source + @"
+class Service
+{
+    private readonly Crm _crm = new Crm();
+    void Swap(string a, string b, int n) { if (n == 0) _crm.Send(a); else Swap(b, a, n - 1); }
+    string Rotate(string a, string b, int n) => n == 0 ? a : Rotate(b, a, n - 1);
+    void Even(string a, string b, int n) { if (n > 0) Odd(b, a, n - 1); }
+    void Odd(string a, string b, int n) { if (n > 0) Even(b, a, n - 1); else _crm.Send(b); }
+    void Run(Customer c)
+    {
+        {|#0:Swap(""x"", c.Email, 1)|};
+        {|#1:_crm.Send(Rotate(""x"", c.Name, 1))|};
+        {|#2:Even(c.Email, ""x"", 2)|};
+        Even(""x"", c.Name, 2); // Even's second parameter comes back to it unchanged: never sent
+        Swap(""x"", c.Country, 1);
+        _crm.Send(Rotate(""x"", c.Country, 1));
+    }
+}", Res001(0), Res001(1), Res001(2).WithArguments("Customer.Email (contact.email)", "Crm.Send (recipient Acme CRM)", "US (United States)", "EEA;Adequate", "Run → Even → Odd → Crm.Send"));
     }
 }

@@ -148,5 +148,30 @@ class Service
         {|#4:crm.Send(nested.Inner.Name)|};
     }
 }", Res001(0), Res001(1), Res001(2), Res001(3), Res001(4));
+
+        [Fact]
+        public Task TuplesAreTrackedByElement() => Verify.VerifyAsync(Source + @"
+class Service
+{
+    static (string Mail, int Id) Pair(Customer c) => (c.Email, c.Id);
+    void Run(Customer c, Crm crm)
+    {
+        var t = (c.Email, c.Id);
+        crm.Send(t.Id.ToString());
+        crm.Send(t.Item2.ToString());
+        {|#0:crm.Send(t.Email)|};
+        {|#1:crm.Send(t.Item1)|};
+        var (a, b) = (c.Country, c.Name);
+        crm.Send(a);
+        {|#2:crm.Send(b)|};
+        var p = Pair(c);
+        crm.Send(p.Id.ToString());
+        {|#3:crm.Send(p.Mail)|};
+        {|#4:crm.SendObject(t)|};
+        var (m, n) = Pair(c);
+        crm.Send(n.ToString());
+        {|#5:crm.Send(m)|};
+    }
+}", Res001(0), Res001(1), Res001(2), Res001(3), Res001(4), Res001(5));
     }
 }

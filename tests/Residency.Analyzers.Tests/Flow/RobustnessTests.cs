@@ -131,6 +131,39 @@ class S { [DataTransfer(""US"")] void Run(Customer c, Crm crm) { crm.Send(c.Emai
             return AssertNoAnalyzerExceptionAsync(builder.ToString());
         }
 
+        [Fact]
+        public async Task ResultsDoNotDependOnAnalysisOrder()
+        {
+            // Cycles, deep chains and field stores analysed from every entry point, concurrently and not: same diagnostics.
+            var builder = new StringBuilder(Model);
+            builder.AppendLine("class Cycles { Crm _crm = new Crm(); string _kept = \"\";");
+            for (int i = 0; i < 12; i++)
+            {
+                builder.AppendLine($"void P{i}(Customer c, string s, int n) {{ _kept = c.Name; if (n > 0) P{(i + 1) % 12}(c, s + c.Email, n - 1); else _crm.Send(s); Q{(i + 5) % 12}(s, n); }}");
+                builder.AppendLine($"string Q{i}(string s, int n) => n == 0 ? s : Q{(i + 3) % 12}(s, n - 1) + P{(i + 2) % 12}Wrap(s);");
+                builder.AppendLine($"string P{i}Wrap(string s) {{ _crm.Send(_kept); return s; }}");
+                builder.AppendLine($"void Entry{i}(Customer c) {{ P{i}(c, c.Country, 3); _crm.Send(Q{i}(c.Name, 2)); }}");
+            }
+
+            builder.AppendLine("}");
+            var first = await DiagnosticsAsync(builder.ToString(), concurrent: false);
+            Assert.NotEmpty(first);
+            for (int run = 0; run < 4; run++)
+            {
+                Assert.Equal(first, await DiagnosticsAsync(builder.ToString(), concurrent: true));
+            }
+        }
+
+        private static async Task<string[]> DiagnosticsAsync(string source, bool concurrent)
+        {
+            var tree = CSharpSyntaxTree.ParseText(source, new CSharpParseOptions(LanguageVersion.CSharp12), path: "Test0.cs");
+            var compilation = CSharpCompilation.Create("Order", new[] { tree }, TestReferences.All, new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
+            var options = new CompilationWithAnalyzersOptions(new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty), null, concurrent, logAnalyzerExecutionTime: false);
+            var diagnostics = await compilation.WithAnalyzers(ImmutableArray.Create<DiagnosticAnalyzer>(new Residency.Analyzers.Analyzers.PersonalDataFlowAnalyzer()), options)
+                .GetAnalyzerDiagnosticsAsync(CancellationToken.None);
+            return diagnostics.Select(d => $"{d.Id} {d.Location.GetLineSpan().StartLinePosition} {d.GetMessage()}").OrderBy(x => x, StringComparer.Ordinal).ToArray();
+        }
+
         private static async Task AssertNoAnalyzerExceptionAsync(string source)
         {
             var tree = CSharpSyntaxTree.ParseText(source, new CSharpParseOptions(LanguageVersion.CSharp12), path: "Test0.cs");
