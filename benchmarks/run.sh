@@ -2,10 +2,12 @@
 # Build-time benchmark of Residency.Analyzers: builds generated projects of N files with and without the
 # package, side by side, and reports the overhead and the analyzers' own time. See benchmarks/README.md.
 #
-#   benchmarks/run.sh [--reps K] [--seed S] [--no-pack] [--without-only] [--no-server-shutdown] [N...]
+#   benchmarks/run.sh [--reps K] [--seed S] [--no-pack] [--without-only] [--report-without]
+#                     [--no-server-shutdown] [N...]
 #
 # Default sizes: 250 1000 4000. Results: stdout and benchmarks/out/results.md (raw data beside it).
 set -euo pipefail
+trap 'echo "run.sh: failed at line $LINENO" >&2' ERR
 
 usage() {
   sed -n '2,8p' "$0" | sed 's/^# \{0,1\}//'
@@ -15,6 +17,7 @@ Options:
   --seed S               generator seed (default 42)
   --no-pack              do not run `dotnet pack`; use the Residency.Analyzers nupkg already in benchmarks/out/feed
   --without-only         no package at all: only time the builds without it (for testing the harness)
+  --report-without       also run the ReportAnalyzer build without the package (SDK analyzers, CoreCompile baseline)
   --no-server-shutdown   do not run `dotnet build-server shutdown` between builds (shared machines)
 EOF
 }
@@ -28,6 +31,7 @@ seed=42
 pack=1
 with_package=1
 shutdown_servers=1
+report_without=0
 sizes=()
 
 while [[ $# -gt 0 ]]; do
@@ -37,6 +41,7 @@ while [[ $# -gt 0 ]]; do
     --no-pack) pack=0; shift ;;
     --without-only) with_package=0; pack=0; shift ;;
     --no-server-shutdown) shutdown_servers=0; shift ;;
+    --report-without) report_without=1; shift ;;
     -h|--help) usage; exit 0 ;;
     -*) echo "unknown option $1" >&2; usage >&2; exit 2 ;;
     *) sizes+=("$1"); shift ;;
@@ -107,18 +112,17 @@ build_args=(--no-restore -c Release -nologo -nodeReuse:false -p:UseSharedCompila
 clean() { rm -rf "$1/bin" "$1/obj/Release"; }
 shutdown_servers() { [[ $shutdown_servers -eq 1 ]] && { dotnet build-server shutdown >/dev/null 2>&1 || true; }; return 0; }
 
-# Timed build after a clean; prints seconds.
+# Timed build after a clean; prints "<wall s> <cpu s>" (CPU = user + sys of dotnet, MSBuild and csc, which
+# the build waits for; it is much less disturbed than wall time by other work on a shared machine).
 timed_build() {
-  local dir="$1" logfile="$2"
+  local dir="$1" logfile="$2" TIMEFORMAT='%R %U %S' t real user sys
   clean "$dir"
   shutdown_servers
-  local t0 t1
-  t0=$(now_ns)
-  if ! dotnet build "$dir/Synthetic.App.csproj" "${build_args[@]}" -v:q >"$logfile" 2>&1; then
+  if ! t=$( { time dotnet build "$dir/Synthetic.App.csproj" "${build_args[@]}" -v:q >"$logfile" 2>&1; } 2>&1 ); then
     tail -n 40 "$logfile" >&2; echo "build failed: $dir (log $logfile)" >&2; exit 1
   fi
-  t1=$(now_ns)
-  awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%.2f", (b - a) / 1e9 }'
+  read -r real user sys <<<"$t"
+  awk -v r="$real" -v u="$user" -v s="$sys" 'BEGIN { printf "%.2f %.2f\n", r, u + s }'
 }
 
 # Build with -p:ReportAnalyzer=true -v:d after a clean; the log is parsed by parse_report.
@@ -158,7 +162,7 @@ parse_report() {
 median() { tr ' ' '\n' | grep -v '^$' | sort -g | awk '{ a[NR] = $1 } END { if (NR == 0) print "nan"; else if (NR % 2) printf "%.2f", a[(NR + 1) / 2]; else printf "%.2f", (a[NR / 2] + a[NR / 2 + 1]) / 2 }'; }
 
 raw="$out/raw.csv"
-echo "n,variant,rep,seconds" >"$raw"
+echo "n,variant,rep,wall_s,cpu_s" >"$raw"
 rows=()
 notes=()
 
@@ -182,40 +186,50 @@ for n in "${sizes[@]}"; do
 
   # Report builds first: they also warm the file cache for the timed builds.
   for v in "${variants[@]}"; do
+    [[ $v == with || $report_without -eq 1 || $with_package -eq 0 ]] || continue
     log "N=$n: ReportAnalyzer build ($v)"
     report_build "$base/$v" "$base/report-$v.log"
   done
 
-  declare -A times=([without]="" [with]="")
+  declare -A times=([without]="" [with]="") cpus=([without]="" [with]="")
   for ((r = 1; r <= reps; r++)); do
     order=("${variants[@]}")
     if [[ ${#variants[@]} -eq 2 && $((r % 2)) -eq 0 ]]; then order=(with without); fi
     for v in "${order[@]}"; do
-      s=$(timed_build "$base/$v" "$base/build-$v-$r.log")
-      log "N=$n: build $v #$r: ${s}s"
-      times[$v]+=" $s"
-      echo "$n,$v,$r,$s" >>"$raw"
+      read -r wall cpu < <(timed_build "$base/$v" "$base/build-$v-$r.log")
+      [[ -n "$cpu" ]] || exit 1
+      log "N=$n: build $v #$r: ${wall}s wall, ${cpu}s CPU"
+      times[$v]+=" $wall"
+      cpus[$v]+=" $cpu"
+      echo "$n,$v,$r,$wall,$cpu" >>"$raw"
     done
   done
 
   med_without=$(echo "${times[without]}" | median)
-  read -r total_wo _ _ core_wo < <(parse_report "$base/report-without.log" /dev/null)
+  cpu_without=$(echo "${cpus[without]}" | median)
+  total_wo="-"; core_wo="-"
+  if [[ -f "$base/report-without.log" ]]; then
+    read -r total_wo _ _ core_wo < <(parse_report "$base/report-without.log" /dev/null)
+  fi
   if [[ $with_package -eq 1 ]]; then
     med_with=$(echo "${times[with]}" | median)
+    cpu_with=$(echo "${cpus[with]}" | median)
     read -r total_w res gen core_w < <(parse_report "$base/report-with.log" "$base/residency-analyzers.txt")
     res_all=$(awk -v a="$res" -v g="$gen" 'BEGIN { printf "%.3f", a + g }')
     # -v:d prints each diagnostic twice (as it happens and in the summary): count distinct lines.
     diag=$(grep -E '(warning|error|info) RES0[0-9]{2}' "$base/report-with.log" 2>/dev/null | sed 's/^[[:space:]]*//' | sort -u \
            | grep -oE '(warning|error|info) RES0[0-9]{2}' | awk '{ print $2 }' | sort | uniq -c \
            | awk '{ printf "%s%s %s", (NR > 1 ? ", " : ""), $2, $1 }' || true)
-    notes+=("N=$n: CoreCompile ${core_wo}s without / ${core_w}s with the package; all analyzers ${total_wo}s / ${total_w}s; Residency diagnostics reported: ${diag:-none}")
-    rows+=("$(awk -v n="$n" -v l="$lines" -v a="$med_without" -v b="$med_with" -v r="$res_all" -v c="$core_w" 'BEGIN {
-      printf "| %d | %d | %.2f | %.2f | %+.1f %% | %.3f | %.1f %% | %.2f | %.3f |", n, l, a, b, (b - a) / a * 100, r, (c > 0 ? r / c * 100 : 0), (b - a) / n * 1000, r / n * 1000 }')")
+    baseline=""
+    [[ -f "$base/report-without.log" ]] && baseline=" Without the package: CoreCompile ${core_wo}s, all analyzers ${total_wo}s."
+    notes+=("N=$n: report build with the package: CoreCompile ${core_w}s, all analyzers ${total_w}s, Residency ${res}s analyzers + ${gen}s generators.${baseline} Residency diagnostics: ${diag:-none}")
+    rows+=("$(awk -v n="$n" -v l="$lines" -v a="$med_without" -v b="$med_with" -v ca="$cpu_without" -v cb="$cpu_with" -v r="$res_all" -v c="$core_w" 'BEGIN {
+      printf "| %d | %d | %.2f | %.2f | %+.1f %% | %.2f | %.2f | %+.1f %% | %.3f | %.1f %% | %.3f |", n, l, a, b, (b - a) / a * 100, ca, cb, (cb - ca) / ca * 100, r, (c > 0 ? r / c * 100 : 0), r / n * 1000 }')")
   else
-    notes+=("N=$n: CoreCompile ${core_wo}s; all analyzers ${total_wo}s (SDK analyzers only)")
-    rows+=("$(awk -v n="$n" -v l="$lines" -v a="$med_without" 'BEGIN { printf "| %d | %d | %.2f | – | – | – | – | – | – |", n, l, a }')")
+    notes+=("N=$n: report build: CoreCompile ${core_wo}s, all analyzers ${total_wo}s (SDK analyzers only)")
+    rows+=("$(awk -v n="$n" -v l="$lines" -v a="$med_without" -v ca="$cpu_without" 'BEGIN { printf "| %d | %d | %.2f | – | – | %.2f | – | – | – | – | – |", n, l, a, ca }')")
   fi
-  unset times
+  unset times cpus
 done
 
 elapsed=$(awk -v a="$started_ns" -v b="$(now_ns)" 'BEGIN { printf "%.0f", (b - a) / 1e9 }')
@@ -224,10 +238,10 @@ elapsed=$(awk -v a="$started_ns" -v b="$(now_ns)" 'BEGIN { printf "%.0f", (b - a
   echo
   echo "- date: $(date -u +%Y-%m-%dT%H:%M:%SZ); commit: $(git -C "$repo" rev-parse --short HEAD 2>/dev/null || echo unknown)"
   echo "- package: ${version:-none (--without-only)}; .NET SDK $(dotnet --version); $(nproc) cores; load average at end: $(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || echo '?')"
-  echo "- $reps timed builds per variant (median shown), alternating with/without; seed $seed; total run ${elapsed}s"
+  echo "- $reps timed builds per variant (medians shown), alternating with/without; seed $seed; total run ${elapsed}s"
   echo
-  echo "| N (files) | lines | build without (s) | build with (s) | overhead | Residency analyzers (s) | share of CoreCompile | overhead per 1000 files (s) | Residency per 1000 files (s) |"
-  echo "|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
+  echo "| N (files) | lines | wall without (s) | wall with (s) | wall overhead | CPU without (s) | CPU with (s) | CPU overhead | Residency analyzers (s) | share of CoreCompile | Residency per 1000 files (s) |"
+  echo "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
   printf '%s\n' "${rows[@]}"
   echo
   printf -- '- %s\n' "${notes[@]}"

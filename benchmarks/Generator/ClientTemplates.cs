@@ -172,7 +172,7 @@ namespace Residency.Benchmarks.Generator
                 private static readonly Uri BaseUri = new Uri("{{baseUrl}}");
                 """);
             file.Member($$"""
-                /// <summary>Creates or updates a record at {{c.Recipient}}.</summary>
+                /// <summary>Creates or updates a record at {{c.Recipient}}</summary>
                 {{sink}}
                 public async Task SendAsync(string payload, CancellationToken ct)
                 {
@@ -183,7 +183,7 @@ namespace Residency.Benchmarks.Generator
                 }
                 """);
             file.Member($$"""
-                /// <summary>Runs a search at {{c.Recipient}}.</summary>
+                /// <summary>Runs a search at {{c.Recipient}}</summary>
                 {{sink}}
                 public async Task<string> AskAsync(string prompt, CancellationToken ct)
                 {
@@ -194,7 +194,7 @@ namespace Residency.Benchmarks.Generator
                 }
                 """);
             file.Member($$"""
-                /// <summary>Uploads a document to {{c.Recipient}}.</summary>
+                /// <summary>Uploads a document to {{c.Recipient}}</summary>
                 public async Task PublishAsync([DataSink("{{region}}", Recipient = "{{c.Recipient}}")] object document, CancellationToken ct)
                 {
                     Interlocked.Increment(ref _requests);

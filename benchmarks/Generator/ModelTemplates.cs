@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Text;
 
@@ -126,11 +127,11 @@ namespace Residency.Benchmarks.Generator
                     {
                         errors.Add("e-mail address is invalid");
                     }
-
                 """);
             if (m.HasBirthDate)
             {
-                validate.Append("""
+                validate.Append('\n').Append("""
+
                         if (DateOfBirth is { } born && born > DateOnly.FromDateTime(DateTime.UtcNow))
                         {
                             errors.Add("date of birth is in the future");
@@ -141,7 +142,8 @@ namespace Residency.Benchmarks.Generator
 
             if (m.HasAddress)
             {
-                validate.Append("""
+                validate.Append('\n').Append("""
+
                         if (PostalCode.Length is < 4 or > 10)
                         {
                             errors.Add("postal code has an unexpected length");
@@ -150,11 +152,12 @@ namespace Residency.Benchmarks.Generator
                     """);
             }
 
-            validate.Append("""
+            validate.Append('\n').Append("""
+
                     return errors;
                 }
                 """);
-            file.Member(validate.ToString());
+            file.Member(validate.ToString().Replace("\n\n\n", "\n\n", StringComparison.Ordinal));
 
             file.Member(m.IsRecord
                 ? $$"""

@@ -14,11 +14,11 @@ namespace Residency.Benchmarks.Generator
     internal static class Program
     {
         private const string Usage =
-            "usage: Residency.Benchmarks.Generator --files N --out DIR (--package-version V | --no-package) [--seed S]\n" +
+            "usage: Residency.Benchmarks.Generator --files N --out DIR [--package-version V | --no-package] [--seed S]\n" +
             "  --files N            number of .cs files to write (at least 5); src/Annotations.cs is extra with --no-package\n" +
             "  --out DIR            output directory; its src/ folder is replaced\n" +
             "  --package-version V  reference the Residency.Analyzers package at version V (feed from a NuGet.config above DIR)\n" +
-            "  --no-package         no package; emit src/Annotations.cs with the attribute types instead\n" +
+            "  --no-package         no package (the default); emit src/Annotations.cs with the attribute types instead\n" +
             "  --seed S             seed of the deterministic generator (default 42)";
 
         private static int Main(string[] args)
@@ -76,9 +76,9 @@ namespace Residency.Benchmarks.Generator
                 return Fail("--out is required");
             }
 
-            if (noPackage == (version is not null))
+            if (noPackage && version is not null)
             {
-                return Fail("give exactly one of --package-version V and --no-package");
+                return Fail("give either --package-version V or --no-package, not both");
             }
 
             if (version is not null && (version.Length == 0 || version.Any(c => !(char.IsAsciiLetterOrDigit(c) || c is '.' or '-' or '+'))))
@@ -134,7 +134,7 @@ namespace Residency.Benchmarks.Generator
                         FileKind.Service => ServiceTemplates.Create(module, slot, rng),
                         _ => OrdinaryTemplates.Create(module, slot.OrdinaryTemplate!, rng),
                     };
-                    file.PadTo(rng.Between(Limits.MinLines + 10, Limits.MaxLines - 20), rng, Fillers.All);
+                    file.PadTo(rng.Between(Limits.MinLines + 2, Limits.MinLines + 35), rng, Fillers.All);
                     sources.Add((slot.Kind, file));
                 }
             }

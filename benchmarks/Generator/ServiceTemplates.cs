@@ -86,7 +86,7 @@ namespace Residency.Benchmarks.Generator
                 patterns.Add(Address);
             }
 
-            foreach (var p in rng.Sample(Common, rng.Between(3, 5)))
+            foreach (var p in rng.Sample(Common, rng.Between(2, 4)))
             {
                 patterns.Add(p);
             }

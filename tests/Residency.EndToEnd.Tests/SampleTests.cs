@@ -19,6 +19,17 @@ namespace Residency.EndToEnd.Tests
             Assert.Matches(new Regex(@"SupportService\.cs\(\d+,\d+\): warning RES001: Personal data Customer\.Email \(contact\.email\), Customer\.FullName \(name\) reaches CrmClient\.UpsertContactAsync"), result.Output);
             Assert.Matches(new Regex(@"SupportService\.cs\(\d+,\d+\): warning RES002: Special-category data .*Ticket\.MedicationNotes \(health\)"), result.Output);
             Assert.DoesNotContain("AD0001", result.Output);
+
+            // HTTP: the prompt posted to api.openai.com (US) is resolved from the literal URL.
+            Assert.Matches(new Regex(@"SupportService\.cs\(\d+,\d+\): warning RES001: Personal data Customer\.FullName \(name\), Ticket\.Body \(user_provided\) reaches HTTP POST api\.openai\.com \(recipient OpenAI\) in US"), result.Output);
+
+            // The real OpenAI SDK: a ChatClient on its default host is the US; the one with Endpoint = eu.api.openai.com is allowed.
+            Assert.Matches(new Regex(@"TicketSummarizer\.cs\(29,\d+\): warning RES001: .*reaches ChatClient\.CompleteChatAsync api\.openai\.com \(recipient OpenAI\) in US"), result.Output);
+            Assert.DoesNotMatch(new Regex(@"TicketSummarizer\.cs\(36,"), result.Output);
+
+            // The caller that only builds the ticket is not where the data is read.
+            Assert.DoesNotMatch(new Regex(@"Program\.cs\(\d+,\d+\): warning RES"), result.Output);
+            Assert.Contains("Residency: 4 violations, 1 declared transfer, 0 unknown endpoints", result.Output);
             // The analyzed anonymised call does not warn.
             Assert.DoesNotMatch(new Regex(@"warning RES00\d: .*ticket_opened"), result.Output);
         }

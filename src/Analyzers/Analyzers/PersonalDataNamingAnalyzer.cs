@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Residency.Analyzers.Diagnostics;
 using Residency.Analyzers.Model;
@@ -8,7 +9,8 @@ namespace Residency.Analyzers.Analyzers
 {
     /// <summary>
     /// RES006: a property or field of a data-carrying type (class, record, struct) whose name says it is personal data
-    /// (email, phone, birth date, IBAN, … in English, German, French, Spanish, Italian) but that is not annotated.
+    /// (email, phone, birth date, IBAN, … in English, German, French, Spanish, Italian) but that is not annotated; and the
+    /// parameters of a primary constructor of such a type.
     /// </summary>
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
     public sealed class PersonalDataNamingAnalyzer : DiagnosticAnalyzer
@@ -27,20 +29,64 @@ namespace Residency.Analyzers.Analyzers
             context.RegisterCompilationStartAction(start =>
             {
                 var residency = ResidencyContext.For(start.Compilation, start.Options);
-                start.RegisterSymbolAction(symbol => Analyze(symbol, residency), SymbolKind.Property, SymbolKind.Field);
+                start.RegisterSymbolAction(symbol => AnalyzeMember(symbol, residency), SymbolKind.Property, SymbolKind.Field);
+                start.RegisterSymbolAction(symbol => AnalyzePrimaryConstructor(symbol, residency), SymbolKind.NamedType);
             });
         }
 
-        private static void Analyze(SymbolAnalysisContext context, ResidencyContext residency)
+        private static void AnalyzeMember(SymbolAnalysisContext context, ResidencyContext residency)
         {
             var symbol = context.Symbol;
             if (symbol.IsImplicitlyDeclared || symbol.IsStatic || symbol is IFieldSymbol { IsConst: true } || symbol is IFieldSymbol { AssociatedSymbol: not null } ||
-                symbol is IPropertySymbol { IsIndexer: true } || symbol is IPropertySymbol { OverriddenProperty: not null } || symbol.ContainingType is not { } type ||
-                type.TypeKind is not (TypeKind.Class or TypeKind.Struct) || type.IsStatic)
+                symbol is IPropertySymbol { IsIndexer: true } || symbol is IPropertySymbol { OverriddenProperty: not null } || symbol.ContainingType is null)
             {
                 return;
             }
 
+            Report(context, symbol, residency);
+        }
+
+        /// <summary>
+        /// Parameters of a C# 12 primary constructor of a class or struct hold the instance's data like fields do.
+        /// (A record's positional parameters are reported through the properties they declare.)
+        /// </summary>
+        private static void AnalyzePrimaryConstructor(SymbolAnalysisContext context, ResidencyContext residency)
+        {
+            var type = (INamedTypeSymbol)context.Symbol;
+            if (type.IsRecord || type.TypeKind is not (TypeKind.Class or TypeKind.Struct) || !NameHeuristics.IsDataCarryingType(type))
+            {
+                return;
+            }
+
+            foreach (var constructor in type.InstanceConstructors)
+            {
+                if (constructor.IsImplicitlyDeclared || constructor.Parameters.Length == 0 || !IsPrimaryConstructor(constructor, context.CancellationToken))
+                {
+                    continue;
+                }
+
+                foreach (var parameter in constructor.Parameters)
+                {
+                    Report(context, parameter, residency);
+                }
+            }
+        }
+
+        private static bool IsPrimaryConstructor(IMethodSymbol constructor, System.Threading.CancellationToken cancellationToken)
+        {
+            foreach (var reference in constructor.DeclaringSyntaxReferences)
+            {
+                if (reference.GetSyntax(cancellationToken) is TypeDeclarationSyntax)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        private static void Report(SymbolAnalysisContext context, ISymbol symbol, ResidencyContext residency)
+        {
             var inferred = Heuristics.Classify(symbol);
             if (inferred is null)
             {
@@ -54,6 +100,7 @@ namespace Residency.Analyzers.Analyzers
                 return;
             }
 
+            var owner = symbol.ContainingType;
             foreach (var location in symbol.Locations)
             {
                 if (location.IsInSource)
@@ -62,7 +109,7 @@ namespace Residency.Analyzers.Analyzers
                         Descriptors.RES006,
                         location,
                         ImmutableDictionary<string, string?>.Empty.Add(CategoryKey, inferred.Category),
-                        $"{type.Name}.{symbol.Name}",
+                        $"{owner?.Name}.{symbol.Name}",
                         inferred.Category));
                     return;
                 }

@@ -29,6 +29,9 @@ namespace Residency.Analyzers.Endpoints
             _resolver = resolver;
         }
 
+        /// <summary>An index with no AddHttpClient or options entries (used while the real one is being built).</summary>
+        public static CompilationIndex Empty(EndpointResolver resolver) => new(resolver);
+
         public static CompilationIndex Build(EndpointResolver resolver)
         {
             var index = new CompilationIndex(resolver);

@@ -34,19 +34,42 @@ namespace Residency.Analyzers.Endpoints
         private readonly ConcurrentDictionary<SyntaxTree, SemanticModel> _models = new();
         private readonly ConcurrentDictionary<ISymbol, ImmutableArray<IOperation>> _memberValues = new(SymbolEqualityComparer.Default);
         private readonly Lazy<CompilationIndex> _index;
+        private readonly CompilationIndex _emptyIndex;
 
         public EndpointResolver(Compilation compilation, ProjectEndpoints project)
         {
             _compilation = compilation;
             _project = project;
-            _index = new Lazy<CompilationIndex>(() => CompilationIndex.Build(this), LazyThreadSafetyMode.ExecutionAndPublication);
+            _index = new Lazy<CompilationIndex>(BuildIndex, LazyThreadSafetyMode.ExecutionAndPublication);
+            _emptyIndex = CompilationIndex.Empty(this);
         }
 
         public Compilation Compilation => _compilation;
 
         public ProjectEndpoints Project => _project;
 
-        internal CompilationIndex Index => _index.Value;
+        /// <summary>
+        /// The compilation index. While it is being built (its values are resolved with this resolver), lookups on the
+        /// building thread see an empty index instead of re-entering the lazy initialisation.
+        /// </summary>
+        internal CompilationIndex Index => t_building ? _emptyIndex : _index.Value;
+
+        [ThreadStatic]
+        private static bool t_building;
+
+        private CompilationIndex BuildIndex()
+        {
+            bool outer = t_building;
+            t_building = true;
+            try
+            {
+                return CompilationIndex.Build(this);
+            }
+            finally
+            {
+                t_building = outer;
+            }
+        }
 
         internal SemanticModel? Model(SyntaxTree tree)
         {
@@ -140,12 +163,7 @@ namespace Residency.Analyzers.Endpoints
                     return Cap(result);
 
                 case ILocalReferenceOperation local:
-                    foreach (var value in LocalValues(local.Local))
-                    {
-                        result.AddRange(Strings(value, depth + 1));
-                    }
-
-                    return Cap(result);
+                    return ValuesOf(local.Local, LocalValues(local.Local), depth);
 
                 case IObjectCreationOperation creation when IsType(creation.Type, "System.Uri"):
                     return UriCreation(creation, depth);
@@ -154,12 +172,7 @@ namespace Residency.Analyzers.Endpoints
                     return PropertyStrings(property, depth);
 
                 case IFieldReferenceOperation field:
-                    foreach (var value in MemberValues(field.Field))
-                    {
-                        result.AddRange(Strings(value, depth + 1));
-                    }
-
-                    return Cap(result);
+                    return ValuesOf(field.Field.OriginalDefinition, MemberValues(field.Field), depth);
 
                 case IInvocationOperation invocation:
                     return InvocationStrings(invocation, depth);
@@ -312,9 +325,35 @@ namespace Residency.Analyzers.Endpoints
                 }
             }
 
-            foreach (var value in MemberValues(symbol))
+            return ValuesOf(symbol.OriginalDefinition, MemberValues(symbol), depth);
+        }
+
+        [ThreadStatic]
+        private static HashSet<ISymbol>? t_active;
+
+        /// <summary>
+        /// The strings of every value assigned to a symbol. A symbol already being resolved on this thread is a cycle
+        /// (<c>url = url + "/x"</c>): it contributes nothing, which keeps the work linear.
+        /// </summary>
+        private List<EndpointValue> ValuesOf(ISymbol symbol, ImmutableArray<IOperation> values, int depth)
+        {
+            var result = new List<EndpointValue>();
+            var active = t_active ??= new HashSet<ISymbol>(SymbolEqualityComparer.Default);
+            if (!active.Add(symbol))
             {
-                result.AddRange(Strings(value, depth + 1));
+                return result;
+            }
+
+            try
+            {
+                foreach (var value in values)
+                {
+                    result.AddRange(Strings(value, depth + 1));
+                }
+            }
+            finally
+            {
+                active.Remove(symbol);
             }
 
             return Cap(result);

@@ -170,10 +170,25 @@ namespace Residency.Analyzers.Flow
                 return facts; // an element of a collection: any element read may be it
             }
 
+            // Type-derived facts need not be stored: reading a member of a concrete type derives them again from its
+            // static type. Kept only where the member's type hides them (object, interfaces, type parameters).
+            var memberType = member switch
+            {
+                IPropertySymbol property => property.Type,
+                IFieldSymbol field => field.Type,
+                _ => null,
+            };
+            var keepWhole = memberType is null || memberType.SpecialType == SpecialType.System_Object ||
+                memberType.TypeKind is TypeKind.Interface or TypeKind.TypeParameter or TypeKind.Dynamic;
             member = MemberPath.Normalise(member);
             var builder = Empty.ToBuilder();
             foreach (var fact in facts)
             {
+                if (fact.Whole && !keepWhole)
+                {
+                    continue;
+                }
+
                 builder.Add(fact.InMember(member));
             }
 

@@ -48,7 +48,21 @@ namespace Residency.Analyzers.Sinks
                 return null;
             }
 
-            return _cache.GetOrAdd(invocation.Syntax, _ => Resolve(invocation, json));
+            return _cache.GetOrAdd(invocation.Syntax, _ => Guarded(invocation, json));
+        }
+
+        // Endpoint resolution walks arbitrary (possibly half-typed) code: an unexpected failure makes the sink Unknown, never an AD0001.
+        private SinkCall Guarded(IInvocationOperation invocation, bool json)
+        {
+            try
+            {
+                return Resolve(invocation, json);
+            }
+            catch (System.Exception e) when (e is not System.OperationCanceledException)
+            {
+                var sink = _sinks.ForHost(SinkKind.Http, "HTTP", null, false, $"endpoint resolution failed ({e.GetType().Name})", null, null);
+                return new SinkCall(sink, allArguments: !json, receiver: false, json ? invocation.TargetMethod.Parameters.Where(p => p.Ordinal > 0).Select(p => p.Ordinal).ToImmutableArray() : ImmutableArray<int>.Empty);
+            }
         }
 
         private SinkCall Resolve(IInvocationOperation cfgInvocation, bool json)

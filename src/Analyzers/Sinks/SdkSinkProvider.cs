@@ -131,7 +131,21 @@ namespace Residency.Analyzers.Sinks
                 return null;
             }
 
-            return _cache.GetOrAdd(invocation.Syntax, _ => Resolve(invocation, entry, receiverType));
+            return _cache.GetOrAdd(invocation.Syntax, _ => Guarded(invocation, entry, receiverType));
+        }
+
+        // Endpoint resolution walks arbitrary (possibly half-typed) code: an unexpected failure makes the sink Unknown, never an AD0001.
+        private SinkCall Guarded(IInvocationOperation invocation, SdkEntry entry, ITypeSymbol receiverType)
+        {
+            try
+            {
+                return Resolve(invocation, entry, receiverType);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                var sink = _sinks.ForHost(SinkKind.Sdk, $"{receiverType.Name}.{invocation.TargetMethod.Name}", null, false, $"endpoint resolution failed ({e.GetType().Name})", null, entry.Recipient);
+                return new SinkCall(sink, allArguments: true, receiver: false, ImmutableArray<int>.Empty);
+            }
         }
 
         private SinkCall Resolve(IInvocationOperation cfgInvocation, SdkEntry entry, ITypeSymbol receiverType)
@@ -343,7 +357,7 @@ namespace Residency.Analyzers.Sinks
             if (region.ConstructorParameters.Contains(parameter.Name))
             {
                 if (region.EnabledByParameter is { } switchName &&
-                    !(creation.Arguments.FirstOrDefault(a => a.Parameter?.Name == switchName)?.Value.ConstantValue is { HasValue: true, Value: true }))
+                    !(creation.Arguments.FirstOrDefault(a => a.Parameter?.Name == switchName)?.Value is { } switchValue && EndpointResolver.Strip(switchValue).ConstantValue is { HasValue: true, Value: true }))
                 {
                     return;
                 }

@@ -130,6 +130,30 @@ static class Setup
 }" + ExtensionsStubs, Files, null, Res001(0));
 
         [Fact]
+        public Task OptionsBoundWithAddOptions() => VerifyAsync(Uses + @"
+public class CrmOptions { public string BaseUrl { get; set; } = """"; }
+public class AiOptions { public string Endpoint { get; set; } = """"; }
+class Service
+{
+    private readonly IOptions<CrmOptions> _crm;
+    private readonly IOptions<AiOptions> _ai;
+    public Service(IOptions<CrmOptions> crm, IOptions<AiOptions> ai) { _crm = crm; _ai = ai; }
+    async Task Run(HttpClient http, Customer customer)
+    {
+        await {|#0:http.PostAsJsonAsync(_crm.Value.BaseUrl + ""/customers"", customer.Email)|};
+        await http.PostAsJsonAsync(_ai.Value.Endpoint, customer.Email);
+    }
+}
+static class Setup
+{
+    public static void Register(IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<CrmOptions>().Bind(configuration.GetSection(""Crm""));
+        services.AddOptions<AiOptions>().BindConfiguration(""OpenAIEu"");
+    }
+}" + ExtensionsStubs, Files, null, Res001(0));
+
+        [Fact]
         public void ResolvedByNamesTheFileAndKey()
         {
             var call = SinkProbe.Single(Uses + @"

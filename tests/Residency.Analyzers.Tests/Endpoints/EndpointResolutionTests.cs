@@ -169,6 +169,38 @@ static class Setup
 }" + ExtensionsStubs, Res001(0));
 
         [Fact]
+        public Task ClientNamesAndAddressesFromPropertiesDoNotReenterTheIndex() => VerifyAsync(@"
+using Microsoft.Extensions.DependencyInjection;
+class Names { public string DeepSeek { get; } = ""deepseek""; }
+static class Urls { public static Uri DeepSeek { get; } = new Uri(""https://api.deepseek.com/""); }
+class Service
+{
+    private readonly IHttpClientFactory _factory;
+    public Service(IHttpClientFactory factory) { _factory = factory; }
+    public Task Run(Customer customer) => {|#0:_factory.CreateClient(new Names().DeepSeek).PostAsJsonAsync(""chat"", customer.Email)|};
+}
+static class Setup
+{
+    public static void Register(IServiceCollection services)
+    {
+        var names = new Names();
+        services.AddHttpClient(names.DeepSeek, c => c.BaseAddress = Urls.DeepSeek);
+    }
+}" + ExtensionsStubs, Res001(0));
+
+        [Fact]
+        public Task SelfReferencingValuesStayCheap() => VerifyAsync(@"
+class Service
+{
+    async Task Run(HttpClient http, Customer customer)
+    {
+        string url = ""https://api.openai.com"";
+        for (int i = 0; i < 3; i++) { url = url + url + url + url + url + url + ""/x""; }
+        await {|#0:http.PostAsJsonAsync(url, customer.Email)|};
+    }
+}", Res001(0));
+
+        [Fact]
         public Task CloudRegionsInHosts() => VerifyAsync(@"
 class Service
 {

@@ -72,6 +72,15 @@ namespace Microsoft.Extensions.DependencyInjection
     {
         public static IServiceCollection Configure<TOptions>(this IServiceCollection services, Microsoft.Extensions.Configuration.IConfiguration config) where TOptions : class => services;
     }
+    public static class OptionsServiceCollectionExtensions
+    {
+        public static Microsoft.Extensions.Options.OptionsBuilder<TOptions> AddOptions<TOptions>(this IServiceCollection services) where TOptions : class => null!;
+    }
+    public static class OptionsBuilderConfigurationExtensions
+    {
+        public static Microsoft.Extensions.Options.OptionsBuilder<TOptions> Bind<TOptions>(this Microsoft.Extensions.Options.OptionsBuilder<TOptions> optionsBuilder, Microsoft.Extensions.Configuration.IConfiguration config) where TOptions : class => optionsBuilder;
+        public static Microsoft.Extensions.Options.OptionsBuilder<TOptions> BindConfiguration<TOptions>(this Microsoft.Extensions.Options.OptionsBuilder<TOptions> optionsBuilder, string configSectionPath) where TOptions : class => optionsBuilder;
+    }
 }
 namespace System.Net.Http
 {
@@ -80,6 +89,7 @@ namespace System.Net.Http
 namespace Microsoft.Extensions.Options
 {
     public interface IOptions<out TOptions> where TOptions : class { TOptions Value { get; } }
+    public class OptionsBuilder<TOptions> where TOptions : class { }
 }
 ";
 

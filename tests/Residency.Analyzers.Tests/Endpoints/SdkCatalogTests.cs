@@ -243,6 +243,43 @@ class Service
 }" + SdkStubs.Twilio);
 
         [Fact]
+        public Task GoogleGenAIVertexLocation() => VerifyAsync(@"
+using Google.GenAI;
+class Service
+{
+    async Task Run(Customer customer)
+    {
+        var vertex = new Client(vertexAI: true, project: ""p"", location: ""europe-west4"");
+        await vertex.Models.GenerateContentAsync(""gemini-2.5-flash"", customer.Email);
+        var gemini = new Client(apiKey: ""key"");
+        await {|#0:gemini.Models.GenerateContentAsync(""gemini-2.5-flash"", customer.Email)|};
+        var london = new Client(vertexAI: true, project: ""p"", location: ""europe-west2"");
+        await london.Models.GenerateContentAsync(""gemini-2.5-flash"", customer.Email);
+    }
+}" + SdkStubs.GoogleGenAI, Res001(0));
+
+        [Theory]
+        [InlineData("westeurope-5.in.applicationinsights.azure.com", null)]
+        [InlineData("eastus-8.in.applicationinsights.azure.com", "RES001")]
+        [InlineData(null, "RES003")]
+        public Task ApplicationInsightsConnectionString(string? ingestionHost, string? expected)
+        {
+            var files = ingestionHost is null
+                ? null
+                : new[] { ("appsettings.json", @"{ ""ApplicationInsights"": { ""ConnectionString"": ""InstrumentationKey=00000000-0000-0000-0000-000000000000;IngestionEndpoint=https://" + ingestionHost + @"/;LiveEndpoint=https://x/"" } }") };
+            var source = @"
+using Microsoft.ApplicationInsights;
+using Microsoft.ApplicationInsights.Extensibility;
+class Service
+{
+    void Run(TelemetryClient telemetry, Customer customer) => {|#0:telemetry.TrackTrace(customer.Email)|};
+}" + SdkStubs.ApplicationInsights;
+            return expected is null
+                ? VerifyAsync(source.Replace("{|#0:", string.Empty).Replace("|}", string.Empty), files, null)
+                : VerifyAsync(source, files, null, Diagnostic(expected, 0));
+        }
+
+        [Fact]
         public Task StripeServicesAreUs() => VerifyAsync(@"
 using Stripe;
 class Service

@@ -225,6 +225,42 @@ namespace Twilio.Rest.Api.V2010.Account
 }
 ";
 
+        public const string GoogleGenAI = @"
+namespace Google.GenAI.Types
+{
+    public class HttpOptions { public string? BaseUrl { get; set; } }
+    public class GenerateContentResponse { }
+}
+namespace Google.GenAI
+{
+    public sealed class Models
+    {
+        public System.Threading.Tasks.Task<Google.GenAI.Types.GenerateContentResponse> GenerateContentAsync(string model, string contents, object? config = null, System.Threading.CancellationToken cancellationToken = default) => null!;
+    }
+    public sealed class Client
+    {
+        public Client(string? apiKey = null, object? credential = null, bool? vertexAI = null, string? project = null, string? location = null, Google.GenAI.Types.HttpOptions? httpOptions = null) { }
+        public Models Models { get; } = new Models();
+    }
+}
+";
+
+        public const string ApplicationInsights = @"
+namespace Microsoft.ApplicationInsights.Extensibility
+{
+    public class TelemetryConfiguration { public string? ConnectionString { get; set; } }
+}
+namespace Microsoft.ApplicationInsights
+{
+    public sealed class TelemetryClient
+    {
+        public TelemetryClient(Microsoft.ApplicationInsights.Extensibility.TelemetryConfiguration configuration) { }
+        public void TrackEvent(string eventName, System.Collections.Generic.IDictionary<string, string>? properties = null, System.Collections.Generic.IDictionary<string, double>? metrics = null) { }
+        public void TrackTrace(string message) { }
+    }
+}
+";
+
         public const string Stripe = @"
 namespace Stripe
 {
