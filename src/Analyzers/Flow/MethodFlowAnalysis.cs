@@ -933,7 +933,7 @@ namespace Residency.Analyzers.Flow
                 var summary = _engine.GetCalleeSummary(constructor, _depth + 1, _inProgress, null, _cancellationToken);
                 if (summary is not null)
                 {
-                    ApplyParameterSinks(creation, summary, arguments, Taint.Empty);
+                    ApplyParameterSinks(creation, constructor, summary, arguments, Taint.Empty);
                 }
             }
 
@@ -999,7 +999,7 @@ namespace Residency.Analyzers.Flow
             var summary = inSource ? _engine.GetCalleeSummary(target, _depth + 1, _inProgress, _cfg, _cancellationToken) : null;
             if (summary is not null)
             {
-                ApplyParameterSinks(invocation, summary, arguments, receiver);
+                ApplyParameterSinks(invocation, target, summary, arguments, receiver);
                 result = Substitute(summary.Returns, arguments);
                 result = Taint.Union(result, ApplyCalleeEffects(invocation, target, summary, arguments));
                 foreach (var (_, lambda) in lambdas)
@@ -1215,7 +1215,7 @@ namespace Residency.Analyzers.Flow
             return sources;
         }
 
-        private void ApplyParameterSinks(IOperation operation, MethodSummary summary, ImmutableHashSet<TaintFact>[] arguments, ImmutableHashSet<TaintFact> receiver)
+        private void ApplyParameterSinks(IOperation operation, IMethodSymbol callee, MethodSummary summary, ImmutableHashSet<TaintFact>[] arguments, ImmutableHashSet<TaintFact> receiver)
         {
             Depend(summary);
             foreach (var flow in summary.ParameterSinks)
@@ -1227,8 +1227,37 @@ namespace Residency.Analyzers.Flow
                 }
 
                 var sent = flow.ViaMember ? Taint.OnMemberRead(argument) : argument;
+                if (flow.Parameter < callee.Parameters.Length)
+                {
+                    sent = WithoutWhatTheCalleeReports(sent, callee.Parameters[flow.Parameter].Type);
+                }
+
                 RecordSink(operation, flow.Sink, sent, flow.Path);
             }
+        }
+
+        /// <summary>
+        /// Type-derived facts of an object passed whole to a parameter whose own type carries them: the callee reads that
+        /// parameter and reports the flow itself (SPEC §6 location rule), so the caller does not report it again.
+        /// </summary>
+        private ImmutableHashSet<TaintFact> WithoutWhatTheCalleeReports(ImmutableHashSet<TaintFact> sent, ITypeSymbol parameterType)
+        {
+            var carried = Classifier.GetCarriedElements(parameterType);
+            if (carried.IsEmpty)
+            {
+                return sent;
+            }
+
+            var result = sent;
+            foreach (var fact in sent)
+            {
+                if (fact.Whole && fact.Member is null && fact.Element is { } element && carried.Contains(element))
+                {
+                    result = result.Remove(fact);
+                }
+            }
+
+            return result;
         }
 
         private static ImmutableHashSet<TaintFact> Substitute(ImmutableHashSet<TaintFact> returns, ImmutableHashSet<TaintFact>[] arguments)

@@ -35,6 +35,36 @@ public static class Program
             Verify.Diagnostic("RES001").WithLocation(0).WithOptions(DiagnosticOptions.IgnoreAdditionalLocations));
 
         [Fact]
+        public Task WholeObjectForwardedToASinkIsReportedOnceInTheMethodThatReceivesIt() => Verify.VerifyAsync(@"
+using Residency;
+public class Customer { [PersonalData(""contact.email"")] public string Email { get; init; } = """"; }
+[DataSink(""US"")] public class Store { public void Save(Customer c) { } }
+public class Service
+{
+    private readonly Store _store = new();
+    public void Handle(Customer c) { {|#0:_store.Save(c)|}; }
+}
+public static class Program
+{
+    public static void Main(Service s) { s.Handle(new Customer { Email = ""ada@example.org"" }); }
+}", Verify.Diagnostic("RES001").WithLocation(0).WithOptions(DiagnosticOptions.IgnoreAdditionalLocations));
+
+        [Fact]
+        public Task WholeObjectPassedAsObjectIsReportedAtTheCaller() => Verify.VerifyAsync(@"
+using Residency;
+public class Customer { [PersonalData(""contact.email"")] public string Email { get; init; } = """"; }
+[DataSink(""US"")] public class Store { public void Save(object o) { } }
+public class Service
+{
+    private readonly Store _store = new();
+    public void Handle(object payload) { _store.Save(payload); }
+}
+public static class Program
+{
+    public static void Main(Service s, Customer c) { {|#0:s.Handle(c)|}; }
+}", Verify.Diagnostic("RES001").WithLocation(0).WithOptions(DiagnosticOptions.IgnoreAdditionalLocations));
+
+        [Fact]
         public Task ObjectStoredInAnObjectTypedMemberKeepsItsData() => Verify.VerifyAsync(@"
 using Residency;
 public class Customer { [PersonalData(""contact.email"")] public string Email { get; init; } = """"; }
