@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Collections.Immutable;
@@ -18,6 +19,12 @@ namespace Residency.Analyzers.Model
         private readonly NameHeuristics? _inference;
         private readonly ConcurrentDictionary<ISymbol, DataElement?> _elements = new(SymbolEqualityComparer.Default);
         private readonly ConcurrentDictionary<ITypeSymbol, ImmutableArray<DataElement>> _carried = new(SymbolEqualityComparer.Default);
+
+        [ThreadStatic]
+        private static HashSet<ITypeSymbol>? t_inProgress;
+
+        [ThreadStatic]
+        private static int t_cuts;
 
         public PersonalDataClassifier(WellKnownTypes types, bool inferFromNames)
         {
@@ -55,7 +62,7 @@ namespace Residency.Analyzers.Model
 
         private ImmutableArray<DataElement> GetCarriedElements(ITypeSymbol type, int depth)
         {
-            if (depth > MaxTypeDepth || IsOpaque(type))
+            if (IsOpaque(type))
             {
                 return ImmutableArray<DataElement>.Empty;
             }
@@ -65,10 +72,32 @@ namespace Residency.Analyzers.Model
                 return cached;
             }
 
-            // Seed the cache so that recursive types terminate.
-            _carried.TryAdd(type, ImmutableArray<DataElement>.Empty);
-            var result = ComputeCarried(type, depth);
-            _carried[type] = result;
+            // Recursive types and the nesting limit are handled per thread, never by seeding the shared cache: another
+            // thread must not see a provisional (empty) answer. A result cut by a cycle or by the limit is cached only
+            // for the outermost type, whose answer does not depend on who asked first.
+            var inProgress = t_inProgress ??= new HashSet<ITypeSymbol>(SymbolEqualityComparer.Default);
+            if (inProgress.Count > MaxTypeDepth || !inProgress.Add(type))
+            {
+                t_cuts++;
+                return ImmutableArray<DataElement>.Empty;
+            }
+
+            int cutsBefore = t_cuts;
+            ImmutableArray<DataElement> result;
+            try
+            {
+                result = ComputeCarried(type, depth);
+            }
+            finally
+            {
+                inProgress.Remove(type);
+            }
+
+            if (t_cuts == cutsBefore || inProgress.Count == 0)
+            {
+                result = _carried.GetOrAdd(type, result);
+            }
+
             return result;
         }
 
