@@ -177,29 +177,7 @@ namespace Residency.Analyzers.Diagnostics
             return sb.ToString();
         }
 
-        /// <summary>
-        /// A line-independent identity of a finding (rule, containing method, sink, sources): an edit above it does not
-        /// change it, so baselines survive unrelated changes. FNV-1a 64-bit, hex.
-        /// </summary>
-        public static string Fingerprint(params string[] parts)
-        {
-            unchecked
-            {
-                ulong hash = 14695981039346656037UL;
-                foreach (var part in parts)
-                {
-                    foreach (char c in part)
-                    {
-                        hash ^= c;
-                        hash *= 1099511628211UL;
-                    }
-
-                    hash ^= 0xFF;
-                    hash *= 1099511628211UL;
-                }
-
-                return hash.ToString("x16", System.Globalization.CultureInfo.InvariantCulture);
-            }
-        }
+        /// <summary>A line-independent identity of a finding (rule, containing method, sink, sources): see <see cref="StableFingerprint"/>.</summary>
+        public static string Fingerprint(params string[] parts) => StableFingerprint.Compute(parts);
     }
 }

@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace Residency.Build.Util
 {
     /// <summary>
@@ -10,25 +8,6 @@ namespace Residency.Build.Util
     /// </summary>
     internal static class Fingerprint
     {
-        public static string Compute(params string?[] parts)
-        {
-            unchecked
-            {
-                ulong hash = 14695981039346656037UL;
-                foreach (var part in parts)
-                {
-                    foreach (char c in part ?? "")
-                    {
-                        hash ^= c;
-                        hash *= 1099511628211UL;
-                    }
-
-                    hash ^= 0xFF;
-                    hash *= 1099511628211UL;
-                }
-
-                return hash.ToString("x16", CultureInfo.InvariantCulture);
-            }
-        }
+        public static string Compute(params string?[] parts) => Residency.Analyzers.Diagnostics.StableFingerprint.Compute(parts);
     }
 }
