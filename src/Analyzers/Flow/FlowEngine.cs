@@ -689,7 +689,5 @@ namespace Residency.Analyzers.Flow
             MethodKind.AnonymousFunction => "lambda",
             _ => method.Name,
         };
-
-        internal static IEnumerable<ControlFlowGraph> Empty => Array.Empty<ControlFlowGraph>();
     }
 }

@@ -138,11 +138,6 @@ namespace Residency.Analyzers.Sinks
                     }
                 }
             }
-
-            if (method.ContainingType?.TypeKind == TypeKind.Interface)
-            {
-                yield break;
-            }
         }
 
         private SinkInfo? FromAttribute(ISymbol symbol, string display)
