@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using Residency.Analyzers.Json;
@@ -64,6 +65,34 @@ namespace Residency.Build.Tests
             {
                 Assert.Equal(File.ReadAllText(first.Output(file)), File.ReadAllText(second.Output(file)));
             }
+        }
+
+        [Theory]
+        [InlineData(false)]
+        [InlineData(true)]
+        public void The_same_sink_seen_at_several_call_sites_takes_the_earliest_location_whatever_the_order(bool reversed)
+        {
+            // The compiler reports sink facts in the order its concurrent analysis finished them: a sink called from
+            // two places must not take whichever call site happened to come first (a CI failure found this).
+            const string Data = "{\"id\":\"M:S.Analytics.Track(System.String)\",\"kind\":\"annotation\",\"display\":\"Analytics.Track\",\"region\":\"US\",\"regionName\":\"United States\",\"recipient\":\"Mixpanel\",\"host\":null,\"purpose\":null,\"resolvedBy\":\"[DataSink] on Track\"}";
+            const string Element = "{\"id\":\"S.Customer.Email\",\"member\":\"Customer.Email\",\"containingType\":\"S.Customer\",\"kind\":\"property\",\"category\":\"contact.email\",\"specialCategory\":null,\"subject\":\"customer\",\"retention\":null,\"origin\":\"Residency\"}";
+            using var project = new TestProject();
+            var sites = new[] { ("/B.cs", 38), ("/A.cs", 40), ("/B.cs", 22) };
+            var sarif = new SarifBuilder();
+            foreach (var (file, line) in reversed ? sites.Reverse() : sites)
+            {
+                sarif.Result("RES902", project.ProjectUri + file, line, new Dictionary<string, string> { ["residency.fact"] = "sink", ["residency.data"] = Data }, level: "note");
+                sarif.Element(project.ProjectUri + file, line, Element);
+            }
+
+            project.WithErrorLog(sarif.ToString()).Run();
+
+            var inventory = JsonParser.Parse(File.ReadAllText(project.Output("inventory.json")));
+            var sink = Assert.Single(inventory.Get("sinks")!.Items);
+            Assert.Equal("A.cs", sink.Get("file")!.Text);
+            Assert.Equal("40", sink.Get("line")!.Text);
+            var element = Assert.Single(inventory.Get("dataElements")!.Items);
+            Assert.Equal("A.cs", element.Get("file")!.Text);
         }
 
         [Fact]

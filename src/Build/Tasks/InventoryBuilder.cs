@@ -84,7 +84,7 @@ namespace Residency.Build
         private static List<DataElement> Elements(IEnumerable<DataElement> reported, IReadOnlyList<Flow> flows)
         {
             var merged = new Dictionary<string, DataElement>(Ordinal);
-            foreach (var element in reported)
+            foreach (var element in Canonical(reported, e => e.File, e => e.Line, e => ModelJson.Key(w => ModelJson.Element(w, e))))
             {
                 var key = element.Assembly + "\u001f" + element.Id;
                 if (merged.TryGetValue(key, out var existing))
@@ -133,7 +133,7 @@ namespace Residency.Build
         private static List<SinkEntry> Sinks(IEnumerable<SinkEntry> reported, IReadOnlyList<Flow> flows)
         {
             var merged = new Dictionary<string, SinkEntry>(Ordinal);
-            foreach (var entry in reported)
+            foreach (var entry in Canonical(reported, s => s.File, s => s.Line, s => ModelJson.Key(w => ModelJson.SinkEntry(w, s))))
             {
                 var key = entry.Assembly + "\u001f" + entry.Sink.Key;
                 merged[key] = merged.TryGetValue(key, out var existing) ? Fill(existing, entry) : entry;
@@ -215,6 +215,22 @@ namespace Residency.Build
             }
 
             return null;
+        }
+
+        /// <summary>
+        /// The order in which the merges below see duplicate facts decides which location and which fields win. The
+        /// compiler reports diagnostics in whatever order its concurrent analysis finished, so merge in a canonical
+        /// order instead: earliest file and line first, then the whole serialised fact. Same code, same bytes.
+        /// </summary>
+        private static IEnumerable<T> Canonical<T>(IEnumerable<T> items, Func<T, string?> file, Func<T, int?> line, Func<T, string> key)
+        {
+            return items
+                .Select(i => (Item: i, File: file(i), Line: line(i), Key: key(i)))
+                .OrderBy(i => i.File is null ? 1 : 0)
+                .ThenBy(i => i.File ?? "", Ordinal)
+                .ThenBy(i => i.Line ?? int.MaxValue)
+                .ThenBy(i => i.Key, Ordinal)
+                .Select(i => i.Item);
         }
 
         private static DataElement Fill(DataElement a, DataElement b) => a with
