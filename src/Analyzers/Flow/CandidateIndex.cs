@@ -34,16 +34,16 @@ namespace Residency.Analyzers.Flow
         private readonly HashSet<string> _sinkNames;
 
         /// <summary>No filter: every body may touch personal data and call a sink.</summary>
-        public static CandidateIndex Everything { get; } = new(new Dictionary<SyntaxNode, int>(), new bool[0], new HashSet<string>(), new HashSet<string>()) { _everything = true };
+        public static CandidateIndex Everything { get; } = new(new Dictionary<SyntaxNode, int>(), new bool[0], new HashSet<string>(), 0) { _everything = true };
 
         private bool _everything;
 
-        private CandidateIndex(Dictionary<SyntaxNode, int> owners, bool[] candidates, HashSet<string> sinkNames, HashSet<string> personalNames)
+        private CandidateIndex(Dictionary<SyntaxNode, int> owners, bool[] candidates, HashSet<string> sinkNames, int personalNames)
         {
             _owners = owners;
             _candidates = candidates;
             _sinkNames = sinkNames;
-            PersonalNames = personalNames;
+            PersonalNameCount = personalNames;
         }
 
         /// <summary>How many method bodies were indexed.</summary>
@@ -64,11 +64,8 @@ namespace Residency.Analyzers.Flow
             }
         }
 
-        /// <summary>The names that make a body a candidate (after the fixpoint).</summary>
-        public IReadOnlyCollection<string> PersonalNames { get; }
-
-        /// <summary>The names that make a body a possible sink caller.</summary>
-        public IReadOnlyCollection<string> SinkNames => _sinkNames;
+        /// <summary>How many names made a body a candidate (after the fixpoint).</summary>
+        public int PersonalNameCount { get; }
 
         /// <summary>
         /// Whether the body declared by <paramref name="declaration"/> (a method, accessor, expression-bodied property,
@@ -127,12 +124,12 @@ namespace Residency.Analyzers.Flow
 
             private readonly HashSet<string> _seedNames = new(System.StringComparer.Ordinal);
             private readonly HashSet<string> _sinkNames = new(System.StringComparer.Ordinal);
-            private readonly List<(SyntaxNode Owner, bool Export)> _seedOwners = new();
+            private readonly List<SyntaxNode> _seedOwners = new();
 
             private readonly Dictionary<SyntaxNode, int> _ownerIds = new();
             private readonly List<Owner> _owners = new();
             private readonly Dictionary<string, List<int>> _byName = new(System.StringComparer.Ordinal);
-            private readonly Dictionary<string, HashSet<string>> _storage = new(System.StringComparer.Ordinal);
+            private readonly Dictionary<string, List<string>> _storage = new(System.StringComparer.Ordinal);
 
             public Builder(Compilation compilation, PersonalDataClassifier classifier, ImmutableArray<ISinkProvider> providers, CancellationToken cancellationToken)
             {
@@ -253,7 +250,7 @@ namespace Residency.Analyzers.Flow
                     _seedNames.Add(method.Name);
                 }
 
-                if (method.CanBeReferencedByName && MayBeSink(method))
+                if (method.MethodKind is not (MethodKind.PropertyGet or MethodKind.PropertySet or MethodKind.EventAdd or MethodKind.EventRemove) && MayBeSink(method))
                 {
                     _sinkNames.Add(method.Name);
                 }
@@ -265,9 +262,7 @@ namespace Residency.Analyzers.Flow
 
                 if (typeCarries && !method.IsStatic)
                 {
-                    // 'this' is personal data. Callers need not be found through this method's name: they call it on a
-                    // receiver of a carrying type, and that receiver comes from something the caller names.
-                    Seed(method, export: false);
+                    Seed(method); // 'this' is personal data
                     return;
                 }
 
@@ -275,29 +270,10 @@ namespace Residency.Analyzers.Flow
                 {
                     if (IsElement(parameter) || Carries(parameter.Type))
                     {
-                        if (method.MethodKind == MethodKind.Constructor && IsPrimaryConstructor(method))
-                        {
-                            _seedNames.Add(parameter.Name); // captured by the type's members, which read it by name
-                            continue;
-                        }
-
                         Seed(method);
                         return;
                     }
                 }
-            }
-
-            private bool IsPrimaryConstructor(IMethodSymbol method)
-            {
-                foreach (var reference in method.DeclaringSyntaxReferences)
-                {
-                    if (reference.GetSyntax(_cancellationToken) is TypeDeclarationSyntax)
-                    {
-                        return true;
-                    }
-                }
-
-                return false;
             }
 
             private bool HasCarriedByRefParameter(IMethodSymbol method)
@@ -339,14 +315,14 @@ namespace Residency.Analyzers.Flow
                 return false;
             }
 
-            private void Seed(IMethodSymbol method, bool export = true)
+            private void Seed(IMethodSymbol method)
             {
                 foreach (var reference in method.DeclaringSyntaxReferences)
                 {
                     var owner = OwnerOf(reference.GetSyntax(_cancellationToken));
                     if (owner is not null)
                     {
-                        _seedOwners.Add((owner, export));
+                        _seedOwners.Add(owner);
                     }
                 }
             }
@@ -464,7 +440,7 @@ namespace Residency.Analyzers.Flow
             {
                 if (!_storage.TryGetValue(typeKey, out var names))
                 {
-                    _storage[typeKey] = names = new HashSet<string>(System.StringComparer.Ordinal);
+                    _storage[typeKey] = names = new List<string>();
                 }
 
                 names.Add(name);
@@ -489,7 +465,6 @@ namespace Residency.Analyzers.Flow
             {
                 int id = _owners.Count;
                 bool seed = false;
-                List<string>? written = null;
                 foreach (var part in parts)
                 {
                     if (part is null)
@@ -512,65 +487,10 @@ namespace Residency.Analyzers.Flow
                                 break;
                         }
                     }
-
-                    if (typeKey is not null)
-                    {
-                        CollectWritten(part, ref written);
-                    }
                 }
 
                 _ownerIds[declaration] = id;
-                _owners.Add(new Owner(export, typeKey, seed, written));
-            }
-
-            /// <summary>
-            /// Names this body may store into: assignment targets (outside object initializers), receivers of calls
-            /// (<c>_items.Add(x)</c>) and <c>out</c>/<c>ref</c> arguments, each by its leftmost simple name.
-            /// </summary>
-            private static void CollectWritten(SyntaxNode part, ref List<string>? written)
-            {
-                foreach (var node in part.DescendantNodes())
-                {
-                    ExpressionSyntax? target = node switch
-                    {
-                        AssignmentExpressionSyntax assignment when assignment.Parent is not InitializerExpressionSyntax => assignment.Left,
-                        InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax access } => access.Expression,
-                        ArgumentSyntax argument when !argument.RefKindKeyword.IsKind(SyntaxKind.None) => argument.Expression,
-                        _ => null,
-                    };
-                    var name = target is null ? null : LeftmostName(target);
-                    if (name is not null)
-                    {
-                        (written ??= new List<string>()).Add(name);
-                    }
-                }
-            }
-
-            private static string? LeftmostName(ExpressionSyntax expression)
-            {
-                while (true)
-                {
-                    switch (expression)
-                    {
-                        case IdentifierNameSyntax identifier:
-                            return identifier.Identifier.ValueText;
-                        case MemberAccessExpressionSyntax { Expression: ThisExpressionSyntax or BaseExpressionSyntax } access:
-                            return access.Name.Identifier.ValueText;
-                        case MemberAccessExpressionSyntax access:
-                            expression = access.Expression;
-                            break;
-                        case ElementAccessExpressionSyntax element:
-                            expression = element.Expression;
-                            break;
-                        case ParenthesizedExpressionSyntax parenthesized:
-                            expression = parenthesized.Expression;
-                            break;
-                        case DeclarationExpressionSyntax:
-                            return null;
-                        default:
-                            return null;
-                    }
-                }
+                _owners.Add(new Owner(export, typeKey, seed));
             }
 
             private void Mention(string name, int id)
@@ -589,9 +509,9 @@ namespace Residency.Analyzers.Flow
             public CandidateIndex Solve()
             {
                 var candidates = new bool[_owners.Count];
-                var silent = new bool[_owners.Count];
                 var names = new HashSet<string>(System.StringComparer.Ordinal);
                 var pending = new Queue<string>();
+                var storageAdded = new HashSet<string>(System.StringComparer.Ordinal);
 
                 void AddName(string name)
                 {
@@ -610,20 +530,17 @@ namespace Residency.Analyzers.Flow
 
                     candidates[id] = true;
                     var owner = _owners[id];
-                    if (owner.Export is not null && !silent[id])
+                    if (owner.Export is not null)
                     {
                         AddName(owner.Export);
                     }
 
-                    // A field or auto-property of its type that a candidate writes may hold personal data (FlowEngine field stores).
-                    if (owner.TypeKey is not null && owner.Written is not null && _storage.TryGetValue(owner.TypeKey, out var stored))
+                    // A field or auto-property of a type with a candidate method may hold personal data (FlowEngine field stores).
+                    if (owner.TypeKey is not null && storageAdded.Add(owner.TypeKey) && _storage.TryGetValue(owner.TypeKey, out var stored))
                     {
-                        foreach (var name in owner.Written)
+                        foreach (var name in stored)
                         {
-                            if (stored.Contains(name))
-                            {
-                                AddName(name);
-                            }
+                            AddName(name);
                         }
                     }
                 }
@@ -641,15 +558,7 @@ namespace Residency.Analyzers.Flow
                     }
                 }
 
-                foreach (var (owner, export) in _seedOwners)
-                {
-                    if (!export && _ownerIds.TryGetValue(owner, out var id))
-                    {
-                        silent[id] = true;
-                    }
-                }
-
-                foreach (var (owner, _) in _seedOwners)
+                foreach (var owner in _seedOwners)
                 {
                     if (_ownerIds.TryGetValue(owner, out var id))
                     {
@@ -669,22 +578,18 @@ namespace Residency.Analyzers.Flow
                     }
                 }
 
-                return new CandidateIndex(_ownerIds, candidates, _sinkNames, names);
+                return new CandidateIndex(_ownerIds, candidates, _sinkNames, names.Count);
             }
         }
 
         private readonly struct Owner
         {
-            public Owner(string? export, string? typeKey, bool seed, List<string>? written)
+            public Owner(string? export, string? typeKey, bool seed)
             {
                 Export = export;
                 TypeKey = typeKey;
                 Seed = seed;
-                Written = written;
             }
-
-            /// <summary>Names the body may store into (<see cref="Builder"/>.CollectWritten).</summary>
-            public List<string>? Written { get; }
 
             /// <summary>The name by which other bodies call this one (method name, property name for a getter).</summary>
             public string? Export { get; }
