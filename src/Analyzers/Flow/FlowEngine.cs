@@ -94,22 +94,6 @@ namespace Residency.Analyzers.Flow
             }
         }
 
-        /// <summary>
-        /// The summary of a method of this compilation analysed for its own findings: null when its body does not touch
-        /// personal data (<see cref="TouchesPersonalData"/>) or no control-flow graph can be built for it.
-        /// </summary>
-        public MethodSummary? AnalyseMethod(IMethodSymbol method, CancellationToken cancellationToken)
-        {
-            var root = GetBodyOperation(method, cancellationToken);
-            if (root is null || !TouchesPersonalData(root))
-            {
-                return null;
-            }
-
-            var cfg = GetControlFlowGraph(method, null, cancellationToken);
-            return cfg is null ? null : GetSummary(method, cfg, cancellationToken);
-        }
-
         /// <summary>The summary of a callee in this compilation, or null when it has no body here.</summary>
         internal MethodSummary? GetCalleeSummary(IMethodSymbol callee, int depth, ImmutableHashSet<IMethodSymbol> inProgress, ControlFlowGraph? containingCfg, CancellationToken cancellationToken)
         {
