@@ -71,7 +71,7 @@ namespace Residency.Analyzers.Analyzers
             var summary = residency.Engine.GetSummary(method, cfg, context.CancellationToken);
             var methodId = method.ToDisplayString(SymbolDisplayFormat.CSharpErrorMessageFormat);
 
-            foreach (var finding in summary.Findings.OrderBy(f => f.Operation.Syntax.SpanStart).ThenBy(f => f.Sink.Id, StringComparer.Ordinal))
+            foreach (var finding in summary.Findings.OrderBy(f => f.Syntax.SpanStart).ThenBy(f => f.Sink.Id, StringComparer.Ordinal))
             {
                 var verdict = FlowVerdict.Judge(finding, method, residency.Options.Policy, residency.Transfers);
                 var descriptor = verdict.Status switch
@@ -88,7 +88,7 @@ namespace Residency.Analyzers.Analyzers
                 }
 
                 var properties = FactPayload.ForFlow(verdict, methodId, descriptor.Id);
-                var location = finding.Operation.Syntax.GetLocation();
+                var location = finding.Syntax.GetLocation();
                 var additional = AdditionalLocations(verdict);
                 var sink = finding.Sink;
                 object[] arguments = verdict.Status switch

@@ -31,7 +31,6 @@ namespace Residency.Analyzers.Endpoints
 
         private readonly Compilation _compilation;
         private readonly ProjectEndpoints _project;
-        private readonly ConcurrentDictionary<SyntaxTree, SemanticModel> _models = new();
         private readonly ConcurrentDictionary<ISymbol, ImmutableArray<IOperation>> _memberValues = new(SymbolEqualityComparer.Default);
         private readonly Lazy<CompilationIndex> _index;
         private readonly CompilationIndex _emptyIndex;
@@ -78,8 +77,8 @@ namespace Residency.Analyzers.Endpoints
                 return null;
             }
 
-#pragma warning disable RS1030 // Endpoint values live in other methods and types (base addresses, AddHttpClient, options); one model per tree, cached.
-            return _models.GetOrAdd(tree, t => _compilation.GetSemanticModel(t));
+#pragma warning disable RS1030 // Endpoint values live in other methods and types (base addresses, AddHttpClient, options).
+            return _compilation.GetSemanticModel(tree); // the driver's cached model under the analyzer driver; not kept here
 #pragma warning restore RS1030
         }
 

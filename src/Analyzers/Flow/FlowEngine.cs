@@ -27,8 +27,9 @@ namespace Residency.Analyzers.Flow
         // Pre-filter answers with the depth they were computed at: a "no" found with less call budget left is not reused
         // where more budget is left (the answer must not depend on which method asked first).
         private readonly ConcurrentDictionary<IMethodSymbol, (bool Touches, int Depth)> _touches = new(SymbolEqualityComparer.Default);
-        private readonly ConcurrentDictionary<SyntaxTree, SemanticModel> _models = new();
-        private readonly ConcurrentDictionary<IInvocationOperation, SinkCall?> _sinkCalls = new();
+        // Keyed by syntax, not by operation: nothing the engine keeps for the whole compilation may hold an operation tree
+        // (that would keep every bound method body of the compilation alive; docs/benchmarks.md).
+        private readonly ConcurrentDictionary<SyntaxNode, SinkCall?> _sinkCalls = new();
         private readonly ConcurrentDictionary<IFieldSymbol, ImmutableHashSet<TaintFact>> _fieldStores = new(SymbolEqualityComparer.Default);
         private readonly ConcurrentDictionary<INamedTypeSymbol, bool> _fieldStoresEnsured = new(SymbolEqualityComparer.Default);
 
@@ -76,7 +77,6 @@ namespace Residency.Analyzers.Flow
                 return truncated;
             }
 
-            _graphs.TryAdd(method, cfg); // callers' summaries reuse the driver's graph
             EnterRequest();
             try
             {
@@ -216,7 +216,6 @@ namespace Residency.Analyzers.Flow
             depth >= 0 && depth <= MaxCallDepth && _truncatedSummaries.TryGetValue(method, out var slots) ? Volatile.Read(ref slots[depth]) : null;
 
         private readonly ConcurrentDictionary<IMethodSymbol, MethodSummary?[]> _truncatedSummaries = new(SymbolEqualityComparer.Default);
-        private readonly ConcurrentDictionary<IMethodSymbol, ControlFlowGraph?> _graphs = new(SymbolEqualityComparer.Default);
 
         // Per-thread budget of fresh summaries for one top-level request, so that dense recursive call graphs (whose
         // summaries are not memoised while a cycle is open) cannot make one method's analysis explode.
@@ -362,7 +361,8 @@ namespace Residency.Analyzers.Flow
         internal ImmutableHashSet<TaintFact> FieldStore(IFieldSymbol field) =>
             _fieldStores.TryGetValue(field.OriginalDefinition, out var facts) ? facts : Taint.Empty;
 
-        internal SinkCall? CachedSink(IInvocationOperation invocation) => _sinkCalls.GetOrAdd(invocation, ResolveSink);
+        internal SinkCall? CachedSink(IInvocationOperation invocation) =>
+            _sinkCalls.TryGetValue(invocation.Syntax, out var known) ? known : _sinkCalls.GetOrAdd(invocation.Syntax, ResolveSink(invocation));
 
         private readonly ConcurrentDictionary<(IMethodSymbol Method, INamedTypeSymbol Attribute), bool> _methodAttributes = new(MethodAttributeComparer.Instance);
 
@@ -573,17 +573,12 @@ namespace Residency.Analyzers.Flow
             return false;
         }
 
-        private ControlFlowGraph? GetControlFlowGraph(IMethodSymbol method, ControlFlowGraph? containingCfg, CancellationToken cancellationToken)
-        {
-            method = (IMethodSymbol)method.OriginalDefinition;
-            if (_graphs.TryGetValue(method, out var known))
-            {
-                return known; // one graph per method and compilation: callers and field-store passes share it
-            }
-
-            var graph = CreateControlFlowGraph(method, containingCfg, cancellationToken);
-            return _graphs.GetOrAdd(method, graph);
-        }
+        /// <summary>
+        /// A fresh graph: graphs are not cached for the compilation (they hold operation trees, and with them every bound
+        /// body); summaries are, so a method's graph is built again only when its summary could not be memoised.
+        /// </summary>
+        private ControlFlowGraph? GetControlFlowGraph(IMethodSymbol method, ControlFlowGraph? containingCfg, CancellationToken cancellationToken) =>
+            CreateControlFlowGraph((IMethodSymbol)method.OriginalDefinition, containingCfg, cancellationToken);
 
         private ControlFlowGraph? CreateControlFlowGraph(IMethodSymbol method, ControlFlowGraph? containingCfg, CancellationToken cancellationToken)
         {
@@ -677,8 +672,10 @@ namespace Residency.Analyzers.Flow
                 return null;
             }
 
-#pragma warning disable RS1030 // Interprocedural summaries need the bodies of callees; the model is created once per tree and cached.
-            return _models.GetOrAdd(tree, t => _compilation.GetSemanticModel(t));
+            // Not cached here: under the analyzer driver the compilation hands out the driver's own cached model (bodies the
+            // driver or another analyzer bound are reused), and the driver releases it when the tree is done.
+#pragma warning disable RS1030 // Interprocedural summaries need the bodies of callees.
+            return _compilation.GetSemanticModel(tree);
 #pragma warning restore RS1030
         }
 

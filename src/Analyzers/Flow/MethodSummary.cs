@@ -15,13 +15,17 @@ namespace Residency.Analyzers.Flow
     {
         public Finding(IOperation operation, SinkInfo sink, ImmutableHashSet<TaintFact> sources, ImmutableArray<string> path)
         {
-            Operation = operation;
+            Syntax = operation.Syntax;
             Sink = sink;
             Sources = sources;
             Path = path;
         }
 
-        public IOperation Operation { get; }
+        /// <summary>
+        /// Where it is reported: the syntax of the operation that hands the data on. Not the operation itself, because
+        /// memoised summaries live as long as the compilation and must not keep operation trees alive.
+        /// </summary>
+        public SyntaxNode Syntax { get; }
 
         public SinkInfo Sink { get; }
 
