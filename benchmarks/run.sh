@@ -2,7 +2,7 @@
 # Build-time benchmark of Residency.Analyzers: builds generated projects of N files with and without the
 # package, side by side, and reports the overhead and the analyzers' own time. See benchmarks/README.md.
 #
-#   benchmarks/run.sh [--reps K] [--seed S] [--no-pack] [--without-only] [--report-without]
+#   benchmarks/run.sh [--reps K] [--seed S] [--no-pack] [--without-only] [--report-without] [--inventory]
 #                     [--no-server-shutdown] [N...]
 #
 # Default sizes: 250 1000 4000. Results: stdout and benchmarks/out/results.md (raw data beside it).
@@ -18,6 +18,7 @@ Options:
   --no-pack              do not run `dotnet pack`; use the Residency.Analyzers nupkg already in benchmarks/out/feed
   --without-only         no package at all: only time the builds without it (for testing the harness)
   --report-without       also run the ReportAnalyzer build without the package (SDK analyzers, CoreCompile baseline)
+  --inventory            build with the inventory on (the default for users); without it, the analyzers alone
   --no-server-shutdown   do not run `dotnet build-server shutdown` between builds (shared machines)
 EOF
 }
@@ -32,6 +33,7 @@ pack=1
 with_package=1
 shutdown_servers=1
 report_without=0
+inventory=0
 sizes=()
 
 while [[ $# -gt 0 ]]; do
@@ -42,6 +44,7 @@ while [[ $# -gt 0 ]]; do
     --without-only) with_package=0; pack=0; shift ;;
     --no-server-shutdown) shutdown_servers=0; shift ;;
     --report-without) report_without=1; shift ;;
+    --inventory) inventory=1; shift ;;
     -h|--help) usage; exit 0 ;;
     -*) echo "unknown option $1" >&2; usage >&2; exit 2 ;;
     *) sizes+=("$1"); shift ;;
@@ -106,8 +109,9 @@ dotnet build "$here/Generator" -c Release -nologo -v:q >"$out/generator-build.lo
   || { tail -n 40 "$out/generator-build.log" >&2; exit 1; }
 generator="$here/Generator/bin/Release/net10.0/Residency.Benchmarks.Generator.dll"
 
-build_args=(--no-restore -c Release -nologo -nodeReuse:false -p:UseSharedCompilation=false
-            -p:ResidencyInventory=false -p:ResidencyEnforce=false)
+build_args=(--no-restore -c Release -nologo -nodeReuse:false -p:UseSharedCompilation=false -p:ResidencyEnforce=false)
+# By default the inventory is off (the analyzers alone); --inventory measures a user's default build (facts + task).
+[[ $inventory -eq 1 ]] || build_args+=(-p:ResidencyInventory=false)
 
 clean() { rm -rf "$1/bin" "$1/obj/Release"; }
 shutdown_servers() { [[ $shutdown_servers -eq 1 ]] && { dotnet build-server shutdown >/dev/null 2>&1 || true; }; return 0; }

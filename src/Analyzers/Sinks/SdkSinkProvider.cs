@@ -54,17 +54,23 @@ namespace Residency.Analyzers.Sinks
         /// <summary>The SDK entry of a client type: an exact match, else the nearest base or interface of a matchDerived entry.</summary>
         internal SdkEntry? EntryOf(ITypeSymbol? type)
         {
-            if (type is not INamedTypeSymbol named)
+            if (type is not INamedTypeSymbol named || _types.Value.Count == 0)
             {
                 return null;
             }
 
+            // Asked for the receiver of every call the analyzers look at: memoised per type definition (bases and
+            // interfaces of a constructed type are those of its definition, constructed).
+            var definition = named.OriginalDefinition;
+            return _entries.TryGetValue(definition, out var known) ? known : _entries.GetOrAdd(definition, ComputeEntryOf(definition));
+        }
+
+        private readonly ConcurrentDictionary<INamedTypeSymbol, SdkEntry?> _entries = new(SymbolEqualityComparer.Default);
+        private readonly ConcurrentDictionary<INamespaceSymbol, SdkEntry?> _namespaceEntries = new(SymbolEqualityComparer.Default);
+
+        private SdkEntry? ComputeEntryOf(INamedTypeSymbol named)
+        {
             var types = _types.Value;
-            if (types.Count == 0)
-            {
-                return null;
-            }
-
             if (types.TryGetValue(named.OriginalDefinition, out var exact))
             {
                 return exact;
@@ -91,7 +97,19 @@ namespace Residency.Analyzers.Sinks
 
         private SdkEntry? NamespaceEntry(INamedTypeSymbol type)
         {
-            var ns = type.ContainingNamespace?.ToDisplayString();
+            // Asked for every static call (LINQ, string.Join, …): memoised per namespace, no display string per call.
+            var symbol = type.ContainingNamespace;
+            if (symbol is null)
+            {
+                return null;
+            }
+
+            return _namespaceEntries.TryGetValue(symbol, out var known) ? known : _namespaceEntries.GetOrAdd(symbol, ComputeNamespaceEntry(symbol));
+        }
+
+        private SdkEntry? ComputeNamespaceEntry(INamespaceSymbol symbol)
+        {
+            var ns = symbol.ToDisplayString();
             if (ns is null)
             {
                 return null;
