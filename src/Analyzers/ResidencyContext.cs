@@ -37,6 +37,26 @@ namespace Residency.Analyzers
                 new HttpSinkProvider(Resolver, sinks),
                 new SdkSinkProvider(Resolver, sinks));
             Engine = new FlowEngine(compilation, Classifier, Types, providers);
+            _index = new System.Lazy<CandidateIndex>(() => BuildIndex(providers), System.Threading.LazyThreadSafetyMode.ExecutionAndPublication);
+        }
+
+        private readonly System.Lazy<CandidateIndex> _index;
+
+        /// <summary>The syntactic pre-filter: which bodies may touch personal data or call a sink. Built once, on first use.</summary>
+        public CandidateIndex Index => _index.Value;
+
+        private CandidateIndex BuildIndex(ImmutableArray<ISinkProvider> providers)
+        {
+            // Not the caller's token: a cancelled first request must not leave a cancelled index behind for the others.
+            try
+            {
+                return CandidateIndex.Build(Compilation, Classifier, Types, providers, sinks: Options.EmitFacts, CancellationToken.None);
+            }
+            catch (System.Exception e) when (e is not System.OperationCanceledException)
+            {
+                // Never an AD0001 for the pre-filter: without it every body is analysed, as if there were no filter.
+                return CandidateIndex.Everything;
+            }
         }
 
         public Compilation Compilation { get; }

@@ -37,33 +37,53 @@ namespace Residency.Analyzers.Analyzers
                     SymbolKind.Field,
                     SymbolKind.Method);
 
+                // Sink facts: a code-block action that binds a body to operations only when it mentions a name that a sink
+                // provider may recognise (an operation action would bind every body of the compilation).
                 var reportedSinks = new ConcurrentDictionary<string, bool>();
-                start.RegisterOperationAction(
-                    operation =>
-                    {
-                        var invocation = (IInvocationOperation)operation.Operation;
-                        var call = residency.Engine.ResolveSink(invocation);
-                        if (call is null)
-                        {
-                            return;
-                        }
-
-                        foreach (var sink in call.Sinks)
-                        {
-                            if (!reportedSinks.TryAdd(sink.Id + "@" + invocation.Syntax.SyntaxTree.FilePath + ":" + invocation.Syntax.SpanStart, true))
-                            {
-                                continue;
-                            }
-
-                            operation.ReportDiagnostic(Diagnostic.Create(
-                                Descriptors.RES902,
-                                invocation.Syntax.GetLocation(),
-                                FactPayload.ForSink(sink),
-                                $"sink {sink.Describe()} in {sink.Region.Display} ({sink.ResolvedBy})"));
-                        }
-                    },
-                    OperationKind.Invocation);
+                start.RegisterCodeBlockAction(block => ReportSinks(block, residency, reportedSinks));
             });
+        }
+
+        private static void ReportSinks(CodeBlockAnalysisContext context, ResidencyContext residency, ConcurrentDictionary<string, bool> reportedSinks)
+        {
+            if (!residency.Index.MayCallSink(context.CodeBlock))
+            {
+                return;
+            }
+
+            var root = context.SemanticModel.GetOperation(context.CodeBlock, context.CancellationToken);
+            if (root is null)
+            {
+                return;
+            }
+
+            foreach (var operation in root.DescendantsAndSelf())
+            {
+                if (operation is not IInvocationOperation invocation)
+                {
+                    continue;
+                }
+
+                var call = residency.Engine.ResolveSink(invocation);
+                if (call is null)
+                {
+                    continue;
+                }
+
+                foreach (var sink in call.Sinks)
+                {
+                    if (!reportedSinks.TryAdd(sink.Id + "@" + invocation.Syntax.SyntaxTree.FilePath + ":" + invocation.Syntax.SpanStart, true))
+                    {
+                        continue;
+                    }
+
+                    context.ReportDiagnostic(Diagnostic.Create(
+                        Descriptors.RES902,
+                        invocation.Syntax.GetLocation(),
+                        FactPayload.ForSink(sink),
+                        $"sink {sink.Describe()} in {sink.Region.Display} ({sink.ResolvedBy})"));
+                }
+            }
         }
 
         private static void ReportElements(SymbolAnalysisContext context, ResidencyContext residency)

@@ -33,42 +33,30 @@ namespace Residency.Analyzers.Analyzers
                     return; // nothing in this compilation can be personal data
                 }
 
-                start.RegisterOperationBlockAction(block => AnalyzeBlock(block, residency));
+                // A code-block action, not an operation-block one: the body is bound to operations only when the
+                // syntactic pre-filter says it may touch personal data (docs/architecture.md, "Cost").
+                start.RegisterCodeBlockAction(block => AnalyzeBlock(block, residency));
             });
         }
 
-        private static void AnalyzeBlock(OperationBlockAnalysisContext context, ResidencyContext residency)
+        private static void AnalyzeBlock(CodeBlockAnalysisContext context, ResidencyContext residency)
         {
             if (context.OwningSymbol is not IMethodSymbol method)
             {
                 return;
             }
 
-            // The driver hands out the body block; its root (parent-less) operation is the method or constructor body.
-            IOperation? block = null, root = null;
-            foreach (var candidate in context.OperationBlocks)
-            {
-                var top = candidate;
-                while (top.Parent is not null)
-                {
-                    top = top.Parent;
-                }
-
-                if (top is IMethodBodyOperation or IConstructorBodyOperation || top is IBlockOperation)
-                {
-                    block = candidate;
-                    root = top;
-                    break;
-                }
-            }
-
-            if (block is null || root is null || !residency.Engine.TouchesPersonalData(root))
+            if (!residency.Options.InferPersonalData && !residency.Index.MayTouchPersonalData(context.CodeBlock))
             {
                 return;
             }
 
-            var cfg = context.GetControlFlowGraph(block);
-            var summary = residency.Engine.GetSummary(method, cfg, context.CancellationToken);
+            var summary = residency.Engine.AnalyseMethod(method, context.CancellationToken);
+            if (summary is null)
+            {
+                return;
+            }
+
             var methodId = method.ToDisplayString(SymbolDisplayFormat.CSharpErrorMessageFormat);
 
             foreach (var finding in summary.Findings.OrderBy(f => f.Syntax.SpanStart).ThenBy(f => f.Sink.Id, StringComparer.Ordinal))

@@ -94,6 +94,22 @@ namespace Residency.Analyzers.Flow
             }
         }
 
+        /// <summary>
+        /// The summary of a method of this compilation analysed for its own findings: null when its body does not touch
+        /// personal data (<see cref="TouchesPersonalData"/>) or no control-flow graph can be built for it.
+        /// </summary>
+        public MethodSummary? AnalyseMethod(IMethodSymbol method, CancellationToken cancellationToken)
+        {
+            var root = GetBodyOperation(method, cancellationToken);
+            if (root is null || !TouchesPersonalData(root))
+            {
+                return null;
+            }
+
+            var cfg = GetControlFlowGraph(method, null, cancellationToken);
+            return cfg is null ? null : GetSummary(method, cfg, cancellationToken);
+        }
+
         /// <summary>The summary of a callee in this compilation, or null when it has no body here.</summary>
         internal MethodSummary? GetCalleeSummary(IMethodSymbol callee, int depth, ImmutableHashSet<IMethodSymbol> inProgress, ControlFlowGraph? containingCfg, CancellationToken cancellationToken)
         {
@@ -266,7 +282,7 @@ namespace Residency.Analyzers.Flow
                             return true;
                         }
 
-                        if (depth < 3 && member.Member.ContainingType is { } holder && IsStorage(member.Member) && TypeStoresPersonalData(holder, depth + 1))
+                        if (depth < 3 && IsStorage(member.Member) && MemberStoresPersonalData(member.Member, depth + 1))
                         {
                             // A field (or auto-property) that another method of its type may fill with personal data.
                             return true;
@@ -485,35 +501,57 @@ namespace Residency.Analyzers.Flow
         [ThreadStatic]
         private static HashSet<ISymbol>? t_prefilterInProgress;
 
-        /// <summary>Cheap pre-filter: does a method of <paramref name="type"/> write its fields and touch personal data?</summary>
-        private bool TypeStoresPersonalData(INamedTypeSymbol type, int depth)
+        /// <summary>
+        /// Cheap pre-filter: does a method of the member's type write this field or auto-property (assignment, a call on
+        /// it, a ref/out argument) and touch personal data? Only then can a read of it carry personal data (FieldStore).
+        /// </summary>
+        private bool MemberStoresPersonalData(ISymbol member, int depth)
         {
-            type = type.OriginalDefinition;
-            if (_typeStores.TryGetValue(type, out var known) && (known.Stores || known.Depth <= depth))
+            if (member.ContainingType is not { } type)
             {
-                return known.Stores;
+                return false;
             }
 
+            var stored = StoredMembers(type, depth);
+            member = member.OriginalDefinition;
+            return stored.Contains(member) || (member is IPropertySymbol property && BackingField(property) is { } backing && stored.Contains(backing));
+        }
+
+        /// <summary>The fields and properties of <paramref name="type"/> that its personal-data-touching methods write; memoised per type.</summary>
+        private ImmutableHashSet<ISymbol> StoredMembers(INamedTypeSymbol type, int depth)
+        {
+            type = type.OriginalDefinition;
+            if (_typeStores.TryGetValue(type, out var known) && (!known.Stored.IsEmpty || known.Depth <= depth))
+            {
+                return known.Stored;
+            }
+
+            var empty = ImmutableHashSet.Create<ISymbol>(SymbolEqualityComparer.Default);
             var inProgress = t_prefilterInProgress ??= new HashSet<ISymbol>(SymbolEqualityComparer.Default);
             if (!inProgress.Add(type))
             {
-                return false; // recursion on this thread
+                return empty; // recursion on this thread
             }
 
-            var result = false;
+            var result = empty.ToBuilder();
             try
             {
                 if (type.DeclaringSyntaxReferences.Length > 0)
                 {
-                    foreach (var member in type.GetMembers())
+                    foreach (var candidate in type.GetMembers())
                     {
-                        if (member is IMethodSymbol method && IsInSource(method) && method.MethodKind is MethodKind.Ordinary or MethodKind.Constructor or MethodKind.PropertySet or MethodKind.StaticConstructor)
+                        if (candidate is IMethodSymbol method && IsInSource(method) && method.MethodKind is MethodKind.Ordinary or MethodKind.Constructor or MethodKind.PropertySet or MethodKind.StaticConstructor)
                         {
                             var root = GetBodyOperation(method, CancellationToken.None);
-                            if (root is not null && WritesFields(root) && TouchesPersonalData(root, depth))
+                            if (root is null)
                             {
-                                result = true;
-                                break;
+                                continue;
+                            }
+
+                            var written = WrittenMembers(root);
+                            if (written.Count > 0 && TouchesPersonalData(root, depth))
+                            {
+                                result.UnionWith(written);
                             }
                         }
                     }
@@ -524,11 +562,13 @@ namespace Residency.Analyzers.Flow
                 inProgress.Remove(type);
             }
 
-            _typeStores.AddOrUpdate(type, (result, depth), (_, old) => (result || old.Stores, Math.Min(depth, old.Depth)));
-            return result;
+            var stored = result.ToImmutable();
+            _typeStores.AddOrUpdate(type, (stored, depth), (_, old) => (old.Stored.Union(stored), Math.Min(depth, old.Depth)));
+            return _typeStores.TryGetValue(type, out var merged) ? merged.Stored : stored;
         }
 
-        private readonly ConcurrentDictionary<INamedTypeSymbol, (bool Stores, int Depth)> _typeStores = new(SymbolEqualityComparer.Default);
+        private readonly ConcurrentDictionary<INamedTypeSymbol, (ImmutableHashSet<ISymbol> Stored, int Depth)> _typeStores = new(SymbolEqualityComparer.Default);
+
         private readonly ConcurrentDictionary<IPropertySymbol, IFieldSymbol?> _backingFields = new(SymbolEqualityComparer.Default);
 
         /// <summary>A non-constant field, or an auto-property (its backing field), declared in this compilation.</summary>
@@ -571,6 +611,50 @@ namespace Residency.Analyzers.Flow
             }
 
             return false;
+        }
+
+        /// <summary>
+        /// The fields and properties <paramref name="root"/> stores into (or into an object they hold): assignment targets,
+        /// receivers of calls, ref/out arguments, along the whole member chain (<c>this.a.b = x</c> writes a and b).
+        /// </summary>
+        private static HashSet<ISymbol> WrittenMembers(IOperation root)
+        {
+            var written = new HashSet<ISymbol>(SymbolEqualityComparer.Default);
+            foreach (var operation in root.Descendants())
+            {
+                var target = operation switch
+                {
+                    IAssignmentOperation assignment => assignment.Target,
+                    IInvocationOperation invocation => invocation.Instance,
+                    IArgumentOperation { Parameter.RefKind: not RefKind.None } argument => argument.Value,
+                    _ => null,
+                };
+                for (var current = target; current is not null;)
+                {
+                    switch (current)
+                    {
+                        case IMemberReferenceOperation reference:
+                            if (reference.Member is IFieldSymbol or IPropertySymbol)
+                            {
+                                written.Add(reference.Member.OriginalDefinition);
+                            }
+
+                            current = reference.Instance;
+                            break;
+                        case IConversionOperation conversion:
+                            current = conversion.Operand;
+                            break;
+                        case IArrayElementReferenceOperation element:
+                            current = element.ArrayReference;
+                            break;
+                        default:
+                            current = null;
+                            break;
+                    }
+                }
+            }
+
+            return written;
         }
 
         /// <summary>

@@ -22,6 +22,18 @@ namespace Residency.Analyzers.Sinks
             _types = types;
         }
 
+        public bool MayResolve(IMethodSymbol method) =>
+            _types.DataSink is not null && _methods.GetOrAdd(method.OriginalDefinition, Resolve) is not null;
+
+        public bool IsSinkHolder(ISymbol member) =>
+            _types.DataSink is not null && member is IFieldSymbol or IPropertySymbol &&
+            System.Linq.Enumerable.Any(member.GetAttributes(), a => WellKnownTypes.Is(a.AttributeClass, _types.DataSink));
+
+        public void AddCallNames(System.Collections.Generic.ISet<string> names)
+        {
+            // Annotated methods live in this compilation or in assemblies that reference the annotations: the walk finds them.
+        }
+
         public SinkCall? TryResolve(IInvocationOperation invocation)
         {
             if (_types.DataSink is null)

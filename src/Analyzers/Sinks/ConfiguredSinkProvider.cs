@@ -23,6 +23,35 @@ namespace Residency.Analyzers.Sinks
             _path = user.Path;
         }
 
+        public bool MayResolve(IMethodSymbol method) => !_sinks.IsEmpty && _cache.GetOrAdd(method.OriginalDefinition, Resolve) is not null;
+
+        public bool IsSinkHolder(ISymbol member) => false;
+
+        public void AddCallNames(System.Collections.Generic.ISet<string> names)
+        {
+            foreach (var sink in _sinks)
+            {
+                // "Type.*" matches every method: those of source types are found by MayResolve, those of metadata types
+                // (and their bases) are added here by name.
+                if (sink.MethodName != "*")
+                {
+                    names.Add(sink.MethodName);
+                }
+            }
+        }
+
+        /// <summary>The type names of residency.json sinks that cover every method ("Type.*").</summary>
+        public System.Collections.Generic.IEnumerable<string> WildcardTypes()
+        {
+            foreach (var sink in _sinks)
+            {
+                if (sink.MethodName == "*")
+                {
+                    yield return sink.TypeName;
+                }
+            }
+        }
+
         public SinkCall? TryResolve(IInvocationOperation invocation)
         {
             if (_sinks.IsEmpty)

@@ -32,6 +32,16 @@ namespace Residency.Analyzers.Sinks
             _sinks = sinks;
         }
 
+        public bool MayResolve(IMethodSymbol method) => ClientMethods.Contains(method.Name) || JsonMethods.Contains(method.Name);
+
+        public bool IsSinkHolder(ISymbol member) => false;
+
+        public void AddCallNames(ISet<string> names)
+        {
+            names.UnionWith(ClientMethods);
+            names.UnionWith(JsonMethods);
+        }
+
         public SinkCall? TryResolve(IInvocationOperation invocation)
         {
             var method = invocation.TargetMethod;

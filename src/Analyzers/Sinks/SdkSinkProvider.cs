@@ -129,6 +129,49 @@ namespace Residency.Analyzers.Sinks
             return null;
         }
 
+        public bool MayResolve(IMethodSymbol method) =>
+            method.ContainingType is { } type && (EntryOf(type) is not null || NamespaceEntry(type) is not null);
+
+        public bool IsSinkHolder(ISymbol member) => false;
+
+        /// <summary>
+        /// Every method name of the assemblies that define a catalogued client type or sink namespace, and of the
+        /// assemblies that reference them (derived clients): calls are resolved by the receiver's type, so any of
+        /// these names may be a sink call.
+        /// </summary>
+        public void AddCallNames(ISet<string> names)
+        {
+            var seeds = new List<IAssemblySymbol>();
+            foreach (var type in _types.Value.Keys)
+            {
+                seeds.Add(type.ContainingAssembly);
+            }
+
+            var namespaces = _resolver.Project.Catalog.Sdks.SelectMany(e => e.SinkNamespaces).ToList();
+            var compilation = _resolver.Compilation;
+            foreach (var assembly in compilation.SourceModule.ReferencedAssemblySymbols)
+            {
+                if (namespaces.Any(ns => Flow.SymbolWalk.HasNamespace(assembly, ns)))
+                {
+                    seeds.Add(assembly);
+                }
+            }
+
+            foreach (var assembly in Flow.SymbolWalk.ReferencingClosure(compilation, seeds))
+            {
+                foreach (var type in Flow.SymbolWalk.Types(assembly.GlobalNamespace))
+                {
+                    foreach (var member in type.GetMembers())
+                    {
+                        if (member is IMethodSymbol { MethodKind: MethodKind.Ordinary } method && !NotSinks.Contains(method.Name))
+                        {
+                            names.Add(method.Name);
+                        }
+                    }
+                }
+            }
+        }
+
         public SinkCall? TryResolve(IInvocationOperation invocation)
         {
             var method = invocation.TargetMethod;

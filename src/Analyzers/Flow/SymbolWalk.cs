@@ -1,0 +1,127 @@
+using System.Collections.Generic;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+
+namespace Residency.Analyzers.Flow
+{
+    /// <summary>Enumerations over declared symbols (no method body is bound) used by the syntactic pre-filter.</summary>
+    internal static class SymbolWalk
+    {
+        /// <summary>Every named type of a namespace, nested types included.</summary>
+        public static IEnumerable<INamedTypeSymbol> Types(INamespaceSymbol root, CancellationToken cancellationToken = default)
+        {
+            var namespaces = new Stack<INamespaceSymbol>();
+            namespaces.Push(root);
+            var types = new Stack<INamedTypeSymbol>();
+            while (namespaces.Count > 0)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                var ns = namespaces.Pop();
+                foreach (var child in ns.GetNamespaceMembers())
+                {
+                    namespaces.Push(child);
+                }
+
+                foreach (var type in ns.GetTypeMembers())
+                {
+                    types.Push(type);
+                }
+
+                while (types.Count > 0)
+                {
+                    var type = types.Pop();
+                    yield return type;
+                    foreach (var nested in type.GetTypeMembers())
+                    {
+                        types.Push(nested);
+                    }
+                }
+            }
+        }
+
+        /// <summary>
+        /// The referenced assemblies that are <paramref name="seeds"/> or reference one of them, directly or through other
+        /// referenced assemblies: the only ones whose types can use what the seeds define.
+        /// </summary>
+        public static List<IAssemblySymbol> ReferencingClosure(Compilation compilation, IEnumerable<IAssemblySymbol?> seeds)
+        {
+            var names = new HashSet<string>(System.StringComparer.Ordinal);
+            foreach (var seed in seeds)
+            {
+                if (seed is not null && !SymbolEqualityComparer.Default.Equals(seed, compilation.Assembly))
+                {
+                    names.Add(seed.Identity.Name);
+                }
+            }
+
+            var result = new List<IAssemblySymbol>();
+            if (names.Count == 0)
+            {
+                return result;
+            }
+
+            var pending = new List<IAssemblySymbol>(compilation.SourceModule.ReferencedAssemblySymbols);
+            bool grew = true;
+            while (grew)
+            {
+                grew = false;
+                for (int i = pending.Count - 1; i >= 0; i--)
+                {
+                    var assembly = pending[i];
+                    if (names.Contains(assembly.Identity.Name) || References(assembly, names))
+                    {
+                        names.Add(assembly.Identity.Name);
+                        result.Add(assembly);
+                        pending.RemoveAt(i);
+                        grew = true;
+                    }
+                }
+            }
+
+            return result;
+        }
+
+        private static bool References(IAssemblySymbol assembly, HashSet<string> names)
+        {
+            foreach (var module in assembly.Modules)
+            {
+                foreach (var identity in module.ReferencedAssemblies)
+                {
+                    if (names.Contains(identity.Name))
+                    {
+                        return true;
+                    }
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>Whether <paramref name="assembly"/> declares types in namespace <paramref name="dottedName"/>.</summary>
+        public static bool HasNamespace(IAssemblySymbol assembly, string dottedName)
+        {
+            INamespaceSymbol? ns = assembly.GlobalNamespace;
+            foreach (var part in dottedName.Split('.'))
+            {
+                INamespaceSymbol? next = null;
+                foreach (var member in ns.GetNamespaceMembers())
+                {
+                    if (member.Name == part)
+                    {
+                        next = member;
+                        break;
+                    }
+                }
+
+                if (next is null)
+                {
+                    return false;
+                }
+
+                ns = next;
+            }
+
+            return true;
+        }
+    }
+}

@@ -1,0 +1,220 @@
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.IO;
+using System.Linq;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Residency.Analyzers.Flow;
+using Residency.Analyzers.Tests.Verifiers;
+
+namespace Residency.Analyzers.Tests.Flow
+{
+    /// <summary>
+    /// The syntactic pre-filter: which method bodies are bound to operations at all. It must answer yes for every body
+    /// the engine's own pre-filter (<see cref="FlowEngine.TouchesPersonalData"/>) accepts, and no for plain code.
+    /// </summary>
+    public class CandidateIndexTests
+    {
+        private const string Model = @"
+using System.Collections.Generic;
+using System.Linq;
+using Residency;
+public class Customer { public int Id { get; set; } [PersonalData(""contact.email"")] public string Email { get; set; } = """"; public string Describe() => Id.ToString(); }
+public class Order { public int Number { get; set; } public Customer Buyer { get; set; } = new Customer(); }
+[DataSink(""US"", Recipient = ""Crm"")] public class Crm { public void Push(object o) { } }
+public class Repository<T> { private readonly List<T> _items = new List<T>(); public IEnumerable<T> All() => _items; }
+";
+
+        [Fact]
+        public void PlainCodeIsNotACandidate()
+        {
+            var index = Build(@"public class MathHelper { public static int Twice(int x) { var y = x * 2; return y; } }");
+            Assert.False(Candidate(index.Index, index.Compilation, "Twice"));
+        }
+
+        [Theory]
+        [InlineData("public class S { public string M(Customer c) => \"x\"; }")] // parameter of a personal type
+        [InlineData("public class S { public int M() => Read(null!); static int Read(Customer c) => 1; }")] // calls a candidate
+        [InlineData("public class S { Order _o = new Order(); public object M() => _o.Buyer; }")] // a member whose type carries personal data
+        [InlineData("public class S { public object M(string json) => System.Text.Json.JsonSerializer.Deserialize<Customer>(json)!; }")] // the type is named
+        [InlineData("public class S { public Customer M() { Customer c = new(); return c; } }")] // target-typed new()
+        public void PersonalDataNamedInTheBodyMakesACandidate(string code)
+        {
+            var index = Build(code);
+            Assert.True(Candidate(index.Index, index.Compilation, "M"));
+        }
+
+        [Fact]
+        public void CallersOfCandidatesAreCandidatesTransitively()
+        {
+            var index = Build(@"
+public class S
+{
+    private readonly Customer _c = new Customer();
+    string A() => _c.Email;
+    string B() => A();
+    string C() => B().Trim();
+    int D() => 42;
+}");
+            Assert.True(Candidate(index.Index, index.Compilation, "A"));
+            Assert.True(Candidate(index.Index, index.Compilation, "B"));
+            Assert.True(Candidate(index.Index, index.Compilation, "C"));
+            Assert.False(Candidate(index.Index, index.Compilation, "D"));
+        }
+
+        [Fact]
+        public void FieldsWrittenWithPersonalDataMakeTheirReadersCandidates()
+        {
+            var index = Build(@"
+public class S
+{
+    private string _last = """";
+    private int _count;
+    public void Remember(Customer c) { _last = c.Email; _count++; }
+    public string Last() => _last;
+    public int Count() => _count;
+}");
+            Assert.True(Candidate(index.Index, index.Compilation, "Last"));
+            Assert.False(Candidate(index.Index, index.Compilation, "Count")); // incremented, never assigned personal data
+        }
+
+        [Fact]
+        public void FieldsNeverWrittenByACandidateDoNotSpread()
+        {
+            var index = Build(@"
+public class S
+{
+    private readonly int _limit = 10;
+    public string Mail(Customer c) => c.Email.Substring(0, _limit);
+    public int Limit() => _limit * 2;
+}");
+            Assert.True(Candidate(index.Index, index.Compilation, "Mail"));
+            Assert.False(Candidate(index.Index, index.Compilation, "Limit"));
+        }
+
+        [Fact]
+        public void MembersInheritedFromAConstructedBaseAreNamesToo()
+        {
+            var index = Build(@"
+public class CustomerStore : Repository<Customer>
+{
+    public void Export(Crm crm) => crm.Push(All());
+}");
+            Assert.True(Candidate(index.Index, index.Compilation, "Export"));
+        }
+
+        [Fact]
+        public void InstanceMethodsOfPersonalTypesAreCandidatesWithoutSpreadingTheirNames()
+        {
+            var index = Build(@"public static class Plain { public static string Describe() => ""plain""; } public class S { public string M() => Plain.Describe(); }");
+            Assert.True(Candidate(index.Index, index.Compilation, "Describe", "Customer")); // 'this' is personal data
+            Assert.False(Candidate(index.Index, index.Compilation, "M")); // calls a namesake of Customer.Describe
+        }
+
+        [Fact]
+        public void EveryBodyTheEngineAnalysesIsACandidate()
+        {
+            // The flow-test model and the sample application: every method the engine's own pre-filter accepts must pass the
+            // syntactic one (otherwise findings would be lost).
+            var sample = Path.Combine(RepositoryRoot(), "samples", "SupportDesk");
+            var sources = Directory.GetFiles(sample, "*.cs", SearchOption.AllDirectories)
+                .Where(f => !f.Contains(Path.DirectorySeparatorChar + "obj" + Path.DirectorySeparatorChar) && !f.Contains(Path.DirectorySeparatorChar + "bin" + Path.DirectorySeparatorChar))
+                .Select(f => File.ReadAllText(f))
+                .Append(FlowTestModel.Source)
+                .Append(Model)
+                .Append(Patterns);
+            var compilation = CSharpCompilation.Create("corpus", sources.Select(s => CSharpSyntaxTree.ParseText(s)), TestReferences.All,
+                new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
+            var context = ResidencyContext.For(compilation, new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty));
+            int touching = 0, skipped = 0;
+            foreach (var method in Methods(compilation))
+            {
+                var body = context.Engine.GetBodyOperation(method, default);
+                if (body is null)
+                {
+                    continue;
+                }
+
+                var declaration = method.DeclaringSyntaxReferences[0].GetSyntax();
+                if (context.Engine.TouchesPersonalData(body))
+                {
+                    touching++;
+                    Assert.True(context.Index.MayTouchPersonalData(declaration), $"{method.ToDisplayString()} is analysed by the engine but filtered out");
+                }
+                else if (!context.Index.MayTouchPersonalData(declaration))
+                {
+                    skipped++;
+                }
+            }
+
+            Assert.True(touching > 15, $"only {touching} bodies touch personal data: the corpus did not load");
+            Assert.True(skipped > 0, "the filter skipped nothing");
+        }
+
+        /// <summary>Constructs the engine's pre-filter looks for, each reached in a different way.</summary>
+        private const string Patterns = @"
+using System;
+using System.Collections.Generic;
+using System.Linq;
+public class Patterns
+{
+    private static string s_cache = """";
+    private readonly List<string> _outbox = new List<string>();
+    private Customer? _current;
+    public void Store(Customer c) { s_cache = c.Email; _current = c; }
+    public void Queue(Customer c) => _outbox.Add(c.Email);
+    public string Cached() => s_cache;
+    public string Next() => _outbox.First();
+    public Customer? Current() => _current;
+    public bool TryFind(int id, out Customer c) { c = new Customer(); return true; }
+    public string ViaOut() => TryFind(1, out var c) ? c.Email : """";
+    public string ViaLambda(List<Customer> all) => string.Join("","", all.Select(x => x.Email));
+    public string ViaLocalFunction(Order o) { string Mail() => o.Buyer.Email; return Mail(); }
+    public string ViaProperty => _current?.Email ?? """";
+    public string UsesProperty() => ViaProperty.ToUpperInvariant();
+    public object ViaInherited(CustomerStore store) => store.All();
+    public string ViaPattern(object o) => o is Customer c ? c.Email : """";
+    public IEnumerable<string> ViaQuery(IEnumerable<Order> orders) => from o in orders select o.Buyer.Email;
+    public int Plain(int x) => x * 2;
+}
+public class CustomerStore : Repository<Customer> { public int Size() => All().Count(); }
+";
+
+        private static IEnumerable<IMethodSymbol> Methods(Compilation compilation) =>
+            SymbolWalk.Types(compilation.Assembly.GlobalNamespace)
+                .SelectMany(t => t.GetMembers())
+                .OfType<IMethodSymbol>()
+                .Where(m => m.DeclaringSyntaxReferences.Length > 0);
+
+        private static (CandidateIndex Index, Compilation Compilation) Build(string code)
+        {
+            var compilation = CSharpCompilation.Create("t", new[] { CSharpSyntaxTree.ParseText(Model), CSharpSyntaxTree.ParseText(code) }, TestReferences.All,
+                new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
+            var context = ResidencyContext.For(compilation, new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty));
+            return (context.Index, compilation);
+        }
+
+        private static bool Candidate(CandidateIndex index, Compilation compilation, string method, string? type = null)
+        {
+            var declarations = compilation.SyntaxTrees
+                .SelectMany(t => t.GetRoot().DescendantNodes().OfType<MethodDeclarationSyntax>())
+                .Where(m => m.Identifier.ValueText == method && (type is null || (m.Parent as TypeDeclarationSyntax)?.Identifier.ValueText == type))
+                .ToList();
+            Assert.NotEmpty(declarations);
+            return declarations.Any(index.MayTouchPersonalData);
+        }
+
+        private static string RepositoryRoot()
+        {
+            var directory = new DirectoryInfo(System.AppContext.BaseDirectory);
+            while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "Residency.Analyzers.sln")))
+            {
+                directory = directory.Parent;
+            }
+
+            return directory?.FullName ?? throw new DirectoryNotFoundException("Residency.Analyzers.sln not found above " + System.AppContext.BaseDirectory);
+        }
+    }
+}
