@@ -51,7 +51,7 @@ namespace Residency.Analyzers.Analyzers
                 return;
             }
 
-            var summary = residency.Engine.AnalyseMethod(method, context.CancellationToken);
+            var summary = residency.Engine.AnalyseMethod(method, context.SemanticModel, context.CodeBlock, context.CancellationToken);
             if (summary is null)
             {
                 return;

@@ -98,15 +98,19 @@ namespace Residency.Analyzers.Flow
         /// The summary of a method of this compilation analysed for its own findings: null when its body does not touch
         /// personal data (<see cref="TouchesPersonalData"/>) or no control-flow graph can be built for it.
         /// </summary>
-        public MethodSummary? AnalyseMethod(IMethodSymbol method, CancellationToken cancellationToken)
+        public MethodSummary? AnalyseMethod(IMethodSymbol method, SemanticModel? model, SyntaxNode? declaration, CancellationToken cancellationToken)
         {
-            var root = GetBodyOperation(method, cancellationToken);
+            // The driver's model for the method's own body (bound once, shared with other analyzers), else the engine's.
+            var operation = model is not null && declaration is not null && model.SyntaxTree == declaration.SyntaxTree ? model.GetOperation(declaration, cancellationToken) : null;
+            var root = operation is IMethodBodyOperation or IConstructorBodyOperation || operation is IBlockOperation { Parent: null }
+                ? operation
+                : GetBodyOperation(method, cancellationToken);
             if (root is null || !TouchesPersonalData(root))
             {
                 return null;
             }
 
-            var cfg = GetControlFlowGraph(method, null, cancellationToken);
+            var cfg = CreateGraph(root, cancellationToken);
             return cfg is null ? null : GetSummary(method, cfg, cancellationToken);
         }
 
@@ -678,11 +682,11 @@ namespace Residency.Analyzers.Flow
             }
 
             var root = GetBodyOperation(method, cancellationToken);
-            if (root is null)
-            {
-                return null;
-            }
+            return root is null ? null : CreateGraph(root, cancellationToken);
+        }
 
+        private static ControlFlowGraph? CreateGraph(IOperation root, CancellationToken cancellationToken)
+        {
             try
             {
                 return root switch
@@ -756,12 +760,22 @@ namespace Residency.Analyzers.Flow
                 return null;
             }
 
-            // Not cached here: under the analyzer driver the compilation hands out the driver's own cached model (bodies the
-            // driver or another analyzer bound are reused), and the driver releases it when the tree is done.
+            // Weakly cached: a model binds each body once and is reused while it lives, but the engine never keeps one
+            // (and every body bound through it) alive for the whole compilation; the GC may drop it and a later request
+            // builds a new one. Under a caching analyzer driver the compilation hands out the driver's own model.
+            if (_models.TryGetValue(tree, out var weak) && weak.TryGetTarget(out var cached))
+            {
+                return cached;
+            }
+
 #pragma warning disable RS1030 // Interprocedural summaries need the bodies of callees.
-            return _compilation.GetSemanticModel(tree);
+            var model = _compilation.GetSemanticModel(tree);
 #pragma warning restore RS1030
+            _models[tree] = new WeakReference<SemanticModel>(model);
+            return model;
         }
+
+        private readonly ConcurrentDictionary<SyntaxTree, WeakReference<SemanticModel>> _models = new();
 
         internal static string StepName(IMethodSymbol method) => method.MethodKind switch
         {
