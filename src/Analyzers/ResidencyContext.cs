@@ -37,6 +37,10 @@ namespace Residency.Analyzers
                 new HttpSinkProvider(Resolver, sinks),
                 new SdkSinkProvider(Resolver, sinks));
             Engine = new FlowEngine(compilation, Classifier, Types, providers);
+            if (!options.InferPersonalData)
+            {
+                Engine.SyntacticFilter = node => Index.MayTouchPersonalData(node);
+            }
             _index = new System.Lazy<CandidateIndex>(() => BuildIndex(providers), System.Threading.LazyThreadSafetyMode.ExecutionAndPublication);
         }
 

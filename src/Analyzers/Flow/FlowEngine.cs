@@ -43,6 +43,31 @@ namespace Residency.Analyzers.Flow
 
         public PersonalDataClassifier Classifier { get; }
 
+        /// <summary>
+        /// The syntactic pre-filter, when one is in use: a method it rules out does not touch personal data (it
+        /// over-approximates <see cref="TouchesPersonalData"/>), so its body need not be bound to find that out.
+        /// </summary>
+        public Func<SyntaxNode, bool>? SyntacticFilter { get; set; }
+
+        private bool MayTouch(IMethodSymbol method)
+        {
+            var filter = SyntacticFilter;
+            if (filter is null)
+            {
+                return true;
+            }
+
+            foreach (var reference in method.DeclaringSyntaxReferences)
+            {
+                if (filter(reference.GetSyntax()))
+                {
+                    return true;
+                }
+            }
+
+            return method.DeclaringSyntaxReferences.Length == 0;
+        }
+
         public WellKnownTypes Types { get; }
 
         /// <summary>The sink a call sends to, consulting the providers in order (SPEC §5).</summary>
@@ -332,6 +357,11 @@ namespace Residency.Analyzers.Flow
         private bool MethodTouches(IMethodSymbol method, int depth)
         {
             method = (IMethodSymbol)method.OriginalDefinition;
+            if (!MayTouch(method))
+            {
+                return false; // the syntactic index rules it out: no need to bind its body
+            }
+
             if (_touches.TryGetValue(method, out var known) && (known.Touches || known.Depth <= depth))
             {
                 return known.Touches;
@@ -544,7 +574,8 @@ namespace Residency.Analyzers.Flow
                 {
                     foreach (var candidate in type.GetMembers())
                     {
-                        if (candidate is IMethodSymbol method && IsInSource(method) && method.MethodKind is MethodKind.Ordinary or MethodKind.Constructor or MethodKind.PropertySet or MethodKind.StaticConstructor)
+                        if (candidate is IMethodSymbol method && IsInSource(method) && method.MethodKind is MethodKind.Ordinary or MethodKind.Constructor or MethodKind.PropertySet or MethodKind.StaticConstructor &&
+                            MayTouch(method))
                         {
                             var root = GetBodyOperation(method, CancellationToken.None);
                             if (root is null)
