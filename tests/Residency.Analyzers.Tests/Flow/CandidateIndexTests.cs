@@ -118,7 +118,7 @@ public class CustomerStore : Repository<Customer>
         {
             // The flow-test model and the sample application: every method the engine's own pre-filter accepts must pass the
             // syntactic one (otherwise findings would be lost).
-            var sample = Path.Combine(RepositoryRoot(), "samples", "SupportDesk");
+            var sample = Path.Combine(SelfAnalysisTests.FindRepositoryRoot(), "samples", "SupportDesk");
             var sources = Directory.GetFiles(sample, "*.cs", SearchOption.AllDirectories)
                 .Where(f => !f.Contains(Path.DirectorySeparatorChar + "obj" + Path.DirectorySeparatorChar) && !f.Contains(Path.DirectorySeparatorChar + "bin" + Path.DirectorySeparatorChar))
                 .Select(f => File.ReadAllText(f))
@@ -205,17 +205,6 @@ public class CustomerStore : Repository<Customer> { public int Size() => All().C
                 .ToList();
             Assert.NotEmpty(declarations);
             return declarations.Any(index.MayTouchPersonalData);
-        }
-
-        private static string RepositoryRoot()
-        {
-            var directory = new DirectoryInfo(System.AppContext.BaseDirectory);
-            while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "Residency.Analyzers.sln")))
-            {
-                directory = directory.Parent;
-            }
-
-            return directory?.FullName ?? throw new DirectoryNotFoundException("Residency.Analyzers.sln not found above " + System.AppContext.BaseDirectory);
         }
     }
 }
