@@ -27,7 +27,8 @@ namespace Residency.Analyzers
             Classifier = new PersonalDataClassifier(Types, options.InferPersonalData);
             Transfers = new TransferDeclarations(Types);
             Endpoints = ProjectEndpoints.Load(analyzerOptions, options.InternalHosts, cancellationToken);
-            Resolver = new EndpointResolver(compilation, Endpoints);
+            var models = new SemanticModels(compilation);
+            Resolver = new EndpointResolver(compilation, models, Endpoints);
             var sinks = new EndpointSinks(Endpoints);
 
             // SPEC §5 order: annotations, residency.json sinks, HTTP, SDK clients.
@@ -36,7 +37,7 @@ namespace Residency.Analyzers
                 new ConfiguredSinkProvider(Endpoints.User),
                 new HttpSinkProvider(Resolver, sinks),
                 new SdkSinkProvider(Resolver, sinks));
-            Engine = new FlowEngine(compilation, Classifier, Types, providers);
+            Engine = new FlowEngine(compilation, models, Classifier, Types, providers);
             if (!options.InferPersonalData)
             {
                 Engine.SyntacticFilter = node => Index.MayTouchPersonalData(node);

@@ -30,14 +30,16 @@ namespace Residency.Analyzers.Endpoints
             "Microsoft.Extensions.Configuration.ConfigurationManager");
 
         private readonly Compilation _compilation;
+        private readonly SemanticModels _models;
         private readonly ProjectEndpoints _project;
         private readonly ConcurrentDictionary<ISymbol, ImmutableArray<IOperation>> _memberValues = new(SymbolEqualityComparer.Default);
         private readonly Lazy<CompilationIndex> _index;
         private readonly CompilationIndex _emptyIndex;
 
-        public EndpointResolver(Compilation compilation, ProjectEndpoints project)
+        public EndpointResolver(Compilation compilation, SemanticModels models, ProjectEndpoints project)
         {
             _compilation = compilation;
+            _models = models;
             _project = project;
             _index = new Lazy<CompilationIndex>(BuildIndex, LazyThreadSafetyMode.ExecutionAndPublication);
             _emptyIndex = CompilationIndex.Empty(this);
@@ -70,17 +72,7 @@ namespace Residency.Analyzers.Endpoints
             }
         }
 
-        internal SemanticModel? Model(SyntaxTree tree)
-        {
-            if (!_compilation.ContainsSyntaxTree(tree))
-            {
-                return null;
-            }
-
-#pragma warning disable RS1030 // Endpoint values live in other methods and types (base addresses, AddHttpClient, options).
-            return _compilation.GetSemanticModel(tree); // the driver's cached model under the analyzer driver; not kept here
-#pragma warning restore RS1030
-        }
+        internal SemanticModel? Model(SyntaxTree tree) => _models.Get(tree);
 
         /// <summary>The operation of <paramref name="node"/> in the original tree (control-flow graphs rewrite theirs).</summary>
         internal IOperation? OperationOf(SyntaxNode node)

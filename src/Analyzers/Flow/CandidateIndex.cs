@@ -36,41 +36,16 @@ namespace Residency.Analyzers.Flow
         private readonly HashSet<string> _sinkNames;
 
         /// <summary>No filter: every body may touch personal data and call a sink.</summary>
-        public static CandidateIndex Everything { get; } = new(new Dictionary<SyntaxNode, int>(), new bool[0], new HashSet<string>(), new HashSet<string>()) { _everything = true };
+        public static CandidateIndex Everything { get; } = new(new Dictionary<SyntaxNode, int>(), new bool[0], new HashSet<string>()) { _everything = true };
 
         private bool _everything;
 
-        private CandidateIndex(Dictionary<SyntaxNode, int> owners, bool[] candidates, HashSet<string> sinkNames, HashSet<string> personalNames)
+        private CandidateIndex(Dictionary<SyntaxNode, int> owners, bool[] candidates, HashSet<string> sinkNames)
         {
             _owners = owners;
             _candidates = candidates;
             _sinkNames = sinkNames;
-            PersonalNames = personalNames;
         }
-
-        /// <summary>How many method bodies were indexed.</summary>
-        public int BodyCount => _candidates.Length;
-
-        /// <summary>How many of them may touch personal data.</summary>
-        public int CandidateCount
-        {
-            get
-            {
-                int count = 0;
-                foreach (var candidate in _candidates)
-                {
-                    count += candidate ? 1 : 0;
-                }
-
-                return count;
-            }
-        }
-
-        /// <summary>The names that make a body a candidate (after the fixpoint).</summary>
-        public IReadOnlyCollection<string> PersonalNames { get; }
-
-        /// <summary>The names that make a body a possible sink caller.</summary>
-        public IReadOnlyCollection<string> SinkNames => _sinkNames;
 
         /// <summary>
         /// Whether the body declared by <paramref name="declaration"/> (a method, accessor, expression-bodied property,
@@ -682,7 +657,7 @@ namespace Residency.Analyzers.Flow
                     }
                 }
 
-                return new CandidateIndex(_ownerIds, candidates, _sinkNames, names);
+                return new CandidateIndex(_ownerIds, candidates, _sinkNames);
             }
         }
 

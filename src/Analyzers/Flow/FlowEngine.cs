@@ -22,6 +22,7 @@ namespace Residency.Analyzers.Flow
         public const int MaxCallDepth = 8;
 
         private readonly Compilation _compilation;
+        private readonly SemanticModels _models;
         private readonly ImmutableArray<ISinkProvider> _sinkProviders;
         private readonly ConcurrentDictionary<IMethodSymbol, MethodSummary> _summaries = new(SymbolEqualityComparer.Default);
         // Pre-filter answers with the depth they were computed at: a "no" found with less call budget left is not reused
@@ -33,9 +34,10 @@ namespace Residency.Analyzers.Flow
         private readonly ConcurrentDictionary<IFieldSymbol, ImmutableHashSet<TaintFact>> _fieldStores = new(SymbolEqualityComparer.Default);
         private readonly ConcurrentDictionary<INamedTypeSymbol, bool> _fieldStoresEnsured = new(SymbolEqualityComparer.Default);
 
-        public FlowEngine(Compilation compilation, PersonalDataClassifier classifier, WellKnownTypes types, ImmutableArray<ISinkProvider> sinkProviders)
+        public FlowEngine(Compilation compilation, SemanticModels models, PersonalDataClassifier classifier, WellKnownTypes types, ImmutableArray<ISinkProvider> sinkProviders)
         {
             _compilation = compilation;
+            _models = models;
             Classifier = classifier;
             Types = types;
             _sinkProviders = sinkProviders;
@@ -784,29 +786,7 @@ namespace Residency.Analyzers.Flow
             return null;
         }
 
-        private SemanticModel? GetSemanticModel(SyntaxTree tree)
-        {
-            if (!_compilation.ContainsSyntaxTree(tree))
-            {
-                return null;
-            }
-
-            // Weakly cached: a model binds each body once and is reused while it lives, but the engine never keeps one
-            // (and every body bound through it) alive for the whole compilation; the GC may drop it and a later request
-            // builds a new one. Under a caching analyzer driver the compilation hands out the driver's own model.
-            if (_models.TryGetValue(tree, out var weak) && weak.TryGetTarget(out var cached))
-            {
-                return cached;
-            }
-
-#pragma warning disable RS1030 // Interprocedural summaries need the bodies of callees.
-            var model = _compilation.GetSemanticModel(tree);
-#pragma warning restore RS1030
-            _models[tree] = new WeakReference<SemanticModel>(model);
-            return model;
-        }
-
-        private readonly ConcurrentDictionary<SyntaxTree, WeakReference<SemanticModel>> _models = new();
+        private SemanticModel? GetSemanticModel(SyntaxTree tree) => _models.Get(tree);
 
         internal static string StepName(IMethodSymbol method) => method.MethodKind switch
         {
