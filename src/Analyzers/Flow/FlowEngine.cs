@@ -21,6 +21,9 @@ namespace Residency.Analyzers.Flow
         /// <summary>How many calls deep summaries are followed (SPEC §6 asks for at least 3).</summary>
         public const int MaxCallDepth = 8;
 
+        /// <summary>How many implementations in the compilation an interface or virtual call is followed to.</summary>
+        public const int MaxDispatchTargets = 8;
+
         private readonly Compilation _compilation;
         private readonly SemanticModels _models;
         private readonly ImmutableArray<ISinkProvider> _sinkProviders;
@@ -113,7 +116,7 @@ namespace Residency.Analyzers.Flow
             catch (InsufficientExecutionStackException)
             {
                 // Pathologically deep code: no findings for this method rather than a crashed compiler (docs/flow-semantics.md).
-                return MethodSummary.Truncated;
+                return MethodSummary.TooDeep;
             }
             finally
             {
@@ -172,10 +175,16 @@ namespace Residency.Analyzers.Flow
             EnterRequest();
             try
             {
-                if (depth > MaxCallDepth || t_budget-- <= 0)
+                if (depth > MaxCallDepth)
                 {
-                    // Too deep, or this request has computed too many summaries already: assume nothing more (docs/flow-semantics.md).
-                    return MethodSummary.Truncated;
+                    // Too deep: assume nothing more (docs/flow-semantics.md).
+                    return MethodSummary.CutByDepth;
+                }
+
+                if (t_budget-- <= 0)
+                {
+                    // This request has computed too many summaries already: assume nothing more.
+                    return MethodSummary.CutByBudget;
                 }
 
                 var cfg = GetControlFlowGraph(callee, containingCfg, cancellationToken);

@@ -6,6 +6,8 @@ using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.FlowAnalysis;
 using Microsoft.CodeAnalysis.Operations;
+using Residency.Analyzers.Flow.Driver;
+using Residency.Analyzers.Flow.States;
 using Residency.Analyzers.Model;
 using Residency.Analyzers.Sinks;
 using State = System.Collections.Immutable.ImmutableDictionary<object, System.Collections.Immutable.ImmutableHashSet<Residency.Analyzers.Flow.TaintFact>>;
@@ -17,10 +19,8 @@ namespace Residency.Analyzers.Flow
     /// capture may carry at each point (flow-sensitive: an overwritten local is clean; branches and loops join).
     /// Produces the method's <see cref="MethodSummary"/>.
     /// </summary>
-    internal sealed class MethodFlowAnalysis
+    internal sealed class MethodFlowAnalysis : IBlockTransfer<State>
     {
-        private const int MaxPasses = 64;
-
         // LINQ-style methods whose result is what their lambda returns (a projection keeps only what the lambda returns).
         private static readonly ImmutableHashSet<string> Projections = ImmutableHashSet.Create(
             "Select", "SelectMany", "ConvertAll", "ToDictionary", "ToLookup", "Zip", "Aggregate", "GroupBy", "Join", "GroupJoin", "Max", "Min", "MaxBy", "MinBy");
@@ -63,7 +63,7 @@ namespace Residency.Analyzers.Flow
         private sealed class Dependencies
         {
             public ImmutableHashSet<IMethodSymbol> CutOn = ImmutableHashSet<IMethodSymbol>.Empty.WithComparer(SymbolEqualityComparer.Default);
-            public bool Truncated;
+            public Truncation Truncation;
         }
 
         public MethodFlowAnalysis(FlowEngine engine, IMethodSymbol method, ControlFlowGraph cfg, int depth, ImmutableHashSet<IMethodSymbol> inProgress, CancellationToken cancellationToken)
@@ -116,7 +116,7 @@ namespace Residency.Analyzers.Flow
             {
                 OutParameters = OutParameters(),
                 CutOn = _dependencies.CutOn.Remove(_method),
-                IsTruncated = _dependencies.Truncated,
+                Truncation = _dependencies.Truncation,
             };
         }
 
@@ -145,60 +145,55 @@ namespace Residency.Analyzers.Flow
             return best.Values.OrderBy(f => f.Parameter).ThenBy(f => f.ViaMember).ThenBy(f => f.Sink.Id, StringComparer.Ordinal).ToImmutableArray();
         }
 
-        /// <summary>Runs the fixpoint over the graph; returns what the graph returns.</summary>
+        /// <summary>Runs the fixpoint over the graph (<see cref="WorklistDriver"/>); returns what the graph returns.</summary>
         private ImmutableHashSet<TaintFact> RunGraph()
         {
-            var blocks = _cfg.Blocks;
-            var entryStates = new State?[blocks.Length];
-            var exitStates = new State?[blocks.Length];
-            entryStates[0] = InitialState();
-            var returns = Taint.Empty;
-
-            var worklist = new SortedSet<int> { 0 };
-            int budget = Math.Max(MaxPasses, blocks.Length * 8);
-            while (worklist.Count > 0 && budget-- > 0)
+            _branchReturns = Taint.Empty;
+            var result = WorklistDriver.Run(_cfg, RegionMap.Create(_cfg), InitialState(), this, _cancellationToken);
+            if (!result.Completed)
             {
-                _cancellationToken.ThrowIfCancellationRequested();
-                int ordinal = worklist.Min;
-                worklist.Remove(ordinal);
-                var block = blocks[ordinal];
-
-                _state = entryStates[ordinal] ?? State.Empty; // immutable: no copy
-                foreach (var operation in block.Operations)
-                {
-                    Evaluate(operation);
-                }
-
-                if (block.BranchValue is not null)
-                {
-                    var value = Evaluate(block.BranchValue);
-                    if (block.FallThroughSuccessor?.Semantics == ControlFlowBranchSemantics.Return)
-                    {
-                        returns = Taint.Union(returns, value);
-                    }
-                }
-
-                if (exitStates[ordinal] is { } previous && SameState(previous, _state))
-                {
-                    continue;
-                }
-
-                exitStates[ordinal] = _state;
-                foreach (var successor in Successors(block))
-                {
-                    var entry = entryStates[successor.Ordinal];
-                    var merged = Join(entry, _state);
-                    if (entry is null || !ReferenceEquals(entry, merged) || exitStates[successor.Ordinal] is null)
-                    {
-                        entryStates[successor.Ordinal] = merged;
-                        worklist.Add(successor.Ordinal);
-                    }
-                }
+                // The iteration budget ran out: what was found stands, but flows may be missing (recorded, never silent).
+                _dependencies.Truncation |= Truncation.IterationBudget;
             }
 
-            _exitState = exitStates[blocks.Length - 1] ?? entryStates[blocks.Length - 1];
-            return returns;
+            _exitState = result.Exit;
+            return _branchReturns;
         }
+
+        private ImmutableHashSet<TaintFact> _branchReturns = Taint.Empty;
+
+        State IBlockTransfer<State>.Join(State? accumulated, State incoming) => TaintState.Join(accumulated, incoming);
+
+        bool IBlockTransfer<State>.Same(State a, State b) => TaintState.Same(a, b);
+
+        State IBlockTransfer<State>.Current => _state;
+
+        void IBlockTransfer<State>.Enter(BasicBlock block, State entry) => _state = entry;
+
+        void IBlockTransfer<State>.Apply(IOperation operation) => Evaluate(operation);
+
+        void IBlockTransfer<State>.ApplyBranch(BasicBlock block)
+        {
+            if (block.BranchValue is null)
+            {
+                return;
+            }
+
+            var value = Evaluate(block.BranchValue);
+            switch (block.FallThroughSuccessor?.Semantics)
+            {
+                case ControlFlowBranchSemantics.Return:
+                    _branchReturns = Taint.Union(_branchReturns, value);
+                    break;
+                case ControlFlowBranchSemantics.Throw:
+                    // throw x: the handlers that catch it see what x carries (catch (E e) { Send(e.Message); }).
+                    AddTo(TaintState.Thrown, value);
+                    break;
+            }
+        }
+
+        State IBlockTransfer<State>.OnEdge(ControlFlowBranch branch, State exit, bool leavesCatch) =>
+            leavesCatch ? exit.Remove(TaintState.Thrown) : exit;
 
         /// <summary>What each out/ref parameter holds at the exit (an out parameter's incoming value does not count).</summary>
         private ImmutableArray<(int Parameter, ImmutableHashSet<TaintFact> Facts)> OutParameters()
@@ -238,20 +233,7 @@ namespace Residency.Analyzers.Flow
                 _dependencies.CutOn = _dependencies.CutOn.Union(summary.CutOn);
             }
 
-            _dependencies.Truncated |= summary.IsTruncated;
-        }
-
-        private static IEnumerable<BasicBlock> Successors(BasicBlock block)
-        {
-            if (block.FallThroughSuccessor?.Destination is { } fallThrough)
-            {
-                yield return fallThrough;
-            }
-
-            if (block.ConditionalSuccessor?.Destination is { } conditional)
-            {
-                yield return conditional;
-            }
+            _dependencies.Truncation |= summary.Truncation;
         }
 
         private State InitialState()
@@ -276,70 +258,6 @@ namespace Residency.Analyzers.Flow
             }
 
             return builder.ToImmutable();
-        }
-
-        /// <summary>
-        /// The union of two states. Returns <paramref name="a"/> itself when <paramref name="b"/> adds nothing, so that the
-        /// caller detects a change by reference.
-        /// </summary>
-        private static State Join(State? a, State b)
-        {
-            if (a is null || a.IsEmpty)
-            {
-                return b;
-            }
-
-            if (ReferenceEquals(a, b) || b.IsEmpty)
-            {
-                return a;
-            }
-
-            var result = a;
-            foreach (var pair in b)
-            {
-                if (result.TryGetValue(pair.Key, out var existing))
-                {
-                    if (ReferenceEquals(existing, pair.Value))
-                    {
-                        continue;
-                    }
-
-                    var union = Taint.Union(existing, pair.Value);
-                    if (union.Count != existing.Count)
-                    {
-                        result = result.SetItem(pair.Key, union);
-                    }
-                }
-                else
-                {
-                    result = result.SetItem(pair.Key, pair.Value);
-                }
-            }
-
-            return result;
-        }
-
-        private static bool SameState(State a, State b)
-        {
-            if (ReferenceEquals(a, b))
-            {
-                return true;
-            }
-
-            if (a.Count != b.Count)
-            {
-                return false;
-            }
-
-            foreach (var pair in a)
-            {
-                if (!b.TryGetValue(pair.Key, out var other) || (!ReferenceEquals(pair.Value, other) && !pair.Value.SetEquals(other)))
-                {
-                    return false;
-                }
-            }
-
-            return true;
         }
 
         private ImmutableHashSet<TaintFact> Get(object key) => _state.TryGetValue(key, out var facts) ? facts : Taint.Empty;
@@ -400,8 +318,11 @@ namespace Residency.Analyzers.Flow
                 case ISizeOfOperation:
                 case INameOfOperation:
                 case IInstanceReferenceOperation { ReferenceKind: InstanceReferenceKind.ImplicitReceiver }:
-                case ICaughtExceptionOperation:
                     return Taint.Empty;
+
+                case ICaughtExceptionOperation:
+                    // catch (E e): e carries what the exceptions thrown in this method carry.
+                    return Get(TaintState.Thrown);
 
                 case IFlowAnonymousFunctionOperation lambda:
                     // A lambda stored in a delegate (Action a = () => …): its body runs with what it captures here; the
@@ -611,7 +532,7 @@ namespace Residency.Analyzers.Flow
                     return Taint.Empty;
 
                 case IThrowOperation throwOperation:
-                    Evaluate(throwOperation.Exception);
+                    AddTo(TaintState.Thrown, Evaluate(throwOperation.Exception));
                     return Taint.Empty;
 
                 default:
