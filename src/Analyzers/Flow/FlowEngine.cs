@@ -6,6 +6,7 @@ using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.FlowAnalysis;
 using Microsoft.CodeAnalysis.Operations;
+using Residency.Analyzers.Flow.Calls;
 using Residency.Analyzers.Model;
 using Residency.Analyzers.Sinks;
 
@@ -47,6 +48,26 @@ namespace Residency.Analyzers.Flow
         }
 
         public PersonalDataClassifier Classifier { get; }
+
+        private DispatchIndex? _dispatch;
+
+        /// <summary>
+        /// The methods of this compilation an interface or virtual call may run (the target itself when it has a body, and
+        /// its implementations and overrides here, at most <see cref="MaxDispatchTargets"/>); empty for a call that is not
+        /// dispatched virtually or whose target is not declared in this compilation. <paramref name="bounded"/>: more were found.
+        /// </summary>
+        internal ImmutableArray<IMethodSymbol> DispatchTargets(IInvocationOperation invocation, out bool bounded)
+        {
+            bounded = false;
+            var target = invocation.TargetMethod;
+            if (!invocation.IsVirtual || target.IsStatic || target.OriginalDefinition.DeclaringSyntaxReferences.Length == 0)
+            {
+                return ImmutableArray<IMethodSymbol>.Empty;
+            }
+
+            var index = LazyInitializer.EnsureInitialized(ref _dispatch, () => DispatchIndex.Build(_compilation, CancellationToken.None))!;
+            return index.TargetsOf(target, invocation.Instance?.Type, MaxDispatchTargets, out bounded);
+        }
 
         /// <summary>
         /// The syntactic pre-filter, when one is in use: a method it rules out does not touch personal data (it
@@ -357,6 +378,17 @@ namespace Residency.Analyzers.Flow
                             return true;
                         }
 
+                        if (depth < 3)
+                        {
+                            foreach (var implementation in DispatchTargets(invocation, out _))
+                            {
+                                if (MethodTouches(implementation, depth + 1))
+                                {
+                                    return true;
+                                }
+                            }
+                        }
+
                         break;
                 }
             }
@@ -650,7 +682,7 @@ namespace Residency.Analyzers.Flow
             foreach (var operation in root.Descendants())
             {
                 if (operation is IAssignmentOperation { Target: IFieldReferenceOperation or IPropertyReferenceOperation { Instance: null or IInstanceReferenceOperation } } ||
-                    operation is IInvocationOperation { Instance: IFieldReferenceOperation })
+                    operation is IInvocationOperation { Instance: IFieldReferenceOperation or IPropertyReferenceOperation { Instance: null or IInstanceReferenceOperation } })
                 {
                     return true;
                 }

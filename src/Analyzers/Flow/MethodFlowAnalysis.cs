@@ -780,6 +780,11 @@ namespace Residency.Analyzers.Flow
                         AddTo(field.Field.OriginalDefinition, value);
                         _engine.RecordFieldStore(field.Field, value);
                         return;
+                    case IPropertyReferenceOperation property when property.Instance is null or IInstanceReferenceOperation && _engine.BackingField(property.Property) is { } backing:
+                        // Messages.Add(x) on a get-only auto-property of this type: its backing field holds the collection.
+                        AddTo(backing, value);
+                        _engine.RecordFieldStore(backing, value);
+                        return;
                     case IMemberReferenceOperation member when member.Instance is not null:
                         // o.A.B = v: o now carries v inside its member A.
                         value = Taint.InMember(value, member.Member);
@@ -914,15 +919,20 @@ namespace Residency.Analyzers.Flow
                 }
             }
 
-            // 2. A method of this compilation: apply its summary.
+            // 2. Methods of this compilation: apply their summaries. A call through an interface or a virtual method of the
+            // application may run any of its implementations here: all of them are applied (a may-analysis).
+            var callees = CalleeSummaries(invocation, target, followDispatch: sinkCall is null);
             ImmutableHashSet<TaintFact> result;
-            var inSource = FlowEngine.IsInSource(target) || target.MethodKind == MethodKind.LocalFunction;
-            var summary = inSource ? _engine.GetCalleeSummary(target, _depth + 1, _inProgress, _cfg, _cancellationToken) : null;
-            if (summary is not null)
+            if (callees.Count > 0)
             {
-                ApplyParameterSinks(invocation, target, summary, arguments, receiver);
-                result = Substitute(summary.Returns, arguments);
-                result = Taint.Union(result, ApplyCalleeEffects(invocation, target, summary, arguments));
+                result = Taint.Empty;
+                foreach (var (callee, summary) in callees)
+                {
+                    ApplyParameterSinks(invocation, callee, summary, arguments, receiver);
+                    result = Taint.Union(result, Substitute(summary.Returns, arguments));
+                    result = Taint.Union(result, ApplyCalleeEffects(invocation, callee, summary, arguments));
+                }
+
                 foreach (var (_, lambda) in lambdas)
                 {
                     AnalyzeLambda(lambda, Taint.Empty);
@@ -931,6 +941,12 @@ namespace Residency.Analyzers.Flow
             else
             {
                 result = External(invocation, target, receiver, arguments, allArguments, lambdas);
+            }
+
+            if (sinkCall is not null)
+            {
+                // What comes back from a sink is the remote's data, not what was sent to it.
+                result = Taint.Empty;
             }
 
             if (HasAttribute(target, _engine.Types.Pseudonymizer))
@@ -945,6 +961,47 @@ namespace Residency.Analyzers.Flow
             }
 
             return Taint.Union(result, WholeFacts(invocation.Type));
+        }
+
+        /// <summary>
+        /// The summaries of the methods of this compilation a call may run: its target when it has a body here (or is a
+        /// local function), and — for a virtual or interface call of the application's own, when
+        /// <paramref name="followDispatch"/> — the implementations and overrides found by <see cref="FlowEngine.DispatchTargets"/>.
+        /// </summary>
+        private List<(IMethodSymbol Callee, MethodSummary Summary)> CalleeSummaries(IInvocationOperation invocation, IMethodSymbol target, bool followDispatch)
+        {
+            var result = new List<(IMethodSymbol, MethodSummary)>(1);
+            var bounded = false;
+            var dispatched = followDispatch ? _engine.DispatchTargets(invocation, out bounded) : ImmutableArray<IMethodSymbol>.Empty;
+            if (dispatched.IsEmpty)
+            {
+                if (FlowEngine.IsInSource(target) || target.MethodKind == MethodKind.LocalFunction)
+                {
+                    var summary = _engine.GetCalleeSummary(target, _depth + 1, _inProgress, _cfg, _cancellationToken);
+                    if (summary is not null)
+                    {
+                        result.Add((target, summary));
+                    }
+                }
+
+                return result;
+            }
+
+            if (bounded)
+            {
+                _dependencies.Truncation |= Truncation.DispatchBound;
+            }
+
+            foreach (var callee in dispatched)
+            {
+                var summary = _engine.GetCalleeSummary(callee, _depth + 1, _inProgress, _cfg, _cancellationToken);
+                if (summary is not null)
+                {
+                    result.Add((callee, summary));
+                }
+            }
+
+            return result;
         }
 
         private ImmutableHashSet<TaintFact> External(
@@ -991,9 +1048,10 @@ namespace Residency.Analyzers.Flow
                 result = Taint.Union(Taint.Union(receiver, allArguments), lambdaResults);
             }
 
-            // Mutating calls on a builder or collection (sb.Append(x), list.Add(x), dict[key] = x): the receiver now carries the arguments.
+            // Mutating calls on a builder or collection of a library (sb.Append(x), list.Add(x), dict[key] = x): the receiver now
+            // carries the arguments. A method declared in this compilation is analysed (or, without a body, not guessed at).
             if (invocation.Instance is { } instance && !target.IsStatic && target.ContainingType?.SpecialType != SpecialType.System_String &&
-                IsMutator(target) && _engine.CachedSink(invocation) is null)
+                target.OriginalDefinition.DeclaringSyntaxReferences.Length == 0 && IsMutator(target) && _engine.CachedSink(invocation) is null)
             {
                 StoreInto(instance, allArguments);
             }
