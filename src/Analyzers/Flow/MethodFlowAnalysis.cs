@@ -115,6 +115,7 @@ namespace Residency.Analyzers.Flow
             return new MethodSummary(_returns, ShortestParameterSinks(), _findings.Values.ToImmutableArray())
             {
                 OutParameters = OutParameters(),
+                ParameterStores = ParameterStores(),
                 CutOn = _dependencies.CutOn.Remove(_method),
                 Truncation = _dependencies.Truncation,
             };
@@ -219,6 +220,48 @@ namespace Residency.Analyzers.Flow
                 if (!facts.IsEmpty)
                 {
                     (builder ??= ImmutableArray.CreateBuilder<(int, ImmutableHashSet<TaintFact>)>()).Add((parameter.Ordinal, facts));
+                }
+            }
+
+            return builder?.ToImmutable() ?? ImmutableArray<(int, ImmutableHashSet<TaintFact>)>.Empty;
+        }
+
+        /// <summary>
+        /// What each by-value parameter of a reference type received during the call (<c>conv.Messages.Add(text)</c> stores
+        /// <c>text</c> into the caller's object): the facts at the exit beyond those it came in with.
+        /// </summary>
+        private ImmutableArray<(int Parameter, ImmutableHashSet<TaintFact> Facts)> ParameterStores()
+        {
+            if (_exitState is null)
+            {
+                return ImmutableArray<(int, ImmutableHashSet<TaintFact>)>.Empty;
+            }
+
+            ImmutableArray<(int, ImmutableHashSet<TaintFact>)>.Builder? builder = null;
+            foreach (var parameter in _method.Parameters)
+            {
+                if (parameter.RefKind != RefKind.None || parameter.Type.IsValueType || parameter.Type.SpecialType == SpecialType.System_String ||
+                    !_exitState.TryGetValue(parameter, out var facts))
+                {
+                    continue;
+                }
+
+                var element = Classifier.GetElement(parameter);
+                var received = Taint.Empty;
+                foreach (var fact in facts)
+                {
+                    if (fact.Whole || (fact.IsSource && element is not null && fact.Member is null && Equals(fact.Element, element)) ||
+                        (!fact.IsSource && fact.Parameter == parameter.Ordinal))
+                    {
+                        continue; // what it came in with
+                    }
+
+                    received = received.Add(fact);
+                }
+
+                if (!received.IsEmpty)
+                {
+                    (builder ??= ImmutableArray.CreateBuilder<(int, ImmutableHashSet<TaintFact>)>()).Add((parameter.Ordinal, received));
                 }
             }
 
@@ -1154,6 +1197,17 @@ namespace Residency.Analyzers.Flow
                         {
                             Assign(argument.Value, Substitute(facts, arguments), strong: true);
                         }
+                    }
+                }
+            }
+
+            foreach (var (ordinal, facts) in summary.ParameterStores)
+            {
+                foreach (var argument in invocation.Arguments)
+                {
+                    if (argument.Parameter is { RefKind: RefKind.None } parameter && parameter.Ordinal == ordinal)
+                    {
+                        StoreInto(argument.Value, Substitute(facts, arguments));
                     }
                 }
             }

@@ -80,6 +80,10 @@ namespace Residency.Analyzers.Flow
         public ImmutableArray<(int Parameter, ImmutableHashSet<TaintFact> Facts)> OutParameters { get; init; } =
             ImmutableArray<(int, ImmutableHashSet<TaintFact>)>.Empty;
 
+        /// <summary>What each by-value parameter of a reference type (by ordinal) received during the call: stored into the caller's object.</summary>
+        public ImmutableArray<(int Parameter, ImmutableHashSet<TaintFact> Facts)> ParameterStores { get; init; } =
+            ImmutableArray<(int, ImmutableHashSet<TaintFact>)>.Empty;
+
         /// <summary>
         /// The methods, still being analysed further up the call stack, whose recursive calls were assumed to do nothing
         /// while this summary was computed. A summary that depends on such an assumption is not memoised, so that every
@@ -107,6 +111,7 @@ namespace Residency.Analyzers.Flow
             new(Returns, ParameterSinks, ImmutableArray<Finding>.Empty)
             {
                 OutParameters = OutParameters,
+                ParameterStores = ParameterStores,
                 CutOn = CutOn.Add(method),
                 Truncation = Truncation,
             };
@@ -124,6 +129,11 @@ namespace Residency.Analyzers.Flow
 
                 var outs = 0;
                 foreach (var (_, facts) in OutParameters)
+                {
+                    outs += facts.Count;
+                }
+
+                foreach (var (_, facts) in ParameterStores)
                 {
                     outs += facts.Count;
                 }

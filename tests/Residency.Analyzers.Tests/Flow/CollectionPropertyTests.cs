@@ -58,5 +58,25 @@ class Service
         _crm.SendObject(_conversation.Tags);
     }
 }", Res001(0));
+    
+        [Fact]
+        public Task CollectionFilledByACallee() => Verify.VerifyAsync(Source + Conversation + @"
+class Service
+{
+    static void AddMessage(Conversation conversation, string text) => conversation.Messages.Add(text);
+    static void AddTag(Conversation conversation, string tag) => conversation.Tags.Add(tag.Length.ToString());
+    void Run(Customer c, Crm crm)
+    {
+        var a = new Conversation();
+        AddMessage(a, c.Email);
+        {|#0:crm.SendObject(a.Messages)|};
+        var b = new Conversation();
+        AddTag(b, c.Email);
+        crm.SendObject(b);
+        var d = new Conversation();
+        AddMessage(d, c.Country);
+        crm.SendObject(d.Messages);
+    }
+}", Res001(0));
     }
 }
