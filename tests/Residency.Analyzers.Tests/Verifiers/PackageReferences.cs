@@ -38,6 +38,9 @@ namespace Residency.Analyzers.Tests.Verifiers
             "Microsoft.Extensions.Primitives",
             "Microsoft.Extensions.Caching.Abstractions",
             "Microsoft.Extensions.Options",
+            "Microsoft.Extensions.Hosting.Abstractions",
+            "Microsoft.Extensions.FileProviders.Abstractions",
+            "Microsoft.Extensions.Diagnostics.Abstractions",
         };
 
         /// <summary>.NET 10 reference assemblies, the Residency annotations and the packages' assemblies.</summary>
