@@ -40,7 +40,8 @@ namespace Residency.Analyzers
                 new ConfiguredSinkProvider(Endpoints.User),
                 new HttpSinkProvider(Resolver, sinks),
                 sdk,
-                new AiSinkProvider(ai));
+                new AiSinkProvider(ai),
+                new SemanticKernelSinkProvider(new KernelResolver(ai)));
             Engine = new FlowEngine(compilation, models, Classifier, Types, providers);
             if (!options.InferPersonalData)
             {

@@ -606,12 +606,19 @@ namespace Residency.Analyzers.Endpoints
                         MemberAccessExpressionSyntax { Expression: ThisExpressionSyntax } inner => inner.Name.Identifier.ValueText,
                         _ => null,
                     };
-                    if (name != symbol.Name || OperationOf(node) is not IInvocationOperation call || call.Instance is null)
+                    if (name != symbol.Name || OperationOf(node) is not IInvocationOperation call)
                     {
                         continue;
                     }
 
-                    ISymbol? target = Strip(call.Instance) switch
+                    // holder.Extension(…) binds as Extension(holder, …).
+                    var receiver = call.Instance ?? (call.TargetMethod.IsExtensionMethod && call.Arguments.Length > 0 ? call.Arguments[0].Value : null);
+                    if (receiver is null)
+                    {
+                        continue;
+                    }
+
+                    ISymbol? target = Strip(receiver) switch
                     {
                         ILocalReferenceOperation l => l.Local,
                         IParameterReferenceOperation p => p.Parameter,
