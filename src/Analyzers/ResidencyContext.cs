@@ -35,14 +35,16 @@ namespace Residency.Analyzers
             // abstractions and Semantic Kernel, whose region is the SDK client's behind them.
             var sdk = new SdkSinkProvider(Resolver, sinks);
             var ai = new AiClientResolver(new AiTypes(compilation), Types, Resolver, sinks, sdk);
+            var kernels = new KernelResolver(ai);
             var providers = ImmutableArray.Create<ISinkProvider>(
                 new AnnotationSinkProvider(Types),
                 new ConfiguredSinkProvider(Endpoints.User),
                 new HttpSinkProvider(Resolver, sinks),
                 sdk,
                 new AiSinkProvider(ai),
-                new SemanticKernelSinkProvider(new KernelResolver(ai)));
+                new SemanticKernelSinkProvider(kernels));
             Engine = new FlowEngine(compilation, models, Classifier, Types, providers);
+            Engine.ReturnSinks = new AiToolSinks(ai, kernels).Of;
             if (!options.InferPersonalData)
             {
                 Engine.SyntacticFilter = node => Index.MayTouchPersonalData(node);

@@ -175,6 +175,10 @@ namespace Residency.Analyzers.Flow
                     if (block.FallThroughSuccessor?.Semantics == ControlFlowBranchSemantics.Return)
                     {
                         returns = Taint.Union(returns, value);
+                        if (_outer is null && !value.IsEmpty)
+                        {
+                            RecordReturnSinks(block.BranchValue, value);
+                        }
                     }
                 }
 
@@ -1276,6 +1280,33 @@ namespace Residency.Analyzers.Flow
             }
 
             return result;
+        }
+
+        /// <summary>
+        /// A method whose result is sent elsewhere (an AI tool): the personal data read here and returned reaches those sinks,
+        /// reported on the return. What came in through parameters is not: the model, not a caller, supplies those.
+        /// </summary>
+        private void RecordReturnSinks(IOperation returnOperation, ImmutableHashSet<TaintFact> value)
+        {
+            var sinks = _engine.ReturnSinksOf(_method);
+            if (sinks.IsEmpty)
+            {
+                return;
+            }
+
+            var sources = Taint.Empty.ToBuilder();
+            foreach (var fact in value)
+            {
+                if (fact.IsSource)
+                {
+                    sources.Add(fact);
+                }
+            }
+
+            foreach (var sink in sinks)
+            {
+                RecordSink(returnOperation, sink, sources.ToImmutable(), ImmutableArray.Create(sink.Display));
+            }
         }
 
         private void RecordSink(IOperation operation, SinkInfo sink, ImmutableHashSet<TaintFact> sent, ImmutableArray<string> path)

@@ -77,12 +77,16 @@ namespace Residency.Analyzers.Sinks
         public IOperation? OperationOf(SyntaxNode node) => Resolver.OperationOf(node);
 
         /// <summary>The sinks of a kernel, kernel builder or chat-completion service expression (Unknown when none is found).</summary>
-        public List<SinkInfo> Sinks(IOperation? service, string display)
+        public List<SinkInfo> Sinks(IOperation? service, string display, bool anyRegistration = false)
         {
             var result = new List<SinkInfo>();
             if (service is not null)
             {
                 Collect(service, display, result, 0);
+            }
+            else if (anyRegistration)
+            {
+                CollectRegistered(display, result);
             }
 
             if (result.Count == 0)
@@ -180,12 +184,17 @@ namespace Residency.Analyzers.Sinks
             if (depth == 0 || stripped is IParameterReferenceOperation or IFieldReferenceOperation or IPropertyReferenceOperation or IObjectCreationOperation)
             {
                 // An injected kernel or service (or new Kernel(services)): every connector registered in the compilation.
-                foreach (var registration in _registrations.Value)
+                CollectRegistered(display, result);
+            }
+        }
+
+        private void CollectRegistered(string display, List<SinkInfo> result)
+        {
+            foreach (var registration in _registrations.Value)
+            {
+                if (Resolver.OperationOf(registration) is IInvocationOperation call && ConnectorOf(call.TargetMethod.Name) is { } connector)
                 {
-                    if (Resolver.OperationOf(registration) is IInvocationOperation call && ConnectorOf(call.TargetMethod.Name) is { } connector)
-                    {
-                        AddConnector(connector, call.Arguments, display, result);
-                    }
+                    AddConnector(connector, call.Arguments, display, result);
                 }
             }
         }
