@@ -60,7 +60,8 @@ namespace Residency.Analyzers.Sinks
 
             if (result.Count == 0)
             {
-                result.Add(_sinks.ForHost(SinkKind.Sdk, display, null, false, HowToDeclare(service, client is null ? null : Describe(client)), null, null));
+                var advice = HowToDeclare(service, client is null ? null : Describe(client));
+                result.Add(_sinks.ForHost(SinkKind.Sdk, display, null, false, "the provider behind the abstraction was not found", null, null, hint: advice));
             }
 
             return result;
@@ -72,8 +73,8 @@ namespace Residency.Analyzers.Sinks
             var (interfaceName, register) = service is AiService.Embedding or AiService.EmbeddingBuilder
                 ? ("Microsoft.Extensions.AI.IEmbeddingGenerator`2", "AddEmbeddingGenerator(…)")
                 : ("Microsoft.Extensions.AI.IChatClient", "AddChatClient(…)");
-            return $"the provider behind {what ?? "the client"} is not known (no {register} registration or catalogued client found in this compilation): "
-                + $"put [DataSink(\"<region>\", Recipient = \"<provider>\")] on the field, property or parameter that holds it, "
+            return $"the provider behind {what ?? "the client"} is not known (no {register} registration or catalogued client found in this compilation): register it, "
+                + $"or put [DataSink(\"<region>\", Recipient = \"<provider>\")] on the field, property or parameter that holds it, "
                 + $"or add {{ \"method\": \"{interfaceName}.*\", \"region\": \"<region>\", \"recipient\": \"<provider>\" }} to \"sinks\" in residency.json";
         }
 

@@ -91,9 +91,8 @@ namespace Residency.Analyzers.Sinks
 
             if (result.Count == 0)
             {
-                result.Add(_ai.EndpointSinks.ForHost(SinkKind.Sdk, display, null, false,
-                    "the kernel's chat service is not known (no Add…ChatCompletion registration found in this compilation): put [DataSink(\"<region>\", Recipient = \"<provider>\")] on the field, property or parameter that holds the kernel or service",
-                    null, null));
+                result.Add(_ai.EndpointSinks.ForHost(SinkKind.Sdk, display, null, false, "the kernel's chat service was not found", null, null,
+                    hint: "the kernel's chat service is not known (no Add…ChatCompletion registration found in this compilation): register the connector with its endpoint, or put [DataSink(\"<region>\", Recipient = \"<provider>\")] on the method that calls the kernel"));
             }
 
             return result;

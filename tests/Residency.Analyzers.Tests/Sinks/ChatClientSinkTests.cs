@@ -146,9 +146,9 @@ class Bot(IChatClient chat)
     Task Run(Customer customer) => chat.GetResponseAsync(customer.Email);
 }", "chat.GetResponseAsync").Sink;
             Assert.Equal("Unknown", sink.Region.Code);
-            Assert.Contains("AddChatClient", sink.ResolvedBy);
-            Assert.Contains("[DataSink(", sink.ResolvedBy);
-            Assert.Contains("\"method\": \"Microsoft.Extensions.AI.IChatClient.*\"", sink.ResolvedBy);
+            Assert.Contains("AddChatClient", sink.Hint);
+            Assert.Contains("[DataSink(", sink.Hint);
+            Assert.Contains("\"method\": \"Microsoft.Extensions.AI.IChatClient.*\"", sink.Hint);
             return VerifyAsync(Uses + @"
 class Bot(IChatClient chat)
 {
@@ -189,6 +189,22 @@ class Bot
 }", "new Azure.AI.OpenAI.AzureOpenAIClient");
             Assert.Equal("Unknown", call.Sink.Region.Code);
             Assert.Equal("acme.openai.azure.com", call.Sink.Host);
+            Assert.Equal("add { \"pattern\": \"acme.openai.azure.com\", \"region\": \"<region>\" } to \"hosts\" in residency.json (the region of the resource or service behind the host)", call.Sink.Hint);
         }
+
+        [Fact]
+        public Task AzureOpenAiRes003MessageShowsTheHostsEntry() => VerifyAsync(Uses + @"
+class Bot
+{
+    Task Run(Customer customer) => {|#0:new Azure.AI.OpenAI.AzureOpenAIClient(new Uri(""https://acme.openai.azure.com/""), new ApiKeyCredential(""k"")).GetChatClient(""gpt-4o"").AsIChatClient().GetResponseAsync(customer.Email)|};
+}", Microsoft.CodeAnalysis.Testing.DiagnosticResult.CompilerWarning("RES003").WithLocation(0).WithOptions(Microsoft.CodeAnalysis.Testing.DiagnosticOptions.IgnoreAdditionalLocations)
+            .WithMessage("Personal data Customer.Email (contact.email) reaches IChatClient.GetResponseAsync acme.openai.azure.com (recipient Microsoft (Azure OpenAI)), whose region is unknown; path: Run → IChatClient.GetResponseAsync acme.openai.azure.com; to declare it, add { \"pattern\": \"acme.openai.azure.com\", \"region\": \"<region>\" } to \"hosts\" in residency.json (the region of the resource or service behind the host)"));
+
+        [Fact]
+        public Task AzureOpenAiResourceDeclaredInResidencyJsonIsResolved() => VerifyAsync(Uses + @"
+class Bot
+{
+    Task Run(Customer customer) => new Azure.AI.OpenAI.AzureOpenAIClient(new Uri(""https://acme.openai.azure.com/""), new ApiKeyCredential(""k"")).GetChatClient(""gpt-4o"").AsIChatClient().GetResponseAsync(customer.Email);
+}", new[] { ("/0/residency.json", "{ \"hosts\": [ { \"pattern\": \"acme.openai.azure.com\", \"region\": \"SE\" } ] }") });
     }
 }
