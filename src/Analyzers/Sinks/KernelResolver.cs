@@ -114,7 +114,7 @@ namespace Residency.Analyzers.Sinks
                     var receiver = method.IsExtensionMethod && call.Arguments.Length > 0 ? call.Arguments[0].Value : call.Instance;
                     if (ConnectorOf(method.Name) is { } connector && receiver is not null)
                     {
-                        AddConnector(connector, call.Arguments, display, result);
+                        AddConnector(connector, call.Arguments, call.Syntax.GetLocation(), display, result);
                         Collect(receiver, display, result, depth + 1);
                         return;
                     }
@@ -137,7 +137,7 @@ namespace Residency.Analyzers.Sinks
                 case IObjectCreationOperation creation:
                     if (creation.Type is { } created && Connectors.FirstOrDefault(c => c.ServiceType == created.Name) is { } direct)
                     {
-                        AddConnector(direct, creation.Arguments, display, result);
+                        AddConnector(direct, creation.Arguments, creation.Syntax.GetLocation(), display, result);
                         return;
                     }
 
@@ -193,7 +193,7 @@ namespace Residency.Analyzers.Sinks
             {
                 if (Resolver.OperationOf(registration) is IInvocationOperation call && ConnectorOf(call.TargetMethod.Name) is { } connector)
                 {
-                    AddConnector(connector, call.Arguments, display, result);
+                    AddConnector(connector, call.Arguments, call.Syntax.GetLocation(), display, result);
                 }
             }
         }
@@ -210,7 +210,7 @@ namespace Residency.Analyzers.Sinks
             }
         }
 
-        private void AddConnector(Connector connector, ImmutableArray<IArgumentOperation> arguments, string display, List<SinkInfo> result)
+        private void AddConnector(Connector connector, ImmutableArray<IArgumentOperation> arguments, Location registration, string display, List<SinkInfo> result)
         {
             var sinks = _ai.EndpointSinks;
             string? recipient = connector.DefaultPackage is { } package ? _ai.Sdk.PackageDefaults(package)?.Entry.Recipient : null;
@@ -250,13 +250,13 @@ namespace Residency.Analyzers.Sinks
                 foreach (var target in entry.Targets)
                 {
                     result.Add(target.RegionCode is { } code && target.Host is null
-                        ? sinks.ForRegion(SinkKind.Sdk, display, code, entry.Entry.Recipient, $"{connector.Method} without endpoint → {target.ResolvedBy}", null)
-                        : sinks.ForHost(SinkKind.Sdk, display, target.Host, false, $"{connector.Method} without endpoint → {target.ResolvedBy}", null, entry.Entry.Recipient));
+                        ? sinks.ForRegion(SinkKind.Sdk, display, code, entry.Entry.Recipient, $"{connector.Method} without endpoint → {target.ResolvedBy}", registration)
+                        : sinks.ForHost(SinkKind.Sdk, display, target.Host, false, $"{connector.Method} without endpoint → {target.ResolvedBy}", registration, entry.Entry.Recipient));
                 }
             }
             else if (connector.DefaultHost is { } host)
             {
-                result.Add(sinks.ForHost(SinkKind.Sdk, display, host, false, $"{connector.Method} without endpoint: default host", null, null));
+                result.Add(sinks.ForHost(SinkKind.Sdk, display, host, false, $"{connector.Method} without endpoint: default host", registration, null));
             }
         }
 
