@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.CommandLine;
 using System.CommandLine.Help;
+using System.Text.RegularExpressions;
 using System.IO;
 using System.Linq;
 using Residency.Cli.Commands;
@@ -30,10 +31,11 @@ namespace Residency.Cli
             });
 
             var parse = root.Parse(args);
-            if (parse.Errors.Count > 0 && parse.Action is not HelpAction)
+            if (parse.Errors.Count > 0 && !Help.IsHelp(parse.Action))
             {
                 var verb = parse.CommandResult.Command == root ? "residency" : "residency " + parse.CommandResult.Command.Name;
-                Console.Error.WriteLine($"residency: {parse.Errors[0].Message} (see '{verb} --help')");
+                var message = Regex.Replace(parse.Errors[0].Message, @"\s*\r?\n\s*", " ").Trim();
+                Console.Error.WriteLine($"residency: {message} (see '{verb} --help')");
                 return ExitCodes.BadInput;
             }
 

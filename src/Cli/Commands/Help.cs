@@ -19,6 +19,9 @@ namespace Residency.Cli.Commands
             }
         }
 
+        /// <summary>The parse asked for help (it is shown even when required arguments are missing).</summary>
+        public static bool IsHelp(CommandLineAction? action) => action is HelpAction or ExamplesHelpAction;
+
         private sealed class ExamplesHelpAction(HelpAction help, IReadOnlyDictionary<Command, string[]> examples) : SynchronousCommandLineAction
         {
             public override int Invoke(ParseResult parseResult)
