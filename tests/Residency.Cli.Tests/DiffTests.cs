@@ -1,6 +1,7 @@
 using System.Linq;
 using System.Text.Json;
 using Residency.Build.Model;
+using Residency.Facts;
 using Residency.Cli.Diffing;
 using Residency.Cli.Records;
 using static Residency.Cli.Tests.Records;
@@ -12,9 +13,9 @@ namespace Residency.Cli.Tests
         private static InventoryDiff Diff(Inventory before, Inventory after) =>
             InventoryDiff.Compare(InventoryFile.Load(Write(before)), InventoryFile.Load(Write(after)));
 
-        private static Flow Stored => FlowOf(FlowStatus.Allowed, Store, "SupportService.SaveAsync", 12, Email, Name);
+        private static FlowFact Stored => FlowOf(FlowStatus.Allowed, Store, "SupportService.SaveAsync", 12, Email, Name);
 
-        private static Flow ToCrm => FlowOf(FlowStatus.Violation, Crm(), "SupportService.SyncAsync", 20, Email);
+        private static FlowFact ToCrm => FlowOf(FlowStatus.Violation, Crm(), "SupportService.SyncAsync", 20, Email);
 
         [Fact]
         public void SameRecordHasNoChanges()
@@ -122,7 +123,7 @@ namespace Residency.Cli.Tests
         [Fact]
         public void BaselinedViolationDoesNotFail()
         {
-            var diff = Diff(Make(Stored), Make(Stored, ToCrm with { Baselined = true }));
+            var diff = Diff(Make(Stored), Make(Stored, ToCrm with { Treatment = Treatment.Baselined }));
 
             Assert.Single(diff.AddedFlows);
             Assert.False(diff.Fails);

@@ -1,5 +1,6 @@
 using System.IO;
 using Residency.Build.Model;
+using Residency.Facts;
 using Residency.Cli.Records;
 using static Residency.Cli.Tests.Records;
 

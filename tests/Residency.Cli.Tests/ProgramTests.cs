@@ -1,6 +1,7 @@
 using System;
 using System.IO;
 using Residency.Build.Model;
+using Residency.Facts;
 using static Residency.Cli.Tests.Records;
 
 namespace Residency.Cli.Tests

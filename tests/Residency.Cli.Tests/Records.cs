@@ -4,6 +4,7 @@ using System.IO;
 using System.Linq;
 using Residency.Build;
 using Residency.Build.Model;
+using Residency.Facts;
 using Residency.Build.Reading;
 using Residency.Build.Writing;
 
@@ -29,7 +30,7 @@ namespace Residency.Cli.Tests
 
         public static SinkInfo Tracker => new() { Id = "http:track.example.io", Kind = "http", Display = "HTTP POST track.example.io", Host = "track.example.io", Region = "Unknown" };
 
-        public static Flow FlowOf(string status, SinkInfo sink, string method, int line, params SourceRef[] sources) => new()
+        public static FlowFact FlowOf(string status, SinkInfo sink, string method, int line, params SourceRef[] sources) => new()
         {
             Assembly = "Shop",
             Status = status,
@@ -44,7 +45,7 @@ namespace Residency.Cli.Tests
             Fingerprint = status + ":" + method + ":" + sink.Id,
         };
 
-        public static Inventory Make(params Flow[] flows)
+        public static Inventory Make(params FlowFact[] flows)
         {
             var facts = new FactSet();
             facts.Flows.AddRange(flows);

@@ -4,6 +4,7 @@ using System.CommandLine;
 using System.IO;
 using System.Linq;
 using Residency.Build.Model;
+using Residency.Facts;
 using Residency.Cli.Records;
 using Residency.Cli.Scanning;
 using Spectre.Console;

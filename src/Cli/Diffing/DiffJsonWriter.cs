@@ -4,6 +4,7 @@ using System.Linq;
 using System.Text;
 using System.Text.Json;
 using Residency.Build.Model;
+using Residency.Facts;
 
 namespace Residency.Cli.Diffing
 {
@@ -75,7 +76,7 @@ namespace Residency.Cli.Diffing
             w.WriteEndObject();
         }
 
-        private static void Flows(Utf8JsonWriter w, string name, IEnumerable<Flow> flows)
+        private static void Flows(Utf8JsonWriter w, string name, IEnumerable<FlowFact> flows)
         {
             w.WriteStartArray(name);
             foreach (var flow in flows)
@@ -86,7 +87,7 @@ namespace Residency.Cli.Diffing
             w.WriteEndArray();
         }
 
-        private static void Flow(Utf8JsonWriter w, Flow f)
+        private static void Flow(Utf8JsonWriter w, FlowFact f)
         {
             w.WriteStartObject();
             w.WriteString("assembly", f.Assembly);
@@ -109,7 +110,7 @@ namespace Residency.Cli.Diffing
                 w.WriteNull("line");
             }
 
-            w.WriteBoolean("baselined", f.Baselined);
+            w.WriteString("treatment", f.Treatment);
             w.WriteEndObject();
         }
 

@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Linq;
 using System.Text;
 using Residency.Build.Model;
+using Residency.Facts;
 
 namespace Residency.Cli.Diffing
 {
@@ -96,7 +97,7 @@ namespace Residency.Cli.Diffing
             sb.Append(" |\n");
         }
 
-        private static void FlowTable(StringBuilder sb, string title, IReadOnlyList<Flow> flows)
+        private static void FlowTable(StringBuilder sb, string title, IReadOnlyList<FlowFact> flows)
         {
             if (flows.Count == 0)
             {
@@ -134,30 +135,30 @@ namespace Residency.Cli.Diffing
             sb.Append('\n');
         }
 
-        private static string Status(Flow flow)
+        private static string Status(FlowFact flow)
         {
             var label = FlowStatus.Label(flow.Status);
-            if (flow.Baselined)
+            if (flow.Suppressed)
             {
-                return label + " (baselined)";
+                return label + " (" + Treatment.Label(flow.Treatment) + ")";
             }
 
             return FlowStatus.IsViolation(flow.Status) || flow.Status == FlowStatus.Unknown ? "**" + label + "**" : label;
         }
 
-        private static string StatusAndRegion(Flow flow) => Status(flow) + ", " + (flow.Sink?.Region ?? "Unknown") +
+        private static string StatusAndRegion(FlowFact flow) => Status(flow) + ", " + (flow.Sink?.Region ?? "Unknown") +
             (flow.Transfer is { Mechanism: { } mechanism } ? ", " + mechanism : "");
 
-        private static string Data(Flow flow) => string.Join(", ", flow.Sources.Select(s =>
+        private static string Data(FlowFact flow) => string.Join(", ", flow.Sources.Select(s =>
         {
             var category = s.SpecialCategory ?? s.Category;
             return Code(s.DisplayName) + (category is null ? "" : " (" + Escape(category) + ")");
         }));
 
-        private static string Recipient(Flow flow) => flow.Sink is null ? "" : Escape(flow.Sink.RecipientName) +
+        private static string Recipient(FlowFact flow) => flow.Sink is null ? "" : Escape(flow.Sink.RecipientName) +
             (flow.Sink.RecipientName != flow.Sink.DisplayName ? " via " + Code(flow.Sink.DisplayName) : "");
 
-        private static string Where(Flow flow)
+        private static string Where(FlowFact flow)
         {
             var file = flow.File is null ? flow.Method ?? "" : flow.File + (flow.Line is { } line ? ":" + line.ToString(CultureInfo.InvariantCulture) : "");
             return Code(file) + " (" + Escape(flow.Assembly) + ")";

@@ -2,12 +2,13 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using Residency.Build.Model;
+using Residency.Facts;
 using Residency.Build.Record;
 
 namespace Residency.Cli.Diffing
 {
     /// <summary>A flow present in both records whose status, transfer basis or destination region changed.</summary>
-    internal sealed record FlowChange(Flow Old, Flow New);
+    internal sealed record FlowChange(FlowFact Old, FlowFact New);
 
     /// <summary>A sink whose region changed between the two records.</summary>
     internal sealed record RegionChange(string Sink, string? Recipient, string OldRegion, string NewRegion);
@@ -34,9 +35,9 @@ namespace Residency.Cli.Diffing
 
         public Inventory New { get; }
 
-        public IReadOnlyList<Flow> AddedFlows { get; private set; } = new Flow[0];
+        public IReadOnlyList<FlowFact> AddedFlows { get; private set; } = new FlowFact[0];
 
-        public IReadOnlyList<Flow> RemovedFlows { get; private set; } = new Flow[0];
+        public IReadOnlyList<FlowFact> RemovedFlows { get; private set; } = new FlowFact[0];
 
         public IReadOnlyList<FlowChange> ChangedFlows { get; private set; } = new FlowChange[0];
 
@@ -59,7 +60,7 @@ namespace Residency.Cli.Diffing
         public IReadOnlyList<RegionChange> ChangedRegions { get; private set; } = new RegionChange[0];
 
         /// <summary>New or changed flows that are violations (RES001/RES002) and not baselined.</summary>
-        public IReadOnlyList<Flow> NewViolations { get; private set; } = new Flow[0];
+        public IReadOnlyList<FlowFact> NewViolations { get; private set; } = new FlowFact[0];
 
         /// <summary>Sinks of unknown region that personal data reaches in the new record and did not in the old one.</summary>
         public IReadOnlyList<string> NewUnknownEndpoints { get; private set; } = new string[0];
@@ -104,8 +105,8 @@ namespace Residency.Cli.Diffing
 
         private void CompareFlows()
         {
-            var added = new List<Flow>();
-            var removed = new List<Flow>();
+            var added = new List<FlowFact>();
+            var removed = new List<FlowFact>();
             var changed = new List<FlowChange>();
             var oldByKey = Old.Flows.ToLookup(Identity, Ordinal);
             var newByKey = New.Flows.ToLookup(Identity, Ordinal);
@@ -135,16 +136,16 @@ namespace Residency.Cli.Diffing
         }
 
         /// <summary>A flow's identity across commits: who sends which data to which sink, not where the line is.</summary>
-        internal static string Identity(Flow flow) => string.Join(
+        internal static string Identity(FlowFact flow) => string.Join(
             "\u001f",
             flow.Assembly,
             flow.Method ?? "",
             flow.Sink?.Key ?? "",
             string.Join(",", flow.Sources.Select(s => s.Id).OrderBy(s => s, Ordinal)));
 
-        private static bool IsOpenViolation(Flow flow) => FlowStatus.IsViolation(flow.Status) && !flow.Baselined;
+        private static bool IsOpenViolation(FlowFact flow) => FlowStatus.IsViolation(flow.Status) && !flow.Baselined;
 
-        private static List<Flow> Sort(IEnumerable<Flow> flows) => flows
+        private static List<FlowFact> Sort(IEnumerable<FlowFact> flows) => flows
             .OrderBy(f => FlowStatus.Rank(f.Status))
             .ThenBy(f => f.Assembly, Ordinal)
             .ThenBy(f => f.File ?? "", Ordinal)
@@ -152,7 +153,7 @@ namespace Residency.Cli.Diffing
             .ThenBy(Identity, Ordinal)
             .ToList();
 
-        private static bool External(Flow flow) => flow.Status != FlowStatus.Internal && flow.Sink is not null;
+        private static bool External(FlowFact flow) => flow.Status != FlowStatus.Internal && flow.Sink is not null;
 
         private static List<Recipient> RecipientsOf(Inventory inventory) => inventory.Flows
             .Where(External)

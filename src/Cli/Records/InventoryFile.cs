@@ -6,6 +6,7 @@ using System.Linq;
 using System.Text.Json;
 using Residency.Build;
 using Residency.Build.Model;
+using Residency.Facts;
 using Residency.Build.Reading;
 
 namespace Residency.Cli.Records

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 using Residency.Build.Model;
+using Residency.Facts;
 using Residency.Build.Writing;
 
 namespace Residency.Cli.Records

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Linq;
 using Residency.Build;
 using Residency.Build.Model;
+using Residency.Facts;
 using Residency.Build.Reading;
 
 namespace Residency.Cli.Records
