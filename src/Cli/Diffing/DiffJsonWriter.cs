@@ -14,7 +14,7 @@ namespace Residency.Cli.Diffing
         public static string Write(InventoryDiff diff)
         {
             using var stream = new MemoryStream();
-            using (var w = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true }))
+            using (var w = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
             {
                 w.WriteStartObject();
                 w.WriteBoolean("addsViolationOrUnknownEndpoint", diff.Fails);
