@@ -17,6 +17,10 @@ namespace Residency.EndToEnd.Tests
     public sealed class CliTests(PackageFixture package)
     {
         private static readonly object Gate = new();
+
+        // A version of its own per run: the SDK's local-tool resolver caches where a tool version lives, and a
+        // previous run's package folder is gone.
+        private static readonly string ToolVersion = "0.1.0-e2e." + DateTime.UtcNow.ToString("yyMMddHHmmss", System.Globalization.CultureInfo.InvariantCulture);
         private static string? toolWorkspace;
 
         /// <summary>Packs Residency.Cli into the feed and installs it into a tool manifest, once per test run.</summary>
@@ -30,9 +34,9 @@ namespace Residency.EndToEnd.Tests
                 }
 
                 var project = Path.Combine(DotNet.RepositoryRoot, "src", "Cli", "Residency.Cli.csproj");
-                var pack = DotNet.Run(DotNet.RepositoryRoot, $"pack \"{project}\" -c Release -o \"{package.Feed}\" -p:Version={PackageFixture.Version} -nologo");
+                var pack = DotNet.Run(DotNet.RepositoryRoot, $"pack \"{project}\" -c Release -o \"{package.Feed}\" -p:Version={ToolVersion} -nologo");
                 Assert.True(pack.ExitCode == 0, "dotnet pack of the tool failed:\n" + pack);
-                Assert.True(File.Exists(Path.Combine(package.Feed, $"Residency.Cli.{PackageFixture.Version}.nupkg")), pack.ToString());
+                Assert.True(File.Exists(Path.Combine(package.Feed, $"Residency.Cli.{ToolVersion}.nupkg")), pack.ToString());
 
                 // As a user installs it: `--add-source` with the folder feed (NuGet refuses it when package source mapping is on).
                 var workspace = package.NewWorkspace("tool");
@@ -48,7 +52,7 @@ namespace Residency.EndToEnd.Tests
                     """);
                 var manifest = DotNet.Run(workspace, "new tool-manifest");
                 Assert.True(manifest.ExitCode == 0, manifest.ToString());
-                var install = DotNet.Run(workspace, $"tool install --local --add-source \"{package.Feed}\" Residency.Cli --version {PackageFixture.Version}");
+                var install = DotNet.Run(workspace, $"tool install --local --add-source \"{package.Feed}\" Residency.Cli --version {ToolVersion}");
                 Assert.True(install.ExitCode == 0, install.ToString());
                 Assert.Contains("residency", install.Output);
                 toolWorkspace = workspace;
