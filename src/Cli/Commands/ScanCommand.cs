@@ -144,6 +144,11 @@ namespace Residency.Cli.Commands
             {
                 console.MarkupLine("[yellow]No project reported an inventory: nothing in this build is a C# project the analyzers could see.[/]");
             }
+            else if (done.Count < total)
+            {
+                var missing = scanTarget.Projects.Where(p => !done.Contains(p, StringComparer.Ordinal)).Select(Path.GetFileNameWithoutExtension);
+                console.MarkupLineInterpolated($"[yellow]note:[/] {total - done.Count} of {total} projects reported no inventory (not built in this configuration): {string.Join(", ", missing)}");
+            }
 
             Summary(console, record, done.Count, output, files.Append(sarif).ToList());
 
