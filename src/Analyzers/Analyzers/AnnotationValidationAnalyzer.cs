@@ -12,6 +12,7 @@ namespace Residency.Analyzers.Analyzers
     /// <summary>
     /// RES004: region codes in <c>[DataSink]</c> and <c>[DataTransfer]</c> must be ISO 3166-1 alpha-2 codes or one of
     /// EU, EEA, Adequate, Unknown (case-insensitive; EL is Greece); and so must the entries of <c>ResidencyAllowedRegions</c>.
+    /// A <c>[DataTransfer]</c> must carry a justification written by a person (not missing, blank or a <c>TODO</c> placeholder).
     /// </summary>
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
     public sealed class AnnotationValidationAnalyzer : DiagnosticAnalyzer
@@ -84,19 +85,27 @@ namespace Residency.Analyzers.Analyzers
                 return;
             }
 
+            var scope = context.ContainingSymbol?.ToDisplayString(SymbolDisplayFormat.CSharpErrorMessageFormat) ?? string.Empty;
             var regionArgument = arguments.Arguments[0];
-            if (regionArgument.NameEquals is not null)
+            string? regionText = null;
+            if (regionArgument.NameEquals is null)
             {
-                return;
+                var constant = context.SemanticModel.GetConstantValue(regionArgument.Expression, context.CancellationToken);
+                if (constant.HasValue)
+                {
+                    regionText = constant.Value as string;
+                    ValidateRegion(context, kind, scope, regionArgument, regionText);
+                }
             }
 
-            var constant = context.SemanticModel.GetConstantValue(regionArgument.Expression, context.CancellationToken);
-            if (!constant.HasValue)
+            if (kind == "DataTransfer")
             {
-                return;
+                ValidateJustification(context, attribute, arguments, scope, regionText);
             }
+        }
 
-            var text = constant.Value as string;
+        private static void ValidateRegion(SyntaxNodeAnalysisContext context, string kind, string scope, AttributeArgumentSyntax regionArgument, string? text)
+        {
             if (Region.TryParse(text, out _))
             {
                 return;
@@ -110,18 +119,67 @@ namespace Residency.Analyzers.Analyzers
             }
             else
             {
-                suggestion = Region.SuggestCorrection(text);
+                suggestion = Region.SuggestCorrection(text!);
                 message = $"[{kind}] region '{text}' is not a region code (ISO 3166-1 alpha-2, or EU, EEA, Adequate, Unknown){DidYouMean(suggestion)}";
             }
 
-            var scope = context.ContainingSymbol?.ToDisplayString(SymbolDisplayFormat.CSharpErrorMessageFormat) ?? string.Empty;
             var properties = ImmutableDictionary<string, string?>.Empty
                 .Add(FactPayload.FingerprintKey, FactPayload.Fingerprint(DiagnosticIds.InvalidConfiguration, scope, kind, text ?? string.Empty));
             if (suggestion is not null)
             {
                 properties = properties.Add(SuggestionKey, suggestion);
             }
+
             context.ReportDiagnostic(Diagnostic.Create(Descriptors.RES004, regionArgument.GetLocation(), properties, message));
+        }
+
+        /// <summary>
+        /// A legal basis is a person's decision: a <c>[DataTransfer]</c> whose <c>Justification</c> is missing, blank or still a
+        /// placeholder (<c>TODO…</c>, as the code fix writes it) is reported where it is written. A justification that is not a
+        /// compile-time constant cannot be judged and is left alone.
+        /// </summary>
+        private static void ValidateJustification(SyntaxNodeAnalysisContext context, AttributeSyntax attribute, AttributeArgumentListSyntax arguments, string scope, string? region)
+        {
+            AttributeArgumentSyntax? justificationArgument = null;
+            string? recipient = null;
+            foreach (var argument in arguments.Arguments)
+            {
+                var name = argument.NameEquals?.Name.Identifier.ValueText;
+                if (name == "Justification")
+                {
+                    justificationArgument = argument;
+                }
+                else if (name == "Recipient")
+                {
+                    recipient = context.SemanticModel.GetConstantValue(argument.Expression, context.CancellationToken).Value as string;
+                }
+            }
+
+            string? justification = null;
+            if (justificationArgument is not null)
+            {
+                var constant = context.SemanticModel.GetConstantValue(justificationArgument.Expression, context.CancellationToken);
+                if (!constant.HasValue)
+                {
+                    return;
+                }
+
+                justification = constant.Value as string;
+            }
+
+            if (!TransferJustification.IsMissing(justification))
+            {
+                return;
+            }
+
+            var destination = string.IsNullOrWhiteSpace(recipient) ? region ?? "its region" : $"{region ?? "its region"} ({recipient})";
+            var message = justification is null || string.IsNullOrWhiteSpace(justification)
+                ? $"[DataTransfer] to {destination} has no Justification: a person must record why the transfer is lawful (e.g. the reference of the signed clauses); until then the record shows it as unjustified"
+                : $"[DataTransfer] to {destination} still has the placeholder Justification '{justification}': a person must record why the transfer is lawful (e.g. the reference of the signed clauses); until then the record shows it as unjustified";
+            var location = justificationArgument?.GetLocation() ?? attribute.GetLocation();
+            var properties = ImmutableDictionary<string, string?>.Empty
+                .Add(FactPayload.FingerprintKey, FactPayload.Fingerprint(DiagnosticIds.InvalidConfiguration, scope, "DataTransfer.Justification", region ?? string.Empty, recipient ?? string.Empty));
+            context.ReportDiagnostic(Diagnostic.Create(Descriptors.RES004, location, properties, message));
         }
 
         private static string DidYouMean(string? suggestion) => suggestion is null ? string.Empty : $"; did you mean '{suggestion}'?";
