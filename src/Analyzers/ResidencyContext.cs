@@ -32,12 +32,13 @@ namespace Residency.Analyzers
             var sinks = new EndpointSinks(Endpoints);
 
             // SPEC §5 order: annotations, residency.json sinks, HTTP, SDK clients.
+            var annotations = new AnnotationSinkProvider(Types);
             var providers = ImmutableArray.Create<ISinkProvider>(
-                new AnnotationSinkProvider(Types),
+                annotations,
                 new ConfiguredSinkProvider(Endpoints.User),
                 new HttpSinkProvider(Resolver, sinks),
                 new SdkSinkProvider(Resolver, sinks));
-            Engine = new FlowEngine(compilation, models, Classifier, Types, providers);
+            Engine = new FlowEngine(compilation, models, Classifier, Types, providers) { SinkImplementations = new SinkImplementations(annotations) };
             if (!options.InferPersonalData)
             {
                 Engine.SyntacticFilter = node => Index.MayTouchPersonalData(node);

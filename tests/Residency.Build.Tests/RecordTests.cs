@@ -120,5 +120,26 @@ namespace Residency.Build.Tests
             Assert.Contains(transfers, l => l.Contains("Unknown") && l.Contains("api.unknown-vendor.io"));
             Assert.DoesNotContain(transfers, l => l.Contains("Germany") || l.Contains("ordering-api"));
         }
+    
+        [Theory]
+        [InlineData("TODO: reference the signed SCCs", "UNJUSTIFIED: no justification recorded; a person must document this basis (placeholder \u201cTODO: reference the signed SCCs\u201d)")]
+        [InlineData("   ", "UNJUSTIFIED: no justification recorded; a person must document this basis")]
+        [InlineData("SCCs module 2 signed 2026-03-01, DPA ref. 42", "SCCs module 2 signed 2026-03-01, DPA ref. 42")]
+        public void A_declared_transfer_without_a_persons_justification_is_shown_as_unjustified(string justification, string shown)
+        {
+            using var project = new TestProject();
+            project.WithErrorLog(new SarifBuilder()
+                .Flow("RES005", project.ProjectUri + "/A.cs", 3, SarifBuilder.FlowData("declared", "S.Customer.Email", "Customer.Email", "contact.email", "Crm.Send", "US", "Acme CRM", justification))
+                .ToString());
+            project.Run();
+
+            var md = File.ReadAllText(project.Output("inventory.md")).Split('\n');
+            var transfers = md.SkipWhile(l => l != "## (e) Transfers to third countries").Skip(4).TakeWhile(l => l.StartsWith('|')).ToList();
+            var row = Assert.Single(transfers);
+            Assert.Contains("| Standard contractual clauses (Art. 46(2)(c)) | " + shown + " | 1 |", row);
+
+            var html = File.ReadAllText(project.Output("inventory.html"));
+            Assert.Equal(shown.StartsWith("UNJUSTIFIED", System.StringComparison.Ordinal), html.Contains("UNJUSTIFIED"));
+        }
     }
 }

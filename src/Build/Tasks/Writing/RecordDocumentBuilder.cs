@@ -146,7 +146,8 @@ namespace Residency.Build.Writing
             foreach (var row in record.Transfers)
             {
                 var flows = Number(row.FlowCount) + (row.BaselinedCount > 0 ? " (" + Number(row.BaselinedCount) + " baselined)" : "");
-                table.StatusRow(row.Status, Region(row.Region, row.RegionName), row.Recipient, List(row.Categories), row.Basis, row.Justification ?? None, flows);
+                var justification = row.Status == FlowStatus.Declared ? TransferBasis.Justification(row.Justification) : row.Justification ?? None;
+                table.StatusRow(row.Status, Region(row.Region, row.RegionName), row.Recipient, List(row.Categories), row.Basis, justification, flows);
             }
         }
 
@@ -266,7 +267,7 @@ namespace Residency.Build.Writing
             FlowStatus.Internal => "internal endpoint (not a transfer)",
             _ when flow.Transfer is not null => TransferBasis.Describe(flow.Transfer.Mechanism) +
                 (flow.Transfer.Recipient is null ? "" : ", recipient " + flow.Transfer.Recipient) +
-                (flow.Transfer.Justification is null ? "" : ": " + flow.Transfer.Justification),
+                ": " + TransferBasis.Justification(flow.Transfer.Justification),
             _ => "region allowed by policy",
         };
 
