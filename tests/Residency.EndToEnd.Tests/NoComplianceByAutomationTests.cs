@@ -37,6 +37,7 @@ namespace Residency.EndToEnd.Tests
             var code = File.ReadAllText(Path.Combine(project, "Code.cs"));
             Assert.True(code.ReplaceLineEndings() == Violating.ReplaceLineEndings(), analyzers + "\n---\n" + code);
             output.WriteLine(analyzers.Output);
+            Assert.Contains("DeclareTransferCodeFixProvider", analyzers.Output); // dotnet format: "doesn't support Fix All in Solution"
 
             // A plain `dotnet format` (every fixable diagnostic, Info included) may apply other fixes, never a DataTransfer.
             var plain = DotNet.Run(project, "format --no-restore --severity info");
