@@ -1,4 +1,6 @@
+using System.Collections.Generic;
 using System.Collections.Immutable;
+using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -39,35 +41,55 @@ namespace Residency.Analyzers.Analyzers
                 {
                     start.RegisterCompilationEndAction(end =>
                     {
-                        foreach (var token in residency.Options.Policy.InvalidTokens)
+                        foreach (var diagnostic in PolicyDiagnostics(residency.Options.Policy))
                         {
-                            var suggestion = Region.SuggestCorrection(token);
-                            var message = $"ResidencyAllowedRegions contains '{token}', which is not a region code (ISO 3166-1 alpha-2, or EU, EEA, Adequate, Unknown){DidYouMean(suggestion)}; it is ignored";
-                            end.ReportDiagnostic(Diagnostic.Create(Descriptors.RES004Configuration, Location.None, message));
+                            end.ReportDiagnostic(diagnostic);
                         }
                     });
                 }
             });
         }
 
+        /// <summary>RES004 for each entry of <c>ResidencyAllowedRegions</c> that is not a region code.</summary>
+        internal static IEnumerable<Diagnostic> PolicyDiagnostics(ResidencyPolicy policy)
+        {
+            foreach (var token in policy.InvalidTokens)
+            {
+                var suggestion = Region.SuggestCorrection(token);
+                var message = $"ResidencyAllowedRegions contains '{token}', which is not a region code (ISO 3166-1 alpha-2, or EU, EEA, Adequate, Unknown){DidYouMean(suggestion)}; it is ignored";
+                yield return Diagnostic.Create(Descriptors.RES004Configuration, Location.None, message);
+            }
+        }
+
         private static void AnalyzeAttribute(SyntaxNodeAnalysisContext context, WellKnownTypes types)
         {
-            var attribute = (AttributeSyntax)context.Node;
+            foreach (var diagnostic in Check((AttributeSyntax)context.Node, context.SemanticModel, types, context.ContainingSymbol, context.CancellationToken))
+            {
+                context.ReportDiagnostic(diagnostic);
+            }
+        }
+
+        /// <summary>
+        /// RES004 for a <c>[DataSink]</c> or <c>[DataTransfer]</c> whose region is empty or not a region code, and for a
+        /// <c>[DataTransfer]</c> without a person's justification.
+        /// </summary>
+        internal static IEnumerable<Diagnostic> Check(AttributeSyntax attribute, SemanticModel model, WellKnownTypes types, ISymbol? containingSymbol, CancellationToken cancellationToken)
+        {
             if (attribute.ArgumentList is not { Arguments.Count: > 0 } arguments)
             {
-                return;
+                yield break;
             }
 
             // Cheap syntactic filter before binding.
             var name = attribute.Name.ToString();
             if (!name.Contains("DataSink") && !name.Contains("DataTransfer"))
             {
-                return;
+                yield break;
             }
 
-            if (context.SemanticModel.GetSymbolInfo(attribute, context.CancellationToken).Symbol is not IMethodSymbol constructor)
+            if (model.GetSymbolInfo(attribute, cancellationToken).Symbol is not IMethodSymbol constructor)
             {
-                return;
+                yield break;
             }
 
             var attributeType = constructor.ContainingType;
@@ -82,33 +104,36 @@ namespace Residency.Analyzers.Analyzers
             }
             else
             {
-                return;
+                yield break;
             }
 
-            var scope = context.ContainingSymbol?.ToDisplayString(SymbolDisplayFormat.CSharpErrorMessageFormat) ?? string.Empty;
+            var scope = containingSymbol?.ToDisplayString(SymbolDisplayFormat.CSharpErrorMessageFormat) ?? string.Empty;
             var regionArgument = arguments.Arguments[0];
             string? regionText = null;
             if (regionArgument.NameEquals is null)
             {
-                var constant = context.SemanticModel.GetConstantValue(regionArgument.Expression, context.CancellationToken);
+                var constant = model.GetConstantValue(regionArgument.Expression, cancellationToken);
                 if (constant.HasValue)
                 {
                     regionText = constant.Value as string;
-                    ValidateRegion(context, kind, scope, regionArgument, regionText);
+                    if (CheckRegion(kind, scope, regionArgument, regionText) is { } invalidRegion)
+                    {
+                        yield return invalidRegion;
+                    }
                 }
             }
 
-            if (kind == "DataTransfer")
+            if (kind == "DataTransfer" && CheckJustification(attribute, arguments, model, scope, regionText, cancellationToken) is { } unjustified)
             {
-                ValidateJustification(context, attribute, arguments, scope, regionText);
+                yield return unjustified;
             }
         }
 
-        private static void ValidateRegion(SyntaxNodeAnalysisContext context, string kind, string scope, AttributeArgumentSyntax regionArgument, string? text)
+        private static Diagnostic? CheckRegion(string kind, string scope, AttributeArgumentSyntax regionArgument, string? text)
         {
             if (Region.TryParse(text, out _))
             {
-                return;
+                return null;
             }
 
             string message;
@@ -124,13 +149,13 @@ namespace Residency.Analyzers.Analyzers
             }
 
             var properties = ImmutableDictionary<string, string?>.Empty
-                .Add(FactPayload.FingerprintKey, FactPayload.Fingerprint(DiagnosticIds.InvalidConfiguration, scope, kind, text ?? string.Empty));
+                .Add(DiagnosticProperties.FingerprintKey, DiagnosticProperties.Fingerprint(DiagnosticIds.InvalidConfiguration, scope, kind, text ?? string.Empty));
             if (suggestion is not null)
             {
                 properties = properties.Add(SuggestionKey, suggestion);
             }
 
-            context.ReportDiagnostic(Diagnostic.Create(Descriptors.RES004, regionArgument.GetLocation(), properties, message));
+            return Diagnostic.Create(Descriptors.RES004, regionArgument.GetLocation(), properties, message);
         }
 
         /// <summary>
@@ -138,7 +163,7 @@ namespace Residency.Analyzers.Analyzers
         /// placeholder (<c>TODO…</c>, as the code fix writes it) is reported where it is written. A justification that is not a
         /// compile-time constant cannot be judged and is left alone.
         /// </summary>
-        private static void ValidateJustification(SyntaxNodeAnalysisContext context, AttributeSyntax attribute, AttributeArgumentListSyntax arguments, string scope, string? region)
+        private static Diagnostic? CheckJustification(AttributeSyntax attribute, AttributeArgumentListSyntax arguments, SemanticModel model, string scope, string? region, CancellationToken cancellationToken)
         {
             AttributeArgumentSyntax? justificationArgument = null;
             string? recipient = null;
@@ -151,17 +176,17 @@ namespace Residency.Analyzers.Analyzers
                 }
                 else if (name == "Recipient")
                 {
-                    recipient = context.SemanticModel.GetConstantValue(argument.Expression, context.CancellationToken).Value as string;
+                    recipient = model.GetConstantValue(argument.Expression, cancellationToken).Value as string;
                 }
             }
 
             string? justification = null;
             if (justificationArgument is not null)
             {
-                var constant = context.SemanticModel.GetConstantValue(justificationArgument.Expression, context.CancellationToken);
+                var constant = model.GetConstantValue(justificationArgument.Expression, cancellationToken);
                 if (!constant.HasValue)
                 {
-                    return;
+                    return null;
                 }
 
                 justification = constant.Value as string;
@@ -169,7 +194,7 @@ namespace Residency.Analyzers.Analyzers
 
             if (!TransferJustification.IsMissing(justification))
             {
-                return;
+                return null;
             }
 
             var destination = string.IsNullOrWhiteSpace(recipient) ? region ?? "its region" : $"{region ?? "its region"} ({recipient})";
@@ -178,8 +203,8 @@ namespace Residency.Analyzers.Analyzers
                 : $"[DataTransfer] to {destination} still has the placeholder Justification '{justification}': a person must record why the transfer is lawful (e.g. the reference of the signed clauses); until then the record shows it as unjustified";
             var location = justificationArgument?.GetLocation() ?? attribute.GetLocation();
             var properties = ImmutableDictionary<string, string?>.Empty
-                .Add(FactPayload.FingerprintKey, FactPayload.Fingerprint(DiagnosticIds.InvalidConfiguration, scope, "DataTransfer.Justification", region ?? string.Empty, recipient ?? string.Empty));
-            context.ReportDiagnostic(Diagnostic.Create(Descriptors.RES004, location, properties, message));
+                .Add(DiagnosticProperties.FingerprintKey, DiagnosticProperties.Fingerprint(DiagnosticIds.InvalidConfiguration, scope, "DataTransfer.Justification", region ?? string.Empty, recipient ?? string.Empty));
+            return Diagnostic.Create(Descriptors.RES004, location, properties, message);
         }
 
         private static string DidYouMean(string? suggestion) => suggestion is null ? string.Empty : $"; did you mean '{suggestion}'?";

@@ -1,4 +1,4 @@
-namespace Residency.Build.Model
+namespace Residency.Facts
 {
     /// <summary>A member, parameter, return value or type that holds personal data (RES901).</summary>
     internal sealed record DataElement
