@@ -34,10 +34,10 @@ namespace Residency.Build.Tests
             Assert.Contains("Customer relationship management", html); // (b) purpose
             Assert.Contains("Ticket summarisation", html);
             Assert.Contains("<td>patient</td>", html); // (c) subject
-            Assert.Contains("<td>health</td>", html); // (c) special category
+            Assert.Contains("<td>Health data (health)</td>", html); // (c) special category, labelled, with its key
             Assert.Contains("Standard contractual clauses (Art. 46(2)(c))", html); // (e) declared basis
             Assert.Contains("no basis declared", html); // (e) violation
-            Assert.Contains("<td>P7Y</td>", html); // (f)
+            Assert.Contains("<td>7 years (P7Y)</td>", html); // (f) in words
             Assert.Contains("until the treatment ends", html);
             Assert.Contains("Services/CustomerService.cs:42", html); // flow table
             Assert.Contains("data-status=\"violation\"", html);
@@ -114,9 +114,9 @@ namespace Residency.Build.Tests
             var md = File.ReadAllText(project.Output("inventory.md")).Split('\n');
             var transfers = md.SkipWhile(l => l != "## (e) Transfers to third countries").Skip(4).TakeWhile(l => l.StartsWith('|')).ToList();
 
-            Assert.Contains(transfers, l => l.StartsWith("| United States (US) | Acme CRM | contact.email, contact.phone\\_number | no basis declared |", System.StringComparison.Ordinal) && l.EndsWith("| 2 (1 baselined) |", System.StringComparison.Ordinal));
-            Assert.Contains(transfers, l => l.StartsWith("| United States (US) | OpenAI | health | no basis declared (EU endpoint available: eu.api.openai.com) |", System.StringComparison.Ordinal));
-            Assert.Contains(transfers, l => l.Contains("| OpenAI | contact.email, name | Standard contractual clauses (Art. 46(2)(c)) | DPA signed 2024-03-01, TIA on file | 1 |"));
+            Assert.Contains(transfers, l => l.StartsWith("| United States (US) | Acme CRM | E-mail address (contact.email), Phone number (contact.phone\\_number) | no basis declared |", System.StringComparison.Ordinal) && l.EndsWith("| 2 (1 baselined) |", System.StringComparison.Ordinal));
+            Assert.Contains(transfers, l => l.StartsWith("| United States (US) | OpenAI | Health data (health) | no basis declared (EU endpoint available: eu.api.openai.com) |", System.StringComparison.Ordinal));
+            Assert.Contains(transfers, l => l.Contains("| OpenAI | E-mail address (contact.email), Name (name) | Standard contractual clauses (Art. 46(2)(c)) | DPA signed 2024-03-01, TIA on file | 1 |"));
             Assert.Contains(transfers, l => l.Contains("Unknown") && l.Contains("api.unknown-vendor.io"));
             Assert.DoesNotContain(transfers, l => l.Contains("Germany") || l.Contains("ordering-api"));
         }
