@@ -14,13 +14,18 @@ namespace Residency.EndToEnd.Tests
             """;
 
         [Fact]
-        public void SummaryLineIsShownByTheTerminalLogger()
+        public void SummaryLineIsAHighImportanceMessageTheTerminalLoggerShows()
         {
             var project = PackageFixture.WriteProject(package.NewWorkspace("tl"), "App", Source);
-            // -tl:on: the terminal logger that `dotnet build` uses in a terminal (the default since .NET 9).
-            var result = DotNet.Run(project, "build -nologo -tl:on -p:UseSharedCompilation=false -nodeReuse:false");
+            // -tl:on: the terminal logger `dotnet build` uses in a terminal. It renders build messages (high importance
+            // ones) from -v:detailed on; at its default verbosity it shows warnings and errors only (docs/inventory.md).
+            var result = DotNet.Run(project, "build -nologo -tl:on -v:d -p:UseSharedCompilation=false -nodeReuse:false");
             Assert.True(result.ExitCode == 0, result.ToString());
             Assert.Contains("Residency: 1 violation, 0 declared transfers, 0 unknown endpoints", Strip(result.Output));
+
+            // Without the terminal logger (CI logs, redirected output), the line is printed at the default verbosity.
+            var plain = DotNet.Run(project, "build -nologo -tl:off -p:UseSharedCompilation=false -nodeReuse:false");
+            Assert.Contains("Residency: 1 violation, 0 declared transfers, 0 unknown endpoints", plain.Output);
         }
 
         [Theory]
