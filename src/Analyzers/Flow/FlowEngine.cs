@@ -75,6 +75,12 @@ namespace Residency.Analyzers.Flow
         /// </summary>
         public Func<SyntaxNode, bool>? SyntacticFilter { get; set; }
 
+        /// <summary>
+        /// The methods whose own calls implement a declared sink (<see cref="Sinks.SinkImplementations"/>): no sink is
+        /// recorded inside them, the flow is the one into the annotated sink. Null: none.
+        /// </summary>
+        public SinkImplementations? SinkImplementations { get; set; }
+
         private bool MayTouch(IMethodSymbol method)
         {
             var filter = SyntacticFilter;

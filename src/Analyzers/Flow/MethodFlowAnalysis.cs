@@ -1346,7 +1346,8 @@ namespace Residency.Analyzers.Flow
 
         private void RecordSink(IOperation operation, SinkInfo sink, ImmutableHashSet<TaintFact> sent, ImmutableArray<string> path)
         {
-            if (sent.IsEmpty)
+            // Inside a [DataSink] method its own calls are the sink's implementation: the flow is the one into the sink.
+            if (sent.IsEmpty || _engine.SinkImplementations?.Contains(_method) == true)
             {
                 return;
             }
