@@ -53,6 +53,12 @@ namespace Residency.Cli
                 Console.Error.WriteLine("residency: " + e.Message);
                 return ExitCodes.BadInput;
             }
+            catch (Exception e)
+            {
+                // Never a stack trace on the console: one line that can be reported.
+                Console.Error.WriteLine($"residency: unexpected {e.GetType().Name}: {e.Message} (please report this with the command line)");
+                return ExitCodes.BadInput;
+            }
         }
     }
 

@@ -37,7 +37,7 @@ namespace Residency.Cli.Scanning
                     {
                         foreach (var result in runResults.ToList())
                         {
-                            if (!IsReported(result?["ruleId"]?.GetValue<string>()))
+                            if (!IsReported(Text(result?["ruleId"])))
                             {
                                 runResults.Remove(result);
                             }
@@ -50,7 +50,7 @@ namespace Residency.Cli.Scanning
                     {
                         foreach (var rule in rules.ToList())
                         {
-                            if (!IsReported(rule?["id"]?.GetValue<string>()))
+                            if (!IsReported(Text(rule?["id"])))
                             {
                                 rules.Remove(rule);
                             }
@@ -71,6 +71,8 @@ namespace Residency.Cli.Scanning
             File.WriteAllText(destination, log.ToJsonString(new JsonSerializerOptions { WriteIndented = true }) + "\n");
             return results;
         }
+
+        private static string? Text(JsonNode? node) => node is JsonValue value && value.TryGetValue<string>(out var text) ? text : null;
 
         /// <summary>The Residency rules RES001–RES899 (RES9xx are the inventory's internal facts).</summary>
         internal static bool IsReported(string? ruleId) =>
