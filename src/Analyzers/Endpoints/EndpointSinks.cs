@@ -48,7 +48,7 @@ namespace Residency.Analyzers.Endpoints
                 return new SinkInfo(kind, named, Region.Unknown, fallbackRecipient, host, null, $"{resolvedBy} → host {host} is not in the catalogue", location: location);
             }
 
-            return new SinkInfo(kind, named, resolution.Region, resolution.Recipient ?? fallbackRecipient, host, null, $"{resolvedBy} → {resolution.Describe()}", location: location, euAlternative: resolution.EuAlternative);
+            return new SinkInfo(kind, named, resolution.Region, resolution.Recipient ?? fallbackRecipient, host, resolution.Entry.Purpose, $"{resolvedBy} → {resolution.Describe()}", location: location, euAlternative: resolution.EuAlternative);
         }
 
         public SinkInfo ForRegion(SinkKind kind, string display, string regionCode, string? recipient, string resolvedBy, Location? location)
