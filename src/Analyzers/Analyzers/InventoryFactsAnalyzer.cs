@@ -92,9 +92,9 @@ namespace Residency.Analyzers.Analyzers
             }
 
             var methodId = FlowFindings.MethodId(method);
-            if (summary.IsTruncated)
+            if (summary.Truncation != Truncation.None)
             {
-                facts.AddNote($"The analysis of {methodId} was cut short (call depth or iteration budget): its flows may be incomplete.");
+                facts.AddNote($"The analysis of {methodId} is incomplete ({summary.TruncationReason}): its flows may be incomplete.");
             }
 
             foreach (var finding in FlowFindings.InOrder(summary))

@@ -31,7 +31,7 @@ namespace Residency.Analyzers.Diagnostics
         public static readonly DiagnosticDescriptor RES003 = new(
             DiagnosticIds.UnknownSinkRegion,
             title: "Personal data sent to an endpoint of unknown region",
-            messageFormat: "Personal data {0} reaches {1}, whose region is unknown; path: {2}",
+            messageFormat: "Personal data {0} reaches {1}, whose region is unknown; path: {2}; to declare it, {3}",
             Category,
             DiagnosticSeverity.Warning,
             isEnabledByDefault: true,

@@ -123,6 +123,9 @@ namespace Residency.Analyzers.Endpoints
 
         public ImmutableArray<string> Properties { get; set; } = ImmutableArray<string>.Empty;
 
+        /// <summary>Methods called on the client that take its host (MailKit's <c>ConnectAsync(host, port, …)</c>): the argument of a constructor parameter name.</summary>
+        public ImmutableArray<string> ConnectMethods { get; set; } = ImmutableArray<string>.Empty;
+
         public ImmutableArray<string> ConfigKeys { get; set; } = ImmutableArray<string>.Empty;
 
         public string ValueFormat { get; set; } = "url";
@@ -198,6 +201,9 @@ namespace Residency.Analyzers.Endpoints
         public ImmutableArray<string> ChildMembers { get; set; } = ImmutableArray<string>.Empty;
 
         public ImmutableArray<string> SinkNamespaces { get; set; } = ImmutableArray<string>.Empty;
+
+        /// <summary>Methods of the client that send no data (connecting, authenticating).</summary>
+        public ImmutableHashSet<string> NotSinks { get; set; } = ImmutableHashSet<string>.Empty;
 
         public bool IsUser { get; set; }
 

@@ -378,6 +378,7 @@ namespace Residency.Analyzers.Endpoints
                         ChildFactories = Strings(item.Get("childFactories"), "childFactories"),
                         ChildMembers = Strings(item.Get("childMembers"), "childMembers"),
                         SinkNamespaces = Strings(item.Get("sinkNamespaces"), "sinkNamespaces"),
+                        NotSinks = Strings(item.Get("notSinks"), "notSinks").ToImmutableHashSet(StringComparer.Ordinal),
                         IsUser = _isUser,
                         Node = item,
                     };
@@ -419,6 +420,7 @@ namespace Residency.Analyzers.Endpoints
                             Options = options.ToImmutable(),
                             ConstructorParameters = Strings(endpoint.Get("constructorParameters"), "constructorParameters"),
                             Properties = Strings(endpoint.Get("properties"), "properties"),
+                            ConnectMethods = Strings(endpoint.Get("connectMethods"), "connectMethods"),
                             ConfigKeys = Strings(endpoint.Get("configKeys"), "configKeys"),
                             ValueFormat = endpoint.GetString("valueFormat") ?? "url",
                             ConnectionStringKey = endpoint.GetString("connectionStringKey"),
