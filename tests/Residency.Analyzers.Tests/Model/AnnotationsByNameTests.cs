@@ -83,7 +83,7 @@ namespace App
             // the flow is reported as RES003 rather than lost (the package references the annotations in every project
             // that uses it, so its own projects always read the arguments).
             test.ExpectedDiagnostics.Add(Verify.Diagnostic("RES003").WithLocation(0).WithOptions(DiagnosticOptions.IgnoreAdditionalLocations)
-                .WithArguments("Customer.Email", "Crm.Send", "Run → Crm.Send"));
+                .WithArguments("Customer.Email", "Crm.Send", "Run → Crm.Send", "give the region in its [DataSink] annotation"));
             await test.RunAsync(CancellationToken.None);
         }
 
