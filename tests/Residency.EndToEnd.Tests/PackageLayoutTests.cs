@@ -33,6 +33,13 @@ namespace Residency.EndToEnd.Tests
         }
 
         [Fact]
+        public void PackingProducesNoWarnings()
+        {
+            // NU1603 (a dependency version the feed does not serve) and any other restore, build or pack warning.
+            Assert.DoesNotMatch(new System.Text.RegularExpressions.Regex(@"warning [A-Z]+\d+"), package.PackResult.Output);
+        }
+
+        [Fact]
         public void PackageNameIsResidencyAnalyzers()
         {
             Assert.Equal($"Residency.Analyzers.{PackageFixture.Version}.nupkg", Path.GetFileName(package.PackagePath));

@@ -33,8 +33,9 @@ namespace Residency.Analyzers.Endpoints
     /// <summary>One host entry of the catalogue (hosts.json or residency.json <c>hosts</c>).</summary>
     internal sealed class HostEntry
     {
-        public HostEntry(HostPattern pattern, string regionText, string? recipient, string? service, string? euAlternative, string? note, bool isUser, int order, JsonNode? node)
+        public HostEntry(HostPattern pattern, string regionText, string? recipient, string? service, string? euAlternative, string? note, bool isUser, int order, JsonNode? node, string? purpose = null)
         {
+            Purpose = purpose;
             Pattern = pattern;
             RegionText = regionText;
             Recipient = recipient;
@@ -58,6 +59,9 @@ namespace Residency.Analyzers.Endpoints
         public string? EuAlternative { get; }
 
         public string? Note { get; }
+
+        /// <summary>Why the application sends data to this host (residency.json), shown as the purpose in the record.</summary>
+        public string? Purpose { get; }
 
         public bool IsUser { get; }
 

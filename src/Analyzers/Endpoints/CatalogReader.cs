@@ -67,7 +67,7 @@ namespace Residency.Analyzers.Endpoints
             "$schema", "schemaVersion", "hosts", "regionMaps", "sdks", "sinks", "configKeys", "internalHosts");
 
         private static readonly ImmutableHashSet<string> HostProperties = ImmutableHashSet.Create(
-            "pattern", "region", "recipient", "service", "euAlternative", "note", "source");
+            "pattern", "region", "recipient", "service", "euAlternative", "note", "source", "purpose");
 
         public static ResidencyJson Read(string text, string path, bool isUser)
         {
@@ -332,7 +332,7 @@ namespace Residency.Analyzers.Endpoints
                         Issue(item, $"built-in host '{patternText}' needs 'recipient' and 'service'");
                     }
 
-                    hosts.Add(new HostEntry(pattern, regionText, item.GetString("recipient"), item.GetString("service"), alternative, item.GetString("note"), _isUser, order, item));
+                    hosts.Add(new HostEntry(pattern, regionText, item.GetString("recipient"), item.GetString("service"), alternative, item.GetString("note"), _isUser, order, item, item.GetString("purpose")));
                 }
 
                 return hosts.ToImmutable();

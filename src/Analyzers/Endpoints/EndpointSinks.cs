@@ -48,7 +48,7 @@ namespace Residency.Analyzers.Endpoints
                 return new SinkInfo(kind, named, Region.Unknown, fallbackRecipient, host, null, $"{resolvedBy} → host {host} is not in the catalogue", location: location, hint: HostsEntry(host));
             }
 
-            return new SinkInfo(kind, named, resolution.Region, resolution.Recipient ?? fallbackRecipient, host, null, $"{resolvedBy} → {resolution.Describe()}", location: location, euAlternative: resolution.EuAlternative,
+            return new SinkInfo(kind, named, resolution.Region, resolution.Recipient ?? fallbackRecipient, host, resolution.Entry.Purpose, $"{resolvedBy} → {resolution.Describe()}", location: location, euAlternative: resolution.EuAlternative,
                 hint: resolution.Region.Kind == RegionKind.Unknown ? HostsEntry(host) : null);
         }
 
