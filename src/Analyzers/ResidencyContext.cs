@@ -7,6 +7,7 @@ using Residency.Analyzers.Endpoints;
 using Residency.Analyzers.Flow;
 using Residency.Analyzers.Model;
 using Residency.Analyzers.Sinks;
+using Residency.Analyzers.Sources;
 
 namespace Residency.Analyzers
 {
@@ -24,10 +25,11 @@ namespace Residency.Analyzers
             Compilation = compilation;
             Options = options;
             Types = WellKnownTypes.Create(compilation);
-            Classifier = new PersonalDataClassifier(Types, options.InferPersonalData);
-            Transfers = new TransferDeclarations(Types);
             Endpoints = ProjectEndpoints.Load(analyzerOptions, options.InternalHosts, cancellationToken);
             var models = new SemanticModels(compilation);
+            Sources = new PlatformSources(compilation, models, SourceCatalog.BuiltIn.WithUser(Endpoints.User));
+            Classifier = new PersonalDataClassifier(Types, options.InferPersonalData, Sources);
+            Transfers = new TransferDeclarations(Types);
             Resolver = new EndpointResolver(compilation, models, Endpoints);
             var sinks = new EndpointSinks(Endpoints);
 
@@ -71,6 +73,12 @@ namespace Residency.Analyzers
         public WellKnownTypes Types { get; }
 
         public PersonalDataClassifier Classifier { get; }
+
+        /// <summary>Sources that need no annotation: claims, ASP.NET Core Identity, request metadata, residency.json <c>sources</c>.</summary>
+        public PlatformSources Sources { get; }
+
+        /// <summary>Whether anything in this compilation can be personal data (annotations, platform sources, inference).</summary>
+        public bool MayHavePersonalData => Types.HasAnySourceAttribute || Sources.MayApply || Options.InferPersonalData;
 
         public TransferDeclarations Transfers { get; }
 

@@ -28,7 +28,7 @@ namespace Residency.Analyzers.Analyzers
             context.RegisterCompilationStartAction(start =>
             {
                 var residency = ResidencyContext.For(start.Compilation, start.Options);
-                if (!residency.Types.HasAnySourceAttribute && !residency.Options.InferPersonalData)
+                if (!residency.MayHavePersonalData)
                 {
                     return; // nothing in this compilation can be personal data
                 }

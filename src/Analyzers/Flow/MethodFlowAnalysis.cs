@@ -691,7 +691,8 @@ namespace Residency.Analyzers.Flow
                 }
             }
 
-            return Taint.Union(facts, WholeFacts(property.Type));
+            facts = Taint.Union(facts, WholeFacts(property.Type));
+            return Classifier.Sources is { } sources ? sources.OnPropertyRead(property, facts) : facts;
         }
 
         private ImmutableHashSet<TaintFact> ReadField(IFieldReferenceOperation field)
@@ -1023,7 +1024,10 @@ namespace Residency.Analyzers.Flow
                 result = result.Add(TaintFact.Source(returnElement));
             }
 
-            return Taint.Union(result, WholeFacts(invocation.Type));
+            result = Taint.Union(result, WholeFacts(invocation.Type));
+
+            // Sources that need no annotation: claim look-ups, claims filtered by type, a helper's claim bound to its caller's type.
+            return Classifier.Sources is { } sources ? sources.OnInvocation(invocation, _method, result) : result;
         }
 
         private ImmutableHashSet<TaintFact> External(
