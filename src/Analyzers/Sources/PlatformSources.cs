@@ -30,6 +30,7 @@ namespace Residency.Analyzers.Sources
         private readonly INamedTypeSymbol? _claimType;
         private readonly ImmutableArray<INamedTypeSymbol> _principalTypes;
         private readonly ImmutableArray<INamedTypeSymbol> _headerDictionaries;
+        private readonly ImmutableArray<INamedTypeSymbol> _ownResults;
         private readonly HashSet<string> _memberNames = new(StringComparer.Ordinal);
         private readonly HashSet<string> _wildcardTypes = new(StringComparer.Ordinal);
         private readonly Dictionary<string, List<MemberSource>> _membersByType = new(StringComparer.Ordinal);
@@ -62,6 +63,7 @@ namespace Residency.Analyzers.Sources
 
             _principalTypes = Resolve(catalog.PrincipalTypes);
             _headerDictionaries = Resolve(catalog.HeaderDictionaries);
+            _ownResults = Resolve(catalog.OwnResults);
             _claimSymbol = (ISymbol?)_claimType ?? (_principalTypes.IsEmpty ? null : _principalTypes[0]);
             _filterNames = new HashSet<string>(catalog.ClaimFilters, StringComparer.Ordinal);
             foreach (var member in catalog.Members)
@@ -138,9 +140,19 @@ namespace Residency.Analyzers.Sources
         /// of the type it is given (and not the principal it was called on); a LINQ filter on claims by type keeps that
         /// claim type; a helper's parameterised claim is bound to the type its caller passes.
         /// </summary>
-        public ImmutableHashSet<TaintFact> OnInvocation(IInvocationOperation invocation, IMethodSymbol caller, ImmutableHashSet<TaintFact> result)
+        public ImmutableHashSet<TaintFact> OnInvocation(IInvocationOperation invocation, IMethodSymbol caller, ImmutableHashSet<TaintFact> result, ImmutableHashSet<TaintFact> typeFacts)
         {
             var target = invocation.TargetMethod;
+            if (!_ownResults.IsEmpty && target.ContainingType is { } owner && Contains(_ownResults, owner.OriginalDefinition) && FindLookup(target) is null)
+            {
+                // UserManager<T>: the result is the store's data, not the arguments (the user passed to GetAccessFailedCountAsync).
+                result = typeFacts;
+                if (MemberElement(target) is { } own)
+                {
+                    result = result.Add(TaintFact.Source(own));
+                }
+            }
+
             if (FindLookup(target) is { } lookup)
             {
                 var claimType = lookup.ClaimType is not null ? ClaimKind.Known(lookup.ClaimType) : ClaimTypeArgument(invocation, caller);
@@ -358,13 +370,51 @@ namespace Residency.Analyzers.Sources
         private DataElement? HeaderOf(IPropertyReferenceOperation property)
         {
             if (!property.Property.IsIndexer || property.Arguments.Length != 1 || _headerDictionaries.IsEmpty ||
-                property.Arguments[0].Value.ConstantValue is not { HasValue: true, Value: string name } ||
-                !_catalog.Headers.TryGetValue(name, out var category) || property.Property.ContainingType is not { } type)
+                HeaderName(property.Arguments[0].Value) is not { } name ||
+                !_catalog.Headers.ContainsKey(name) || property.Property.ContainingType is not { } type)
             {
                 return null;
             }
 
             if (!_headerTypes.GetOrAdd(type.OriginalDefinition, IsHeaderDictionary))
+            {
+                return null;
+            }
+
+            return HeaderElement(name, property.Property.OriginalDefinition);
+        }
+
+        /// <summary>A header name: a constant, or a field of <c>HeaderNames</c> (its name is the header's without dashes).</summary>
+        private string? HeaderName(IOperation value)
+        {
+            while (value is IConversionOperation conversion)
+            {
+                value = conversion.Operand;
+            }
+
+            if (value.ConstantValue is { HasValue: true, Value: string text })
+            {
+                return text;
+            }
+
+            if (value is IFieldReferenceOperation { Field: { IsStatic: true, ContainingType: { } holder } field } &&
+                _catalog.HeaderNameFields.Contains(TypeName(holder)))
+            {
+                foreach (var header in _catalog.Headers.Keys)
+                {
+                    if (string.Equals(header.Replace("-", string.Empty), field.Name, StringComparison.OrdinalIgnoreCase))
+                    {
+                        return header;
+                    }
+                }
+            }
+
+            return null;
+        }
+
+        private DataElement? HeaderElement(string name, ISymbol symbol)
+        {
+            if (!_catalog.Headers.TryGetValue(name, out var category))
             {
                 return null;
             }
@@ -381,7 +431,7 @@ namespace Residency.Analyzers.Sources
                     }
                 }
 
-                return new DataElement(property.Property.OriginalDefinition, "header:" + n, "header " + n, "header", category, ElementOrigin.Platform, "header " + n);
+                return new DataElement(symbol, "header:" + n, "header " + n, "header", category, ElementOrigin.Platform, "header " + n);
             });
         }
 
@@ -410,6 +460,19 @@ namespace Residency.Analyzers.Sources
         {
             var fact = TaintFact.Source(element);
             return Taint.Empty.Add(_claimValue is null ? fact : fact.InMember(_claimValue));
+        }
+
+        private static bool Contains(ImmutableArray<INamedTypeSymbol> types, INamedTypeSymbol type)
+        {
+            foreach (var candidate in types)
+            {
+                if (SymbolEqualityComparer.Default.Equals(candidate, type))
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
 
         private static bool Contains(ImmutableHashSet<TaintFact> facts, DataElement element)
@@ -713,8 +776,8 @@ namespace Residency.Analyzers.Sources
             DataElement? element = null;
             if (entry.Result == SourceResult.Value)
             {
-                element = entry.ClaimType is not null
-                    ? ClaimElement(entry.ClaimType)
+                element = entry.ClaimType is not null ? ClaimElement(entry.ClaimType)
+                    : entry.Header is not null ? HeaderElement(entry.Header, symbol)
                     : new DataElement(symbol, entry.Category, entry.IsUser ? ElementOrigin.Configured : ElementOrigin.Platform, entry.Origin);
             }
 

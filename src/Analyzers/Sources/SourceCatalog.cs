@@ -49,8 +49,9 @@ namespace Residency.Analyzers.Sources
     /// </summary>
     internal sealed class MemberSource
     {
-        public MemberSource(string typeName, string memberName, string? category, string? claimType, SourceResult result, string origin, string? path, int line, int column)
+        public MemberSource(string typeName, string memberName, string? category, string? claimType, SourceResult result, string origin, string? path, int line, int column, string? header = null)
         {
+            Header = header;
             TypeName = typeName;
             MemberName = memberName;
             Category = category;
@@ -74,6 +75,9 @@ namespace Residency.Analyzers.Sources
         public string? ClaimType { get; }
 
         public SourceResult Result { get; }
+
+        /// <summary>When the member reads a request header (<c>Headers.UserAgent</c>): its name, so that it is the same element as <c>Headers["User-Agent"]</c>.</summary>
+        public string? Header { get; }
 
         /// <summary>Where the data comes from, as the inventory shows it (<c>UserManager.GetEmailAsync</c>, <c>residency.json</c>).</summary>
         public string Origin { get; }
@@ -133,8 +137,12 @@ namespace Residency.Analyzers.Sources
             ImmutableArray<string> claimFilters,
             ImmutableArray<string> headerDictionaries,
             ImmutableDictionary<string, string> headers,
-            ImmutableArray<ConfigIssue> issues)
+            ImmutableArray<ConfigIssue> issues,
+            ImmutableArray<string> ownResults,
+            ImmutableArray<string> headerNameFields)
         {
+            OwnResults = ownResults;
+            HeaderNameFields = headerNameFields;
             _claimTypes = claimTypes;
             Members = members;
             Lookups = lookups;
@@ -160,6 +168,16 @@ namespace Residency.Analyzers.Sources
 
         /// <summary>LINQ-style methods that pick claims by a predicate on their type (<c>First(c =&gt; c.Type == "email")</c>).</summary>
         public ImmutableArray<string> ClaimFilters { get; }
+
+        /// <summary>
+        /// Types whose methods return their own data, not their arguments (<c>UserManager&lt;T&gt;</c>: what
+        /// <c>GetAccessFailedCountAsync(user)</c> returns does not carry the user): a call's result is what the catalogue
+        /// says and the personal data of its return type.
+        /// </summary>
+        public ImmutableArray<string> OwnResults { get; }
+
+        /// <summary>Types whose static fields hold header names (<c>HeaderNames.UserAgent</c> is static readonly, not const): a field stands for the header its name spells without dashes.</summary>
+        public ImmutableArray<string> HeaderNameFields { get; }
 
         /// <summary>Header collections whose indexer reads a request header by name.</summary>
         public ImmutableArray<string> HeaderDictionaries { get; }
@@ -189,7 +207,7 @@ namespace Residency.Analyzers.Sources
                 claimTypes[entry.ClaimType] = entry;
             }
 
-            return new SourceCatalog(claimTypes, Members.AddRange(user.SourceMembers), Lookups, PrincipalTypes, ClaimValueMember, ClaimFilters, HeaderDictionaries, Headers, Issues);
+            return new SourceCatalog(claimTypes, Members.AddRange(user.SourceMembers), Lookups, PrincipalTypes, ClaimValueMember, ClaimFilters, HeaderDictionaries, Headers, Issues, OwnResults, HeaderNameFields);
         }
 
         private static SourceCatalog LoadBuiltIn()
@@ -224,7 +242,7 @@ namespace Residency.Analyzers.Sources
             if (root is null || !root.IsObject)
             {
                 issues.Add(new ConfigIssue(path, error?.Line ?? 1, error?.Column ?? 1, $"{path} is not a JSON object: {error?.Message}"));
-                return new SourceCatalog(claimTypes, members.ToImmutable(), lookups.ToImmutable(), ImmutableArray<string>.Empty, null, ImmutableArray<string>.Empty, ImmutableArray<string>.Empty, headers.ToImmutable(), issues.ToImmutable());
+                return new SourceCatalog(claimTypes, members.ToImmutable(), lookups.ToImmutable(), ImmutableArray<string>.Empty, null, ImmutableArray<string>.Empty, ImmutableArray<string>.Empty, headers.ToImmutable(), issues.ToImmutable(), ImmutableArray<string>.Empty, ImmutableArray<string>.Empty);
             }
 
             void Issue(JsonNode node, string message) => issues.Add(new ConfigIssue(path, node.Line, node.Column, $"{path}: {message}"));
@@ -281,7 +299,9 @@ namespace Residency.Analyzers.Sources
                 Strings(root.Get("claimFilters")),
                 Strings(root.Get("headerDictionaries")),
                 headers.ToImmutable(),
-                issues.ToImmutable());
+                issues.ToImmutable(),
+                Strings(root.Get("ownResults")),
+                Strings(root.Get("headerNameFields")));
         }
 
         /// <summary>
@@ -382,15 +402,16 @@ namespace Residency.Analyzers.Sources
 
             var result = ParseResult(item.GetString("result")) ?? SourceResult.Value;
             var claimType = isUser ? null : item.GetString("claimType");
+            var header = isUser ? null : item.GetString("header");
             var category = item.GetString("category");
-            if (result == SourceResult.Value && claimType is null && string.IsNullOrWhiteSpace(category))
+            if (result == SourceResult.Value && claimType is null && header is null && string.IsNullOrWhiteSpace(category))
             {
                 issue(item.Get("category") ?? item, $"source '{text}' needs a 'category' (a fideslang key such as contact.email)");
                 return null;
             }
 
             var origin = isUser ? "residency.json" : item.GetString("origin") ?? text!;
-            return new MemberSource(typeName, memberName, category, claimType, result, origin, path, item.Line, item.Column);
+            return new MemberSource(typeName, memberName, category, claimType, result, origin, path, item.Line, item.Column, header);
         }
 
         private static (string? Type, string? Member) Split(string? text)
