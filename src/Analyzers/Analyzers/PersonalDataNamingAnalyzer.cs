@@ -72,6 +72,90 @@ namespace Residency.Analyzers.Analyzers
             }
         }
 
+        /// <summary>
+        /// A computed property that returns a type's or member's name or a constant (<c>Name =&gt; typeof(T).Name</c>,
+        /// <c>GetType().Name</c>, <c>nameof(X)</c>, <c>"admin"</c>): no person's data.
+        /// </summary>
+        private static bool ReturnsTechnicalName(IPropertySymbol property, System.Threading.CancellationToken cancellationToken)
+        {
+            foreach (var reference in property.DeclaringSyntaxReferences)
+            {
+                if (reference.GetSyntax(cancellationToken) is not PropertyDeclarationSyntax declaration)
+                {
+                    continue;
+                }
+
+                var returned = declaration.ExpressionBody?.Expression;
+                if (returned is null && declaration.AccessorList is { } accessors)
+                {
+                    foreach (var accessor in accessors.Accessors)
+                    {
+                        if (accessor.IsKind(Microsoft.CodeAnalysis.CSharp.SyntaxKind.GetAccessorDeclaration))
+                        {
+                            returned = accessor.ExpressionBody?.Expression ??
+                                (accessor.Body?.Statements is { Count: 1 } statements && statements[0] is ReturnStatementSyntax ret ? ret.Expression : null);
+                        }
+                    }
+                }
+
+                while (returned is PostfixUnaryExpressionSyntax { RawKind: (int)Microsoft.CodeAnalysis.CSharp.SyntaxKind.SuppressNullableWarningExpression } or ParenthesizedExpressionSyntax)
+                {
+                    returned = returned is PostfixUnaryExpressionSyntax suppressed ? suppressed.Operand : ((ParenthesizedExpressionSyntax)returned).Expression;
+                }
+
+                while (returned is MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Name" or "FullName" or "AssemblyQualifiedName" } access)
+                {
+                    returned = access.Expression;
+                    if (returned is TypeOfExpressionSyntax || returned is InvocationExpressionSyntax { Expression: IdentifierNameSyntax { Identifier.ValueText: "GetType" } or MemberAccessExpressionSyntax { Name.Identifier.ValueText: "GetType" } })
+                    {
+                        return true;
+                    }
+                }
+
+                if (returned is LiteralExpressionSyntax || returned is InvocationExpressionSyntax { Expression: IdentifierNameSyntax { Identifier.ValueText: "nameof" } })
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>
+        /// A computed property whose getter returns data the flow rules already treat as personal with no annotation (a claim,
+        /// a UserManager look-up, the client IP address): RES006 does not suggest annotating it.
+        /// </summary>
+        private static bool ReadsAPlatformSource(IPropertySymbol property, ResidencyContext residency, System.Threading.CancellationToken cancellationToken)
+        {
+            if (property.GetMethod is not { } getter || !Flow.FlowEngine.IsInSource(getter) || residency.Engine.BackingField(property) is not null)
+            {
+                return false;
+            }
+
+            try
+            {
+                var summary = residency.Engine.GetCalleeSummary(getter, 0, System.Collections.Immutable.ImmutableHashSet.Create<IMethodSymbol>(SymbolEqualityComparer.Default, getter), null, cancellationToken);
+                if (summary is null)
+                {
+                    return false;
+                }
+
+                foreach (var fact in summary.Returns)
+                {
+                    if (fact.Element is { Origin: ElementOrigin.Platform or ElementOrigin.Configured })
+                    {
+                        return true;
+                    }
+                }
+            }
+            catch (System.InsufficientExecutionStackException)
+            {
+                // pathologically deep getter: suggest as usual
+            }
+
+            return false;
+        }
+
         private static bool IsPrimaryConstructor(IMethodSymbol constructor, System.Threading.CancellationToken cancellationToken)
         {
             foreach (var reference in constructor.DeclaringSyntaxReferences)
@@ -93,9 +177,14 @@ namespace Residency.Analyzers.Analyzers
                 return;
             }
 
-            // Already classified (annotated, Identity, DataClassification, or a member of a personal type)?
+            // Already classified (annotated, Identity, DataClassification, residency.json sources, or a member of a personal type)?
             var element = residency.Classifier.GetElement(symbol);
             if (element is not null && element.Origin != ElementOrigin.Inferred)
+            {
+                return;
+            }
+
+            if (symbol is IPropertySymbol property && (ReturnsTechnicalName(property, context.CancellationToken) || ReadsAPlatformSource(property, residency, context.CancellationToken)))
             {
                 return;
             }
