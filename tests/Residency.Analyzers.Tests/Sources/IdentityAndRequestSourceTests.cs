@@ -46,7 +46,7 @@ class H
 }",
             Res001(0, "IdentityUser.Email (contact.email)", "M → Crm.Send"),
             Res001(1, "IdentityUser.PhoneNumber (contact.phone_number)", "M → Crm.Send"),
-            Res001(2, "IdentityUser.UserName", "M → Crm.Send"));
+            Res001(2, "IdentityUser.UserName (account.username)", "M → Crm.Send"));
 
         [Fact]
         public Task NonPersonalUserManagerResultsStayClean() => Verify.VerifyAspNetCoreAsync(Header + User + @"
