@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -22,35 +23,46 @@ namespace Residency.Analyzers.Analyzers
             context.RegisterCompilationAction(compilation =>
             {
                 var residency = ResidencyContext.For(compilation.Compilation, compilation.Options, compilation.CancellationToken);
-                foreach (var issue in residency.Endpoints.Issues)
+                foreach (var diagnostic in Diagnostics(residency))
                 {
-                    var location = issue.Line > 0 ? residency.Endpoints.LocationOf(issue.Path, issue.Line, issue.Column) : Location.None;
-                    compilation.ReportDiagnostic(Diagnostic.Create(Descriptors.RES004Configuration, location, issue.Message));
-                }
-
-                // Entries that name nothing in the compilation or its references would silently do nothing.
-                var user = residency.Endpoints.User;
-                if (user.Path is { } path)
-                {
-                    foreach (var sink in user.Sinks)
-                    {
-                        if (SinkMatchesNothing(compilation.Compilation, sink) is { } reason)
-                        {
-                            var location = residency.Endpoints.LocationOf(path, sink.Line, 0);
-                            compilation.ReportDiagnostic(Diagnostic.Create(Descriptors.RES004Configuration, location, $"{FileName(path)}: sink `{sink.TypeName}.{sink.MethodName}` matches no method ({reason})"));
-                        }
-                    }
-
-                    foreach (var source in residency.Sources.UnmatchedUserMembers())
-                    {
-                        var location = residency.Endpoints.LocationOf(path, source.Line, source.Column);
-                        var reason = compilation.Compilation.GetTypeByMetadataName(source.TypeName) is null
-                            ? $"no type {source.TypeName} in the compilation or its references"
-                            : $"{source.TypeName} has no member {source.MemberName}";
-                        compilation.ReportDiagnostic(Diagnostic.Create(Descriptors.RES004Configuration, location, $"{FileName(path)}: source `{source.Text}` matches no member ({reason})"));
-                    }
+                    compilation.ReportDiagnostic(diagnostic);
                 }
             });
+        }
+
+        /// <summary>RES004 for each problem found in the configuration files (<c>residency.json</c>, <c>appsettings*.json</c>, the baseline).</summary>
+        internal static IEnumerable<Diagnostic> Diagnostics(ResidencyContext residency)
+        {
+            foreach (var issue in residency.Endpoints.Issues)
+            {
+                var location = issue.Line > 0 ? residency.Endpoints.LocationOf(issue.Path, issue.Line, issue.Column) : Location.None;
+                yield return Diagnostic.Create(Descriptors.RES004Configuration, location, issue.Message);
+            }
+
+            // residency.json entries that name nothing in the compilation or its references would silently do nothing.
+            var user = residency.Endpoints.User;
+            if (user.Path is not { } path)
+            {
+                yield break;
+            }
+
+            foreach (var sink in user.Sinks)
+            {
+                if (SinkMatchesNothing(residency.Compilation, sink) is { } reason)
+                {
+                    var location = residency.Endpoints.LocationOf(path, sink.Line, 0);
+                    yield return Diagnostic.Create(Descriptors.RES004Configuration, location, $"{FileName(path)}: sink `{sink.TypeName}.{sink.MethodName}` matches no method ({reason})");
+                }
+            }
+
+            foreach (var source in residency.Sources.UnmatchedUserMembers())
+            {
+                var location = residency.Endpoints.LocationOf(path, source.Line, source.Column);
+                var reason = residency.Compilation.GetTypeByMetadataName(source.TypeName) is null
+                    ? $"no type {source.TypeName} in the compilation or its references"
+                    : $"{source.TypeName} has no member {source.MemberName}";
+                yield return Diagnostic.Create(Descriptors.RES004Configuration, location, $"{FileName(path)}: source `{source.Text}` matches no member ({reason})");
+            }
         }
 
         private static string FileName(string path) => System.IO.Path.GetFileName(path);

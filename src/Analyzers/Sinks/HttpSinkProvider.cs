@@ -51,8 +51,8 @@ namespace Residency.Analyzers.Sinks
                 return null;
             }
 
-            bool client = ClientMethods.Contains(method.Name) && EndpointResolver.IsType(type, "System.Net.Http.HttpClient");
-            bool json = !client && JsonMethods.Contains(method.Name) && EndpointResolver.IsType(type, "System.Net.Http.Json.HttpClientJsonExtensions");
+            bool client = ClientMethods.Contains(method.Name) && EndpointTypes.Is(type, _resolver.Types.HttpClient);
+            bool json = !client && JsonMethods.Contains(method.Name) && EndpointTypes.Is(type, _resolver.Types.HttpClientJsonExtensions);
             if (!client && !json)
             {
                 return null;
