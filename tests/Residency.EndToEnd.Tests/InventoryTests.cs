@@ -34,7 +34,7 @@ namespace Residency.EndToEnd.Tests
             Assert.Contains("Customer.Phone", json);
 
             var csv = File.ReadAllLines(Path.Combine(directory, "inventory.csv"));
-            Assert.Equal("assembly,status,rule,sources,categories,special_categories,sink,sink_kind,recipient,host,region,mechanism,justification,path,method,file,line,treatment", csv[0]);
+            Assert.Equal("assembly,status,rule,sources,categories,special_categories,sink,sink_kind,recipient,host,region,mechanism,justification,path,method,file,line,treatment,origins", csv[0]);
             Assert.Contains(csv, line => line.Contains("Acme CRM Inc.") && line.Contains(",violation,"));
 
             var markdown = File.ReadAllText(Path.Combine(directory, "inventory.md"));

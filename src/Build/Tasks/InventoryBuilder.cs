@@ -116,7 +116,8 @@ namespace Residency.Build
                             Category = source.Category,
                             SpecialCategory = source.SpecialCategory,
                             Subject = source.Subject,
-                            Origin = source.Inferred ? "inferred" : null,
+                            Kind = source.Kind,
+                            Origin = source.Origin ?? (source.Inferred ? "inferred" : null),
                             Assembly = flow.Assembly,
                         };
                     }
