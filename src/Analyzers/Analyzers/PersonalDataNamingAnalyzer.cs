@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -36,39 +37,57 @@ namespace Residency.Analyzers.Analyzers
 
         private static void AnalyzeMember(SymbolAnalysisContext context, ResidencyContext residency)
         {
-            var symbol = context.Symbol;
-            if (symbol.IsImplicitlyDeclared || symbol.IsStatic || symbol is IFieldSymbol { IsConst: true } || symbol is IFieldSymbol { AssociatedSymbol: not null } ||
-                symbol is IPropertySymbol { IsIndexer: true } || symbol is IPropertySymbol { OverriddenProperty: not null } || symbol.ContainingType is null)
+            foreach (var diagnostic in Candidates(context.Symbol, residency, context.CancellationToken))
             {
-                return;
+                context.ReportDiagnostic(diagnostic);
             }
-
-            Report(context, symbol, residency);
         }
 
+        private static void AnalyzePrimaryConstructor(SymbolAnalysisContext context, ResidencyContext residency) => AnalyzeMember(context, residency);
+
         /// <summary>
-        /// Parameters of a C# 12 primary constructor of a class or struct hold the instance's data like fields do.
-        /// (A record's positional parameters are reported through the properties they declare.)
+        /// The RES006 diagnostics for a declared symbol: a property or field of a data-carrying type, or — for a class or
+        /// struct — the parameters of its C# 12 primary constructor (they hold the instance's data like fields do; a record's
+        /// positional parameters are reported through the properties they declare). Shared with the inventory's facts, which
+        /// list these candidates.
         /// </summary>
-        private static void AnalyzePrimaryConstructor(SymbolAnalysisContext context, ResidencyContext residency)
+        internal static IEnumerable<Diagnostic> Candidates(ISymbol symbol, ResidencyContext residency, System.Threading.CancellationToken cancellationToken)
         {
-            var type = (INamedTypeSymbol)context.Symbol;
-            if (type.IsRecord || type.TypeKind is not (TypeKind.Class or TypeKind.Struct) || !NameHeuristics.IsDataCarryingType(type))
+            if (symbol is INamedTypeSymbol type)
             {
-                return;
+                if (type.IsRecord || type.TypeKind is not (TypeKind.Class or TypeKind.Struct) || !NameHeuristics.IsDataCarryingType(type))
+                {
+                    yield break;
+                }
+
+                foreach (var constructor in type.InstanceConstructors)
+                {
+                    if (constructor.IsImplicitlyDeclared || constructor.Parameters.Length == 0 || !IsPrimaryConstructor(constructor, cancellationToken))
+                    {
+                        continue;
+                    }
+
+                    foreach (var parameter in constructor.Parameters)
+                    {
+                        if (Candidate(parameter, residency, cancellationToken) is { } diagnostic)
+                        {
+                            yield return diagnostic;
+                        }
+                    }
+                }
+
+                yield break;
             }
 
-            foreach (var constructor in type.InstanceConstructors)
+            if (symbol is not (IPropertySymbol or IFieldSymbol) || symbol.IsImplicitlyDeclared || symbol.IsStatic || symbol is IFieldSymbol { IsConst: true } || symbol is IFieldSymbol { AssociatedSymbol: not null } ||
+                symbol is IPropertySymbol { IsIndexer: true } || symbol is IPropertySymbol { OverriddenProperty: not null } || symbol.ContainingType is null)
             {
-                if (constructor.IsImplicitlyDeclared || constructor.Parameters.Length == 0 || !IsPrimaryConstructor(constructor, context.CancellationToken))
-                {
-                    continue;
-                }
+                yield break;
+            }
 
-                foreach (var parameter in constructor.Parameters)
-                {
-                    Report(context, parameter, residency);
-                }
+            if (Candidate(symbol, residency, cancellationToken) is { } member)
+            {
+                yield return member;
             }
         }
 
@@ -169,24 +188,24 @@ namespace Residency.Analyzers.Analyzers
             return false;
         }
 
-        private static void Report(SymbolAnalysisContext context, ISymbol symbol, ResidencyContext residency)
+        private static Diagnostic? Candidate(ISymbol symbol, ResidencyContext residency, System.Threading.CancellationToken cancellationToken)
         {
             var inferred = Heuristics.Classify(symbol);
             if (inferred is null)
             {
-                return;
+                return null;
             }
 
             // Already classified (annotated, Identity, DataClassification, residency.json sources, or a member of a personal type)?
             var element = residency.Classifier.GetElement(symbol);
             if (element is not null && element.Origin != ElementOrigin.Inferred)
             {
-                return;
+                return null;
             }
 
-            if (symbol is IPropertySymbol property && (ReturnsTechnicalName(property, context.CancellationToken) || ReadsAPlatformSource(property, residency, context.CancellationToken)))
+            if (symbol is IPropertySymbol property && (ReturnsTechnicalName(property, cancellationToken) || ReadsAPlatformSource(property, residency, cancellationToken)))
             {
-                return;
+                return null;
             }
 
             var owner = symbol.ContainingType;
@@ -194,15 +213,16 @@ namespace Residency.Analyzers.Analyzers
             {
                 if (location.IsInSource)
                 {
-                    context.ReportDiagnostic(Diagnostic.Create(
+                    return Diagnostic.Create(
                         Descriptors.RES006,
                         location,
                         ImmutableDictionary<string, string?>.Empty.Add(CategoryKey, inferred.Category),
                         $"{owner?.Name}.{symbol.Name}",
-                        inferred.Category));
-                    return;
+                        inferred.Category);
                 }
             }
+
+            return null;
         }
     }
 }
