@@ -46,7 +46,7 @@ class H
 }", Json,
             Res001(0, "ICurrentUser.Email (contact.email)", "M → Crm.Send"),
             Res001(1, "CurrentUser.Email (contact.email)", "M → Crm.Send"),
-            Res001(2, "ICurrentUser.Email (contact.email), ICurrentUser.Lookup() (name)", "M → Crm.Send"), // a call on an object that carries data returns it
+            Res001(2, "ICurrentUser.Lookup() (name)", "M → Crm.Send"),
             Res001(3, "Badge.Holder (unique_id)", "M → Crm.Send"));
 
         [Fact]
