@@ -208,8 +208,29 @@ namespace Residency.Analyzers.Sources
         /// </summary>
         public void AddIndexNames(ISet<string> names, CancellationToken cancellationToken)
         {
-            names.UnionWith(_memberNames);
-            names.UnionWith(_lookupNames);
+            // Members reached only through a principal or identity (Identity.Name, Claims, FindFirst, FindAll, the
+            // FindFirstValue extension) need no name of their own: the receiver comes from a name added below or from a
+            // declaration of a principal type, which the index seeds anyway. Common names such as Name and FindAll would
+            // otherwise make half the bodies of a compilation candidates.
+            foreach (var entries in _membersByType)
+            {
+                foreach (var entry in entries.Value)
+                {
+                    if (entry.MemberName != "*" && !OnlyThroughAPrincipal(entry.TypeName, entry.MemberName))
+                    {
+                        names.Add(entry.MemberName);
+                    }
+                }
+            }
+
+            foreach (var lookup in _catalog.Lookups)
+            {
+                if (!OnlyThroughAPrincipal(lookup.TypeName, lookup.MethodName))
+                {
+                    names.Add(lookup.MethodName);
+                }
+            }
+
             if (!_headerDictionaries.IsEmpty)
             {
                 names.Add("Headers");
@@ -286,6 +307,40 @@ namespace Residency.Analyzers.Sources
                     yield return entry;
                 }
             }
+        }
+
+        /// <summary>
+        /// Whether every member <paramref name="memberName"/> of <paramref name="typeName"/> is reached through a principal:
+        /// an instance member of a principal type, or an extension method whose receiver is one.
+        /// </summary>
+        private bool OnlyThroughAPrincipal(string typeName, string memberName)
+        {
+            var type = _compilation.GetTypeByMetadataName(typeName);
+            if (type is null)
+            {
+                return false;
+            }
+
+            var members = type.GetMembers(memberName);
+            if (members.IsEmpty)
+            {
+                return false;
+            }
+
+            foreach (var member in members)
+            {
+                var throughPrincipal = member switch
+                {
+                    IMethodSymbol { IsExtensionMethod: true, Parameters.Length: > 0 } extension => IsPrincipal(extension.Parameters[0].Type),
+                    _ => !member.IsStatic && IsPrincipal(type),
+                };
+                if (!throughPrincipal)
+                {
+                    return false;
+                }
+            }
+
+            return true;
         }
 
         // Names of the members of one referenced assembly whose type is a principal type; memoised per assembly symbol
