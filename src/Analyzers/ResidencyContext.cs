@@ -9,6 +9,7 @@ using Residency.Analyzers.Flow;
 using Residency.Analyzers.Inventory;
 using Residency.Analyzers.Model;
 using Residency.Analyzers.Sinks;
+using Residency.Analyzers.Sources;
 
 namespace Residency.Analyzers
 {
@@ -26,10 +27,11 @@ namespace Residency.Analyzers
             Compilation = compilation;
             Options = options;
             Types = WellKnownTypes.Create(compilation);
-            Classifier = new PersonalDataClassifier(Types, options.InferPersonalData);
-            Transfers = new TransferDeclarations(Types);
             Endpoints = ProjectEndpoints.Load(analyzerOptions, options.InternalHosts, cancellationToken);
             var models = new SemanticModels(compilation);
+            Sources = new PlatformSources(compilation, models, SourceCatalog.BuiltIn.WithUser(Endpoints.User));
+            Classifier = new PersonalDataClassifier(Types, options.InferPersonalData, Sources);
+            Transfers = new TransferDeclarations(Types);
             Resolver = new EndpointResolver(compilation, models, Endpoints);
             var sinks = new EndpointSinks(Endpoints);
 
@@ -69,9 +71,6 @@ namespace Residency.Analyzers
         /// <summary>How the build treats a diagnostic (configuration, source suppression, baseline), for the facts.</summary>
         public FindingTreatment Treatment => _treatment.Value;
 
-        /// <summary>Whether anything in this compilation can be personal data at all; when not, no body is analysed.</summary>
-        public bool MayHavePersonalData => Types.HasAnySourceAttribute || Options.InferPersonalData;
-
         /// <summary>The syntactic pre-filter: which bodies may touch personal data or call a sink. Built once, on first use.</summary>
         public CandidateIndex Index => _index.Value;
 
@@ -96,6 +95,12 @@ namespace Residency.Analyzers
         public WellKnownTypes Types { get; }
 
         public PersonalDataClassifier Classifier { get; }
+
+        /// <summary>Sources that need no annotation: claims, ASP.NET Core Identity, request metadata, residency.json <c>sources</c>.</summary>
+        public PlatformSources Sources { get; }
+
+        /// <summary>Whether anything in this compilation can be personal data at all (annotations, platform sources, inference); when not, no body is analysed.</summary>
+        public bool MayHavePersonalData => Types.HasAnySourceAttribute || Sources.MayApply || Options.InferPersonalData;
 
         public TransferDeclarations Transfers { get; }
 

@@ -19,6 +19,21 @@ namespace Residency.Build.Tests
         }
 
         [Fact]
+        public void A_first_build_with_no_flow_says_where_to_start()
+        {
+            Assert.Equal(
+                "Residency: 0 flows found \u2014 19 members look like personal data but are not annotated (RES006): see bin/x.html, or set ResidencyInferPersonalData=true",
+                SummaryLine.Format(new InventorySummary { UnannotatedCandidates = 19 }, "bin/x.html"));
+            Assert.Equal(
+                "Residency: 0 flows found \u2014 1 member looks like personal data but is not annotated (RES006): see bin/x.html, or set ResidencyInferPersonalData=true",
+                SummaryLine.Format(new InventorySummary { UnannotatedCandidates = 1 }, "bin/x.html"));
+
+            // Once flows are found, the usual counts (the candidates stay listed in the inventory).
+            Assert.StartsWith("Residency: 1 violation,", SummaryLine.Format(new InventorySummary { Flows = 1, Violations = 1, UnannotatedCandidates = 4 }, "bin/x.html"));
+            Assert.StartsWith("Residency: 0 violations,", SummaryLine.Format(new InventorySummary(), "bin/x.html"));
+        }
+
+        [Fact]
         public void Relative_paths_use_forward_slashes_and_parent_segments()
         {
             var root = System.IO.Path.GetTempPath();

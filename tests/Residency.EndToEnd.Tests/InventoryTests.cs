@@ -21,7 +21,7 @@ namespace Residency.EndToEnd.Tests
                 Assert.True(File.Exists(Path.Combine(directory, file)), $"{file} missing\n{result}");
             }
 
-            Assert.Matches(new Regex(@"Residency: 4 violations, 1 declared transfer, \d+ unknown endpoints? — inventory: .*inventory\.html"), result.Output);
+            Assert.Matches(new Regex(@"Residency: 5 violations, 1 declared transfer, \d+ unknown endpoints? — inventory: .*inventory\.html"), result.Output);
 
             var json = File.ReadAllText(Path.Combine(directory, "inventory.json"));
             Assert.Contains("\"schemaVersion\": 1", json);
@@ -34,7 +34,7 @@ namespace Residency.EndToEnd.Tests
             Assert.Contains("Customer.Phone", json);
 
             var csv = File.ReadAllLines(Path.Combine(directory, "inventory.csv"));
-            Assert.Equal("assembly,status,rule,sources,categories,special_categories,sink,sink_kind,recipient,host,region,mechanism,justification,path,method,file,line,treatment", csv[0]);
+            Assert.Equal("assembly,status,rule,sources,categories,special_categories,sink,sink_kind,recipient,host,region,mechanism,justification,path,method,file,line,treatment,origins", csv[0]);
             Assert.Contains(csv, line => line.Contains("Acme CRM Inc.") && line.Contains(",violation,"));
 
             var markdown = File.ReadAllText(Path.Combine(directory, "inventory.md"));

@@ -27,9 +27,17 @@ namespace Residency.EndToEnd.Tests
             Assert.Matches(new Regex(@"TicketSummarizer\.cs\(29,\d+\): warning RES001: .*reaches ChatClient\.CompleteChatAsync api\.openai\.com \(recipient OpenAI\) in US"), result.Output);
             Assert.DoesNotMatch(new Regex(@"TicketSummarizer\.cs\(36,"), result.Output);
 
+            // A claim, with no annotation: the signed-in user's e-mail claim sent to the US CRM (the role claim beside it is not personal data).
+            Assert.Matches(new Regex(@"AccountEndpoints\.cs\(38,\d+\): warning RES001: Personal data claim email \(contact\.email\) reaches CrmClient\.UpsertContactAsync \(recipient Acme CRM Inc\.\) in US"), result.Output);
+            Assert.DoesNotMatch(new Regex(@"warning RES00\d: .*claim role"), result.Output);
+
             // The caller that only builds the ticket is not where the data is read.
             Assert.DoesNotMatch(new Regex(@"Program\.cs\(\d+,\d+\): warning RES"), result.Output);
-            Assert.Contains("Residency: 4 violations, 1 declared transfer, 0 unknown endpoints", result.Output);
+            Assert.Contains("Residency: 5 violations, 1 declared transfer, 0 unknown endpoints", result.Output);
+
+            // The inventory names where the claim comes from.
+            var inventory = File.ReadAllText(Path.Combine(sample, "bin", "Debug", "net10.0", "residency", "inventory.json"));
+            Assert.Contains("\"origin\": \"claim email\"", inventory);
             // The analyzed anonymised call does not warn.
             Assert.DoesNotMatch(new Regex(@"warning RES00\d: .*ticket_opened"), result.Output);
         }

@@ -148,6 +148,13 @@ namespace Residency.Analyzers.Analyzers
                 return;
             }
 
+            // Members that look like personal data but are not annotated (RES006): the inventory lists them as candidates,
+            // and the build's summary line counts them, so that a first build with no annotation says where to start.
+            foreach (var candidate in PersonalDataNamingAnalyzer.Candidates(symbol, residency, context.CancellationToken))
+            {
+                AddFinding(candidate, symbol, fingerprint: null, residency, facts, context.CancellationToken);
+            }
+
             Collect(symbol);
             if (symbol is IMethodSymbol method)
             {
@@ -162,6 +169,13 @@ namespace Residency.Analyzers.Analyzers
                 var element = residency.Classifier.GetElement(candidate);
                 var location = candidate.Locations.FirstOrDefault(l => l.IsInSource);
                 if (element is null || location is null)
+                {
+                    return;
+                }
+
+                // A record's positional parameter is listed as the property it declares.
+                if (candidate is IParameterSymbol { ContainingSymbol: IMethodSymbol { MethodKind: MethodKind.Constructor, ContainingType.IsRecord: true } constructor } positional &&
+                    constructor.ContainingType.GetMembers(positional.Name).OfType<IPropertySymbol>().Any(p => Model.PersonalDataClassifier.PositionalParameter(p) is not null))
                 {
                     return;
                 }
@@ -192,6 +206,11 @@ namespace Residency.Analyzers.Analyzers
         }
 
         private static bool HasOwnAnnotation(ISymbol symbol, ResidencyContext residency) =>
+            HasOwnAttribute(symbol, residency) ||
+            (symbol is IPropertySymbol property && Model.PersonalDataClassifier.PositionalParameter(property) is { } parameter && HasOwnAttribute(parameter, residency)) ||
+            (symbol.ContainingType is { } type && residency.Classifier.GetElement(symbol) is { Origin: Model.ElementOrigin.Configured } && type.DeclaringSyntaxReferences.Length > 0);
+
+        private static bool HasOwnAttribute(ISymbol symbol, ResidencyContext residency) =>
             symbol.GetAttributes().Any(a =>
                 Model.WellKnownTypes.Is(a.AttributeClass, residency.Types.PersonalData) ||
                 Model.WellKnownTypes.Is(a.AttributeClass, residency.Types.SpecialCategoryData) ||

@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -36,40 +37,142 @@ namespace Residency.Analyzers.Analyzers
 
         private static void AnalyzeMember(SymbolAnalysisContext context, ResidencyContext residency)
         {
-            var symbol = context.Symbol;
-            if (symbol.IsImplicitlyDeclared || symbol.IsStatic || symbol is IFieldSymbol { IsConst: true } || symbol is IFieldSymbol { AssociatedSymbol: not null } ||
-                symbol is IPropertySymbol { IsIndexer: true } || symbol is IPropertySymbol { OverriddenProperty: not null } || symbol.ContainingType is null)
+            foreach (var diagnostic in Candidates(context.Symbol, residency, context.CancellationToken))
             {
-                return;
+                context.ReportDiagnostic(diagnostic);
+            }
+        }
+
+        private static void AnalyzePrimaryConstructor(SymbolAnalysisContext context, ResidencyContext residency) => AnalyzeMember(context, residency);
+
+        /// <summary>
+        /// The RES006 diagnostics for a declared symbol: a property or field of a data-carrying type, or — for a class or
+        /// struct — the parameters of its C# 12 primary constructor (they hold the instance's data like fields do; a record's
+        /// positional parameters are reported through the properties they declare). Shared with the inventory's facts, which
+        /// list these candidates.
+        /// </summary>
+        internal static IEnumerable<Diagnostic> Candidates(ISymbol symbol, ResidencyContext residency, System.Threading.CancellationToken cancellationToken)
+        {
+            if (symbol is INamedTypeSymbol type)
+            {
+                if (type.IsRecord || type.TypeKind is not (TypeKind.Class or TypeKind.Struct) || !NameHeuristics.IsDataCarryingType(type))
+                {
+                    yield break;
+                }
+
+                foreach (var constructor in type.InstanceConstructors)
+                {
+                    if (constructor.IsImplicitlyDeclared || constructor.Parameters.Length == 0 || !IsPrimaryConstructor(constructor, cancellationToken))
+                    {
+                        continue;
+                    }
+
+                    foreach (var parameter in constructor.Parameters)
+                    {
+                        if (Candidate(parameter, residency, cancellationToken) is { } diagnostic)
+                        {
+                            yield return diagnostic;
+                        }
+                    }
+                }
+
+                yield break;
             }
 
-            Report(context, symbol, residency);
+            if (symbol is not (IPropertySymbol or IFieldSymbol) || symbol.IsImplicitlyDeclared || symbol.IsStatic || symbol is IFieldSymbol { IsConst: true } || symbol is IFieldSymbol { AssociatedSymbol: not null } ||
+                symbol is IPropertySymbol { IsIndexer: true } || symbol is IPropertySymbol { OverriddenProperty: not null } || symbol.ContainingType is null)
+            {
+                yield break;
+            }
+
+            if (Candidate(symbol, residency, cancellationToken) is { } member)
+            {
+                yield return member;
+            }
         }
 
         /// <summary>
-        /// Parameters of a C# 12 primary constructor of a class or struct hold the instance's data like fields do.
-        /// (A record's positional parameters are reported through the properties they declare.)
+        /// A computed property that returns a type's or member's name or a constant (<c>Name =&gt; typeof(T).Name</c>,
+        /// <c>GetType().Name</c>, <c>nameof(X)</c>, <c>"admin"</c>): no person's data.
         /// </summary>
-        private static void AnalyzePrimaryConstructor(SymbolAnalysisContext context, ResidencyContext residency)
+        private static bool ReturnsTechnicalName(IPropertySymbol property, System.Threading.CancellationToken cancellationToken)
         {
-            var type = (INamedTypeSymbol)context.Symbol;
-            if (type.IsRecord || type.TypeKind is not (TypeKind.Class or TypeKind.Struct) || !NameHeuristics.IsDataCarryingType(type))
+            foreach (var reference in property.DeclaringSyntaxReferences)
             {
-                return;
-            }
-
-            foreach (var constructor in type.InstanceConstructors)
-            {
-                if (constructor.IsImplicitlyDeclared || constructor.Parameters.Length == 0 || !IsPrimaryConstructor(constructor, context.CancellationToken))
+                if (reference.GetSyntax(cancellationToken) is not PropertyDeclarationSyntax declaration)
                 {
                     continue;
                 }
 
-                foreach (var parameter in constructor.Parameters)
+                var returned = declaration.ExpressionBody?.Expression;
+                if (returned is null && declaration.AccessorList is { } accessors)
                 {
-                    Report(context, parameter, residency);
+                    foreach (var accessor in accessors.Accessors)
+                    {
+                        if (accessor.IsKind(Microsoft.CodeAnalysis.CSharp.SyntaxKind.GetAccessorDeclaration))
+                        {
+                            returned = accessor.ExpressionBody?.Expression ??
+                                (accessor.Body?.Statements is { Count: 1 } statements && statements[0] is ReturnStatementSyntax ret ? ret.Expression : null);
+                        }
+                    }
+                }
+
+                while (returned is PostfixUnaryExpressionSyntax { RawKind: (int)Microsoft.CodeAnalysis.CSharp.SyntaxKind.SuppressNullableWarningExpression } or ParenthesizedExpressionSyntax)
+                {
+                    returned = returned is PostfixUnaryExpressionSyntax suppressed ? suppressed.Operand : ((ParenthesizedExpressionSyntax)returned).Expression;
+                }
+
+                while (returned is MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Name" or "FullName" or "AssemblyQualifiedName" } access)
+                {
+                    returned = access.Expression;
+                    if (returned is TypeOfExpressionSyntax || returned is InvocationExpressionSyntax { Expression: IdentifierNameSyntax { Identifier.ValueText: "GetType" } or MemberAccessExpressionSyntax { Name.Identifier.ValueText: "GetType" } })
+                    {
+                        return true;
+                    }
+                }
+
+                if (returned is LiteralExpressionSyntax || returned is InvocationExpressionSyntax { Expression: IdentifierNameSyntax { Identifier.ValueText: "nameof" } })
+                {
+                    return true;
                 }
             }
+
+            return false;
+        }
+
+        /// <summary>
+        /// A computed property whose getter returns data the flow rules already treat as personal with no annotation (a claim,
+        /// a UserManager look-up, the client IP address): RES006 does not suggest annotating it.
+        /// </summary>
+        private static bool ReadsAPlatformSource(IPropertySymbol property, ResidencyContext residency, System.Threading.CancellationToken cancellationToken)
+        {
+            if (property.GetMethod is not { } getter || !Flow.FlowEngine.IsInSource(getter) || residency.Engine.BackingField(property) is not null)
+            {
+                return false;
+            }
+
+            try
+            {
+                var summary = residency.Engine.GetCalleeSummary(getter, 0, System.Collections.Immutable.ImmutableHashSet.Create<IMethodSymbol>(SymbolEqualityComparer.Default, getter), null, cancellationToken);
+                if (summary is null)
+                {
+                    return false;
+                }
+
+                foreach (var fact in summary.Returns)
+                {
+                    if (fact.Element is { Origin: ElementOrigin.Platform or ElementOrigin.Configured })
+                    {
+                        return true;
+                    }
+                }
+            }
+            catch (System.InsufficientExecutionStackException)
+            {
+                // pathologically deep getter: suggest as usual
+            }
+
+            return false;
         }
 
         private static bool IsPrimaryConstructor(IMethodSymbol constructor, System.Threading.CancellationToken cancellationToken)
@@ -85,19 +188,24 @@ namespace Residency.Analyzers.Analyzers
             return false;
         }
 
-        private static void Report(SymbolAnalysisContext context, ISymbol symbol, ResidencyContext residency)
+        private static Diagnostic? Candidate(ISymbol symbol, ResidencyContext residency, System.Threading.CancellationToken cancellationToken)
         {
             var inferred = Heuristics.Classify(symbol);
             if (inferred is null)
             {
-                return;
+                return null;
             }
 
-            // Already classified (annotated, Identity, DataClassification, or a member of a personal type)?
+            // Already classified (annotated, Identity, DataClassification, residency.json sources, or a member of a personal type)?
             var element = residency.Classifier.GetElement(symbol);
             if (element is not null && element.Origin != ElementOrigin.Inferred)
             {
-                return;
+                return null;
+            }
+
+            if (symbol is IPropertySymbol property && (ReturnsTechnicalName(property, cancellationToken) || ReadsAPlatformSource(property, residency, cancellationToken)))
+            {
+                return null;
             }
 
             var owner = symbol.ContainingType;
@@ -105,15 +213,16 @@ namespace Residency.Analyzers.Analyzers
             {
                 if (location.IsInSource)
                 {
-                    context.ReportDiagnostic(Diagnostic.Create(
+                    return Diagnostic.Create(
                         Descriptors.RES006,
                         location,
                         ImmutableDictionary<string, string?>.Empty.Add(CategoryKey, inferred.Category),
                         $"{owner?.Name}.{symbol.Name}",
-                        inferred.Category));
-                    return;
+                        inferred.Category);
                 }
             }
+
+            return null;
         }
     }
 }

@@ -58,13 +58,19 @@ namespace Residency.Analyzers.Endpoints
         public ImmutableArray<ConfigIssue> Issues { get; }
 
         public string? Path { get; }
+
+        /// <summary>residency.json <c>sources</c> naming members (property, field, method return value).</summary>
+        public ImmutableArray<Sources.MemberSource> SourceMembers { get; init; } = ImmutableArray<Sources.MemberSource>.Empty;
+
+        /// <summary>residency.json <c>sources</c> naming claim types.</summary>
+        public ImmutableArray<Sources.ClaimTypeEntry> ClaimTypes { get; init; } = ImmutableArray<Sources.ClaimTypeEntry>.Empty;
     }
 
     /// <summary>Reads catalogue JSON into the model.</summary>
     internal static class CatalogReader
     {
         private static readonly ImmutableHashSet<string> TopLevel = ImmutableHashSet.Create(
-            "$schema", "schemaVersion", "hosts", "regionMaps", "sdks", "sinks", "configKeys", "internalHosts");
+            "$schema", "schemaVersion", "hosts", "regionMaps", "sdks", "sinks", "configKeys", "internalHosts", "sources");
 
         private static readonly ImmutableHashSet<string> HostProperties = ImmutableHashSet.Create(
             "pattern", "region", "recipient", "service", "euAlternative", "note", "source", "purpose");
@@ -99,7 +105,7 @@ namespace Residency.Analyzers.Endpoints
             {
                 if (!TopLevel.Contains(member.Key))
                 {
-                    context.Issue(member.Value, $"unknown property '{member.Key}' (expected one of hosts, regionMaps, sdks, sinks, configKeys, internalHosts)");
+                    context.Issue(member.Value, $"unknown property '{member.Key}' (expected one of hosts, regionMaps, sdks, sinks, configKeys, internalHosts, sources)");
                 }
             }
 
@@ -109,7 +115,12 @@ namespace Residency.Analyzers.Endpoints
             var sinks = context.ReadSinks(root.Get("sinks"));
             var configKeys = context.ReadConfigKeys(root.Get("configKeys"));
             var internalHosts = context.ReadInternalHosts(root.Get("internalHosts"));
-            return new ResidencyJson(hosts, maps, sdks, sinks, configKeys, internalHosts, issues.ToImmutable(), path);
+            Sources.SourceCatalog.ReadUserSources(root.Get("sources"), path, context.Issue, out var sourceMembers, out var claimTypes);
+            return new ResidencyJson(hosts, maps, sdks, sinks, configKeys, internalHosts, issues.ToImmutable(), path)
+            {
+                SourceMembers = sourceMembers,
+                ClaimTypes = claimTypes,
+            };
         }
 
         private static ResidencyJson Empty(string path, ImmutableArray<ConfigIssue> issues) => new(

@@ -9,7 +9,7 @@ namespace Residency.Facts
 
         public string? ContainingType { get; init; }
 
-        /// <summary><c>property</c>, <c>field</c>, <c>parameter</c>, <c>return</c> or <c>type</c>.</summary>
+        /// <summary><c>property</c>, <c>field</c>, <c>parameter</c>, <c>return</c>, <c>type</c>; <c>claim</c> or <c>header</c> for platform sources.</summary>
         public string? Kind { get; init; }
 
         public string? Category { get; init; }
@@ -20,7 +20,10 @@ namespace Residency.Facts
 
         public string? Retention { get; init; }
 
-        /// <summary><c>Residency</c>, <c>AspNetCore.Identity</c>, <c>DataClassification</c> or <c>inferred</c>.</summary>
+        /// <summary>
+        /// <c>Residency</c>, <c>AspNetCore.Identity</c>, <c>DataClassification</c> or <c>inferred</c>; for a source that needs no
+        /// annotation, where the data comes from (<c>claim email</c>, <c>UserManager.GetEmailAsync</c>, <c>residency.json</c>).
+        /// </summary>
         public string? Origin { get; init; }
 
         public string Assembly { get; init; } = "";

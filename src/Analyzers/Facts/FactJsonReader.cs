@@ -34,7 +34,9 @@ namespace Residency.Facts
                 Member = JsonRead.Str(node, "member"),
                 Category = JsonRead.Str(node, "category"),
                 SpecialCategory = JsonRead.Str(node, "specialCategory"),
-                Subject = JsonRead.Str(node, "subject"),
+Subject = JsonRead.Str(node, "subject"),
+                Origin = JsonRead.Str(node, "origin"),
+                Kind = JsonRead.Str(node, "kind"),
                 Pseudonymised = JsonRead.Bool(node, "pseudonymised"),
                 Inferred = JsonRead.Bool(node, "inferred"),
             };

@@ -27,6 +27,12 @@ namespace Residency.Facts
             w.Property("subject", s.Subject);
             w.Property("pseudonymised", s.Pseudonymised);
             w.Property("inferred", s.Inferred);
+            if (s.Origin is not null)
+            {
+                w.Property("origin", s.Origin);
+                w.Property("kind", s.Kind);
+            }
+
             w.EndObject();
         }
 

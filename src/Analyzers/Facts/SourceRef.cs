@@ -17,6 +17,15 @@ namespace Residency.Facts
 
         public bool Inferred { get; init; }
 
+        /// <summary>
+        /// For a source that needs no annotation: where the data comes from (<c>claim email</c>,
+        /// <c>UserManager.GetEmailAsync</c>, <c>HttpContext.Connection.RemoteIpAddress</c>, <c>residency.json</c>).
+        /// </summary>
+        public string? Origin { get; init; }
+
+        /// <summary>For a source that needs no annotation: <c>property</c>, <c>return</c>, <c>claim</c>, <c>header</c>.</summary>
+        public string? Kind { get; init; }
+
         /// <summary>The name to show a reader: the member if known, else the id.</summary>
         public string DisplayName => string.IsNullOrEmpty(Member) ? Id : Member!;
     }

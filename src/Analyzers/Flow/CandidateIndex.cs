@@ -161,6 +161,9 @@ namespace Residency.Analyzers.Flow
                     }
                 }
 
+                // Sources that need no annotation are reached through framework members no walk below visits (User, Identity, GetEmailAsync, Headers).
+                _classifier.Sources?.AddIndexNames(_seedNames, _cancellationToken);
+
                 foreach (var type in SymbolWalk.Types(_compilation.Assembly.GlobalNamespace, _cancellationToken))
                 {
                     VisitType(type, inSource: true);

@@ -358,7 +358,8 @@ namespace Residency.Analyzers.Flow
                 switch (operation)
                 {
                     case IMemberReferenceOperation member when member.Member is IPropertySymbol or IFieldSymbol:
-                        if (Classifier.GetElement(member.Member) is not null || !Classifier.GetCarriedElements(member.Type).IsEmpty)
+                        if (Classifier.GetElement(member.Member) is not null || !Classifier.GetCarriedElements(member.Type).IsEmpty ||
+                            (member is IPropertyReferenceOperation read && Classifier.Sources?.IsSourceRead(read) == true))
                         {
                             return true;
                         }
@@ -388,7 +389,7 @@ namespace Residency.Analyzers.Flow
                         return true;
                     case IInvocationOperation invocation:
                         var target = invocation.TargetMethod;
-                        if (Classifier.GetElement(target) is not null || !Classifier.GetCarriedElements(target.ReturnType).IsEmpty)
+                        if (Classifier.GetElement(target) is not null || !Classifier.GetCarriedElements(target.ReturnType).IsEmpty || Classifier.Sources?.IsSourceCall(target) == true)
                         {
                             return true;
                         }

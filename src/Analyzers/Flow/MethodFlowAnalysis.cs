@@ -614,8 +614,9 @@ namespace Residency.Analyzers.Flow
             var symbol = property.Property;
             if (symbol.IsIndexer)
             {
-                // list[i], dict[key]: an element of the collection carries what the collection carries.
-                return Taint.Union(instance, WholeFacts(property.Type));
+                // list[i], dict[key]: an element of the collection carries what the collection carries (Headers["X-Real-IP"]: a source).
+                var item = Taint.Union(instance, WholeFacts(property.Type));
+                return Classifier.Sources is { } headers ? headers.OnPropertyRead(property, item) : item;
             }
 
             if (symbol.Name is "Count" or "Length" or "LongLength" or "Capacity" && property.Type?.SpecialType is SpecialType.System_Int32 or SpecialType.System_Int64)
@@ -661,7 +662,8 @@ namespace Residency.Analyzers.Flow
                 }
             }
 
-            return Taint.Union(facts, WholeFacts(property.Type));
+            facts = Taint.Union(facts, WholeFacts(property.Type));
+            return Classifier.Sources is { } sources ? sources.OnPropertyRead(property, facts) : facts;
         }
 
         private ImmutableHashSet<TaintFact> ReadField(IFieldReferenceOperation field)
@@ -1009,7 +1011,11 @@ namespace Residency.Analyzers.Flow
                 result = result.Add(TaintFact.Source(returnElement));
             }
 
-            return Taint.Union(result, WholeFacts(invocation.Type));
+            var typeFacts = WholeFacts(invocation.Type);
+            result = Taint.Union(result, typeFacts);
+
+            // Sources that need no annotation: claim look-ups, claims filtered by type, a helper's claim bound to its caller's type.
+            return Classifier.Sources is { } sources ? sources.OnInvocation(invocation, _method, result, typeFacts) : result;
         }
 
         /// <summary>

@@ -54,6 +54,9 @@ namespace Residency.Analyzers.Flow
 
         public TaintFact AsPseudonymised() => IsSource && !Pseudonymised ? new TaintFact(Element, Parameter, Whole, true, ViaMember, Member) : this;
 
+        /// <summary>This source fact with another element (a claim whose type became known), the rest kept.</summary>
+        public TaintFact WithElement(DataElement element) => IsSource ? new TaintFact(element, Parameter, Whole, Pseudonymised, ViaMember, Member) : this;
+
         /// <summary>This source fact, stored into <paramref name="member"/> of an object.</summary>
         public TaintFact InMember(ISymbol member) =>
             IsSource ? new TaintFact(Element, Parameter, Whole, Pseudonymised, ViaMember, MemberPath.Push(member, Member)) : this;

@@ -52,7 +52,7 @@ namespace Residency.Analyzers.Inventory
                 SpecialCategory = element.SpecialCategory,
                 Subject = element.Subject,
                 Retention = element.Retention,
-                Origin = OriginName(element.Origin),
+                Origin = element.Source ?? OriginName(element.Origin),
                 File = file,
                 Line = line,
             };
@@ -95,6 +95,8 @@ namespace Residency.Analyzers.Inventory
             Subject = element.Subject,
             Pseudonymised = pseudonymised,
             Inferred = element.Origin == ElementOrigin.Inferred,
+            Origin = element.Source,
+            Kind = element.Source is null ? null : element.KindName,
         };
 
         private static Facts.SinkInfo Sink(Sinks.SinkInfo sink) => new()

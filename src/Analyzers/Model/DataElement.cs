@@ -16,6 +16,15 @@ namespace Residency.Analyzers.Model
 
         /// <summary>Inferred from the member's name (<c>ResidencyInferPersonalData=true</c>).</summary>
         Inferred,
+
+        /// <summary>
+        /// Arrives from the platform with no annotation: a claim, ASP.NET Core Identity's <c>UserManager</c>, request
+        /// metadata (the built-in source catalogue, Catalog/sources.json). <see cref="DataElement.Source"/> says which.
+        /// </summary>
+        Platform,
+
+        /// <summary>Declared personal in residency.json <c>sources</c>.</summary>
+        Configured,
     }
 
     /// <summary>
@@ -35,6 +44,43 @@ namespace Residency.Analyzers.Model
             Name = NameOf(symbol);
             Id = symbol.ToDisplayString(SymbolDisplayFormat.CSharpErrorMessageFormat);
         }
+
+        /// <summary>
+        /// An element with no declaration of its own in the code (a claim, a request header) or one named by where it
+        /// comes from: <paramref name="symbol"/> is the platform symbol it is read through.
+        /// </summary>
+        public DataElement(ISymbol symbol, string id, string name, string kind, string? category, ElementOrigin origin, string source)
+        {
+            Symbol = symbol;
+            Category = category;
+            Origin = origin;
+            Name = name;
+            Id = id;
+            _kind = kind;
+            Source = source;
+        }
+
+        /// <summary>A member element that comes from a source catalogue entry (<see cref="ElementOrigin.Platform"/> or <see cref="ElementOrigin.Configured"/>).</summary>
+        public DataElement(ISymbol symbol, string? category, ElementOrigin origin, string source)
+            : this(symbol, category, null, null, null, origin)
+        {
+            Source = source;
+        }
+
+        private readonly string? _kind;
+
+        /// <summary>
+        /// Where a platform or configured element comes from, as the inventory shows it: <c>claim email</c>,
+        /// <c>UserManager.GetEmailAsync</c>, <c>HttpContext.Connection.RemoteIpAddress</c>, <c>residency.json</c>. Null for
+        /// annotated elements.
+        /// </summary>
+        public string? Source { get; }
+
+        /// <summary>
+        /// For the claim a helper looks up by a type it is given: the ordinal of that parameter (the caller's argument
+        /// names the claim); -1 otherwise.
+        /// </summary>
+        public int ClaimTypeParameter { get; init; } = -1;
 
         public ISymbol Symbol { get; }
 
@@ -63,7 +109,7 @@ namespace Residency.Analyzers.Model
             return category is null ? Name : $"{Name} ({category})";
         }
 
-        public string KindName => Symbol switch
+        public string KindName => _kind ?? Symbol switch
         {
             IPropertySymbol => "property",
             IFieldSymbol => "field",

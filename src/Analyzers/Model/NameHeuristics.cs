@@ -47,7 +47,10 @@ namespace Residency.Analyzers.Model
             ("maidenname", "name.last", false), ("middlename", "name", false),
             ("fullname", "name", false), ("customername", "name", false), ("personname", "name", false), ("contactname", "name", false),
             ("employeename", "name", false), ("patientname", "name", false), ("nombrecompleto", "name", false), ("nomcomplet", "name", false),
-            ("nomecompleto", "name", false),
+            ("nomecompleto", "name", false), ("buyername", "name", false), ("recipientname", "name", false), ("ownername", "name", false),
+            ("holdername", "name", false), ("cardholder", "name", false), ("nameoncard", "name", false), ("karteninhaber", "name", false),
+            ("username", "account.username", false), ("loginname", "account.username", false), ("benutzername", "account.username", false),
+            ("nomutilisateur", "account.username", false), ("nombredeusuario", "account.username", false),
 
             // Birth date.
             ("dateofbirth", "demographic.date_of_birth", false), ("birthdate", "demographic.date_of_birth", false), ("birthday", "demographic.date_of_birth", false),
@@ -61,6 +64,8 @@ namespace Residency.Analyzers.Model
             ("kontonummer", "financial.bank_account", false), ("bankverbindung", "financial.bank_account", false), ("cuentabancaria", "financial.bank_account", false),
             ("contobancario", "financial.bank_account", false),
             ("cardnumber", "financial.credit_card", false), ("creditcard", "financial.credit_card", false), ("kreditkarte", "financial.credit_card", false),
+            ("securitycode", "financial.credit_card", false), ("cardverification", "financial.credit_card", false), ("cvv", "financial.credit_card", true),
+            ("cvc", "financial.credit_card", true), ("cvv2", "financial.credit_card", true), ("pruefnummer", "financial.credit_card", false),
             ("numerodecarte", "financial.credit_card", false), ("numerotarjeta", "financial.credit_card", false), ("tarjetadecredito", "financial.credit_card", false),
 
             // Government identifiers.
@@ -86,10 +91,16 @@ namespace Residency.Analyzers.Model
             ("postcode", "contact.address.postal_code", false), ("postalcode", "contact.address.postal_code", false), ("zipcode", "contact.address.postal_code", false),
             ("zip", "contact.address.postal_code", true), ("plz", "contact.address.postal_code", true), ("postleitzahl", "contact.address.postal_code", false),
             ("codepostal", "contact.address.postal_code", false), ("codigopostal", "contact.address.postal_code", false), ("codicepostale", "contact.address.postal_code", false),
+            ("city", "contact.address.city", true), ("town", "contact.address.city", true), ("stadt", "contact.address.city", true),
+            ("ville", "contact.address.city", true), ("ciudad", "contact.address.city", true), ("citta", "contact.address.city", true),
+            ("stateorprovince", "contact.address.state", false), ("province", "contact.address.state", true), ("bundesland", "contact.address.state", false),
             ("homeaddress", "contact.address", false), ("postaladdress", "contact.address", false), ("billingaddress", "contact.address", false),
             ("shippingaddress", "contact.address", false), ("deliveryaddress", "contact.address", false), ("address", "contact.address", true),
             ("adresse", "contact.address", true), ("anschrift", "contact.address", false), ("wohnort", "contact.address", false), ("direccion", "contact.address", true),
             ("domicilio", "contact.address", false), ("indirizzo", "contact.address", true),
+
+            // Device.
+            ("useragent", "device.user_agent", false),
 
             // Geolocation.
             ("latitude", "location.precise", false), ("longitude", "location.precise", false), ("geolocation", "location.precise", false),
@@ -127,12 +138,12 @@ namespace Residency.Analyzers.Model
         private static readonly HashSet<string> TechnicalTypeWords = new(StringComparer.Ordinal)
         {
             "file", "entry", "type", "assembly", "archive", "directory", "folder", "path", "module", "class", "method", "symbol",
-            "node", "framework", "ip", "endpoint", "socket", "network", "ping", "reply", "packet", "header", "section", "descriptor",
+            "node", "framework", "ip", "endpoint", "socket", "network", "ping", "reply", "packet", "header", "section", "descriptor", "http", "process", "listener",
             "delegator", "metadata", "contract", "syntax", "token", "attribute", "property", "field", "parameter", "schema", "table", "column",
         };
 
         /// <summary>Keywords too generic to trust on a technical type.</summary>
-        private static readonly HashSet<string> GenericKeywords = new(StringComparer.Ordinal) { "address", "fullname", "ip", "ipaddress", "name", "nombre", "nom", "nome" };
+        private static readonly HashSet<string> GenericKeywords = new(StringComparer.Ordinal) { "address", "fullname", "ip", "ipaddress", "name", "nombre", "nom", "nome", "username", "city", "province", "displayname", "useragent" };
 
         private static readonly string[] ExcludedPrefixes = { "is", "has", "can", "should", "allow", "use", "enable", "require", "show", "max", "min", "total", "num" };
 
@@ -140,6 +151,7 @@ namespace Residency.Analyzers.Model
         private static readonly HashSet<string> PersonTypeWords = new(StringComparer.Ordinal)
         {
             "customer", "user", "employee", "patient", "person", "contact", "member", "applicant", "student", "guest", "candidate", "subscriber",
+            "buyer", "shopper", "purchaser", "recipient", "owner",
             "passenger", "traveler", "traveller", "visitor", "kunde", "mitarbeiter", "client", "cliente", "personne", "paciente", "paziente",
             "utente", "usuario", "utilisateur", "benutzer", "employe", "empleado", "dipendente",
         };
@@ -226,10 +238,18 @@ namespace Residency.Analyzers.Model
 
             bool technicalType = typeName is not null && SplitWords(typeName).Exists(TechnicalTypeWords.Contains);
 
-            // A plain "Name" is a person's name only on a person-like type (Customer.Name, not Product.Name).
-            if (words.Count == 1 && PlainNameWords.Contains(words[0]))
+            // A plain "Name" is a person's name only on a person-like type (Customer.Name, not Product.Name); so is a
+            // "DisplayName" (not CultureInfo.DisplayName).
+            if ((words.Count == 1 && PlainNameWords.Contains(words[0])) || (words.Count == 2 && words[0] == "display" && words[1] == "name"))
             {
-                return typeName is not null && !technicalType && IsPersonType(typeName) ? new InferredCategory("name", null, words[0]) : null;
+                return typeName is not null && !technicalType && IsPersonType(typeName) ? new InferredCategory("name", null, string.Concat(words)) : null;
+            }
+
+            // A plain "State" is an address part only on an address or a person (Address.State, not Connection.State);
+            // "BillingState", "ShippingState", "HomeState" are address parts.
+            if (words[words.Count - 1] == "state" && (words.Count == 1 ? typeName is not null && !technicalType && (IsAddressType(typeName) || IsPersonType(typeName)) : AddressQualifiers.Contains(words[0]) && words.Count == 2))
+            {
+                return new InferredCategory("contact.address.state", null, "state");
             }
 
             var last = words[words.Count - 1];
@@ -255,6 +275,21 @@ namespace Residency.Analyzers.Model
             }
 
             return null;
+        }
+
+        /// <summary>Words before "State" that make it an address part.</summary>
+        private static readonly HashSet<string> AddressQualifiers = new(StringComparer.Ordinal) { "billing", "shipping", "delivery", "home", "address", "mailing", "postal", "residence" };
+
+        /// <summary>Whether a type's name (after DTO/entity suffixes) is an address.</summary>
+        internal static bool IsAddressType(string typeName)
+        {
+            var words = SplitWords(typeName);
+            while (words.Count > 1 && TypeNameSuffixes.Contains(words[words.Count - 1]))
+            {
+                words.RemoveAt(words.Count - 1);
+            }
+
+            return words.Count > 0 && words[words.Count - 1] is "address" or "adresse" or "anschrift" or "direccion" or "indirizzo" or "location";
         }
 
         /// <summary>Whether a type's name (after DTO/entity suffixes) names a kind of person.</summary>

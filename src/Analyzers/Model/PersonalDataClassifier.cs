@@ -26,11 +26,17 @@ namespace Residency.Analyzers.Model
         [ThreadStatic]
         private static int t_cuts;
 
-        public PersonalDataClassifier(WellKnownTypes types, bool inferFromNames)
+        private readonly Sources.PlatformSources? _sources;
+
+        public PersonalDataClassifier(WellKnownTypes types, bool inferFromNames, Sources.PlatformSources? sources = null)
         {
             _types = types;
             _inference = inferFromNames ? new NameHeuristics() : null;
+            _sources = sources;
         }
+
+        /// <summary>Sources that need no annotation (claims, Identity, request metadata, residency.json), when known.</summary>
+        public Sources.PlatformSources? Sources => _sources;
 
         /// <summary>The element when <paramref name="symbol"/> (member, parameter, method return, type) is personal data.</summary>
         public DataElement? GetElement(ISymbol symbol)
@@ -131,6 +137,11 @@ namespace Residency.Analyzers.Model
                 return Distinct(fromArguments);
             }
 
+            if (_sources is not null && _sources.CarriedBy(type) is { IsEmpty: false } claims)
+            {
+                return claims; // a principal or identity carries every claim of the user
+            }
+
             if (IsFrameworkType(type) && !IsIdentityType(type))
             {
                 return ImmutableArray<DataElement>.Empty;
@@ -173,8 +184,10 @@ namespace Residency.Analyzers.Model
                     {
                         result.Add(element);
                     }
-                    else if (member.DeclaredAccessibility == Accessibility.Public)
+                    else if (member.DeclaredAccessibility == Accessibility.Public && !IsFrameworkType(t))
                     {
+                        // Not through members a framework base declares (a controller's User, a page's HttpContext): the
+                        // derived type is the application's service, not the user's data.
                         result.AddRange(GetCarriedElements(memberType, depth + 1));
                     }
                 }
@@ -211,6 +224,21 @@ namespace Residency.Analyzers.Model
             if (element is not null)
             {
                 return element;
+            }
+
+            if (symbol is IPropertySymbol positional && PositionalParameter(positional) is { } parameter)
+            {
+                // record Shipped(int Id, [PersonalData("name")] string BuyerName): the annotation on the parameter is the property's.
+                element = FromAttributes(symbol, parameter.GetAttributes());
+                if (element is not null)
+                {
+                    return element;
+                }
+            }
+
+            if (_sources?.MemberElement(symbol) is { } platform)
+            {
+                return platform;
             }
 
             switch (symbol)
@@ -297,11 +325,66 @@ namespace Residency.Analyzers.Model
             return new DataElement(symbol, category, special, subject, RetentionOf(symbol) ?? RetentionOf(symbol.ContainingType), origin.Value);
         }
 
+        /// <summary>
+        /// The primary-constructor parameter a record's positional property is declared by (same name and type), so that
+        /// <c>[PersonalData]</c>, <c>[SpecialCategoryData]</c>, <c>[Retention]</c> and <c>[DataSink]</c> written on the
+        /// parameter count for the property; also for records from referenced assemblies (the attribute stays on the
+        /// constructor parameter in metadata).
+        /// </summary>
+        internal static IParameterSymbol? PositionalParameter(IPropertySymbol property)
+        {
+            if (property.ContainingType is not { IsRecord: true } type || property.IsStatic || property.IsIndexer)
+            {
+                return null;
+            }
+
+            foreach (var constructor in type.InstanceConstructors)
+            {
+                if (constructor.Parameters.Length == 1 && SymbolEqualityComparer.Default.Equals(constructor.Parameters[0].Type, type))
+                {
+                    continue; // the copy constructor
+                }
+
+                foreach (var parameter in constructor.Parameters)
+                {
+                    if (parameter.Name == property.Name && SymbolEqualityComparer.Default.Equals(parameter.Type, property.Type) && IsPrimary(constructor))
+                    {
+                        return parameter;
+                    }
+                }
+            }
+
+            return null;
+        }
+
+        private static bool IsPrimary(IMethodSymbol constructor)
+        {
+            if (constructor.DeclaringSyntaxReferences.Length == 0)
+            {
+                return true; // metadata: a constructor parameter named and typed like the property is the positional one
+            }
+
+            foreach (var reference in constructor.DeclaringSyntaxReferences)
+            {
+                if (reference.GetSyntax() is Microsoft.CodeAnalysis.CSharp.Syntax.TypeDeclarationSyntax)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
         private string? RetentionOf(ISymbol? symbol)
         {
             if (symbol is null || _types.Retention is null)
             {
                 return null;
+            }
+
+            if (symbol is IPropertySymbol property && PositionalParameter(property) is { } parameter && RetentionOf(parameter) is { } fromParameter)
+            {
+                return fromParameter;
             }
 
             foreach (var attribute in symbol.GetAttributes())

@@ -34,7 +34,24 @@ namespace Residency.Analyzers.Sinks
 
         public bool IsSinkHolder(ISymbol member) =>
             _types.DataSink is not null && member is IFieldSymbol or IPropertySymbol &&
-            System.Linq.Enumerable.Any(member.GetAttributes(), a => WellKnownTypes.Is(a.AttributeClass, _types.DataSink));
+            System.Linq.Enumerable.Any(AttributesOf(member), a => WellKnownTypes.Is(a.AttributeClass, _types.DataSink));
+
+        /// <summary>A member's attributes; for a record's positional property, also those written on its parameter.</summary>
+        private static System.Collections.Generic.IEnumerable<AttributeData> AttributesOf(ISymbol symbol)
+        {
+            foreach (var attribute in symbol.GetAttributes())
+            {
+                yield return attribute;
+            }
+
+            if (symbol is IPropertySymbol property && PersonalDataClassifier.PositionalParameter(property) is { } parameter)
+            {
+                foreach (var attribute in parameter.GetAttributes())
+                {
+                    yield return attribute;
+                }
+            }
+        }
 
         public void AddCallNames(System.Collections.Generic.ISet<string> names)
         {
@@ -161,7 +178,7 @@ namespace Residency.Analyzers.Sinks
 
         private SinkInfo? FromAttribute(ISymbol symbol, string display)
         {
-            foreach (var attribute in symbol.GetAttributes())
+            foreach (var attribute in symbol is IPropertySymbol ? AttributesOf(symbol) : symbol.GetAttributes())
             {
                 if (!WellKnownTypes.Is(attribute.AttributeClass, _types.DataSink))
                 {

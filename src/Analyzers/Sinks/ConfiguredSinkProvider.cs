@@ -59,19 +59,44 @@ namespace Residency.Analyzers.Sinks
                 return null;
             }
 
-            return _cache.GetOrAdd(invocation.TargetMethod.OriginalDefinition, Resolve);
+            var method = invocation.TargetMethod.OriginalDefinition;
+            var call = _cache.GetOrAdd(method, Resolve);
+            if (call is not null || invocation.Instance?.Type is not INamedTypeSymbol receiverType ||
+                SymbolEqualityComparer.Default.Equals(receiverType.OriginalDefinition, method.ContainingType?.OriginalDefinition))
+            {
+                return call;
+            }
+
+            // A method declared on a base type, named in residency.json by the derived type it is called through
+            // (MailKit's MailTransport.SendAsync reached through SmtpClient, named "MailKit.Net.Smtp.SmtpClient.SendAsync").
+            return _byReceiver.GetOrAdd((method, (INamedTypeSymbol)receiverType.OriginalDefinition), key => Resolve(key.Method, key.Receiver));
         }
 
-        private SinkCall? Resolve(IMethodSymbol method)
+        private readonly ConcurrentDictionary<(IMethodSymbol Method, INamedTypeSymbol Receiver), SinkCall?> _byReceiver = new(ReceiverKeyComparer.Instance);
+
+        private sealed class ReceiverKeyComparer : System.Collections.Generic.IEqualityComparer<(IMethodSymbol Method, INamedTypeSymbol Receiver)>
         {
-            for (var type = method.ContainingType; type is not null; type = type.BaseType)
+            public static readonly ReceiverKeyComparer Instance = new();
+
+            public bool Equals((IMethodSymbol Method, INamedTypeSymbol Receiver) x, (IMethodSymbol Method, INamedTypeSymbol Receiver) y) =>
+                SymbolEqualityComparer.Default.Equals(x.Method, y.Method) && SymbolEqualityComparer.Default.Equals(x.Receiver, y.Receiver);
+
+            public int GetHashCode((IMethodSymbol Method, INamedTypeSymbol Receiver) obj) =>
+                unchecked((SymbolEqualityComparer.Default.GetHashCode(obj.Method) * 31) + SymbolEqualityComparer.Default.GetHashCode(obj.Receiver));
+        }
+
+        private SinkCall? Resolve(IMethodSymbol method) => Resolve(method, method.ContainingType);
+
+        private SinkCall? Resolve(IMethodSymbol method, INamedTypeSymbol? from)
+        {
+            for (var type = from; type is not null; type = type.BaseType)
             {
                 var typeName = EndpointResolver.MetadataName(type);
                 foreach (var sink in _sinks)
                 {
                     if (sink.TypeName == typeName && (sink.MethodName == "*" || sink.MethodName == method.Name))
                     {
-                        var display = $"{method.ContainingType?.Name}.{method.Name}";
+                        var display = $"{from?.Name}.{method.Name}";
                         var location = _path is null ? null : Location.Create(_path, default, new Microsoft.CodeAnalysis.Text.LinePositionSpan(new Microsoft.CodeAnalysis.Text.LinePosition(Math.Max(0, sink.Line - 1), 0), new Microsoft.CodeAnalysis.Text.LinePosition(Math.Max(0, sink.Line - 1), 0)));
                         var info = new SinkInfo(SinkKind.Configured, display, sink.Region, sink.Recipient, null, sink.Purpose, $"residency.json sinks: {sink.TypeName}.{sink.MethodName} (\"{sink.RegionText}\")", location: location);
                         return new SinkCall(info, allArguments: true, receiver: !method.IsStatic, ImmutableArray<int>.Empty);

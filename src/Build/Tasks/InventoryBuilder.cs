@@ -56,7 +56,10 @@ namespace Residency.Build
                 DeclaredTransfers = transfers,
                 Findings = findings,
                 Notes = facts.Notes.Distinct(Ordinal).OrderBy(n => n, Ordinal).ToList(),
-                Summary = Summarise(elements, sinks, flows, transfers),
+                Summary = Summarise(elements, sinks, flows, transfers) with
+                {
+                    UnannotatedCandidates = findings.Count(f => f.Rule == "RES006" && f.Treatment == Treatment.Reported),
+                },
             };
         }
 
@@ -116,7 +119,8 @@ namespace Residency.Build
                             Category = source.Category,
                             SpecialCategory = source.SpecialCategory,
                             Subject = source.Subject,
-                            Origin = source.Inferred ? "inferred" : null,
+                            Kind = source.Kind,
+                            Origin = source.Origin ?? (source.Inferred ? "inferred" : null),
                             Assembly = flow.Assembly,
                         };
                     }

@@ -59,6 +59,14 @@ namespace Residency.Analyzers.Tests.Rules
             ("Cognome", "string", "name.last"), ("CodiceFiscale", "string", "government_id.national_identification_number"),
             ("DataDiNascita", "System.DateTime", "demographic.date_of_birth"), ("Indirizzo", "string", "contact.address"), ("Cellulare", "string", "contact.phone_number"),
             ("Passaporto", "string", "government_id.passport_number"), ("CodicePostale", "string", "contact.address.postal_code"),
+
+            // Address parts, card holder and security code, user and buyer names, display names, user agents.
+            ("City", "string", "contact.address.city"), ("BillingCity", "string", "contact.address.city"), ("State", "string", "contact.address.state"),
+            ("ShippingState", "string", "contact.address.state"), ("StateOrProvince", "string", "contact.address.state"), ("Zip", "string", "contact.address.postal_code"),
+            ("AddressStreet", "string", "contact.address.street"), ("CardHolderName", "string", "name"), ("CardholderName", "string", "name"),
+            ("NameOnCard", "string", "name"), ("CardSecurityCode", "string", "financial.credit_card"), ("Cvv", "string", "financial.credit_card"),
+            ("UserName", "string", "account.username"), ("BuyerName", "string", "name"), ("DisplayName", "string", "name"),
+            ("UserAgent", "string", "device.user_agent"), ("LastUserAgent", "string", "device.user_agent"),
         };
 
         /// <summary>Names that mention a kind of personal data but do not hold it (settings, flags, templates, technical names).</summary>
@@ -78,6 +86,7 @@ namespace Residency.Analyzers.Tests.Rules
             ("TrackingNumber", "string"), ("InvoiceNumber", "string"), ("Currency", "string"), ("TimeZone", "string"), ("EmailStatus", "string"),
             ("ShippingAddressId", "System.Guid"), ("AddressKind", "AddressKind"), ("HasPhone", "bool"), ("LocalAddress", "string"), ("MacAddressFormat", "string"),
             ("GeolocationAccuracy", "double"), ("StoreLatitude", "double"), ("EmailsSentCount", "int"), ("Address", "AddressKind"),
+            ("CityId", "int"), ("StateCode", "string"), ("UserAgentPolicy", "string"), ("Capacity", "string"), ("CityCount", "int"),
         };
 
         private static DiagnosticResult Res006(int markup, string member, string category) =>
@@ -223,6 +232,38 @@ class Service
 {
     void Run(Customer c, Crm crm) { crm.Send(c.Email); }
 }");
+
+        [Theory]
+        [InlineData("Connection", "State")] // a connection's state, not an address part
+        [InlineData("Order", "State")]
+        [InlineData("CultureInfo", "DisplayName")] // a display name only on a person
+        [InlineData("Product", "DisplayName")]
+        [InlineData("TimeZoneInfo", "DisplayName")]
+        public void AmbiguousNamesAreFlaggedOnlyOnPeopleAndAddresses(string type, string member) => Assert.Null(NameHeuristics.ClassifyName(member, type));
+
+        [Theory]
+        [InlineData("ShippingAddress", "State", "contact.address.state")]
+        [InlineData("Customer", "State", "contact.address.state")]
+        [InlineData("UserProfile", "DisplayName", "name")]
+        [InlineData("Buyer", "Name", "name")]
+        public void AmbiguousNamesOnPeopleAndAddresses(string type, string member, string category) =>
+            Assert.Equal(category, NameHeuristics.ClassifyName(member, type)?.Category);
+
+        [Fact]
+        public Task TypeAndMemberNamesAreNotAPersonsName() => Verify.VerifyAsync(@"
+public class CustomerEvent<T>
+{
+    public string Name => typeof(T).Name;
+    public string DisplayName => GetType().Name;
+    public string FullName { get { return typeof(T).FullName!; } }
+    public string Email => nameof(Email);
+}");
+
+        [Fact]
+        public Task PositionalRecordParametersAnnotatedOnTheParameterAreNotFlagged() => Verify.VerifyAsync(@"
+using Residency;
+public record ShippedEvent(int Id, [PersonalData(""name"")] string BuyerName, string {|#0:Email|});
+", Res006(0, "ShippedEvent.Email", "contact.email"));
 
         [Fact]
         public void ListsHaveNoDuplicates()

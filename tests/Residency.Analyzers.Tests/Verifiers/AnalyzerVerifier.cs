@@ -19,6 +19,23 @@ namespace Residency.Analyzers.Tests.Verifiers
         public static Task VerifyAsync(string source, params DiagnosticResult[] expected) =>
             VerifyAsync(source, properties: null, expected);
 
+        /// <summary>Verifies against the real ASP.NET Core reference assemblies (see <see cref="TestReferences.AspNetCore"/>).</summary>
+        public static Task VerifyAspNetCoreAsync(string source, params DiagnosticResult[] expected) =>
+            VerifyAspNetCoreAsync(source, residencyJson: null, expected);
+
+        /// <summary>As <see cref="VerifyAspNetCoreAsync(string, DiagnosticResult[])"/>, with a residency.json AdditionalFile.</summary>
+        public static async Task VerifyAspNetCoreAsync(string source, string? residencyJson, params DiagnosticResult[] expected)
+        {
+            var test = new Test { TestCode = source }.WithAspNetCore();
+            if (residencyJson is not null)
+            {
+                test.TestState.AdditionalFiles.Add(("/project/residency.json", residencyJson));
+            }
+
+            test.ExpectedDiagnostics.AddRange(expected);
+            await test.RunAsync(CancellationToken.None);
+        }
+
         public static async Task VerifyAsync(string source, (string Key, string Value)[]? properties, params DiagnosticResult[] expected)
         {
             var test = new Test { TestCode = source };
@@ -37,6 +54,14 @@ namespace Residency.Analyzers.Tests.Verifiers
             {
                 ReferenceAssemblies = TestReferences.None;
                 TestState.AdditionalReferences.AddRange(TestReferences.All);
+            }
+
+            /// <summary>Compiles against .NET 10 and ASP.NET Core instead of the .NET 8 reference assemblies.</summary>
+            public Test WithAspNetCore()
+            {
+                TestState.AdditionalReferences.Clear();
+                TestState.AdditionalReferences.AddRange(TestReferences.AspNetCore);
+                return this;
             }
 
             protected override ParseOptions CreateParseOptions() =>

@@ -51,12 +51,22 @@ namespace Residency.Analyzers.Tests.Verifiers
             var builder = ImmutableArray.CreateBuilder<MetadataReference>();
             builder.AddRange(Basic.Reference.Assemblies.Net100.References.All);
             builder.Add(MetadataReference.CreateFromFile(typeof(Residency.PersonalDataAttribute).Assembly.Location));
+            // With the ASP.NET Core framework reference, the Microsoft.Extensions.* assemblies come from its targeting pack
+            // (listed at build time in targeting-pack-references.txt) rather than from their packages.
+            var targetingPack = File.Exists(Path.Combine(AppContext.BaseDirectory, "targeting-pack-references.txt"))
+                ? File.ReadAllLines(Path.Combine(AppContext.BaseDirectory, "targeting-pack-references.txt"))
+                : Array.Empty<string>();
             foreach (var name in AssemblyNames)
             {
                 var path = Path.Combine(AppContext.BaseDirectory, name + ".dll");
                 if (!File.Exists(path))
                 {
-                    throw new InvalidOperationException($"{name}.dll is not next to the tests: is the package referenced by Residency.Analyzers.Tests.csproj?");
+                    path = Array.Find(targetingPack, p => string.Equals(Path.GetFileName(p), name + ".dll", StringComparison.OrdinalIgnoreCase)) ?? path;
+                }
+
+                if (!File.Exists(path))
+                {
+                    throw new InvalidOperationException($"{name}.dll is neither next to the tests nor in the targeting packs: is the package referenced by Residency.Analyzers.Tests.csproj?");
                 }
 
                 builder.Add(MetadataReference.CreateFromFile(path));

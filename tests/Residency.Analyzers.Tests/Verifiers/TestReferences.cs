@@ -16,6 +16,31 @@ namespace Residency.Analyzers.Tests.Verifiers
 
         public static readonly ImmutableArray<MetadataReference> All = Build();
 
+        /// <summary>
+        /// The .NET and ASP.NET Core reference assemblies this test project compiles against (the SDK's targeting packs,
+        /// listed at build time in targeting-pack-references.txt) and the Residency annotations: for tests that use the
+        /// real <c>HttpContext</c>, <c>UserManager&lt;T&gt;</c> and <c>ClaimsPrincipal</c>.
+        /// </summary>
+        public static ImmutableArray<MetadataReference> AspNetCore => s_aspNetCore.Value;
+
+        private static readonly System.Lazy<ImmutableArray<MetadataReference>> s_aspNetCore = new(BuildAspNetCore);
+
+        private static ImmutableArray<MetadataReference> BuildAspNetCore()
+        {
+            var list = Path.Combine(System.AppContext.BaseDirectory, "targeting-pack-references.txt");
+            var builder = ImmutableArray.CreateBuilder<MetadataReference>();
+            foreach (var line in File.ReadAllLines(list))
+            {
+                if (line.Length > 0 && File.Exists(line))
+                {
+                    builder.Add(MetadataReference.CreateFromFile(line));
+                }
+            }
+
+            builder.Add(MetadataReference.CreateFromFile(typeof(Residency.PersonalDataAttribute).Assembly.Location));
+            return builder.ToImmutable();
+        }
+
         private static ImmutableArray<MetadataReference> Build()
         {
             var builder = ImmutableArray.CreateBuilder<MetadataReference>();

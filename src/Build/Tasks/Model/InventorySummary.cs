@@ -34,6 +34,12 @@ namespace Residency.Build.Model
         /// </summary>
         public int Silenced { get; init; }
 
+        /// <summary>
+        /// Members that look like personal data by their name but are not annotated (RES006 findings the build shows): where
+        /// a new user starts. The inventory lists them among the findings.
+        /// </summary>
+        public int UnannotatedCandidates { get; init; }
+
         /// <summary>FlowFact count per status, in <see cref="FlowStatus.All"/> order.</summary>
         public IReadOnlyList<KeyValuePair<string, int>> FlowsByStatus { get; init; } = new KeyValuePair<string, int>[0];
     }

@@ -7,7 +7,18 @@ namespace Residency.Build.Util
     /// <summary>The one line the build prints: <c>Residency: 3 violations, 2 declared transfers, 1 unknown endpoint — inventory: …</c>.</summary>
     internal static class SummaryLine
     {
+        /// <summary>The MSBuild property that treats RES006 candidates as personal data.</summary>
+        public const string InferProperty = "ResidencyInferPersonalData";
+
         public static string Format(InventorySummary summary, string inventoryDisplayPath) =>
+            summary.Flows == 0 && summary.UnannotatedCandidates > 0
+                ? "Residency: 0 flows found \u2014 " + Members(summary.UnannotatedCandidates) + " personal data but " +
+                  (summary.UnannotatedCandidates == 1 ? "is" : "are") + " not annotated (RES006): see " + inventoryDisplayPath + ", or set " + InferProperty + "=true"
+                : Counts(summary, inventoryDisplayPath);
+
+        private static string Members(int count) => count == 1 ? "1 member looks like" : count.ToString(CultureInfo.InvariantCulture) + " members look like";
+
+        private static string Counts(InventorySummary summary, string inventoryDisplayPath) =>
             "Residency: " + Count(summary.Violations, "violation") + ", " +
             Count(summary.DeclaredTransfers, "declared transfer") + ", " +
             Count(summary.UnknownEndpoints, "unknown endpoint") +

@@ -13,7 +13,7 @@ namespace Residency.Build.Writing
     /// </summary>
     internal static class CsvInventoryWriter
     {
-        public const string Header = "assembly,status,rule,sources,categories,special_categories,sink,sink_kind,recipient,host,region,mechanism,justification,path,method,file,line,treatment";
+        public const string Header = "assembly,status,rule,sources,categories,special_categories,sink,sink_kind,recipient,host,region,mechanism,justification,path,method,file,line,treatment,origins";
 
         public static string Write(Inventory inventory)
         {
@@ -41,6 +41,7 @@ namespace Residency.Build.Writing
                     f.File,
                     f.Line?.ToString(CultureInfo.InvariantCulture),
                     f.Treatment,
+                    string.Join("; ", Distinct(f.Sources.Select(s => s.Origin))),
                 };
                 sb.Append(string.Join(",", cells.Select(Field))).Append('\n');
             }

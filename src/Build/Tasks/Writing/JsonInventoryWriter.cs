@@ -103,6 +103,7 @@ namespace Residency.Build.Writing
             w.Property("declaredTransfers", s.DeclaredTransfers);
             w.Property("baselined", s.Baselined);
             w.Property("silenced", s.Silenced);
+            w.Property("unannotatedCandidates", s.UnannotatedCandidates);
             w.Name("flowsByStatus");
             w.StartObject();
             foreach (var pair in s.FlowsByStatus)

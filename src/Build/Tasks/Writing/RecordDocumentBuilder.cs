@@ -313,6 +313,11 @@ namespace Residency.Build.Writing
                 flags.Add("inferred");
             }
 
+            if (s.Origin is { } origin && origin != s.DisplayName)
+            {
+                flags.Add("from " + origin); // a source that needs no annotation: UserManager.GetEmailAsync, residency.json, …
+            }
+
             return s.DisplayName + " (" + string.Join(", ", flags) + ")";
         }
 

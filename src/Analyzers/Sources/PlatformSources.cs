@@ -1,0 +1,910 @@
+using System;
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Runtime.CompilerServices;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Operations;
+using Residency.Analyzers.Endpoints;
+using Residency.Analyzers.Flow;
+using Residency.Analyzers.Model;
+
+namespace Residency.Analyzers.Sources
+{
+    /// <summary>
+    /// Sources that need no annotation, for one compilation: claims (by claim type), ASP.NET Core Identity's
+    /// <c>UserManager</c>, request metadata, and the members a project declares in residency.json <c>sources</c>. The
+    /// catalogue (<see cref="SourceCatalog"/>) is data; this class resolves it against the compilation's symbols once
+    /// and answers the flow engine's questions, memoised per symbol. The engine asks it at three places only: a member
+    /// read (<see cref="OnPropertyRead"/>), a call (<see cref="OnInvocation"/>), and — through the classifier — what a
+    /// member is and what a type carries.
+    /// </summary>
+    internal sealed class PlatformSources
+    {
+        private readonly Compilation _compilation;
+        private readonly SemanticModels _models;
+        private readonly SourceCatalog _catalog;
+        private readonly IPropertySymbol? _claimValue;
+        private readonly INamedTypeSymbol? _claimType;
+        private readonly ImmutableArray<INamedTypeSymbol> _principalTypes;
+        private readonly ImmutableArray<INamedTypeSymbol> _headerDictionaries;
+        private readonly ImmutableArray<INamedTypeSymbol> _ownResults;
+        private readonly HashSet<string> _memberNames = new(StringComparer.Ordinal);
+        private readonly HashSet<string> _wildcardTypes = new(StringComparer.Ordinal);
+        private readonly Dictionary<string, List<MemberSource>> _membersByType = new(StringComparer.Ordinal);
+        private readonly Dictionary<string, List<ClaimLookup>> _lookupsByType = new(StringComparer.Ordinal);
+        private readonly HashSet<string> _lookupNames = new(StringComparer.Ordinal);
+        private readonly HashSet<string> _filterNames;
+
+        private readonly ConcurrentDictionary<ISymbol, MemberMatch?> _members = new(SymbolEqualityComparer.Default);
+        private readonly ConcurrentDictionary<IMethodSymbol, ClaimLookup?> _lookups = new(SymbolEqualityComparer.Default);
+        private readonly ConcurrentDictionary<ITypeSymbol, bool> _principals = new(SymbolEqualityComparer.Default);
+        private readonly ConcurrentDictionary<ITypeSymbol, bool> _headerTypes = new(SymbolEqualityComparer.Default);
+        private readonly ConcurrentDictionary<INamedTypeSymbol, string> _typeNames = new(SymbolEqualityComparer.Default);
+        private readonly ConcurrentDictionary<string, DataElement?> _claimElements = new(StringComparer.OrdinalIgnoreCase);
+        private readonly ConcurrentDictionary<string, DataElement> _headerElements = new(StringComparer.OrdinalIgnoreCase);
+        private readonly ConcurrentDictionary<(IMethodSymbol Method, int Ordinal), DataElement> _parameterClaims = new(ParameterKeyComparer.Instance);
+        private readonly Lazy<DataElement?> _anyClaim;
+        private bool _anyParameterClaim;
+        private readonly ISymbol? _claimSymbol;
+
+        public PlatformSources(Compilation compilation, SemanticModels models, SourceCatalog catalog)
+        {
+            _compilation = compilation;
+            _models = models;
+            _catalog = catalog;
+            _claimType = catalog.ClaimValueMember is { } valueMember ? compilation.GetTypeByMetadataName(valueMember.Substring(0, valueMember.LastIndexOf('.'))) : null;
+            foreach (var member in _claimType?.GetMembers("Value") ?? ImmutableArray<ISymbol>.Empty)
+            {
+                _claimValue ??= member as IPropertySymbol;
+            }
+
+            _principalTypes = Resolve(catalog.PrincipalTypes);
+            _headerDictionaries = Resolve(catalog.HeaderDictionaries);
+            _ownResults = Resolve(catalog.OwnResults);
+            _claimSymbol = (ISymbol?)_claimType ?? (_principalTypes.IsEmpty ? null : _principalTypes[0]);
+            _filterNames = new HashSet<string>(catalog.ClaimFilters, StringComparer.Ordinal);
+            foreach (var member in catalog.Members)
+            {
+                if (!_membersByType.TryGetValue(member.TypeName, out var list))
+                {
+                    _membersByType[member.TypeName] = list = new List<MemberSource>();
+                }
+
+                list.Add(member);
+                if (member.MemberName == "*")
+                {
+                    _wildcardTypes.Add(member.TypeName);
+                }
+                else
+                {
+                    _memberNames.Add(member.MemberName);
+                }
+            }
+
+            foreach (var lookup in catalog.Lookups)
+            {
+                if (!_lookupsByType.TryGetValue(lookup.TypeName, out var list))
+                {
+                    _lookupsByType[lookup.TypeName] = list = new List<ClaimLookup>();
+                }
+
+                list.Add(lookup);
+                _lookupNames.Add(lookup.MethodName);
+            }
+
+            _anyClaim = new Lazy<DataElement?>(
+                () => _claimSymbol is null ? null : new DataElement(_claimSymbol, "claim:*", "claims (any type)", "claim", null, ElementOrigin.Platform, "claims of the signed-in user"),
+                LazyThreadSafetyMode.ExecutionAndPublication);
+        }
+
+        /// <summary>Whether anything here can apply to this compilation (the claims types exist, or residency.json names members).</summary>
+        public bool MayApply => !_principalTypes.IsEmpty || _membersByType.Count > 0;
+
+        public SourceCatalog Catalog => _catalog;
+
+        /// <summary>The element a property, field or method return value is by the catalogue (a value source), or null.</summary>
+        public DataElement? MemberElement(ISymbol symbol) => FindMember(symbol)?.Element;
+
+        /// <summary>What an instance of <paramref name="type"/> carries when passed whole: every claim, for a principal or identity.</summary>
+        public ImmutableArray<DataElement> CarriedBy(ITypeSymbol type) =>
+            IsPrincipal(type) && _anyClaim.Value is { } any ? ImmutableArray.Create(any) : ImmutableArray<DataElement>.Empty;
+
+        /// <summary>Whether a call's result is decided here (a claim look-up, a method that returns claims).</summary>
+        public bool IsSourceCall(IMethodSymbol method) => FindLookup(method) is not null || FindMember(method) is { Entry.Result: not SourceResult.Value };
+
+        /// <summary>Whether reading this property is a source the classifier does not know (claims collections, a request header).</summary>
+        public bool IsSourceRead(IPropertyReferenceOperation property) =>
+            FindMember(property.Property) is { Entry.Result: not SourceResult.Value } || HeaderOf(property) is not null;
+
+        /// <summary>What reading <paramref name="property"/> yields besides <paramref name="facts"/>: claims, a request header.</summary>
+        public ImmutableHashSet<TaintFact> OnPropertyRead(IPropertyReferenceOperation property, ImmutableHashSet<TaintFact> facts)
+        {
+            if (FindMember(property.Property) is { Entry.Result: not SourceResult.Value } && _anyClaim.Value is { } any)
+            {
+                return Taint.Union(facts, ClaimFacts(any));
+            }
+
+            if (HeaderOf(property) is { } header)
+            {
+                return facts.Add(TaintFact.Source(header));
+            }
+
+            return facts;
+        }
+
+        /// <summary>
+        /// What a call yields, given what the engine computed (<paramref name="result"/>): a claim look-up yields the claim
+        /// of the type it is given (and not the principal it was called on); a LINQ filter on claims by type keeps that
+        /// claim type; a helper's parameterised claim is bound to the type its caller passes.
+        /// </summary>
+        public ImmutableHashSet<TaintFact> OnInvocation(IInvocationOperation invocation, IMethodSymbol caller, ImmutableHashSet<TaintFact> result, ImmutableHashSet<TaintFact> typeFacts)
+        {
+            var target = invocation.TargetMethod;
+            if (!_ownResults.IsEmpty && target.ContainingType is { } owner && Contains(_ownResults, owner.OriginalDefinition) && FindLookup(target) is null)
+            {
+                // UserManager<T>: the result is the store's data, not the arguments (the user passed to GetAccessFailedCountAsync).
+                result = typeFacts;
+                if (MemberElement(target) is { } own)
+                {
+                    result = result.Add(TaintFact.Source(own));
+                }
+            }
+
+            if (FindLookup(target) is { } lookup)
+            {
+                var claimType = lookup.ClaimType is not null ? ClaimKind.Known(lookup.ClaimType) : ClaimTypeArgument(invocation, caller);
+                var element = ElementFor(claimType, caller);
+                if (element is null)
+                {
+                    return Taint.Empty;
+                }
+
+                return lookup.Result == SourceResult.Value ? Taint.Empty.Add(TaintFact.Source(element)) : ClaimFacts(element);
+            }
+
+            if (FindMember(target) is { Entry.Result: not SourceResult.Value } && _anyClaim.Value is { } any)
+            {
+                result = Taint.Union(result, ClaimFacts(any));
+            }
+
+            if (result.IsEmpty)
+            {
+                return result;
+            }
+
+            if (_filterNames.Contains(target.Name) && _anyClaim.Value is { } anyClaim && Contains(result, anyClaim))
+            {
+                var filter = PredicateClaimType(invocation, caller);
+                if (filter.Kind != ClaimKindTag.Unknown)
+                {
+                    var element = ElementFor(filter, caller);
+                    var builder = result.ToBuilder();
+                    foreach (var fact in result)
+                    {
+                        if (ReferenceEquals(fact.Element, anyClaim))
+                        {
+                            builder.Remove(fact);
+                            if (element is not null)
+                            {
+                                builder.Add(fact.WithElement(element));
+                            }
+                        }
+                    }
+
+                    result = builder.ToImmutable();
+                }
+            }
+
+            return BindClaimParameters(invocation, caller, result);
+        }
+
+        /// <summary>
+        /// Names by which a body can reach a source without naming anything the compilation declares: catalogue members
+        /// and look-ups, and every member of a referenced assembly whose type is a principal or identity (<c>User</c>,
+        /// <c>Principal</c>, <c>Identity</c>, …). For the syntactic pre-filter, which must over-approximate the engine.
+        /// </summary>
+        public void AddIndexNames(ISet<string> names, CancellationToken cancellationToken)
+        {
+            // Members reached only through a principal or identity (Identity.Name, Claims, FindFirst, FindAll, the
+            // FindFirstValue extension) need no name of their own: the receiver comes from a name added below or from a
+            // declaration of a principal type, which the index seeds anyway. Common names such as Name and FindAll would
+            // otherwise make half the bodies of a compilation candidates.
+            foreach (var entries in _membersByType)
+            {
+                foreach (var entry in entries.Value)
+                {
+                    if (entry.MemberName != "*" && !OnlyThroughAPrincipal(entry.TypeName, entry.MemberName))
+                    {
+                        names.Add(entry.MemberName);
+                    }
+                }
+            }
+
+            foreach (var lookup in _catalog.Lookups)
+            {
+                if (!OnlyThroughAPrincipal(lookup.TypeName, lookup.MethodName))
+                {
+                    names.Add(lookup.MethodName);
+                }
+            }
+
+            if (!_headerDictionaries.IsEmpty)
+            {
+                names.Add("Headers");
+            }
+
+            foreach (var typeName in _wildcardTypes)
+            {
+                for (var type = _compilation.GetTypeByMetadataName(typeName); type is not null; type = type.BaseType)
+                {
+                    names.Add(type.Name);
+                    foreach (var member in type.GetMembers())
+                    {
+                        names.Add(member.Name);
+                    }
+                }
+            }
+
+            if (_principalTypes.IsEmpty)
+            {
+                return;
+            }
+
+            var seeds = new List<IAssemblySymbol?>();
+            foreach (var type in _principalTypes)
+            {
+                names.Add(type.Name);
+                seeds.Add(type.ContainingAssembly);
+            }
+
+            foreach (var assembly in SymbolWalk.ReferencingClosure(_compilation, seeds))
+            {
+                foreach (var name in PrincipalMemberNames(assembly, cancellationToken))
+                {
+                    names.Add(name);
+                }
+            }
+        }
+
+        /// <summary>The residency.json sources that match no member of the compilation or its references (RES004).</summary>
+        public IEnumerable<MemberSource> UnmatchedUserMembers()
+        {
+            foreach (var entry in _catalog.Members)
+            {
+                if (!entry.IsUser)
+                {
+                    continue;
+                }
+
+                var type = _compilation.GetTypeByMetadataName(entry.TypeName);
+                if (type is null)
+                {
+                    yield return entry;
+                    continue;
+                }
+
+                if (entry.MemberName == "*")
+                {
+                    continue;
+                }
+
+                bool found = false;
+                for (var t = type; t is not null && !found; t = t.BaseType)
+                {
+                    found = !t.GetMembers(entry.MemberName).IsEmpty;
+                }
+
+                foreach (var iface in type.AllInterfaces)
+                {
+                    found |= !iface.GetMembers(entry.MemberName).IsEmpty;
+                }
+
+                if (!found)
+                {
+                    yield return entry;
+                }
+            }
+        }
+
+        /// <summary>
+        /// Whether every member <paramref name="memberName"/> of <paramref name="typeName"/> is reached through a principal:
+        /// an instance member of a principal type, or an extension method whose receiver is one.
+        /// </summary>
+        private bool OnlyThroughAPrincipal(string typeName, string memberName)
+        {
+            var type = _compilation.GetTypeByMetadataName(typeName);
+            if (type is null)
+            {
+                return false;
+            }
+
+            var members = type.GetMembers(memberName);
+            if (members.IsEmpty)
+            {
+                return false;
+            }
+
+            foreach (var member in members)
+            {
+                var throughPrincipal = member switch
+                {
+                    IMethodSymbol { IsExtensionMethod: true, Parameters.Length: > 0 } extension => IsPrincipal(extension.Parameters[0].Type),
+                    _ => !member.IsStatic && IsPrincipal(type),
+                };
+                if (!throughPrincipal)
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+
+        // Names of the members of one referenced assembly whose type is a principal type; memoised per assembly symbol
+        // (metadata symbols are shared by the compilations of a workspace).
+        private static readonly ConditionalWeakTable<IAssemblySymbol, string[]> s_principalMembers = new();
+
+        private IEnumerable<string> PrincipalMemberNames(IAssemblySymbol assembly, CancellationToken cancellationToken)
+        {
+            if (s_principalMembers.TryGetValue(assembly, out var known))
+            {
+                return known;
+            }
+
+            var names = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var type in SymbolWalk.Types(assembly.GlobalNamespace, cancellationToken))
+            {
+                if (type.DeclaredAccessibility != Accessibility.Public)
+                {
+                    continue;
+                }
+
+                foreach (var member in type.GetMembers())
+                {
+                    if (member.DeclaredAccessibility is not (Accessibility.Public or Accessibility.Protected or Accessibility.ProtectedOrInternal))
+                    {
+                        continue;
+                    }
+
+                    var memberType = member switch
+                    {
+                        IPropertySymbol p => p.Type,
+                        IFieldSymbol f => f.Type,
+                        IMethodSymbol { MethodKind: MethodKind.Ordinary } m => m.ReturnType,
+                        _ => null,
+                    };
+                    if (memberType is INamedTypeSymbol { IsGenericType: true, TypeArguments.Length: 1 } wrapper && wrapper.Name is "Task" or "ValueTask")
+                    {
+                        memberType = wrapper.TypeArguments[0];
+                    }
+
+                    if (memberType is not null && IsPrincipal(memberType))
+                    {
+                        names.Add(member.Name);
+                    }
+                }
+            }
+
+            var result = new string[names.Count];
+            names.CopyTo(result);
+            return s_principalMembers.GetValue(assembly, _ => result);
+        }
+
+        private bool IsPrincipal(ITypeSymbol type)
+        {
+            if (_principalTypes.IsEmpty || type is not INamedTypeSymbol)
+            {
+                return false;
+            }
+
+            return _principals.GetOrAdd(type, t =>
+            {
+                foreach (var principal in _principalTypes)
+                {
+                    if (WellKnownTypes.DerivesFrom(t, principal))
+                    {
+                        return true;
+                    }
+
+                    foreach (var iface in t.AllInterfaces)
+                    {
+                        if (SymbolEqualityComparer.Default.Equals(iface.OriginalDefinition, principal))
+                        {
+                            return true;
+                        }
+                    }
+                }
+
+                return false;
+            });
+        }
+
+        private DataElement? HeaderOf(IPropertyReferenceOperation property)
+        {
+            if (!property.Property.IsIndexer || property.Arguments.Length != 1 || _headerDictionaries.IsEmpty ||
+                HeaderName(property.Arguments[0].Value) is not { } name ||
+                !_catalog.Headers.ContainsKey(name) || property.Property.ContainingType is not { } type)
+            {
+                return null;
+            }
+
+            if (!_headerTypes.GetOrAdd(type.OriginalDefinition, IsHeaderDictionary))
+            {
+                return null;
+            }
+
+            return HeaderElement(name, property.Property.OriginalDefinition);
+        }
+
+        /// <summary>A header name: a constant, or a field of <c>HeaderNames</c> (its name is the header's without dashes).</summary>
+        private string? HeaderName(IOperation value)
+        {
+            while (value is IConversionOperation conversion)
+            {
+                value = conversion.Operand;
+            }
+
+            if (value.ConstantValue is { HasValue: true, Value: string text })
+            {
+                return text;
+            }
+
+            if (value is IFieldReferenceOperation { Field: { IsStatic: true, ContainingType: { } holder } field } &&
+                _catalog.HeaderNameFields.Contains(TypeName(holder)))
+            {
+                foreach (var header in _catalog.Headers.Keys)
+                {
+                    if (string.Equals(header.Replace("-", string.Empty), field.Name, StringComparison.OrdinalIgnoreCase))
+                    {
+                        return header;
+                    }
+                }
+            }
+
+            return null;
+        }
+
+        private DataElement? HeaderElement(string name, ISymbol symbol)
+        {
+            if (!_catalog.Headers.TryGetValue(name, out var category))
+            {
+                return null;
+            }
+
+            return _headerElements.GetOrAdd(name, n =>
+            {
+                // One element per header, whatever the spelling of its name in the code.
+                foreach (var pair in _catalog.Headers)
+                {
+                    if (string.Equals(pair.Key, n, StringComparison.OrdinalIgnoreCase))
+                    {
+                        n = pair.Key;
+                        break;
+                    }
+                }
+
+                return new DataElement(symbol, "header:" + n, "header " + n, "header", category, ElementOrigin.Platform, "header " + n);
+            });
+        }
+
+        private bool IsHeaderDictionary(ITypeSymbol type)
+        {
+            foreach (var dictionary in _headerDictionaries)
+            {
+                if (SymbolEqualityComparer.Default.Equals(type, dictionary) || WellKnownTypes.DerivesFrom(type, dictionary))
+                {
+                    return true;
+                }
+
+                foreach (var iface in type.AllInterfaces)
+                {
+                    if (SymbolEqualityComparer.Default.Equals(iface, dictionary))
+                    {
+                        return true;
+                    }
+                }
+            }
+
+            return false;
+        }
+
+        private ImmutableHashSet<TaintFact> ClaimFacts(DataElement element)
+        {
+            var fact = TaintFact.Source(element);
+            return Taint.Empty.Add(_claimValue is null ? fact : fact.InMember(_claimValue));
+        }
+
+        private static bool Contains(ImmutableArray<INamedTypeSymbol> types, INamedTypeSymbol type)
+        {
+            foreach (var candidate in types)
+            {
+                if (SymbolEqualityComparer.Default.Equals(candidate, type))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        private static bool Contains(ImmutableHashSet<TaintFact> facts, DataElement element)
+        {
+            foreach (var fact in facts)
+            {
+                if (ReferenceEquals(fact.Element, element))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>Facts for a helper's parameterised claim (from its summary) bound to the claim type this call passes.</summary>
+        private ImmutableHashSet<TaintFact> BindClaimParameters(IInvocationOperation invocation, IMethodSymbol caller, ImmutableHashSet<TaintFact> result)
+        {
+            if (!Volatile.Read(ref _anyParameterClaim))
+            {
+                return result;
+            }
+
+            ImmutableHashSet<TaintFact>.Builder? builder = null;
+            foreach (var fact in result)
+            {
+                if (fact.Element is not { ClaimTypeParameter: >= 0 } parameterised)
+                {
+                    continue;
+                }
+
+                builder ??= result.ToBuilder();
+                builder.Remove(fact);
+                var kind = ClaimKind.Unknown;
+                if (SymbolEqualityComparer.Default.Equals(parameterised.Symbol, invocation.TargetMethod.OriginalDefinition))
+                {
+                    foreach (var argument in invocation.Arguments)
+                    {
+                        if (argument.Parameter?.Ordinal == parameterised.ClaimTypeParameter)
+                        {
+                            kind = ClaimTypeOf(argument.Value, caller);
+                        }
+                    }
+                }
+
+                if (ElementFor(kind, caller) is { } bound)
+                {
+                    builder.Add(fact.WithElement(bound));
+                }
+            }
+
+            return builder?.ToImmutable() ?? result;
+        }
+
+        private DataElement? ElementFor(ClaimKind kind, IMethodSymbol caller) => kind.Kind switch
+        {
+            ClaimKindTag.Known => ClaimElement(kind.ClaimType!),
+            ClaimKindTag.Parameter => ParameterClaim(caller, kind.Ordinal),
+            _ => _anyClaim.Value,
+        };
+
+        /// <summary>The element of a claim type: by the catalogue, else personal with a category guessed from its name; null when not personal.</summary>
+        public DataElement? ClaimElement(string claimType)
+        {
+            if (_claimSymbol is null)
+            {
+                return null;
+            }
+
+            var entry = _catalog.FindClaimType(claimType);
+            if (entry is { Personal: false })
+            {
+                return null;
+            }
+
+            var name = entry?.Name ?? claimType;
+            return _claimElements.GetOrAdd(name, n =>
+            {
+                var category = entry?.Category ?? NameHeuristics.CategoryForName(ShortName(claimType));
+                return new DataElement(_claimSymbol, "claim:" + n, "claim " + n, "claim", category, ElementOrigin.Platform, "claim " + n);
+            });
+        }
+
+        private DataElement? ParameterClaim(IMethodSymbol method, int ordinal)
+        {
+            method = (IMethodSymbol)method.OriginalDefinition;
+            if (_claimSymbol is null || ordinal < 0 || ordinal >= method.Parameters.Length)
+            {
+                return _anyClaim.Value;
+            }
+
+            Volatile.Write(ref _anyParameterClaim, true);
+            return _parameterClaims.GetOrAdd((method, ordinal), key =>
+            {
+                var parameter = key.Method.Parameters[key.Ordinal];
+                var owner = $"{key.Method.ContainingType?.Name}.{key.Method.Name}";
+                return new DataElement(key.Method, $"claim:{key.Method.ToDisplayString(SymbolDisplayFormat.CSharpErrorMessageFormat)}#{key.Ordinal}", $"claim of the type given to {owner} ('{parameter.Name}')", "claim", null, ElementOrigin.Platform, "claim (type given by the caller)")
+                {
+                    ClaimTypeParameter = key.Ordinal,
+                };
+            });
+        }
+
+        private static string ShortName(string claimType)
+        {
+            int slash = claimType.LastIndexOf('/');
+            return slash >= 0 && slash < claimType.Length - 1 ? claimType.Substring(slash + 1) : claimType;
+        }
+
+        /// <summary>The claim type a look-up is given: its first string argument, or the type its predicate compares with.</summary>
+        private ClaimKind ClaimTypeArgument(IInvocationOperation invocation, IMethodSymbol caller)
+        {
+            foreach (var argument in invocation.Arguments)
+            {
+                if (argument.Parameter?.Type.SpecialType == SpecialType.System_String)
+                {
+                    return ClaimTypeOf(argument.Value, caller);
+                }
+            }
+
+            return PredicateClaimType(invocation, caller);
+        }
+
+        private static ClaimKind ClaimTypeOf(IOperation value, IMethodSymbol caller)
+        {
+            while (value is IConversionOperation conversion)
+            {
+                value = conversion.Operand;
+            }
+
+            if (value.ConstantValue is { HasValue: true, Value: string text })
+            {
+                return ClaimKind.Known(text);
+            }
+
+            if (value is IParameterReferenceOperation parameter &&
+                SymbolEqualityComparer.Default.Equals(parameter.Parameter.ContainingSymbol?.OriginalDefinition, caller.OriginalDefinition))
+            {
+                return ClaimKind.OfParameter(parameter.Parameter.Ordinal);
+            }
+
+            return ClaimKind.Unknown;
+        }
+
+        /// <summary>
+        /// The claim type a predicate argument compares a claim's <c>Type</c> with (<c>c =&gt; c.Type == "email"</c>,
+        /// <c>string.Equals(c.Type, ClaimTypes.Email)</c>, <c>c.Type.Equals(type)</c>), read from the lambda's syntax.
+        /// </summary>
+        private ClaimKind PredicateClaimType(IInvocationOperation invocation, IMethodSymbol caller)
+        {
+            // Operations of a control-flow graph have no semantic model: the compilation's (shared, weakly cached) one reads the lambda.
+            var model = invocation.SemanticModel ?? _models.Get(invocation.Syntax.SyntaxTree);
+            if (model is null)
+            {
+                return ClaimKind.Unknown;
+            }
+
+            foreach (var argument in invocation.Arguments)
+            {
+                if (argument.Syntax is not ArgumentSyntax { Expression: LambdaExpressionSyntax lambda } || lambda.ExpressionBody is not { } body)
+                {
+                    continue;
+                }
+
+                ExpressionSyntax? other = body switch
+                {
+                    BinaryExpressionSyntax binary when binary.IsKind(Microsoft.CodeAnalysis.CSharp.SyntaxKind.EqualsExpression) =>
+                        IsClaimType(binary.Left, model) ? binary.Right : IsClaimType(binary.Right, model) ? binary.Left : null,
+                    InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Equals" } access } call when call.ArgumentList.Arguments.Count >= 1 =>
+                        IsClaimType(access.Expression, model) ? call.ArgumentList.Arguments[0].Expression :
+                        call.ArgumentList.Arguments.Count >= 2 && IsClaimType(call.ArgumentList.Arguments[0].Expression, model) ? call.ArgumentList.Arguments[1].Expression :
+                        call.ArgumentList.Arguments.Count >= 2 && IsClaimType(call.ArgumentList.Arguments[1].Expression, model) ? call.ArgumentList.Arguments[0].Expression : null,
+                    _ => null,
+                };
+                if (other is null)
+                {
+                    continue;
+                }
+
+                var constant = model.GetConstantValue(other);
+                if (constant is { HasValue: true, Value: string text })
+                {
+                    return ClaimKind.Known(text);
+                }
+
+                if (model.GetSymbolInfo(other).Symbol is IParameterSymbol parameter &&
+                    SymbolEqualityComparer.Default.Equals(parameter.ContainingSymbol?.OriginalDefinition, caller.OriginalDefinition))
+                {
+                    return ClaimKind.OfParameter(parameter.Ordinal);
+                }
+            }
+
+            return ClaimKind.Unknown;
+        }
+
+        private bool IsClaimType(ExpressionSyntax expression, SemanticModel model) =>
+            expression is MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Type" } &&
+            model.GetSymbolInfo(expression).Symbol is IPropertySymbol { ContainingType: { } type } &&
+            SymbolEqualityComparer.Default.Equals(type.OriginalDefinition, _claimType);
+
+        private ClaimLookup? FindLookup(IMethodSymbol method)
+        {
+            if (!_lookupNames.Contains(method.Name))
+            {
+                return null;
+            }
+
+            method = method.ReducedFrom ?? method;
+            return _lookups.GetOrAdd((IMethodSymbol)method.OriginalDefinition, m =>
+            {
+                for (var type = m.ContainingType; type is not null; type = type.BaseType)
+                {
+                    if (_lookupsByType.TryGetValue(TypeName(type), out var lookups))
+                    {
+                        foreach (var lookup in lookups)
+                        {
+                            if (lookup.MethodName == m.Name)
+                            {
+                                return lookup;
+                            }
+                        }
+                    }
+                }
+
+                return null;
+            });
+        }
+
+        private MemberMatch? FindMember(ISymbol symbol)
+        {
+            if (_membersByType.Count == 0 || (_wildcardTypes.Count == 0 && !_memberNames.Contains(symbol.Name)) ||
+                symbol is not (IPropertySymbol or IFieldSymbol or IMethodSymbol { MethodKind: MethodKind.Ordinary }))
+            {
+                return null;
+            }
+
+            return _members.GetOrAdd(symbol.OriginalDefinition, Match);
+        }
+
+        private MemberMatch? Match(ISymbol symbol)
+        {
+            if (symbol.ContainingType is not { } containing || symbol.IsImplicitlyDeclared || symbol is IMethodSymbol { ReturnsVoid: true })
+            {
+                return null;
+            }
+
+            for (var type = containing; type is not null; type = type.BaseType)
+            {
+                if (Entry(TypeName(type), symbol.Name) is { } entry)
+                {
+                    return Create(entry, symbol);
+                }
+            }
+
+            // A member that implements an interface member named in the catalogue (Contoso.Auth.ICurrentUser.Email).
+            foreach (var iface in containing.AllInterfaces)
+            {
+                if (Entry(TypeName(iface), symbol.Name) is not { } entry)
+                {
+                    continue;
+                }
+
+                foreach (var member in iface.GetMembers(symbol.Name))
+                {
+                    if (SymbolEqualityComparer.Default.Equals(containing.FindImplementationForInterfaceMember(member)?.OriginalDefinition, symbol))
+                    {
+                        return Create(entry, symbol);
+                    }
+                }
+            }
+
+            return null;
+        }
+
+        private MemberSource? Entry(string typeName, string memberName)
+        {
+            if (!_membersByType.TryGetValue(typeName, out var entries))
+            {
+                return null;
+            }
+
+            MemberSource? wildcard = null;
+            foreach (var entry in entries)
+            {
+                if (entry.MemberName == memberName)
+                {
+                    return entry;
+                }
+
+                if (entry.MemberName == "*")
+                {
+                    wildcard ??= entry;
+                }
+            }
+
+            return wildcard;
+        }
+
+        private MemberMatch Create(MemberSource entry, ISymbol symbol)
+        {
+            DataElement? element = null;
+            if (entry.Result == SourceResult.Value)
+            {
+                element = entry.ClaimType is not null ? ClaimElement(entry.ClaimType)
+                    : entry.Header is not null ? HeaderElement(entry.Header, symbol)
+                    : new DataElement(symbol, entry.Category, entry.IsUser ? ElementOrigin.Configured : ElementOrigin.Platform, entry.Origin);
+            }
+
+            return new MemberMatch(entry, element);
+        }
+
+        private string TypeName(INamedTypeSymbol type) => _typeNames.GetOrAdd(type.OriginalDefinition, t => EndpointResolver.MetadataName(t));
+
+        private ImmutableArray<INamedTypeSymbol> Resolve(ImmutableArray<string> names)
+        {
+            var builder = ImmutableArray.CreateBuilder<INamedTypeSymbol>();
+            foreach (var name in names)
+            {
+                if (_compilation.GetTypeByMetadataName(name) is { } type)
+                {
+                    builder.Add(type);
+                }
+            }
+
+            return builder.ToImmutable();
+        }
+
+        private sealed class MemberMatch
+        {
+            public MemberMatch(MemberSource entry, DataElement? element)
+            {
+                Entry = entry;
+                Element = element;
+            }
+
+            public MemberSource Entry { get; }
+
+            public DataElement? Element { get; }
+        }
+
+        private enum ClaimKindTag
+        {
+            Unknown,
+            Known,
+            Parameter,
+        }
+
+        private readonly struct ClaimKind
+        {
+            private ClaimKind(ClaimKindTag kind, string? claimType, int ordinal)
+            {
+                Kind = kind;
+                ClaimType = claimType;
+                Ordinal = ordinal;
+            }
+
+            public static ClaimKind Unknown => default;
+
+            public ClaimKindTag Kind { get; }
+
+            public string? ClaimType { get; }
+
+            public int Ordinal { get; }
+
+            public static ClaimKind Known(string claimType) => new(ClaimKindTag.Known, claimType, -1);
+
+            public static ClaimKind OfParameter(int ordinal) => new(ClaimKindTag.Parameter, null, ordinal);
+        }
+
+        private sealed class ParameterKeyComparer : IEqualityComparer<(IMethodSymbol Method, int Ordinal)>
+        {
+            public static readonly ParameterKeyComparer Instance = new();
+
+            public bool Equals((IMethodSymbol Method, int Ordinal) x, (IMethodSymbol Method, int Ordinal) y) =>
+                x.Ordinal == y.Ordinal && SymbolEqualityComparer.Default.Equals(x.Method, y.Method);
+
+            public int GetHashCode((IMethodSymbol Method, int Ordinal) obj) => unchecked((SymbolEqualityComparer.Default.GetHashCode(obj.Method) * 31) + obj.Ordinal);
+        }
+    }
+}

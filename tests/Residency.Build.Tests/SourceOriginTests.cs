@@ -1,0 +1,97 @@
+using Xunit;
+using System.IO;
+using System.Linq;
+using Residency.Analyzers.Json;
+
+namespace Residency.Build.Tests
+{
+    /// <summary>
+    /// Personal data that needs no annotation (a claim, a UserManager look-up, residency.json) appears in the inventory like
+    /// annotated data, with where it comes from.
+    /// </summary>
+    public class SourceOriginTests
+    {
+        private static string ClaimFlow()
+        {
+            var w = new JsonWriter();
+            w.StartObject();
+            w.Property("status", "violation");
+            w.Name("sources");
+            w.StartArray();
+            Source(w, "claim:email", "claim email", "contact.email", "claim email", "claim");
+            Source(w, "Microsoft.AspNetCore.Identity.UserManager<TUser>.GetPhoneNumberAsync(TUser)", "UserManager.GetPhoneNumberAsync()", "contact.phone_number", "UserManager.GetPhoneNumberAsync", "return");
+            w.EndArray();
+            w.Name("sink");
+            w.StartObject();
+            w.Property("id", "crm");
+            w.Property("kind", "annotation");
+            w.Property("display", "Crm.Send");
+            w.Property("region", "US");
+            w.Property("regionName", "United States");
+            w.EndObject();
+            w.Name("path");
+            w.StartArray();
+            w.Value("CallMeBack");
+            w.Value("Crm.Send");
+            w.EndArray();
+            w.Property("method", "Portal.CallMeBack()");
+            w.Property("fingerprint", "c1a1");
+            w.EndObject();
+            return w.ToString();
+        }
+
+        private static void Source(JsonWriter w, string id, string member, string category, string origin, string kind)
+        {
+            w.StartObject();
+            w.Property("id", id);
+            w.Property("member", member);
+            w.Property("category", category);
+            w.Property("specialCategory", null);
+            w.Property("subject", null);
+            w.Property("pseudonymised", false);
+            w.Property("inferred", false);
+            w.Property("origin", origin);
+            w.Property("kind", kind);
+            w.EndObject();
+        }
+
+        [Fact]
+        public void ClaimsAndUserManagerLookUpsAreListedWithTheirOrigin()
+        {
+            using var project = new TestProject();
+            project.WithFacts(new FactsBuilder().Flow("RES001", "Portal.cs", 12, ClaimFlow()).ToString());
+            project.Run();
+
+            var inventory = Json.Load(project.Output("inventory.json"));
+            var elements = inventory.Array("dataElements");
+            var claim = elements.Single(e => e.Str("id") == "claim:email");
+            Assert.Equal("claim email", claim.Str("origin"));
+            Assert.Equal("claim", claim.Str("kind"));
+            Assert.Equal("contact.email", claim.Str("category"));
+            Assert.Equal("UserManager.GetPhoneNumberAsync", elements.Single(e => e.Str("member") == "UserManager.GetPhoneNumberAsync()").Str("origin"));
+            Assert.Equal(new[] { "UserManager.GetPhoneNumberAsync", "claim email" }, inventory.Array("flows").Single().Array("sources").Select(s => s.Str("origin")));
+
+            var csv = File.ReadAllLines(project.Output("inventory.csv"));
+            Assert.EndsWith(",UserManager.GetPhoneNumberAsync; claim email", csv[1]);
+
+            var markdown = File.ReadAllText(project.Output("inventory.md"));
+            Assert.Contains("claim email", markdown);
+            Assert.Contains("from UserManager.GetPhoneNumberAsync", markdown);
+            Assert.Contains("claim email", File.ReadAllText(project.Output("inventory.html")));
+        }
+
+        [Fact]
+        public void AnnotatedSourcesHaveNoOriginColumnValue()
+        {
+            using var project = new TestProject();
+            project.WithFacts(new FactsBuilder()
+                .Flow("RES001", "Crm.cs", 5, FactsBuilder.FlowData("violation", "Sample.Customer.Email", "Customer.Email", "contact.email", "UsCrm.Send", "US"))
+                .ToString());
+            project.Run();
+
+            var csv = File.ReadAllLines(project.Output("inventory.csv"));
+            Assert.EndsWith(",", csv[1]);
+            Assert.Null(Json.Load(project.Output("inventory.json")).Array("flows").Single().Array("sources").Single().Str("origin"));
+        }
+    }
+}
