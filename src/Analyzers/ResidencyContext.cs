@@ -39,7 +39,10 @@ namespace Residency.Analyzers
                 new ConfiguredSinkProvider(Endpoints.User),
                 new HttpSinkProvider(Resolver, sinks),
                 new SdkSinkProvider(Resolver, sinks));
-            Engine = new FlowEngine(compilation, models, Classifier, Types, providers);
+            Engine = new FlowEngine(compilation, models, Classifier, Types, providers)
+            {
+                Unclassified = new Flow.Calls.UnclassifiedCalls(LocalCatalog.For(Endpoints)),
+            };
             if (!options.InferPersonalData)
             {
                 Engine.SyntacticFilter = node => Index.MayTouchPersonalData(node);

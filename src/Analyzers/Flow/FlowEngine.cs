@@ -96,6 +96,12 @@ namespace Residency.Analyzers.Flow
 
         public WellKnownTypes Types { get; }
 
+        /// <summary>
+        /// Recognises calls that hand personal data to a method nobody classified (neither a sink nor local); null: such
+        /// calls are not recorded. Set once, before the first analysis.
+        /// </summary>
+        public Calls.UnclassifiedCalls? Unclassified { get; set; }
+
         /// <summary>The sink a call sends to, consulting the providers in order (SPEC §5).</summary>
         public SinkCall? ResolveSink(IInvocationOperation invocation)
         {

@@ -17,6 +17,12 @@ namespace Residency.Analyzers.Sinks
 
         /// <summary>A sink method declared in residency.json.</summary>
         Configured,
+
+        /// <summary>
+        /// Not a sink: a method of a referenced assembly that receives personal data and is neither a known sink nor known
+        /// to keep data in the process (Flow/Calls/UnclassifiedCalls). Its region is unknown; it is never judged as a flow.
+        /// </summary>
+        Unclassified,
     }
 
     /// <summary>
@@ -75,6 +81,7 @@ namespace Residency.Analyzers.Sinks
             SinkKind.Annotation => "annotation",
             SinkKind.Http => "http",
             SinkKind.Sdk => "sdk",
+            SinkKind.Unclassified => "unclassified",
             _ => "configured",
         };
     }
