@@ -67,6 +67,9 @@ namespace Residency.Analyzers.Sinks
         /// <summary>The declaration of the sink (attribute or endpoint literal), for additional locations.</summary>
         public Location? Location { get; }
 
+        /// <summary>For an unclassified recipient: the assembly that declares the method (a package or another project).</summary>
+        public string? RecipientAssembly { get; init; }
+
         /// <summary>The catalogue's EU alternative host, when one exists (used by the code fix).</summary>
         public string? EuAlternative { get; }
 

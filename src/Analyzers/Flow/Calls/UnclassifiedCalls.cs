@@ -59,8 +59,11 @@ namespace Residency.Analyzers.Flow.Calls
                 recipient: null,
                 host: null,
                 purpose: null,
-                resolvedBy: $"not classified: {method.ContainingAssembly?.Name ?? "a referenced assembly"} is neither a known sink nor known to keep data in the process",
-                location: location);
+                resolvedBy: "not classified: neither a known sink nor known to keep data in the process",
+                location: location)
+            {
+                RecipientAssembly = method.ContainingAssembly?.Name,
+            };
         }
     }
 }
