@@ -82,7 +82,7 @@ namespace Residency.EndToEnd.Tests
             Assert.Equal("1", inventory.Get("summary")!.Get("unclassifiedRecipients")!.Text);
             Assert.Empty(inventory.Get("flows")!.Items);
             Assert.Contains("1 unclassified recipient", result.Output);
-            Assert.Contains("RES008", result.Output);
+            // RES008 is an info diagnostic: the IDE shows it; a command-line build at minimal verbosity does not print it.
             var md = File.ReadAllText(Path.Combine(app, "bin", "Debug", "net10.0", "residency", "inventory.md"));
             Assert.Contains("## Not classified", md);
             Assert.Contains("1 method that is not classified also receives personal data", md);

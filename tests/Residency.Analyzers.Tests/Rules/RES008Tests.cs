@@ -164,6 +164,13 @@ class Service
 }", @"{ ""sinks"": [ { ""method"": ""Contoso.Vendor.CrmSdk.*"", ""region"": ""US"" } ] }", Res008(0));
 
         [Fact]
+        public Task ANamespaceClassifiedAsASinkCoversItsTypesAndSubNamespaces() => VerifyAsync(@"
+class Service
+{
+    void Run(Customer c, CrmSdk crm) { crm.Push(c.Email); Formatter.Format(c.Email); Contoso.Vendor.Text.Casing.Upper(c.Name); }
+}", @"{ ""sinks"": [ { ""method"": ""Contoso.Vendor.*"", ""region"": ""US"" } ] }");
+
+        [Fact]
         public Task AnInvalidSinkEntryLeavesTheMethodUnclassified() => VerifyAsync(@"
 class Service
 {
