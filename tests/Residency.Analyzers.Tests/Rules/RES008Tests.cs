@@ -144,6 +144,21 @@ class Service
 }", null);
 
         [Fact]
+        public Task SynthesisedMembersOfTheCompilationsOwnTypesAreNotRecipients() => VerifyAsync(@"
+record Contact(string Email);
+class Service
+{
+    bool Run(Customer c, Contact other)
+    {
+        var contact = new Contact(c.Email);
+        var anonymous = new { c.Email };
+        System.Action<string> log = s => { };
+        log(c.Name);
+        return contact.Equals(other) || contact.ToString().Length > 0 || anonymous.Equals(null) || contact.GetHashCode() > 0;
+    }
+}", null);
+
+        [Fact]
         public Task ClassifiedLocalInResidencyJsonIsNotReported() => VerifyAsync(@"
 class Service
 {

@@ -37,11 +37,12 @@ namespace Residency.Analyzers.Flow.Calls
 
         private SinkInfo? Classify(IMethodSymbol method)
         {
-            if (method.DeclaringSyntaxReferences.Length > 0 || method.ContainingType is null ||
-                method.MethodKind is MethodKind.DelegateInvoke or MethodKind.LocalFunction or MethodKind.AnonymousFunction or MethodKind.BuiltinOperator)
+            if (method.DeclaringSyntaxReferences.Length > 0 || method.IsImplicitlyDeclared || method.ContainingType is not { } type ||
+                type.DeclaringSyntaxReferences.Length > 0 || type.IsAnonymousType ||
+                method.MethodKind is MethodKind.DelegateInvoke or MethodKind.LocalFunction or MethodKind.AnonymousFunction or MethodKind.BuiltinOperator or MethodKind.FunctionPointerSignature)
             {
-                // Code of this compilation is analysed (or, declared without a body, not guessed at); a delegate runs
-                // code the call does not name.
+                // Code of this compilation (members the compiler synthesises for its records and anonymous types included)
+                // is analysed, or, declared without a body, not guessed at; a delegate runs code the call does not name.
                 return null;
             }
 
