@@ -103,6 +103,20 @@ namespace Residency.Build.Tests
         }
 
         [Fact]
+        public void Without_flows_the_record_still_refers_to_what_was_not_classified()
+        {
+            using var project = new TestProject();
+            project.WithFacts(new FactsBuilder()
+                .Unclassified("Contoso.Vendor.CrmSdk.Push", project.ProjectUri + "/B.cs", 12, "Sample.Customer.Email", "Customer.Email")
+                .ToString());
+            project.Run();
+
+            var md = File.ReadAllText(project.Output("inventory.md"));
+            Assert.Contains("No personal data reaches a classified sink outside the application. 1 method that is not classified also receives personal data", md); // (d)
+            Assert.Contains("No personal data reaches a classified sink (see \u201cNot classified\u201d", md); // flow table
+        }
+
+        [Fact]
         public void Csv_has_a_row_per_call()
         {
             using var project = WithUnclassified(new TestProject());

@@ -232,7 +232,7 @@ namespace Residency.Build.Writing
             doc.Heading(2, "Flows", "flows");
             if (inventory.Flows.Count == 0)
             {
-                doc.Paragraph("No personal data reaches a sink.", note: true);
+                doc.Paragraph("No personal data reaches a classified sink" + (inventory.Summary.UnclassifiedRecipients > 0 ? " (see \u201cNot classified\u201d for the methods that are not classified)." : "."), note: true);
                 return;
             }
 
