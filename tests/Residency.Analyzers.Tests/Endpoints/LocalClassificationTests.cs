@@ -42,6 +42,9 @@ namespace Residency.Analyzers.Tests.Endpoints
         [InlineData("Microsoft.AspNetCore.Http.Results.Ok")]
         [InlineData("Newtonsoft.Json.JsonConvert.SerializeObject")]
         [InlineData("OpenAI.Chat.ChatMessage.CreateUserMessage")]
+        [InlineData("Microsoft.Extensions.AI.ChatMessage.op_Implicit")]
+        [InlineData("Microsoft.SemanticKernel.KernelArguments.Add")]
+        [InlineData("Microsoft.SemanticKernel.ChatCompletion.ChatHistory.AddUserMessage")]
         public void Local(string method) => Assert.True(Catalog().IsLocal(method), method);
 
         [Theory]
@@ -52,6 +55,8 @@ namespace Residency.Analyzers.Tests.Endpoints
         [InlineData("SystemTools.Exporter.Export")]
         [InlineData("Microsoft.Extensions.Caching.Distributed.DistributedCacheExtensions.SetString")]
         [InlineData("Microsoft.EntityFrameworkCore.DbSet`1.Add")]
+        [InlineData("Microsoft.SemanticKernel.Connectors.Qdrant.QdrantVectorStoreRecordCollection`1.UpsertAsync")]
+        [InlineData("Microsoft.Extensions.VectorData.IVectorStoreRecordCollection`2.UpsertAsync")]
         public void NotLocal(string method) => Assert.False(Catalog().IsLocal(method), method);
 
         [Fact]
