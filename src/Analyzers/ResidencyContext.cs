@@ -48,7 +48,11 @@ namespace Residency.Analyzers
                 sdk,
                 new AiSinkProvider(ai),
                 new SemanticKernelSinkProvider(kernels));
-            Engine = new FlowEngine(compilation, models, Classifier, Types, providers) { SinkImplementations = new SinkImplementations(annotations) };
+            Engine = new FlowEngine(compilation, models, Classifier, Types, providers)
+            {
+                SinkImplementations = new SinkImplementations(annotations),
+                Unclassified = new Flow.Calls.UnclassifiedCalls(LocalCatalog.For(Endpoints)),
+            };
             Engine.ReturnSinks = new AiToolSinks(ai, kernels).Of;
             if (!options.InferPersonalData)
             {

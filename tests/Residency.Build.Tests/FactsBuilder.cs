@@ -16,6 +16,7 @@ namespace Residency.Build.Tests
         private readonly List<DataElement> _elements = new();
         private readonly List<SinkEntry> _sinks = new();
         private readonly List<Finding> _findings = new();
+        private readonly List<UnclassifiedCall> _unclassified = new();
 
         /// <summary>The compilation's assembly; empty to let the task use its <c>AssemblyName</c>, as the fixtures do.</summary>
         public string Assembly { get; set; } = "";
@@ -46,8 +47,29 @@ namespace Residency.Build.Tests
             return this;
         }
 
+        /// <summary>A call that hands <paramref name="sourceId"/> to <paramref name="recipient"/>, a method nobody classified.</summary>
+        public FactsBuilder Unclassified(string recipient, string uri, int line, string sourceId, string member, string category = "contact.email", string treatment = Treatment.Reported)
+        {
+            _unclassified.Add(new UnclassifiedCall
+            {
+                Assembly = Assembly,
+                Recipient = recipient,
+                RecipientAssembly = recipient.Substring(0, recipient.LastIndexOf('.')),
+                Method = "Sample.Service.Run()",
+                Sources = new[] { new SourceRef { Id = sourceId, Member = member, Category = category, Subject = "customer" } },
+                Path = new[] { "Run", recipient },
+                File = PathOf(uri),
+                Line = line,
+                Column = 9,
+                Fingerprint = "u" + line,
+                Treatment = treatment,
+            });
+            return this;
+        }
+
         public override string ToString() => FactsFile.Write(new FactsDocument
         {
+            Unclassified = _unclassified,
             Assembly = Assembly,
             AllowedRegions = new[] { "EEA", "Adequate" },
             Elements = _elements,

@@ -7,7 +7,7 @@ namespace Residency.Build.Tests
 {
     public class SchemaTests
     {
-        private static SchemaValidator Validator()
+        internal static SchemaValidator Validator()
         {
             var directory = new DirectoryInfo(AppContext.BaseDirectory);
             while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "schemas", "inventory.schema.json")))

@@ -24,8 +24,11 @@ namespace Residency.Analyzers.Analyzers
             return residency.Engine.AnalyseMethod(method, context.SemanticModel, context.CodeBlock, context.CancellationToken);
         }
 
-        public static IEnumerable<Finding> InOrder(MethodSummary summary) =>
-            summary.Findings.OrderBy(f => f.Syntax.SpanStart).ThenBy(f => f.Sink.Id, StringComparer.Ordinal);
+        public static IEnumerable<Finding> InOrder(MethodSummary summary) => InOrder(summary.Findings);
+
+        /// <summary>Findings in source order, then by sink.</summary>
+        public static IEnumerable<Finding> InOrder(IEnumerable<Finding> findings) =>
+            findings.OrderBy(f => f.Syntax.SpanStart).ThenBy(f => f.Sink.Id, StringComparer.Ordinal);
 
         public static string MethodId(IMethodSymbol method) => method.ToDisplayString(SymbolDisplayFormat.CSharpErrorMessageFormat);
     }

@@ -108,6 +108,16 @@ namespace Residency.Analyzers.Analyzers
                     : residency.Treatment.Of(descriptor.Id, descriptor.Category, location, method, fingerprint, context.CancellationToken);
                 facts.Add(FactMapper.Flow(verdict, methodId, descriptor?.Id, fingerprint, treatment, location));
             }
+
+            foreach (var finding in FlowFindings.InOrder(summary.Unclassified))
+            {
+                // The verdict describes the data and the path; an unclassified recipient has no status to judge.
+                var described = FlowVerdict.Judge(finding, method, residency.Options.Policy, residency.Transfers);
+                var fingerprint = DiagnosticProperties.UnclassifiedFingerprint(finding, methodId);
+                var location = finding.Syntax.GetLocation();
+                var treatment = residency.Treatment.Of(Descriptors.RES008.Id, Descriptors.RES008.Category, location, method, fingerprint, context.CancellationToken);
+                facts.Add(FactMapper.Unclassified(described, methodId, finding.Sink.RecipientAssembly, fingerprint, treatment, location));
+            }
         }
 
         private static void CollectSinks(CodeBlockAnalysisContext context, ResidencyContext residency, FactsCollector facts, ConcurrentDictionary<string, bool> reportedSinks)

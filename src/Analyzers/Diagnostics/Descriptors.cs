@@ -105,5 +105,15 @@ namespace Residency.Analyzers.Diagnostics
             description: "At the end of a command-line compilation the analyzers write what they found to a facts file that the inventory task reads. The file could not be written, so the inventory of this build is incomplete.",
             helpLinkUri: HelpBase + "RES007.md",
             customTags: new[] { WellKnownDiagnosticTags.NotConfigurable, WellKnownDiagnosticTags.CompilationEnd });
+
+        public static readonly DiagnosticDescriptor RES008 = new(
+            DiagnosticIds.UnclassifiedRecipient,
+            title: "Personal data handed to a method nobody classified",
+            messageFormat: "Personal data {0} is handed to {1}, which is not classified (neither a known sink nor known to keep data in the process); path: {2}",
+            Category,
+            DiagnosticSeverity.Info,
+            isEnabledByDefault: true,
+            description: "The method belongs to a referenced assembly (a package or another project) that the catalogues do not know. If it sends data somewhere, declare it in residency.json under 'sinks' with its region; if it keeps data in the process, list it under 'local'. Until then the inventory lists it as not classified, and its record does not claim that no data leaves.",
+            helpLinkUri: HelpBase + "RES008.md");
     }
 }

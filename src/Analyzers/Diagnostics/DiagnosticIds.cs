@@ -23,5 +23,8 @@ namespace Residency.Analyzers.Diagnostics
 
         /// <summary>The inventory's facts file could not be written (command-line builds only).</summary>
         public const string FactsNotWritten = "RES007";
+
+        /// <summary>Personal data is handed to a method of a referenced assembly that is neither a known sink nor known to keep data local.</summary>
+        public const string UnclassifiedRecipient = "RES008";
     }
 }

@@ -19,6 +19,9 @@ namespace Residency.Analyzers.Diagnostics
         public const string SinkKindKey = "residency.sinkKind";
         public const string ResolvedByKey = "residency.resolvedBy";
 
+        /// <summary>RES008: the unclassified method as residency.json names it (<c>Namespace.Type.Method</c>).</summary>
+        public const string UnclassifiedMethodKey = "residency.unclassifiedMethod";
+
         public static ImmutableDictionary<string, string?> ForFlow(FlowVerdict verdict, string fingerprint)
         {
             var sink = verdict.Finding.Sink;
@@ -39,6 +42,18 @@ namespace Residency.Analyzers.Diagnostics
         /// </summary>
         public static string FlowFingerprint(FlowVerdict verdict, string methodId, string ruleOrStatus) =>
             Fingerprint(ruleOrStatus, methodId, verdict.Finding.Sink.Id, string.Join("|", verdict.Sources.Select(s => s.Id)));
+
+        /// <summary>What RES008 carries for its code fixes: the method as residency.json names it, and the finding's fingerprint.</summary>
+        public static ImmutableDictionary<string, string?> ForUnclassified(Finding finding, string fingerprint) =>
+            ImmutableDictionary.CreateRange(new[]
+            {
+                new System.Collections.Generic.KeyValuePair<string, string?>(FingerprintKey, fingerprint),
+                new System.Collections.Generic.KeyValuePair<string, string?>(UnclassifiedMethodKey, finding.Sink.Display),
+            });
+
+        /// <summary>The line-independent identity of an unclassified call (rule, containing method, recipient, data).</summary>
+        public static string UnclassifiedFingerprint(Finding finding, string methodId) =>
+            Fingerprint(DiagnosticIds.UnclassifiedRecipient, methodId, finding.Sink.Id, string.Join("|", finding.Sources.Select(s => s.Element?.Id).Where(id => id is not null).Distinct().OrderBy(id => id, System.StringComparer.Ordinal)));
 
         /// <summary>A line-independent identity of a finding: see <see cref="StableFingerprint"/>.</summary>
         public static string Fingerprint(params string[] parts) => StableFingerprint.Compute(parts);

@@ -292,4 +292,34 @@ namespace Residency.Analyzers.Endpoints
 
         public string FileName => System.IO.Path.GetFileName(Path);
     }
+
+    /// <summary>A <c>local</c> (or <c>notLocal</c>) entry of local.json or residency.json: a namespace, type or method name.</summary>
+    internal sealed class LocalEntry
+    {
+        private static readonly System.Text.RegularExpressions.Regex NamePattern = new(
+            @"^[A-Za-z_][A-Za-z0-9_]*(?:`[0-9]+)?(?:[.+][A-Za-z_][A-Za-z0-9_]*(?:`[0-9]+)?)*$",
+            System.Text.RegularExpressions.RegexOptions.CultureInvariant);
+
+        public LocalEntry(string name, int line)
+        {
+            Name = name;
+            Line = line;
+        }
+
+        /// <summary><c>System</c>, <c>Contoso.Vendor.Formatter</c>, <c>Contoso.Vendor.CrmSdk.Normalise</c>.</summary>
+        public string Name { get; }
+
+        /// <summary>1-based line in its file.</summary>
+        public int Line { get; }
+
+        public static bool IsValidName(string? name) => name is not null && NamePattern.IsMatch(name);
+
+        /// <summary>
+        /// Whether this entry covers <paramref name="qualifiedMethod"/> (<c>Namespace.Type+Nested.Method</c>): equal to it,
+        /// or a prefix of it ending at a '.', '+' or '`' boundary.
+        /// </summary>
+        public bool Covers(string qualifiedMethod) =>
+            qualifiedMethod.StartsWith(Name, StringComparison.Ordinal) &&
+            (qualifiedMethod.Length == Name.Length || qualifiedMethod[Name.Length] is '.' or '+' or '`');
+    }
 }

@@ -64,13 +64,19 @@ namespace Residency.Analyzers.Endpoints
 
         /// <summary>residency.json <c>sources</c> naming claim types.</summary>
         public ImmutableArray<Sources.ClaimTypeEntry> ClaimTypes { get; init; } = ImmutableArray<Sources.ClaimTypeEntry>.Empty;
+
+        /// <summary>residency.json <c>local</c>: code that keeps data in the process (namespace, type or method names).</summary>
+        public ImmutableArray<LocalEntry> Local { get; init; } = ImmutableArray<LocalEntry>.Empty;
+
+        /// <summary>local.json <c>notLocal</c>: exceptions to <see cref="Local"/> (built-in catalogue only).</summary>
+        public ImmutableArray<LocalEntry> NotLocal { get; init; } = ImmutableArray<LocalEntry>.Empty;
     }
 
     /// <summary>Reads catalogue JSON into the model.</summary>
     internal static class CatalogReader
     {
         private static readonly ImmutableHashSet<string> TopLevel = ImmutableHashSet.Create(
-            "$schema", "schemaVersion", "hosts", "regionMaps", "sdks", "sinks", "configKeys", "internalHosts", "sources");
+            "$schema", "$comment", "schemaVersion", "hosts", "regionMaps", "sdks", "sinks", "local", "notLocal", "configKeys", "internalHosts", "sources");
 
         private static readonly ImmutableHashSet<string> HostProperties = ImmutableHashSet.Create(
             "pattern", "region", "recipient", "service", "euAlternative", "note", "source", "purpose");
@@ -105,7 +111,7 @@ namespace Residency.Analyzers.Endpoints
             {
                 if (!TopLevel.Contains(member.Key))
                 {
-                    context.Issue(member.Value, $"unknown property '{member.Key}' (expected one of hosts, regionMaps, sdks, sinks, configKeys, internalHosts, sources)");
+                    context.Issue(member.Value, $"unknown property '{member.Key}' (expected one of hosts, regionMaps, sdks, sinks, local, configKeys, internalHosts, sources)");
                 }
             }
 
@@ -116,10 +122,19 @@ namespace Residency.Analyzers.Endpoints
             var configKeys = context.ReadConfigKeys(root.Get("configKeys"));
             var internalHosts = context.ReadInternalHosts(root.Get("internalHosts"));
             Sources.SourceCatalog.ReadUserSources(root.Get("sources"), path, context.Issue, out var sourceMembers, out var claimTypes);
+            var local = context.ReadLocal(root.Get("local"), "local");
+            var notLocal = isUser ? ImmutableArray<LocalEntry>.Empty : context.ReadLocal(root.Get("notLocal"), "notLocal");
+            if (isUser && root.Get("notLocal") is { } userNotLocal)
+            {
+                context.Issue(userNotLocal, "'notLocal' is for the built-in catalogue: declare code that sends data under 'sinks'");
+            }
+
             return new ResidencyJson(hosts, maps, sdks, sinks, configKeys, internalHosts, issues.ToImmutable(), path)
             {
                 SourceMembers = sourceMembers,
                 ClaimTypes = claimTypes,
+                Local = local,
+                NotLocal = notLocal,
             };
         }
 
@@ -534,6 +549,51 @@ namespace Residency.Analyzers.Endpoints
                 }
 
                 return sinks.ToImmutable();
+            }
+
+            /// <summary>
+            /// <c>local</c> entries: a name (<c>"Contoso.Formatting"</c>) or an object with <c>name</c> and an optional
+            /// <c>note</c>. A name is a namespace, a type (nested types with '+', generic arity with '`') or a method.
+            /// </summary>
+            public ImmutableArray<LocalEntry> ReadLocal(JsonNode? node, string property)
+            {
+                var entries = ImmutableArray.CreateBuilder<LocalEntry>();
+                if (node is null)
+                {
+                    return entries.ToImmutable();
+                }
+
+                if (!node.IsArray)
+                {
+                    Issue(node, $"'{property}' must be an array of namespace, type or method names");
+                    return entries.ToImmutable();
+                }
+
+                foreach (var item in node.Items)
+                {
+                    var nameNode = item.IsObject ? item.Get("name") : item;
+                    var name = nameNode is { IsString: true } ? nameNode.Text : null;
+                    if (item.IsObject)
+                    {
+                        foreach (var member in item.Members)
+                        {
+                            if (member.Key is not ("name" or "note"))
+                            {
+                                Issue(member.Value, $"{property}: unknown property '{member.Key}' (expected name, note)");
+                            }
+                        }
+                    }
+
+                    if (!LocalEntry.IsValidName(name))
+                    {
+                        Issue(nameNode ?? item, $"{property}: '{name}' is not a namespace, type or method name (dotted identifiers, nested types with '+', generic arity with '`')");
+                        continue;
+                    }
+
+                    entries.Add(new LocalEntry(name!, item.Line));
+                }
+
+                return entries.ToImmutable();
             }
 
             public ImmutableArray<ConfigValue> ReadConfigKeys(JsonNode? node)

@@ -128,6 +128,31 @@ Subject = JsonRead.Str(node, "subject"),
             };
         }
 
+        /// <summary>An unclassified call as written in the facts file and in <c>inventory.json</c> (same member names).</summary>
+        public static UnclassifiedCall? Unclassified(JsonNode? node, string defaultAssembly)
+        {
+            var recipient = JsonRead.Str(node, "recipient");
+            if (node is null || !node.IsObject || recipient is null)
+            {
+                return null;
+            }
+
+            return new UnclassifiedCall
+            {
+                Assembly = JsonRead.Str(node, "assembly") ?? defaultAssembly,
+                Recipient = recipient,
+                RecipientAssembly = JsonRead.Str(node, "recipientAssembly"),
+                Method = JsonRead.Str(node, "method"),
+                Sources = Sources(node),
+                Path = JsonRead.Strings(node, "path"),
+                File = JsonRead.Str(node, "file"),
+                Line = JsonRead.Int(node, "line"),
+                Column = JsonRead.Int(node, "column"),
+                Fingerprint = JsonRead.Str(node, "fingerprint"),
+                Treatment = Treatment.Parse(JsonRead.Str(node, "treatment"), legacySuppressed: false),
+            };
+        }
+
         public static DataElement? Element(JsonNode? node, string defaultAssembly)
         {
             var id = JsonRead.Str(node, "id", "member");

@@ -103,6 +103,38 @@ namespace Residency.Facts
             w.EndObject();
         }
 
+        public static void Unclassified(JsonWriter w, UnclassifiedCall u)
+        {
+            w.StartObject();
+            w.Property("assembly", u.Assembly);
+            w.Property("recipient", u.Recipient);
+            w.Property("recipientAssembly", u.RecipientAssembly);
+            w.Property("classification", u.Classification);
+            w.Property("method", u.Method);
+            w.Name("sources");
+            w.StartArray();
+            foreach (var source in u.Sources)
+            {
+                Source(w, source);
+            }
+
+            w.EndArray();
+            w.Name("path");
+            w.StartArray();
+            foreach (var step in u.Path)
+            {
+                w.Value(step);
+            }
+
+            w.EndArray();
+            w.Property("file", u.File);
+            Number(w, "line", u.Line);
+            Number(w, "column", u.Column);
+            w.Property("fingerprint", u.Fingerprint);
+            w.Property("treatment", u.Treatment);
+            w.EndObject();
+        }
+
         public static void Element(JsonWriter w, DataElement e)
         {
             w.StartObject();

@@ -21,6 +21,9 @@ namespace Residency.Facts
 
         public IReadOnlyList<FlowFact> Flows { get; init; } = new FlowFact[0];
 
+        /// <summary>Personal data handed to methods nobody classified (neither a known sink nor local): RES008.</summary>
+        public IReadOnlyList<UnclassifiedCall> Unclassified { get; init; } = new UnclassifiedCall[0];
+
         /// <summary>Diagnostics that are not flows: RES004 (invalid annotation or configuration), RES006 (unannotated look-alikes).</summary>
         public IReadOnlyList<Finding> Findings { get; init; } = new Finding[0];
 

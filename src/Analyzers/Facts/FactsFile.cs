@@ -37,6 +37,7 @@ namespace Residency.Facts
             List("elements", document.Elements, e => e.File, e => e.Line, FactJsonWriter.Element);
             List("sinks", document.Sinks, s => s.File, s => s.Line, FactJsonWriter.SinkEntry);
             List("flows", document.Flows, f => f.File, f => f.Line, FactJsonWriter.Flow);
+            List("unclassified", document.Unclassified, u => u.File, u => u.Line, FactJsonWriter.Unclassified);
             List("findings", document.Findings, f => f.File, f => f.Line, FactJsonWriter.Finding);
             w.Name("notes");
             w.StartArray();
@@ -100,6 +101,7 @@ namespace Residency.Facts
                 Elements = Items(root, "elements", n => FactJsonReader.Element(n, assembly)),
                 Sinks = Items(root, "sinks", n => FactJsonReader.SinkEntry(n, assembly)),
                 Flows = Items(root, "flows", n => FactJsonReader.Flow(n, assembly)),
+                Unclassified = Items(root, "unclassified", n => FactJsonReader.Unclassified(n, assembly)),
                 Findings = Items(root, "findings", n => FactJsonReader.Finding(n, assembly)),
                 Notes = JsonRead.Strings(root, "notes"),
             };

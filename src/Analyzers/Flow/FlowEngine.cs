@@ -103,6 +103,12 @@ namespace Residency.Analyzers.Flow
         public WellKnownTypes Types { get; }
 
         /// <summary>
+        /// Recognises calls that hand personal data to a method nobody classified (neither a sink nor local); null: such
+        /// calls are not recorded. Set once, before the first analysis.
+        /// </summary>
+        public Calls.UnclassifiedCalls? Unclassified { get; set; }
+
+        /// <summary>
         /// Where a method's return value is sent besides its callers, when it is (an AI tool's result goes to the model
         /// that offered it): the sinks its <c>return</c>s reach. Null or empty for ordinary methods.
         /// </summary>

@@ -112,8 +112,16 @@ namespace Residency.Analyzers.Flow
         {
             var returns = RunGraph();
             _returns = Taint.Union(_returns, returns);
-            return new MethodSummary(_returns, ShortestParameterSinks(), _findings.Values.ToImmutableArray())
+            var findings = ImmutableArray.CreateBuilder<Finding>(_findings.Count);
+            var unclassified = ImmutableArray.CreateBuilder<Finding>();
+            foreach (var finding in _findings.Values)
             {
+                (finding.Sink.Kind == SinkKind.Unclassified ? unclassified : findings).Add(finding);
+            }
+
+            return new MethodSummary(_returns, ShortestParameterSinks(), findings.ToImmutable())
+            {
+                Unclassified = unclassified.ToImmutable(),
                 OutParameters = OutParameters(),
                 ParameterStores = ParameterStores(),
                 CutOn = _dependencies.CutOn.Remove(_method),
@@ -992,6 +1000,10 @@ namespace Residency.Analyzers.Flow
             else
             {
                 result = External(invocation, target, receiver, arguments, allArguments, lambdas);
+                if (sinkCall is null)
+                {
+                    RecordUnclassified(invocation, target, receiver, allArguments);
+                }
             }
 
             if (sinkCall is not null)
@@ -1348,6 +1360,21 @@ namespace Residency.Analyzers.Flow
             {
                 RecordSink(returnOperation, sink, sources.ToImmutable(), ImmutableArray.Create(sink.Display));
             }
+        }
+
+        /// <summary>
+        /// A call of a method with no source here and no sink that receives personal data (an argument or the receiver):
+        /// recorded as reaching an unclassified recipient when <see cref="Calls.UnclassifiedCalls"/> says nobody
+        /// classified the method. The taint check comes first, the (memoised) classification only then.
+        /// </summary>
+        private void RecordUnclassified(IInvocationOperation invocation, IMethodSymbol target, ImmutableHashSet<TaintFact> receiver, ImmutableHashSet<TaintFact> allArguments)
+        {
+            if ((receiver.IsEmpty && allArguments.IsEmpty) || _engine.Unclassified is not { } unclassified || unclassified.Recipient(target) is not { } recipient)
+            {
+                return;
+            }
+
+            RecordSink(invocation, recipient, Taint.Union(receiver, allArguments), ImmutableArray.Create(recipient.Display));
         }
 
         private void RecordSink(IOperation operation, SinkInfo sink, ImmutableHashSet<TaintFact> sent, ImmutableArray<string> path)

@@ -74,7 +74,14 @@ namespace Residency.Analyzers.Flow
 
         public ImmutableArray<ParameterSinkFlow> ParameterSinks { get; }
 
+        /// <summary>Personal data reaching sinks, read in this method.</summary>
         public ImmutableArray<Finding> Findings { get; }
+
+        /// <summary>
+        /// Personal data, read in this method, handed to methods nobody classified (neither a sink nor local: sinks of kind
+        /// <see cref="SinkKind.Unclassified"/>); kept apart from <see cref="Findings"/> because they are not flows to judge.
+        /// </summary>
+        public ImmutableArray<Finding> Unclassified { get; init; } = ImmutableArray<Finding>.Empty;
 
         /// <summary>What each <c>out</c>/<c>ref</c> parameter (by ordinal) holds when the method returns.</summary>
         public ImmutableArray<(int Parameter, ImmutableHashSet<TaintFact> Facts)> OutParameters { get; init; } =

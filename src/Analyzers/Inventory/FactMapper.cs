@@ -39,6 +39,25 @@ namespace Residency.Analyzers.Inventory
             };
         }
 
+        /// <summary>A call that hands personal data to a method nobody classified (<see cref="Flow.MethodSummary.Unclassified"/>).</summary>
+        public static Facts.UnclassifiedCall Unclassified(FlowVerdict described, string methodId, string? recipientAssembly, string fingerprint, string treatment, Location location)
+        {
+            var (file, line, column) = Position(location);
+            return new Facts.UnclassifiedCall
+            {
+                Recipient = described.Finding.Sink.Display,
+                RecipientAssembly = recipientAssembly,
+                Method = methodId,
+                Sources = described.Sources.Select(source => Source(source, pseudonymised: described.Finding.Sources.Any(f => ReferenceEquals(f.Element, source) && f.Pseudonymised))).ToList(),
+                Path = described.Finding.Path.ToList(),
+                File = file,
+                Line = line,
+                Column = column,
+                Fingerprint = fingerprint,
+                Treatment = treatment,
+            };
+        }
+
         public static Facts.DataElement Element(DataElement element, Location location)
         {
             var (file, line, _) = Position(location);

@@ -14,6 +14,7 @@ namespace Residency.Analyzers.Inventory
         private readonly ConcurrentQueue<DataElement> _elements = new();
         private readonly ConcurrentQueue<SinkEntry> _sinks = new();
         private readonly ConcurrentQueue<FlowFact> _flows = new();
+        private readonly ConcurrentQueue<UnclassifiedCall> _unclassified = new();
         private readonly ConcurrentQueue<Finding> _findings = new();
         private readonly ConcurrentQueue<string> _notes = new();
 
@@ -22,6 +23,8 @@ namespace Residency.Analyzers.Inventory
         public void Add(SinkEntry sink) => _sinks.Enqueue(sink);
 
         public void Add(FlowFact flow) => _flows.Enqueue(flow);
+
+        public void Add(UnclassifiedCall call) => _unclassified.Enqueue(call);
 
         public void Add(Finding finding) => _findings.Enqueue(finding);
 
@@ -35,6 +38,7 @@ namespace Residency.Analyzers.Inventory
             Elements = _elements.ToList(),
             Sinks = _sinks.ToList(),
             Flows = _flows.ToList(),
+            Unclassified = _unclassified.ToList(),
             Findings = _findings.ToList(),
             Notes = _notes.ToList(),
         };

@@ -9,7 +9,7 @@ namespace Residency.Analyzers.Sinks
 {
     /// <summary>
     /// Methods declared as sinks in residency.json <c>sinks</c> (<c>Type.Method</c> for all overloads, <c>Type.*</c> for
-    /// every method): treated like a <c>[DataSink]</c> on the method (every argument and the receiver are sent).
+    /// every method, <c>Namespace.*</c> for every method of every type in a namespace): treated like a <c>[DataSink]</c> on the method (every argument and the receiver are sent).
     /// </summary>
     internal sealed class ConfiguredSinkProvider : ISinkProvider
     {
@@ -96,15 +96,33 @@ namespace Residency.Analyzers.Sinks
                 {
                     if (sink.TypeName == typeName && (sink.MethodName == "*" || sink.MethodName == method.Name))
                     {
-                        var display = $"{from?.Name}.{method.Name}";
-                        var location = _path is null ? null : Location.Create(_path, default, new Microsoft.CodeAnalysis.Text.LinePositionSpan(new Microsoft.CodeAnalysis.Text.LinePosition(Math.Max(0, sink.Line - 1), 0), new Microsoft.CodeAnalysis.Text.LinePosition(Math.Max(0, sink.Line - 1), 0)));
-                        var info = new SinkInfo(SinkKind.Configured, display, sink.Region, sink.Recipient, null, sink.Purpose, $"residency.json sinks: {sink.TypeName}.{sink.MethodName} (\"{sink.RegionText}\")", location: location);
-                        return new SinkCall(info, allArguments: true, receiver: !method.IsStatic, ImmutableArray<int>.Empty);
+                        return Call(method, from, sink);
+                    }
+                }
+            }
+
+            // "Namespace.*": every method of every type in the namespace and its sub-namespaces.
+            var ns = method.ContainingType?.ContainingNamespace is { IsGlobalNamespace: false } containing ? containing.ToDisplayString() : null;
+            if (ns is not null)
+            {
+                foreach (var sink in _sinks)
+                {
+                    if (sink.MethodName == "*" && ns.StartsWith(sink.TypeName, StringComparison.Ordinal) && (ns.Length == sink.TypeName.Length || ns[sink.TypeName.Length] == '.'))
+                    {
+                        return Call(method, from, sink);
                     }
                 }
             }
 
             return null;
+        }
+
+        private SinkCall Call(IMethodSymbol method, INamedTypeSymbol? from, ConfiguredSink sink)
+        {
+            var display = $"{from?.Name}.{method.Name}";
+            var location = _path is null ? null : Location.Create(_path, default, new Microsoft.CodeAnalysis.Text.LinePositionSpan(new Microsoft.CodeAnalysis.Text.LinePosition(Math.Max(0, sink.Line - 1), 0), new Microsoft.CodeAnalysis.Text.LinePosition(Math.Max(0, sink.Line - 1), 0)));
+            var info = new SinkInfo(SinkKind.Configured, display, sink.Region, sink.Recipient, null, sink.Purpose, $"residency.json sinks: {sink.TypeName}.{sink.MethodName} (\"{sink.RegionText}\")", location: location);
+            return new SinkCall(info, allArguments: true, receiver: !method.IsStatic, ImmutableArray<int>.Empty);
         }
     }
 }

@@ -17,6 +17,12 @@ namespace Residency.Analyzers.Sinks
 
         /// <summary>A sink method declared in residency.json.</summary>
         Configured,
+
+        /// <summary>
+        /// Not a sink: a method of a referenced assembly that receives personal data and is neither a known sink nor known
+        /// to keep data in the process (Flow/Calls/UnclassifiedCalls). Its region is unknown; it is never judged as a flow.
+        /// </summary>
+        Unclassified,
     }
 
     /// <summary>
@@ -63,6 +69,9 @@ namespace Residency.Analyzers.Sinks
         /// <summary>The declaration of the sink (attribute or endpoint literal), for additional locations.</summary>
         public Location? Location { get; }
 
+        /// <summary>For an unclassified recipient: the assembly that declares the method (a package or another project).</summary>
+        public string? RecipientAssembly { get; init; }
+
         /// <summary>The catalogue's EU alternative host, when one exists (used by the code fix).</summary>
         public string? EuAlternative { get; }
 
@@ -97,6 +106,7 @@ namespace Residency.Analyzers.Sinks
             SinkKind.Annotation => "annotation",
             SinkKind.Http => "http",
             SinkKind.Sdk => "sdk",
+            SinkKind.Unclassified => "unclassified",
             _ => "configured",
         };
     }

@@ -224,6 +224,7 @@ namespace Residency.Build
                 facts.Flows.AddRange(result.Facts.Flows);
                 facts.Elements.AddRange(result.Facts.Elements);
                 facts.Sinks.AddRange(result.Facts.Sinks);
+                facts.Unclassified.AddRange(result.Facts.Unclassified);
                 facts.Findings.AddRange(result.Facts.Findings);
                 if (result.Failed)
                 {

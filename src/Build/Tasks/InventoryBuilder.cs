@@ -32,6 +32,7 @@ namespace Residency.Build
                 .Select(f => f.Item)
                 .ToList();
             var transfers = DeclaredTransfers(flows);
+            var unclassified = Unclassified(facts.Unclassified);
 
             var assemblies = new SortedSet<string>(Ordinal);
             if (options.Assembly.Length > 0)
@@ -53,12 +54,14 @@ namespace Residency.Build
                 DataElements = elements,
                 Sinks = sinks,
                 Flows = flows,
+                Unclassified = unclassified,
                 DeclaredTransfers = transfers,
                 Findings = findings,
                 Notes = facts.Notes.Distinct(Ordinal).OrderBy(n => n, Ordinal).ToList(),
                 Summary = Summarise(elements, sinks, flows, transfers) with
                 {
                     UnannotatedCandidates = findings.Count(f => f.Rule == "RES006" && f.Treatment == Treatment.Reported),
+                    UnclassifiedRecipients = unclassified.Select(u => u.Recipient).Distinct(Ordinal).Count(),
                 },
             };
         }
@@ -83,6 +86,27 @@ namespace Residency.Build
                 .ThenBy(f => f.Item.Fingerprint ?? "", Ordinal)
                 .ThenBy(f => f.Key, Ordinal)
                 .Select(f => f.Item)
+                .ToList();
+        }
+
+        private static List<UnclassifiedCall> Unclassified(IEnumerable<UnclassifiedCall> input)
+        {
+            var normalised = input.Select(u => u with
+            {
+                Sources = Distinct(u.Sources, FactJsonWriter.Source)
+                    .OrderBy(s => s.Item.Id, Ordinal)
+                    .ThenBy(s => s.Key, Ordinal)
+                    .Select(s => s.Item)
+                    .ToList(),
+            });
+            return Distinct(normalised, FactJsonWriter.Unclassified)
+                .OrderBy(u => u.Item.Recipient, Ordinal)
+                .ThenBy(u => u.Item.Assembly, Ordinal)
+                .ThenBy(u => u.Item.File ?? "", Ordinal)
+                .ThenBy(u => u.Item.Line ?? 0)
+                .ThenBy(u => u.Item.Column ?? 0)
+                .ThenBy(u => u.Key, Ordinal)
+                .Select(u => u.Item)
                 .ToList();
         }
 

@@ -57,6 +57,27 @@ class Service
         }
 
         [Fact]
+        public async Task UnclassifiedCallsAreListedApartFromFlowsWhateverRes008sSeverity()
+        {
+            var library = TestReferences.Library("Contoso.Vendor", RES008Tests.VendorLibrary);
+            var source = RES008Tests.Model + @"
+class Service { void Run(Customer c, CrmSdk crm) { Forward(c.Email, crm); crm.Normalise(c.Name).Trim(); } void Forward(string s, CrmSdk crm) => crm.Push(s); }";
+            await RunAsync(source, specific: new Dictionary<string, ReportDiagnostic> { ["RES008"] = ReportDiagnostic.Suppress }, library: library);
+
+            var facts = ReadFacts();
+            Assert.Empty(facts.Get("flows")!.Items);
+            var calls = facts.Get("unclassified")!.Items;
+            Assert.Equal(new[] { "Contoso.Vendor.CrmSdk.Normalise", "Contoso.Vendor.CrmSdk.Push" }, calls.Select(c => c.GetString("recipient")).OrderBy(r => r, StringComparer.Ordinal));
+            var push = calls.Single(c => c.GetString("recipient") == "Contoso.Vendor.CrmSdk.Push");
+            Assert.Equal("Contoso.Vendor", push.GetString("recipientAssembly"));
+            Assert.Equal("not classified", push.GetString("classification"));
+            Assert.Equal("Service.Run(Customer, Contoso.Vendor.CrmSdk)", push.GetString("method"));
+            Assert.Equal(new[] { "Run", "Forward", "Contoso.Vendor.CrmSdk.Push" }, push.Get("path")!.Items.Select(i => i.Text));
+            Assert.Equal("Customer.Email", push.Get("sources")!.Items.Single().GetString("member"));
+            Assert.Equal("suppressed-by-configuration", push.GetString("treatment"));
+        }
+
+        [Fact]
         public async Task FlowSilencedByNoWarnIsListedAsSuppressedByConfiguration()
         {
             // NoWarn and every other rule off: the compiler would skip an analyzer whose rules are all suppressed.
@@ -166,8 +187,9 @@ class Service
             IReadOnlyDictionary<string, ReportDiagnostic>? specific = null,
             IReadOnlyDictionary<string, ReportDiagnostic>? perTree = null,
             string? baseline = null,
-            bool concurrent = false) =>
-            RunAsync(source, FactsPath, specific, perTree, baseline, concurrent);
+            bool concurrent = false,
+            MetadataReference? library = null) =>
+            RunAsync(source, FactsPath, specific, perTree, baseline, concurrent, library);
 
         private static async Task<ImmutableArray<Diagnostic>> RunAsync(
             string source,
@@ -175,13 +197,15 @@ class Service
             IReadOnlyDictionary<string, ReportDiagnostic>? specific = null,
             IReadOnlyDictionary<string, ReportDiagnostic>? perTree = null,
             string? baseline = null,
-            bool concurrent = false)
+            bool concurrent = false,
+            MetadataReference? library = null)
         {
             var tree = CSharpSyntaxTree.ParseText(source, path: "/src/Source0.cs");
             var options = new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary)
                 .WithSpecificDiagnosticOptions(specific ?? new Dictionary<string, ReportDiagnostic>())
                 .WithSyntaxTreeOptionsProvider(new TreeOptions(perTree ?? new Dictionary<string, ReportDiagnostic>()));
-            var compilation = CSharpCompilation.Create("Facts", new[] { tree }, TestReferences.All, options);
+            var references = library is null ? TestReferences.All : TestReferences.All.Add(library);
+            var compilation = CSharpCompilation.Create("Facts", new[] { tree }, references, options);
             var additional = baseline is null
                 ? ImmutableArray<AdditionalText>.Empty
                 : ImmutableArray.Create<AdditionalText>(new InMemoryText("/src/residency-baseline.json", baseline));

@@ -49,6 +49,27 @@ namespace Residency.Analyzers.Tests.Verifiers
             return builder.ToImmutable();
         }
 
+        /// <summary>
+        /// A referenced assembly compiled from <paramref name="source"/> (a package or another project as the analyzers see
+        /// it: metadata only, no source in the compilation under test).
+        /// </summary>
+        public static MetadataReference Library(string assemblyName, string source)
+        {
+            var compilation = Microsoft.CodeAnalysis.CSharp.CSharpCompilation.Create(
+                assemblyName,
+                new[] { Microsoft.CodeAnalysis.CSharp.CSharpSyntaxTree.ParseText(source) },
+                Basic.Reference.Assemblies.Net80.References.All,
+                new Microsoft.CodeAnalysis.CSharp.CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
+            using var stream = new MemoryStream();
+            var result = compilation.Emit(stream);
+            if (!result.Success)
+            {
+                throw new System.InvalidOperationException("The test library does not compile: " + string.Join("; ", result.Diagnostics));
+            }
+
+            return MetadataReference.CreateFromImage(stream.ToArray());
+        }
+
         /// <summary>A global analyzer config with the given MSBuild properties, as the package's targets would pass them.</summary>
         public static (string Path, string Content) GlobalConfig(params (string Key, string Value)[] properties)
         {

@@ -31,6 +31,9 @@ namespace Residency.Build.Model
 
         public IReadOnlyList<FlowFact> Flows { get; init; } = new FlowFact[0];
 
+        /// <summary>Personal data handed to methods nobody classified (neither a known sink nor local): the edge of what was analysed.</summary>
+        public IReadOnlyList<UnclassifiedCall> Unclassified { get; init; } = new UnclassifiedCall[0];
+
         public IReadOnlyList<DeclaredTransfer> DeclaredTransfers { get; init; } = new DeclaredTransfer[0];
 
         public IReadOnlyList<Finding> Findings { get; init; } = new Finding[0];

@@ -26,6 +26,9 @@ namespace Residency.Build.Model
         /// <summary>Distinct declared transfers.</summary>
         public int DeclaredTransfers { get; init; }
 
+        /// <summary>Distinct methods, nobody classified, that receive personal data (the record's "Not classified" section).</summary>
+        public int UnclassifiedRecipients { get; init; }
+
         public int Baselined { get; init; }
 
         /// <summary>

@@ -13,6 +13,9 @@ namespace Residency.Build.Reading
 
         public List<SinkEntry> Sinks { get; } = new();
 
+        /// <summary>Calls that hand personal data to methods nobody classified.</summary>
+        public List<UnclassifiedCall> Unclassified { get; } = new();
+
         public List<Finding> Findings { get; } = new();
 
         /// <summary>RES001–RES004 results of this compilation, suppressed or not (for <c>residency-baseline.json</c>).</summary>
@@ -26,6 +29,7 @@ namespace Residency.Build.Reading
             Flows.AddRange(other.Flows);
             Elements.AddRange(other.Elements);
             Sinks.AddRange(other.Sinks);
+            Unclassified.AddRange(other.Unclassified);
             Findings.AddRange(other.Findings);
             BaselineCandidates.AddRange(other.BaselineCandidates);
             Notes.AddRange(other.Notes);

@@ -58,6 +58,7 @@ namespace Residency.Build.Reading
             facts.Elements.AddRange(document.Elements.Select(e => e with { Assembly = assembly, File = Relative(e.File) }));
             facts.Sinks.AddRange(document.Sinks.Select(s => s with { Assembly = assembly, File = Relative(s.File) }));
             facts.Flows.AddRange(document.Flows.Select(f => f with { Assembly = assembly, File = Relative(f.File) }));
+            facts.Unclassified.AddRange(document.Unclassified.Select(u => u with { Assembly = assembly, File = Relative(u.File) }));
             facts.Findings.AddRange(document.Findings.Select(f => f with { Assembly = assembly, File = Relative(f.File) }));
             facts.Notes.AddRange(document.Notes);
 

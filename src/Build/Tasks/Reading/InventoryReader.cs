@@ -70,6 +70,14 @@ namespace Residency.Build.Reading
                 }
             }
 
+            foreach (var node in JsonRead.Arr(root, "unclassified"))
+            {
+                if (FactJsonReader.Unclassified(node, assembly) is { } call)
+                {
+                    facts.Unclassified.Add(call);
+                }
+            }
+
             foreach (var node in JsonRead.Arr(root, "findings"))
             {
                 if (FactJsonReader.Finding(node, assembly) is { } finding)

@@ -22,6 +22,7 @@ namespace Residency.Build.Util
             "Residency: " + Count(summary.Violations, "violation") + ", " +
             Count(summary.DeclaredTransfers, "declared transfer") + ", " +
             Count(summary.UnknownEndpoints, "unknown endpoint") +
+            (summary.UnclassifiedRecipients > 0 ? ", " + Count(summary.UnclassifiedRecipients, "unclassified recipient") : "") +
             (summary.Silenced > 0 ? ", " + Count(summary.Silenced, "silenced flow") + " (listed in the inventory all the same)" : "") +
             " \u2014 inventory: " + inventoryDisplayPath;
 

@@ -8,7 +8,7 @@ using Residency.Facts;
 namespace Residency.Build.Writing
 {
     /// <summary>
-    /// One row per flow (<c>inventory.csv</c>), RFC 4180 quoting, '\n' line ends, UTF-8 without BOM. Cells that a
+    /// One row per flow, then one per call to an unclassified recipient (status <c>unclassified</c>, rule RES008) (<c>inventory.csv</c>), RFC 4180 quoting, '\n' line ends, UTF-8 without BOM. Cells that a
     /// spreadsheet would run as a formula (leading <c>= + - @</c>) are prefixed with an apostrophe.
     /// </summary>
     internal static class CsvInventoryWriter
@@ -42,6 +42,33 @@ namespace Residency.Build.Writing
                     f.Line?.ToString(CultureInfo.InvariantCulture),
                     f.Treatment,
                     string.Join("; ", Distinct(f.Sources.Select(s => s.Origin))),
+                };
+                sb.Append(string.Join(",", cells.Select(Field))).Append('\n');
+            }
+
+            // Calls that hand personal data to a method nobody classified: status "unclassified", the method as the sink.
+            foreach (var u in inventory.Unclassified)
+            {
+                var cells = new[]
+                {
+                    u.Assembly,
+                    "unclassified",
+                    "RES008",
+                    string.Join("; ", u.Sources.Select(s => s.Id)),
+                    string.Join("; ", Distinct(u.Sources.Select(s => s.Category))),
+                    string.Join("; ", Distinct(u.Sources.Select(s => s.SpecialCategory))),
+                    u.Recipient,
+                    "unclassified",
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    string.Join(" > ", u.Path),
+                    u.Method,
+                    u.File,
+                    u.Line?.ToString(CultureInfo.InvariantCulture),
+                    u.Treatment,
                 };
                 sb.Append(string.Join(",", cells.Select(Field))).Append('\n');
             }

@@ -61,6 +61,14 @@ namespace Residency.Build.Writing
             }
 
             w.EndArray();
+            w.Name("unclassified");
+            w.StartArray();
+            foreach (var call in inventory.Unclassified)
+            {
+                FactJsonWriter.Unclassified(w, call);
+            }
+
+            w.EndArray();
             w.Name("declaredTransfers");
             w.StartArray();
             foreach (var transfer in inventory.DeclaredTransfers)
@@ -101,6 +109,7 @@ namespace Residency.Build.Writing
             w.Property("specialCategoryViolations", s.SpecialCategoryViolations);
             w.Property("unknownEndpoints", s.UnknownEndpoints);
             w.Property("declaredTransfers", s.DeclaredTransfers);
+            w.Property("unclassifiedRecipients", s.UnclassifiedRecipients);
             w.Property("baselined", s.Baselined);
             w.Property("silenced", s.Silenced);
             w.Property("unannotatedCandidates", s.UnannotatedCandidates);

@@ -24,13 +24,14 @@ namespace Residency.Build.Writing
             Controller(doc, inventory);
             Purposes(doc, record);
             Categories(doc, record);
-            Recipients(doc, record);
-            Transfers(doc, record);
+            Recipients(doc, record, inventory);
+            Transfers(doc, record, inventory);
             Retention(doc, record);
             Security(doc);
             Elements(doc, inventory);
             Sinks(doc, inventory);
             Flows(doc, inventory);
+            NotClassified(doc, inventory);
             Findings(doc, inventory);
             return doc;
         }
@@ -45,7 +46,8 @@ namespace Residency.Build.Writing
             doc.Paragraph(
                 "Summary: " + SummaryLine.Count(s.Violations, "violation") + ", " +
                 SummaryLine.Count(s.DeclaredTransfers, "declared transfer") + ", " +
-                SummaryLine.Count(s.UnknownEndpoints, "unknown endpoint") + "; " +
+                SummaryLine.Count(s.UnknownEndpoints, "unknown endpoint") +
+                (s.UnclassifiedRecipients > 0 ? ", " + SummaryLine.Count(s.UnclassifiedRecipients, "unclassified recipient") : "") + "; " +
                 SummaryLine.Count(s.DataElements, "data element") + ", " +
                 SummaryLine.Count(s.Sinks, "sink") + ", " +
                 SummaryLine.Count(s.Flows, "flow") +
@@ -136,12 +138,12 @@ namespace Residency.Build.Writing
             }
         }
 
-        private static void Recipients(Document doc, ProcessingRecord record)
+        private static void Recipients(Document doc, ProcessingRecord record, Inventory inventory)
         {
             doc.Heading(2, "(d) Categories of recipients", "recipients");
             if (record.Recipients.Count == 0)
             {
-                doc.Paragraph("No personal data reaches a recipient outside the application.", note: true);
+                doc.Paragraph("No personal data reaches a classified sink outside the application." + UnclassifiedReference(inventory), note: true);
                 return;
             }
 
@@ -152,14 +154,20 @@ namespace Residency.Build.Writing
             }
         }
 
-        private static void Transfers(Document doc, ProcessingRecord record)
+        /// <summary>
+        /// Section (e) never states an absolute absence: it says what was found among the classified sinks, and refers to
+        /// the methods that receive personal data but are not classified (where that data goes was not analysed).
+        /// </summary>
+        private static void Transfers(Document doc, ProcessingRecord record, Inventory inventory)
         {
             doc.Heading(2, "(e) Transfers to third countries", "transfers");
             if (record.Transfers.Count == 0)
             {
-                doc.Paragraph("No personal data is transferred outside the EEA.", note: true);
+                doc.Paragraph("Among the classified sinks, no personal data is transferred outside the EEA." + UnclassifiedReference(inventory), note: true);
                 return;
             }
+
+            doc.Paragraph("These are the transfers found among the classified sinks." + UnclassifiedReference(inventory), note: true);
 
             var table = doc.Table("transfers-table", "Country", "Recipient", "Categories of personal data", "Basis (GDPR Chapter V)", "Justification", "Flows");
             foreach (var row in record.Transfers)
@@ -247,7 +255,7 @@ namespace Residency.Build.Writing
             doc.Heading(2, "Flows", "flows");
             if (inventory.Flows.Count == 0)
             {
-                doc.Paragraph("No personal data reaches a sink.", note: true);
+                doc.Paragraph("No personal data reaches a classified sink" + (inventory.Summary.UnclassifiedRecipients > 0 ? " (see \u201cNot classified\u201d for the methods that are not classified)." : "."), note: true);
                 return;
             }
 
@@ -270,6 +278,46 @@ namespace Residency.Build.Writing
                     f.Method ?? None,
                     Location(f.File, f.Line),
                     f.Assembly);
+            }
+        }
+
+        /// <summary>What the analysis could not classify, for the sections that would otherwise state an absence.</summary>
+        private static string UnclassifiedReference(Inventory inventory)
+        {
+            var count = inventory.Summary.UnclassifiedRecipients;
+            return count == 0
+                ? " No personal data was handed to a method that is not classified (as a sink or as local)."
+                : " " + SummaryLine.Count(count, "method") + (count == 1 ? " that is" : " that are") +
+                  " not classified also " + (count == 1 ? "receives" : "receive") +
+                  " personal data (see \u201cNot classified\u201d): where that data goes was not analysed, so transfers through " +
+                  (count == 1 ? "it" : "them") + " are not excluded.";
+        }
+
+        private static void NotClassified(Document doc, Inventory inventory)
+        {
+            doc.Heading(2, "Not classified", "not-classified");
+            if (inventory.Unclassified.Count == 0)
+            {
+                doc.Paragraph("Every method of a referenced assembly that receives personal data is classified, as a sink or as local.", note: true);
+                return;
+            }
+
+            doc.Paragraph(
+                "Personal data is handed to these methods of referenced assemblies (packages, other projects), which are neither known sinks nor known to keep data in the process. " +
+                "Where the data goes from there was not analysed. Classify each in residency.json: under \u201csinks\u201d with its region if it sends data, under \u201clocal\u201d if it does not (RES008).",
+                note: true);
+            var table = doc.Table("not-classified-table", "Recipient (method)", "Declared in", "Personal data", "Classification", "Path", "Method", "Location", "Assembly");
+            foreach (var u in inventory.Unclassified)
+            {
+                table.Row(
+                    u.Recipient,
+                    u.RecipientAssembly ?? None,
+                    string.Join(", ", u.Sources.Select(Source)),
+                    u.Classification + (u.Treatment != Treatment.Reported ? " (RES008 " + Treatment.Label(u.Treatment) + ")" : ""),
+                    u.Path.Count == 0 ? None : string.Join(" \u2192 ", u.Path),
+                    u.Method ?? None,
+                    Location(u.File, u.Line),
+                    u.Assembly);
             }
         }
 

@@ -1,0 +1,115 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.IO;
+
+namespace Residency.Analyzers.Endpoints
+{
+    /// <summary>
+    /// What keeps data in the process: the built-in <c>local.json</c> (the BCL, <c>Microsoft.Extensions.*</c> configuration,
+    /// DI, options, logging, ASP.NET Core's pipeline, serialisers), the namespaces of the catalogued SDKs (their request
+    /// and message types: what leaves goes through the SDK's client, which is a sink), and the project's residency.json
+    /// <c>local</c> entries. A method none of these covers, and that is not a sink, is an unclassified recipient when
+    /// personal data is handed to it (docs/endpoints.md, "Code that keeps data local").
+    /// </summary>
+    internal sealed class LocalCatalog
+    {
+        public const string Resource = "Residency.Catalog.local.json";
+
+        private static readonly Lazy<ResidencyJson> BuiltInLazy = new(LoadBuiltIn, System.Threading.LazyThreadSafetyMode.ExecutionAndPublication);
+
+        private readonly ImmutableArray<LocalEntry> _user;
+        private readonly ImmutableArray<LocalEntry> _local;
+        private readonly ImmutableArray<LocalEntry> _notLocal;
+
+        private LocalCatalog(ImmutableArray<LocalEntry> user, ImmutableArray<LocalEntry> local, ImmutableArray<LocalEntry> notLocal)
+        {
+            _user = user;
+            _local = local;
+            _notLocal = notLocal;
+        }
+
+        /// <summary>The built-in local.json as read (its <see cref="ResidencyJson.Issues"/> are checked by the catalogue tests).</summary>
+        public static ResidencyJson BuiltIn => BuiltInLazy.Value;
+
+        /// <summary>The catalogue of one project: built-in entries, SDK namespaces, the project's residency.json <c>local</c>.</summary>
+        public static LocalCatalog For(ProjectEndpoints endpoints)
+        {
+            var local = BuiltIn.Local.ToBuilder();
+            var seen = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var sdk in endpoints.Catalog.Sdks)
+            {
+                foreach (var type in sdk.Types)
+                {
+                    int dot = type.LastIndexOf('.');
+                    if (dot > 0 && seen.Add(type.Substring(0, dot)))
+                    {
+                        local.Add(new LocalEntry(type.Substring(0, dot), 0));
+                    }
+                }
+
+                foreach (var ns in sdk.SinkNamespaces)
+                {
+                    if (seen.Add(ns))
+                    {
+                        local.Add(new LocalEntry(ns, 0));
+                    }
+                }
+            }
+
+            return new LocalCatalog(endpoints.User.Local, local.ToImmutable(), BuiltIn.NotLocal);
+        }
+
+        /// <summary>
+        /// Whether <paramref name="qualifiedMethod"/> (<c>Namespace.Type+Nested.Method</c>) keeps data in the process: a
+        /// residency.json <c>local</c> entry covers it, or the longest built-in entry that covers it is a <c>local</c> one.
+        /// </summary>
+        public bool IsLocal(string qualifiedMethod)
+        {
+            foreach (var entry in _user)
+            {
+                if (entry.Covers(qualifiedMethod))
+                {
+                    return true;
+                }
+            }
+
+            var local = Longest(_local, qualifiedMethod);
+            return local > 0 && local > Longest(_notLocal, qualifiedMethod);
+        }
+
+        private static int Longest(ImmutableArray<LocalEntry> entries, string qualifiedMethod)
+        {
+            var longest = 0;
+            foreach (var entry in entries)
+            {
+                if (entry.Name.Length > longest && entry.Covers(qualifiedMethod))
+                {
+                    longest = entry.Name.Length;
+                }
+            }
+
+            return longest;
+        }
+
+        private static ResidencyJson LoadBuiltIn()
+        {
+            string? text = null;
+            try
+            {
+                using var stream = typeof(LocalCatalog).Assembly.GetManifestResourceStream(Resource);
+                if (stream is not null)
+                {
+                    using var reader = new StreamReader(stream);
+                    text = reader.ReadToEnd();
+                }
+            }
+            catch (IOException)
+            {
+                text = null;
+            }
+
+            return CatalogReader.Read(text ?? "{}", "local.json", isUser: false);
+        }
+    }
+}

@@ -1,0 +1,70 @@
+using System.Collections.Concurrent;
+using Microsoft.CodeAnalysis;
+using Residency.Analyzers.Endpoints;
+using Residency.Analyzers.Regions;
+using Residency.Analyzers.Sinks;
+
+namespace Residency.Analyzers.Flow.Calls
+{
+    /// <summary>
+    /// Decides whether a call that hands personal data to a method of a referenced assembly (a package or another
+    /// project: no source in this compilation) reaches an <em>unclassified recipient</em>: a method that is neither a
+    /// known sink (the engine asks the sink providers first) nor known to keep data in the process
+    /// (<see cref="LocalCatalog"/>). Such a call is recorded like a flow to a sink of kind
+    /// <see cref="SinkKind.Unclassified"/>, so that it follows the same paths through the application's own methods;
+    /// the summaries keep those findings apart (<see cref="MethodSummary.Unclassified"/>). The answer is memoised per
+    /// method definition; the engine asks only after its cheap checks (no summary, no sink, some argument or the
+    /// receiver carries personal data).
+    /// </summary>
+    internal sealed class UnclassifiedCalls
+    {
+        private readonly LocalCatalog _local;
+        private readonly ConcurrentDictionary<IMethodSymbol, SinkInfo?> _recipients = new(SymbolEqualityComparer.Default);
+
+        public UnclassifiedCalls(LocalCatalog local) => _local = local;
+
+        /// <summary>The unclassified recipient a call to <paramref name="target"/> hands data to; null when the method is in source, local, or not a method data is handed to.</summary>
+        public SinkInfo? Recipient(IMethodSymbol target)
+        {
+            var method = target.ReducedFrom ?? target;
+            method = method.OriginalDefinition;
+            return _recipients.TryGetValue(method, out var known) ? known : _recipients.GetOrAdd(method, Classify);
+        }
+
+        /// <summary><c>Namespace.Type+Nested.Method</c>: the name residency.json <c>sinks</c> and <c>local</c> entries use.</summary>
+        public static string QualifiedName(IMethodSymbol method) =>
+            method.ContainingType is { } type ? EndpointResolver.MetadataName(type) + "." + method.Name : method.Name;
+
+        private SinkInfo? Classify(IMethodSymbol method)
+        {
+            if (method.DeclaringSyntaxReferences.Length > 0 || method.IsImplicitlyDeclared || method.ContainingType is not { } type ||
+                type.DeclaringSyntaxReferences.Length > 0 || type.IsAnonymousType ||
+                method.MethodKind is MethodKind.DelegateInvoke or MethodKind.LocalFunction or MethodKind.AnonymousFunction or MethodKind.BuiltinOperator or MethodKind.FunctionPointerSignature)
+            {
+                // Code of this compilation (members the compiler synthesises for its records and anonymous types included)
+                // is analysed, or, declared without a body, not guessed at; a delegate runs code the call does not name.
+                return null;
+            }
+
+            var name = QualifiedName(method);
+            if (_local.IsLocal(name))
+            {
+                return null;
+            }
+
+            var location = method.Locations.Length > 0 ? method.Locations[0] : null;
+            return new SinkInfo(
+                SinkKind.Unclassified,
+                name,
+                Region.Unknown,
+                recipient: null,
+                host: null,
+                purpose: null,
+                resolvedBy: "not classified: neither a known sink nor known to keep data in the process",
+                location: location)
+            {
+                RecipientAssembly = method.ContainingAssembly?.Name,
+            };
+        }
+    }
+}

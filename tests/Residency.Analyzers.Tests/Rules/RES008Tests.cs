@@ -1,0 +1,214 @@
+using System.Threading;
+using System.Threading.Tasks;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Testing;
+using Residency.Analyzers.Analyzers;
+using Residency.Analyzers.Tests.Verifiers;
+
+namespace Residency.Analyzers.Tests.Rules
+{
+    /// <summary>RES008: personal data handed to a method of a referenced assembly that nobody classified.</summary>
+    public class RES008Tests
+    {
+        /// <summary>A vendor package, and stand-ins for Microsoft.Extensions packages (only their namespaces matter here).</summary>
+        internal const string VendorLibrary = @"
+namespace Contoso.Vendor
+{
+    public class CrmSdk
+    {
+        public void Push(string value) { }
+        public void PushAll(object record) { }
+        public string Normalise(string value) => value;
+    }
+
+    public static class Formatter
+    {
+        public static string Format(string value) => value;
+    }
+
+    public static class VendorExtensions
+    {
+        public static void Upload(this string value, string folder) { }
+    }
+}
+namespace Contoso.Vendor.Text
+{
+    public static class Casing
+    {
+        public static string Upper(string value) => value;
+    }
+}
+namespace Microsoft.Extensions.Logging
+{
+    public static class FakeLogger
+    {
+        public static void Information(string message, params object[] values) { }
+    }
+}
+namespace Microsoft.Extensions.Configuration
+{
+    public class FakeConfiguration
+    {
+        public string this[string key] { get => key; set { } }
+        public void Set(string key, string value) { }
+    }
+}
+";
+
+        internal const string Model = @"
+using Residency;
+using Contoso.Vendor;
+public class Customer
+{
+    public int Id { get; set; }
+    [PersonalData(""contact.email"")] public string Email { get; set; } = """";
+    [PersonalData(""name"")] public string Name { get; set; } = """";
+}
+";
+
+        internal static DiagnosticResult Res008(int markup) =>
+            new DiagnosticResult("RES008", DiagnosticSeverity.Info).WithLocation(markup).WithOptions(DiagnosticOptions.IgnoreAdditionalLocations);
+
+        internal static async Task VerifyAsync(string source, string? residencyJson, params DiagnosticResult[] expected)
+        {
+            var test = new AnalyzerVerifier<UnclassifiedRecipientAnalyzer>.Test { TestCode = Model + source };
+            test.TestState.AdditionalReferences.Add(TestReferences.Library("Contoso.Vendor", VendorLibrary));
+            if (residencyJson is not null)
+            {
+                test.TestState.AdditionalFiles.Add(("residency.json", residencyJson));
+            }
+
+            test.ExpectedDiagnostics.AddRange(expected);
+            await test.RunAsync(CancellationToken.None);
+        }
+
+        [Fact]
+        public Task ArgumentHandedToAVendorMethod() => VerifyAsync(@"
+class Service
+{
+    void Run(Customer c, CrmSdk crm) { {|#0:crm.Push(c.Email)|}; }
+}", null, Res008(0).WithArguments("Customer.Email (contact.email)", "Contoso.Vendor.CrmSdk.Push", "Run → Contoso.Vendor.CrmSdk.Push"));
+
+        [Fact]
+        public Task ThroughTheApplicationsOwnMethods() => VerifyAsync(@"
+class Service
+{
+    private readonly CrmSdk _crm = new CrmSdk();
+    void Run(Customer c) { {|#0:Forward(c.Name)|}; }
+    void Forward(string value) => _crm.Push(value);
+}", null, Res008(0).WithArguments("Customer.Name (name)", "Contoso.Vendor.CrmSdk.Push", "Run → Forward → Contoso.Vendor.CrmSdk.Push"));
+
+        [Fact]
+        public Task StaticExtensionAndWholeObjects() => VerifyAsync(@"
+class Service
+{
+    void Run(Customer c, CrmSdk crm)
+    {
+        {|#0:Formatter.Format(c.Email)|};
+        {|#1:c.Name.Upload(""inbox"")|};
+        {|#2:crm.PushAll(c)|};
+    }
+}", null, Res008(0), Res008(1), Res008(2));
+
+        [Fact]
+        public Task NonPersonalDataIsNotReported() => VerifyAsync(@"
+class Service
+{
+    void Run(Customer c, CrmSdk crm) { crm.Push(c.Id.ToString()); crm.Push(""hello""); Formatter.Format(""x""); }
+}", null);
+
+        [Fact]
+        public Task BclAndMicrosoftExtensionsNeverAppear() => VerifyAsync(@"
+class Service
+{
+    string Run(Customer c, System.Collections.Generic.List<string> names, Microsoft.Extensions.Configuration.FakeConfiguration config)
+    {
+        var sb = new System.Text.StringBuilder().Append(c.Email.Trim().ToUpperInvariant());
+        names.Add(c.Name);
+        var joined = string.Join("","", System.Linq.Enumerable.Select(names, n => n.ToLower()));
+        var json = System.Text.Json.JsonSerializer.Serialize(c);
+        Microsoft.Extensions.Logging.FakeLogger.Information(""Customer {Email}"", c.Email);
+        config.Set(""last"", c.Email);
+        System.Console.WriteLine(c.Name);
+        return sb.ToString() + joined + json + c.GetHashCode() + c.Email.Length;
+    }
+}", null);
+
+        [Fact]
+        public Task MethodsOfTheCompilationAreAnalysedNotReported() => VerifyAsync(@"
+class LocalHelper { public static string Shout(string s) => s + ""!""; }
+interface IStore { void Save(string s); }
+class Service
+{
+    void Run(Customer c, IStore store) { LocalHelper.Shout(c.Email); store.Save(c.Email); }
+}", null);
+
+        [Fact]
+        public Task SynthesisedMembersOfTheCompilationsOwnTypesAreNotRecipients() => VerifyAsync(@"
+record Contact(string Email);
+class Service
+{
+    bool Run(Customer c, Contact other)
+    {
+        var contact = new Contact(c.Email);
+        var anonymous = new { c.Email };
+        System.Action<string> log = s => { };
+        log(c.Name);
+        return contact.Equals(other) || contact.ToString().Length > 0 || anonymous.Equals(null) || contact.GetHashCode() > 0;
+    }
+}", null);
+
+        [Fact]
+        public Task ClassifiedLocalInResidencyJsonIsNotReported() => VerifyAsync(@"
+class Service
+{
+    void Run(Customer c, CrmSdk crm)
+    {
+        crm.Normalise(c.Email);
+        Formatter.Format(c.Email);
+        Contoso.Vendor.Text.Casing.Upper(c.Name);
+        {|#0:crm.Push(c.Email)|};
+    }
+}", @"{ ""local"": [ ""Contoso.Vendor.CrmSdk.Normalise"", { ""name"": ""Contoso.Vendor.Formatter"", ""note"": ""string formatting"" }, ""Contoso.Vendor.Text"" ] }", Res008(0));
+
+        [Fact]
+        public Task ClassifiedSinkInResidencyJsonIsAFlowNotAnUnclassifiedRecipient() => VerifyAsync(@"
+class Service
+{
+    void Run(Customer c, CrmSdk crm) { crm.Push(c.Email); {|#0:Formatter.Format(c.Email)|}; }
+}", @"{ ""sinks"": [ { ""method"": ""Contoso.Vendor.CrmSdk.*"", ""region"": ""US"" } ] }", Res008(0));
+
+        [Fact]
+        public Task ANamespaceClassifiedAsASinkCoversItsTypesAndSubNamespaces() => VerifyAsync(@"
+class Service
+{
+    void Run(Customer c, CrmSdk crm) { crm.Push(c.Email); Formatter.Format(c.Email); Contoso.Vendor.Text.Casing.Upper(c.Name); }
+}", @"{ ""sinks"": [ { ""method"": ""Contoso.Vendor.*"", ""region"": ""US"" } ] }");
+
+        [Fact]
+        public Task AnInvalidSinkEntryLeavesTheMethodUnclassified() => VerifyAsync(@"
+class Service
+{
+    void Run(Customer c, CrmSdk crm) { {|#0:crm.Push(c.Email)|}; }
+}", @"{ ""sinks"": [ { ""method"": ""Contoso.Vendor.CrmSdk.Push"", ""region"": ""FILL-IN"" } ] }", Res008(0));
+
+        [Fact]
+        public Task HttpSinksAreFlowsNotUnclassified() => VerifyAsync(@"
+class Service
+{
+    async System.Threading.Tasks.Task Run(Customer c, System.Net.Http.HttpClient http) { await http.PostAsync(""https://api.contoso.com/x"", new System.Net.Http.StringContent(c.Email)); }
+}", null);
+
+        [Fact]
+        public Task HalfTypedCodeDoesNotThrow()
+        {
+            var test = new AnalyzerVerifier<UnclassifiedRecipientAnalyzer>.Test { TestCode = Model + @"
+class Service
+{
+    void Run(Customer c, CrmSdk crm) { crm.{|CS1061:Pussh|}(c.Email); {|CS0103:Unknown|}.Call(c.Name); }
+}" };
+            test.TestState.AdditionalReferences.Add(TestReferences.Library("Contoso.Vendor", VendorLibrary));
+            return test.RunAsync(CancellationToken.None);
+        }
+    }
+}

@@ -1,0 +1,112 @@
+using System.IO;
+using System.Linq;
+using Residency.Analyzers.Json;
+
+namespace Residency.EndToEnd.Tests
+{
+    /// <summary>
+    /// A library project (no Residency package, no annotations) referenced by an app receives personal data through a
+    /// method nobody classified: the app's record lists it under "Not classified" and counts it; classifying it in
+    /// residency.json as local removes it, as a sink makes it a flow with the given region. BCL and
+    /// Microsoft.Extensions calls never appear.
+    /// </summary>
+    [Collection(PackageCollection.Name)]
+    public sealed class UnclassifiedRecipientTests(PackageFixture package)
+    {
+        private const string Build = "build -nologo -v:m -p:UseSharedCompilation=false -nodeReuse:false";
+
+        [Fact]
+        public void A_library_method_nobody_classified_is_listed_until_residency_json_classifies_it()
+        {
+            var workspace = package.NewWorkspace("unclassified");
+            var vendor = Path.Combine(workspace, "Vendor");
+            Directory.CreateDirectory(vendor);
+            File.WriteAllText(Path.Combine(vendor, "Vendor.csproj"), """
+                <Project Sdk="Microsoft.NET.Sdk">
+                  <PropertyGroup><TargetFramework>net10.0</TargetFramework><Nullable>enable</Nullable></PropertyGroup>
+                </Project>
+                """);
+            File.WriteAllText(Path.Combine(vendor, "CrmSdk.cs"), """
+                namespace Contoso.Vendor;
+                public class CrmSdk
+                {
+                    public void Push(string value) => System.Console.WriteLine("sending " + value.Length);
+                }
+                """);
+            var app = PackageFixture.WriteProject(workspace, "App", """
+                using System.Text.Json;
+                using Contoso.Vendor;
+                using Microsoft.Extensions.Configuration;
+                using Microsoft.Extensions.Logging;
+                using Residency;
+
+                public class Customer
+                {
+                    [PersonalData("contact.email")] public string Email { get; set; } = "";
+                    [PersonalData("name")] public string Name { get; set; } = "";
+                }
+
+                public class Service(CrmSdk crm, ILogger<Service> logger, IConfiguration configuration)
+                {
+                    private readonly List<string> _names = new();
+
+                    public string Run(Customer customer)
+                    {
+                        Forward(customer.Email);
+                        _names.Add(customer.Name.Trim());
+                        logger.LogInformation("Customer {Name}", customer.Name);
+                        configuration["last"] = customer.Email;
+                        var joined = string.Join(",", _names.Select(n => n.ToUpperInvariant()));
+                        return JsonSerializer.Serialize(customer) + joined + new System.Text.StringBuilder().Append(customer.Email);
+                    }
+
+                    private void Forward(string value) => crm.Push(value);
+                }
+                """, extraItems: """
+                <ProjectReference Include="../Vendor/Vendor.csproj" />
+                <FrameworkReference Include="Microsoft.AspNetCore.App" />
+                """);
+            var inventoryPath = Path.Combine(app, "bin", "Debug", "net10.0", "residency", "inventory.json");
+
+            // Nobody classified Contoso.Vendor.CrmSdk.Push: listed, counted, RES008 in the build, and section (e) refers to it.
+            var result = DotNet.Run(app, Build);
+            Assert.True(result.ExitCode == 0, result.ToString());
+            var inventory = JsonParser.Parse(File.ReadAllText(inventoryPath));
+            var calls = inventory.Get("unclassified")!.Items;
+            var call = Assert.Single(calls);
+            Assert.Equal("Contoso.Vendor.CrmSdk.Push", call.GetString("recipient"));
+            Assert.Equal("Vendor", call.GetString("recipientAssembly"));
+            Assert.Equal("not classified", call.GetString("classification"));
+            Assert.Equal("Customer.Email", call.Get("sources")!.Items.Single().GetString("member"));
+            Assert.Equal(new[] { "Run", "Forward", "Contoso.Vendor.CrmSdk.Push" }, call.Get("path")!.Items.Select(i => i.Text));
+            Assert.Equal("1", inventory.Get("summary")!.Get("unclassifiedRecipients")!.Text);
+            Assert.Empty(inventory.Get("flows")!.Items);
+            Assert.Contains("1 unclassified recipient", result.Output);
+            // RES008 is an info diagnostic: the IDE shows it; a command-line build at minimal verbosity does not print it.
+            var md = File.ReadAllText(Path.Combine(app, "bin", "Debug", "net10.0", "residency", "inventory.md"));
+            Assert.Contains("## Not classified", md);
+            Assert.Contains("1 method that is not classified also receives personal data", md);
+            Assert.DoesNotContain("No personal data is transferred outside the EEA.", md);
+
+            // Classified as local: gone.
+            File.WriteAllText(Path.Combine(app, "residency.json"), """{ "local": [ "Contoso.Vendor.CrmSdk.Push" ] }""");
+            result = DotNet.Run(app, Build);
+            Assert.True(result.ExitCode == 0, result.ToString());
+            inventory = JsonParser.Parse(File.ReadAllText(inventoryPath));
+            Assert.Empty(inventory.Get("unclassified")!.Items);
+            Assert.Empty(inventory.Get("flows")!.Items);
+            Assert.DoesNotContain("unclassified recipient", result.Output);
+
+            // Classified as a sink in the US: a flow with that region (RES001), no longer unclassified.
+            File.WriteAllText(Path.Combine(app, "residency.json"), """{ "sinks": [ { "method": "Contoso.Vendor.CrmSdk.*", "region": "US", "recipient": "Contoso CRM Inc." } ] }""");
+            result = DotNet.Run(app, Build);
+            Assert.True(result.ExitCode == 0, result.ToString());
+            inventory = JsonParser.Parse(File.ReadAllText(inventoryPath));
+            Assert.Empty(inventory.Get("unclassified")!.Items);
+            var flow = Assert.Single(inventory.Get("flows")!.Items);
+            Assert.Equal("violation", flow.GetString("status"));
+            Assert.Equal("US", flow.Get("sink")!.GetString("region"));
+            Assert.Contains("RES001", result.Output);
+        }
+    }
+}
