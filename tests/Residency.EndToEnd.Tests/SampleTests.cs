@@ -27,9 +27,12 @@ namespace Residency.EndToEnd.Tests
             Assert.Matches(new Regex(@"TicketSummarizer\.cs\(29,\d+\): warning RES001: .*reaches ChatClient\.CompleteChatAsync api\.openai\.com \(recipient OpenAI\) in US"), result.Output);
             Assert.DoesNotMatch(new Regex(@"TicketSummarizer\.cs\(36,"), result.Output);
 
+            // Microsoft.Extensions.AI: an IChatClient made with AsIChatClient() from that ChatClient, behind UseFunctionInvocation(), is the same US host.
+            Assert.Matches(new Regex(@"TicketAssistant\.cs\(27,\d+\): warning RES001: .*reaches IChatClient\.GetResponseAsync api\.openai\.com \(recipient OpenAI\) in US"), result.Output);
+
             // The caller that only builds the ticket is not where the data is read.
             Assert.DoesNotMatch(new Regex(@"Program\.cs\(\d+,\d+\): warning RES"), result.Output);
-            Assert.Contains("Residency: 4 violations, 1 declared transfer, 0 unknown endpoints", result.Output);
+            Assert.Contains("Residency: 5 violations, 1 declared transfer, 0 unknown endpoints", result.Output);
             // The analyzed anonymised call does not warn.
             Assert.DoesNotMatch(new Regex(@"warning RES00\d: .*ticket_opened"), result.Output);
         }

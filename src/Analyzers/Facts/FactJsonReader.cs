@@ -65,6 +65,8 @@ namespace Residency.Facts
                 Purpose = JsonRead.Str(node, "purpose"),
                 ResolvedBy = JsonRead.Str(node, "resolvedBy"),
                 EuAlternative = JsonRead.Str(node, "euAlternative"),
+                Internal = JsonRead.Bool(node, "internal"),
+                Target = JsonRead.Str(node, "target"),
             };
         }
 
