@@ -38,14 +38,15 @@ namespace Residency.Analyzers
             var sdk = new SdkSinkProvider(Resolver, sinks);
             var ai = new AiClientResolver(new AiTypes(compilation), Types, Resolver, sinks, sdk);
             var kernels = new KernelResolver(ai);
+            var annotations = new AnnotationSinkProvider(Types);
             var providers = ImmutableArray.Create<ISinkProvider>(
-                new AnnotationSinkProvider(Types),
+                annotations,
                 new ConfiguredSinkProvider(Endpoints.User),
                 new HttpSinkProvider(Resolver, sinks),
                 sdk,
                 new AiSinkProvider(ai),
                 new SemanticKernelSinkProvider(kernels));
-            Engine = new FlowEngine(compilation, models, Classifier, Types, providers);
+            Engine = new FlowEngine(compilation, models, Classifier, Types, providers) { SinkImplementations = new SinkImplementations(annotations) };
             Engine.ReturnSinks = new AiToolSinks(ai, kernels).Of;
             if (!options.InferPersonalData)
             {

@@ -26,6 +26,7 @@ namespace Residency.CodeFixes
     /// </summary>
     [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(UseEuEndpointCodeFixProvider))]
     [Shared]
+    [ExtensionOrder(Before = nameof(AnonymizeCodeFixProvider))] // removing the transfer comes first
     public sealed class UseEuEndpointCodeFixProvider : CodeFixProvider
     {
         /// <summary>Rewrites the URL in code.</summary>

@@ -92,9 +92,9 @@ namespace Residency.Analyzers.Analyzers
             }
 
             var methodId = FlowFindings.MethodId(method);
-            if (summary.IsTruncated)
+            if (summary.Truncation != Truncation.None)
             {
-                facts.AddNote($"The analysis of {methodId} was cut short (call depth or iteration budget): its flows may be incomplete.");
+                facts.AddNote($"The analysis of {methodId} is incomplete ({summary.TruncationReason}): its flows may be incomplete.");
             }
 
             foreach (var finding in FlowFindings.InOrder(summary))
@@ -178,7 +178,7 @@ namespace Residency.Analyzers.Analyzers
 
         private static void CollectAnnotationFinding(SyntaxNodeAnalysisContext context, ResidencyContext residency, FactsCollector facts)
         {
-            if (AnnotationValidationAnalyzer.Check((AttributeSyntax)context.Node, context.SemanticModel, residency.Types, context.ContainingSymbol, context.CancellationToken) is { } diagnostic)
+            foreach (var diagnostic in AnnotationValidationAnalyzer.Check((AttributeSyntax)context.Node, context.SemanticModel, residency.Types, context.ContainingSymbol, context.CancellationToken))
             {
                 diagnostic.Properties.TryGetValue(DiagnosticProperties.FingerprintKey, out var fingerprint);
                 AddFinding(diagnostic, context.ContainingSymbol, fingerprint, residency, facts, context.CancellationToken);

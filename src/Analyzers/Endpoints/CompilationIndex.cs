@@ -17,12 +17,14 @@ namespace Residency.Analyzers.Endpoints
     internal sealed class CompilationIndex
     {
         private readonly EndpointResolver _resolver;
-        private readonly Dictionary<string, List<IOperation>> _named = new(StringComparer.Ordinal);
-        private readonly Dictionary<INamedTypeSymbol, List<IOperation>> _typed = new(SymbolEqualityComparer.Default);
+        // Everything here lives as long as the compilation: syntax only, never operations (docs/architecture.md). What
+        // callers get is bound again through the weak model cache when they ask.
+        private readonly Dictionary<string, List<SyntaxNode>> _named = new(StringComparer.Ordinal);
+        private readonly Dictionary<INamedTypeSymbol, List<SyntaxNode>> _typed = new(SymbolEqualityComparer.Default);
         private readonly Dictionary<INamedTypeSymbol, List<string>> _options = new(SymbolEqualityComparer.Default);
-        private readonly ConcurrentDictionary<INamedTypeSymbol, ImmutableArray<IObjectCreationOperation>> _creations = new(SymbolEqualityComparer.Default);
-        private readonly ConcurrentDictionary<string, ImmutableArray<IOperation>> _assignments = new(StringComparer.Ordinal);
-        private readonly ConcurrentDictionary<string, ImmutableArray<IInvocationOperation>> _invocations = new(StringComparer.Ordinal);
+        private readonly ConcurrentDictionary<INamedTypeSymbol, ImmutableArray<SyntaxNode>> _creations = new(SymbolEqualityComparer.Default);
+        private readonly ConcurrentDictionary<string, ImmutableArray<SyntaxNode>> _assignments = new(StringComparer.Ordinal);
+        private readonly ConcurrentDictionary<string, ImmutableArray<SyntaxNode>> _invocations = new(StringComparer.Ordinal);
 
         private CompilationIndex(EndpointResolver resolver)
         {
@@ -72,7 +74,7 @@ namespace Residency.Analyzers.Endpoints
         };
 
         public IEnumerable<IOperation> NamedClientBaseAddresses(string name) =>
-            _named.TryGetValue(name, out var values) ? values : Enumerable.Empty<IOperation>();
+            _named.TryGetValue(name, out var values) ? _resolver.Bind(values.ToImmutableArray()) : Enumerable.Empty<IOperation>();
 
         public IEnumerable<IOperation> TypedClientBaseAddresses(INamedTypeSymbol type)
         {
@@ -80,7 +82,7 @@ namespace Residency.Analyzers.Endpoints
             {
                 if (_typed.TryGetValue(t.OriginalDefinition, out var values))
                 {
-                    return values;
+                    return _resolver.Bind(values.ToImmutableArray());
                 }
             }
 
@@ -88,7 +90,7 @@ namespace Residency.Analyzers.Endpoints
             {
                 if (_typed.TryGetValue(@interface.OriginalDefinition, out var values))
                 {
-                    return values;
+                    return _resolver.Bind(values.ToImmutableArray());
                 }
             }
 
@@ -125,15 +127,15 @@ namespace Residency.Analyzers.Endpoints
                 return;
             }
 
-            var values = new List<IOperation>();
+            var values = new List<SyntaxNode>();
             foreach (var lambda in lambdas)
             {
                 foreach (var assignment in lambda.Descendants().OfType<ISimpleAssignmentOperation>())
                 {
                     if (assignment.Target is IPropertyReferenceOperation { Property.Name: "BaseAddress" } target &&
-                        EndpointResolver.IsType(target.Property.ContainingType, "System.Net.Http.HttpClient"))
+                        EndpointTypes.Is(target.Property.ContainingType, _resolver.Types.HttpClient))
                     {
-                        values.Add(assignment.Value);
+                        values.Add(assignment.Value.Syntax);
                     }
                 }
             }
@@ -194,7 +196,7 @@ namespace Residency.Analyzers.Endpoints
                 optionsType = method.TypeArguments[0] as INamedTypeSymbol;
                 foreach (var argument in invocation.Arguments)
                 {
-                    if (EndpointResolver.IsConfiguration(argument.Value.Type) && _resolver.SectionPath(argument.Value, 0) is { } path)
+                    if (_resolver.IsConfiguration(argument.Value.Type) && _resolver.SectionPath(argument.Value, 0) is { } path)
                     {
                         sections.Add(path);
                     }
@@ -208,7 +210,7 @@ namespace Residency.Analyzers.Endpoints
                     optionsType = builder.TypeArguments[0] as INamedTypeSymbol;
                     foreach (var argument in invocation.Arguments.Skip(method.IsExtensionMethod ? 1 : 0))
                     {
-                        if (method.Name == "Bind" && EndpointResolver.IsConfiguration(argument.Value.Type) && _resolver.SectionPath(argument.Value, 0) is { } path)
+                        if (method.Name == "Bind" && _resolver.IsConfiguration(argument.Value.Type) && _resolver.SectionPath(argument.Value, 0) is { } path)
                         {
                             sections.Add(path);
                         }
@@ -236,21 +238,24 @@ namespace Residency.Analyzers.Endpoints
             }
         }
 
-        private static void Add<TKey>(Dictionary<TKey, List<IOperation>> map, TKey key, List<IOperation> values)
+        private static void Add<TKey>(Dictionary<TKey, List<SyntaxNode>> map, TKey key, List<SyntaxNode> values)
             where TKey : notnull
         {
             if (!map.TryGetValue(key, out var list))
             {
-                map[key] = list = new List<IOperation>();
+                map[key] = list = new List<SyntaxNode>();
             }
 
             list.AddRange(values);
         }
 
         /// <summary>Every <c>new T(…)</c> of <paramref name="type"/> (or a type derived from it) in the compilation.</summary>
-        public ImmutableArray<IObjectCreationOperation> CreationsOf(INamedTypeSymbol type) => _creations.GetOrAdd(type.OriginalDefinition, t =>
+        public ImmutableArray<IObjectCreationOperation> CreationsOf(INamedTypeSymbol type) =>
+            _resolver.Bind(_creations.GetOrAdd(type.OriginalDefinition, FindCreations)).OfType<IObjectCreationOperation>().ToImmutableArray();
+
+        private ImmutableArray<SyntaxNode> FindCreations(INamedTypeSymbol t)
         {
-            var builder = ImmutableArray.CreateBuilder<IObjectCreationOperation>();
+            var builder = ImmutableArray.CreateBuilder<SyntaxNode>();
             foreach (var tree in _resolver.Compilation.SyntaxTrees)
             {
                 if (tree.GetText().ToString().IndexOf(t.Name, StringComparison.Ordinal) < 0)
@@ -267,7 +272,7 @@ namespace Residency.Analyzers.Endpoints
 
                     if (_resolver.OperationOf(node) is IObjectCreationOperation creation && SymbolEqualityComparer.Default.Equals(creation.Type?.OriginalDefinition, t))
                     {
-                        builder.Add(creation);
+                        builder.Add(node);
                         if (builder.Count >= 8)
                         {
                             return builder.ToImmutable();
@@ -277,12 +282,15 @@ namespace Residency.Analyzers.Endpoints
             }
 
             return builder.ToImmutable();
-        });
+        }
 
         /// <summary>Every value assigned to <c>optionsType.property</c> anywhere (initializers and assignments; derived types count).</summary>
-        public ImmutableArray<IOperation> AssignmentsTo(string optionsType, string property) => _assignments.GetOrAdd(optionsType + "." + property, _ =>
+        public ImmutableArray<IOperation> AssignmentsTo(string optionsType, string property) =>
+            _resolver.Bind(_assignments.GetOrAdd(optionsType + "." + property, _ => FindAssignments(optionsType, property)));
+
+        private ImmutableArray<SyntaxNode> FindAssignments(string optionsType, string property)
         {
-            var builder = ImmutableArray.CreateBuilder<IOperation>();
+            var builder = ImmutableArray.CreateBuilder<SyntaxNode>();
             foreach (var tree in _resolver.Compilation.SyntaxTrees)
             {
                 if (tree.GetText().ToString().IndexOf(property, StringComparison.Ordinal) < 0)
@@ -303,10 +311,10 @@ namespace Residency.Analyzers.Endpoints
                         continue;
                     }
 
-                    if (assignment.Target is IPropertyReferenceOperation target && DerivesFrom(target.Property.ContainingType, optionsType) ||
-                        assignment.Target is IPropertyReferenceOperation target2 && target2.Instance is { Type: { } instanceType } && DerivesFrom(instanceType, optionsType))
+                    if (assignment.Target is IPropertyReferenceOperation target && _resolver.Types.DerivesFrom(target.Property.ContainingType, optionsType) ||
+                        assignment.Target is IPropertyReferenceOperation target2 && target2.Instance is { Type: { } instanceType } && _resolver.Types.DerivesFrom(instanceType, optionsType))
                     {
-                        builder.Add(assignment.Value);
+                        builder.Add(assignment.Value.Syntax);
                         if (builder.Count >= 8)
                         {
                             return builder.ToImmutable();
@@ -316,12 +324,15 @@ namespace Residency.Analyzers.Endpoints
             }
 
             return builder.ToImmutable();
-        });
+        }
 
         /// <summary>Every call of <paramref name="methodName"/> on (a type derived from) <paramref name="typeName"/> anywhere.</summary>
-        public ImmutableArray<IInvocationOperation> InvocationsOf(string typeName, string methodName) => _invocations.GetOrAdd(typeName + "." + methodName, _ =>
+        public ImmutableArray<IInvocationOperation> InvocationsOf(string typeName, string methodName) =>
+            _resolver.Bind(_invocations.GetOrAdd(typeName + "." + methodName, _ => FindInvocations(typeName, methodName))).OfType<IInvocationOperation>().ToImmutableArray();
+
+        private ImmutableArray<SyntaxNode> FindInvocations(string typeName, string methodName)
         {
-            var builder = ImmutableArray.CreateBuilder<IInvocationOperation>();
+            var builder = ImmutableArray.CreateBuilder<SyntaxNode>();
             foreach (var tree in _resolver.Compilation.SyntaxTrees)
             {
                 if (tree.GetText().ToString().IndexOf(methodName, StringComparison.Ordinal) < 0)
@@ -336,9 +347,9 @@ namespace Residency.Analyzers.Endpoints
                         continue;
                     }
 
-                    if (DerivesFrom(invocation.TargetMethod.ContainingType, typeName))
+                    if (_resolver.Types.DerivesFrom(invocation.TargetMethod.ContainingType, typeName))
                     {
-                        builder.Add(invocation);
+                        builder.Add(node);
                         if (builder.Count >= 8)
                         {
                             return builder.ToImmutable();
@@ -348,19 +359,6 @@ namespace Residency.Analyzers.Endpoints
             }
 
             return builder.ToImmutable();
-        });
-
-        internal static bool DerivesFrom(ITypeSymbol? type, string metadataName)
-        {
-            for (var t = type; t is not null; t = t.BaseType)
-            {
-                if (EndpointResolver.MetadataName(t) == metadataName)
-                {
-                    return true;
-                }
-            }
-
-            return type?.AllInterfaces.Any(i => EndpointResolver.MetadataName(i) == metadataName) ?? false;
         }
     }
 }

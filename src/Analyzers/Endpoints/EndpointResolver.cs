@@ -21,18 +21,12 @@ namespace Residency.Analyzers.Endpoints
         private const int MaxDepth = 10;
         private const int MaxValues = 8;
 
-        private static readonly ImmutableHashSet<string> ConfigurationTypes = ImmutableHashSet.Create(
-            StringComparer.Ordinal,
-            "Microsoft.Extensions.Configuration.IConfiguration",
-            "Microsoft.Extensions.Configuration.IConfigurationRoot",
-            "Microsoft.Extensions.Configuration.IConfigurationSection",
-            "Microsoft.Extensions.Configuration.IConfigurationManager",
-            "Microsoft.Extensions.Configuration.ConfigurationManager");
-
         private readonly Compilation _compilation;
         private readonly SemanticModels _models;
         private readonly ProjectEndpoints _project;
-        private readonly ConcurrentDictionary<ISymbol, ImmutableArray<IOperation>> _memberValues = new(SymbolEqualityComparer.Default);
+        // Syntax, not operations: nothing kept for the whole compilation may hold an operation tree (docs/architecture.md).
+        // The values are bound again, through the weak model cache, each time they are asked for.
+        private readonly ConcurrentDictionary<ISymbol, ImmutableArray<SyntaxNode>> _memberValues = new(SymbolEqualityComparer.Default);
         private readonly Lazy<CompilationIndex> _index;
         private readonly CompilationIndex _emptyIndex;
 
@@ -41,11 +35,15 @@ namespace Residency.Analyzers.Endpoints
             _compilation = compilation;
             _models = models;
             _project = project;
+            Types = new EndpointTypes(compilation);
             _index = new Lazy<CompilationIndex>(BuildIndex, LazyThreadSafetyMode.ExecutionAndPublication);
             _emptyIndex = CompilationIndex.Empty(this);
         }
 
         public Compilation Compilation => _compilation;
+
+        /// <summary>The types endpoint resolution compares against, as symbols of this compilation.</summary>
+        public EndpointTypes Types { get; }
 
         public ProjectEndpoints Project => _project;
 
@@ -156,7 +154,7 @@ namespace Residency.Analyzers.Endpoints
                 case ILocalReferenceOperation local:
                     return ValuesOf(local.Local, LocalValues(local.Local), depth);
 
-                case IObjectCreationOperation creation when IsType(creation.Type, "System.Uri"):
+                case IObjectCreationOperation creation when EndpointTypes.Is(creation.Type, Types.Uri):
                     return UriCreation(creation, depth);
 
                 case IPropertyReferenceOperation property:
@@ -236,7 +234,7 @@ namespace Residency.Analyzers.Endpoints
         private List<EndpointValue> UriCreation(IObjectCreationOperation creation, int depth)
         {
             var arguments = creation.Arguments;
-            if (arguments.Length >= 2 && IsType(arguments[0].Value.Type, "System.Uri"))
+            if (arguments.Length >= 2 && EndpointTypes.Is(arguments[0].Value.Type, Types.Uri))
             {
                 // new Uri(baseUri, relative)
                 return CombineWithBase(Strings(arguments[0].Value, depth + 1), Strings(arguments[1].Value, depth + 1));
@@ -291,13 +289,13 @@ namespace Residency.Analyzers.Endpoints
             }
 
             // client.BaseAddress
-            if (symbol.Name == "BaseAddress" && IsType(containing, "System.Net.Http.HttpClient") && property.Instance is { } client)
+            if (symbol.Name == "BaseAddress" && EndpointTypes.Is(containing, Types.HttpClient) && property.Instance is { } client)
             {
                 return BaseAddress(client, depth + 1);
             }
 
             // uri.AbsoluteUri, uri.OriginalString
-            if (IsType(containing, "System.Uri") && symbol.Name is "AbsoluteUri" or "OriginalString" && property.Instance is { } uri)
+            if (EndpointTypes.Is(containing, Types.Uri) && symbol.Name is "AbsoluteUri" or "OriginalString" && property.Instance is { } uri)
             {
                 return Strings(uri, depth + 1);
             }
@@ -369,7 +367,7 @@ namespace Residency.Analyzers.Endpoints
             }
 
             if (method.Name == "ToString" && invocation.Arguments.Length == 0 && invocation.Instance is { } instance &&
-                (IsType(instance.Type, "System.Uri") || instance.Type?.SpecialType == SpecialType.System_String))
+                (EndpointTypes.Is(instance.Type, Types.Uri) || instance.Type?.SpecialType == SpecialType.System_String))
             {
                 return Strings(instance, depth + 1);
             }
@@ -391,28 +389,7 @@ namespace Residency.Analyzers.Endpoints
 
         // ---------------------------------------------------------------- configuration
 
-        internal static bool IsConfiguration(ITypeSymbol? type)
-        {
-            if (type is null)
-            {
-                return false;
-            }
-
-            if (ConfigurationTypes.Contains(MetadataName(type)))
-            {
-                return true;
-            }
-
-            foreach (var @interface in type.AllInterfaces)
-            {
-                if (ConfigurationTypes.Contains(MetadataName(@interface)))
-                {
-                    return true;
-                }
-            }
-
-            return false;
-        }
+        internal bool IsConfiguration(ITypeSymbol? type) => Types.IsConfiguration(type);
 
         private List<EndpointValue> Configuration(IOperation receiver, IOperation keyOperation, string? prefix, int depth)
         {
@@ -482,7 +459,7 @@ namespace Residency.Analyzers.Endpoints
             return null;
         }
 
-        private static bool IsSection(ITypeSymbol? type) => type is not null && MetadataName(type) == "Microsoft.Extensions.Configuration.IConfigurationSection";
+        private bool IsSection(ITypeSymbol? type) => Types.IsSection(type);
 
         internal List<EndpointValue> ConfigLookup(string key)
         {
@@ -500,17 +477,37 @@ namespace Residency.Analyzers.Endpoints
         // ---------------------------------------------------------------- objects
 
         /// <summary>The values assigned to a local: its initializer and every assignment in its method.</summary>
-        internal ImmutableArray<IOperation> LocalValues(ILocalSymbol local) => _memberValues.GetOrAdd(local, _ => ComputeLocalValues(local));
+        internal ImmutableArray<IOperation> LocalValues(ILocalSymbol local) => Bind(_memberValues.GetOrAdd(local, _ => ComputeLocalValues(local)));
 
-        private ImmutableArray<IOperation> ComputeLocalValues(ILocalSymbol local)
+        /// <summary>The operations of value syntax kept by a cache, bound now (they are not kept).</summary>
+        internal ImmutableArray<IOperation> Bind(ImmutableArray<SyntaxNode> values)
         {
-            var builder = ImmutableArray.CreateBuilder<IOperation>();
+            if (values.IsEmpty)
+            {
+                return ImmutableArray<IOperation>.Empty;
+            }
+
+            var builder = ImmutableArray.CreateBuilder<IOperation>(values.Length);
+            foreach (var value in values)
+            {
+                if (OperationOf(value) is { } operation)
+                {
+                    builder.Add(operation);
+                }
+            }
+
+            return builder.ToImmutable();
+        }
+
+        private ImmutableArray<SyntaxNode> ComputeLocalValues(ILocalSymbol local)
+        {
+            var builder = ImmutableArray.CreateBuilder<SyntaxNode>();
             foreach (var reference in local.DeclaringSyntaxReferences)
             {
                 var declarator = reference.GetSyntax();
-                if (declarator is VariableDeclaratorSyntax { Initializer: { } initializer } && OperationOf(initializer.Value) is { } value)
+                if (declarator is VariableDeclaratorSyntax { Initializer: { } initializer } && OperationOf(initializer.Value) is not null)
                 {
-                    builder.Add(value);
+                    builder.Add(initializer.Value);
                 }
 
                 var scope = declarator.Ancestors().FirstOrDefault(a => a is MemberDeclarationSyntax or LocalFunctionStatementSyntax or AnonymousFunctionExpressionSyntax) ?? declarator.SyntaxTree.GetRoot();
@@ -645,12 +642,12 @@ namespace Residency.Analyzers.Endpoints
                 return ImmutableArray<IOperation>.Empty;
             }
 
-            return _memberValues.GetOrAdd(symbol, ComputeMemberValues);
+            return Bind(_memberValues.GetOrAdd(symbol, ComputeMemberValues));
         }
 
-        private ImmutableArray<IOperation> ComputeMemberValues(ISymbol symbol)
+        private ImmutableArray<SyntaxNode> ComputeMemberValues(ISymbol symbol)
         {
-            var builder = ImmutableArray.CreateBuilder<IOperation>();
+            var builder = ImmutableArray.CreateBuilder<SyntaxNode>();
             foreach (var reference in symbol.DeclaringSyntaxReferences)
             {
                 var syntax = reference.GetSyntax();
@@ -660,9 +657,9 @@ namespace Residency.Analyzers.Endpoints
                     PropertyDeclarationSyntax property => property.Initializer?.Value ?? property.ExpressionBody?.Expression ?? GetterExpression(property),
                     _ => null,
                 };
-                if (value is not null && OperationOf(value) is { } operation)
+                if (value is not null && OperationOf(value) is not null)
                 {
-                    builder.Add(operation);
+                    builder.Add(value);
                 }
             }
 
@@ -689,7 +686,7 @@ namespace Residency.Analyzers.Endpoints
         }
 
         /// <summary>Adds the right-hand sides of <c>name = value</c> (and <c>this.name = value</c>) in <paramref name="scope"/> that bind to <paramref name="symbol"/>.</summary>
-        private void AddAssignments(SyntaxNode scope, ISymbol symbol, string name, ImmutableArray<IOperation>.Builder builder)
+        private void AddAssignments(SyntaxNode scope, ISymbol symbol, string name, ImmutableArray<SyntaxNode>.Builder builder)
         {
             foreach (var assignment in scope.DescendantNodes().OfType<AssignmentExpressionSyntax>())
             {
@@ -716,9 +713,9 @@ namespace Residency.Analyzers.Endpoints
                     continue;
                 }
 
-                if (OperationOf(assignment.Right) is { } value)
+                if (OperationOf(assignment.Right) is not null)
                 {
-                    builder.Add(value);
+                    builder.Add(assignment.Right);
                 }
             }
         }
@@ -960,9 +957,13 @@ namespace Residency.Analyzers.Endpoints
             return operation.Syntax.GetLocation();
         }
 
-        internal static bool IsType(ITypeSymbol? type, string metadataName) => type is not null && MetadataName(type) == metadataName;
+        /// <summary>Whether <paramref name="type"/> is the type named <paramref name="metadataName"/> (compared as symbols).</summary>
+        internal bool IsType(ITypeSymbol? type, string metadataName) => Types.Is(type, metadataName);
 
-        /// <summary><c>Namespace.Type</c>, with <c>`N</c> for generic arity and <c>+</c> for nesting (as catalogue entries are written).</summary>
+        /// <summary>
+        /// <c>Namespace.Type</c>, with <c>`N</c> for generic arity and <c>+</c> for nesting (as catalogue entries are written):
+        /// for messages and for matching names a user wrote, never to compare types.
+        /// </summary>
         internal static string MetadataName(ITypeSymbol type)
         {
             var original = type.OriginalDefinition;

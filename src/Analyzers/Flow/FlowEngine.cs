@@ -6,6 +6,7 @@ using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.FlowAnalysis;
 using Microsoft.CodeAnalysis.Operations;
+using Residency.Analyzers.Flow.Calls;
 using Residency.Analyzers.Model;
 using Residency.Analyzers.Sinks;
 
@@ -20,6 +21,9 @@ namespace Residency.Analyzers.Flow
     {
         /// <summary>How many calls deep summaries are followed (SPEC §6 asks for at least 3).</summary>
         public const int MaxCallDepth = 8;
+
+        /// <summary>How many implementations in the compilation an interface or virtual call is followed to.</summary>
+        public const int MaxDispatchTargets = 8;
 
         private readonly Compilation _compilation;
         private readonly SemanticModels _models;
@@ -45,11 +49,37 @@ namespace Residency.Analyzers.Flow
 
         public PersonalDataClassifier Classifier { get; }
 
+        private DispatchIndex? _dispatch;
+
+        /// <summary>
+        /// The methods of this compilation an interface or virtual call may run (the target itself when it has a body, and
+        /// its implementations and overrides here, at most <see cref="MaxDispatchTargets"/>); empty for a call that is not
+        /// dispatched virtually or whose target is not declared in this compilation. <paramref name="bounded"/>: more were found.
+        /// </summary>
+        internal ImmutableArray<IMethodSymbol> DispatchTargets(IInvocationOperation invocation, out bool bounded)
+        {
+            bounded = false;
+            var target = invocation.TargetMethod;
+            if (!invocation.IsVirtual || target.IsStatic || target.OriginalDefinition.DeclaringSyntaxReferences.Length == 0)
+            {
+                return ImmutableArray<IMethodSymbol>.Empty;
+            }
+
+            var index = LazyInitializer.EnsureInitialized(ref _dispatch, () => DispatchIndex.Build(_compilation, CancellationToken.None))!;
+            return index.TargetsOf(target, invocation.Instance?.Type, MaxDispatchTargets, out bounded);
+        }
+
         /// <summary>
         /// The syntactic pre-filter, when one is in use: a method it rules out does not touch personal data (it
         /// over-approximates <see cref="TouchesPersonalData"/>), so its body need not be bound to find that out.
         /// </summary>
         public Func<SyntaxNode, bool>? SyntacticFilter { get; set; }
+
+        /// <summary>
+        /// The methods whose own calls implement a declared sink (<see cref="Sinks.SinkImplementations"/>): no sink is
+        /// recorded inside them, the flow is the one into the annotated sink. Null: none.
+        /// </summary>
+        public SinkImplementations? SinkImplementations { get; set; }
 
         private bool MayTouch(IMethodSymbol method)
         {
@@ -121,7 +151,7 @@ namespace Residency.Analyzers.Flow
             catch (InsufficientExecutionStackException)
             {
                 // Pathologically deep code: no findings for this method rather than a crashed compiler (docs/flow-semantics.md).
-                return MethodSummary.Truncated;
+                return MethodSummary.TooDeep;
             }
             finally
             {
@@ -186,10 +216,16 @@ namespace Residency.Analyzers.Flow
             EnterRequest();
             try
             {
-                if (depth > MaxCallDepth || t_budget-- <= 0)
+                if (depth > MaxCallDepth)
                 {
-                    // Too deep, or this request has computed too many summaries already: assume nothing more (docs/flow-semantics.md).
-                    return MethodSummary.Truncated;
+                    // Too deep: assume nothing more (docs/flow-semantics.md).
+                    return MethodSummary.CutByDepth;
+                }
+
+                if (t_budget-- <= 0)
+                {
+                    // This request has computed too many summaries already: assume nothing more.
+                    return MethodSummary.CutByBudget;
                 }
 
                 var cfg = GetControlFlowGraph(callee, containingCfg, cancellationToken);
@@ -360,6 +396,17 @@ namespace Residency.Analyzers.Flow
                         if (depth < 3 && IsInSource(target) && MethodTouches(target, depth + 1))
                         {
                             return true;
+                        }
+
+                        if (depth < 3)
+                        {
+                            foreach (var implementation in DispatchTargets(invocation, out _))
+                            {
+                                if (MethodTouches(implementation, depth + 1))
+                                {
+                                    return true;
+                                }
+                            }
                         }
 
                         break;
@@ -655,7 +702,7 @@ namespace Residency.Analyzers.Flow
             foreach (var operation in root.Descendants())
             {
                 if (operation is IAssignmentOperation { Target: IFieldReferenceOperation or IPropertyReferenceOperation { Instance: null or IInstanceReferenceOperation } } ||
-                    operation is IInvocationOperation { Instance: IFieldReferenceOperation })
+                    operation is IInvocationOperation { Instance: IFieldReferenceOperation or IPropertyReferenceOperation { Instance: null or IInstanceReferenceOperation } })
                 {
                     return true;
                 }

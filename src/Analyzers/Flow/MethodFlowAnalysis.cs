@@ -6,6 +6,8 @@ using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.FlowAnalysis;
 using Microsoft.CodeAnalysis.Operations;
+using Residency.Analyzers.Flow.Driver;
+using Residency.Analyzers.Flow.States;
 using Residency.Analyzers.Model;
 using Residency.Analyzers.Sinks;
 using State = System.Collections.Immutable.ImmutableDictionary<object, System.Collections.Immutable.ImmutableHashSet<Residency.Analyzers.Flow.TaintFact>>;
@@ -17,10 +19,8 @@ namespace Residency.Analyzers.Flow
     /// capture may carry at each point (flow-sensitive: an overwritten local is clean; branches and loops join).
     /// Produces the method's <see cref="MethodSummary"/>.
     /// </summary>
-    internal sealed class MethodFlowAnalysis
+    internal sealed class MethodFlowAnalysis : IBlockTransfer<State>
     {
-        private const int MaxPasses = 64;
-
         // LINQ-style methods whose result is what their lambda returns (a projection keeps only what the lambda returns).
         private static readonly ImmutableHashSet<string> Projections = ImmutableHashSet.Create(
             "Select", "SelectMany", "ConvertAll", "ToDictionary", "ToLookup", "Zip", "Aggregate", "GroupBy", "Join", "GroupJoin", "Max", "Min", "MaxBy", "MinBy");
@@ -63,7 +63,7 @@ namespace Residency.Analyzers.Flow
         private sealed class Dependencies
         {
             public ImmutableHashSet<IMethodSymbol> CutOn = ImmutableHashSet<IMethodSymbol>.Empty.WithComparer(SymbolEqualityComparer.Default);
-            public bool Truncated;
+            public Truncation Truncation;
         }
 
         public MethodFlowAnalysis(FlowEngine engine, IMethodSymbol method, ControlFlowGraph cfg, int depth, ImmutableHashSet<IMethodSymbol> inProgress, CancellationToken cancellationToken)
@@ -115,8 +115,9 @@ namespace Residency.Analyzers.Flow
             return new MethodSummary(_returns, ShortestParameterSinks(), _findings.Values.ToImmutableArray())
             {
                 OutParameters = OutParameters(),
+                ParameterStores = ParameterStores(),
                 CutOn = _dependencies.CutOn.Remove(_method),
-                IsTruncated = _dependencies.Truncated,
+                Truncation = _dependencies.Truncation,
             };
         }
 
@@ -145,64 +146,61 @@ namespace Residency.Analyzers.Flow
             return best.Values.OrderBy(f => f.Parameter).ThenBy(f => f.ViaMember).ThenBy(f => f.Sink.Id, StringComparer.Ordinal).ToImmutableArray();
         }
 
-        /// <summary>Runs the fixpoint over the graph; returns what the graph returns.</summary>
+        /// <summary>Runs the fixpoint over the graph (<see cref="WorklistDriver"/>); returns what the graph returns.</summary>
         private ImmutableHashSet<TaintFact> RunGraph()
         {
-            var blocks = _cfg.Blocks;
-            var entryStates = new State?[blocks.Length];
-            var exitStates = new State?[blocks.Length];
-            entryStates[0] = InitialState();
-            var returns = Taint.Empty;
-
-            var worklist = new SortedSet<int> { 0 };
-            int budget = Math.Max(MaxPasses, blocks.Length * 8);
-            while (worklist.Count > 0 && budget-- > 0)
+            _branchReturns = Taint.Empty;
+            var result = WorklistDriver.Run(_cfg, RegionMap.Create(_cfg), InitialState(), this, _cancellationToken);
+            if (!result.Completed)
             {
-                _cancellationToken.ThrowIfCancellationRequested();
-                int ordinal = worklist.Min;
-                worklist.Remove(ordinal);
-                var block = blocks[ordinal];
-
-                _state = entryStates[ordinal] ?? State.Empty; // immutable: no copy
-                foreach (var operation in block.Operations)
-                {
-                    Evaluate(operation);
-                }
-
-                if (block.BranchValue is not null)
-                {
-                    var value = Evaluate(block.BranchValue);
-                    if (block.FallThroughSuccessor?.Semantics == ControlFlowBranchSemantics.Return)
-                    {
-                        returns = Taint.Union(returns, value);
-                        if (_outer is null && !value.IsEmpty)
-                        {
-                            RecordReturnSinks(block.BranchValue, value);
-                        }
-                    }
-                }
-
-                if (exitStates[ordinal] is { } previous && SameState(previous, _state))
-                {
-                    continue;
-                }
-
-                exitStates[ordinal] = _state;
-                foreach (var successor in Successors(block))
-                {
-                    var entry = entryStates[successor.Ordinal];
-                    var merged = Join(entry, _state);
-                    if (entry is null || !ReferenceEquals(entry, merged) || exitStates[successor.Ordinal] is null)
-                    {
-                        entryStates[successor.Ordinal] = merged;
-                        worklist.Add(successor.Ordinal);
-                    }
-                }
+                // The iteration budget ran out: what was found stands, but flows may be missing (recorded, never silent).
+                _dependencies.Truncation |= Truncation.IterationBudget;
             }
 
-            _exitState = exitStates[blocks.Length - 1] ?? entryStates[blocks.Length - 1];
-            return returns;
+            _exitState = result.Exit;
+            return _branchReturns;
         }
+
+        private ImmutableHashSet<TaintFact> _branchReturns = Taint.Empty;
+
+        State IBlockTransfer<State>.Join(State? accumulated, State incoming) => TaintState.Join(accumulated, incoming);
+
+        bool IBlockTransfer<State>.Same(State a, State b) => TaintState.Same(a, b);
+
+        State IBlockTransfer<State>.Current => _state;
+
+        void IBlockTransfer<State>.Enter(BasicBlock block, State entry) => _state = entry;
+
+        void IBlockTransfer<State>.Apply(IOperation operation) => Evaluate(operation);
+
+        void IBlockTransfer<State>.ApplyBranch(BasicBlock block)
+        {
+            if (block.BranchValue is null)
+            {
+                return;
+            }
+
+            var value = Evaluate(block.BranchValue);
+            switch (block.FallThroughSuccessor?.Semantics)
+            {
+                case ControlFlowBranchSemantics.Return:
+                    _branchReturns = Taint.Union(_branchReturns, value);
+                    if (_outer is null && !value.IsEmpty)
+                    {
+                        // A method offered to a model as a tool sends its return value to that model.
+                        RecordReturnSinks(block.BranchValue, value);
+                    }
+
+                    break;
+                case ControlFlowBranchSemantics.Throw:
+                    // throw x: the handlers that catch it see what x carries (catch (E e) { Send(e.Message); }).
+                    AddTo(TaintState.Thrown, value);
+                    break;
+            }
+        }
+
+        State IBlockTransfer<State>.OnEdge(ControlFlowBranch branch, State exit, bool leavesCatch) =>
+            leavesCatch ? exit.Remove(TaintState.Thrown) : exit;
 
         /// <summary>What each out/ref parameter holds at the exit (an out parameter's incoming value does not count).</summary>
         private ImmutableArray<(int Parameter, ImmutableHashSet<TaintFact> Facts)> OutParameters()
@@ -234,6 +232,48 @@ namespace Residency.Analyzers.Flow
             return builder?.ToImmutable() ?? ImmutableArray<(int, ImmutableHashSet<TaintFact>)>.Empty;
         }
 
+        /// <summary>
+        /// What each by-value parameter of a reference type received during the call (<c>conv.Messages.Add(text)</c> stores
+        /// <c>text</c> into the caller's object): the facts at the exit beyond those it came in with.
+        /// </summary>
+        private ImmutableArray<(int Parameter, ImmutableHashSet<TaintFact> Facts)> ParameterStores()
+        {
+            if (_exitState is null)
+            {
+                return ImmutableArray<(int, ImmutableHashSet<TaintFact>)>.Empty;
+            }
+
+            ImmutableArray<(int, ImmutableHashSet<TaintFact>)>.Builder? builder = null;
+            foreach (var parameter in _method.Parameters)
+            {
+                if (parameter.RefKind != RefKind.None || parameter.Type.IsValueType || parameter.Type.SpecialType == SpecialType.System_String ||
+                    !_exitState.TryGetValue(parameter, out var facts))
+                {
+                    continue;
+                }
+
+                var element = Classifier.GetElement(parameter);
+                var received = Taint.Empty;
+                foreach (var fact in facts)
+                {
+                    if (fact.Whole || (fact.IsSource && element is not null && fact.Member is null && Equals(fact.Element, element)) ||
+                        (!fact.IsSource && fact.Parameter == parameter.Ordinal))
+                    {
+                        continue; // what it came in with
+                    }
+
+                    received = received.Add(fact);
+                }
+
+                if (!received.IsEmpty)
+                {
+                    (builder ??= ImmutableArray.CreateBuilder<(int, ImmutableHashSet<TaintFact>)>()).Add((parameter.Ordinal, received));
+                }
+            }
+
+            return builder?.ToImmutable() ?? ImmutableArray<(int, ImmutableHashSet<TaintFact>)>.Empty;
+        }
+
         /// <summary>Records what a callee's summary was computed under (recursion cut, depth limit).</summary>
         private void Depend(MethodSummary summary)
         {
@@ -242,20 +282,7 @@ namespace Residency.Analyzers.Flow
                 _dependencies.CutOn = _dependencies.CutOn.Union(summary.CutOn);
             }
 
-            _dependencies.Truncated |= summary.IsTruncated;
-        }
-
-        private static IEnumerable<BasicBlock> Successors(BasicBlock block)
-        {
-            if (block.FallThroughSuccessor?.Destination is { } fallThrough)
-            {
-                yield return fallThrough;
-            }
-
-            if (block.ConditionalSuccessor?.Destination is { } conditional)
-            {
-                yield return conditional;
-            }
+            _dependencies.Truncation |= summary.Truncation;
         }
 
         private State InitialState()
@@ -280,70 +307,6 @@ namespace Residency.Analyzers.Flow
             }
 
             return builder.ToImmutable();
-        }
-
-        /// <summary>
-        /// The union of two states. Returns <paramref name="a"/> itself when <paramref name="b"/> adds nothing, so that the
-        /// caller detects a change by reference.
-        /// </summary>
-        private static State Join(State? a, State b)
-        {
-            if (a is null || a.IsEmpty)
-            {
-                return b;
-            }
-
-            if (ReferenceEquals(a, b) || b.IsEmpty)
-            {
-                return a;
-            }
-
-            var result = a;
-            foreach (var pair in b)
-            {
-                if (result.TryGetValue(pair.Key, out var existing))
-                {
-                    if (ReferenceEquals(existing, pair.Value))
-                    {
-                        continue;
-                    }
-
-                    var union = Taint.Union(existing, pair.Value);
-                    if (union.Count != existing.Count)
-                    {
-                        result = result.SetItem(pair.Key, union);
-                    }
-                }
-                else
-                {
-                    result = result.SetItem(pair.Key, pair.Value);
-                }
-            }
-
-            return result;
-        }
-
-        private static bool SameState(State a, State b)
-        {
-            if (ReferenceEquals(a, b))
-            {
-                return true;
-            }
-
-            if (a.Count != b.Count)
-            {
-                return false;
-            }
-
-            foreach (var pair in a)
-            {
-                if (!b.TryGetValue(pair.Key, out var other) || (!ReferenceEquals(pair.Value, other) && !pair.Value.SetEquals(other)))
-                {
-                    return false;
-                }
-            }
-
-            return true;
         }
 
         private ImmutableHashSet<TaintFact> Get(object key) => _state.TryGetValue(key, out var facts) ? facts : Taint.Empty;
@@ -404,8 +367,11 @@ namespace Residency.Analyzers.Flow
                 case ISizeOfOperation:
                 case INameOfOperation:
                 case IInstanceReferenceOperation { ReferenceKind: InstanceReferenceKind.ImplicitReceiver }:
-                case ICaughtExceptionOperation:
                     return Taint.Empty;
+
+                case ICaughtExceptionOperation:
+                    // catch (E e): e carries what the exceptions thrown in this method carry.
+                    return Get(TaintState.Thrown);
 
                 case IFlowAnonymousFunctionOperation lambda:
                     // A lambda stored in a delegate (Action a = () => …): its body runs with what it captures here; the
@@ -615,7 +581,7 @@ namespace Residency.Analyzers.Flow
                     return Taint.Empty;
 
                 case IThrowOperation throwOperation:
-                    Evaluate(throwOperation.Exception);
+                    AddTo(TaintState.Thrown, Evaluate(throwOperation.Exception));
                     return Taint.Empty;
 
                 default:
@@ -863,6 +829,11 @@ namespace Residency.Analyzers.Flow
                         AddTo(field.Field.OriginalDefinition, value);
                         _engine.RecordFieldStore(field.Field, value);
                         return;
+                    case IPropertyReferenceOperation property when property.Instance is null or IInstanceReferenceOperation && _engine.BackingField(property.Property) is { } backing:
+                        // Messages.Add(x) on a get-only auto-property of this type: its backing field holds the collection.
+                        AddTo(backing, value);
+                        _engine.RecordFieldStore(backing, value);
+                        return;
                     case IMemberReferenceOperation member when member.Instance is not null:
                         // o.A.B = v: o now carries v inside its member A.
                         value = Taint.InMember(value, member.Member);
@@ -997,15 +968,20 @@ namespace Residency.Analyzers.Flow
                 }
             }
 
-            // 2. A method of this compilation: apply its summary.
+            // 2. Methods of this compilation: apply their summaries. A call through an interface or a virtual method of the
+            // application may run any of its implementations here: all of them are applied (a may-analysis).
+            var callees = CalleeSummaries(invocation, target, followDispatch: sinkCall is null);
             ImmutableHashSet<TaintFact> result;
-            var inSource = FlowEngine.IsInSource(target) || target.MethodKind == MethodKind.LocalFunction;
-            var summary = inSource ? _engine.GetCalleeSummary(target, _depth + 1, _inProgress, _cfg, _cancellationToken) : null;
-            if (summary is not null)
+            if (callees.Count > 0)
             {
-                ApplyParameterSinks(invocation, target, summary, arguments, receiver);
-                result = Substitute(summary.Returns, arguments);
-                result = Taint.Union(result, ApplyCalleeEffects(invocation, target, summary, arguments));
+                result = Taint.Empty;
+                foreach (var (callee, summary) in callees)
+                {
+                    ApplyParameterSinks(invocation, callee, summary, arguments, receiver);
+                    result = Taint.Union(result, Substitute(summary.Returns, arguments));
+                    result = Taint.Union(result, ApplyCalleeEffects(invocation, callee, summary, arguments));
+                }
+
                 foreach (var (_, lambda) in lambdas)
                 {
                     AnalyzeLambda(lambda, Taint.Empty);
@@ -1014,6 +990,12 @@ namespace Residency.Analyzers.Flow
             else
             {
                 result = External(invocation, target, receiver, arguments, allArguments, lambdas);
+            }
+
+            if (sinkCall is not null)
+            {
+                // What comes back from a sink is the remote's data, not what was sent to it.
+                result = Taint.Empty;
             }
 
             if (HasAttribute(target, _engine.Types.Pseudonymizer))
@@ -1028,6 +1010,47 @@ namespace Residency.Analyzers.Flow
             }
 
             return Taint.Union(result, WholeFacts(invocation.Type));
+        }
+
+        /// <summary>
+        /// The summaries of the methods of this compilation a call may run: its target when it has a body here (or is a
+        /// local function), and — for a virtual or interface call of the application's own, when
+        /// <paramref name="followDispatch"/> — the implementations and overrides found by <see cref="FlowEngine.DispatchTargets"/>.
+        /// </summary>
+        private List<(IMethodSymbol Callee, MethodSummary Summary)> CalleeSummaries(IInvocationOperation invocation, IMethodSymbol target, bool followDispatch)
+        {
+            var result = new List<(IMethodSymbol, MethodSummary)>(1);
+            var bounded = false;
+            var dispatched = followDispatch ? _engine.DispatchTargets(invocation, out bounded) : ImmutableArray<IMethodSymbol>.Empty;
+            if (dispatched.IsEmpty)
+            {
+                if (FlowEngine.IsInSource(target) || target.MethodKind == MethodKind.LocalFunction)
+                {
+                    var summary = _engine.GetCalleeSummary(target, _depth + 1, _inProgress, _cfg, _cancellationToken);
+                    if (summary is not null)
+                    {
+                        result.Add((target, summary));
+                    }
+                }
+
+                return result;
+            }
+
+            if (bounded)
+            {
+                _dependencies.Truncation |= Truncation.DispatchBound;
+            }
+
+            foreach (var callee in dispatched)
+            {
+                var summary = _engine.GetCalleeSummary(callee, _depth + 1, _inProgress, _cfg, _cancellationToken);
+                if (summary is not null)
+                {
+                    result.Add((callee, summary));
+                }
+            }
+
+            return result;
         }
 
         private ImmutableHashSet<TaintFact> External(
@@ -1074,9 +1097,10 @@ namespace Residency.Analyzers.Flow
                 result = Taint.Union(Taint.Union(receiver, allArguments), lambdaResults);
             }
 
-            // Mutating calls on a builder or collection (sb.Append(x), list.Add(x), dict[key] = x): the receiver now carries the arguments.
+            // Mutating calls on a builder or collection of a library (sb.Append(x), list.Add(x), dict[key] = x): the receiver now
+            // carries the arguments. A method declared in this compilation is analysed (or, without a body, not guessed at).
             if (invocation.Instance is { } instance && !target.IsStatic && target.ContainingType?.SpecialType != SpecialType.System_String &&
-                IsMutator(target) && _engine.CachedSink(invocation) is null)
+                target.OriginalDefinition.DeclaringSyntaxReferences.Length == 0 && IsMutator(target) && _engine.CachedSink(invocation) is null)
             {
                 StoreInto(instance, allArguments);
             }
@@ -1179,6 +1203,17 @@ namespace Residency.Analyzers.Flow
                         {
                             Assign(argument.Value, Substitute(facts, arguments), strong: true);
                         }
+                    }
+                }
+            }
+
+            foreach (var (ordinal, facts) in summary.ParameterStores)
+            {
+                foreach (var argument in invocation.Arguments)
+                {
+                    if (argument.Parameter is { RefKind: RefKind.None } parameter && parameter.Ordinal == ordinal)
+                    {
+                        StoreInto(argument.Value, Substitute(facts, arguments));
                     }
                 }
             }
@@ -1311,7 +1346,8 @@ namespace Residency.Analyzers.Flow
 
         private void RecordSink(IOperation operation, SinkInfo sink, ImmutableHashSet<TaintFact> sent, ImmutableArray<string> path)
         {
-            if (sent.IsEmpty)
+            // Inside a [DataSink] method its own calls are the sink's implementation: the flow is the one into the sink.
+            if (sent.IsEmpty || _engine.SinkImplementations?.Contains(_method) == true)
             {
                 return;
             }

@@ -45,7 +45,16 @@ namespace Residency.Analyzers.Flow
         public static readonly MethodSummary Empty = new(Taint.Empty, ImmutableArray<ParameterSinkFlow>.Empty, ImmutableArray<Finding>.Empty);
 
         /// <summary>What is assumed about a callee cut off by the call-depth limit: nothing, and the caller's summary is incomplete.</summary>
-        public static readonly MethodSummary Truncated = new(Taint.Empty, ImmutableArray<ParameterSinkFlow>.Empty, ImmutableArray<Finding>.Empty) { IsTruncated = true };
+        public static readonly MethodSummary CutByDepth = Incomplete(Truncation.CallDepth);
+
+        /// <summary>What is assumed about a callee beyond the request's summary budget.</summary>
+        public static readonly MethodSummary CutByBudget = Incomplete(Truncation.SummaryBudget);
+
+        /// <summary>A method too deeply nested to analyse: no findings.</summary>
+        public static readonly MethodSummary TooDeep = Incomplete(Truncation.StackDepth);
+
+        private static MethodSummary Incomplete(Truncation truncation) =>
+            new(Taint.Empty, ImmutableArray<ParameterSinkFlow>.Empty, ImmutableArray<Finding>.Empty) { Truncation = truncation };
 
         public MethodSummary(ImmutableHashSet<TaintFact> returns, ImmutableArray<ParameterSinkFlow> parameterSinks, ImmutableArray<Finding> findings)
         {
@@ -71,6 +80,10 @@ namespace Residency.Analyzers.Flow
         public ImmutableArray<(int Parameter, ImmutableHashSet<TaintFact> Facts)> OutParameters { get; init; } =
             ImmutableArray<(int, ImmutableHashSet<TaintFact>)>.Empty;
 
+        /// <summary>What each by-value parameter of a reference type (by ordinal) received during the call: stored into the caller's object.</summary>
+        public ImmutableArray<(int Parameter, ImmutableHashSet<TaintFact> Facts)> ParameterStores { get; init; } =
+            ImmutableArray<(int, ImmutableHashSet<TaintFact>)>.Empty;
+
         /// <summary>
         /// The methods, still being analysed further up the call stack, whose recursive calls were assumed to do nothing
         /// while this summary was computed. A summary that depends on such an assumption is not memoised, so that every
@@ -78,16 +91,29 @@ namespace Residency.Analyzers.Flow
         /// </summary>
         public ImmutableHashSet<IMethodSymbol> CutOn { get; init; } = ImmutableHashSet<IMethodSymbol>.Empty.WithComparer(SymbolEqualityComparer.Default);
 
-        /// <summary>Calls beyond <see cref="FlowEngine.MaxCallDepth"/> were not followed: not memoised either.</summary>
-        public bool IsTruncated { get; init; }
+        /// <summary>
+        /// Why this analysis (or that of a callee it relies on) is incomplete; <see cref="Truncation.None"/> when it is not.
+        /// <see cref="TruncationText.Describe"/> gives the reasons in words, for the inventory's notes.
+        /// </summary>
+        public Truncation Truncation { get; init; }
+
+        /// <summary>
+        /// Whether the summary depends on the context it was computed in (calls beyond <see cref="FlowEngine.MaxCallDepth"/>, or
+        /// the request's summary budget): memoised only for that depth.
+        /// </summary>
+        public bool IsTruncated => (Truncation & TruncationText.ContextDependent) != 0;
+
+        /// <summary><see cref="Truncation"/> in words (empty when complete).</summary>
+        public string TruncationReason => TruncationText.Describe(Truncation);
 
         /// <summary>This summary standing for a recursive call to <paramref name="method"/> (not memoised by its users).</summary>
         public MethodSummary AsRecursive(IMethodSymbol method) =>
             new(Returns, ParameterSinks, ImmutableArray<Finding>.Empty)
             {
                 OutParameters = OutParameters,
+                ParameterStores = ParameterStores,
                 CutOn = CutOn.Add(method),
-                IsTruncated = IsTruncated,
+                Truncation = Truncation,
             };
 
         /// <summary>A measure of what callers see (monotone across the passes over a recursive method).</summary>
@@ -103,6 +129,11 @@ namespace Residency.Analyzers.Flow
 
                 var outs = 0;
                 foreach (var (_, facts) in OutParameters)
+                {
+                    outs += facts.Count;
+                }
+
+                foreach (var (_, facts) in ParameterStores)
                 {
                     outs += facts.Count;
                 }

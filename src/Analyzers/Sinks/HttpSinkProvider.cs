@@ -51,8 +51,8 @@ namespace Residency.Analyzers.Sinks
                 return null;
             }
 
-            bool client = ClientMethods.Contains(method.Name) && EndpointResolver.IsType(type, "System.Net.Http.HttpClient");
-            bool json = !client && JsonMethods.Contains(method.Name) && EndpointResolver.IsType(type, "System.Net.Http.Json.HttpClientJsonExtensions");
+            bool client = ClientMethods.Contains(method.Name) && EndpointTypes.Is(type, _resolver.Types.HttpClient);
+            bool json = !client && JsonMethods.Contains(method.Name) && EndpointTypes.Is(type, _resolver.Types.HttpClientJsonExtensions);
             if (!client && !json)
             {
                 return null;
@@ -134,7 +134,7 @@ namespace Residency.Analyzers.Sinks
 
             if (requests is null || requests.Count == 0)
             {
-                var target = UrlHint.Describe(uriArgument?.Value ?? requestArgument?.Value);
+                var target = UrlHint.Describe(uriArgument?.Value ?? requestArgument?.Value, _resolver);
                 infos.Add(_sinks.ForHost(SinkKind.Http, display, null, false, "request URI not resolved (not a constant, configuration key with a value, or known base address)", null, null, target: target));
             }
             else
@@ -153,7 +153,7 @@ namespace Residency.Analyzers.Sinks
                     if (bases.Count == 0)
                     {
                         infos.Add(_sinks.ForHost(SinkKind.Http, display, null, false, $"relative request URI '{request.Text}' and no BaseAddress found for the client", request.Location, null,
-                            target: $"relative '{UrlHint.Shorten(request.Text)}' on {UrlHint.Describe(clientExpression) ?? "a client"} without BaseAddress"));
+                            target: $"relative '{UrlHint.Shorten(request.Text)}' on {UrlHint.Describe(clientExpression, _resolver) ?? "a client"} without BaseAddress"));
                         continue;
                     }
 

@@ -408,7 +408,7 @@ namespace Residency.Analyzers.Sinks
 
                 foreach (var options in endpoint.Options)
                 {
-                    if (CompilationIndex.DerivesFrom(argument.Value.Type, options.Type))
+                    if (_resolver.Types.DerivesFrom(argument.Value.Type, options.Type))
                     {
                         foreach (var value in _resolver.PropertyValues(argument.Value, options.Property))
                         {
@@ -485,12 +485,12 @@ namespace Residency.Analyzers.Sinks
             var parameter = argument.Parameter!;
 
             // RegionEndpoint.EUCentral1 / RegionEndpoint.GetBySystemName("eu-central-1") / options.RegionEndpoint = …
-            if (region.ParameterType is { } parameterType && EndpointResolver.IsType(argument.Value.Type, parameterType))
+            if (region.ParameterType is { } parameterType && _resolver.IsType(argument.Value.Type, parameterType))
             {
                 AddRegionObject(result, argument.Value, region, 0);
             }
 
-            if (region.Options is { } options && CompilationIndex.DerivesFrom(argument.Value.Type, options.Type))
+            if (region.Options is { } options && _resolver.Types.DerivesFrom(argument.Value.Type, options.Type))
             {
                 foreach (var value in _resolver.PropertyValues(argument.Value, options.Property))
                 {

@@ -14,7 +14,7 @@ namespace Residency.Analyzers.Sinks
     {
         private const int MaxLength = 60;
 
-        public static string? Describe(IOperation? operation)
+        public static string? Describe(IOperation? operation, EndpointResolver resolver)
         {
             if (operation is null)
             {
@@ -25,7 +25,7 @@ namespace Residency.Analyzers.Sinks
             switch (stripped)
             {
                 case IPropertyReferenceOperation { Property.IsIndexer: true, Arguments.Length: 1 } indexer
-                    when EndpointResolver.IsConfiguration(indexer.Instance?.Type) && indexer.Arguments[0].Value.ConstantValue.Value is string key:
+                    when resolver.IsConfiguration(indexer.Instance?.Type) && indexer.Arguments[0].Value.ConstantValue.Value is string key:
                     return $"configuration key {key}";
                 case IInvocationOperation { TargetMethod.Name: "GetValue" or "GetConnectionString" } call:
                 {
@@ -47,7 +47,7 @@ namespace Residency.Analyzers.Sinks
                 case IPropertyReferenceOperation property:
                     return $"property '{property.Property.ContainingType?.Name}.{property.Property.Name}'";
                 case IObjectCreationOperation { Arguments.Length: > 0 } creation:
-                    return Describe(creation.Arguments[0].Value) ?? Expression(stripped);
+                    return Describe(creation.Arguments[0].Value, resolver) ?? Expression(stripped);
             }
 
             return Expression(stripped);

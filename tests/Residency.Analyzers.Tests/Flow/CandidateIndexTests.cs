@@ -179,7 +179,14 @@ public class Patterns
     public string ViaPattern(object o) => o is Customer c ? c.Email : """";
     public IEnumerable<string> ViaQuery(IEnumerable<Order> orders) => from o in orders select o.Buyer.Email;
     public int Plain(int x) => x * 2;
+    public string ViaInterface(ILookup lookup) => lookup.Find(1);
+    public string ViaVirtual(Formatter formatter) => formatter.Format(2);
 }
+public interface ILookup { string Find(int id); }
+public sealed class MailLookup : ILookup { private readonly Customer _c = new Customer(); public string Find(int id) => _c.Email; }
+public class Formatter { public virtual string Format(int id) => id.ToString(); }
+public sealed class MailFormatter : Formatter { public override string Format(int id) => new Customer().Email; }
+public sealed class Outbox { public List<string> Pending { get; } = new List<string>(); public void Queue(Customer c) => Pending.Add(c.Email); public string Peek() => Pending[0]; }
 public class CustomerStore : Repository<Customer> { public int Size() => All().Count(); }
 ";
 

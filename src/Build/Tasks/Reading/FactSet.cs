@@ -4,7 +4,7 @@ using Residency.Facts;
 
 namespace Residency.Build.Reading
 {
-    /// <summary>Everything read from the error log and the referenced inventories, before merging and sorting.</summary>
+    /// <summary>Everything read from the facts file and the referenced inventories, before merging and sorting.</summary>
     internal sealed class FactSet
     {
         public List<FlowFact> Flows { get; } = new();

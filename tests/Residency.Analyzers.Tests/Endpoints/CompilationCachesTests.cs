@@ -1,0 +1,87 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Reflection;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.FlowAnalysis;
+
+namespace Residency.Analyzers.Tests.Endpoints
+{
+    /// <summary>
+    /// Nothing kept for the whole compilation holds an operation tree, a control-flow graph or a semantic model (other
+    /// than weakly): such a field would keep every bound method body alive until the end of the build
+    /// (docs/architecture.md). Checked on the declared types of the fields of every per-compilation object.
+    /// </summary>
+    public class CompilationCachesTests
+    {
+        [Fact]
+        public void CompilationWideObjectsHoldNoOperationTrees()
+        {
+            var assembly = typeof(ResidencyContext).Assembly;
+            // The context, and every sink provider (held through their interface).
+            var roots = assembly.GetTypes().Where(t => t == typeof(ResidencyContext) || (!t.IsAbstract && typeof(Residency.Analyzers.Sinks.ISinkProvider).IsAssignableFrom(t)));
+            var seen = new HashSet<Type>();
+            var pending = new Queue<Type>(roots);
+            var offending = new List<string>();
+            while (pending.Count > 0)
+            {
+                var type = pending.Dequeue();
+                if (!seen.Add(type))
+                {
+                    continue;
+                }
+
+                foreach (var field in type.GetFields(BindingFlags.Instance | BindingFlags.Static | BindingFlags.NonPublic | BindingFlags.Public))
+                {
+                    if (field.IsStatic && field.IsDefined(typeof(ThreadStaticAttribute)))
+                    {
+                        continue; // per-thread, per-request state, not a cache
+                    }
+
+                    foreach (var mentioned in Mentioned(field.FieldType))
+                    {
+                        if (typeof(IOperation).IsAssignableFrom(mentioned) || mentioned == typeof(ControlFlowGraph) || mentioned == typeof(SemanticModel))
+                        {
+                            offending.Add($"{type.Name}.{field.Name}: {field.FieldType}");
+                        }
+                        else if (mentioned.Assembly == assembly && !mentioned.IsEnum)
+                        {
+                            pending.Enqueue(mentioned);
+                        }
+                    }
+                }
+            }
+
+            Assert.Contains(typeof(Residency.Analyzers.Endpoints.CompilationIndex), seen);
+            Assert.Contains(typeof(Residency.Analyzers.Flow.FlowEngine), seen);
+            Assert.True(seen.Count > 10, $"only {seen.Count} types reached from ResidencyContext");
+            Assert.Empty(offending);
+        }
+
+        /// <summary>The type and its generic arguments and element types, except what a weak reference holds.</summary>
+        private static IEnumerable<Type> Mentioned(Type type)
+        {
+            if (type.IsGenericType && type.GetGenericTypeDefinition() == typeof(WeakReference<>))
+            {
+                yield break;
+            }
+
+            yield return type;
+            if (type.HasElementType)
+            {
+                foreach (var inner in Mentioned(type.GetElementType()!))
+                {
+                    yield return inner;
+                }
+            }
+
+            foreach (var argument in type.IsGenericType ? type.GetGenericArguments() : Type.EmptyTypes)
+            {
+                foreach (var inner in Mentioned(argument))
+                {
+                    yield return inner;
+                }
+            }
+        }
+    }
+}
