@@ -21,7 +21,7 @@ namespace Residency.EndToEnd.Tests
                 Assert.True(File.Exists(Path.Combine(directory, file)), $"{file} missing\n{result}");
             }
 
-            Assert.Matches(new Regex(@"Residency: 5 violations, 1 declared transfer, \d+ unknown endpoints? — inventory: .*inventory\.html"), result.Output);
+            Assert.Matches(new Regex(@"Residency: 6 violations, 1 declared transfer, \d+ unknown endpoints? — inventory: .*inventory\.html"), result.Output);
 
             var json = File.ReadAllText(Path.Combine(directory, "inventory.json"));
             Assert.Contains("\"schemaVersion\": 1", json);

@@ -47,7 +47,7 @@ namespace Residency.EndToEnd.Tests
             Assert.Equal(before.Select(Identity), after.Select(Identity));
             Assert.Contains(after, f => f.GetString("status") == "violation" && f.GetString("treatment") == "suppressed-by-configuration");
             Assert.Contains(after, f => f.GetString("status") == "declared" && f.GetString("treatment") == "suppressed-by-configuration");
-            Assert.Matches(new Regex(@"Residency: 5 violations, 1 declared transfer, \d+ unknown endpoints?, \d+ silenced flows? \(listed in the inventory all the same\)"), silencedResult.Output);
+            Assert.Matches(new Regex(@"Residency: 6 violations, 1 declared transfer, \d+ unknown endpoints?, \d+ silenced flows? \(listed in the inventory all the same\)"), silencedResult.Output);
         }
 
         [Fact]

@@ -30,10 +30,12 @@ namespace Residency.EndToEnd.Tests
             // A claim, with no annotation: the signed-in user's e-mail claim sent to the US CRM (the role claim beside it is not personal data).
             Assert.Matches(new Regex(@"AccountEndpoints\.cs\(38,\d+\): warning RES001: Personal data claim email \(contact\.email\) reaches CrmClient\.UpsertContactAsync \(recipient Acme CRM Inc\.\) in US"), result.Output);
             Assert.DoesNotMatch(new Regex(@"warning RES00\d: .*claim role"), result.Output);
+            // Microsoft.Extensions.AI: an IChatClient made with AsIChatClient() from that ChatClient, behind UseFunctionInvocation(), is the same US host.
+            Assert.Matches(new Regex(@"TicketAssistant\.cs\(27,\d+\): warning RES001: .*reaches IChatClient\.GetResponseAsync api\.openai\.com \(recipient OpenAI\) in US"), result.Output);
 
             // The caller that only builds the ticket is not where the data is read.
             Assert.DoesNotMatch(new Regex(@"Program\.cs\(\d+,\d+\): warning RES"), result.Output);
-            Assert.Contains("Residency: 5 violations, 1 declared transfer, 0 unknown endpoints", result.Output);
+            Assert.Contains("Residency: 6 violations, 1 declared transfer, 0 unknown endpoints", result.Output);
 
             // The inventory names where the claim comes from.
             var inventory = File.ReadAllText(Path.Combine(sample, "bin", "Debug", "net10.0", "residency", "inventory.json"));

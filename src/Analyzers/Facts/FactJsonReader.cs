@@ -67,6 +67,8 @@ Subject = JsonRead.Str(node, "subject"),
                 Purpose = JsonRead.Str(node, "purpose"),
                 ResolvedBy = JsonRead.Str(node, "resolvedBy"),
                 EuAlternative = JsonRead.Str(node, "euAlternative"),
+                Internal = JsonRead.Bool(node, "internal"),
+                Target = JsonRead.Str(node, "target"),
             };
         }
 

@@ -216,6 +216,17 @@ namespace Residency.Facts
             w.Property("purpose", s.Purpose);
             w.Property("resolvedBy", s.ResolvedBy);
             w.Property("euAlternative", s.EuAlternative);
+
+            // Written only when set, so that the facts of ordinary sinks keep their shape.
+            if (s.Internal)
+            {
+                w.Property("internal", true);
+            }
+
+            if (s.Target is not null)
+            {
+                w.Property("target", s.Target);
+            }
         }
     }
 }

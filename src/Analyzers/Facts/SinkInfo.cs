@@ -27,6 +27,15 @@ namespace Residency.Facts
         /// <summary>The catalogue's EU endpoint for the same service (e.g. <c>eu.api.openai.com</c>), if there is one.</summary>
         public string? EuAlternative { get; init; }
 
+        /// <summary>The application's own infrastructure (loopback, cluster names, ResidencyInternalHosts): not a transfer.</summary>
+        public bool Internal { get; init; }
+
+        /// <summary>What is known of an unresolved destination: the configuration key, the parameter or variable the URL comes from.</summary>
+        public string? Target { get; init; }
+
+        /// <summary>The region to show a reader: <c>internal</c> for the application's own endpoints, else the code.</summary>
+        public string? RegionLabel => Internal ? "internal" : Region;
+
         /// <summary>The name to show a reader.</summary>
         public string DisplayName => !string.IsNullOrEmpty(Display) ? Display! : !string.IsNullOrEmpty(Host) ? Host! : Id;
 

@@ -130,6 +130,8 @@ namespace Residency.Analyzers.Inventory
             Purpose = sink.Purpose,
             ResolvedBy = sink.ResolvedBy,
             EuAlternative = sink.EuAlternative,
+            Internal = sink.IsInternal,
+            Target = sink.Target,
         };
 
         private static string OriginName(ElementOrigin origin) => origin switch

@@ -134,7 +134,8 @@ namespace Residency.Analyzers.Sinks
 
             if (requests is null || requests.Count == 0)
             {
-                infos.Add(_sinks.ForHost(SinkKind.Http, display, null, false, "request URI not resolved (not a constant, configuration key or known base address)", null, null));
+                var target = UrlHint.Describe(uriArgument?.Value ?? requestArgument?.Value, _resolver);
+                infos.Add(_sinks.ForHost(SinkKind.Http, display, null, false, "request URI not resolved (not a constant, configuration key with a value, or known base address)", null, null, target: target));
             }
             else
             {
@@ -151,7 +152,8 @@ namespace Residency.Analyzers.Sinks
                     bases ??= _resolver.BaseAddress(clientExpression);
                     if (bases.Count == 0)
                     {
-                        infos.Add(_sinks.ForHost(SinkKind.Http, display, null, false, $"relative request URI '{request.Text}' and no BaseAddress found for the client", request.Location, null));
+                        infos.Add(_sinks.ForHost(SinkKind.Http, display, null, false, $"relative request URI '{request.Text}' and no BaseAddress found for the client", request.Location, null,
+                            target: $"relative '{UrlHint.Shorten(request.Text)}' on {UrlHint.Describe(clientExpression, _resolver) ?? "a client"} without BaseAddress"));
                         continue;
                     }
 

@@ -165,7 +165,8 @@ namespace Residency.Build
             var merged = new Dictionary<string, SinkEntry>(Ordinal);
             foreach (var entry in Canonical(reported, s => s.File, s => s.Line, s => FactJsonWriter.Key(w => FactJsonWriter.SinkEntry(w, s))))
             {
-                var key = entry.Assembly + "\u001f" + entry.Sink.Key;
+                // An unresolved destination keeps one row per call site: two calls whose URL is "parameter 'url'" are two unknowns.
+                var key = entry.Assembly + "\u001f" + entry.Sink.Key + (entry.Sink.Target is null ? string.Empty : "\u001f" + entry.File + ":" + entry.Line);
                 merged[key] = merged.TryGetValue(key, out var existing) ? Fill(existing, entry) : entry;
             }
 

@@ -157,6 +157,18 @@ class Bot(IChatClient chat)
         }
 
         [Fact]
+        public Task ResidencyJsonSinkEntryDeclaresInjectedClients() => VerifyAsync(Uses + @"
+class Bot(IChatClient chat, IEmbeddingGenerator<string, Embedding<float>> embeddings)
+{
+    async Task Run(Customer customer)
+    {
+        await chat.GetResponseAsync(customer.Email);
+        await chat.GetResponseAsync(new[] { new ChatMessage(ChatRole.User, customer.Name) }, new ChatOptions());
+        await {|#0:embeddings.GenerateVectorAsync(customer.Name)|};
+    }
+}", new[] { ("/0/residency.json", "{ \"sinks\": [ { \"method\": \"Microsoft.Extensions.AI.IChatClient.*\", \"region\": \"SE\", \"recipient\": \"Microsoft (Azure OpenAI)\" } ] }") }, Res003(0));
+
+        [Fact]
         public Task DataSinkOnTheHolderStatesTheRegion() => VerifyAsync(Uses + @"
 class Bot([DataSink(""SE"", Recipient = ""Azure OpenAI Sweden"")] IChatClient chat)
 {

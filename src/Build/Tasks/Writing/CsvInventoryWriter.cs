@@ -33,7 +33,7 @@ namespace Residency.Build.Writing
                     f.Sink?.Kind,
                     f.Sink?.Recipient,
                     f.Sink?.Host,
-                    f.Sink?.Region,
+                    f.Sink?.RegionLabel,
                     f.Transfer?.Mechanism,
                     f.Transfer?.Justification,
                     string.Join(" > ", f.Path),

@@ -243,10 +243,10 @@ namespace Residency.Build.Writing
                 return;
             }
 
-            var table = doc.Table("sinks-table", "Sink", "Kind", "Region", "Recipient", "Host", "EU alternative", "Purpose", "Resolved by", "Assembly");
+            var table = doc.Table("sinks-table", "Sink", "Kind", "Region", "Recipient", "Host", "EU alternative", "Purpose", "Resolved by", "Call site", "Assembly");
             foreach (var s in inventory.Sinks)
             {
-                table.Row(s.Sink.DisplayName, s.Sink.Kind is null ? None : RecordLabels.SinkKind(s.Sink.Kind), Region(s.Sink.Region, s.Sink.RegionName), s.Sink.Recipient ?? None, s.Sink.Host ?? None, s.Sink.EuAlternative ?? None, s.Sink.Purpose ?? None, s.Sink.ResolvedBy ?? None, s.Assembly);
+                table.Row(s.Sink.DisplayName, s.Sink.Kind is null ? None : RecordLabels.SinkKind(s.Sink.Kind), SinkRegion(s.Sink), s.Sink.Recipient ?? None, s.Sink.Host ?? None, s.Sink.EuAlternative ?? None, s.Sink.Purpose ?? None, s.Sink.ResolvedBy ?? None, Location(s.File, s.Line), s.Assembly);
             }
         }
 
@@ -272,7 +272,7 @@ namespace Residency.Build.Writing
                     FlowStatus.Label(f.Status) + (f.Suppressed ? " (" + Treatment.Label(f.Treatment) + ")" : ""),
                     string.Join(", ", f.Sources.Select(Source)),
                     f.Sink?.DisplayName ?? None,
-                    f.Sink is null ? None : Region(f.Sink.Region, f.Sink.RegionName),
+                    f.Sink is null ? None : SinkRegion(f.Sink),
                     Basis(f),
                     f.Path.Count == 0 ? None : string.Join(" \u2192 ", f.Path),
                     f.Method ?? None,
@@ -368,6 +368,9 @@ namespace Residency.Build.Writing
 
             return s.DisplayName + " (" + string.Join(", ", flags) + ")";
         }
+
+        /// <summary>"internal" for the application's own endpoints (not a transfer), else the region.</summary>
+        private static string SinkRegion(SinkInfo sink) => sink.Internal ? "internal" : Region(sink.Region, sink.RegionName);
 
         /// <summary>"United States (US)", whether the analyzers named the region "United States" or "US (United States)".</summary>
         public static string Region(string? code, string? name)
