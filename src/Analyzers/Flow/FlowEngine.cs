@@ -7,6 +7,7 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.FlowAnalysis;
 using Microsoft.CodeAnalysis.Operations;
 using Residency.Analyzers.Flow.Calls;
+using Residency.Analyzers.Flow.Library;
 using Residency.Analyzers.Model;
 using Residency.Analyzers.Sinks;
 
@@ -43,11 +44,15 @@ namespace Residency.Analyzers.Flow
             _compilation = compilation;
             _models = models;
             Classifier = classifier;
+            Library = new LibraryBehaviour(compilation);
             Types = types;
             _sinkProviders = sinkProviders;
         }
 
         public PersonalDataClassifier Classifier { get; }
+
+        /// <summary>How library methods treat data (<c>Catalog/library.json</c>), resolved for this compilation.</summary>
+        public LibraryBehaviour Library { get; }
 
         private DispatchIndex? _dispatch;
 
@@ -128,20 +133,16 @@ namespace Residency.Analyzers.Flow
                 return truncated;
             }
 
-            EnterRequest();
             try
             {
-                summary = Analyse(method, cfg, depth: 0, ImmutableHashSet.Create<IMethodSymbol>(SymbolEqualityComparer.Default, method), cancellationToken);
+                var request = new AnalysisRequest(cancellationToken);
+                summary = Analyse(method, cfg, depth: 0, ImmutableHashSet.Create<IMethodSymbol>(SymbolEqualityComparer.Default, method), request);
                 return Memoise(method, summary, 0);
             }
             catch (InsufficientExecutionStackException)
             {
                 // Pathologically deep code: no findings for this method rather than a crashed compiler (docs/flow-semantics.md).
                 return MethodSummary.TooDeep;
-            }
-            finally
-            {
-                ExitRequest();
             }
         }
 
@@ -166,10 +167,10 @@ namespace Residency.Analyzers.Flow
         }
 
         /// <summary>The summary of a callee in this compilation, or null when it has no body here.</summary>
-        internal MethodSummary? GetCalleeSummary(IMethodSymbol callee, int depth, ImmutableHashSet<IMethodSymbol> inProgress, ControlFlowGraph? containingCfg, CancellationToken cancellationToken)
+        internal MethodSummary? GetCalleeSummary(IMethodSymbol callee, int depth, ImmutableHashSet<IMethodSymbol> inProgress, ControlFlowGraph? containingCfg, AnalysisRequest request)
         {
             callee = (IMethodSymbol)callee.OriginalDefinition;
-            if (IsKnownSerializer(callee))
+            if (Library.Is(callee, Behaviour.Serializer))
             {
                 return null; // System.Text.Json / Newtonsoft.Json: the result carries what is serialised, whatever the body says
             }
@@ -188,13 +189,11 @@ namespace Residency.Analyzers.Flow
             {
                 // Recursion: the recursive call does what the callee's provisional summary says (nothing on the first pass).
                 // Whatever depends on that assumption is not memoised.
-                return t_provisional is { } provisional && provisional.TryGetValue(callee, out var known)
+                return request.Provisional.TryGetValue(callee, out var known)
                     ? known.AsRecursive(callee)
                     : MethodSummary.Recursive(callee);
             }
 
-            EnterRequest();
-            try
             {
                 if (depth > MaxCallDepth)
                 {
@@ -202,49 +201,42 @@ namespace Residency.Analyzers.Flow
                     return MethodSummary.CutByDepth;
                 }
 
-                if (t_budget-- <= 0)
+                if (!request.TrySpendSummary())
                 {
                     // This request has computed too many summaries already: assume nothing more.
                     return MethodSummary.CutByBudget;
                 }
 
-                var cfg = GetControlFlowGraph(callee, containingCfg, cancellationToken);
+                var cfg = GetControlFlowGraph(callee, containingCfg, request.CancellationToken);
                 if (cfg is null)
                 {
                     return null;
                 }
 
-                var summary = Analyse(callee, cfg, depth, inProgress.Add(callee), cancellationToken);
+                var summary = Analyse(callee, cfg, depth, inProgress.Add(callee), request);
                 return Memoise(callee, summary, depth);
-            }
-            finally
-            {
-                ExitRequest();
             }
         }
 
         /// <summary>How many times a recursive method is re-analysed with its own provisional summary.</summary>
         private const int MaxRecursionPasses = 3;
 
-        [ThreadStatic]
-        private static Dictionary<IMethodSymbol, MethodSummary>? t_provisional;
-
         /// <summary>
         /// Analyses a method; when it calls itself (directly or through a cycle), analyses it again with its previous
         /// summary standing for the recursive calls, until the summary stops growing (at most <see cref="MaxRecursionPasses"/>).
         /// </summary>
-        private MethodSummary Analyse(IMethodSymbol method, ControlFlowGraph cfg, int depth, ImmutableHashSet<IMethodSymbol> inProgress, CancellationToken cancellationToken)
+        private MethodSummary Analyse(IMethodSymbol method, ControlFlowGraph cfg, int depth, ImmutableHashSet<IMethodSymbol> inProgress, AnalysisRequest request)
         {
-            var analysis = new MethodFlowAnalysis(this, method, cfg, depth, inProgress, cancellationToken);
+            var analysis = new MethodFlowAnalysis(this, method, cfg, depth, inProgress, request);
             var summary = analysis.Run();
             for (int pass = 0; pass < MaxRecursionPasses && analysis.CutItself; pass++)
             {
-                var provisional = t_provisional ??= new Dictionary<IMethodSymbol, MethodSummary>(SymbolEqualityComparer.Default);
+                var provisional = request.Provisional;
                 provisional[method] = summary;
                 MethodSummary next;
                 try
                 {
-                    analysis = new MethodFlowAnalysis(this, method, cfg, depth, inProgress, cancellationToken);
+                    analysis = new MethodFlowAnalysis(this, method, cfg, depth, inProgress, request);
                     next = analysis.Run();
                 }
                 finally
@@ -294,44 +286,16 @@ namespace Residency.Analyzers.Flow
 
         private readonly ConcurrentDictionary<IMethodSymbol, MethodSummary?[]> _truncatedSummaries = new(SymbolEqualityComparer.Default);
 
-        // Per-thread budget of fresh summaries for one top-level request, so that dense recursive call graphs (whose
-        // summaries are not memoised while a cycle is open) cannot make one method's analysis explode.
-        [ThreadStatic]
-        private static int t_budget;
-
-        [ThreadStatic]
-        private static int t_requestDepth;
-
-        private static void EnterRequest()
-        {
-            if (t_requestDepth++ == 0)
-            {
-                t_budget = MaxSummariesPerRequest;
-            }
-        }
-
-        private static void ExitRequest() => t_requestDepth--;
-
         /// <summary>How many summaries one method's analysis may compute before further callees are assumed to do nothing.</summary>
         public const int MaxSummariesPerRequest = 400;
-
-        private static bool IsKnownSerializer(IMethodSymbol method)
-        {
-            var type = method.ContainingType;
-            if (type is null || !method.Name.StartsWith("Serialize", StringComparison.Ordinal))
-            {
-                return false;
-            }
-
-            return (type.Name == "JsonConvert" && type.ContainingNamespace?.ToDisplayString() == "Newtonsoft.Json") ||
-                   (type.Name == "JsonSerializer" && type.ContainingNamespace?.ToDisplayString() == "System.Text.Json");
-        }
 
         /// <summary>
         /// Cheap pre-filter (no control-flow graph): does this body read personal data, create or receive a personal
         /// object, or call a method of this compilation that does? Methods that do not are never analysed.
         /// </summary>
-        public bool TouchesPersonalData(IOperation root, int depth = 0)
+        public bool TouchesPersonalData(IOperation root) => TouchesWithin(root, 0, new PrefilterScope());
+
+        private bool TouchesWithin(IOperation root, int depth, PrefilterScope scope)
         {
             foreach (var operation in root.Descendants())
             {
@@ -343,13 +307,13 @@ namespace Residency.Analyzers.Flow
                             return true;
                         }
 
-                        if (depth < 3 && IsStorage(member.Member) && MemberStoresPersonalData(member.Member, depth + 1))
+                        if (depth < 3 && IsStorage(member.Member) && MemberStoresPersonalData(member.Member, depth + 1, scope))
                         {
                             // A field (or auto-property) that another method of its type may fill with personal data.
                             return true;
                         }
 
-                        if (member.Member is IPropertySymbol { GetMethod: { } getter } && IsInSource(getter) && depth < 3 && MethodTouches(getter, depth + 1))
+                        if (member.Member is IPropertySymbol { GetMethod: { } getter } && IsInSource(getter) && depth < 3 && MethodTouches(getter, depth + 1, scope))
                         {
                             return true;
                         }
@@ -373,7 +337,7 @@ namespace Residency.Analyzers.Flow
                             return true;
                         }
 
-                        if (depth < 3 && IsInSource(target) && MethodTouches(target, depth + 1))
+                        if (depth < 3 && IsInSource(target) && MethodTouches(target, depth + 1, scope))
                         {
                             return true;
                         }
@@ -382,7 +346,7 @@ namespace Residency.Analyzers.Flow
                         {
                             foreach (var implementation in DispatchTargets(invocation, out _))
                             {
-                                if (MethodTouches(implementation, depth + 1))
+                                if (MethodTouches(implementation, depth + 1, scope))
                                 {
                                     return true;
                                 }
@@ -397,7 +361,7 @@ namespace Residency.Analyzers.Flow
         }
 
         /// <summary>Whether a method of this compilation (transitively, a few calls deep) touches personal data.</summary>
-        private bool MethodTouches(IMethodSymbol method, int depth)
+        private bool MethodTouches(IMethodSymbol method, int depth, PrefilterScope scope)
         {
             method = (IMethodSymbol)method.OriginalDefinition;
             if (!MayTouch(method))
@@ -410,8 +374,8 @@ namespace Residency.Analyzers.Flow
                 return known.Touches;
             }
 
-            // Recursion guard per thread: another thread must not see a provisional answer.
-            var inProgress = t_prefilterInProgress ??= new HashSet<ISymbol>(SymbolEqualityComparer.Default);
+            // Recursion guard of this question: another request must not see a provisional answer.
+            var inProgress = scope.Active;
             if (!inProgress.Add(method))
             {
                 return false;
@@ -420,7 +384,7 @@ namespace Residency.Analyzers.Flow
             try
             {
                 var root = GetBodyOperation(method, CancellationToken.None);
-                var result = root is not null && TouchesPersonalData(root, depth);
+                var result = root is not null && TouchesWithin(root, depth, scope);
                 _touches.AddOrUpdate(method, (result, depth), (_, old) => result || old.Touches ? (true, Math.Min(depth, old.Depth)) : (false, Math.Min(depth, old.Depth)));
                 return result;
             }
@@ -505,7 +469,7 @@ namespace Residency.Analyzers.Flow
         /// another field is seen), and their summaries computed here are not memoised: the analysis of each method proper
         /// runs once every store of its type is known.
         /// </summary>
-        public void EnsureFieldStores(INamedTypeSymbol type, CancellationToken cancellationToken)
+        public void EnsureFieldStores(INamedTypeSymbol type, AnalysisRequest request)
         {
             type = type.OriginalDefinition;
             if (_fieldStoresEnsured.ContainsKey(type) || type.DeclaringSyntaxReferences.Length == 0)
@@ -515,7 +479,8 @@ namespace Residency.Analyzers.Flow
 
             // Re-entry on this thread (a writer reads a field of its own type) sees what is recorded so far. Another thread
             // computing the same type is not waited for (no deadlock): the work is done twice, with the same result.
-            var inProgress = t_fieldStoresInProgress ??= new HashSet<INamedTypeSymbol>(SymbolEqualityComparer.Default);
+            var cancellationToken = request.CancellationToken;
+            var inProgress = request.FieldStoresInProgress;
             if (inProgress.Count >= MaxNestedFieldStoreTypes || !inProgress.Add(type))
             {
                 return; // bounded nesting across types (stack depth); what is recorded so far is used
@@ -546,18 +511,13 @@ namespace Residency.Analyzers.Flow
                 {
                     foreach (var (method, graph) in writers)
                     {
-                        EnterRequest();
                         try
                         {
-                            new MethodFlowAnalysis(this, method, graph, depth: 0, ImmutableHashSet.Create<IMethodSymbol>(SymbolEqualityComparer.Default, method), cancellationToken).Run();
+                            new MethodFlowAnalysis(this, method, graph, depth: 0, ImmutableHashSet.Create<IMethodSymbol>(SymbolEqualityComparer.Default, method), request).Run();
                         }
                         catch (InsufficientExecutionStackException)
                         {
                             // as in GetSummary: this writer's stores are not recorded
-                        }
-                        finally
-                        {
-                            ExitRequest();
                         }
                     }
                 }
@@ -570,32 +530,26 @@ namespace Residency.Analyzers.Flow
             _fieldStoresEnsured.TryAdd(type, true);
         }
 
-        [ThreadStatic]
-        private static HashSet<INamedTypeSymbol>? t_fieldStoresInProgress;
-
         private const int MaxNestedFieldStoreTypes = 4;
-
-        [ThreadStatic]
-        private static HashSet<ISymbol>? t_prefilterInProgress;
 
         /// <summary>
         /// Cheap pre-filter: does a method of the member's type write this field or auto-property (assignment, a call on
         /// it, a ref/out argument) and touch personal data? Only then can a read of it carry personal data (FieldStore).
         /// </summary>
-        private bool MemberStoresPersonalData(ISymbol member, int depth)
+        private bool MemberStoresPersonalData(ISymbol member, int depth, PrefilterScope scope)
         {
             if (member.ContainingType is not { } type)
             {
                 return false;
             }
 
-            var stored = StoredMembers(type, depth);
+            var stored = StoredMembers(type, depth, scope);
             member = member.OriginalDefinition;
             return stored.Contains(member) || (member is IPropertySymbol property && BackingField(property) is { } backing && stored.Contains(backing));
         }
 
         /// <summary>The fields and properties of <paramref name="type"/> that its personal-data-touching methods write; memoised per type.</summary>
-        private ImmutableHashSet<ISymbol> StoredMembers(INamedTypeSymbol type, int depth)
+        private ImmutableHashSet<ISymbol> StoredMembers(INamedTypeSymbol type, int depth, PrefilterScope scope)
         {
             type = type.OriginalDefinition;
             if (_typeStores.TryGetValue(type, out var known) && (!known.Stored.IsEmpty || known.Depth <= depth))
@@ -604,7 +558,7 @@ namespace Residency.Analyzers.Flow
             }
 
             var empty = ImmutableHashSet.Create<ISymbol>(SymbolEqualityComparer.Default);
-            var inProgress = t_prefilterInProgress ??= new HashSet<ISymbol>(SymbolEqualityComparer.Default);
+            var inProgress = scope.Active;
             if (!inProgress.Add(type))
             {
                 return empty; // recursion on this thread
@@ -627,7 +581,7 @@ namespace Residency.Analyzers.Flow
                             }
 
                             var written = WrittenMembers(root);
-                            if (written.Count > 0 && TouchesPersonalData(root, depth))
+                            if (written.Count > 0 && TouchesWithin(root, depth, scope))
                             {
                                 result.UnionWith(written);
                             }

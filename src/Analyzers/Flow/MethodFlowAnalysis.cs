@@ -7,6 +7,7 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.FlowAnalysis;
 using Microsoft.CodeAnalysis.Operations;
 using Residency.Analyzers.Flow.Driver;
+using Residency.Analyzers.Flow.Library;
 using Residency.Analyzers.Flow.States;
 using Residency.Analyzers.Model;
 using Residency.Analyzers.Sinks;
@@ -21,21 +22,13 @@ namespace Residency.Analyzers.Flow
     /// </summary>
     internal sealed class MethodFlowAnalysis : IBlockTransfer<State>
     {
-        // LINQ-style methods whose result is what their lambda returns (a projection keeps only what the lambda returns).
-        private static readonly ImmutableHashSet<string> Projections = ImmutableHashSet.Create(
-            "Select", "SelectMany", "ConvertAll", "ToDictionary", "ToLookup", "Zip", "Aggregate", "GroupBy", "Join", "GroupJoin", "Max", "Min", "MaxBy", "MinBy");
-
-        // Results that carry no personal data: counts, existence checks, hashes, sizes.
-        private static readonly ImmutableHashSet<string> Aggregates = ImmutableHashSet.Create(
-            "Count", "LongCount", "Any", "All", "Contains", "Sum", "Average", "GetHashCode", "Equals", "CompareTo", "GetType", "IndexOf", "LastIndexOf",
-            "StartsWith", "EndsWith", "IsNullOrEmpty", "IsNullOrWhiteSpace", "SequenceEqual", "ContainsKey", "TryGetValue", "GetLength", "Exists", "TrueForAll", "Compare", "CompareOrdinal");
-
         private readonly FlowEngine _engine;
         private readonly IMethodSymbol _method;
         private readonly ControlFlowGraph _cfg;
         private readonly int _depth;
         private readonly ImmutableHashSet<IMethodSymbol> _inProgress;
         private readonly CancellationToken _cancellationToken;
+        private readonly AnalysisRequest _request;
         private readonly string _stepName;
         private readonly MethodFlowAnalysis? _outer;
         private readonly ImmutableHashSet<TaintFact> _lambdaParameterFacts;
@@ -66,14 +59,15 @@ namespace Residency.Analyzers.Flow
             public Truncation Truncation;
         }
 
-        public MethodFlowAnalysis(FlowEngine engine, IMethodSymbol method, ControlFlowGraph cfg, int depth, ImmutableHashSet<IMethodSymbol> inProgress, CancellationToken cancellationToken)
+        public MethodFlowAnalysis(FlowEngine engine, IMethodSymbol method, ControlFlowGraph cfg, int depth, ImmutableHashSet<IMethodSymbol> inProgress, AnalysisRequest request)
         {
             _engine = engine;
             _method = method;
             _cfg = cfg;
             _depth = depth;
             _inProgress = inProgress;
-            _cancellationToken = cancellationToken;
+            _request = request;
+            _cancellationToken = request.CancellationToken;
             _stepName = FlowEngine.StepName(method);
             _findings = new Dictionary<(IOperation, string), Finding>();
             _parameterSinks = new HashSet<ParameterSinkFlow>();
@@ -92,6 +86,7 @@ namespace Residency.Analyzers.Flow
             _cfg = cfg;
             _depth = outer._depth;
             _inProgress = outer._inProgress;
+            _request = outer._request;
             _cancellationToken = outer._cancellationToken;
             _stepName = outer._stepName;
             _findings = outer._findings;
@@ -612,7 +607,7 @@ namespace Residency.Analyzers.Flow
                 return Taint.Union(instance, WholeFacts(property.Type));
             }
 
-            if (symbol.Name is "Count" or "Length" or "LongLength" or "Capacity" && property.Type?.SpecialType is SpecialType.System_Int32 or SpecialType.System_Int64)
+            if (property.Type?.SpecialType is SpecialType.System_Int32 or SpecialType.System_Int64 && _engine.Library.Is(symbol, Behaviour.Size))
             {
                 return Taint.Empty;
             }
@@ -632,7 +627,7 @@ namespace Residency.Analyzers.Flow
                     facts = Taint.Union(facts, Get(backing.OriginalDefinition));
                     if (backing.ContainingType is { } type && SymbolEqualityComparer.Default.Equals(type.OriginalDefinition, _method.ContainingType?.OriginalDefinition))
                     {
-                        _engine.EnsureFieldStores(type, _cancellationToken);
+                        _engine.EnsureFieldStores(type, _request);
                     }
 
                     facts = Taint.Union(facts, _engine.FieldStore(backing));
@@ -641,7 +636,7 @@ namespace Residency.Analyzers.Flow
             else if (symbol.GetMethod is { } getter && FlowEngine.IsInSource(getter))
             {
                 // A computed property (Display => $"{Name}") carries what its getter returns.
-                var summary = _engine.GetCalleeSummary(getter, _depth + 1, _inProgress, null, _cancellationToken);
+                var summary = _engine.GetCalleeSummary(getter, _depth + 1, _inProgress, null, _request);
                 if (summary is not null)
                 {
                     Depend(summary);
@@ -676,7 +671,7 @@ namespace Residency.Analyzers.Flow
                     (field.Field.IsStatic || SymbolEqualityComparer.Default.Equals(type.OriginalDefinition, _method.ContainingType?.OriginalDefinition)))
                 {
                     // Static fields are shared by every type: their writers are summarised whichever type reads them.
-                    _engine.EnsureFieldStores(type, _cancellationToken);
+                    _engine.EnsureFieldStores(type, _request);
                 }
 
                 facts = Taint.Union(facts, _engine.FieldStore(field.Field));
@@ -899,7 +894,7 @@ namespace Residency.Analyzers.Flow
 
             if (creation.Constructor is { } constructor && FlowEngine.IsInSource(constructor))
             {
-                var summary = _engine.GetCalleeSummary(constructor, _depth + 1, _inProgress, null, _cancellationToken);
+                var summary = _engine.GetCalleeSummary(constructor, _depth + 1, _inProgress, null, _request);
                 if (summary is not null)
                 {
                     ApplyParameterSinks(creation, constructor, summary, arguments, Taint.Empty);
@@ -1020,7 +1015,7 @@ namespace Residency.Analyzers.Flow
             {
                 if (FlowEngine.IsInSource(target) || target.MethodKind == MethodKind.LocalFunction)
                 {
-                    var summary = _engine.GetCalleeSummary(target, _depth + 1, _inProgress, _cfg, _cancellationToken);
+                    var summary = _engine.GetCalleeSummary(target, _depth + 1, _inProgress, _cfg, _request);
                     if (summary is not null)
                     {
                         result.Add((target, summary));
@@ -1037,7 +1032,7 @@ namespace Residency.Analyzers.Flow
 
             foreach (var callee in dispatched)
             {
-                var summary = _engine.GetCalleeSummary(callee, _depth + 1, _inProgress, _cfg, _cancellationToken);
+                var summary = _engine.GetCalleeSummary(callee, _depth + 1, _inProgress, _cfg, _request);
                 if (summary is not null)
                 {
                     result.Add((callee, summary));
@@ -1078,11 +1073,12 @@ namespace Residency.Analyzers.Flow
             }
 
             ImmutableHashSet<TaintFact> result;
-            if (Aggregates.Contains(target.Name))
+            var behaviour = _engine.Library.Of(target);
+            if ((behaviour & Behaviour.Aggregate) != 0)
             {
                 result = Taint.Empty;
             }
-            else if ((lambdas.Count > 0 && Projections.Contains(target.Name)) || knownDelegate)
+            else if ((lambdas.Count > 0 && (behaviour & Behaviour.Projection) != 0) || knownDelegate)
             {
                 result = lambdaResults;
             }
@@ -1094,7 +1090,7 @@ namespace Residency.Analyzers.Flow
             // Mutating calls on a builder or collection of a library (sb.Append(x), list.Add(x), dict[key] = x): the receiver now
             // carries the arguments. A method declared in this compilation is analysed (or, without a body, not guessed at).
             if (invocation.Instance is { } instance && !target.IsStatic && target.ContainingType?.SpecialType != SpecialType.System_String &&
-                target.OriginalDefinition.DeclaringSyntaxReferences.Length == 0 && IsMutator(target) && _engine.CachedSink(invocation) is null)
+                target.OriginalDefinition.DeclaringSyntaxReferences.Length == 0 && (behaviour & Behaviour.Mutator) != 0 && _engine.CachedSink(invocation) is null)
             {
                 StoreInto(instance, allArguments);
             }
@@ -1109,27 +1105,6 @@ namespace Residency.Analyzers.Flow
             }
 
             return result;
-        }
-
-        private static readonly string[] MutatorPrefixes = { "Add", "Append", "Insert", "Push", "Enqueue", "Prepend", "Set", "Put", "Write", "TryAdd", "TryInsert", "TryUpdate", "Copy" };
-
-        /// <summary>A call that stores its arguments in its receiver: a builder, a collection, a writer.</summary>
-        private static bool IsMutator(IMethodSymbol method)
-        {
-            if (ReturnsItsReceiver(method))
-            {
-                return true;
-            }
-
-            foreach (var prefix in MutatorPrefixes)
-            {
-                if (method.Name.StartsWith(prefix, StringComparison.Ordinal))
-                {
-                    return true;
-                }
-            }
-
-            return false;
         }
 
         private static bool ReturnsItsReceiver(IMethodSymbol method) =>
