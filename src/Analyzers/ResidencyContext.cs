@@ -4,7 +4,9 @@ using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Residency.Analyzers.Endpoints;
+using Residency.Analyzers.Diagnostics;
 using Residency.Analyzers.Flow;
+using Residency.Analyzers.Inventory;
 using Residency.Analyzers.Model;
 using Residency.Analyzers.Sinks;
 
@@ -42,10 +44,25 @@ namespace Residency.Analyzers
             {
                 Engine.SyntacticFilter = node => Index.MayTouchPersonalData(node);
             }
+            Facts = options.EmitFacts ? new FactsCollector() : null;
+            _treatment = new System.Lazy<FindingTreatment>(
+                () => new FindingTreatment(compilation, analyzerOptions ?? new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty), Baseline.Load(analyzerOptions?.AdditionalFiles ?? ImmutableArray<AdditionalText>.Empty, CancellationToken.None)),
+                System.Threading.LazyThreadSafetyMode.ExecutionAndPublication);
             _index = new System.Lazy<CandidateIndex>(() => BuildIndex(providers), System.Threading.LazyThreadSafetyMode.ExecutionAndPublication);
         }
 
         private readonly System.Lazy<CandidateIndex> _index;
+
+        private readonly System.Lazy<FindingTreatment> _treatment;
+
+        /// <summary>The inventory's facts of this compilation; null unless the facts file is written (command-line builds).</summary>
+        public FactsCollector? Facts { get; }
+
+        /// <summary>How the build treats a diagnostic (configuration, source suppression, baseline), for the facts.</summary>
+        public FindingTreatment Treatment => _treatment.Value;
+
+        /// <summary>Whether anything in this compilation can be personal data at all; when not, no body is analysed.</summary>
+        public bool MayHavePersonalData => Types.HasAnySourceAttribute || Options.InferPersonalData;
 
         /// <summary>The syntactic pre-filter: which bodies may touch personal data or call a sink. Built once, on first use.</summary>
         public CandidateIndex Index => _index.Value;

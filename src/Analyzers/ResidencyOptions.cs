@@ -16,14 +16,14 @@ namespace Residency.Analyzers
         public const string NormalizedAllowedRegionsKey = "build_property._ResidencyAllowedRegions";
         public const string NormalizedInternalHostsKey = "build_property._ResidencyInternalHosts";
         public const string InferPersonalDataKey = "build_property.ResidencyInferPersonalData";
-        public const string EmitFactsKey = "build_property.ResidencyEmitFacts";
+        public const string FactsFileKey = "build_property._ResidencyFactsFile";
 
-        private ResidencyOptions(ResidencyPolicy policy, string internalHosts, bool inferPersonalData, bool emitFacts)
+        private ResidencyOptions(ResidencyPolicy policy, string internalHosts, bool inferPersonalData, string? factsFile)
         {
             Policy = policy;
             InternalHosts = internalHosts;
             InferPersonalData = inferPersonalData;
-            EmitFacts = emitFacts;
+            FactsFile = factsFile;
         }
 
         public ResidencyPolicy Policy { get; }
@@ -35,10 +35,13 @@ namespace Residency.Analyzers
         public bool InferPersonalData { get; }
 
         /// <summary>
-        /// <c>ResidencyEmitFacts</c>: report the inventory facts (RES900–RES902). Set by the package's targets for
-        /// command-line builds only, so that the IDE never shows them.
+        /// Where the inventory's facts are written at compilation end. The package's targets pass it in command-line
+        /// builds only (never in design-time or IDE builds), so the IDE never collects or writes facts.
         /// </summary>
-        public bool EmitFacts { get; }
+        public string? FactsFile { get; }
+
+        /// <summary>The facts of this compilation are collected for the inventory (<see cref="FactsFile"/> is given).</summary>
+        public bool EmitFacts => FactsFile is not null;
 
         public static ResidencyOptions From(AnalyzerOptions options)
         {
@@ -57,7 +60,7 @@ namespace Residency.Analyzers
                 ResidencyPolicy.Parse(allowed),
                 internalHosts ?? string.Empty,
                 IsTrue(global, InferPersonalDataKey),
-                IsTrue(global, EmitFactsKey));
+                global.TryGetValue(FactsFileKey, out var factsFile) && !string.IsNullOrWhiteSpace(factsFile) ? factsFile.Trim() : null);
         }
 
         private static bool IsTrue(AnalyzerConfigOptions options, string key) =>

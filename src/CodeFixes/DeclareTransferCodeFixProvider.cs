@@ -84,8 +84,8 @@ namespace Residency.CodeFixes
 
         private static bool TryGetTransfer(Diagnostic diagnostic, out string region, out string? recipient)
         {
-            diagnostic.Properties.TryGetValue(FactPayload.RegionKey, out var regionValue);
-            diagnostic.Properties.TryGetValue(FactPayload.RecipientKey, out recipient);
+            diagnostic.Properties.TryGetValue(DiagnosticProperties.RegionKey, out var regionValue);
+            diagnostic.Properties.TryGetValue(DiagnosticProperties.RecipientKey, out recipient);
             region = regionValue ?? string.Empty;
             if (string.IsNullOrWhiteSpace(recipient))
             {

@@ -178,13 +178,9 @@ namespace Residency.CodeFixes
 
         private static bool IsDefaultHostSdkSink(Diagnostic diagnostic)
         {
-            if (!diagnostic.Properties.TryGetValue(FactPayload.DataKey, out var data) || data is null)
-            {
-                return false;
-            }
-
-            var sink = JsonParser.TryParse(data, out _)?.Get("sink");
-            return sink?.GetString("kind") == "sdk" && sink.GetString("resolvedBy")?.StartsWith("default host", StringComparison.Ordinal) == true;
+            diagnostic.Properties.TryGetValue(DiagnosticProperties.SinkKindKey, out var kind);
+            diagnostic.Properties.TryGetValue(DiagnosticProperties.ResolvedByKey, out var resolvedBy);
+            return kind == "sdk" && resolvedBy?.StartsWith("default host", StringComparison.Ordinal) == true;
         }
 
         /// <summary>The creation expression of a client: written inline, or the initializer of the local, field or property it is read from; through Get…Client factories.</summary>
@@ -238,7 +234,7 @@ namespace Residency.CodeFixes
         private static Dictionary<string, (string, string)> LoadCatalogue()
         {
             var result = new Dictionary<string, (string, string)>(StringComparer.Ordinal);
-            using var stream = typeof(FactPayload).Assembly.GetManifestResourceStream("Residency.Catalog.sdks.json");
+            using var stream = typeof(DiagnosticProperties).Assembly.GetManifestResourceStream("Residency.Catalog.sdks.json");
             if (stream is null)
             {
                 return result;

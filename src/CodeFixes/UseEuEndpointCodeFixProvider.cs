@@ -13,7 +13,6 @@ using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Text;
 using Residency.Analyzers.Diagnostics;
-using Residency.Analyzers.Json;
 
 namespace Residency.CodeFixes
 {
@@ -79,8 +78,8 @@ namespace Residency.CodeFixes
 
         private static bool TryGetHosts(Diagnostic diagnostic, out string host, out string euHost)
         {
-            diagnostic.Properties.TryGetValue(FactPayload.HostKey, out var h);
-            diagnostic.Properties.TryGetValue(FactPayload.EuAlternativeKey, out var eu);
+            diagnostic.Properties.TryGetValue(DiagnosticProperties.HostKey, out var h);
+            diagnostic.Properties.TryGetValue(DiagnosticProperties.EuAlternativeKey, out var eu);
             host = h ?? string.Empty;
             euHost = eu ?? string.Empty;
             return host.Length > 0 && euHost.Length > 0 && euHost.IndexOf('{') < 0 && !string.Equals(host, euHost, StringComparison.OrdinalIgnoreCase);
@@ -289,14 +288,7 @@ namespace Residency.CodeFixes
 
         private static (string File, string Key)? ConfigurationKey(Diagnostic diagnostic)
         {
-            if (!diagnostic.Properties.TryGetValue(FactPayload.DataKey, out var data) || data is null)
-            {
-                return null;
-            }
-
-            var json = JsonParser.TryParse(data, out _);
-            var resolvedBy = json?.Get("sink")?.GetString("resolvedBy");
-            if (resolvedBy is null)
+            if (!diagnostic.Properties.TryGetValue(DiagnosticProperties.ResolvedByKey, out var resolvedBy) || resolvedBy is null)
             {
                 return null;
             }

@@ -63,7 +63,7 @@ namespace Residency.Build.Tests
         [Fact]
         public void Baseline_is_left_alone_when_the_error_log_is_unreadable()
         {
-            using var project = new TestProject().WithErrorLog("garbage");
+            using var project = new TestProject().WithFacts("garbage");
             var baseline = Path.Combine(project.Root, "residency-baseline.json");
             File.WriteAllText(baseline, "{\"schemaVersion\":1,\"findings\":[{\"fingerprint\":\"keep\"}]}");
 
@@ -77,9 +77,9 @@ namespace Residency.Build.Tests
         public void Suppressed_results_are_marked_baselined_and_not_counted()
         {
             using var project = new TestProject();
-            project.WithErrorLog(new SarifBuilder()
-                .Flow("RES001", project.ProjectUri + "/A.cs", 3, SarifBuilder.FlowData("violation", "S.C.Email", "C.Email", "contact.email", "UsCrm.Send", "US", fingerprint: "aa"), suppressed: true)
-                .Flow("RES003", project.ProjectUri + "/A.cs", 9, SarifBuilder.FlowData("unknown", "S.C.Email", "C.Email", "contact.email", "Http.Get", "Unknown", fingerprint: "bb"), suppressed: true)
+            project.WithFacts(new FactsBuilder()
+                .Flow("RES001", project.ProjectUri + "/A.cs", 3, FactsBuilder.FlowData("violation", "S.C.Email", "C.Email", "contact.email", "UsCrm.Send", "US", fingerprint: "aa"), treatment: Residency.Facts.Treatment.Baselined)
+                .Flow("RES003", project.ProjectUri + "/A.cs", 9, FactsBuilder.FlowData("unknown", "S.C.Email", "C.Email", "contact.email", "Http.Get", "Unknown", fingerprint: "bb"), treatment: Residency.Facts.Treatment.Baselined)
                 .ToString());
             var (task, engine) = project.Run();
 

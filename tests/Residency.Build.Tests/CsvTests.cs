@@ -14,10 +14,10 @@ namespace Residency.Build.Tests
             project.Run();
             var lines = File.ReadAllText(project.Output("inventory.csv")).Split('\n');
 
-            Assert.Equal("assembly,status,rule,sources,categories,special_categories,sink,sink_kind,recipient,host,region,mechanism,justification,path,method,file,line", lines[0]);
+            Assert.Equal("assembly,status,rule,sources,categories,special_categories,sink,sink_kind,recipient,host,region,mechanism,justification,path,method,file,line,treatment", lines[0]);
             Assert.Equal(7 + 2, lines.Length); // header, 7 flows, and the empty string after the final '\n'
             Assert.Equal("", lines[^1]);
-            Assert.Contains("Sample,violation,RES001,Sample.Customer.Email,contact.email,,UsCrm.Send,annotation,Acme CRM,,US,,,Sync > Forward > UsCrm.Send,Sample.CustomerService.Sync(Customer),Services/CustomerService.cs,42", lines);
+            Assert.Contains("Sample,violation,RES001,Sample.Customer.Email,contact.email,,UsCrm.Send,annotation,Acme CRM,,US,,,Sync > Forward > UsCrm.Send,Sample.CustomerService.Sync(Customer),Services/CustomerService.cs,42,reported", lines);
             Assert.Contains(lines, l => l.StartsWith("Sample,special,RES002,Sample.Patient.Diagnosis,,health,", System.StringComparison.Ordinal));
         }
 
@@ -38,13 +38,13 @@ namespace Residency.Build.Tests
         public void Justification_with_commas_and_quotes_survives_a_round_trip()
         {
             using var project = new TestProject();
-            project.WithErrorLog(new SarifBuilder()
-                .Flow("RES005", project.ProjectUri + "/A.cs", 3, SarifBuilder.FlowData("declared", "S.C.Email", "C.Email", "contact.email", "Crm.Send", "US", "Acme, Inc.", "SCCs \"2021/914\", module 2"))
+            project.WithFacts(new FactsBuilder()
+                .Flow("RES005", project.ProjectUri + "/A.cs", 3, FactsBuilder.FlowData("declared", "S.C.Email", "C.Email", "contact.email", "Crm.Send", "US", "Acme, Inc.", "SCCs \"2021/914\", module 2"))
                 .ToString());
             project.Run();
             var row = File.ReadAllText(project.Output("inventory.csv")).Split('\n')[1];
 
-            Assert.Equal("Sample,declared,RES005,S.C.Email,contact.email,,Crm.Send,annotation,\"Acme, Inc.\",,US,StandardContractualClauses,\"SCCs \"\"2021/914\"\", module 2\",Crm.Send,Lib.Service.Send(),A.cs,3", row);
+            Assert.Equal("Sample,declared,RES005,S.C.Email,contact.email,,Crm.Send,annotation,\"Acme, Inc.\",,US,StandardContractualClauses,\"SCCs \"\"2021/914\"\", module 2\",Crm.Send,Lib.Service.Send(),A.cs,3,reported", row);
         }
     }
 }

@@ -49,16 +49,15 @@ namespace Residency.Build.Tests
         }
 
         [Fact]
-        public void Result_order_in_the_error_log_does_not_matter()
+        public void Fact_order_in_the_facts_file_does_not_matter()
         {
             using var first = new TestProject().WithFixture();
             first.Run();
 
+            // Concurrent analysis may find facts in any order: the same facts, reversed, must give the same bytes.
             using var second = new TestProject().WithFixture();
-            var root = JsonParser.Parse(File.ReadAllText(second.ErrorLog));
-            var results = root.Get("runs")!.Items[0].Get("results")!.Items;
-            var reversed = new JsonWriterCopy().Write(root, results.Reverse().ToList());
-            File.WriteAllText(second.ErrorLog, reversed);
+            var root = JsonParser.Parse(File.ReadAllText(second.Facts));
+            File.WriteAllText(second.Facts, new ReversedCopy().Write(root));
             second.Run();
 
             foreach (var file in Files)
@@ -72,20 +71,20 @@ namespace Residency.Build.Tests
         [InlineData(true)]
         public void The_same_sink_seen_at_several_call_sites_takes_the_earliest_location_whatever_the_order(bool reversed)
         {
-            // The compiler reports sink facts in the order its concurrent analysis finished them: a sink called from
-            // two places must not take whichever call site happened to come first (a CI failure found this).
+            // Concurrent analysis finds sink facts in any order: a sink called from two places must not take whichever
+            // call site happened to come first (a CI failure found this). The facts file is written by hand here, in
+            // the given order, because FactsFile.Write would sort it.
             const string Data = "{\"id\":\"M:S.Analytics.Track(System.String)\",\"kind\":\"annotation\",\"display\":\"Analytics.Track\",\"region\":\"US\",\"regionName\":\"United States\",\"recipient\":\"Mixpanel\",\"host\":null,\"purpose\":null,\"resolvedBy\":\"[DataSink] on Track\"}";
             const string Element = "{\"id\":\"S.Customer.Email\",\"member\":\"Customer.Email\",\"containingType\":\"S.Customer\",\"kind\":\"property\",\"category\":\"contact.email\",\"specialCategory\":null,\"subject\":\"customer\",\"retention\":null,\"origin\":\"Residency\"}";
             using var project = new TestProject();
             var sites = new[] { ("/B.cs", 38), ("/A.cs", 40), ("/B.cs", 22) };
-            var sarif = new SarifBuilder();
+            var facts = new StringBuilderFacts();
             foreach (var (file, line) in reversed ? sites.Reverse() : sites)
             {
-                sarif.Result("RES902", project.ProjectUri + file, line, new Dictionary<string, string> { ["residency.fact"] = "sink", ["residency.data"] = Data }, level: "note");
-                sarif.Element(project.ProjectUri + file, line, Element);
+                facts.Add(project.Root + file, line, Data, Element);
             }
 
-            project.WithErrorLog(sarif.ToString()).Run();
+            project.WithFacts(facts.ToString()).Run();
 
             var inventory = JsonParser.Parse(File.ReadAllText(project.Output("inventory.json")));
             var sink = Assert.Single(inventory.Get("sinks")!.Items);
@@ -109,27 +108,51 @@ namespace Residency.Build.Tests
             }
         }
 
-        /// <summary>Re-serialises a SARIF log with its first run's results replaced.</summary>
-        private sealed class JsonWriterCopy
+        /// <summary>A facts file whose sinks and elements stay in the order they were added.</summary>
+        private sealed class StringBuilderFacts
+        {
+            private readonly System.Collections.Generic.List<string> _sinks = new();
+            private readonly System.Collections.Generic.List<string> _elements = new();
+
+            public void Add(string file, int line, string sink, string element)
+            {
+                var location = ",\"file\":\"" + file.Replace("\\", "/") + "\",\"line\":" + line.ToString(System.Globalization.CultureInfo.InvariantCulture) + "}";
+                _sinks.Add(sink.Substring(0, sink.Length - 1) + location);
+                _elements.Add(element.Substring(0, element.Length - 1) + location);
+            }
+
+            public override string ToString() =>
+                "{\"format\":\"residency-facts\",\"version\":1,\"assembly\":\"Sample\",\"allowedRegions\":[\"EEA\",\"Adequate\"]," +
+                "\"elements\":[" + string.Join(",", _elements) + "],\"sinks\":[" + string.Join(",", _sinks) + "],\"flows\":[],\"findings\":[],\"notes\":[]}";
+        }
+
+        /// <summary>Re-serialises a facts file with every list in reverse order.</summary>
+        private sealed class ReversedCopy
         {
             private readonly JsonWriter _w = new();
 
-            public string Write(JsonNode root, System.Collections.Generic.IReadOnlyList<JsonNode> results)
+            public string Write(JsonNode root)
             {
                 _w.StartObject();
-                _w.Name("runs");
-                _w.StartArray();
-                _w.StartObject();
-                _w.Name("results");
-                _w.StartArray();
-                foreach (var result in results)
+                foreach (var member in root.Members)
                 {
-                    Node(result);
+                    _w.Name(member.Key);
+                    if (member.Value.IsArray && member.Key != "allowedRegions")
+                    {
+                        _w.StartArray();
+                        foreach (var item in member.Value.Items.Reverse())
+                        {
+                            Node(item);
+                        }
+
+                        _w.EndArray();
+                    }
+                    else
+                    {
+                        Node(member.Value);
+                    }
                 }
 
-                _w.EndArray();
-                _w.EndObject();
-                _w.EndArray();
                 _w.EndObject();
                 return _w.ToString();
             }

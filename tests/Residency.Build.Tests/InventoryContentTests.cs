@@ -83,6 +83,8 @@ namespace Residency.Build.Tests
         public void Json_has_sinks_policy_transfers_findings_and_summary()
         {
             using var project = new TestProject().WithFixture();
+            // The policy as the analyzers parsed ResidencyAllowedRegions="EEA; Adequate; CH".
+            File.WriteAllText(project.Facts, File.ReadAllText(project.Facts).Replace("\"Adequate\"\n  ]", "\"Adequate\",\n    \"CH\"\n  ]"));
             project.Run(t =>
             {
                 t.Enforce = true;
@@ -150,30 +152,12 @@ namespace Residency.Build.Tests
         }
 
         [Fact]
-        public void Properties_without_customProperties_are_read_too()
-        {
-            using var project = new TestProject();
-            var sarif = new SarifBuilder()
-                .Result("RES001", project.ProjectUri + "/A.cs", 3, new System.Collections.Generic.Dictionary<string, string>
-                {
-                    ["residency.fact"] = "flow",
-                    ["residency.data"] = SarifBuilder.FlowData("violation", "Sample.Customer.Email", "Customer.Email", "contact.email", "UsCrm.Send", "US"),
-                }, direct: true);
-            project.WithErrorLog(sarif.ToString());
-            project.Run();
-
-            var flow = Json.Load(project.Output("inventory.json")).Array("flows").Single();
-            Assert.Equal("violation", flow.Str("status"));
-            Assert.Equal("A.cs", flow.Str("file"));
-        }
-
-        [Fact]
         public void Files_outside_the_project_are_relative_with_forward_slashes()
         {
             using var project = new TestProject();
             var outside = new System.Uri(Path.Combine(Path.GetDirectoryName(project.Root)!, "shared code", "Linked.cs")).AbsoluteUri;
-            project.WithErrorLog(new SarifBuilder()
-                .Flow("RES001", outside, 5, SarifBuilder.FlowData("violation", "Sample.Customer.Email", "Customer.Email", "contact.email", "UsCrm.Send", "US"))
+            project.WithFacts(new FactsBuilder()
+                .Flow("RES001", outside, 5, FactsBuilder.FlowData("violation", "Sample.Customer.Email", "Customer.Email", "contact.email", "UsCrm.Send", "US"))
                 .ToString());
             project.Run();
 
@@ -181,12 +165,20 @@ namespace Residency.Build.Tests
         }
 
         [Fact]
-        public void Error_log_version_suffix_is_ignored()
+        public void Allowed_regions_come_from_the_analyzers_parse_not_the_raw_property()
         {
-            Assert.Equal("obj/residency.sarif", GenerateResidencyInventory.StripVersion("obj/residency.sarif,version=2.1"));
-            Assert.Equal("obj/x.sarif", GenerateResidencyInventory.StripVersion(" obj/x.sarif , version = 1 "));
-            Assert.Equal("a,b.sarif", GenerateResidencyInventory.StripVersion("a,b.sarif"));
-            Assert.Null(GenerateResidencyInventory.StripVersion(""));
+            // The analyzers drop entries that are not region codes (and report RES004): the record must not list them.
+            using var project = new TestProject().WithFixture();
+            project.Run(t => t.AllowedRegions = "EEA;Adequate;Mars");
+
+            var policy = Json.Load(project.Output("inventory.json")).Get("policy")!;
+            Assert.Equal(new[] { "EEA", "Adequate" }, policy.Array("allowedRegions").Select(r => r.Text));
+        }
+
+        [Fact]
+        public void Without_facts_the_property_is_read_dropping_what_is_not_a_region()
+        {
+            Assert.Equal(new[] { "EEA", "CH" }, GenerateResidencyInventory.ParseRegions("EEA;Mars;CH"));
         }
 
         [Fact]

@@ -11,11 +11,11 @@ namespace Residency.Build.Tests
         private static TestProject Library()
         {
             var lib = new TestProject("Contoso.Crm");
-            lib.WithErrorLog(new SarifBuilder()
-                .Flow("RES001", lib.ProjectUri + "/CrmClient.cs", 20, SarifBuilder.FlowData("violation", "Contoso.Crm.Contact.Email", "Contact.Email", "contact.email", "CrmApi.Push", "US", "Contoso CRM Inc.", fingerprint: "11aa"))
-                .Flow("RES900", lib.ProjectUri + "/CrmClient.cs", 30, SarifBuilder.FlowData("allowed", "Contoso.Crm.Contact.Name", "Contact.Name", "name", "EuApi.Push", "DE", fingerprint: "22bb"))
-                .Element(lib.ProjectUri + "/Contact.cs", 5, SarifBuilder.ElementData("Contoso.Crm.Contact.Email", "Contact.Email"))
-                .Element(lib.ProjectUri + "/Contact.cs", 7, SarifBuilder.ElementData("Contoso.Crm.Contact.Fax", "Contact.Fax", "contact.fax"))
+            lib.WithFacts(new FactsBuilder()
+                .Flow("RES001", lib.ProjectUri + "/CrmClient.cs", 20, FactsBuilder.FlowData("violation", "Contoso.Crm.Contact.Email", "Contact.Email", "contact.email", "CrmApi.Push", "US", "Contoso CRM Inc.", fingerprint: "11aa"))
+                .Flow(null, lib.ProjectUri + "/CrmClient.cs", 30, FactsBuilder.FlowData("allowed", "Contoso.Crm.Contact.Name", "Contact.Name", "name", "EuApi.Push", "DE", fingerprint: "22bb"))
+                .Element(lib.ProjectUri + "/Contact.cs", 5, FactsBuilder.ElementData("Contoso.Crm.Contact.Email", "Contact.Email"))
+                .Element(lib.ProjectUri + "/Contact.cs", 7, FactsBuilder.ElementData("Contoso.Crm.Contact.Fax", "Contact.Fax", "contact.fax"))
                 .ToString());
             lib.Run();
             return lib;
@@ -51,10 +51,10 @@ namespace Residency.Build.Tests
             File.Copy(lib.Output("inventory.json"), copy);
 
             // A library that itself merged the same library (diamond: App → Lib, App → Other → Lib).
-            using var other = new TestProject("Other").WithErrorLog("{\"runs\":[]}");
+            using var other = new TestProject("Other").WithFacts(new FactsBuilder().ToString());
             other.Run(t => t.ReferencedInventories = new[] { TestProject.Item(lib.Output("inventory.json")) });
 
-            using var app = new TestProject("App").WithErrorLog("{\"runs\":[]}");
+            using var app = new TestProject("App").WithFacts(new FactsBuilder().ToString());
             app.Run(t => t.ReferencedInventories = new[]
             {
                 TestProject.Item(lib.Output("inventory.json"), "Contoso.Crm"),

@@ -64,9 +64,9 @@ namespace Residency.Build.Tests
         public void Html_and_markdown_escape_hostile_names()
         {
             using var project = new TestProject();
-            project.WithErrorLog(new SarifBuilder()
-                .Flow("RES001", project.ProjectUri + "/A.cs", 3, SarifBuilder.FlowData("violation", "S.C.<script>alert(1)</script>", "C.<script>alert(1)</script>", "a|b", "Crm.Send", "US", "R&D <Corp>"))
-                .Element(project.ProjectUri + "/C.cs", 1, SarifBuilder.ElementData("S.C.<script>alert(1)</script>", "C.<script>alert(1)</script>"))
+            project.WithFacts(new FactsBuilder()
+                .Flow("RES001", project.ProjectUri + "/A.cs", 3, FactsBuilder.FlowData("violation", "S.C.<script>alert(1)</script>", "C.<script>alert(1)</script>", "a|b", "Crm.Send", "US", "R&D <Corp>"))
+                .Element(project.ProjectUri + "/C.cs", 1, FactsBuilder.ElementData("S.C.<script>alert(1)</script>", "C.<script>alert(1)</script>"))
                 .ToString());
             project.Run();
 

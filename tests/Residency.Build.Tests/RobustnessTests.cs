@@ -7,16 +7,16 @@ namespace Residency.Build.Tests
     public class RobustnessTests
     {
         [Fact]
-        public void Corrupt_error_log_gives_one_RES010_warning_and_an_empty_inventory()
+        public void Corrupt_facts_file_gives_one_RES010_warning_and_an_empty_inventory()
         {
-            using var project = new TestProject().WithErrorLog("{ \"runs\": [ { \"results\": [ { \"ruleId\": ");
+            using var project = new TestProject().WithFacts("{ \"format\": \"residency-facts\", \"version\": 1, \"flows\": [ { \"rule\": ");
             var (task, engine) = project.CreateTask();
 
             Assert.True(task.Execute());
 
             var warning = Assert.Single(engine.Warnings);
             Assert.Equal("RES010", warning.Code);
-            Assert.Equal(project.ErrorLog, warning.File);
+            Assert.Equal(project.Facts, warning.File);
             Assert.Empty(engine.Errors);
             Assert.True(File.Exists(project.Output("inventory.html")));
             Assert.Empty(Json.Load(project.Output("inventory.json")).Array("flows"));
@@ -24,7 +24,7 @@ namespace Residency.Build.Tests
         }
 
         [Fact]
-        public void Missing_error_log_gives_RES010()
+        public void Missing_facts_file_gives_RES010()
         {
             using var project = new TestProject();
             var (task, engine) = project.CreateTask();
@@ -36,9 +36,9 @@ namespace Residency.Build.Tests
         }
 
         [Fact]
-        public void Json_that_is_not_SARIF_gives_RES010()
+        public void Json_that_is_not_a_facts_file_gives_RES010()
         {
-            using var project = new TestProject().WithErrorLog("[1, 2, 3]");
+            using var project = new TestProject().WithFacts("[1, 2, 3]");
             var (task, engine) = project.CreateTask();
 
             Assert.True(task.Execute());
@@ -46,23 +46,18 @@ namespace Residency.Build.Tests
         }
 
         [Fact]
-        public void Corrupt_payload_keeps_the_flow_and_warns_once()
+        public void Facts_file_of_another_format_version_is_rejected_with_a_clear_warning()
         {
-            using var project = new TestProject();
-            project.WithErrorLog(new SarifBuilder()
-                .Flow("RES001", project.ProjectUri + "/A.cs", 3, "{\"status\": \"violation\", \"sources\": [")
-                .Flow("RES002", project.ProjectUri + "/B.cs", 4, "not json either")
-                .ToString());
+            using var project = new TestProject().WithFacts("{\"format\":\"residency-facts\",\"version\":99,\"flows\":[{\"status\":\"violation\"}]}");
             var (task, engine) = project.CreateTask();
 
             Assert.True(task.Execute());
 
             var warning = Assert.Single(engine.Warnings);
             Assert.Equal("RES010", warning.Code);
-            Assert.Contains("2 Residency result(s)", warning.Message);
-            var flows = Json.Load(project.Output("inventory.json")).Array("flows");
-            Assert.Equal(new[] { "violation", "special" }, flows.Select(f => f.Str("status")));
-            Assert.Equal(2, task.ViolationCount);
+            Assert.Contains("format version 99", warning.Message);
+            Assert.Contains("reads version 1", warning.Message);
+            Assert.Empty(Json.Load(project.Output("inventory.json")).Array("flows"));
         }
 
         [Fact]
@@ -81,10 +76,10 @@ namespace Residency.Build.Tests
         }
 
         [Fact]
-        public void Garbage_inside_valid_SARIF_is_ignored()
+        public void Garbage_inside_a_valid_facts_file_is_ignored()
         {
-            using var project = new TestProject().WithErrorLog(
-                "{\"runs\":[{\"results\":[1,\"x\",null,{\"ruleId\":\"RES001\",\"locations\":\"nope\",\"properties\":{\"customProperties\":{\"residency.fact\":\"flow\",\"residency.data\":\"{\\\"sources\\\":7,\\\"sink\\\":[],\\\"path\\\":\\\"A\\\"}\"}}},{\"ruleId\":\"RES901\",\"properties\":{\"customProperties\":{\"residency.fact\":\"element\",\"residency.data\":\"{}\"}}}]},{\"results\":{}}]}");
+            using var project = new TestProject().WithFacts(
+                "{\"format\":\"residency-facts\",\"version\":1,\"elements\":[1,\"x\",{}],\"sinks\":{},\"flows\":[null,{\"status\":\"violation\",\"rule\":\"RES001\",\"sources\":7,\"sink\":[],\"path\":[\"A\"],\"line\":\"nope\"}],\"findings\":[{}]}");
             var (task, engine) = project.CreateTask();
 
             Assert.True(task.Execute());
@@ -93,6 +88,7 @@ namespace Residency.Build.Tests
             var flow = Json.Load(project.Output("inventory.json")).Array("flows").Single();
             Assert.Equal("violation", flow.Str("status"));
             Assert.Equal(new[] { "A" }, flow.Array("path").Select(p => p.Text));
+            Assert.Equal(1, task.ViolationCount);
         }
     }
 }

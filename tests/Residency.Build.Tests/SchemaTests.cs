@@ -23,8 +23,8 @@ namespace Residency.Build.Tests
         public void Inventory_conforms_to_the_published_schema()
         {
             using var lib = new TestProject("Lib");
-            lib.WithErrorLog(new SarifBuilder()
-                .Flow("RES005", lib.ProjectUri + "/A.cs", 2, SarifBuilder.FlowData("declared", "Lib.C.Email", "C.Email", "contact.email", "Crm.Send", "US", "Acme", "SCCs"))
+            lib.WithFacts(new FactsBuilder()
+                .Flow("RES005", lib.ProjectUri + "/A.cs", 2, FactsBuilder.FlowData("declared", "Lib.C.Email", "C.Email", "contact.email", "Crm.Send", "US", "Acme", "SCCs"))
                 .ToString());
             lib.Run();
 
@@ -42,7 +42,7 @@ namespace Residency.Build.Tests
         [Fact]
         public void Empty_inventory_conforms_to_the_published_schema()
         {
-            using var project = new TestProject().WithErrorLog("{\"runs\":[]}");
+            using var project = new TestProject().WithFacts(new FactsBuilder().ToString());
             project.Run();
 
             var errors = Validator().Validate(Json.Load(project.Output("inventory.json")));

@@ -1,4 +1,5 @@
 using Residency.Build.Model;
+using Residency.Facts;
 using Residency.Build.Util;
 using Residency.Build.Writing;
 using Xunit;

@@ -5,7 +5,7 @@ using Microsoft.Build.Utilities;
 
 namespace Residency.Build.Tests
 {
-    /// <summary>A throw-away project directory with an error log, and a task wired to it.</summary>
+    /// <summary>A throw-away project directory with an analyzers' facts file, and a task wired to it.</summary>
     internal sealed class TestProject : IDisposable
     {
         public TestProject(string assembly = "Sample")
@@ -19,7 +19,7 @@ namespace Residency.Build.Tests
 
         public string Assembly { get; }
 
-        public string ErrorLog => Path.Combine(Root, "obj", "residency.sarif");
+        public string Facts => Path.Combine(Root, "obj", "residency.facts.json");
 
         public string OutputDirectory => Path.Combine(Root, "bin", "residency");
 
@@ -28,17 +28,17 @@ namespace Residency.Build.Tests
         /// <summary>The project directory as a file URI without a trailing slash, as the fixtures expect.</summary>
         public string ProjectUri => new Uri(Root + Path.DirectorySeparatorChar).AbsoluteUri.TrimEnd('/');
 
-        /// <summary>Copies a fixture into the error log, pointing its file URIs into this project.</summary>
-        public TestProject WithFixture(string name = "sample.sarif")
+        /// <summary>Copies a fixture into the facts file, pointing its source paths into this project.</summary>
+        public TestProject WithFixture(string name = "sample.facts.json")
         {
             var text = File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Fixtures", name));
-            File.WriteAllText(ErrorLog, text.Replace("{{PROJECT_URI}}", ProjectUri));
+            File.WriteAllText(Facts, text.Replace("{{PROJECT_DIR}}", Root.Replace("\\", "/")));
             return this;
         }
 
-        public TestProject WithErrorLog(string content)
+        public TestProject WithFacts(string content)
         {
-            File.WriteAllText(ErrorLog, content);
+            File.WriteAllText(Facts, content);
             return this;
         }
 
@@ -48,7 +48,7 @@ namespace Residency.Build.Tests
             var task = new GenerateResidencyInventory
             {
                 BuildEngine = engine,
-                ErrorLogPath = "obj/residency.sarif,version=2.1",
+                FactsPath = "obj/residency.facts.json",
                 AssemblyName = Assembly,
                 ProjectPath = Path.Combine(Root, Assembly + ".csproj"),
                 OutputDirectory = OutputDirectory + Path.DirectorySeparatorChar,

@@ -34,7 +34,7 @@ namespace Residency.EndToEnd.Tests
             Assert.Contains("Customer.Phone", json);
 
             var csv = File.ReadAllLines(Path.Combine(directory, "inventory.csv"));
-            Assert.Equal("assembly,status,rule,sources,categories,special_categories,sink,sink_kind,recipient,host,region,mechanism,justification,path,method,file,line", csv[0]);
+            Assert.Equal("assembly,status,rule,sources,categories,special_categories,sink,sink_kind,recipient,host,region,mechanism,justification,path,method,file,line,treatment", csv[0]);
             Assert.Contains(csv, line => line.Contains("Acme CRM Inc.") && line.Contains(",violation,"));
 
             var markdown = File.ReadAllText(Path.Combine(directory, "inventory.md"));
@@ -51,7 +51,7 @@ namespace Residency.EndToEnd.Tests
             var before = files.Select(File.ReadAllBytes).ToArray();
             var times = files.Select(File.GetLastWriteTimeUtc).ToArray();
 
-            // Force a recompilation (a fresh SARIF log) without cleaning the output directory.
+            // Force a recompilation (fresh facts) without cleaning the output directory.
             File.SetLastWriteTimeUtc(Path.Combine(sample, "Program.cs"), DateTime.UtcNow);
             var again = DotNet.Run(sample, Build + " -p:ResidencyPackageVersion=" + PackageFixture.Version);
             Assert.Contains("SupportDesk ->", again.Output);

@@ -1,4 +1,6 @@
+using System.Collections.Generic;
 using System.Collections.Immutable;
+using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -38,35 +40,52 @@ namespace Residency.Analyzers.Analyzers
                 {
                     start.RegisterCompilationEndAction(end =>
                     {
-                        foreach (var token in residency.Options.Policy.InvalidTokens)
+                        foreach (var diagnostic in PolicyDiagnostics(residency.Options.Policy))
                         {
-                            var suggestion = Region.SuggestCorrection(token);
-                            var message = $"ResidencyAllowedRegions contains '{token}', which is not a region code (ISO 3166-1 alpha-2, or EU, EEA, Adequate, Unknown){DidYouMean(suggestion)}; it is ignored";
-                            end.ReportDiagnostic(Diagnostic.Create(Descriptors.RES004Configuration, Location.None, message));
+                            end.ReportDiagnostic(diagnostic);
                         }
                     });
                 }
             });
         }
 
+        /// <summary>RES004 for each entry of <c>ResidencyAllowedRegions</c> that is not a region code.</summary>
+        internal static IEnumerable<Diagnostic> PolicyDiagnostics(ResidencyPolicy policy)
+        {
+            foreach (var token in policy.InvalidTokens)
+            {
+                var suggestion = Region.SuggestCorrection(token);
+                var message = $"ResidencyAllowedRegions contains '{token}', which is not a region code (ISO 3166-1 alpha-2, or EU, EEA, Adequate, Unknown){DidYouMean(suggestion)}; it is ignored";
+                yield return Diagnostic.Create(Descriptors.RES004Configuration, Location.None, message);
+            }
+        }
+
         private static void AnalyzeAttribute(SyntaxNodeAnalysisContext context, WellKnownTypes types)
         {
-            var attribute = (AttributeSyntax)context.Node;
+            if (Check((AttributeSyntax)context.Node, context.SemanticModel, types, context.ContainingSymbol, context.CancellationToken) is { } diagnostic)
+            {
+                context.ReportDiagnostic(diagnostic);
+            }
+        }
+
+        /// <summary>RES004 for a <c>[DataSink]</c> or <c>[DataTransfer]</c> whose region is empty or not a region code.</summary>
+        internal static Diagnostic? Check(AttributeSyntax attribute, SemanticModel model, WellKnownTypes types, ISymbol? containingSymbol, CancellationToken cancellationToken)
+        {
             if (attribute.ArgumentList is not { Arguments.Count: > 0 } arguments)
             {
-                return;
+                return null;
             }
 
             // Cheap syntactic filter before binding.
             var name = attribute.Name.ToString();
             if (!name.Contains("DataSink") && !name.Contains("DataTransfer"))
             {
-                return;
+                return null;
             }
 
-            if (context.SemanticModel.GetSymbolInfo(attribute, context.CancellationToken).Symbol is not IMethodSymbol constructor)
+            if (model.GetSymbolInfo(attribute, cancellationToken).Symbol is not IMethodSymbol constructor)
             {
-                return;
+                return null;
             }
 
             var attributeType = constructor.ContainingType;
@@ -81,25 +100,25 @@ namespace Residency.Analyzers.Analyzers
             }
             else
             {
-                return;
+                return null;
             }
 
             var regionArgument = arguments.Arguments[0];
             if (regionArgument.NameEquals is not null)
             {
-                return;
+                return null;
             }
 
-            var constant = context.SemanticModel.GetConstantValue(regionArgument.Expression, context.CancellationToken);
+            var constant = model.GetConstantValue(regionArgument.Expression, cancellationToken);
             if (!constant.HasValue)
             {
-                return;
+                return null;
             }
 
             var text = constant.Value as string;
             if (Region.TryParse(text, out _))
             {
-                return;
+                return null;
             }
 
             string message;
@@ -114,14 +133,14 @@ namespace Residency.Analyzers.Analyzers
                 message = $"[{kind}] region '{text}' is not a region code (ISO 3166-1 alpha-2, or EU, EEA, Adequate, Unknown){DidYouMean(suggestion)}";
             }
 
-            var scope = context.ContainingSymbol?.ToDisplayString(SymbolDisplayFormat.CSharpErrorMessageFormat) ?? string.Empty;
+            var scope = containingSymbol?.ToDisplayString(SymbolDisplayFormat.CSharpErrorMessageFormat) ?? string.Empty;
             var properties = ImmutableDictionary<string, string?>.Empty
-                .Add(FactPayload.FingerprintKey, FactPayload.Fingerprint(DiagnosticIds.InvalidConfiguration, scope, kind, text ?? string.Empty));
+                .Add(DiagnosticProperties.FingerprintKey, DiagnosticProperties.Fingerprint(DiagnosticIds.InvalidConfiguration, scope, kind, text ?? string.Empty));
             if (suggestion is not null)
             {
                 properties = properties.Add(SuggestionKey, suggestion);
             }
-            context.ReportDiagnostic(Diagnostic.Create(Descriptors.RES004, regionArgument.GetLocation(), properties, message));
+            return Diagnostic.Create(Descriptors.RES004, regionArgument.GetLocation(), properties, message);
         }
 
         private static string DidYouMean(string? suggestion) => suggestion is null ? string.Empty : $"; did you mean '{suggestion}'?";

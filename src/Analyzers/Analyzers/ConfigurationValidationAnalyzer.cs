@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -22,12 +23,21 @@ namespace Residency.Analyzers.Analyzers
             context.RegisterCompilationAction(compilation =>
             {
                 var residency = ResidencyContext.For(compilation.Compilation, compilation.Options, compilation.CancellationToken);
-                foreach (var issue in residency.Endpoints.Issues)
+                foreach (var diagnostic in Diagnostics(residency))
                 {
-                    var location = issue.Line > 0 ? residency.Endpoints.LocationOf(issue.Path, issue.Line, issue.Column) : Location.None;
-                    compilation.ReportDiagnostic(Diagnostic.Create(Descriptors.RES004Configuration, location, issue.Message));
+                    compilation.ReportDiagnostic(diagnostic);
                 }
             });
+        }
+
+        /// <summary>RES004 for each problem found in the configuration files (<c>residency.json</c>, <c>appsettings*.json</c>, the baseline).</summary>
+        internal static IEnumerable<Diagnostic> Diagnostics(ResidencyContext residency)
+        {
+            foreach (var issue in residency.Endpoints.Issues)
+            {
+                var location = issue.Line > 0 ? residency.Endpoints.LocationOf(issue.Path, issue.Line, issue.Column) : Location.None;
+                yield return Diagnostic.Create(Descriptors.RES004Configuration, location, issue.Message);
+            }
         }
     }
 }

@@ -2,21 +2,32 @@ using System.Collections.Concurrent;
 using System.Collections.Immutable;
 using System.Linq;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
 using Residency.Analyzers.Diagnostics;
+using Residency.Analyzers.Flow;
+using Residency.Analyzers.Inventory;
+using Residency.Facts;
 
 namespace Residency.Analyzers.Analyzers
 {
     /// <summary>
-    /// RES901 and RES902: every annotated personal-data element and every sink, as facts for the inventory (a DPO
-    /// needs the elements even when no flow reaches a sink). Only in command-line builds (<c>ResidencyEmitFacts</c>).
+    /// Collects the inventory's facts — every personal-data element, every sink, every flow with its status and how the
+    /// build treats its diagnostic, the configuration findings — and writes them once, at compilation end, to the facts
+    /// file the package's targets name (command-line builds only). Severity settings, <c>NoWarn</c>, <c>#pragma</c> and
+    /// the baseline change what the build reports, never what is collected here (docs/inventory.md).
     /// </summary>
+    /// <remarks>
+    /// RES007 is not configurable: an analyzer with a descriptor nobody can turn off is never skipped by the compiler,
+    /// so the facts are collected even when every other Residency rule is silenced. Everything is collected by this one
+    /// analyzer because the compiler orders the end of an analyzer's own actions, not those of different analyzers.
+    /// </remarks>
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
     public sealed class InventoryFactsAnalyzer : DiagnosticAnalyzer
     {
-        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
-            ImmutableArray.Create(Descriptors.RES901, Descriptors.RES902);
+        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.RES007);
 
         public override void Initialize(AnalysisContext context)
         {
@@ -25,26 +36,81 @@ namespace Residency.Analyzers.Analyzers
             context.RegisterCompilationStartAction(start =>
             {
                 var residency = ResidencyContext.For(start.Compilation, start.Options);
-                if (!residency.Options.EmitFacts)
+                if (residency.Facts is not { } facts || residency.Options.FactsFile is not { } path)
                 {
                     return;
                 }
 
                 start.RegisterSymbolAction(
-                    symbol => ReportElements(symbol, residency),
+                    symbol => CollectElements(symbol, residency, facts),
                     SymbolKind.NamedType,
                     SymbolKind.Property,
                     SymbolKind.Field,
                     SymbolKind.Method);
 
-                // Sink facts: a code-block action that binds a body to operations only when it mentions a name that a sink
-                // provider may recognise (an operation action would bind every body of the compilation).
+                // A code-block action binds a body to operations only when the pre-filter lets it through (an operation
+                // action would bind every body of the compilation).
                 var reportedSinks = new ConcurrentDictionary<string, bool>();
-                start.RegisterCodeBlockAction(block => ReportSinks(block, residency, reportedSinks));
+                start.RegisterCodeBlockAction(block =>
+                {
+                    CollectSinks(block, residency, facts, reportedSinks);
+                    CollectFlows(block, residency, facts);
+                });
+
+                if (residency.Types.DataSink is not null || residency.Types.DataTransfer is not null)
+                {
+                    start.RegisterSyntaxNodeAction(node => CollectAnnotationFinding(node, residency, facts), SyntaxKind.Attribute);
+                }
+
+                start.RegisterCompilationEndAction(end =>
+                {
+                    foreach (var diagnostic in AnnotationValidationAnalyzer.PolicyDiagnostics(residency.Options.Policy).Concat(ConfigurationValidationAnalyzer.Diagnostics(residency)))
+                    {
+                        AddFinding(diagnostic, owner: null, fingerprint: null, residency, facts, end.CancellationToken);
+                    }
+
+                    var document = facts.ToDocument(end.Compilation.AssemblyName ?? "", residency.Options.Policy.Allowed.Select(r => r.Code));
+                    if (FactsFileOutput.TryWrite(path, FactsFile.Write(document)) is { } problem)
+                    {
+                        end.ReportDiagnostic(Diagnostic.Create(Descriptors.RES007, Location.None, path, problem));
+                    }
+                });
             });
         }
 
-        private static void ReportSinks(CodeBlockAnalysisContext context, ResidencyContext residency, ConcurrentDictionary<string, bool> reportedSinks)
+        private static void CollectFlows(CodeBlockAnalysisContext context, ResidencyContext residency, FactsCollector facts)
+        {
+            if (context.OwningSymbol is not IMethodSymbol method || !residency.MayHavePersonalData)
+            {
+                return;
+            }
+
+            var summary = FlowFindings.Summarise(context, method, residency);
+            if (summary is null)
+            {
+                return;
+            }
+
+            var methodId = FlowFindings.MethodId(method);
+            if (summary.Truncation != Truncation.None)
+            {
+                facts.AddNote($"The analysis of {methodId} is incomplete ({summary.TruncationReason}): its flows may be incomplete.");
+            }
+
+            foreach (var finding in FlowFindings.InOrder(summary))
+            {
+                var verdict = FlowVerdict.Judge(finding, method, residency.Options.Policy, residency.Transfers);
+                var descriptor = Descriptors.ForFlow(verdict.Status);
+                var fingerprint = DiagnosticProperties.FlowFingerprint(verdict, methodId, descriptor?.Id ?? verdict.StatusName);
+                var location = finding.Syntax.GetLocation();
+                var treatment = descriptor is null
+                    ? Treatment.Reported
+                    : residency.Treatment.Of(descriptor.Id, descriptor.Category, location, method, fingerprint, context.CancellationToken);
+                facts.Add(FactMapper.Flow(verdict, methodId, descriptor?.Id, fingerprint, treatment, location));
+            }
+        }
+
+        private static void CollectSinks(CodeBlockAnalysisContext context, ResidencyContext residency, FactsCollector facts, ConcurrentDictionary<string, bool> reportedSinks)
         {
             if (!residency.Index.MayCallSink(context.CodeBlock))
             {
@@ -59,34 +125,22 @@ namespace Residency.Analyzers.Analyzers
 
             foreach (var operation in root.DescendantsAndSelf())
             {
-                if (operation is not IInvocationOperation invocation)
-                {
-                    continue;
-                }
-
-                var call = residency.Engine.ResolveSink(invocation);
-                if (call is null)
+                if (operation is not IInvocationOperation invocation || residency.Engine.ResolveSink(invocation) is not { } call)
                 {
                     continue;
                 }
 
                 foreach (var sink in call.Sinks)
                 {
-                    if (!reportedSinks.TryAdd(sink.Id + "@" + invocation.Syntax.SyntaxTree.FilePath + ":" + invocation.Syntax.SpanStart, true))
+                    if (reportedSinks.TryAdd(sink.Id + "@" + invocation.Syntax.SyntaxTree.FilePath + ":" + invocation.Syntax.SpanStart, true))
                     {
-                        continue;
+                        facts.Add(FactMapper.SinkEntry(sink, invocation.Syntax.GetLocation()));
                     }
-
-                    context.ReportDiagnostic(Diagnostic.Create(
-                        Descriptors.RES902,
-                        invocation.Syntax.GetLocation(),
-                        FactPayload.ForSink(sink),
-                        $"sink {sink.Describe()} in {sink.Region.Display} ({sink.ResolvedBy})"));
                 }
             }
         }
 
-        private static void ReportElements(SymbolAnalysisContext context, ResidencyContext residency)
+        private static void CollectElements(SymbolAnalysisContext context, ResidencyContext residency, FactsCollector facts)
         {
             var symbol = context.Symbol;
             if (symbol.IsImplicitlyDeclared)
@@ -94,16 +148,16 @@ namespace Residency.Analyzers.Analyzers
                 return;
             }
 
-            Report(symbol);
+            Collect(symbol);
             if (symbol is IMethodSymbol method)
             {
                 foreach (var parameter in method.Parameters)
                 {
-                    Report(parameter);
+                    Collect(parameter);
                 }
             }
 
-            void Report(ISymbol candidate)
+            void Collect(ISymbol candidate)
             {
                 var element = residency.Classifier.GetElement(candidate);
                 var location = candidate.Locations.FirstOrDefault(l => l.IsInSource);
@@ -112,18 +166,29 @@ namespace Residency.Analyzers.Analyzers
                     return;
                 }
 
-                // Members of a personal type are listed through the type; report them only when they are annotated themselves.
+                // Members of a personal type are listed through the type; list them only when they are annotated themselves.
                 if (candidate is IPropertySymbol or IFieldSymbol && !HasOwnAnnotation(candidate, residency) && element.Origin != Model.ElementOrigin.Inferred)
                 {
                     return;
                 }
 
-                context.ReportDiagnostic(Diagnostic.Create(
-                    Descriptors.RES901,
-                    location,
-                    FactPayload.ForElement(element),
-                    $"personal data {element.Describe()}"));
+                facts.Add(FactMapper.Element(element, location));
             }
+        }
+
+        private static void CollectAnnotationFinding(SyntaxNodeAnalysisContext context, ResidencyContext residency, FactsCollector facts)
+        {
+            if (AnnotationValidationAnalyzer.Check((AttributeSyntax)context.Node, context.SemanticModel, residency.Types, context.ContainingSymbol, context.CancellationToken) is { } diagnostic)
+            {
+                diagnostic.Properties.TryGetValue(DiagnosticProperties.FingerprintKey, out var fingerprint);
+                AddFinding(diagnostic, context.ContainingSymbol, fingerprint, residency, facts, context.CancellationToken);
+            }
+        }
+
+        private static void AddFinding(Diagnostic diagnostic, ISymbol? owner, string? fingerprint, ResidencyContext residency, FactsCollector facts, System.Threading.CancellationToken cancellationToken)
+        {
+            var treatment = residency.Treatment.Of(diagnostic.Id, diagnostic.Descriptor.Category, diagnostic.Location, owner, fingerprint, cancellationToken);
+            facts.Add(FactMapper.Finding(diagnostic, fingerprint, treatment));
         }
 
         private static bool HasOwnAnnotation(ISymbol symbol, ResidencyContext residency) =>

@@ -4,22 +4,22 @@ using System.Collections.Immutable;
 using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
-using Microsoft.CodeAnalysis.Operations;
 using Residency.Analyzers.Diagnostics;
 using Residency.Analyzers.Flow;
 
 namespace Residency.Analyzers.Analyzers
 {
     /// <summary>
-    /// RES001, RES002, RES003, RES005 (and the RES900 flow facts for the inventory): personal data that reaches a sink,
-    /// judged against the allowed regions and the declared transfers. Reported in the method where the data is read,
-    /// on the operation that hands it on toward the sink.
+    /// RES001, RES002, RES003, RES005: personal data that reaches a sink, judged against the allowed regions and the
+    /// declared transfers. Reported in the method where the data is read, on the operation that hands it on toward the
+    /// sink. Reporting only: the inventory's facts are collected by <see cref="InventoryFactsAnalyzer"/> from the same
+    /// memoised method summaries, whatever the severity of these rules.
     /// </summary>
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
     public sealed class PersonalDataFlowAnalyzer : DiagnosticAnalyzer
     {
         public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
-            ImmutableArray.Create(Descriptors.RES001, Descriptors.RES002, Descriptors.RES003, Descriptors.RES005, Descriptors.RES900);
+            ImmutableArray.Create(Descriptors.RES001, Descriptors.RES002, Descriptors.RES003, Descriptors.RES005);
 
         public override void Initialize(AnalysisContext context)
         {
@@ -28,9 +28,9 @@ namespace Residency.Analyzers.Analyzers
             context.RegisterCompilationStartAction(start =>
             {
                 var residency = ResidencyContext.For(start.Compilation, start.Options);
-                if (!residency.Types.HasAnySourceAttribute && !residency.Options.InferPersonalData)
+                if (!residency.MayHavePersonalData)
                 {
-                    return; // nothing in this compilation can be personal data
+                    return;
                 }
 
                 // A code-block action, not an operation-block one: the body is bound to operations only when the
@@ -46,48 +46,32 @@ namespace Residency.Analyzers.Analyzers
                 return;
             }
 
-            if (!residency.Options.InferPersonalData && !residency.Index.MayTouchPersonalData(context.CodeBlock))
-            {
-                return;
-            }
-
-            var summary = residency.Engine.AnalyseMethod(method, context.SemanticModel, context.CodeBlock, context.CancellationToken);
+            var summary = FlowFindings.Summarise(context, method, residency);
             if (summary is null)
             {
                 return;
             }
 
-            var methodId = method.ToDisplayString(SymbolDisplayFormat.CSharpErrorMessageFormat);
-
-            foreach (var finding in summary.Findings.OrderBy(f => f.Syntax.SpanStart).ThenBy(f => f.Sink.Id, StringComparer.Ordinal))
+            var methodId = FlowFindings.MethodId(method);
+            foreach (var finding in FlowFindings.InOrder(summary))
             {
                 var verdict = FlowVerdict.Judge(finding, method, residency.Options.Policy, residency.Transfers);
-                var descriptor = verdict.Status switch
-                {
-                    FlowStatus.Violation => Descriptors.RES001,
-                    FlowStatus.Special => Descriptors.RES002,
-                    FlowStatus.Unknown => Descriptors.RES003,
-                    FlowStatus.Declared => Descriptors.RES005,
-                    _ => residency.Options.EmitFacts ? Descriptors.RES900 : null,
-                };
+                var descriptor = Descriptors.ForFlow(verdict.Status);
                 if (descriptor is null)
                 {
                     continue;
                 }
 
-                var properties = FactPayload.ForFlow(verdict, methodId, descriptor.Id);
-                var location = finding.Syntax.GetLocation();
-                var additional = AdditionalLocations(verdict);
+                var properties = DiagnosticProperties.ForFlow(verdict, DiagnosticProperties.FlowFingerprint(verdict, methodId, descriptor.Id));
                 var sink = finding.Sink;
                 object[] arguments = verdict.Status switch
                 {
                     FlowStatus.Unknown => new object[] { verdict.DescribeData(), sink.Describe(), verdict.DescribePath() },
                     FlowStatus.Declared => new object[] { verdict.DescribeData(), sink.Describe(), sink.Region.Display, verdict.Transfer!.Describe(), verdict.DescribePath() },
-                    FlowStatus.Violation or FlowStatus.Special => new object[] { verdict.DescribeData(), sink.Describe(), sink.Region.Display, residency.Options.Policy.Text, verdict.DescribePath() },
-                    _ => new object[] { $"{verdict.StatusName} flow: {verdict.DescribeData()} → {sink.Describe()} in {sink.Region.Display}; path: {verdict.DescribePath()}" },
+                    _ => new object[] { verdict.DescribeData(), sink.Describe(), sink.Region.Display, residency.Options.Policy.Text, verdict.DescribePath() },
                 };
 
-                context.ReportDiagnostic(Diagnostic.Create(descriptor, location, additional, properties, arguments));
+                context.ReportDiagnostic(Diagnostic.Create(descriptor, finding.Syntax.GetLocation(), AdditionalLocations(verdict), properties, arguments));
             }
         }
 

@@ -8,9 +8,6 @@ namespace Residency.Analyzers.Diagnostics
         public const string Category = "Residency";
         public const string HelpBase = "https://github.com/residency-analyzers/residency-analyzers/blob/main/docs/rules/";
 
-        /// <summary>Custom tag on the inventory-fact descriptors: they carry data for the build task, not advice.</summary>
-        public const string InventoryFactTag = "ResidencyInventoryFact";
-
         public static readonly DiagnosticDescriptor RES001 = new(
             DiagnosticIds.TransferOutsideAllowedRegions,
             title: "Personal data sent outside the allowed regions",
@@ -83,21 +80,30 @@ namespace Residency.Analyzers.Diagnostics
             description: "The member's name suggests personal data. Annotate it with [PersonalData] so that its flows are checked and it appears in the inventory.",
             helpLinkUri: HelpBase + "RES006.md");
 
-        public static readonly DiagnosticDescriptor RES900 = Fact(DiagnosticIds.FlowFact, "Residency inventory: flow");
+        /// <summary>The rule a flow of this status raises; null for allowed and internal flows, which raise none.</summary>
+        internal static DiagnosticDescriptor? ForFlow(Flow.FlowStatus status) => status switch
+        {
+            Flow.FlowStatus.Violation => RES001,
+            Flow.FlowStatus.Special => RES002,
+            Flow.FlowStatus.Unknown => RES003,
+            Flow.FlowStatus.Declared => RES005,
+            _ => null,
+        };
 
-        public static readonly DiagnosticDescriptor RES901 = Fact(DiagnosticIds.ElementFact, "Residency inventory: personal-data element");
-
-        public static readonly DiagnosticDescriptor RES902 = Fact(DiagnosticIds.SinkFact, "Residency inventory: sink");
-
-        private static DiagnosticDescriptor Fact(string id, string title) => new(
-            id,
-            title,
-            messageFormat: "{0}",
+        /// <summary>
+        /// Not configurable on purpose: a descriptor that no severity setting can turn off keeps the compiler from
+        /// skipping the analyzer that collects the inventory's facts, so silencing every other rule never empties the
+        /// record (docs/inventory.md, "Findings and their treatment").
+        /// </summary>
+        public static readonly DiagnosticDescriptor RES007 = new(
+            DiagnosticIds.FactsNotWritten,
+            title: "The inventory's facts could not be written",
+            messageFormat: "Residency could not write the inventory's facts to '{0}': {1}",
             Category,
-            DiagnosticSeverity.Info,
+            DiagnosticSeverity.Warning,
             isEnabledByDefault: true,
-            description: "Carries a fact to the inventory task through the compiler's error log. Emitted only in command-line builds.",
-            helpLinkUri: HelpBase + "inventory-facts.md",
-            customTags: new[] { InventoryFactTag, WellKnownDiagnosticTags.NotConfigurable });
+            description: "At the end of a command-line compilation the analyzers write what they found to a facts file that the inventory task reads. The file could not be written, so the inventory of this build is incomplete.",
+            helpLinkUri: HelpBase + "RES007.md",
+            customTags: new[] { WellKnownDiagnosticTags.NotConfigurable, WellKnownDiagnosticTags.CompilationEnd });
     }
 }

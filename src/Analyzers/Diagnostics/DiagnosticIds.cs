@@ -21,13 +21,7 @@ namespace Residency.Analyzers.Diagnostics
         /// <summary>A member looks like personal data by its name but is not annotated.</summary>
         public const string UnannotatedPersonalData = "RES006";
 
-        /// <summary>Inventory fact: a flow that raises no diagnostic (allowed or internal).</summary>
-        public const string FlowFact = "RES900";
-
-        /// <summary>Inventory fact: an annotated personal-data element.</summary>
-        public const string ElementFact = "RES901";
-
-        /// <summary>Inventory fact: a sink and its resolved region.</summary>
-        public const string SinkFact = "RES902";
+        /// <summary>The inventory's facts file could not be written (command-line builds only).</summary>
+        public const string FactsNotWritten = "RES007";
     }
 }

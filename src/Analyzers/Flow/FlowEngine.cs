@@ -152,6 +152,12 @@ namespace Residency.Analyzers.Flow
         /// </summary>
         public MethodSummary? AnalyseMethod(IMethodSymbol method, SemanticModel? model, SyntaxNode? declaration, CancellationToken cancellationToken)
         {
+            // The reporting analyzer and the inventory's facts ask for the same bodies: the second asks the memo only.
+            if (_summaries.TryGetValue((IMethodSymbol)method.OriginalDefinition, out var memoised))
+            {
+                return memoised;
+            }
+
             // The driver's model for the method's own body (bound once, shared with other analyzers), else the engine's.
             var operation = model is not null && declaration is not null && model.SyntaxTree == declaration.SyntaxTree ? model.GetOperation(declaration, cancellationToken) : null;
             var root = operation is IMethodBodyOperation or IConstructorBodyOperation || operation is IBlockOperation { Parent: null }

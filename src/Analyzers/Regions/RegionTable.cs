@@ -12,6 +12,9 @@ namespace Residency.Analyzers.Regions
     /// </summary>
     internal static class RegionTable
     {
+        /// <summary>The default of <c>ResidencyAllowedRegions</c>, for the analyzers and the inventory task alike.</summary>
+        public const string DefaultAllowedRegions = "EEA;Adequate";
+
         /// <summary>Every officially assigned ISO 3166-1 alpha-2 code (249).</summary>
         public const string IsoCodes =
             "AD AE AF AG AI AL AM AO AQ AR AS AT AU AW AX AZ " +

@@ -10,7 +10,7 @@ namespace Residency.Analyzers.Regions
     /// </summary>
     internal sealed class ResidencyPolicy
     {
-        public const string DefaultAllowedRegions = "EEA;Adequate";
+        public const string DefaultAllowedRegions = RegionTable.DefaultAllowedRegions;
 
         private ResidencyPolicy(ImmutableArray<Region> allowed, ImmutableArray<string> invalidTokens, string text)
         {

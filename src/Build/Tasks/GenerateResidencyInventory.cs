@@ -5,6 +5,7 @@ using System.Linq;
 using System.Reflection;
 using Microsoft.Build.Framework;
 using Residency.Build.Model;
+using Residency.Facts;
 using Residency.Build.Reading;
 using Residency.Build.Util;
 using Residency.Build.Writing;
@@ -12,8 +13,8 @@ using Residency.Build.Writing;
 namespace Residency.Build
 {
     /// <summary>
-    /// Writes the personal-data inventory (<c>inventory.json</c>, <c>.md</c>, <c>.html</c>, <c>.csv</c>) from the facts the
-    /// Residency analyzers left in the compiler's SARIF error log, merged with the inventories of referenced projects
+    /// Writes the personal-data inventory (<c>inventory.json</c>, <c>.md</c>, <c>.html</c>, <c>.csv</c>) from the facts file
+    /// the Residency analyzers wrote at the end of the compilation, merged with the inventories of referenced projects
     /// and packages. It never fails the build: unreadable inputs give a RES010 warning, unwritable outputs RES011.
     /// </summary>
     public sealed class GenerateResidencyInventory : Microsoft.Build.Utilities.Task
@@ -21,8 +22,8 @@ namespace Residency.Build
         public const string InputWarning = "RES010";
         public const string OutputWarning = "RES011";
 
-        /// <summary>The compiler's error log (<c>$(ErrorLog)</c>; a <c>,version=…</c> suffix is ignored).</summary>
-        public string? ErrorLogPath { get; set; }
+        /// <summary>The facts file the analyzers wrote (<c>$(_ResidencyFactsFile)</c>, under the intermediate output path).</summary>
+        public string? FactsPath { get; set; }
 
         /// <summary>The assembly the facts belong to when a result does not say (<c>$(AssemblyName)</c>).</summary>
         public string? AssemblyName { get; set; }
@@ -114,14 +115,15 @@ namespace Residency.Build
             var jsonPath = Path.Combine(outputDirectory, "inventory.json");
 
             var facts = new FactSet();
-            var sarifReadable = ReadErrorLog(facts, assembly, projectDirectory);
+            var factsReadable = ReadFacts(facts, assembly, projectDirectory, out var analysedRegions);
             ReadComplianceReport(facts, assembly, projectDirectory);
             ReadReferencedInventories(facts, jsonPath);
 
             var inventory = InventoryBuilder.Build(facts, new InventoryOptions
             {
                 Assembly = assembly,
-                AllowedRegions = ParseRegions(AllowedRegions),
+                // The policy as the analyzers parsed it, so the record never lists a region they rejected.
+                AllowedRegions = analysedRegions.Count > 0 ? analysedRegions : ParseRegions(AllowedRegions),
                 Enforce = Enforce,
                 Controller = Blank(Controller),
                 DataProtectionOfficer = Blank(DataProtectionOfficer),
@@ -143,7 +145,7 @@ namespace Residency.Build
 
             if (UpdateBaseline)
             {
-                WriteBaseline(facts.BaselineCandidates, projectDirectory, sarifReadable);
+                WriteBaseline(facts.BaselineCandidates, projectDirectory, factsReadable);
             }
 
             ViolationCount = inventory.Summary.Violations;
@@ -157,24 +159,27 @@ namespace Residency.Build
             Log.LogMessage(MessageImportance.High, "{0}", SummaryLine.Format(inventory.Summary, display));
         }
 
-        /// <summary>Reads the SARIF log; false when it could not be read at all (then the baseline is left alone).</summary>
-        private bool ReadErrorLog(FactSet facts, string assembly, string projectDirectory)
+        /// <summary>Reads the analyzers' facts file; false when it could not be read at all (then the baseline is left alone).</summary>
+        private bool ReadFacts(FactSet facts, string assembly, string projectDirectory, out IReadOnlyList<string> allowedRegions)
         {
-            var path = FullPath(StripVersion(ErrorLogPath), projectDirectory);
+            allowedRegions = new string[0];
+            var path = FullPath(FactsPath, projectDirectory);
             if (path is null)
             {
-                Warn(InputWarning, ProjectPath, "no compiler error log was given (ErrorLog); the inventory lists no facts from this compilation");
+                Warn(InputWarning, ProjectPath, "no facts file was given; the inventory lists no facts from this compilation");
                 return false;
             }
 
-            var result = new SarifReader(assembly, projectDirectory).Read(path);
+            var reader = new FactsReader(assembly, projectDirectory);
+            var result = reader.Read(path);
             facts.Add(result.Facts);
+            allowedRegions = reader.AllowedRegions;
             if (result.Failed)
             {
                 Warn(InputWarning, path, result.Problem!);
             }
 
-            return result.Facts.Flows.Count + result.Facts.Elements.Count + result.Facts.Sinks.Count + result.Facts.Findings.Count > 0 || !result.Failed;
+            return !result.Failed;
         }
 
         private void ReadComplianceReport(FactSet facts, string assembly, string projectDirectory)
@@ -231,12 +236,12 @@ namespace Residency.Build
             }
         }
 
-        private void WriteBaseline(IEnumerable<BaselineFinding> candidates, string projectDirectory, bool sarifReadable)
+        private void WriteBaseline(IEnumerable<BaselineFinding> candidates, string projectDirectory, bool factsReadable)
         {
             var path = FullPath(BaselinePath, projectDirectory) ?? Path.Combine(projectDirectory, "residency-baseline.json");
-            if (!sarifReadable)
+            if (!factsReadable)
             {
-                Warn(InputWarning, path, "the baseline was not updated because the compiler's error log could not be read");
+                Warn(InputWarning, path, "the baseline was not updated because the analyzers' facts file could not be read");
                 return;
             }
 
@@ -270,37 +275,30 @@ namespace Residency.Build
         private void Warn(string code, string? file, string message) =>
             Log.LogWarning(null, code, null, file ?? "", 0, 0, 0, 0, "Residency: {0}", message);
 
+        /// <summary>
+        /// The allowed regions when no facts file could be read (the analyzers' own parse is used otherwise): entries
+        /// that are not region codes are dropped, as the analyzers drop them.
+        /// </summary>
         internal static IReadOnlyList<string> ParseRegions(string? value)
         {
             var regions = new List<string>();
             foreach (var part in (value ?? "").Split(new[] { ';', ',' }, StringSplitOptions.RemoveEmptyEntries))
             {
                 var region = part.Trim();
-                if (region.Length > 0 && !regions.Exists(r => string.Equals(r, region, StringComparison.OrdinalIgnoreCase)))
+                if (IsRegionCode(region) && !regions.Exists(r => string.Equals(r, region, StringComparison.OrdinalIgnoreCase)))
                 {
                     regions.Add(region);
                 }
             }
 
-            return regions.Count > 0 ? regions : new[] { "EEA", "Adequate" };
+            return regions.Count > 0 ? regions : ParseRegions(Analyzers.Regions.RegionTable.DefaultAllowedRegions);
         }
 
-        /// <summary>"obj/residency.sarif,version=2.1" → "obj/residency.sarif".</summary>
-        internal static string? StripVersion(string? errorLog)
+        private static bool IsRegionCode(string token)
         {
-            if (string.IsNullOrWhiteSpace(errorLog))
-            {
-                return null;
-            }
-
-            var text = errorLog!.Trim();
-            int comma = text.LastIndexOf(',');
-            if (comma > 0 && text.Substring(comma + 1).TrimStart().StartsWith("version", StringComparison.OrdinalIgnoreCase))
-            {
-                text = text.Substring(0, comma).TrimEnd();
-            }
-
-            return text.Trim('"');
+            var upper = token.ToUpperInvariant();
+            return upper is "EU" or "EEA" or "ADEQUATE" or "UNKNOWN" or "EL" ||
+                (upper.Length == 2 && Analyzers.Regions.RegionTable.IsoCodes.Split(' ').Contains(upper));
         }
 
         private static string? FullPath(string? path, string? baseDirectory)

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using Residency.Build.Model;
+using Residency.Facts;
 using Residency.Build.Reading;
 using Residency.Build.Writing;
 
@@ -21,7 +22,7 @@ namespace Residency.Build
             var flows = Flows(facts.Flows);
             var elements = Elements(facts.Elements, flows);
             var sinks = Sinks(facts.Sinks, flows);
-            var findings = Distinct(facts.Findings, ModelJson.Finding)
+            var findings = Distinct(facts.Findings, FactJsonWriter.Finding)
                 .OrderBy(f => f.Item.Assembly, Ordinal)
                 .ThenBy(f => f.Item.File ?? "", Ordinal)
                 .ThenBy(f => f.Item.Line ?? 0)
@@ -54,21 +55,22 @@ namespace Residency.Build
                 Flows = flows,
                 DeclaredTransfers = transfers,
                 Findings = findings,
+                Notes = facts.Notes.Distinct(Ordinal).OrderBy(n => n, Ordinal).ToList(),
                 Summary = Summarise(elements, sinks, flows, transfers),
             };
         }
 
-        private static List<Flow> Flows(IEnumerable<Flow> input)
+        private static List<FlowFact> Flows(IEnumerable<FlowFact> input)
         {
             var normalised = input.Select(f => f with
             {
-                Sources = Distinct(f.Sources, ModelJson.Source)
+                Sources = Distinct(f.Sources, FactJsonWriter.Source)
                     .OrderBy(s => s.Item.Id, Ordinal)
                     .ThenBy(s => s.Key, Ordinal)
                     .Select(s => s.Item)
                     .ToList(),
             });
-            return Distinct(normalised, ModelJson.Flow)
+            return Distinct(normalised, FactJsonWriter.Flow)
                 .OrderBy(f => f.Item.Assembly, Ordinal)
                 .ThenBy(f => f.Item.File ?? "", Ordinal)
                 .ThenBy(f => f.Item.Line ?? 0)
@@ -81,10 +83,10 @@ namespace Residency.Build
                 .ToList();
         }
 
-        private static List<DataElement> Elements(IEnumerable<DataElement> reported, IReadOnlyList<Flow> flows)
+        private static List<DataElement> Elements(IEnumerable<DataElement> reported, IReadOnlyList<FlowFact> flows)
         {
             var merged = new Dictionary<string, DataElement>(Ordinal);
-            foreach (var element in Canonical(reported, e => e.File, e => e.Line, e => ModelJson.Key(w => ModelJson.Element(w, e))))
+            foreach (var element in Canonical(reported, e => e.File, e => e.Line, e => FactJsonWriter.Key(w => FactJsonWriter.Element(w, e))))
             {
                 var key = element.Assembly + "\u001f" + element.Id;
                 if (merged.TryGetValue(key, out var existing))
@@ -122,7 +124,7 @@ namespace Residency.Build
             }
 
             return merged.Values
-                .Select(e => (Item: e, Key: ModelJson.Key(w => ModelJson.Element(w, e))))
+                .Select(e => (Item: e, Key: FactJsonWriter.Key(w => FactJsonWriter.Element(w, e))))
                 .OrderBy(e => e.Item.Id, Ordinal)
                 .ThenBy(e => e.Item.Assembly, Ordinal)
                 .ThenBy(e => e.Key, Ordinal)
@@ -130,10 +132,10 @@ namespace Residency.Build
                 .ToList();
         }
 
-        private static List<SinkEntry> Sinks(IEnumerable<SinkEntry> reported, IReadOnlyList<Flow> flows)
+        private static List<SinkEntry> Sinks(IEnumerable<SinkEntry> reported, IReadOnlyList<FlowFact> flows)
         {
             var merged = new Dictionary<string, SinkEntry>(Ordinal);
-            foreach (var entry in Canonical(reported, s => s.File, s => s.Line, s => ModelJson.Key(w => ModelJson.SinkEntry(w, s))))
+            foreach (var entry in Canonical(reported, s => s.File, s => s.Line, s => FactJsonWriter.Key(w => FactJsonWriter.SinkEntry(w, s))))
             {
                 var key = entry.Assembly + "\u001f" + entry.Sink.Key;
                 merged[key] = merged.TryGetValue(key, out var existing) ? Fill(existing, entry) : entry;
@@ -149,7 +151,7 @@ namespace Residency.Build
             }
 
             return merged.Values
-                .Select(s => (Item: s, Key: ModelJson.Key(w => ModelJson.SinkEntry(w, s))))
+                .Select(s => (Item: s, Key: FactJsonWriter.Key(w => FactJsonWriter.SinkEntry(w, s))))
                 .OrderBy(s => s.Item.Sink.Key, Ordinal)
                 .ThenBy(s => s.Item.Assembly, Ordinal)
                 .ThenBy(s => s.Key, Ordinal)
@@ -157,7 +159,7 @@ namespace Residency.Build
                 .ToList();
         }
 
-        private static List<DeclaredTransfer> DeclaredTransfers(IReadOnlyList<Flow> flows)
+        private static List<DeclaredTransfer> DeclaredTransfers(IReadOnlyList<FlowFact> flows)
         {
             return flows
                 .Where(f => f.Transfer is not null)
@@ -187,7 +189,7 @@ namespace Residency.Build
                 .ToList();
         }
 
-        private static InventorySummary Summarise(IReadOnlyList<DataElement> elements, IReadOnlyList<SinkEntry> sinks, IReadOnlyList<Flow> flows, IReadOnlyList<DeclaredTransfer> transfers)
+        private static InventorySummary Summarise(IReadOnlyList<DataElement> elements, IReadOnlyList<SinkEntry> sinks, IReadOnlyList<FlowFact> flows, IReadOnlyList<DeclaredTransfer> transfers)
         {
             var open = flows.Where(f => !f.Baselined).ToList();
             return new InventorySummary
@@ -201,6 +203,7 @@ namespace Residency.Build
                 UnknownEndpoints = open.Where(f => f.Status == FlowStatus.Unknown).Select(f => f.Sink?.Key ?? f.Fingerprint ?? "").Distinct(Ordinal).Count(),
                 DeclaredTransfers = transfers.Count,
                 Baselined = flows.Count(f => f.Baselined),
+                Silenced = flows.Count(f => f.Suppressed && !f.Baselined),
                 FlowsByStatus = FlowStatus.All.Select(s => new KeyValuePair<string, int>(s, flows.Count(f => f.Status == s))).ToList(),
             };
         }
@@ -272,7 +275,7 @@ namespace Residency.Build
             var result = new List<(T, string)>();
             foreach (var item in items)
             {
-                var key = ModelJson.Key(w => write(w, item));
+                var key = FactJsonWriter.Key(w => write(w, item));
                 if (seen.Add(key))
                 {
                     result.Add((item, key));

@@ -88,7 +88,7 @@ static class Setup
         public Task FlowAnalyzerSurvivesBrokenCode() => RunAsync<PersonalDataFlowAnalyzer>();
 
         [Fact]
-        public Task InventoryFactsSurviveBrokenCode() => RunAsync<InventoryFactsAnalyzer>(("ResidencyEmitFacts", "true"));
+        public Task InventoryFactsSurviveBrokenCode() => RunAsync<InventoryFactsAnalyzer>(("_ResidencyFactsFile", System.IO.Path.Combine(System.IO.Path.GetTempPath(), "residency-robustness", System.Guid.NewGuid().ToString("N"), "facts.json")));
 
         [Fact]
         public Task ConfigurationValidationSurvivesBrokenFiles() => RunAsync<ConfigurationValidationAnalyzer>();

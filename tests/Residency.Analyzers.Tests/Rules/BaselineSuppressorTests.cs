@@ -29,7 +29,7 @@ class Service
         {
             var first = await RunAsync(Source, baseline: null);
             var known = first.Single(d => d.GetMessage().Contains("Customer.Email"));
-            var fingerprint = known.Properties[FactPayload.FingerprintKey];
+            var fingerprint = known.Properties[DiagnosticProperties.FingerprintKey];
             Assert.False(string.IsNullOrEmpty(fingerprint));
 
             var baseline = "{\"schemaVersion\":1,\"findings\":[{\"fingerprint\":\"" + fingerprint + "\",\"rule\":\"RES001\"}]}";
@@ -44,8 +44,8 @@ class Service
             var before = await RunAsync(Source, baseline: null);
             var after = await RunAsync("// an unrelated edit above\n// and another\n" + Source, baseline: null);
             Assert.Equal(
-                before.Select(d => d.Properties[FactPayload.FingerprintKey]).OrderBy(x => x),
-                after.Select(d => d.Properties[FactPayload.FingerprintKey]).OrderBy(x => x));
+                before.Select(d => d.Properties[DiagnosticProperties.FingerprintKey]).OrderBy(x => x),
+                after.Select(d => d.Properties[DiagnosticProperties.FingerprintKey]).OrderBy(x => x));
         }
 
         [Fact]

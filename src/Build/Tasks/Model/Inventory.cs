@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using Residency.Facts;
 
 namespace Residency.Build.Model
 {
@@ -28,11 +29,14 @@ namespace Residency.Build.Model
 
         public IReadOnlyList<SinkEntry> Sinks { get; init; } = new SinkEntry[0];
 
-        public IReadOnlyList<Flow> Flows { get; init; } = new Flow[0];
+        public IReadOnlyList<FlowFact> Flows { get; init; } = new FlowFact[0];
 
         public IReadOnlyList<DeclaredTransfer> DeclaredTransfers { get; init; } = new DeclaredTransfer[0];
 
         public IReadOnlyList<Finding> Findings { get; init; } = new Finding[0];
+
+        /// <summary>Limits the analysis met (a method whose analysis was cut short), so a reader knows where the record may be incomplete.</summary>
+        public IReadOnlyList<string> Notes { get; init; } = new string[0];
 
         public InventorySummary Summary { get; init; } = new();
     }

@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using Residency.Facts;
 
 namespace Residency.Build.Model
 {
@@ -27,7 +28,13 @@ namespace Residency.Build.Model
 
         public int Baselined { get; init; }
 
-        /// <summary>Flow count per status, in <see cref="FlowStatus.All"/> order.</summary>
+        /// <summary>
+        /// Flows whose diagnostic the build does not show because it was silenced by configuration (severity none,
+        /// NoWarn) or in source (#pragma, SuppressMessage). Still violations of the policy when their status says so.
+        /// </summary>
+        public int Silenced { get; init; }
+
+        /// <summary>FlowFact count per status, in <see cref="FlowStatus.All"/> order.</summary>
         public IReadOnlyList<KeyValuePair<string, int>> FlowsByStatus { get; init; } = new KeyValuePair<string, int>[0];
     }
 }

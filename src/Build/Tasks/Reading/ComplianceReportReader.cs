@@ -4,6 +4,7 @@ using System.Globalization;
 using System.IO;
 using Residency.Analyzers.Json;
 using Residency.Build.Model;
+using Residency.Facts;
 using Residency.Build.Util;
 
 namespace Residency.Build.Reading

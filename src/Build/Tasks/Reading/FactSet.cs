@@ -1,12 +1,13 @@
 using System.Collections.Generic;
 using Residency.Build.Model;
+using Residency.Facts;
 
 namespace Residency.Build.Reading
 {
-    /// <summary>Everything read from the error log and the referenced inventories, before merging and sorting.</summary>
+    /// <summary>Everything read from the facts file and the referenced inventories, before merging and sorting.</summary>
     internal sealed class FactSet
     {
-        public List<Flow> Flows { get; } = new();
+        public List<FlowFact> Flows { get; } = new();
 
         public List<DataElement> Elements { get; } = new();
 
@@ -17,6 +18,9 @@ namespace Residency.Build.Reading
         /// <summary>RES001–RES004 results of this compilation, suppressed or not (for <c>residency-baseline.json</c>).</summary>
         public List<BaselineFinding> BaselineCandidates { get; } = new();
 
+        /// <summary>Limits the analysis met, for the inventory's notes.</summary>
+        public List<string> Notes { get; } = new();
+
         public void Add(FactSet other)
         {
             Flows.AddRange(other.Flows);
@@ -24,6 +28,7 @@ namespace Residency.Build.Reading
             Sinks.AddRange(other.Sinks);
             Findings.AddRange(other.Findings);
             BaselineCandidates.AddRange(other.BaselineCandidates);
+            Notes.AddRange(other.Notes);
         }
     }
 }

@@ -2,6 +2,7 @@ using System;
 using System.Globalization;
 using System.IO;
 using Residency.Analyzers.Json;
+using Residency.Facts;
 
 namespace Residency.Build.Reading
 {
@@ -47,7 +48,7 @@ namespace Residency.Build.Reading
             var assembly = JsonRead.Str(root, "assembly") ?? assemblyHint ?? Path.GetFileNameWithoutExtension(Path.GetDirectoryName(path) ?? path);
             foreach (var node in JsonRead.Arr(root, "dataElements"))
             {
-                if (FactJson.Element(node, assembly) is { } element)
+                if (FactJsonReader.Element(node, assembly) is { } element)
                 {
                     facts.Elements.Add(element);
                 }
@@ -55,7 +56,7 @@ namespace Residency.Build.Reading
 
             foreach (var node in JsonRead.Arr(root, "sinks"))
             {
-                if (FactJson.SinkEntry(node, assembly) is { } sink)
+                if (FactJsonReader.SinkEntry(node, assembly) is { } sink)
                 {
                     facts.Sinks.Add(sink);
                 }
@@ -63,7 +64,7 @@ namespace Residency.Build.Reading
 
             foreach (var node in JsonRead.Arr(root, "flows"))
             {
-                if (FactJson.InventoryFlow(node, assembly) is { } flow)
+                if (FactJsonReader.Flow(node, assembly) is { } flow)
                 {
                     facts.Flows.Add(flow);
                 }
@@ -71,7 +72,7 @@ namespace Residency.Build.Reading
 
             foreach (var node in JsonRead.Arr(root, "findings"))
             {
-                if (FactJson.Finding(node, assembly) is { } finding)
+                if (FactJsonReader.Finding(node, assembly) is { } finding)
                 {
                     facts.Findings.Add(finding);
                 }

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using Residency.Build.Model;
+using Residency.Facts;
 
 namespace Residency.Build.Record
 {
@@ -76,7 +77,7 @@ namespace Residency.Build.Record
             };
         }
 
-        private static IReadOnlyList<PurposeRow> PurposesOf(Inventory inventory, List<Flow> external)
+        private static IReadOnlyList<PurposeRow> PurposesOf(Inventory inventory, List<FlowFact> external)
         {
             var rows = new Dictionary<string, (SortedSet<string> Recipients, SortedSet<string> Categories)>(Ordinal);
             void Add(string purpose, string recipient, IEnumerable<string> categories)
@@ -107,7 +108,7 @@ namespace Residency.Build.Record
                 .ToList();
         }
 
-        private static IReadOnlyList<TransferRow> TransfersOf(List<Flow> external)
+        private static IReadOnlyList<TransferRow> TransfersOf(List<FlowFact> external)
         {
             return external
                 .Where(f => f.Status != FlowStatus.Allowed || Eea.IsThirdCountry(f.Sink!.Region))
@@ -133,7 +134,7 @@ namespace Residency.Build.Record
 
         private static string Bucket(string status) => status == FlowStatus.Special ? FlowStatus.Violation : status;
 
-        private static string Basis(Flow flow) => flow.Status switch
+        private static string Basis(FlowFact flow) => flow.Status switch
         {
             FlowStatus.Declared => TransferBasis.Describe(flow.Transfer?.Mechanism),
             FlowStatus.Violation or FlowStatus.Special => TransferBasis.Missing(flow.Sink?.EuAlternative),

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Residency.Build.Model;
+using Residency.Facts;
 
 namespace Residency.Build.Util
 {
@@ -10,6 +11,7 @@ namespace Residency.Build.Util
             "Residency: " + Count(summary.Violations, "violation") + ", " +
             Count(summary.DeclaredTransfers, "declared transfer") + ", " +
             Count(summary.UnknownEndpoints, "unknown endpoint") +
+            (summary.Silenced > 0 ? ", " + Count(summary.Silenced, "silenced flow") + " (listed in the inventory all the same)" : "") +
             " \u2014 inventory: " + inventoryDisplayPath;
 
         public static string Count(int count, string singular) =>

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Linq;
 using Residency.Analyzers.Json;
 using Residency.Build.Model;
+using Residency.Facts;
 
 namespace Residency.Build.Writing
 {
@@ -24,7 +25,7 @@ namespace Residency.Build.Writing
                 .ThenBy(f => f.Method ?? "", StringComparer.Ordinal)
                 .ThenBy(f => f.Sink ?? "", StringComparer.Ordinal)
                 .ThenBy(f => string.Join("\u001f", f.Sources), StringComparer.Ordinal)
-                .Where(f => seen.Add(ModelJson.Key(w => Finding(w, f))))
+                .Where(f => seen.Add(FactJsonWriter.Key(w => Finding(w, f))))
                 .ToList();
         }
 

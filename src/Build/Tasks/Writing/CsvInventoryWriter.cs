@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Linq;
 using System.Text;
 using Residency.Build.Model;
+using Residency.Facts;
 
 namespace Residency.Build.Writing
 {
@@ -12,7 +13,7 @@ namespace Residency.Build.Writing
     /// </summary>
     internal static class CsvInventoryWriter
     {
-        public const string Header = "assembly,status,rule,sources,categories,special_categories,sink,sink_kind,recipient,host,region,mechanism,justification,path,method,file,line";
+        public const string Header = "assembly,status,rule,sources,categories,special_categories,sink,sink_kind,recipient,host,region,mechanism,justification,path,method,file,line,treatment";
 
         public static string Write(Inventory inventory)
         {
@@ -39,6 +40,7 @@ namespace Residency.Build.Writing
                     f.Method,
                     f.File,
                     f.Line?.ToString(CultureInfo.InvariantCulture),
+                    f.Treatment,
                 };
                 sb.Append(string.Join(",", cells.Select(Field))).Append('\n');
             }

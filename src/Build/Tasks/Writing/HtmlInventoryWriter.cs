@@ -1,6 +1,7 @@
 using System.Linq;
 using System.Text;
 using Residency.Build.Model;
+using Residency.Facts;
 
 namespace Residency.Build.Writing
 {

@@ -1,5 +1,6 @@
 using Residency.Analyzers.Json;
 using Residency.Build.Model;
+using Residency.Facts;
 
 namespace Residency.Build.Writing
 {
@@ -40,7 +41,7 @@ namespace Residency.Build.Writing
             w.StartArray();
             foreach (var element in inventory.DataElements)
             {
-                ModelJson.Element(w, element);
+                FactJsonWriter.Element(w, element);
             }
 
             w.EndArray();
@@ -48,7 +49,7 @@ namespace Residency.Build.Writing
             w.StartArray();
             foreach (var sink in inventory.Sinks)
             {
-                ModelJson.SinkEntry(w, sink);
+                FactJsonWriter.SinkEntry(w, sink);
             }
 
             w.EndArray();
@@ -56,7 +57,7 @@ namespace Residency.Build.Writing
             w.StartArray();
             foreach (var flow in inventory.Flows)
             {
-                ModelJson.Flow(w, flow);
+                FactJsonWriter.Flow(w, flow);
             }
 
             w.EndArray();
@@ -64,7 +65,7 @@ namespace Residency.Build.Writing
             w.StartArray();
             foreach (var transfer in inventory.DeclaredTransfers)
             {
-                ModelJson.DeclaredTransfer(w, transfer);
+                FactJsonWriter.DeclaredTransfer(w, transfer);
             }
 
             w.EndArray();
@@ -72,7 +73,15 @@ namespace Residency.Build.Writing
             w.StartArray();
             foreach (var finding in inventory.Findings)
             {
-                ModelJson.Finding(w, finding);
+                FactJsonWriter.Finding(w, finding);
+            }
+
+            w.EndArray();
+            w.Name("notes");
+            w.StartArray();
+            foreach (var note in inventory.Notes)
+            {
+                w.Value(note);
             }
 
             w.EndArray();
@@ -93,6 +102,7 @@ namespace Residency.Build.Writing
             w.Property("unknownEndpoints", s.UnknownEndpoints);
             w.Property("declaredTransfers", s.DeclaredTransfers);
             w.Property("baselined", s.Baselined);
+            w.Property("silenced", s.Silenced);
             w.Name("flowsByStatus");
             w.StartObject();
             foreach (var pair in s.FlowsByStatus)

@@ -1,5 +1,6 @@
 using System.Text;
 using Residency.Build.Model;
+using Residency.Facts;
 
 namespace Residency.Build.Writing
 {

@@ -2,6 +2,7 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
 using Residency.Build.Model;
+using Residency.Facts;
 using Residency.Build.Record;
 using Residency.Build.Util;
 
@@ -47,7 +48,12 @@ namespace Residency.Build.Writing
                 SummaryLine.Count(s.DataElements, "data element") + ", " +
                 SummaryLine.Count(s.Sinks, "sink") + ", " +
                 SummaryLine.Count(s.Flows, "flow") +
-                (s.Baselined > 0 ? " (" + Number(s.Baselined) + " baselined)" : "") + ".");
+                (s.Baselined > 0 ? " (" + Number(s.Baselined) + " baselined)" : "") +
+                (s.Silenced > 0 ? "; " + Number(s.Silenced) + " of the flows raise a diagnostic the build does not show (silenced by configuration or in source), listed below all the same" : "") + ".");
+            foreach (var note in inventory.Notes)
+            {
+                doc.Paragraph("Analysis limit: " + note, note: true);
+            }
             doc.Paragraph(
                 "Policy: allowed regions " + string.Join("; ", inventory.AllowedRegions) +
                 "; enforcement " + (inventory.Enforce ? "on (RES001\u2013RES004 fail the build)" : "off") + ". " +
@@ -226,13 +232,13 @@ namespace Residency.Build.Writing
             table.Filterable = true;
             var ordered = inventory.Flows
                 .OrderBy(f => FlowStatus.Rank(f.Status))
-                .ThenBy(f => f.Baselined ? 1 : 0)
+                .ThenBy(f => f.Suppressed ? 1 : 0)
                 .ToList(); // stable: keeps the inventory order within a status
             foreach (var f in ordered)
             {
                 table.StatusRow(
                     f.Status,
-                    FlowStatus.Label(f.Status) + (f.Baselined ? " (baselined)" : ""),
+                    FlowStatus.Label(f.Status) + (f.Suppressed ? " (" + Treatment.Label(f.Treatment) + ")" : ""),
                     string.Join(", ", f.Sources.Select(Source)),
                     f.Sink?.DisplayName ?? None,
                     f.Sink is null ? None : Region(f.Sink.Region, f.Sink.RegionName),
@@ -255,11 +261,11 @@ namespace Residency.Build.Writing
             var table = doc.Table("findings-table", "Rule", "Message", "Location", "Assembly");
             foreach (var f in inventory.Findings)
             {
-                table.Row(f.Rule + (f.Suppressed ? " (suppressed)" : ""), f.Message ?? None, Location(f.File, f.Line), f.Assembly);
+                table.Row(f.Rule + (f.Suppressed ? " (" + Treatment.Label(f.Treatment) + ")" : ""), f.Message ?? None, Location(f.File, f.Line), f.Assembly);
             }
         }
 
-        public static string Basis(Flow flow) => flow.Status switch
+        public static string Basis(FlowFact flow) => flow.Status switch
         {
             FlowStatus.Violation or FlowStatus.Special => TransferBasis.Missing(flow.Sink?.EuAlternative),
             FlowStatus.Unknown => TransferBasis.UnknownRegion,

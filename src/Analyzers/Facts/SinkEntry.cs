@@ -1,4 +1,4 @@
-namespace Residency.Build.Model
+namespace Residency.Facts
 {
     /// <summary>A sink as listed in the inventory: the sink, the assembly that reported it and where.</summary>
     internal sealed record SinkEntry

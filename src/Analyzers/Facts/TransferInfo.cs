@@ -1,4 +1,4 @@
-namespace Residency.Build.Model
+namespace Residency.Facts
 {
     /// <summary>A declared Chapter V transfer basis (<c>[DataTransfer]</c>).</summary>
     internal sealed record TransferInfo

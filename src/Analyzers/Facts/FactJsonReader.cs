@@ -1,14 +1,14 @@
 using System.Collections.Generic;
 using Residency.Analyzers.Json;
-using Residency.Build.Model;
 
-namespace Residency.Build.Reading
+namespace Residency.Facts
 {
     /// <summary>
-    /// Reads the model objects from JSON. The analyzers' <c>residency.data</c> payloads and <c>inventory.json</c> use
-    /// the same member names, so one reader serves both.
+    /// Reads the fact records from JSON: the facts file the analyzers write and <c>inventory.json</c> use the same
+    /// member names (<see cref="FactJsonWriter"/>), so one reader serves both. Lenient: a wrong or missing member reads
+    /// as absent, never throws.
     /// </summary>
-    internal static class FactJson
+    internal static class FactJsonReader
     {
         public static SourceRef? Source(JsonNode? node)
         {
@@ -99,41 +99,30 @@ namespace Residency.Build.Reading
             return result;
         }
 
-        /// <summary>A flow from a <c>residency.data</c> payload (location, rule and suppression come from the SARIF result).</summary>
-        public static Flow FlowPayload(JsonNode? data, string rule, string assembly)
+        /// <summary>A flow as written in the facts file and in <c>inventory.json</c> (same member names).</summary>
+        public static FlowFact? Flow(JsonNode? node, string defaultAssembly)
         {
-            var status = JsonRead.Str(data, "status") ?? FlowStatus.FromRule(rule);
-            return new Flow
-            {
-                Assembly = assembly,
-                Status = status,
-                Rule = rule,
-                Sources = Sources(data),
-                Sink = Sink(JsonRead.Obj(data, "sink")),
-                Path = JsonRead.Strings(data, "path"),
-                Method = JsonRead.Str(data, "method"),
-                Transfer = Transfer(JsonRead.Obj(data, "transfer")),
-                Fingerprint = JsonRead.Str(data, "fingerprint"),
-            };
-        }
-
-        /// <summary>A flow as written in <c>inventory.json</c>.</summary>
-        public static Flow? InventoryFlow(JsonNode node, string defaultAssembly)
-        {
-            if (!node.IsObject)
+            if (node is null || !node.IsObject)
             {
                 return null;
             }
 
             var status = JsonRead.Str(node, "status") ?? FlowStatus.FromRule(JsonRead.Str(node, "rule"));
-            var rule = JsonRead.Str(node, "rule") ?? FlowStatus.ToRule(status);
-            return FlowPayload(node, rule, JsonRead.Str(node, "assembly") ?? defaultAssembly) with
+            return new FlowFact
             {
+                Assembly = JsonRead.Str(node, "assembly") ?? defaultAssembly,
                 Status = status,
+                Rule = JsonRead.Str(node, "rule") ?? FlowStatus.ToRule(status),
+                Sources = Sources(node),
+                Sink = Sink(JsonRead.Obj(node, "sink")),
+                Path = JsonRead.Strings(node, "path"),
+                Method = JsonRead.Str(node, "method"),
+                Transfer = Transfer(JsonRead.Obj(node, "transfer")),
                 File = JsonRead.Str(node, "file"),
                 Line = JsonRead.Int(node, "line"),
                 Column = JsonRead.Int(node, "column"),
-                Baselined = JsonRead.Bool(node, "baselined"),
+                Fingerprint = JsonRead.Str(node, "fingerprint"),
+                Treatment = Treatment.Parse(JsonRead.Str(node, "treatment"), legacySuppressed: JsonRead.Bool(node, "baselined")),
             };
         }
 
@@ -196,7 +185,8 @@ namespace Residency.Build.Reading
                 File = JsonRead.Str(node, "file"),
                 Line = JsonRead.Int(node, "line"),
                 Column = JsonRead.Int(node, "column"),
-                Suppressed = JsonRead.Bool(node, "suppressed"),
+                Fingerprint = JsonRead.Str(node, "fingerprint"),
+                Treatment = Treatment.Parse(JsonRead.Str(node, "treatment"), legacySuppressed: JsonRead.Bool(node, "suppressed")),
             };
         }
     }

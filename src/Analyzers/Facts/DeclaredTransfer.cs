@@ -1,4 +1,4 @@
-namespace Residency.Build.Model
+namespace Residency.Facts
 {
     /// <summary>A distinct declared transfer basis that at least one flow relies on.</summary>
     internal sealed record DeclaredTransfer

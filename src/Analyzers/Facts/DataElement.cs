@@ -1,6 +1,6 @@
-namespace Residency.Build.Model
+namespace Residency.Facts
 {
-    /// <summary>A member, parameter, return value or type that holds personal data (RES901).</summary>
+    /// <summary>A member, parameter, return value or type that holds personal data.</summary>
     internal sealed record DataElement
     {
         public string Id { get; init; } = "";

@@ -1,4 +1,4 @@
-namespace Residency.Build.Model
+namespace Residency.Facts
 {
     /// <summary>The status values a flow can have, in the order a reader should see them.</summary>
     internal static class FlowStatus
@@ -23,14 +23,14 @@ namespace Residency.Build.Model
             _ => Allowed,
         };
 
-        /// <summary>The rule a status implies when a referenced inventory does not say.</summary>
-        public static string ToRule(string status) => status switch
+        /// <summary>The diagnostic a flow of this status raises; null for allowed and internal flows, which raise none.</summary>
+        public static string? ToRule(string status) => status switch
         {
             Violation => "RES001",
             Special => "RES002",
             Unknown => "RES003",
             Declared => "RES005",
-            _ => "RES900",
+            _ => null,
         };
 
         /// <summary>Sort rank: violations first, internal flows last, anything unrecognised after them.</summary>

@@ -1,4 +1,4 @@
-namespace Residency.Build.Model
+namespace Residency.Facts
 {
     /// <summary>A Residency diagnostic that is not a flow or a fact (RES004 invalid annotation, RES006 unannotated, …).</summary>
     internal sealed record Finding
@@ -17,6 +17,12 @@ namespace Residency.Build.Model
 
         public int? Column { get; init; }
 
-        public bool Suppressed { get; init; }
+        /// <summary>The line-independent identity the baseline matches (RES004 on an annotation), when the diagnostic has one.</summary>
+        public string? Fingerprint { get; init; }
+
+        /// <summary>How the build treats the diagnostic (see <see cref="Facts.Treatment"/>).</summary>
+        public string Treatment { get; init; } = Facts.Treatment.Reported;
+
+        public bool Suppressed => Treatment != Facts.Treatment.Reported;
     }
 }

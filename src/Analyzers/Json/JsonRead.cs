@@ -1,8 +1,7 @@
 using System.Collections.Generic;
 using System.Globalization;
-using Residency.Analyzers.Json;
 
-namespace Residency.Build.Reading
+namespace Residency.Analyzers.Json
 {
     /// <summary>Lenient accessors over <see cref="JsonNode"/>: wrong types read as absent, never throw.</summary>
     internal static class JsonRead

@@ -1,14 +1,14 @@
 using System;
 using Residency.Analyzers.Json;
-using Residency.Build.Model;
 
-namespace Residency.Build.Writing
+namespace Residency.Facts
 {
     /// <summary>
-    /// Writes the model objects as JSON, with a fixed member order. Used for <c>inventory.json</c> and for the
-    /// canonical keys that deduplicate and tie-break the sort (two items are identical when their JSON is).
+    /// Writes the fact records as JSON, with a fixed member order: the one writer of the facts file the analyzers
+    /// produce, of <c>inventory.json</c>, and of the canonical keys that deduplicate and tie-break the sort (two items
+    /// are identical when their JSON is). <see cref="FactJsonReader"/> reads the same member names.
     /// </summary>
-    internal static class ModelJson
+    internal static class FactJsonWriter
     {
         public static string Key(Action<JsonWriter> write)
         {
@@ -53,7 +53,7 @@ namespace Residency.Build.Writing
             w.EndObject();
         }
 
-        public static void Flow(JsonWriter w, Flow f)
+        public static void Flow(JsonWriter w, FlowFact f)
         {
             w.StartObject();
             w.Property("assembly", f.Assembly);
@@ -92,6 +92,7 @@ namespace Residency.Build.Writing
             Number(w, "line", f.Line);
             Number(w, "column", f.Column);
             w.Property("fingerprint", f.Fingerprint);
+            w.Property("treatment", f.Treatment);
             w.Property("baselined", f.Baselined);
             w.EndObject();
         }
@@ -134,6 +135,8 @@ namespace Residency.Build.Writing
             w.Property("file", f.File);
             Number(w, "line", f.Line);
             Number(w, "column", f.Column);
+            w.Property("fingerprint", f.Fingerprint);
+            w.Property("treatment", f.Treatment);
             w.Property("suppressed", f.Suppressed);
             w.EndObject();
         }

@@ -1,4 +1,4 @@
-namespace Residency.Build.Model
+namespace Residency.Facts
 {
     /// <summary>Where data leaves the process, as the analyzers resolved it.</summary>
     internal sealed record SinkInfo

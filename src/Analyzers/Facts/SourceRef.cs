@@ -1,4 +1,4 @@
-namespace Residency.Build.Model
+namespace Residency.Facts
 {
     /// <summary>A piece of personal data that takes part in a flow.</summary>
     internal sealed record SourceRef

@@ -1,0 +1,32 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Residency.Analyzers.Flow;
+
+namespace Residency.Analyzers.Analyzers
+{
+    /// <summary>
+    /// The flow findings of one code block, as both the reporting analyzer and the facts analyzer read them: the same
+    /// pre-filter, the same memoised summary, the same order.
+    /// </summary>
+    internal static class FlowFindings
+    {
+        /// <summary>The block's summary, or null when the pre-filter rules it out or it touches no personal data.</summary>
+        public static MethodSummary? Summarise(CodeBlockAnalysisContext context, IMethodSymbol method, ResidencyContext residency)
+        {
+            if (!residency.Options.InferPersonalData && !residency.Index.MayTouchPersonalData(context.CodeBlock))
+            {
+                return null;
+            }
+
+            return residency.Engine.AnalyseMethod(method, context.SemanticModel, context.CodeBlock, context.CancellationToken);
+        }
+
+        public static IEnumerable<Finding> InOrder(MethodSummary summary) =>
+            summary.Findings.OrderBy(f => f.Syntax.SpanStart).ThenBy(f => f.Sink.Id, StringComparer.Ordinal);
+
+        public static string MethodId(IMethodSymbol method) => method.ToDisplayString(SymbolDisplayFormat.CSharpErrorMessageFormat);
+    }
+}

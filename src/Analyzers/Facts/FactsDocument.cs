@@ -1,0 +1,30 @@
+using System.Collections.Generic;
+
+namespace Residency.Facts
+{
+    /// <summary>
+    /// Everything one compilation's analysis found, as the analyzers write it to the facts file at the end of a
+    /// command-line compilation and the inventory task reads it back (docs/architecture.md, "How facts reach the
+    /// inventory"). Source paths are as the compiler saw them (absolute); the task makes them relative.
+    /// </summary>
+    internal sealed record FactsDocument
+    {
+        /// <summary>The assembly the compilation produces.</summary>
+        public string Assembly { get; init; } = "";
+
+        /// <summary>The allowed regions as the analyzers parsed <c>ResidencyAllowedRegions</c> (invalid entries dropped).</summary>
+        public IReadOnlyList<string> AllowedRegions { get; init; } = new string[0];
+
+        public IReadOnlyList<DataElement> Elements { get; init; } = new DataElement[0];
+
+        public IReadOnlyList<SinkEntry> Sinks { get; init; } = new SinkEntry[0];
+
+        public IReadOnlyList<FlowFact> Flows { get; init; } = new FlowFact[0];
+
+        /// <summary>Diagnostics that are not flows: RES004 (invalid annotation or configuration), RES006 (unannotated look-alikes).</summary>
+        public IReadOnlyList<Finding> Findings { get; init; } = new Finding[0];
+
+        /// <summary>Limits the analysis met (a method whose analysis was cut short), for the inventory's notes.</summary>
+        public IReadOnlyList<string> Notes { get; init; } = new string[0];
+    }
+}

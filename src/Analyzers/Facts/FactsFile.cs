@@ -1,0 +1,134 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using Residency.Analyzers.Json;
+
+namespace Residency.Facts
+{
+    /// <summary>
+    /// The facts file format: one JSON object, versioned, written by the analyzers and read by the inventory task.
+    /// Writing sorts every list, so the same code gives the same bytes whatever order concurrent analysis found things in.
+    /// </summary>
+    internal static class FactsFile
+    {
+        /// <summary>The <c>format</c> member, so that another JSON file given by mistake is recognised as such.</summary>
+        public const string FormatName = "residency-facts";
+
+        /// <summary>Bumped whenever a member changes meaning; the task rejects any other version.</summary>
+        public const int Version = 1;
+
+        public static string Write(FactsDocument document)
+        {
+            var w = new JsonWriter();
+            w.StartObject();
+            w.Property("format", FormatName);
+            w.Name("version");
+            w.Value(Version);
+            w.Property("assembly", document.Assembly);
+            w.Name("allowedRegions");
+            w.StartArray();
+            foreach (var region in document.AllowedRegions)
+            {
+                w.Value(region);
+            }
+
+            w.EndArray();
+            List("elements", document.Elements, e => e.File, e => e.Line, FactJsonWriter.Element);
+            List("sinks", document.Sinks, s => s.File, s => s.Line, FactJsonWriter.SinkEntry);
+            List("flows", document.Flows, f => f.File, f => f.Line, FactJsonWriter.Flow);
+            List("findings", document.Findings, f => f.File, f => f.Line, FactJsonWriter.Finding);
+            w.Name("notes");
+            w.StartArray();
+            foreach (var note in document.Notes.Distinct(StringComparer.Ordinal).OrderBy(n => n, StringComparer.Ordinal))
+            {
+                w.Value(note);
+            }
+
+            w.EndArray();
+            w.EndObject();
+            return w.ToString();
+
+            void List<T>(string name, IEnumerable<T> items, Func<T, string?> file, Func<T, int?> line, Action<JsonWriter, T> write)
+            {
+                w.Name(name);
+                w.StartArray();
+                foreach (var item in Sorted(items, file, line, write))
+                {
+                    write(w, item);
+                }
+
+                w.EndArray();
+            }
+        }
+
+        /// <summary>Reads a facts file; null with a one-line <paramref name="problem"/> when it is not one this version reads.</summary>
+        public static FactsDocument? Read(string text, out string? problem)
+        {
+            var root = JsonParser.TryParse(text, out var error);
+            if (root is null || !root.IsObject)
+            {
+                problem = error is null
+                    ? "the facts file is not a JSON object"
+                    : string.Format(CultureInfo.InvariantCulture, "the facts file is not valid JSON ({0} at line {1}, column {2})", error.Message, error.Line, error.Column);
+                return null;
+            }
+
+            if (JsonRead.Str(root, "format") != FormatName)
+            {
+                problem = "the file is not a Residency facts file (its 'format' is not '" + FormatName + "')";
+                return null;
+            }
+
+            var version = JsonRead.Int(root, "version");
+            if (version != Version)
+            {
+                problem = string.Format(
+                    CultureInfo.InvariantCulture,
+                    "the facts file has format version {0}, but this Residency.Build reads version {1}: the analyzers and the task come from different package versions (restore and rebuild)",
+                    version?.ToString(CultureInfo.InvariantCulture) ?? "(none)",
+                    Version);
+                return null;
+            }
+
+            var assembly = JsonRead.Str(root, "assembly") ?? "";
+            problem = null;
+            return new FactsDocument
+            {
+                Assembly = assembly,
+                AllowedRegions = JsonRead.Strings(root, "allowedRegions"),
+                Elements = Items(root, "elements", n => FactJsonReader.Element(n, assembly)),
+                Sinks = Items(root, "sinks", n => FactJsonReader.SinkEntry(n, assembly)),
+                Flows = Items(root, "flows", n => FactJsonReader.Flow(n, assembly)),
+                Findings = Items(root, "findings", n => FactJsonReader.Finding(n, assembly)),
+                Notes = JsonRead.Strings(root, "notes"),
+            };
+        }
+
+        private static IReadOnlyList<T> Items<T>(JsonNode root, string name, Func<JsonNode, T?> read)
+            where T : class
+        {
+            var result = new List<T>();
+            foreach (var node in JsonRead.Arr(root, name))
+            {
+                if (read(node) is { } item)
+                {
+                    result.Add(item);
+                }
+            }
+
+            return result;
+        }
+
+        /// <summary>Sorted by file, line, then the item's canonical JSON (which also breaks every remaining tie).</summary>
+        private static IEnumerable<T> Sorted<T>(IEnumerable<T> items, Func<T, string?> file, Func<T, int?> line, Action<JsonWriter, T> write) =>
+            items
+                .Select(item => (Item: item, Key: FactJsonWriter.Key(w => write(w, item))))
+                .GroupBy(x => x.Key, StringComparer.Ordinal)
+                .Select(g => g.First())
+                .OrderBy(x => file(x.Item) ?? "", StringComparer.Ordinal)
+                .ThenBy(x => line(x.Item) ?? 0)
+                .ThenBy(x => x.Key, StringComparer.Ordinal)
+                .Select(x => x.Item);
+    }
+}

@@ -1,0 +1,90 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using Residency.Build.Model;
+using Residency.Build.Util;
+using Residency.Facts;
+
+namespace Residency.Build.Reading
+{
+    /// <summary>
+    /// Reads the facts file the analyzers wrote at the end of the compilation (<see cref="FactsFile"/>) into a
+    /// <see cref="FactSet"/>: source paths made relative to the project, baseline candidates taken from the findings the
+    /// gate counts.
+    /// </summary>
+    internal sealed class FactsReader
+    {
+        private static readonly HashSet<string> BaselineRules = new(StringComparer.Ordinal) { "RES001", "RES002", "RES003", "RES004" };
+
+        private readonly string _defaultAssembly;
+        private readonly string? _projectDirectory;
+
+        public FactsReader(string defaultAssembly, string? projectDirectory)
+        {
+            _defaultAssembly = defaultAssembly;
+            _projectDirectory = projectDirectory;
+        }
+
+        /// <summary>The allowed regions as the analyzers parsed them (empty when the file gave none).</summary>
+        public IReadOnlyList<string> AllowedRegions { get; private set; } = new string[0];
+
+        public ReadResult Read(string path)
+        {
+            var facts = new FactSet();
+            string text;
+            try
+            {
+                if (!File.Exists(path))
+                {
+                    return new ReadResult(facts, "the analyzers' facts file was not found (was the project compiled with the Residency analyzers?); the inventory lists no facts from this compilation");
+                }
+
+                text = File.ReadAllText(path);
+            }
+            catch (Exception e) when (e is IOException || e is UnauthorizedAccessException || e is ArgumentException || e is NotSupportedException)
+            {
+                return new ReadResult(facts, "the analyzers' facts file could not be read: " + e.Message);
+            }
+
+            var document = FactsFile.Read(text, out var problem);
+            if (document is null)
+            {
+                return new ReadResult(facts, problem);
+            }
+
+            var assembly = document.Assembly.Length > 0 ? document.Assembly : _defaultAssembly;
+            AllowedRegions = document.AllowedRegions;
+            facts.Elements.AddRange(document.Elements.Select(e => e with { Assembly = assembly, File = Relative(e.File) }));
+            facts.Sinks.AddRange(document.Sinks.Select(s => s with { Assembly = assembly, File = Relative(s.File) }));
+            facts.Flows.AddRange(document.Flows.Select(f => f with { Assembly = assembly, File = Relative(f.File) }));
+            facts.Findings.AddRange(document.Findings.Select(f => f with { Assembly = assembly, File = Relative(f.File) }));
+            facts.Notes.AddRange(document.Notes);
+
+            foreach (var flow in facts.Flows.Where(f => f.Rule is not null && BaselineRules.Contains(f.Rule)))
+            {
+                facts.BaselineCandidates.Add(new BaselineFinding
+                {
+                    Fingerprint = flow.Fingerprint ?? Fingerprint.Compute(flow.Rule, flow.Method, flow.Sink?.Id, string.Join("|", flow.Sources.Select(s => s.Id))),
+                    Rule = flow.Rule!,
+                    Method = flow.Method,
+                    Sink = flow.Sink?.DisplayName,
+                    Sources = flow.Sources.Select(s => s.Id).Distinct(StringComparer.Ordinal).OrderBy(s => s, StringComparer.Ordinal).ToArray(),
+                });
+            }
+
+            foreach (var finding in facts.Findings.Where(f => BaselineRules.Contains(f.Rule)))
+            {
+                facts.BaselineCandidates.Add(new BaselineFinding
+                {
+                    Fingerprint = finding.Fingerprint ?? Fingerprint.Compute(finding.Rule, finding.Message),
+                    Rule = finding.Rule,
+                });
+            }
+
+            return new ReadResult(facts, null);
+        }
+
+        private string? Relative(string? file) => file is null ? null : PathUtil.ToRelative(file, _projectDirectory);
+    }
+}

@@ -1,0 +1,235 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.IO;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Text;
+using Residency.Analyzers.Analyzers;
+using Residency.Analyzers.Json;
+using Residency.Analyzers.Tests.Verifiers;
+
+namespace Residency.Analyzers.Tests.Rules
+{
+    /// <summary>
+    /// The facts file <see cref="InventoryFactsAnalyzer"/> writes at compilation end (and RES007 when it cannot): every
+    /// flow is listed whatever the build does with its diagnostic, with that treatment beside it.
+    /// </summary>
+    public sealed class InventoryFactsTests : IDisposable
+    {
+        private const string Source = @"
+using Residency;
+public class Customer { [PersonalData(""contact.email"")] public string Email { get; set; } = """"; [PersonalData(""name"")] public string Name { get; set; } = """"; }
+public class UsCrm { [DataSink(""US"", Recipient = ""Acme"")] public void Send(string s) { } }
+public class EuCrm { [DataSink(""DE"")] public void Send(string s) { } }
+class Service
+{
+    void ToUs(Customer c, UsCrm crm) { crm.Send(c.Email); }
+    void ToEu(Customer c, EuCrm crm) { crm.Send(c.Name); }
+}";
+
+        private readonly string _directory = Path.Combine(Path.GetTempPath(), "residency-facts-tests", Guid.NewGuid().ToString("N"));
+
+        private string FactsPath => Path.Combine(_directory, "obj", "residency.facts.json");
+
+        [Fact]
+        public async Task EveryFlowElementAndSinkIsListed()
+        {
+            await RunAsync(Source);
+
+            var facts = ReadFacts();
+            Assert.Equal("residency-facts", facts.GetString("format"));
+            Assert.Equal("1", facts.Get("version")!.Text);
+            Assert.Equal(new[] { "EEA", "Adequate" }, facts.Get("allowedRegions")!.Items.Select(r => r.Text));
+            var flows = facts.Get("flows")!.Items;
+            var us = flows.Single(f => f.GetString("status") == "violation");
+            Assert.Equal("RES001", us.GetString("rule"));
+            Assert.Equal("reported", us.GetString("treatment"));
+            Assert.EndsWith("Source0.cs", us.GetString("file"));
+            var eu = flows.Single(f => f.GetString("status") == "allowed");
+            Assert.Null(eu.GetString("rule"));
+            Assert.Equal(2, facts.Get("elements")!.Items.Count);
+            Assert.Equal(2, facts.Get("sinks")!.Items.Count);
+        }
+
+        [Fact]
+        public async Task FlowSilencedByNoWarnIsListedAsSuppressedByConfiguration()
+        {
+            // NoWarn and every other rule off: the compiler would skip an analyzer whose rules are all suppressed.
+            var off = new[] { "RES001", "RES002", "RES003", "RES004", "RES005", "RES006" }.ToDictionary(id => id, _ => ReportDiagnostic.Suppress);
+            await RunAsync(Source, specific: off);
+
+            var us = ReadFacts().Get("flows")!.Items.Single(f => f.GetString("status") == "violation");
+            Assert.Equal("suppressed-by-configuration", us.GetString("treatment"));
+        }
+
+        [Fact]
+        public async Task FlowSilencedInEditorConfigIsListedAsSuppressedByConfiguration()
+        {
+            await RunAsync(Source, perTree: new Dictionary<string, ReportDiagnostic> { ["RES001"] = ReportDiagnostic.Suppress });
+
+            var us = ReadFacts().Get("flows")!.Items.Single(f => f.GetString("status") == "violation");
+            Assert.Equal("suppressed-by-configuration", us.GetString("treatment"));
+        }
+
+        [Fact]
+        public async Task PragmaSilencesOnlyWhatItEncloses()
+        {
+            var source = Source.Replace(
+                "    void ToUs(Customer c, UsCrm crm) { crm.Send(c.Email); }",
+                "#pragma warning disable RES001\n    void ToUs(Customer c, UsCrm crm) { crm.Send(c.Email); }\n#pragma warning restore RES001\n    void Again(Customer c, UsCrm crm) { crm.Send(c.Name); }");
+            await RunAsync(source);
+
+            var violations = ReadFacts().Get("flows")!.Items.Where(f => f.GetString("status") == "violation").ToList();
+            Assert.Equal("suppressed-in-source", violations.Single(f => f.GetString("method")!.Contains("ToUs")).GetString("treatment"));
+            Assert.Equal("reported", violations.Single(f => f.GetString("method")!.Contains("Again")).GetString("treatment"));
+        }
+
+        [Fact]
+        public async Task SuppressMessageIsListedAsSuppressedInSource()
+        {
+            var source = Source.Replace(
+                "    void ToUs(",
+                "    [System.Diagnostics.CodeAnalysis.SuppressMessage(\"Residency\", \"RES001:Personal data sent outside the allowed regions\")]\n    void ToUs(");
+            await RunAsync(source);
+
+            var us = ReadFacts().Get("flows")!.Items.Single(f => f.GetString("status") == "violation");
+            Assert.Equal("suppressed-in-source", us.GetString("treatment"));
+        }
+
+        [Fact]
+        public async Task BaselinedFlowIsListedAsBaselined()
+        {
+            await RunAsync(Source);
+            var fingerprint = ReadFacts().Get("flows")!.Items.Single(f => f.GetString("status") == "violation").GetString("fingerprint");
+
+            await RunAsync(Source, baseline: "{\"schemaVersion\":1,\"findings\":[{\"fingerprint\":\"" + fingerprint + "\",\"rule\":\"RES001\"}]}");
+
+            var us = ReadFacts().Get("flows")!.Items.Single(f => f.GetString("status") == "violation");
+            Assert.Equal("baselined", us.GetString("treatment"));
+        }
+
+        [Fact]
+        public async Task ConcurrentRunsWriteTheSameBytes()
+        {
+            var many = Source + string.Concat(Enumerable.Range(0, 40).Select(i => $"\nclass S{i} {{ void M(Customer c, UsCrm u, EuCrm e) {{ u.Send(c.Email); e.Send(c.Name); }} }}"));
+            await RunAsync(many, concurrent: true);
+            var first = File.ReadAllText(FactsPath);
+            await RunAsync(many, concurrent: true);
+            Assert.Equal(first, File.ReadAllText(FactsPath));
+        }
+
+        [Fact]
+        public async Task NothingIsWrittenWithoutTheFactsFileOption()
+        {
+            var diagnostics = await RunAsync(Source, factsFile: null);
+
+            Assert.False(File.Exists(FactsPath));
+            Assert.DoesNotContain(diagnostics, d => d.Id == "RES007");
+        }
+
+        [Fact]
+        public async Task UnwritablePathGivesRES007()
+        {
+            Directory.CreateDirectory(_directory);
+            var blocked = Path.Combine(_directory, "a-file");
+            File.WriteAllText(blocked, "");
+
+            var diagnostics = await RunAsync(Source, factsFile: Path.Combine(blocked, "residency.facts.json"));
+
+            var diagnostic = Assert.Single(diagnostics, d => d.Id == "RES007");
+            Assert.Equal(DiagnosticSeverity.Warning, diagnostic.Severity);
+        }
+
+        public void Dispose()
+        {
+            try
+            {
+                Directory.Delete(_directory, recursive: true);
+            }
+            catch (IOException)
+            {
+            }
+            catch (UnauthorizedAccessException)
+            {
+            }
+        }
+
+        private JsonNode ReadFacts() => JsonParser.Parse(File.ReadAllText(FactsPath));
+
+        private Task<ImmutableArray<Diagnostic>> RunAsync(
+            string source,
+            IReadOnlyDictionary<string, ReportDiagnostic>? specific = null,
+            IReadOnlyDictionary<string, ReportDiagnostic>? perTree = null,
+            string? baseline = null,
+            bool concurrent = false) =>
+            RunAsync(source, FactsPath, specific, perTree, baseline, concurrent);
+
+        private static async Task<ImmutableArray<Diagnostic>> RunAsync(
+            string source,
+            string? factsFile,
+            IReadOnlyDictionary<string, ReportDiagnostic>? specific = null,
+            IReadOnlyDictionary<string, ReportDiagnostic>? perTree = null,
+            string? baseline = null,
+            bool concurrent = false)
+        {
+            var tree = CSharpSyntaxTree.ParseText(source, path: "/src/Source0.cs");
+            var options = new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary)
+                .WithSpecificDiagnosticOptions(specific ?? new Dictionary<string, ReportDiagnostic>())
+                .WithSyntaxTreeOptionsProvider(new TreeOptions(perTree ?? new Dictionary<string, ReportDiagnostic>()));
+            var compilation = CSharpCompilation.Create("Facts", new[] { tree }, TestReferences.All, options);
+            var additional = baseline is null
+                ? ImmutableArray<AdditionalText>.Empty
+                : ImmutableArray.Create<AdditionalText>(new InMemoryText("/src/residency-baseline.json", baseline));
+            var global = factsFile is null
+                ? new Dictionary<string, string>()
+                : new Dictionary<string, string> { ["build_property._ResidencyFactsFile"] = factsFile };
+            var analyzerOptions = new AnalyzerOptions(additional, new ConfigProvider(global));
+            var withAnalyzers = compilation.WithAnalyzers(
+                ImmutableArray.Create<DiagnosticAnalyzer>(new InventoryFactsAnalyzer()),
+                new CompilationWithAnalyzersOptions(analyzerOptions, null, concurrent, logAnalyzerExecutionTime: false));
+            var diagnostics = await withAnalyzers.GetAnalyzerDiagnosticsAsync(CancellationToken.None);
+            Assert.DoesNotContain(diagnostics, d => d.Id == "AD0001");
+            return diagnostics;
+        }
+
+        private sealed class InMemoryText(string path, string text) : AdditionalText
+        {
+            public override string Path { get; } = path;
+
+            public override SourceText GetText(CancellationToken cancellationToken = default) => SourceText.From(text);
+        }
+
+        private sealed class TreeOptions(IReadOnlyDictionary<string, ReportDiagnostic> values) : SyntaxTreeOptionsProvider
+        {
+            public override GeneratedKind IsGenerated(SyntaxTree tree, CancellationToken cancellationToken) => GeneratedKind.NotGenerated;
+
+            public override bool TryGetDiagnosticValue(SyntaxTree tree, string diagnosticId, CancellationToken cancellationToken, out ReportDiagnostic severity) =>
+                values.TryGetValue(diagnosticId, out severity);
+
+            public override bool TryGetGlobalDiagnosticValue(string diagnosticId, CancellationToken cancellationToken, out ReportDiagnostic severity)
+            {
+                severity = ReportDiagnostic.Default;
+                return false;
+            }
+        }
+
+        private sealed class ConfigProvider(Dictionary<string, string> global) : AnalyzerConfigOptionsProvider
+        {
+            public override AnalyzerConfigOptions GlobalOptions { get; } = new Options(global);
+
+            public override AnalyzerConfigOptions GetOptions(SyntaxTree tree) => new Options(new Dictionary<string, string>());
+
+            public override AnalyzerConfigOptions GetOptions(AdditionalText textFile) => new Options(new Dictionary<string, string>());
+
+            private sealed class Options(Dictionary<string, string> values) : AnalyzerConfigOptions
+            {
+                public override bool TryGetValue(string key, out string value) => values.TryGetValue(key, out value!);
+            }
+        }
+    }
+}
