@@ -13,7 +13,7 @@ namespace Residency.Analyzers.Sinks
         SinkCall? TryResolve(IInvocationOperation invocation);
 
         /// <summary>
-        /// For the syntactic pre-filter (<see cref="Flow.CandidateIndex"/>): whether a call to <paramref name="method"/>
+        /// For the syntactic pre-filter (the flow engine's candidate index): whether a call to <paramref name="method"/>
         /// may be recognised, judged from the declaration alone. Must not answer false for a method it can resolve.
         /// </summary>
         bool MayResolve(IMethodSymbol method);

@@ -151,15 +151,15 @@ namespace Residency.Analyzers.Sinks
             var compilation = _resolver.Compilation;
             foreach (var assembly in compilation.SourceModule.ReferencedAssemblySymbols)
             {
-                if (namespaces.Any(ns => Flow.SymbolWalk.HasNamespace(assembly, ns)))
+                if (namespaces.Any(ns => Model.SymbolWalk.HasNamespace(assembly, ns)))
                 {
                     seeds.Add(assembly);
                 }
             }
 
-            foreach (var assembly in Flow.SymbolWalk.ReferencingClosure(compilation, seeds))
+            foreach (var assembly in Model.SymbolWalk.ReferencingClosure(compilation, seeds))
             {
-                foreach (var type in Flow.SymbolWalk.Types(assembly.GlobalNamespace))
+                foreach (var type in Model.SymbolWalk.Types(assembly.GlobalNamespace))
                 {
                     foreach (var member in type.GetMembers())
                     {

@@ -7,6 +7,7 @@ using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Residency.Analyzers.Flow;
+using Residency.Analyzers.Model;
 using Residency.Analyzers.Tests.Verifiers;
 
 namespace Residency.Analyzers.Tests.Flow
