@@ -5,7 +5,7 @@ using Microsoft.CodeAnalysis.CSharp;
 using Residency.Analyzers.Flow.Library;
 using Residency.Analyzers.Tests.Verifiers;
 using static Residency.Analyzers.Tests.Flow.FlowTestModel;
-using Verify = Residency.Analyzers.Tests.Verifiers.AnalyzerVerifier<Residency.Analyzers.Analyzers.PersonalDataFlowAnalyzer>;
+using Verify = Residency.Analyzers.Tests.Verifiers.AnalyzerVerifier<Residency.Analyzers.Rules.PersonalDataFlowAnalyzer>;
 
 namespace Residency.Analyzers.Tests.Flow
 {

@@ -5,7 +5,7 @@ using Microsoft.CodeAnalysis.Diagnostics;
 using Residency.Analyzers.Diagnostics;
 using Residency.Analyzers.Model;
 
-namespace Residency.Analyzers.Analyzers
+namespace Residency.Analyzers.Rules
 {
     /// <summary>
     /// RES006: a property or field of a data-carrying type (class, record, struct) whose name says it is personal data
