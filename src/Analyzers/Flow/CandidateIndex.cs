@@ -40,6 +40,9 @@ namespace Residency.Analyzers.Flow
 
         private bool _everything;
 
+        // A sink provider did not declare its candidates (ISinkCandidates): every body may call a sink.
+        private bool _everySinkName;
+
         private CandidateIndex(Dictionary<SyntaxNode, int> owners, bool[] candidates, HashSet<string> sinkNames)
         {
             _owners = owners;
@@ -60,7 +63,7 @@ namespace Residency.Analyzers.Flow
         /// <summary>Whether <paramref name="node"/> mentions a name that a sink provider may recognise as a sink call.</summary>
         public bool MayCallSink(SyntaxNode node)
         {
-            if (_everything)
+            if (_everything || _everySinkName)
             {
                 return true;
             }
@@ -108,6 +111,7 @@ namespace Residency.Analyzers.Flow
 
             private readonly HashSet<string> _seedNames = new(System.StringComparer.Ordinal);
             private readonly HashSet<string> _sinkNames = new(System.StringComparer.Ordinal);
+            private bool _sinksUnknown;
             private readonly List<(SyntaxNode Owner, bool Export)> _seedOwners = new();
 
             private readonly Dictionary<SyntaxNode, int> _ownerIds = new();
@@ -128,7 +132,14 @@ namespace Residency.Analyzers.Flow
             {
                 foreach (var provider in _providers)
                 {
-                    provider.AddCallNames(_sinkNames);
+                    if (provider is ISinkCandidates candidates)
+                    {
+                        candidates.AddCallNames(_sinkNames);
+                    }
+                    else
+                    {
+                        _sinksUnknown = true; // a provider that does not say which calls it recognises: any body may call a sink
+                    }
                 }
 
                 var seeds = new List<IAssemblySymbol?>
@@ -142,9 +153,9 @@ namespace Residency.Analyzers.Flow
                 };
                 foreach (var provider in _providers)
                 {
-                    if (provider is ConfiguredSinkProvider configured)
+                    if (provider is ISinkCandidates candidates)
                     {
-                        foreach (var name in configured.WildcardTypes())
+                        foreach (var name in candidates.WildcardTypes())
                         {
                             for (var type = _compilation.GetTypeByMetadataName(name); type is not null; type = type.BaseType)
                             {
@@ -324,7 +335,7 @@ namespace Residency.Analyzers.Flow
             {
                 foreach (var provider in _providers)
                 {
-                    if (provider.MayResolve(method))
+                    if (provider is ISinkCandidates candidates && candidates.MayResolve(method))
                     {
                         return true;
                     }
@@ -337,7 +348,7 @@ namespace Residency.Analyzers.Flow
             {
                 foreach (var provider in _providers)
                 {
-                    if (provider.IsSinkHolder(member))
+                    if (provider is ISinkCandidates candidates && candidates.IsSinkHolder(member))
                     {
                         return true;
                     }
@@ -657,7 +668,7 @@ namespace Residency.Analyzers.Flow
                     }
                 }
 
-                return new CandidateIndex(_ownerIds, candidates, _sinkNames);
+                return new CandidateIndex(_ownerIds, candidates, _sinkNames) { _everySinkName = _sinksUnknown };
             }
         }
 

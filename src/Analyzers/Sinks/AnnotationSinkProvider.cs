@@ -11,7 +11,7 @@ namespace Residency.Analyzers.Sinks
     /// Sinks declared with <c>[DataSink]</c>: on the method (or the member it overrides or implements), on a parameter,
     /// on the containing type or an interface it implements, or on the field/property the call goes through.
     /// </summary>
-    internal sealed class AnnotationSinkProvider : ISinkProvider
+    internal sealed class AnnotationSinkProvider : ISinkProvider, ISinkCandidates
     {
         private readonly WellKnownTypes _types;
         private readonly ConcurrentDictionary<IMethodSymbol, SinkCall?> _methods = new(SymbolEqualityComparer.Default);
@@ -28,6 +28,9 @@ namespace Residency.Analyzers.Sinks
         public bool IsSinkHolder(ISymbol member) =>
             _types.DataSink is not null && member is IFieldSymbol or IPropertySymbol &&
             System.Linq.Enumerable.Any(member.GetAttributes(), a => WellKnownTypes.Is(a.AttributeClass, _types.DataSink));
+
+        /// <inheritdoc/>
+        public System.Collections.Generic.IEnumerable<string> WildcardTypes() => System.Linq.Enumerable.Empty<string>();
 
         public void AddCallNames(System.Collections.Generic.ISet<string> names)
         {

@@ -14,7 +14,7 @@ namespace Residency.Analyzers.Sinks
     /// the client's creation (options property, constructor parameter, region parameter, residency method, child
     /// factories), then configuration keys, then the SDK's default host or region. Every argument is sent.
     /// </summary>
-    internal sealed class SdkSinkProvider : ISinkProvider
+    internal sealed class SdkSinkProvider : ISinkProvider, ISinkCandidates
     {
         private const int MaxDepth = 8;
 
@@ -133,6 +133,9 @@ namespace Residency.Analyzers.Sinks
             method.ContainingType is { } type && (EntryOf(type) is not null || NamespaceEntry(type) is not null);
 
         public bool IsSinkHolder(ISymbol member) => false;
+
+        /// <inheritdoc/>
+        public System.Collections.Generic.IEnumerable<string> WildcardTypes() => System.Linq.Enumerable.Empty<string>();
 
         /// <summary>
         /// Every method name of the assemblies that define a catalogued client type or sink namespace, and of the
