@@ -7,7 +7,7 @@ using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
-using Residency.Analyzers.Analyzers;
+using Residency.Analyzers.Rules;
 using Residency.Analyzers.Diagnostics;
 
 namespace Residency.CodeFixes

@@ -3,6 +3,7 @@ using System.Linq;
 using Microsoft.CodeAnalysis;
 using Residency.Analyzers.Model;
 using Residency.Analyzers.Regions;
+using Residency.Analyzers.Sinks;
 
 namespace Residency.Analyzers.Flow
 {

@@ -11,7 +11,7 @@ namespace Residency.Analyzers.Sinks
     /// Sinks declared with <c>[DataSink]</c>: on the method (or the member it overrides or implements), on a parameter,
     /// on the containing type or an interface it implements, or on the field/property the call goes through.
     /// </summary>
-    internal sealed class AnnotationSinkProvider : ISinkProvider
+    internal sealed class AnnotationSinkProvider : ISinkProvider, ISinkCandidates
     {
         private readonly WellKnownTypes _types;
         private readonly ConcurrentDictionary<IMethodSymbol, SinkCall?> _methods = new(SymbolEqualityComparer.Default);
@@ -52,6 +52,9 @@ namespace Residency.Analyzers.Sinks
                 }
             }
         }
+
+        /// <inheritdoc/>
+        public System.Collections.Generic.IEnumerable<string> WildcardTypes() => System.Linq.Enumerable.Empty<string>();
 
         public void AddCallNames(System.Collections.Generic.ISet<string> names)
         {

@@ -11,7 +11,7 @@ namespace Residency.Analyzers.Sinks
     /// Methods declared as sinks in residency.json <c>sinks</c> (<c>Type.Method</c> for all overloads, <c>Type.*</c> for
     /// every method, <c>Namespace.*</c> for every method of every type in a namespace): treated like a <c>[DataSink]</c> on the method (every argument and the receiver are sent).
     /// </summary>
-    internal sealed class ConfiguredSinkProvider : ISinkProvider
+    internal sealed class ConfiguredSinkProvider : ISinkProvider, ISinkCandidates
     {
         private readonly ImmutableArray<ConfiguredSink> _sinks;
         private readonly string? _path;

@@ -13,7 +13,7 @@ namespace Residency.Analyzers.Sinks
     /// System.Net.Http.Json extensions. The region comes from the request URI (or the HttpRequestMessage's), combined
     /// with the client's BaseAddress. Everything passed to the call (URI, content, request) is sent; the client is not.
     /// </summary>
-    internal sealed class HttpSinkProvider : ISinkProvider
+    internal sealed class HttpSinkProvider : ISinkProvider, ISinkCandidates
     {
         private static readonly ImmutableHashSet<string> ClientMethods = ImmutableHashSet.Create(
             "GetAsync", "PostAsync", "PutAsync", "PatchAsync", "DeleteAsync", "SendAsync", "Send",
@@ -35,6 +35,9 @@ namespace Residency.Analyzers.Sinks
         public bool MayResolve(IMethodSymbol method) => ClientMethods.Contains(method.Name) || JsonMethods.Contains(method.Name);
 
         public bool IsSinkHolder(ISymbol member) => false;
+
+        /// <inheritdoc/>
+        public System.Collections.Generic.IEnumerable<string> WildcardTypes() => System.Linq.Enumerable.Empty<string>();
 
         public void AddCallNames(ISet<string> names)
         {

@@ -1,30 +1,15 @@
-using System.Collections.Generic;
-using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
 
 namespace Residency.Analyzers.Sinks
 {
     /// <summary>
     /// Recognises one family of sinks (annotations, HTTP, SDK clients, residency.json methods). Providers are
-    /// consulted in order; the first that recognises a call wins (SPEC §5 order).
+    /// consulted in order; the first that recognises a call wins (docs/endpoints.md). This is all a provider must do:
+    /// the engine's pre-filters need nothing from it (a provider may also implement <see cref="ISinkCandidates"/> to
+    /// make the inventory's sink scan cheaper).
     /// </summary>
     internal interface ISinkProvider
     {
         SinkCall? TryResolve(IInvocationOperation invocation);
-
-        /// <summary>
-        /// For the syntactic pre-filter (<see cref="Flow.CandidateIndex"/>): whether a call to <paramref name="method"/>
-        /// may be recognised, judged from the declaration alone. Must not answer false for a method it can resolve.
-        /// </summary>
-        bool MayResolve(IMethodSymbol method);
-
-        /// <summary>Whether calls made through this field or property are sinks whatever the method (a <c>[DataSink]</c> client).</summary>
-        bool IsSinkHolder(ISymbol member);
-
-        /// <summary>
-        /// Method names this provider may recognise that a walk of the compilation's own types and of the assemblies
-        /// that reference the annotations would not find (framework and SDK methods, residency.json entries).
-        /// </summary>
-        void AddCallNames(ISet<string> names);
     }
 }

@@ -14,7 +14,7 @@ namespace Residency.Analyzers.Sinks
     /// the client's creation (options property, constructor parameter, region parameter, residency method, child
     /// factories), then configuration keys, then the SDK's default host or region. Every argument is sent.
     /// </summary>
-    internal sealed class SdkSinkProvider : ISinkProvider
+    internal sealed class SdkSinkProvider : ISinkProvider, ISinkCandidates
     {
         private const int MaxDepth = 8;
 
@@ -134,6 +134,9 @@ namespace Residency.Analyzers.Sinks
 
         public bool IsSinkHolder(ISymbol member) => false;
 
+        /// <inheritdoc/>
+        public System.Collections.Generic.IEnumerable<string> WildcardTypes() => System.Linq.Enumerable.Empty<string>();
+
         /// <summary>
         /// Every method name of the assemblies that define a catalogued client type or sink namespace, and of the
         /// assemblies that reference them (derived clients): calls are resolved by the receiver's type, so any of
@@ -151,15 +154,15 @@ namespace Residency.Analyzers.Sinks
             var compilation = _resolver.Compilation;
             foreach (var assembly in compilation.SourceModule.ReferencedAssemblySymbols)
             {
-                if (namespaces.Any(ns => Flow.SymbolWalk.HasNamespace(assembly, ns)))
+                if (namespaces.Any(ns => Model.SymbolWalk.HasNamespace(assembly, ns)))
                 {
                     seeds.Add(assembly);
                 }
             }
 
-            foreach (var assembly in Flow.SymbolWalk.ReferencingClosure(compilation, seeds))
+            foreach (var assembly in Model.SymbolWalk.ReferencingClosure(compilation, seeds))
             {
-                foreach (var type in Flow.SymbolWalk.Types(assembly.GlobalNamespace))
+                foreach (var type in Model.SymbolWalk.Types(assembly.GlobalNamespace))
                 {
                     foreach (var member in type.GetMembers())
                     {

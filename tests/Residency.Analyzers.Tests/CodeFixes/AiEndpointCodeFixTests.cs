@@ -5,7 +5,7 @@ using Microsoft.CodeAnalysis.Testing;
 using Residency.Analyzers.Tests.Sinks;
 using Residency.Analyzers.Tests.Verifiers;
 using Residency.CodeFixes;
-using Verify = Residency.Analyzers.Tests.Verifiers.CodeFixVerifier<Residency.Analyzers.Analyzers.PersonalDataFlowAnalyzer, Residency.CodeFixes.UseEuEndpointCodeFixProvider>;
+using Verify = Residency.Analyzers.Tests.Verifiers.CodeFixVerifier<Residency.Analyzers.Rules.PersonalDataFlowAnalyzer, Residency.CodeFixes.UseEuEndpointCodeFixProvider>;
 
 namespace Residency.Analyzers.Tests.CodeFixes
 {

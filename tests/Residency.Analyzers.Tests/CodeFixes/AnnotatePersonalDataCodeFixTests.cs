@@ -3,7 +3,7 @@ using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Testing;
 using Residency.CodeFixes;
-using Verify = Residency.Analyzers.Tests.Verifiers.CodeFixVerifier<Residency.Analyzers.Analyzers.PersonalDataNamingAnalyzer, Residency.CodeFixes.AnnotatePersonalDataCodeFixProvider>;
+using Verify = Residency.Analyzers.Tests.Verifiers.CodeFixVerifier<Residency.Analyzers.Rules.PersonalDataNamingAnalyzer, Residency.CodeFixes.AnnotatePersonalDataCodeFixProvider>;
 
 namespace Residency.Analyzers.Tests.CodeFixes
 {

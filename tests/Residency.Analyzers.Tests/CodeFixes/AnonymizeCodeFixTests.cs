@@ -2,7 +2,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Testing;
-using Verify = Residency.Analyzers.Tests.Verifiers.CodeFixVerifier<Residency.Analyzers.Analyzers.PersonalDataFlowAnalyzer, Residency.CodeFixes.AnonymizeCodeFixProvider>;
+using Verify = Residency.Analyzers.Tests.Verifiers.CodeFixVerifier<Residency.Analyzers.Rules.PersonalDataFlowAnalyzer, Residency.CodeFixes.AnonymizeCodeFixProvider>;
 
 namespace Residency.Analyzers.Tests.CodeFixes
 {

@@ -6,7 +6,7 @@ using Microsoft.CodeAnalysis.Text;
 using Residency.Analyzers.Tests.Rules;
 using Residency.Analyzers.Tests.Verifiers;
 using Residency.CodeFixes;
-using Verify = Residency.Analyzers.Tests.Verifiers.CodeFixVerifier<Residency.Analyzers.Analyzers.UnclassifiedRecipientAnalyzer, Residency.CodeFixes.ClassifyRecipientCodeFixProvider>;
+using Verify = Residency.Analyzers.Tests.Verifiers.CodeFixVerifier<Residency.Analyzers.Rules.UnclassifiedRecipientAnalyzer, Residency.CodeFixes.ClassifyRecipientCodeFixProvider>;
 
 namespace Residency.Analyzers.Tests.CodeFixes
 {

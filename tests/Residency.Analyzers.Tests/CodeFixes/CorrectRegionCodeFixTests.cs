@@ -2,7 +2,7 @@ using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Testing;
 using Residency.CodeFixes;
-using Verify = Residency.Analyzers.Tests.Verifiers.CodeFixVerifier<Residency.Analyzers.Analyzers.AnnotationValidationAnalyzer, Residency.CodeFixes.CorrectRegionCodeFixProvider>;
+using Verify = Residency.Analyzers.Tests.Verifiers.CodeFixVerifier<Residency.Analyzers.Rules.AnnotationValidationAnalyzer, Residency.CodeFixes.CorrectRegionCodeFixProvider>;
 
 namespace Residency.Analyzers.Tests.CodeFixes
 {

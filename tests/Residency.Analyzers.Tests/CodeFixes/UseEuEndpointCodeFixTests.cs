@@ -4,7 +4,7 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Testing;
 using Residency.Analyzers.Tests.Endpoints;
 using Residency.CodeFixes;
-using Verify = Residency.Analyzers.Tests.Verifiers.CodeFixVerifier<Residency.Analyzers.Analyzers.PersonalDataFlowAnalyzer, Residency.CodeFixes.UseEuEndpointCodeFixProvider>;
+using Verify = Residency.Analyzers.Tests.Verifiers.CodeFixVerifier<Residency.Analyzers.Rules.PersonalDataFlowAnalyzer, Residency.CodeFixes.UseEuEndpointCodeFixProvider>;
 
 namespace Residency.Analyzers.Tests.CodeFixes
 {

@@ -3,7 +3,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Testing;
-using Residency.Analyzers.Analyzers;
+using Residency.Analyzers.Rules;
 using Residency.Analyzers.Sinks;
 using Residency.Analyzers.Tests.Verifiers;
 using static Residency.Analyzers.Tests.Endpoints.EndpointTest;

@@ -1,7 +1,7 @@
 using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.CodeAnalysis.Testing;
-using Residency.Analyzers.Analyzers;
+using Residency.Analyzers.Rules;
 using Residency.Analyzers.Tests.Verifiers;
 
 namespace Residency.Analyzers.Tests.Endpoints

@@ -2,7 +2,7 @@ using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Testing;
 using static Residency.Analyzers.Tests.Flow.FlowTestModel;
-using Verify = Residency.Analyzers.Tests.Verifiers.AnalyzerVerifier<Residency.Analyzers.Analyzers.PersonalDataFlowAnalyzer>;
+using Verify = Residency.Analyzers.Tests.Verifiers.AnalyzerVerifier<Residency.Analyzers.Rules.PersonalDataFlowAnalyzer>;
 
 namespace Residency.Analyzers.Tests.Flow
 {
@@ -49,7 +49,7 @@ class Service { void Run(Plain p, Crm crm) { crm.Send(p.BuyerName); crm.SendObje
 
         [Fact]
         public Task InvalidRegionOnAPositionalParameterIsRes004() =>
-            Verifiers.AnalyzerVerifier<Residency.Analyzers.Analyzers.AnnotationValidationAnalyzer>.VerifyAsync(@"
+            Verifiers.AnalyzerVerifier<Residency.Analyzers.Rules.AnnotationValidationAnalyzer>.VerifyAsync(@"
 using Residency;
 public class Mailer { }
 public record Clients([{|#0:DataSink(""XX"")|}] Mailer Mail);

@@ -177,7 +177,7 @@ class S { [DataTransfer(""US"")] void Run(Customer c, Crm crm) { crm.Send(c.Emai
             var tree = CSharpSyntaxTree.ParseText(source, new CSharpParseOptions(LanguageVersion.CSharp12), path: "Test0.cs");
             var compilation = CSharpCompilation.Create("Order", new[] { tree }, TestReferences.All, new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
             var options = new CompilationWithAnalyzersOptions(new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty), null, concurrent, logAnalyzerExecutionTime: false);
-            var diagnostics = await compilation.WithAnalyzers(ImmutableArray.Create<DiagnosticAnalyzer>(new Residency.Analyzers.Analyzers.PersonalDataFlowAnalyzer()), options)
+            var diagnostics = await compilation.WithAnalyzers(ImmutableArray.Create<DiagnosticAnalyzer>(new Residency.Analyzers.Rules.PersonalDataFlowAnalyzer()), options)
                 .GetAnalyzerDiagnosticsAsync(CancellationToken.None);
             return diagnostics.Select(d => $"{d.Id} {d.Location.GetLineSpan().StartLinePosition} {d.GetMessage()}").OrderBy(x => x, StringComparer.Ordinal).ToArray();
         }
@@ -191,7 +191,7 @@ class S { [DataTransfer(""US"")] void Run(Customer c, Crm crm) { crm.Send(c.Emai
                 TestReferences.All,
                 new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, allowUnsafe: true, nullableContextOptions: NullableContextOptions.Enable));
 
-            var analyzers = typeof(Residency.Analyzers.Analyzers.PersonalDataFlowAnalyzer).Assembly.GetTypes()
+            var analyzers = typeof(Residency.Analyzers.Rules.PersonalDataFlowAnalyzer).Assembly.GetTypes()
                 .Where(t => !t.IsAbstract && typeof(DiagnosticAnalyzer).IsAssignableFrom(t) && t.GetCustomAttributes(typeof(DiagnosticAnalyzerAttribute), false).Length > 0)
                 .Select(t => (DiagnosticAnalyzer)Activator.CreateInstance(t)!)
                 .ToImmutableArray();

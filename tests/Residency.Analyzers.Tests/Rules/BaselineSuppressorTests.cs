@@ -6,7 +6,7 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Text;
-using Residency.Analyzers.Analyzers;
+using Residency.Analyzers.Rules;
 using Residency.Analyzers.Diagnostics;
 using Residency.Analyzers.Tests.Verifiers;
 

@@ -4,7 +4,7 @@ using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Diagnostics;
-using Residency.Analyzers.Analyzers;
+using Residency.Analyzers.Rules;
 using Residency.Analyzers.Tests.Verifiers;
 
 namespace Residency.Analyzers.Tests.Sinks

@@ -59,7 +59,7 @@ public class Handlers
             var context = ResidencyContext.For(compilation, new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty));
             context.Engine.SyntacticFilter = null; // judge the index against the engine's own, unfiltered answer
             int touching = 0;
-            foreach (var method in SymbolWalk.Types(compilation.Assembly.GlobalNamespace).SelectMany(t => t.GetMembers()).OfType<IMethodSymbol>())
+            foreach (var method in Residency.Analyzers.Model.SymbolWalk.Types(compilation.Assembly.GlobalNamespace).SelectMany(t => t.GetMembers()).OfType<IMethodSymbol>())
             {
                 if (method.DeclaringSyntaxReferences.Length == 0 || context.Engine.GetBodyOperation(method, default) is not { } body)
                 {

@@ -45,7 +45,7 @@ namespace Residency.Analyzers.Tests.Sources
             var tree = CSharpSyntaxTree.ParseText(source, new CSharpParseOptions(LanguageVersion.CSharp12), path: "Test0.cs");
             var compilation = CSharpCompilation.Create("Robustness", new[] { tree }, TestReferences.AspNetCore,
                 new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
-            var analyzers = typeof(Residency.Analyzers.Analyzers.PersonalDataFlowAnalyzer).Assembly.GetTypes()
+            var analyzers = typeof(Residency.Analyzers.Rules.PersonalDataFlowAnalyzer).Assembly.GetTypes()
                 .Where(t => !t.IsAbstract && typeof(DiagnosticAnalyzer).IsAssignableFrom(t) && t.GetCustomAttributes(typeof(DiagnosticAnalyzerAttribute), false).Length > 0)
                 .Select(t => (DiagnosticAnalyzer)Activator.CreateInstance(t)!)
                 .ToImmutableArray();

@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
@@ -66,6 +67,15 @@ namespace Residency.Analyzers.Tests.Verifiers
 
             protected override ParseOptions CreateParseOptions() =>
                 ((CSharpParseOptions)base.CreateParseOptions()).WithLanguageVersion(LanguageVersion.CSharp12);
+
+            /// <summary>Every compilation a test verifies also checks the pre-filter's soundness (<see cref="PrefilterSoundness"/>).</summary>
+            protected override async Task<(Compilation compilation, ImmutableArray<Diagnostic> generatorDiagnostics)> GetProjectCompilationAsync(Project project, IVerifier verifier, CancellationToken cancellationToken)
+            {
+                var result = await base.GetProjectCompilationAsync(project, verifier, cancellationToken);
+                var (lost, _, _) = PrefilterSoundness.Check(result.compilation);
+                verifier.True(lost.Count == 0, "the syntactic pre-filter rules out bodies the engine analyses: " + string.Join(", ", lost));
+                return result;
+            }
 
             protected override CompilationOptions CreateCompilationOptions() =>
                 ((CSharpCompilationOptions)base.CreateCompilationOptions()).WithNullableContextOptions(NullableContextOptions.Enable);

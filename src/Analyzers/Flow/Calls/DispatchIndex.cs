@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Threading;
 using Microsoft.CodeAnalysis;
+using Residency.Analyzers.Model;
 
 namespace Residency.Analyzers.Flow.Calls
 {

@@ -4,7 +4,7 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Residency.Analyzers.Diagnostics;
 
-namespace Residency.Analyzers.Analyzers
+namespace Residency.Analyzers.Rules
 {
     /// <summary>
     /// RES004 for the project's configuration files: residency.json (bad JSON, unknown region codes, bad host patterns,

@@ -5,7 +5,7 @@ using Microsoft.CodeAnalysis.Diagnostics;
 using Residency.Analyzers.Diagnostics;
 using Residency.Analyzers.Flow;
 
-namespace Residency.Analyzers.Analyzers
+namespace Residency.Analyzers.Rules
 {
     /// <summary>
     /// RES008: personal data handed to a method of a referenced assembly that is neither a known sink nor known to keep

@@ -11,7 +11,7 @@ using Residency.Analyzers.Flow;
 using Residency.Analyzers.Inventory;
 using Residency.Facts;
 
-namespace Residency.Analyzers.Analyzers
+namespace Residency.Analyzers.Rules
 {
     /// <summary>
     /// Collects the inventory's facts — every personal-data element, every sink, every flow with its status and how the

@@ -3,7 +3,7 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Residency.Analyzers.Diagnostics;
 
-namespace Residency.Analyzers.Analyzers
+namespace Residency.Analyzers.Rules
 {
     /// <summary>
     /// Lets an existing codebase adopt the CI gate: findings recorded in <c>residency-baseline.json</c> (written by

@@ -5,7 +5,7 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Residency.Analyzers.Flow;
 
-namespace Residency.Analyzers.Analyzers
+namespace Residency.Analyzers.Rules
 {
     /// <summary>
     /// The flow findings of one code block, as both the reporting analyzer and the facts analyzer read them: the same

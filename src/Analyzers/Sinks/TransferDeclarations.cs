@@ -3,10 +3,10 @@ using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
+using Residency.Analyzers.Model;
 using Residency.Analyzers.Regions;
-using Residency.Analyzers.Sinks;
 
-namespace Residency.Analyzers.Model
+namespace Residency.Analyzers.Sinks
 {
     /// <summary>A <c>[DataTransfer]</c> declaration: the Chapter V basis for transfers to a region (and recipient).</summary>
     internal sealed record TransferDeclaration(Region Region, string RegionText, string Mechanism, string? Recipient, string? Justification, string Scope)

@@ -1,10 +1,10 @@
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
+using Residency.Analyzers.Endpoints;
 using Residency.Analyzers.Regions;
-using Residency.Analyzers.Sinks;
 
-namespace Residency.Analyzers.Endpoints
+namespace Residency.Analyzers.Sinks
 {
     /// <summary>Turns resolved endpoints (hosts or regions) into <see cref="SinkInfo"/>s: internal rules first, then the catalogue.</summary>
     internal sealed class EndpointSinks

@@ -9,7 +9,7 @@ using Residency.Analyzers.Diagnostics;
 using Residency.Analyzers.Model;
 using Residency.Analyzers.Regions;
 
-namespace Residency.Analyzers.Analyzers
+namespace Residency.Analyzers.Rules
 {
     /// <summary>
     /// RES004: region codes in <c>[DataSink]</c> and <c>[DataTransfer]</c> must be ISO 3166-1 alpha-2 codes or one of

@@ -6,7 +6,7 @@ using Microsoft.CodeAnalysis.Diagnostics;
 using Residency.Analyzers.Diagnostics;
 using Residency.Analyzers.Model;
 
-namespace Residency.Analyzers.Analyzers
+namespace Residency.Analyzers.Rules
 {
     /// <summary>
     /// RES006: a property or field of a data-carrying type (class, record, struct) whose name says it is personal data
@@ -153,7 +153,7 @@ namespace Residency.Analyzers.Analyzers
 
             try
             {
-                var summary = residency.Engine.GetCalleeSummary(getter, 0, System.Collections.Immutable.ImmutableHashSet.Create<IMethodSymbol>(SymbolEqualityComparer.Default, getter), null, cancellationToken);
+                var summary = residency.Engine.GetCalleeSummary(getter, 0, System.Collections.Immutable.ImmutableHashSet.Create<IMethodSymbol>(SymbolEqualityComparer.Default, getter), null, new Flow.AnalysisRequest(cancellationToken));
                 if (summary is null)
                 {
                     return false;

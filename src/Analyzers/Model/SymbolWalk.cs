@@ -2,7 +2,7 @@ using System.Collections.Generic;
 using System.Threading;
 using Microsoft.CodeAnalysis;
 
-namespace Residency.Analyzers.Flow
+namespace Residency.Analyzers.Model
 {
     /// <summary>Enumerations over declared symbols (no method body is bound) used by the syntactic pre-filter.</summary>
     internal static class SymbolWalk

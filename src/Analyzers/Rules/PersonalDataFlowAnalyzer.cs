@@ -7,7 +7,7 @@ using Microsoft.CodeAnalysis.Diagnostics;
 using Residency.Analyzers.Diagnostics;
 using Residency.Analyzers.Flow;
 
-namespace Residency.Analyzers.Analyzers
+namespace Residency.Analyzers.Rules
 {
     /// <summary>
     /// RES001, RES002, RES003, RES005: personal data that reaches a sink, judged against the allowed regions and the

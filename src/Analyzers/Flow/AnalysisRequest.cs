@@ -1,0 +1,40 @@
+using System.Collections.Generic;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+
+namespace Residency.Analyzers.Flow
+{
+    /// <summary>
+    /// One top-level request to the engine (the analysis of one method for its own findings) and the state that belongs
+    /// to it rather than to the compilation: its cancellation, its budget of fresh callee summaries, the provisional
+    /// summaries of recursive methods being iterated, and the types whose field stores are being computed. Passed
+    /// explicitly down the analysis (no thread-static state), so that concurrent requests never see each other's.
+    /// </summary>
+    internal sealed class AnalysisRequest
+    {
+        public AnalysisRequest(CancellationToken cancellationToken)
+        {
+            CancellationToken = cancellationToken;
+        }
+
+        public CancellationToken CancellationToken { get; }
+
+        /// <summary>How many more callee summaries this request may compute (<see cref="FlowEngine.MaxSummariesPerRequest"/>).</summary>
+        public int RemainingSummaries { get; private set; } = FlowEngine.MaxSummariesPerRequest;
+
+        /// <summary>The summaries standing for recursive calls to methods re-analysed further up (not memoised).</summary>
+        public Dictionary<IMethodSymbol, MethodSummary> Provisional { get; } = new(SymbolEqualityComparer.Default);
+
+        /// <summary>Types whose field stores are being computed further up (re-entry sees what is recorded so far).</summary>
+        public HashSet<INamedTypeSymbol> FieldStoresInProgress { get; } = new(SymbolEqualityComparer.Default);
+
+        /// <summary>Takes one summary from the budget; false when it is spent.</summary>
+        public bool TrySpendSummary() => RemainingSummaries-- > 0;
+    }
+
+    /// <summary>The recursion guard of one pre-filter question (<see cref="FlowEngine.TouchesPersonalData"/>).</summary>
+    internal sealed class PrefilterScope
+    {
+        public HashSet<ISymbol> Active { get; } = new(SymbolEqualityComparer.Default);
+    }
+}

@@ -1,0 +1,612 @@
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Residency.Analyzers.Model;
+using Residency.Analyzers.Sinks;
+
+namespace Residency.Analyzers.Flow
+{
+    /// <summary>How the candidate index is built: declarations first, then identifier names per body, then a fixpoint.</summary>
+    internal sealed partial class CandidateIndex
+    {
+        private sealed class Builder
+        {
+            private readonly Compilation _compilation;
+            private readonly PersonalDataClassifier _classifier;
+            private readonly ImmutableArray<ISinkProvider> _providers;
+            private readonly CancellationToken _cancellationToken;
+
+            private readonly HashSet<string> _seedNames = new(System.StringComparer.Ordinal);
+            private readonly HashSet<string> _sinkNames = new(System.StringComparer.Ordinal);
+            private bool _sinksUnknown;
+            private readonly List<(SyntaxNode Owner, bool Export)> _seedOwners = new();
+
+            private readonly Dictionary<SyntaxNode, int> _ownerIds = new();
+            private readonly List<Owner> _owners = new();
+            private readonly Dictionary<string, List<int>> _byName = new(System.StringComparer.Ordinal);
+            private readonly Dictionary<string, HashSet<string>> _storage = new(System.StringComparer.Ordinal);
+
+            public Builder(Compilation compilation, PersonalDataClassifier classifier, ImmutableArray<ISinkProvider> providers, CancellationToken cancellationToken)
+            {
+                _compilation = compilation;
+                _classifier = classifier;
+                _providers = providers;
+                _cancellationToken = cancellationToken;
+            }
+
+            /// <summary>Declarations only: the compilation's own types and those of assemblies that use the annotations.</summary>
+            public void WalkSymbols(WellKnownTypes types)
+            {
+                foreach (var provider in _providers)
+                {
+                    if (provider is ISinkCandidates candidates)
+                    {
+                        candidates.AddCallNames(_sinkNames);
+                    }
+                    else
+                    {
+                        _sinksUnknown = true; // a provider that does not say which calls it recognises: any body may call a sink
+                    }
+                }
+
+                var seeds = new List<IAssemblySymbol?>
+                {
+                    types.PersonalData?.ContainingAssembly,
+                    types.SpecialCategoryData?.ContainingAssembly,
+                    types.DataSink?.ContainingAssembly,
+                    types.IdentityPersonalData?.ContainingAssembly,
+                    types.IdentityProtectedPersonalData?.ContainingAssembly,
+                    types.DataClassification?.ContainingAssembly,
+                };
+                foreach (var provider in _providers)
+                {
+                    if (provider is ISinkCandidates candidates)
+                    {
+                        foreach (var name in candidates.WildcardTypes())
+                        {
+                            for (var type = _compilation.GetTypeByMetadataName(name); type is not null; type = type.BaseType)
+                            {
+                                seeds.Add(type.ContainingAssembly);
+                                foreach (var member in type.GetMembers())
+                                {
+                                    if (member is IMethodSymbol)
+                                    {
+                                        _sinkNames.Add(member.Name);
+                                    }
+                                }
+                            }
+                        }
+                    }
+                }
+
+                // Sources that need no annotation are reached through framework members no walk below visits (User, Identity, GetEmailAsync, Headers).
+                _classifier.Sources?.AddIndexNames(_seedNames, _cancellationToken);
+
+                foreach (var type in SymbolWalk.Types(_compilation.Assembly.GlobalNamespace, _cancellationToken))
+                {
+                    VisitType(type, inSource: true);
+                }
+
+                // The annotations by name too: a library built against them is walked even when this compilation does not reference them.
+                foreach (var assembly in SymbolWalk.ReferencingClosure(_compilation, seeds, new[] { WellKnownTypes.AnnotationsAssemblyName }))
+                {
+                    foreach (var type in SymbolWalk.Types(assembly.GlobalNamespace, _cancellationToken))
+                    {
+                        VisitType(type, inSource: false);
+                    }
+                }
+            }
+
+            private bool Carries(ITypeSymbol? type) => type is not null && !_classifier.GetCarriedElements(type).IsEmpty;
+
+            private bool IsElement(ISymbol symbol) => _classifier.GetElement(symbol) is not null;
+
+            private void VisitType(INamedTypeSymbol type, bool inSource)
+            {
+                bool carries = IsElement(type) || Carries(type);
+                if (carries)
+                {
+                    _seedNames.Add(type.Name);
+                }
+
+                if (inSource)
+                {
+                    // Members inherited from a constructed base (Repository<Customer>.All()) are called by name, through an
+                    // implicit 'this', with the personal type appearing nowhere in the body.
+                    for (var baseType = type.BaseType; baseType is not null; baseType = baseType.BaseType)
+                    {
+                        if (baseType.IsGenericType && !SymbolEqualityComparer.Default.Equals(baseType, baseType.OriginalDefinition))
+                        {
+                            foreach (var inherited in baseType.GetMembers())
+                            {
+                                var memberType = inherited switch
+                                {
+                                    IFieldSymbol f => f.Type,
+                                    IPropertySymbol p => p.Type,
+                                    IMethodSymbol m => m.ReturnType,
+                                    _ => null,
+                                };
+                                if (Carries(memberType) || (inherited is IMethodSymbol withRefs && HasCarriedByRefParameter(withRefs)))
+                                {
+                                    _seedNames.Add(inherited is IPropertySymbol { IsIndexer: true } ? IndexerName : inherited.Name);
+                                }
+                            }
+                        }
+                    }
+                }
+
+                foreach (var member in type.GetMembers())
+                {
+                    switch (member)
+                    {
+                        case IFieldSymbol field:
+                            if (!field.IsImplicitlyDeclared && (IsElement(field) || Carries(field.Type)))
+                            {
+                                _seedNames.Add(field.Name);
+                            }
+
+                            if (!field.IsImplicitlyDeclared && IsSinkHolder(field))
+                            {
+                                _sinkNames.Add(field.Name);
+                            }
+
+                            break;
+                        case IPropertySymbol property:
+                            if (IsElement(property) || Carries(property.Type))
+                            {
+                                _seedNames.Add(property.IsIndexer ? IndexerName : property.Name);
+                                if (inSource && property.SetMethod is { } setter)
+                                {
+                                    Seed(setter); // its 'value' is personal data
+                                }
+                            }
+
+                            if (IsSinkHolder(property))
+                            {
+                                _sinkNames.Add(property.Name);
+                            }
+
+                            break;
+                        case IMethodSymbol method:
+                            VisitMethod(method, inSource, carries);
+                            break;
+                    }
+                }
+            }
+
+            private void VisitMethod(IMethodSymbol method, bool inSource, bool typeCarries)
+            {
+                if (method.MethodKind is MethodKind.Ordinary or MethodKind.ReducedExtension or MethodKind.DelegateInvoke or MethodKind.ExplicitInterfaceImplementation &&
+                    (IsElement(method) || Carries(method.ReturnType) || HasCarriedByRefParameter(method)))
+                {
+                    _seedNames.Add(method.Name);
+                }
+
+                if (method.CanBeReferencedByName && MayBeSink(method))
+                {
+                    _sinkNames.Add(method.Name);
+                }
+
+                if (!inSource)
+                {
+                    return;
+                }
+
+                if (typeCarries && !method.IsStatic)
+                {
+                    // 'this' is personal data. Callers need not be found through this method's name: they call it on a
+                    // receiver of a carrying type, and that receiver comes from something the caller names.
+                    Seed(method, export: false);
+                    return;
+                }
+
+                foreach (var parameter in method.Parameters)
+                {
+                    if (IsElement(parameter) || Carries(parameter.Type))
+                    {
+                        if (method.MethodKind == MethodKind.Constructor && IsPrimaryConstructor(method))
+                        {
+                            _seedNames.Add(parameter.Name); // captured by the type's members, which read it by name
+                            continue;
+                        }
+
+                        Seed(method);
+                        return;
+                    }
+                }
+            }
+
+            private bool IsPrimaryConstructor(IMethodSymbol method)
+            {
+                foreach (var reference in method.DeclaringSyntaxReferences)
+                {
+                    if (reference.GetSyntax(_cancellationToken) is TypeDeclarationSyntax)
+                    {
+                        return true;
+                    }
+                }
+
+                return false;
+            }
+
+            private bool HasCarriedByRefParameter(IMethodSymbol method)
+            {
+                foreach (var parameter in method.Parameters)
+                {
+                    if (parameter.RefKind != RefKind.None && Carries(parameter.Type))
+                    {
+                        return true;
+                    }
+                }
+
+                return false;
+            }
+
+            private bool MayBeSink(IMethodSymbol method)
+            {
+                foreach (var provider in _providers)
+                {
+                    if (provider is ISinkCandidates candidates && candidates.MayResolve(method))
+                    {
+                        return true;
+                    }
+                }
+
+                return false;
+            }
+
+            private bool IsSinkHolder(ISymbol member)
+            {
+                foreach (var provider in _providers)
+                {
+                    if (provider is ISinkCandidates candidates && candidates.IsSinkHolder(member))
+                    {
+                        return true;
+                    }
+                }
+
+                return false;
+            }
+
+            private void Seed(IMethodSymbol method, bool export = true)
+            {
+                foreach (var reference in method.DeclaringSyntaxReferences)
+                {
+                    var owner = OwnerOf(reference.GetSyntax(_cancellationToken));
+                    if (owner is not null)
+                    {
+                        _seedOwners.Add((owner, export));
+                    }
+                }
+            }
+
+            /// <summary>One pass over the syntax trees: every body, the identifiers it mentions, the storage of every type.</summary>
+            public void IndexSyntax()
+            {
+                foreach (var tree in _compilation.SyntaxTrees)
+                {
+                    _cancellationToken.ThrowIfCancellationRequested();
+                    Visit(tree.GetRoot(_cancellationToken), typeKey: null);
+                }
+            }
+
+            private void Visit(SyntaxNode node, string? typeKey)
+            {
+                foreach (var child in node.ChildNodes())
+                {
+                    switch (child)
+                    {
+                        case BaseNamespaceDeclarationSyntax:
+                            Visit(child, typeKey);
+                            break;
+                        case TypeDeclarationSyntax type:
+                            var key = (typeKey ?? Namespace(type)) + "+" + type.Identifier.ValueText + "`" + (type.TypeParameterList?.Parameters.Count ?? 0);
+                            if (type.ParameterList is { } primary)
+                            {
+                                foreach (var parameter in primary.Parameters)
+                                {
+                                    Storage(key, parameter.Identifier.ValueText);
+                                }
+                            }
+
+                            Visit(child, key);
+                            break;
+                        case GlobalStatementSyntax:
+                            break; // indexed below, with the compilation unit
+                        case FieldDeclarationSyntax field when typeKey is not null:
+                            if (!field.Modifiers.Any(SyntaxKind.ConstKeyword))
+                            {
+                                foreach (var variable in field.Declaration.Variables)
+                                {
+                                    Storage(typeKey, variable.Identifier.ValueText);
+                                }
+                            }
+
+                            break;
+                        case BaseMethodDeclarationSyntax method when method.Body is not null || method.ExpressionBody is not null:
+                            AddOwner(method, method is MethodDeclarationSyntax m ? m.Identifier.ValueText : null, typeKey, method.ParameterList, (method as ConstructorDeclarationSyntax)?.Initializer, method.Body, method.ExpressionBody);
+                            break;
+                        case BasePropertyDeclarationSyntax property:
+                            VisitProperty(property, typeKey);
+                            break;
+                    }
+                }
+
+                if (node is CompilationUnitSyntax unit && unit.Members.Any(SyntaxKind.GlobalStatement))
+                {
+                    var statements = new List<SyntaxNode>();
+                    foreach (var member in unit.Members)
+                    {
+                        if (member is GlobalStatementSyntax statement)
+                        {
+                            statements.Add(statement);
+                        }
+                    }
+
+                    AddOwner(unit, null, null, statements.ToArray());
+                }
+            }
+
+            private void VisitProperty(BasePropertyDeclarationSyntax property, string? typeKey)
+            {
+                string name = property switch
+                {
+                    PropertyDeclarationSyntax p => p.Identifier.ValueText,
+                    IndexerDeclarationSyntax => IndexerName,
+                    EventDeclarationSyntax e => e.Identifier.ValueText,
+                    _ => "",
+                };
+                var parameters = (property as IndexerDeclarationSyntax)?.ParameterList;
+                var arrow = property switch
+                {
+                    PropertyDeclarationSyntax p => p.ExpressionBody,
+                    IndexerDeclarationSyntax i => i.ExpressionBody,
+                    _ => null,
+                };
+                if (arrow is not null)
+                {
+                    AddOwner(property, name, typeKey, parameters, arrow);
+                    return;
+                }
+
+                bool auto = property is PropertyDeclarationSyntax && property.AccessorList is not null;
+                foreach (var accessor in property.AccessorList?.Accessors ?? default)
+                {
+                    if (accessor.Body is null && accessor.ExpressionBody is null)
+                    {
+                        continue;
+                    }
+
+                    auto = false;
+                    // A getter exports the property's name (reading it calls the getter); a setter or event accessor exports nothing.
+                    var export = accessor.IsKind(SyntaxKind.GetAccessorDeclaration) ? name : null;
+                    AddOwner(accessor, export, typeKey, parameters, accessor.Body, accessor.ExpressionBody);
+                }
+
+                if (auto && typeKey is not null)
+                {
+                    Storage(typeKey, name);
+                }
+            }
+
+            private void Storage(string typeKey, string name)
+            {
+                if (!_storage.TryGetValue(typeKey, out var names))
+                {
+                    _storage[typeKey] = names = new HashSet<string>(System.StringComparer.Ordinal);
+                }
+
+                names.Add(name);
+            }
+
+            private static string Namespace(SyntaxNode node)
+            {
+                var parts = new List<string>();
+                for (var n = node.Parent; n is not null; n = n.Parent)
+                {
+                    if (n is BaseNamespaceDeclarationSyntax ns)
+                    {
+                        parts.Add(ns.Name.ToString());
+                    }
+                }
+
+                parts.Reverse();
+                return string.Join(".", parts);
+            }
+
+            private void AddOwner(SyntaxNode declaration, string? export, string? typeKey, params SyntaxNode?[] parts)
+            {
+                int id = _owners.Count;
+                bool seed = false;
+                List<string>? written = null;
+                foreach (var part in parts)
+                {
+                    if (part is null)
+                    {
+                        continue;
+                    }
+
+                    foreach (var token in part.DescendantTokens())
+                    {
+                        switch (token.Kind())
+                        {
+                            case SyntaxKind.IdentifierToken:
+                                Mention(token.ValueText, id);
+                                break;
+                            case SyntaxKind.OpenBracketToken when token.Parent is BracketedArgumentListSyntax:
+                                Mention(IndexerName, id);
+                                break;
+                            case SyntaxKind.NewKeyword when token.Parent is ImplicitObjectCreationExpressionSyntax:
+                                seed = true; // target-typed new(): its type is not written here
+                                break;
+                        }
+                    }
+
+                    if (typeKey is not null)
+                    {
+                        CollectWritten(part, ref written);
+                    }
+                }
+
+                _ownerIds[declaration] = id;
+                _owners.Add(new Owner(export, typeKey, seed, written));
+            }
+
+            /// <summary>
+            /// Names this body may store into: every name in an assignment target (outside object initializers), in the
+            /// receiver of a call (<c>_items.Add(x)</c>, <c>other._items.Add(x)</c>) and in a <c>ref</c>/<c>out</c>
+            /// argument. Only those that are fields or auto-properties of the body's own type are used (Solve).
+            /// </summary>
+            private static void CollectWritten(SyntaxNode part, ref List<string>? written)
+            {
+                foreach (var node in part.DescendantNodes())
+                {
+                    ExpressionSyntax? target = node switch
+                    {
+                        AssignmentExpressionSyntax assignment when assignment.Parent is not InitializerExpressionSyntax => assignment.Left,
+                        InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax access } => access.Expression,
+                        ArgumentSyntax argument when !argument.RefKindKeyword.IsKind(SyntaxKind.None) => argument.Expression,
+                        _ => null,
+                    };
+                    if (target is null)
+                    {
+                        continue;
+                    }
+
+                    foreach (var name in target.DescendantNodesAndSelf())
+                    {
+                        if (name is IdentifierNameSyntax identifier)
+                        {
+                            (written ??= new List<string>()).Add(identifier.Identifier.ValueText);
+                        }
+                    }
+                }
+            }
+
+            private void Mention(string name, int id)
+            {
+                if (!_byName.TryGetValue(name, out var ids))
+                {
+                    _byName[name] = ids = new List<int>();
+                }
+
+                if (ids.Count == 0 || ids[ids.Count - 1] != id)
+                {
+                    ids.Add(id);
+                }
+            }
+
+            public CandidateIndex Solve()
+            {
+                var candidates = new bool[_owners.Count];
+                var silent = new bool[_owners.Count];
+                var names = new HashSet<string>(System.StringComparer.Ordinal);
+                var pending = new Queue<string>();
+
+                void AddName(string name)
+                {
+                    if (names.Add(name))
+                    {
+                        pending.Enqueue(name);
+                    }
+                }
+
+                void Mark(int id)
+                {
+                    if (candidates[id])
+                    {
+                        return;
+                    }
+
+                    candidates[id] = true;
+                    var owner = _owners[id];
+                    if (owner.Export is not null && !silent[id])
+                    {
+                        AddName(owner.Export);
+                    }
+
+                    // A field or auto-property of its type that a candidate writes may hold personal data (FlowEngine field stores).
+                    if (owner.TypeKey is not null && owner.Written is not null && _storage.TryGetValue(owner.TypeKey, out var stored))
+                    {
+                        foreach (var name in owner.Written)
+                        {
+                            if (stored.Contains(name))
+                            {
+                                AddName(name);
+                            }
+                        }
+                    }
+                }
+
+                foreach (var name in _seedNames)
+                {
+                    AddName(name);
+                }
+
+                for (int id = 0; id < _owners.Count; id++)
+                {
+                    if (_owners[id].Seed)
+                    {
+                        Mark(id);
+                    }
+                }
+
+                foreach (var (owner, export) in _seedOwners)
+                {
+                    if (!export && _ownerIds.TryGetValue(owner, out var id))
+                    {
+                        silent[id] = true;
+                    }
+                }
+
+                foreach (var (owner, _) in _seedOwners)
+                {
+                    if (_ownerIds.TryGetValue(owner, out var id))
+                    {
+                        Mark(id);
+                    }
+                }
+
+                while (pending.Count > 0)
+                {
+                    _cancellationToken.ThrowIfCancellationRequested();
+                    if (_byName.TryGetValue(pending.Dequeue(), out var ids))
+                    {
+                        foreach (var id in ids)
+                        {
+                            Mark(id);
+                        }
+                    }
+                }
+
+                return new CandidateIndex(_ownerIds, candidates, _sinkNames) { _everySinkName = _sinksUnknown };
+            }
+        }
+
+        private readonly struct Owner
+        {
+            public Owner(string? export, string? typeKey, bool seed, List<string>? written)
+            {
+                Export = export;
+                TypeKey = typeKey;
+                Seed = seed;
+                Written = written;
+            }
+
+            /// <summary>Names the body may store into (<see cref="Builder"/>.CollectWritten).</summary>
+            public List<string>? Written { get; }
+
+            /// <summary>The name by which other bodies call this one (method name, property name for a getter).</summary>
+            public string? Export { get; }
+
+            /// <summary>The containing type, for the storage rule.</summary>
+            public string? TypeKey { get; }
+
+            /// <summary>A candidate whatever the names (a target-typed <c>new()</c>).</summary>
+            public bool Seed { get; }
+        }
+    }
+}

@@ -1,0 +1,112 @@
+using System;
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.FlowAnalysis;
+using Microsoft.CodeAnalysis.Operations;
+using Residency.Analyzers.Flow.Calls;
+using Residency.Analyzers.Flow.Library;
+using Residency.Analyzers.Model;
+using Residency.Analyzers.Sinks;
+
+namespace Residency.Analyzers.Flow
+{
+    /// <summary>What the methods of a type store into its fields, so that reads in its other methods see it.</summary>
+    internal sealed partial class FlowEngine
+    {
+        /// <summary>Remembers what a method stores into a field, so other methods of the type that read it see it.</summary>
+        internal void RecordFieldStore(IFieldSymbol field, ImmutableHashSet<TaintFact> facts)
+        {
+            var sources = Taint.Empty.ToBuilder();
+            foreach (var fact in facts)
+            {
+                if (fact.IsSource)
+                {
+                    sources.Add(fact);
+                }
+            }
+
+            if (sources.Count == 0)
+            {
+                return;
+            }
+
+            var added = sources.ToImmutable();
+            _fieldStores.AddOrUpdate(field.OriginalDefinition, added, (_, existing) => Taint.Union(existing, added));
+        }
+
+        internal ImmutableHashSet<TaintFact> FieldStore(IFieldSymbol field) =>
+            _fieldStores.TryGetValue(field.OriginalDefinition, out var facts) ? facts : Taint.Empty;
+
+        /// <summary>
+        /// Pre-computes the fields that each method of <paramref name="type"/> writes with personal data, so that reads in other
+        /// methods of the type see them regardless of analysis order. The writers are analysed twice (a field copied into
+        /// another field is seen), and their summaries computed here are not memoised: the analysis of each method proper
+        /// runs once every store of its type is known.
+        /// </summary>
+        public void EnsureFieldStores(INamedTypeSymbol type, AnalysisRequest request)
+        {
+            type = type.OriginalDefinition;
+            if (_fieldStoresEnsured.ContainsKey(type) || type.DeclaringSyntaxReferences.Length == 0)
+            {
+                return;
+            }
+
+            // Re-entry on this thread (a writer reads a field of its own type) sees what is recorded so far. Another thread
+            // computing the same type is not waited for (no deadlock): the work is done twice, with the same result.
+            var cancellationToken = request.CancellationToken;
+            var inProgress = request.FieldStoresInProgress;
+            if (inProgress.Count >= MaxNestedFieldStoreTypes || !inProgress.Add(type))
+            {
+                return; // bounded nesting across types (stack depth); what is recorded so far is used
+            }
+
+            try
+            {
+                var writers = new List<(IMethodSymbol Method, ControlFlowGraph Graph)>();
+                foreach (var member in type.GetMembers())
+                {
+                    if (member is IMethodSymbol method && IsInSource(method) && method.MethodKind is MethodKind.Ordinary or MethodKind.Constructor or MethodKind.PropertySet or MethodKind.StaticConstructor)
+                    {
+                        var root = GetBodyOperation(method, cancellationToken);
+                        if (root is null || !WritesFields(root) || !TouchesPersonalData(root))
+                        {
+                            continue;
+                        }
+
+                        var graph = GetControlFlowGraph(method, null, cancellationToken);
+                        if (graph is not null)
+                        {
+                            writers.Add((method, graph));
+                        }
+                    }
+                }
+
+                for (int pass = 0; pass < (writers.Count > 1 ? 2 : 1); pass++)
+                {
+                    foreach (var (method, graph) in writers)
+                    {
+                        try
+                        {
+                            new MethodFlowAnalysis(this, method, graph, depth: 0, ImmutableHashSet.Create<IMethodSymbol>(SymbolEqualityComparer.Default, method), request).Run();
+                        }
+                        catch (InsufficientExecutionStackException)
+                        {
+                            // as in GetSummary: this writer's stores are not recorded
+                        }
+                    }
+                }
+            }
+            finally
+            {
+                inProgress.Remove(type);
+            }
+
+            _fieldStoresEnsured.TryAdd(type, true);
+        }
+
+        private const int MaxNestedFieldStoreTypes = 4;
+    }
+}

@@ -1,0 +1,282 @@
+using System;
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.FlowAnalysis;
+using Microsoft.CodeAnalysis.Operations;
+using Residency.Analyzers.Flow.Calls;
+using Residency.Analyzers.Flow.Library;
+using Residency.Analyzers.Model;
+using Residency.Analyzers.Sinks;
+
+namespace Residency.Analyzers.Flow
+{
+    /// <summary>The operation pre-filter: does a body touch personal data at all (no control-flow graph)?</summary>
+    internal sealed partial class FlowEngine
+    {
+        /// <summary>
+        /// Cheap pre-filter (no control-flow graph): does this body read personal data, create or receive a personal
+        /// object, or call a method of this compilation that does? Methods that do not are never analysed.
+        /// </summary>
+        public bool TouchesPersonalData(IOperation root) => TouchesWithin(root, 0, new PrefilterScope());
+
+        private bool TouchesWithin(IOperation root, int depth, PrefilterScope scope)
+        {
+            foreach (var operation in root.Descendants())
+            {
+                switch (operation)
+                {
+                    case IMemberReferenceOperation member when member.Member is IPropertySymbol or IFieldSymbol:
+                        if (Classifier.GetElement(member.Member) is not null || !Classifier.GetCarriedElements(member.Type).IsEmpty ||
+                            (member is IPropertyReferenceOperation read && Classifier.Sources?.IsSourceRead(read) == true))
+                        {
+                            return true;
+                        }
+
+                        if (depth < 3 && IsStorage(member.Member) && MemberStoresPersonalData(member.Member, depth + 1, scope))
+                        {
+                            // A field (or auto-property) that another method of its type may fill with personal data.
+                            return true;
+                        }
+
+                        if (member.Member is IPropertySymbol { GetMethod: { } getter } && IsInSource(getter) && depth < 3 && MethodTouches(getter, depth + 1, scope))
+                        {
+                            return true;
+                        }
+
+                        break;
+                    case IParameterReferenceOperation parameter:
+                        if (Classifier.GetElement(parameter.Parameter) is not null || !Classifier.GetCarriedElements(parameter.Type).IsEmpty)
+                        {
+                            return true;
+                        }
+
+                        break;
+                    case ILocalReferenceOperation local when !Classifier.GetCarriedElements(local.Type).IsEmpty:
+                    case IObjectCreationOperation creation when !Classifier.GetCarriedElements(creation.Type).IsEmpty:
+                    case IInstanceReferenceOperation instance when !Classifier.GetCarriedElements(instance.Type).IsEmpty:
+                        return true;
+                    case IInvocationOperation invocation:
+                        var target = invocation.TargetMethod;
+                        if (Classifier.GetElement(target) is not null || !Classifier.GetCarriedElements(target.ReturnType).IsEmpty || Classifier.Sources?.IsSourceCall(target) == true)
+                        {
+                            return true;
+                        }
+
+                        if (depth < 3 && IsInSource(target) && MethodTouches(target, depth + 1, scope))
+                        {
+                            return true;
+                        }
+
+                        if (depth < 3)
+                        {
+                            foreach (var implementation in DispatchTargets(invocation, out _))
+                            {
+                                if (MethodTouches(implementation, depth + 1, scope))
+                                {
+                                    return true;
+                                }
+                            }
+                        }
+
+                        break;
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>Whether a method of this compilation (transitively, a few calls deep) touches personal data.</summary>
+        private bool MethodTouches(IMethodSymbol method, int depth, PrefilterScope scope)
+        {
+            method = (IMethodSymbol)method.OriginalDefinition;
+            if (!MayTouch(method))
+            {
+                return false; // the syntactic index rules it out: no need to bind its body
+            }
+
+            if (_touches.TryGetValue(method, out var known) && (known.Touches || known.Depth <= depth))
+            {
+                return known.Touches;
+            }
+
+            // Recursion guard of this question: another request must not see a provisional answer.
+            var inProgress = scope.Active;
+            if (!inProgress.Add(method))
+            {
+                return false;
+            }
+
+            try
+            {
+                var root = GetBodyOperation(method, CancellationToken.None);
+                var result = root is not null && TouchesWithin(root, depth, scope);
+                _touches.AddOrUpdate(method, (result, depth), (_, old) => result || old.Touches ? (true, Math.Min(depth, old.Depth)) : (false, Math.Min(depth, old.Depth)));
+                return result;
+            }
+            finally
+            {
+                inProgress.Remove(method);
+            }
+        }
+
+        /// <summary>
+        /// Cheap pre-filter: does a method of the member's type write this field or auto-property (assignment, a call on
+        /// it, a ref/out argument) and touch personal data? Only then can a read of it carry personal data (FieldStore).
+        /// </summary>
+        private bool MemberStoresPersonalData(ISymbol member, int depth, PrefilterScope scope)
+        {
+            if (member.ContainingType is not { } type)
+            {
+                return false;
+            }
+
+            var stored = StoredMembers(type, depth, scope);
+            member = member.OriginalDefinition;
+            return stored.Contains(member) || (member is IPropertySymbol property && BackingField(property) is { } backing && stored.Contains(backing));
+        }
+
+        /// <summary>The fields and properties of <paramref name="type"/> that its personal-data-touching methods write; memoised per type.</summary>
+        private ImmutableHashSet<ISymbol> StoredMembers(INamedTypeSymbol type, int depth, PrefilterScope scope)
+        {
+            type = type.OriginalDefinition;
+            if (_typeStores.TryGetValue(type, out var known) && (!known.Stored.IsEmpty || known.Depth <= depth))
+            {
+                return known.Stored;
+            }
+
+            var empty = ImmutableHashSet.Create<ISymbol>(SymbolEqualityComparer.Default);
+            var inProgress = scope.Active;
+            if (!inProgress.Add(type))
+            {
+                return empty; // recursion on this thread
+            }
+
+            var result = empty.ToBuilder();
+            try
+            {
+                if (type.DeclaringSyntaxReferences.Length > 0)
+                {
+                    foreach (var candidate in type.GetMembers())
+                    {
+                        if (candidate is IMethodSymbol method && IsInSource(method) && method.MethodKind is MethodKind.Ordinary or MethodKind.Constructor or MethodKind.PropertySet or MethodKind.StaticConstructor &&
+                            MayTouch(method))
+                        {
+                            var root = GetBodyOperation(method, CancellationToken.None);
+                            if (root is null)
+                            {
+                                continue;
+                            }
+
+                            var written = WrittenMembers(root);
+                            if (written.Count > 0 && TouchesWithin(root, depth, scope))
+                            {
+                                result.UnionWith(written);
+                            }
+                        }
+                    }
+                }
+            }
+            finally
+            {
+                inProgress.Remove(type);
+            }
+
+            var stored = result.ToImmutable();
+            _typeStores.AddOrUpdate(type, (stored, depth), (_, old) => (old.Stored.Union(stored), Math.Min(depth, old.Depth)));
+            return _typeStores.TryGetValue(type, out var merged) ? merged.Stored : stored;
+        }
+
+        private readonly ConcurrentDictionary<INamedTypeSymbol, (ImmutableHashSet<ISymbol> Stored, int Depth)> _typeStores = new(SymbolEqualityComparer.Default);
+
+        private readonly ConcurrentDictionary<IPropertySymbol, IFieldSymbol?> _backingFields = new(SymbolEqualityComparer.Default);
+
+        /// <summary>A non-constant field, or an auto-property (its backing field), declared in this compilation.</summary>
+        private bool IsStorage(ISymbol member) => member switch
+        {
+            IFieldSymbol field => !field.IsConst && field.DeclaringSyntaxReferences.Length > 0,
+            IPropertySymbol property => BackingField(property) is not null,
+            _ => false,
+        };
+
+        /// <summary>The compiler-generated backing field of an auto-property; memoised.</summary>
+        internal IFieldSymbol? BackingField(IPropertySymbol property) =>
+            _backingFields.GetOrAdd(property.OriginalDefinition, p =>
+            {
+                if (p.DeclaringSyntaxReferences.Length == 0 || p.ContainingType is null)
+                {
+                    return null;
+                }
+
+                foreach (var member in p.ContainingType.GetMembers())
+                {
+                    if (member is IFieldSymbol { AssociatedSymbol: { } associated } field && SymbolEqualityComparer.Default.Equals(associated, p))
+                    {
+                        return field;
+                    }
+                }
+
+                return null;
+            });
+
+        private static bool WritesFields(IOperation root)
+        {
+            foreach (var operation in root.Descendants())
+            {
+                if (operation is IAssignmentOperation { Target: IFieldReferenceOperation or IPropertyReferenceOperation { Instance: null or IInstanceReferenceOperation } } ||
+                    operation is IInvocationOperation { Instance: IFieldReferenceOperation or IPropertyReferenceOperation { Instance: null or IInstanceReferenceOperation } })
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>
+        /// The fields and properties <paramref name="root"/> stores into (or into an object they hold): assignment targets,
+        /// receivers of calls, ref/out arguments, along the whole member chain (<c>this.a.b = x</c> writes a and b).
+        /// </summary>
+        private static HashSet<ISymbol> WrittenMembers(IOperation root)
+        {
+            var written = new HashSet<ISymbol>(SymbolEqualityComparer.Default);
+            foreach (var operation in root.Descendants())
+            {
+                var target = operation switch
+                {
+                    IAssignmentOperation assignment => assignment.Target,
+                    IInvocationOperation invocation => invocation.Instance,
+                    IArgumentOperation { Parameter.RefKind: not RefKind.None } argument => argument.Value,
+                    _ => null,
+                };
+                for (var current = target; current is not null;)
+                {
+                    switch (current)
+                    {
+                        case IMemberReferenceOperation reference:
+                            if (reference.Member is IFieldSymbol or IPropertySymbol)
+                            {
+                                written.Add(reference.Member.OriginalDefinition);
+                            }
+
+                            current = reference.Instance;
+                            break;
+                        case IConversionOperation conversion:
+                            current = conversion.Operand;
+                            break;
+                        case IArrayElementReferenceOperation element:
+                            current = element.ArrayReference;
+                            break;
+                        default:
+                            current = null;
+                            break;
+                    }
+                }
+            }
+
+            return written;
+        }
+    }
+}

@@ -1,0 +1,210 @@
+using System;
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.IO;
+using Microsoft.CodeAnalysis;
+using Residency.Analyzers.Json;
+
+namespace Residency.Analyzers.Flow.Library
+{
+    /// <summary>What an external method or property does with the data it is given (<c>Catalog/library.json</c>).</summary>
+    [Flags]
+    internal enum Behaviour
+    {
+        None = 0,
+
+        /// <summary>The result is a count, size, hash, position or comparison: no personal data.</summary>
+        Aggregate = 1,
+
+        /// <summary>Given a lambda, the result is what the lambda returns.</summary>
+        Projection = 2,
+
+        /// <summary>An integer property that is a size (<c>Count</c>, <c>Length</c>).</summary>
+        Size = 4,
+
+        /// <summary>The result carries the whole serialised object (never analysed through a body in source).</summary>
+        Serializer = 8,
+
+        /// <summary>An instance method that stores its arguments in its receiver (builders, collections, writers).</summary>
+        Mutator = 16,
+    }
+
+    /// <summary>
+    /// Library behaviour as data: <c>Catalog/library.json</c> (parsed once per process) names types and their members;
+    /// the types are resolved to symbols once per compilation, and a member matches when it has the name and is declared
+    /// on the type, on a type derived from it or implementing it. Answers are memoised per member.
+    /// </summary>
+    internal sealed class LibraryBehaviour
+    {
+        private const string Wildcard = "*";
+
+        private static readonly Lazy<ImmutableArray<(Behaviour Kind, string Type, ImmutableArray<string> Members)>> Table = new(Load);
+
+        private readonly Dictionary<(Behaviour, string), List<INamedTypeSymbol>> _typesByMember = new();
+        private readonly ImmutableArray<string> _mutatorPrefixes;
+        private readonly ConcurrentDictionary<ISymbol, Behaviour> _memo = new(SymbolEqualityComparer.Default);
+
+        public LibraryBehaviour(Compilation compilation)
+        {
+            var prefixes = ImmutableArray.CreateBuilder<string>();
+            var resolved = new Dictionary<string, ImmutableArray<INamedTypeSymbol>>(StringComparer.Ordinal);
+            foreach (var (kind, type, members) in Table.Value)
+            {
+                if (kind == Behaviour.Mutator && type == Wildcard)
+                {
+                    prefixes.AddRange(members);
+                    continue;
+                }
+
+                if (!resolved.TryGetValue(type, out var symbols))
+                {
+                    resolved[type] = symbols = compilation.GetTypesByMetadataName(type);
+                }
+
+                if (symbols.IsEmpty)
+                {
+                    continue;
+                }
+
+                foreach (var member in members)
+                {
+                    if (!_typesByMember.TryGetValue((kind, member), out var list))
+                    {
+                        _typesByMember[(kind, member)] = list = new List<INamedTypeSymbol>();
+                    }
+
+                    list.AddRange(symbols);
+                }
+            }
+
+            _mutatorPrefixes = prefixes.ToImmutable();
+        }
+
+        /// <summary>What <paramref name="member"/> (a method or property of a library) does, per <c>Catalog/library.json</c>.</summary>
+        public Behaviour Of(ISymbol member) => _memo.GetOrAdd(member.OriginalDefinition, Compute);
+
+        public bool Is(ISymbol member, Behaviour behaviour) => (Of(member) & behaviour) != 0;
+
+        private Behaviour Compute(ISymbol member)
+        {
+            var result = Behaviour.None;
+            foreach (var kind in new[] { Behaviour.Aggregate, Behaviour.Projection, Behaviour.Size, Behaviour.Serializer })
+            {
+                if (_typesByMember.TryGetValue((kind, member.Name), out var types) && DeclaredOnAny(member.ContainingType, types))
+                {
+                    result |= kind;
+                }
+            }
+
+            if (member is IMethodSymbol { IsStatic: false } method && method.ContainingType?.SpecialType != SpecialType.System_String && IsMutatorName(method))
+            {
+                result |= Behaviour.Mutator;
+            }
+
+            return result;
+        }
+
+        private bool IsMutatorName(IMethodSymbol method)
+        {
+            if (SymbolEqualityComparer.Default.Equals(method.ReturnType.OriginalDefinition, method.ContainingType?.OriginalDefinition))
+            {
+                return true; // sb.Append(x) returns the builder it stored x in
+            }
+
+            foreach (var prefix in _mutatorPrefixes)
+            {
+                if (method.Name.StartsWith(prefix, StringComparison.Ordinal))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        private static bool DeclaredOnAny(INamedTypeSymbol? type, List<INamedTypeSymbol> candidates)
+        {
+            if (type is null)
+            {
+                return false;
+            }
+
+            for (var current = type; current is not null; current = current.BaseType)
+            {
+                if (Contains(candidates, current.OriginalDefinition))
+                {
+                    return true;
+                }
+            }
+
+            foreach (var @interface in type.AllInterfaces)
+            {
+                if (Contains(candidates, @interface.OriginalDefinition))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        private static bool Contains(List<INamedTypeSymbol> candidates, INamedTypeSymbol type)
+        {
+            foreach (var candidate in candidates)
+            {
+                if (SymbolEqualityComparer.Default.Equals(candidate, type))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        private static ImmutableArray<(Behaviour, string, ImmutableArray<string>)> Load()
+        {
+            var builder = ImmutableArray.CreateBuilder<(Behaviour, string, ImmutableArray<string>)>();
+            using var stream = typeof(LibraryBehaviour).Assembly.GetManifestResourceStream("Residency.Catalog.library.json");
+            if (stream is null)
+            {
+                return builder.ToImmutable();
+            }
+
+            using var reader = new StreamReader(stream);
+            var root = JsonParser.Parse(reader.ReadToEnd());
+            foreach (var (section, kind) in new[]
+            {
+                ("aggregates", Behaviour.Aggregate), ("projections", Behaviour.Projection), ("sizes", Behaviour.Size),
+                ("serializers", Behaviour.Serializer), ("mutatorPrefixes", Behaviour.Mutator),
+            })
+            {
+                if (root.Get(section) is not { IsObject: true } entries)
+                {
+                    continue;
+                }
+
+                foreach (var entry in entries.Members)
+                {
+                    if (!entry.Value.IsArray)
+                    {
+                        continue; // "$comment"
+                    }
+
+                    var members = ImmutableArray.CreateBuilder<string>();
+                    foreach (var item in entry.Value.Items)
+                    {
+                        if (item.IsString && item.Text is { } name)
+                        {
+                            members.Add(name);
+                        }
+                    }
+
+                    builder.Add((kind, entry.Key, members.ToImmutable()));
+                }
+            }
+
+            return builder.ToImmutable();
+        }
+    }
+}

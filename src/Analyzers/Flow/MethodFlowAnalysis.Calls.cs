@@ -1,0 +1,510 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Linq;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.FlowAnalysis;
+using Microsoft.CodeAnalysis.Operations;
+using Residency.Analyzers.Flow.Driver;
+using Residency.Analyzers.Flow.Library;
+using Residency.Analyzers.Flow.States;
+using Residency.Analyzers.Model;
+using Residency.Analyzers.Sinks;
+using State = System.Collections.Immutable.ImmutableDictionary<object, System.Collections.Immutable.ImmutableHashSet<Residency.Analyzers.Flow.TaintFact>>;
+
+namespace Residency.Analyzers.Flow
+{
+    /// <summary>Call effects: sinks, summaries of methods of this compilation (and their implementations), library behaviour for external methods, lambdas.</summary>
+    internal sealed partial class MethodFlowAnalysis
+    {
+        private ImmutableHashSet<TaintFact> Invoke(IInvocationOperation invocation)
+        {
+            var target = invocation.TargetMethod;
+            var receiver = Evaluate(invocation.Instance);
+            int count = target.Parameters.Length;
+            var arguments = new ImmutableHashSet<TaintFact>[Math.Max(count, 1)];
+            var lambdas = new List<(IArgumentOperation Argument, IOperation Lambda)>();
+            var allArguments = Taint.Empty;
+
+            foreach (var argument in invocation.Arguments)
+            {
+                int ordinal = argument.Parameter?.Ordinal ?? 0;
+                var lambda = AsLambda(argument.Value);
+                if (lambda is not null)
+                {
+                    lambdas.Add((argument, lambda));
+                    continue;
+                }
+
+                var value = Evaluate(argument.Value);
+                if (ordinal < arguments.Length)
+                {
+                    arguments[ordinal] = arguments[ordinal] is null ? value : Taint.Union(arguments[ordinal], value);
+                }
+
+                allArguments = Taint.Union(allArguments, value);
+            }
+
+            // Anonymizers end the flow.
+            if (HasAttribute(target, _engine.Types.Anonymizer))
+            {
+                return Taint.Empty;
+            }
+
+            // 1. Is this call a sink?
+            var sinkCall = _engine.CachedSink(invocation);
+            if (sinkCall is not null)
+            {
+                var sent = sinkCall.Receiver ? receiver : Taint.Empty;
+                for (int i = 0; i < count; i++)
+                {
+                    if (sinkCall.SendsParameter(i) && arguments[i] is { } value)
+                    {
+                        sent = Taint.Union(sent, value);
+                    }
+                }
+
+                foreach (var sink in sinkCall.Sinks)
+                {
+                    RecordSink(invocation, sink, sent, ImmutableArray.Create(sink.Display));
+                }
+            }
+
+            // 2. Methods of this compilation: apply their summaries. A call through an interface or a virtual method of the
+            // application may run any of its implementations here: all of them are applied (a may-analysis).
+            var callees = CalleeSummaries(invocation, target, followDispatch: sinkCall is null);
+            ImmutableHashSet<TaintFact> result;
+            if (callees.Count > 0)
+            {
+                result = Taint.Empty;
+                foreach (var (callee, summary) in callees)
+                {
+                    ApplyParameterSinks(invocation, callee, summary, arguments, receiver);
+                    result = Taint.Union(result, Substitute(summary.Returns, arguments));
+                    result = Taint.Union(result, ApplyCalleeEffects(invocation, callee, summary, arguments));
+                }
+
+                foreach (var (_, lambda) in lambdas)
+                {
+                    AnalyzeLambda(lambda, Taint.Empty);
+                }
+            }
+            else
+            {
+                result = External(invocation, target, receiver, arguments, allArguments, lambdas);
+                if (sinkCall is null)
+                {
+                    RecordUnclassified(invocation, target, receiver, allArguments);
+                }
+            }
+
+            if (sinkCall is not null)
+            {
+                // What comes back from a sink is the remote's data, not what was sent to it.
+                result = Taint.Empty;
+            }
+
+            if (HasAttribute(target, _engine.Types.Pseudonymizer))
+            {
+                result = Taint.Pseudonymise(Taint.Union(result, allArguments));
+            }
+
+            var returnElement = Classifier.GetElement(target);
+            if (returnElement is not null)
+            {
+                result = result.Add(TaintFact.Source(returnElement));
+            }
+
+            var typeFacts = WholeFacts(invocation.Type);
+            result = Taint.Union(result, typeFacts);
+
+            // Sources that need no annotation: claim look-ups, claims filtered by type, a helper's claim bound to its caller's type.
+            return Classifier.Sources is { } sources ? sources.OnInvocation(invocation, _method, result, typeFacts) : result;
+        }
+
+        /// <summary>
+        /// The summaries of the methods of this compilation a call may run: its target when it has a body here (or is a
+        /// local function), and — for a virtual or interface call of the application's own, when
+        /// <paramref name="followDispatch"/> — the implementations and overrides found by <see cref="FlowEngine.DispatchTargets"/>.
+        /// </summary>
+        private List<(IMethodSymbol Callee, MethodSummary Summary)> CalleeSummaries(IInvocationOperation invocation, IMethodSymbol target, bool followDispatch)
+        {
+            var result = new List<(IMethodSymbol, MethodSummary)>(1);
+            var bounded = false;
+            var dispatched = followDispatch ? _engine.DispatchTargets(invocation, out bounded) : ImmutableArray<IMethodSymbol>.Empty;
+            if (dispatched.IsEmpty)
+            {
+                if (FlowEngine.IsInSource(target) || target.MethodKind == MethodKind.LocalFunction)
+                {
+                    var summary = _engine.GetCalleeSummary(target, _depth + 1, _inProgress, _cfg, _request);
+                    if (summary is not null)
+                    {
+                        result.Add((target, summary));
+                    }
+                }
+
+                return result;
+            }
+
+            if (bounded)
+            {
+                _dependencies.Truncation |= Truncation.DispatchBound;
+            }
+
+            foreach (var callee in dispatched)
+            {
+                var summary = _engine.GetCalleeSummary(callee, _depth + 1, _inProgress, _cfg, _request);
+                if (summary is not null)
+                {
+                    result.Add((callee, summary));
+                }
+            }
+
+            return result;
+        }
+
+        private ImmutableHashSet<TaintFact> External(
+            IInvocationOperation invocation,
+            IMethodSymbol target,
+            ImmutableHashSet<TaintFact> receiver,
+            ImmutableHashSet<TaintFact>[] arguments,
+            ImmutableHashSet<TaintFact> allArguments,
+            List<(IArgumentOperation Argument, IOperation Lambda)> lambdas)
+        {
+            // The "source" of a LINQ-style call: the receiver, or the first argument of an extension method.
+            var source = receiver;
+            if (target.IsExtensionMethod && arguments.Length > 0 && arguments[0] is { } first)
+            {
+                source = Taint.Union(source, first);
+            }
+
+            var lambdaResults = Taint.Empty;
+            foreach (var (_, lambda) in lambdas)
+            {
+                lambdaResults = Taint.Union(lambdaResults, AnalyzeLambda(lambda, source));
+            }
+
+            // a(x) on a delegate local that holds a lambda of this method: run the lambda with what the arguments carry.
+            var knownDelegate = false;
+            if (target.MethodKind == MethodKind.DelegateInvoke && _delegateLambdas is not null &&
+                invocation.Instance is ILocalReferenceOperation { Local: var delegateLocal } && _delegateLambdas.TryGetValue(delegateLocal, out var storedLambda))
+            {
+                knownDelegate = true;
+                lambdaResults = Taint.Union(lambdaResults, AnalyzeLambda(storedLambda, allArguments));
+            }
+
+            ImmutableHashSet<TaintFact> result;
+            var behaviour = _engine.Library.Of(target);
+            if ((behaviour & Behaviour.Aggregate) != 0)
+            {
+                result = Taint.Empty;
+            }
+            else if ((lambdas.Count > 0 && (behaviour & Behaviour.Projection) != 0) || knownDelegate)
+            {
+                result = lambdaResults;
+            }
+            else
+            {
+                result = Taint.Union(Taint.Union(receiver, allArguments), lambdaResults);
+            }
+
+            // Mutating calls on a builder or collection of a library (sb.Append(x), list.Add(x), dict[key] = x): the receiver now
+            // carries the arguments. A method declared in this compilation is analysed (or, without a body, not guessed at).
+            if (invocation.Instance is { } instance && !target.IsStatic && target.ContainingType?.SpecialType != SpecialType.System_String &&
+                target.OriginalDefinition.DeclaringSyntaxReferences.Length == 0 && (behaviour & Behaviour.Mutator) != 0 && _engine.CachedSink(invocation) is null)
+            {
+                StoreInto(instance, allArguments);
+            }
+
+            // out/ref arguments receive what went in.
+            foreach (var argument in invocation.Arguments)
+            {
+                if (argument.Parameter?.RefKind is RefKind.Out or RefKind.Ref)
+                {
+                    Assign(argument.Value, Taint.Union(receiver, allArguments), strong: argument.Parameter.RefKind == RefKind.Out);
+                }
+            }
+
+            return result;
+        }
+
+        private static bool ReturnsItsReceiver(IMethodSymbol method) =>
+            !method.IsStatic && method.ContainingType is { SpecialType: not SpecialType.System_String } type &&
+            SymbolEqualityComparer.Default.Equals(method.ReturnType.OriginalDefinition, type.OriginalDefinition);
+
+        private static IOperation? AsLambda(IOperation value)
+        {
+            while (value is IConversionOperation or IDelegateCreationOperation)
+            {
+                value = value is IConversionOperation c ? c.Operand : ((IDelegateCreationOperation)value).Target;
+            }
+
+            return value is IFlowAnonymousFunctionOperation or IAnonymousFunctionOperation ? value : null;
+        }
+
+        /// <summary>Analyses a lambda inline: its parameters carry <paramref name="parameterFacts"/>, it sees captured locals.</summary>
+        private ImmutableHashSet<TaintFact> AnalyzeLambda(IOperation lambda, ImmutableHashSet<TaintFact> parameterFacts)
+        {
+            if (lambda is not IFlowAnonymousFunctionOperation flowLambda)
+            {
+                return Taint.Empty;
+            }
+
+            ControlFlowGraph graph;
+            try
+            {
+                graph = _cfg.GetAnonymousFunctionControlFlowGraphInScope(flowLambda, _cancellationToken);
+            }
+            catch (ArgumentException)
+            {
+                return Taint.Empty;
+            }
+
+            var captured = _state;
+            foreach (var parameter in flowLambda.Symbol.Parameters)
+            {
+                captured = captured.SetItem(parameter, parameterFacts);
+            }
+
+            var nested = new MethodFlowAnalysis(this, graph, parameterFacts, captured);
+            var returns = nested.RunGraph();
+            return Taint.Union(returns, nested._returns);
+        }
+
+        /// <summary>
+        /// The effects of a call to a method of this compilation besides its return value: what its out/ref parameters hold
+        /// afterwards; for a local function, what it does with the variables it captures (analysed inline, with the state at
+        /// the call). Returns what the inline analysis adds to the call's value.
+        /// </summary>
+        private ImmutableHashSet<TaintFact> ApplyCalleeEffects(IInvocationOperation invocation, IMethodSymbol target, MethodSummary summary, ImmutableHashSet<TaintFact>[] arguments)
+        {
+            if (!summary.OutParameters.IsEmpty)
+            {
+                foreach (var argument in invocation.Arguments)
+                {
+                    if (argument.Parameter is not { RefKind: RefKind.Out or RefKind.Ref } parameter)
+                    {
+                        continue;
+                    }
+
+                    foreach (var (ordinal, facts) in summary.OutParameters)
+                    {
+                        if (ordinal == parameter.Ordinal)
+                        {
+                            Assign(argument.Value, Substitute(facts, arguments), strong: true);
+                        }
+                    }
+                }
+            }
+
+            foreach (var (ordinal, facts) in summary.ParameterStores)
+            {
+                foreach (var argument in invocation.Arguments)
+                {
+                    if (argument.Parameter is { RefKind: RefKind.None } parameter && parameter.Ordinal == ordinal)
+                    {
+                        StoreInto(argument.Value, Substitute(facts, arguments));
+                    }
+                }
+            }
+
+            if (target.MethodKind != MethodKind.LocalFunction || _inlining.Contains(target.OriginalDefinition))
+            {
+                return Taint.Empty;
+            }
+
+            ControlFlowGraph graph;
+            try
+            {
+                graph = _cfg.GetLocalFunctionControlFlowGraphInScope((IMethodSymbol)target.OriginalDefinition, _cancellationToken);
+            }
+            catch (ArgumentException)
+            {
+                return Taint.Empty;
+            }
+
+            // Its parameters are left clean: what the arguments carry is handled by the summary, at this call.
+            var captured = _state;
+            foreach (var parameter in target.Parameters)
+            {
+                captured = captured.Remove(parameter.OriginalDefinition).Remove(parameter);
+            }
+
+            var nested = new MethodFlowAnalysis(this, graph, Taint.Empty, captured, (IMethodSymbol)target.OriginalDefinition);
+            var returns = Taint.Union(nested.RunGraph(), nested._returns);
+            var sources = Taint.Empty;
+            foreach (var fact in returns)
+            {
+                if (fact.IsSource || fact.Parameter >= 0 && !SymbolEqualityComparer.Default.Equals(_method, target))
+                {
+                    sources = sources.Add(fact);
+                }
+            }
+
+            return sources;
+        }
+
+        private void ApplyParameterSinks(IOperation operation, IMethodSymbol callee, MethodSummary summary, ImmutableHashSet<TaintFact>[] arguments, ImmutableHashSet<TaintFact> receiver)
+        {
+            Depend(summary);
+            foreach (var flow in summary.ParameterSinks)
+            {
+                var argument = flow.Parameter >= 0 && flow.Parameter < arguments.Length ? arguments[flow.Parameter] : null;
+                if (argument is null || argument.IsEmpty)
+                {
+                    continue;
+                }
+
+                var sent = flow.ViaMember ? Taint.OnMemberRead(argument) : argument;
+                if (flow.Parameter < callee.Parameters.Length)
+                {
+                    sent = WithoutWhatTheCalleeReports(sent, callee.Parameters[flow.Parameter].Type);
+                }
+
+                RecordSink(operation, flow.Sink, sent, flow.Path);
+            }
+        }
+
+        /// <summary>
+        /// Type-derived facts of an object passed whole to a parameter whose own type carries them: the callee reads that
+        /// parameter and reports the flow itself (SPEC §6 location rule), so the caller does not report it again.
+        /// </summary>
+        private ImmutableHashSet<TaintFact> WithoutWhatTheCalleeReports(ImmutableHashSet<TaintFact> sent, ITypeSymbol parameterType)
+        {
+            var carried = Classifier.GetCarriedElements(parameterType);
+            if (carried.IsEmpty)
+            {
+                return sent;
+            }
+
+            var result = sent;
+            foreach (var fact in sent)
+            {
+                if (fact.Whole && fact.Member is null && fact.Element is { } element && carried.Contains(element))
+                {
+                    result = result.Remove(fact);
+                }
+            }
+
+            return result;
+        }
+
+        private static ImmutableHashSet<TaintFact> Substitute(ImmutableHashSet<TaintFact> returns, ImmutableHashSet<TaintFact>[] arguments)
+        {
+            var result = Taint.Empty;
+            foreach (var fact in returns)
+            {
+                if (fact.IsSource)
+                {
+                    result = result.Add(fact);
+                }
+                else if (fact.Parameter >= 0 && fact.Parameter < arguments.Length && arguments[fact.Parameter] is { } argument)
+                {
+                    result = Taint.Union(result, fact.ViaMember ? Taint.OnMemberRead(argument) : argument);
+                }
+            }
+
+            return result;
+        }
+
+        /// <summary>
+        /// A method whose result is sent elsewhere (an AI tool): the personal data read here and returned reaches those sinks,
+        /// reported on the return. What came in through parameters is not: the model, not a caller, supplies those.
+        /// </summary>
+        private void RecordReturnSinks(IOperation returnOperation, ImmutableHashSet<TaintFact> value)
+        {
+            var sinks = _engine.ReturnSinksOf(_method);
+            if (sinks.IsEmpty)
+            {
+                return;
+            }
+
+            var sources = Taint.Empty.ToBuilder();
+            foreach (var fact in value)
+            {
+                if (fact.IsSource)
+                {
+                    sources.Add(fact);
+                }
+            }
+
+            foreach (var sink in sinks)
+            {
+                RecordSink(returnOperation, sink, sources.ToImmutable(), ImmutableArray.Create(sink.Display));
+            }
+        }
+
+        /// <summary>
+        /// A call of a method with no source here and no sink that receives personal data (an argument or the receiver):
+        /// recorded as reaching an unclassified recipient when <see cref="Calls.UnclassifiedCalls"/> says nobody
+        /// classified the method. The taint check comes first, the (memoised) classification only then.
+        /// </summary>
+        private void RecordUnclassified(IInvocationOperation invocation, IMethodSymbol target, ImmutableHashSet<TaintFact> receiver, ImmutableHashSet<TaintFact> allArguments)
+        {
+            if ((receiver.IsEmpty && allArguments.IsEmpty) || _engine.Unclassified is not { } unclassified || unclassified.Recipient(target) is not { } recipient)
+            {
+                return;
+            }
+
+            RecordSink(invocation, recipient, Taint.Union(receiver, allArguments), ImmutableArray.Create(recipient.Display));
+        }
+
+        private void RecordSink(IOperation operation, SinkInfo sink, ImmutableHashSet<TaintFact> sent, ImmutableArray<string> path)
+        {
+            // Inside a [DataSink] method its own calls are the sink's implementation: the flow is the one into the sink.
+            if (sent.IsEmpty || _engine.SinkImplementations?.Contains(_method) == true)
+            {
+                return;
+            }
+
+            var fullPath = path.Insert(0, _stepName);
+            var sources = Taint.Empty.ToBuilder();
+            foreach (var fact in sent)
+            {
+                if (fact.IsSource)
+                {
+                    sources.Add(fact);
+                }
+                else if (_outer is null || fact.Parameter >= 0)
+                {
+                    _parameterSinks.Add(new ParameterSinkFlow(fact.Parameter, fact.ViaMember, sink, fullPath));
+                }
+            }
+
+            if (sources.Count == 0)
+            {
+                return;
+            }
+
+            var key = (operation, sink.Id);
+            if (_findings.TryGetValue(key, out var existing))
+            {
+                existing.Sources = existing.Sources.Union(sources);
+            }
+            else
+            {
+                _findings[key] = new Finding(operation, sink, sources.ToImmutable(), fullPath);
+            }
+        }
+
+        /// <summary>Whether the method (or one it overrides) carries the attribute; memoised per method and attribute.</summary>
+        private bool HasAttribute(IMethodSymbol method, INamedTypeSymbol? attribute) => attribute is not null && _engine.HasMethodAttribute(method, attribute);
+
+        internal static bool HasAttributeUncached(IMethodSymbol method, INamedTypeSymbol attribute)
+        {
+            for (var m = method.OriginalDefinition; m is not null; m = m.OverriddenMethod)
+            {
+                foreach (var data in m.GetAttributes())
+                {
+                    if (WellKnownTypes.Is(data.AttributeClass, attribute))
+                    {
+                        return true;
+                    }
+                }
+            }
+
+            return false;
+        }
+    }
+}
