@@ -6,4 +6,5 @@ root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 dotnet pack "$root/src/Build/Package/Residency.Package.csproj" -c Release -o "$root/artifacts/feed" -nologo -v:q
 # The sample restores into its own package folder: drop the previous copy so the fresh package is used.
 rm -rf "$root/artifacts/sample-packages/residency.analyzers"
-dotnet build "$root/samples/SupportDesk/SupportDesk.csproj" -nologo -v:m "$@"
+# -tl:off: the terminal logger shows build messages (the "Residency: …" summary line) only from -v:detailed on.
+dotnet build "$root/samples/SupportDesk/SupportDesk.csproj" -nologo -v:m -tl:off "$@"

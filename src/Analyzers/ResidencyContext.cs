@@ -35,13 +35,21 @@ namespace Residency.Analyzers
             Resolver = new EndpointResolver(compilation, models, Endpoints);
             var sinks = new EndpointSinks(Endpoints);
 
-            // SPEC §5 order: annotations, residency.json sinks, HTTP, SDK clients.
+            // Resolution order (docs/endpoints.md): annotations, residency.json sinks, HTTP, SDK clients, then the AI
+            // abstractions and Semantic Kernel, whose region is the SDK client's behind them.
+            var sdk = new SdkSinkProvider(Resolver, sinks);
+            var ai = new AiClientResolver(new AiTypes(compilation), Types, Resolver, sinks, sdk);
+            var kernels = new KernelResolver(ai);
+            var annotations = new AnnotationSinkProvider(Types);
             var providers = ImmutableArray.Create<ISinkProvider>(
-                new AnnotationSinkProvider(Types),
+                annotations,
                 new ConfiguredSinkProvider(Endpoints.User),
                 new HttpSinkProvider(Resolver, sinks),
-                new SdkSinkProvider(Resolver, sinks));
-            Engine = new FlowEngine(compilation, models, Classifier, Types, providers);
+                sdk,
+                new AiSinkProvider(ai),
+                new SemanticKernelSinkProvider(kernels));
+            Engine = new FlowEngine(compilation, models, Classifier, Types, providers) { SinkImplementations = new SinkImplementations(annotations) };
+            Engine.ReturnSinks = new AiToolSinks(ai, kernels).Of;
             if (!options.InferPersonalData)
             {
                 Engine.SyntacticFilter = node => Index.MayTouchPersonalData(node);

@@ -20,6 +20,7 @@ namespace Residency.CodeFixes
     /// </summary>
     [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(AnonymizeCodeFixProvider))]
     [Shared]
+    [ExtensionOrder(After = nameof(UseEuEndpointCodeFixProvider), Before = nameof(DeclareTransferCodeFixProvider))]
     public sealed class AnonymizeCodeFixProvider : CodeFixProvider
     {
         /// <summary>Equivalence-key prefix; the key ends with the anonymizer's documentation ID.</summary>

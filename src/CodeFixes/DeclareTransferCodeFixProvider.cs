@@ -10,6 +10,7 @@ using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Residency.Analyzers.Diagnostics;
+using Residency.Analyzers.Model;
 
 namespace Residency.CodeFixes
 {
@@ -17,10 +18,12 @@ namespace Residency.CodeFixes
     /// RES001/RES002/RES003: declares the Chapter V basis of the transfer by adding
     /// <c>[DataTransfer("&lt;region&gt;", TransferMechanism.StandardContractualClauses, Recipient = "&lt;recipient&gt;", Justification = "TODO: …")]</c>
     /// to the method that reads the data (default) or to its type, with <c>using Residency;</c> when missing.
-    /// Not offered when the region is unknown: a declared transfer needs a destination.
+    /// Not offered when the region is unknown: a declared transfer needs a destination. Offered after the fixes that remove
+    /// the transfer (EU endpoint, anonymisation), and never applied in bulk (no Fix All).
     /// </summary>
     [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(DeclareTransferCodeFixProvider))]
     [Shared]
+    [ExtensionOrder(After = nameof(AnonymizeCodeFixProvider))] // declaring a legal basis comes last
     public sealed class DeclareTransferCodeFixProvider : CodeFixProvider
     {
         /// <summary>Equivalence-key prefix of "declare on the method"; the key ends with <c>region:recipient</c>.</summary>
@@ -29,13 +32,18 @@ namespace Residency.CodeFixes
         /// <summary>Equivalence-key prefix of "declare on the type"; the key ends with <c>region:recipient</c>.</summary>
         public const string TypeKeyPrefix = "Residency.DeclareTransfer.Type:";
 
-        public const string Justification = "TODO: reference the signed SCCs";
+        /// <summary>The placeholder justification the fix writes; RES004 reports it until a person replaces it.</summary>
+        public const string Justification = TransferJustification.Placeholder;
 
         public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(
             DiagnosticIds.TransferOutsideAllowedRegions, DiagnosticIds.SpecialCategoryTransfer, DiagnosticIds.UnknownSinkRegion);
 
-        public override FixAllProvider GetFixAllProvider() =>
-            FixAllProvider.Create((context, document, diagnostics) => FixDocumentAsync(document, diagnostics, context.CodeActionEquivalenceKey, context.CancellationToken));
+        /// <summary>
+        /// None: a legal basis is a person's decision, one transfer at a time. Without a Fix All provider, neither Fix All
+        /// in the IDE nor <c>dotnet format</c> can declare transfers in bulk (<c>dotnet format</c> skips a fixer that does not
+        /// support Fix All in solution).
+        /// </summary>
+        public override FixAllProvider? GetFixAllProvider() => null;
 
         public static string MethodKey(string region, string? recipient) => MethodKeyPrefix + region + ":" + recipient;
 

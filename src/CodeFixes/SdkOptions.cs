@@ -197,11 +197,11 @@ namespace Residency.CodeFixes
                     return null;
                 case BaseObjectCreationExpressionSyntax creation:
                     return creation;
-                case InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax factory } when depth < 3:
+                case InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax factory } when depth < 6:
                     return CreationOf(factory.Expression, model, depth + 1, cancellationToken);
             }
 
-            if (depth >= 3 || model.GetSymbolInfo(expression, cancellationToken).Symbol is not (ILocalSymbol or IFieldSymbol or IPropertySymbol) ||
+            if (depth >= 6 || model.GetSymbolInfo(expression, cancellationToken).Symbol is not (ILocalSymbol or IFieldSymbol or IPropertySymbol) ||
                 model.GetSymbolInfo(expression, cancellationToken).Symbol is not { } symbol)
             {
                 return null;

@@ -26,6 +26,7 @@ namespace Residency.CodeFixes
     /// </summary>
     [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(UseEuEndpointCodeFixProvider))]
     [Shared]
+    [ExtensionOrder(Before = nameof(AnonymizeCodeFixProvider))] // removing the transfer comes first
     public sealed class UseEuEndpointCodeFixProvider : CodeFixProvider
     {
         /// <summary>Rewrites the URL in code.</summary>
@@ -139,10 +140,12 @@ namespace Residency.CodeFixes
                 return new EndpointEdit(document.Id, parent, parent.ReplaceToken(token, Rewrite(token, newText)), inCall ? null : Describe(token));
             }
 
-            // No URL written anywhere: an SDK client on its default host. Set the endpoint option where the client is created.
-            return await SdkOptions.FindAsync(solution, diagnostic, euHost, cancellationToken).ConfigureAwait(false) is { } set
-                ? new EndpointEdit(set.Document, set.OldNode, set.NewNode, set.Description)
-                : null;
+            // No URL written anywhere: an SDK client on its default host (directly, or behind AsIChatClient() and its
+            // decorators). Set the endpoint option where the client is created.
+            // A Semantic Kernel connector registered without an endpoint: the overload that takes one.
+            var set = await SdkOptions.FindAsync(solution, diagnostic, euHost, cancellationToken).ConfigureAwait(false) ??
+                      await ConnectorEndpoint.FindAsync(solution, diagnostic, euHost, cancellationToken).ConfigureAwait(false);
+            return set is null ? null : new EndpointEdit(set.Document, set.OldNode, set.NewNode, set.Description);
         }
 
         /// <summary>

@@ -34,10 +34,10 @@ namespace Residency.Build.Tests
             Assert.Contains("Customer relationship management", html); // (b) purpose
             Assert.Contains("Ticket summarisation", html);
             Assert.Contains("<td>patient</td>", html); // (c) subject
-            Assert.Contains("<td>health</td>", html); // (c) special category
+            Assert.Contains("<td>Health data (health)</td>", html); // (c) special category, labelled, with its key
             Assert.Contains("Standard contractual clauses (Art. 46(2)(c))", html); // (e) declared basis
             Assert.Contains("no basis declared", html); // (e) violation
-            Assert.Contains("<td>P7Y</td>", html); // (f)
+            Assert.Contains("<td>7 years (P7Y)</td>", html); // (f) in words
             Assert.Contains("until the treatment ends", html);
             Assert.Contains("Services/CustomerService.cs:42", html); // flow table
             Assert.Contains("data-status=\"violation\"", html);
@@ -114,11 +114,32 @@ namespace Residency.Build.Tests
             var md = File.ReadAllText(project.Output("inventory.md")).Split('\n');
             var transfers = md.SkipWhile(l => l != "## (e) Transfers to third countries").Skip(4).TakeWhile(l => l.StartsWith('|')).ToList();
 
-            Assert.Contains(transfers, l => l.StartsWith("| United States (US) | Acme CRM | contact.email, contact.phone\\_number | no basis declared |", System.StringComparison.Ordinal) && l.EndsWith("| 2 (1 baselined) |", System.StringComparison.Ordinal));
-            Assert.Contains(transfers, l => l.StartsWith("| United States (US) | OpenAI | health | no basis declared (EU endpoint available: eu.api.openai.com) |", System.StringComparison.Ordinal));
-            Assert.Contains(transfers, l => l.Contains("| OpenAI | contact.email, name | Standard contractual clauses (Art. 46(2)(c)) | DPA signed 2024-03-01, TIA on file | 1 |"));
+            Assert.Contains(transfers, l => l.StartsWith("| United States (US) | Acme CRM | E-mail address (contact.email), Phone number (contact.phone\\_number) | no basis declared |", System.StringComparison.Ordinal) && l.EndsWith("| 2 (1 baselined) |", System.StringComparison.Ordinal));
+            Assert.Contains(transfers, l => l.StartsWith("| United States (US) | OpenAI | Health data (health) | no basis declared (EU endpoint available: eu.api.openai.com) |", System.StringComparison.Ordinal));
+            Assert.Contains(transfers, l => l.Contains("| OpenAI | E-mail address (contact.email), Name (name) | Standard contractual clauses (Art. 46(2)(c)) | DPA signed 2024-03-01, TIA on file | 1 |"));
             Assert.Contains(transfers, l => l.Contains("Unknown") && l.Contains("api.unknown-vendor.io"));
             Assert.DoesNotContain(transfers, l => l.Contains("Germany") || l.Contains("ordering-api"));
+        }
+    
+        [Theory]
+        [InlineData("TODO: reference the signed SCCs", "UNJUSTIFIED: no justification recorded; a person must document this basis (placeholder \u201cTODO: reference the signed SCCs\u201d)")]
+        [InlineData("   ", "UNJUSTIFIED: no justification recorded; a person must document this basis")]
+        [InlineData("SCCs module 2 signed 2026-03-01, DPA ref. 42", "SCCs module 2 signed 2026-03-01, DPA ref. 42")]
+        public void A_declared_transfer_without_a_persons_justification_is_shown_as_unjustified(string justification, string shown)
+        {
+            using var project = new TestProject();
+            project.WithFacts(new FactsBuilder()
+                .Flow("RES005", project.ProjectUri + "/A.cs", 3, FactsBuilder.FlowData("declared", "S.Customer.Email", "Customer.Email", "contact.email", "Crm.Send", "US", "Acme CRM", justification))
+                .ToString());
+            project.Run();
+
+            var md = File.ReadAllText(project.Output("inventory.md")).Split('\n');
+            var transfers = md.SkipWhile(l => l != "## (e) Transfers to third countries").Skip(4).TakeWhile(l => l.StartsWith('|')).ToList();
+            var row = Assert.Single(transfers);
+            Assert.Contains("| Standard contractual clauses (Art. 46(2)(c)) | " + shown + " | 1 |", row);
+
+            var html = File.ReadAllText(project.Output("inventory.html"));
+            Assert.Equal(shown.StartsWith("UNJUSTIFIED", System.StringComparison.Ordinal), html.Contains("UNJUSTIFIED"));
         }
     }
 }

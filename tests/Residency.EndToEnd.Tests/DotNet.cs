@@ -25,9 +25,13 @@ namespace Residency.EndToEnd.Tests
         public static string RepositoryRoot { get; } =
             typeof(DotNet).Assembly.GetCustomAttribute<RepositoryRootAttribute>()!.Path;
 
-        public static CommandResult Run(string workingDirectory, string arguments, params (string Key, string? Value)[] environment)
+        public static CommandResult Run(string workingDirectory, string arguments, params (string Key, string? Value)[] environment) =>
+            RunProcess("dotnet", workingDirectory, arguments, environment);
+
+        /// <summary>Runs any program with the same isolated environment as <see cref="Run"/>.</summary>
+        public static CommandResult RunProcess(string program, string workingDirectory, string arguments, params (string Key, string? Value)[] environment)
         {
-            var info = new ProcessStartInfo("dotnet", arguments)
+            var info = new ProcessStartInfo(program, arguments)
             {
                 WorkingDirectory = workingDirectory,
                 RedirectStandardOutput = true,
@@ -68,7 +72,7 @@ namespace Residency.EndToEnd.Tests
             if (!process.WaitForExit(TimeSpan.FromMinutes(10)))
             {
                 process.Kill(entireProcessTree: true);
-                throw new TimeoutException($"dotnet {arguments} did not finish in 10 minutes");
+                throw new TimeoutException($"{program} {arguments} did not finish in 10 minutes");
             }
 
             process.WaitForExit();

@@ -10,7 +10,7 @@ namespace Residency.EndToEnd.Tests
     /// what a person would see: the Art. 30 sections with the sample's real flows, from one self-contained file.
     /// </summary>
     [Collection(PackageCollection.Name)]
-    public sealed class HtmlRenderingTests(PackageFixture package)
+    public sealed class HtmlRenderingTests(PackageFixture package, Xunit.Abstractions.ITestOutputHelper output)
     {
         [SkippableFact]
         public void InventoryHtmlRendersTheArt30RecordInChromium()
@@ -41,6 +41,19 @@ namespace Residency.EndToEnd.Tests
             Assert.Contains("Standard contractual clauses", dom);
             Assert.Contains("Ticket.MedicationNotes", dom);
 
+            // The data-flow map: present and drawn (boxes, lines, the sample's recipients and a highlighted third country).
+            Assert.Contains("<svg class=\"flow-map\"", dom);
+            var svg = dom.Substring(dom.IndexOf("<svg class=\"flow-map\"", StringComparison.Ordinal));
+            svg = svg.Substring(0, svg.IndexOf("</svg>", StringComparison.Ordinal));
+            Assert.True(System.Text.RegularExpressions.Regex.Matches(svg, "<rect ").Count >= 4, "the map has no boxes");
+            Assert.True(System.Text.RegularExpressions.Regex.Matches(svg, "class=\"edge ").Count >= 2, "the map has no lines");
+            Assert.Contains("class=\"node third\"", svg);
+            Assert.Contains("Acme CRM Inc.", svg);
+            Assert.Contains("E-mail address", svg);
+            // Words a DPO reads: labels with their keys, recipient types and retention in words.
+            Assert.Contains("E-mail address (contact.email)", dom);
+            Assert.DoesNotContain("overflow-wrap: anywhere", source);
+
             var screenshot = Path.Combine(workspace, "inventory.png");
             RunChromium(chromium!, workspace, $"--screenshot=\"{screenshot}\" --window-size=1280,2400 \"file://{html}\"");
             Assert.True(File.Exists(screenshot) && new FileInfo(screenshot).Length > 20_000, "no screenshot");
@@ -49,6 +62,16 @@ namespace Residency.EndToEnd.Tests
             {
                 Directory.CreateDirectory(keep);
                 File.Copy(screenshot, Path.Combine(keep, "inventory.png"), overwrite: true);
+            }
+
+            // The map alone, at print width, attached to the test output as the screenshot of the record's first screen.
+            var top = Path.Combine(workspace, "inventory-map.png");
+            RunChromium(chromium!, workspace, $"--screenshot=\"{top}\" --window-size=1280,1100 \"file://{html}#map\"");
+            Assert.True(File.Exists(top) && new FileInfo(top).Length > 10_000, "no screenshot of the map");
+            output.WriteLine("Screenshots: " + screenshot + " and " + top);
+            if (!string.IsNullOrEmpty(keep))
+            {
+                File.Copy(top, Path.Combine(keep, "inventory-map.png"), overwrite: true);
             }
         }
 

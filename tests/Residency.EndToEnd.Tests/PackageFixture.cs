@@ -89,6 +89,27 @@ namespace Residency.EndToEnd.Tests
             return projectDirectory;
         }
 
+        /// <summary>Writes a minimal library project that does not reference the package (what an auditor scans with the tool).</summary>
+        public static string WriteUnreferencedProject(string directory, string name, string source, string fileName = "Code.cs", string extraItems = "")
+        {
+            var projectDirectory = Path.Combine(directory, name);
+            Directory.CreateDirectory(projectDirectory);
+            File.WriteAllText(Path.Combine(projectDirectory, name + ".csproj"), $"""
+                <Project Sdk="Microsoft.NET.Sdk">
+                  <PropertyGroup>
+                    <TargetFramework>net10.0</TargetFramework>
+                    <Nullable>enable</Nullable>
+                    <ImplicitUsings>enable</ImplicitUsings>
+                  </PropertyGroup>
+                  <ItemGroup>
+                    {extraItems}
+                  </ItemGroup>
+                </Project>
+                """);
+            File.WriteAllText(Path.Combine(projectDirectory, fileName), source);
+            return projectDirectory;
+        }
+
         public void Dispose()
         {
             try

@@ -1,11 +1,20 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
 using System.IO.Compression;
 using System.Linq;
+using System.Reflection.Metadata;
+using System.Reflection.PortableExecutable;
+using System.Text;
+using System.Xml.Linq;
 
 namespace Residency.EndToEnd.Tests
 {
     [Collection(PackageCollection.Name)]
     public sealed class PackageLayoutTests(PackageFixture package)
     {
+        private static readonly Guid SourceLinkKind = new("CC110556-A091-4D38-9FEC-25AB9A351A6A");
+
         [Fact]
         public void PackageHasTheDocumentedLayout()
         {
@@ -17,16 +26,130 @@ namespace Residency.EndToEnd.Tests
             Assert.Contains("tasks/netstandard2.0/Residency.Build.dll", entries);
             Assert.Contains("build/Residency.Analyzers.props", entries);
             Assert.Contains("build/Residency.Analyzers.targets", entries);
-            Assert.Contains("buildTransitive/Residency.Analyzers.props", entries);
-            Assert.Contains("buildTransitive/Residency.Analyzers.targets", entries);
+            // Nothing transitive: the analyzers, the gate and the build cost stay in the project that installed the package.
+            Assert.DoesNotContain(entries, e => e.StartsWith("buildTransitive/", StringComparison.Ordinal));
             // Analyzers must not bring Roslyn along: it is provided by the compiler.
-            Assert.DoesNotContain(entries, e => e.Contains("Microsoft.CodeAnalysis", System.StringComparison.OrdinalIgnoreCase) && e.EndsWith(".dll"));
+            Assert.DoesNotContain(entries, e => e.Contains("Microsoft.CodeAnalysis", StringComparison.OrdinalIgnoreCase) && e.EndsWith(".dll"));
+        }
+
+        [Fact]
+        public void PackingProducesNoWarnings()
+        {
+            // NU1603 (a dependency version the feed does not serve) and any other restore, build or pack warning.
+            Assert.DoesNotMatch(new System.Text.RegularExpressions.Regex(@"warning [A-Z]+\d+"), package.PackResult.Output);
         }
 
         [Fact]
         public void PackageNameIsResidencyAnalyzers()
         {
-            Assert.Equal($"Residency.Analyzers.{PackageFixture.Version}.nupkg", System.IO.Path.GetFileName(package.PackagePath));
+            Assert.Equal($"Residency.Analyzers.{PackageFixture.Version}.nupkg", Path.GetFileName(package.PackagePath));
+        }
+
+        [Fact]
+        public void NuspecDeclaresADevelopmentDependencyWithReadmeIconLicenseAndRepository()
+        {
+            using var zip = ZipFile.OpenRead(package.PackagePath);
+            var nuspec = XDocument.Load(zip.GetEntry("Residency.Analyzers.nuspec")!.Open());
+            var metadata = nuspec.Root!.Elements().Single(e => e.Name.LocalName == "metadata");
+            string? Value(string name) => metadata.Elements().FirstOrDefault(e => e.Name.LocalName == name)?.Value;
+
+            Assert.Equal("true", Value("developmentDependency"));
+            Assert.Equal("README.md", Value("readme"));
+            Assert.Equal("icon.png", Value("icon"));
+            Assert.Equal("MIT", Value("license"));
+            Assert.StartsWith("https://github.com/", Value("projectUrl"));
+            Assert.False(string.IsNullOrWhiteSpace(Value("releaseNotes")));
+            var repository = metadata.Elements().Single(e => e.Name.LocalName == "repository");
+            Assert.StartsWith("https://github.com/", repository.Attribute("url")!.Value);
+            Assert.Null(metadata.Elements().FirstOrDefault(e => e.Name.LocalName == "dependencies"));
+
+            foreach (var file in new[] { "README.md", "icon.png", "LICENSE" })
+            {
+                Assert.NotNull(zip.GetEntry(file));
+            }
+
+            var png = ReadAll(zip.GetEntry("icon.png")!);
+            Assert.Equal(new byte[] { 0x89, (byte)'P', (byte)'N', (byte)'G' }, png.Take(4).ToArray());
+            Assert.Contains("MIT License", Encoding.UTF8.GetString(ReadAll(zip.GetEntry("LICENSE")!)));
+        }
+
+        [Fact]
+        public void PackageReadmeIsWrittenForThePackagePage()
+        {
+            using var zip = ZipFile.OpenRead(package.PackagePath);
+            var readme = Encoding.UTF8.GetString(ReadAll(zip.GetEntry("README.md")!));
+            Assert.Contains("dotnet add package Residency.Analyzers", readme);
+            Assert.DoesNotContain("bash samples/", readme);
+            // Every link is absolute: the package page has no repository to resolve relative links against.
+            foreach (System.Text.RegularExpressions.Match link in System.Text.RegularExpressions.Regex.Matches(readme, @"\]\(([^)]+)\)"))
+            {
+                Assert.StartsWith("https://", link.Groups[1].Value);
+            }
+        }
+
+        [Fact]
+        public void DllsEmbedTheirPdbsAndCarryNoBuildMachinePath()
+        {
+            using var zip = ZipFile.OpenRead(package.PackagePath);
+            var root = DotNet.RepositoryRoot.TrimEnd('/', '\\');
+            foreach (var entry in zip.Entries.Where(e => e.FullName.EndsWith(".dll", StringComparison.Ordinal)))
+            {
+                var bytes = ReadAll(entry);
+                Assert.False(Contains(bytes, Encoding.UTF8.GetBytes(root)), $"{entry.FullName} contains the build path {root}");
+                Assert.False(Contains(bytes, Encoding.Unicode.GetBytes(root)), $"{entry.FullName} contains the build path {root} (UTF-16)");
+
+                using var pe = new PEReader(new MemoryStream(bytes));
+                var debug = pe.ReadDebugDirectory();
+                var embedded = debug.SingleOrDefault(d => d.Type == DebugDirectoryEntryType.EmbeddedPortablePdb);
+                Assert.True(embedded.DataSize > 0, $"{entry.FullName} has no embedded PDB");
+                var codeView = pe.ReadCodeViewDebugDirectoryData(debug.First(d => d.Type == DebugDirectoryEntryType.CodeView));
+                Assert.DoesNotContain(root, codeView.Path);
+                Assert.True(pe.ReadDebugDirectory().Any(d => d.IsPortableCodeView), entry.FullName);
+
+                using var pdb = pe.ReadEmbeddedPortablePdbDebugDirectoryData(embedded);
+                var reader = pdb.GetMetadataReader();
+                var documents = reader.Documents.Select(d => reader.GetString(reader.GetDocument(d).Name)).ToList();
+                Assert.NotEmpty(documents);
+                Assert.All(documents, d => Assert.DoesNotContain(root, d));
+                var hasSourceLink = reader.CustomDebugInformation
+                    .Select(h => reader.GetCustomDebugInformation(h))
+                    .Any(c => reader.GetGuid(c.Kind) == SourceLinkKind);
+                // Source Link needs the repository's remote; a checkout without one (a local clone, this sandbox) builds without it.
+                Assert.True(hasSourceLink || !HasGitRemote(), $"{entry.FullName} has no Source Link");
+            }
+        }
+
+        private static bool HasGitRemote()
+        {
+            var result = DotNet.RunProcess("git", DotNet.RepositoryRoot, "remote");
+            return result.ExitCode == 0 && result.Output.Trim().Length > 0;
+        }
+
+        private static byte[] ReadAll(ZipArchiveEntry entry)
+        {
+            using var stream = entry.Open();
+            using var memory = new MemoryStream();
+            stream.CopyTo(memory);
+            return memory.ToArray();
+        }
+
+        private static bool Contains(byte[] haystack, byte[] needle)
+        {
+            for (int i = 0; i <= haystack.Length - needle.Length; i++)
+            {
+                int j = 0;
+                while (j < needle.Length && haystack[i + j] == needle[j])
+                {
+                    j++;
+                }
+
+                if (j == needle.Length)
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
     }
 }

@@ -14,6 +14,7 @@ namespace Residency.Analyzers.Analyzers
     /// <summary>
     /// RES004: region codes in <c>[DataSink]</c> and <c>[DataTransfer]</c> must be ISO 3166-1 alpha-2 codes or one of
     /// EU, EEA, Adequate, Unknown (case-insensitive; EL is Greece); and so must the entries of <c>ResidencyAllowedRegions</c>.
+    /// A <c>[DataTransfer]</c> must carry a justification written by a person (not missing, blank or a <c>TODO</c> placeholder).
     /// </summary>
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
     public sealed class AnnotationValidationAnalyzer : DiagnosticAnalyzer
@@ -62,30 +63,33 @@ namespace Residency.Analyzers.Analyzers
 
         private static void AnalyzeAttribute(SyntaxNodeAnalysisContext context, WellKnownTypes types)
         {
-            if (Check((AttributeSyntax)context.Node, context.SemanticModel, types, context.ContainingSymbol, context.CancellationToken) is { } diagnostic)
+            foreach (var diagnostic in Check((AttributeSyntax)context.Node, context.SemanticModel, types, context.ContainingSymbol, context.CancellationToken))
             {
                 context.ReportDiagnostic(diagnostic);
             }
         }
 
-        /// <summary>RES004 for a <c>[DataSink]</c> or <c>[DataTransfer]</c> whose region is empty or not a region code.</summary>
-        internal static Diagnostic? Check(AttributeSyntax attribute, SemanticModel model, WellKnownTypes types, ISymbol? containingSymbol, CancellationToken cancellationToken)
+        /// <summary>
+        /// RES004 for a <c>[DataSink]</c> or <c>[DataTransfer]</c> whose region is empty or not a region code, and for a
+        /// <c>[DataTransfer]</c> without a person's justification.
+        /// </summary>
+        internal static IEnumerable<Diagnostic> Check(AttributeSyntax attribute, SemanticModel model, WellKnownTypes types, ISymbol? containingSymbol, CancellationToken cancellationToken)
         {
             if (attribute.ArgumentList is not { Arguments.Count: > 0 } arguments)
             {
-                return null;
+                yield break;
             }
 
             // Cheap syntactic filter before binding.
             var name = attribute.Name.ToString();
             if (!name.Contains("DataSink") && !name.Contains("DataTransfer"))
             {
-                return null;
+                yield break;
             }
 
             if (model.GetSymbolInfo(attribute, cancellationToken).Symbol is not IMethodSymbol constructor)
             {
-                return null;
+                yield break;
             }
 
             var attributeType = constructor.ContainingType;
@@ -100,22 +104,33 @@ namespace Residency.Analyzers.Analyzers
             }
             else
             {
-                return null;
+                yield break;
             }
 
+            var scope = containingSymbol?.ToDisplayString(SymbolDisplayFormat.CSharpErrorMessageFormat) ?? string.Empty;
             var regionArgument = arguments.Arguments[0];
-            if (regionArgument.NameEquals is not null)
+            string? regionText = null;
+            if (regionArgument.NameEquals is null)
             {
-                return null;
+                var constant = model.GetConstantValue(regionArgument.Expression, cancellationToken);
+                if (constant.HasValue)
+                {
+                    regionText = constant.Value as string;
+                    if (CheckRegion(kind, scope, regionArgument, regionText) is { } invalidRegion)
+                    {
+                        yield return invalidRegion;
+                    }
+                }
             }
 
-            var constant = model.GetConstantValue(regionArgument.Expression, cancellationToken);
-            if (!constant.HasValue)
+            if (kind == "DataTransfer" && CheckJustification(attribute, arguments, model, scope, regionText, cancellationToken) is { } unjustified)
             {
-                return null;
+                yield return unjustified;
             }
+        }
 
-            var text = constant.Value as string;
+        private static Diagnostic? CheckRegion(string kind, string scope, AttributeArgumentSyntax regionArgument, string? text)
+        {
             if (Region.TryParse(text, out _))
             {
                 return null;
@@ -129,18 +144,67 @@ namespace Residency.Analyzers.Analyzers
             }
             else
             {
-                suggestion = Region.SuggestCorrection(text);
+                suggestion = Region.SuggestCorrection(text!);
                 message = $"[{kind}] region '{text}' is not a region code (ISO 3166-1 alpha-2, or EU, EEA, Adequate, Unknown){DidYouMean(suggestion)}";
             }
 
-            var scope = containingSymbol?.ToDisplayString(SymbolDisplayFormat.CSharpErrorMessageFormat) ?? string.Empty;
             var properties = ImmutableDictionary<string, string?>.Empty
                 .Add(DiagnosticProperties.FingerprintKey, DiagnosticProperties.Fingerprint(DiagnosticIds.InvalidConfiguration, scope, kind, text ?? string.Empty));
             if (suggestion is not null)
             {
                 properties = properties.Add(SuggestionKey, suggestion);
             }
+
             return Diagnostic.Create(Descriptors.RES004, regionArgument.GetLocation(), properties, message);
+        }
+
+        /// <summary>
+        /// A legal basis is a person's decision: a <c>[DataTransfer]</c> whose <c>Justification</c> is missing, blank or still a
+        /// placeholder (<c>TODO…</c>, as the code fix writes it) is reported where it is written. A justification that is not a
+        /// compile-time constant cannot be judged and is left alone.
+        /// </summary>
+        private static Diagnostic? CheckJustification(AttributeSyntax attribute, AttributeArgumentListSyntax arguments, SemanticModel model, string scope, string? region, CancellationToken cancellationToken)
+        {
+            AttributeArgumentSyntax? justificationArgument = null;
+            string? recipient = null;
+            foreach (var argument in arguments.Arguments)
+            {
+                var name = argument.NameEquals?.Name.Identifier.ValueText;
+                if (name == "Justification")
+                {
+                    justificationArgument = argument;
+                }
+                else if (name == "Recipient")
+                {
+                    recipient = model.GetConstantValue(argument.Expression, cancellationToken).Value as string;
+                }
+            }
+
+            string? justification = null;
+            if (justificationArgument is not null)
+            {
+                var constant = model.GetConstantValue(justificationArgument.Expression, cancellationToken);
+                if (!constant.HasValue)
+                {
+                    return null;
+                }
+
+                justification = constant.Value as string;
+            }
+
+            if (!TransferJustification.IsMissing(justification))
+            {
+                return null;
+            }
+
+            var destination = string.IsNullOrWhiteSpace(recipient) ? region ?? "its region" : $"{region ?? "its region"} ({recipient})";
+            var message = justification is null || string.IsNullOrWhiteSpace(justification)
+                ? $"[DataTransfer] to {destination} has no Justification: a person must record why the transfer is lawful (e.g. the reference of the signed clauses); until then the record shows it as unjustified"
+                : $"[DataTransfer] to {destination} still has the placeholder Justification '{justification}': a person must record why the transfer is lawful (e.g. the reference of the signed clauses); until then the record shows it as unjustified";
+            var location = justificationArgument?.GetLocation() ?? attribute.GetLocation();
+            var properties = ImmutableDictionary<string, string?>.Empty
+                .Add(DiagnosticProperties.FingerprintKey, DiagnosticProperties.Fingerprint(DiagnosticIds.InvalidConfiguration, scope, "DataTransfer.Justification", region ?? string.Empty, recipient ?? string.Empty));
+            return Diagnostic.Create(Descriptors.RES004, location, properties, message);
         }
 
         private static string DidYouMean(string? suggestion) => suggestion is null ? string.Empty : $"; did you mean '{suggestion}'?";

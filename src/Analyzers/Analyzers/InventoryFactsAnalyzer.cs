@@ -192,7 +192,7 @@ namespace Residency.Analyzers.Analyzers
 
         private static void CollectAnnotationFinding(SyntaxNodeAnalysisContext context, ResidencyContext residency, FactsCollector facts)
         {
-            if (AnnotationValidationAnalyzer.Check((AttributeSyntax)context.Node, context.SemanticModel, residency.Types, context.ContainingSymbol, context.CancellationToken) is { } diagnostic)
+            foreach (var diagnostic in AnnotationValidationAnalyzer.Check((AttributeSyntax)context.Node, context.SemanticModel, residency.Types, context.ContainingSymbol, context.CancellationToken))
             {
                 diagnostic.Properties.TryGetValue(DiagnosticProperties.FingerprintKey, out var fingerprint);
                 AddFinding(diagnostic, context.ContainingSymbol, fingerprint, residency, facts, context.CancellationToken);

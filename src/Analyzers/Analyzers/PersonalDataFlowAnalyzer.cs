@@ -66,8 +66,9 @@ namespace Residency.Analyzers.Analyzers
                 var sink = finding.Sink;
                 object[] arguments = verdict.Status switch
                 {
-                    FlowStatus.Unknown => new object[] { verdict.DescribeData(), sink.Describe(), verdict.DescribePath() },
+                    FlowStatus.Unknown => new object[] { verdict.DescribeData(), sink.Describe(), verdict.DescribePath(), sink.DeclareAdvice },
                     FlowStatus.Declared => new object[] { verdict.DescribeData(), sink.Describe(), sink.Region.Display, verdict.Transfer!.Describe(), verdict.DescribePath() },
+                    FlowStatus.Special => new object[] { verdict.DescribeSpecialData(), sink.Describe(), sink.Region.Display, residency.Options.Policy.Text, verdict.DescribePath() },
                     _ => new object[] { verdict.DescribeData(), sink.Describe(), sink.Region.Display, residency.Options.Policy.Text, verdict.DescribePath() },
                 };
 

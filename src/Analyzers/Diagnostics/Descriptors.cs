@@ -31,7 +31,7 @@ namespace Residency.Analyzers.Diagnostics
         public static readonly DiagnosticDescriptor RES003 = new(
             DiagnosticIds.UnknownSinkRegion,
             title: "Personal data sent to an endpoint of unknown region",
-            messageFormat: "Personal data {0} reaches {1}, whose region is unknown; path: {2}",
+            messageFormat: "Personal data {0} reaches {1}, whose region is unknown; path: {2}; to declare it, {3}",
             Category,
             DiagnosticSeverity.Warning,
             isEnabledByDefault: true,
@@ -45,7 +45,7 @@ namespace Residency.Analyzers.Diagnostics
             Category,
             DiagnosticSeverity.Warning,
             isEnabledByDefault: true,
-            description: "A region code is not an ISO 3166-1 alpha-2 code nor one of EU, EEA, Adequate, Unknown, or a configuration file cannot be read.",
+            description: "A region code is not an ISO 3166-1 alpha-2 code nor one of EU, EEA, Adequate, Unknown, a [DataTransfer] has no justification written by a person, or a configuration file cannot be read.",
             helpLinkUri: HelpBase + "RES004.md");
 
         /// <summary>RES004 for project-level configuration (MSBuild properties, configuration files), reported once per compilation.</summary>
@@ -56,7 +56,7 @@ namespace Residency.Analyzers.Diagnostics
             Category,
             DiagnosticSeverity.Warning,
             isEnabledByDefault: true,
-            description: "A region code is not an ISO 3166-1 alpha-2 code nor one of EU, EEA, Adequate, Unknown, or a configuration file cannot be read.",
+            description: "A region code is not an ISO 3166-1 alpha-2 code nor one of EU, EEA, Adequate, Unknown, a [DataTransfer] has no justification written by a person, or a configuration file cannot be read.",
             helpLinkUri: HelpBase + "RES004.md",
             customTags: WellKnownDiagnosticTags.CompilationEnd);
 

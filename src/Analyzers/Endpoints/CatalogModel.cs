@@ -33,8 +33,9 @@ namespace Residency.Analyzers.Endpoints
     /// <summary>One host entry of the catalogue (hosts.json or residency.json <c>hosts</c>).</summary>
     internal sealed class HostEntry
     {
-        public HostEntry(HostPattern pattern, string regionText, string? recipient, string? service, string? euAlternative, string? note, bool isUser, int order, JsonNode? node)
+        public HostEntry(HostPattern pattern, string regionText, string? recipient, string? service, string? euAlternative, string? note, bool isUser, int order, JsonNode? node, string? purpose = null)
         {
+            Purpose = purpose;
             Pattern = pattern;
             RegionText = regionText;
             Recipient = recipient;
@@ -58,6 +59,9 @@ namespace Residency.Analyzers.Endpoints
         public string? EuAlternative { get; }
 
         public string? Note { get; }
+
+        /// <summary>Why the application sends data to this host (residency.json), shown as the purpose in the record.</summary>
+        public string? Purpose { get; }
 
         public bool IsUser { get; }
 
@@ -118,6 +122,9 @@ namespace Residency.Analyzers.Endpoints
         public ImmutableArray<string> ConstructorParameters { get; set; } = ImmutableArray<string>.Empty;
 
         public ImmutableArray<string> Properties { get; set; } = ImmutableArray<string>.Empty;
+
+        /// <summary>Methods called on the client that take its host (MailKit's <c>ConnectAsync(host, port, …)</c>): the argument of a constructor parameter name.</summary>
+        public ImmutableArray<string> ConnectMethods { get; set; } = ImmutableArray<string>.Empty;
 
         public ImmutableArray<string> ConfigKeys { get; set; } = ImmutableArray<string>.Empty;
 
@@ -194,6 +201,9 @@ namespace Residency.Analyzers.Endpoints
         public ImmutableArray<string> ChildMembers { get; set; } = ImmutableArray<string>.Empty;
 
         public ImmutableArray<string> SinkNamespaces { get; set; } = ImmutableArray<string>.Empty;
+
+        /// <summary>Methods of the client that send no data (connecting, authenticating).</summary>
+        public ImmutableHashSet<string> NotSinks { get; set; } = ImmutableHashSet<string>.Empty;
 
         public bool IsUser { get; set; }
 

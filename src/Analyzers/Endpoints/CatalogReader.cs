@@ -73,7 +73,7 @@ namespace Residency.Analyzers.Endpoints
             "$schema", "schemaVersion", "hosts", "regionMaps", "sdks", "sinks", "configKeys", "internalHosts", "sources");
 
         private static readonly ImmutableHashSet<string> HostProperties = ImmutableHashSet.Create(
-            "pattern", "region", "recipient", "service", "euAlternative", "note", "source");
+            "pattern", "region", "recipient", "service", "euAlternative", "note", "source", "purpose");
 
         public static ResidencyJson Read(string text, string path, bool isUser)
         {
@@ -343,7 +343,7 @@ namespace Residency.Analyzers.Endpoints
                         Issue(item, $"built-in host '{patternText}' needs 'recipient' and 'service'");
                     }
 
-                    hosts.Add(new HostEntry(pattern, regionText, item.GetString("recipient"), item.GetString("service"), alternative, item.GetString("note"), _isUser, order, item));
+                    hosts.Add(new HostEntry(pattern, regionText, item.GetString("recipient"), item.GetString("service"), alternative, item.GetString("note"), _isUser, order, item, item.GetString("purpose")));
                 }
 
                 return hosts.ToImmutable();
@@ -389,6 +389,7 @@ namespace Residency.Analyzers.Endpoints
                         ChildFactories = Strings(item.Get("childFactories"), "childFactories"),
                         ChildMembers = Strings(item.Get("childMembers"), "childMembers"),
                         SinkNamespaces = Strings(item.Get("sinkNamespaces"), "sinkNamespaces"),
+                        NotSinks = Strings(item.Get("notSinks"), "notSinks").ToImmutableHashSet(StringComparer.Ordinal),
                         IsUser = _isUser,
                         Node = item,
                     };
@@ -430,6 +431,7 @@ namespace Residency.Analyzers.Endpoints
                             Options = options.ToImmutable(),
                             ConstructorParameters = Strings(endpoint.Get("constructorParameters"), "constructorParameters"),
                             Properties = Strings(endpoint.Get("properties"), "properties"),
+                            ConnectMethods = Strings(endpoint.Get("connectMethods"), "connectMethods"),
                             ConfigKeys = Strings(endpoint.Get("configKeys"), "configKeys"),
                             ValueFormat = endpoint.GetString("valueFormat") ?? "url",
                             ConnectionStringKey = endpoint.GetString("connectionStringKey"),

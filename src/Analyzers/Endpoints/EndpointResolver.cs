@@ -544,6 +544,95 @@ namespace Residency.Analyzers.Endpoints
             return result;
         }
 
+        /// <summary>
+        /// Calls <c>holder.Method(…)</c> (or <c>this.holder.Method(…)</c>) on the local, parameter, field or property that
+        /// <paramref name="holder"/> reads: in its member for a local or parameter, in its type for a field or property.
+        /// </summary>
+        internal List<IInvocationOperation> CallsOnHolder(IOperation holder, string methodName)
+        {
+            var result = new List<IInvocationOperation>();
+            ISymbol? symbol = Strip(holder) switch
+            {
+                ILocalReferenceOperation l => l.Local,
+                IParameterReferenceOperation p => p.Parameter,
+                IFieldReferenceOperation f => f.Field.OriginalDefinition,
+                IPropertyReferenceOperation p => p.Property.OriginalDefinition,
+                _ => null,
+            };
+            if (symbol is null)
+            {
+                return result;
+            }
+
+            var scopes = new List<SyntaxNode>();
+            if (symbol is ILocalSymbol or IParameterSymbol)
+            {
+                var owner = symbol is IParameterSymbol parameter ? parameter.ContainingSymbol : symbol;
+                foreach (var reference in owner.DeclaringSyntaxReferences)
+                {
+                    var syntax = reference.GetSyntax();
+                    var scope = symbol is IParameterSymbol ? syntax : syntax.Ancestors().FirstOrDefault(a => a is MemberDeclarationSyntax or LocalFunctionStatementSyntax or AnonymousFunctionExpressionSyntax);
+                    if (scope is not null)
+                    {
+                        scopes.Add(scope);
+                    }
+                }
+            }
+            else if (symbol.ContainingType is { } type)
+            {
+                scopes.AddRange(type.DeclaringSyntaxReferences.Select(r => r.GetSyntax()));
+            }
+
+            foreach (var scope in scopes)
+            {
+                foreach (var node in scope.DescendantNodes().OfType<InvocationExpressionSyntax>())
+                {
+                    if (result.Count >= MaxValues)
+                    {
+                        return result;
+                    }
+
+                    if (node.Expression is not MemberAccessExpressionSyntax access || access.Name.Identifier.ValueText != methodName)
+                    {
+                        continue;
+                    }
+
+                    var name = access.Expression switch
+                    {
+                        IdentifierNameSyntax id => id.Identifier.ValueText,
+                        MemberAccessExpressionSyntax { Expression: ThisExpressionSyntax } inner => inner.Name.Identifier.ValueText,
+                        _ => null,
+                    };
+                    if (name != symbol.Name || OperationOf(node) is not IInvocationOperation call)
+                    {
+                        continue;
+                    }
+
+                    // holder.Extension(…) binds as Extension(holder, …).
+                    var receiver = call.Instance ?? (call.TargetMethod.IsExtensionMethod && call.Arguments.Length > 0 ? call.Arguments[0].Value : null);
+                    if (receiver is null)
+                    {
+                        continue;
+                    }
+
+                    ISymbol? target = Strip(receiver) switch
+                    {
+                        ILocalReferenceOperation l => l.Local,
+                        IParameterReferenceOperation p => p.Parameter,
+                        IFieldReferenceOperation f => f.Field.OriginalDefinition,
+                        IPropertyReferenceOperation p => p.Property.OriginalDefinition,
+                        _ => null,
+                    };
+                    if (SymbolEqualityComparer.Default.Equals(target, symbol))
+                    {
+                        result.Add(call);
+                    }
+                }
+            }
+
+            return result;
+        }
+
         /// <summary>The values assigned to a field or property: its initializer, expression body and assignments in its type.</summary>
         internal ImmutableArray<IOperation> MemberValues(ISymbol symbol)
         {

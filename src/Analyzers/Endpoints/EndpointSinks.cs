@@ -17,7 +17,7 @@ namespace Residency.Analyzers.Endpoints
         }
 
         /// <summary>A sink for a host (or for an unresolved endpoint when <paramref name="host"/> is null).</summary>
-        public SinkInfo ForHost(SinkKind kind, string display, string? host, bool serviceDiscovery, string resolvedBy, Location? location, string? fallbackRecipient, string? fallbackRegion = null)
+        public SinkInfo ForHost(SinkKind kind, string display, string? host, bool serviceDiscovery, string resolvedBy, Location? location, string? fallbackRecipient, string? fallbackRegion = null, string? hint = null, string? target = null)
         {
             if (serviceDiscovery)
             {
@@ -32,7 +32,7 @@ namespace Residency.Analyzers.Endpoints
                     Region.TryParse(fallbackRegion, out region);
                 }
 
-                return new SinkInfo(kind, display, region, fallbackRecipient, null, null, resolvedBy, location: location);
+                return new SinkInfo(kind, target is null ? display : $"{display} ‹{target}›", region, fallbackRecipient, null, null, resolvedBy, location: location, hint: hint, target: target);
             }
 
             var named = $"{display} {host}";
@@ -45,11 +45,16 @@ namespace Residency.Analyzers.Endpoints
             var resolution = _project.Catalog.Resolve(host);
             if (resolution is null)
             {
-                return new SinkInfo(kind, named, Region.Unknown, fallbackRecipient, host, null, $"{resolvedBy} → host {host} is not in the catalogue", location: location);
+                return new SinkInfo(kind, named, Region.Unknown, fallbackRecipient, host, null, $"{resolvedBy} → host {host} is not in the catalogue", location: location, hint: HostsEntry(host));
             }
 
-            return new SinkInfo(kind, named, resolution.Region, resolution.Recipient ?? fallbackRecipient, host, null, $"{resolvedBy} → {resolution.Describe()}", location: location, euAlternative: resolution.EuAlternative);
+            return new SinkInfo(kind, named, resolution.Region, resolution.Recipient ?? fallbackRecipient, host, resolution.Entry.Purpose, $"{resolvedBy} → {resolution.Describe()}", location: location, euAlternative: resolution.EuAlternative,
+                hint: resolution.Region.Kind == RegionKind.Unknown ? HostsEntry(host) : null);
         }
+
+        /// <summary>The residency.json entry that states a host's region (an Azure OpenAI resource's, an unlisted API's).</summary>
+        public static string HostsEntry(string host) =>
+            $"add {{ \"pattern\": \"{host}\", \"region\": \"<region>\" }} to \"hosts\" in residency.json (the region of the resource or service behind the host)";
 
         public SinkInfo ForRegion(SinkKind kind, string display, string regionCode, string? recipient, string resolvedBy, Location? location)
         {

@@ -169,7 +169,8 @@ namespace Residency.Analyzers.Flow
                     VisitType(type, inSource: true);
                 }
 
-                foreach (var assembly in SymbolWalk.ReferencingClosure(_compilation, seeds))
+                // The annotations by name too: a library built against them is walked even when this compilation does not reference them.
+                foreach (var assembly in SymbolWalk.ReferencingClosure(_compilation, seeds, new[] { WellKnownTypes.AnnotationsAssemblyName }))
                 {
                     foreach (var type in SymbolWalk.Types(assembly.GlobalNamespace, _cancellationToken))
                     {

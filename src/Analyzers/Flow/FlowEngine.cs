@@ -75,6 +75,12 @@ namespace Residency.Analyzers.Flow
         /// </summary>
         public Func<SyntaxNode, bool>? SyntacticFilter { get; set; }
 
+        /// <summary>
+        /// The methods whose own calls implement a declared sink (<see cref="Sinks.SinkImplementations"/>): no sink is
+        /// recorded inside them, the flow is the one into the annotated sink. Null: none.
+        /// </summary>
+        public SinkImplementations? SinkImplementations { get; set; }
+
         private bool MayTouch(IMethodSymbol method)
         {
             var filter = SyntacticFilter;
@@ -95,6 +101,14 @@ namespace Residency.Analyzers.Flow
         }
 
         public WellKnownTypes Types { get; }
+
+        /// <summary>
+        /// Where a method's return value is sent besides its callers, when it is (an AI tool's result goes to the model
+        /// that offered it): the sinks its <c>return</c>s reach. Null or empty for ordinary methods.
+        /// </summary>
+        public Func<IMethodSymbol, ImmutableArray<SinkInfo>>? ReturnSinks { get; set; }
+
+        internal ImmutableArray<SinkInfo> ReturnSinksOf(IMethodSymbol method) => ReturnSinks?.Invoke(method) ?? ImmutableArray<SinkInfo>.Empty;
 
         /// <summary>The sink a call sends to, consulting the providers in order (SPEC §5).</summary>
         public SinkCall? ResolveSink(IInvocationOperation invocation)

@@ -112,6 +112,28 @@ namespace Residency.Analyzers.Flow
             return text;
         }
 
+        /// <summary>
+        /// RES002's data: the special-category elements first, then the other personal data apart
+        /// (<c>Ticket.MedicationNotes (health), with personal data Customer.Email (contact.email)</c>).
+        /// </summary>
+        public string DescribeSpecialData()
+        {
+            var special = Sources.Where(s => s.IsSpecial).ToList();
+            var other = Sources.Where(s => !s.IsSpecial).ToList();
+            if (special.Count == 0 || other.Count == 0)
+            {
+                return DescribeData();
+            }
+
+            var text = string.Join(", ", special.Select(s => s.Describe())) + ", with personal data " + string.Join(", ", other.Select(s => s.Describe()));
+            if (Pseudonymised)
+            {
+                text += " [pseudonymised]";
+            }
+
+            return Inferred ? text + " [inferred from names]" : text;
+        }
+
         public string DescribePath() => string.Join(" → ", Finding.Path);
     }
 }

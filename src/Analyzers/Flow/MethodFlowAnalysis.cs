@@ -185,6 +185,12 @@ namespace Residency.Analyzers.Flow
             {
                 case ControlFlowBranchSemantics.Return:
                     _branchReturns = Taint.Union(_branchReturns, value);
+                    if (_outer is null && !value.IsEmpty)
+                    {
+                        // A method offered to a model as a tool sends its return value to that model.
+                        RecordReturnSinks(block.BranchValue, value);
+                    }
+
                     break;
                 case ControlFlowBranchSemantics.Throw:
                     // throw x: the handlers that catch it see what x carries (catch (E e) { Send(e.Message); }).
@@ -1317,9 +1323,37 @@ namespace Residency.Analyzers.Flow
             return result;
         }
 
+        /// <summary>
+        /// A method whose result is sent elsewhere (an AI tool): the personal data read here and returned reaches those sinks,
+        /// reported on the return. What came in through parameters is not: the model, not a caller, supplies those.
+        /// </summary>
+        private void RecordReturnSinks(IOperation returnOperation, ImmutableHashSet<TaintFact> value)
+        {
+            var sinks = _engine.ReturnSinksOf(_method);
+            if (sinks.IsEmpty)
+            {
+                return;
+            }
+
+            var sources = Taint.Empty.ToBuilder();
+            foreach (var fact in value)
+            {
+                if (fact.IsSource)
+                {
+                    sources.Add(fact);
+                }
+            }
+
+            foreach (var sink in sinks)
+            {
+                RecordSink(returnOperation, sink, sources.ToImmutable(), ImmutableArray.Create(sink.Display));
+            }
+        }
+
         private void RecordSink(IOperation operation, SinkInfo sink, ImmutableHashSet<TaintFact> sent, ImmutableArray<string> path)
         {
-            if (sent.IsEmpty)
+            // Inside a [DataSink] method its own calls are the sink's implementation: the flow is the one into the sink.
+            if (sent.IsEmpty || _engine.SinkImplementations?.Contains(_method) == true)
             {
                 return;
             }

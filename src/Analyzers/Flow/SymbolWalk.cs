@@ -41,11 +41,12 @@ namespace Residency.Analyzers.Flow
 
         /// <summary>
         /// The referenced assemblies that are <paramref name="seeds"/> or reference one of them, directly or through other
-        /// referenced assemblies: the only ones whose types can use what the seeds define.
+        /// referenced assemblies: the only ones whose types can use what the seeds define. <paramref name="seedNames"/> are
+        /// further seeds by assembly name, for assemblies this compilation may not reference itself.
         /// </summary>
-        public static List<IAssemblySymbol> ReferencingClosure(Compilation compilation, IEnumerable<IAssemblySymbol?> seeds)
+        public static List<IAssemblySymbol> ReferencingClosure(Compilation compilation, IEnumerable<IAssemblySymbol?> seeds, IEnumerable<string>? seedNames = null)
         {
-            var names = new HashSet<string>(System.StringComparer.Ordinal);
+            var names = new HashSet<string>(seedNames ?? System.Array.Empty<string>(), System.StringComparer.Ordinal);
             foreach (var seed in seeds)
             {
                 if (seed is not null && !SymbolEqualityComparer.Default.Equals(seed, compilation.Assembly))

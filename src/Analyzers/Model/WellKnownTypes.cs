@@ -1,19 +1,41 @@
+using System.Collections.Generic;
+using System.Linq;
 using Microsoft.CodeAnalysis;
 
 namespace Residency.Analyzers.Model
 {
-    /// <summary>The symbols the analysis needs, resolved once per compilation.</summary>
+    /// <summary>
+    /// The symbols the analysis needs, resolved once per compilation. The Residency attributes are recognised by their
+    /// full name (namespace <c>Residency</c> and attribute name), not only by symbol identity: a library's annotations are
+    /// read even when this compilation does not reference <c>Residency.Annotations</c> (the library's package reference is
+    /// private, so its consumers do not get it) or references another copy of the attributes (declared in source under
+    /// namespace <c>Residency</c>, or a different version).
+    /// </summary>
     internal sealed class WellKnownTypes
     {
+        /// <summary>The assembly that declares the attributes in the package.</summary>
+        public const string AnnotationsAssemblyName = "Residency.Annotations";
+
+        private const string ResidencyNamespace = "Residency";
+
+        private static readonly HashSet<string> ResidencyAttributeNames = new(System.StringComparer.Ordinal)
+        {
+            "PersonalDataAttribute", "SpecialCategoryDataAttribute", "DataSinkAttribute", "DataTransferAttribute",
+            "AnonymizerAttribute", "PseudonymizerAttribute", "RetentionAttribute",
+        };
+
         private WellKnownTypes(Compilation compilation)
         {
-            PersonalData = compilation.GetTypeByMetadataName("Residency.PersonalDataAttribute");
-            SpecialCategoryData = compilation.GetTypeByMetadataName("Residency.SpecialCategoryDataAttribute");
-            DataSink = compilation.GetTypeByMetadataName("Residency.DataSinkAttribute");
-            DataTransfer = compilation.GetTypeByMetadataName("Residency.DataTransferAttribute");
-            Anonymizer = compilation.GetTypeByMetadataName("Residency.AnonymizerAttribute");
-            Pseudonymizer = compilation.GetTypeByMetadataName("Residency.PseudonymizerAttribute");
-            Retention = compilation.GetTypeByMetadataName("Residency.RetentionAttribute");
+            // Stand-ins (error types with the attribute's name) when the compilation cannot name an attribute itself but some
+            // reference was built against the annotations: its attributes are then matched by name (see Is).
+            var byName = MayHoldResidencyAttributes(compilation);
+            PersonalData = Residency(compilation, "PersonalDataAttribute", byName);
+            SpecialCategoryData = Residency(compilation, "SpecialCategoryDataAttribute", byName);
+            DataSink = Residency(compilation, "DataSinkAttribute", byName);
+            DataTransfer = Residency(compilation, "DataTransferAttribute", byName);
+            Anonymizer = Residency(compilation, "AnonymizerAttribute", byName);
+            Pseudonymizer = Residency(compilation, "PseudonymizerAttribute", byName);
+            Retention = Residency(compilation, "RetentionAttribute", byName);
             IdentityPersonalData = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Identity.PersonalDataAttribute");
             IdentityProtectedPersonalData = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Identity.ProtectedPersonalDataAttribute");
             DataClassification = compilation.GetTypeByMetadataName("Microsoft.Extensions.Compliance.Classification.DataClassificationAttribute");
@@ -59,8 +81,49 @@ namespace Residency.Analyzers.Model
 
         public static WellKnownTypes Create(Compilation compilation) => new(compilation);
 
+        /// <summary>
+        /// Whether <paramref name="attributeClass"/> is <paramref name="wellKnown"/>: the same symbol, or, for the Residency
+        /// attributes, a type of the same full name (another copy, or an unresolved type from a referenced assembly).
+        /// </summary>
         public static bool Is(INamedTypeSymbol? attributeClass, INamedTypeSymbol? wellKnown) =>
-            attributeClass is not null && wellKnown is not null && SymbolEqualityComparer.Default.Equals(attributeClass, wellKnown);
+            attributeClass is not null && wellKnown is not null &&
+            (SymbolEqualityComparer.Default.Equals(attributeClass, wellKnown) ||
+             attributeClass.Name == wellKnown.Name && ResidencyAttributeNames.Contains(wellKnown.Name) && InResidencyNamespace(attributeClass));
+
+        /// <summary>Whether <paramref name="type"/> is declared directly in namespace <c>Residency</c> (not nested in a type).</summary>
+        private static bool InResidencyNamespace(INamedTypeSymbol type) =>
+            type.ContainingType is null &&
+            type.ContainingNamespace is { Name: ResidencyNamespace } ns && ns.ContainingNamespace is { IsGlobalNamespace: true };
+
+        private static INamedTypeSymbol? Residency(Compilation compilation, string name, bool byName) =>
+            compilation.GetTypeByMetadataName(ResidencyNamespace + "." + name) ??
+            (byName ? compilation.CreateErrorTypeSymbol(null, name, 0) : null);
+
+        /// <summary>
+        /// Whether attributes named <c>Residency.*</c> may appear although the compilation cannot resolve them by metadata
+        /// name: a reference was built against <c>Residency.Annotations</c> that this compilation does not reference, or
+        /// several copies make the name ambiguous (a namespace <c>Residency</c> exists).
+        /// </summary>
+        private static bool MayHoldResidencyAttributes(Compilation compilation)
+        {
+            if (compilation.GlobalNamespace.GetNamespaceMembers().Any(n => n.Name == ResidencyNamespace))
+            {
+                return true;
+            }
+
+            foreach (var assembly in compilation.SourceModule.ReferencedAssemblySymbols)
+            {
+                foreach (var module in assembly.Modules)
+                {
+                    if (module.ReferencedAssemblies.Any(a => a.Name == AnnotationsAssemblyName))
+                    {
+                        return true;
+                    }
+                }
+            }
+
+            return false;
+        }
 
         /// <summary>Whether <paramref name="type"/> is or derives from <paramref name="baseType"/>.</summary>
         public static bool DerivesFrom(ITypeSymbol? type, INamedTypeSymbol? baseType)

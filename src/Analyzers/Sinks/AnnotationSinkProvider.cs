@@ -25,6 +25,13 @@ namespace Residency.Analyzers.Sinks
         public bool MayResolve(IMethodSymbol method) =>
             _types.DataSink is not null && _methods.GetOrAdd(method.OriginalDefinition, Resolve) is not null;
 
+        /// <summary>
+        /// Whether calls to <paramref name="method"/> send every argument to a sink declared on the method (or the member it
+        /// overrides or implements) or on its type; a <c>[DataSink]</c> on a parameter alone does not count.
+        /// </summary>
+        public bool IsDeclaredSink(IMethodSymbol method) =>
+            _types.DataSink is not null && _methods.GetOrAdd((IMethodSymbol)method.OriginalDefinition, Resolve) is { AllArguments: true };
+
         public bool IsSinkHolder(ISymbol member) =>
             _types.DataSink is not null && member is IFieldSymbol or IPropertySymbol &&
             System.Linq.Enumerable.Any(AttributesOf(member), a => WellKnownTypes.Is(a.AttributeClass, _types.DataSink));

@@ -187,7 +187,7 @@ namespace Residency.Analyzers.Sinks
                 entry = NamespaceEntry(method.ContainingType);
             }
 
-            if (entry is null || entry.IsChildFactory(method.Name) || method.Name.StartsWith("get_", StringComparison.Ordinal))
+            if (entry is null || entry.IsChildFactory(method.Name) || entry.NotSinks.Contains(method.Name) || method.Name.StartsWith("get_", StringComparison.Ordinal))
             {
                 return null;
             }
@@ -241,6 +241,30 @@ namespace Residency.Analyzers.Sinks
             return new SinkCall(EndpointSinks.Distinct(infos), allArguments: true, receiver: false, ImmutableArray<int>.Empty);
         }
 
+        /// <summary>
+        /// Where a catalogued client expression sends data, for abstractions built over it (<c>chatClient.AsIChatClient()</c>,
+        /// a Semantic Kernel connector given the client): null when its type is not catalogued.
+        /// </summary>
+        internal (SdkEntry Entry, List<EndpointTarget> Targets)? ClientTargets(IOperation client)
+        {
+            var entry = EntryOf(client.Type);
+            return entry is null ? null : (entry, Targets(client, entry, 0));
+        }
+
+        /// <summary>The targets of a creation of a catalogued client (<c>new OllamaApiClient(uri)</c>): null when not catalogued.</summary>
+        internal (SdkEntry Entry, List<EndpointTarget> Targets)? CreationTargets(IObjectCreationOperation creation)
+        {
+            var entry = EntryOf(creation.Type);
+            return entry is null ? null : (entry, FromCreation(creation, entry));
+        }
+
+        /// <summary>The SDK's default endpoint (an entry named by its package).</summary>
+        internal (SdkEntry Entry, List<EndpointTarget> Targets)? PackageDefaults(string package)
+        {
+            var entry = _resolver.Project.Catalog.Sdks.FirstOrDefault(e => e.Package == package);
+            return entry is null ? null : (entry, Defaults(entry));
+        }
+
         private List<EndpointTarget> Targets(IOperation? client, SdkEntry entry, int depth)
         {
             var result = new List<EndpointTarget>();
@@ -271,6 +295,13 @@ namespace Residency.Analyzers.Sinks
                     return FromCreation(creation, entry);
 
                 case ILocalReferenceOperation local:
+                    // client.Host = …; client.ConnectAsync(host, …) on the local: they decide, whatever the creation said.
+                    result.AddRange(HolderTargets(operation, entry));
+                    if (result.Count > 0)
+                    {
+                        return result;
+                    }
+
                     foreach (var value in _resolver.LocalValues(local.Local))
                     {
                         result.AddRange(Targets(value, entry, depth + 1));
@@ -279,11 +310,21 @@ namespace Residency.Analyzers.Sinks
                     break;
 
                 case IFieldReferenceOperation or IPropertyReferenceOperation:
+                    result.AddRange(HolderTargets(operation, entry));
+                    if (result.Count > 0)
+                    {
+                        return result;
+                    }
+
                     foreach (var value in _resolver.MemberValues(((IMemberReferenceOperation)operation).Member))
                     {
                         result.AddRange(Targets(value, entry, depth + 1));
                     }
 
+                    break;
+
+                case IParameterReferenceOperation when !entry.Endpoint.ConnectMethods.IsEmpty:
+                    result.AddRange(HolderTargets(operation, entry));
                     break;
             }
 
@@ -302,6 +343,48 @@ namespace Residency.Analyzers.Sinks
             }
 
             return result.Count > 0 ? result : StaticTargets(entry);
+        }
+
+        /// <summary>
+        /// Endpoint values set on the variable that holds the client rather than at its creation: an endpoint property
+        /// assigned on it (<c>smtp.Host = …</c>) and the host argument of a connect method called on it
+        /// (<c>client.ConnectAsync(host, port)</c>, in the same member for a local or parameter, in the type for a field).
+        /// </summary>
+        private List<EndpointTarget> HolderTargets(IOperation holder, SdkEntry entry)
+        {
+            var result = new List<EndpointTarget>();
+            var endpoint = entry.Endpoint;
+            if (holder is not ILocalReferenceOperation && endpoint.ConnectMethods.IsEmpty)
+            {
+                return result; // fields and properties: their creations are followed (MemberValues) with their initializers
+            }
+
+            foreach (var property in endpoint.Properties)
+            {
+                foreach (var value in _resolver.PropertyValues(holder, property))
+                {
+                    if (value.Parent is not IMemberInitializerOperation and not ISimpleAssignmentOperation { Parent: IObjectOrCollectionInitializerOperation })
+                    {
+                        AddValues(result, _resolver.Strings(value), endpoint, $"{ShortName(entry.Types[0])}.{property}");
+                    }
+                }
+            }
+
+            foreach (var methodName in endpoint.ConnectMethods)
+            {
+                foreach (var call in _resolver.CallsOnHolder(holder, methodName))
+                {
+                    foreach (var argument in call.Arguments)
+                    {
+                        if (!argument.IsImplicit && argument.Parameter is { } parameter && endpoint.ConstructorParameters.Contains(parameter.Name))
+                        {
+                            AddValues(result, _resolver.Strings(argument.Value), endpoint, $"{methodName}({parameter.Name})");
+                        }
+                    }
+                }
+            }
+
+            return result;
         }
 
         private List<EndpointTarget> FromCreation(IObjectCreationOperation creation, SdkEntry entry)

@@ -25,8 +25,10 @@ namespace Residency.Analyzers.Sinks
     /// </summary>
     internal sealed class SinkInfo
     {
-        public SinkInfo(SinkKind kind, string display, Region region, string? recipient, string? host, string? purpose, string resolvedBy, bool isInternal = false, Location? location = null, string? euAlternative = null)
+        public SinkInfo(SinkKind kind, string display, Region region, string? recipient, string? host, string? purpose, string resolvedBy, bool isInternal = false, Location? location = null, string? euAlternative = null, string? hint = null, string? target = null)
         {
+            Hint = hint;
+            Target = target;
             Kind = kind;
             Display = display;
             Region = region;
@@ -63,6 +65,26 @@ namespace Residency.Analyzers.Sinks
 
         /// <summary>The catalogue's EU alternative host, when one exists (used by the code fix).</summary>
         public string? EuAlternative { get; }
+
+        /// <summary>
+        /// For a sink whose region is unknown: how to declare it (the exact residency.json <c>hosts</c> entry for its host,
+        /// or where to put a <c>[DataSink]</c>). Shown in the RES003 message.
+        /// </summary>
+        public string? Hint { get; }
+
+        /// <summary>
+        /// What is known of an unresolved destination: the configuration key without a value, the parameter, variable or
+        /// expression the URL comes from (<c>configuration key Crm:BaseUrl</c>, <c>parameter 'url'</c>). Part of the display.
+        /// </summary>
+        public string? Target { get; }
+
+        /// <summary>The RES003 advice: <see cref="Hint"/>, else where a <c>[DataSink]</c> goes.</summary>
+        public string DeclareAdvice => Hint ?? Kind switch
+        {
+            SinkKind.Annotation => "give the region in its [DataSink] annotation",
+            SinkKind.Configured => "give the region in its residency.json \"sinks\" entry",
+            _ => "put [DataSink(\"<region>\", Recipient = \"<recipient>\")] on the called method, or on the field or property holding the client, or list the method under \"sinks\" in residency.json",
+        };
 
         /// <summary>A stable identity for the inventory: kind, display and region.</summary>
         public string Id => $"{Kind.ToString().ToLowerInvariant()}:{Display}:{Region.Code}";

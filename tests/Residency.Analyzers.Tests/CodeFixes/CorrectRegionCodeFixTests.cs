@@ -33,22 +33,22 @@ class Sinks
             {
                 TestCode = @"
 using Residency;
-[assembly: DataTransfer({|#0:""Europe""|}, TransferMechanism.AdequacyDecision)]
+[assembly: DataTransfer({|#0:""Europe""|}, TransferMechanism.AdequacyDecision, Justification = ""EU-wide"")]
 class Sinks
 {
     [DataSink({|#1:""Germany""|})] public void A(string s) { }
     [DataSink({|#2:""uk""|})] public void B(string s) { }
-    [DataTransfer({|#3:""Deutschland""|}, TransferMechanism.StandardContractualClauses)] public void C() { }
+    [DataTransfer({|#3:""Deutschland""|}, TransferMechanism.StandardContractualClauses, Justification = ""SCCs, DPA ref. 7"")] public void C() { }
     [DataSink({|#4:""XX""|})] public void D(string s) { }
 }",
                 FixedCode = @"
 using Residency;
-[assembly: DataTransfer(""EU"", TransferMechanism.AdequacyDecision)]
+[assembly: DataTransfer(""EU"", TransferMechanism.AdequacyDecision, Justification = ""EU-wide"")]
 class Sinks
 {
     [DataSink(""DE"")] public void A(string s) { }
     [DataSink(""GB"")] public void B(string s) { }
-    [DataTransfer(""DE"", TransferMechanism.StandardContractualClauses)] public void C() { }
+    [DataTransfer(""DE"", TransferMechanism.StandardContractualClauses, Justification = ""SCCs, DPA ref. 7"")] public void C() { }
     [DataSink({|#4:""XX""|})] public void D(string s) { }
 }",
                 CodeActionEquivalenceKey = Key,

@@ -156,9 +156,9 @@ class Service
         }
 
         [Fact]
-        public async Task FixAllDeclaresOncePerMethodAndGroupsByRecipient()
+        public async Task EachTransferIsDeclaredOneAtATimeAndFixAllDeclaresNothing()
         {
-            var test = Test(@"using Residency;
+            const string Source = @"using Residency;
 
 class Service
 {
@@ -174,7 +174,10 @@ class Service
         {|#3:crm.Track(c.Email)|};
     }
 }
-", @"using Residency;
+";
+
+            // One fix at a time (a person choosing each declaration): one attribute per method and destination.
+            var test = Test(Source, @"using Residency;
 
 class Service
 {
@@ -202,8 +205,31 @@ class Service
             test.FixedState.ExpectedDiagnostics.Add(Res005(2));
             test.FixedState.ExpectedDiagnostics.Add(Res("RES001", 3)); // CN/Analytics is another equivalence group
             test.NumberOfIncrementalIterations = 2;
-            test.NumberOfFixAllIterations = 1;
+
+            // Fix All (document, project, solution: what `dotnet format` and "Fix all in solution" run) changes nothing.
+            test.BatchFixedState.Sources.Add(("/0/Model.cs", Model));
+            test.BatchFixedState.Sources.Add(("/0/Service.cs", Source));
+            test.BatchFixedState.ExpectedDiagnostics.Add(Res("RES001", 0));
+            test.BatchFixedState.ExpectedDiagnostics.Add(Res("RES001", 1));
+            test.BatchFixedState.ExpectedDiagnostics.Add(Res("RES001", 2));
+            test.BatchFixedState.ExpectedDiagnostics.Add(Res("RES001", 3));
+            test.NumberOfFixAllIterations = 0;
             await test.RunAsync(CancellationToken.None);
+        }
+
+        [Fact]
+        public void HasNoFixAllProvider() => Assert.Null(new DeclareTransferCodeFixProvider().GetFixAllProvider());
+
+        [Fact]
+        public void IsOrderedAfterTheFixesThatRemoveTheTransfer()
+        {
+            static Microsoft.CodeAnalysis.ExtensionOrderAttribute Order(System.Type type) =>
+                (Microsoft.CodeAnalysis.ExtensionOrderAttribute)System.Attribute.GetCustomAttribute(type, typeof(Microsoft.CodeAnalysis.ExtensionOrderAttribute))!;
+
+            Assert.Equal(nameof(AnonymizeCodeFixProvider), Order(typeof(UseEuEndpointCodeFixProvider)).Before);
+            Assert.Equal(nameof(DeclareTransferCodeFixProvider), Order(typeof(AnonymizeCodeFixProvider)).Before);
+            Assert.Equal(nameof(UseEuEndpointCodeFixProvider), Order(typeof(AnonymizeCodeFixProvider)).After);
+            Assert.Equal(nameof(AnonymizeCodeFixProvider), Order(typeof(DeclareTransferCodeFixProvider)).After);
         }
 
         [Fact]

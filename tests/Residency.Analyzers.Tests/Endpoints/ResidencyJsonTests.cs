@@ -163,5 +163,38 @@ class Service
         await {|#0:http.PostAsJsonAsync(""https://api.openai.com/v1"", customer.Email)|};
     }
 }", new[] { ("residency.json", "{ \"hosts\": [ { \"pattern\": 5, \"region\": [] }, 7 ], \"sdks\": { }, \"sinks\": [ 1 ], \"configKeys\": [] ") }, null, Res001(0));
+    
+        [Fact]
+        public void AHostsPurposeIsTheSinksPurpose()
+        {
+            const string Json = @"{ ""hosts"": [
+  { ""pattern"": ""crm.contoso.com"", ""region"": ""US"", ""recipient"": ""Contoso CRM Inc."", ""purpose"": ""Customer relationship management"" },
+  { ""pattern"": ""api.contoso-ai.com"", ""region"": ""US"", ""recipient"": ""Contoso AI"" }
+] }";
+            var calls = SinkProbe.Resolve(@"
+class Service
+{
+    async Task Run(HttpClient http, Customer customer)
+    {
+        await http.PostAsJsonAsync(""https://crm.contoso.com/v1/contacts"", customer.Email);
+        await http.PostAsJsonAsync(""https://api.contoso-ai.com/v1/chat"", customer.Name);
+        await http.PostAsJsonAsync(""https://api.openai.com/v1/chat/completions"", customer.Name);
+    }
+}", new[] { ("residency.json", Json) });
+            Assert.Equal(3, calls.Count);
+            Assert.Equal("Customer relationship management", calls[0].Sink.Sink.Purpose);
+            Assert.Null(calls[1].Sink.Sink.Purpose); // no purpose given
+            Assert.Null(calls[2].Sink.Sink.Purpose); // the built-in catalogue states no purpose
+        }
+
+        [Fact]
+        public Task PurposeIsAKnownHostPropertyNotARes004() => VerifyAsync(@"
+class Service
+{
+    async Task Run(HttpClient http, Customer customer)
+    {
+        await {|#0:http.PostAsJsonAsync(""https://crm.contoso.com/v1"", customer.Email)|};
+    }
+}", new[] { ("residency.json", @"{ ""hosts"": [ { ""pattern"": ""crm.contoso.com"", ""region"": ""US"", ""recipient"": ""Contoso CRM Inc."", ""purpose"": ""Sales follow-up"" } ] }") }, null, Res001(0));
     }
 }

@@ -39,7 +39,10 @@ class Service
 class Service
 {
     void Run(Patient p, Crm crm) { {|#0:crm.Send(p.Name + p.Diagnosis)|}; {|#1:crm.Send(p.Name)|}; }
-}", Res002(0), Res001(1));
+}",
+            // The special-category data is named apart from the other personal data that travels with it.
+            Res002(0).WithArguments("Patient.Diagnosis (health), with personal data Patient.Name (name)", "Crm.Send (recipient Acme CRM)", "US (United States)", "EEA;Adequate", "Run → Crm.Send"),
+            Res001(1).WithArguments("Patient.Name (name)", "Crm.Send (recipient Acme CRM)", "US (United States)", "EEA;Adequate", "Run → Crm.Send"));
 
         [Fact]
         public Task SpecialCategoryParameter() => Verify.VerifyAsync(Model + @"

@@ -28,7 +28,7 @@ public class Vendor
 class Service
 {
     void Run(Customer c, Vendor v) { {|#0:v.Upload(c.Email)|}; {|#1:v.Upload2(c.Email)|}; }
-}", Res003(0).WithArguments("Customer.Email (contact.email)", "Vendor.Upload (recipient Some vendor)", "Run → Vendor.Upload"), Res003(1));
+}", Res003(0).WithArguments("Customer.Email (contact.email)", "Vendor.Upload (recipient Some vendor)", "Run → Vendor.Upload", "give the region in its [DataSink] annotation"), Res003(1));
 
         [Fact]
         public Task ThroughCalls() => Verify.VerifyAsync(Model + @"
@@ -37,7 +37,7 @@ class Service
     private readonly Vendor _v = new Vendor();
     void Run(Customer c) { {|#0:Push(c.Email)|}; }
     void Push(string s) => _v.Upload(s);
-}", Res003(0).WithArguments("Customer.Email (contact.email)", "Vendor.Upload (recipient Some vendor)", "Run → Push → Vendor.Upload"));
+}", Res003(0).WithArguments("Customer.Email (contact.email)", "Vendor.Upload (recipient Some vendor)", "Run → Push → Vendor.Upload", "give the region in its [DataSink] annotation"));
 
         [Fact]
         public Task NonPersonalDataIsNotReported() => Verify.VerifyAsync(Model + @"

@@ -19,7 +19,7 @@ class Sinks
     [DataSink({|#1:""Germany""|})] public void B(string s) { }
     [DataSink({|#2:""XX""|})] public void C(string s) { }
     [DataSink({|#3:""""|})] public void D(string s) { }
-    [DataTransfer({|#4:""USA""|}, TransferMechanism.StandardContractualClauses)] public void E() { }
+    [DataTransfer({|#4:""USA""|}, TransferMechanism.StandardContractualClauses, Justification = ""SCCs signed 2026-03-01"")] public void E() { }
 }",
             Res004(0, "[DataSink] region 'UK' is not a region code (ISO 3166-1 alpha-2, or EU, EEA, Adequate, Unknown); did you mean 'GB'?"),
             Res004(1, "[DataSink] region 'Germany' is not a region code (ISO 3166-1 alpha-2, or EU, EEA, Adequate, Unknown); did you mean 'DE'?"),
@@ -38,7 +38,7 @@ class Sinks
     [DataSink(""EEA"")] public void D(string s) { }
     [DataSink(""Adequate"")] public void E(string s) { }
     [DataSink(""Unknown"")] public void F(string s) { }
-    [DataTransfer(""us"", TransferMechanism.AdequacyDecision, Recipient = ""Acme"")] public void G() { }
+    [DataTransfer(""us"", TransferMechanism.AdequacyDecision, Recipient = ""Acme"", Justification = ""DPF-certified, checked 2026-01-10"")] public void G() { }
 }");
 
         [Fact]
@@ -47,5 +47,39 @@ class Sinks
             new[] { ("_ResidencyAllowedRegions", "EEA,Adequate,UK") },
             new DiagnosticResult("RES004", DiagnosticSeverity.Warning).WithArguments(
                 "ResidencyAllowedRegions contains 'UK', which is not a region code (ISO 3166-1 alpha-2, or EU, EEA, Adequate, Unknown); did you mean 'GB'?; it is ignored"));
+    
+        [Fact]
+        public Task TransferWithoutAPersonsJustificationIsReported() => Verify.VerifyAsync(@"
+using Residency;
+[assembly: {|#0:DataTransfer(""CH"", TransferMechanism.AdequacyDecision)|}]
+class Sync
+{
+    const string Later = ""todo"";
+
+    [{|#1:DataTransfer(""US"", TransferMechanism.StandardContractualClauses, Recipient = ""Acme CRM"")|}] public void A() { }
+    [DataTransfer(""US"", TransferMechanism.StandardContractualClauses, {|#2:Justification = """"|})] public void B() { }
+    [DataTransfer(""US"", TransferMechanism.StandardContractualClauses, {|#3:Justification = ""   ""|})] public void C() { }
+    [DataTransfer(""US"", TransferMechanism.StandardContractualClauses, Recipient = ""Acme CRM"", {|#4:Justification = ""TODO: reference the signed SCCs""|})] public void D() { }
+    [DataTransfer(""GB"", TransferMechanism.BindingCorporateRules, {|#5:Justification = Later|})] public void E() { }
+}",
+            Res004(0, "[DataTransfer] to CH has no Justification: a person must record why the transfer is lawful (e.g. the reference of the signed clauses); until then the record shows it as unjustified"),
+            Res004(1, "[DataTransfer] to US (Acme CRM) has no Justification: a person must record why the transfer is lawful (e.g. the reference of the signed clauses); until then the record shows it as unjustified"),
+            Res004(2, "[DataTransfer] to US has no Justification: a person must record why the transfer is lawful (e.g. the reference of the signed clauses); until then the record shows it as unjustified"),
+            Res004(3, "[DataTransfer] to US has no Justification: a person must record why the transfer is lawful (e.g. the reference of the signed clauses); until then the record shows it as unjustified"),
+            Res004(4, "[DataTransfer] to US (Acme CRM) still has the placeholder Justification 'TODO: reference the signed SCCs': a person must record why the transfer is lawful (e.g. the reference of the signed clauses); until then the record shows it as unjustified"),
+            Res004(5, "[DataTransfer] to GB still has the placeholder Justification 'todo': a person must record why the transfer is lawful (e.g. the reference of the signed clauses); until then the record shows it as unjustified"));
+
+        [Fact]
+        public Task TransferWithAWrittenJustificationIsAccepted() => Verify.VerifyAsync(@"
+using Residency;
+class Sync
+{
+    const string Dpa = ""DPA ref. 42"";
+
+    [DataTransfer(""US"", TransferMechanism.StandardContractualClauses, Justification = ""SCCs signed 2026-03-01, DPA ref. 42"")] public void A() { }
+    [DataTransfer(""US"", TransferMechanism.StandardContractualClauses, Justification = Dpa)] public void B() { }
+    [DataTransfer(""US"", TransferMechanism.StandardContractualClauses, Justification = ""Todoist Inc. DPA, SCCs module 2"")] public void C() { }
+    [DataSink(""US"")] public void D(string s) { } // a sink needs no justification
+}");
     }
 }

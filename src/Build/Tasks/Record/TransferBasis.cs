@@ -17,6 +17,25 @@ namespace Residency.Build.Record
 
         public const string NoBasis = "no basis declared";
 
+        /// <summary>What the record says when a declared transfer has no justification written by a person.</summary>
+        public const string Unjustified = "UNJUSTIFIED: no justification recorded; a person must document this basis";
+
+        /// <summary>
+        /// The justification as the record shows it: missing, blank or a placeholder (<c>TODO…</c>, as the code fix writes it)
+        /// is <see cref="Unjustified"/>, with the placeholder quoted so the reader sees what is there.
+        /// </summary>
+        public static string Justification(string? justification)
+        {
+            if (!Residency.Analyzers.Model.TransferJustification.IsMissing(justification))
+            {
+                return justification!;
+            }
+
+            return Residency.Analyzers.Model.TransferJustification.IsPlaceholder(justification)
+                ? Unjustified + " (placeholder \u201c" + justification!.Trim() + "\u201d)"
+                : Unjustified;
+        }
+
         /// <summary>"no basis declared", with the EU endpoint that would avoid the transfer when the catalogue knows one.</summary>
         public static string Missing(string? euAlternative) =>
             euAlternative is null ? NoBasis : NoBasis + " (EU endpoint available: " + euAlternative + ")";

@@ -21,6 +21,9 @@ namespace Residency.Build.Writing
 
         public void Paragraph(string text, bool note = false) => Blocks.Add(new Paragraph(text, note));
 
+        /// <summary>The data-flow map: drawn in the HTML record, referred to in the Markdown one.</summary>
+        public void Map(Record.FlowMap map) => Blocks.Add(new MapBlock(map));
+
         public Table Table(string id, params string[] headers)
         {
             var table = new Table(id, headers);
@@ -61,6 +64,16 @@ namespace Residency.Build.Writing
         public string Text { get; }
 
         public bool Note { get; }
+    }
+
+    internal sealed class MapBlock : Block
+    {
+        public MapBlock(Record.FlowMap map)
+        {
+            Map = map;
+        }
+
+        public Record.FlowMap Map { get; }
     }
 
     internal sealed class Table : Block

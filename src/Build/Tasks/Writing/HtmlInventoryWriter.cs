@@ -26,7 +26,7 @@ nav.toc { margin: 12px 0; font-size: 13px; }
 nav.toc a { margin-right: 12px; color: var(--declared); }
 .table-wrap { overflow-x: auto; }
 table { border-collapse: collapse; width: 100%; margin: 6px 0 12px; font-size: 13px; }
-th, td { border: 1px solid var(--line); padding: 4px 8px; text-align: left; vertical-align: top; overflow-wrap: anywhere; }
+th, td { border: 1px solid var(--line); padding: 4px 8px; text-align: left; vertical-align: top; overflow-wrap: normal; word-break: normal; hyphens: manual; }
 th { background: var(--head); font-weight: 600; }
 tr.status-violation td:first-child, tr.status-special td:first-child { color: var(--violation); font-weight: 600; }
 tr.status-unknown td:first-child { color: var(--unknown); font-weight: 600; }
@@ -45,6 +45,8 @@ tr.status-internal td:first-child { color: var(--internal); }
   .table-wrap { overflow: visible; }
   table { font-size: 8pt; }
   tr { break-inside: avoid; }
+  figure.map { break-inside: avoid; overflow: visible; }
+  svg.flow-map { width: 100%; }
   h2, h3 { break-after: avoid; }
   a { color: inherit; text-decoration: none; }
 }
@@ -88,7 +90,7 @@ tr.status-internal td:first-child { color: var(--internal); }
             sb.Append("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'\">\n");
             sb.Append("<meta name=\"generator\" content=\"").Append(Escape(inventory.Generator)).Append("\">\n");
             sb.Append("<title>").Append(Escape(doc.Title)).Append("</title>\n");
-            sb.Append("<style>").Append(Style.Replace("\r", "")).Append("</style>\n</head>\n<body>\n");
+            sb.Append("<style>").Append(Style.Replace("\r", "")).Append(FlowMapSvg.Style.Replace("\r", "")).Append("</style>\n</head>\n<body>\n");
             sb.Append("<h1>").Append(Escape(doc.Title)).Append("</h1>\n");
             sb.Append("<nav class=\"toc\">");
             foreach (var heading in doc.Blocks.OfType<Heading>().Where(h => h.Level == 2))
@@ -110,6 +112,10 @@ tr.status-internal td:first-child { color: var(--internal); }
                         break;
                     case Table t:
                         WriteTable(sb, t);
+                        break;
+                    case MapBlock m:
+                        sb.Append("<figure class=\"map\">\n").Append(FlowMapSvg.Write(m.Map))
+                            .Append("<figcaption>Where the personal data goes: categories of personal data, the recipients that receive them, and the recipients' countries. Third countries (outside the EEA) are outlined in red; a dashed red line is a transfer without a basis.</figcaption>\n</figure>\n");
                         break;
                 }
             }

@@ -1,3 +1,4 @@
+using System.Linq;
 using System.Text;
 using Residency.Build.Model;
 using Residency.Facts;
@@ -25,6 +26,11 @@ namespace Residency.Build.Writing
                         break;
                     case Table t:
                         WriteTable(sb, t);
+                        break;
+                    case MapBlock m:
+                        sb.Append("_Where the personal data goes (categories \u2192 recipients \u2192 countries): ")
+                            .Append(m.Map.Categories.Count).Append(" categories, ").Append(m.Map.Recipients.Count).Append(" recipients, ")
+                            .Append(m.Map.Countries.Count(c => c.ThirdCountry)).Append(" third countries. The map is drawn in inventory.html; the sections below hold the same facts._\n");
                         break;
                 }
             }

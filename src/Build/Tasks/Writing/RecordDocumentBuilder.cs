@@ -20,6 +20,7 @@ namespace Residency.Build.Writing
             var record = ProcessingRecord.From(inventory);
             var doc = new Document("Record of processing activities \u2014 " + inventory.Assembly);
             Preamble(doc, inventory);
+            Map(doc, inventory);
             Controller(doc, inventory);
             Purposes(doc, record);
             Categories(doc, record);
@@ -60,6 +61,18 @@ namespace Residency.Build.Writing
                 "Assemblies: " + string.Join(", ", inventory.Assemblies) + ".");
         }
 
+        private static void Map(Document doc, Inventory inventory)
+        {
+            var map = FlowMap.From(inventory);
+            if (map.IsEmpty)
+            {
+                return;
+            }
+
+            doc.Heading(2, "Data-flow map", "map");
+            doc.Map(map);
+        }
+
         private static void Controller(Document doc, Inventory inventory)
         {
             doc.Heading(2, "(a) Controller", "controller");
@@ -81,7 +94,7 @@ namespace Residency.Build.Writing
             var table = doc.Table("purposes-table", "Purpose", "Recipients", "Categories of personal data");
             foreach (var row in record.Purposes)
             {
-                table.Row(row.Purpose, List(row.Recipients), List(row.Categories));
+                table.Row(row.Purpose, List(row.Recipients), Categories(row.Categories));
             }
         }
 
@@ -98,7 +111,7 @@ namespace Residency.Build.Writing
                 var subjects = doc.Table("subjects-table", "Data subject", "Categories of personal data");
                 foreach (var row in record.Subjects)
                 {
-                    subjects.Row(row.Subject, List(row.Categories));
+                    subjects.Row(row.Subject, Categories(row.Categories));
                 }
             }
 
@@ -119,7 +132,7 @@ namespace Residency.Build.Writing
             var table = doc.Table(id, "Category", "Data subjects", "Data elements");
             foreach (var row in rows)
             {
-                table.Row(row.Category, List(row.Subjects), List(row.Members));
+                table.Row(RecordLabels.Category(row.Category), List(row.Subjects), List(row.Members));
             }
         }
 
@@ -132,10 +145,10 @@ namespace Residency.Build.Writing
                 return;
             }
 
-            var table = doc.Table("recipients-table", "Recipient", "Region", "Third country", "Sink kind", "Hosts", "Categories of personal data", "Purposes");
+            var table = doc.Table("recipients-table", "Recipient", "Region", "Third country", "Type of recipient", "Hosts", "Categories of personal data", "Purposes");
             foreach (var row in record.Recipients)
             {
-                table.Row(row.Recipient, Region(row.Region, row.RegionName), row.ThirdCountry, List(row.Kinds), List(row.Hosts), List(row.Categories), List(row.Purposes));
+                table.Row(row.Recipient, Region(row.Region, row.RegionName), row.ThirdCountry, List(row.Kinds.Select(RecordLabels.SinkKind).ToList()), List(row.Hosts), Categories(row.Categories), List(row.Purposes));
             }
         }
 
@@ -152,7 +165,8 @@ namespace Residency.Build.Writing
             foreach (var row in record.Transfers)
             {
                 var flows = Number(row.FlowCount) + (row.BaselinedCount > 0 ? " (" + Number(row.BaselinedCount) + " baselined)" : "");
-                table.StatusRow(row.Status, Region(row.Region, row.RegionName), row.Recipient, List(row.Categories), row.Basis, row.Justification ?? None, flows);
+                var justification = row.Status == FlowStatus.Declared ? TransferBasis.Justification(row.Justification) : row.Justification ?? None;
+                table.StatusRow(row.Status, Region(row.Region, row.RegionName), row.Recipient, Categories(row.Categories), row.Basis, justification, flows);
             }
         }
 
@@ -164,7 +178,7 @@ namespace Residency.Build.Writing
                 var table = doc.Table("retention-table", "Category", "Data element", "Retention");
                 foreach (var row in record.Retention)
                 {
-                    table.Row(row.Category, row.Member, row.Retention);
+                    table.Row(RecordLabels.Category(row.Category), row.Member, RecordLabels.Retention(row.Retention));
                 }
             }
 
@@ -199,7 +213,16 @@ namespace Residency.Build.Writing
             var table = doc.Table("data-elements-table", "Data element", "Kind", "Category", "Special category", "Subject", "Retention", "Origin", "Assembly", "Declared at");
             foreach (var e in inventory.DataElements)
             {
-                table.Row(e.DisplayName, e.Kind ?? None, e.Category ?? None, e.SpecialCategory ?? None, e.Subject ?? None, e.Retention ?? None, e.Origin ?? None, e.Assembly, Location(e.File, e.Line));
+                table.Row(
+                    e.DisplayName,
+                    e.Kind ?? None,
+                    e.Category is null ? None : RecordLabels.Category(e.Category),
+                    e.SpecialCategory is null ? None : RecordLabels.Category(e.SpecialCategory),
+                    e.Subject ?? None,
+                    e.Retention is null ? None : RecordLabels.Retention(e.Retention),
+                    e.Origin ?? None,
+                    e.Assembly,
+                    Location(e.File, e.Line));
             }
         }
 
@@ -215,7 +238,7 @@ namespace Residency.Build.Writing
             var table = doc.Table("sinks-table", "Sink", "Kind", "Region", "Recipient", "Host", "EU alternative", "Purpose", "Resolved by", "Assembly");
             foreach (var s in inventory.Sinks)
             {
-                table.Row(s.Sink.DisplayName, s.Sink.Kind ?? None, Region(s.Sink.Region, s.Sink.RegionName), s.Sink.Recipient ?? None, s.Sink.Host ?? None, s.Sink.EuAlternative ?? None, s.Sink.Purpose ?? None, s.Sink.ResolvedBy ?? None, s.Assembly);
+                table.Row(s.Sink.DisplayName, s.Sink.Kind is null ? None : RecordLabels.SinkKind(s.Sink.Kind), Region(s.Sink.Region, s.Sink.RegionName), s.Sink.Recipient ?? None, s.Sink.Host ?? None, s.Sink.EuAlternative ?? None, s.Sink.Purpose ?? None, s.Sink.ResolvedBy ?? None, s.Assembly);
             }
         }
 
@@ -272,13 +295,13 @@ namespace Residency.Build.Writing
             FlowStatus.Internal => "internal endpoint (not a transfer)",
             _ when flow.Transfer is not null => TransferBasis.Describe(flow.Transfer.Mechanism) +
                 (flow.Transfer.Recipient is null ? "" : ", recipient " + flow.Transfer.Recipient) +
-                (flow.Transfer.Justification is null ? "" : ": " + flow.Transfer.Justification),
+                ": " + TransferBasis.Justification(flow.Transfer.Justification),
             _ => "region allowed by policy",
         };
 
         private static string Source(SourceRef s)
         {
-            var categories = ProcessingRecord.CategoriesOf(s).ToList();
+            var categories = ProcessingRecord.CategoriesOf(s).Select(c => RecordLabels.CategoryLabel(c) ?? c).ToList();
             var flags = new List<string>(categories);
             if (s.Pseudonymised)
             {
@@ -323,6 +346,9 @@ namespace Residency.Build.Writing
             file is null ? None : line is null ? file : file + ":" + Number(line.Value);
 
         private static string List(IReadOnlyList<string> items) => items.Count == 0 ? None : string.Join(", ", items);
+
+        /// <summary>Categories as a DPO reads them: <c>E-mail address (contact.email), Name (name)</c>.</summary>
+        private static string Categories(IReadOnlyList<string> keys) => List(keys.Select(RecordLabels.Category).ToList());
 
         private static string Number(int value) => value.ToString(CultureInfo.InvariantCulture);
     }

@@ -1,0 +1,68 @@
+using System;
+using System.Collections.Immutable;
+using System.IO;
+using Microsoft.CodeAnalysis;
+
+namespace Residency.Analyzers.Tests.Verifiers
+{
+    /// <summary>
+    /// The real assemblies of the AI and e-mail packages (Microsoft.Extensions.AI, Microsoft.Extensions.AI.OpenAI,
+    /// OllamaSharp, Microsoft.SemanticKernel, MailKit and what their APIs expose), for tests that compile against the
+    /// packages' own types. The test project references the packages (central versions in Directory.Packages.props), so
+    /// NuGet restores them once with the project and copies them next to the tests; nothing is downloaded per test.
+    /// Their net10.0 builds are compiled against the .NET 10 reference assemblies (Basic.Reference.Assemblies.Net100).
+    /// </summary>
+    internal static class PackageReferences
+    {
+        private static readonly string[] AssemblyNames =
+        {
+            "Microsoft.Extensions.AI",
+            "Microsoft.Extensions.AI.Abstractions",
+            "Microsoft.Extensions.AI.OpenAI",
+            "OpenAI",
+            "System.ClientModel",
+            "System.Memory.Data",
+            "Azure.AI.OpenAI",
+            "Azure.Core",
+            "OllamaSharp",
+            "Microsoft.SemanticKernel.Abstractions",
+            "Microsoft.SemanticKernel.Core",
+            "Microsoft.SemanticKernel.Connectors.OpenAI",
+            "Microsoft.SemanticKernel.Connectors.AzureOpenAI",
+            "Microsoft.Extensions.VectorData.Abstractions",
+            "MailKit",
+            "MimeKit",
+            "Microsoft.Extensions.DependencyInjection.Abstractions",
+            "Microsoft.Extensions.Logging.Abstractions",
+            "Microsoft.Extensions.Configuration.Abstractions",
+            "Microsoft.Extensions.Primitives",
+            "Microsoft.Extensions.Caching.Abstractions",
+            "Microsoft.Extensions.Options",
+            "Microsoft.Extensions.Hosting.Abstractions",
+            "Microsoft.Extensions.FileProviders.Abstractions",
+            "Microsoft.Extensions.Diagnostics.Abstractions",
+        };
+
+        /// <summary>.NET 10 reference assemblies, the Residency annotations and the packages' assemblies.</summary>
+        public static readonly ImmutableArray<MetadataReference> All = Build();
+
+        private static ImmutableArray<MetadataReference> Build()
+        {
+            var builder = ImmutableArray.CreateBuilder<MetadataReference>();
+            builder.AddRange(Basic.Reference.Assemblies.Net100.References.All);
+            builder.Add(MetadataReference.CreateFromFile(typeof(Residency.PersonalDataAttribute).Assembly.Location));
+            foreach (var name in AssemblyNames)
+            {
+                var path = Path.Combine(AppContext.BaseDirectory, name + ".dll");
+                if (!File.Exists(path))
+                {
+                    throw new InvalidOperationException($"{name}.dll is not next to the tests: is the package referenced by Residency.Analyzers.Tests.csproj?");
+                }
+
+                builder.Add(MetadataReference.CreateFromFile(path));
+            }
+
+            return builder.ToImmutable();
+        }
+    }
+}
