@@ -3,7 +3,7 @@ using System.Text.RegularExpressions;
 
 namespace Residency.EndToEnd.Tests
 {
-    /// <summary>The CI gate and the baseline (SPEC §10).</summary>
+    /// <summary>The CI gate and the baseline.</summary>
     [Collection(PackageCollection.Name)]
     public sealed class GateTests(PackageFixture package)
     {

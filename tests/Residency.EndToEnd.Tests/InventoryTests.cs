@@ -5,7 +5,7 @@ using System.Text.RegularExpressions;
 
 namespace Residency.EndToEnd.Tests
 {
-    /// <summary>The inventory the build writes, on the sample and on purpose-built projects (SPEC §9).</summary>
+    /// <summary>The inventory the build writes, on the sample and on purpose-built projects.</summary>
     [Collection(PackageCollection.Name)]
     public sealed class InventoryTests(PackageFixture package)
     {

@@ -5,7 +5,7 @@ using System.Collections.Immutable;
 namespace Residency.Analyzers.Endpoints
 {
     /// <summary>
-    /// The application's own infrastructure (SPEC §5): loopback, single-label hosts, <c>*.local</c>, <c>*.internal</c>,
+    /// The application's own infrastructure (docs/endpoints.md): loopback, single-label hosts, <c>*.local</c>, <c>*.internal</c>,
     /// <c>*.svc.cluster.local</c>, private and link-local IPs, plus the organisation's patterns (ResidencyInternalHosts,
     /// residency.json internalHosts). Results are memoised per host.
     /// </summary>

@@ -20,7 +20,7 @@ namespace Residency.Analyzers.Flow
     /// </summary>
     internal sealed partial class FlowEngine
     {
-        /// <summary>How many calls deep summaries are followed (SPEC §6 asks for at least 3).</summary>
+        /// <summary>How many calls deep summaries are followed (docs/flow-semantics.md promises at least 3).</summary>
         public const int MaxCallDepth = 8;
 
         /// <summary>How many implementations in the compilation an interface or virtual call is followed to.</summary>
@@ -121,7 +121,7 @@ namespace Residency.Analyzers.Flow
 
         internal ImmutableArray<SinkInfo> ReturnSinksOf(IMethodSymbol method) => ReturnSinks?.Invoke(method) ?? ImmutableArray<SinkInfo>.Empty;
 
-        /// <summary>The sink a call sends to, consulting the providers in order (SPEC §5).</summary>
+        /// <summary>The sink a call sends to, consulting the providers in order (docs/endpoints.md).</summary>
         public SinkCall? ResolveSink(IInvocationOperation invocation)
         {
             foreach (var provider in _sinkProviders)

@@ -368,7 +368,7 @@ namespace Residency.Analyzers.Flow
 
         /// <summary>
         /// Type-derived facts of an object passed whole to a parameter whose own type carries them: the callee reads that
-        /// parameter and reports the flow itself (SPEC §6 location rule), so the caller does not report it again.
+        /// parameter and reports the flow itself (the location rule of docs/flow-semantics.md), so the caller does not report it again.
         /// </summary>
         private ImmutableHashSet<TaintFact> WithoutWhatTheCalleeReports(ImmutableHashSet<TaintFact> sent, ITypeSymbol parameterType)
         {

@@ -9,7 +9,7 @@ using Residency.Analyzers.Endpoints;
 namespace Residency.Analyzers.Sinks
 {
     /// <summary>
-    /// HTTP requests (SPEC §5.2): HttpClient's Get/Post/Put/Patch/Delete/Send/GetString/GetByteArray/GetStream and the
+    /// HTTP requests (docs/endpoints.md): HttpClient's Get/Post/Put/Patch/Delete/Send/GetString/GetByteArray/GetStream and the
     /// System.Net.Http.Json extensions. The region comes from the request URI (or the HttpRequestMessage's), combined
     /// with the client's BaseAddress. Everything passed to the call (URI, content, request) is sent; the client is not.
     /// </summary>

@@ -10,7 +10,7 @@ using Residency.Analyzers.Endpoints;
 namespace Residency.Analyzers.Sinks
 {
     /// <summary>
-    /// Calls on catalogued SDK clients (sdks.json + residency.json <c>sdks</c>, SPEC §5.3). The endpoint is followed from
+    /// Calls on catalogued SDK clients (sdks.json + residency.json <c>sdks</c>, docs/endpoints.md). The endpoint is followed from
     /// the client's creation (options property, constructor parameter, region parameter, residency method, child
     /// factories), then configuration keys, then the SDK's default host or region. Every argument is sent.
     /// </summary>

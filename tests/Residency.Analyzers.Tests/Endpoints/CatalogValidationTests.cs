@@ -6,7 +6,7 @@ using Residency.Analyzers.Regions;
 
 namespace Residency.Analyzers.Tests.Endpoints
 {
-    /// <summary>Validates every entry of the embedded catalogue (hosts.json, sdks.json) and pins the facts the SPEC names.</summary>
+    /// <summary>Validates every entry of the embedded catalogue (hosts.json, sdks.json) and pins the facts docs/endpoints.md names.</summary>
     public class CatalogValidationTests
     {
         private static EndpointCatalog Catalog => EndpointCatalog.BuiltIn;

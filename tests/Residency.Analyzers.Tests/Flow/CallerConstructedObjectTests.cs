@@ -6,7 +6,7 @@ namespace Residency.Analyzers.Tests.Flow
 {
     /// <summary>
     /// A caller that builds a personal object and hands it whole to a method that reads and sends its members is not
-    /// where the data is read: the finding belongs to the callee, once (SPEC §6 location rule).
+    /// where the data is read: the finding belongs to the callee, once (location rule).
     /// </summary>
     public class CallerConstructedObjectTests
     {
