@@ -15,7 +15,7 @@ namespace Residency.Analyzers.Sinks
     /// options are sent (the client itself is not); the region is the provider's behind the abstraction
     /// (<see cref="AiClientResolver"/>). Calls on a client class of this compilation are not sinks: its body is analysed.
     /// </summary>
-    internal sealed class AiSinkProvider : ISinkProvider
+    internal sealed class AiSinkProvider : ISinkProvider, ISinkCandidates
     {
         private static readonly ImmutableHashSet<string> Methods = ImmutableHashSet.Create(
             "GetResponseAsync", "GetStreamingResponseAsync",
@@ -32,6 +32,9 @@ namespace Residency.Analyzers.Sinks
         public bool MayResolve(IMethodSymbol method) => Methods.Contains(method.Name) && Service(method) != AiService.None;
 
         public bool IsSinkHolder(ISymbol member) => false;
+
+        /// <inheritdoc/>
+        public IEnumerable<string> WildcardTypes() => Enumerable.Empty<string>();
 
         public void AddCallNames(ISet<string> names)
         {

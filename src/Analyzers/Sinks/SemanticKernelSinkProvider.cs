@@ -14,7 +14,7 @@ namespace Residency.Analyzers.Sinks
     /// <c>IChatCompletionService.GetChatMessageContent(s)Async</c>/<c>GetStreamingChatMessageContentsAsync</c> (the chat
     /// history and settings). The region is the kernel's chat service (<see cref="KernelResolver"/>).
     /// </summary>
-    internal sealed class SemanticKernelSinkProvider : ISinkProvider
+    internal sealed class SemanticKernelSinkProvider : ISinkProvider, ISinkCandidates
     {
         private static readonly ImmutableHashSet<string> KernelMethods = ImmutableHashSet.Create(
             "InvokePromptAsync", "InvokePromptStreamingAsync", "InvokeAsync", "InvokeStreamingAsync");
@@ -33,6 +33,9 @@ namespace Residency.Analyzers.Sinks
         public bool MayResolve(IMethodSymbol method) => Kind(method) is not null;
 
         public bool IsSinkHolder(ISymbol member) => false;
+
+        /// <inheritdoc/>
+        public IEnumerable<string> WildcardTypes() => Enumerable.Empty<string>();
 
         public void AddCallNames(ISet<string> names)
         {
