@@ -28,6 +28,9 @@ namespace Residency.Analyzers.Flow
         /// <summary>Types whose field stores are being computed further up (re-entry sees what is recorded so far).</summary>
         public HashSet<INamedTypeSymbol> FieldStoresInProgress { get; } = new(SymbolEqualityComparer.Default);
 
+        /// <summary>Types whose recorded field stores this request has read (a field-store pass is repeated only if they were).</summary>
+        public HashSet<INamedTypeSymbol> StoresRead { get; } = new(SymbolEqualityComparer.Default);
+
         /// <summary>Takes one summary from the budget; false when it is spent.</summary>
         public bool TrySpendSummary() => RemainingSummaries-- > 0;
     }

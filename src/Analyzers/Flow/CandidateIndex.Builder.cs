@@ -582,7 +582,19 @@ namespace Residency.Analyzers.Flow
                     }
                 }
 
-                return new CandidateIndex(_ownerIds, candidates, _sinkNames) { _everySinkName = _sinksUnknown };
+                var mentionsSinkName = new bool[_owners.Count];
+                foreach (var name in _sinkNames)
+                {
+                    if (_byName.TryGetValue(name, out var ids))
+                    {
+                        foreach (var id in ids)
+                        {
+                            mentionsSinkName[id] = true;
+                        }
+                    }
+                }
+
+                return new CandidateIndex(_ownerIds, candidates, mentionsSinkName, _sinkNames) { _everySinkName = _sinksUnknown };
             }
         }
 

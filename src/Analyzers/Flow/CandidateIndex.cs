@@ -33,20 +33,22 @@ namespace Residency.Analyzers.Flow
 
         private readonly Dictionary<SyntaxNode, int> _owners;
         private readonly bool[] _candidates;
+        private readonly bool[] _mentionsSinkName;
         private readonly HashSet<string> _sinkNames;
 
         /// <summary>No filter: every body may touch personal data and call a sink.</summary>
-        public static CandidateIndex Everything { get; } = new(new Dictionary<SyntaxNode, int>(), new bool[0], new HashSet<string>()) { _everything = true };
+        public static CandidateIndex Everything { get; } = new(new Dictionary<SyntaxNode, int>(), new bool[0], new bool[0], new HashSet<string>()) { _everything = true };
 
         private bool _everything;
 
         // A sink provider did not declare its candidates (ISinkCandidates): every body may call a sink.
         private bool _everySinkName;
 
-        private CandidateIndex(Dictionary<SyntaxNode, int> owners, bool[] candidates, HashSet<string> sinkNames)
+        private CandidateIndex(Dictionary<SyntaxNode, int> owners, bool[] candidates, bool[] mentionsSinkName, HashSet<string> sinkNames)
         {
             _owners = owners;
             _candidates = candidates;
+            _mentionsSinkName = mentionsSinkName;
             _sinkNames = sinkNames;
         }
 
@@ -71,6 +73,12 @@ namespace Residency.Analyzers.Flow
             if (_sinkNames.Count == 0)
             {
                 return false;
+            }
+
+            // A body the index has seen: answered from the names it mentions, collected in the index's one pass over the syntax.
+            if (OwnerOf(node) is { } owner && _owners.TryGetValue(owner, out var id))
+            {
+                return _mentionsSinkName[id];
             }
 
             foreach (var token in node.DescendantTokens())

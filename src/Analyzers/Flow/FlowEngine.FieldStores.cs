@@ -34,11 +34,52 @@ namespace Residency.Analyzers.Flow
             }
 
             var added = sources.ToImmutable();
-            _fieldStores.AddOrUpdate(field.OriginalDefinition, added, (_, existing) => Taint.Union(existing, added));
+            var key = field.OriginalDefinition;
+            while (true)
+            {
+                if (!_fieldStores.TryGetValue(key, out var existing))
+                {
+                    if (_fieldStores.TryAdd(key, added))
+                    {
+                        break;
+                    }
+
+                    continue;
+                }
+
+                var union = Taint.Union(existing, added);
+                if (union.Count == existing.Count)
+                {
+                    return; // nothing new: the type's stores did not change
+                }
+
+                if (_fieldStores.TryUpdate(key, union, existing))
+                {
+                    break;
+                }
+            }
+
+            if (key.ContainingType is { } type)
+            {
+                _storeVersions.AddOrUpdate(type.OriginalDefinition, 1, (_, version) => version + 1);
+            }
         }
 
-        internal ImmutableHashSet<TaintFact> FieldStore(IFieldSymbol field) =>
-            _fieldStores.TryGetValue(field.OriginalDefinition, out var facts) ? facts : Taint.Empty;
+        /// <summary>How many times the recorded stores of a type's fields have grown (compared before and after its writers run).</summary>
+        private readonly ConcurrentDictionary<INamedTypeSymbol, int> _storeVersions = new(SymbolEqualityComparer.Default);
+
+        private int StoreVersion(INamedTypeSymbol type) => _storeVersions.TryGetValue(type, out var version) ? version : 0;
+
+        /// <summary>What the methods of the field's type store into it; <paramref name="request"/> remembers that the type's stores were read.</summary>
+        internal ImmutableHashSet<TaintFact> FieldStore(IFieldSymbol field, AnalysisRequest request)
+        {
+            if (field.ContainingType is { } type)
+            {
+                request.StoresRead.Add(type.OriginalDefinition);
+            }
+
+            return _fieldStores.TryGetValue(field.OriginalDefinition, out var facts) ? facts : Taint.Empty;
+        }
 
         /// <summary>
         /// Pre-computes the fields that each method of <paramref name="type"/> writes with personal data, so that reads in other
@@ -71,7 +112,7 @@ namespace Residency.Analyzers.Flow
                     if (member is IMethodSymbol method && IsInSource(method) && method.MethodKind is MethodKind.Ordinary or MethodKind.Constructor or MethodKind.PropertySet or MethodKind.StaticConstructor)
                     {
                         var root = GetBodyOperation(method, cancellationToken);
-                        if (root is null || !WritesFields(root) || !TouchesPersonalData(root))
+                        if (root is null || !MayStoreIntoFields(root, type) || !TouchesPersonalData(root))
                         {
                             continue;
                         }
@@ -84,8 +125,17 @@ namespace Residency.Analyzers.Flow
                     }
                 }
 
+                // A second pass only when it can see more than the first: some writer read the type's stores (itself or
+                // through a callee) and the stores grew during the first pass. Most writers store nothing personal.
+                request.StoresRead.Remove(type);
+                int versionBefore = StoreVersion(type);
                 for (int pass = 0; pass < (writers.Count > 1 ? 2 : 1); pass++)
                 {
+                    if (pass == 1 && (!request.StoresRead.Contains(type) || StoreVersion(type) == versionBefore))
+                    {
+                        break;
+                    }
+
                     foreach (var (method, graph) in writers)
                     {
                         try
@@ -103,6 +153,8 @@ namespace Residency.Analyzers.Flow
             {
                 inProgress.Remove(type);
             }
+
+            request.StoresRead.Add(type); // whatever the passes did, the caller reads this type's stores next
 
             _fieldStoresEnsured.TryAdd(type, true);
         }

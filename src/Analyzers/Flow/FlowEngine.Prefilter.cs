@@ -221,14 +221,66 @@ namespace Residency.Analyzers.Flow
                 return null;
             });
 
-        private static bool WritesFields(IOperation root)
+        /// <summary>
+        /// Whether <paramref name="root"/> can record a field store (<see cref="RecordFieldStore"/>) of its own type: an
+        /// assignment into a field or auto-property of this type or into an object one holds (<c>_x = v</c>,
+        /// <c>_dto.Note = v</c>, <c>_items[i] = v</c>), a call of a library method on one (<c>_items.Add(v)</c>: the engine's
+        /// mutator rule; a call of a method of this compilation on it is analysed in that method, and stores into
+        /// the callee's fields, not this type's), or one passed as an argument (a callee may store into it, and
+        /// <c>ref</c>/<c>out</c> arguments receive). Over-approximates what <see cref="MethodFlowAnalysis"/> records.
+        /// </summary>
+        private static bool MayStoreIntoFields(IOperation root, INamedTypeSymbol type)
         {
             foreach (var operation in root.Descendants())
             {
-                if (operation is IAssignmentOperation { Target: IFieldReferenceOperation or IPropertyReferenceOperation { Instance: null or IInstanceReferenceOperation } } ||
-                    operation is IInvocationOperation { Instance: IFieldReferenceOperation or IPropertyReferenceOperation { Instance: null or IInstanceReferenceOperation } })
+                switch (operation)
                 {
-                    return true;
+                    case IAssignmentOperation assignment when RootedInStorage(assignment.Target, type):
+                    case IArgumentOperation argument when RootedInStorage(argument.Value, type):
+                    case IInvocationOperation { Instance: { } instance } invocation when invocation.TargetMethod.OriginalDefinition.DeclaringSyntaxReferences.Length == 0 && RootedInStorage(instance, type):
+                        return true;
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>Whether the chain <c>a.b[i].c</c> (through conversions and calls that return their receiver) starts at a field or property of <paramref name="type"/>.</summary>
+        private static bool RootedInStorage(IOperation? operation, INamedTypeSymbol type)
+        {
+            for (var current = operation; current is not null;)
+            {
+                switch (current)
+                {
+                    case IMemberReferenceOperation { Member: IFieldSymbol or IPropertySymbol, Instance: null or IInstanceReferenceOperation } storage:
+                        return SymbolEqualityComparer.Default.Equals(storage.Member.ContainingType?.OriginalDefinition, type);
+                    case IMemberReferenceOperation member:
+                        current = member.Instance;
+                        break;
+                    case IConversionOperation conversion:
+                        current = conversion.Operand;
+                        break;
+                    case IParenthesizedOperation parenthesized:
+                        current = parenthesized.Operand;
+                        break;
+                    case IArrayElementReferenceOperation element:
+                        current = element.ArrayReference;
+                        break;
+                    case IInvocationOperation { Instance: { } receiver } call when MethodFlowAnalysis.ReturnsItsReceiver(call.TargetMethod):
+                        current = receiver; // _sb.Append(a).Append(b) mutates _sb
+                        break;
+                    case ITupleOperation tuple:
+                        foreach (var element in tuple.Elements)
+                        {
+                            if (RootedInStorage(element, type))
+                            {
+                                return true;
+                            }
+                        }
+
+                        return false;
+                    default:
+                        return false;
                 }
             }
 

@@ -56,6 +56,28 @@ namespace Residency.Analyzers.Flow
 
         private DispatchIndex? _dispatch;
 
+        private readonly object _dispatchLock = new();
+
+        /// <summary>Builds the dispatch index now (at compilation start in command-line builds) rather than on the first virtual call.</summary>
+        internal void PrepareDispatch() => _ = Dispatch;
+
+        // Built once, by one thread: a second thread waits instead of walking every declaration a second time.
+        private DispatchIndex Dispatch
+        {
+            get
+            {
+                if (Volatile.Read(ref _dispatch) is { } built)
+                {
+                    return built;
+                }
+
+                lock (_dispatchLock)
+                {
+                    return _dispatch ??= DispatchIndex.Build(_compilation, CancellationToken.None);
+                }
+            }
+        }
+
         /// <summary>
         /// The methods of this compilation an interface or virtual call may run (the target itself when it has a body, and
         /// its implementations and overrides here, at most <see cref="MaxDispatchTargets"/>); empty for a call that is not
@@ -70,8 +92,7 @@ namespace Residency.Analyzers.Flow
                 return ImmutableArray<IMethodSymbol>.Empty;
             }
 
-            var index = LazyInitializer.EnsureInitialized(ref _dispatch, () => DispatchIndex.Build(_compilation, CancellationToken.None))!;
-            return index.TargetsOf(target, invocation.Instance?.Type, MaxDispatchTargets, out bounded);
+            return Dispatch.TargetsOf(target, invocation.Instance?.Type, MaxDispatchTargets, out bounded);
         }
 
         /// <summary>

@@ -229,7 +229,7 @@ namespace Residency.Analyzers.Flow
             return result;
         }
 
-        private static bool ReturnsItsReceiver(IMethodSymbol method) =>
+        internal static bool ReturnsItsReceiver(IMethodSymbol method) =>
             !method.IsStatic && method.ContainingType is { SpecialType: not SpecialType.System_String } type &&
             SymbolEqualityComparer.Default.Equals(method.ReturnType.OriginalDefinition, type.OriginalDefinition);
 

@@ -57,7 +57,7 @@ namespace Residency.Analyzers.Flow
                         _engine.EnsureFieldStores(type, _request);
                     }
 
-                    facts = Taint.Union(facts, _engine.FieldStore(backing));
+                    facts = Taint.Union(facts, _engine.FieldStore(backing, _request));
                 }
             }
             else if (symbol.GetMethod is { } getter && FlowEngine.IsInSource(getter))
@@ -102,7 +102,7 @@ namespace Residency.Analyzers.Flow
                     _engine.EnsureFieldStores(type, _request);
                 }
 
-                facts = Taint.Union(facts, _engine.FieldStore(field.Field));
+                facts = Taint.Union(facts, _engine.FieldStore(field.Field, _request));
             }
 
             return Taint.Union(facts, WholeFacts(field.Type));

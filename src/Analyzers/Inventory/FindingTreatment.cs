@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Concurrent;
 using System.Collections.Immutable;
 using System.Linq;
 using System.Threading;
@@ -23,6 +24,9 @@ namespace Residency.Analyzers.Inventory
         private readonly Compilation _compilation;
         private readonly AnalyzerOptions _options;
         private readonly ImmutableHashSet<string> _baseline;
+
+        // [assembly: SuppressMessage] answers per rule, read once per compilation rather than once per finding.
+        private readonly ConcurrentDictionary<string, bool> _assemblySuppresses = new(StringComparer.OrdinalIgnoreCase);
 
         public FindingTreatment(Compilation compilation, AnalyzerOptions options, ImmutableHashSet<string> baseline)
         {
@@ -148,14 +152,16 @@ namespace Residency.Analyzers.Inventory
                 }
             }
 
-            return Suppresses(_compilation.Assembly.GetAttributes(), id, requireNoTarget: true);
+            return _assemblySuppresses.GetOrAdd(id, rule => Suppresses(_compilation.Assembly.GetAttributes(), rule, requireNoTarget: true));
         }
 
         private static bool Suppresses(ImmutableArray<AttributeData> attributes, string id, bool requireNoTarget)
         {
             foreach (var attribute in attributes)
             {
-                if (attribute.AttributeClass?.ToDisplayString() != SuppressMessageAttribute || attribute.ConstructorArguments.Length < 2)
+                // The simple name first: most attributes are not this one, and the display string is built only for those that may be.
+                if (attribute.AttributeClass is not { Name: nameof(System.Diagnostics.CodeAnalysis.SuppressMessageAttribute) } attributeClass ||
+                    attributeClass.ToDisplayString() != SuppressMessageAttribute || attribute.ConstructorArguments.Length < 2)
                 {
                     continue;
                 }

@@ -41,6 +41,7 @@ namespace Residency.Analyzers.Rules
                     return;
                 }
 
+                residency.PrepareIndexes();
                 start.RegisterSymbolAction(
                     symbol => CollectElements(symbol, residency, facts),
                     SymbolKind.NamedType,

@@ -49,6 +49,48 @@ class Service
 }", Res001(0));
 
         [Fact]
+        public Task MemberOfAFieldObjectWrittenInOneMethodReadInAnother() => Verify.VerifyAsync(Source + @"
+class Envelope
+{
+    public string Body { get; set; } = """";
+    public string Subject { get; set; } = """";
+}
+class Outbox
+{
+    private readonly Envelope _draft = new Envelope();
+    private readonly Crm _crm = new Crm();
+    public void Flush() { {|#0:_crm.Send(_draft.Body)|}; _crm.Send(_draft.Subject); }
+    public void Fill(Customer c) { _draft.Body = c.Email; _draft.Subject = c.Country; }
+}", Res001(0));
+
+        [Fact]
+        public Task FieldCopiedFromAFieldAnotherMethodStoresLater() => Verify.VerifyAsync(Source + @"
+class Relay
+{
+    private string _copy = """";
+    private string _last = """";
+    private readonly Crm _crm = new Crm();
+    public void Copy(Customer c) { _copy = _last + c.Country; }
+    public void Remember(Customer c) { _last = c.Email; }
+    public void Flush() { {|#0:_crm.Send(_copy)|}; }
+}", Res001(0));
+
+        [Fact]
+        public Task CallOfASourceMethodOnAFieldDoesNotStoreIntoIt() => Verify.VerifyAsync(Source + @"
+class Client
+{
+    private readonly Crm _crm = new Crm();
+    public void Ask(string prompt) { _crm.Send(prompt); }
+}
+class Service
+{
+    private readonly Client _client = new Client();
+    private readonly Crm _crm = new Crm();
+    public void Suggest(Customer c) { {|#0:_client.Ask(c.Email)|}; }
+    public void Status() { _crm.Send(_client.ToString()); }
+}", Res001(0));
+
+        [Fact]
         public Task StaticFieldWrittenInOneMethodReadInAnother() => Verify.VerifyAsync(Source + @"
 static class Cache
 {
