@@ -81,6 +81,30 @@ namespace Residency.Analyzers.Flow
                 return _mentionsSinkName[id];
             }
 
+            // A primary constructor's code block is its whole type declaration: only its parameters and base arguments run in it.
+            if (node is TypeDeclarationSyntax type)
+            {
+                if (type.ParameterList is { } parameters && MentionsSinkName(parameters))
+                {
+                    return true;
+                }
+
+                foreach (var baseType in type.BaseList?.Types ?? default)
+                {
+                    if (baseType is PrimaryConstructorBaseTypeSyntax { ArgumentList: { } arguments } && MentionsSinkName(arguments))
+                    {
+                        return true;
+                    }
+                }
+
+                return false;
+            }
+
+            return MentionsSinkName(node);
+        }
+
+        private bool MentionsSinkName(SyntaxNode node)
+        {
             foreach (var token in node.DescendantTokens())
             {
                 if (token.IsKind(SyntaxKind.IdentifierToken) && _sinkNames.Contains(token.ValueText))
