@@ -128,45 +128,10 @@ namespace Residency.EndToEnd.Tests
             Assert.DoesNotContain("Residency.Analyzers/", File.ReadAllText(Path.Combine(app, "obj", "project.assets.json")));
         }
 
-        private static string WriteLibrary(string workspace, string extraProperties)
-        {
-            var directory = Path.Combine(workspace, "Lib");
-            Directory.CreateDirectory(directory);
-            File.WriteAllText(Path.Combine(directory, "Lib.csproj"), $"""
-                <Project Sdk="Microsoft.NET.Sdk">
-                  <PropertyGroup>
-                    <TargetFramework>net10.0</TargetFramework>
-                    <Nullable>enable</Nullable>
-                    <ImplicitUsings>enable</ImplicitUsings>
-                    {extraProperties}
-                  </PropertyGroup>
-                  <ItemGroup>
-                    {PrivateReference}
-                  </ItemGroup>
-                </Project>
-                """);
-            File.WriteAllText(Path.Combine(directory, "Code.cs"), LibrarySource);
-            return directory;
-        }
+        private static string WriteLibrary(string workspace, string extraProperties) =>
+            PackageFixture.WriteUnreferencedProject(workspace, "Lib", LibrarySource, extraItems: PrivateReference, extraProperties: extraProperties);
 
-        private static string WriteApp(string workspace, string name, string items)
-        {
-            var directory = Path.Combine(workspace, name);
-            Directory.CreateDirectory(directory);
-            File.WriteAllText(Path.Combine(directory, name + ".csproj"), $"""
-                <Project Sdk="Microsoft.NET.Sdk">
-                  <PropertyGroup>
-                    <TargetFramework>net10.0</TargetFramework>
-                    <Nullable>enable</Nullable>
-                    <ImplicitUsings>enable</ImplicitUsings>
-                  </PropertyGroup>
-                  <ItemGroup>
-                    {items}
-                  </ItemGroup>
-                </Project>
-                """);
-            File.WriteAllText(Path.Combine(directory, "Code.cs"), AppSource);
-            return directory;
-        }
+        private static string WriteApp(string workspace, string name, string items) =>
+            PackageFixture.WriteUnreferencedProject(workspace, name, AppSource, extraItems: items);
     }
 }

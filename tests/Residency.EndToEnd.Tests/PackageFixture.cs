@@ -67,7 +67,11 @@ namespace Residency.EndToEnd.Tests
         }
 
         /// <summary>Writes a minimal library project that references the package.</summary>
-        public static string WriteProject(string directory, string name, string source, string extraProperties = "", string extraItems = "")
+        public static string WriteProject(string directory, string name, string source, string extraProperties = "", string extraItems = "") =>
+            WriteUnreferencedProject(directory, name, source, extraItems: $"""<PackageReference Include="Residency.Analyzers" Version="{Version}" />""" + "\n" + extraItems, extraProperties: extraProperties);
+
+        /// <summary>Writes a minimal library project that does not reference the package (what an auditor scans with the tool).</summary>
+        public static string WriteUnreferencedProject(string directory, string name, string source, string fileName = "Code.cs", string extraItems = "", string extraProperties = "")
         {
             var projectDirectory = Path.Combine(directory, name);
             Directory.CreateDirectory(projectDirectory);
@@ -78,28 +82,6 @@ namespace Residency.EndToEnd.Tests
                     <Nullable>enable</Nullable>
                     <ImplicitUsings>enable</ImplicitUsings>
                     {extraProperties}
-                  </PropertyGroup>
-                  <ItemGroup>
-                    <PackageReference Include="Residency.Analyzers" Version="{Version}" />
-                    {extraItems}
-                  </ItemGroup>
-                </Project>
-                """);
-            File.WriteAllText(Path.Combine(projectDirectory, "Code.cs"), source);
-            return projectDirectory;
-        }
-
-        /// <summary>Writes a minimal library project that does not reference the package (what an auditor scans with the tool).</summary>
-        public static string WriteUnreferencedProject(string directory, string name, string source, string fileName = "Code.cs", string extraItems = "")
-        {
-            var projectDirectory = Path.Combine(directory, name);
-            Directory.CreateDirectory(projectDirectory);
-            File.WriteAllText(Path.Combine(projectDirectory, name + ".csproj"), $"""
-                <Project Sdk="Microsoft.NET.Sdk">
-                  <PropertyGroup>
-                    <TargetFramework>net10.0</TargetFramework>
-                    <Nullable>enable</Nullable>
-                    <ImplicitUsings>enable</ImplicitUsings>
                   </PropertyGroup>
                   <ItemGroup>
                     {extraItems}

@@ -1,0 +1,164 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using Residency.Analyzers.Json;
+using Residency.Analyzers.Regions;
+
+namespace Residency.Analyzers.Endpoints
+{
+    /// <summary>Reads the <c>sdks</c> section of a catalogue.</summary>
+    internal static partial class CatalogReader
+    {
+        private sealed partial class Reader
+        {
+            public ImmutableArray<SdkEntry> ReadSdks(JsonNode? node)
+            {
+                var sdks = ImmutableArray.CreateBuilder<SdkEntry>();
+                if (node is null)
+                {
+                    return sdks.ToImmutable();
+                }
+
+                if (!node.IsArray)
+                {
+                    Issue(node, "'sdks' must be an array");
+                    return sdks.ToImmutable();
+                }
+
+                foreach (var item in node.Items)
+                {
+                    if (!item.IsObject)
+                    {
+                        Issue(item, "an SDK entry must be an object with 'types'");
+                        continue;
+                    }
+
+                    var types = Strings(item.Get("types"), "types");
+                    if (types.IsEmpty)
+                    {
+                        Issue(item, "an SDK entry needs a non-empty 'types' array of full type names");
+                        continue;
+                    }
+
+                    var entry = new SdkEntry
+                    {
+                        Package = item.GetString("package"),
+                        Types = types,
+                        MatchDerived = item.GetBool("matchDerived") ?? false,
+                        Service = item.GetString("service"),
+                        Recipient = item.GetString("recipient"),
+                        DefaultHost = item.GetString("defaultHost"),
+                        ChildFactories = Strings(item.Get("childFactories"), "childFactories"),
+                        ChildMembers = Strings(item.Get("childMembers"), "childMembers"),
+                        SinkNamespaces = Strings(item.Get("sinkNamespaces"), "sinkNamespaces"),
+                        NotSinks = Strings(item.Get("notSinks"), "notSinks").ToImmutableHashSet(StringComparer.Ordinal),
+                        IsUser = _isUser,
+                        Node = item,
+                    };
+
+                    var defaultRegion = item.Get("defaultRegion");
+                    if (defaultRegion is { IsString: true })
+                    {
+                        if (Region.TryParse(defaultRegion.Text, out _))
+                        {
+                            entry.DefaultRegionText = defaultRegion.Text;
+                        }
+                        else
+                        {
+                            Issue(defaultRegion, $"SDK '{types[0]}': defaultRegion '{defaultRegion.Text}' is not a region code");
+                        }
+                    }
+
+                    if (item.Get("endpoint") is { IsObject: true } endpoint)
+                    {
+                        var options = ImmutableArray.CreateBuilder<OptionsProperty>();
+                        if (endpoint.GetString("optionsType") is { } optionsType && endpoint.GetString("optionsProperty") is { } optionsProperty)
+                        {
+                            options.Add(new OptionsProperty(optionsType, optionsProperty));
+                        }
+
+                        if (endpoint.Get("otherOptions") is { IsArray: true } others)
+                        {
+                            foreach (var other in others.Items)
+                            {
+                                if (other.GetString("optionsType") is { } t && other.GetString("optionsProperty") is { } p)
+                                {
+                                    options.Add(new OptionsProperty(t, p));
+                                }
+                            }
+                        }
+
+                        entry.Endpoint = new SdkEndpoint
+                        {
+                            Options = options.ToImmutable(),
+                            ConstructorParameters = Strings(endpoint.Get("constructorParameters"), "constructorParameters"),
+                            Properties = Strings(endpoint.Get("properties"), "properties"),
+                            ConnectMethods = Strings(endpoint.Get("connectMethods"), "connectMethods"),
+                            ConfigKeys = Strings(endpoint.Get("configKeys"), "configKeys"),
+                            ValueFormat = endpoint.GetString("valueFormat") ?? "url",
+                            ConnectionStringKey = endpoint.GetString("connectionStringKey"),
+                        };
+                    }
+
+                    if (item.Get("region") is { IsObject: true } region)
+                    {
+                        var overrides = ImmutableDictionary.CreateBuilder<string, string>(StringComparer.OrdinalIgnoreCase);
+                        if (region.Get("hostOverrides") is { IsObject: true } hostOverrides)
+                        {
+                            foreach (var pair in hostOverrides.Members)
+                            {
+                                if (pair.Value.IsString)
+                                {
+                                    overrides[pair.Key] = pair.Value.Text!;
+                                }
+                            }
+                        }
+
+                        entry.Region = new SdkRegion
+                        {
+                            ParameterType = region.GetString("parameterType"),
+                            StaticMembersMap = region.GetString("staticMembersMap"),
+                            GetBySystemNameMap = region.GetString("getBySystemNameMap"),
+                            Options = region.GetString("optionsType") is { } rt && region.GetString("optionsProperty") is { } rp ? new OptionsProperty(rt, rp) : null,
+                            ConstructorParameters = Strings(region.Get("constructorParameters"), "constructorParameters"),
+                            Properties = Strings(region.Get("properties"), "properties"),
+                            StaticMethods = Strings(region.Get("staticMethods"), "staticMethods"),
+                            EdgeConstructorParameters = Strings(region.Get("edgeConstructorParameters"), "edgeConstructorParameters"),
+                            EdgeProperties = Strings(region.Get("edgeProperties"), "edgeProperties"),
+                            EdgeStaticMethods = Strings(region.Get("edgeStaticMethods"), "edgeStaticMethods"),
+                            ConfigKeys = Strings(region.Get("configKeys"), "configKeys"),
+                            Map = region.GetString("map"),
+                            HostTemplate = region.GetString("hostTemplate"),
+                            HostTemplateWithoutEdge = region.GetString("hostTemplateWithoutEdge"),
+                            HostOverrides = overrides.ToImmutable(),
+                            EnabledByParameter = region.Get("enabledBy")?.GetString("constructorParameter"),
+                        };
+                    }
+
+                    if (item.Get("residencyMethod") is { IsObject: true } residency)
+                    {
+                        entry.ResidencyMethodType = residency.GetString("type");
+                        entry.ResidencyMethod = residency.GetString("method");
+                        var hosts = ImmutableDictionary.CreateBuilder<string, string>(StringComparer.OrdinalIgnoreCase);
+                        if (residency.Get("hosts") is { IsObject: true } map)
+                        {
+                            foreach (var pair in map.Members)
+                            {
+                                if (pair.Value.IsString)
+                                {
+                                    hosts[pair.Key] = pair.Value.Text!;
+                                }
+                            }
+                        }
+
+                        entry.ResidencyHosts = hosts.ToImmutable();
+                    }
+
+                    sdks.Add(entry);
+                }
+
+                return sdks.ToImmutable();
+            }
+        }
+    }
+}

@@ -1,0 +1,219 @@
+using System;
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Linq;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace Residency.Analyzers.Endpoints
+{
+    /// <summary>What an object property was set to (object initializers, later assignments), and an HTTP client's base address and registered names.</summary>
+    internal sealed partial class EndpointResolver
+    {
+        /// <summary>
+        /// The values assigned to <paramref name="propertyName"/> of the object an expression evaluates to: object
+        /// initializers of its creations and <c>x.Property = value</c> where <c>x</c> is the same local, field or property.
+        /// </summary>
+        public List<IOperation> PropertyValues(IOperation? objectOperation, string propertyName, int depth = 0)
+        {
+            var result = new List<IOperation>();
+            if (objectOperation is null || depth > MaxDepth)
+            {
+                return result;
+            }
+
+            var operation = Strip(objectOperation);
+            switch (operation)
+            {
+                case IObjectCreationOperation creation:
+                    if (creation.Initializer is { } initializer)
+                    {
+                        foreach (var item in initializer.Initializers)
+                        {
+                            if (item is ISimpleAssignmentOperation { Target: IPropertyReferenceOperation target } assignment && target.Property.Name == propertyName)
+                            {
+                                result.Add(assignment.Value);
+                            }
+                        }
+                    }
+
+                    break;
+                case ILocalReferenceOperation local:
+                    foreach (var value in LocalValues(local.Local))
+                    {
+                        result.AddRange(PropertyValues(value, propertyName, depth + 1));
+                    }
+
+                    foreach (var reference in local.Local.DeclaringSyntaxReferences)
+                    {
+                        var scope = reference.GetSyntax().Ancestors().FirstOrDefault(a => a is MemberDeclarationSyntax or LocalFunctionStatementSyntax or AnonymousFunctionExpressionSyntax);
+                        if (scope is not null)
+                        {
+                            AddPropertyAssignments(scope, local.Local, propertyName, result);
+                        }
+                    }
+
+                    break;
+                case IFieldReferenceOperation or IPropertyReferenceOperation:
+                {
+                    var member = ((IMemberReferenceOperation)operation).Member.OriginalDefinition;
+                    foreach (var value in MemberValues(member))
+                    {
+                        result.AddRange(PropertyValues(value, propertyName, depth + 1));
+                    }
+
+                    if (member.ContainingType is { } type)
+                    {
+                        foreach (var reference in type.DeclaringSyntaxReferences)
+                        {
+                            AddPropertyAssignments(reference.GetSyntax(), member, propertyName, result);
+                        }
+                    }
+
+                    break;
+                }
+
+                case IInvocationOperation invocation when invocation.TargetMethod.ReturnType is { } returnType &&
+                                                          invocation.Instance is { } instance &&
+                                                          SymbolEqualityComparer.Default.Equals(returnType.OriginalDefinition, invocation.TargetMethod.ContainingType?.OriginalDefinition):
+                    // Fluent options (options.WithX(...) returning the same type): the receiver's values.
+                    result.AddRange(PropertyValues(instance, propertyName, depth + 1));
+                    break;
+            }
+
+            return result;
+        }
+
+        private void AddPropertyAssignments(SyntaxNode scope, ISymbol holder, string propertyName, List<IOperation> result)
+        {
+            foreach (var assignment in scope.DescendantNodes().OfType<AssignmentExpressionSyntax>())
+            {
+                if (result.Count >= MaxValues)
+                {
+                    return;
+                }
+
+                if (assignment.Left is not MemberAccessExpressionSyntax access || access.Name.Identifier.ValueText != propertyName)
+                {
+                    continue;
+                }
+
+                var holderName = access.Expression switch
+                {
+                    IdentifierNameSyntax id => id.Identifier.ValueText,
+                    MemberAccessExpressionSyntax { Expression: ThisExpressionSyntax } inner => inner.Name.Identifier.ValueText,
+                    _ => null,
+                };
+                if (holderName != holder.Name)
+                {
+                    continue;
+                }
+
+                var model = Model(assignment.SyntaxTree);
+                if (model is null || !SymbolEqualityComparer.Default.Equals(model.GetSymbolInfo(access.Expression).Symbol?.OriginalDefinition, holder))
+                {
+                    continue;
+                }
+
+                if (OperationOf(assignment.Right) is { } value)
+                {
+                    result.Add(value);
+                }
+            }
+        }
+
+        /// <summary>The base addresses of an HttpClient expression: its own BaseAddress, else the typed or named client's configuration.</summary>
+        public List<EndpointValue> BaseAddress(IOperation? client, int depth = 0)
+        {
+            var result = new List<EndpointValue>();
+            if (client is null || depth > MaxDepth)
+            {
+                return result;
+            }
+
+            foreach (var value in PropertyValues(client, "BaseAddress", depth))
+            {
+                result.AddRange(Strings(value, depth + 1));
+            }
+
+            if (result.Count > 0)
+            {
+                return Cap(result);
+            }
+
+            // factory.CreateClient("name"), directly or through a local or field.
+            foreach (var name in ClientNames(client, depth))
+            {
+                foreach (var value in Index.NamedClientBaseAddresses(name))
+                {
+                    result.AddRange(Strings(value, depth + 1));
+                }
+            }
+
+            if (result.Count > 0)
+            {
+                return Cap(result);
+            }
+
+            // An injected HttpClient in a typed client (AddHttpClient<TClient>(c => c.BaseAddress = …)).
+            var stripped = Strip(client);
+            if (stripped is IParameterReferenceOperation or IFieldReferenceOperation or IPropertyReferenceOperation or ILocalReferenceOperation &&
+                EnclosingType(client) is { } type)
+            {
+                foreach (var value in Index.TypedClientBaseAddresses(type))
+                {
+                    result.AddRange(Strings(value, depth + 1));
+                }
+            }
+
+            return Cap(result);
+        }
+
+        private IEnumerable<string> ClientNames(IOperation client, int depth)
+        {
+            var operation = Strip(client);
+            if (depth > MaxDepth)
+            {
+                yield break;
+            }
+
+            if (operation is IInvocationOperation { TargetMethod.Name: "CreateClient" } invocation)
+            {
+                var nameArgument = invocation.Arguments.FirstOrDefault(a => a.Parameter?.Name == "name");
+                if (nameArgument is null || nameArgument.IsImplicit)
+                {
+                    yield return string.Empty;
+                    yield break;
+                }
+
+                foreach (var value in Strings(nameArgument.Value, depth + 1))
+                {
+                    if (value.Complete)
+                    {
+                        yield return value.Text;
+                    }
+                }
+
+                yield break;
+            }
+
+            var values = operation switch
+            {
+                ILocalReferenceOperation local => LocalValues(local.Local),
+                IMemberReferenceOperation member => MemberValues(member.Member),
+                _ => ImmutableArray<IOperation>.Empty,
+            };
+            foreach (var value in values)
+            {
+                foreach (var name in ClientNames(value, depth + 1))
+                {
+                    yield return name;
+                }
+            }
+        }
+    }
+}

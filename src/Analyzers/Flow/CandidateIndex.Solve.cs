@@ -1,0 +1,139 @@
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Residency.Analyzers.Model;
+using Residency.Analyzers.Sinks;
+
+namespace Residency.Analyzers.Flow
+{
+    /// <summary>The fixpoint over the names the bodies mention: which bodies are candidates, which name a possible sink.</summary>
+    internal sealed partial class CandidateIndex
+    {
+        private sealed partial class Builder
+        {
+            public CandidateIndex Solve()
+            {
+                var candidates = new bool[_owners.Count];
+                var silent = new bool[_owners.Count];
+                var names = new HashSet<string>(System.StringComparer.Ordinal);
+                var pending = new Queue<string>();
+
+                void AddName(string name)
+                {
+                    if (names.Add(name))
+                    {
+                        pending.Enqueue(name);
+                    }
+                }
+
+                void Mark(int id)
+                {
+                    if (candidates[id])
+                    {
+                        return;
+                    }
+
+                    candidates[id] = true;
+                    var owner = _owners[id];
+                    if (owner.Export is not null && !silent[id])
+                    {
+                        AddName(owner.Export);
+                    }
+
+                    // A field or auto-property of its type that a candidate writes may hold personal data (FlowEngine field stores).
+                    if (owner.TypeKey is not null && owner.Written is not null && _storage.TryGetValue(owner.TypeKey, out var stored))
+                    {
+                        foreach (var name in owner.Written)
+                        {
+                            if (stored.Contains(name))
+                            {
+                                AddName(name);
+                            }
+                        }
+                    }
+                }
+
+                foreach (var name in _seedNames)
+                {
+                    AddName(name);
+                }
+
+                for (int id = 0; id < _owners.Count; id++)
+                {
+                    if (_owners[id].Seed)
+                    {
+                        Mark(id);
+                    }
+                }
+
+                foreach (var (owner, export) in _seedOwners)
+                {
+                    if (!export && _ownerIds.TryGetValue(owner, out var id))
+                    {
+                        silent[id] = true;
+                    }
+                }
+
+                foreach (var (owner, _) in _seedOwners)
+                {
+                    if (_ownerIds.TryGetValue(owner, out var id))
+                    {
+                        Mark(id);
+                    }
+                }
+
+                while (pending.Count > 0)
+                {
+                    _cancellationToken.ThrowIfCancellationRequested();
+                    if (_byName.TryGetValue(pending.Dequeue(), out var ids))
+                    {
+                        foreach (var id in ids)
+                        {
+                            Mark(id);
+                        }
+                    }
+                }
+
+                var mentionsSinkName = new bool[_owners.Count];
+                foreach (var name in _sinkNames)
+                {
+                    if (_byName.TryGetValue(name, out var ids))
+                    {
+                        foreach (var id in ids)
+                        {
+                            mentionsSinkName[id] = true;
+                        }
+                    }
+                }
+
+                return new CandidateIndex(_ownerIds, candidates, mentionsSinkName, _sinkNames) { _everySinkName = _sinksUnknown };
+            }
+        }
+
+        private readonly struct Owner
+        {
+            public Owner(string? export, string? typeKey, bool seed, List<string>? written)
+            {
+                Export = export;
+                TypeKey = typeKey;
+                Seed = seed;
+                Written = written;
+            }
+
+            /// <summary>Names the body may store into (<see cref="Builder"/>.CollectWritten).</summary>
+            public List<string>? Written { get; }
+
+            /// <summary>The name by which other bodies call this one (method name, property name for a getter).</summary>
+            public string? Export { get; }
+
+            /// <summary>The containing type, for the storage rule.</summary>
+            public string? TypeKey { get; }
+
+            /// <summary>A candidate whatever the names (a target-typed <c>new()</c>).</summary>
+            public bool Seed { get; }
+        }
+    }
+}

@@ -1,0 +1,240 @@
+using System;
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Linq;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Operations;
+using Residency.Analyzers.Endpoints;
+
+namespace Residency.Analyzers.Sinks
+{
+    /// <summary>The region an SDK client is created for (a residency method, a region argument or options object, a region name) and the endpoints an SDK fixes statically.</summary>
+    internal sealed partial class SdkSinkProvider
+    {
+        private void AddResidency(List<EndpointTarget> result, IOperation value, SdkEntry entry, string residencyMethod, int depth)
+        {
+            if (depth > 4)
+            {
+                return;
+            }
+
+            var operation = EndpointResolver.Strip(value);
+            if (operation is IInvocationOperation call && call.TargetMethod.Name == residencyMethod)
+            {
+                foreach (var argument in call.Arguments)
+                {
+                    foreach (var text in _resolver.Strings(argument.Value).Where(v => v.Complete))
+                    {
+                        if (entry.ResidencyHosts.TryGetValue(text.Text, out var host))
+                        {
+                            result.Add(new EndpointTarget(host, null, false, $"{ShortName(entry.ResidencyMethodType ?? "options")}.{residencyMethod}(\"{text.Text}\")", argument.Value.Syntax.GetLocation()));
+                        }
+                    }
+                }
+            }
+            else if (operation is ILocalReferenceOperation local)
+            {
+                foreach (var assigned in _resolver.LocalValues(local.Local))
+                {
+                    AddResidency(result, assigned, entry, residencyMethod, depth + 1);
+                }
+
+                // options.SetDataResidency("eu"); as a statement on the local.
+                foreach (var statement in _resolver.CallsOn(local.Local, residencyMethod))
+                {
+                    AddResidency(result, statement, entry, residencyMethod, depth + 1);
+                }
+            }
+        }
+
+        private void AddRegionArgument(List<EndpointTarget> result, IArgumentOperation argument, SdkRegion region, IObjectCreationOperation creation, SdkEntry entry)
+        {
+            var parameter = argument.Parameter!;
+
+            // RegionEndpoint.EUCentral1 / RegionEndpoint.GetBySystemName("eu-central-1") / options.RegionEndpoint = …
+            if (region.ParameterType is { } parameterType && _resolver.IsType(argument.Value.Type, parameterType))
+            {
+                AddRegionObject(result, argument.Value, region, 0);
+            }
+
+            if (region.Options is { } options && _resolver.Types.DerivesFrom(argument.Value.Type, options.Type))
+            {
+                foreach (var value in _resolver.PropertyValues(argument.Value, options.Property))
+                {
+                    AddRegionObject(result, value, region, 0);
+                }
+            }
+
+            if (region.ConstructorParameters.Contains(parameter.Name))
+            {
+                if (region.EnabledByParameter is { } switchName &&
+                    !(creation.Arguments.FirstOrDefault(a => a.Parameter?.Name == switchName)?.Value is { } switchValue && EndpointResolver.Strip(switchValue).ConstantValue is { HasValue: true, Value: true }))
+                {
+                    return;
+                }
+
+                string? edge = null;
+                var edgeArgument = creation.Arguments.FirstOrDefault(a => a.Parameter is not null && region.EdgeConstructorParameters.Contains(a.Parameter.Name) && !a.IsImplicit);
+                if (edgeArgument is not null)
+                {
+                    edge = _resolver.Strings(edgeArgument.Value).FirstOrDefault(v => v.Complete)?.Text;
+                }
+
+                foreach (var value in _resolver.Strings(argument.Value).Where(v => v.Complete))
+                {
+                    AddRegionName(result, value.Text, edge, region, $"{creation.Type?.Name}({parameter.Name}: \"{value.Text}\")", value.Location);
+                }
+            }
+        }
+
+        private void AddRegionObject(List<EndpointTarget> result, IOperation value, SdkRegion region, int depth)
+        {
+            if (depth > 4)
+            {
+                return;
+            }
+
+            var operation = EndpointResolver.Strip(value);
+            switch (operation)
+            {
+                case IMemberReferenceOperation { Instance: null } member when region.StaticMembersMap is { } map:
+                {
+                    var code = _resolver.Project.Catalog.MapLookup(map, member.Member.Name);
+                    if (code is not null)
+                    {
+                        result.Add(new EndpointTarget(null, code, false, $"{member.Member.ContainingType?.Name}.{member.Member.Name}", operation.Syntax.GetLocation()));
+                        return;
+                    }
+
+                    break;
+                }
+
+                case IInvocationOperation call when region.GetBySystemNameMap is { } systemMap && call.Arguments.Length > 0:
+                    foreach (var name in _resolver.Strings(call.Arguments[0].Value).Where(v => v.Complete))
+                    {
+                        var code = _resolver.Project.Catalog.MapLookup(systemMap, name.Text);
+                        if (code is not null)
+                        {
+                            result.Add(new EndpointTarget(null, code, false, $"{call.TargetMethod.Name}(\"{name.Text}\") ({name.ResolvedBy})", name.Location ?? call.Syntax.GetLocation()));
+                        }
+                    }
+
+                    return;
+                case ILocalReferenceOperation local:
+                    foreach (var assigned in _resolver.LocalValues(local.Local))
+                    {
+                        AddRegionObject(result, assigned, region, depth + 1);
+                    }
+
+                    return;
+            }
+
+            if (operation is IMemberReferenceOperation { Instance: not null } or IFieldReferenceOperation)
+            {
+                foreach (var assigned in _resolver.MemberValues(((IMemberReferenceOperation)operation).Member))
+                {
+                    AddRegionObject(result, assigned, region, depth + 1);
+                }
+            }
+        }
+
+        private void AddRegionName(List<EndpointTarget> result, string name, string? edge, SdkRegion region, string resolvedBy, Location? location)
+        {
+            if (region.HostOverrides.TryGetValue(name, out var overrideHost))
+            {
+                result.Add(new EndpointTarget(overrideHost, null, false, resolvedBy, location));
+                return;
+            }
+
+            var template = edge is not null ? region.HostTemplate : region.HostTemplateWithoutEdge ?? region.HostTemplate;
+            if (template is not null && (edge is not null || template.IndexOf("{edge}", StringComparison.Ordinal) < 0))
+            {
+                var host = template.Replace("{region}", name.ToLowerInvariant()).Replace("{edge}", edge?.ToLowerInvariant() ?? string.Empty);
+                result.Add(new EndpointTarget(host, null, false, resolvedBy, location));
+                return;
+            }
+
+            if (region.Map is { } map && _resolver.Project.Catalog.MapLookup(map, name) is { } code)
+            {
+                result.Add(new EndpointTarget(null, code, false, resolvedBy, location));
+            }
+        }
+
+        /// <summary>SDKs configured once for the process (SentrySdk.Init, TwilioClient.SetRegion, options set anywhere), then configuration, then defaults.</summary>
+        private List<EndpointTarget> StaticTargets(SdkEntry entry)
+        {
+            var result = new List<EndpointTarget>();
+            var endpoint = entry.Endpoint;
+            foreach (var options in endpoint.Options)
+            {
+                foreach (var value in _resolver.Index.AssignmentsTo(options.Type, options.Property))
+                {
+                    AddValues(result, _resolver.Strings(value), endpoint, $"{ShortName(options.Type)}.{options.Property}");
+                }
+            }
+
+            if (endpoint.ConstructorParameters.Length > 0)
+            {
+                foreach (var typeName in entry.Types)
+                {
+                    foreach (var init in _resolver.Index.InvocationsOf(typeName, "Init"))
+                    {
+                        foreach (var argument in init.Arguments)
+                        {
+                            if (argument.Parameter is not null && !argument.IsImplicit && endpoint.ConstructorParameters.Contains(argument.Parameter.Name))
+                            {
+                                AddValues(result, _resolver.Strings(argument.Value), endpoint, $"{init.TargetMethod.ContainingType?.Name}.Init({argument.Parameter.Name})");
+                            }
+                        }
+                    }
+                }
+            }
+
+            if (entry.Region is { } region)
+            {
+                foreach (var staticMethod in region.StaticMethods)
+                {
+                    int dot = staticMethod.LastIndexOf('.');
+                    if (dot <= 0)
+                    {
+                        continue;
+                    }
+
+                    string? edge = null;
+                    foreach (var edgeMethod in region.EdgeStaticMethods)
+                    {
+                        int edgeDot = edgeMethod.LastIndexOf('.');
+                        if (edgeDot > 0)
+                        {
+                            foreach (var call in _resolver.Index.InvocationsOf(edgeMethod.Substring(0, edgeDot), edgeMethod.Substring(edgeDot + 1)))
+                            {
+                                edge ??= call.Arguments.Length > 0 ? _resolver.Strings(call.Arguments[0].Value).FirstOrDefault(v => v.Complete)?.Text : null;
+                            }
+                        }
+                    }
+
+                    foreach (var call in _resolver.Index.InvocationsOf(staticMethod.Substring(0, dot), staticMethod.Substring(dot + 1)))
+                    {
+                        if (call.Arguments.Length == 0)
+                        {
+                            continue;
+                        }
+
+                        foreach (var value in _resolver.Strings(call.Arguments[0].Value).Where(v => v.Complete))
+                        {
+                            AddRegionName(result, value.Text, edge, region, $"{staticMethod}(\"{value.Text}\")", value.Location);
+                        }
+                    }
+                }
+            }
+
+            if (result.Count == 0)
+            {
+                result.AddRange(ConfiguredTargets(entry));
+            }
+
+            return result.Count > 0 ? result : Defaults(entry);
+        }
+    }
+}
