@@ -107,6 +107,9 @@ namespace Residency.Analyzers.Flow
         /// </summary>
         public SinkImplementations? SinkImplementations { get; set; }
 
+        /// <summary>Whether the syntactic index says <paramref name="method"/>'s body cannot touch personal data (false without an index).</summary>
+        internal bool RuledOutByIndex(IMethodSymbol method) => SyntacticFilter is not null && !MayTouch((IMethodSymbol)method.OriginalDefinition);
+
         private bool MayTouch(IMethodSymbol method)
         {
             var filter = SyntacticFilter;

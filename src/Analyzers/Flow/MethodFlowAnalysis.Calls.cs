@@ -73,7 +73,7 @@ namespace Residency.Analyzers.Flow
 
             // 2. Methods of this compilation: apply their summaries. A call through an interface or a virtual method of the
             // application may run any of its implementations here: all of them are applied (a may-analysis).
-            var callees = CalleeSummaries(invocation, target, followDispatch: sinkCall is null);
+            var callees = CalleeSummaries(invocation, target, followDispatch: sinkCall is null, inputsCarryData: !receiver.IsEmpty || !allArguments.IsEmpty || lambdas.Count > 0);
             ImmutableHashSet<TaintFact> result;
             if (callees.Count > 0)
             {
@@ -124,11 +124,21 @@ namespace Residency.Analyzers.Flow
         }
 
         /// <summary>
+        /// The summary of a callee of this compilation. A callee that receives nothing that carries data (no tainted
+        /// receiver or argument, no lambda) and whose body the syntactic index rules out (it names nothing personal) can
+        /// neither produce nor pass on personal data: its summary is empty, and its body is not bound at all.
+        /// </summary>
+        private MethodSummary? CalleeSummary(IMethodSymbol callee, bool inputsCarryData) =>
+            !inputsCarryData && _engine.RuledOutByIndex(callee)
+                ? MethodSummary.Empty
+                : _engine.GetCalleeSummary(callee, _depth + 1, _inProgress, _cfg, _request);
+
+        /// <summary>
         /// The summaries of the methods of this compilation a call may run: its target when it has a body here (or is a
         /// local function), and — for a virtual or interface call of the application's own, when
         /// <paramref name="followDispatch"/> — the implementations and overrides found by <see cref="FlowEngine.DispatchTargets"/>.
         /// </summary>
-        private List<(IMethodSymbol Callee, MethodSummary Summary)> CalleeSummaries(IInvocationOperation invocation, IMethodSymbol target, bool followDispatch)
+        private List<(IMethodSymbol Callee, MethodSummary Summary)> CalleeSummaries(IInvocationOperation invocation, IMethodSymbol target, bool followDispatch, bool inputsCarryData)
         {
             var result = new List<(IMethodSymbol, MethodSummary)>(1);
             var bounded = false;
@@ -137,7 +147,7 @@ namespace Residency.Analyzers.Flow
             {
                 if (FlowEngine.IsInSource(target) || target.MethodKind == MethodKind.LocalFunction)
                 {
-                    var summary = _engine.GetCalleeSummary(target, _depth + 1, _inProgress, _cfg, _request);
+                    var summary = CalleeSummary(target, inputsCarryData);
                     if (summary is not null)
                     {
                         result.Add((target, summary));
@@ -154,7 +164,7 @@ namespace Residency.Analyzers.Flow
 
             foreach (var callee in dispatched)
             {
-                var summary = _engine.GetCalleeSummary(callee, _depth + 1, _inProgress, _cfg, _request);
+                var summary = CalleeSummary(callee, inputsCarryData);
                 if (summary is not null)
                 {
                     result.Add((callee, summary));
