@@ -83,9 +83,9 @@ namespace Residency.Analyzers.Flow
 
         /// <summary>
         /// Pre-computes the fields that each method of <paramref name="type"/> writes with personal data, so that reads in other
-        /// methods of the type see them regardless of analysis order. The writers are analysed twice (a field copied into
-        /// another field is seen), and their summaries computed here are not memoised: the analysis of each method proper
-        /// runs once every store of its type is known.
+        /// methods of the type see them regardless of analysis order. The writers are analysed a second time when the first
+        /// pass may have missed a store (a field copied into another field is seen); the summaries of a pass that saw every
+        /// store are memoised, any other analysis of a writer runs once every store of its type is known.
         /// </summary>
         public void EnsureFieldStores(INamedTypeSymbol type, AnalysisRequest request)
         {
@@ -127,24 +127,44 @@ namespace Residency.Analyzers.Flow
 
                 // A second pass only when it can see more than the first: some writer read the type's stores (itself or
                 // through a callee) and the stores grew during the first pass. Most writers store nothing personal.
-                request.StoresRead.Remove(type);
-                int versionBefore = StoreVersion(type);
-                for (int pass = 0; pass < (writers.Count > 1 ? 2 : 1); pass++)
+                var last = new (MethodFlowAnalysis? Analysis, MethodSummary? Summary)[writers.Count];
+                bool stable = false;
+                for (int pass = 0; pass < 2; pass++)
                 {
-                    if (pass == 1 && (!request.StoresRead.Contains(type) || StoreVersion(type) == versionBefore))
+                    request.StoresRead.Remove(type);
+                    int versionBefore = StoreVersion(type);
+                    for (int i = 0; i < writers.Count; i++)
                     {
-                        break;
-                    }
-
-                    foreach (var (method, graph) in writers)
-                    {
+                        var (method, graph) = writers[i];
                         try
                         {
-                            new MethodFlowAnalysis(this, method, graph, depth: 0, ImmutableHashSet.Create<IMethodSymbol>(SymbolEqualityComparer.Default, method), request).Run();
+                            var analysis = new MethodFlowAnalysis(this, method, graph, depth: 0, ImmutableHashSet.Create<IMethodSymbol>(SymbolEqualityComparer.Default, method), request);
+                            last[i] = (analysis, analysis.Run());
                         }
                         catch (InsufficientExecutionStackException)
                         {
-                            // as in GetSummary: this writer's stores are not recorded
+                            last[i] = default; // as in GetSummary: this writer's stores are not recorded
+                        }
+                    }
+
+                    stable = !request.StoresRead.Contains(type) || StoreVersion(type) == versionBefore;
+                    if (stable || writers.Count == 1)
+                    {
+                        break;
+                    }
+                }
+
+                // A pass that read no store that grew during it saw every store of the type: its summaries are what the
+                // writers' own analyses would compute, so they are memoised (and those analyses neither build a graph nor
+                // run again). Not when this type is computed inside another's (that one's stores are still partial), nor
+                // a summary that assumed something about recursion or was cut by this request's budget.
+                if (stable && inProgress.Count == 1)
+                {
+                    for (int i = 0; i < writers.Count; i++)
+                    {
+                        if (last[i] is { Analysis.CutItself: false, Summary: { IsTruncated: false } summary })
+                        {
+                            Memoise(writers[i].Method, summary, 0);
                         }
                     }
                 }
