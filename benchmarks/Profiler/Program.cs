@@ -58,7 +58,7 @@ namespace Residency.Benchmarks.Profiler
             var configs = parsed.AnalyzerConfigPaths.Select(p => AnalyzerConfig.Parse(SourceText.From(File.ReadAllText(p)), p)).ToImmutableArray();
             var configSet = AnalyzerConfigSet.Create(configs);
             var additional = parsed.AdditionalFiles.Select(f => (AdditionalText)new FileText(f.Path)).ToImmutableArray();
-            var options = new AnalyzerOptions(additional, new ConfigOptionsProvider(configSet, additional));
+            var options = new AnalyzerOptions(additional, new ConfigOptionsProvider(configSet));
 
             var paths = analyzerPaths.Count > 0 ? analyzerPaths : parsed.AnalyzerReferences.Select(a => Path.GetFullPath(Path.Combine(baseDirectory, a.FilePath))).ToList();
             var loader = new Loader();
@@ -68,7 +68,7 @@ namespace Residency.Benchmarks.Profiler
             Console.WriteLine($"{trees.Length} trees, {references.Length} references, {analyzers.Length} analyzers from {paths.Count} assemblies");
 
             CSharpCompilation Create() => CSharpCompilation.Create(parsed.CompilationName, trees, references, parsed.CompilationOptions
-                .WithSyntaxTreeOptionsProvider(new TreeOptions(configSet, trees)));
+                .WithSyntaxTreeOptionsProvider(new TreeOptions(configSet)));
 
             for (int rep = 1; rep <= reps; rep++)
             {
@@ -124,7 +124,7 @@ namespace Residency.Benchmarks.Profiler
         {
             private readonly AnalyzerConfigSet _set;
 
-            public TreeOptions(AnalyzerConfigSet set, ImmutableArray<SyntaxTree> trees) => _set = set;
+            public TreeOptions(AnalyzerConfigSet set) => _set = set;
 
             public override GeneratedKind IsGenerated(SyntaxTree tree, CancellationToken cancellationToken) => GeneratedKind.Unknown;
 
@@ -139,7 +139,7 @@ namespace Residency.Benchmarks.Profiler
         {
             private readonly AnalyzerConfigSet _set;
 
-            public ConfigOptionsProvider(AnalyzerConfigSet set, ImmutableArray<AdditionalText> additional)
+            public ConfigOptionsProvider(AnalyzerConfigSet set)
             {
                 _set = set;
                 GlobalOptions = new Options(set.GlobalConfigOptions.AnalyzerOptions);

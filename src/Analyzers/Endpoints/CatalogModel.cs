@@ -1,5 +1,4 @@
 using System;
-using System.Collections.Generic;
 using System.Collections.Immutable;
 using Residency.Analyzers.Json;
 using Residency.Analyzers.Regions;

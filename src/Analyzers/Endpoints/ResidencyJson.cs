@@ -1,8 +1,4 @@
-using System;
-using System.Collections.Generic;
 using System.Collections.Immutable;
-using Residency.Analyzers.Json;
-using Residency.Analyzers.Regions;
 
 namespace Residency.Analyzers.Endpoints
 {

@@ -1,11 +1,4 @@
 using System.Collections.Generic;
-using System.Collections.Immutable;
-using System.Threading;
-using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CSharp;
-using Microsoft.CodeAnalysis.CSharp.Syntax;
-using Residency.Analyzers.Model;
-using Residency.Analyzers.Sinks;
 
 namespace Residency.Analyzers.Flow
 {

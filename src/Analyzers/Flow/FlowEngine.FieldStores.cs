@@ -2,14 +2,8 @@ using System;
 using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Collections.Immutable;
-using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.FlowAnalysis;
-using Microsoft.CodeAnalysis.Operations;
-using Residency.Analyzers.Flow.Calls;
-using Residency.Analyzers.Flow.Library;
-using Residency.Analyzers.Model;
-using Residency.Analyzers.Sinks;
 
 namespace Residency.Analyzers.Flow
 {

@@ -4,12 +4,7 @@ using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Threading;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.FlowAnalysis;
 using Microsoft.CodeAnalysis.Operations;
-using Residency.Analyzers.Flow.Calls;
-using Residency.Analyzers.Flow.Library;
-using Residency.Analyzers.Model;
-using Residency.Analyzers.Sinks;
 
 namespace Residency.Analyzers.Flow
 {
@@ -245,16 +240,38 @@ namespace Residency.Analyzers.Flow
             return false;
         }
 
-        /// <summary>Whether the chain <c>a.b[i].c</c> (through conversions and calls that return their receiver) starts at a field or property of <paramref name="type"/>.</summary>
+        /// <summary>Whether the chain <c>a.b[i].c</c> (<see cref="StorageChain"/>) starts at a field or property of <paramref name="type"/>.</summary>
         private static bool RootedInStorage(IOperation? operation, INamedTypeSymbol type)
+        {
+            foreach (var member in StorageChain(operation))
+            {
+                if (member.Instance is null or IInstanceReferenceOperation &&
+                    SymbolEqualityComparer.Default.Equals(member.Member.ContainingType?.OriginalDefinition, type))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>
+        /// The field and property references along the chain a store into <paramref name="operation"/> reaches
+        /// (<c>this.a.b[i] = v</c> stores into b and a), through conversions, array elements, calls that return their
+        /// receiver (<c>_sb.Append(a).Append(b)</c>) and the elements of a deconstruction target.
+        /// </summary>
+        private static IEnumerable<IMemberReferenceOperation> StorageChain(IOperation? operation)
         {
             for (var current = operation; current is not null;)
             {
                 switch (current)
                 {
-                    case IMemberReferenceOperation { Member: IFieldSymbol or IPropertySymbol, Instance: null or IInstanceReferenceOperation } storage:
-                        return SymbolEqualityComparer.Default.Equals(storage.Member.ContainingType?.OriginalDefinition, type);
                     case IMemberReferenceOperation member:
+                        if (member.Member is IFieldSymbol or IPropertySymbol)
+                        {
+                            yield return member;
+                        }
+
                         current = member.Instance;
                         break;
                     case IConversionOperation conversion:
@@ -267,24 +284,22 @@ namespace Residency.Analyzers.Flow
                         current = element.ArrayReference;
                         break;
                     case IInvocationOperation { Instance: { } receiver } call when MethodFlowAnalysis.ReturnsItsReceiver(call.TargetMethod):
-                        current = receiver; // _sb.Append(a).Append(b) mutates _sb
+                        current = receiver;
                         break;
                     case ITupleOperation tuple:
                         foreach (var element in tuple.Elements)
                         {
-                            if (RootedInStorage(element, type))
+                            foreach (var member in StorageChain(element))
                             {
-                                return true;
+                                yield return member;
                             }
                         }
 
-                        return false;
+                        yield break;
                     default:
-                        return false;
+                        yield break;
                 }
             }
-
-            return false;
         }
 
         /// <summary>
@@ -303,28 +318,9 @@ namespace Residency.Analyzers.Flow
                     IArgumentOperation { Parameter.RefKind: not RefKind.None } argument => argument.Value,
                     _ => null,
                 };
-                for (var current = target; current is not null;)
+                foreach (var member in StorageChain(target))
                 {
-                    switch (current)
-                    {
-                        case IMemberReferenceOperation reference:
-                            if (reference.Member is IFieldSymbol or IPropertySymbol)
-                            {
-                                written.Add(reference.Member.OriginalDefinition);
-                            }
-
-                            current = reference.Instance;
-                            break;
-                        case IConversionOperation conversion:
-                            current = conversion.Operand;
-                            break;
-                        case IArrayElementReferenceOperation element:
-                            current = element.ArrayReference;
-                            break;
-                        default:
-                            current = null;
-                            break;
-                    }
+                    written.Add(member.Member.OriginalDefinition);
                 }
             }
 

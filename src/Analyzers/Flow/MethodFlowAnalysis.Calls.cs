@@ -1,17 +1,12 @@
 using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
-using System.Linq;
-using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.FlowAnalysis;
 using Microsoft.CodeAnalysis.Operations;
-using Residency.Analyzers.Flow.Driver;
 using Residency.Analyzers.Flow.Library;
-using Residency.Analyzers.Flow.States;
 using Residency.Analyzers.Model;
 using Residency.Analyzers.Sinks;
-using State = System.Collections.Immutable.ImmutableDictionary<object, System.Collections.Immutable.ImmutableHashSet<Residency.Analyzers.Flow.TaintFact>>;
 
 namespace Residency.Analyzers.Flow
 {

@@ -2,7 +2,6 @@ using System.Linq;
 using Microsoft.CodeAnalysis;
 using Residency.Analyzers.Flow;
 using Residency.Analyzers.Model;
-using Facts = Residency.Facts;
 
 namespace Residency.Analyzers.Inventory
 {

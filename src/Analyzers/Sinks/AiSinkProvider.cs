@@ -4,7 +4,6 @@ using System.Collections.Immutable;
 using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
-using Residency.Analyzers.Endpoints;
 
 namespace Residency.Analyzers.Sinks
 {

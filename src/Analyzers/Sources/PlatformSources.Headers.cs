@@ -1,14 +1,6 @@
 using System;
-using System.Collections.Concurrent;
-using System.Collections.Generic;
-using System.Collections.Immutable;
-using System.Runtime.CompilerServices;
-using System.Threading;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Operations;
-using Residency.Analyzers.Endpoints;
-using Residency.Analyzers.Flow;
 using Residency.Analyzers.Model;
 
 namespace Residency.Analyzers.Sources

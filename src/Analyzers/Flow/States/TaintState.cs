@@ -1,4 +1,3 @@
-using System.Collections.Immutable;
 using State = System.Collections.Immutable.ImmutableDictionary<object, System.Collections.Immutable.ImmutableHashSet<Residency.Analyzers.Flow.TaintFact>>;
 
 namespace Residency.Analyzers.Flow.States
