@@ -25,19 +25,19 @@ namespace Residency.Analyzers.Endpoints
                 if (root is null)
                 {
                     issues.Add(new ConfigIssue(path, error?.Line ?? 1, error?.Column ?? 1, $"{System.IO.Path.GetFileName(path)} is not valid JSON: {error?.Message}"));
-                    return Empty(path, issues.ToImmutable());
+                    return ResidencyJson.WithoutEntries(path, issues.ToImmutable());
                 }
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
                 issues.Add(new ConfigIssue(path, 1, 1, $"{System.IO.Path.GetFileName(path)} cannot be read: {e.Message}"));
-                return Empty(path, issues.ToImmutable());
+                return ResidencyJson.WithoutEntries(path, issues.ToImmutable());
             }
 
             if (!root.IsObject)
             {
                 issues.Add(new ConfigIssue(path, root.Line, root.Column, $"{System.IO.Path.GetFileName(path)} must contain a JSON object"));
-                return Empty(path, issues.ToImmutable());
+                return ResidencyJson.WithoutEntries(path, issues.ToImmutable());
             }
 
             var context = new Reader(path, isUser, issues);
@@ -71,16 +71,6 @@ namespace Residency.Analyzers.Endpoints
                 NotLocal = notLocal,
             };
         }
-
-        private static ResidencyJson Empty(string path, ImmutableArray<ConfigIssue> issues) => new(
-            ImmutableArray<HostEntry>.Empty,
-            ImmutableDictionary<string, ImmutableDictionary<string, string>>.Empty,
-            ImmutableArray<SdkEntry>.Empty,
-            ImmutableArray<ConfiguredSink>.Empty,
-            ImmutableArray<ConfigValue>.Empty,
-            ImmutableArray<HostPattern>.Empty,
-            issues,
-            path);
 
         /// <summary>
         /// Checks what needs the merged catalogue: region placeholders name map captures, maps exist, and every EU

@@ -9,15 +9,18 @@ namespace Residency.Analyzers.Endpoints
     /// </summary>
     internal sealed class ResidencyJson
     {
-        public static readonly ResidencyJson Empty = new(
+        public static readonly ResidencyJson Empty = WithoutEntries(path: null, ImmutableArray<ConfigIssue>.Empty);
+
+        /// <summary>A file that declares nothing (unreadable, or not an object): only its issues.</summary>
+        public static ResidencyJson WithoutEntries(string? path, ImmutableArray<ConfigIssue> issues) => new(
             ImmutableArray<HostEntry>.Empty,
             ImmutableDictionary<string, ImmutableDictionary<string, string>>.Empty,
             ImmutableArray<SdkEntry>.Empty,
             ImmutableArray<ConfiguredSink>.Empty,
             ImmutableArray<ConfigValue>.Empty,
             ImmutableArray<HostPattern>.Empty,
-            ImmutableArray<ConfigIssue>.Empty,
-            path: null);
+            issues,
+            path);
 
         public ResidencyJson(
             ImmutableArray<HostEntry> hosts,
