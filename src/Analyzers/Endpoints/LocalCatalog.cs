@@ -78,6 +78,38 @@ namespace Residency.Analyzers.Endpoints
             return local > 0 && local > Longest(_notLocal, qualifiedMethod);
         }
 
+        /// <summary>
+        /// Whether every method under <paramref name="prefix"/> (a namespace, or a type's metadata name
+        /// <c>Namespace.Type+Nested</c>) is local: a project entry covers it, or a local entry does and no <c>notLocal</c>
+        /// entry covers it more closely or carves out anything inside it.
+        /// </summary>
+        public bool IsWhollyLocal(string prefix)
+        {
+            foreach (var entry in _user)
+            {
+                if (entry.Covers(prefix))
+                {
+                    return true;
+                }
+            }
+
+            var local = Longest(_local, prefix);
+            if (local == 0 || local <= Longest(_notLocal, prefix))
+            {
+                return false;
+            }
+
+            foreach (var entry in _notLocal)
+            {
+                if (entry.Name.Length > prefix.Length && entry.Name.StartsWith(prefix, StringComparison.Ordinal) && entry.Name[prefix.Length] is '.' or '+' or '`')
+                {
+                    return false; // an exception inside it (System.Net.Mail.SmtpClient inside System)
+                }
+            }
+
+            return true;
+        }
+
         private static int Longest(ImmutableArray<LocalEntry> entries, string qualifiedMethod)
         {
             var longest = 0;

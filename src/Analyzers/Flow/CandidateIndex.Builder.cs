@@ -29,6 +29,13 @@ namespace Residency.Analyzers.Flow
             private readonly Dictionary<string, List<int>> _byName = new(System.StringComparer.Ordinal);
             private readonly Dictionary<string, HashSet<string>> _storage = new(System.StringComparer.Ordinal);
 
+            // Names of methods of referenced assemblies that no catalogue says keep data in the process: a call of one may
+            // hand personal data to an unclassified recipient. Null: not collected (every body may reach a recipient).
+            private HashSet<string>? _recipientNames;
+
+            // Names of methods that may be offered to a model as tools (named where AIFunctionFactory is).
+            private readonly HashSet<string> _recipientRootNames = new(System.StringComparer.Ordinal);
+
             public Builder(Compilation compilation, PersonalDataClassifier classifier, ImmutableArray<ISinkProvider> providers, CancellationToken cancellationToken)
             {
                 _compilation = compilation;
@@ -99,6 +106,89 @@ namespace Residency.Analyzers.Flow
                     }
                 }
             }
+
+            /// <summary>
+            /// After <see cref="IndexSyntax"/>: the names of the methods of referenced assemblies that <paramref name="local"/>
+            /// does not say keep data in the process (a call of one is an unclassified recipient when it receives personal
+            /// data), among the names some body writes. Whole namespaces and
+            /// types that are local are skipped without reading their members: the BCL and the catalogued frameworks cost
+            /// a look at their namespace names. Null <paramref name="local"/>: unclassified recipients are not recorded.
+            /// </summary>
+            public void CollectRecipientNames(Endpoints.LocalCatalog? local)
+            {
+                _recipientNames = new HashSet<string>(System.StringComparer.Ordinal);
+                if (local is null)
+                {
+                    return;
+                }
+
+                foreach (var assembly in _compilation.SourceModule.ReferencedAssemblySymbols)
+                {
+                    CollectRecipientNames(assembly.GlobalNamespace, "", local);
+                }
+            }
+
+            private void CollectRecipientNames(INamespaceSymbol ns, string name, Endpoints.LocalCatalog local)
+            {
+                _cancellationToken.ThrowIfCancellationRequested();
+                if (name.Length > 0 && local.IsWhollyLocal(name))
+                {
+                    return;
+                }
+
+                foreach (var child in ns.GetNamespaceMembers())
+                {
+                    CollectRecipientNames(child, name.Length == 0 ? child.Name : name + "." + child.Name, local);
+                }
+
+                foreach (var type in ns.GetTypeMembers())
+                {
+                    CollectRecipientNames(type, (name.Length == 0 ? "" : name + ".") + type.MetadataName, local);
+                }
+            }
+
+            private static bool HasMethod(INamedTypeSymbol type, string name)
+            {
+                foreach (var member in type.GetMembers(name))
+                {
+                    // An override is never the target of a call (C# binds to the method it overrides), so never a recipient.
+                    if (member is IMethodSymbol { MethodKind: MethodKind.Ordinary, IsOverride: false })
+                    {
+                        return true;
+                    }
+                }
+
+                return false;
+            }
+
+            private void CollectRecipientNames(INamedTypeSymbol type, string name, Endpoints.LocalCatalog local)
+            {
+                if (type.DeclaredAccessibility == Accessibility.Private || local.IsWhollyLocal(name))
+                {
+                    return;
+                }
+
+                foreach (var member in type.MemberNames)
+                {
+                    // Only methods are recipients (a call hands them data), and only a name some body writes can be called.
+                    if (!_recipientNames!.Contains(member) && _byName.ContainsKey(member) && HasMethod(type, member))
+                    {
+                        _recipientNames.Add(member);
+                    }
+                }
+
+                foreach (var nested in type.GetTypeMembers())
+                {
+                    CollectRecipientNames(nested, name + "+" + nested.MetadataName, local);
+                }
+            }
+
+            /// <summary>
+            /// After <see cref="IndexSyntax"/>: the members of referenced assemblies that return a principal or identity,
+            /// among the names some body mentions (the others cannot seed anything).
+            /// </summary>
+            public void AddReachableSourceNames() =>
+                _classifier.Sources?.AddPrincipalMemberNames(_seedNames, _byName.ContainsKey, _cancellationToken);
 
             private bool Carries(ITypeSymbol? type) => type is not null && !_classifier.GetCarriedElements(type).IsEmpty;
 
@@ -327,7 +417,7 @@ namespace Residency.Analyzers.Flow
 
                             break;
                         case BaseMethodDeclarationSyntax method when method.Body is not null || method.ExpressionBody is not null:
-                            AddOwner(method, method is MethodDeclarationSyntax m ? m.Identifier.ValueText : null, typeKey, method.ParameterList, (method as ConstructorDeclarationSyntax)?.Initializer, method.Body, method.ExpressionBody);
+                            AddOwner(method, method is MethodDeclarationSyntax m ? m.Identifier.ValueText : null, typeKey, CallName(method), method.ParameterList, (method as ConstructorDeclarationSyntax)?.Initializer, method.Body, method.ExpressionBody);
                             break;
                         case BasePropertyDeclarationSyntax property:
                             VisitProperty(property, typeKey);
@@ -346,7 +436,7 @@ namespace Residency.Analyzers.Flow
                         }
                     }
 
-                    AddOwner(unit, null, null, statements.ToArray());
+                    AddOwner(unit, null, null, null, statements.ToArray());
                 }
             }
 
@@ -368,7 +458,7 @@ namespace Residency.Analyzers.Flow
                 };
                 if (arrow is not null)
                 {
-                    AddOwner(property, name, typeKey, parameters, arrow);
+                    AddOwner(property, name, typeKey, name, parameters, arrow);
                     return;
                 }
 
@@ -383,7 +473,7 @@ namespace Residency.Analyzers.Flow
                     auto = false;
                     // A getter exports the property's name (reading it calls the getter); a setter or event accessor exports nothing.
                     var export = accessor.IsKind(SyntaxKind.GetAccessorDeclaration) ? name : null;
-                    AddOwner(accessor, export, typeKey, parameters, accessor.Body, accessor.ExpressionBody);
+                    AddOwner(accessor, export, typeKey, name, parameters, accessor.Body, accessor.ExpressionBody);
                 }
 
                 if (auto && typeKey is not null)
@@ -417,10 +507,26 @@ namespace Residency.Analyzers.Flow
                 return string.Join(".", parts);
             }
 
-            private void AddOwner(SyntaxNode declaration, string? export, string? typeKey, params SyntaxNode?[] parts)
+            /// <summary>
+            /// The name by which a call of <paramref name="method"/> is written: a method's name, a constructor's type name
+            /// (<c>new Customer(…)</c>); null for operators, conversions and finalizers, which are never called by name.
+            /// </summary>
+            private static string? CallName(BaseMethodDeclarationSyntax method) => method switch
+            {
+                MethodDeclarationSyntax m => m.Identifier.ValueText,
+                ConstructorDeclarationSyntax c => c.Identifier.ValueText,
+                _ => null,
+            };
+
+            // export: the name by which a caller reads what this body returns (a method, a getter); null for others.
+            // callName: the name by which a caller hands data to this body (method, constructor's type, any accessor's property).
+            private void AddOwner(SyntaxNode declaration, string? export, string? typeKey, string? callName, params SyntaxNode?[] parts)
             {
                 int id = _owners.Count;
                 bool seed = false;
+                bool offersTools = false;
+                var mentioned = _mentionBuffer;
+                mentioned.Clear();
                 List<string>? written = null;
                 foreach (var part in parts)
                 {
@@ -429,12 +535,27 @@ namespace Residency.Analyzers.Flow
                         continue;
                     }
 
-                    foreach (var token in part.DescendantTokens())
+                    // One walk of the body for both the names it mentions and the names it may store into.
+                    foreach (var item in part.DescendantNodesAndTokens())
                     {
+                        if (item.IsNode)
+                        {
+                            if (typeKey is not null)
+                            {
+                                CollectWritten(item.AsNode()!, ref written);
+                            }
+
+                            continue;
+                        }
+
+                        var token = item.AsToken();
                         switch (token.Kind())
                         {
                             case SyntaxKind.IdentifierToken:
-                                Mention(token.ValueText, id);
+                                var text = token.ValueText;
+                                Mention(text, id);
+                                mentioned.Add(text);
+                                offersTools |= text == ToolFactoryName;
                                 break;
                             case SyntaxKind.OpenBracketToken when token.Parent is BracketedArgumentListSyntax:
                                 Mention(IndexerName, id);
@@ -444,44 +565,83 @@ namespace Residency.Analyzers.Flow
                                 break;
                         }
                     }
+                }
 
-                    if (typeKey is not null)
-                    {
-                        CollectWritten(part, ref written);
-                    }
+                if (offersTools)
+                {
+                    // AIFunctionFactory.Create(GetCustomer): every method this body names may be a tool, whose return value reaches a model.
+                    _recipientRootNames.UnionWith(mentioned);
                 }
 
                 _ownerIds[declaration] = id;
-                _owners.Add(new Owner(export, typeKey, seed, written));
+                _owners.Add(new Owner(export, typeKey, seed, written)
+                {
+                    CallName = callName,
+                    Constructor = declaration is ConstructorDeclarationSyntax,
+                    CalledImplicitly = CalledImplicitly(declaration, callName),
+                    Tool = IsKernelFunction(declaration),
+                });
+            }
+
+            private readonly List<string> _mentionBuffer = new();
+
+            /// <summary>
+            /// Whether the engine may run the body without its name being written at the call: user-defined operators and
+            /// conversions, finalizers, and the members the language calls by pattern where the operation tree shows the
+            /// call (collection initializers' <c>Add</c>, <c>foreach</c>, <c>using</c>, <c>await</c>, deconstruction,
+            /// interpolated-string handlers, query expressions). A record's synthesised <c>ToString</c> reading its getters
+            /// is not one: the engine does not follow synthesised members, which have no body.
+            /// </summary>
+            private static bool CalledImplicitly(SyntaxNode declaration, string? callName) =>
+                declaration is OperatorDeclarationSyntax or ConversionOperatorDeclarationSyntax or DestructorDeclarationSyntax ||
+                (callName is not null && PatternNames.Contains(callName));
+
+            /// <summary>A method marked <c>[KernelFunction]</c> (by its written name): a Semantic Kernel plugin's tool, whose return value reaches a model.</summary>
+            private static bool IsKernelFunction(SyntaxNode declaration)
+            {
+                if (declaration is not MethodDeclarationSyntax method)
+                {
+                    return false;
+                }
+
+                foreach (var list in method.AttributeLists)
+                {
+                    foreach (var attribute in list.Attributes)
+                    {
+                        if (attribute.Name.ToString().IndexOf("KernelFunction", System.StringComparison.Ordinal) >= 0)
+                        {
+                            return true;
+                        }
+                    }
+                }
+
+                return false;
             }
 
             /// <summary>
-            /// Names this body may store into: every name in an assignment target (outside object initializers), in the
+            /// Names a node of a body may store into: every name in an assignment target (outside object initializers), in the
             /// receiver of a call (<c>_items.Add(x)</c>, <c>other._items.Add(x)</c>) and in a <c>ref</c>/<c>out</c>
             /// argument. Only those that are fields or auto-properties of the body's own type are used (Solve).
             /// </summary>
-            private static void CollectWritten(SyntaxNode part, ref List<string>? written)
+            private static void CollectWritten(SyntaxNode node, ref List<string>? written)
             {
-                foreach (var node in part.DescendantNodes())
+                ExpressionSyntax? target = node switch
                 {
-                    ExpressionSyntax? target = node switch
-                    {
-                        AssignmentExpressionSyntax assignment when assignment.Parent is not InitializerExpressionSyntax => assignment.Left,
-                        InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax access } => access.Expression,
-                        ArgumentSyntax argument when !argument.RefKindKeyword.IsKind(SyntaxKind.None) => argument.Expression,
-                        _ => null,
-                    };
-                    if (target is null)
-                    {
-                        continue;
-                    }
+                    AssignmentExpressionSyntax assignment when assignment.Parent is not InitializerExpressionSyntax => assignment.Left,
+                    InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax access } => access.Expression,
+                    ArgumentSyntax argument when !argument.RefKindKeyword.IsKind(SyntaxKind.None) => argument.Expression,
+                    _ => null,
+                };
+                if (target is null)
+                {
+                    return;
+                }
 
-                    foreach (var name in target.DescendantNodesAndSelf())
+                foreach (var name in target.DescendantNodesAndSelf())
+                {
+                    if (name is IdentifierNameSyntax identifier)
                     {
-                        if (name is IdentifierNameSyntax identifier)
-                        {
-                            (written ??= new List<string>()).Add(identifier.Identifier.ValueText);
-                        }
+                        (written ??= new List<string>()).Add(identifier.Identifier.ValueText);
                     }
                 }
             }

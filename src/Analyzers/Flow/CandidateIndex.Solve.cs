@@ -102,7 +102,98 @@ namespace Residency.Analyzers.Flow
                     }
                 }
 
-                return new CandidateIndex(_ownerIds, candidates, mentionsSinkName, _sinkNames) { _everySinkName = _sinksUnknown };
+                return new CandidateIndex(_ownerIds, candidates, mentionsSinkName, _sinkNames)
+                {
+                    _everySinkName = _sinksUnknown,
+                    _reachesRecipient = _recipientNames is null ? null : ReachRecipients(mentionsSinkName),
+                };
+            }
+
+            /// <summary>
+            /// Which bodies may hand data to a sink or an unclassified recipient: those that name one, that may be a tool,
+            /// then every body that names a method, constructor or accessor already found (a fixpoint over names). Null
+            /// (every body) as soon as one found may run without being named (an operator, a pattern member, a record's).
+            /// </summary>
+            private bool[]? ReachRecipients(bool[] mentionsSinkName)
+            {
+                var reaches = new bool[_owners.Count];
+                var names = new HashSet<string>(System.StringComparer.Ordinal);
+                var pending = new Queue<int>();
+                bool constructors = false;
+
+                void Reach(int id)
+                {
+                    if (!reaches[id])
+                    {
+                        reaches[id] = true;
+                        pending.Enqueue(id);
+                    }
+                }
+
+                void ReachName(string name)
+                {
+                    if (names.Add(name) && _byName.TryGetValue(name, out var ids))
+                    {
+                        foreach (var id in ids)
+                        {
+                            Reach(id);
+                        }
+                    }
+                }
+
+                for (int id = 0; id < _owners.Count; id++)
+                {
+                    if (mentionsSinkName[id] || _owners[id].Tool)
+                    {
+                        Reach(id);
+                    }
+                }
+
+                foreach (var name in _recipientNames!)
+                {
+                    ReachName(name);
+                }
+
+                foreach (var name in _recipientRootNames)
+                {
+                    for (int id = 0; id < _owners.Count; id++)
+                    {
+                        if (_owners[id].CallName == name)
+                        {
+                            Reach(id);
+                        }
+                    }
+                }
+
+                while (pending.Count > 0)
+                {
+                    _cancellationToken.ThrowIfCancellationRequested();
+                    var owner = _owners[pending.Dequeue()];
+                    if (owner.CalledImplicitly)
+                    {
+                        return null;
+                    }
+
+                    if (owner.Constructor && !constructors)
+                    {
+                        // base(…), this(…) and target-typed new() call a constructor without naming its type.
+                        constructors = true;
+                        for (int id = 0; id < _owners.Count; id++)
+                        {
+                            if (_owners[id].Constructor || _owners[id].Seed)
+                            {
+                                Reach(id);
+                            }
+                        }
+                    }
+
+                    if (owner.CallName is { } callName)
+                    {
+                        ReachName(callName);
+                    }
+                }
+
+                return reaches;
             }
         }
 
@@ -127,6 +218,17 @@ namespace Residency.Analyzers.Flow
 
             /// <summary>A candidate whatever the names (a target-typed <c>new()</c>).</summary>
             public bool Seed { get; }
+
+            /// <summary>The name by which a caller hands data to this body: method, constructor's type, any accessor's property.</summary>
+            public string? CallName { get; init; }
+
+            public bool Constructor { get; init; }
+
+            /// <summary>The body may run without its name written at the call (<c>Builder.CalledImplicitly</c>).</summary>
+            public bool CalledImplicitly { get; init; }
+
+            /// <summary>A <c>[KernelFunction]</c> method: its return value may reach a model.</summary>
+            public bool Tool { get; init; }
         }
     }
 }

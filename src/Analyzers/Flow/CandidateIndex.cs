@@ -31,10 +31,30 @@ namespace Residency.Analyzers.Flow
         /// <summary>The pseudo-name of an element access (<c>x[i]</c>): an indexer getter may be a candidate.</summary>
         private const string IndexerName = "this[]";
 
+        /// <summary>The type whose <c>Create</c> offers a method to a model as a tool.</summary>
+        private const string ToolFactoryName = "AIFunctionFactory";
+
+        /// <summary>
+        /// Members the language calls by pattern, without their name in the calling code, where the operation tree shows
+        /// the call: collection initializers, <c>foreach</c>, <c>using</c>, <c>await</c>, deconstruction, interpolated-string
+        /// handlers, query expressions, ranges and indices, <c>fixed</c>.
+        /// </summary>
+        private static readonly HashSet<string> PatternNames = new(System.StringComparer.Ordinal)
+        {
+            "Add", "GetEnumerator", "GetAsyncEnumerator", "MoveNext", "MoveNextAsync", "Current", "Dispose", "DisposeAsync",
+            "Deconstruct", "GetAwaiter", "GetResult", "OnCompleted", "UnsafeOnCompleted", "IsCompleted", "AppendFormatted",
+            "AppendLiteral", "Select", "SelectMany", "Where", "Join", "GroupJoin", "GroupBy", "OrderBy", "OrderByDescending",
+            "ThenBy", "ThenByDescending", "Cast", "Slice", "Length", "Count", "GetPinnableReference",
+        };
+
         private readonly Dictionary<SyntaxNode, int> _owners;
         private readonly bool[] _candidates;
         private readonly bool[] _mentionsSinkName;
         private readonly HashSet<string> _sinkNames;
+
+        // Per body: whether it may hand personal data to a sink or an unclassified recipient, itself or through the
+        // methods it calls. Null: not known (the index was built without sink names), every body may.
+        private bool[]? _reachesRecipient;
 
         /// <summary>No filter: every body may touch personal data and call a sink.</summary>
         public static CandidateIndex Everything { get; } = new(new Dictionary<SyntaxNode, int>(), new bool[0], new bool[0], new HashSet<string>()) { _everything = true };
@@ -60,6 +80,24 @@ namespace Residency.Analyzers.Flow
         {
             var owner = OwnerOf(declaration);
             return owner is null || !_owners.TryGetValue(owner, out var id) || _candidates[id];
+        }
+
+        /// <summary>
+        /// Whether the body declared by <paramref name="declaration"/> may hand data to a sink or to an unclassified
+        /// recipient, directly or through the methods, constructors and accessors of this compilation it names (a
+        /// fixpoint over names, like <see cref="MayTouchPersonalData"/>, in the other direction). A body that cannot has
+        /// no flow of its own: it is analysed only when a caller needs its summary. Known only in builds that write
+        /// facts (the index then has the sink names); unknown shapes and other builds answer yes.
+        /// </summary>
+        public bool MayReachRecipient(SyntaxNode declaration)
+        {
+            if (_everything || _everySinkName || _reachesRecipient is null)
+            {
+                return true;
+            }
+
+            var owner = OwnerOf(declaration);
+            return owner is null || !_owners.TryGetValue(owner, out var id) || _reachesRecipient[id];
         }
 
         /// <summary>Whether <paramref name="node"/> mentions a name that a sink provider may recognise as a sink call.</summary>
@@ -118,13 +156,21 @@ namespace Residency.Analyzers.Flow
 
         /// <summary>
         /// Builds the index. <paramref name="sinks"/>: also collect the names of possible sink calls (only the inventory's
-        /// sink facts need them; without facts the SDK assemblies are not walked at all).
+        /// sink facts need them; without facts the SDK assemblies are not walked at all), and with them, when
+        /// <paramref name="local"/> is given (what keeps data in the process: calls to anything else are unclassified
+        /// recipients), the names of the other methods of referenced assemblies, for <see cref="MayReachRecipient"/>.
         /// </summary>
-        public static CandidateIndex Build(Compilation compilation, PersonalDataClassifier classifier, WellKnownTypes types, ImmutableArray<ISinkProvider> providers, bool sinks, CancellationToken cancellationToken)
+        public static CandidateIndex Build(Compilation compilation, PersonalDataClassifier classifier, WellKnownTypes types, ImmutableArray<ISinkProvider> providers, bool sinks, Endpoints.LocalCatalog? local, CancellationToken cancellationToken)
         {
             var builder = new Builder(compilation, classifier, sinks ? providers : ImmutableArray<ISinkProvider>.Empty, cancellationToken);
             builder.WalkSymbols(types);
             builder.IndexSyntax();
+            builder.AddReachableSourceNames();
+            if (sinks)
+            {
+                builder.CollectRecipientNames(local);
+            }
+
             return builder.Solve();
         }
 

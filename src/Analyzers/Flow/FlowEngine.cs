@@ -29,15 +29,15 @@ namespace Residency.Analyzers.Flow
         private readonly Compilation _compilation;
         private readonly SemanticModels _models;
         private readonly ImmutableArray<ISinkProvider> _sinkProviders;
-        private readonly ConcurrentDictionary<IMethodSymbol, MethodSummary> _summaries = new(SymbolEqualityComparer.Default);
+        private readonly ConcurrentDictionary<IMethodSymbol, MethodSummary> _summaries = Caches.Create<IMethodSymbol, MethodSummary>(SymbolEqualityComparer.Default);
         // Pre-filter answers with the depth they were computed at: a "no" found with less call budget left is not reused
         // where more budget is left (the answer must not depend on which method asked first).
-        private readonly ConcurrentDictionary<IMethodSymbol, (bool Touches, int Depth)> _touches = new(SymbolEqualityComparer.Default);
+        private readonly ConcurrentDictionary<IMethodSymbol, (bool Touches, int Depth)> _touches = Caches.Create<IMethodSymbol, (bool Touches, int Depth)>(SymbolEqualityComparer.Default);
         // Keyed by syntax, not by operation: nothing the engine keeps for the whole compilation may hold an operation tree
         // (that would keep every bound method body of the compilation alive; docs/benchmarks.md).
-        private readonly ConcurrentDictionary<SyntaxNode, SinkCall?> _sinkCalls = new();
-        private readonly ConcurrentDictionary<IFieldSymbol, ImmutableHashSet<TaintFact>> _fieldStores = new(SymbolEqualityComparer.Default);
-        private readonly ConcurrentDictionary<INamedTypeSymbol, bool> _fieldStoresEnsured = new(SymbolEqualityComparer.Default);
+        private readonly ConcurrentDictionary<SyntaxNode, SinkCall?> _sinkCalls = Caches.Create<SyntaxNode, SinkCall?>(EqualityComparer<SyntaxNode>.Default);
+        private readonly ConcurrentDictionary<IFieldSymbol, ImmutableHashSet<TaintFact>> _fieldStores = Caches.Create<IFieldSymbol, ImmutableHashSet<TaintFact>>(SymbolEqualityComparer.Default);
+        private readonly ConcurrentDictionary<INamedTypeSymbol, bool> _fieldStoresEnsured = Caches.Create<INamedTypeSymbol, bool>(SymbolEqualityComparer.Default);
 
         public FlowEngine(Compilation compilation, SemanticModels models, PersonalDataClassifier classifier, WellKnownTypes types, ImmutableArray<ISinkProvider> sinkProviders)
         {
@@ -334,7 +334,7 @@ namespace Residency.Analyzers.Flow
         private MethodSummary? TruncatedAt(IMethodSymbol method, int depth) =>
             depth >= 0 && depth <= MaxCallDepth && _truncatedSummaries.TryGetValue(method, out var slots) ? Volatile.Read(ref slots[depth]) : null;
 
-        private readonly ConcurrentDictionary<IMethodSymbol, MethodSummary?[]> _truncatedSummaries = new(SymbolEqualityComparer.Default);
+        private readonly ConcurrentDictionary<IMethodSymbol, MethodSummary?[]> _truncatedSummaries = Caches.Create<IMethodSymbol, MethodSummary?[]>(SymbolEqualityComparer.Default);
 
         /// <summary>How many summaries one method's analysis may compute before further callees are assumed to do nothing.</summary>
         public const int MaxSummariesPerRequest = 400;
@@ -359,7 +359,7 @@ namespace Residency.Analyzers.Flow
                 unchecked((SymbolEqualityComparer.Default.GetHashCode(obj.Method) * 31) + SymbolEqualityComparer.Default.GetHashCode(obj.Attribute));
         }
 
-        private readonly ConcurrentDictionary<ITypeSymbol, ImmutableHashSet<TaintFact>> _wholeFacts = new(SymbolEqualityComparer.Default);
+        private readonly ConcurrentDictionary<ITypeSymbol, ImmutableHashSet<TaintFact>> _wholeFacts = Caches.Create<ITypeSymbol, ImmutableHashSet<TaintFact>>(SymbolEqualityComparer.Default);
         private readonly ConcurrentDictionary<DataElement, ImmutableHashSet<TaintFact>> _sourceFacts = new();
 
         /// <summary>The whole-object facts of a value of <paramref name="type"/>; memoised (no allocation per operation).</summary>

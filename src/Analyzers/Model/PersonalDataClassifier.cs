@@ -17,8 +17,8 @@ namespace Residency.Analyzers.Model
 
         private readonly WellKnownTypes _types;
         private readonly NameHeuristics? _inference;
-        private readonly ConcurrentDictionary<ISymbol, DataElement?> _elements = new(SymbolEqualityComparer.Default);
-        private readonly ConcurrentDictionary<ITypeSymbol, ImmutableArray<DataElement>> _carried = new(SymbolEqualityComparer.Default);
+        private readonly ConcurrentDictionary<ISymbol, DataElement?> _elements = Caches.Create<ISymbol, DataElement?>(SymbolEqualityComparer.Default);
+        private readonly ConcurrentDictionary<ITypeSymbol, ImmutableArray<DataElement>> _carried = Caches.Create<ITypeSymbol, ImmutableArray<DataElement>>(SymbolEqualityComparer.Default);
 
         [ThreadStatic]
         private static HashSet<ITypeSymbol>? t_inProgress;

@@ -16,8 +16,11 @@ namespace Residency.Analyzers.Rules
         /// <summary>The block's summary, or null when the pre-filter rules it out or it touches no personal data.</summary>
         public static MethodSummary? Summarise(CodeBlockAnalysisContext context, IMethodSymbol method, ResidencyContext residency)
         {
-            if (!residency.Options.InferPersonalData && !residency.Index.MayTouchPersonalData(context.CodeBlock))
+            if (!residency.Options.InferPersonalData &&
+                (!residency.Index.MayTouchPersonalData(context.CodeBlock) || !residency.Index.MayReachRecipient(context.CodeBlock)))
             {
+                // Nothing personal is named here, or nothing named here can hand data to a sink or an unclassified
+                // recipient: no flow starts in this body (it is analysed only as a callee, when a caller needs it).
                 return null;
             }
 

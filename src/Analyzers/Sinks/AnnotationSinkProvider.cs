@@ -14,8 +14,8 @@ namespace Residency.Analyzers.Sinks
     internal sealed class AnnotationSinkProvider : ISinkProvider, ISinkCandidates
     {
         private readonly WellKnownTypes _types;
-        private readonly ConcurrentDictionary<IMethodSymbol, SinkCall?> _methods = new(SymbolEqualityComparer.Default);
-        private readonly ConcurrentDictionary<ISymbol, SinkInfo?> _members = new(SymbolEqualityComparer.Default);
+        private readonly ConcurrentDictionary<IMethodSymbol, SinkCall?> _methods = Caches.Create<IMethodSymbol, SinkCall?>(SymbolEqualityComparer.Default);
+        private readonly ConcurrentDictionary<ISymbol, SinkInfo?> _members = Caches.Create<ISymbol, SinkInfo?>(SymbolEqualityComparer.Default);
 
         public AnnotationSinkProvider(WellKnownTypes types)
         {

@@ -247,6 +247,21 @@ namespace Residency.Analyzers.Sources
                 }
             }
 
+            foreach (var type in _principalTypes)
+            {
+                names.Add(type.Name);
+            }
+        }
+
+        /// <summary>
+        /// The names of the members of referenced assemblies whose type is a principal or identity (<c>User</c>,
+        /// <c>Principal</c>, <c>CurrentPrincipal</c>, …), among those <paramref name="mentioned"/> says some body of the
+        /// compilation names: a member no body names cannot be reached by name. Only the members so named are
+        /// materialised (the others of the hundreds of framework assemblies that reference <c>IPrincipal</c>'s assembly
+        /// are never decoded: that walk cost more than a tenth of the whole analysis).
+        /// </summary>
+        public void AddPrincipalMemberNames(ISet<string> names, Func<string, bool> mentioned, CancellationToken cancellationToken)
+        {
             if (_principalTypes.IsEmpty)
             {
                 return;
@@ -255,15 +270,26 @@ namespace Residency.Analyzers.Sources
             var seeds = new List<IAssemblySymbol?>();
             foreach (var type in _principalTypes)
             {
-                names.Add(type.Name);
                 seeds.Add(type.ContainingAssembly);
             }
 
             foreach (var assembly in SymbolWalk.ReferencingClosure(_compilation, seeds))
             {
-                foreach (var name in PrincipalMemberNames(assembly, cancellationToken))
+                foreach (var pair in PublicMemberNames(assembly, cancellationToken))
                 {
-                    names.Add(name);
+                    if (names.Contains(pair.Key) || !mentioned(pair.Key))
+                    {
+                        continue;
+                    }
+
+                    foreach (var type in pair.Value)
+                    {
+                        if (HasPrincipalMember(type, pair.Key))
+                        {
+                            names.Add(pair.Key);
+                            break;
+                        }
+                    }
                 }
             }
         }
@@ -342,18 +368,19 @@ namespace Residency.Analyzers.Sources
             return true;
         }
 
-        // Names of the members of one referenced assembly whose type is a principal type; memoised per assembly symbol
-        // (metadata symbols are shared by the compilations of a workspace).
-        private static readonly ConditionalWeakTable<IAssemblySymbol, string[]> s_principalMembers = new();
+        // For each referenced assembly: the names of the non-type members of its public types, and the types declaring
+        // each. Read from metadata names only (no member symbol is created); memoised per assembly symbol (metadata
+        // symbols are shared by the compilations of a workspace and of the compiler server).
+        private static readonly ConditionalWeakTable<IAssemblySymbol, Dictionary<string, List<INamedTypeSymbol>>> s_publicMemberNames = new();
 
-        private IEnumerable<string> PrincipalMemberNames(IAssemblySymbol assembly, CancellationToken cancellationToken)
+        private static Dictionary<string, List<INamedTypeSymbol>> PublicMemberNames(IAssemblySymbol assembly, CancellationToken cancellationToken)
         {
-            if (s_principalMembers.TryGetValue(assembly, out var known))
+            if (s_publicMemberNames.TryGetValue(assembly, out var known))
             {
                 return known;
             }
 
-            var names = new HashSet<string>(StringComparer.Ordinal);
+            var byName = new Dictionary<string, List<INamedTypeSymbol>>(StringComparer.Ordinal);
             foreach (var type in SymbolWalk.Types(assembly.GlobalNamespace, cancellationToken))
             {
                 if (type.DeclaredAccessibility != Accessibility.Public)
@@ -361,35 +388,49 @@ namespace Residency.Analyzers.Sources
                     continue;
                 }
 
-                foreach (var member in type.GetMembers())
+                foreach (var name in type.MemberNames)
                 {
-                    if (member.DeclaredAccessibility is not (Accessibility.Public or Accessibility.Protected or Accessibility.ProtectedOrInternal))
+                    if (!byName.TryGetValue(name, out var types))
                     {
-                        continue;
+                        byName[name] = types = new List<INamedTypeSymbol>(1);
                     }
 
-                    var memberType = member switch
-                    {
-                        IPropertySymbol p => p.Type,
-                        IFieldSymbol f => f.Type,
-                        IMethodSymbol { MethodKind: MethodKind.Ordinary } m => m.ReturnType,
-                        _ => null,
-                    };
-                    if (memberType is INamedTypeSymbol { IsGenericType: true, TypeArguments.Length: 1 } wrapper && wrapper.Name is "Task" or "ValueTask")
-                    {
-                        memberType = wrapper.TypeArguments[0];
-                    }
-
-                    if (memberType is not null && IsPrincipal(memberType))
-                    {
-                        names.Add(member.Name);
-                    }
+                    types.Add(type);
                 }
             }
 
-            var result = new string[names.Count];
-            names.CopyTo(result);
-            return s_principalMembers.GetValue(assembly, _ => result);
+            return s_publicMemberNames.GetValue(assembly, _ => byName);
+        }
+
+        /// <summary>Whether <paramref name="type"/> has an accessible member <paramref name="name"/> whose type (or awaited type) is a principal.</summary>
+        private bool HasPrincipalMember(INamedTypeSymbol type, string name)
+        {
+            foreach (var member in type.GetMembers(name))
+            {
+                if (member.DeclaredAccessibility is not (Accessibility.Public or Accessibility.Protected or Accessibility.ProtectedOrInternal))
+                {
+                    continue;
+                }
+
+                var memberType = member switch
+                {
+                    IPropertySymbol p => p.Type,
+                    IFieldSymbol f => f.Type,
+                    IMethodSymbol { MethodKind: MethodKind.Ordinary } m => m.ReturnType,
+                    _ => null,
+                };
+                if (memberType is INamedTypeSymbol { IsGenericType: true, TypeArguments.Length: 1 } wrapper && wrapper.Name is "Task" or "ValueTask")
+                {
+                    memberType = wrapper.TypeArguments[0];
+                }
+
+                if (memberType is not null && IsPrincipal(memberType))
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
 
         private bool IsPrincipal(ITypeSymbol type)

@@ -74,6 +74,8 @@ namespace Residency.Analyzers.Tests.Verifiers
                 var result = await base.GetProjectCompilationAsync(project, verifier, cancellationToken);
                 var (lost, _, _) = PrefilterSoundness.Check(result.compilation);
                 verifier.True(lost.Count == 0, "the syntactic pre-filter rules out bodies the engine analyses: " + string.Join(", ", lost));
+                var (unreached, _) = PrefilterSoundness.CheckReach(result.compilation);
+                verifier.True(unreached.Count == 0, "the syntactic pre-filter says bodies with flows of their own reach no recipient: " + string.Join(", ", unreached));
                 return result;
             }
 

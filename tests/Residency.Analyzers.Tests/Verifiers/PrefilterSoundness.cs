@@ -8,7 +8,8 @@ using Residency.Analyzers.Model;
 namespace Residency.Analyzers.Tests.Verifiers
 {
     /// <summary>
-    /// The syntactic pre-filter must never rule out a body the engine would analyse: judged on a compilation with the
+    /// The syntactic pre-filter must never rule out a body the engine would analyse, nor a body with a flow of its own
+    /// as one that cannot reach a recipient: judged on a compilation with the
     /// engine's own, unfiltered answer as the oracle. Run on every compilation an analyzer test verifies (and on the
     /// corpus of <c>CandidateIndexTests</c>), so every corpus of the test suite checks it.
     /// </summary>
@@ -46,6 +47,59 @@ namespace Residency.Analyzers.Tests.Verifiers
             }
 
             return (lost, touching, skipped);
+        }
+
+        /// <summary>
+        /// The bodies with a flow of their own (a finding or an unclassified recipient, found by the unfiltered engine)
+        /// that the index, built as in a build that writes facts, says cannot reach a recipient (empty when sound); and how
+        /// many bodies it does rule out.
+        /// </summary>
+        public static (List<string> Lost, int RuledOut) CheckReach(Compilation compilation)
+        {
+            var clone = compilation.Clone();
+            var options = FactsOn;
+            var context = ResidencyContext.For(clone, options);
+            context.Engine.SyntacticFilter = null;
+            var lost = new List<string>();
+            int ruledOut = 0;
+            foreach (var method in SymbolWalk.Types(clone.Assembly.GlobalNamespace).SelectMany(t => t.GetMembers()).OfType<IMethodSymbol>())
+            {
+                if (method.DeclaringSyntaxReferences.Length == 0)
+                {
+                    continue;
+                }
+
+                var declaration = method.DeclaringSyntaxReferences[0].GetSyntax();
+                if (context.Index.MayReachRecipient(declaration))
+                {
+                    continue;
+                }
+
+                ruledOut++;
+                if (context.Engine.AnalyseMethod(method, null, declaration, default) is { } summary && (!summary.Findings.IsEmpty || !summary.Unclassified.IsEmpty))
+                {
+                    lost.Add(method.ToDisplayString());
+                }
+            }
+
+            return (lost, ruledOut);
+        }
+
+        /// <summary>Analyzer options as a command-line build that writes the facts file gives them (nothing is written by the index or the engine).</summary>
+        public static AnalyzerOptions FactsOn { get; } = new(ImmutableArray<AdditionalText>.Empty, new FactsOnProvider());
+
+        private sealed class FactsOnProvider : AnalyzerConfigOptionsProvider
+        {
+            public override AnalyzerConfigOptions GlobalOptions { get; } = new Values(new Dictionary<string, string> { [ResidencyOptions.FactsFileKey] = "unused.facts.json" });
+
+            public override AnalyzerConfigOptions GetOptions(SyntaxTree tree) => new Values(new Dictionary<string, string>());
+
+            public override AnalyzerConfigOptions GetOptions(AdditionalText textFile) => new Values(new Dictionary<string, string>());
+
+            private sealed class Values(Dictionary<string, string> values) : AnalyzerConfigOptions
+            {
+                public override bool TryGetValue(string key, out string value) => values.TryGetValue(key, out value!);
+            }
         }
     }
 }

@@ -23,6 +23,9 @@ namespace Residency.Analyzers.Flow.Calls
 
         public UnclassifiedCalls(LocalCatalog local) => _local = local;
 
+        /// <summary>What keeps data in the process: every other method of a referenced assembly is an unclassified recipient.</summary>
+        public LocalCatalog Local => _local;
+
         /// <summary>The unclassified recipient a call to <paramref name="target"/> hands data to; null when the method is in source, local, or not a method data is handed to.</summary>
         public SinkInfo? Recipient(IMethodSymbol target)
         {

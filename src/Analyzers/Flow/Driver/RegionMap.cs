@@ -66,17 +66,11 @@ namespace Residency.Analyzers.Flow.Driver
 
         /// <summary>
         /// Where control may go after <paramref name="block"/>, the last block of a finally region, has run: the next
-        /// finally or the destination of every branch that left through it. Empty for any other block.
+        /// finally or the destination of every branch that left through it. Null for any other block (no enumerator is
+        /// boxed for the blocks that have none, which are nearly all).
         /// </summary>
-        public IEnumerable<int> AfterFinally(BasicBlock block)
-        {
-            if (_finallyEndingAt[block.Ordinal] is { } region && _finallyContinuations.TryGetValue(region, out var targets))
-            {
-                return targets;
-            }
-
-            return None;
-        }
+        public HashSet<int>? AfterFinally(BasicBlock block) =>
+            _finallyEndingAt[block.Ordinal] is { } region && _finallyContinuations.TryGetValue(region, out var targets) ? targets : null;
 
         /// <summary>Whether taking <paramref name="branch"/> leaves the catch region its source block is in (the caught exception is done with).</summary>
         public bool LeavesCatch(ControlFlowBranch branch)

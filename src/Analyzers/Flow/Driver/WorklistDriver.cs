@@ -81,13 +81,22 @@ namespace Residency.Analyzers.Flow.Driver
             var exitStates = new TState?[blocks.Length];
             entryStates[0] = initial;
 
-            var worklist = new SortedSet<int> { 0 };
+            // The worklist: pending blocks, always taking the lowest ordinal (a bit per block and a lower bound, not a tree).
+            var pending = new bool[blocks.Length];
+            int pendingCount = 1, lowest = 0;
+            pending[0] = true;
             int budget = System.Math.Max(MinimumBudget, blocks.Length * PassesPerBlock);
-            while (worklist.Count > 0 && budget-- > 0)
+            while (pendingCount > 0 && budget-- > 0)
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                int ordinal = worklist.Min;
-                worklist.Remove(ordinal);
+                while (!pending[lowest])
+                {
+                    lowest++;
+                }
+
+                int ordinal = lowest;
+                pending[ordinal] = false;
+                pendingCount--;
                 var block = blocks[ordinal];
                 var entry = entryStates[ordinal]!;
                 var handlers = regions.HandlersOf(block);
@@ -132,13 +141,16 @@ namespace Residency.Analyzers.Flow.Driver
                     }
                 }
 
-                foreach (var next in regions.AfterFinally(block))
+                if (regions.AfterFinally(block) is { } continuations)
                 {
-                    Propagate(next, exit);
+                    foreach (var next in continuations)
+                    {
+                        Propagate(next, exit);
+                    }
                 }
             }
 
-            return new DriverResult<TState>(entryStates, exitStates, worklist.Count == 0);
+            return new DriverResult<TState>(entryStates, exitStates, pendingCount == 0);
 
             void Propagate(int target, TState state)
             {
@@ -147,7 +159,12 @@ namespace Residency.Analyzers.Flow.Driver
                 if (existing is null || !ReferenceEquals(existing, merged) || exitStates[target] is null)
                 {
                     entryStates[target] = merged;
-                    worklist.Add(target);
+                    if (!pending[target])
+                    {
+                        pending[target] = true;
+                        pendingCount++;
+                        lowest = System.Math.Min(lowest, target);
+                    }
                 }
             }
         }

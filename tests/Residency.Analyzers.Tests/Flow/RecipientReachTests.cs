@@ -1,0 +1,176 @@
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.IO;
+using System.Linq;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Residency.Analyzers.Flow;
+using Residency.Analyzers.Tests.Verifiers;
+
+namespace Residency.Analyzers.Tests.Flow
+{
+    /// <summary>
+    /// The second half of the syntactic pre-filter (<see cref="CandidateIndex.MayReachRecipient"/>): a body that touches
+    /// personal data but names nothing that can hand it to a sink or an unclassified recipient, itself or through the
+    /// code it calls, has no flow of its own and is not analysed for one. Every analyzer test also checks it against the
+    /// unfiltered engine (<see cref="PrefilterSoundness.CheckReach"/>).
+    /// </summary>
+    public class RecipientReachTests
+    {
+        private const string Model = @"
+using Residency;
+public class Customer { public int Id { get; set; } [PersonalData(""contact.email"")] public string Email { get; set; } = """"; }
+[DataSink(""US"", Recipient = ""Crm"")] public class Crm { public void Push(object o) { } }
+";
+
+        [Fact]
+        public void BodiesThatNameASinkOrCallOneReachAndOthersDoNot()
+        {
+            var (index, compilation) = Build(@"
+public class Service
+{
+    private readonly Crm _crm = new Crm();
+    public void Send(Customer c) => _crm.Push(c.Email);
+    public void Relay(Customer c) => Send(c);
+    public void RelayTwice(Customer c) { Relay(c); }
+    public string Describe(Customer c) => c.Email.Trim();
+    public int Count(Customer c) => Describe(c).Length;
+}");
+            Assert.True(Reaches(index, compilation, "Send"));
+            Assert.True(Reaches(index, compilation, "Relay"));
+            Assert.True(Reaches(index, compilation, "RelayTwice"));
+            Assert.False(Reaches(index, compilation, "Describe"));
+            Assert.False(Reaches(index, compilation, "Count"));
+        }
+
+        [Fact]
+        public void ConstructorsAndSettersAreReachedThroughTheirTypeAndPropertyNames()
+        {
+            var (index, compilation) = Build(@"
+public class Notifier { public Notifier(string email) { new Crm().Push(email); } }
+public class Box { public string Value { set { new Crm().Push(value); } } }
+public class Service
+{
+    public void Make(Customer c) { var n = new Notifier(c.Email); }
+    public void MakeTargetTyped(Customer c) { Notifier n = new(c.Email); }
+    public void Put(Customer c) { new Box().Value = c.Email; }
+    public string Keep(Customer c) => c.Email;
+}");
+            Assert.True(Reaches(index, compilation, "Make"));
+            Assert.True(Reaches(index, compilation, "MakeTargetTyped"));
+            Assert.True(Reaches(index, compilation, "Put"));
+            Assert.False(Reaches(index, compilation, "Keep"));
+        }
+
+        [Fact]
+        public void AnOperatorThatReachesARecipientMakesEveryBodyReach()
+        {
+            // An operator runs where no name is written (a + b): when one can reach a recipient, nothing is ruled out.
+            var (index, compilation) = Build(@"
+public class Money { public static Money operator +(Money m, string note) { new Crm().Push(note); return m; } }
+public class Service { public string Keep(Customer c) => c.Email; }");
+            Assert.True(Reaches(index, compilation, "Keep"));
+        }
+
+        [Fact]
+        public void ACollectionAddThatReachesARecipientMakesEveryBodyReach()
+        {
+            var (index, compilation) = Build(@"
+using System.Collections;
+using System.Collections.Generic;
+public class Outbox : IEnumerable<string>
+{
+    public void Add(string item) => new Crm().Push(item);
+    public IEnumerator<string> GetEnumerator() { yield break; }
+    IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
+}
+public class Service { public string Keep(Customer c) => c.Email; }");
+            Assert.True(Reaches(index, compilation, "Keep"));
+        }
+
+        [Fact]
+        public void CallsIntoAReferencedLibraryThatIsNotLocalReach()
+        {
+            // Vendor.Analytics is no sink and nobody says it keeps data in the process: an unclassified recipient.
+            var vendor = CSharpCompilation.Create("Vendor", new[] { CSharpSyntaxTree.ParseText("namespace Vendor { public static class Analytics { public static void Track(string s) { } } }") },
+                TestReferences.All, new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
+            using var image = new MemoryStream();
+            Assert.True(vendor.Emit(image).Success);
+            var (index, compilation) = Build(@"
+public class Service
+{
+    public void Track(Customer c) => Vendor.Analytics.Track(c.Email);
+    public void Print(Customer c) => System.Console.WriteLine(c.Email);
+}", MetadataReference.CreateFromImage(image.ToArray()));
+            Assert.True(Reaches(index, compilation, "Track"));
+            Assert.False(Reaches(index, compilation, "Print")); // the BCL keeps data in the process
+        }
+
+        [Fact]
+        public void MethodsThatMayBeToolsReach()
+        {
+            // Their return value reaches a model: [KernelFunction] methods and methods named where AIFunctionFactory is.
+            var (index, compilation) = Build(@"
+public sealed class KernelFunctionAttribute : System.Attribute { }
+public static class AIFunctionFactory { public static object Create(System.Delegate method) => method; }
+public class Plugin
+{
+    private readonly Customer _c = new Customer();
+    [KernelFunction] public string ContactEmail() => _c.Email;
+    public string Lookup() => _c.Email;
+    public string Other() => _c.Email;
+    public object Offer() => AIFunctionFactory.Create(Lookup);
+}");
+            Assert.True(Reaches(index, compilation, "ContactEmail"));
+            Assert.True(Reaches(index, compilation, "Lookup"));
+            Assert.False(Reaches(index, compilation, "Other"));
+        }
+
+        [Fact]
+        public void WithoutTheFactsFileEveryBodyMayReach()
+        {
+            // The IDE and builds without the inventory collect no sink names: nothing is ruled out there.
+            var compilation = Compile(@"public class Service { public string Keep(Customer c) => c.Email; }");
+            var index = ResidencyContext.For(compilation, new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty)).Index;
+            Assert.True(Reaches(index, compilation, "Keep"));
+        }
+
+        [Fact]
+        public void NoBodyWithAFlowOfItsOwnIsRuledOutInTheSampleAndTheFlowModel()
+        {
+            var sample = Path.Combine(SelfAnalysisTests.FindRepositoryRoot(), "samples", "SupportDesk");
+            var sources = Directory.GetFiles(sample, "*.cs", SearchOption.AllDirectories)
+                .Where(f => !f.Contains(Path.DirectorySeparatorChar + "obj" + Path.DirectorySeparatorChar) && !f.Contains(Path.DirectorySeparatorChar + "bin" + Path.DirectorySeparatorChar))
+                .Select(f => File.ReadAllText(f))
+                .Append(FlowTestModel.Source);
+            var compilation = CSharpCompilation.Create("corpus", sources.Select(s => CSharpSyntaxTree.ParseText(s)), TestReferences.All,
+                new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
+            var (lost, ruledOut) = PrefilterSoundness.CheckReach(compilation);
+            Assert.Empty(lost);
+            Assert.True(ruledOut > 0, "nothing was ruled out");
+        }
+
+        private static Compilation Compile(string code, MetadataReference? extra = null) =>
+            CSharpCompilation.Create("t", new[] { CSharpSyntaxTree.ParseText(Model), CSharpSyntaxTree.ParseText(code) },
+                extra is null ? TestReferences.All : TestReferences.All.Add(extra),
+                new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
+
+        private static (CandidateIndex Index, Compilation Compilation) Build(string code, MetadataReference? extra = null)
+        {
+            var compilation = Compile(code, extra);
+            return (ResidencyContext.For(compilation, PrefilterSoundness.FactsOn).Index, compilation);
+        }
+
+        private static bool Reaches(CandidateIndex index, Compilation compilation, string method)
+        {
+            var declarations = compilation.SyntaxTrees
+                .SelectMany(t => t.GetRoot().DescendantNodes().OfType<MethodDeclarationSyntax>())
+                .Where(m => m.Identifier.ValueText == method)
+                .ToList();
+            Assert.NotEmpty(declarations);
+            return declarations.Any(index.MayReachRecipient);
+        }
+    }
+}
