@@ -70,8 +70,18 @@ namespace Residency.Benchmarks.Profiler
             CSharpCompilation Create() => CSharpCompilation.Create(parsed.CompilationName, trees, references, parsed.CompilationOptions
                 .WithSyntaxTreeOptionsProvider(new TreeOptions(configSet)));
 
+            long[] Counters()
+            {
+                // The engine's work counts (Residency.Analyzers.Flow.EngineCounters), when the analyzers are ours.
+                var type = analyzers.Select(a => a.GetType().Assembly.GetType("Residency.Analyzers.Flow.EngineCounters")).FirstOrDefault(t => t is not null);
+                return type is null
+                    ? Array.Empty<long>()
+                    : new[] { "MethodAnalyses", "WriterAnalyses", "Graphs", "Bodies" }.Select(n => (long)type.GetProperty(n, BindingFlags.Public | BindingFlags.Static)!.GetValue(null)!).ToArray();
+            }
+
             for (int rep = 1; rep <= reps; rep++)
             {
+                var countersBefore = Counters();
                 var compilation = Create();
                 compilation.GetDeclarationDiagnostics();
                 GC.Collect();
@@ -89,6 +99,12 @@ namespace Residency.Benchmarks.Profiler
                 var cpu = process.TotalProcessorTime - cpuBefore;
                 var allocated = (GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore) / (1024.0 * 1024 * 1024);
                 Console.WriteLine($"run {rep}: {wall.Elapsed.TotalSeconds:F2} s wall, {cpu.TotalSeconds:F2} s CPU, {allocated:F2} GiB allocated, {GC.CollectionCount(0) - gen0Before} gen0 / {GC.CollectionCount(2) - gen2Before} gen2 GCs, {diagnostics.Length} diagnostics ({string.Join(", ", diagnostics.GroupBy(d => d.Id).OrderBy(g => g.Key).Take(12).Select(g => $"{g.Key} {g.Count()}"))})");
+                var countersAfter = Counters();
+                if (countersAfter.Length == 4)
+                {
+                    Console.WriteLine($"  engine: {countersAfter[0] - countersBefore[0]} method analyses, {countersAfter[1] - countersBefore[1]} field-writer analyses, {countersAfter[2] - countersBefore[2]} graphs, {countersAfter[3] - countersBefore[3]} bodies asked of a model");
+                }
+
                 foreach (var analyzer in analyzers)
                 {
                     var telemetry = withAnalyzers.GetAnalyzerTelemetryInfoAsync(analyzer, CancellationToken.None).GetAwaiter().GetResult();

@@ -105,6 +105,11 @@ namespace Residency.Analyzers.Flow
                 {
                     if (member is IMethodSymbol method && IsInSource(method) && method.MethodKind is MethodKind.Ordinary or MethodKind.Constructor or MethodKind.PropertySet or MethodKind.StaticConstructor)
                     {
+                        if (RuledOutByIndex(method))
+                        {
+                            continue; // touches no personal data (the index over-approximates that): no writer, and not bound
+                        }
+
                         var root = GetBodyOperation(method, cancellationToken);
                         if (root is null || !MayStoreIntoFields(root, type) || !TouchesPersonalData(root))
                         {
@@ -132,6 +137,7 @@ namespace Residency.Analyzers.Flow
                         var (method, graph) = writers[i];
                         try
                         {
+                            EngineCounters.WriterAnalysis();
                             var analysis = new MethodFlowAnalysis(this, method, graph, depth: 0, ImmutableHashSet.Create<IMethodSymbol>(SymbolEqualityComparer.Default, method), request);
                             last[i] = (analysis, analysis.Run());
                         }

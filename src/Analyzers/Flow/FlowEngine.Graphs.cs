@@ -35,6 +35,7 @@ namespace Residency.Analyzers.Flow
 
         private static ControlFlowGraph? CreateGraph(IOperation root, CancellationToken cancellationToken)
         {
+            EngineCounters.Graph();
             try
             {
                 return root switch
@@ -91,6 +92,7 @@ namespace Residency.Analyzers.Flow
                     continue;
                 }
 
+                EngineCounters.Body();
                 var operation = model.GetOperation(syntax, cancellationToken);
                 if (operation is IMethodBodyOperation or IConstructorBodyOperation || operation is IBlockOperation { Parent: null })
                 {

@@ -277,6 +277,7 @@ namespace Residency.Analyzers.Flow
         /// </summary>
         private MethodSummary Analyse(IMethodSymbol method, ControlFlowGraph cfg, int depth, ImmutableHashSet<IMethodSymbol> inProgress, AnalysisRequest request)
         {
+            EngineCounters.MethodAnalysis();
             var analysis = new MethodFlowAnalysis(this, method, cfg, depth, inProgress, request);
             var summary = analysis.Run();
             for (int pass = 0; pass < MaxRecursionPasses && analysis.CutItself; pass++)
@@ -286,6 +287,7 @@ namespace Residency.Analyzers.Flow
                 MethodSummary next;
                 try
                 {
+                    EngineCounters.MethodAnalysis();
                     analysis = new MethodFlowAnalysis(this, method, cfg, depth, inProgress, request);
                     next = analysis.Run();
                 }
