@@ -57,6 +57,7 @@ namespace Residency.Analyzers
             if (!options.InferPersonalData)
             {
                 Engine.SyntacticFilter = node => Index.MayTouchPersonalData(node);
+                Engine.StorageFilter = member => Index.StoresNothingPersonal(member);
             }
             Facts = options.EmitFacts ? new FactsCollector() : null;
             _treatment = new System.Lazy<FindingTreatment>(

@@ -104,9 +104,47 @@ namespace Residency.Analyzers.Flow
 
                 return new CandidateIndex(_ownerIds, candidates, mentionsSinkName, _sinkNames)
                 {
+                    _quietStorage = QuietStorage(candidates),
                     _everySinkName = _sinksUnknown,
                     _reachesRecipient = _recipientNames is null ? null : ReachRecipients(mentionsSinkName),
                 };
+            }
+
+            /// <summary>
+            /// The fields and auto-properties (per type key) that no candidate body of their type names: nothing that touches
+            /// personal data can store into them, so what the type's methods store there is empty whoever reads them.
+            /// </summary>
+            private Dictionary<string, HashSet<string>> QuietStorage(bool[] candidates)
+            {
+                var quiet = new Dictionary<string, HashSet<string>>(System.StringComparer.Ordinal);
+                foreach (var pair in _storage)
+                {
+                    HashSet<string>? names = null;
+                    foreach (var name in pair.Value)
+                    {
+                        bool named = false;
+                        if (_byName.TryGetValue(name, out var ids))
+                        {
+                            foreach (var id in ids)
+                            {
+                                if (candidates[id] && _owners[id].TypeKey == pair.Key)
+                                {
+                                    named = true;
+                                    break;
+                                }
+                            }
+                        }
+
+                        if (!named)
+                        {
+                            (names ??= new HashSet<string>(System.StringComparer.Ordinal)).Add(name);
+                        }
+                    }
+
+                    quiet[pair.Key] = names ?? new HashSet<string>(System.StringComparer.Ordinal);
+                }
+
+                return quiet;
             }
 
             /// <summary>

@@ -52,6 +52,9 @@ namespace Residency.Analyzers.Flow
         private readonly bool[] _mentionsSinkName;
         private readonly HashSet<string> _sinkNames;
 
+        // Per type key: the fields and auto-properties no candidate body of the type names. Null: not known.
+        private Dictionary<string, HashSet<string>>? _quietStorage;
+
         // Per body: whether it may hand personal data to a sink or an unclassified recipient, itself or through the
         // methods it calls. Null: not known (the index was built without sink names), every body may.
         private bool[]? _reachesRecipient;
@@ -98,6 +101,30 @@ namespace Residency.Analyzers.Flow
 
             var owner = OwnerOf(declaration);
             return owner is null || !_owners.TryGetValue(owner, out var id) || _reachesRecipient[id];
+        }
+
+        /// <summary>
+        /// Whether the methods of its type can store nothing personal into <paramref name="member"/> (a field, or an
+        /// auto-property by its name): no body of the type that may touch personal data names it. The engine then need
+        /// not compute the type's field stores to read it (they would be empty for it). False when not known.
+        /// </summary>
+        public bool StoresNothingPersonal(ISymbol member)
+        {
+            if (_everything || _quietStorage is null || member.ContainingType is not { } type)
+            {
+                return false;
+            }
+
+            return _quietStorage.TryGetValue(TypeKey(type.OriginalDefinition), out var quiet) && quiet.Contains(member.Name);
+        }
+
+        /// <summary>The key <see cref="Builder"/> gives a type declaration: <c>Namespace+Outer`0+Inner`1</c>.</summary>
+        private static string TypeKey(INamedTypeSymbol type)
+        {
+            var prefix = type.ContainingType is { } outer
+                ? TypeKey(outer)
+                : type.ContainingNamespace is { IsGlobalNamespace: false } ns ? ns.ToDisplayString() : "";
+            return prefix + "+" + type.Name + "`" + type.Arity;
         }
 
         /// <summary>Whether <paramref name="node"/> mentions a name that a sink provider may recognise as a sink call.</summary>

@@ -107,6 +107,15 @@ namespace Residency.Analyzers.Flow
         /// </summary>
         public SinkImplementations? SinkImplementations { get; set; }
 
+        /// <summary>
+        /// The syntactic index's answer to "can the methods of its type store nothing personal into this field or
+        /// auto-property?" (<see cref="CandidateIndex.StoresNothingPersonal"/>); null: no index, always computed.
+        /// </summary>
+        public Func<ISymbol, bool>? StorageFilter { get; set; }
+
+        /// <summary>Whether the type's field stores need not be computed to read <paramref name="member"/> (they hold nothing for it).</summary>
+        internal bool StoresNothingPersonal(ISymbol member) => StorageFilter is { } filter && filter(member.OriginalDefinition);
+
         /// <summary>Whether the syntactic index says <paramref name="method"/>'s body cannot touch personal data (false without an index).</summary>
         internal bool RuledOutByIndex(IMethodSymbol method) => SyntacticFilter is not null && !MayTouch((IMethodSymbol)method.OriginalDefinition);
 

@@ -115,6 +115,27 @@ public class CustomerStore : Repository<Customer>
         }
 
         [Fact]
+        public void StorageNoCandidateOfItsTypeNamesHoldsNothingPersonal()
+        {
+            // The engine skips computing a type's field stores to read such a field: they would be empty for it.
+            var (index, compilation) = Build(@"
+public class S
+{
+    private string _last = """";
+    private int _count;
+    public string Note { get; set; } = """";
+    public void Remember(Customer c) { _last = c.Email; }
+    public int Count() => _count++;
+    public string Last() => _last;
+}");
+            var type = compilation.GetTypeByMetadataName("S")!;
+            Assert.False(index.StoresNothingPersonal(type.GetMembers("_last").Single())); // written by a body that touches personal data
+            Assert.True(index.StoresNothingPersonal(type.GetMembers("_count").Single()));
+            Assert.True(index.StoresNothingPersonal(type.GetMembers("Note").Single()));
+            Assert.False(index.StoresNothingPersonal(compilation.GetTypeByMetadataName("Customer")!.GetMembers("Describe").Single())); // not storage
+        }
+
+        [Fact]
         public void EveryBodyTheEngineAnalysesIsACandidate()
         {
             // The flow-test model and the sample application: every method the engine's own pre-filter accepts must pass the
