@@ -1,6 +1,5 @@
 using System.Collections.Generic;
 using System.Collections.Immutable;
-using System.IO;
 using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
@@ -140,15 +139,7 @@ public class S
         {
             // The flow-test model and the sample application: every method the engine's own pre-filter accepts must pass the
             // syntactic one (otherwise findings would be lost).
-            var sample = Path.Combine(SelfAnalysisTests.FindRepositoryRoot(), "samples", "SupportDesk");
-            var sources = Directory.GetFiles(sample, "*.cs", SearchOption.AllDirectories)
-                .Where(f => !f.Contains(Path.DirectorySeparatorChar + "obj" + Path.DirectorySeparatorChar) && !f.Contains(Path.DirectorySeparatorChar + "bin" + Path.DirectorySeparatorChar))
-                .Select(f => File.ReadAllText(f))
-                .Append(FlowTestModel.Source)
-                .Append(Model)
-                .Append(Patterns);
-            var compilation = CSharpCompilation.Create("corpus", sources.Select(s => CSharpSyntaxTree.ParseText(s)), TestReferences.All,
-                new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
+            var compilation = PrefilterSoundness.SampleCorpus(Model, Patterns);
             var (lost, touching, skipped) = PrefilterSoundness.Check(compilation);
             Assert.Empty(lost);
             Assert.True(touching > 15, $"only {touching} bodies touch personal data: the corpus did not load");

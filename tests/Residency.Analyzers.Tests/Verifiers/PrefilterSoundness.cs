@@ -85,6 +85,23 @@ namespace Residency.Analyzers.Tests.Verifiers
             return (lost, ruledOut);
         }
 
+        /// <summary>
+        /// The sample application's sources (samples/SupportDesk, without bin/ and obj/) and the flow-test model, with
+        /// <paramref name="more"/>: a corpus of real code for the soundness checks.
+        /// </summary>
+        public static Compilation SampleCorpus(params string[] more)
+        {
+            var sample = System.IO.Path.Combine(SelfAnalysisTests.FindRepositoryRoot(), "samples", "SupportDesk");
+            var separator = System.IO.Path.DirectorySeparatorChar;
+            var sources = System.IO.Directory.GetFiles(sample, "*.cs", System.IO.SearchOption.AllDirectories)
+                .Where(f => !f.Contains(separator + "obj" + separator) && !f.Contains(separator + "bin" + separator))
+                .Select(System.IO.File.ReadAllText)
+                .Append(Flow.FlowTestModel.Source)
+                .Concat(more);
+            return Microsoft.CodeAnalysis.CSharp.CSharpCompilation.Create("corpus", sources.Select(s => Microsoft.CodeAnalysis.CSharp.CSharpSyntaxTree.ParseText(s)), TestReferences.All,
+                new Microsoft.CodeAnalysis.CSharp.CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
+        }
+
         /// <summary>Analyzer options as a command-line build that writes the facts file gives them (nothing is written by the index or the engine).</summary>
         public static AnalyzerOptions FactsOn { get; } = new(ImmutableArray<AdditionalText>.Empty, new FactsOnProvider());
 
