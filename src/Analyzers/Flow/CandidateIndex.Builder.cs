@@ -29,13 +29,6 @@ namespace Residency.Analyzers.Flow
             private readonly Dictionary<string, List<int>> _byName = new(System.StringComparer.Ordinal);
             private readonly Dictionary<string, HashSet<string>> _storage = new(System.StringComparer.Ordinal);
 
-            // Names of methods of referenced assemblies that no catalogue says keep data in the process: a call of one may
-            // hand personal data to an unclassified recipient. Null: not collected (every body may reach a recipient).
-            private HashSet<string>? _recipientNames;
-
-            // Names of methods that may be offered to a model as tools (named where AIFunctionFactory is).
-            private readonly HashSet<string> _recipientRootNames = new(System.StringComparer.Ordinal);
-
             public Builder(Compilation compilation, PersonalDataClassifier classifier, ImmutableArray<ISinkProvider> providers, CancellationToken cancellationToken)
             {
                 _compilation = compilation;
@@ -104,82 +97,6 @@ namespace Residency.Analyzers.Flow
                     {
                         VisitType(type, inSource: false);
                     }
-                }
-            }
-
-            /// <summary>
-            /// After <see cref="IndexSyntax"/>: the names of the methods of referenced assemblies that <paramref name="local"/>
-            /// does not say keep data in the process (a call of one is an unclassified recipient when it receives personal
-            /// data), among the names some body writes. Whole namespaces and
-            /// types that are local are skipped without reading their members: the BCL and the catalogued frameworks cost
-            /// a look at their namespace names. Null <paramref name="local"/>: unclassified recipients are not recorded.
-            /// </summary>
-            public void CollectRecipientNames(Endpoints.LocalCatalog? local)
-            {
-                _recipientNames = new HashSet<string>(System.StringComparer.Ordinal);
-                if (local is null)
-                {
-                    return;
-                }
-
-                foreach (var assembly in _compilation.SourceModule.ReferencedAssemblySymbols)
-                {
-                    CollectRecipientNames(assembly.GlobalNamespace, "", local);
-                }
-            }
-
-            private void CollectRecipientNames(INamespaceSymbol ns, string name, Endpoints.LocalCatalog local)
-            {
-                _cancellationToken.ThrowIfCancellationRequested();
-                if (name.Length > 0 && local.IsWhollyLocal(name))
-                {
-                    return;
-                }
-
-                foreach (var child in ns.GetNamespaceMembers())
-                {
-                    CollectRecipientNames(child, name.Length == 0 ? child.Name : name + "." + child.Name, local);
-                }
-
-                foreach (var type in ns.GetTypeMembers())
-                {
-                    CollectRecipientNames(type, (name.Length == 0 ? "" : name + ".") + type.MetadataName, local);
-                }
-            }
-
-            private static bool HasMethod(INamedTypeSymbol type, string name)
-            {
-                foreach (var member in type.GetMembers(name))
-                {
-                    // An override is never the target of a call (C# binds to the method it overrides), so never a recipient.
-                    if (member is IMethodSymbol { MethodKind: MethodKind.Ordinary, IsOverride: false })
-                    {
-                        return true;
-                    }
-                }
-
-                return false;
-            }
-
-            private void CollectRecipientNames(INamedTypeSymbol type, string name, Endpoints.LocalCatalog local)
-            {
-                if (type.DeclaredAccessibility == Accessibility.Private || local.IsWhollyLocal(name))
-                {
-                    return;
-                }
-
-                foreach (var member in type.MemberNames)
-                {
-                    // Only methods are recipients (a call hands them data), and only a name some body writes can be called.
-                    if (!_recipientNames!.Contains(member) && _byName.ContainsKey(member) && HasMethod(type, member))
-                    {
-                        _recipientNames.Add(member);
-                    }
-                }
-
-                foreach (var nested in type.GetTypeMembers())
-                {
-                    CollectRecipientNames(nested, name + "+" + nested.MetadataName, local);
                 }
             }
 
@@ -507,17 +424,6 @@ namespace Residency.Analyzers.Flow
                 return string.Join(".", parts);
             }
 
-            /// <summary>
-            /// The name by which a call of <paramref name="method"/> is written: a method's name, a constructor's type name
-            /// (<c>new Customer(…)</c>); null for operators, conversions and finalizers, which are never called by name.
-            /// </summary>
-            private static string? CallName(BaseMethodDeclarationSyntax method) => method switch
-            {
-                MethodDeclarationSyntax m => m.Identifier.ValueText,
-                ConstructorDeclarationSyntax c => c.Identifier.ValueText,
-                _ => null,
-            };
-
             // export: the name by which a caller reads what this body returns (a method, a getter); null for others.
             // callName: the name by which a caller hands data to this body (method, constructor's type, any accessor's property).
             private void AddOwner(SyntaxNode declaration, string? export, string? typeKey, string? callName, params SyntaxNode?[] parts)
@@ -525,8 +431,6 @@ namespace Residency.Analyzers.Flow
                 int id = _owners.Count;
                 bool seed = false;
                 bool offersTools = false;
-                var mentioned = _mentionBuffer;
-                mentioned.Clear();
                 List<string>? written = null;
                 foreach (var part in parts)
                 {
@@ -554,7 +458,6 @@ namespace Residency.Analyzers.Flow
                             case SyntaxKind.IdentifierToken:
                                 var text = token.ValueText;
                                 Mention(text, id);
-                                mentioned.Add(text);
                                 offersTools |= text == ToolFactoryName;
                                 break;
                             case SyntaxKind.OpenBracketToken when token.Parent is BracketedArgumentListSyntax:
@@ -569,8 +472,23 @@ namespace Residency.Analyzers.Flow
 
                 if (offersTools)
                 {
-                    // AIFunctionFactory.Create(GetCustomer): every method this body names may be a tool, whose return value reaches a model.
-                    _recipientRootNames.UnionWith(mentioned);
+                    // AIFunctionFactory.Create(GetCustomer): every method this body names may be a tool, whose return value
+                    // reaches a model. Such bodies are rare: their names are gathered in a second walk of them alone.
+                    foreach (var part in parts)
+                    {
+                        if (part is null)
+                        {
+                            continue;
+                        }
+
+                        foreach (var token in part.DescendantTokens())
+                        {
+                            if (token.IsKind(SyntaxKind.IdentifierToken))
+                            {
+                                _recipientRootNames.Add(token.ValueText);
+                            }
+                        }
+                    }
                 }
 
                 _ownerIds[declaration] = id;
@@ -581,41 +499,6 @@ namespace Residency.Analyzers.Flow
                     CalledImplicitly = CalledImplicitly(declaration, callName),
                     Tool = IsKernelFunction(declaration),
                 });
-            }
-
-            private readonly List<string> _mentionBuffer = new();
-
-            /// <summary>
-            /// Whether the engine may run the body without its name being written at the call: user-defined operators and
-            /// conversions, finalizers, and the members the language calls by pattern where the operation tree shows the
-            /// call (collection initializers' <c>Add</c>, <c>foreach</c>, <c>using</c>, <c>await</c>, deconstruction,
-            /// interpolated-string handlers, query expressions). A record's synthesised <c>ToString</c> reading its getters
-            /// is not one: the engine does not follow synthesised members, which have no body.
-            /// </summary>
-            private static bool CalledImplicitly(SyntaxNode declaration, string? callName) =>
-                declaration is OperatorDeclarationSyntax or ConversionOperatorDeclarationSyntax or DestructorDeclarationSyntax ||
-                (callName is not null && PatternNames.Contains(callName));
-
-            /// <summary>A method marked <c>[KernelFunction]</c> (by its written name): a Semantic Kernel plugin's tool, whose return value reaches a model.</summary>
-            private static bool IsKernelFunction(SyntaxNode declaration)
-            {
-                if (declaration is not MethodDeclarationSyntax method)
-                {
-                    return false;
-                }
-
-                foreach (var list in method.AttributeLists)
-                {
-                    foreach (var attribute in list.Attributes)
-                    {
-                        if (attribute.Name.ToString().IndexOf("KernelFunction", System.StringComparison.Ordinal) >= 0)
-                        {
-                            return true;
-                        }
-                    }
-                }
-
-                return false;
             }
 
             /// <summary>

@@ -31,22 +31,6 @@ namespace Residency.Analyzers.Flow
         /// <summary>The pseudo-name of an element access (<c>x[i]</c>): an indexer getter may be a candidate.</summary>
         private const string IndexerName = "this[]";
 
-        /// <summary>The type whose <c>Create</c> offers a method to a model as a tool.</summary>
-        private const string ToolFactoryName = "AIFunctionFactory";
-
-        /// <summary>
-        /// Members the language calls by pattern, without their name in the calling code, where the operation tree shows
-        /// the call: collection initializers, <c>foreach</c>, <c>using</c>, <c>await</c>, deconstruction, interpolated-string
-        /// handlers, query expressions, ranges and indices, <c>fixed</c>.
-        /// </summary>
-        private static readonly HashSet<string> PatternNames = new(System.StringComparer.Ordinal)
-        {
-            "Add", "GetEnumerator", "GetAsyncEnumerator", "MoveNext", "MoveNextAsync", "Current", "Dispose", "DisposeAsync",
-            "Deconstruct", "GetAwaiter", "GetResult", "OnCompleted", "UnsafeOnCompleted", "IsCompleted", "AppendFormatted",
-            "AppendLiteral", "Select", "SelectMany", "Where", "Join", "GroupJoin", "GroupBy", "OrderBy", "OrderByDescending",
-            "ThenBy", "ThenByDescending", "Cast", "Slice", "Length", "Count", "GetPinnableReference",
-        };
-
         private readonly Dictionary<SyntaxNode, int> _owners;
         private readonly bool[] _candidates;
         private readonly bool[] _mentionsSinkName;
@@ -115,8 +99,12 @@ namespace Residency.Analyzers.Flow
                 return false;
             }
 
-            return _quietStorage.TryGetValue(TypeKey(type.OriginalDefinition), out var quiet) && quiet.Contains(member.Name);
+            // The type's key is built once per type, not on every field read of every analysis.
+            var quiet = _quietByType.GetOrAdd(type.OriginalDefinition, t => _quietStorage.TryGetValue(TypeKey(t), out var names) ? names : null);
+            return quiet is not null && quiet.Contains(member.Name);
         }
+
+        private readonly System.Collections.Concurrent.ConcurrentDictionary<INamedTypeSymbol, HashSet<string>?> _quietByType = Caches.Create<INamedTypeSymbol, HashSet<string>?>(SymbolEqualityComparer.Default);
 
         /// <summary>The key <see cref="Builder"/> gives a type declaration: <c>Namespace+Outer`0+Inner`1</c>.</summary>
         private static string TypeKey(INamedTypeSymbol type)

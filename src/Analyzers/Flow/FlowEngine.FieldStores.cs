@@ -60,7 +60,7 @@ namespace Residency.Analyzers.Flow
         }
 
         /// <summary>How many times the recorded stores of a type's fields have grown (compared before and after its writers run).</summary>
-        private readonly ConcurrentDictionary<INamedTypeSymbol, int> _storeVersions = new(SymbolEqualityComparer.Default);
+        private readonly ConcurrentDictionary<INamedTypeSymbol, int> _storeVersions = Caches.Create<INamedTypeSymbol, int>(SymbolEqualityComparer.Default);
 
         private int StoreVersion(INamedTypeSymbol type) => _storeVersions.TryGetValue(type, out var version) ? version : 0;
 

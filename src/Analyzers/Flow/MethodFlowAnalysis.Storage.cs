@@ -43,8 +43,8 @@ namespace Residency.Analyzers.Flow
                 {
                     // An auto-property of this type (or a static one): what this method and the type's other methods store in it.
                     facts = Taint.Union(facts, Get(backing.OriginalDefinition));
-                    if (backing.ContainingType is { } type && !_engine.StoresNothingPersonal(property.Property) &&
-                        SymbolEqualityComparer.Default.Equals(type.OriginalDefinition, _method.ContainingType?.OriginalDefinition))
+                    if (backing.ContainingType is { } type && SymbolEqualityComparer.Default.Equals(type.OriginalDefinition, _method.ContainingType?.OriginalDefinition) &&
+                        !_engine.StoresNothingPersonal(property.Property))
                     {
                         _engine.EnsureFieldStores(type, _request);
                     }
@@ -87,8 +87,9 @@ namespace Residency.Analyzers.Flow
             {
                 // A field of this type (or a static field): what this method stored into it, and what other methods of the type store.
                 facts = Taint.Union(facts, Get(field.Field.OriginalDefinition));
-                if (field.Field.ContainingType is { } type && !_engine.StoresNothingPersonal(field.Field) &&
-                    (field.Field.IsStatic || SymbolEqualityComparer.Default.Equals(type.OriginalDefinition, _method.ContainingType?.OriginalDefinition)))
+                if (field.Field.ContainingType is { } type &&
+                    (field.Field.IsStatic || SymbolEqualityComparer.Default.Equals(type.OriginalDefinition, _method.ContainingType?.OriginalDefinition)) &&
+                    !_engine.StoresNothingPersonal(field.Field))
                 {
                     // Static fields are shared by every type: their writers are summarised whichever type reads them.
                     _engine.EnsureFieldStores(type, _request);

@@ -1,0 +1,207 @@
+using System;
+using System.Collections.Generic;
+using System.Runtime.CompilerServices;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Residency.Analyzers.Model;
+
+namespace Residency.Analyzers.Sources
+{
+    /// <summary>The names the syntactic pre-filter needs to over-approximate sources that need no annotation.</summary>
+    internal sealed partial class PlatformSources
+    {
+        /// <summary>
+        /// Names by which a body can reach a source without naming anything the compilation declares: catalogue members
+        /// and look-ups, the header dictionaries, the members of wildcard types and the principal types' own names. For the
+        /// syntactic pre-filter, which must over-approximate the engine; the members of referenced assemblies that return a
+        /// principal are added by <see cref="AddPrincipalMemberNames"/> once the bodies' names are known.
+        /// </summary>
+        public void AddIndexNames(ISet<string> names, CancellationToken cancellationToken)
+        {
+            // Members reached only through a principal or identity (Identity.Name, Claims, FindFirst, FindAll, the
+            // FindFirstValue extension) need no name of their own: the receiver comes from a name added below or from a
+            // declaration of a principal type, which the index seeds anyway. Common names such as Name and FindAll would
+            // otherwise make half the bodies of a compilation candidates.
+            foreach (var entries in _membersByType)
+            {
+                foreach (var entry in entries.Value)
+                {
+                    if (entry.MemberName != "*" && !OnlyThroughAPrincipal(entry.TypeName, entry.MemberName))
+                    {
+                        names.Add(entry.MemberName);
+                    }
+                }
+            }
+
+            foreach (var lookup in _catalog.Lookups)
+            {
+                if (!OnlyThroughAPrincipal(lookup.TypeName, lookup.MethodName))
+                {
+                    names.Add(lookup.MethodName);
+                }
+            }
+
+            if (!_headerDictionaries.IsEmpty)
+            {
+                names.Add("Headers");
+            }
+
+            foreach (var typeName in _wildcardTypes)
+            {
+                for (var type = _compilation.GetTypeByMetadataName(typeName); type is not null; type = type.BaseType)
+                {
+                    names.Add(type.Name);
+                    foreach (var member in type.GetMembers())
+                    {
+                        names.Add(member.Name);
+                    }
+                }
+            }
+
+            foreach (var type in _principalTypes)
+            {
+                names.Add(type.Name);
+            }
+        }
+
+        /// <summary>
+        /// The names of the members of referenced assemblies whose type is a principal or identity (<c>User</c>,
+        /// <c>Principal</c>, <c>CurrentPrincipal</c>, …), among those <paramref name="mentioned"/> says some body of the
+        /// compilation names: a member no body names cannot be reached by name. Only the members so named are
+        /// materialised (the others of the hundreds of framework assemblies that reference <c>IPrincipal</c>'s assembly
+        /// are never decoded: that walk cost more than a tenth of the whole analysis).
+        /// </summary>
+        public void AddPrincipalMemberNames(ISet<string> names, Func<string, bool> mentioned, CancellationToken cancellationToken)
+        {
+            if (_principalTypes.IsEmpty)
+            {
+                return;
+            }
+
+            var seeds = new List<IAssemblySymbol?>();
+            foreach (var type in _principalTypes)
+            {
+                seeds.Add(type.ContainingAssembly);
+            }
+
+            foreach (var assembly in SymbolWalk.ReferencingClosure(_compilation, seeds))
+            {
+                foreach (var pair in PublicMemberNames(assembly, cancellationToken))
+                {
+                    if (names.Contains(pair.Key) || !mentioned(pair.Key))
+                    {
+                        continue;
+                    }
+
+                    foreach (var type in pair.Value)
+                    {
+                        if (HasPrincipalMember(type, pair.Key))
+                        {
+                            names.Add(pair.Key);
+                            break;
+                        }
+                    }
+                }
+            }
+        }
+
+        /// <summary>
+        /// Whether every member <paramref name="memberName"/> of <paramref name="typeName"/> is reached through a principal:
+        /// an instance member of a principal type, or an extension method whose receiver is one.
+        /// </summary>
+        private bool OnlyThroughAPrincipal(string typeName, string memberName)
+        {
+            var type = _compilation.GetTypeByMetadataName(typeName);
+            if (type is null)
+            {
+                return false;
+            }
+
+            var members = type.GetMembers(memberName);
+            if (members.IsEmpty)
+            {
+                return false;
+            }
+
+            foreach (var member in members)
+            {
+                var throughPrincipal = member switch
+                {
+                    IMethodSymbol { IsExtensionMethod: true, Parameters.Length: > 0 } extension => IsPrincipal(extension.Parameters[0].Type),
+                    _ => !member.IsStatic && IsPrincipal(type),
+                };
+                if (!throughPrincipal)
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+
+        // For each referenced assembly: the names of the non-type members of its public types, and the types declaring
+        // each. Read from metadata names only (no member symbol is created); memoised per assembly symbol (metadata
+        // symbols are shared by the compilations of a workspace and of the compiler server).
+        private static readonly ConditionalWeakTable<IAssemblySymbol, Dictionary<string, List<INamedTypeSymbol>>> s_publicMemberNames = new();
+
+        private static Dictionary<string, List<INamedTypeSymbol>> PublicMemberNames(IAssemblySymbol assembly, CancellationToken cancellationToken)
+        {
+            if (s_publicMemberNames.TryGetValue(assembly, out var known))
+            {
+                return known;
+            }
+
+            var byName = new Dictionary<string, List<INamedTypeSymbol>>(StringComparer.Ordinal);
+            foreach (var type in SymbolWalk.Types(assembly.GlobalNamespace, cancellationToken))
+            {
+                if (type.DeclaredAccessibility != Accessibility.Public)
+                {
+                    continue;
+                }
+
+                foreach (var name in type.MemberNames)
+                {
+                    if (!byName.TryGetValue(name, out var types))
+                    {
+                        byName[name] = types = new List<INamedTypeSymbol>(1);
+                    }
+
+                    types.Add(type);
+                }
+            }
+
+            return s_publicMemberNames.GetValue(assembly, _ => byName);
+        }
+
+        /// <summary>Whether <paramref name="type"/> has an accessible member <paramref name="name"/> whose type (or awaited type) is a principal.</summary>
+        private bool HasPrincipalMember(INamedTypeSymbol type, string name)
+        {
+            foreach (var member in type.GetMembers(name))
+            {
+                if (member.DeclaredAccessibility is not (Accessibility.Public or Accessibility.Protected or Accessibility.ProtectedOrInternal))
+                {
+                    continue;
+                }
+
+                var memberType = member switch
+                {
+                    IPropertySymbol p => p.Type,
+                    IFieldSymbol f => f.Type,
+                    IMethodSymbol { MethodKind: MethodKind.Ordinary } m => m.ReturnType,
+                    _ => null,
+                };
+                if (memberType is INamedTypeSymbol { IsGenericType: true, TypeArguments.Length: 1 } wrapper && wrapper.Name is "Task" or "ValueTask")
+                {
+                    memberType = wrapper.TypeArguments[0];
+                }
+
+                if (memberType is not null && IsPrincipal(memberType))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+    }
+}
