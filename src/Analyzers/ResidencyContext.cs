@@ -84,7 +84,7 @@ namespace Residency.Analyzers
             // Not the caller's token: a cancelled first request must not leave a cancelled index behind for the others.
             try
             {
-                return CandidateIndex.Build(Compilation, Classifier, Types, providers, sinks: Options.EmitFacts, Engine.Unclassified?.Local, CancellationToken.None);
+                return CandidateIndex.Build(Compilation, Classifier, Types, providers, sinks: Options.CommandLineBuild, Engine.Unclassified?.Local, CancellationToken.None);
             }
             catch (System.Exception e) when (e is not System.OperationCanceledException)
             {
@@ -103,7 +103,7 @@ namespace Residency.Analyzers
         /// </summary>
         public void PrepareIndexes()
         {
-            if (Options.FactsFile is null || !MayHavePersonalData || Interlocked.Exchange(ref _prepared, 1) != 0)
+            if (!Options.CommandLineBuild || !MayHavePersonalData || Interlocked.Exchange(ref _prepared, 1) != 0)
             {
                 return;
             }

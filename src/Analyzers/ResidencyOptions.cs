@@ -17,13 +17,15 @@ namespace Residency.Analyzers
         public const string NormalizedInternalHostsKey = "build_property._ResidencyInternalHosts";
         public const string InferPersonalDataKey = "build_property.ResidencyInferPersonalData";
         public const string FactsFileKey = "build_property._ResidencyFactsFile";
+        public const string CommandLineBuildKey = "build_property._ResidencyCommandLineBuild";
 
-        private ResidencyOptions(ResidencyPolicy policy, string internalHosts, bool inferPersonalData, string? factsFile)
+        private ResidencyOptions(ResidencyPolicy policy, string internalHosts, bool inferPersonalData, string? factsFile, bool commandLineBuild)
         {
             Policy = policy;
             InternalHosts = internalHosts;
             InferPersonalData = inferPersonalData;
             FactsFile = factsFile;
+            CommandLineBuild = commandLineBuild || factsFile is not null;
         }
 
         public ResidencyPolicy Policy { get; }
@@ -43,6 +45,14 @@ namespace Residency.Analyzers
         /// <summary>The facts of this compilation are collected for the inventory (<see cref="FactsFile"/> is given).</summary>
         public bool EmitFacts => FactsFile is not null;
 
+        /// <summary>
+        /// A command-line build (the package's targets say so, and a build that writes facts is one): the whole compilation
+        /// is analysed once and then thrown away, so the compilation-wide indexes are worth building in full and up front
+        /// (docs/architecture.md, "Two pre-filters"). False in the IDE and in design-time builds, where a compilation is
+        /// often abandoned at the next keystroke.
+        /// </summary>
+        public bool CommandLineBuild { get; }
+
         public static ResidencyOptions From(AnalyzerOptions options)
         {
             var global = options.AnalyzerConfigOptionsProvider.GlobalOptions;
@@ -60,7 +70,8 @@ namespace Residency.Analyzers
                 ResidencyPolicy.Parse(allowed),
                 internalHosts ?? string.Empty,
                 IsTrue(global, InferPersonalDataKey),
-                global.TryGetValue(FactsFileKey, out var factsFile) && !string.IsNullOrWhiteSpace(factsFile) ? factsFile.Trim() : null);
+                global.TryGetValue(FactsFileKey, out var factsFile) && !string.IsNullOrWhiteSpace(factsFile) ? factsFile.Trim() : null,
+                IsTrue(global, CommandLineBuildKey));
         }
 
         private static bool IsTrue(AnalyzerConfigOptions options, string key) =>

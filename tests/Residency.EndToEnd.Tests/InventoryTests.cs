@@ -72,6 +72,44 @@ namespace Residency.EndToEnd.Tests
         }
 
         [Fact]
+        public void TheAnalyzersAloneReportWhatTheDefaultBuildReports()
+        {
+            // Without the inventory a command-line build still builds the analyzers' indexes in full (the recipient rule
+            // rules bodies out there too): the same warnings, at the same places.
+            var (plain, plainResult) = BuildSample("alone-plain");
+            var (alone, aloneResult) = BuildSample("alone", "-p:ResidencyInventory=false");
+            Assert.NotEmpty(Warnings(plainResult, plain));
+            Assert.Equal(Warnings(plainResult, plain), Warnings(aloneResult, alone));
+            Assert.Contains("build_property._ResidencyCommandLineBuild = true", EditorConfig(alone));
+            Assert.Matches(new Regex(@"build_property\._ResidencyFactsFile = \r?\n"), EditorConfig(alone));
+        }
+
+        [Fact]
+        public void DesignTimeBuildsAreNotCommandLineBuilds()
+        {
+            var project = PackageFixture.WriteProject(package.NewWorkspace("design-time"), "App", "public class C { }");
+            var restore = DotNet.Run(project, "restore -nologo");
+            Assert.True(restore.ExitCode == 0, restore.ToString());
+            var result = DotNet.Run(project, "msbuild -nologo -v:m -nodeReuse:false -t:GenerateMSBuildEditorConfigFile -p:DesignTimeBuild=true");
+            Assert.True(result.ExitCode == 0, result.ToString());
+            var config = EditorConfig(project);
+            Assert.Matches(new Regex(@"build_property\._ResidencyCommandLineBuild = \r?\n"), config);
+            Assert.DoesNotContain("_ResidencyCommandLineBuild = true", config);
+        }
+
+        private static string EditorConfig(string projectDirectory) =>
+            File.ReadAllText(Directory.GetFiles(Path.Combine(projectDirectory, "obj", "Debug", "net10.0"), "*.GeneratedMSBuildEditorConfig.editorconfig").Single());
+
+        private static string[] Warnings(CommandResult result, string projectDirectory) =>
+            result.Output.Split('\n')
+                .Select(line => Regex.Match(line, @"(?<file>[^\s]+\.cs)\((?<line>\d+),(?<column>\d+)\): warning (?<id>RES0\d\d)"))
+                .Where(m => m.Success)
+                .Select(m => $"{Path.GetRelativePath(projectDirectory, m.Groups["file"].Value)}({m.Groups["line"].Value},{m.Groups["column"].Value}) {m.Groups["id"].Value}")
+                .Distinct()
+                .OrderBy(w => w, StringComparer.Ordinal)
+                .ToArray();
+
+        [Fact]
         public void ReferencedProjectsAreMergedWithTheirAssemblyName()
         {
             var workspace = package.NewWorkspace("merge");

@@ -170,8 +170,8 @@ namespace Residency.Analyzers.Flow
         }
 
         /// <summary>
-        /// Builds the index. <paramref name="sinks"/>: also collect the names of possible sink calls (only the inventory's
-        /// sink facts need them; without facts the SDK assemblies are not walked at all), and with them, when
+        /// Builds the index. <paramref name="sinks"/>: also collect the names of possible sink calls (command-line builds: the
+        /// inventory's sink facts and the recipient rule need them; in the IDE the SDK assemblies are not walked at all), and with them, when
         /// <paramref name="local"/> is given (what keeps data in the process: calls to anything else are unclassified
         /// recipients), the names of the other methods of referenced assemblies, for <see cref="MayReachRecipient"/>.
         /// </summary>

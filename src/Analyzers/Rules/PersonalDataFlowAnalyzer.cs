@@ -32,6 +32,9 @@ namespace Residency.Analyzers.Rules
                     return;
                 }
 
+                // Command-line builds only (with or without the inventory); idempotent, the facts analyzer asks too.
+                residency.PrepareIndexes();
+
                 // A code-block action, not an operation-block one: the body is bound to operations only when the
                 // syntactic pre-filter says it may touch personal data (docs/architecture.md, "Cost").
                 start.RegisterCodeBlockAction(block => AnalyzeBlock(block, residency));

@@ -129,12 +129,31 @@ public class Plugin
         }
 
         [Fact]
-        public void WithoutTheFactsFileEveryBodyMayReach()
+        public void InTheIdeEveryBodyMayReach()
         {
-            // The IDE and builds without the inventory collect no sink names: nothing is ruled out there.
+            // The IDE and design-time builds collect no sink names: nothing is ruled out there.
             var compilation = Compile(@"public class Service { public string Keep(Customer c) => c.Email; }");
-            var index = ResidencyContext.For(compilation, new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty)).Index;
-            Assert.True(Reaches(index, compilation, "Keep"));
+            var context = ResidencyContext.For(compilation, new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty));
+            Assert.False(context.Options.CommandLineBuild);
+            Assert.True(Reaches(context.Index, compilation, "Keep"));
+        }
+
+        [Fact]
+        public void ACommandLineBuildWithoutTheInventoryRulesOutAsWell()
+        {
+            // -p:ResidencyInventory=false: no facts are collected, but the index is built as in any command-line build.
+            var compilation = Compile(@"
+public class Service
+{
+    public string Keep(Customer c) => c.Email;
+    public void Share(Customer c, Crm crm) => crm.Push(c.Email);
+}");
+            var context = ResidencyContext.For(compilation, PrefilterSoundness.CommandLineWithoutFacts);
+            Assert.True(context.Options.CommandLineBuild);
+            Assert.False(context.Options.EmitFacts);
+            Assert.Null(context.Facts);
+            Assert.False(Reaches(context.Index, compilation, "Keep"));
+            Assert.True(Reaches(context.Index, compilation, "Share"));
         }
 
         [Fact]

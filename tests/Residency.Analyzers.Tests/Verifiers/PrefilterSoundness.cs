@@ -103,11 +103,14 @@ namespace Residency.Analyzers.Tests.Verifiers
         }
 
         /// <summary>Analyzer options as a command-line build that writes the facts file gives them (nothing is written by the index or the engine).</summary>
-        public static AnalyzerOptions FactsOn { get; } = new(ImmutableArray<AdditionalText>.Empty, new FactsOnProvider());
+        public static AnalyzerOptions FactsOn { get; } = new(ImmutableArray<AdditionalText>.Empty, new GlobalOptionsProvider(ResidencyOptions.FactsFileKey, "unused.facts.json"));
 
-        private sealed class FactsOnProvider : AnalyzerConfigOptionsProvider
+        /// <summary>Analyzer options as a command-line build without the inventory gives them (no facts file).</summary>
+        public static AnalyzerOptions CommandLineWithoutFacts { get; } = new(ImmutableArray<AdditionalText>.Empty, new GlobalOptionsProvider(ResidencyOptions.CommandLineBuildKey, "true"));
+
+        private sealed class GlobalOptionsProvider(string key, string value) : AnalyzerConfigOptionsProvider
         {
-            public override AnalyzerConfigOptions GlobalOptions { get; } = new Values(new Dictionary<string, string> { [ResidencyOptions.FactsFileKey] = "unused.facts.json" });
+            public override AnalyzerConfigOptions GlobalOptions { get; } = new Values(new Dictionary<string, string> { [key] = value });
 
             public override AnalyzerConfigOptions GetOptions(SyntaxTree tree) => new Values(new Dictionary<string, string>());
 
