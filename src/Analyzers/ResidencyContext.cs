@@ -28,9 +28,10 @@ namespace Residency.Analyzers
             Options = options;
             Types = WellKnownTypes.Create(compilation);
             Endpoints = ProjectEndpoints.Load(analyzerOptions, options.InternalHosts, cancellationToken);
+            var cacheCapacity = CacheCapacity = Caches.CapacityFor(compilation, options.CommandLineBuild);
             var models = new SemanticModels(compilation);
             Sources = new PlatformSources(compilation, models, SourceCatalog.BuiltIn.WithUser(Endpoints.User));
-            Classifier = new PersonalDataClassifier(Types, options.InferPersonalData, Sources);
+            Classifier = new PersonalDataClassifier(Types, options.InferPersonalData, Sources, cacheCapacity);
             Transfers = new TransferDeclarations(Types);
             Resolver = new EndpointResolver(compilation, models, Endpoints);
             var sinks = new EndpointSinks(Endpoints);
@@ -40,7 +41,7 @@ namespace Residency.Analyzers
             var sdk = new SdkSinkProvider(Resolver, sinks);
             var ai = new AiClientResolver(new AiTypes(compilation), Types, Resolver, sinks, sdk);
             var kernels = new KernelResolver(ai);
-            var annotations = new AnnotationSinkProvider(Types);
+            var annotations = new AnnotationSinkProvider(Types, cacheCapacity);
             var providers = ImmutableArray.Create<ISinkProvider>(
                 annotations,
                 new ConfiguredSinkProvider(Endpoints.User),
@@ -48,7 +49,7 @@ namespace Residency.Analyzers
                 sdk,
                 new AiSinkProvider(ai),
                 new SemanticKernelSinkProvider(kernels));
-            Engine = new FlowEngine(compilation, models, Classifier, Types, providers)
+            Engine = new FlowEngine(compilation, models, Classifier, Types, providers, cacheCapacity)
             {
                 SinkImplementations = new SinkImplementations(annotations),
                 Unclassified = new Flow.Calls.UnclassifiedCalls(LocalCatalog.For(Endpoints)),
@@ -123,6 +124,9 @@ namespace Residency.Analyzers
         }
 
         public Compilation Compilation { get; }
+
+        /// <summary>The initial capacity of this compilation's per-symbol caches (<see cref="Caches.CapacityFor"/>).</summary>
+        public int CacheCapacity { get; }
 
         public ResidencyOptions Options { get; }
 

@@ -54,9 +54,9 @@ namespace Residency.Facts
             {
                 w.Name(name);
                 w.StartArray();
-                foreach (var item in Sorted(items, file, line, write))
+                foreach (var rendered in Sorted(items, file, line, write))
                 {
-                    write(w, item);
+                    w.Rendered(rendered); // the canonical JSON the sort computed: each item is rendered once
                 }
 
                 w.EndArray();
@@ -122,8 +122,11 @@ namespace Residency.Facts
             return result;
         }
 
-        /// <summary>Sorted by file, line, then the item's canonical JSON (which also breaks every remaining tie).</summary>
-        private static IEnumerable<T> Sorted<T>(IEnumerable<T> items, Func<T, string?> file, Func<T, int?> line, Action<JsonWriter, T> write) =>
+        /// <summary>
+        /// The items' canonical JSON, without duplicates, sorted by file, line, then that JSON (which also breaks every
+        /// remaining tie).
+        /// </summary>
+        private static IEnumerable<string> Sorted<T>(IEnumerable<T> items, Func<T, string?> file, Func<T, int?> line, Action<JsonWriter, T> write) =>
             items
                 .Select(item => (Item: item, Key: FactJsonWriter.Key(w => write(w, item))))
                 .GroupBy(x => x.Key, StringComparer.Ordinal)
@@ -131,6 +134,6 @@ namespace Residency.Facts
                 .OrderBy(x => file(x.Item) ?? "", StringComparer.Ordinal)
                 .ThenBy(x => line(x.Item) ?? 0)
                 .ThenBy(x => x.Key, StringComparer.Ordinal)
-                .Select(x => x.Item);
+                .Select(x => x.Key);
     }
 }

@@ -116,32 +116,44 @@ namespace Residency.Analyzers.Flow
             /// </summary>
             private Dictionary<string, HashSet<string>> QuietStorage(bool[] candidates)
             {
+                // One pass over the bodies that mention a storage name (not one per type: a name such as _client is a field
+                // of hundreds of types and is mentioned in thousands of bodies).
+                var storageNames = new HashSet<string>(System.StringComparer.Ordinal);
+                foreach (var names in _storage.Values)
+                {
+                    storageNames.UnionWith(names);
+                }
+
+                var named = new HashSet<(string TypeKey, string Name)>();
+                foreach (var name in storageNames)
+                {
+                    if (!_byName.TryGetValue(name, out var ids))
+                    {
+                        continue;
+                    }
+
+                    foreach (var id in ids)
+                    {
+                        if (candidates[id] && _owners[id].TypeKey is { } typeKey)
+                        {
+                            named.Add((typeKey, name));
+                        }
+                    }
+                }
+
                 var quiet = new Dictionary<string, HashSet<string>>(System.StringComparer.Ordinal);
                 foreach (var pair in _storage)
                 {
-                    HashSet<string>? names = null;
+                    var names = new HashSet<string>(System.StringComparer.Ordinal);
                     foreach (var name in pair.Value)
                     {
-                        bool named = false;
-                        if (_byName.TryGetValue(name, out var ids))
+                        if (!named.Contains((pair.Key, name)))
                         {
-                            foreach (var id in ids)
-                            {
-                                if (candidates[id] && _owners[id].TypeKey == pair.Key)
-                                {
-                                    named = true;
-                                    break;
-                                }
-                            }
-                        }
-
-                        if (!named)
-                        {
-                            (names ??= new HashSet<string>(System.StringComparer.Ordinal)).Add(name);
+                            names.Add(name);
                         }
                     }
 
-                    quiet[pair.Key] = names ?? new HashSet<string>(System.StringComparer.Ordinal);
+                    quiet[pair.Key] = names;
                 }
 
                 return quiet;

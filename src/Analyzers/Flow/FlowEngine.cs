@@ -29,18 +29,21 @@ namespace Residency.Analyzers.Flow
         private readonly Compilation _compilation;
         private readonly SemanticModels _models;
         private readonly ImmutableArray<ISinkProvider> _sinkProviders;
-        private readonly ConcurrentDictionary<IMethodSymbol, MethodSummary> _summaries = Caches.Create<IMethodSymbol, MethodSummary>(SymbolEqualityComparer.Default);
+        private readonly ConcurrentDictionary<IMethodSymbol, MethodSummary> _summaries;
         // Pre-filter answers with the depth they were computed at: a "no" found with less call budget left is not reused
         // where more budget is left (the answer must not depend on which method asked first).
-        private readonly ConcurrentDictionary<IMethodSymbol, (bool Touches, int Depth)> _touches = Caches.Create<IMethodSymbol, (bool Touches, int Depth)>(SymbolEqualityComparer.Default);
+        private readonly ConcurrentDictionary<IMethodSymbol, (bool Touches, int Depth)> _touches;
         // Keyed by syntax, not by operation: nothing the engine keeps for the whole compilation may hold an operation tree
         // (that would keep every bound method body of the compilation alive; docs/benchmarks.md).
-        private readonly ConcurrentDictionary<SyntaxNode, SinkCall?> _sinkCalls = Caches.Create<SyntaxNode, SinkCall?>(EqualityComparer<SyntaxNode>.Default);
+        private readonly ConcurrentDictionary<SyntaxNode, SinkCall?> _sinkCalls;
         private readonly ConcurrentDictionary<IFieldSymbol, ImmutableHashSet<TaintFact>> _fieldStores = Caches.Create<IFieldSymbol, ImmutableHashSet<TaintFact>>(SymbolEqualityComparer.Default);
         private readonly ConcurrentDictionary<INamedTypeSymbol, bool> _fieldStoresEnsured = Caches.Create<INamedTypeSymbol, bool>(SymbolEqualityComparer.Default);
 
-        public FlowEngine(Compilation compilation, SemanticModels models, PersonalDataClassifier classifier, WellKnownTypes types, ImmutableArray<ISinkProvider> sinkProviders)
+        public FlowEngine(Compilation compilation, SemanticModels models, PersonalDataClassifier classifier, WellKnownTypes types, ImmutableArray<ISinkProvider> sinkProviders, int cacheCapacity = Caches.DefaultCapacity)
         {
+            _summaries = Caches.Create<IMethodSymbol, MethodSummary>(SymbolEqualityComparer.Default, cacheCapacity);
+            _touches = Caches.Create<IMethodSymbol, (bool Touches, int Depth)>(SymbolEqualityComparer.Default, cacheCapacity);
+            _sinkCalls = Caches.Create<SyntaxNode, SinkCall?>(EqualityComparer<SyntaxNode>.Default, cacheCapacity);
             _compilation = compilation;
             _models = models;
             Classifier = classifier;

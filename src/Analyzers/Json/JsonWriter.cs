@@ -77,6 +77,29 @@ namespace Residency.Analyzers.Json
             Value(value);
         }
 
+        /// <summary>
+        /// Writes a value already rendered by another <see cref="JsonWriter"/> (its <see cref="ToString"/>), indented to this
+        /// writer's depth: the same bytes as writing the value again, without doing so.
+        /// </summary>
+        public void Rendered(string json)
+        {
+            Separate();
+            var end = json.Length > 0 && json[json.Length - 1] == '\n' ? json.Length - 1 : json.Length;
+            for (int i = 0; i < end; i++)
+            {
+                if (json[i] == '\n')
+                {
+                    NewLine();
+                }
+                else
+                {
+                    _sb.Append(json[i]);
+                }
+            }
+
+            _needComma = true;
+        }
+
         public override string ToString() => _sb.ToString() + "\n";
 
         private void Open(char c)

@@ -17,8 +17,8 @@ namespace Residency.Analyzers.Model
 
         private readonly WellKnownTypes _types;
         private readonly NameHeuristics? _inference;
-        private readonly ConcurrentDictionary<ISymbol, DataElement?> _elements = Caches.Create<ISymbol, DataElement?>(SymbolEqualityComparer.Default);
-        private readonly ConcurrentDictionary<ITypeSymbol, ImmutableArray<DataElement>> _carried = Caches.Create<ITypeSymbol, ImmutableArray<DataElement>>(SymbolEqualityComparer.Default);
+        private readonly ConcurrentDictionary<ISymbol, DataElement?> _elements;
+        private readonly ConcurrentDictionary<ITypeSymbol, ImmutableArray<DataElement>> _carried;
 
         [ThreadStatic]
         private static HashSet<ITypeSymbol>? t_inProgress;
@@ -28,8 +28,10 @@ namespace Residency.Analyzers.Model
 
         private readonly Sources.PlatformSources? _sources;
 
-        public PersonalDataClassifier(WellKnownTypes types, bool inferFromNames, Sources.PlatformSources? sources = null)
+        public PersonalDataClassifier(WellKnownTypes types, bool inferFromNames, Sources.PlatformSources? sources = null, int cacheCapacity = Caches.DefaultCapacity)
         {
+            _elements = Caches.Create<ISymbol, DataElement?>(SymbolEqualityComparer.Default, cacheCapacity);
+            _carried = Caches.Create<ITypeSymbol, ImmutableArray<DataElement>>(SymbolEqualityComparer.Default, cacheCapacity);
             _types = types;
             _inference = inferFromNames ? new NameHeuristics() : null;
             _sources = sources;

@@ -14,11 +14,12 @@ namespace Residency.Analyzers.Sinks
     internal sealed class AnnotationSinkProvider : ISinkProvider, ISinkCandidates
     {
         private readonly WellKnownTypes _types;
-        private readonly ConcurrentDictionary<IMethodSymbol, SinkCall?> _methods = Caches.Create<IMethodSymbol, SinkCall?>(SymbolEqualityComparer.Default);
+        private readonly ConcurrentDictionary<IMethodSymbol, SinkCall?> _methods;
         private readonly ConcurrentDictionary<ISymbol, SinkInfo?> _members = Caches.Create<ISymbol, SinkInfo?>(SymbolEqualityComparer.Default);
 
-        public AnnotationSinkProvider(WellKnownTypes types)
+        public AnnotationSinkProvider(WellKnownTypes types, int cacheCapacity = Caches.DefaultCapacity)
         {
+            _methods = Caches.Create<IMethodSymbol, SinkCall?>(SymbolEqualityComparer.Default, cacheCapacity);
             _types = types;
         }
 

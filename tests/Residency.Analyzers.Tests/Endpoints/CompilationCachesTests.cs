@@ -83,5 +83,18 @@ namespace Residency.Analyzers.Tests.Endpoints
                 }
             }
         }
+
+        [Fact]
+        public void CachesStartAtTheCompilationsSizeOnlyInCommandLineBuilds()
+        {
+            static Compilation WithTrees(int count) => Microsoft.CodeAnalysis.CSharp.CSharpCompilation.Create("t",
+                Enumerable.Range(0, count).Select(i => Microsoft.CodeAnalysis.CSharp.CSharpSyntaxTree.ParseText($"class C{i} {{ }}")));
+
+            var large = WithTrees(500);
+            Assert.Equal(Caches.DefaultCapacity, Caches.CapacityFor(large, commandLineBuild: false)); // the IDE
+            Assert.Equal(500 * 32, Caches.CapacityFor(large, commandLineBuild: true));
+            Assert.Equal(Caches.DefaultCapacity, Caches.CapacityFor(WithTrees(3), commandLineBuild: true));
+            Assert.Equal(Caches.DefaultCapacity, ResidencyContext.For(WithTrees(3), new Microsoft.CodeAnalysis.Diagnostics.AnalyzerOptions(System.Collections.Immutable.ImmutableArray<AdditionalText>.Empty)).CacheCapacity);
+        }
     }
 }
