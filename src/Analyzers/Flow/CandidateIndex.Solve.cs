@@ -141,24 +141,27 @@ namespace Residency.Analyzers.Flow
                     }
                 }
 
+                // Types whose every storage is named by a candidate have no entry (StoresNothingPersonal: false).
                 var quiet = new Dictionary<string, HashSet<string>>(System.StringComparer.Ordinal);
                 foreach (var pair in _storage)
                 {
-                    var names = new HashSet<string>(System.StringComparer.Ordinal);
+                    HashSet<string>? names = null;
                     foreach (var name in pair.Value)
                     {
                         if (!named.Contains((pair.Key, name)))
                         {
-                            names.Add(name);
+                            (names ??= new HashSet<string>(System.StringComparer.Ordinal)).Add(name);
                         }
                     }
 
-                    quiet[pair.Key] = names;
+                    if (names is not null)
+                    {
+                        quiet[pair.Key] = names;
+                    }
                 }
 
                 return quiet;
             }
-
         }
 
         private readonly struct Owner

@@ -212,7 +212,7 @@ class Service { void Run(Customer c, CrmSdk crm) { Forward(c.Email, crm); crm.No
             var global = factsFile is null
                 ? new Dictionary<string, string>()
                 : new Dictionary<string, string> { ["build_property._ResidencyFactsFile"] = factsFile };
-            var analyzerOptions = new AnalyzerOptions(additional, new ConfigProvider(global));
+            var analyzerOptions = new AnalyzerOptions(additional, new GlobalOptionsProvider(global));
             var withAnalyzers = compilation.WithAnalyzers(
                 ImmutableArray.Create<DiagnosticAnalyzer>(new InventoryFactsAnalyzer()),
                 new CompilationWithAnalyzersOptions(analyzerOptions, null, concurrent, logAnalyzerExecutionTime: false));
@@ -239,20 +239,6 @@ class Service { void Run(Customer c, CrmSdk crm) { Forward(c.Email, crm); crm.No
             {
                 severity = ReportDiagnostic.Default;
                 return false;
-            }
-        }
-
-        private sealed class ConfigProvider(Dictionary<string, string> global) : AnalyzerConfigOptionsProvider
-        {
-            public override AnalyzerConfigOptions GlobalOptions { get; } = new Options(global);
-
-            public override AnalyzerConfigOptions GetOptions(SyntaxTree tree) => new Options(new Dictionary<string, string>());
-
-            public override AnalyzerConfigOptions GetOptions(AdditionalText textFile) => new Options(new Dictionary<string, string>());
-
-            private sealed class Options(Dictionary<string, string> values) : AnalyzerConfigOptions
-            {
-                public override bool TryGetValue(string key, out string value) => values.TryGetValue(key, out value!);
             }
         }
     }

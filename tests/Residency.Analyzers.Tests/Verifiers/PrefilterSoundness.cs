@@ -103,23 +103,9 @@ namespace Residency.Analyzers.Tests.Verifiers
         }
 
         /// <summary>Analyzer options as a command-line build that writes the facts file gives them (nothing is written by the index or the engine).</summary>
-        public static AnalyzerOptions FactsOn { get; } = new(ImmutableArray<AdditionalText>.Empty, new GlobalOptionsProvider(ResidencyOptions.FactsFileKey, "unused.facts.json"));
+        public static AnalyzerOptions FactsOn { get; } = new(ImmutableArray<AdditionalText>.Empty, new GlobalOptionsProvider(new Dictionary<string, string> { [ResidencyOptions.FactsFileKey] = "unused.facts.json" }));
 
         /// <summary>Analyzer options as a command-line build without the inventory gives them (no facts file).</summary>
-        public static AnalyzerOptions CommandLineWithoutFacts { get; } = new(ImmutableArray<AdditionalText>.Empty, new GlobalOptionsProvider(ResidencyOptions.CommandLineBuildKey, "true"));
-
-        private sealed class GlobalOptionsProvider(string key, string value) : AnalyzerConfigOptionsProvider
-        {
-            public override AnalyzerConfigOptions GlobalOptions { get; } = new Values(new Dictionary<string, string> { [key] = value });
-
-            public override AnalyzerConfigOptions GetOptions(SyntaxTree tree) => new Values(new Dictionary<string, string>());
-
-            public override AnalyzerConfigOptions GetOptions(AdditionalText textFile) => new Values(new Dictionary<string, string>());
-
-            private sealed class Values(Dictionary<string, string> values) : AnalyzerConfigOptions
-            {
-                public override bool TryGetValue(string key, out string value) => values.TryGetValue(key, out value!);
-            }
-        }
+        public static AnalyzerOptions CommandLineWithoutFacts { get; } = new(ImmutableArray<AdditionalText>.Empty, new GlobalOptionsProvider(new Dictionary<string, string> { [ResidencyOptions.CommandLineBuildKey] = "true" }));
     }
 }
