@@ -25,7 +25,7 @@ namespace Residency.Analyzers.Rules
 
         public override void Initialize(AnalysisContext context)
         {
-            context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+            context.ConfigureGeneratedCodeAnalysis(AnalyzerSettings.GeneratedCode);
             context.EnableConcurrentExecution();
             context.RegisterCompilationStartAction(start =>
             {
