@@ -20,7 +20,15 @@ namespace Residency.Facts
 
         public static string Write(FactsDocument document)
         {
-            var w = new JsonWriter();
+            var text = new System.IO.StringWriter(CultureInfo.InvariantCulture);
+            Write(document, text);
+            return text.ToString();
+        }
+
+        /// <summary>Writes the facts file to <paramref name="output"/> (the analyzers stream it to disk: no string of the whole file).</summary>
+        public static void Write(FactsDocument document, System.IO.TextWriter output)
+        {
+            var w = new JsonWriter(output);
             w.StartObject();
             w.Property("format", FormatName);
             w.Name("version");
@@ -48,7 +56,7 @@ namespace Residency.Facts
 
             w.EndArray();
             w.EndObject();
-            return w.ToString();
+            w.Finish();
 
             void List<T>(string name, IEnumerable<T> items, Func<T, string?> file, Func<T, int?> line, Action<JsonWriter, T> write)
             {

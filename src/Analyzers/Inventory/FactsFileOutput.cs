@@ -12,23 +12,27 @@ namespace Residency.Analyzers.Inventory
     /// </summary>
     internal static class FactsFileOutput
     {
+        // Below the large-object heap's threshold (85,000 bytes): a char buffer of 16 K is 32 KB.
+        private const int BufferSize = 64 * 1024;
+        private const int WriterBufferSize = 16 * 1024;
+
         private static readonly Encoding Utf8 = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false);
 
 #pragma warning disable RS1035 // File I/O: the facts file is the documented output of a command-line compilation (docs/architecture.md).
         /// <summary>Writes <paramref name="content"/>; null on success, else why it could not be written.</summary>
-        public static string? TryWrite(string path, string content)
+        public static string? TryWrite(string path, string content) => TryWrite(path, writer => writer.Write(content));
+
+        /// <summary>
+        /// Writes what <paramref name="write"/> writes, streamed to a temporary file beside <paramref name="path"/> (the
+        /// content is never one string or byte array in memory: in a large compilation it would be a large-object-heap
+        /// allocation in the compiler's process); null on success, else why it could not be written.
+        /// </summary>
+        public static string? TryWrite(string path, Action<TextWriter> write)
         {
             string? temporary = null;
             try
             {
                 var full = Path.GetFullPath(path);
-                var bytes = Utf8.GetBytes(content);
-                if (File.Exists(full) && Same(File.ReadAllBytes(full), bytes))
-                {
-                    File.SetLastWriteTimeUtc(full, DateTime.UtcNow);
-                    return null;
-                }
-
                 var directory = Path.GetDirectoryName(full);
                 if (!string.IsNullOrEmpty(directory))
                 {
@@ -36,7 +40,19 @@ namespace Residency.Analyzers.Inventory
                 }
 
                 temporary = full + "." + Guid.NewGuid().ToString("N").Substring(0, 8) + ".tmp";
-                File.WriteAllBytes(temporary, bytes);
+                using (var stream = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None, BufferSize))
+                using (var writer = new StreamWriter(stream, Utf8, WriterBufferSize))
+                {
+                    writer.NewLine = "\n";
+                    write(writer);
+                }
+
+                if (File.Exists(full) && SameContent(full, temporary))
+                {
+                    File.SetLastWriteTimeUtc(full, DateTime.UtcNow);
+                    return null; // the temporary file is deleted below
+                }
+
                 if (File.Exists(full))
                 {
                     File.Replace(temporary, full, destinationBackupFileName: null);
@@ -68,24 +84,58 @@ namespace Residency.Analyzers.Inventory
                 }
             }
         }
-#pragma warning restore RS1035
 
-        private static bool Same(byte[] a, byte[] b)
+        private static bool SameContent(string a, string b)
         {
-            if (a.Length != b.Length)
+            using var first = new FileStream(a, FileMode.Open, FileAccess.Read, FileShare.Read, BufferSize);
+            using var second = new FileStream(b, FileMode.Open, FileAccess.Read, FileShare.Read, BufferSize);
+            if (first.Length != second.Length)
             {
                 return false;
             }
 
-            for (int i = 0; i < a.Length; i++)
+            var left = new byte[BufferSize];
+            var right = new byte[BufferSize];
+            while (true)
             {
-                if (a[i] != b[i])
+                int read = Fill(first, left);
+                if (read == 0)
+                {
+                    return true;
+                }
+
+                if (Fill(second, right) != read)
                 {
                     return false;
                 }
+
+                for (int i = 0; i < read; i++)
+                {
+                    if (left[i] != right[i])
+                    {
+                        return false;
+                    }
+                }
+            }
+        }
+
+        private static int Fill(Stream stream, byte[] buffer)
+        {
+            int total = 0;
+            while (total < buffer.Length)
+            {
+                int read = stream.Read(buffer, total, buffer.Length - total);
+                if (read == 0)
+                {
+                    break;
+                }
+
+                total += read;
             }
 
-            return true;
+            return total;
         }
+
+#pragma warning restore RS1035
     }
 }

@@ -1,15 +1,21 @@
 using System.Globalization;
+using System.IO;
 using System.Text;
 
 namespace Residency.Analyzers.Json
 {
     /// <summary>
     /// A minimal, deterministic JSON writer (two-space indentation, '\n' line ends, invariant culture).
-    /// Used for inventory and baseline files, whose bytes must not change when the code does not.
+    /// Used for inventory and baseline files, whose bytes must not change when the code does not. It writes either into
+    /// a string (<see cref="ToString"/>) or straight to a <see cref="TextWriter"/> (<see cref="Finish"/>): the facts file of
+    /// a large compilation is written to disk without ever being one string in the compiler's memory.
     /// </summary>
     internal sealed class JsonWriter
     {
-        private readonly StringBuilder _sb = new();
+        private readonly TextWriter _out;
+        private readonly StringBuilder? _sb;
+        private bool _started;
+        private bool _finished;
         private int _depth;
         private bool _needComma;
         private bool _afterName;
@@ -22,11 +28,24 @@ namespace Residency.Analyzers.Json
 
         public void EndArray() => Close(']');
 
+        /// <summary>A writer that collects the JSON into a string (<see cref="ToString"/>).</summary>
+        public JsonWriter()
+        {
+            _sb = new StringBuilder();
+            _out = new StringWriter(_sb, CultureInfo.InvariantCulture);
+        }
+
+        /// <summary>A writer that writes to <paramref name="output"/>; call <see cref="Finish"/> once the value is complete.</summary>
+        public JsonWriter(TextWriter output)
+        {
+            _out = output;
+        }
+
         public void Name(string name)
         {
             Separate();
             AppendString(name);
-            _sb.Append(": ");
+            _out.Write(": ");
             _afterName = true;
         }
 
@@ -35,7 +54,7 @@ namespace Residency.Analyzers.Json
             Separate();
             if (value is null)
             {
-                _sb.Append("null");
+                _out.Write("null");
             }
             else
             {
@@ -48,14 +67,14 @@ namespace Residency.Analyzers.Json
         public void Value(long value)
         {
             Separate();
-            _sb.Append(value.ToString(CultureInfo.InvariantCulture));
+            _out.Write(value.ToString(CultureInfo.InvariantCulture));
             _needComma = true;
         }
 
         public void Value(bool value)
         {
             Separate();
-            _sb.Append(value ? "true" : "false");
+            _out.Write(value ? "true" : "false");
             _needComma = true;
         }
 
@@ -93,19 +112,34 @@ namespace Residency.Analyzers.Json
                 }
                 else
                 {
-                    _sb.Append(json[i]);
+                    _out.Write(json[i]);
                 }
             }
 
             _needComma = true;
         }
 
-        public override string ToString() => _sb.ToString() + "\n";
+        /// <summary>Ends the document with its final line end (once).</summary>
+        public void Finish()
+        {
+            if (!_finished)
+            {
+                _finished = true;
+                _out.Write('\n');
+            }
+        }
+
+        /// <summary>The JSON written so far, ended by a line end (a string writer only).</summary>
+        public override string ToString()
+        {
+            Finish();
+            return _sb?.ToString() ?? base.ToString()!;
+        }
 
         private void Open(char c)
         {
             Separate();
-            _sb.Append(c);
+            _out.Write(c);
             _depth++;
             _needComma = false;
         }
@@ -118,7 +152,7 @@ namespace Residency.Analyzers.Json
                 NewLine();
             }
 
-            _sb.Append(c);
+            _out.Write(c);
             _needComma = true;
         }
 
@@ -132,48 +166,86 @@ namespace Residency.Analyzers.Json
 
             if (_needComma)
             {
-                _sb.Append(',');
+                _out.Write(',');
             }
 
-            if (_sb.Length > 0)
+            if (_started)
             {
                 NewLine();
             }
+
+            _started = true;
         }
 
         private void NewLine()
         {
-            _sb.Append('\n');
-            _sb.Append(' ', _depth * 2);
+            _out.Write('\n');
+            _out.Write(Indent(_depth));
+        }
+
+        private static readonly string[] Indents = CreateIndents(16);
+
+        private static string[] CreateIndents(int count)
+        {
+            var indents = new string[count];
+            for (int i = 0; i < count; i++)
+            {
+                indents[i] = new string(' ', i * 2);
+            }
+
+            return indents;
+        }
+
+        private static string Indent(int depth) => depth < Indents.Length ? Indents[depth] : new string(' ', depth * 2);
+
+        private static bool NeedsEscape(string value)
+        {
+            foreach (char c in value)
+            {
+                if (c < 0x20 || c is '"' or '\\' or '<' or '>' or '&')
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
 
         private void AppendString(string value)
         {
-            _sb.Append('"');
+            _out.Write('"');
+            if (!NeedsEscape(value))
+            {
+                _out.Write(value);
+                _out.Write('"');
+                return;
+            }
+
             foreach (char c in value)
             {
                 switch (c)
                 {
-                    case '"': _sb.Append("\\\""); break;
-                    case '\\': _sb.Append("\\\\"); break;
-                    case '\n': _sb.Append("\\n"); break;
-                    case '\r': _sb.Append("\\r"); break;
-                    case '\t': _sb.Append("\\t"); break;
+                    case '"': _out.Write("\\\""); break;
+                    case '\\': _out.Write("\\\\"); break;
+                    case '\n': _out.Write("\\n"); break;
+                    case '\r': _out.Write("\\r"); break;
+                    case '\t': _out.Write("\\t"); break;
                     default:
                         if (c < 0x20 || c == '<' || c == '>' || c == '&')
                         {
-                            _sb.Append("\\u").Append(((int)c).ToString("x4", CultureInfo.InvariantCulture));
+                            _out.Write("\\u");
+                            _out.Write(((int)c).ToString("x4", CultureInfo.InvariantCulture));
                         }
                         else
                         {
-                            _sb.Append(c);
+                            _out.Write(c);
                         }
 
                         break;
                 }
             }
 
-            _sb.Append('"');
+            _out.Write('"');
         }
     }
 }

@@ -71,7 +71,7 @@ namespace Residency.Analyzers.Rules
                     }
 
                     var document = facts.ToDocument(end.Compilation.AssemblyName ?? "", residency.Options.Policy.Allowed.Select(r => r.Code));
-                    if (FactsFileOutput.TryWrite(path, FactsFile.Write(document)) is { } problem)
+                    if (FactsFileOutput.TryWrite(path, writer => FactsFile.Write(document, writer)) is { } problem)
                     {
                         end.ReportDiagnostic(Diagnostic.Create(Descriptors.RES007, Location.None, path, problem));
                     }
