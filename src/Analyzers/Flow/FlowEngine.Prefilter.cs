@@ -243,16 +243,11 @@ namespace Residency.Analyzers.Flow
         /// <summary>Whether the chain <c>a.b[i].c</c> (<see cref="StorageChain"/>) starts at a field or property of <paramref name="type"/>.</summary>
         private static bool RootedInStorage(IOperation? operation, INamedTypeSymbol type)
         {
-            foreach (var member in StorageChain(operation))
-            {
-                if (member.Instance is null or IInstanceReferenceOperation &&
-                    SymbolEqualityComparer.Default.Equals(member.Member.ContainingType?.OriginalDefinition, type))
-                {
-                    return true;
-                }
-            }
-
-            return false;
+            return StorageChain(
+                operation,
+                type,
+                static (member, type) => member.Instance is null or IInstanceReferenceOperation &&
+                    SymbolEqualityComparer.Default.Equals(member.Member.ContainingType?.OriginalDefinition, type));
         }
 
         /// <summary>
@@ -260,16 +255,18 @@ namespace Residency.Analyzers.Flow
         /// (<c>this.a.b[i] = v</c> stores into b and a), through conversions, array elements, calls that return their
         /// receiver (<c>_sb.Append(a).Append(b)</c>) and the elements of a deconstruction target.
         /// </summary>
-        private static IEnumerable<IMemberReferenceOperation> StorageChain(IOperation? operation)
+        private static bool StorageChain<TState>(IOperation? operation, TState state, Func<IMemberReferenceOperation, TState, bool> visit)
         {
+            // Visits each reference in order until visit says stop (returns true); no iterator is allocated (this runs for
+            // every assignment, call and ref argument of every field writer).
             for (var current = operation; current is not null;)
             {
                 switch (current)
                 {
                     case IMemberReferenceOperation member:
-                        if (member.Member is IFieldSymbol or IPropertySymbol)
+                        if (member.Member is IFieldSymbol or IPropertySymbol && visit(member, state))
                         {
-                            yield return member;
+                            return true;
                         }
 
                         current = member.Instance;
@@ -289,17 +286,19 @@ namespace Residency.Analyzers.Flow
                     case ITupleOperation tuple:
                         foreach (var element in tuple.Elements)
                         {
-                            foreach (var member in StorageChain(element))
+                            if (StorageChain(element, state, visit))
                             {
-                                yield return member;
+                                return true;
                             }
                         }
 
-                        yield break;
+                        return false;
                     default:
-                        yield break;
+                        return false;
                 }
             }
+
+            return false;
         }
 
         /// <summary>
@@ -318,9 +317,13 @@ namespace Residency.Analyzers.Flow
                     IArgumentOperation { Parameter.RefKind: not RefKind.None } argument => argument.Value,
                     _ => null,
                 };
-                foreach (var member in StorageChain(target))
+                if (target is not null)
                 {
-                    written.Add(member.Member.OriginalDefinition);
+                    StorageChain(target, written, static (member, written) =>
+                    {
+                        written.Add(member.Member.OriginalDefinition);
+                        return false;
+                    });
                 }
             }
 
