@@ -19,9 +19,6 @@ namespace Residency.Analyzers.Inventory
         private static readonly Encoding Utf8 = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false);
 
 #pragma warning disable RS1035 // File I/O: the facts file is the documented output of a command-line compilation (docs/architecture.md).
-        /// <summary>Writes <paramref name="content"/>; null on success, else why it could not be written.</summary>
-        public static string? TryWrite(string path, string content) => TryWrite(path, writer => writer.Write(content));
-
         /// <summary>
         /// Writes what <paramref name="write"/> writes, streamed to a temporary file beside <paramref name="path"/> (the
         /// content is never one string or byte array in memory: in a large compilation it would be a large-object-heap

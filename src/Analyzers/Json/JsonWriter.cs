@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.IO;
-using System.Text;
 
 namespace Residency.Analyzers.Json
 {
@@ -13,7 +12,6 @@ namespace Residency.Analyzers.Json
     internal sealed class JsonWriter
     {
         private readonly TextWriter _out;
-        private readonly StringBuilder? _sb;
         private bool _started;
         private bool _finished;
         private int _depth;
@@ -31,8 +29,7 @@ namespace Residency.Analyzers.Json
         /// <summary>A writer that collects the JSON into a string (<see cref="ToString"/>).</summary>
         public JsonWriter()
         {
-            _sb = new StringBuilder();
-            _out = new StringWriter(_sb, CultureInfo.InvariantCulture);
+            _out = new StringWriter(CultureInfo.InvariantCulture);
         }
 
         /// <summary>A writer that writes to <paramref name="output"/>; call <see cref="Finish"/> once the value is complete.</summary>
@@ -133,7 +130,7 @@ namespace Residency.Analyzers.Json
         public override string ToString()
         {
             Finish();
-            return _sb?.ToString() ?? base.ToString()!;
+            return _out is StringWriter text ? text.ToString() : base.ToString()!;
         }
 
         private void Open(char c)

@@ -50,7 +50,7 @@ namespace Residency.Analyzers.Tests.Inventory
         public void AnUnchangedFileKeepsItsBytesAndGetsANewTimeStamp()
         {
             var path = Path.Combine(_directory, "facts.json");
-            Assert.Null(FactsFileOutput.TryWrite(path, "{}\n"));
+            Assert.Null(FactsFileOutput.TryWrite(path, writer => writer.Write("{}\n")));
             var old = DateTime.UtcNow.AddHours(-1);
             File.SetLastWriteTimeUtc(path, old);
 
@@ -65,7 +65,7 @@ namespace Residency.Analyzers.Tests.Inventory
         public void AChangedFileIsReplacedAndNoTemporaryFileRemains()
         {
             var path = Path.Combine(_directory, "facts.json");
-            Assert.Null(FactsFileOutput.TryWrite(path, "{\"a\": 1}\n"));
+            Assert.Null(FactsFileOutput.TryWrite(path, writer => writer.Write("{\"a\": 1}\n")));
             Assert.Null(FactsFileOutput.TryWrite(path, writer => writer.Write("{\"a\": 2}\n")));
 
             Assert.Equal("{\"a\": 2}\n", File.ReadAllText(path));
