@@ -2,8 +2,6 @@ using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.IO;
 using System.Linq;
-using System.Reflection.Metadata;
-using System.Reflection.PortableExecutable;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -109,8 +107,7 @@ public class C { public A Make() => new A(); }
         [Fact]
         public void IsMemoisedPerModuleMetadata()
         {
-            var compilation = CSharpCompilation.Create("memo", new[] { CSharpSyntaxTree.ParseText("class C { }") }, TestReferences.AspNetCore,
-                new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
+            var compilation = AspNetCoreCompilation("memo");
             var runtime = compilation.GetTypeByMetadataName("System.Security.Claims.ClaimsPrincipal")!.ContainingModule;
             var first = MemberTypeIndex.For(runtime);
             Assert.NotNull(first);
@@ -127,9 +124,8 @@ public class C { public A Make() => new A(); }
         [Fact]
         public void FindsThePrincipalMembersAWalkOverSymbolsFinds()
         {
-            var compilation = CSharpCompilation.Create("agree", new[] { CSharpSyntaxTree.ParseText("class C { }") }, TestReferences.AspNetCore,
-                new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
-            var sources = ResidencyContext.For(compilation, new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty)).Sources;
+            var compilation = AspNetCoreCompilation("agree");
+            var sources = SourcesOf(compilation);
 
             var fromMetadata = new HashSet<string>();
             sources.AddPrincipalMemberNames(fromMetadata, _ => true, default);
@@ -146,13 +142,19 @@ public class C { public A Make() => new A(); }
         [Fact]
         public void OnlyNamesSomeBodyMentionsAreAdded()
         {
-            var compilation = CSharpCompilation.Create("mentioned", new[] { CSharpSyntaxTree.ParseText("class C { }") }, TestReferences.AspNetCore,
-                new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
-            var sources = ResidencyContext.For(compilation, new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty)).Sources;
+            var compilation = AspNetCoreCompilation("mentioned");
+            var sources = SourcesOf(compilation);
             var names = new HashSet<string>();
             sources.AddPrincipalMemberNames(names, name => name == "User", default);
             Assert.Equal(new[] { "User" }, names);
         }
+
+        private static CSharpCompilation AspNetCoreCompilation(string name) =>
+            CSharpCompilation.Create(name, new[] { CSharpSyntaxTree.ParseText("class C { }") }, TestReferences.AspNetCore,
+                new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
+
+        private static Residency.Analyzers.Sources.PlatformSources SourcesOf(Compilation compilation) =>
+            ResidencyContext.For(compilation, new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty)).Sources;
 
         private static ModuleMetadata Emit(string source)
         {
