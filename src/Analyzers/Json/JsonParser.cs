@@ -197,8 +197,29 @@ namespace Residency.Analyzers.Json
 
         private string ParseString()
         {
-            _pos++;
+            int start = ++_pos;
+
+            // Most strings have no escape sequence: one substring (short ones shared), no builder.
+            while (_pos < _text.Length)
+            {
+                char c = _text[_pos];
+                if (c == '"')
+                {
+                    var text = Slice(start, _pos - start);
+                    _pos++;
+                    return text;
+                }
+
+                if (c == '\\' || c == '\n')
+                {
+                    break;
+                }
+
+                _pos++;
+            }
+
             var sb = new StringBuilder();
+            sb.Append(_text, start, _pos - start);
             while (true)
             {
                 if (_pos >= _text.Length)
@@ -255,6 +276,38 @@ namespace Residency.Analyzers.Json
             }
         }
 
+        // Short strings (member names, kinds, regions) repeat throughout a facts file: one instance of each, looked up by
+        // the characters in the text, so a repeated one allocates nothing.
+        private const int MaxSharedLength = 32;
+        private readonly string?[] _shared = new string?[1024];
+
+        private string Slice(int start, int length)
+        {
+            if (length == 0)
+            {
+                return string.Empty;
+            }
+
+            if (length > MaxSharedLength)
+            {
+                return _text.Substring(start, length);
+            }
+
+            uint hash = 2166136261;
+            for (int i = start; i < start + length; i++)
+            {
+                hash = (hash ^ _text[i]) * 16777619;
+            }
+
+            ref var slot = ref _shared[hash & (uint)(_shared.Length - 1)];
+            if (slot is { } known && known.Length == length && string.CompareOrdinal(_text, start, known, 0, length) == 0)
+            {
+                return known;
+            }
+
+            return slot = _text.Substring(start, length);
+        }
+
         private string ParseNumber()
         {
             int start = _pos;
@@ -268,7 +321,7 @@ namespace Residency.Analyzers.Json
                 _pos++;
             }
 
-            var number = _text.Substring(start, _pos - start);
+            var number = Slice(start, _pos - start);
             if (!double.TryParse(number, NumberStyles.Float, CultureInfo.InvariantCulture, out _))
             {
                 throw Error($"invalid number '{number}'");

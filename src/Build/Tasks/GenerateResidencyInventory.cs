@@ -131,11 +131,12 @@ namespace Residency.Build
             });
 
             var htmlPath = Path.Combine(outputDirectory, "inventory.html");
+            Document? record = null; // the Art. 30 record the .md and .html show: built once
             var outputs = new (string Path, Func<Inventory, string> Render)[]
             {
                 (jsonPath, JsonInventoryWriter.Write),
-                (Path.Combine(outputDirectory, "inventory.md"), MarkdownInventoryWriter.Write),
-                (htmlPath, HtmlInventoryWriter.Write),
+                (Path.Combine(outputDirectory, "inventory.md"), i => MarkdownInventoryWriter.Write(i, record ??= RecordDocumentBuilder.Build(i))),
+                (htmlPath, i => HtmlInventoryWriter.Write(i, record ??= RecordDocumentBuilder.Build(i))),
                 (Path.Combine(outputDirectory, "inventory.csv"), CsvInventoryWriter.Write),
             };
             foreach (var output in outputs)

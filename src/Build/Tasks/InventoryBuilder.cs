@@ -68,25 +68,24 @@ namespace Residency.Build
 
         private static List<FlowFact> Flows(IEnumerable<FlowFact> input)
         {
+            // Every field these orders compare is in the item's canonical JSON, so identical items sort next to each other.
             var normalised = input.Select(f => f with
             {
-                Sources = Distinct(f.Sources, FactJsonWriter.Source)
-                    .OrderBy(s => s.Item.Id, Ordinal)
-                    .ThenBy(s => s.Key, Ordinal)
-                    .Select(s => s.Item)
-                    .ToList(),
+                Sources = SortedDistinct(f.Sources, (a, b) => Compare(a.Id, b.Id), FactJsonWriter.Source),
             });
-            return Distinct(normalised, FactJsonWriter.Flow)
-                .OrderBy(f => f.Item.Assembly, Ordinal)
-                .ThenBy(f => f.Item.File ?? "", Ordinal)
-                .ThenBy(f => f.Item.Line ?? 0)
-                .ThenBy(f => f.Item.Column ?? 0)
-                .ThenBy(f => f.Item.Rule, Ordinal)
-                .ThenBy(f => f.Item.Sink?.Key ?? "", Ordinal)
-                .ThenBy(f => f.Item.Fingerprint ?? "", Ordinal)
-                .ThenBy(f => f.Key, Ordinal)
-                .Select(f => f.Item)
-                .ToList();
+            return SortedDistinct(
+                normalised,
+                (a, b) =>
+                {
+                    int c = Compare(a.Assembly, b.Assembly);
+                    c = c != 0 ? c : Compare(a.File ?? "", b.File ?? "");
+                    c = c != 0 ? c : (a.Line ?? 0).CompareTo(b.Line ?? 0);
+                    c = c != 0 ? c : (a.Column ?? 0).CompareTo(b.Column ?? 0);
+                    c = c != 0 ? c : Compare(a.Rule, b.Rule);
+                    c = c != 0 ? c : Compare(a.Sink?.Key ?? "", b.Sink?.Key ?? "");
+                    return c != 0 ? c : Compare(a.Fingerprint ?? "", b.Fingerprint ?? "");
+                },
+                FactJsonWriter.Flow);
         }
 
         private static List<UnclassifiedCall> Unclassified(IEnumerable<UnclassifiedCall> input)
@@ -113,7 +112,7 @@ namespace Residency.Build
         private static List<DataElement> Elements(IEnumerable<DataElement> reported, IReadOnlyList<FlowFact> flows)
         {
             var merged = new Dictionary<string, DataElement>(Ordinal);
-            foreach (var element in Canonical(reported, e => e.File, e => e.Line, e => FactJsonWriter.Key(w => FactJsonWriter.Element(w, e))))
+            foreach (var element in Canonical(reported, e => e.File, e => e.Line, FactJsonWriter.Element))
             {
                 var key = element.Assembly + "\u001f" + element.Id;
                 if (merged.TryGetValue(key, out var existing))
@@ -151,19 +150,16 @@ namespace Residency.Build
                 }
             }
 
-            return merged.Values
-                .Select(e => (Item: e, Key: FactJsonWriter.Key(w => FactJsonWriter.Element(w, e))))
-                .OrderBy(e => e.Item.Id, Ordinal)
-                .ThenBy(e => e.Item.Assembly, Ordinal)
-                .ThenBy(e => e.Key, Ordinal)
-                .Select(e => e.Item)
-                .ToList();
+            return SortedByCanonicalTies(
+                merged.Values,
+                (a, b) => Compare(a.Id, b.Id) is var byId and not 0 ? byId : Compare(a.Assembly, b.Assembly),
+                FactJsonWriter.Element);
         }
 
         private static List<SinkEntry> Sinks(IEnumerable<SinkEntry> reported, IReadOnlyList<FlowFact> flows)
         {
             var merged = new Dictionary<string, SinkEntry>(Ordinal);
-            foreach (var entry in Canonical(reported, s => s.File, s => s.Line, s => FactJsonWriter.Key(w => FactJsonWriter.SinkEntry(w, s))))
+            foreach (var entry in Canonical(reported, s => s.File, s => s.Line, FactJsonWriter.SinkEntry))
             {
                 // An unresolved destination keeps one row per call site: two calls whose URL is "parameter 'url'" are two unknowns.
                 var key = entry.Assembly + "\u001f" + entry.Sink.Key + (entry.Sink.Target is null ? string.Empty : "\u001f" + entry.File + ":" + entry.Line);
@@ -179,13 +175,10 @@ namespace Residency.Build
                 }
             }
 
-            return merged.Values
-                .Select(s => (Item: s, Key: FactJsonWriter.Key(w => FactJsonWriter.SinkEntry(w, s))))
-                .OrderBy(s => s.Item.Sink.Key, Ordinal)
-                .ThenBy(s => s.Item.Assembly, Ordinal)
-                .ThenBy(s => s.Key, Ordinal)
-                .Select(s => s.Item)
-                .ToList();
+            return SortedByCanonicalTies(
+                merged.Values,
+                (a, b) => Compare(a.Sink.Key, b.Sink.Key) is var byKey and not 0 ? byKey : Compare(a.Assembly, b.Assembly),
+                FactJsonWriter.SinkEntry);
         }
 
         private static List<DeclaredTransfer> DeclaredTransfers(IReadOnlyList<FlowFact> flows)
@@ -254,15 +247,19 @@ namespace Residency.Build
         /// compiler reports diagnostics in whatever order its concurrent analysis finished, so merge in a canonical
         /// order instead: earliest file and line first, then the whole serialised fact. Same code, same bytes.
         /// </summary>
-        private static IEnumerable<T> Canonical<T>(IEnumerable<T> items, Func<T, string?> file, Func<T, int?> line, Func<T, string> key)
+        /// <summary>Items with a location first, by file and line, the canonical JSON breaking ties.</summary>
+        private static IEnumerable<T> Canonical<T>(IEnumerable<T> items, Func<T, string?> file, Func<T, int?> line, Action<Analyzers.Json.JsonWriter, T> write)
         {
-            return items
-                .Select(i => (Item: i, File: file(i), Line: line(i), Key: key(i)))
-                .OrderBy(i => i.File is null ? 1 : 0)
-                .ThenBy(i => i.File ?? "", Ordinal)
-                .ThenBy(i => i.Line ?? int.MaxValue)
-                .ThenBy(i => i.Key, Ordinal)
-                .Select(i => i.Item);
+            return SortedByCanonicalTies(
+                items,
+                (a, b) =>
+                {
+                    string? fileA = file(a), fileB = file(b);
+                    int c = (fileA is null ? 1 : 0).CompareTo(fileB is null ? 1 : 0);
+                    c = c != 0 ? c : Compare(fileA ?? "", fileB ?? "");
+                    return c != 0 ? c : (line(a) ?? int.MaxValue).CompareTo(line(b) ?? int.MaxValue);
+                },
+                write);
         }
 
         private static DataElement Fill(DataElement a, DataElement b) => a with
@@ -296,6 +293,79 @@ namespace Residency.Build
             File = a.File ?? b.File,
             Line = a.Line ?? b.Line,
         };
+
+        private static int Compare(string? a, string? b) => string.CompareOrdinal(a, b);
+
+        /// <summary>
+        /// <paramref name="items"/> sorted by <paramref name="order"/>, the items' canonical JSON breaking the ties that
+        /// remain (the same order as sorting by both; the JSON is rendered only for items that tie).
+        /// </summary>
+        private static List<T> SortedByCanonicalTies<T>(IEnumerable<T> items, Comparison<T> order, Action<Analyzers.Json.JsonWriter, T> write)
+        {
+            var entries = items.Select(item => new TieBreak<T>(item)).ToList();
+            entries.Sort((a, b) =>
+            {
+                int byOrder = order(a.Item, b.Item);
+                return byOrder != 0 ? byOrder : string.CompareOrdinal(a.Key(write), b.Key(write));
+            });
+            return entries.ConvertAll(e => e.Item);
+        }
+
+        /// <summary>
+        /// The distinct items (first occurrence kept) sorted by <paramref name="order"/> then by their canonical JSON: the
+        /// same as <see cref="Distinct"/> followed by that sort, provided <paramref name="order"/> compares only what the JSON
+        /// holds (identical items then sort next to each other). The JSON is rendered only for items that tie.
+        /// </summary>
+        private static List<T> SortedDistinct<T>(IEnumerable<T> items, Comparison<T> order, Action<Analyzers.Json.JsonWriter, T> write)
+        {
+            int index = 0;
+            var entries = items.Select(item => new TieBreak<T>(item, index++)).ToList();
+            if (entries.Count < 2)
+            {
+                return entries.ConvertAll(e => e.Item);
+            }
+
+            entries.Sort((a, b) =>
+            {
+                int byOrder = order(a.Item, b.Item);
+                if (byOrder != 0)
+                {
+                    return byOrder;
+                }
+
+                int byKey = string.CompareOrdinal(a.Key(write), b.Key(write));
+                return byKey != 0 ? byKey : a.Index.CompareTo(b.Index);
+            });
+            var result = new List<T>(entries.Count) { entries[0].Item };
+            for (int i = 1; i < entries.Count; i++)
+            {
+                var previous = entries[i - 1];
+                var current = entries[i];
+                if (order(previous.Item, current.Item) != 0 || !string.Equals(previous.Key(write), current.Key(write), StringComparison.Ordinal))
+                {
+                    result.Add(current.Item);
+                }
+            }
+
+            return result;
+        }
+
+        private sealed class TieBreak<T>
+        {
+            private string? _key;
+
+            public TieBreak(T item, int index = 0)
+            {
+                Item = item;
+                Index = index;
+            }
+
+            public int Index { get; }
+
+            public T Item { get; }
+
+            public string Key(Action<Analyzers.Json.JsonWriter, T> write) => _key ??= FactJsonWriter.Key(w => write(w, Item));
+        }
 
         /// <summary>The distinct items with their canonical keys, first occurrence kept.</summary>
         private static List<(T Item, string Key)> Distinct<T>(IEnumerable<T> items, Action<Analyzers.Json.JsonWriter, T> write)

@@ -81,9 +81,11 @@ tr.status-internal td:first-child { color: var(--internal); }
 })();
 ";
 
-        public static string Write(Inventory inventory)
+        public static string Write(Inventory inventory) => Write(inventory, RecordDocumentBuilder.Build(inventory));
+
+        /// <summary>Renders <paramref name="doc"/>, the record <see cref="RecordDocumentBuilder"/> built from <paramref name="inventory"/> (built once for every format that shows it).</summary>
+        public static string Write(Inventory inventory, Document doc)
         {
-            var doc = RecordDocumentBuilder.Build(inventory);
             var sb = new StringBuilder();
             sb.Append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n");
             sb.Append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");

@@ -8,9 +8,11 @@ namespace Residency.Build.Writing
     /// <summary>Renders the record as GitHub-flavoured Markdown (<c>inventory.md</c>).</summary>
     internal static class MarkdownInventoryWriter
     {
-        public static string Write(Inventory inventory)
+        public static string Write(Inventory inventory) => Write(inventory, RecordDocumentBuilder.Build(inventory));
+
+        /// <summary>Renders <paramref name="doc"/>, the record <see cref="RecordDocumentBuilder"/> built from <paramref name="inventory"/> (built once for every format that shows it).</summary>
+        public static string Write(Inventory inventory, Document doc)
         {
-            var doc = RecordDocumentBuilder.Build(inventory);
             var sb = new StringBuilder();
             sb.Append("# ").Append(Escape(doc.Title)).Append('\n');
             foreach (var block in doc.Blocks)
