@@ -86,6 +86,22 @@ namespace Residency.Build.Reading
             return new ReadResult(facts, null);
         }
 
-        private string? Relative(string? file) => file is null ? null : PathUtil.ToRelative(file, _projectDirectory);
+        // Many facts share a file: each path is made relative once.
+        private readonly Dictionary<string, string> _relative = new(StringComparer.Ordinal);
+
+        private string? Relative(string? file)
+        {
+            if (file is null)
+            {
+                return null;
+            }
+
+            if (!_relative.TryGetValue(file, out var relative))
+            {
+                _relative[file] = relative = PathUtil.ToRelative(file, _projectDirectory);
+            }
+
+            return relative;
+        }
     }
 }
