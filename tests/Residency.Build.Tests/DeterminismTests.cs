@@ -66,6 +66,26 @@ namespace Residency.Build.Tests
             }
         }
 
+        [Fact]
+        public void Facts_found_twice_are_listed_once()
+        {
+            using var first = new TestProject().WithFixture();
+            first.Run();
+
+            // Every fact twice (reversed, then in order), and every flow's sources twice: the inventory sorts items by
+            // their fields and renders an item's JSON only to break a tie, so duplicates must still meet and go.
+            using var second = new TestProject().WithFixture();
+            var root = JsonParser.Parse(File.ReadAllText(second.Facts));
+            File.WriteAllText(second.Facts, new ReversedCopy { Twice = true }.Write(root));
+            second.Run();
+
+            Assert.Contains("\"sources\"", File.ReadAllText(second.Facts));
+            foreach (var file in Files)
+            {
+                Assert.Equal(File.ReadAllText(first.Output(file)), File.ReadAllText(second.Output(file)));
+            }
+        }
+
         [Theory]
         [InlineData(false)]
         [InlineData(true)]
@@ -126,10 +146,12 @@ namespace Residency.Build.Tests
                 "\"elements\":[" + string.Join(",", _elements) + "],\"sinks\":[" + string.Join(",", _sinks) + "],\"flows\":[],\"findings\":[],\"notes\":[]}";
         }
 
-        /// <summary>Re-serialises a facts file with every list in reverse order.</summary>
+        /// <summary>Re-serialises a facts file with every list in reverse order (<see cref="Twice"/>: then in order again, and each flow's sources twice).</summary>
         private sealed class ReversedCopy
         {
             private readonly JsonWriter _w = new();
+
+            public bool Twice { get; init; }
 
             public string Write(JsonNode root)
             {
@@ -140,7 +162,7 @@ namespace Residency.Build.Tests
                     if (member.Value.IsArray && member.Key != "allowedRegions")
                     {
                         _w.StartArray();
-                        foreach (var item in member.Value.Items.Reverse())
+                        foreach (var item in Twice ? member.Value.Items.Reverse().Concat(member.Value.Items) : member.Value.Items.Reverse())
                         {
                             Node(item);
                         }
@@ -166,6 +188,18 @@ namespace Residency.Build.Tests
                         foreach (var member in node.Members)
                         {
                             _w.Name(member.Key);
+                            if (Twice && member.Key == "sources" && member.Value.IsArray)
+                            {
+                                _w.StartArray();
+                                foreach (var item in member.Value.Items.Reverse().Concat(member.Value.Items))
+                                {
+                                    Node(item);
+                                }
+
+                                _w.EndArray();
+                                continue;
+                            }
+
                             Node(member.Value);
                         }
 
