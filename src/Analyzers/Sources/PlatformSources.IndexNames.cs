@@ -80,13 +80,7 @@ namespace Residency.Analyzers.Sources
                 return;
             }
 
-            var seeds = new List<IAssemblySymbol?>();
-            foreach (var type in _principalTypes)
-            {
-                seeds.Add(type.ContainingAssembly);
-            }
-
-            var closure = SymbolWalk.ReferencingClosure(_compilation, seeds);
+            var closure = PrincipalClosure();
             var principalNames = new Dictionary<string, bool>(StringComparer.Ordinal);
             foreach (var assembly in closure)
             {
@@ -157,16 +151,22 @@ namespace Residency.Analyzers.Sources
         /// </summary>
         internal void AddPrincipalMemberNamesFromSymbols(ISet<string> names, Func<string, bool> mentioned, CancellationToken cancellationToken)
         {
+            foreach (var assembly in PrincipalClosure())
+            {
+                AddPrincipalMemberNamesFromSymbols(assembly, names, mentioned, cancellationToken);
+            }
+        }
+
+        // The referenced assemblies that can declare a member of a principal type: those of the principal types and those that reference them.
+        private List<IAssemblySymbol> PrincipalClosure()
+        {
             var seeds = new List<IAssemblySymbol?>();
             foreach (var type in _principalTypes)
             {
                 seeds.Add(type.ContainingAssembly);
             }
 
-            foreach (var assembly in SymbolWalk.ReferencingClosure(_compilation, seeds))
-            {
-                AddPrincipalMemberNamesFromSymbols(assembly, names, mentioned, cancellationToken);
-            }
+            return SymbolWalk.ReferencingClosure(_compilation, seeds);
         }
 
         // For an assembly without metadata of its own (a compilation reference in a workspace): the same question asked of symbols.

@@ -247,7 +247,6 @@ namespace Residency.Build
         /// compiler reports diagnostics in whatever order its concurrent analysis finished, so merge in a canonical
         /// order instead: earliest file and line first, then the whole serialised fact. Same code, same bytes.
         /// </summary>
-        /// <summary>Items with a location first, by file and line, the canonical JSON breaking ties.</summary>
         private static IEnumerable<T> Canonical<T>(IEnumerable<T> items, Func<T, string?> file, Func<T, int?> line, Action<Analyzers.Json.JsonWriter, T> write)
         {
             return SortedByCanonicalTies(
