@@ -22,15 +22,17 @@ namespace Residency.Build
             var flows = Flows(facts.Flows);
             var elements = Elements(facts.Elements, flows);
             var sinks = Sinks(facts.Sinks, flows);
-            var findings = Distinct(facts.Findings, FactJsonWriter.Finding)
-                .OrderBy(f => f.Item.Assembly, Ordinal)
-                .ThenBy(f => f.Item.File ?? "", Ordinal)
-                .ThenBy(f => f.Item.Line ?? 0)
-                .ThenBy(f => f.Item.Column ?? 0)
-                .ThenBy(f => f.Item.Rule, Ordinal)
-                .ThenBy(f => f.Key, Ordinal)
-                .Select(f => f.Item)
-                .ToList();
+            var findings = SortedDistinct(
+                facts.Findings,
+                (a, b) =>
+                {
+                    int c = Compare(a.Assembly, b.Assembly);
+                    c = c != 0 ? c : Compare(a.File ?? "", b.File ?? "");
+                    c = c != 0 ? c : (a.Line ?? 0).CompareTo(b.Line ?? 0);
+                    c = c != 0 ? c : (a.Column ?? 0).CompareTo(b.Column ?? 0);
+                    return c != 0 ? c : Compare(a.Rule, b.Rule);
+                },
+                FactJsonWriter.Finding);
             var transfers = DeclaredTransfers(flows);
             var unclassified = Unclassified(facts.Unclassified);
 
@@ -69,10 +71,7 @@ namespace Residency.Build
         private static List<FlowFact> Flows(IEnumerable<FlowFact> input)
         {
             // Every field these orders compare is in the item's canonical JSON, so identical items sort next to each other.
-            var normalised = input.Select(f => f with
-            {
-                Sources = SortedDistinct(f.Sources, (a, b) => Compare(a.Id, b.Id), FactJsonWriter.Source),
-            });
+            var normalised = input.Select(f => f with { Sources = Normalised(f.Sources) });
             return SortedDistinct(
                 normalised,
                 (a, b) =>
@@ -90,24 +89,23 @@ namespace Residency.Build
 
         private static List<UnclassifiedCall> Unclassified(IEnumerable<UnclassifiedCall> input)
         {
-            var normalised = input.Select(u => u with
-            {
-                Sources = Distinct(u.Sources, FactJsonWriter.Source)
-                    .OrderBy(s => s.Item.Id, Ordinal)
-                    .ThenBy(s => s.Key, Ordinal)
-                    .Select(s => s.Item)
-                    .ToList(),
-            });
-            return Distinct(normalised, FactJsonWriter.Unclassified)
-                .OrderBy(u => u.Item.Recipient, Ordinal)
-                .ThenBy(u => u.Item.Assembly, Ordinal)
-                .ThenBy(u => u.Item.File ?? "", Ordinal)
-                .ThenBy(u => u.Item.Line ?? 0)
-                .ThenBy(u => u.Item.Column ?? 0)
-                .ThenBy(u => u.Key, Ordinal)
-                .Select(u => u.Item)
-                .ToList();
+            var normalised = input.Select(u => u with { Sources = Normalised(u.Sources) });
+            return SortedDistinct(
+                normalised,
+                (a, b) =>
+                {
+                    int c = Compare(a.Recipient, b.Recipient);
+                    c = c != 0 ? c : Compare(a.Assembly, b.Assembly);
+                    c = c != 0 ? c : Compare(a.File ?? "", b.File ?? "");
+                    c = c != 0 ? c : (a.Line ?? 0).CompareTo(b.Line ?? 0);
+                    return c != 0 ? c : (a.Column ?? 0).CompareTo(b.Column ?? 0);
+                },
+                FactJsonWriter.Unclassified);
         }
+
+        /// <summary>A flow's or a call's sources without duplicates, by id.</summary>
+        private static List<SourceRef> Normalised(IEnumerable<SourceRef> sources) =>
+            SortedDistinct(sources, (a, b) => Compare(a.Id, b.Id), FactJsonWriter.Source);
 
         private static List<DataElement> Elements(IEnumerable<DataElement> reported, IReadOnlyList<FlowFact> flows)
         {
@@ -312,7 +310,7 @@ namespace Residency.Build
 
         /// <summary>
         /// The distinct items (first occurrence kept) sorted by <paramref name="order"/> then by their canonical JSON: the
-        /// same as <see cref="Distinct"/> followed by that sort, provided <paramref name="order"/> compares only what the JSON
+        /// same as keeping the first of each canonical JSON and then sorting, provided <paramref name="order"/> compares only what the JSON
         /// holds (identical items then sort next to each other). The JSON is rendered only for items that tie.
         /// </summary>
         private static List<T> SortedDistinct<T>(IEnumerable<T> items, Comparison<T> order, Action<Analyzers.Json.JsonWriter, T> write)
@@ -364,23 +362,6 @@ namespace Residency.Build
             public T Item { get; }
 
             public string Key(Action<Analyzers.Json.JsonWriter, T> write) => _key ??= FactJsonWriter.Key(w => write(w, Item));
-        }
-
-        /// <summary>The distinct items with their canonical keys, first occurrence kept.</summary>
-        private static List<(T Item, string Key)> Distinct<T>(IEnumerable<T> items, Action<Analyzers.Json.JsonWriter, T> write)
-        {
-            var seen = new HashSet<string>(Ordinal);
-            var result = new List<(T, string)>();
-            foreach (var item in items)
-            {
-                var key = FactJsonWriter.Key(w => write(w, item));
-                if (seen.Add(key))
-                {
-                    result.Add((item, key));
-                }
-            }
-
-            return result;
         }
     }
 }
