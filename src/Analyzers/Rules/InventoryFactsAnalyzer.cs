@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Collections.Immutable;
 using System.Linq;
 using Microsoft.CodeAnalysis;
@@ -51,10 +50,9 @@ namespace Residency.Analyzers.Rules
 
                 // A code-block action binds a body to operations only when the pre-filter lets it through (an operation
                 // action would bind every body of the compilation).
-                var reportedSinks = new ConcurrentDictionary<string, bool>();
                 start.RegisterCodeBlockAction(block =>
                 {
-                    CollectSinks(block, residency, facts, reportedSinks);
+                    CollectSinks(block, residency, facts);
                     CollectFlows(block, residency, facts);
                 });
 
@@ -121,7 +119,11 @@ namespace Residency.Analyzers.Rules
             }
         }
 
-        private static void CollectSinks(CodeBlockAnalysisContext context, ResidencyContext residency, FactsCollector facts, ConcurrentDictionary<string, bool> reportedSinks)
+        /// <summary>
+        /// Every sink call of the block. A sink the same call reaches twice is written once: the facts file drops duplicates
+        /// when it sorts (no shared set here, whose locks every analyzer thread would meet).
+        /// </summary>
+        private static void CollectSinks(CodeBlockAnalysisContext context, ResidencyContext residency, FactsCollector facts)
         {
             if (!residency.Index.MayCallSink(context.CodeBlock))
             {
@@ -141,12 +143,10 @@ namespace Residency.Analyzers.Rules
                     continue;
                 }
 
+                var location = invocation.Syntax.GetLocation();
                 foreach (var sink in call.Sinks)
                 {
-                    if (reportedSinks.TryAdd(sink.Id + "@" + invocation.Syntax.SyntaxTree.FilePath + ":" + invocation.Syntax.SpanStart, true))
-                    {
-                        facts.Add(FactMapper.SinkEntry(sink, invocation.Syntax.GetLocation()));
-                    }
+                    facts.Add(FactMapper.SinkEntry(sink, location));
                 }
             }
         }

@@ -57,6 +57,27 @@ class Service
         }
 
         [Fact]
+        public async Task ASinkIsListedOncePerLineHoweverOftenItIsCalledThere()
+        {
+            const string source = @"
+using Residency;
+public class Customer { [PersonalData(""contact.email"")] public string Email { get; set; } = """"; }
+public class UsCrm { [DataSink(""US"", Recipient = ""Acme"")] public void Send(string s) { } }
+class Service
+{
+    void Twice(Customer c, UsCrm crm) { crm.Send(c.Email); crm.Send(c.Email); }
+    void Again(Customer c, UsCrm crm)
+    {
+        crm.Send(c.Email);
+    }
+}";
+            await RunAsync(source, concurrent: true);
+
+            var sinks = ReadFacts().Get("sinks")!.Items;
+            Assert.Equal(new[] { 7, 10 }, sinks.Select(s => int.Parse(s.Get("line")!.Text!, System.Globalization.CultureInfo.InvariantCulture)).OrderBy(l => l));
+        }
+
+        [Fact]
         public async Task UnclassifiedCallsAreListedApartFromFlowsWhateverRes008sSeverity()
         {
             var library = TestReferences.Library("Contoso.Vendor", RES008Tests.VendorLibrary);
