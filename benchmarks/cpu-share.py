@@ -1,0 +1,90 @@
+#!/usr/bin/env python3
+"""Reads `perf script -F comm,tid,ip,sym,dso` output of one csc run and prints Residency's share of csc's CPU.
+
+Every sample is one tick of on-CPU time (perf's cpu-clock event). A sample whose stack holds a frame of
+Residency.Analyzers is CPU the package cost, whatever it ran (our code, the compiler's binder or
+control-flow graph builder called from it, the runtime's allocation helpers, the JIT compiling our
+methods). Both numbers come from the same process, so the share does not move when the machine is busy.
+See benchmarks/README.md, "CPU share of one compilation".
+"""
+import collections
+import re
+import sys
+
+OURS = "[Residency.Analyzers]"
+
+# Innermost match wins: binding and graphs built inside a method's analysis count as binding and graphs.
+PARTS = [
+    ("binding bodies (callees, field writers, pre-filter)", "FlowEngine::GetBodyOperation"),
+    ("control-flow graphs", "FlowEngine::CreateGraph"),
+    ("control-flow graphs", "GetLocalFunctionControlFlowGraph"),
+    ("sink resolution", "FlowEngine::ResolveSink"),
+    ("syntactic index", "CandidateIndex::Build"),
+    ("flow analysis", "MethodFlowAnalysis::"),
+    ("flow analysis", "FlowEngine::"),
+    ("elements and naming candidates (RES006)", "InventoryFactsAnalyzer::CollectElements"),
+    ("elements and naming candidates (RES006)", "PersonalDataNamingAnalyzer"),
+    ("annotation validation", "AnnotationValidationAnalyzer"),
+    ("facts file", "Residency.Facts."),
+    ("facts file", "FactsFileOutput"),
+]
+
+
+def samples(path):
+    stack, header = [], None
+    with open(path, errors="replace") as lines:
+        for line in lines:
+            if not line.strip():
+                if header is not None:
+                    yield stack
+                stack, header = [], None
+            elif not line[0].isspace():
+                header, stack = line, []
+            else:
+                match = re.match(r"\s*[0-9a-f]+ (.*) \((.*)\)$", line.rstrip())
+                if match:
+                    stack.append((match.group(1), match.group(2)))
+    if header is not None:
+        yield stack
+
+
+def function(frame):
+    return re.sub(r"\(.*", "", frame).split("] ")[-1]
+
+
+def main():
+    if len(sys.argv) < 2:
+        sys.exit("usage: cpu-share.py PERF_SCRIPT_OUTPUT [TOP]")
+    top = int(sys.argv[2]) if len(sys.argv) > 2 else 15
+    total = ours = 0
+    parts = collections.Counter()
+    inclusive = collections.Counter()
+    for stack in samples(sys.argv[1]):
+        total += 1
+        names = [symbol for symbol, _ in stack]
+        if not any(OURS in name for name in names):
+            continue
+        ours += 1
+        if any(dso.endswith("libclrjit.so") for _, dso in stack):
+            part = "JIT compiling our code"
+        else:
+            part = next((label for name in names for label, pattern in PARTS if OURS in name and pattern in name), "other")
+        parts[part] += 1
+        for name in {function(n) for n in names if OURS in n}:
+            inclusive[name] += 1
+    if total == 0:
+        sys.exit("no samples: did perf record run?")
+    print(f"samples: {total} in csc, {ours} with a Residency frame: {ours / total * 100:.1f} % of csc's CPU")
+    print()
+    print("| part | samples | share of ours |")
+    print("|---|---:|---:|")
+    for part, count in parts.most_common():
+        print(f"| {part} | {count} | {count / ours * 100:.1f} % |")
+    print()
+    print(f"Inclusive, top {top} of our functions:")
+    for name, count in inclusive.most_common(top):
+        print(f"  {count:6} {count / ours * 100:5.1f} %  {name}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,56 @@
+#!/usr/bin/env bash
+# Residency's share of csc's CPU on one compilation of the generated project, from on-CPU samples (perf).
+#
+#   benchmarks/cpu-share.sh [--analyzers DIR] [--freq HZ] [--save FILE] [N]
+#
+# Runs csc once, with the command line of the `ReportAnalyzer` build of `run.sh` (out/n<N>/report-with.log,
+# so run.sh must have built size N first), under `perf record -e cpu-clock`. Prints the share of csc's CPU
+# samples that have a Residency.Analyzers frame on their stack and how it splits. --analyzers DIR takes
+# Residency.Analyzers.dll (and Residency.CodeFixes.dll, when DIR has it) from DIR instead of the package (to
+# compare two builds of the analyzers on the same compilation); --save FILE keeps the samples (perf script output) for a closer
+# look. Needs perf and python3. See benchmarks/README.md.
+set -euo pipefail
+
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+analyzers=""
+freq=499
+save=""
+n=1000
+while [[ $# -gt 0 ]]; do
+  case "$1" in
+    --analyzers) analyzers="$(cd "${2:?--analyzers needs a directory}" && pwd)"; shift 2 ;;
+    --freq) freq="${2:?--freq needs a number}"; shift 2 ;;
+    --save) save="${2:?--save needs a file}"; shift 2 ;;
+    -h|--help) sed -n '2,11p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -*) echo "unknown option $1" >&2; exit 2 ;;
+    *) n="$1"; shift ;;
+  esac
+done
+
+command -v perf >/dev/null || { echo "cpu-share.sh needs perf (linux-perf)" >&2; exit 2; }
+command -v python3 >/dev/null || { echo "cpu-share.sh needs python3" >&2; exit 2; }
+log="$here/out/n$n/report-with.log"
+[[ -f "$log" ]] || { echo "no $log: run benchmarks/run.sh $n first" >&2; exit 2; }
+
+work="$(mktemp -d)"
+trap 'rm -rf "$work"' EXIT
+# csc's command line from the detailed log, without /reportanalyzer (its bookkeeping is not the build's cost).
+grep -m1 'bincore/csc ' "$log" | sed 's#^ *[^ ]*/csc ##; s# /reportanalyzer##' > "$work/csc.rsp"
+csc_dll="$(grep -m1 -o '[^ ]*/Roslyn/bincore/csc' "$log").dll"
+for dll in Residency.Analyzers.dll Residency.CodeFixes.dll; do
+  if [[ -n "$analyzers" && -f "$analyzers/$dll" ]]; then
+    sed -i -E "s#/analyzer:[^ ]*/$dll#/analyzer:$analyzers/$dll#g" "$work/csc.rsp"
+  fi
+done
+grep -q 'Residency.Analyzers.dll' "$work/csc.rsp" || { echo "the csc command line has no Residency analyzer" >&2; exit 2; }
+
+cd "$here/out/n$n/with"
+# Perf maps name the JIT-compiled methods; without W^X the JIT's code is not hidden behind a double mapping.
+DOTNET_PerfMapEnabled=1 DOTNET_EnableWriteXorExecute=0 \
+  perf record -q -F "$freq" -g -e cpu-clock -o "$work/perf.data" -- dotnet exec "$csc_dll" "@$work/csc.rsp" > "$work/csc.log" 2>&1 ||
+  { tail -20 "$work/csc.log" >&2; echo "csc failed" >&2; exit 1; }
+perf script -i "$work/perf.data" -F comm,tid,ip,sym,dso 2>/dev/null > "$work/perf.txt"
+find /tmp -maxdepth 1 -name 'perf-*.map' -newer "$work/csc.rsp" -delete # the map of this csc run only
+[[ -z "$save" ]] || cp "$work/perf.txt" "$save"
+echo "N=$n"
+python3 "$here/cpu-share.py" "$work/perf.txt"
