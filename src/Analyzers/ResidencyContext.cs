@@ -59,6 +59,7 @@ namespace Residency.Analyzers
             {
                 Engine.SyntacticFilter = node => Index.MayTouchPersonalData(node);
                 Engine.StorageFilter = member => Index.StoresNothingPersonal(member);
+                Engine.StorerFilter = node => Index.MayStoreIntoItsType(node);
             }
             Facts = options.EmitFacts ? new FactsCollector() : null;
             _treatment = new System.Lazy<FindingTreatment>(

@@ -29,6 +29,9 @@ namespace Residency.Analyzers.Flow
             private readonly Dictionary<string, List<int>> _byName = new(System.StringComparer.Ordinal);
             private readonly Dictionary<string, HashSet<string>> _storage = new(System.StringComparer.Ordinal);
 
+            // Storage (type key, name) of a value or string type: handing it to a method cannot fill it.
+            private readonly HashSet<(string TypeKey, string Name)> _unfillable = new();
+
             public Builder(Compilation compilation, PersonalDataClassifier classifier, ImmutableArray<ISinkProvider> providers, CancellationToken cancellationToken)
             {
                 _compilation = compilation;
@@ -315,7 +318,7 @@ namespace Residency.Analyzers.Flow
                             {
                                 foreach (var parameter in primary.Parameters)
                                 {
-                                    Storage(key, parameter.Identifier.ValueText);
+                                    Storage(key, parameter.Identifier.ValueText, parameter.Type);
                                 }
                             }
 
@@ -328,7 +331,7 @@ namespace Residency.Analyzers.Flow
                             {
                                 foreach (var variable in field.Declaration.Variables)
                                 {
-                                    Storage(typeKey, variable.Identifier.ValueText);
+                                    Storage(typeKey, variable.Identifier.ValueText, field.Declaration.Type);
                                 }
                             }
 
@@ -395,11 +398,11 @@ namespace Residency.Analyzers.Flow
 
                 if (auto && typeKey is not null)
                 {
-                    Storage(typeKey, name);
+                    Storage(typeKey, name, (property as PropertyDeclarationSyntax)?.Type);
                 }
             }
 
-            private void Storage(string typeKey, string name)
+            private void Storage(string typeKey, string name, TypeSyntax? type)
             {
                 if (!_storage.TryGetValue(typeKey, out var names))
                 {
@@ -407,7 +410,22 @@ namespace Residency.Analyzers.Flow
                 }
 
                 names.Add(name);
+                if (IsUnfillable(type))
+                {
+                    _unfillable.Add((typeKey, name));
+                }
             }
+
+            /// <summary>
+            /// A declared type that a method it is passed to cannot fill: a value or string keyword type (<c>int</c>, <c>string</c>,
+            /// <c>bool?</c>), not <c>object</c>.
+            /// </summary>
+            private static bool IsUnfillable(TypeSyntax? type) => type switch
+            {
+                PredefinedTypeSyntax predefined => !predefined.Keyword.IsKind(SyntaxKind.ObjectKeyword),
+                NullableTypeSyntax { ElementType: PredefinedTypeSyntax } => true,
+                _ => false,
+            };
 
             private static string Namespace(SyntaxNode node)
             {
@@ -432,6 +450,7 @@ namespace Residency.Analyzers.Flow
                 bool seed = false;
                 bool offersTools = false;
                 List<string>? written = null;
+                List<string>? passed = null;
                 foreach (var part in parts)
                 {
                     if (part is null)
@@ -446,7 +465,7 @@ namespace Residency.Analyzers.Flow
                         {
                             if (typeKey is not null)
                             {
-                                CollectWritten(item.AsNode()!, ref written);
+                                CollectWritten(item.AsNode()!, ref written, ref passed);
                             }
 
                             continue;
@@ -494,6 +513,7 @@ namespace Residency.Analyzers.Flow
                 _ownerIds[declaration] = id;
                 _owners.Add(new Owner(export, typeKey, seed, written)
                 {
+                    Passed = passed,
                     CallName = callName,
                     Constructor = declaration is ConstructorDeclarationSyntax,
                     CalledImplicitly = CalledImplicitly(declaration, callName),
@@ -503,11 +523,23 @@ namespace Residency.Analyzers.Flow
 
             /// <summary>
             /// Names a node of a body may store into: every name in an assignment target (outside object initializers), in the
-            /// receiver of a call (<c>_items.Add(x)</c>, <c>other._items.Add(x)</c>) and in a <c>ref</c>/<c>out</c>
-            /// argument. Only those that are fields or auto-properties of the body's own type are used (Solve).
+            /// receiver of a call (<c>_items.Add(x)</c>, <c>other._items.Add(x)</c>), in a <c>ref</c>/<c>out</c>
+            /// argument, and a name passed as it is to a call (<c>Lists.Put(_pending, x)</c>: the callee may fill it). Only those that are fields or auto-properties of the body's own type are used (Solve).
             /// </summary>
-            private static void CollectWritten(SyntaxNode node, ref List<string>? written)
+            private static void CollectWritten(SyntaxNode node, ref List<string>? written, ref List<string>? passed)
             {
+                // A field, or an object reached from one, handed to a method (Lists.Put(_pending, x), Fill(_draft.Lines, x)), which
+                // may fill it (the engine's parameter stores): the field the chain starts at.
+                if (node is ArgumentSyntax { Parent.Parent: InvocationExpressionSyntax } handed && handed.RefKindKeyword.IsKind(SyntaxKind.None))
+                {
+                    if (ChainRoot(handed.Expression) is { } root)
+                    {
+                        (passed ??= new List<string>()).Add(root.Identifier.ValueText);
+                    }
+
+                    return;
+                }
+
                 ExpressionSyntax? target = node switch
                 {
                     AssignmentExpressionSyntax assignment when assignment.Parent is not InitializerExpressionSyntax => assignment.Left,
@@ -525,6 +557,32 @@ namespace Residency.Analyzers.Flow
                     if (name is IdentifierNameSyntax identifier)
                     {
                         (written ??= new List<string>()).Add(identifier.Identifier.ValueText);
+                    }
+                }
+            }
+
+            /// <summary>The name a chain <c>a.b[i].c</c> (or <c>this.a.b</c>) starts at; null for any other expression.</summary>
+            private static IdentifierNameSyntax? ChainRoot(ExpressionSyntax expression)
+            {
+                while (true)
+                {
+                    switch (expression)
+                    {
+                        case IdentifierNameSyntax identifier:
+                            return identifier;
+                        case MemberAccessExpressionSyntax { Expression: ThisExpressionSyntax, Name: IdentifierNameSyntax member }:
+                            return member;
+                        case MemberAccessExpressionSyntax access:
+                            expression = access.Expression;
+                            continue;
+                        case ElementAccessExpressionSyntax element:
+                            expression = element.Expression;
+                            continue;
+                        case ParenthesizedExpressionSyntax parenthesized:
+                            expression = parenthesized.Expression;
+                            continue;
+                        default:
+                            return null;
                     }
                 }
             }

@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Linq;
 
 namespace Residency.Analyzers.Flow
 {
@@ -37,15 +38,9 @@ namespace Residency.Analyzers.Flow
                     }
 
                     // A field or auto-property of its type that a candidate writes may hold personal data (FlowEngine field stores).
-                    if (owner.TypeKey is not null && owner.Written is not null && _storage.TryGetValue(owner.TypeKey, out var stored))
+                    foreach (var name in StoredNames(owner))
                     {
-                        foreach (var name in owner.Written)
-                        {
-                            if (stored.Contains(name))
-                            {
-                                AddName(name);
-                            }
-                        }
+                        AddName(name);
                     }
                 }
 
@@ -78,17 +73,43 @@ namespace Residency.Analyzers.Flow
                     }
                 }
 
-                while (pending.Count > 0)
+                void Drain()
                 {
-                    _cancellationToken.ThrowIfCancellationRequested();
-                    if (_byName.TryGetValue(pending.Dequeue(), out var ids))
+                    while (pending.Count > 0)
                     {
-                        foreach (var id in ids)
+                        _cancellationToken.ThrowIfCancellationRequested();
+                        if (_byName.TryGetValue(pending.Dequeue(), out var ids))
                         {
-                            Mark(id);
+                            foreach (var id in ids)
+                            {
+                                Mark(id);
+                            }
                         }
                     }
                 }
+
+                Drain();
+
+                // A method that stores what it is passed into a field of its type (void Remember(string s) => _last = s;) is a
+                // candidate once a candidate of its type calls it: the field may then hold personal data (the engine binds
+                // the call to the method's summary), and the bodies that read the field become candidates in turn.
+                var storers = Storers();
+                bool marked;
+                do
+                {
+                    marked = false;
+                    foreach (var id in storers)
+                    {
+                        if (!candidates[id] && CalledByCandidateOfItsType(id, candidates))
+                        {
+                            Mark(id);
+                            marked = true;
+                        }
+                    }
+
+                    Drain();
+                }
+                while (marked);
 
                 var mentionsSinkName = new bool[_owners.Count];
                 foreach (var name in _sinkNames)
@@ -102,12 +123,108 @@ namespace Residency.Analyzers.Flow
                     }
                 }
 
+                var isStorer = new bool[_owners.Count];
+                foreach (var id in storers)
+                {
+                    isStorer[id] = true;
+                }
+
                 return new CandidateIndex(_ownerIds, candidates, mentionsSinkName, _sinkNames)
                 {
+                    _storers = isStorer,
                     _quietStorage = QuietStorage(candidates),
                     _everySinkName = _sinksUnknown,
                     _reachesRecipient = _recipientNames is null ? null : ReachRecipients(mentionsSinkName),
                 };
+            }
+
+            /// <summary>
+            /// The fields and auto-properties of its own type that a body may store into: those it writes, and those it hands
+            /// to a call unless their type is one a callee cannot fill.
+            /// </summary>
+            private IEnumerable<string> StoredNames(Owner owner)
+            {
+                if (owner.TypeKey is null || !_storage.TryGetValue(owner.TypeKey, out var stored))
+                {
+                    yield break;
+                }
+
+                foreach (var name in owner.Written ?? Enumerable.Empty<string>())
+                {
+                    if (stored.Contains(name))
+                    {
+                        yield return name;
+                    }
+                }
+
+                foreach (var name in owner.Passed ?? Enumerable.Empty<string>())
+                {
+                    if (stored.Contains(name) && !_unfillable.Contains((owner.TypeKey, name)))
+                    {
+                        yield return name;
+                    }
+                }
+            }
+
+            /// <summary>
+            /// The methods (not constructors) that may store into a field or auto-property of their own type, directly or
+            /// through another such method of the type they name (<c>void Keep(string v) => Remember(v);</c>).
+            /// </summary>
+            private List<int> Storers()
+            {
+                var storers = new List<int>();
+                var isStorer = new bool[_owners.Count];
+                for (int id = 0; id < _owners.Count; id++)
+                {
+                    var owner = _owners[id];
+                    if (IsMethod(owner) && StoredNames(owner).Any())
+                    {
+                        isStorer[id] = true;
+                        storers.Add(id);
+                    }
+                }
+
+                for (int i = 0; i < storers.Count; i++)
+                {
+                    var storer = _owners[storers[i]];
+                    if (!_byName.TryGetValue(storer.CallName!, out var callers))
+                    {
+                        continue;
+                    }
+
+                    foreach (var caller in callers)
+                    {
+                        if (!isStorer[caller] && IsMethod(_owners[caller]) && string.Equals(_owners[caller].TypeKey, storer.TypeKey, System.StringComparison.Ordinal))
+                        {
+                            isStorer[caller] = true;
+                            storers.Add(caller);
+                        }
+                    }
+                }
+
+                return storers;
+
+                static bool IsMethod(Owner owner) => !owner.Constructor && owner.CallName is not null && owner.Export == owner.CallName && owner.TypeKey is not null;
+            }
+
+            /// <summary>Whether a candidate body of the same type names the method <paramref name="id"/> (may call it).</summary>
+            private bool CalledByCandidateOfItsType(int id, bool[] candidates)
+            {
+                var owner = _owners[id];
+                if (!_byName.TryGetValue(owner.CallName!, out var callers))
+                {
+                    return false;
+                }
+
+                foreach (var caller in callers)
+                {
+                    if (caller != id && candidates[caller] && string.Equals(_owners[caller].TypeKey, owner.TypeKey, System.StringComparison.Ordinal))
+                    {
+                        return true;
+                    }
+                }
+
+                return false;
             }
 
             /// <summary>
@@ -176,6 +293,9 @@ namespace Residency.Analyzers.Flow
 
             /// <summary>Names the body may store into (<see cref="Builder"/>.CollectWritten).</summary>
             public List<string>? Written { get; }
+
+            /// <summary>Names the body hands as they are to a call, which may fill them (<see cref="Builder"/>.CollectWritten).</summary>
+            public List<string>? Passed { get; init; }
 
             /// <summary>The name by which other bodies call this one (method name, property name for a getter).</summary>
             public string? Export { get; }

@@ -39,6 +39,10 @@ namespace Residency.Analyzers.Flow
         // Per type key: the fields and auto-properties no candidate body of the type names. Null: not known.
         private Dictionary<string, HashSet<string>>? _quietStorage;
 
+        // Per body: whether it is a method that may store into a field or auto-property of its own type (Builder.Storers).
+        // Null: not known, every method may.
+        private bool[]? _storers;
+
         // Per body: whether it may hand personal data to a sink or an unclassified recipient, itself or through the
         // methods it calls. Null: not known (the index was built without sink names), every body may.
         private bool[]? _reachesRecipient;
@@ -67,6 +71,22 @@ namespace Residency.Analyzers.Flow
         {
             var owner = OwnerOf(declaration);
             return owner is null || !_owners.TryGetValue(owner, out var id) || _candidates[id];
+        }
+
+        /// <summary>
+        /// Whether the method declared by <paramref name="declaration"/> may store into a field or auto-property of its own
+        /// type, itself or through another method of the type it names: only then can a call of it fill a field with what
+        /// the call passes (the engine's <c>MethodSummary.FieldStores</c>). Unknown shapes answer yes.
+        /// </summary>
+        public bool MayStoreIntoItsType(SyntaxNode declaration)
+        {
+            if (_everything || _storers is null)
+            {
+                return true;
+            }
+
+            var owner = OwnerOf(declaration);
+            return owner is null || !_owners.TryGetValue(owner, out var id) || _storers[id];
         }
 
         /// <summary>

@@ -166,8 +166,14 @@ namespace Residency.Analyzers.Flow
                             }
 
                             var written = WrittenMembers(root);
-                            if (written.Count > 0 && TouchesWithin(root, depth, scope))
+                            bool helpers = CallsMethodOfType(root, type);
+                            if ((written.Count > 0 || helpers) && TouchesWithin(root, depth, scope))
                             {
+                                if (helpers)
+                                {
+                                    AddHelperWrites(root, type, written, new HashSet<IMethodSymbol>(SymbolEqualityComparer.Default), 0);
+                                }
+
                                 result.UnionWith(written);
                             }
                         }
@@ -222,9 +228,10 @@ namespace Residency.Analyzers.Flow
         /// <c>_dto.Note = v</c>, <c>_items[i] = v</c>), a call of a library method on one (<c>_items.Add(v)</c>: the engine's
         /// mutator rule; a call of a method of this compilation on it is analysed in that method, and stores into
         /// the callee's fields, not this type's), or one passed as an argument (a callee may store into it, and
-        /// <c>ref</c>/<c>out</c> arguments receive). Over-approximates what <see cref="MethodFlowAnalysis"/> records.
+        /// <c>ref</c>/<c>out</c> arguments receive), or a call with arguments of another method of the type (which may store
+        /// what it is passed). Over-approximates what <see cref="MethodFlowAnalysis"/> records.
         /// </summary>
-        private static bool MayStoreIntoFields(IOperation root, INamedTypeSymbol type)
+        private bool MayStoreIntoFields(IOperation root, INamedTypeSymbol type)
         {
             foreach (var operation in root.Descendants())
             {
@@ -233,6 +240,9 @@ namespace Residency.Analyzers.Flow
                     case IAssignmentOperation assignment when RootedInStorage(assignment.Target, type):
                     case IArgumentOperation argument when RootedInStorage(argument.Value, type):
                     case IInvocationOperation { Instance: { } instance } invocation when invocation.TargetMethod.OriginalDefinition.DeclaringSyntaxReferences.Length == 0 && RootedInStorage(instance, type):
+                        return true;
+                    case IInvocationOperation invocation when IsCallOfMethodOfType(invocation, type, out var callee) && MayStoreIntoItsType(callee):
+                        // A method of the type that may store what it is passed into a field (MethodSummary.FieldStores).
                         return true;
                 }
             }
@@ -305,6 +315,51 @@ namespace Residency.Analyzers.Flow
         /// The fields and properties <paramref name="root"/> stores into (or into an object they hold): assignment targets,
         /// receivers of calls, ref/out arguments, along the whole member chain (<c>this.a.b = x</c> writes a and b).
         /// </summary>
+        /// <summary>Whether <paramref name="root"/> passes arguments to another method of <paramref name="type"/> that may store them.</summary>
+        private bool CallsMethodOfType(IOperation root, INamedTypeSymbol type)
+        {
+            foreach (var operation in root.Descendants())
+            {
+                if (IsCallOfMethodOfType(operation, type, out var callee) && MayStoreIntoItsType(callee))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        private static bool IsCallOfMethodOfType(IOperation operation, INamedTypeSymbol type, out IMethodSymbol callee)
+        {
+            callee = null!;
+            if (operation is IInvocationOperation { Arguments.Length: > 0 } invocation && IsInSource(invocation.TargetMethod) &&
+                SymbolEqualityComparer.Default.Equals(invocation.TargetMethod.ContainingType?.OriginalDefinition, type))
+            {
+                callee = (IMethodSymbol)invocation.TargetMethod.OriginalDefinition;
+                return true;
+            }
+
+            return false;
+        }
+
+        /// <summary>
+        /// Adds what the methods of <paramref name="type"/> that <paramref name="root"/> calls with arguments write, a few calls
+        /// deep: a helper that stores what it is passed (<c>void Remember(string s) => _last = s;</c>) fills the field for its
+        /// caller (MethodSummary.FieldStores).
+        /// </summary>
+        private void AddHelperWrites(IOperation root, INamedTypeSymbol type, HashSet<ISymbol> written, HashSet<IMethodSymbol> visited, int depth)
+        {
+            foreach (var operation in root.Descendants())
+            {
+                if (depth < 3 && IsCallOfMethodOfType(operation, type, out var callee) && MayStoreIntoItsType(callee) && visited.Add(callee) &&
+                    GetBodyOperation(callee, CancellationToken.None) is { } body)
+                {
+                    written.UnionWith(WrittenMembers(body));
+                    AddHelperWrites(body, type, written, visited, depth + 1);
+                }
+            }
+        }
+
         private static HashSet<ISymbol> WrittenMembers(IOperation root)
         {
             var written = new HashSet<ISymbol>(SymbolEqualityComparer.Default);
@@ -315,6 +370,9 @@ namespace Residency.Analyzers.Flow
                     IAssignmentOperation assignment => assignment.Target,
                     IInvocationOperation invocation => invocation.Instance,
                     IArgumentOperation { Parameter.RefKind: not RefKind.None } argument => argument.Value,
+                    // A collection or builder handed to a method of this compilation, which may fill it (MethodSummary.ParameterStores).
+                    IArgumentOperation { Parent: IInvocationOperation call, Parameter.Type: { IsReferenceType: true, SpecialType: not SpecialType.System_String } } argument
+                        when IsInSource(call.TargetMethod) => argument.Value,
                     _ => null,
                 };
                 if (target is not null)

@@ -116,6 +116,32 @@ namespace Residency.Analyzers.Flow
         /// </summary>
         public Func<ISymbol, bool>? StorageFilter { get; set; }
 
+        /// <summary>
+        /// The syntactic index's answer to "may this method store into a field of its own type, itself or through another
+        /// method of the type?" (<see cref="CandidateIndex.MayStoreIntoItsType"/>); null: no index, every method may.
+        /// </summary>
+        public Func<SyntaxNode, bool>? StorerFilter { get; set; }
+
+        /// <summary>Whether a call of <paramref name="method"/> (of this compilation) may store what it is passed into a field of its type.</summary>
+        internal bool MayStoreIntoItsType(IMethodSymbol method)
+        {
+            var filter = StorerFilter;
+            if (filter is null)
+            {
+                return true;
+            }
+
+            foreach (var reference in method.OriginalDefinition.DeclaringSyntaxReferences)
+            {
+                if (filter(reference.GetSyntax()))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
         /// <summary>Whether the type's field stores need not be computed to read <paramref name="member"/> (they hold nothing for it).</summary>
         internal bool StoresNothingPersonal(ISymbol member) => StorageFilter is { } filter && filter(member.OriginalDefinition);
 

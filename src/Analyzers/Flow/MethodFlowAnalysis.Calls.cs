@@ -314,6 +314,23 @@ namespace Residency.Analyzers.Flow
                 }
             }
 
+            // A method of this type that stores what it is passed into a field of the type (void Remember(string s) => _last = s;):
+            // the field now holds what this call passes. Only for callers of the same type: those are the type's field writers
+            // (FlowEngine.EnsureFieldStores runs them before a field of the type is read), so the result does not depend on
+            // which method was analysed first.
+            foreach (var (field, facts) in summary.FieldStores)
+            {
+                if (SymbolEqualityComparer.Default.Equals(field.ContainingType?.OriginalDefinition, _method.ContainingType?.OriginalDefinition))
+                {
+                    var value = Substitute(facts, arguments);
+                    if (!value.IsEmpty)
+                    {
+                        AddTo(field, value);
+                        RecordFieldStore(field, value);
+                    }
+                }
+            }
+
             if (target.MethodKind != MethodKind.LocalFunction || _inlining.Contains(target.OriginalDefinition))
             {
                 return Taint.Empty;

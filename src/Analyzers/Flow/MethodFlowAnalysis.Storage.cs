@@ -138,13 +138,13 @@ namespace Residency.Analyzers.Flow
                         AddTo(field.Field.OriginalDefinition, value);
                     }
 
-                    _engine.RecordFieldStore(field.Field, value);
+                    RecordFieldStore(field.Field, value);
                     break;
                 case IPropertyReferenceOperation property when property.Instance is null or IInstanceReferenceOperation { ReferenceKind: InstanceReferenceKind.ContainingTypeInstance }:
                     if (_engine.BackingField(property.Property) is { } backing)
                     {
                         AddTo(backing, value);
-                        _engine.RecordFieldStore(backing, value);
+                        RecordFieldStore(backing, value);
                     }
 
                     break;
@@ -237,12 +237,12 @@ namespace Residency.Analyzers.Flow
                         continue;
                     case IFieldReferenceOperation field when field.Instance is null or IInstanceReferenceOperation:
                         AddTo(field.Field.OriginalDefinition, value);
-                        _engine.RecordFieldStore(field.Field, value);
+                        RecordFieldStore(field.Field, value);
                         return;
                     case IPropertyReferenceOperation property when property.Instance is null or IInstanceReferenceOperation && _engine.BackingField(property.Property) is { } backing:
                         // Messages.Add(x) on a get-only auto-property of this type: its backing field holds the collection.
                         AddTo(backing, value);
-                        _engine.RecordFieldStore(backing, value);
+                        RecordFieldStore(backing, value);
                         return;
                     case IMemberReferenceOperation member when member.Instance is not null:
                         // o.A.B = v: o now carries v inside its member A.

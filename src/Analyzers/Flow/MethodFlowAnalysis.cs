@@ -33,6 +33,10 @@ namespace Residency.Analyzers.Flow
 
         private readonly Dictionary<(IOperation Operation, string SinkId), Finding> _findings;
         private readonly HashSet<ParameterSinkFlow> _parameterSinks;
+
+        // What this method stores from its parameters into fields of its own type (MethodSummary.FieldStores); shared with
+        // nested (lambda, local function) analyses.
+        private readonly Dictionary<IFieldSymbol, ImmutableHashSet<TaintFact>> _fieldParameterStores;
         private ImmutableHashSet<TaintFact> _returns = Taint.Empty;
         private State _state = State.Empty;
 
@@ -69,6 +73,7 @@ namespace Residency.Analyzers.Flow
             _stepName = FlowEngine.StepName(method);
             _findings = new Dictionary<(IOperation, string), Finding>();
             _parameterSinks = new HashSet<ParameterSinkFlow>();
+            _fieldParameterStores = new Dictionary<IFieldSymbol, ImmutableHashSet<TaintFact>>(SymbolEqualityComparer.Default);
             _lambdaParameterFacts = Taint.Empty;
             _dependencies = new Dependencies();
             _inlining = ImmutableHashSet<IMethodSymbol>.Empty.WithComparer(SymbolEqualityComparer.Default);
@@ -89,6 +94,7 @@ namespace Residency.Analyzers.Flow
             _stepName = outer._stepName;
             _findings = outer._findings;
             _parameterSinks = outer._parameterSinks;
+            _fieldParameterStores = outer._fieldParameterStores;
             _outer = outer;
             _lambdaParameterFacts = lambdaParameterFacts;
             _capturedState = capturedState;
@@ -117,6 +123,7 @@ namespace Residency.Analyzers.Flow
                 Unclassified = unclassified.ToImmutable(),
                 OutParameters = OutParameters(),
                 ParameterStores = ParameterStores(),
+                FieldStores = FieldStores(),
                 CutOn = _dependencies.CutOn.Remove(_method),
                 Truncation = _dependencies.Truncation,
             };
@@ -273,6 +280,49 @@ namespace Residency.Analyzers.Flow
             }
 
             return builder?.ToImmutable() ?? ImmutableArray<(int, ImmutableHashSet<TaintFact>)>.Empty;
+        }
+
+        /// <summary>What this method stores from its parameters into fields of its type, in a stable order.</summary>
+        private ImmutableArray<(IFieldSymbol Field, ImmutableHashSet<TaintFact> Facts)> FieldStores()
+        {
+            if (_fieldParameterStores.Count == 0)
+            {
+                return ImmutableArray<(IFieldSymbol, ImmutableHashSet<TaintFact>)>.Empty;
+            }
+
+            return _fieldParameterStores
+                .OrderBy(pair => pair.Key.Name, StringComparer.Ordinal)
+                .Select(pair => (pair.Key, pair.Value))
+                .ToImmutableArray();
+        }
+
+        /// <summary>
+        /// A store into a field of this type (or a static field): recorded with the type's field stores (what is read here),
+        /// and, for a field of this method's own type, kept in the summary when it came in through a parameter, so that a
+        /// caller of the same type that passes personal data stores it too (<see cref="ApplyCalleeEffects"/>).
+        /// </summary>
+        private void RecordFieldStore(IFieldSymbol field, ImmutableHashSet<TaintFact> value)
+        {
+            _engine.RecordFieldStore(field, value);
+            if (!SymbolEqualityComparer.Default.Equals(field.ContainingType?.OriginalDefinition, _method.ContainingType?.OriginalDefinition))
+            {
+                return;
+            }
+
+            ImmutableHashSet<TaintFact>? parameters = null;
+            foreach (var fact in value)
+            {
+                if (!fact.IsSource && fact.Parameter >= 0)
+                {
+                    parameters = (parameters ?? Taint.Empty).Add(fact);
+                }
+            }
+
+            if (parameters is not null)
+            {
+                var key = field.OriginalDefinition;
+                _fieldParameterStores[key] = _fieldParameterStores.TryGetValue(key, out var existing) ? Taint.Union(existing, parameters) : parameters;
+            }
         }
 
         /// <summary>Records what a callee's summary was computed under (recursion cut, depth limit).</summary>

@@ -92,6 +92,14 @@ namespace Residency.Analyzers.Flow
             ImmutableArray<(int, ImmutableHashSet<TaintFact>)>.Empty;
 
         /// <summary>
+        /// What the method stores from its parameters into fields of its own type (<c>void Remember(string s) => _last = s;</c>):
+        /// by field, the parameter facts, bound at each call from a method of the same type to what that call passes. What
+        /// the method reads itself and stores is recorded with the type's field stores when it runs.
+        /// </summary>
+        public ImmutableArray<(IFieldSymbol Field, ImmutableHashSet<TaintFact> Facts)> FieldStores { get; init; } =
+            ImmutableArray<(IFieldSymbol, ImmutableHashSet<TaintFact>)>.Empty;
+
+        /// <summary>
         /// The methods, still being analysed further up the call stack, whose recursive calls were assumed to do nothing
         /// while this summary was computed. A summary that depends on such an assumption is not memoised, so that every
         /// method's memoised summary is the same whichever method the analysis started from.
@@ -119,6 +127,7 @@ namespace Residency.Analyzers.Flow
             {
                 OutParameters = OutParameters,
                 ParameterStores = ParameterStores,
+                FieldStores = FieldStores,
                 CutOn = CutOn.Add(method),
                 Truncation = Truncation,
             };
@@ -141,6 +150,11 @@ namespace Residency.Analyzers.Flow
                 }
 
                 foreach (var (_, facts) in ParameterStores)
+                {
+                    outs += facts.Count;
+                }
+
+                foreach (var (_, facts) in FieldStores)
                 {
                     outs += facts.Count;
                 }

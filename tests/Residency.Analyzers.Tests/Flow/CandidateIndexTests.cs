@@ -81,6 +81,36 @@ public class S
         }
 
         [Fact]
+        public void AHelperThatStoresWhatACandidatePassesItSpreadsToTheFieldsReaders()
+        {
+            var index = Build(@"
+public class S
+{
+    private string _last = """";
+    private string _other = """";
+    private readonly System.Collections.Generic.List<string> _pending = new();
+    private readonly string _label = """";
+    private void Remember(string s) { _last = s; }
+    private void Keep(string v) => Remember(v);
+    private void Unused(string s) { _other = s; }
+    public void Capture(Customer c) { Keep(c.Email); Fill(_pending, c.Email); Fill2(_label, c.Email); }
+    private static void Fill(System.Collections.Generic.List<string> list, string v) { }
+    private static void Fill2(string text, string v) { }
+    public string Last() => _last;
+    public string Other() => _other;
+    public int Pending() => _pending.Count;
+    public string Label() => _label;
+}");
+            Assert.True(Candidate(index.Index, index.Compilation, "Keep"));     // called by a candidate, stores through Remember
+            Assert.True(Candidate(index.Index, index.Compilation, "Remember")); // called by a candidate (Keep)
+            Assert.True(Candidate(index.Index, index.Compilation, "Last"));
+            Assert.True(Candidate(index.Index, index.Compilation, "Pending"));  // a list handed to a call may be filled
+            Assert.False(Candidate(index.Index, index.Compilation, "Unused"));  // stores, but no candidate calls it
+            Assert.False(Candidate(index.Index, index.Compilation, "Other"));
+            Assert.False(Candidate(index.Index, index.Compilation, "Label"));   // a string handed to a call cannot be filled
+        }
+
+        [Fact]
         public void FieldsNeverWrittenByACandidateDoNotSpread()
         {
             var index = Build(@"

@@ -49,6 +49,60 @@ class Service
 }", Res001(0));
 
         [Fact]
+        public Task FieldFilledByAHelperOfItsTypeFromWhatItIsPassed() => Verify.VerifyAsync(Source + @"
+class Service
+{
+    private string _last = """";
+    private string _note = """";
+    private readonly Crm _crm = new Crm();
+    private void Remember(string s) { _last = s; }
+    private void Note(string s) { _note = s; }
+    public void Capture(Customer c) { Remember(c.Email); Note(c.Country); }
+    public void Flush() { {|#0:_crm.Send(_last)|}; _crm.Send(_note); }
+}", Res001(0));
+
+        [Fact]
+        public Task FieldFilledThroughTwoHelpersAndAStaticOne() => Verify.VerifyAsync(Source + @"
+class Service
+{
+    private string _last = """";
+    private static string s_name = """";
+    private readonly Crm _crm = new Crm();
+    private void Remember(string s) { _last = s.Trim(); }
+    private void Keep(string value) => Remember(value);
+    private static void Name(string n) { s_name = n; }
+    public void Capture(Customer c) { Keep(c.Email); Name(c.Name); }
+    public void Flush() { {|#0:_crm.Send(_last)|}; }
+    public static void FlushName(Crm crm) { {|#1:crm.Send(s_name)|}; }
+}", Res001(0), Res001(1));
+
+        [Fact]
+        public Task CollectionFieldFilledByAHelperItIsPassedTo() => Verify.VerifyAsync(Source + @"
+static class Lists
+{
+    public static void Put(System.Collections.Generic.List<string> list, string value) { list.Add(value); }
+}
+class Service
+{
+    private readonly System.Collections.Generic.List<string> _pending = new();
+    private readonly System.Collections.Generic.List<string> _codes = new();
+    private readonly Crm _crm = new Crm();
+    public void Capture(Customer c) { Lists.Put(_pending, c.Email); Lists.Put(_codes, c.CountryCode); }
+    public void Flush() { {|#0:_crm.Send(string.Join("","", _pending))|}; _crm.Send(string.Join("","", _codes)); }
+}", Res001(0));
+
+        [Fact]
+        public Task HelperPassedNothingPersonalLeavesItsFieldClean() => Verify.VerifyAsync(Source + @"
+class Service
+{
+    private string _last = """";
+    private readonly Crm _crm = new Crm();
+    private void Remember(string s) { _last = s; }
+    public void Capture(Customer c) { Remember(c.CountryCode); Remember(""n/a""); }
+    public void Flush() { _crm.Send(_last); }
+}");
+
+        [Fact]
         public Task MemberOfAFieldObjectWrittenInOneMethodReadInAnother() => Verify.VerifyAsync(Source + @"
 class Envelope
 {
