@@ -155,6 +155,28 @@ class S { [DataTransfer(""US"")] void Run(Customer c, Crm crm) { crm.Send(c.Emai
         }
 
         [Fact]
+        public async Task FieldsFilledByHelpersAreSeenWhateverTheOrder()
+        {
+            // Readers of a field filled by a helper of the type (directly, through a second helper, or a list handed to a
+            // method that fills it) see it whether they or the helpers' callers are analysed first.
+            var builder = new StringBuilder(Model);
+            builder.AppendLine("static class Lists { public static void Put(System.Collections.Generic.List<string> l, string v) { l.Add(v); } }");
+            for (int i = 0; i < 30; i++)
+            {
+                builder.AppendLine($"public class H{i} {{ Crm _crm = new Crm(); string _last = \"\"; System.Collections.Generic.List<string> _pending = new();");
+                builder.AppendLine("  public void Flush() { _crm.Send(_last); _crm.Send(string.Join(\",\", _pending)); }");
+                builder.AppendLine("  void Remember(string s) { _last = s; } void Keep(string v) => Remember(v);");
+                builder.AppendLine("  public void Capture(Customer c) { Keep(c.Email); Lists.Put(_pending, c.Name); } }");
+            }
+
+            for (int run = 0; run < 4; run++)
+            {
+                var diagnostics = await DiagnosticsAsync(builder.ToString(), concurrent: run > 0);
+                Assert.Equal(60, diagnostics.Count(d => d.StartsWith("RES001", StringComparison.Ordinal)));
+            }
+        }
+
+        [Fact]
         public async Task DeepCallChainsKeepEveryMethodsOwnFindings()
         {
             // A ring of 40 types, each handing the customer on: every Handle is reached more than MaxCallDepth calls deep
