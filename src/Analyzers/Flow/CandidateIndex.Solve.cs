@@ -167,8 +167,9 @@ namespace Residency.Analyzers.Flow
             }
 
             /// <summary>
-            /// The methods (not constructors) that may store into a field or auto-property of their own type, directly or
-            /// through another such method of the type they name (<c>void Keep(string v) => Remember(v);</c>).
+            /// The methods and accessors (not constructors) that may store into a field or auto-property of their own type,
+            /// directly or through another such method of the type they name (<c>void Keep(string v) => Remember(v);</c>,
+            /// <c>set => _contact = value;</c>).
             /// </summary>
             private List<int> Storers()
             {
@@ -204,7 +205,8 @@ namespace Residency.Analyzers.Flow
 
                 return storers;
 
-                static bool IsMethod(Owner owner) => !owner.Constructor && owner.CallName is not null && owner.Export == owner.CallName && owner.TypeKey is not null;
+                // A method or an accessor (a setter storing value into a field), not a constructor.
+                static bool IsMethod(Owner owner) => !owner.Constructor && owner.CallName is not null && owner.TypeKey is not null;
             }
 
             /// <summary>Whether a candidate body of the same type names the method <paramref name="id"/> (may call it).</summary>

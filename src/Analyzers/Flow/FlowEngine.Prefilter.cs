@@ -2,6 +2,7 @@ using System;
 using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Collections.Immutable;
+using System.Linq;
 using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
@@ -169,11 +170,13 @@ namespace Residency.Analyzers.Flow
                             bool helpers = CallsMethodOfType(root, type);
                             if ((written.Count > 0 || helpers) && TouchesWithin(root, depth, scope))
                             {
+                                var visited = new HashSet<IMethodSymbol>(SymbolEqualityComparer.Default);
                                 if (helpers)
                                 {
-                                    AddHelperWrites(root, type, written, new HashSet<IMethodSymbol>(SymbolEqualityComparer.Default), 0);
+                                    AddHelperWrites(root, type, written, visited, 0);
                                 }
 
+                                AddSetterWrites(type, written, visited);
                                 result.UnionWith(written);
                             }
                         }
@@ -356,6 +359,32 @@ namespace Residency.Analyzers.Flow
                 {
                     written.UnionWith(WrittenMembers(body));
                     AddHelperWrites(body, type, written, visited, depth + 1);
+                }
+            }
+        }
+
+        /// <summary>
+        /// Adds what the setters of the written properties of <paramref name="type"/> store (<c>Contact = c.Email</c> with
+        /// <c>set => _contact = value;</c>), and what the helpers they call store.
+        /// </summary>
+        private void AddSetterWrites(INamedTypeSymbol type, HashSet<ISymbol> written, HashSet<IMethodSymbol> visited)
+        {
+            List<IMethodSymbol>? setters = null;
+            foreach (var member in written)
+            {
+                if (member is IPropertySymbol { SetMethod: { } setter } property && BackingField(property) is null && IsInSource(setter) &&
+                    SymbolEqualityComparer.Default.Equals(property.ContainingType?.OriginalDefinition, type) && MayStoreIntoItsType(setter))
+                {
+                    (setters ??= new List<IMethodSymbol>()).Add((IMethodSymbol)setter.OriginalDefinition);
+                }
+            }
+
+            foreach (var setter in setters ?? Enumerable.Empty<IMethodSymbol>())
+            {
+                if (visited.Add(setter) && GetBodyOperation(setter, CancellationToken.None) is { } body)
+                {
+                    written.UnionWith(WrittenMembers(body));
+                    AddHelperWrites(body, type, written, visited, 1);
                 }
             }
         }

@@ -318,18 +318,7 @@ namespace Residency.Analyzers.Flow
             // the field now holds what this call passes. Only for callers of the same type: those are the type's field writers
             // (FlowEngine.EnsureFieldStores runs them before a field of the type is read), so the result does not depend on
             // which method was analysed first.
-            foreach (var (field, facts) in summary.FieldStores)
-            {
-                if (SymbolEqualityComparer.Default.Equals(field.ContainingType?.OriginalDefinition, _method.ContainingType?.OriginalDefinition))
-                {
-                    var value = Substitute(facts, arguments);
-                    if (!value.IsEmpty)
-                    {
-                        AddTo(field, value);
-                        RecordFieldStore(field, value);
-                    }
-                }
-            }
+            ApplyFieldStores(summary, arguments);
 
             if (target.MethodKind != MethodKind.LocalFunction || _inlining.Contains(target.OriginalDefinition))
             {
@@ -410,6 +399,23 @@ namespace Residency.Analyzers.Flow
             }
 
             return result;
+        }
+
+        /// <summary>What a callee of this type stores from its parameters into the type's fields, bound to <paramref name="arguments"/>.</summary>
+        private void ApplyFieldStores(MethodSummary summary, ImmutableHashSet<TaintFact>[] arguments)
+        {
+            foreach (var (field, facts) in summary.FieldStores)
+            {
+                if (SymbolEqualityComparer.Default.Equals(field.ContainingType?.OriginalDefinition, _method.ContainingType?.OriginalDefinition))
+                {
+                    var value = Substitute(facts, arguments);
+                    if (!value.IsEmpty)
+                    {
+                        AddTo(field, value);
+                        RecordFieldStore(field, value);
+                    }
+                }
+            }
         }
 
         private static ImmutableHashSet<TaintFact> Substitute(ImmutableHashSet<TaintFact> returns, ImmutableHashSet<TaintFact>[] arguments)

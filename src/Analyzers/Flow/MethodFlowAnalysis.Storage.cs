@@ -146,6 +146,10 @@ namespace Residency.Analyzers.Flow
                         AddTo(backing, value);
                         RecordFieldStore(backing, value);
                     }
+                    else if (property.Property.SetMethod is { } setter && FlowEngine.IsInSource(setter))
+                    {
+                        StoreThroughSetter(property, setter, value);
+                    }
 
                     break;
                 case IMemberReferenceOperation member when member.Instance is not null:
@@ -196,6 +200,29 @@ namespace Residency.Analyzers.Flow
                     Evaluate(target);
                     break;
             }
+        }
+
+        /// <summary>
+        /// <c>Contact = c.Email</c> on a property of this type whose setter stores into a field (<c>set => _contact = value;</c>):
+        /// the field receives what the setter's summary says it stores from <c>value</c> (and from the indexer's arguments).
+        /// </summary>
+        private void StoreThroughSetter(IPropertyReferenceOperation property, IMethodSymbol setter, ImmutableHashSet<TaintFact> value)
+        {
+            var arguments = new ImmutableHashSet<TaintFact>[property.Arguments.Length + 1];
+            for (int i = 0; i < property.Arguments.Length; i++)
+            {
+                arguments[i] = Evaluate(property.Arguments[i]);
+            }
+
+            arguments[arguments.Length - 1] = value;
+            var summary = value.IsEmpty ? null : _engine.GetCalleeSummary(setter, _depth + 1, _inProgress, null, _request);
+            if (summary is null)
+            {
+                return;
+            }
+
+            Depend(summary);
+            ApplyFieldStores(summary, arguments);
         }
 
         /// <summary>Weak update of the storage an object lives in (a local, parameter, capture or field of this type).</summary>

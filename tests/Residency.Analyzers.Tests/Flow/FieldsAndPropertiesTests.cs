@@ -92,6 +92,33 @@ class Service
 }", Res001(0));
 
         [Fact]
+        public Task PropertyWithABackingFieldSetInOneMethodReadInAnother() => Verify.VerifyAsync(Source + @"
+class Service
+{
+    private string _contact = """";
+    private string _code = """";
+    private readonly Crm _crm = new Crm();
+    public string Contact { get => _contact; set => _contact = value; }
+    public string Code { get => _code; set { _code = value.Trim(); } }
+    public void Capture(Customer c) { Contact = c.Email; Code = c.CountryCode; }
+    public void Flush() { {|#0:_crm.Send(_contact)|}; _crm.Send(_code); }
+    public void FlushContact() { {|#1:_crm.Send(Contact)|}; _crm.Send(Code); }
+}", Res001(0), Res001(1));
+
+        [Fact]
+        public Task PropertyWithABackingFieldSetOnAnotherObject() => Verify.VerifyAsync(Source + @"
+class Holder
+{
+    private string _contact = """";
+    public string Contact { get => _contact; set => _contact = value.Trim(); }
+}
+class Service
+{
+    private readonly Crm _crm = new Crm();
+    public void Run(Customer c) { var h = new Holder(); h.Contact = c.Email; {|#0:_crm.Send(h.Contact)|}; }
+}", Res001(0));
+
+        [Fact]
         public Task HelperPassedNothingPersonalLeavesItsFieldClean() => Verify.VerifyAsync(Source + @"
 class Service
 {
