@@ -77,6 +77,7 @@ namespace Residency.Analyzers.Flow
                 {
                     ApplyParameterSinks(invocation, callee, summary, arguments, receiver);
                     result = Taint.Union(result, Substitute(summary.Returns, arguments));
+                    result = Taint.Union(result, FromReceiver(summary.Returns, receiver));
                     result = Taint.Union(result, ApplyCalleeEffects(invocation, callee, summary, arguments));
                 }
 
@@ -361,6 +362,17 @@ namespace Residency.Analyzers.Flow
             Depend(summary);
             foreach (var flow in summary.ParameterSinks)
             {
+                if (flow.Parameter == TaintFact.Receiver)
+                {
+                    // n.Notify() where Notify sends a field of its object (_crm.Send(_to)): what n holds in that field goes.
+                    if (!receiver.IsEmpty)
+                    {
+                        RecordSink(operation, flow.Sink, Taint.OnMemberRead(receiver, flow.ReceiverMember), flow.Path);
+                    }
+
+                    continue;
+                }
+
                 var argument = flow.Parameter >= 0 && flow.Parameter < arguments.Length ? arguments[flow.Parameter] : null;
                 if (argument is null || argument.IsEmpty)
                 {
@@ -395,6 +407,26 @@ namespace Residency.Analyzers.Flow
                 if (fact.Whole && fact.Member is null && fact.Element is { } element && carried.Contains(element))
                 {
                     result = result.Remove(fact);
+                }
+            }
+
+            return result;
+        }
+
+        /// <summary>What the receiver facts among <paramref name="facts"/> (a callee's return value) are at this call: what its receiver holds in those members.</summary>
+        private static ImmutableHashSet<TaintFact> FromReceiver(ImmutableHashSet<TaintFact> facts, ImmutableHashSet<TaintFact> receiver)
+        {
+            var result = Taint.Empty;
+            if (receiver.IsEmpty)
+            {
+                return result;
+            }
+
+            foreach (var fact in facts)
+            {
+                if (!fact.IsSource && fact.Parameter == TaintFact.Receiver)
+                {
+                    result = Taint.Union(result, Taint.OnMemberRead(receiver, fact.ReceiverMember));
                 }
             }
 
@@ -496,7 +528,7 @@ namespace Residency.Analyzers.Flow
                 }
                 else if (_outer is null || fact.Parameter >= 0)
                 {
-                    _parameterSinks.Add(new ParameterSinkFlow(fact.Parameter, fact.ViaMember, sink, fullPath));
+                    _parameterSinks.Add(new ParameterSinkFlow(fact.Parameter, fact.ViaMember, sink, fullPath) { ReceiverMember = fact.ReceiverMember });
                 }
             }
 

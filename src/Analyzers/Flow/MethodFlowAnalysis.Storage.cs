@@ -50,6 +50,7 @@ namespace Residency.Analyzers.Flow
                     }
 
                     facts = Taint.Union(facts, _engine.FieldStore(backing, _request));
+                    facts = Taint.Union(facts, ReceiverFacts(symbol));
                 }
             }
             else if (symbol.GetMethod is { } getter && FlowEngine.IsInSource(getter))
@@ -96,9 +97,31 @@ namespace Residency.Analyzers.Flow
                 }
 
                 facts = Taint.Union(facts, _engine.FieldStore(field.Field, _request));
+                facts = Taint.Union(facts, ReceiverFacts(field.Field));
             }
 
             return Taint.Union(facts, WholeFacts(field.Type));
+        }
+
+        /// <summary>
+        /// What a read of <paramref name="member"/> of <c>this</c> carries from the object the method runs on, bound by each
+        /// caller to what its receiver holds (<see cref="TaintFact.ForReceiverMember"/>): <c>new Notifier(c.Email).Notify()</c>
+        /// where <c>Notify</c> sends <c>_to</c>. Empty for static members, static methods and constructors.
+        /// </summary>
+        private ImmutableHashSet<TaintFact> ReceiverFacts(ISymbol member)
+        {
+            if (member.IsStatic || _method.IsStatic || _method.MethodKind is MethodKind.Constructor or MethodKind.StaticConstructor)
+            {
+                return Taint.Empty;
+            }
+
+            member = member.OriginalDefinition;
+            if (!_receiverFacts.TryGetValue(member, out var facts))
+            {
+                _receiverFacts[member] = facts = Taint.Empty.Add(TaintFact.ForReceiverMember(member));
+            }
+
+            return facts;
         }
 
         /// <summary>Stores facts into an assignment target: strong update for locals, weak for members and elements.</summary>

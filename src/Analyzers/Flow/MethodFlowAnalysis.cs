@@ -37,6 +37,9 @@ namespace Residency.Analyzers.Flow
         // What this method stores from its parameters into fields of its own type (MethodSummary.FieldStores); shared with
         // nested (lambda, local function) analyses.
         private readonly Dictionary<IFieldSymbol, ImmutableHashSet<TaintFact>> _fieldParameterStores;
+
+        // The receiver facts of the members of this read so far (one set per member), shared with nested analyses.
+        private readonly Dictionary<ISymbol, ImmutableHashSet<TaintFact>> _receiverFacts;
         private ImmutableHashSet<TaintFact> _returns = Taint.Empty;
         private State _state = State.Empty;
 
@@ -74,6 +77,7 @@ namespace Residency.Analyzers.Flow
             _findings = new Dictionary<(IOperation, string), Finding>();
             _parameterSinks = new HashSet<ParameterSinkFlow>();
             _fieldParameterStores = new Dictionary<IFieldSymbol, ImmutableHashSet<TaintFact>>(SymbolEqualityComparer.Default);
+            _receiverFacts = new Dictionary<ISymbol, ImmutableHashSet<TaintFact>>(SymbolEqualityComparer.Default);
             _lambdaParameterFacts = Taint.Empty;
             _dependencies = new Dependencies();
             _inlining = ImmutableHashSet<IMethodSymbol>.Empty.WithComparer(SymbolEqualityComparer.Default);
@@ -95,6 +99,7 @@ namespace Residency.Analyzers.Flow
             _findings = outer._findings;
             _parameterSinks = outer._parameterSinks;
             _fieldParameterStores = outer._fieldParameterStores;
+            _receiverFacts = outer._receiverFacts;
             _outer = outer;
             _lambdaParameterFacts = lambdaParameterFacts;
             _capturedState = capturedState;
@@ -140,10 +145,10 @@ namespace Residency.Analyzers.Flow
                 return ImmutableArray<ParameterSinkFlow>.Empty;
             }
 
-            var best = new Dictionary<(int, bool, string), ParameterSinkFlow>();
+            var best = new Dictionary<(int, bool, string, ISymbol?), ParameterSinkFlow>(new FlowKeyComparer());
             foreach (var flow in _parameterSinks)
             {
-                var key = (flow.Parameter, flow.ViaMember, flow.Sink.Id);
+                var key = (flow.Parameter, flow.ViaMember, flow.Sink.Id, flow.ReceiverMember);
                 if (!best.TryGetValue(key, out var current) || flow.Path.Length < current.Path.Length ||
                     (flow.Path.Length == current.Path.Length && string.CompareOrdinal(string.Join("\u0001", flow.Path), string.Join("\u0001", current.Path)) < 0))
                 {
@@ -151,7 +156,17 @@ namespace Residency.Analyzers.Flow
                 }
             }
 
-            return best.Values.OrderBy(f => f.Parameter).ThenBy(f => f.ViaMember).ThenBy(f => f.Sink.Id, StringComparer.Ordinal).ToImmutableArray();
+            return best.Values.OrderBy(f => f.Parameter).ThenBy(f => f.ViaMember).ThenBy(f => f.Sink.Id, StringComparer.Ordinal)
+                .ThenBy(f => f.ReceiverMember?.Name, StringComparer.Ordinal).ToImmutableArray();
+        }
+
+        private sealed class FlowKeyComparer : IEqualityComparer<(int, bool, string, ISymbol?)>
+        {
+            public bool Equals((int, bool, string, ISymbol?) x, (int, bool, string, ISymbol?) y) =>
+                x.Item1 == y.Item1 && x.Item2 == y.Item2 && x.Item3 == y.Item3 && SymbolEqualityComparer.Default.Equals(x.Item4, y.Item4);
+
+            public int GetHashCode((int, bool, string, ISymbol?) obj) =>
+                unchecked((((obj.Item1 * 31) + obj.Item2.GetHashCode()) * 31 + obj.Item3.GetHashCode()) * 31 + SymbolEqualityComparer.Default.GetHashCode(obj.Item4));
         }
 
         /// <summary>Runs the fixpoint over the graph (<see cref="WorklistDriver"/>); returns what the graph returns.</summary>
@@ -312,7 +327,7 @@ namespace Residency.Analyzers.Flow
             ImmutableHashSet<TaintFact>? parameters = null;
             foreach (var fact in value)
             {
-                if (!fact.IsSource && fact.Parameter >= 0)
+                if (!fact.IsSource && fact.Parameter >= 0 && fact.Parameter != TaintFact.Receiver)
                 {
                     parameters = (parameters ?? Taint.Empty).Add(fact);
                 }

@@ -4,8 +4,14 @@ using Residency.Analyzers.Sinks;
 
 namespace Residency.Analyzers.Flow
 {
-    /// <summary>A parameter of a method whose argument reaches a sink (possibly through further calls).</summary>
-    internal sealed record ParameterSinkFlow(int Parameter, bool ViaMember, SinkInfo Sink, ImmutableArray<string> Path);
+    /// <summary>
+    /// A parameter of a method whose argument reaches a sink (possibly through further calls); for
+    /// <see cref="TaintFact.Receiver"/>, the member of the receiver that does (<see cref="ReceiverMember"/>).
+    /// </summary>
+    internal sealed record ParameterSinkFlow(int Parameter, bool ViaMember, SinkInfo Sink, ImmutableArray<string> Path)
+    {
+        public ISymbol? ReceiverMember { get; init; }
+    }
 
     /// <summary>
     /// Personal data reaching a sink: reported in the method where the data is read, on the operation that hands it

@@ -52,6 +52,21 @@ namespace Residency.Analyzers.Flow
 
         public static TaintFact ForParameter(int ordinal, bool viaMember = false) => new(null, ordinal, false, false, viaMember);
 
+        /// <summary>
+        /// The pseudo-parameter ordinal of the receiver (<c>this</c>) of an instance method: out of the range of every
+        /// argument list, so that only the callers that bind it on purpose (parameter sinks, returns) see it.
+        /// </summary>
+        public const int Receiver = int.MaxValue;
+
+        /// <summary>
+        /// "Whatever the caller's receiver holds in <paramref name="member"/>": what a read of a field or auto-property of
+        /// <c>this</c> carries while an instance method's summary is computed.
+        /// </summary>
+        public static TaintFact ForReceiverMember(ISymbol member) => new(null, Receiver, false, false, true, MemberPath.Push(member, null));
+
+        /// <summary>For a receiver fact: the member of the receiver it was read from.</summary>
+        public ISymbol? ReceiverMember => Parameter == Receiver ? Member?.Head : null;
+
         public TaintFact AsPseudonymised() => IsSource && !Pseudonymised ? new TaintFact(Element, Parameter, Whole, true, ViaMember, Member) : this;
 
         /// <summary>This source fact with another element (a claim whose type became known), the rest kept.</summary>

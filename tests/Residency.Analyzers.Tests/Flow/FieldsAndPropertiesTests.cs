@@ -119,6 +119,29 @@ class Service
 }", Res001(0));
 
         [Fact]
+        public Task ConstructorArgumentSentByAMethodOfTheObject() => Verify.VerifyAsync(Source + @"
+class Notifier
+{
+    private readonly string _to;
+    private readonly Crm _crm = new Crm();
+    public Notifier(string to) { _to = to; }
+    public void Notify() { _crm.Send(_to); }
+    public string To() => _to;
+}
+class Service
+{
+    private readonly Crm _crm = new Crm();
+    public void Run(Customer c)
+    {
+        var n = new Notifier(c.Email);
+        {|#0:n.Notify()|};
+        {|#1:_crm.Send(n.To())|};
+        var quiet = new Notifier(c.CountryCode);
+        quiet.Notify();
+    }
+}", Res001(0), Res001(1));
+
+        [Fact]
         public Task HelperPassedNothingPersonalLeavesItsFieldClean() => Verify.VerifyAsync(Source + @"
 class Service
 {
