@@ -314,10 +314,6 @@ namespace Residency.Analyzers.Flow
             return false;
         }
 
-        /// <summary>
-        /// The fields and properties <paramref name="root"/> stores into (or into an object they hold): assignment targets,
-        /// receivers of calls, ref/out arguments, along the whole member chain (<c>this.a.b = x</c> writes a and b).
-        /// </summary>
         /// <summary>Whether <paramref name="root"/> passes arguments to another method of <paramref name="type"/> that may store them.</summary>
         private bool CallsMethodOfType(IOperation root, INamedTypeSymbol type)
         {
@@ -389,6 +385,11 @@ namespace Residency.Analyzers.Flow
             }
         }
 
+        /// <summary>
+        /// The fields and properties <paramref name="root"/> stores into (or into an object they hold): assignment targets,
+        /// receivers of calls, ref/out arguments, objects handed to a method of this compilation (which may fill them),
+        /// along the whole member chain (<c>this.a.b = x</c> writes a and b).
+        /// </summary>
         private static HashSet<ISymbol> WrittenMembers(IOperation root)
         {
             var written = new HashSet<ISymbol>(SymbolEqualityComparer.Default);
