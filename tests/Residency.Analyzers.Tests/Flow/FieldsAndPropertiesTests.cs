@@ -142,6 +142,25 @@ class Service
 }", Res001(0), Res001(1));
 
         [Fact]
+        public Task MethodSendingOneMemberOfItsObjectIsReportedOnlyForThatMember() => Verify.VerifyAsync(Source + @"
+class Message
+{
+    public string To { get; set; } = """";
+    public string Subject { get; set; } = """";
+    public void SendTo(Crm crm) { crm.Send(To); }
+    public void SendSubject(Crm crm) { crm.Send(Subject); }
+}
+class Service
+{
+    public void Run(Customer c, Crm crm)
+    {
+        var m = new Message { To = c.Email, Subject = ""Welcome"" };
+        {|#0:m.SendTo(crm)|};
+        m.SendSubject(crm);
+    }
+}", Res001(0));
+
+        [Fact]
         public Task HelperPassedNothingPersonalLeavesItsFieldClean() => Verify.VerifyAsync(Source + @"
 class Service
 {
