@@ -77,7 +77,7 @@ namespace Residency.Analyzers.Flow
                 {
                     ApplyParameterSinks(invocation, callee, summary, arguments, receiver);
                     result = Taint.Union(result, Substitute(summary.Returns, arguments));
-                    result = Taint.Union(result, FromReceiver(summary.Returns, receiver));
+                    result = Taint.Union(result, FromReceiver(summary.Returns, StoreIntoReceiver(invocation, summary, arguments, receiver)));
                     result = Taint.Union(result, ApplyCalleeEffects(invocation, callee, summary, arguments));
                 }
 
@@ -367,7 +367,7 @@ namespace Residency.Analyzers.Flow
                     // n.Notify() where Notify sends a field of its object (_crm.Send(_to)): what n holds in that field goes.
                     if (!receiver.IsEmpty)
                     {
-                        RecordSink(operation, flow.Sink, Taint.OnMemberRead(receiver, flow.ReceiverMember), flow.Path);
+                        RecordSink(operation, flow.Sink, flow.ViaMember ? Taint.OnMemberRead(receiver, flow.ReceiverMember) : receiver, flow.Path);
                     }
 
                     continue;
@@ -413,7 +413,10 @@ namespace Residency.Analyzers.Flow
             return result;
         }
 
-        /// <summary>What the receiver facts among <paramref name="facts"/> (a callee's return value) are at this call: what its receiver holds in those members.</summary>
+        /// <summary>
+        /// What the receiver facts among <paramref name="facts"/> (a callee's return value) are at this call: what its
+        /// receiver holds in those members, or the receiver itself (<c>return this;</c>).
+        /// </summary>
         private static ImmutableHashSet<TaintFact> FromReceiver(ImmutableHashSet<TaintFact> facts, ImmutableHashSet<TaintFact> receiver)
         {
             var result = Taint.Empty;
@@ -426,11 +429,41 @@ namespace Residency.Analyzers.Flow
             {
                 if (!fact.IsSource && fact.Parameter == TaintFact.Receiver)
                 {
-                    result = Taint.Union(result, Taint.OnMemberRead(receiver, fact.ReceiverMember));
+                    result = Taint.Union(result, fact.ViaMember ? Taint.OnMemberRead(receiver, fact.ReceiverMember) : receiver);
                 }
             }
 
             return result;
+        }
+
+        /// <summary>
+        /// A call on another object of a method that stores what it is passed into a field of its type
+        /// (<c>builder.WithTo(c.Email)</c> where <c>WithTo(string to) { _to = to; return this; }</c>): that object now holds
+        /// it in that member. Returns the receiver's facts after the call.
+        /// </summary>
+        private ImmutableHashSet<TaintFact> StoreIntoReceiver(IInvocationOperation invocation, MethodSummary summary, ImmutableHashSet<TaintFact>[] arguments, ImmutableHashSet<TaintFact> receiver)
+        {
+            if (summary.FieldStores.IsEmpty || invocation.Instance is not { } instance || instance is IInstanceReferenceOperation)
+            {
+                return receiver;
+            }
+
+            var stored = Taint.Empty;
+            foreach (var (field, facts) in summary.FieldStores)
+            {
+                if (!field.IsStatic)
+                {
+                    stored = Taint.Union(stored, Taint.InMember(Substitute(facts, arguments), field));
+                }
+            }
+
+            if (stored.IsEmpty)
+            {
+                return receiver;
+            }
+
+            StoreInto(instance, stored);
+            return Taint.Union(receiver, stored);
         }
 
         /// <summary>What a callee of this type stores from its parameters into the type's fields, bound to <paramref name="arguments"/>.</summary>

@@ -53,7 +53,11 @@ namespace Residency.Analyzers.Flow
                     return AnalyzeLambda(lambda, Taint.Empty);
 
                 case IInstanceReferenceOperation instance:
-                    return WholeFacts(instance.Type);
+                    // this (return this; Helper(this)): what the caller's receiver holds, bound at each call.
+                    return instance.ReferenceKind == InstanceReferenceKind.ContainingTypeInstance && !_method.IsStatic &&
+                        _method.MethodKind is not (MethodKind.Constructor or MethodKind.StaticConstructor)
+                        ? WholeFacts(instance.Type).Add(TaintFact.ReceiverItself)
+                        : WholeFacts(instance.Type);
 
                 case ILocalReferenceOperation local:
                     return Taint.Union(Get(local.Local), WholeFacts(local.Type));

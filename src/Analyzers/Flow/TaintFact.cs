@@ -64,6 +64,9 @@ namespace Residency.Analyzers.Flow
         /// </summary>
         public static TaintFact ForReceiverMember(ISymbol member) => new(null, Receiver, false, false, true, MemberPath.Push(member, null));
 
+        /// <summary>"Whatever the caller's receiver holds": what <c>this</c> carries while an instance method's summary is computed.</summary>
+        public static readonly TaintFact ReceiverItself = new(null, Receiver, false, false, false);
+
         /// <summary>For a receiver fact: the member of the receiver it was read from.</summary>
         public ISymbol? ReceiverMember => Parameter == Receiver ? Member?.Head : null;
 
@@ -93,6 +96,11 @@ namespace Residency.Analyzers.Flow
                 }
 
                 return Whole ? null : this;
+            }
+
+            if (Parameter == Receiver && !ViaMember && member is not null)
+            {
+                return ForReceiverMember(member); // this.Subject: what the caller's receiver holds in Subject
             }
 
             return ViaMember ? this : new TaintFact(null, Parameter, false, false, true);

@@ -161,6 +161,42 @@ class Service
 }", Res001(0));
 
         [Fact]
+        public Task FluentBuilderHoldsWhatItWasGiven() => Verify.VerifyAsync(Source + @"
+class Builder
+{
+    private string _to = """";
+    public Builder WithTo(string to) { _to = to; return this; }
+    public string Build() => ""to="" + _to;
+}
+class Service
+{
+    public void Run(Customer c, Crm crm)
+    {
+        var text = new Builder().WithTo(c.Email).Build();
+        {|#0:crm.Send(text)|};
+        var b = new Builder();
+        b.WithTo(c.Email);
+        {|#1:crm.Send(b.Build())|};
+        crm.Send(new Builder().WithTo(c.CountryCode).Build());
+    }
+}", Res001(0), Res001(1));
+
+        [Fact]
+        public Task PositionalRecordSendingItsOwnMember() => Verify.VerifyAsync(Source + @"
+record Envelope(string To)
+{
+    public void Post(Crm crm) { crm.Send(To); }
+}
+class Service
+{
+    public void Run(Customer c, Crm crm)
+    {
+        var e = new Envelope(c.Email);
+        {|#0:e.Post(crm)|};
+    }
+}", Res001(0));
+
+        [Fact]
         public Task HelperPassedNothingPersonalLeavesItsFieldClean() => Verify.VerifyAsync(Source + @"
 class Service
 {
