@@ -402,31 +402,6 @@ namespace Residency.Analyzers.Flow
                 }
             }
 
-            private void Storage(string typeKey, string name, TypeSyntax? type)
-            {
-                if (!_storage.TryGetValue(typeKey, out var names))
-                {
-                    _storage[typeKey] = names = new HashSet<string>(System.StringComparer.Ordinal);
-                }
-
-                names.Add(name);
-                if (IsUnfillable(type))
-                {
-                    _unfillable.Add((typeKey, name));
-                }
-            }
-
-            /// <summary>
-            /// A declared type that a method it is passed to cannot fill: a value or string keyword type (<c>int</c>, <c>string</c>,
-            /// <c>bool?</c>), not <c>object</c>.
-            /// </summary>
-            private static bool IsUnfillable(TypeSyntax? type) => type switch
-            {
-                PredefinedTypeSyntax predefined => !predefined.Keyword.IsKind(SyntaxKind.ObjectKeyword),
-                NullableTypeSyntax { ElementType: PredefinedTypeSyntax } => true,
-                _ => false,
-            };
-
             private static string Namespace(SyntaxNode node)
             {
                 var parts = new List<string>();
@@ -519,72 +494,6 @@ namespace Residency.Analyzers.Flow
                     CalledImplicitly = CalledImplicitly(declaration, callName),
                     Tool = IsKernelFunction(declaration),
                 });
-            }
-
-            /// <summary>
-            /// Names a node of a body may store into: every name in an assignment target (outside object initializers), in the
-            /// receiver of a call (<c>_items.Add(x)</c>, <c>other._items.Add(x)</c>), in a <c>ref</c>/<c>out</c>
-            /// argument, and a name passed as it is to a call (<c>Lists.Put(_pending, x)</c>: the callee may fill it). Only those that are fields or auto-properties of the body's own type are used (Solve).
-            /// </summary>
-            private static void CollectWritten(SyntaxNode node, ref List<string>? written, ref List<string>? passed)
-            {
-                // A field, or an object reached from one, handed to a method (Lists.Put(_pending, x), Fill(_draft.Lines, x)), which
-                // may fill it (the engine's parameter stores): the field the chain starts at.
-                if (node is ArgumentSyntax { Parent.Parent: InvocationExpressionSyntax } handed && handed.RefKindKeyword.IsKind(SyntaxKind.None))
-                {
-                    if (ChainRoot(handed.Expression) is { } root)
-                    {
-                        (passed ??= new List<string>()).Add(root.Identifier.ValueText);
-                    }
-
-                    return;
-                }
-
-                ExpressionSyntax? target = node switch
-                {
-                    AssignmentExpressionSyntax assignment when assignment.Parent is not InitializerExpressionSyntax => assignment.Left,
-                    InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax access } => access.Expression,
-                    ArgumentSyntax argument when !argument.RefKindKeyword.IsKind(SyntaxKind.None) => argument.Expression,
-                    _ => null,
-                };
-                if (target is null)
-                {
-                    return;
-                }
-
-                foreach (var name in target.DescendantNodesAndSelf())
-                {
-                    if (name is IdentifierNameSyntax identifier)
-                    {
-                        (written ??= new List<string>()).Add(identifier.Identifier.ValueText);
-                    }
-                }
-            }
-
-            /// <summary>The name a chain <c>a.b[i].c</c> (or <c>this.a.b</c>) starts at; null for any other expression.</summary>
-            private static IdentifierNameSyntax? ChainRoot(ExpressionSyntax expression)
-            {
-                while (true)
-                {
-                    switch (expression)
-                    {
-                        case IdentifierNameSyntax identifier:
-                            return identifier;
-                        case MemberAccessExpressionSyntax { Expression: ThisExpressionSyntax, Name: IdentifierNameSyntax member }:
-                            return member;
-                        case MemberAccessExpressionSyntax access:
-                            expression = access.Expression;
-                            continue;
-                        case ElementAccessExpressionSyntax element:
-                            expression = element.Expression;
-                            continue;
-                        case ParenthesizedExpressionSyntax parenthesized:
-                            expression = parenthesized.Expression;
-                            continue;
-                        default:
-                            return null;
-                    }
-                }
             }
 
             private void Mention(string name, int id)

@@ -54,9 +54,8 @@ namespace Residency.Analyzers.Flow
 
                 case IInstanceReferenceOperation instance:
                     // this (return this; Helper(this)): what the caller's receiver holds, bound at each call.
-                    return instance.ReferenceKind == InstanceReferenceKind.ContainingTypeInstance && !_method.IsStatic &&
-                        _method.MethodKind is not (MethodKind.Constructor or MethodKind.StaticConstructor)
-                        ? WholeFacts(instance.Type).Add(TaintFact.ReceiverItself)
+                    return instance.ReferenceKind == InstanceReferenceKind.ContainingTypeInstance && HasReceiver
+                        ? _thisFacts ??= WholeFacts(instance.Type).Add(TaintFact.ReceiverItself)
                         : WholeFacts(instance.Type);
 
                 case ILocalReferenceOperation local:

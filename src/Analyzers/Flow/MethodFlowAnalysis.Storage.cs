@@ -43,7 +43,7 @@ namespace Residency.Analyzers.Flow
                 {
                     // An auto-property of this type (or a static one): what this method and the type's other methods store in it.
                     facts = Taint.Union(facts, Get(backing.OriginalDefinition));
-                    if (backing.ContainingType is { } type && SymbolEqualityComparer.Default.Equals(type.OriginalDefinition, _method.ContainingType?.OriginalDefinition) &&
+                    if (backing.ContainingType is { } type && IsOfThisType(backing) &&
                         !_engine.StoresNothingPersonal(property.Property))
                     {
                         _engine.EnsureFieldStores(type, _request);
@@ -89,7 +89,7 @@ namespace Residency.Analyzers.Flow
                 // A field of this type (or a static field): what this method stored into it, and what other methods of the type store.
                 facts = Taint.Union(facts, Get(field.Field.OriginalDefinition));
                 if (field.Field.ContainingType is { } type &&
-                    (field.Field.IsStatic || SymbolEqualityComparer.Default.Equals(type.OriginalDefinition, _method.ContainingType?.OriginalDefinition)) &&
+                    (field.Field.IsStatic || IsOfThisType(field.Field)) &&
                     !_engine.StoresNothingPersonal(field.Field))
                 {
                     // Static fields are shared by every type: their writers are summarised whichever type reads them.
@@ -110,7 +110,7 @@ namespace Residency.Analyzers.Flow
         /// </summary>
         private ImmutableHashSet<TaintFact> ReceiverFacts(ISymbol member)
         {
-            if (member.IsStatic || _method.IsStatic || _method.MethodKind is MethodKind.Constructor or MethodKind.StaticConstructor)
+            if (member.IsStatic || !HasReceiver)
             {
                 return Taint.Empty;
             }
@@ -231,6 +231,11 @@ namespace Residency.Analyzers.Flow
         /// </summary>
         private void StoreThroughSetter(IPropertyReferenceOperation property, IMethodSymbol setter, ImmutableHashSet<TaintFact> value)
         {
+            if (value.IsEmpty || _engine.GetCalleeSummary(setter, _depth + 1, _inProgress, null, _request) is not { } summary)
+            {
+                return;
+            }
+
             var arguments = new ImmutableHashSet<TaintFact>[property.Arguments.Length + 1];
             for (int i = 0; i < property.Arguments.Length; i++)
             {
@@ -238,11 +243,6 @@ namespace Residency.Analyzers.Flow
             }
 
             arguments[arguments.Length - 1] = value;
-            var summary = value.IsEmpty ? null : _engine.GetCalleeSummary(setter, _depth + 1, _inProgress, null, _request);
-            if (summary is null)
-            {
-                return;
-            }
 
             Depend(summary);
             ApplyFieldStores(summary, arguments);

@@ -40,6 +40,9 @@ namespace Residency.Analyzers.Flow
 
         // The receiver facts of the members of this read so far (one set per member), shared with nested analyses.
         private readonly Dictionary<ISymbol, ImmutableHashSet<TaintFact>> _receiverFacts;
+
+        // What this carries here (its type's whole facts and the receiver itself), computed on the first read of this.
+        private ImmutableHashSet<TaintFact>? _thisFacts;
         private ImmutableHashSet<TaintFact> _returns = Taint.Empty;
         private State _state = State.Empty;
 
@@ -311,6 +314,13 @@ namespace Residency.Analyzers.Flow
                 .ToImmutableArray();
         }
 
+        /// <summary>Whether <paramref name="member"/> is declared by this method's own type.</summary>
+        private bool IsOfThisType(ISymbol member) =>
+            SymbolEqualityComparer.Default.Equals(member.ContainingType?.OriginalDefinition, _method.ContainingType?.OriginalDefinition);
+
+        /// <summary>Whether this method runs on an object its callers hold (an instance method, not a constructor).</summary>
+        private bool HasReceiver => !_method.IsStatic && _method.MethodKind is not (MethodKind.Constructor or MethodKind.StaticConstructor);
+
         /// <summary>
         /// A store into a field of this type (or a static field): recorded with the type's field stores (what is read here),
         /// and, for a field of this method's own type, kept in the summary when it came in through a parameter, so that a
@@ -319,7 +329,7 @@ namespace Residency.Analyzers.Flow
         private void RecordFieldStore(IFieldSymbol field, ImmutableHashSet<TaintFact> value)
         {
             _engine.RecordFieldStore(field, value);
-            if (!SymbolEqualityComparer.Default.Equals(field.ContainingType?.OriginalDefinition, _method.ContainingType?.OriginalDefinition))
+            if (!IsOfThisType(field))
             {
                 return;
             }

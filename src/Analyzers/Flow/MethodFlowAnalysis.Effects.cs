@@ -1,0 +1,239 @@
+using System;
+using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.FlowAnalysis;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace Residency.Analyzers.Flow
+{
+    /// <summary>
+    /// What a callee's summary does at a call: its parameter sinks (and its receiver's), what it returns from the receiver,
+    /// its out/ref parameters, what it stores into its arguments, into fields of its type and into the object it runs on,
+    /// and a local function analysed inline.
+    /// </summary>
+    internal sealed partial class MethodFlowAnalysis
+    {
+        /// <summary>
+        /// The effects of a call to a method of this compilation besides its return value: what its out/ref parameters hold
+        /// afterwards; for a local function, what it does with the variables it captures (analysed inline, with the state at
+        /// the call). Returns what the inline analysis adds to the call's value.
+        /// </summary>
+        private ImmutableHashSet<TaintFact> ApplyCalleeEffects(IInvocationOperation invocation, IMethodSymbol target, MethodSummary summary, ImmutableHashSet<TaintFact>[] arguments)
+        {
+            if (!summary.OutParameters.IsEmpty)
+            {
+                foreach (var argument in invocation.Arguments)
+                {
+                    if (argument.Parameter is not { RefKind: RefKind.Out or RefKind.Ref } parameter)
+                    {
+                        continue;
+                    }
+
+                    foreach (var (ordinal, facts) in summary.OutParameters)
+                    {
+                        if (ordinal == parameter.Ordinal)
+                        {
+                            Assign(argument.Value, Substitute(facts, arguments), strong: true);
+                        }
+                    }
+                }
+            }
+
+            foreach (var (ordinal, facts) in summary.ParameterStores)
+            {
+                foreach (var argument in invocation.Arguments)
+                {
+                    if (argument.Parameter is { RefKind: RefKind.None } parameter && parameter.Ordinal == ordinal)
+                    {
+                        StoreInto(argument.Value, Substitute(facts, arguments));
+                    }
+                }
+            }
+
+            // A method of this type that stores what it is passed into a field of the type (void Remember(string s) => _last = s;):
+            // the field now holds what this call passes. Only for callers of the same type: those are the type's field writers
+            // (FlowEngine.EnsureFieldStores runs them before a field of the type is read), so the result does not depend on
+            // which method was analysed first.
+            ApplyFieldStores(summary, arguments);
+
+            if (target.MethodKind != MethodKind.LocalFunction || _inlining.Contains(target.OriginalDefinition))
+            {
+                return Taint.Empty;
+            }
+
+            ControlFlowGraph graph;
+            try
+            {
+                graph = _cfg.GetLocalFunctionControlFlowGraphInScope((IMethodSymbol)target.OriginalDefinition, _cancellationToken);
+            }
+            catch (ArgumentException)
+            {
+                return Taint.Empty;
+            }
+
+            // Its parameters are left clean: what the arguments carry is handled by the summary, at this call.
+            var captured = _state;
+            foreach (var parameter in target.Parameters)
+            {
+                captured = captured.Remove(parameter.OriginalDefinition).Remove(parameter);
+            }
+
+            var nested = new MethodFlowAnalysis(this, graph, Taint.Empty, captured, (IMethodSymbol)target.OriginalDefinition);
+            var returns = Taint.Union(nested.RunGraph(), nested._returns);
+            var sources = Taint.Empty;
+            foreach (var fact in returns)
+            {
+                if (fact.IsSource || fact.Parameter >= 0 && !SymbolEqualityComparer.Default.Equals(_method, target))
+                {
+                    sources = sources.Add(fact);
+                }
+            }
+
+            return sources;
+        }
+
+        private void ApplyParameterSinks(IOperation operation, IMethodSymbol callee, MethodSummary summary, ImmutableHashSet<TaintFact>[] arguments, ImmutableHashSet<TaintFact> receiver)
+        {
+            Depend(summary);
+            foreach (var flow in summary.ParameterSinks)
+            {
+                if (flow.Parameter == TaintFact.Receiver)
+                {
+                    // n.Notify() where Notify sends a field of its object (_crm.Send(_to)): what n holds in that field goes.
+                    if (!receiver.IsEmpty)
+                    {
+                        RecordSink(operation, flow.Sink, flow.ViaMember ? Taint.OnMemberRead(receiver, flow.ReceiverMember) : receiver, flow.Path);
+                    }
+
+                    continue;
+                }
+
+                var argument = flow.Parameter >= 0 && flow.Parameter < arguments.Length ? arguments[flow.Parameter] : null;
+                if (argument is null || argument.IsEmpty)
+                {
+                    continue;
+                }
+
+                var sent = flow.ViaMember ? Taint.OnMemberRead(argument) : argument;
+                if (flow.Parameter < callee.Parameters.Length)
+                {
+                    sent = WithoutWhatTheCalleeReports(sent, callee.Parameters[flow.Parameter].Type);
+                }
+
+                RecordSink(operation, flow.Sink, sent, flow.Path);
+            }
+        }
+
+        /// <summary>
+        /// Type-derived facts of an object passed whole to a parameter whose own type carries them: the callee reads that
+        /// parameter and reports the flow itself (the location rule of docs/flow-semantics.md), so the caller does not report it again.
+        /// </summary>
+        private ImmutableHashSet<TaintFact> WithoutWhatTheCalleeReports(ImmutableHashSet<TaintFact> sent, ITypeSymbol parameterType)
+        {
+            var carried = Classifier.GetCarriedElements(parameterType);
+            if (carried.IsEmpty)
+            {
+                return sent;
+            }
+
+            var result = sent;
+            foreach (var fact in sent)
+            {
+                if (fact.Whole && fact.Member is null && fact.Element is { } element && carried.Contains(element))
+                {
+                    result = result.Remove(fact);
+                }
+            }
+
+            return result;
+        }
+
+        /// <summary>
+        /// What the receiver facts among <paramref name="facts"/> (a callee's return value) are at this call: what its
+        /// receiver holds in those members, or the receiver itself (<c>return this;</c>).
+        /// </summary>
+        private static ImmutableHashSet<TaintFact> FromReceiver(ImmutableHashSet<TaintFact> facts, ImmutableHashSet<TaintFact> receiver)
+        {
+            var result = Taint.Empty;
+            if (receiver.IsEmpty)
+            {
+                return result;
+            }
+
+            foreach (var fact in facts)
+            {
+                if (!fact.IsSource && fact.Parameter == TaintFact.Receiver)
+                {
+                    result = Taint.Union(result, fact.ViaMember ? Taint.OnMemberRead(receiver, fact.ReceiverMember) : receiver);
+                }
+            }
+
+            return result;
+        }
+
+        /// <summary>
+        /// A call on another object of a method that stores what it is passed into a field of its type
+        /// (<c>builder.WithTo(c.Email)</c> where <c>WithTo(string to) { _to = to; return this; }</c>): that object now holds
+        /// it in that member. Returns the receiver's facts after the call.
+        /// </summary>
+        private ImmutableHashSet<TaintFact> StoreIntoReceiver(IInvocationOperation invocation, MethodSummary summary, ImmutableHashSet<TaintFact>[] arguments, ImmutableHashSet<TaintFact> receiver)
+        {
+            if (summary.FieldStores.IsEmpty || invocation.Instance is not { } instance || instance is IInstanceReferenceOperation)
+            {
+                return receiver;
+            }
+
+            var stored = Taint.Empty;
+            foreach (var (field, facts) in summary.FieldStores)
+            {
+                if (!field.IsStatic)
+                {
+                    stored = Taint.Union(stored, Taint.InMember(Substitute(facts, arguments), field));
+                }
+            }
+
+            if (stored.IsEmpty)
+            {
+                return receiver;
+            }
+
+            StoreInto(instance, stored);
+            return Taint.Union(receiver, stored);
+        }
+
+        /// <summary>What a callee of this type stores from its parameters into the type's fields, bound to <paramref name="arguments"/>.</summary>
+        private void ApplyFieldStores(MethodSummary summary, ImmutableHashSet<TaintFact>[] arguments)
+        {
+            foreach (var (field, facts) in summary.FieldStores)
+            {
+                if (IsOfThisType(field))
+                {
+                    var value = Substitute(facts, arguments);
+                    if (!value.IsEmpty)
+                    {
+                        AddTo(field, value);
+                        RecordFieldStore(field, value);
+                    }
+                }
+            }
+        }
+
+        private static ImmutableHashSet<TaintFact> Substitute(ImmutableHashSet<TaintFact> returns, ImmutableHashSet<TaintFact>[] arguments)
+        {
+            var result = Taint.Empty;
+            foreach (var fact in returns)
+            {
+                if (fact.IsSource)
+                {
+                    result = result.Add(fact);
+                }
+                else if (fact.Parameter >= 0 && fact.Parameter < arguments.Length && arguments[fact.Parameter] is { } argument)
+                {
+                    result = Taint.Union(result, fact.ViaMember ? Taint.OnMemberRead(argument) : argument);
+                }
+            }
+
+            return result;
+        }
+    }
+}
