@@ -134,15 +134,23 @@ namespace Residency.Build.Tests
             private readonly System.Collections.Generic.List<string> _sinks = new();
             private readonly System.Collections.Generic.List<string> _elements = new();
 
+            private readonly System.Collections.Generic.List<string> _sinkTable = new();
+
             public void Add(string file, int line, string sink, string element)
             {
                 var location = ",\"file\":\"" + file.Replace("\\", "/") + "\",\"line\":" + line.ToString(System.Globalization.CultureInfo.InvariantCulture) + "}";
-                _sinks.Add(sink.Substring(0, sink.Length - 1) + location);
+                if (!_sinkTable.Contains(sink))
+                {
+                    _sinkTable.Add(sink);
+                }
+
+                _sinks.Add("{\"sink\":" + _sinkTable.IndexOf(sink).ToString(System.Globalization.CultureInfo.InvariantCulture) + location);
                 _elements.Add(element.Substring(0, element.Length - 1) + location);
             }
 
             public override string ToString() =>
-                "{\"format\":\"residency-facts\",\"version\":1,\"assembly\":\"Sample\",\"allowedRegions\":[\"EEA\",\"Adequate\"]," +
+                "{\"format\":\"residency-facts\",\"version\":" + Residency.Facts.FactsFile.Version.ToString(System.Globalization.CultureInfo.InvariantCulture) + ",\"assembly\":\"Sample\",\"allowedRegions\":[\"EEA\",\"Adequate\"]," +
+                "\"sourceTable\":[],\"sinkTable\":[" + string.Join(",", _sinkTable) + "]," +
                 "\"elements\":[" + string.Join(",", _elements) + "],\"sinks\":[" + string.Join(",", _sinks) + "],\"flows\":[],\"findings\":[],\"notes\":[]}";
         }
 
@@ -159,7 +167,8 @@ namespace Residency.Build.Tests
                 foreach (var member in root.Members)
                 {
                     _w.Name(member.Key);
-                    if (member.Value.IsArray && member.Key != "allowedRegions")
+                    // The tables stay in order: flows, calls and sink entries name their entries by index.
+                    if (member.Value.IsArray && member.Key is not ("allowedRegions" or "sourceTable" or "sinkTable"))
                     {
                         _w.StartArray();
                         foreach (var item in Twice ? member.Value.Items.Reverse().Concat(member.Value.Items) : member.Value.Items.Reverse())

@@ -89,12 +89,15 @@ Subject = JsonRead.Str(node, "subject"),
             return transfer.Region is null && transfer.Mechanism is null ? null : transfer;
         }
 
-        public static IReadOnlyList<SourceRef> Sources(JsonNode? node)
+        public static IReadOnlyList<SourceRef> Sources(JsonNode? node) => Sources(node, tables: null);
+
+        /// <summary>The <c>sources</c> of a flow or call: objects, or with <paramref name="tables"/> (the facts file) indexes into them.</summary>
+        public static IReadOnlyList<SourceRef> Sources(JsonNode? node, FactTables? tables)
         {
             var result = new List<SourceRef>();
             foreach (var item in JsonRead.Arr(node, "sources"))
             {
-                if (Source(item) is { } source)
+                if ((tables is null ? Source(item) : tables.Source(item)) is { } source)
                 {
                     result.Add(source);
                 }
@@ -103,8 +106,11 @@ Subject = JsonRead.Str(node, "subject"),
             return result;
         }
 
-        /// <summary>A flow as written in the facts file and in <c>inventory.json</c> (same member names).</summary>
-        public static FlowFact? Flow(JsonNode? node, string defaultAssembly)
+        /// <summary>A flow as written in <c>inventory.json</c>.</summary>
+        public static FlowFact? Flow(JsonNode? node, string defaultAssembly) => Flow(node, defaultAssembly, tables: null);
+
+        /// <summary>A flow as written in <c>inventory.json</c>, or with <paramref name="tables"/> in the facts file (same member names; sources and sink by index).</summary>
+        public static FlowFact? Flow(JsonNode? node, string defaultAssembly, FactTables? tables)
         {
             if (node is null || !node.IsObject)
             {
@@ -117,8 +123,8 @@ Subject = JsonRead.Str(node, "subject"),
                 Assembly = JsonRead.Str(node, "assembly") ?? defaultAssembly,
                 Status = status,
                 Rule = JsonRead.Str(node, "rule") ?? FlowStatus.ToRule(status),
-                Sources = Sources(node),
-                Sink = Sink(JsonRead.Obj(node, "sink")),
+                Sources = Sources(node, tables),
+                Sink = tables is null ? Sink(JsonRead.Obj(node, "sink")) : tables.Sink(node.Get("sink")),
                 Path = JsonRead.Strings(node, "path"),
                 Method = JsonRead.Str(node, "method"),
                 Transfer = Transfer(JsonRead.Obj(node, "transfer")),
@@ -130,8 +136,11 @@ Subject = JsonRead.Str(node, "subject"),
             };
         }
 
-        /// <summary>An unclassified call as written in the facts file and in <c>inventory.json</c> (same member names).</summary>
-        public static UnclassifiedCall? Unclassified(JsonNode? node, string defaultAssembly)
+        /// <summary>An unclassified call as written in <c>inventory.json</c>.</summary>
+        public static UnclassifiedCall? Unclassified(JsonNode? node, string defaultAssembly) => Unclassified(node, defaultAssembly, tables: null);
+
+        /// <summary>An unclassified call as written in <c>inventory.json</c>, or with <paramref name="tables"/> in the facts file (sources by index).</summary>
+        public static UnclassifiedCall? Unclassified(JsonNode? node, string defaultAssembly, FactTables? tables)
         {
             var recipient = JsonRead.Str(node, "recipient");
             if (node is null || !node.IsObject || recipient is null)
@@ -145,7 +154,7 @@ Subject = JsonRead.Str(node, "subject"),
                 Recipient = recipient,
                 RecipientAssembly = JsonRead.Str(node, "recipientAssembly"),
                 Method = JsonRead.Str(node, "method"),
-                Sources = Sources(node),
+                Sources = Sources(node, tables),
                 Path = JsonRead.Strings(node, "path"),
                 File = JsonRead.Str(node, "file"),
                 Line = JsonRead.Int(node, "line"),
@@ -180,9 +189,12 @@ Subject = JsonRead.Str(node, "subject"),
             };
         }
 
-        public static SinkEntry? SinkEntry(JsonNode? node, string defaultAssembly)
+        public static SinkEntry? SinkEntry(JsonNode? node, string defaultAssembly) => SinkEntry(node, defaultAssembly, tables: null);
+
+        /// <summary>A sink entry: the sink's members inline (<c>inventory.json</c>), or with <paramref name="tables"/> its index in <c>"sink"</c> (the facts file).</summary>
+        public static SinkEntry? SinkEntry(JsonNode? node, string defaultAssembly, FactTables? tables)
         {
-            var sink = Sink(node);
+            var sink = tables is null ? Sink(node) : node is { IsObject: true } ? tables.Sink(node.Get("sink")) : null;
             if (sink is null)
             {
                 return null;

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using Residency.Analyzers.Json;
 
 namespace Residency.Facts
@@ -59,25 +60,25 @@ namespace Residency.Facts
             w.EndObject();
         }
 
-        public static void Flow(JsonWriter w, FlowFact f)
+        public static void Flow(JsonWriter w, FlowFact f) => Flow(w, f, tables: null);
+
+        /// <summary>A flow; with <paramref name="tables"/> (the facts file), its sources and sink as indexes into them.</summary>
+        public static void Flow(JsonWriter w, FlowFact f, FactTables? tables)
         {
             w.StartObject();
             w.Property("assembly", f.Assembly);
             w.Property("status", f.Status);
             w.Property("rule", f.Rule);
             w.Property("method", f.Method);
-            w.Name("sources");
-            w.StartArray();
-            foreach (var source in f.Sources)
-            {
-                Source(w, source);
-            }
-
-            w.EndArray();
+            Sources(w, f.Sources, tables);
             w.Name("sink");
             if (f.Sink is null)
             {
                 w.Value((string?)null);
+            }
+            else if (tables is not null)
+            {
+                w.Value(tables.IndexOf(f.Sink));
             }
             else
             {
@@ -103,7 +104,10 @@ namespace Residency.Facts
             w.EndObject();
         }
 
-        public static void Unclassified(JsonWriter w, UnclassifiedCall u)
+        public static void Unclassified(JsonWriter w, UnclassifiedCall u) => Unclassified(w, u, tables: null);
+
+        /// <summary>An unclassified call; with <paramref name="tables"/> (the facts file), its sources as indexes into them.</summary>
+        public static void Unclassified(JsonWriter w, UnclassifiedCall u, FactTables? tables)
         {
             w.StartObject();
             w.Property("assembly", u.Assembly);
@@ -111,14 +115,7 @@ namespace Residency.Facts
             w.Property("recipientAssembly", u.RecipientAssembly);
             w.Property("classification", u.Classification);
             w.Property("method", u.Method);
-            w.Name("sources");
-            w.StartArray();
-            foreach (var source in u.Sources)
-            {
-                Source(w, source);
-            }
-
-            w.EndArray();
+            Sources(w, u.Sources, tables);
             w.Name("path");
             w.StartArray();
             foreach (var step in u.Path)
@@ -153,10 +150,21 @@ namespace Residency.Facts
             w.EndObject();
         }
 
-        public static void SinkEntry(JsonWriter w, SinkEntry s)
+        public static void SinkEntry(JsonWriter w, SinkEntry s) => SinkEntry(w, s, tables: null);
+
+        /// <summary>A sink entry: the sink's members inline, or with <paramref name="tables"/> (the facts file) <c>"sink"</c>, its index.</summary>
+        public static void SinkEntry(JsonWriter w, SinkEntry s, FactTables? tables)
         {
             w.StartObject();
-            SinkMembers(w, s.Sink);
+            if (tables is not null)
+            {
+                w.Property("sink", tables.IndexOf(s.Sink));
+            }
+            else
+            {
+                SinkMembers(w, s.Sink);
+            }
+
             w.Property("assembly", s.Assembly);
             w.Property("file", s.File);
             Number(w, "line", s.Line);
@@ -189,6 +197,25 @@ namespace Residency.Facts
             w.Property("justification", t.Justification);
             w.Property("flowCount", t.FlowCount);
             w.EndObject();
+        }
+
+        private static void Sources(JsonWriter w, IReadOnlyList<SourceRef> sources, FactTables? tables)
+        {
+            w.Name("sources");
+            w.StartArray();
+            foreach (var source in sources)
+            {
+                if (tables is not null)
+                {
+                    w.Value(tables.IndexOf(source));
+                }
+                else
+                {
+                    Source(w, source);
+                }
+            }
+
+            w.EndArray();
         }
 
         public static void Number(JsonWriter w, string name, int? value)

@@ -15,8 +15,11 @@ namespace Residency.Facts
         /// <summary>The <c>format</c> member, so that another JSON file given by mistake is recognised as such.</summary>
         public const string FormatName = "residency-facts";
 
-        /// <summary>Bumped whenever a member changes meaning; the task rejects any other version.</summary>
-        public const int Version = 1;
+        /// <summary>
+        /// Bumped whenever a member changes meaning; the task rejects any other version. Version 2: sources and sinks are
+        /// written once, in <c>sourceTable</c> and <c>sinkTable</c>, and named by index (<see cref="FactTables"/>).
+        /// </summary>
+        public const int Version = 2;
 
         public static string Write(FactsDocument document)
         {
@@ -42,10 +45,13 @@ namespace Residency.Facts
             }
 
             w.EndArray();
+            var tables = FactTables.For(document);
+            Table("sourceTable", tables.SourceJson);
+            Table("sinkTable", tables.SinkJson);
             List("elements", document.Elements, e => e.File, e => e.Line, FactJsonWriter.Element);
-            List("sinks", document.Sinks, s => s.File, s => s.Line, FactJsonWriter.SinkEntry);
-            List("flows", document.Flows, f => f.File, f => f.Line, FactJsonWriter.Flow);
-            List("unclassified", document.Unclassified, u => u.File, u => u.Line, FactJsonWriter.Unclassified);
+            List("sinks", document.Sinks, s => s.File, s => s.Line, (w, s) => FactJsonWriter.SinkEntry(w, s, tables));
+            List("flows", document.Flows, f => f.File, f => f.Line, (w, f) => FactJsonWriter.Flow(w, f, tables));
+            List("unclassified", document.Unclassified, u => u.File, u => u.Line, (w, u) => FactJsonWriter.Unclassified(w, u, tables));
             List("findings", document.Findings, f => f.File, f => f.Line, FactJsonWriter.Finding);
             w.Name("notes");
             w.StartArray();
@@ -57,6 +63,18 @@ namespace Residency.Facts
             w.EndArray();
             w.EndObject();
             w.Finish();
+
+            void Table(string name, IReadOnlyList<string> entries)
+            {
+                w.Name(name);
+                w.StartArray();
+                foreach (var rendered in entries)
+                {
+                    w.Rendered(rendered);
+                }
+
+                w.EndArray();
+            }
 
             void List<T>(string name, IEnumerable<T> items, Func<T, string?> file, Func<T, int?> line, Action<JsonWriter, T> write)
             {
@@ -101,15 +119,16 @@ namespace Residency.Facts
             }
 
             var assembly = JsonRead.Str(root, "assembly") ?? "";
+            var tables = FactTables.Read(root);
             problem = null;
             return new FactsDocument
             {
                 Assembly = assembly,
                 AllowedRegions = JsonRead.Strings(root, "allowedRegions"),
                 Elements = Items(root, "elements", n => FactJsonReader.Element(n, assembly)),
-                Sinks = Items(root, "sinks", n => FactJsonReader.SinkEntry(n, assembly)),
-                Flows = Items(root, "flows", n => FactJsonReader.Flow(n, assembly)),
-                Unclassified = Items(root, "unclassified", n => FactJsonReader.Unclassified(n, assembly)),
+                Sinks = Items(root, "sinks", n => FactJsonReader.SinkEntry(n, assembly, tables)),
+                Flows = Items(root, "flows", n => FactJsonReader.Flow(n, assembly, tables)),
+                Unclassified = Items(root, "unclassified", n => FactJsonReader.Unclassified(n, assembly, tables)),
                 Findings = Items(root, "findings", n => FactJsonReader.Finding(n, assembly)),
                 Notes = JsonRead.Strings(root, "notes"),
             };
@@ -132,16 +151,37 @@ namespace Residency.Facts
 
         /// <summary>
         /// The items' canonical JSON, without duplicates, sorted by file, line, then that JSON (which also breaks every
-        /// remaining tie).
+        /// remaining tie). An item's JSON holds its file and line, so duplicates are neighbours once sorted: no hashing of
+        /// megabytes of keys.
         /// </summary>
-        private static IEnumerable<string> Sorted<T>(IEnumerable<T> items, Func<T, string?> file, Func<T, int?> line, Action<JsonWriter, T> write) =>
-            items
-                .Select(item => (Item: item, Key: FactJsonWriter.Key(w => write(w, item))))
-                .GroupBy(x => x.Key, StringComparer.Ordinal)
-                .Select(g => g.First())
-                .OrderBy(x => file(x.Item) ?? "", StringComparer.Ordinal)
-                .ThenBy(x => line(x.Item) ?? 0)
-                .ThenBy(x => x.Key, StringComparer.Ordinal)
-                .Select(x => x.Key);
+        private static IEnumerable<string> Sorted<T>(IEnumerable<T> items, Func<T, string?> file, Func<T, int?> line, Action<JsonWriter, T> write)
+        {
+            var keyed = new List<(string File, int Line, string Key)>();
+            foreach (var item in items)
+            {
+                keyed.Add((file(item) ?? "", line(item) ?? 0, FactJsonWriter.Key(w => write(w, item))));
+            }
+
+            keyed.Sort((a, b) =>
+            {
+                int byFile = string.CompareOrdinal(a.File, b.File);
+                if (byFile != 0)
+                {
+                    return byFile;
+                }
+
+                return a.Line != b.Line ? a.Line.CompareTo(b.Line) : string.CompareOrdinal(a.Key, b.Key);
+            });
+
+            string? previous = null;
+            foreach (var (_, _, key) in keyed)
+            {
+                if (!string.Equals(key, previous, StringComparison.Ordinal))
+                {
+                    yield return key;
+                    previous = key;
+                }
+            }
+        }
     }
 }

@@ -17,6 +17,7 @@ namespace Residency.Analyzers.Json
         private int _depth;
         private bool _needComma;
         private bool _afterName;
+        private char[] _buffer = new char[256];
 
         public void StartObject() => Open('{');
 
@@ -101,18 +102,22 @@ namespace Residency.Analyzers.Json
         {
             Separate();
             var end = json.Length > 0 && json[json.Length - 1] == '\n' ? json.Length - 1 : json.Length;
-            for (int i = 0; i < end; i++)
+            if (_buffer.Length < end)
             {
-                if (json[i] == '\n')
-                {
-                    NewLine();
-                }
-                else
-                {
-                    _out.Write(json[i]);
-                }
+                _buffer = new char[System.Math.Max(end, _buffer.Length * 2)];
             }
 
+            // Line by line, not char by char: a facts file is megabytes of rendered items.
+            json.CopyTo(0, _buffer, 0, end);
+            int start = 0;
+            for (int newLine = json.IndexOf('\n', 0, end); newLine >= 0; newLine = json.IndexOf('\n', start, end - start))
+            {
+                _out.Write(_buffer, start, newLine - start);
+                NewLine();
+                start = newLine + 1;
+            }
+
+            _out.Write(_buffer, start, end - start);
             _needComma = true;
         }
 

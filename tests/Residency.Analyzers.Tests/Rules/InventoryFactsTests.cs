@@ -43,7 +43,7 @@ class Service
 
             var facts = ReadFacts();
             Assert.Equal("residency-facts", facts.GetString("format"));
-            Assert.Equal("1", facts.Get("version")!.Text);
+            Assert.Equal(Residency.Facts.FactsFile.Version.ToString(System.Globalization.CultureInfo.InvariantCulture), facts.Get("version")!.Text);
             Assert.Equal(new[] { "EEA", "Adequate" }, facts.Get("allowedRegions")!.Items.Select(r => r.Text));
             var flows = facts.Get("flows")!.Items;
             var us = flows.Single(f => f.GetString("status") == "violation");
@@ -94,7 +94,10 @@ class Service { void Run(Customer c, CrmSdk crm) { Forward(c.Email, crm); crm.No
             Assert.Equal("not classified", push.GetString("classification"));
             Assert.Equal("Service.Run(Customer, Contoso.Vendor.CrmSdk)", push.GetString("method"));
             Assert.Equal(new[] { "Run", "Forward", "Contoso.Vendor.CrmSdk.Push" }, push.Get("path")!.Items.Select(i => i.Text));
-            Assert.Equal("Customer.Email", push.Get("sources")!.Items.Single().GetString("member"));
+            // Sources are named by index into the file's source table; the task's reader resolves them.
+            Assert.Equal(JsonKind.Number, push.Get("sources")!.Items.Single().Kind);
+            var read = Residency.Facts.FactsFile.Read(File.ReadAllText(FactsPath), out _)!;
+            Assert.Equal("Customer.Email", read.Unclassified.Single(c => c.Recipient == "Contoso.Vendor.CrmSdk.Push").Sources.Single().Member);
             Assert.Equal("suppressed-by-configuration", push.GetString("treatment"));
         }
 

@@ -1,0 +1,165 @@
+using System;
+using System.Collections.Generic;
+using Residency.Analyzers.Json;
+
+namespace Residency.Facts
+{
+    /// <summary>
+    /// The facts file's tables (format version 2): every distinct source and every distinct sink once, in
+    /// <c>sourceTable</c> and <c>sinkTable</c>, which the flows, unclassified calls and sink entries name by index. A
+    /// large compilation has thousands of flows over a few hundred sources and sinks; written inline, they were most of
+    /// the file's bytes, and so of what the analyzers write at the end of the compilation and the task parses after it.
+    /// </summary>
+    /// <remarks>
+    /// Each table is sorted by its entries' canonical JSON, so the same facts give the same indexes, and two entries
+    /// that render alike are one entry. Reading is lenient, as everywhere in the fact contract: an index that is not a
+    /// number or names no entry reads as absent.
+    /// </remarks>
+    internal sealed class FactTables
+    {
+        private readonly Dictionary<SourceRef, int> _sourceIndex;
+        private readonly Dictionary<SinkInfo, int> _sinkIndex;
+
+        private FactTables(
+            IReadOnlyList<string> sourceJson,
+            IReadOnlyList<string> sinkJson,
+            Dictionary<SourceRef, int> sourceIndex,
+            Dictionary<SinkInfo, int> sinkIndex,
+            IReadOnlyList<SourceRef?> sources,
+            IReadOnlyList<SinkInfo?> sinks)
+        {
+            SourceJson = sourceJson;
+            SinkJson = sinkJson;
+            _sourceIndex = sourceIndex;
+            _sinkIndex = sinkIndex;
+            Sources = sources;
+            Sinks = sinks;
+        }
+
+        /// <summary>The canonical JSON of each source, in index order (writing only).</summary>
+        public IReadOnlyList<string> SourceJson { get; }
+
+        /// <summary>The canonical JSON of each sink, in index order (writing only).</summary>
+        public IReadOnlyList<string> SinkJson { get; }
+
+        /// <summary>The sources by index (null: an entry that could not be read).</summary>
+        public IReadOnlyList<SourceRef?> Sources { get; }
+
+        /// <summary>The sinks by index (null: an entry that could not be read).</summary>
+        public IReadOnlyList<SinkInfo?> Sinks { get; }
+
+        /// <summary>The tables of a document about to be written: the sources of its flows and unclassified calls, the sinks of its flows and sink entries.</summary>
+        public static FactTables For(FactsDocument document)
+        {
+            var sources = new List<SourceRef>();
+            foreach (var flow in document.Flows)
+            {
+                sources.AddRange(flow.Sources);
+            }
+
+            foreach (var call in document.Unclassified)
+            {
+                sources.AddRange(call.Sources);
+            }
+
+            var sinks = new List<SinkInfo>();
+            foreach (var entry in document.Sinks)
+            {
+                sinks.Add(entry.Sink);
+            }
+
+            foreach (var flow in document.Flows)
+            {
+                if (flow.Sink is not null)
+                {
+                    sinks.Add(flow.Sink);
+                }
+            }
+
+            var (sourceJson, sourceIndex, sourceList) = Table(sources, FactJsonWriter.Source);
+            var (sinkJson, sinkIndex, sinkList) = Table(sinks, FactJsonWriter.Sink);
+            return new FactTables(sourceJson, sinkJson, sourceIndex, sinkIndex, sourceList, sinkList);
+        }
+
+        /// <summary>The tables of a facts file being read (<c>sourceTable</c>, <c>sinkTable</c> of its root object).</summary>
+        public static FactTables Read(JsonNode root)
+        {
+            var sources = new List<SourceRef?>();
+            foreach (var node in JsonRead.Arr(root, "sourceTable"))
+            {
+                sources.Add(FactJsonReader.Source(node));
+            }
+
+            var sinks = new List<SinkInfo?>();
+            foreach (var node in JsonRead.Arr(root, "sinkTable"))
+            {
+                sinks.Add(FactJsonReader.Sink(node));
+            }
+
+            return new FactTables(
+                new string[0],
+                new string[0],
+                new Dictionary<SourceRef, int>(),
+                new Dictionary<SinkInfo, int>(),
+                sources,
+                sinks);
+        }
+
+        /// <summary>The index of a source of the document the tables were made for.</summary>
+        public int IndexOf(SourceRef source) => _sourceIndex[source];
+
+        /// <summary>The index of a sink of the document the tables were made for.</summary>
+        public int IndexOf(SinkInfo sink) => _sinkIndex[sink];
+
+        /// <summary>The source an index names, or null.</summary>
+        public SourceRef? Source(JsonNode? index) => At(Sources, index);
+
+        /// <summary>The sink an index names, or null.</summary>
+        public SinkInfo? Sink(JsonNode? index) => At(Sinks, index);
+
+        private static T? At<T>(IReadOnlyList<T?> table, JsonNode? index)
+            where T : class =>
+            index is { Kind: JsonKind.Number } &&
+            int.TryParse(index.Text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var i) &&
+            i < table.Count
+                ? table[i]
+                : null;
+
+        private static (string[] Json, Dictionary<T, int> Index, T[] Entries) Table<T>(List<T> items, Action<JsonWriter, T> write)
+            where T : notnull
+        {
+            var rendered = new Dictionary<T, string>();
+            var distinct = new Dictionary<string, T>(StringComparer.Ordinal);
+            foreach (var item in items)
+            {
+                if (!rendered.ContainsKey(item))
+                {
+                    var json = FactJsonWriter.Key(w => write(w, item));
+                    rendered[item] = json;
+                    if (!distinct.ContainsKey(json))
+                    {
+                        distinct[json] = item;
+                    }
+                }
+            }
+
+            var keys = new List<string>(distinct.Keys);
+            keys.Sort(StringComparer.Ordinal);
+            var position = new Dictionary<string, int>(StringComparer.Ordinal);
+            var entries = new T[keys.Count];
+            for (int i = 0; i < keys.Count; i++)
+            {
+                position[keys[i]] = i;
+                entries[i] = distinct[keys[i]];
+            }
+
+            var index = new Dictionary<T, int>();
+            foreach (var pair in rendered)
+            {
+                index[pair.Key] = position[pair.Value];
+            }
+
+            return (keys.ToArray(), index, entries);
+        }
+    }
+}

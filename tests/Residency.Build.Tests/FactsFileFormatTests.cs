@@ -1,0 +1,115 @@
+using System.Linq;
+using Residency.Analyzers.Json;
+using Residency.Facts;
+using Xunit;
+
+namespace Residency.Build.Tests
+{
+    /// <summary>
+    /// The facts file, version 2: every source and sink once, in <c>sourceTable</c> and <c>sinkTable</c>, named by index
+    /// from the flows, unclassified calls and sink entries (docs/inventory.md, "The facts file").
+    /// </summary>
+    public sealed class FactsFileFormatTests
+    {
+        private static readonly SourceRef Email = new() { Id = "S.Customer.Email", Member = "Customer.Email", Category = "contact.email", Subject = "customer" };
+        private static readonly SourceRef Name = new() { Id = "S.Customer.Name", Member = "Customer.Name", Category = "name", Subject = "customer" };
+        private static readonly SinkInfo Crm = new() { Id = "M:S.Crm.Push(System.String)", Kind = "annotation", Display = "Crm.Push", Region = "US", RegionName = "United States", ResolvedBy = "[DataSink] on Crm.Push" };
+        private static readonly SinkInfo Mail = new() { Id = "smtp:mail.example.eu:DE", Kind = "smtp", Display = "SMTP mail.example.eu", Region = "DE", Host = "mail.example.eu" };
+
+        private static FlowFact Flow(int line, SinkInfo sink, params SourceRef[] sources) => new()
+        {
+            Assembly = "S",
+            Status = FlowStatus.Violation,
+            Rule = "RES001",
+            Sources = sources,
+            Sink = sink,
+            Path = new[] { "Run", sink.Display! },
+            Method = "S.Service.Run()",
+            File = "/src/Service.cs",
+            Line = line,
+            Column = 9,
+            Fingerprint = "f" + line,
+        };
+
+        private static FactsDocument Document(bool reversed = false)
+        {
+            var flows = Enumerable.Range(1, 40).Select(i => Flow(i, i % 2 == 0 ? Crm : Mail, i % 3 == 0 ? new[] { Email, Name } : new[] { Name })).ToList();
+            var sinks = new[] { new SinkEntry { Sink = Crm, Assembly = "S", File = "/src/Crm.cs", Line = 4 }, new SinkEntry { Sink = Mail, Assembly = "S", File = "/src/Mail.cs", Line = 8 } };
+            var calls = new[] { new UnclassifiedCall { Assembly = "S", Recipient = "Lib.Audit.Write", Sources = new[] { Email }, Path = new[] { "Run", "Lib.Audit.Write" }, File = "/src/Service.cs", Line = 50, Column = 3 } };
+            if (reversed)
+            {
+                flows.Reverse();
+                sinks = sinks.Reverse().ToArray();
+            }
+
+            return new FactsDocument { Assembly = "S", AllowedRegions = new[] { "EEA", "Adequate" }, Flows = flows, Sinks = sinks, Unclassified = calls };
+        }
+
+        [Fact]
+        public void EachSourceAndSinkIsWrittenOnceAndNamedByIndex()
+        {
+            var text = FactsFile.Write(Document());
+            var root = JsonParser.Parse(text);
+
+            Assert.Equal("2", root.Get("version")!.Text);
+            Assert.Equal(new[] { "S.Customer.Email", "S.Customer.Name" }, root.Get("sourceTable")!.Items.Select(s => s.GetString("id")));
+            Assert.Equal(2, root.Get("sinkTable")!.Items.Count);
+
+            // 40 flows over 2 sources and 2 sinks: each is written once, in its table.
+            Assert.Equal(1, Occurrences(text, "\"contact.email\""));
+            Assert.Equal(1, Occurrences(text, "\"[DataSink] on Crm.Push\""));
+            var flows = root.Get("flows")!.Items;
+            Assert.Equal(40, flows.Count);
+            Assert.All(flows, f => Assert.Equal(JsonKind.Number, f.Get("sink")!.Kind));
+            Assert.All(flows, f => Assert.All(f.Get("sources")!.Items, s => Assert.Equal(JsonKind.Number, s.Kind)));
+            Assert.All(root.Get("sinks")!.Items, s => Assert.Equal(JsonKind.Number, s.Get("sink")!.Kind));
+        }
+
+        [Fact]
+        public void ReadingResolvesTheIndexesToTheSameFacts()
+        {
+            var written = Document();
+            var read = FactsFile.Read(FactsFile.Write(written), out var problem)!;
+
+            Assert.Null(problem);
+            Assert.Equal(written.Flows.OrderBy(f => f.Line).Select(f => (f.Line, f.Sink, string.Join(",", f.Sources.Select(s => s.Id)))),
+                read.Flows.Select(f => (f.Line, f.Sink, string.Join(",", f.Sources.Select(s => s.Id)))));
+            Assert.Equal(new[] { Email, Name }, read.Flows.Single(f => f.Line == 3).Sources);
+            Assert.Equal(new[] { Crm, Mail }, read.Sinks.Select(s => s.Sink));
+            Assert.Equal(Email, read.Unclassified.Single().Sources.Single());
+        }
+
+        [Fact]
+        public void TheSameFactsGiveTheSameBytesWhateverTheOrderTheyWereFoundIn()
+        {
+            Assert.Equal(FactsFile.Write(Document()), FactsFile.Write(Document(reversed: true)));
+        }
+
+        [Fact]
+        public void AnIndexThatNamesNoEntryReadsAsAbsent()
+        {
+            const string Text = "{\"format\":\"residency-facts\",\"version\":2,\"sourceTable\":[{\"id\":\"S.C.Email\"}],\"sinkTable\":[{\"id\":\"crm\"}]," +
+                "\"sinks\":[{\"sink\":0,\"line\":1},{\"sink\":5},{\"sink\":-1},{\"sink\":\"0\"}]," +
+                "\"flows\":[{\"status\":\"violation\",\"sources\":[0,1,2.5,\"0\",{\"id\":\"x\"}],\"sink\":3}]}";
+
+            var read = FactsFile.Read(Text, out var problem)!;
+
+            Assert.Null(problem);
+            Assert.Equal("crm", read.Sinks.Single().Sink.Id);
+            var flow = read.Flows.Single();
+            Assert.Equal("S.C.Email", flow.Sources.Single().Id);
+            Assert.Null(flow.Sink);
+        }
+
+        private static int Occurrences(string text, string value)
+        {
+            int count = 0;
+            for (int i = text.IndexOf(value, System.StringComparison.Ordinal); i >= 0; i = text.IndexOf(value, i + 1, System.StringComparison.Ordinal))
+            {
+                count++;
+            }
+
+            return count;
+        }
+    }
+}
