@@ -85,9 +85,9 @@ namespace Residency.Analyzers.Rules
             }
 
             var summary = FlowFindings.Summarise(context, method, residency);
-            if (summary is null)
+            if (summary is null || (summary.Findings.IsEmpty && summary.Unclassified.IsEmpty && summary.Truncation == Truncation.None))
             {
-                return;
+                return; // most analysed methods find nothing: no display string for them
             }
 
             var methodId = FlowFindings.MethodId(method);

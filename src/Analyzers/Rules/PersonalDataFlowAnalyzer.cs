@@ -49,9 +49,9 @@ namespace Residency.Analyzers.Rules
             }
 
             var summary = FlowFindings.Summarise(context, method, residency);
-            if (summary is null)
+            if (summary is null || summary.Findings.IsEmpty)
             {
-                return;
+                return; // most analysed methods find nothing: no display string for them
             }
 
             var methodId = FlowFindings.MethodId(method);
