@@ -173,7 +173,13 @@ namespace Residency.Analyzers.Flow
                 return false;
             }
 
-            return MentionsSinkName(node);
+            // An initializer's code block is its whole declaration (attributes, type, accessors): only the initializer runs in it.
+            return node switch
+            {
+                PropertyDeclarationSyntax property => property.Initializer is { } initializer && MentionsSinkName(initializer),
+                VariableDeclaratorSyntax variable => variable.Initializer is { } initializer && MentionsSinkName(initializer),
+                _ => MentionsSinkName(node),
+            };
         }
 
         private bool MentionsSinkName(SyntaxNode node)

@@ -165,6 +165,34 @@ public class S
         }
 
         [Fact]
+        public void AnInitializerMayCallASinkOnlyThroughWhatItsInitializerNames()
+        {
+            // A field's or property's code block is its whole declaration: the sink name in an attribute or an accessor of
+            // the declaration does not run in it, the one in its initializer does.
+            const string Code = @"
+public class Push : System.Attribute { }
+public class S
+{
+    private static readonly Crm Client = new Crm();
+    [Push] public string Label { get; set; } = ""x"";
+    public int Count { get; set; } = Send(); // Send: also the name of an SMTP sink call
+    private readonly int _plain = 1, _sent = Send();
+    private static int Send() { Client.Push(1); return 1; }
+}";
+            var compilation = CSharpCompilation.Create("t", new[] { CSharpSyntaxTree.ParseText(Model), CSharpSyntaxTree.ParseText(Code) }, TestReferences.All,
+                new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
+            var index = ResidencyContext.For(compilation, PrefilterSoundness.CommandLineWithoutFacts).Index;
+            var nodes = compilation.SyntaxTrees[1].GetRoot().DescendantNodes().ToList();
+            SyntaxNode Property(string name) => nodes.OfType<PropertyDeclarationSyntax>().Single(p => p.Identifier.ValueText == name);
+            SyntaxNode Variable(string name) => nodes.OfType<VariableDeclaratorSyntax>().Single(v => v.Identifier.ValueText == name);
+
+            Assert.False(index.MayCallSink(Property("Label"))); // "Push" only in its attribute
+            Assert.True(index.MayCallSink(Property("Count")));
+            Assert.False(index.MayCallSink(Variable("_plain")));
+            Assert.True(index.MayCallSink(Variable("_sent")));
+        }
+
+        [Fact]
         public void EveryBodyTheEngineAnalysesIsACandidate()
         {
             // The flow-test model and the sample application: every method the engine's own pre-filter accepts must pass the
