@@ -1,0 +1,64 @@
+#!/usr/bin/env bash
+# The compiler alone, with and without the Residency analyzers, alternating.
+#
+#   benchmarks/csc-ab.sh [--analyzers DIR] [--reps K] [N]
+#
+# Runs csc with the command line of benchmarks/run.sh's ReportAnalyzer build of size N (default 1000; run.sh must have
+# built that size), without /reportanalyzer, K times (default 3) in each variant, alternating: "with" (the package's
+# analyzers, or those in DIR) and "without" (the same command line minus the two Residency analyzer assemblies). No
+# MSBuild, no inventory task: only what the analyzers add to one compilation. Prints each run's wall time, CPU time
+# (user + sys) and peak memory, then the medians and the overhead. See benchmarks/README.md ("csc alone").
+set -euo pipefail
+here="$(cd "$(dirname "$0")" && pwd)"
+analyzers=""
+reps=3
+n=1000
+while [[ $# -gt 0 ]]; do
+  case "$1" in
+    --analyzers) analyzers="$(cd "${2:?--analyzers needs a directory}" && pwd)"; shift 2 ;;
+    --reps) reps="${2:?--reps needs a number}"; shift 2 ;;
+    -h|--help) sed -n '2,10p' "$0"; exit 0 ;;
+    -*) echo "unknown option $1" >&2; exit 2 ;;
+    *) n="$1"; shift ;;
+  esac
+done
+
+log="$here/out/n$n/report-with.log"
+[[ -f "$log" ]] || { echo "no $log: run benchmarks/run.sh $n first" >&2; exit 2; }
+[[ -x /usr/bin/time ]] || { echo "csc-ab.sh needs /usr/bin/time (GNU time)" >&2; exit 2; }
+
+work="$(mktemp -d)"
+trap 'rm -rf "$work"' EXIT
+grep -m1 'bincore/csc ' "$log" | sed 's#^ *[^ ]*/csc ##; s# /reportanalyzer##' > "$work/with.rsp"
+csc_dll="$(grep -m1 -o '[^ ]*/Roslyn/bincore/csc' "$log").dll"
+for dll in Residency.Analyzers.dll Residency.CodeFixes.dll; do
+  if [[ -n "$analyzers" && -f "$analyzers/$dll" ]]; then
+    sed -i -E "s#/analyzer:[^ ]*/$dll#/analyzer:$analyzers/$dll#g" "$work/with.rsp"
+  fi
+done
+grep -q 'Residency.Analyzers.dll' "$work/with.rsp" || { echo "the csc command line has no Residency analyzer" >&2; exit 2; }
+sed -E 's#/analyzer:[^ ]*/Residency\.(Analyzers|CodeFixes)\.dll##g' "$work/with.rsp" > "$work/without.rsp"
+
+cd "$here/out/n$n/with"
+for ((rep = 1; rep <= reps; rep++)); do
+  # Alternate which variant goes first, so that a machine speeding up or slowing down favours neither.
+  if ((rep % 2)); then order="with without"; else order="without with"; fi
+  for variant in $order; do
+    /usr/bin/time -f "$variant %e %U %S %M" -a -o "$work/times" dotnet exec "$csc_dll" "@$work/$variant.rsp" > "$work/$variant.log" 2>&1 ||
+      { tail -20 "$work/$variant.log" >&2; echo "csc failed ($variant)" >&2; exit 1; }
+    tail -1 "$work/times" | awk -v n="$n" -v r="$rep" '{ printf "N=%s run %d %-7s %7.2f s wall %7.2f s CPU %6.0f MB\n", n, r, $1, $2, $3 + $4, $5 / 1024 }'
+  done
+done
+
+awk '
+  function median(a, k,   i, j, t) {
+    for (i = 1; i <= k; i++) for (j = i + 1; j <= k; j++) if (a[j] < a[i]) { t = a[i]; a[i] = a[j]; a[j] = t }
+    return k % 2 ? a[(k + 1) / 2] : (a[k / 2] + a[k / 2 + 1]) / 2
+  }
+  $1 == "with" { ww[++nw] = $2; cw[nw] = $3 + $4 }
+  $1 == "without" { wo[++no] = $2; co[no] = $3 + $4 }
+  END {
+    mww = median(ww, nw); mwo = median(wo, no); mcw = median(cw, nw); mco = median(co, no)
+    printf "medians: wall %.2f s with, %.2f s without (%+.1f %%); CPU %.2f s with, %.2f s without (%+.1f %%)\n",
+      mww, mwo, (mww / mwo - 1) * 100, mcw, mco, (mcw / mco - 1) * 100
+  }' "$work/times"
