@@ -131,17 +131,11 @@ namespace Residency.Build
             });
 
             var htmlPath = Path.Combine(outputDirectory, "inventory.html");
-            Document? record = null; // the Art. 30 record the .md and .html show: built once
-            var outputs = new (string Path, Func<Inventory, string> Render)[]
+            var outputs = new[] { jsonPath, Path.Combine(outputDirectory, "inventory.md"), htmlPath, Path.Combine(outputDirectory, "inventory.csv") };
+            var texts = Render(inventory);
+            for (int i = 0; i < outputs.Length; i++)
             {
-                (jsonPath, JsonInventoryWriter.Write),
-                (Path.Combine(outputDirectory, "inventory.md"), i => MarkdownInventoryWriter.Write(i, record ??= RecordDocumentBuilder.Build(i))),
-                (htmlPath, i => HtmlInventoryWriter.Write(i, record ??= RecordDocumentBuilder.Build(i))),
-                (Path.Combine(outputDirectory, "inventory.csv"), CsvInventoryWriter.Write),
-            };
-            foreach (var output in outputs)
-            {
-                Write(output.Path, output.Render(inventory));
+                Write(outputs[i], texts[i]);
             }
 
             if (UpdateBaseline)
@@ -154,10 +148,29 @@ namespace Residency.Build
             UnknownEndpointCount = inventory.Summary.UnknownEndpoints;
             InventoryFile = jsonPath;
             InventoryHtmlFile = htmlPath;
-            WrittenFiles = outputs.Select(o => (ITaskItem)new Microsoft.Build.Utilities.TaskItem(o.Path)).ToArray();
+            WrittenFiles = outputs.Select(o => (ITaskItem)new Microsoft.Build.Utilities.TaskItem(o)).ToArray();
 
             var display = PathUtil.ForDisplay(htmlPath, FullPath(StartupDirectory, null) ?? Directory.GetCurrentDirectory());
             Log.LogMessage(MessageImportance.High, "{0}", SummaryLine.Format(inventory.Summary, display));
+        }
+
+        /// <summary>
+        /// The four files' text: <c>inventory.json</c>, <c>.md</c>, <c>.html</c>, <c>.csv</c>. They are rendered side by side
+        /// (the JSON and the CSV on the thread pool, the Art. 30 record, built once for <c>.md</c> and <c>.html</c>, here):
+        /// the task runs after the compiler, on the build's critical path, when the machine's other cores are idle. Each
+        /// text depends only on the inventory, so the bytes do not depend on the order the renderings finish in; the files
+        /// are written afterwards, on this thread.
+        /// </summary>
+        private static string[] Render(Inventory inventory)
+        {
+            var json = System.Threading.Tasks.Task.Run(() => JsonInventoryWriter.Write(inventory));
+            var csv = System.Threading.Tasks.Task.Run(() => CsvInventoryWriter.Write(inventory));
+            var record = RecordDocumentBuilder.Build(inventory);
+            var markdown = MarkdownInventoryWriter.Write(inventory, record);
+            var html = HtmlInventoryWriter.Write(inventory, record);
+
+            // GetResult, not Wait: a failure surfaces as itself (the task's warning quotes its message), not as an AggregateException.
+            return new[] { json.GetAwaiter().GetResult(), markdown, html, csv.GetAwaiter().GetResult() };
         }
 
         /// <summary>Reads the analyzers' facts file; false when it could not be read at all (then the baseline is left alone).</summary>
