@@ -12,6 +12,8 @@
 set -euo pipefail
 
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+# shellcheck source=benchmarks/csc-command.sh
+source "$here/csc-command.sh"
 analyzers=""
 freq=499
 save=""
@@ -34,15 +36,7 @@ log="$here/out/n$n/report-with.log"
 
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
-# csc's command line from the detailed log, without /reportanalyzer (its bookkeeping is not the build's cost).
-grep -m1 'bincore/csc ' "$log" | sed 's#^ *[^ ]*/csc ##; s# /reportanalyzer##' > "$work/csc.rsp"
-csc_dll="$(grep -m1 -o '[^ ]*/Roslyn/bincore/csc' "$log").dll"
-for dll in Residency.Analyzers.dll Residency.CodeFixes.dll; do
-  if [[ -n "$analyzers" && -f "$analyzers/$dll" ]]; then
-    sed -i -E "s#/analyzer:[^ ]*/$dll#/analyzer:$analyzers/$dll#g" "$work/csc.rsp"
-  fi
-done
-grep -q 'Residency.Analyzers.dll' "$work/csc.rsp" || { echo "the csc command line has no Residency analyzer" >&2; exit 2; }
+csc_command "$log" "$analyzers" "$work/csc.rsp"
 
 cd "$here/out/n$n/with"
 # Perf maps name the JIT-compiled methods; without W^X the JIT's code is not hidden behind a double mapping.

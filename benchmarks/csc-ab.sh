@@ -10,6 +10,8 @@
 # (user + sys) and peak memory, then the medians and the overhead. See benchmarks/README.md ("csc alone").
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
+# shellcheck source=benchmarks/csc-command.sh
+source "$here/csc-command.sh"
 analyzers=""
 reps=3
 n=1000
@@ -29,14 +31,7 @@ log="$here/out/n$n/report-with.log"
 
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
-grep -m1 'bincore/csc ' "$log" | sed 's#^ *[^ ]*/csc ##; s# /reportanalyzer##' > "$work/with.rsp"
-csc_dll="$(grep -m1 -o '[^ ]*/Roslyn/bincore/csc' "$log").dll"
-for dll in Residency.Analyzers.dll Residency.CodeFixes.dll; do
-  if [[ -n "$analyzers" && -f "$analyzers/$dll" ]]; then
-    sed -i -E "s#/analyzer:[^ ]*/$dll#/analyzer:$analyzers/$dll#g" "$work/with.rsp"
-  fi
-done
-grep -q 'Residency.Analyzers.dll' "$work/with.rsp" || { echo "the csc command line has no Residency analyzer" >&2; exit 2; }
+csc_command "$log" "$analyzers" "$work/with.rsp"
 sed -E 's#/analyzer:[^ ]*/Residency\.(Analyzers|CodeFixes)\.dll##g' "$work/with.rsp" > "$work/without.rsp"
 
 cd "$here/out/n$n/with"
