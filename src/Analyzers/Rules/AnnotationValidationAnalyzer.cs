@@ -107,8 +107,6 @@ namespace Residency.Analyzers.Rules
                 yield break;
             }
 
-            // The scope goes into a finding's fingerprint: rendered only for an annotation that has a finding.
-            string Scope() => containingSymbol?.ToDisplayString(SymbolDisplayFormat.CSharpErrorMessageFormat) ?? string.Empty;
             var regionArgument = arguments.Arguments[0];
             string? regionText = null;
             if (regionArgument.NameEquals is null)
@@ -117,20 +115,24 @@ namespace Residency.Analyzers.Rules
                 if (constant.HasValue)
                 {
                     regionText = constant.Value as string;
-                    if (CheckRegion(kind, Scope, regionArgument, regionText) is { } invalidRegion)
+                    if (CheckRegion(kind, containingSymbol, regionArgument, regionText) is { } invalidRegion)
                     {
                         yield return invalidRegion;
                     }
                 }
             }
 
-            if (kind == "DataTransfer" && CheckJustification(attribute, arguments, model, Scope, regionText, cancellationToken) is { } unjustified)
+            if (kind == "DataTransfer" && CheckJustification(attribute, arguments, model, containingSymbol, regionText, cancellationToken) is { } unjustified)
             {
                 yield return unjustified;
             }
         }
 
-        private static Diagnostic? CheckRegion(string kind, System.Func<string> scope, AttributeArgumentSyntax regionArgument, string? text)
+        /// <summary>The annotated symbol as a finding's fingerprint names it: rendered only for an annotation that has a finding.</summary>
+        private static string Scope(ISymbol? containingSymbol) =>
+            containingSymbol?.ToDisplayString(SymbolDisplayFormat.CSharpErrorMessageFormat) ?? string.Empty;
+
+        private static Diagnostic? CheckRegion(string kind, ISymbol? scope, AttributeArgumentSyntax regionArgument, string? text)
         {
             if (Region.TryParse(text, out _))
             {
@@ -150,7 +152,7 @@ namespace Residency.Analyzers.Rules
             }
 
             var properties = ImmutableDictionary<string, string?>.Empty
-                .Add(DiagnosticProperties.FingerprintKey, DiagnosticProperties.Fingerprint(DiagnosticIds.InvalidConfiguration, scope(), kind, text ?? string.Empty));
+                .Add(DiagnosticProperties.FingerprintKey, DiagnosticProperties.Fingerprint(DiagnosticIds.InvalidConfiguration, Scope(scope), kind, text ?? string.Empty));
             if (suggestion is not null)
             {
                 properties = properties.Add(SuggestionKey, suggestion);
@@ -164,7 +166,7 @@ namespace Residency.Analyzers.Rules
         /// placeholder (<c>TODO…</c>, as the code fix writes it) is reported where it is written. A justification that is not a
         /// compile-time constant cannot be judged and is left alone.
         /// </summary>
-        private static Diagnostic? CheckJustification(AttributeSyntax attribute, AttributeArgumentListSyntax arguments, SemanticModel model, System.Func<string> scope, string? region, CancellationToken cancellationToken)
+        private static Diagnostic? CheckJustification(AttributeSyntax attribute, AttributeArgumentListSyntax arguments, SemanticModel model, ISymbol? scope, string? region, CancellationToken cancellationToken)
         {
             AttributeArgumentSyntax? justificationArgument = null;
             string? recipient = null;
@@ -204,7 +206,7 @@ namespace Residency.Analyzers.Rules
                 : $"[DataTransfer] to {destination} still has the placeholder Justification '{justification}': a person must record why the transfer is lawful (e.g. the reference of the signed clauses); until then the record shows it as unjustified";
             var location = justificationArgument?.GetLocation() ?? attribute.GetLocation();
             var properties = ImmutableDictionary<string, string?>.Empty
-                .Add(DiagnosticProperties.FingerprintKey, DiagnosticProperties.Fingerprint(DiagnosticIds.InvalidConfiguration, scope(), "DataTransfer.Justification", region ?? string.Empty, recipient ?? string.Empty));
+                .Add(DiagnosticProperties.FingerprintKey, DiagnosticProperties.Fingerprint(DiagnosticIds.InvalidConfiguration, Scope(scope), "DataTransfer.Justification", region ?? string.Empty, recipient ?? string.Empty));
             return Diagnostic.Create(Descriptors.RES004, location, properties, message);
         }
 
