@@ -17,7 +17,7 @@ namespace Residency.Analyzers.Json
         private int _depth;
         private bool _needComma;
         private bool _afterName;
-        private char[] _buffer = new char[256];
+        private char[]? _buffer; // for Rendered only: the per-item writers that render facts never need it
 
         public void StartObject() => Open('{');
 
@@ -102,9 +102,9 @@ namespace Residency.Analyzers.Json
         {
             Separate();
             var end = json.Length > 0 && json[json.Length - 1] == '\n' ? json.Length - 1 : json.Length;
-            if (_buffer.Length < end)
+            if (_buffer is null || _buffer.Length < end)
             {
-                _buffer = new char[System.Math.Max(end, _buffer.Length * 2)];
+                _buffer = new char[System.Math.Max(end, (_buffer?.Length ?? 128) * 2)];
             }
 
             // Line by line, not char by char: a facts file is megabytes of rendered items.
