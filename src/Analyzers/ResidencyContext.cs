@@ -62,6 +62,7 @@ namespace Residency.Analyzers
                 Engine.StorerFilter = node => Index.MayStoreIntoItsType(node);
             }
             Facts = options.EmitFacts ? new FactsCollector() : null;
+            Deferred = options.CommandLineBuild ? new DeferredAnalyses(Engine, models) : null;
             _treatment = new System.Lazy<FindingTreatment>(
                 () => new FindingTreatment(compilation, analyzerOptions ?? new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty), Baseline.Load(analyzerOptions?.AdditionalFiles ?? ImmutableArray<AdditionalText>.Empty, CancellationToken.None)),
                 System.Threading.LazyThreadSafetyMode.ExecutionAndPublication);
@@ -74,6 +75,13 @@ namespace Residency.Analyzers
 
         /// <summary>The inventory's facts of this compilation; null unless the facts file is written (command-line builds).</summary>
         public FactsCollector? Facts { get; }
+
+        /// <summary>
+        /// The flow analyses of a command-line build, requested by the code-block actions and run at compilation end,
+        /// when the compiler has bound every body (<see cref="DeferredAnalyses"/>); null in the IDE, which analyses each
+        /// block when it is asked for.
+        /// </summary>
+        public DeferredAnalyses? Deferred { get; }
 
         /// <summary>How the build treats a diagnostic (configuration, source suppression, baseline), for the facts.</summary>
         public FindingTreatment Treatment => _treatment.Value;

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Concurrent;
+using System.Threading;
 using Microsoft.CodeAnalysis;
 
 namespace Residency.Analyzers
@@ -14,6 +15,7 @@ namespace Residency.Analyzers
     {
         private readonly Compilation _compilation;
         private readonly ConcurrentDictionary<SyntaxTree, WeakReference<SemanticModel>> _models = new();
+        private ConcurrentDictionary<SyntaxTree, SemanticModel>? _held = new();
 
         public SemanticModels(Compilation compilation)
         {
@@ -28,6 +30,11 @@ namespace Residency.Analyzers
                 return null;
             }
 
+            if (Volatile.Read(ref _held) is { } held && held.TryGetValue(tree, out var kept))
+            {
+                return kept;
+            }
+
             if (_models.TryGetValue(tree, out var weak) && weak.TryGetTarget(out var cached))
             {
                 return cached;
@@ -39,5 +46,20 @@ namespace Residency.Analyzers
             _models[tree] = new WeakReference<SemanticModel>(model);
             return model;
         }
+
+        /// <summary>
+        /// Holds <paramref name="model"/> (the first model of its tree given, if it belongs to this compilation) until
+        /// <see cref="Release"/>: <see cref="Get"/> returns it for its tree.
+        /// </summary>
+        public void Hold(SemanticModel model)
+        {
+            if (Volatile.Read(ref _held) is { } held && ReferenceEquals(model.Compilation, _compilation) && !model.IsSpeculativeSemanticModel)
+            {
+                held.TryAdd(model.SyntaxTree, model);
+            }
+        }
+
+        /// <summary>Lets go of the held models; later calls to <see cref="Hold"/> hold nothing.</summary>
+        public void Release() => Volatile.Write(ref _held, null);
     }
 }

@@ -1,6 +1,8 @@
 using System;
+using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Linq;
+using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Residency.Analyzers.Flow;
@@ -14,17 +16,66 @@ namespace Residency.Analyzers.Rules
     internal static class FlowFindings
     {
         /// <summary>The block's summary, or null when the pre-filter rules it out or it touches no personal data.</summary>
-        public static MethodSummary? Summarise(CodeBlockAnalysisContext context, IMethodSymbol method, ResidencyContext residency)
+        public static MethodSummary? Summarise(CodeBlockAnalysisContext context, IMethodSymbol method, ResidencyContext residency) =>
+            MayStartFlow(context.CodeBlock, residency)
+                ? residency.Engine.AnalyseMethod(method, context.SemanticModel, context.CodeBlock, context.CancellationToken)
+                : null;
+
+        /// <summary>
+        /// Whether a flow may start in <paramref name="codeBlock"/>, decided from syntax alone: it names something personal
+        /// and something that can hand data to a sink or an unclassified recipient. A block that cannot is analysed only as
+        /// a callee, when a caller needs it.
+        /// </summary>
+        public static bool MayStartFlow(SyntaxNode codeBlock, ResidencyContext residency) =>
+            residency.Options.InferPersonalData ||
+            (residency.Index.MayTouchPersonalData(codeBlock) && residency.Index.MayReachRecipient(codeBlock));
+
+        /// <summary>
+        /// In a command-line build: keeps the block's model and requests its analysis for the end of the compilation
+        /// (<see cref="DeferredAnalyses"/>), adding the method to <paramref name="requested"/> when a flow may start there,
+        /// and answers true. In the IDE (nothing deferred) answers false: the caller analyses the block now.
+        /// </summary>
+        public static bool Defer(CodeBlockAnalysisContext context, IMethodSymbol method, ResidencyContext residency, ConcurrentQueue<IMethodSymbol> requested)
         {
-            if (!residency.Options.InferPersonalData &&
-                (!residency.Index.MayTouchPersonalData(context.CodeBlock) || !residency.Index.MayReachRecipient(context.CodeBlock)))
+            if (residency.Deferred is not { } deferred)
             {
-                // Nothing personal is named here, or nothing named here can hand data to a sink or an unclassified
-                // recipient: no flow starts in this body (it is analysed only as a callee, when a caller needs it).
-                return null;
+                return false;
             }
 
-            return residency.Engine.AnalyseMethod(method, context.SemanticModel, context.CodeBlock, context.CancellationToken);
+            deferred.Keep(context.SemanticModel);
+            if (MayStartFlow(context.CodeBlock, residency))
+            {
+                deferred.Request(method, context.SemanticModel, context.CodeBlock);
+                requested.Enqueue(method);
+            }
+
+            return true;
+        }
+
+        /// <summary>
+        /// At compilation end in a command-line build: the summary of each method <paramref name="requested"/> that has
+        /// one, given to <paramref name="use"/>; then the first failure of an analysis, if any, is rethrown (an AD0001).
+        /// </summary>
+        public static void CompleteDeferred(ResidencyContext residency, ConcurrentQueue<IMethodSymbol> requested, CancellationToken cancellationToken, Action<IMethodSymbol, MethodSummary> use)
+        {
+            if (residency.Deferred is not { } deferred)
+            {
+                return;
+            }
+
+            var completed = deferred.Complete(cancellationToken);
+            foreach (var method in requested)
+            {
+                if (completed.Of(method) is { } summary)
+                {
+                    use(method, summary);
+                }
+            }
+
+            if (completed.Failure is { } failure)
+            {
+                System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(failure).Throw();
+            }
         }
 
         public static IEnumerable<Finding> InOrder(MethodSummary summary) => InOrder(summary.Findings);

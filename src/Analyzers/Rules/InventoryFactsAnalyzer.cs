@@ -1,5 +1,7 @@
+using System.Collections.Concurrent;
 using System.Collections.Immutable;
 using System.Linq;
+using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -49,11 +51,17 @@ namespace Residency.Analyzers.Rules
                     SymbolKind.Method);
 
                 // A code-block action binds a body to operations only when the pre-filter lets it through (an operation
-                // action would bind every body of the compilation).
+                // action would bind every body of the compilation). The flows are analysed at compilation end, when the
+                // compiler has bound every body (Flow/DeferredAnalyses.cs): this analyzer runs in command-line builds only.
+                var requested = new ConcurrentQueue<IMethodSymbol>();
                 start.RegisterCodeBlockAction(block =>
                 {
                     CollectSinks(block, residency, facts);
-                    CollectFlows(block, residency, facts);
+                    if (block.OwningSymbol is IMethodSymbol method && residency.MayHavePersonalData && !FlowFindings.Defer(block, method, residency, requested) &&
+                        FlowFindings.Summarise(block, method, residency) is { } summary)
+                    {
+                        CollectFlows(method, summary, residency, facts, block.CancellationToken);
+                    }
                 });
 
                 if (residency.Types.DataSink is not null || residency.Types.DataTransfer is not null)
@@ -63,6 +71,7 @@ namespace Residency.Analyzers.Rules
 
                 start.RegisterCompilationEndAction(end =>
                 {
+                    FlowFindings.CompleteDeferred(residency, requested, end.CancellationToken, (method, summary) => CollectFlows(method, summary, residency, facts, end.CancellationToken));
                     foreach (var diagnostic in AnnotationValidationAnalyzer.PolicyDiagnostics(residency.Options.Policy).Concat(ConfigurationValidationAnalyzer.Diagnostics(residency)))
                     {
                         AddFinding(diagnostic, owner: null, fingerprint: null, residency, facts, end.CancellationToken);
@@ -77,15 +86,9 @@ namespace Residency.Analyzers.Rules
             });
         }
 
-        private static void CollectFlows(CodeBlockAnalysisContext context, ResidencyContext residency, FactsCollector facts)
+        private static void CollectFlows(IMethodSymbol method, MethodSummary summary, ResidencyContext residency, FactsCollector facts, CancellationToken cancellationToken)
         {
-            if (context.OwningSymbol is not IMethodSymbol method || !residency.MayHavePersonalData)
-            {
-                return;
-            }
-
-            var summary = FlowFindings.Summarise(context, method, residency);
-            if (summary is null || (summary.Findings.IsEmpty && summary.Unclassified.IsEmpty && summary.Truncation == Truncation.None))
+            if (summary.Findings.IsEmpty && summary.Unclassified.IsEmpty && summary.Truncation == Truncation.None)
             {
                 return; // most analysed methods find nothing: no display string for them
             }
@@ -104,7 +107,7 @@ namespace Residency.Analyzers.Rules
                 var location = finding.Syntax.GetLocation();
                 var treatment = descriptor is null
                     ? Treatment.Reported
-                    : residency.Treatment.Of(descriptor.Id, descriptor.Category, location, method, fingerprint, context.CancellationToken);
+                    : residency.Treatment.Of(descriptor.Id, descriptor.Category, location, method, fingerprint, cancellationToken);
                 facts.Add(FactMapper.Flow(verdict, methodId, descriptor?.Id, fingerprint, treatment, location));
             }
 
@@ -114,7 +117,7 @@ namespace Residency.Analyzers.Rules
                 var described = FlowVerdict.Judge(finding, method, residency.Options.Policy, residency.Transfers);
                 var fingerprint = DiagnosticProperties.UnclassifiedFingerprint(finding, methodId);
                 var location = finding.Syntax.GetLocation();
-                var treatment = residency.Treatment.Of(Descriptors.RES008.Id, Descriptors.RES008.Category, location, method, fingerprint, context.CancellationToken);
+                var treatment = residency.Treatment.Of(Descriptors.RES008.Id, Descriptors.RES008.Category, location, method, fingerprint, cancellationToken);
                 facts.Add(FactMapper.Unclassified(described, methodId, finding.Sink.RecipientAssembly, fingerprint, treatment, location));
             }
         }

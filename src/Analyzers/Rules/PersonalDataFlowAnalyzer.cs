@@ -1,3 +1,5 @@
+using System;
+using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
@@ -36,20 +38,34 @@ namespace Residency.Analyzers.Rules
                 residency.PrepareIndexes();
 
                 // A code-block action, not an operation-block one: the body is bound to operations only when the
-                // syntactic pre-filter says it may touch personal data (docs/architecture.md, "Cost").
-                start.RegisterCodeBlockAction(block => AnalyzeBlock(block, residency));
+                // syntactic pre-filter says it may touch personal data (docs/architecture.md, "Cost"). In a command-line
+                // build the analysis waits for the end of the compilation, when the compiler has bound every body.
+                var requested = new ConcurrentQueue<IMethodSymbol>();
+                start.RegisterCodeBlockAction(block => AnalyzeBlock(block, residency, requested));
+                if (residency.Deferred is not null)
+                {
+                    start.RegisterCompilationEndAction(end =>
+                        FlowFindings.CompleteDeferred(residency, requested, end.CancellationToken, (method, summary) => Report(method, summary, residency, end.ReportDiagnostic)));
+                }
             });
         }
 
-        private static void AnalyzeBlock(CodeBlockAnalysisContext context, ResidencyContext residency)
+        private static void AnalyzeBlock(CodeBlockAnalysisContext context, ResidencyContext residency, ConcurrentQueue<IMethodSymbol> requested)
         {
-            if (context.OwningSymbol is not IMethodSymbol method)
+            if (context.OwningSymbol is not IMethodSymbol method || FlowFindings.Defer(context, method, residency, requested))
             {
                 return;
             }
 
-            var summary = FlowFindings.Summarise(context, method, residency);
-            if (summary is null || summary.Findings.IsEmpty)
+            if (FlowFindings.Summarise(context, method, residency) is { } summary)
+            {
+                Report(method, summary, residency, context.ReportDiagnostic);
+            }
+        }
+
+        private static void Report(IMethodSymbol method, MethodSummary summary, ResidencyContext residency, Action<Diagnostic> report)
+        {
+            if (summary.Findings.IsEmpty)
             {
                 return; // most analysed methods find nothing: no display string for them
             }
@@ -74,7 +90,7 @@ namespace Residency.Analyzers.Rules
                     _ => new object[] { verdict.DescribeData(), sink.Describe(), sink.Region.Display, residency.Options.Policy.Text, verdict.DescribePath() },
                 };
 
-                context.ReportDiagnostic(Diagnostic.Create(descriptor, finding.Syntax.GetLocation(), AdditionalLocations(verdict), properties, arguments));
+                report(Diagnostic.Create(descriptor, finding.Syntax.GetLocation(), AdditionalLocations(verdict), properties, arguments));
             }
         }
 

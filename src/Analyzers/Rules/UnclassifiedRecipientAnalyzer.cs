@@ -1,3 +1,5 @@
+using System;
+using System.Collections.Concurrent;
 using System.Collections.Immutable;
 using System.Linq;
 using Microsoft.CodeAnalysis;
@@ -30,13 +32,33 @@ namespace Residency.Analyzers.Rules
                     return;
                 }
 
-                start.RegisterCodeBlockAction(block => AnalyzeBlock(block, residency));
+                // In a command-line build the analysis waits for the end of the compilation (Flow/DeferredAnalyses.cs).
+                var requested = new ConcurrentQueue<IMethodSymbol>();
+                start.RegisterCodeBlockAction(block => AnalyzeBlock(block, residency, requested));
+                if (residency.Deferred is not null)
+                {
+                    start.RegisterCompilationEndAction(end =>
+                        FlowFindings.CompleteDeferred(residency, requested, end.CancellationToken, (method, summary) => Report(method, summary, residency, end.ReportDiagnostic)));
+                }
             });
         }
 
-        private static void AnalyzeBlock(CodeBlockAnalysisContext context, ResidencyContext residency)
+        private static void AnalyzeBlock(CodeBlockAnalysisContext context, ResidencyContext residency, ConcurrentQueue<IMethodSymbol> requested)
         {
-            if (context.OwningSymbol is not IMethodSymbol method || FlowFindings.Summarise(context, method, residency) is not { } summary || summary.Unclassified.IsEmpty)
+            if (context.OwningSymbol is not IMethodSymbol method || FlowFindings.Defer(context, method, residency, requested))
+            {
+                return;
+            }
+
+            if (FlowFindings.Summarise(context, method, residency) is { } summary)
+            {
+                Report(method, summary, residency, context.ReportDiagnostic);
+            }
+        }
+
+        private static void Report(IMethodSymbol method, MethodSummary summary, ResidencyContext residency, Action<Diagnostic> report)
+        {
+            if (summary.Unclassified.IsEmpty)
             {
                 return;
             }
@@ -51,7 +73,7 @@ namespace Residency.Analyzers.Rules
                     .Select(source => source.Symbol.Locations.FirstOrDefault(l => l.IsInSource))
                     .Where(location => location is not null)
                     .Cast<Location>();
-                context.ReportDiagnostic(Diagnostic.Create(
+                report(Diagnostic.Create(
                     Descriptors.RES008,
                     finding.Syntax.GetLocation(),
                     additional,

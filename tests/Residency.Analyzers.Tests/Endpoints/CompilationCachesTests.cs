@@ -10,7 +10,9 @@ namespace Residency.Analyzers.Tests.Endpoints
     /// <summary>
     /// Nothing kept for the whole compilation holds an operation tree, a control-flow graph or a semantic model (other
     /// than weakly): such a field would keep every bound method body alive until the end of the build
-    /// (docs/architecture.md). Checked on the declared types of the fields of every per-compilation object.
+    /// (docs/architecture.md). Checked on the declared types of the fields of every per-compilation object. The one
+    /// exception is the deferred analyses of command-line builds, which keep the models the compiler bound its bodies
+    /// into until the analyses have run at compilation end, and then let them go (Flow/DeferredAnalyses.cs).
     /// </summary>
     public class CompilationCachesTests
     {
@@ -55,8 +57,15 @@ namespace Residency.Analyzers.Tests.Endpoints
             Assert.Contains(typeof(Residency.Analyzers.Endpoints.CompilationIndex), seen);
             Assert.Contains(typeof(Residency.Analyzers.Flow.FlowEngine), seen);
             Assert.True(seen.Count > 10, $"only {seen.Count} types reached from ResidencyContext");
-            Assert.Empty(offending);
+            Assert.Equal(HeldUntilCompilationEnd, offending.OrderBy(o => o, StringComparer.Ordinal));
         }
+
+        /// <summary>The fields that hold models until the deferred analyses have run (and are emptied then: <c>DeferredAnalysesTests</c>).</summary>
+        private static readonly string[] HeldUntilCompilationEnd =
+        {
+            "Pending.<Model>k__BackingField: Microsoft.CodeAnalysis.SemanticModel",
+            "SemanticModels._held: System.Collections.Concurrent.ConcurrentDictionary`2[Microsoft.CodeAnalysis.SyntaxTree,Microsoft.CodeAnalysis.SemanticModel]",
+        };
 
         /// <summary>The type and its generic arguments and element types, except what a weak reference holds.</summary>
         private static IEnumerable<Type> Mentioned(Type type)

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
@@ -76,6 +77,14 @@ namespace Residency.Analyzers.Tests.Verifiers
                 verifier.True(lost.Count == 0, "the syntactic pre-filter rules out bodies the engine analyses: " + string.Join(", ", lost));
                 var (unreached, _) = PrefilterSoundness.CheckReach(result.compilation);
                 verifier.True(unreached.Count == 0, "the syntactic pre-filter says bodies with flows of their own reach no recipient: " + string.Join(", ", unreached));
+                if (typeof(TAnalyzer) == typeof(Residency.Analyzers.Rules.PersonalDataFlowAnalyzer) || typeof(TAnalyzer) == typeof(Residency.Analyzers.Rules.UnclassifiedRecipientAnalyzer))
+                {
+                    var (ide, commandLine) = await DeferredEquivalence.RunAsync(result.compilation, new TAnalyzer(), project.AnalyzerOptions, cancellationToken);
+                    verifier.True(
+                        ide.SequenceEqual(commandLine),
+                        "a command-line build (flows analysed at compilation end) reports what the IDE reports.\nIDE:\n  " + string.Join("\n  ", ide) + "\ncommand line:\n  " + string.Join("\n  ", commandLine));
+                }
+
                 return result;
             }
 

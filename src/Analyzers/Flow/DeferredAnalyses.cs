@@ -1,0 +1,143 @@
+using System;
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.Threading;
+using System.Threading.Tasks;
+using Microsoft.CodeAnalysis;
+
+namespace Residency.Analyzers.Flow
+{
+    /// <summary>
+    /// The flow analyses of a command-line build, run together at the end of the compilation instead of in each
+    /// method's code-block action (docs/architecture.md, "Cost").
+    /// <para>
+    /// With analyzers attached, the compiler hands the body it bound for emit to the semantic model of its tree, so the
+    /// analyzers get a method's own body for free. A body the engine asks for before the compiler has reached it (a
+    /// callee, a field writer, a getter the pre-filter follows) is bound a second time, and that was most of the binding
+    /// the analyzers paid (about 10,000 of 12,000 bodies asked at N = 1000 in docs/benchmarks.md). So in command-line
+    /// builds a code-block action only keeps its tree's model and requests the analysis; at compilation end, when the
+    /// compiler has bound every body into a model kept here, the requests run, spread over the processor's cores, and
+    /// every analyzer reads the same memoised summaries. In the IDE nothing is deferred: a keystroke needs the
+    /// diagnostics of the method being typed, not of the whole compilation.
+    /// </para>
+    /// </summary>
+    internal sealed class DeferredAnalyses
+    {
+        private readonly FlowEngine _engine;
+        private readonly SemanticModels _models;
+        private readonly ConcurrentDictionary<IMethodSymbol, Pending> _requests = new(SymbolEqualityComparer.Default);
+        private readonly ConcurrentQueue<Pending> _order = new();
+        private readonly object _gate = new();
+        private Completed? _completed;
+
+        public DeferredAnalyses(FlowEngine engine, SemanticModels models)
+        {
+            _engine = engine;
+            _models = models;
+        }
+
+        /// <summary>Keeps the model of a code block's tree (with the bodies the compiler bound into it) until the analyses have run.</summary>
+        public void Keep(SemanticModel model) => _models.Hold(model);
+
+        /// <summary>Requests the analysis of <paramref name="method"/>, whose code block is <paramref name="codeBlock"/>; a method is analysed once however often it is requested.</summary>
+        public void Request(IMethodSymbol method, SemanticModel model, SyntaxNode codeBlock)
+        {
+            var request = new Pending((IMethodSymbol)method.OriginalDefinition, model, codeBlock);
+            if (_requests.TryAdd(request.Method, request))
+            {
+                _order.Enqueue(request);
+            }
+        }
+
+        /// <summary>
+        /// Runs every request once (the first caller runs them, the others wait) and returns the summaries. Then the
+        /// requests and the models kept for the analyses are let go; a request made after that is not analysed.
+        /// </summary>
+        public Completed Complete(CancellationToken cancellationToken)
+        {
+            lock (_gate)
+            {
+                if (_completed is null)
+                {
+                    _completed = Run(_order.ToArray(), cancellationToken);
+
+                    // The requests hold their models too: nothing bound is kept once the analyses have run.
+                    _requests.Clear();
+                    while (_order.TryDequeue(out _))
+                    {
+                    }
+
+                    _models.Release();
+                }
+
+                return _completed;
+            }
+        }
+
+        /// <summary>The requests not yet run (tests).</summary>
+        internal int PendingCount => _order.Count;
+
+        /// <summary>Whether <paramref name="model"/> is the one kept for its tree (tests).</summary>
+        internal bool Holds(SemanticModel model) => ReferenceEquals(_models.Get(model.SyntaxTree), model);
+
+        private Completed Run(Pending[] requests, CancellationToken cancellationToken)
+        {
+            var summaries = new ConcurrentDictionary<IMethodSymbol, MethodSummary>(SymbolEqualityComparer.Default);
+            Exception? failure = null;
+            var options = new ParallelOptions { CancellationToken = cancellationToken };
+            Parallel.ForEach(Partitioner.Create(requests, loadBalance: true), options, request =>
+            {
+                try
+                {
+                    if (_engine.AnalyseMethod(request.Method, request.Model, request.CodeBlock, cancellationToken) is { } summary)
+                    {
+                        summaries[request.Method] = summary;
+                    }
+                }
+                catch (Exception e) when (e is not OperationCanceledException)
+                {
+                    // One method's failure must not cost the others their findings; it is rethrown to each analyzer
+                    // after it has reported them (an AD0001, as a failing code-block action gives).
+                    Interlocked.CompareExchange(ref failure, e, null);
+                }
+            });
+
+            return new Completed(summaries, failure);
+        }
+
+        private sealed class Pending
+        {
+            public Pending(IMethodSymbol method, SemanticModel model, SyntaxNode codeBlock)
+            {
+                Method = method;
+                Model = model;
+                CodeBlock = codeBlock;
+            }
+
+            public IMethodSymbol Method { get; }
+
+            public SemanticModel Model { get; }
+
+            public SyntaxNode CodeBlock { get; }
+        }
+
+        /// <summary>The summaries of the requested methods that touch personal data, and the first failure of an analysis.</summary>
+        internal sealed class Completed
+        {
+            private readonly IReadOnlyDictionary<IMethodSymbol, MethodSummary> _summaries;
+
+            public Completed(IReadOnlyDictionary<IMethodSymbol, MethodSummary> summaries, Exception? failure)
+            {
+                _summaries = summaries;
+                Failure = failure;
+            }
+
+            /// <summary>The first exception an analysis threw, if any.</summary>
+            public Exception? Failure { get; }
+
+            /// <summary>The summary of a requested method; null when its body does not touch personal data.</summary>
+            public MethodSummary? Of(IMethodSymbol method) =>
+                _summaries.TryGetValue((IMethodSymbol)method.OriginalDefinition, out var summary) ? summary : null;
+        }
+    }
+}

@@ -1,0 +1,119 @@
+using System.Linq;
+using System.Threading.Tasks;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Residency.Analyzers.Tests.Verifiers;
+using static Residency.Analyzers.Tests.Flow.FlowTestModel;
+using Verify = Residency.Analyzers.Tests.Verifiers.AnalyzerVerifier<Residency.Analyzers.Rules.PersonalDataFlowAnalyzer>;
+
+namespace Residency.Analyzers.Tests.Flow
+{
+    /// <summary>
+    /// Command-line builds analyse flows at compilation end, with the models the compiler bound its bodies into
+    /// (Flow/DeferredAnalyses.cs). Every flow analyzer test also checks that both modes report the same
+    /// (<see cref="DeferredEquivalence"/>); these tests check the deferred mode on its own.
+    /// </summary>
+    public class DeferredAnalysesTests
+    {
+        private static readonly (string, string)[] CommandLine = { ("_ResidencyCommandLineBuild", "true") };
+
+        [Fact]
+        public Task ACommandLineBuildReportsFlowsThroughCalleesAtCompilationEnd() => Verify.VerifyAsync(Source + @"
+class Service
+{
+    private readonly Crm _crm = new Crm();
+    private string _pending = """";
+    void Run(Customer c) { {|#0:Forward(c.Email)|}; Forward(c.Country); }
+    void Forward(string s) => Relay(s + ""!"");
+    void Relay(string s) => _crm.Send(s);
+    void Keep(Customer c) { _pending = c.Email; }
+    void Flush() { {|#1:_crm.Send(_pending)|}; }
+}", CommandLine, Res001(0), Res001(1));
+
+        [Fact]
+        public Task ACommandLineBuildReportsNothingForCleanCode() => Verify.VerifyAsync(Source + @"
+class Service
+{
+    private readonly Crm _crm = new Crm();
+    void Run(Customer c) { Forward(c.Country); }
+    void Forward(string s) => _crm.Send(s);
+}", CommandLine);
+
+        [Fact]
+        public void AHeldModelIsTheOneTheEngineUsesUntilReleased()
+        {
+            var tree = CSharpSyntaxTree.ParseText("class C { void M() { } }");
+            var compilation = CSharpCompilation.Create("held", new[] { tree }, TestReferences.All);
+            var models = new SemanticModels(compilation);
+            var held = compilation.GetSemanticModel(tree);
+
+            models.Hold(held);
+            Assert.Same(held, models.Get(tree));
+
+            models.Release();
+            Assert.NotSame(held, models.Get(tree));
+
+            models.Hold(held); // after the release nothing is held any more
+            Assert.NotSame(held, models.Get(tree));
+        }
+
+        [Fact]
+        public void AModelOfAnotherCompilationIsNotHeld()
+        {
+            var tree = CSharpSyntaxTree.ParseText("class C { void M() { } }");
+            var compilation = CSharpCompilation.Create("mine", new[] { tree }, TestReferences.All);
+            var other = compilation.Clone();
+            var models = new SemanticModels(compilation);
+            var foreign = other.GetSemanticModel(tree);
+
+            models.Hold(foreign);
+            Assert.NotSame(foreign, models.Get(tree));
+        }
+
+        [Fact]
+        public void TheDeferredAnalysesRunOnceAndAnswerEachRequestedMethod()
+        {
+            var tree = CSharpSyntaxTree.ParseText(Source + @"
+class Service
+{
+    private readonly Crm _crm = new Crm();
+    void Run(Customer c) => _crm.Send(c.Email);
+    int Twice(int n) => n * 2;
+}");
+            var compilation = CSharpCompilation.Create("deferred", new[] { tree }, TestReferences.All);
+            var residency = ResidencyContext.For(compilation, PrefilterSoundness.CommandLineWithoutFacts);
+            var deferred = residency.Deferred;
+            Assert.NotNull(deferred);
+
+            var model = compilation.GetSemanticModel(tree);
+            var service = compilation.GetTypeByMetadataName("Service")!;
+            foreach (var name in new[] { "Run", "Twice", "Run" })
+            {
+                var method = service.GetMembers(name).OfType<IMethodSymbol>().Single();
+                deferred!.Keep(model);
+                deferred.Request(method, model, method.DeclaringSyntaxReferences[0].GetSyntax());
+            }
+
+            Assert.True(deferred!.Holds(model));
+            Assert.Equal(2, deferred.PendingCount);
+            var completed = deferred.Complete(default);
+            Assert.Same(completed, deferred.Complete(default));
+            Assert.Null(completed.Failure);
+            var run = completed.Of(service.GetMembers("Run").OfType<IMethodSymbol>().Single());
+            Assert.NotNull(run);
+            Assert.Single(run!.Findings);
+            Assert.Null(completed.Of(service.GetMembers("Twice").OfType<IMethodSymbol>().Single())); // touches no personal data
+
+            // Nothing bound is kept once the analyses have run: neither the models nor the requests.
+            Assert.False(deferred.Holds(model));
+            Assert.Equal(0, deferred.PendingCount);
+        }
+
+        [Fact]
+        public void TheIdeDefersNothing()
+        {
+            var compilation = CSharpCompilation.Create("ide", new[] { CSharpSyntaxTree.ParseText(Source) }, TestReferences.All);
+            Assert.Null(ResidencyContext.For(compilation, new Microsoft.CodeAnalysis.Diagnostics.AnalyzerOptions(System.Collections.Immutable.ImmutableArray<AdditionalText>.Empty)).Deferred);
+        }
+    }
+}
