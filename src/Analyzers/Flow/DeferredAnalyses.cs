@@ -9,7 +9,7 @@ namespace Residency.Analyzers.Flow
 {
     /// <summary>
     /// The flow analyses of a command-line build, run together at the end of the compilation instead of in each
-    /// method's code-block action (docs/architecture.md, "Cost").
+    /// method's code-block action (docs/architecture.md, "Performance by design").
     /// <para>
     /// With analyzers attached, the compiler hands the body it bound for emit to the semantic model of its tree, so the
     /// analyzers get a method's own body for free. A body the engine asks for before the compiler has reached it (a

@@ -38,7 +38,7 @@ namespace Residency.Analyzers.Rules
                 residency.PrepareIndexes();
 
                 // A code-block action, not an operation-block one: the body is bound to operations only when the
-                // syntactic pre-filter says it may touch personal data (docs/architecture.md, "Cost"). In a command-line
+                // syntactic pre-filter says it may touch personal data (docs/architecture.md, "Performance by design"). In a command-line
                 // build the analysis waits for the end of the compilation, when the compiler has bound every body.
                 var requested = new ConcurrentQueue<IMethodSymbol>();
                 start.RegisterCodeBlockAction(block => AnalyzeBlock(block, residency, requested));
