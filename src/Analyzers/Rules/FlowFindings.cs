@@ -31,6 +31,29 @@ namespace Residency.Analyzers.Rules
             (residency.Index.MayTouchPersonalData(codeBlock) && residency.Index.MayReachRecipient(codeBlock));
 
         /// <summary>
+        /// Registers a reporting flow analyzer: each method's summary, when a flow may start in it, goes to
+        /// <paramref name="report"/> with the way to report a diagnostic — from the code-block action in the IDE, from
+        /// the compilation-end action in a command-line build (<see cref="DeferredAnalyses"/>).
+        /// </summary>
+        public static void RegisterReporting(CompilationStartAnalysisContext start, ResidencyContext residency, Action<IMethodSymbol, MethodSummary, Action<Diagnostic>> report)
+        {
+            var requested = new ConcurrentQueue<IMethodSymbol>();
+            start.RegisterCodeBlockAction(block =>
+            {
+                if (block.OwningSymbol is IMethodSymbol method && !Defer(block, method, residency, requested) && Summarise(block, method, residency) is { } summary)
+                {
+                    report(method, summary, block.ReportDiagnostic);
+                }
+            });
+
+            if (residency.Deferred is not null)
+            {
+                start.RegisterCompilationEndAction(end =>
+                    CompleteDeferred(residency, requested, end.CancellationToken, (method, summary) => report(method, summary, end.ReportDiagnostic)));
+            }
+        }
+
+        /// <summary>
         /// In a command-line build: keeps the block's model and requests its analysis for the end of the compilation
         /// (<see cref="DeferredAnalyses"/>), adding the method to <paramref name="requested"/> when a flow may start there,
         /// and answers true. In the IDE (nothing deferred) answers false: the caller analyses the block now.

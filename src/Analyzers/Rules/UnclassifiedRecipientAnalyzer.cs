@@ -1,5 +1,4 @@
 using System;
-using System.Collections.Concurrent;
 using System.Collections.Immutable;
 using System.Linq;
 using Microsoft.CodeAnalysis;
@@ -33,27 +32,8 @@ namespace Residency.Analyzers.Rules
                 }
 
                 // In a command-line build the analysis waits for the end of the compilation (Flow/DeferredAnalyses.cs).
-                var requested = new ConcurrentQueue<IMethodSymbol>();
-                start.RegisterCodeBlockAction(block => AnalyzeBlock(block, residency, requested));
-                if (residency.Deferred is not null)
-                {
-                    start.RegisterCompilationEndAction(end =>
-                        FlowFindings.CompleteDeferred(residency, requested, end.CancellationToken, (method, summary) => Report(method, summary, residency, end.ReportDiagnostic)));
-                }
+                FlowFindings.RegisterReporting(start, residency, (method, summary, report) => Report(method, summary, residency, report));
             });
-        }
-
-        private static void AnalyzeBlock(CodeBlockAnalysisContext context, ResidencyContext residency, ConcurrentQueue<IMethodSymbol> requested)
-        {
-            if (context.OwningSymbol is not IMethodSymbol method || FlowFindings.Defer(context, method, residency, requested))
-            {
-                return;
-            }
-
-            if (FlowFindings.Summarise(context, method, residency) is { } summary)
-            {
-                Report(method, summary, residency, context.ReportDiagnostic);
-            }
         }
 
         private static void Report(IMethodSymbol method, MethodSummary summary, ResidencyContext residency, Action<Diagnostic> report)
