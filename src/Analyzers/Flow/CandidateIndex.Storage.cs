@@ -50,6 +50,13 @@ namespace Residency.Analyzers.Flow
             {
                 // A field, or an object reached from one, handed to a method (Lists.Put(_pending, x), Fill(_draft.Lines, x)), which
                 // may fill it (the engine's parameter stores): the field the chain starts at.
+                // Called on every node of every body: the kind, an integer, rules out most nodes before any type test.
+                var kind = node.Kind();
+                if (kind is not (SyntaxKind.Argument or SyntaxKind.InvocationExpression) && !SyntaxFacts.IsAssignmentExpression(kind))
+                {
+                    return;
+                }
+
                 if (node is ArgumentSyntax { Parent.Parent: InvocationExpressionSyntax } handed && handed.RefKindKeyword.IsKind(SyntaxKind.None))
                 {
                     if (ChainRoot(handed.Expression) is { } root)

@@ -15,27 +15,28 @@ namespace Residency.Analyzers.Sinks
     {
         private readonly WellKnownTypes _types;
         private readonly ConcurrentDictionary<IMethodSymbol, SinkCall?> _methods;
+        private readonly System.Func<IMethodSymbol, SinkCall?> _resolve; // one delegate, not one per lookup
         private readonly ConcurrentDictionary<ISymbol, SinkInfo?> _members = Caches.Create<ISymbol, SinkInfo?>(SymbolEqualityComparer.Default);
 
         public AnnotationSinkProvider(WellKnownTypes types, int cacheCapacity = Caches.DefaultCapacity)
         {
             _methods = Caches.Create<IMethodSymbol, SinkCall?>(SymbolEqualityComparer.Default, cacheCapacity);
             _types = types;
+            _resolve = Resolve;
         }
 
         public bool MayResolve(IMethodSymbol method) =>
-            _types.DataSink is not null && _methods.GetOrAdd(method.OriginalDefinition, Resolve) is not null;
+            _types.DataSink is not null && _methods.GetOrAdd(method.OriginalDefinition, _resolve) is not null;
 
         /// <summary>
         /// Whether calls to <paramref name="method"/> send every argument to a sink declared on the method (or the member it
         /// overrides or implements) or on its type; a <c>[DataSink]</c> on a parameter alone does not count.
         /// </summary>
         public bool IsDeclaredSink(IMethodSymbol method) =>
-            _types.DataSink is not null && _methods.GetOrAdd((IMethodSymbol)method.OriginalDefinition, Resolve) is { AllArguments: true };
+            _types.DataSink is not null && _methods.GetOrAdd((IMethodSymbol)method.OriginalDefinition, _resolve) is { AllArguments: true };
 
         public bool IsSinkHolder(ISymbol member) =>
-            _types.DataSink is not null && member is IFieldSymbol or IPropertySymbol &&
-            System.Linq.Enumerable.Any(AttributesOf(member), a => WellKnownTypes.Is(a.AttributeClass, _types.DataSink));
+            _types.DataSink is not null && member is IFieldSymbol or IPropertySymbol && DataSinkOn(member) is not null;
 
         /// <summary>A member's attributes; for a record's positional property, also those written on its parameter.</summary>
         private static System.Collections.Generic.IEnumerable<AttributeData> AttributesOf(ISymbol symbol)
@@ -70,7 +71,7 @@ namespace Residency.Analyzers.Sinks
             }
 
             var method = invocation.TargetMethod.OriginalDefinition;
-            var call = _methods.GetOrAdd(method, Resolve);
+            var call = _methods.GetOrAdd(method, _resolve);
             if (call is not null)
             {
                 return call;
@@ -91,7 +92,7 @@ namespace Residency.Analyzers.Sinks
             };
             if (holder is not null)
             {
-                var sink = _members.GetOrAdd(holder.OriginalDefinition, h => FromAttribute(h, $"{h.ContainingType?.Name}.{h.Name}.{method.Name}"));
+                var sink = _members.GetOrAdd(holder.OriginalDefinition, h => DataSinkOn(h) is { } attribute ? Sink(h, attribute, $"{h.ContainingType?.Name}.{h.Name}.{method.Name}") : null);
                 if (sink is not null)
                 {
                     return new SinkCall(sink, allArguments: true, receiver: false, ImmutableArray<int>.Empty);
@@ -103,57 +104,55 @@ namespace Residency.Analyzers.Sinks
 
         private SinkCall? Resolve(IMethodSymbol method)
         {
-            var display = $"{method.ContainingType?.Name}.{method.Name}";
+            // The display names are built only for a sink found: most methods of a compilation are none, and the index asks for every one.
 
             // 1. The method itself, or what it overrides or implements.
             foreach (var candidate in MethodAndBases(method))
             {
-                var sink = FromAttribute(candidate, display);
-                if (sink is not null)
+                if (DataSinkOn(candidate) is { } attribute)
                 {
-                    return new SinkCall(sink, allArguments: true, receiver: !method.IsStatic && method.MethodKind != MethodKind.Constructor, ImmutableArray<int>.Empty);
+                    return new SinkCall(Sink(candidate, attribute, Display(method)), allArguments: true, receiver: !method.IsStatic && method.MethodKind != MethodKind.Constructor, ImmutableArray<int>.Empty);
                 }
             }
 
             // 2. Parameters: only those arguments.
             SinkInfo? parameterSink = null;
-            var ordinals = ImmutableArray.CreateBuilder<int>();
+            ImmutableArray<int>.Builder? ordinals = null;
             foreach (var parameter in method.Parameters)
             {
-                var sink = FromAttribute(parameter, $"{display}({parameter.Name})");
-                if (sink is not null)
+                if (DataSinkOn(parameter) is { } attribute)
                 {
-                    parameterSink ??= sink;
-                    ordinals.Add(parameter.Ordinal);
+                    parameterSink ??= Sink(parameter, attribute, $"{Display(method)}({parameter.Name})");
+                    (ordinals ??= ImmutableArray.CreateBuilder<int>()).Add(parameter.Ordinal);
                 }
             }
 
             if (parameterSink is not null)
             {
-                return new SinkCall(parameterSink, allArguments: false, receiver: false, ordinals.ToImmutable());
+                return new SinkCall(parameterSink, allArguments: false, receiver: false, ordinals!.ToImmutable());
             }
 
             // 3. The containing type or one of its interfaces / base types.
             for (var type = method.ContainingType; type is not null; type = type.BaseType)
             {
-                var sink = FromAttribute(type, display);
-                if (sink is not null)
+                if (DataSinkOn(type) is { } attribute)
                 {
-                    return new SinkCall(sink, allArguments: true, receiver: false, ImmutableArray<int>.Empty);
+                    return new SinkCall(Sink(type, attribute, Display(method)), allArguments: true, receiver: false, ImmutableArray<int>.Empty);
                 }
             }
 
             foreach (var @interface in method.ContainingType?.AllInterfaces ?? ImmutableArray<INamedTypeSymbol>.Empty)
             {
-                var sink = FromAttribute(@interface, display);
-                if (sink is not null)
+                if (DataSinkOn(@interface) is { } attribute)
                 {
-                    return new SinkCall(sink, allArguments: true, receiver: false, ImmutableArray<int>.Empty);
+                    return new SinkCall(Sink(@interface, attribute, Display(method)), allArguments: true, receiver: false, ImmutableArray<int>.Empty);
                 }
             }
 
             return null;
         }
+
+        private static string Display(IMethodSymbol method) => $"{method.ContainingType?.Name}.{method.Name}";
 
         private static System.Collections.Generic.IEnumerable<IMethodSymbol> MethodAndBases(IMethodSymbol method)
         {
@@ -180,27 +179,31 @@ namespace Residency.Analyzers.Sinks
             }
         }
 
-        private SinkInfo? FromAttribute(ISymbol symbol, string display)
+        /// <summary>The first <c>[DataSink]</c> written on <paramref name="symbol"/> (for a record's positional property, also on its parameter).</summary>
+        private AttributeData? DataSinkOn(ISymbol symbol)
         {
             foreach (var attribute in symbol is IPropertySymbol ? AttributesOf(symbol) : symbol.GetAttributes())
             {
-                if (!WellKnownTypes.Is(attribute.AttributeClass, _types.DataSink))
+                if (WellKnownTypes.Is(attribute.AttributeClass, _types.DataSink))
                 {
-                    continue;
+                    return attribute;
                 }
-
-                var regionText = PersonalDataClassifier.FirstStringArgument(attribute);
-                var region = Region.TryParse(regionText, out var parsed) ? parsed : Region.Unknown;
-                var recipient = PersonalDataClassifier.NamedString(attribute, "Recipient");
-                var purpose = PersonalDataClassifier.NamedString(attribute, "Purpose");
-                var location = attribute.ApplicationSyntaxReference is { } reference
-                    ? Location.Create(reference.SyntaxTree, reference.Span)
-                    : null;
-                var on = symbol is IParameterSymbol p ? $"parameter '{p.Name}' of {p.ContainingSymbol.Name}" : symbol.Name;
-                return new SinkInfo(SinkKind.Annotation, display, region, recipient, host: null, purpose, $"[DataSink(\"{regionText}\")] on {on}", location: location);
             }
 
             return null;
+        }
+
+        private static SinkInfo Sink(ISymbol symbol, AttributeData attribute, string display)
+        {
+            var regionText = PersonalDataClassifier.FirstStringArgument(attribute);
+            var region = Region.TryParse(regionText, out var parsed) ? parsed : Region.Unknown;
+            var recipient = PersonalDataClassifier.NamedString(attribute, "Recipient");
+            var purpose = PersonalDataClassifier.NamedString(attribute, "Purpose");
+            var location = attribute.ApplicationSyntaxReference is { } reference
+                ? Location.Create(reference.SyntaxTree, reference.Span)
+                : null;
+            var on = symbol is IParameterSymbol p ? $"parameter '{p.Name}' of {p.ContainingSymbol.Name}" : symbol.Name;
+            return new SinkInfo(SinkKind.Annotation, display, region, recipient, host: null, purpose, $"[DataSink(\"{regionText}\")] on {on}", location: location);
         }
     }
 }

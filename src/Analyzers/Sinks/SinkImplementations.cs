@@ -22,7 +22,11 @@ namespace Residency.Analyzers.Sinks
         }
 
         /// <summary>Whether the body of <paramref name="method"/> is (part of) the implementation of a declared sink.</summary>
-        public bool Contains(IMethodSymbol method) => _implements.GetOrAdd((IMethodSymbol)method.OriginalDefinition, Compute);
+        public bool Contains(IMethodSymbol method)
+        {
+            method = (IMethodSymbol)method.OriginalDefinition;
+            return _implements.TryGetValue(method, out var known) ? known : _implements.GetOrAdd(method, Compute); // no delegate on a hit
+        }
 
         private bool Compute(IMethodSymbol method)
         {

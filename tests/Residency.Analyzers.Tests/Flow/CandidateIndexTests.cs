@@ -164,6 +164,34 @@ public class S
             Assert.False(index.StoresNothingPersonal(compilation.GetTypeByMetadataName("Customer")!.GetMembers("Describe").Single())); // not storage
         }
 
+        [Theory]
+        [InlineData("=")]
+        [InlineData("+=")]
+        [InlineData("-=")]
+        [InlineData("*=")]
+        [InlineData("/=")]
+        [InlineData("%=")]
+        [InlineData("&=")]
+        [InlineData("|=")]
+        [InlineData("^=")]
+        [InlineData("<<=")]
+        [InlineData(">>=")]
+        [InlineData(">>>=")]
+        [InlineData("??=")]
+        public void EveryAssignmentOperatorWritesItsTarget(string assignment)
+        {
+            // The storage walk rules nodes out by their kind before any type test: every assignment kind must pass it, so
+            // that the field a candidate writes makes its readers candidates.
+            var index = Build($@"
+public class S
+{{
+    private int? _length;
+    public void Remember(Customer c) {{ _length {assignment} c.Email.Length; }}
+    public int? Length() => _length;
+}}");
+            Assert.True(Candidate(index.Index, index.Compilation, "Length"));
+        }
+
         [Fact]
         public void AnInitializerMayCallASinkOnlyThroughWhatItsInitializerNames()
         {

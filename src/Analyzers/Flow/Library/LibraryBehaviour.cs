@@ -82,7 +82,11 @@ namespace Residency.Analyzers.Flow.Library
         }
 
         /// <summary>What <paramref name="member"/> (a method or property of a library) does, per <c>Catalog/library.json</c>.</summary>
-        public Behaviour Of(ISymbol member) => _memo.GetOrAdd(member.OriginalDefinition, Compute);
+        public Behaviour Of(ISymbol member)
+        {
+            member = member.OriginalDefinition;
+            return _memo.TryGetValue(member, out var known) ? known : _memo.GetOrAdd(member, Compute); // no delegate on a hit
+        }
 
         public bool Is(ISymbol member, Behaviour behaviour) => (Of(member) & behaviour) != 0;
 
