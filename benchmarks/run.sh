@@ -165,6 +165,16 @@ parse_report() {
 
 median() { tr ' ' '\n' | grep -v '^$' | sort -g | awk '{ a[NR] = $1 } END { if (NR == 0) print "nan"; else if (NR % 2) printf "%.2f", a[(NR + 1) / 2]; else printf "%.2f", (a[NR / 2] + a[NR / 2 + 1]) / 2 }'; }
 
+# paired "WITH..." "WITHOUT...": the ratios of the i-th values of two lists, then their median ("+1.0 +2.5 % (median +1.8 %)").
+paired() {
+  awk -v w="$1" -v o="$2" 'BEGIN {
+    k = split(w, a, " "); split(o, b, " ")
+    for (i = 1; i <= k; i++) { r[i] = (a[i] / b[i] - 1) * 100; s = s sprintf("%s%+.1f", (i > 1 ? " " : ""), r[i]) }
+    for (i = 1; i <= k; i++) for (j = i + 1; j <= k; j++) if (r[j] < r[i]) { t = r[i]; r[i] = r[j]; r[j] = t }
+    m = k % 2 ? r[(k + 1) / 2] : (r[k / 2] + r[k / 2 + 1]) / 2
+    printf "%s %% (median %+.1f %%)", s, m }'
+}
+
 raw="$out/raw.csv"
 echo "n,variant,rep,wall_s,cpu_s" >"$raw"
 rows=()
@@ -226,6 +236,9 @@ for n in "${sizes[@]}"; do
            | awk '{ printf "%s%s %s", (NR > 1 ? ", " : ""), $2, $1 }' || true)
     baseline=""
     [[ -f "$base/report-without.log" ]] && baseline=" Without the package: CoreCompile ${core_wo}s, all analyzers ${total_wo}s."
+    # Each build with the package against the build without it run next to it (rep r of each): the host's drift through
+    # a run moves both builds of a pair, so the median ratio is a second, steadier reading of the overhead (docs/benchmarks.md).
+    notes+=("N=$n: paired ratios (rep by rep, with / without): $(paired "${times[with]}" "${times[without]}") wall; $(paired "${cpus[with]}" "${cpus[without]}") CPU")
     notes+=("N=$n: report build with the package: CoreCompile ${core_w}s, all analyzers ${total_w}s, Residency ${res}s analyzers + ${gen}s generators.${baseline} Residency diagnostics: ${diag:-none}")
     rows+=("$(awk -v n="$n" -v l="$lines" -v a="$med_without" -v b="$med_with" -v ca="$cpu_without" -v cb="$cpu_with" -v r="$res_all" -v c="$core_w" 'BEGIN {
       printf "| %d | %d | %.2f | %.2f | %+.1f %% | %.2f | %.2f | %+.1f %% | %.3f | %.1f %% | %.3f |", n, l, a, b, (b - a) / a * 100, ca, cb, (cb - ca) / ca * 100, r, (c > 0 ? r / c * 100 : 0), r / n * 1000 }')")
