@@ -1,13 +1,16 @@
 #!/usr/bin/env bash
 # The compiler alone, with and without the Residency analyzers, alternating.
 #
-#   benchmarks/csc-ab.sh [--analyzers DIR] [--reps K] [N]
+#   benchmarks/csc-ab.sh [--analyzers DIR] [--reps K] [--no-tiering] [N]
 #
 # Runs csc with the command line of benchmarks/run.sh's ReportAnalyzer build of size N (default 1000; run.sh must have
 # built that size), without /reportanalyzer, K times (default 3) in each variant, alternating: "with" (the package's
 # analyzers, or those in DIR) and "without" (the same command line minus the two Residency analyzer assemblies). No
 # MSBuild, no inventory task: only what the analyzers add to one compilation. Prints each run's wall time, CPU time
-# (user + sys) and peak memory, then the medians and the overhead. See benchmarks/README.md ("csc alone").
+# (user + sys) and peak memory, then the medians and the overhead. --no-tiering runs both variants with
+# DOTNET_TieredCompilation=0: the runtime then never re-JITs the compiler's hot methods in the background, a
+# timing-dependent 7-15 % of csc's CPU that moves single runs by more than the analyzers cost (docs/benchmarks.md, ninth
+# round). A diagnostic, not a user's build. See benchmarks/README.md ("csc alone").
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 # shellcheck source=benchmarks/csc-command.sh
@@ -15,11 +18,13 @@ source "$here/csc-command.sh"
 analyzers=""
 reps=3
 n=1000
+tiering=1
 while [[ $# -gt 0 ]]; do
   case "$1" in
     --analyzers) analyzers="$(cd "${2:?--analyzers needs a directory}" && pwd)"; shift 2 ;;
     --reps) reps="${2:?--reps needs a number}"; shift 2 ;;
-    -h|--help) sed -n '2,10p' "$0"; exit 0 ;;
+    --no-tiering) tiering=0; shift ;;
+    -h|--help) sed -n '2,13p' "$0"; exit 0 ;;
     -*) echo "unknown option $1" >&2; exit 2 ;;
     *) n="$1"; shift ;;
   esac
@@ -35,6 +40,7 @@ csc_command "$log" "$analyzers" "$work/with.rsp"
 sed -E 's#/analyzer:[^ ]*/Residency\.(Analyzers|CodeFixes)\.dll##g' "$work/with.rsp" > "$work/without.rsp"
 
 cd "$here/out/n$n/with"
+[[ $tiering -eq 1 ]] || export DOTNET_TieredCompilation=0
 for ((rep = 1; rep <= reps; rep++)); do
   # Alternate which variant goes first, so that a machine speeding up or slowing down favours neither.
   if ((rep % 2)); then order="with without"; else order="without with"; fi
