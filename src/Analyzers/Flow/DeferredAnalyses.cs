@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Concurrent;
 using System.Collections.Generic;
+using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
@@ -26,7 +27,6 @@ namespace Residency.Analyzers.Flow
         private readonly FlowEngine _engine;
         private readonly SemanticModels _models;
         private readonly ConcurrentDictionary<IMethodSymbol, Pending> _requests = new(SymbolEqualityComparer.Default);
-        private readonly ConcurrentQueue<Pending> _order = new();
         private readonly object _gate = new();
         private Completed? _completed;
 
@@ -43,10 +43,7 @@ namespace Residency.Analyzers.Flow
         public void Request(IMethodSymbol method, SemanticModel model, SyntaxNode codeBlock)
         {
             var request = new Pending((IMethodSymbol)method.OriginalDefinition, model, codeBlock);
-            if (_requests.TryAdd(request.Method, request))
-            {
-                _order.Enqueue(request);
-            }
+            _requests.TryAdd(request.Method, request); // the order of the requests does not matter: they run in parallel
         }
 
         /// <summary>
@@ -59,14 +56,10 @@ namespace Residency.Analyzers.Flow
             {
                 if (_completed is null)
                 {
-                    _completed = Run(_order.ToArray(), cancellationToken);
+                    _completed = Run(_requests.Values.ToArray(), cancellationToken);
 
                     // The requests hold their models too: nothing bound is kept once the analyses have run.
                     _requests.Clear();
-                    while (_order.TryDequeue(out _))
-                    {
-                    }
-
                     _models.Release();
                 }
 
@@ -75,7 +68,7 @@ namespace Residency.Analyzers.Flow
         }
 
         /// <summary>The requests not yet run (tests).</summary>
-        internal int PendingCount => _order.Count;
+        internal int PendingCount => _requests.Count;
 
         /// <summary>Whether <paramref name="model"/> is the one kept for its tree (tests).</summary>
         internal bool Holds(SemanticModel model) => ReferenceEquals(_models.Get(model.SyntaxTree), model);
