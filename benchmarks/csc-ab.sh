@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The compiler alone, with and without the Residency analyzers, alternating.
 #
-#   benchmarks/csc-ab.sh [--analyzers DIR] [--reps K] [--no-tiering] [N]
+#   benchmarks/csc-ab.sh [--analyzers DIR] [--against DIR] [--reps K] [--no-tiering] [N]
 #
 # Runs csc with the command line of benchmarks/run.sh's ReportAnalyzer build of size N (default 1000; run.sh must have
 # built that size), without /reportanalyzer, K times (default 3) in each variant, alternating: "with" (the package's
@@ -10,21 +10,25 @@
 # (user + sys) and peak memory, then the medians and the overhead. --no-tiering runs both variants with
 # DOTNET_TieredCompilation=0: the runtime then never re-JITs the compiler's hot methods in the background, a
 # timing-dependent 7-15 % of csc's CPU that moves single runs by more than the analyzers cost (docs/benchmarks.md, ninth
-# round). A diagnostic, not a user's build. See benchmarks/README.md ("csc alone").
+# round). --against DIR makes "without" run the analyzers in DIR instead of none: two builds of the analyzers compared
+# on one compilation (the change's cost or saving, without the rest of the package's). A diagnostic, not a user's build.
+# See benchmarks/README.md ("csc alone").
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 # shellcheck source=benchmarks/csc-command.sh
 source "$here/csc-command.sh"
 analyzers=""
+against=""
 reps=3
 n=1000
 tiering=1
 while [[ $# -gt 0 ]]; do
   case "$1" in
     --analyzers) analyzers="$(cd "${2:?--analyzers needs a directory}" && pwd)"; shift 2 ;;
+    --against) against="$(cd "${2:?--against needs a directory}" && pwd)"; shift 2 ;;
     --reps) reps="${2:?--reps needs a number}"; shift 2 ;;
     --no-tiering) tiering=0; shift ;;
-    -h|--help) sed -n '2,13p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,15p' "$0"; exit 0 ;;
     -*) echo "unknown option $1" >&2; exit 2 ;;
     *) n="$1"; shift ;;
   esac
@@ -37,7 +41,11 @@ log="$here/out/n$n/report-with.log"
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 csc_command "$log" "$analyzers" "$work/with.rsp"
-sed -E 's#/analyzer:[^ ]*/Residency\.(Analyzers|CodeFixes)\.dll##g' "$work/with.rsp" > "$work/without.rsp"
+if [[ -n "$against" ]]; then
+  csc_command "$log" "$against" "$work/without.rsp"
+else
+  sed -E 's#/analyzer:[^ ]*/Residency\.(Analyzers|CodeFixes)\.dll##g' "$work/with.rsp" > "$work/without.rsp"
+fi
 
 cd "$here/out/n$n/with"
 [[ $tiering -eq 1 ]] || export DOTNET_TieredCompilation=0
