@@ -167,12 +167,9 @@ median() { tr ' ' '\n' | grep -v '^$' | sort -g | awk '{ a[NR] = $1 } END { if (
 
 # paired "WITH..." "WITHOUT...": the ratios of the i-th values of two lists, then their median ("+1.0 +2.5 % (median +1.8 %)").
 paired() {
-  awk -v w="$1" -v o="$2" 'BEGIN {
-    k = split(w, a, " "); split(o, b, " ")
-    for (i = 1; i <= k; i++) { r[i] = (a[i] / b[i] - 1) * 100; s = s sprintf("%s%+.1f", (i > 1 ? " " : ""), r[i]) }
-    for (i = 1; i <= k; i++) for (j = i + 1; j <= k; j++) if (r[j] < r[i]) { t = r[i]; r[i] = r[j]; r[j] = t }
-    m = k % 2 ? r[(k + 1) / 2] : (r[k / 2] + r[k / 2 + 1]) / 2
-    printf "%s %% (median %+.1f %%)", s, m }'
+  local ratios
+  ratios="$(awk -v w="$1" -v o="$2" 'BEGIN { k = split(w, a, " "); split(o, b, " "); for (i = 1; i <= k; i++) printf "%s%+.1f", (i > 1 ? " " : ""), (a[i] / b[i] - 1) * 100 }')"
+  printf "%s %% (median %+.1f %%)" "$ratios" "$(median <<<"$ratios")"
 }
 
 raw="$out/raw.csv"
