@@ -28,8 +28,27 @@ namespace Residency.Analyzers.Flow
         /// <summary>Types whose field stores are being computed further up (re-entry sees what is recorded so far).</summary>
         public HashSet<INamedTypeSymbol> FieldStoresInProgress { get; } = new(SymbolEqualityComparer.Default);
 
-        /// <summary>Types whose recorded field stores this request has read (a field-store pass is repeated only if they were).</summary>
-        public HashSet<INamedTypeSymbol> StoresRead { get; } = new(SymbolEqualityComparer.Default);
+        /// <summary>
+        /// The recorded stores of each field this request has read, by how many facts they held at the first read (stores only
+        /// grow): a field-store pass saw every store of its type when none of the fields it read has grown since.
+        /// </summary>
+        public Dictionary<IFieldSymbol, int> StoresSeen { get; } = new(SymbolEqualityComparer.Default);
+
+        /// <summary>
+        /// Summaries this request computed that read field stores it is still computing (<see cref="MethodSummary.PartialStores"/>):
+        /// reused within the request instead of memoised for the compilation, and memoised when a pass of those types ends
+        /// having seen every store (<see cref="FlowEngine.EnsureFieldStores"/>).
+        /// </summary>
+        public Dictionary<IMethodSymbol, MethodSummary> PassSummaries { get; } = new(SymbolEqualityComparer.Default);
+
+        /// <summary>Remembers that <paramref name="field"/>'s recorded stores held <paramref name="count"/> facts when read.</summary>
+        public void SawStores(IFieldSymbol field, int count)
+        {
+            if (!StoresSeen.TryGetValue(field, out var seen) || count < seen)
+            {
+                StoresSeen[field] = count;
+            }
+        }
 
         /// <summary>Takes one summary from the budget; false when it is spent.</summary>
         public bool TrySpendSummary() => RemainingSummaries-- > 0;

@@ -53,26 +53,98 @@ namespace Residency.Analyzers.Flow
                 }
             }
 
-            if (key.ContainingType is { } type)
+            StoreRecorded?.Invoke(key);
+        }
+
+        /// <summary>Tests: called on the recording thread once a new store is visible to the other threads.</summary>
+        internal Action<IFieldSymbol>? StoreRecorded { get; set; }
+
+        /// <summary>What the methods of the field's type store into it; <paramref name="request"/> remembers what it saw.</summary>
+        internal ImmutableHashSet<TaintFact> FieldStore(IFieldSymbol field, AnalysisRequest request)
+        {
+            var key = field.OriginalDefinition;
+            var facts = _fieldStores.TryGetValue(key, out var recorded) ? recorded : Taint.Empty;
+            request.SawStores(key, facts.Count);
+            StoreRead?.Invoke(key);
+            return facts;
+        }
+
+        /// <summary>Tests: called on the reading thread once a field's recorded stores have been read.</summary>
+        internal Action<IFieldSymbol>? StoreRead { get; set; }
+
+        /// <summary>Whether the only field stores <paramref name="summary"/> read while they were being computed are <paramref name="type"/>'s.</summary>
+        private static bool ReadOnlyStoresOf(MethodSummary summary, INamedTypeSymbol type) =>
+            summary.PartialStores.IsEmpty || (summary.PartialStores.Count == 1 && summary.PartialStores.Contains(type));
+
+        /// <summary>
+        /// Lets go of the request's summaries that read <paramref name="type"/>'s stores while they were computed; with
+        /// <paramref name="memoise"/> (a pass that saw every store), those that read no other type's partial stores are
+        /// memoised for the compilation first.
+        /// </summary>
+        private void ForgetPassSummaries(INamedTypeSymbol type, AnalysisRequest request, bool memoise)
+        {
+            List<IMethodSymbol>? forget = null;
+            foreach (var pair in request.PassSummaries)
             {
-                _storeVersions.AddOrUpdate(type.OriginalDefinition, 1, (_, version) => version + 1);
+                if (pair.Value.PartialStores.Contains(type))
+                {
+                    (forget ??= new List<IMethodSymbol>()).Add(pair.Key);
+                    if (memoise && ReadOnlyStoresOf(pair.Value, type))
+                    {
+                        _summaries.GetOrAdd(pair.Key, pair.Value.WithCompleteStores());
+                    }
+                }
+            }
+
+            if (forget is not null)
+            {
+                foreach (var method in forget)
+                {
+                    request.PassSummaries.Remove(method);
+                }
             }
         }
 
-        /// <summary>How many times the recorded stores of a type's fields have grown (compared before and after its writers run).</summary>
-        private readonly ConcurrentDictionary<INamedTypeSymbol, int> _storeVersions = Caches.Create<INamedTypeSymbol, int>(SymbolEqualityComparer.Default);
-
-        private int StoreVersion(INamedTypeSymbol type) => _storeVersions.TryGetValue(type, out var version) ? version : 0;
-
-        /// <summary>What the methods of the field's type store into it; <paramref name="request"/> remembers that the type's stores were read.</summary>
-        internal ImmutableHashSet<TaintFact> FieldStore(IFieldSymbol field, AnalysisRequest request)
+        /// <summary>Forgets what <paramref name="request"/> saw of the stores of <paramref name="type"/>'s fields (a new pass starts).</summary>
+        private static void ForgetStoresSeen(INamedTypeSymbol type, AnalysisRequest request)
         {
-            if (field.ContainingType is { } type)
+            List<IFieldSymbol>? forget = null;
+            foreach (var field in request.StoresSeen.Keys)
             {
-                request.StoresRead.Add(type.OriginalDefinition);
+                if (SymbolEqualityComparer.Default.Equals(field.ContainingType?.OriginalDefinition, type))
+                {
+                    (forget ??= new List<IFieldSymbol>()).Add(field);
+                }
             }
 
-            return _fieldStores.TryGetValue(field.OriginalDefinition, out var facts) ? facts : Taint.Empty;
+            if (forget is not null)
+            {
+                foreach (var field in forget)
+                {
+                    request.StoresSeen.Remove(field);
+                }
+            }
+        }
+
+        /// <summary>
+        /// Whether every store of <paramref name="type"/>'s fields that <paramref name="request"/> read since
+        /// <see cref="ForgetStoresSeen"/> is still what is recorded now: then nothing stored by this pass, or by another
+        /// thread while it ran, was missed by a read. Judged field by field on what was read, never by a counter bumped
+        /// apart from the store: another thread's store can become visible before such a counter moves, and a pass that
+        /// read the field just before it would look complete (a lost finding, one run in thousands).
+        /// </summary>
+        private bool StoresUnchangedSinceRead(INamedTypeSymbol type, AnalysisRequest request)
+        {
+            foreach (var seen in request.StoresSeen)
+            {
+                if (SymbolEqualityComparer.Default.Equals(seen.Key.ContainingType?.OriginalDefinition, type) &&
+                    _fieldStores.TryGetValue(seen.Key, out var now) && now.Count != seen.Value)
+                {
+                    return false;
+                }
+            }
+
+            return true;
         }
 
         /// <summary>
@@ -130,8 +202,8 @@ namespace Residency.Analyzers.Flow
                 bool stable = false;
                 for (int pass = 0; pass < 2; pass++)
                 {
-                    request.StoresRead.Remove(type);
-                    int versionBefore = StoreVersion(type);
+                    ForgetStoresSeen(type, request);
+                    ForgetPassSummaries(type, request, memoise: false);
                     for (int i = 0; i < writers.Count; i++)
                     {
                         var (method, graph) = writers[i];
@@ -147,7 +219,7 @@ namespace Residency.Analyzers.Flow
                         }
                     }
 
-                    stable = !request.StoresRead.Contains(type) || StoreVersion(type) == versionBefore;
+                    stable = StoresUnchangedSinceRead(type, request);
                     if (stable || writers.Count == 1)
                     {
                         break;
@@ -158,23 +230,26 @@ namespace Residency.Analyzers.Flow
                 // writers' own analyses would compute, so they are memoised (and those analyses neither build a graph nor
                 // run again). Not when this type is computed inside another's (that one's stores are still partial), nor
                 // a summary that assumed something about recursion or was cut by this request's budget.
-                if (stable && inProgress.Count == 1)
+                bool complete = stable && inProgress.Count == 1;
+                if (complete)
                 {
                     for (int i = 0; i < writers.Count; i++)
                     {
-                        if (last[i] is { Analysis.CutItself: false, Summary: { IsTruncated: false } summary })
+                        if (last[i] is { Analysis.CutItself: false, Summary: { IsTruncated: false } summary } && ReadOnlyStoresOf(summary, type))
                         {
-                            Memoise(writers[i].Method, summary, 0);
+                            Memoise(writers[i].Method, summary.WithCompleteStores(), 0, request);
                         }
                     }
                 }
+
+                // The helpers the writers called that read this type's stores (MethodSummary.PartialStores): memoised from a
+                // pass that saw every store, else computed again when next needed, never kept with what a partial pass saw.
+                ForgetPassSummaries(type, request, memoise: complete);
             }
             finally
             {
                 inProgress.Remove(type);
             }
-
-            request.StoresRead.Add(type); // whatever the passes did, the caller reads this type's stores next
 
             _fieldStoresEnsured.TryAdd(type, true);
         }

@@ -219,7 +219,7 @@ namespace Residency.Analyzers.Flow
             {
                 var request = new AnalysisRequest(cancellationToken);
                 summary = Analyse(method, cfg, depth: 0, ImmutableHashSet.Create<IMethodSymbol>(SymbolEqualityComparer.Default, method), request);
-                return Memoise(method, summary, 0);
+                return Memoise(method, summary, 0, request);
             }
             catch (InsufficientExecutionStackException)
             {
@@ -263,7 +263,7 @@ namespace Residency.Analyzers.Flow
                 return null; // System.Text.Json / Newtonsoft.Json: the result carries what is serialised, whatever the body says
             }
 
-            if (_summaries.TryGetValue(callee, out var cached))
+            if (_summaries.TryGetValue(callee, out var cached) || request.PassSummaries.TryGetValue(callee, out cached))
             {
                 return cached;
             }
@@ -302,7 +302,7 @@ namespace Residency.Analyzers.Flow
                 }
 
                 var summary = Analyse(callee, cfg, depth, inProgress.Add(callee), request);
-                return Memoise(callee, summary, depth);
+                return Memoise(callee, summary, depth, request);
             }
         }
 
@@ -348,12 +348,23 @@ namespace Residency.Analyzers.Flow
         /// <summary>
         /// Memoises a summary: a complete one for every caller; one cut by the depth limit only for callers at the same
         /// depth (so that a method's result never depends on the depth another caller happened to reach it at); one that
-        /// depends on a recursion assumption not at all.
+        /// depends on a recursion assumption not at all; one that read field stores <paramref name="request"/> is still
+        /// computing only for that request, until a pass of those types sees every store (<see cref="EnsureFieldStores"/>).
         /// </summary>
-        private MethodSummary Memoise(IMethodSymbol method, MethodSummary summary, int depth)
+        private MethodSummary Memoise(IMethodSymbol method, MethodSummary summary, int depth, AnalysisRequest request)
         {
             if (!summary.CutOn.IsEmpty)
             {
+                return summary;
+            }
+
+            if (!summary.PartialStores.IsEmpty)
+            {
+                if (!summary.IsTruncated)
+                {
+                    request.PassSummaries[method] = summary;
+                }
+
                 return summary;
             }
 

@@ -49,7 +49,7 @@ namespace Residency.Analyzers.Flow
                         _engine.EnsureFieldStores(type, _request);
                     }
 
-                    facts = Taint.Union(facts, _engine.FieldStore(backing, _request));
+                    facts = Taint.Union(facts, StoredInto(backing));
                     facts = Taint.Union(facts, ReceiverFacts(symbol));
                 }
             }
@@ -96,7 +96,7 @@ namespace Residency.Analyzers.Flow
                     _engine.EnsureFieldStores(type, _request);
                 }
 
-                facts = Taint.Union(facts, _engine.FieldStore(field.Field, _request));
+                facts = Taint.Union(facts, StoredInto(field.Field));
                 facts = Taint.Union(facts, ReceiverFacts(field.Field));
             }
 

@@ -64,6 +64,7 @@ namespace Residency.Analyzers.Flow
         private sealed class Dependencies
         {
             public ImmutableHashSet<IMethodSymbol> CutOn = ImmutableHashSet<IMethodSymbol>.Empty.WithComparer(SymbolEqualityComparer.Default);
+            public ImmutableHashSet<INamedTypeSymbol> PartialStores = MethodSummary.NoTypes;
             public Truncation Truncation;
         }
 
@@ -134,6 +135,7 @@ namespace Residency.Analyzers.Flow
                 FieldStores = FieldStores(),
                 CutOn = _dependencies.CutOn.Remove(_method),
                 Truncation = _dependencies.Truncation,
+                PartialStores = _dependencies.PartialStores,
             };
         }
 
@@ -350,7 +352,7 @@ namespace Residency.Analyzers.Flow
             }
         }
 
-        /// <summary>Records what a callee's summary was computed under (recursion cut, depth limit).</summary>
+        /// <summary>Records what a callee's summary was computed under (recursion cut, depth limit, partial field stores).</summary>
         private void Depend(MethodSummary summary)
         {
             if (!summary.CutOn.IsEmpty)
@@ -358,7 +360,27 @@ namespace Residency.Analyzers.Flow
                 _dependencies.CutOn = _dependencies.CutOn.Union(summary.CutOn);
             }
 
+            if (!summary.PartialStores.IsEmpty)
+            {
+                _dependencies.PartialStores = _dependencies.PartialStores.Union(summary.PartialStores);
+            }
+
             _dependencies.Truncation |= summary.Truncation;
+        }
+
+        /// <summary>
+        /// What the type's methods store into <paramref name="field"/> (<see cref="FlowEngine.FieldStore"/>); a read while this
+        /// request is still computing the type's stores makes this summary depend on them (<see cref="MethodSummary.PartialStores"/>).
+        /// </summary>
+        private ImmutableHashSet<TaintFact> StoredInto(IFieldSymbol field)
+        {
+            if (field.ContainingType?.OriginalDefinition is { } type && _request.FieldStoresInProgress.Contains(type) &&
+                !_dependencies.PartialStores.Contains(type))
+            {
+                _dependencies.PartialStores = _dependencies.PartialStores.Add(type);
+            }
+
+            return _engine.FieldStore(field, _request);
         }
 
         private State InitialState()

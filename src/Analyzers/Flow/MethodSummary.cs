@@ -48,6 +48,9 @@ namespace Residency.Analyzers.Flow
     /// </summary>
     internal sealed class MethodSummary
     {
+        /// <summary>No types (shared: most summaries read no partial stores). First: the summaries below use it.</summary>
+        internal static readonly ImmutableHashSet<INamedTypeSymbol> NoTypes = ImmutableHashSet<INamedTypeSymbol>.Empty.WithComparer(SymbolEqualityComparer.Default);
+
         public static readonly MethodSummary Empty = new(Taint.Empty, ImmutableArray<ParameterSinkFlow>.Empty, ImmutableArray<Finding>.Empty);
 
         /// <summary>What is assumed about a callee cut off by the call-depth limit: nothing, and the caller's summary is incomplete.</summary>
@@ -113,6 +116,26 @@ namespace Residency.Analyzers.Flow
         public ImmutableHashSet<IMethodSymbol> CutOn { get; init; } = ImmutableHashSet<IMethodSymbol>.Empty.WithComparer(SymbolEqualityComparer.Default);
 
         /// <summary>
+        /// The types whose field stores this request was still computing (a field writer's pass, <see cref="FlowEngine.EnsureFieldStores"/>)
+        /// when this analysis, or that of a callee it relies on, read them: what it saw may lack stores the type's later
+        /// writers make. Such a summary is memoised only from a pass that saw every store of those types, so that a helper
+        /// called by a field writer sees what the writers store after the call as well.
+        /// </summary>
+        public ImmutableHashSet<INamedTypeSymbol> PartialStores { get; init; } = NoTypes;
+
+        /// <summary>This summary once the stores it read are known to be complete (<see cref="PartialStores"/> emptied).</summary>
+        public MethodSummary WithCompleteStores() =>
+            PartialStores.IsEmpty ? this : new(Returns, ParameterSinks, Findings)
+            {
+                Unclassified = Unclassified,
+                OutParameters = OutParameters,
+                ParameterStores = ParameterStores,
+                FieldStores = FieldStores,
+                CutOn = CutOn,
+                Truncation = Truncation,
+            };
+
+        /// <summary>
         /// Why this analysis (or that of a callee it relies on) is incomplete; <see cref="Truncation.None"/> when it is not.
         /// <see cref="TruncationText.Describe"/> gives the reasons in words, for the inventory's notes.
         /// </summary>
@@ -136,6 +159,7 @@ namespace Residency.Analyzers.Flow
                 FieldStores = FieldStores,
                 CutOn = CutOn.Add(method),
                 Truncation = Truncation,
+                PartialStores = PartialStores,
             };
 
         /// <summary>A measure of what callers see (monotone across the passes over a recursive method).</summary>
@@ -170,6 +194,6 @@ namespace Residency.Analyzers.Flow
         }
 
         /// <summary>Whether this summary is the same whatever the context it was computed in.</summary>
-        public bool IsContextFree => !IsTruncated && CutOn.IsEmpty;
+        public bool IsContextFree => !IsTruncated && CutOn.IsEmpty && PartialStores.IsEmpty;
     }
 }

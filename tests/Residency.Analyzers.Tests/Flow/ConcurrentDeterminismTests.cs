@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using System.Linq;
 using System.Text;
+using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
@@ -52,6 +53,73 @@ public sealed class Service{i}(Store store, Crm crm)
                 first ??= text;
                 Assert.Equal(first, text);
             }
+        }
+
+        [Fact]
+        public void AStoreThatLandsWhileAFieldWriterPassRunsIsNotMissed()
+        {
+            // Regression (a CI run reported 59 flows of 60 in RobustnessTests): a field-writer pass was judged complete by a
+            // per-type counter that another thread bumps only after its store is visible. Forced here: thread B has stored
+            // _last and pauses; thread A computes the type's stores and reads _pending (empty); B stores _pending and pauses
+            // before anything else; A's writers then store nothing new, and A's pass looked complete: Flush was memoised
+            // without the _pending flow. Now a pass is judged on what it read: _pending grew since, so the pass runs again.
+            var source = FlowTestModel.Source + @"
+static class Lists { public static void Put(System.Collections.Generic.List<string> l, string v) { l.Add(v); } }
+public class Outbox
+{
+    Crm _crm = new Crm(); string _last = """"; System.Collections.Generic.List<string> _pending = new();
+    public void Flush() { _crm.Send(_last); _crm.Send(string.Join("","", _pending)); }
+    void Remember(string s) { _last = s; } void Keep(string v) => Remember(v);
+    public void Capture(Customer c) { Keep(c.Email); Lists.Put(_pending, c.Name); }
+}";
+            var compilation = CSharpCompilation.Create("c", new[] { CSharpSyntaxTree.ParseText(source) }, TestReferences.All, new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
+            var engine = ResidencyContext.For(compilation, new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty)).Engine;
+            var outbox = compilation.GetTypeByMetadataName("Outbox")!;
+            var flush = (IMethodSymbol)outbox.GetMembers("Flush").Single();
+            var capture = (IMethodSymbol)outbox.GetMembers("Capture").Single();
+
+            var wait = System.TimeSpan.FromSeconds(30);
+            using var bPaused = new ManualResetEventSlim();
+            using var bGo = new ManualResetEventSlim();
+            using var bStoredPending = new ManualResetEventSlim();
+            using var aDone = new ManualResetEventSlim();
+            var a = Thread.CurrentThread;
+            Thread? b = null;
+            bool bPausedOnce = false, aReleasedB = false;
+            engine.StoreRead = field =>
+            {
+                if (Thread.CurrentThread == b && field.Name == "_last" && !bPausedOnce)
+                {
+                    bPausedOnce = true; // B, in its own pass, after storing _last: let A start its pass
+                    bPaused.Set();
+                    bGo.Wait(wait);
+                }
+                else if (Thread.CurrentThread == a && field.Name == "_pending" && !aReleasedB)
+                {
+                    aReleasedB = true; // A has read _pending: let B store it, and go on once it is visible
+                    bGo.Set();
+                    bStoredPending.Wait(wait);
+                }
+            };
+            engine.StoreRecorded = field =>
+            {
+                if (Thread.CurrentThread == b && field.Name == "_pending")
+                {
+                    bStoredPending.Set();
+                    aDone.Wait(wait); // B pauses until A is done
+                }
+            };
+
+            b = new Thread(() => engine.AnalyseMethod(capture, null, null, default));
+            b.Start();
+            Assert.True(bPaused.Wait(wait));
+            var summary = engine.AnalyseMethod(flush, null, null, default);
+            aDone.Set();
+            b.Join();
+
+            Assert.True(aReleasedB && bStoredPending.IsSet, "the interleaving was not the one forced");
+            Assert.Equal(2, summary?.Findings.Length);
+            Assert.Equal(2, engine.AnalyseMethod(flush, null, null, default)?.Findings.Length);
         }
     }
 }

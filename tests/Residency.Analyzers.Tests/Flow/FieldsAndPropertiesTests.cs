@@ -235,6 +235,18 @@ class Relay
 }", Res001(0));
 
         [Fact]
+        public Task HelperCalledByAFieldWriterSeesWhatTheWritersStoreAfterTheCall() => Verify.VerifyAsync(Source + @"
+class Journal
+{
+    private string _first = """";
+    private string _then = """";
+    private string _never = """";
+    private readonly Crm _crm = new Crm();
+    public void Capture(Customer c) { _first = c.Email; Report(); _then = c.Name; _never = c.Country; }
+    private void Report() { {|#0:_crm.Send(_first)|}; {|#1:_crm.Send(_then)|}; _crm.Send(_never); }
+}", Res001(0), Res001(1));
+
+        [Fact]
         public Task CallOfASourceMethodOnAFieldDoesNotStoreIntoIt() => Verify.VerifyAsync(Source + @"
 class Client
 {
