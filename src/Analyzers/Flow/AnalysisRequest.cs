@@ -54,9 +54,62 @@ namespace Residency.Analyzers.Flow
         public bool TrySpendSummary() => RemainingSummaries-- > 0;
     }
 
-    /// <summary>The recursion guard of one pre-filter question (<see cref="FlowEngine.TouchesPersonalData"/>).</summary>
+    /// <summary>
+    /// The recursion guard of one pre-filter question (<see cref="FlowEngine.TouchesPersonalData"/>): the methods and types
+    /// being answered further up, and whether an answer below one of them relied on the guard. An answer that did (a
+    /// "no" found while a caller's own answer was still unknown) holds for this question only and is not memoised:
+    /// otherwise whether a method touches personal data would depend on which question reached it first.
+    /// </summary>
     internal sealed class PrefilterScope
     {
-        public HashSet<ISymbol> Active { get; } = new(SymbolEqualityComparer.Default);
+        // Each symbol being answered, by how many were being answered when it started (its frame).
+        private readonly Dictionary<ISymbol, int> _frames = new(SymbolEqualityComparer.Default);
+
+        /// <summary>The lowest frame the guard cut since <see cref="Enter"/> of the current frame (int.MaxValue: none).</summary>
+        private int _lowestCut = int.MaxValue;
+
+        /// <summary>Starts answering <paramref name="symbol"/>; false when it is already being answered (the guard cuts it).</summary>
+        public bool Enter(ISymbol symbol, out Frame frame)
+        {
+            if (_frames.TryGetValue(symbol, out var cut))
+            {
+                _lowestCut = System.Math.Min(_lowestCut, cut);
+                frame = default;
+                return false;
+            }
+
+            frame = new Frame(symbol, _frames.Count, _lowestCut);
+            _frames.Add(symbol, frame.Index);
+            _lowestCut = int.MaxValue;
+            return true;
+        }
+
+        /// <summary>
+        /// Ends <paramref name="frame"/>; answers whether its answer relied on the guard cutting a symbol answered further
+        /// up (then it is this question's only).
+        /// </summary>
+        public bool Exit(Frame frame)
+        {
+            var provisional = _lowestCut < frame.Index;
+            _lowestCut = System.Math.Min(frame.OuterLowestCut, _lowestCut);
+            _frames.Remove(frame.Symbol);
+            return provisional;
+        }
+
+        internal readonly struct Frame
+        {
+            public Frame(ISymbol symbol, int index, int outerLowestCut)
+            {
+                Symbol = symbol;
+                Index = index;
+                OuterLowestCut = outerLowestCut;
+            }
+
+            public ISymbol Symbol { get; }
+
+            public int Index { get; }
+
+            public int OuterLowestCut { get; }
+        }
     }
 }

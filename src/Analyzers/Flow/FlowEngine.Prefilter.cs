@@ -98,24 +98,30 @@ namespace Residency.Analyzers.Flow
                 return known.Touches;
             }
 
-            // Recursion guard of this question: another request must not see a provisional answer.
-            var inProgress = scope.Active;
-            if (!inProgress.Add(method))
+            // Recursion guard of this question. A "no" that relied on it (a caller further up, still unanswered, was assumed
+            // not to touch) is this question's only: memoised, it would make the answer depend on which question came first.
+            if (!scope.Enter(method, out var frame))
             {
                 return false;
             }
 
+            bool result = false, provisional;
             try
             {
                 var root = GetBodyOperation(method, CancellationToken.None);
-                var result = root is not null && TouchesWithin(root, depth, scope);
-                _touches.AddOrUpdate(method, (result, depth), (_, old) => result || old.Touches ? (true, Math.Min(depth, old.Depth)) : (false, Math.Min(depth, old.Depth)));
-                return result;
+                result = root is not null && TouchesWithin(root, depth, scope);
             }
             finally
             {
-                inProgress.Remove(method);
+                provisional = scope.Exit(frame);
             }
+
+            if (result || !provisional)
+            {
+                _touches.AddOrUpdate(method, (result, depth), (_, old) => result || old.Touches ? (true, Math.Min(depth, old.Depth)) : (false, Math.Min(depth, old.Depth)));
+            }
+
+            return result;
         }
 
         /// <summary>
@@ -144,13 +150,13 @@ namespace Residency.Analyzers.Flow
             }
 
             var empty = ImmutableHashSet.Create<ISymbol>(SymbolEqualityComparer.Default);
-            var inProgress = scope.Active;
-            if (!inProgress.Add(type))
+            if (!scope.Enter(type, out var frame))
             {
                 return empty; // recursion on this thread
             }
 
             var result = empty.ToBuilder();
+            bool provisional;
             try
             {
                 if (type.DeclaringSyntaxReferences.Length > 0)
@@ -185,10 +191,15 @@ namespace Residency.Analyzers.Flow
             }
             finally
             {
-                inProgress.Remove(type);
+                provisional = scope.Exit(frame);
             }
 
             var stored = result.ToImmutable();
+            if (provisional)
+            {
+                return stored; // relied on the recursion guard: this question's only (as in MethodTouches)
+            }
+
             _typeStores.AddOrUpdate(type, (stored, depth), (_, old) => (old.Stored.Union(stored), Math.Min(depth, old.Depth)));
             return _typeStores.TryGetValue(type, out var merged) ? merged.Stored : stored;
         }
