@@ -196,8 +196,9 @@ namespace Residency.Analyzers.Flow
                     }
                 }
 
-                // A second pass only when it can see more than the first: some writer read the type's stores (itself or
-                // through a callee) and the stores grew during the first pass. Most writers store nothing personal.
+                // A second pass only when it can see more than the first: some writer read a field of the type (itself or
+                // through a callee) whose stores grew after that read (StoresUnchangedSinceRead). Most writers store nothing
+                // personal.
                 var last = new (MethodFlowAnalysis? Analysis, MethodSummary? Summary)[writers.Count];
                 bool stable = false;
                 for (int pass = 0; pass < 2; pass++)
@@ -226,7 +227,7 @@ namespace Residency.Analyzers.Flow
                     }
                 }
 
-                // A pass that read no store that grew during it saw every store of the type: its summaries are what the
+                // A pass that read no store that grew after the read saw every store of the type: its summaries are what the
                 // writers' own analyses would compute, so they are memoised (and those analyses neither build a graph nor
                 // run again). Not when this type is computed inside another's (that one's stores are still partial), nor
                 // a summary that assumed something about recursion or was cut by this request's budget.
