@@ -83,45 +83,45 @@ namespace Residency.Analyzers.Flow
         /// </summary>
         private void ForgetPassSummaries(INamedTypeSymbol type, AnalysisRequest request, bool memoise)
         {
-            List<IMethodSymbol>? forget = null;
-            foreach (var pair in request.PassSummaries)
+            if (memoise)
             {
-                if (pair.Value.PartialStores.Contains(type))
+                foreach (var pair in request.PassSummaries)
                 {
-                    (forget ??= new List<IMethodSymbol>()).Add(pair.Key);
-                    if (memoise && ReadOnlyStoresOf(pair.Value, type))
+                    if (pair.Value.PartialStores.Contains(type) && ReadOnlyStoresOf(pair.Value, type))
                     {
                         _summaries.GetOrAdd(pair.Key, pair.Value.WithCompleteStores());
                     }
                 }
             }
 
-            if (forget is not null)
-            {
-                foreach (var method in forget)
-                {
-                    request.PassSummaries.Remove(method);
-                }
-            }
+            RemoveWhere(request.PassSummaries, pair => pair.Value.PartialStores.Contains(type));
         }
 
         /// <summary>Forgets what <paramref name="request"/> saw of the stores of <paramref name="type"/>'s fields (a new pass starts).</summary>
-        private static void ForgetStoresSeen(INamedTypeSymbol type, AnalysisRequest request)
+        private static void ForgetStoresSeen(INamedTypeSymbol type, AnalysisRequest request) =>
+            RemoveWhere(request.StoresSeen, pair => IsFieldOf(pair.Key, type));
+
+        private static bool IsFieldOf(IFieldSymbol field, INamedTypeSymbol type) =>
+            SymbolEqualityComparer.Default.Equals(field.ContainingType?.OriginalDefinition, type);
+
+        /// <summary>Removes the entries <paramref name="remove"/> picks (a request's dictionaries are small; this runs once per pass).</summary>
+        private static void RemoveWhere<TKey, TValue>(Dictionary<TKey, TValue> entries, Func<KeyValuePair<TKey, TValue>, bool> remove)
+            where TKey : notnull
         {
-            List<IFieldSymbol>? forget = null;
-            foreach (var field in request.StoresSeen.Keys)
+            List<TKey>? keys = null;
+            foreach (var pair in entries)
             {
-                if (SymbolEqualityComparer.Default.Equals(field.ContainingType?.OriginalDefinition, type))
+                if (remove(pair))
                 {
-                    (forget ??= new List<IFieldSymbol>()).Add(field);
+                    (keys ??= new List<TKey>()).Add(pair.Key);
                 }
             }
 
-            if (forget is not null)
+            if (keys is not null)
             {
-                foreach (var field in forget)
+                foreach (var key in keys)
                 {
-                    request.StoresSeen.Remove(field);
+                    entries.Remove(key);
                 }
             }
         }
@@ -137,8 +137,7 @@ namespace Residency.Analyzers.Flow
         {
             foreach (var seen in request.StoresSeen)
             {
-                if (SymbolEqualityComparer.Default.Equals(seen.Key.ContainingType?.OriginalDefinition, type) &&
-                    _fieldStores.TryGetValue(seen.Key, out var now) && now.Count != seen.Value)
+                if (IsFieldOf(seen.Key, type) && _fieldStores.TryGetValue(seen.Key, out var now) && now.Count != seen.Value)
                 {
                     return false;
                 }

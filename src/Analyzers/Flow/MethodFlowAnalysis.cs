@@ -374,8 +374,7 @@ namespace Residency.Analyzers.Flow
         /// </summary>
         private ImmutableHashSet<TaintFact> StoredInto(IFieldSymbol field)
         {
-            if (field.ContainingType?.OriginalDefinition is { } type && _request.FieldStoresInProgress.Contains(type) &&
-                !_dependencies.PartialStores.Contains(type))
+            if (field.ContainingType?.OriginalDefinition is { } type && _request.FieldStoresInProgress.Contains(type))
             {
                 _dependencies.PartialStores = _dependencies.PartialStores.Add(type);
             }

@@ -192,8 +192,5 @@ namespace Residency.Analyzers.Flow
                 return Returns.Count + flows.Count + outs;
             }
         }
-
-        /// <summary>Whether this summary is the same whatever the context it was computed in.</summary>
-        public bool IsContextFree => !IsTruncated && CutOn.IsEmpty && PartialStores.IsEmpty;
     }
 }
