@@ -55,6 +55,7 @@ namespace Residency.Analyzers
                 Unclassified = new Flow.Calls.UnclassifiedCalls(LocalCatalog.For(Endpoints)),
             };
             Engine.ReturnSinks = new AiToolSinks(ai, kernels).Of;
+            Engine.StaticWriterIndex = type => Index.ForeignStaticWriters(type);
             if (!options.InferPersonalData)
             {
                 Engine.SyntacticFilter = node => Index.MayTouchPersonalData(node);

@@ -158,6 +158,11 @@ namespace Residency.Analyzers.Flow
                                 _seedNames.Add(field.Name);
                             }
 
+                            if (inSource && field.IsStatic && !field.IsConst)
+                            {
+                                _staticNames.Add(field.AssociatedSymbol?.Name ?? field.Name);
+                            }
+
                             if (!field.IsImplicitlyDeclared && IsSinkHolder(field))
                             {
                                 _sinkNames.Add(field.Name);
@@ -177,6 +182,11 @@ namespace Residency.Analyzers.Flow
                             if (IsSinkHolder(property))
                             {
                                 _sinkNames.Add(property.Name);
+                            }
+
+                            if (inSource && property.IsStatic)
+                            {
+                                _staticNames.Add(property.Name);
                             }
 
                             break;
@@ -332,6 +342,7 @@ namespace Residency.Analyzers.Flow
                                 foreach (var variable in field.Declaration.Variables)
                                 {
                                     Storage(typeKey, variable.Identifier.ValueText, field.Declaration.Type);
+                                    StaticStorage(typeKey, variable.Identifier.ValueText, field);
                                 }
                             }
 
@@ -399,6 +410,7 @@ namespace Residency.Analyzers.Flow
                 if (auto && typeKey is not null)
                 {
                     Storage(typeKey, name, (property as PropertyDeclarationSyntax)?.Type);
+                    StaticStorage(typeKey, name, property);
                 }
             }
 
@@ -438,11 +450,8 @@ namespace Residency.Analyzers.Flow
                     {
                         if (item.IsNode)
                         {
-                            if (typeKey is not null)
-                            {
-                                CollectWritten(item.AsNode()!, ref written, ref passed);
-                            }
-
+                            // Also in top-level statements (no type): they may write a static field of a type.
+                            CollectWritten(item.AsNode()!, ref written, ref passed);
                             continue;
                         }
 

@@ -23,6 +23,8 @@ namespace Residency.Analyzers.Flow
                     }
                 }
 
+                System.Action<string> addName = AddName;
+
                 void Mark(int id)
                 {
                     if (candidates[id])
@@ -42,6 +44,9 @@ namespace Residency.Analyzers.Flow
                     {
                         AddName(name);
                     }
+
+                    // So may a static field or auto-property of another type that it writes (Registry.Current = c.Email).
+                    ForEachForeignStatic(owner, addName, static (_, name, add) => add(name));
                 }
 
                 foreach (var name in _seedNames)
@@ -129,10 +134,13 @@ namespace Residency.Analyzers.Flow
                     isStorer[id] = true;
                 }
 
+                var named = new HashSet<(string TypeKey, string Name)>();
+                var foreignStaticWriters = ForeignStaticWriters(candidates, named);
                 return new CandidateIndex(_ownerIds, candidates, mentionsSinkName, _sinkNames)
                 {
                     _storers = isStorer,
-                    _quietStorage = QuietStorage(candidates),
+                    _quietStorage = QuietStorage(candidates, named),
+                    _foreignStaticWriters = foreignStaticWriters,
                     _everySinkName = _sinksUnknown,
                     _reachesRecipient = _recipientNames is null ? null : ReachRecipients(mentionsSinkName),
                 };
@@ -230,10 +238,11 @@ namespace Residency.Analyzers.Flow
             }
 
             /// <summary>
-            /// The fields and auto-properties (per type key) that no candidate body of their type names: nothing that touches
-            /// personal data can store into them, so what the type's methods store there is empty whoever reads them.
+            /// The fields and auto-properties (per type key) that no candidate body of their type names, and no candidate of
+            /// another type stores into (<paramref name="named"/>, static storage): nothing that touches personal data can
+            /// store into them, so what the compilation stores there is empty whoever reads them.
             /// </summary>
-            private Dictionary<string, HashSet<string>> QuietStorage(bool[] candidates)
+            private Dictionary<string, HashSet<string>> QuietStorage(bool[] candidates, HashSet<(string TypeKey, string Name)> named)
             {
                 // One pass over the bodies that mention a storage name (not one per type: a name such as _client is a field
                 // of hundreds of types and is mentioned in thousands of bodies).
@@ -243,7 +252,6 @@ namespace Residency.Analyzers.Flow
                     storageNames.UnionWith(names);
                 }
 
-                var named = new HashSet<(string TypeKey, string Name)>();
                 foreach (var name in storageNames)
                 {
                     if (!_byName.TryGetValue(name, out var ids))

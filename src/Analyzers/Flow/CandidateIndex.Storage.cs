@@ -42,11 +42,11 @@ namespace Residency.Analyzers.Flow
             /// <summary>
             /// Names a node of a body may store into: every name in an assignment target (outside object initializers), in the
             /// receiver of a call (<c>_items.Add(x)</c>, <c>other._items.Add(x)</c>), in a <c>ref</c>/<c>out</c>
-            /// argument (<paramref name="written"/>), and the name a chain handed to a call starts at (<c>Lists.Put(_pending, x)</c>:
-            /// the callee may fill it; <paramref name="passed"/>). Only those that are fields or auto-properties of the body's own
-            /// type are used (Solve).
+            /// argument (<paramref name="written"/>), and the names of a chain handed to a call, the one it starts at first
+            /// (<c>Lists.Put(_pending, x)</c>, <c>Lists.Put(Outbox.Pending, x)</c>: the callee may fill it; <paramref name="passed"/>).
+            /// Only those that are fields or auto-properties of the body's own type, or static ones of another type, are used (Solve).
             /// </summary>
-            private static void CollectWritten(SyntaxNode node, ref List<string>? written, ref List<string>? passed)
+            private void CollectWritten(SyntaxNode node, ref List<string>? written, ref List<string>? passed)
             {
                 // A field, or an object reached from one, handed to a method (Lists.Put(_pending, x), Fill(_draft.Lines, x)), which
                 // may fill it (the engine's parameter stores): the field the chain starts at.
@@ -59,11 +59,7 @@ namespace Residency.Analyzers.Flow
 
                 if (node is ArgumentSyntax { Parent.Parent: InvocationExpressionSyntax } handed && handed.RefKindKeyword.IsKind(SyntaxKind.None))
                 {
-                    if (ChainRoot(handed.Expression) is { } root)
-                    {
-                        (passed ??= new List<string>()).Add(root.Identifier.ValueText);
-                    }
-
+                    AddChainNames(handed.Expression, ref passed);
                     return;
                 }
 
@@ -84,6 +80,43 @@ namespace Residency.Analyzers.Flow
                     if (name is IdentifierNameSyntax identifier)
                     {
                         (written ??= new List<string>()).Add(identifier.Identifier.ValueText);
+                    }
+                }
+            }
+
+            /// <summary>
+            /// The names of a chain <c>a.b[i].c</c> (or <c>this.a.b</c>) handed to a call that a callee may fill (the engine's
+            /// parameter stores): the name it starts at, and along it the names of static storage
+            /// (<c>Lists.Put(Outbox.Pending, x)</c>). Nothing for a chain that does not start at a name (<c>Make().Items</c>).
+            /// </summary>
+            private void AddChainNames(ExpressionSyntax expression, ref List<string>? names)
+            {
+                if (ChainRoot(expression) is not { } root)
+                {
+                    return;
+                }
+
+                (names ??= new List<string>()).Add(root.Identifier.ValueText);
+                for (var current = expression; current != root;)
+                {
+                    switch (current)
+                    {
+                        case MemberAccessExpressionSyntax access:
+                            if (_staticNames.Contains(access.Name.Identifier.ValueText))
+                            {
+                                names.Add(access.Name.Identifier.ValueText);
+                            }
+
+                            current = access.Expression;
+                            continue;
+                        case ElementAccessExpressionSyntax element:
+                            current = element.Expression;
+                            continue;
+                        case ParenthesizedExpressionSyntax parenthesized:
+                            current = parenthesized.Expression;
+                            continue;
+                        default:
+                            return; // this.a: the root is the member's name
                     }
                 }
             }

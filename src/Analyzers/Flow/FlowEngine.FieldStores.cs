@@ -2,6 +2,7 @@ using System;
 using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Collections.Immutable;
+using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.FlowAnalysis;
 
@@ -176,23 +177,14 @@ namespace Residency.Analyzers.Flow
                 {
                     if (member is IMethodSymbol method && IsInSource(method) && method.MethodKind is MethodKind.Ordinary or MethodKind.Constructor or MethodKind.PropertySet or MethodKind.StaticConstructor)
                     {
-                        if (RuledOutByIndex(method))
-                        {
-                            continue; // touches no personal data (the index over-approximates that): no writer, and not bound
-                        }
-
-                        var root = GetBodyOperation(method, cancellationToken);
-                        if (root is null || !MayStoreIntoFields(root, type) || !TouchesPersonalData(root))
-                        {
-                            continue;
-                        }
-
-                        var graph = GetControlFlowGraph(method, null, cancellationToken);
-                        if (graph is not null)
-                        {
-                            writers.Add((method, graph));
-                        }
+                        AddWriter(method, type, writers, cancellationToken);
                     }
+                }
+
+                // A static field or auto-property holds what any body stores in it, also one of another type.
+                foreach (var method in ForeignStaticWriters(type))
+                {
+                    AddWriter(method, type, writers, cancellationToken);
                 }
 
                 // A second pass only when it can see more than the first: some writer read a field of the type (itself or
@@ -255,5 +247,75 @@ namespace Residency.Analyzers.Flow
         }
 
         private const int MaxNestedFieldStoreTypes = 4;
+
+        /// <summary>Adds <paramref name="method"/> to <paramref name="writers"/> when it may store personal data into a field of <paramref name="type"/>.</summary>
+        private void AddWriter(IMethodSymbol method, INamedTypeSymbol type, List<(IMethodSymbol Method, ControlFlowGraph Graph)> writers, CancellationToken cancellationToken)
+        {
+            if (RuledOutByIndex(method))
+            {
+                return; // touches no personal data (the index over-approximates that): no writer, and not bound
+            }
+
+            var root = GetBodyOperation(method, cancellationToken);
+            if (root is null || !MayStoreIntoFields(root, type) || !TouchesPersonalData(root))
+            {
+                return;
+            }
+
+            var graph = GetControlFlowGraph(method, null, cancellationToken);
+            if (graph is not null)
+            {
+                writers.Add((method, graph));
+            }
+        }
+
+        /// <summary>
+        /// The syntactic index's answer to "which bodies outside this type may store into its static fields or static
+        /// auto-properties?" (<see cref="CandidateIndex.ForeignStaticWriters"/>); null, or a null answer: none are looked for.
+        /// </summary>
+        public Func<INamedTypeSymbol, IReadOnlyList<SyntaxNode>?>? StaticWriterIndex { get; set; }
+
+        private readonly ConcurrentDictionary<INamedTypeSymbol, ImmutableArray<IMethodSymbol>> _foreignStaticWriters = Caches.Create<INamedTypeSymbol, ImmutableArray<IMethodSymbol>>(SymbolEqualityComparer.Default);
+
+        /// <summary>
+        /// The methods of other types (and top-level statements) that may store into a static field or static auto-property of
+        /// <paramref name="type"/>: they are writers of its field stores as much as its own methods. Memoised per type.
+        /// </summary>
+        internal ImmutableArray<IMethodSymbol> ForeignStaticWriters(INamedTypeSymbol type)
+        {
+            type = type.OriginalDefinition;
+            if (StaticWriterIndex is null)
+            {
+                return ImmutableArray<IMethodSymbol>.Empty;
+            }
+
+            return _foreignStaticWriters.GetOrAdd(type, t =>
+            {
+                if (StaticWriterIndex(t) is not { Count: > 0 } declarations)
+                {
+                    return ImmutableArray<IMethodSymbol>.Empty;
+                }
+
+                var seen = new HashSet<IMethodSymbol>(SymbolEqualityComparer.Default);
+                var methods = ImmutableArray.CreateBuilder<IMethodSymbol>();
+                foreach (var declaration in declarations)
+                {
+                    var symbol = GetSemanticModel(declaration.SyntaxTree)?.GetDeclaredSymbol(declaration, CancellationToken.None);
+                    var method = symbol switch
+                    {
+                        IMethodSymbol m => m,
+                        IPropertySymbol p => p.GetMethod, // an expression-bodied property or indexer: its getter
+                        _ => null,
+                    };
+                    if (method is not null && IsInSource(method) && !SymbolEqualityComparer.Default.Equals(method.ContainingType?.OriginalDefinition, t) &&
+                        seen.Add((IMethodSymbol)method.OriginalDefinition))
+                    {
+                        methods.Add((IMethodSymbol)method.OriginalDefinition);
+                    }
+                }
+
+                return methods.ToImmutable();
+            });
+        }
     }
 }

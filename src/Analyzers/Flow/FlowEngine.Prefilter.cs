@@ -187,6 +187,22 @@ namespace Residency.Analyzers.Flow
                             }
                         }
                     }
+
+                    // Bodies of other types that write its static storage (FieldStore sees what they store).
+                    foreach (var method in ForeignStaticWriters(type))
+                    {
+                        if (!MayTouch(method) || GetBodyOperation(method, CancellationToken.None) is not { } root)
+                        {
+                            continue;
+                        }
+
+                        var written = WrittenMembers(root);
+                        written.RemoveWhere(member => !member.IsStatic || !SymbolEqualityComparer.Default.Equals(member.ContainingType?.OriginalDefinition, type));
+                        if (written.Count > 0 && TouchesWithin(root, depth, scope))
+                        {
+                            result.UnionWith(written);
+                        }
+                    }
                 }
             }
             finally

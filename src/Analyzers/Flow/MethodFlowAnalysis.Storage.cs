@@ -43,7 +43,7 @@ namespace Residency.Analyzers.Flow
                 {
                     // An auto-property of this type (or a static one): what this method and the type's other methods store in it.
                     facts = Taint.Union(facts, Get(backing.OriginalDefinition));
-                    if (backing.ContainingType is { } type && IsOfThisType(backing) &&
+                    if (backing.ContainingType is { } type && (backing.IsStatic || IsOfThisType(backing)) &&
                         !_engine.StoresNothingPersonal(property.Property))
                     {
                         _engine.EnsureFieldStores(type, _request);

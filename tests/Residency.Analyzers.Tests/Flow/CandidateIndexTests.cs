@@ -144,6 +144,44 @@ public class CustomerStore : Repository<Customer>
         }
 
         [Fact]
+        public void StaticStorageWrittenByAnotherTypeSpreadsAndIsNotQuiet()
+        {
+            // Registry.Current = c.Email in Auth: Current may hold personal data, so its readers in any type are candidates,
+            // and Auth.Login is one of Registry's writers. Private static storage is written from outside by nested types only.
+            var (index, compilation) = Build(@"
+public static class Registry
+{
+    public static string Current = """";
+    public static string Mode = """";
+    public static System.Collections.Generic.List<string> Queue { get; } = new();
+}
+public class Holder
+{
+    private static string s_hidden = """";
+    public static string Hidden() => s_hidden;
+    public class Inner { public void Set(Customer c) { s_hidden = c.Email; } }
+}
+public class Other { private static string Note = """"; public static string Read() => Note; }
+public class Auth
+{
+    public void Login(Customer c) { string Note; Note = c.Email; Registry.Current = Note; Registry.Queue.Add(c.Name); Registry.Mode = ""web""; }
+    public void Reset() { Registry.Mode = ""none""; }
+}
+public class Reporter { public string Report() => Registry.Current; public string Mode() => Registry.Mode; }");
+            var registry = compilation.GetTypeByMetadataName("Registry")!;
+            Assert.False(index.StoresNothingPersonal(registry.GetMembers("Current").Single()));
+            Assert.False(index.StoresNothingPersonal(registry.GetMembers("Queue").Single()));
+            Assert.True(Candidate(index, compilation, "Report"));
+            Assert.True(Candidate(index, compilation, "Hidden"));
+            Assert.False(Candidate(index, compilation, "Read")); // Other.Note is private: Auth's local namesake is not it
+
+            var writers = index.ForeignStaticWriters(registry)!.Select(d => ((Microsoft.CodeAnalysis.CSharp.Syntax.MethodDeclarationSyntax)d).Identifier.ValueText).ToList();
+            Assert.Equal(new[] { "Login", "Reset" }, writers);
+            Assert.Equal("Set", ((Microsoft.CodeAnalysis.CSharp.Syntax.MethodDeclarationSyntax)index.ForeignStaticWriters(compilation.GetTypeByMetadataName("Holder")!)!.Single()).Identifier.ValueText);
+            Assert.Empty(index.ForeignStaticWriters(compilation.GetTypeByMetadataName("Other")!)!);
+        }
+
+        [Fact]
         public void StorageNoCandidateOfItsTypeNamesHoldsNothingPersonal()
         {
             // The engine skips computing a type's field stores to read such a field: they would be empty for it.
@@ -266,6 +304,9 @@ public class Formatter { public virtual string Format(int id) => id.ToString(); 
 public sealed class MailFormatter : Formatter { public override string Format(int id) => new Customer().Email; }
 public sealed class Outbox { public List<string> Pending { get; } = new List<string>(); public void Queue(Customer c) => Pending.Add(c.Email); public string Peek() => Pending[0]; }
 public class CustomerStore : Repository<Customer> { public int Size() => All().Count(); }
+public static class Board { public static string Last = """"; public static List<string> Queue { get; } = new List<string>(); public static string? Shown { get; set; } }
+public sealed class BoardWriter { public void Post(Customer c) { Board.Last = c.Email; Board.Queue.Add(c.Name); Board.Shown = c.Country; } }
+public sealed class BoardReader { public string Read() => Board.Last; public string First() => Board.Queue[0]; public string? Shown() => Board.Shown; }
 ";
 
         private static IEnumerable<IMethodSymbol> Methods(Compilation compilation) =>

@@ -303,5 +303,85 @@ class Reporter
 {
     void Report(Crm crm) { {|#0:crm.Send(Registry.Current)|}; crm.Send(Registry.Mode); }
 }", Res001(0));
+
+        [Fact]
+        public Task StaticFieldWrittenByAnotherTypeIsSeenByAReaderThatTouchesNothingElse() => Verify.VerifyAsync(Source + @"
+public static class AppState
+{
+    public static string CurrentUser = """";
+    public static string Mode = """";
+}
+class Auth
+{
+    public void Login(Customer c) { AppState.CurrentUser = c.Email; AppState.Mode = ""web""; }
+}
+class Reporter
+{
+    void Report(Crm crm) { {|#0:crm.Send(AppState.CurrentUser)|}; crm.Send(AppState.Mode); }
+}", Res001(0));
+
+        [Fact]
+        public Task StaticAutoPropertyWrittenByAnotherType() => Verify.VerifyAsync(Source + @"
+public static class AppState
+{
+    public static string User { get; set; } = """";
+    public static string Theme { get; set; } = """";
+}
+class Auth
+{
+    public void Login(Customer c) { AppState.User = c.Name; AppState.Theme = c.CountryCode; }
+}
+class Reporter
+{
+    void Report(Crm crm) { {|#0:crm.Send(AppState.User)|}; crm.Send(AppState.Theme); }
+}", Res001(0));
+
+        [Fact]
+        public Task StaticCollectionFilledByAnotherType() => Verify.VerifyAsync(Source + @"
+static class Lists { public static void Put(System.Collections.Generic.List<string> list, string value) { list.Add(value); } }
+public static class Outbox
+{
+    public static readonly System.Collections.Generic.List<string> Pending = new();
+    public static readonly System.Collections.Generic.List<string> Handed = new();
+    public static readonly System.Collections.Generic.List<string> Codes = new();
+}
+class Auth
+{
+    public void Login(Customer c) { Outbox.Pending.Add(c.Email); Lists.Put(Outbox.Handed, c.Name); Outbox.Codes.Add(c.CountryCode); }
+}
+class Reporter
+{
+    void Report(Crm crm)
+    {
+        {|#0:crm.Send(string.Join("","", Outbox.Pending))|};
+        {|#1:crm.Send(string.Join("","", Outbox.Handed))|};
+        crm.Send(string.Join("","", Outbox.Codes));
+    }
+}", Res001(0), Res001(1));
+
+        [Fact]
+        public Task PrivateStaticFieldWrittenByANestedType() => Verify.VerifyAsync(Source + @"
+public class Session
+{
+    private static string s_last = """";
+    public static void Flush(Crm crm) { {|#0:crm.Send(s_last)|}; }
+    public class Tracker
+    {
+        public void Track(Customer c) { s_last = c.Email; }
+    }
+}", Res001(0));
+
+        [Fact]
+        public Task StaticFieldOfANamesakeTypeIsNotFilled() => Verify.VerifyAsync(Source + @"
+public static class AppState { public static string Current = """"; }
+public static class Other { public static string Current = """"; }
+class Auth
+{
+    public void Login(Customer c) { AppState.Current = c.Email; Other.Current = ""none""; }
+}
+class Reporter
+{
+    void Report(Crm crm) { {|#0:crm.Send(AppState.Current)|}; crm.Send(Other.Current); }
+}", Res001(0));
     }
 }

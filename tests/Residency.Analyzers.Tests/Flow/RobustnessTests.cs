@@ -177,6 +177,49 @@ class S { [DataTransfer(""US"")] void Run(Customer c, Crm crm) { crm.Send(c.Emai
         }
 
         [Fact]
+        public async Task StaticFieldsWrittenByOtherTypesAreSeenWhateverTheOrder()
+        {
+            // A static field (or auto-property, or collection) filled by another type's method holds what it stores, whether
+            // the reader or the writer is analysed first; a reader that touches nothing else is analysed too.
+            var builder = new StringBuilder(Model);
+            for (int i = 0; i < 30; i++)
+            {
+                builder.AppendLine($"public static class State{i} {{ public static string Last = \"\"; public static string User {{ get; set; }} = \"\"; public static readonly System.Collections.Generic.List<string> Queue = new(); }}");
+                builder.AppendLine($"public class Reader{i} {{ Crm _crm = new Crm(); public void Flush() {{ _crm.Send(State{i}.Last); _crm.Send(State{i}.User); _crm.Send(string.Join(\",\", State{i}.Queue)); }} }}");
+                builder.AppendLine($"public class Writer{i} {{ public void Capture(Customer c) {{ State{i}.Last = c.Email; State{i}.User = c.Name; State{i}.Queue.Add(c.Email); }} }}");
+            }
+
+            for (int run = 0; run < 4; run++)
+            {
+                var diagnostics = await DiagnosticsAsync(builder.ToString(), concurrent: run > 0);
+                Assert.Equal(90, diagnostics.Count(d => d.StartsWith("RES001", StringComparison.Ordinal)));
+            }
+        }
+
+        [Fact]
+        public async Task StaticFieldWrittenByTopLevelStatementsIsSeen()
+        {
+            // Program.cs of a minimal app: the top-level statements store the customer's email into a static field that a
+            // type's method sends.
+            var source = Model + @"
+public static class AppState { public static string Last = """"; }
+public static class Reporter { public static void Flush(Crm crm) { crm.Send(AppState.Last); } }
+";
+            var program = "AppState.Last = new Customer().Email;\nReporter.Flush(new Crm());\n";
+            var trees = new[]
+            {
+                CSharpSyntaxTree.ParseText(program, new CSharpParseOptions(LanguageVersion.CSharp12), path: "Program.cs"),
+                CSharpSyntaxTree.ParseText(source, new CSharpParseOptions(LanguageVersion.CSharp12), path: "Test0.cs"),
+            };
+            var compilation = CSharpCompilation.Create("TopLevel", trees, TestReferences.All, new CSharpCompilationOptions(OutputKind.ConsoleApplication));
+            Assert.Empty(compilation.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error));
+            var diagnostics = await compilation.WithAnalyzers(ImmutableArray.Create<DiagnosticAnalyzer>(new Residency.Analyzers.Rules.PersonalDataFlowAnalyzer()))
+                .GetAnalyzerDiagnosticsAsync(CancellationToken.None);
+            var flow = Assert.Single(diagnostics, d => d.Id == "RES001");
+            Assert.Equal("Test0.cs", flow.Location.SourceTree!.FilePath);
+        }
+
+        [Fact]
         public async Task DeepCallChainsKeepEveryMethodsOwnFindings()
         {
             // A ring of 40 types, each handing the customer on: every Handle is reached more than MaxCallDepth calls deep
