@@ -255,21 +255,26 @@ namespace Residency.Analyzers.Flow
         /// <summary>
         /// Whether <paramref name="root"/> can record a field store (<see cref="RecordFieldStore"/>) of its own type: an
         /// assignment into a field or auto-property of this type or into an object one holds (<c>_x = v</c>,
-        /// <c>_dto.Note = v</c>, <c>_items[i] = v</c>), a call of a library method on one (<c>_items.Add(v)</c>: the engine's
-        /// mutator rule; a call of a method of this compilation on it is analysed in that method, and stores into
-        /// the callee's fields, not this type's), or one passed as an argument (a callee may store into it, and
-        /// <c>ref</c>/<c>out</c> arguments receive), or a call with arguments of another method of the type (which may store
-        /// what it is passed). Over-approximates what <see cref="MethodFlowAnalysis"/> records.
+        /// <c>_dto.Note = v</c>, <c>_items[i] = v</c>), a call on one of a library mutator (<c>_items.Add(v)</c>: the engine's
+        /// mutator rule) or of a method of this compilation that stores what it is passed into its object's fields
+        /// (<c>_draft.WithTo(v)</c>), one passed as an argument to a method of this compilation (which may store into it) or
+        /// as a <c>ref</c>/<c>out</c> argument, or a call with arguments of another method of the type (which may store what
+        /// it is passed). Over-approximates what <see cref="MethodFlowAnalysis"/> records; reading a field in a library call
+        /// (<c>string.IsNullOrEmpty(Name)</c>, <c>Email.Contains('@')</c>) is no store.
         /// </summary>
-        private bool MayStoreIntoFields(IOperation root, INamedTypeSymbol type)
+        private bool MayStoreIntoFields(IOperation root, INamedTypeSymbol type, bool nested = false)
         {
             foreach (var operation in root.Descendants())
             {
                 switch (operation)
                 {
                     case IAssignmentOperation assignment when RootedInStorage(assignment.Target, type):
-                    case IArgumentOperation argument when RootedInStorage(argument.Value, type):
-                    case IInvocationOperation { Instance: { } instance } invocation when invocation.TargetMethod.OriginalDefinition.DeclaringSyntaxReferences.Length == 0 && RootedInStorage(instance, type):
+                    case IArgumentOperation argument when MayStoreIntoArgument(argument) && RootedInStorage(argument.Value, type):
+                    case IInvocationOperation { Instance: { } instance } invocation when IsLibraryMutation(invocation) && RootedInStorage(instance, type):
+                        return true;
+                    case IInvocationOperation { Instance: { } receiver, Arguments.Length: > 0 } call when IsInSource(call.TargetMethod) && RootedInStorage(receiver, type) &&
+                        (nested || StoresIntoItsObject(call.TargetMethod)):
+                        // _draft.WithTo(c.Email) where WithTo stores what it is passed into a field of its object: _draft holds it.
                         return true;
                     case IInvocationOperation invocation when IsCallOfMethodOfType(invocation, type, out var callee) && MayStoreIntoItsType(callee):
                         // A method of the type that may store what it is passed into a field (MethodSummary.FieldStores).
@@ -278,6 +283,63 @@ namespace Residency.Analyzers.Flow
             }
 
             return false;
+        }
+
+        /// <summary>
+        /// Whether a call of <paramref name="method"/> (of this compilation, on another object) may store what it is passed into
+        /// that object's fields (the engine's receiver effect of <c>MethodSummary.FieldStores</c>): its body may store into a
+        /// field of its type, a call it makes on one of those fields counting as a store without looking further. Memoised:
+        /// the answer does not depend on who asks.
+        /// </summary>
+        private bool StoresIntoItsObject(IMethodSymbol method)
+        {
+            method = (IMethodSymbol)method.OriginalDefinition;
+            if (_storesIntoItsObject.TryGetValue(method, out var known))
+            {
+                return known;
+            }
+
+            bool result = method.ContainingType is { } type && MayStoreIntoItsType(method) &&
+                GetBodyOperation(method, CancellationToken.None) is { } body && MayStoreIntoFields(body, type.OriginalDefinition, nested: true);
+            return _storesIntoItsObject.GetOrAdd(method, result);
+        }
+
+        private readonly ConcurrentDictionary<IMethodSymbol, bool> _storesIntoItsObject = new(SymbolEqualityComparer.Default);
+
+        /// <summary>
+        /// Whether the call may store into what <paramref name="argument"/> refers to: one handed to a method of this compilation
+        /// (its summary's parameter stores), or a <c>ref</c>/<c>out</c> argument of a library method that has something else
+        /// to store. <c>string.IsNullOrEmpty(Name)</c> stores nothing into <c>Name</c>, <c>Interlocked.Increment(ref _count)</c>
+        /// nothing new into <c>_count</c>, and a constructor nothing into its arguments (<c>new Uri(BaseUri, path)</c>).
+        /// </summary>
+        private static bool MayStoreIntoArgument(IArgumentOperation argument)
+        {
+            if (argument.Parent is not IInvocationOperation call)
+            {
+                return false; // a constructor's or an indexer's argument: the engine stores into none (new Uri(BaseUri, path))
+            }
+
+            if (call.TargetMethod.OriginalDefinition.DeclaringSyntaxReferences.Length > 0)
+            {
+                return true;
+            }
+
+            // A library call stores into its ref/out arguments what its receiver and arguments carry: nothing new when the
+            // argument is all there is (Interlocked.Increment(ref _requests)).
+            return argument.Parameter?.RefKind is not RefKind.None && (call.Instance is not null || call.Arguments.Length > 1);
+        }
+
+        /// <summary>
+        /// Whether a call may store its arguments into its receiver as the engine's mutator rule sees it
+        /// (<see cref="MethodFlowAnalysis"/>): an instance method of a library, not of <c>string</c>, that the library
+        /// catalogue calls a mutator (<c>_items.Add(x)</c>, <c>_sb.Append(x)</c>), with something to store. <c>Email.Contains('@')</c>
+        /// on a property of the type stores nothing.
+        /// </summary>
+        private bool IsLibraryMutation(IInvocationOperation invocation)
+        {
+            var target = invocation.TargetMethod;
+            return invocation.Arguments.Length > 0 && !target.IsStatic && target.OriginalDefinition.DeclaringSyntaxReferences.Length == 0 &&
+                target.ContainingType?.SpecialType != SpecialType.System_String && Library.Is(target, Flow.Library.Behaviour.Mutator);
         }
 
         /// <summary>Whether the chain <c>a.b[i].c</c> (<see cref="StorageChain"/>) starts at a field or property of <paramref name="type"/>.</summary>

@@ -383,5 +383,34 @@ class Reporter
 {
     void Report(Crm crm) { {|#0:crm.Send(AppState.Current)|}; crm.Send(Other.Current); }
 }", Res001(0));
+
+        [Fact]
+        public Task FieldHoldingABuilderOfTheCompilationFilledInOneMethodSentInAnother() => Verify.VerifyAsync(Source + @"
+class Draft
+{
+    private string _to = """";
+    private string _subject = """";
+    public void WithTo(string to) { _to = to; }
+    public void WithSubject(string subject) { _subject = subject; }
+    public string To() => _to;
+    public string Subject() => _subject;
+}
+class Service
+{
+    private readonly Draft _draft = new Draft();
+    private readonly Crm _crm = new Crm();
+    public void Flush() { {|#0:_crm.Send(_draft.To())|}; _crm.Send(_draft.Subject()); }
+    public void Fill(Customer c) { _draft.WithTo(c.Email); _draft.WithSubject(""Welcome""); }
+}", Res001(0));
+
+        [Fact]
+        public Task ReadingAFieldInALibraryCallIsNoStore() => Verify.VerifyAsync(Source + @"
+class Profile
+{
+    public string Name { get; set; } = """";
+    private readonly Crm _crm = new Crm();
+    public bool Check(Customer c) => !string.IsNullOrEmpty(Name) && Name.Contains(c.Email);
+    public void Flush() { _crm.Send(Name); }
+}");
     }
 }
