@@ -138,9 +138,11 @@ namespace Residency.Analyzers.Sinks
         public System.Collections.Generic.IEnumerable<string> WildcardTypes() => System.Linq.Enumerable.Empty<string>();
 
         /// <summary>
-        /// Every method name of the assemblies that define a catalogued client type or sink namespace, and of the
-        /// assemblies that reference them (derived clients): calls are resolved by the receiver's type, so any of
-        /// these names may be a sink call.
+        /// The names of the methods a call may resolve to a sink by (<see cref="TryResolve"/>): every method of a catalogued
+        /// client type, of a type deriving from one (in the assemblies that define them or reference them), with what they
+        /// inherit (base types and interfaces, short of <c>object</c>), and the static methods of the types of a sink
+        /// namespace. Not the other types of those assemblies: <c>MailAddressCollection.Add</c> shares an assembly with
+        /// <c>SmtpClient</c> but is no sink, and as a name it would make every body that calls an <c>Add</c> a possible sink caller.
         /// </summary>
         public void AddCallNames(ISet<string> names)
         {
@@ -160,17 +162,44 @@ namespace Residency.Analyzers.Sinks
                 }
             }
 
+            var visited = new HashSet<INamedTypeSymbol>(SymbolEqualityComparer.Default);
             foreach (var assembly in Model.SymbolWalk.ReferencingClosure(compilation, seeds))
             {
                 foreach (var type in Model.SymbolWalk.Types(assembly.GlobalNamespace))
                 {
-                    foreach (var member in type.GetMembers())
+                    // Not memoised in _entries: most of these types are never a receiver.
+                    if (ComputeEntryOf(type.OriginalDefinition) is not null)
                     {
-                        if (member is IMethodSymbol { MethodKind: MethodKind.Ordinary } method && !NotSinks.Contains(method.Name))
+                        for (var t = type; t is not null && t.SpecialType != SpecialType.System_Object; t = t.BaseType)
                         {
-                            names.Add(method.Name);
+                            AddMethodNames(t, names, visited, staticOnly: false);
+                        }
+
+                        foreach (var @interface in type.AllInterfaces)
+                        {
+                            AddMethodNames(@interface, names, visited, staticOnly: false);
                         }
                     }
+                    else if (NamespaceEntry(type) is not null)
+                    {
+                        AddMethodNames(type, names, null, staticOnly: true); // TryResolve: static calls only
+                    }
+                }
+            }
+        }
+
+        private static void AddMethodNames(INamedTypeSymbol type, ISet<string> names, HashSet<INamedTypeSymbol>? visited, bool staticOnly)
+        {
+            if (visited is not null && !visited.Add(type.OriginalDefinition))
+            {
+                return;
+            }
+
+            foreach (var member in type.GetMembers())
+            {
+                if (member is IMethodSymbol { MethodKind: MethodKind.Ordinary } method && (!staticOnly || method.IsStatic) && !NotSinks.Contains(method.Name))
+                {
+                    names.Add(method.Name);
                 }
             }
         }

@@ -182,6 +182,23 @@ public class Reporter { public string Report() => Registry.Current; public strin
         }
 
         [Fact]
+        public void OnlyTheMethodsOfCataloguedClientsAreSinkNames()
+        {
+            // SmtpClient is a catalogued client; MailAddressCollection shares its assembly but is no sink: a body that only
+            // adds to a list does not name a possible sink call, one that sends a message does.
+            var compilation = CSharpCompilation.Create("t", new[] { CSharpSyntaxTree.ParseText(Model), CSharpSyntaxTree.ParseText(@"
+public class S
+{
+    public void Collect(Customer c, System.Collections.Generic.List<string> list) { list.Add(c.Email); }
+    public void Mail(Customer c, System.Net.Mail.SmtpClient smtp) { smtp.Send(""from@example.eu"", c.Email, ""Hello"", ""body""); }
+}") }, TestReferences.All, new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
+            var index = ResidencyContext.For(compilation, PrefilterSoundness.FactsOn).Index;
+            var methods = compilation.SyntaxTrees[1].GetRoot().DescendantNodes().OfType<MethodDeclarationSyntax>().ToDictionary(m => m.Identifier.ValueText);
+            Assert.False(index.MayCallSink(methods["Collect"]));
+            Assert.True(index.MayCallSink(methods["Mail"]));
+        }
+
+        [Fact]
         public void StorageNoCandidateOfItsTypeNamesHoldsNothingPersonal()
         {
             // The engine skips computing a type's field stores to read such a field: they would be empty for it.
