@@ -91,48 +91,23 @@ namespace Residency.Analyzers.Flow
             /// </summary>
             private void AddChainNames(ExpressionSyntax expression, ref List<string>? names)
             {
-                if (ChainRoot(expression) is not { } root)
-                {
-                    return;
-                }
-
-                (names ??= new List<string>()).Add(root.Identifier.ValueText);
-                for (var current = expression; current != root;)
-                {
-                    switch (current)
-                    {
-                        case MemberAccessExpressionSyntax access:
-                            if (_staticNames.Contains(access.Name.Identifier.ValueText))
-                            {
-                                names.Add(access.Name.Identifier.ValueText);
-                            }
-
-                            current = access.Expression;
-                            continue;
-                        case ElementAccessExpressionSyntax element:
-                            current = element.Expression;
-                            continue;
-                        case ParenthesizedExpressionSyntax parenthesized:
-                            current = parenthesized.Expression;
-                            continue;
-                        default:
-                            return; // this.a: the root is the member's name
-                    }
-                }
-            }
-
-            /// <summary>The name a chain <c>a.b[i].c</c> (or <c>this.a.b</c>) starts at; null for any other expression.</summary>
-            private static IdentifierNameSyntax? ChainRoot(ExpressionSyntax expression)
-            {
+                int start = names?.Count ?? 0;
                 while (true)
                 {
                     switch (expression)
                     {
                         case IdentifierNameSyntax identifier:
-                            return identifier;
+                            (names ??= new List<string>()).Add(identifier.Identifier.ValueText);
+                            return;
                         case MemberAccessExpressionSyntax { Expression: ThisExpressionSyntax, Name: IdentifierNameSyntax member }:
-                            return member;
+                            (names ??= new List<string>()).Add(member.Identifier.ValueText);
+                            return;
                         case MemberAccessExpressionSyntax access:
+                            if (_staticNames.Contains(access.Name.Identifier.ValueText))
+                            {
+                                (names ??= new List<string>()).Add(access.Name.Identifier.ValueText);
+                            }
+
                             expression = access.Expression;
                             continue;
                         case ElementAccessExpressionSyntax element:
@@ -142,7 +117,9 @@ namespace Residency.Analyzers.Flow
                             expression = parenthesized.Expression;
                             continue;
                         default:
-                            return null;
+                            // No name at its start: nothing of it is a field a callee could fill.
+                            names?.RemoveRange(start, names.Count - start);
+                            return;
                     }
                 }
             }
