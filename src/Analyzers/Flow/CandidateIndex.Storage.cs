@@ -67,6 +67,7 @@ namespace Residency.Analyzers.Flow
                 {
                     AssignmentExpressionSyntax assignment when assignment.Parent is not InitializerExpressionSyntax => assignment.Left,
                     InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax access } => access.Expression,
+                    InvocationExpressionSyntax { Expression: MemberBindingExpressionSyntax binding } => binding, // _pending?.Add(x)
                     ArgumentSyntax argument when !argument.RefKindKeyword.IsKind(SyntaxKind.None) => argument.Expression,
                     _ => null,
                 };
@@ -75,11 +76,68 @@ namespace Residency.Analyzers.Flow
                     return;
                 }
 
-                foreach (var name in target.DescendantNodesAndSelf())
+                if (target is not MemberBindingExpressionSyntax)
                 {
-                    if (name is IdentifierNameSyntax identifier)
+                    AddIdentifiers(target, ref written);
+                }
+
+                if (StartsAtBinding(target))
+                {
+                    AddConditionalReceivers(node, ref written);
+                }
+            }
+
+            /// <summary>Whether <paramref name="expression"/> starts at the receiver of a conditional access (<c>?.B</c>, <c>?[i]</c>).</summary>
+            private static bool StartsAtBinding(ExpressionSyntax expression)
+            {
+                while (true)
+                {
+                    switch (expression)
                     {
-                        (written ??= new List<string>()).Add(identifier.Identifier.ValueText);
+                        case MemberBindingExpressionSyntax or ElementBindingExpressionSyntax:
+                            return true;
+                        case MemberAccessExpressionSyntax access:
+                            expression = access.Expression;
+                            continue;
+                        case ElementAccessExpressionSyntax element:
+                            expression = element.Expression;
+                            continue;
+                        case InvocationExpressionSyntax invocation:
+                            expression = invocation.Expression;
+                            continue;
+                        case PostfixUnaryExpressionSyntax suppressed:
+                            expression = suppressed.Operand;
+                            continue;
+                        default:
+                            return false;
+                    }
+                }
+            }
+
+            /// <summary>
+            /// The names the receivers of the conditional accesses around <paramref name="node"/> are written with
+            /// (<c>_pending</c> in <c>_pending?.Add(x)</c>; <c>a</c> and <c>b</c> in <c>a?.b?.Add(x)</c>, C# 14's <c>a?.B = v</c>).
+            /// </summary>
+            private static void AddConditionalReceivers(SyntaxNode node, ref List<string>? written)
+            {
+                var child = node;
+                for (var parent = node.Parent; parent is ExpressionSyntax or ArgumentSyntax or ArgumentListSyntax; child = parent, parent = parent.Parent)
+                {
+                    if (parent is ConditionalAccessExpressionSyntax conditional && conditional.WhenNotNull == child)
+                    {
+                        AddIdentifiers(conditional.Expression, ref written);
+                    }
+                }
+            }
+
+            /// <summary>Every name written in <paramref name="expression"/>.</summary>
+            private static void AddIdentifiers(ExpressionSyntax expression, ref List<string>? names)
+            {
+                foreach (var node in expression.DescendantNodesAndSelf())
+                {
+                    if (node is IdentifierNameSyntax identifier)
+                    {
+                        (names ??= new List<string>()).Add(identifier.Identifier.ValueText);
                     }
                 }
             }

@@ -385,6 +385,10 @@ namespace Residency.Analyzers.Flow
                     case IInvocationOperation { Instance: { } receiver } call when MethodFlowAnalysis.ReturnsItsReceiver(call.TargetMethod):
                         current = receiver;
                         break;
+                    case IConditionalAccessInstanceOperation instance:
+                        // _pending?.Add(x): the receiver is what the conditional access tests.
+                        current = ConditionalReceiver(instance);
+                        break;
                     case ITupleOperation tuple:
                         foreach (var element in tuple.Elements)
                         {
@@ -401,6 +405,24 @@ namespace Residency.Analyzers.Flow
             }
 
             return false;
+        }
+
+        /// <summary>
+        /// What <paramref name="instance"/> stands for: the operation of the conditional access whose <c>WhenNotNull</c> part
+        /// contains it (<c>_pending</c> in <c>_pending?.Add(x)</c>, <c>b</c> of <c>a</c> in <c>a?.b?.Add(x)</c>).
+        /// </summary>
+        private static IOperation? ConditionalReceiver(IConditionalAccessInstanceOperation instance)
+        {
+            IOperation child = instance;
+            for (var parent = instance.Parent; parent is not null; child = parent, parent = parent.Parent)
+            {
+                if (parent is IConditionalAccessOperation conditional && conditional.WhenNotNull == child)
+                {
+                    return conditional.Operation;
+                }
+            }
+
+            return null;
         }
 
         /// <summary>Whether <paramref name="root"/> passes arguments to another method of <paramref name="type"/> that may store them.</summary>

@@ -404,6 +404,27 @@ class Service
 }", Res001(0));
 
         [Fact]
+        public Task FieldFilledThroughAConditionalAccess() => Verify.VerifyAsync(Source + @"
+class Service
+{
+    private readonly System.Collections.Generic.List<string>? _pending = new();
+    private readonly Crm _crm = new Crm();
+    public void Flush() { {|#0:_crm.Send(string.Join("","", _pending!))|}; }
+    public void Queue(Customer c) { _pending?.Add(c.Email); }
+}", Res001(0));
+
+        [Fact]
+        public Task FieldFilledThroughNestedConditionalAccesses() => Verify.VerifyAsync(Source + @"
+class Holder { public System.Collections.Generic.List<string>? Items = new(); }
+class Service
+{
+    private readonly Holder? _holder = new Holder();
+    private readonly Crm _crm = new Crm();
+    public void Flush() { {|#0:_crm.Send(string.Join("","", _holder!.Items!))|}; }
+    public void Queue(Customer c) { _holder?.Items?.Add(c.Email); }
+}", Res001(0));
+
+        [Fact]
         public Task ReadingAFieldInALibraryCallIsNoStore() => Verify.VerifyAsync(Source + @"
 class Profile
 {
