@@ -174,6 +174,15 @@ namespace Residency.Analyzers.Flow
                         case ParenthesizedExpressionSyntax parenthesized:
                             expression = parenthesized.Expression;
                             continue;
+                        case PostfixUnaryExpressionSyntax { RawKind: (int)SyntaxKind.SuppressNullableWarningExpression } suppressed:
+                            expression = suppressed.Operand; // _pending!
+                            continue;
+                        case CastExpressionSyntax cast:
+                            expression = cast.Expression; // (List<string>)_boxed
+                            continue;
+                        case BinaryExpressionSyntax { RawKind: (int)SyntaxKind.AsExpression } conversion:
+                            expression = conversion.Left; // _boxed as List<string>
+                            continue;
                         default:
                             // No name at its start: nothing of it is a field a callee could fill.
                             names?.RemoveRange(start, names.Count - start);

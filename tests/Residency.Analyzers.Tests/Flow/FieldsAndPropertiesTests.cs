@@ -425,6 +425,18 @@ class Service
 }", Res001(0));
 
         [Fact]
+        public Task FieldHandedToAHelperThroughASuppressionOrACast() => Verify.VerifyAsync(Source + @"
+static class Lists { public static void Put(System.Collections.Generic.List<string> list, string value) { list.Add(value); } }
+class Service
+{
+    private System.Collections.Generic.List<string>? _pending = new();
+    private object _boxed = new System.Collections.Generic.List<string>();
+    private readonly Crm _crm = new Crm();
+    public void Flush() { {|#0:_crm.Send(string.Join("","", _pending!))|}; {|#1:_crm.Send(_boxed.ToString()!)|}; }
+    public void Queue(Customer c) { Lists.Put(_pending!, c.Email); Lists.Put((System.Collections.Generic.List<string>)_boxed, c.Name); }
+}", Res001(0), Res001(1));
+
+        [Fact]
         public Task ReadingAFieldInALibraryCallIsNoStore() => Verify.VerifyAsync(Source + @"
 class Profile
 {
