@@ -140,6 +140,12 @@ namespace Residency.Analyzers.Flow
             return stored.Contains(member) || (member is IPropertySymbol property && BackingField(property) is { } backing && stored.Contains(backing));
         }
 
+        /// <summary>
+        /// The pre-filter's own answer to "may a read of this field or auto-property carry personal data someone stored?",
+        /// without the index (tests: the index's quiet-storage answer must never say no where this says yes).
+        /// </summary>
+        internal bool MayHoldStoredPersonalData(ISymbol member) => IsStorage(member) && MemberStoresPersonalData(member, 1, new PrefilterScope());
+
         /// <summary>The fields and properties of <paramref name="type"/> that its personal-data-touching methods write; memoised per type.</summary>
         private ImmutableHashSet<ISymbol> StoredMembers(INamedTypeSymbol type, int depth, PrefilterScope scope)
         {
