@@ -160,7 +160,7 @@ namespace Residency.Analyzers.Flow
 
                             if (inSource && field.IsStatic && !field.IsConst)
                             {
-                                _staticNames.Add(field.AssociatedSymbol?.Name ?? field.Name);
+                                StaticStorage(type, field); // a static field, or the backing field of a static auto-property
                             }
 
                             if (!field.IsImplicitlyDeclared && IsSinkHolder(field))
@@ -182,11 +182,6 @@ namespace Residency.Analyzers.Flow
                             if (IsSinkHolder(property))
                             {
                                 _sinkNames.Add(property.Name);
-                            }
-
-                            if (inSource && property.IsStatic)
-                            {
-                                _staticNames.Add(property.Name);
                             }
 
                             break;
@@ -342,7 +337,6 @@ namespace Residency.Analyzers.Flow
                                 foreach (var variable in field.Declaration.Variables)
                                 {
                                     Storage(typeKey, variable.Identifier.ValueText, field.Declaration.Type);
-                                    StaticStorage(typeKey, variable.Identifier.ValueText, field);
                                 }
                             }
 
@@ -410,7 +404,6 @@ namespace Residency.Analyzers.Flow
                 if (auto && typeKey is not null)
                 {
                     Storage(typeKey, name, (property as PropertyDeclarationSyntax)?.Type);
-                    StaticStorage(typeKey, name, property);
                 }
             }
 

@@ -1,7 +1,5 @@
 using System.Collections.Generic;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CSharp;
-using Microsoft.CodeAnalysis.CSharp.Syntax;
 
 namespace Residency.Analyzers.Flow
 {
@@ -35,41 +33,28 @@ namespace Residency.Analyzers.Flow
 
         private sealed partial class Builder
         {
-            // The names of the static fields and properties of the compilation's types (WalkSymbols), for the chains handed to
-            // calls (AddChainNames).
-            private readonly HashSet<string> _staticNames = new(System.StringComparer.Ordinal);
-
-            // Per name: the types (by key) that declare a static field or auto-property of that name, and whether it is private.
+            // Per name: the types (by key) of the compilation that declare a static field or auto-property of that name, and
+            // whether it is private. From declarations (WalkSymbols), before the bodies are indexed: the chains handed to calls
+            // keep the static storage names along them (AddChainNames).
             private readonly Dictionary<string, List<(string TypeKey, bool Private)>> _staticStorage = new(System.StringComparer.Ordinal);
 
-            /// <summary>Records <paramref name="name"/> of <paramref name="typeKey"/> when <paramref name="member"/> is static.</summary>
-            private void StaticStorage(string typeKey, string name, MemberDeclarationSyntax member)
+            /// <summary>Records a static field of <paramref name="type"/> (or the backing field of a static auto-property) by the name bodies write.</summary>
+            private void StaticStorage(INamedTypeSymbol type, IFieldSymbol field)
             {
-                if (!member.Modifiers.Any(SyntaxKind.StaticKeyword))
+                var member = field.AssociatedSymbol ?? field;
+                if (!_staticStorage.TryGetValue(member.Name, out var declared))
                 {
-                    return;
+                    _staticStorage[member.Name] = declared = new List<(string, bool)>(1);
                 }
 
-                // No accessibility written: private, except in an interface.
-                bool isPrivate = member.Modifiers.Any(SyntaxKind.PrivateKeyword)
-                    ? !member.Modifiers.Any(SyntaxKind.ProtectedKeyword)
-                    : !HasAccessibility(member.Modifiers) && member.Parent is not InterfaceDeclarationSyntax;
-                if (!_staticStorage.TryGetValue(name, out var declared))
-                {
-                    _staticStorage[name] = declared = new List<(string, bool)>(1);
-                }
-
-                declared.Add((typeKey, isPrivate));
+                declared.Add((TypeKey(type), member.DeclaredAccessibility == Accessibility.Private));
             }
-
-            private static bool HasAccessibility(SyntaxTokenList modifiers) =>
-                modifiers.Any(SyntaxKind.PublicKeyword) || modifiers.Any(SyntaxKind.InternalKeyword) ||
-                modifiers.Any(SyntaxKind.ProtectedKeyword) || modifiers.Any(SyntaxKind.PrivateKeyword);
 
             /// <summary>Whether a body of <paramref name="ownerKey"/> (null: top-level statements) can reach a static member of another type.</summary>
             private static bool IsForeign(string? ownerKey, string typeKey, bool isPrivate) =>
                 !string.Equals(ownerKey, typeKey, System.StringComparison.Ordinal) &&
-                (!isPrivate || (ownerKey is not null && ownerKey.StartsWith(typeKey + "+", System.StringComparison.Ordinal)));
+                (!isPrivate || (ownerKey is not null && ownerKey.Length > typeKey.Length && ownerKey[typeKey.Length] == '+' &&
+                    ownerKey.StartsWith(typeKey, System.StringComparison.Ordinal)));
 
             /// <summary>
             /// Calls <paramref name="found"/> with each (type key, name) of a static field or auto-property of another type

@@ -161,7 +161,7 @@ namespace Residency.Analyzers.Flow
                             (names ??= new List<string>()).Add(member.Identifier.ValueText);
                             return;
                         case MemberAccessExpressionSyntax access:
-                            if (_staticNames.Contains(access.Name.Identifier.ValueText))
+                            if (_staticStorage.ContainsKey(access.Name.Identifier.ValueText))
                             {
                                 (names ??= new List<string>()).Add(access.Name.Identifier.ValueText);
                             }
