@@ -148,9 +148,10 @@ namespace Residency.Analyzers.Flow
 
             /// <summary>
             /// The fields and auto-properties of its own type that a body may store into: those it writes, and those it hands
-            /// to a call unless their type is one a callee cannot fill.
+            /// to a call unless their type is one a callee cannot fill (with <paramref name="asTheEngineStores"/>, also those:
+            /// the engine's parameter stores go through a boxing conversion, <c>Send(Level)</c> with <c>Send(object o)</c>).
             /// </summary>
-            private IEnumerable<string> StoredNames(Owner owner)
+            private IEnumerable<string> StoredNames(Owner owner, bool asTheEngineStores = false)
             {
                 if (owner.TypeKey is null || !_storage.TryGetValue(owner.TypeKey, out var stored))
                 {
@@ -167,7 +168,7 @@ namespace Residency.Analyzers.Flow
 
                 foreach (var name in owner.Passed ?? Enumerable.Empty<string>())
                 {
-                    if (stored.Contains(name) && !_unfillable.Contains((owner.TypeKey, name)))
+                    if (stored.Contains(name) && (asTheEngineStores || !_unfillable.Contains((owner.TypeKey, name))))
                     {
                         yield return name;
                     }
@@ -238,37 +239,27 @@ namespace Residency.Analyzers.Flow
             }
 
             /// <summary>
-            /// The fields and auto-properties (per type key) that no candidate body of their type names, and no candidate of
-            /// another type stores into (<paramref name="named"/>, static storage): nothing that touches personal data can
-            /// store into them, so what the compilation stores there is empty whoever reads them.
+            /// The fields and auto-properties (per type key) that no candidate body of their type may store into
+            /// (<see cref="StoredNames"/>: it writes them, calls a method on them, or hands them to a call), and no candidate
+            /// of another type stores into (<paramref name="named"/>, static storage): nothing that touches personal data can
+            /// store into them, so what the compilation stores there is empty however many bodies read them. The engine's
+            /// field writers are the same bodies (its own pre-filter, <c>FlowEngine.StoredMembers</c>, is checked against this
+            /// rule on every analyzer test's compilation).
             /// </summary>
             private Dictionary<string, HashSet<string>> QuietStorage(bool[] candidates, HashSet<(string TypeKey, string Name)> named)
             {
-                // One pass over the bodies that mention a storage name (not one per type: a name such as _client is a field
-                // of hundreds of types and is mentioned in thousands of bodies).
-                var storageNames = new HashSet<string>(System.StringComparer.Ordinal);
-                foreach (var names in _storage.Values)
+                for (int id = 0; id < _owners.Count; id++)
                 {
-                    storageNames.UnionWith(names);
-                }
-
-                foreach (var name in storageNames)
-                {
-                    if (!_byName.TryGetValue(name, out var ids))
+                    if (candidates[id] && _owners[id].TypeKey is { } typeKey)
                     {
-                        continue;
-                    }
-
-                    foreach (var id in ids)
-                    {
-                        if (candidates[id] && _owners[id].TypeKey is { } typeKey)
+                        foreach (var name in StoredNames(_owners[id], asTheEngineStores: true))
                         {
                             named.Add((typeKey, name));
                         }
                     }
                 }
 
-                // Types whose every storage is named by a candidate have no entry (StoresNothingPersonal: false).
+                // Types whose every storage a candidate may store into have no entry (StoresNothingPersonal: false).
                 var quiet = new Dictionary<string, HashSet<string>>(System.StringComparer.Ordinal);
                 foreach (var pair in _storage)
                 {

@@ -199,21 +199,34 @@ public class S
         }
 
         [Fact]
-        public void StorageNoCandidateOfItsTypeNamesHoldsNothingPersonal()
+        public void StorageNoCandidateOfItsTypeStoresIntoHoldsNothingPersonal()
         {
-            // The engine skips computing a type's field stores to read such a field: they would be empty for it.
+            // The engine skips computing a type's field stores to read such a field: they would be empty for it. Read by a
+            // candidate (_greeting, Note in Send) or not, what counts is that no body that may touch personal data stores there.
             var (index, compilation) = Build(@"
 public class S
 {
     private string _last = """";
+    private string _greeting = """";
     private int _count;
+    private int _level;
+    private System.Collections.Generic.List<string> _outbox = new();
+    private System.Collections.Generic.List<string> _handed = new();
     public string Note { get; set; } = """";
-    public void Remember(Customer c) { _last = c.Email; }
+    public void Remember(Customer c) { _last = c.Email; _outbox.Add(c.Email); Fill(_handed, c.Email); Keep(_level); }
+    public void Greet() { _greeting = ""Hello""; Note = ""n""; }
     public int Count() => _count++;
+    public string Send(Customer c) => _greeting + Note + c.Email + _count;
     public string Last() => _last;
+    private static void Fill(System.Collections.Generic.List<string> list, string value) => list.Add(value);
+    private static void Keep(object boxed) { }
 }");
             var type = compilation.GetTypeByMetadataName("S")!;
             Assert.False(index.StoresNothingPersonal(type.GetMembers("_last").Single())); // written by a body that touches personal data
+            Assert.False(index.StoresNothingPersonal(type.GetMembers("_outbox").Single())); // a mutator called on it by such a body
+            Assert.False(index.StoresNothingPersonal(type.GetMembers("_handed").Single())); // handed to a call by such a body
+            Assert.False(index.StoresNothingPersonal(type.GetMembers("_level").Single())); // boxed into a call: the engine's parameter stores reach it
+            Assert.True(index.StoresNothingPersonal(type.GetMembers("_greeting").Single())); // read by a candidate, written by no candidate
             Assert.True(index.StoresNothingPersonal(type.GetMembers("_count").Single()));
             Assert.True(index.StoresNothingPersonal(type.GetMembers("Note").Single()));
             Assert.False(index.StoresNothingPersonal(compilation.GetTypeByMetadataName("Customer")!.GetMembers("Describe").Single())); // not storage
