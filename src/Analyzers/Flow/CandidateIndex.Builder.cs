@@ -27,6 +27,9 @@ namespace Residency.Analyzers.Flow
             private readonly Dictionary<SyntaxNode, int> _ownerIds = new();
             private readonly List<Owner> _owners = new();
             private readonly Dictionary<string, List<int>> _byName = new(System.StringComparer.Ordinal);
+
+            // Per name: the bodies that write it as the method of a call (x.Start(), Start(), x?.Start<T>()); a subset of _byName.
+            private readonly Dictionary<string, List<int>> _byCalledName = new(System.StringComparer.Ordinal);
             private readonly Dictionary<string, HashSet<string>> _storage = new(System.StringComparer.Ordinal);
 
             // Storage (type key, name) of a value or string type: handing it to a method cannot fill it.
@@ -453,11 +456,16 @@ namespace Residency.Analyzers.Flow
                         {
                             case SyntaxKind.IdentifierToken:
                                 var text = token.ValueText;
-                                Mention(text, id);
+                                Mention(_byName, text, id);
+                                if (IsCalled(token))
+                                {
+                                    Mention(_byCalledName, text, id);
+                                }
+
                                 offersTools |= text == ToolFactoryName;
                                 break;
                             case SyntaxKind.OpenBracketToken when token.Parent is BracketedArgumentListSyntax:
-                                Mention(IndexerName, id);
+                                Mention(_byName, IndexerName, id);
                                 break;
                             case SyntaxKind.NewKeyword when token.Parent is ImplicitObjectCreationExpressionSyntax:
                                 seed = true; // target-typed new(): its type is not written here
@@ -494,21 +502,49 @@ namespace Residency.Analyzers.Flow
                     CallName = callName,
                     Constructor = declaration is ConstructorDeclarationSyntax,
                     CalledImplicitly = CalledImplicitly(declaration, callName),
+                    Method = declaration is MethodDeclarationSyntax,
                     Tool = IsKernelFunction(declaration),
                 });
             }
 
-            private void Mention(string name, int id)
+            private static void Mention(Dictionary<string, List<int>> byName, string name, int id)
             {
-                if (!_byName.TryGetValue(name, out var ids))
+                if (!byName.TryGetValue(name, out var ids))
                 {
-                    _byName[name] = ids = new List<int>();
+                    byName[name] = ids = new List<int>();
                 }
 
                 if (ids.Count == 0 || ids[ids.Count - 1] != id)
                 {
                     ids.Add(id);
                 }
+            }
+
+            /// <summary>
+            /// Whether the identifier names the method of a call: <c>Start()</c>, <c>x.Start()</c>, <c>x?.Start()</c>,
+            /// <c>x.Start&lt;T&gt;()</c>. A method of another assembly is a recipient, and a method of this compilation is
+            /// followed by the engine, only at a call (MethodFlowAnalysis's invocations); a property or an enum member of the
+            /// same name (<c>date &gt;= Start</c>, <c>Status.Pending</c>) calls nothing.
+            /// </summary>
+            private static bool IsCalled(SyntaxToken token)
+            {
+                if (token.Parent is not SimpleNameSyntax name)
+                {
+                    return false;
+                }
+
+                ExpressionSyntax called = name.Parent switch
+                {
+                    MemberAccessExpressionSyntax access when access.Name == name => access,
+                    MemberBindingExpressionSyntax binding => binding,
+                    _ => name,
+                };
+                while (called.Parent is ParenthesizedExpressionSyntax parenthesized)
+                {
+                    called = parenthesized;
+                }
+
+                return called.Parent is InvocationExpressionSyntax invocation && invocation.Expression == called;
             }
         }
     }

@@ -98,8 +98,8 @@ namespace Residency.Analyzers.Flow
 
                 foreach (var member in type.MemberNames)
                 {
-                    // Only methods are recipients (a call hands them data), and only a name some body writes can be called.
-                    if (!_recipientNames!.Contains(member) && _byName.ContainsKey(member) && HasMethod(type, member))
+                    // Only methods are recipients (a call hands them data), and only a name some body calls can be called.
+                    if (!_recipientNames!.Contains(member) && _byCalledName.ContainsKey(member) && HasMethod(type, member))
                     {
                         _recipientNames.Add(member);
                     }
@@ -164,6 +164,7 @@ namespace Residency.Analyzers.Flow
             {
                 var reaches = new bool[_owners.Count];
                 var names = new HashSet<string>(System.StringComparer.Ordinal);
+                var calledNames = new HashSet<string>(System.StringComparer.Ordinal);
                 var pending = new Queue<int>();
                 bool constructors = false;
 
@@ -187,6 +188,18 @@ namespace Residency.Analyzers.Flow
                     }
                 }
 
+                // A method is reached only by the bodies that call it (Builder.IsCalled), not by every body that writes its name.
+                void ReachCalls(string name)
+                {
+                    if (!names.Contains(name) && calledNames.Add(name) && _byCalledName.TryGetValue(name, out var ids))
+                    {
+                        foreach (var id in ids)
+                        {
+                            Reach(id);
+                        }
+                    }
+                }
+
                 for (int id = 0; id < _owners.Count; id++)
                 {
                     if (mentionsSinkName[id] || _owners[id].Tool)
@@ -197,7 +210,7 @@ namespace Residency.Analyzers.Flow
 
                 foreach (var name in _recipientNames!)
                 {
-                    ReachName(name);
+                    ReachCalls(name);
                 }
 
                 if (_recipientRootNames.Count > 0)
@@ -235,7 +248,14 @@ namespace Residency.Analyzers.Flow
 
                     if (owner.CallName is { } callName)
                     {
-                        ReachName(callName);
+                        if (owner.Method)
+                        {
+                            ReachCalls(callName);
+                        }
+                        else
+                        {
+                            ReachName(callName); // an accessor is run by any mention of its property, a constructor by new
+                        }
                     }
                 }
 

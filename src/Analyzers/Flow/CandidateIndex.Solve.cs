@@ -312,6 +312,9 @@ namespace Residency.Analyzers.Flow
 
             public bool Constructor { get; init; }
 
+            /// <summary>A method (not an accessor, constructor or operator): the engine follows it only where a body calls it by name.</summary>
+            public bool Method { get; init; }
+
             /// <summary>The body may run without its name written at the call (<c>Builder.CalledImplicitly</c>).</summary>
             public bool CalledImplicitly { get; init; }
 

@@ -109,6 +109,39 @@ public class Service
         }
 
         [Fact]
+        public void AMethodIsReachedWhereItIsCalledNotWhereItsNameIsWritten()
+        {
+            // Vendor.Listener.Start is an unclassified recipient, Service.Push reaches a sink: a property called Start, an enum
+            // member called Start and nameof(Push) call neither (the engine follows calls only).
+            var vendor = CSharpCompilation.Create("Vendor", new[] { CSharpSyntaxTree.ParseText("namespace Vendor { public class Listener { public void Start(string s) { } } }") },
+                TestReferences.All, new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
+            using var image = new MemoryStream();
+            Assert.True(vendor.Emit(image).Success);
+            var (index, compilation) = Build(@"
+public enum Phase { Start, End }
+public class Range { public System.DateTime Start { get; set; } }
+public class Service
+{
+    private readonly Crm _crm = new Crm();
+    public void Push(Customer c) => _crm.Push(c.Email);
+    public bool Open(Customer c, Range r) => r.Start > System.DateTime.Now && c.Email.Length > 0;
+    public bool First(Customer c, Phase p) => p == Phase.Start && c.Email.Length > 0;
+    public string Label(Customer c) => nameof(Push) + c.Email;
+    public void Listen(Customer c, Vendor.Listener l) => l.Start(c.Email);
+    public void ListenMaybe(Customer c, Vendor.Listener? l) => l?.Start(c.Email);
+    public void Relay(Customer c) => (Push)(c);
+}", MetadataReference.CreateFromImage(image.ToArray()));
+            Assert.False(Reaches(index, compilation, "Open"));
+            Assert.False(Reaches(index, compilation, "First"));
+            Assert.False(Reaches(index, compilation, "Label"));
+            Assert.True(Reaches(index, compilation, "Listen"));
+            Assert.True(Reaches(index, compilation, "ListenMaybe"));
+            Assert.True(Reaches(index, compilation, "Relay"));
+            var (lost, _) = PrefilterSoundness.CheckReach(compilation);
+            Assert.Empty(lost);
+        }
+
+        [Fact]
         public void MethodsThatMayBeToolsReach()
         {
             // Their return value reaches a model: [KernelFunction] methods and methods named where AIFunctionFactory is.
