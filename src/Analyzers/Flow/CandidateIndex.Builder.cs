@@ -434,6 +434,7 @@ namespace Residency.Analyzers.Flow
                 bool offersTools = false;
                 List<string>? written = null;
                 List<string>? passed = null;
+                var implicitCalls = ImplicitCalls.None;
                 foreach (var part in parts)
                 {
                     if (part is null)
@@ -447,7 +448,9 @@ namespace Residency.Analyzers.Flow
                         if (item.IsNode)
                         {
                             // Also in top-level statements (no type): they may write a static field of a type.
-                            CollectWritten(item.AsNode()!, ref written, ref passed);
+                            var node = item.AsNode()!;
+                            CollectWritten(node, ref written, ref passed);
+                            implicitCalls |= ImplicitCallsOf(node);
                             continue;
                         }
 
@@ -503,6 +506,7 @@ namespace Residency.Analyzers.Flow
                     Constructor = declaration is ConstructorDeclarationSyntax,
                     CalledImplicitly = CalledImplicitly(declaration, callName),
                     Method = declaration is MethodDeclarationSyntax,
+                    ImplicitCalls = implicitCalls,
                     Tool = IsKernelFunction(declaration),
                 });
             }

@@ -13,24 +13,15 @@ namespace Residency.Analyzers.Flow
         /// <summary>The type whose <c>Create</c> offers a method to a model as a tool.</summary>
         private const string ToolFactoryName = "AIFunctionFactory";
 
-        /// <summary>
-        /// Members the language calls by pattern, without their name in the calling code, where the operation tree shows
-        /// the call: collection initializers, <c>foreach</c>, <c>using</c>, <c>await</c>, deconstruction, interpolated-string
-        /// handlers, query expressions, ranges and indices, <c>fixed</c>.
-        /// </summary>
-        private static readonly HashSet<string> PatternNames = new(System.StringComparer.Ordinal)
-        {
-            "Add", "GetEnumerator", "GetAsyncEnumerator", "MoveNext", "MoveNextAsync", "Current", "Dispose", "DisposeAsync",
-            "Deconstruct", "GetAwaiter", "GetResult", "OnCompleted", "UnsafeOnCompleted", "IsCompleted", "AppendFormatted",
-            "AppendLiteral", "Select", "SelectMany", "Where", "Join", "GroupJoin", "GroupBy", "OrderBy", "OrderByDescending",
-            "ThenBy", "ThenByDescending", "Cast", "Slice", "Length", "Count", "GetPinnableReference",
-        };
-
         private sealed partial class Builder
         {
             // Names of methods of referenced assemblies that no catalogue says keep data in the process: a call of one may
             // hand personal data to an unclassified recipient. Null: not collected (every body may reach a recipient).
             private HashSet<string>? _recipientNames;
+
+            // The syntax that calls a member of a non-local referenced type by pattern (a collection initializer's Add of a
+            // vendor's collection): the bodies with such syntax may reach it without writing its name.
+            private ImplicitCalls _implicitRecipients;
 
             // Names of methods that may be offered to a model as tools (named where AIFunctionFactory is).
             private readonly HashSet<string> _recipientRootNames = new(System.StringComparer.Ordinal);
@@ -98,10 +89,16 @@ namespace Residency.Analyzers.Flow
 
                 foreach (var member in type.MemberNames)
                 {
-                    // Only methods are recipients (a call hands them data), and only a name some body calls can be called.
+                    // Only methods are recipients (a call hands them data), and only a name some body calls can be called,
+                    // or a member the language calls by pattern where its syntax is (new Vendor.Bag { c.Email }).
                     if (!_recipientNames!.Contains(member) && _byCalledName.ContainsKey(member) && HasMethod(type, member))
                     {
                         _recipientNames.Add(member);
+                    }
+
+                    if (PatternMembers.TryGetValue(member, out var calls) && (_implicitRecipients & calls) != calls && HasMethod(type, member))
+                    {
+                        _implicitRecipients |= calls;
                     }
                 }
 
@@ -131,7 +128,7 @@ namespace Residency.Analyzers.Flow
             /// </summary>
             private static bool CalledImplicitly(SyntaxNode declaration, string? callName) =>
                 declaration is OperatorDeclarationSyntax or ConversionOperatorDeclarationSyntax or DestructorDeclarationSyntax ||
-                (callName is not null && PatternNames.Contains(callName));
+                (callName is not null && PatternMembers.ContainsKey(callName));
 
             /// <summary>A method marked <c>[KernelFunction]</c> (by its written name): a Semantic Kernel plugin's tool, whose return value reaches a model.</summary>
             private static bool IsKernelFunction(SyntaxNode declaration)
@@ -211,6 +208,17 @@ namespace Residency.Analyzers.Flow
                 foreach (var name in _recipientNames!)
                 {
                     ReachCalls(name);
+                }
+
+                if (_implicitRecipients != ImplicitCalls.None)
+                {
+                    for (int id = 0; id < _owners.Count; id++)
+                    {
+                        if ((_owners[id].ImplicitCalls & _implicitRecipients) != ImplicitCalls.None)
+                        {
+                            Reach(id);
+                        }
+                    }
                 }
 
                 if (_recipientRootNames.Count > 0)

@@ -315,6 +315,9 @@ namespace Residency.Analyzers.Flow
             /// <summary>A method (not an accessor, constructor or operator): the engine follows it only where a body calls it by name.</summary>
             public bool Method { get; init; }
 
+            /// <summary>The syntax in the body that calls members by pattern (<c>foreach</c>, a collection initializer, <c>await</c>, …).</summary>
+            public ImplicitCalls ImplicitCalls { get; init; }
+
             /// <summary>The body may run without its name written at the call (<c>Builder.CalledImplicitly</c>).</summary>
             public bool CalledImplicitly { get; init; }
 

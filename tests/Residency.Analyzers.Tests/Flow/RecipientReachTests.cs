@@ -111,8 +111,9 @@ public class Service
         [Fact]
         public void AMethodIsReachedWhereItIsCalledNotWhereItsNameIsWritten()
         {
-            // Vendor.Listener.Start is an unclassified recipient, Service.Push reaches a sink: a property called Start, an enum
-            // member called Start and nameof(Push) call neither (the engine follows calls only).
+            // Vendor.Listener.Start is an unclassified recipient, Service.Relay reaches a sink through Push: a property called
+            // Start, an enum member called Start and nameof(Relay) call neither (the engine follows calls only). A body that
+            // names a possible sink call (Push, a [DataSink] method) reaches whatever the position of the name.
             var vendor = CSharpCompilation.Create("Vendor", new[] { CSharpSyntaxTree.ParseText("namespace Vendor { public class Listener { public void Start(string s) { } } }") },
                 TestReferences.All, new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
             using var image = new MemoryStream();
@@ -126,7 +127,7 @@ public class Service
     public void Push(Customer c) => _crm.Push(c.Email);
     public bool Open(Customer c, Range r) => r.Start > System.DateTime.Now && c.Email.Length > 0;
     public bool First(Customer c, Phase p) => p == Phase.Start && c.Email.Length > 0;
-    public string Label(Customer c) => nameof(Push) + c.Email;
+    public string Label(Customer c) => nameof(Relay) + c.Email;
     public void Listen(Customer c, Vendor.Listener l) => l.Start(c.Email);
     public void ListenMaybe(Customer c, Vendor.Listener? l) => l?.Start(c.Email);
     public void Relay(Customer c) => (Push)(c);
@@ -137,6 +138,36 @@ public class Service
             Assert.True(Reaches(index, compilation, "Listen"));
             Assert.True(Reaches(index, compilation, "ListenMaybe"));
             Assert.True(Reaches(index, compilation, "Relay"));
+            var (lost, _) = PrefilterSoundness.CheckReach(compilation);
+            Assert.Empty(lost);
+        }
+
+        [Fact]
+        public void AMemberOfALibraryCalledByPatternIsReachedThroughItsSyntax()
+        {
+            // Vendor.Bag is not local: a collection initializer calls its Add, foreach its GetEnumerator, and neither name is
+            // written in the calling body. The unfiltered engine records both as unclassified recipients.
+            var vendor = CSharpCompilation.Create("Vendor", new[] { CSharpSyntaxTree.ParseText(@"
+namespace Vendor
+{
+    public class Bag : System.Collections.IEnumerable
+    {
+        public void Add(string s) { }
+        public System.Collections.IEnumerator GetEnumerator() => new string[0].GetEnumerator();
+    }
+}") }, TestReferences.All, new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
+            using var image = new MemoryStream();
+            Assert.True(vendor.Emit(image).Success);
+            var (index, compilation) = Build(@"
+public class Service
+{
+    public object Fill(Customer c) => new Vendor.Bag { c.Email };
+    public int Walk(Customer c, object o) { int n = 0; foreach (var item in (Vendor.Bag)(o ?? c.Email)) { n++; } return n; }
+    public string Keep(Customer c) => c.Email;
+}", MetadataReference.CreateFromImage(image.ToArray()));
+            Assert.True(Reaches(index, compilation, "Fill"));
+            Assert.True(Reaches(index, compilation, "Walk"));
+            Assert.False(Reaches(index, compilation, "Keep"));
             var (lost, _) = PrefilterSoundness.CheckReach(compilation);
             Assert.Empty(lost);
         }
