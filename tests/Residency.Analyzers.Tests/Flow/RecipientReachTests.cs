@@ -94,16 +94,13 @@ public class Service { public string Keep(Customer c) => c.Email; }");
         public void CallsIntoAReferencedLibraryThatIsNotLocalReach()
         {
             // Vendor.Analytics is no sink and nobody says it keeps data in the process: an unclassified recipient.
-            var vendor = CSharpCompilation.Create("Vendor", new[] { CSharpSyntaxTree.ParseText("namespace Vendor { public static class Analytics { public static void Track(string s) { } } }") },
-                TestReferences.All, new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
-            using var image = new MemoryStream();
-            Assert.True(vendor.Emit(image).Success);
+            var vendor = Library("Vendor", "namespace Vendor { public static class Analytics { public static void Track(string s) { } } }");
             var (index, compilation) = Build(@"
 public class Service
 {
     public void Track(Customer c) => Vendor.Analytics.Track(c.Email);
     public void Print(Customer c) => System.Console.WriteLine(c.Email);
-}", MetadataReference.CreateFromImage(image.ToArray()));
+}", vendor);
             Assert.True(Reaches(index, compilation, "Track"));
             Assert.False(Reaches(index, compilation, "Print")); // the BCL keeps data in the process
         }
@@ -114,10 +111,7 @@ public class Service
             // Vendor.Listener.Start is an unclassified recipient, Service.Relay reaches a sink through Push: a property called
             // Start, an enum member called Start and nameof(Relay) call neither (the engine follows calls only). A body that
             // names a possible sink call (Push, a [DataSink] method) reaches whatever the position of the name.
-            var vendor = CSharpCompilation.Create("Vendor", new[] { CSharpSyntaxTree.ParseText("namespace Vendor { public class Listener { public void Start(string s) { } } }") },
-                TestReferences.All, new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
-            using var image = new MemoryStream();
-            Assert.True(vendor.Emit(image).Success);
+            var vendor = Library("Vendor", "namespace Vendor { public class Listener { public void Start(string s) { } } }");
             var (index, compilation) = Build(@"
 public enum Phase { Start, End }
 public class Range { public System.DateTime Start { get; set; } }
@@ -131,7 +125,7 @@ public class Service
     public void Listen(Customer c, Vendor.Listener l) => l.Start(c.Email);
     public void ListenMaybe(Customer c, Vendor.Listener? l) => l?.Start(c.Email);
     public void Relay(Customer c) => (Push)(c);
-}", MetadataReference.CreateFromImage(image.ToArray()));
+}", vendor);
             Assert.False(Reaches(index, compilation, "Open"));
             Assert.False(Reaches(index, compilation, "First"));
             Assert.False(Reaches(index, compilation, "Label"));
@@ -147,7 +141,7 @@ public class Service
         {
             // Vendor.Bag is not local: a collection initializer calls its Add, foreach its GetEnumerator, and neither name is
             // written in the calling body. The unfiltered engine records both as unclassified recipients.
-            var vendor = CSharpCompilation.Create("Vendor", new[] { CSharpSyntaxTree.ParseText(@"
+            var vendor = Library("Vendor", @"
 namespace Vendor
 {
     public class Bag : System.Collections.IEnumerable
@@ -155,16 +149,14 @@ namespace Vendor
         public void Add(string s) { }
         public System.Collections.IEnumerator GetEnumerator() => new string[0].GetEnumerator();
     }
-}") }, TestReferences.All, new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
-            using var image = new MemoryStream();
-            Assert.True(vendor.Emit(image).Success);
+}");
             var (index, compilation) = Build(@"
 public class Service
 {
     public object Fill(Customer c) => new Vendor.Bag { c.Email };
     public int Walk(Customer c, object o) { int n = 0; foreach (var item in (Vendor.Bag)(o ?? c.Email)) { n++; } return n; }
     public string Keep(Customer c) => c.Email;
-}", MetadataReference.CreateFromImage(image.ToArray()));
+}", vendor);
             Assert.True(Reaches(index, compilation, "Fill"));
             Assert.True(Reaches(index, compilation, "Walk"));
             Assert.False(Reaches(index, compilation, "Keep"));
@@ -227,6 +219,15 @@ public class Service
             var (lost, ruledOut) = PrefilterSoundness.CheckReach(compilation);
             Assert.Empty(lost);
             Assert.True(ruledOut > 0, "nothing was ruled out");
+        }
+
+        /// <summary>A referenced assembly built from <paramref name="source"/> (its namespaces are not local).</summary>
+        private static MetadataReference Library(string name, string source)
+        {
+            var library = CSharpCompilation.Create(name, new[] { CSharpSyntaxTree.ParseText(source) }, TestReferences.All, new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
+            using var image = new MemoryStream();
+            Assert.True(library.Emit(image).Success);
+            return MetadataReference.CreateFromImage(image.ToArray());
         }
 
         private static Compilation Compile(string code, MetadataReference? extra = null) =>
