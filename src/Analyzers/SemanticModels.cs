@@ -23,6 +23,7 @@ namespace Residency.Analyzers
         }
 
         /// <summary>The model of <paramref name="tree"/>, or null when the tree is not part of the compilation.</summary>
+        [System.Runtime.CompilerServices.MethodImpl(HotPath.Optimized)]
         public SemanticModel? Get(SyntaxTree tree)
         {
             if (!_compilation.ContainsSyntaxTree(tree))

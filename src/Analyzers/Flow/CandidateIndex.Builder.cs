@@ -117,6 +117,7 @@ namespace Residency.Analyzers.Flow
 
             private bool IsElement(ISymbol symbol) => _classifier.GetElement(symbol) is not null;
 
+            [System.Runtime.CompilerServices.MethodImpl(HotPath.Optimized)]
             private void VisitType(INamedTypeSymbol type, bool inSource)
             {
                 bool carries = IsElement(type) || Carries(type);
@@ -195,6 +196,7 @@ namespace Residency.Analyzers.Flow
                 }
             }
 
+            [System.Runtime.CompilerServices.MethodImpl(HotPath.Optimized)]
             private void VisitMethod(IMethodSymbol method, bool inSource, bool typeCarries)
             {
                 if (method.MethodKind is MethodKind.Ordinary or MethodKind.ReducedExtension or MethodKind.DelegateInvoke or MethodKind.ExplicitInterfaceImplementation &&
@@ -311,6 +313,7 @@ namespace Residency.Analyzers.Flow
                 }
             }
 
+            [System.Runtime.CompilerServices.MethodImpl(HotPath.Optimized)]
             private void Visit(SyntaxNode node, string? typeKey)
             {
                 foreach (var child in node.ChildNodes())
@@ -427,6 +430,7 @@ namespace Residency.Analyzers.Flow
 
             // export: the name by which a caller reads what this body returns (a method, a getter); null for others.
             // callName: the name by which a caller hands data to this body (method, constructor's type, any accessor's property).
+            [System.Runtime.CompilerServices.MethodImpl(HotPath.Optimized)]
             private void AddOwner(SyntaxNode declaration, string? export, string? typeKey, string? callName, params SyntaxNode?[] parts)
             {
                 int id = _owners.Count;
@@ -511,6 +515,7 @@ namespace Residency.Analyzers.Flow
                 });
             }
 
+            [System.Runtime.CompilerServices.MethodImpl(HotPath.Optimized)]
             private static void Mention(Dictionary<string, List<int>> byName, string name, int id)
             {
                 if (!byName.TryGetValue(name, out var ids))
@@ -530,6 +535,7 @@ namespace Residency.Analyzers.Flow
             /// followed by the engine, only at a call (MethodFlowAnalysis's invocations); a property or an enum member of the
             /// same name (<c>date &gt;= Start</c>, <c>Status.Pending</c>) calls nothing.
             /// </summary>
+            [System.Runtime.CompilerServices.MethodImpl(HotPath.Optimized)]
             private static bool IsCalled(SyntaxToken token)
             {
                 if (token.Parent is not SimpleNameSyntax name)

@@ -246,6 +246,7 @@ namespace Residency.Analyzers.Flow
             /// field writers are the same bodies (its own pre-filter, <c>FlowEngine.StoredMembers</c>, is checked against this
             /// rule on every analyzer test's compilation).
             /// </summary>
+            [System.Runtime.CompilerServices.MethodImpl(HotPath.Optimized)]
             private Dictionary<string, HashSet<string>> QuietStorage(bool[] candidates, HashSet<(string TypeKey, string Name)> named)
             {
                 for (int id = 0; id < _owners.Count; id++)

@@ -46,6 +46,7 @@ namespace Residency.Analyzers.Flow
             /// (<c>Lists.Put(_pending, x)</c>, <c>Lists.Put(Outbox.Pending, x)</c>: the callee may fill it; <paramref name="passed"/>).
             /// Only those that are fields or auto-properties of the body's own type, or static ones of another type, are used (Solve).
             /// </summary>
+            [System.Runtime.CompilerServices.MethodImpl(HotPath.Optimized)]
             private void CollectWritten(SyntaxNode node, ref List<string>? written, ref List<string>? passed)
             {
                 // A field, or an object reached from one, handed to a method (Lists.Put(_pending, x), Fill(_draft.Lines, x)), which
@@ -131,6 +132,7 @@ namespace Residency.Analyzers.Flow
             }
 
             /// <summary>Every name written in <paramref name="expression"/>.</summary>
+            [System.Runtime.CompilerServices.MethodImpl(HotPath.Optimized)]
             private static void AddIdentifiers(ExpressionSyntax expression, ref List<string>? names)
             {
                 foreach (var node in expression.DescendantNodesAndSelf())

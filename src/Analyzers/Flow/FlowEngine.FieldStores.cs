@@ -153,6 +153,7 @@ namespace Residency.Analyzers.Flow
         /// pass may have missed a store (a field copied into another field is seen); the summaries of a pass that saw every
         /// store are memoised, any other analysis of a writer runs once every store of its type is known.
         /// </summary>
+        [System.Runtime.CompilerServices.MethodImpl(HotPath.Optimized)]
         public void EnsureFieldStores(INamedTypeSymbol type, AnalysisRequest request)
         {
             type = type.OriginalDefinition;

@@ -76,6 +76,7 @@ namespace Residency.Analyzers.Flow
         }
 
         /// <summary>The bound body of a method of this compilation (method body, constructor body, or expression-bodied member).</summary>
+        [System.Runtime.CompilerServices.MethodImpl(HotPath.Optimized)]
         internal IOperation? GetBodyOperation(IMethodSymbol method, CancellationToken cancellationToken)
         {
             if (!IsInSource(method))

@@ -18,6 +18,7 @@ namespace Residency.Analyzers.Flow
         /// </summary>
         public bool TouchesPersonalData(IOperation root) => TouchesWithin(root, 0, new PrefilterScope());
 
+        [System.Runtime.CompilerServices.MethodImpl(HotPath.Optimized)]
         private bool TouchesWithin(IOperation root, int depth, PrefilterScope scope)
         {
             foreach (var operation in root.Descendants())
@@ -147,6 +148,7 @@ namespace Residency.Analyzers.Flow
         internal bool MayHoldStoredPersonalData(ISymbol member) => IsStorage(member) && MemberStoresPersonalData(member, 1, new PrefilterScope());
 
         /// <summary>The fields and properties of <paramref name="type"/> that its personal-data-touching methods write; memoised per type.</summary>
+        [System.Runtime.CompilerServices.MethodImpl(HotPath.Optimized)]
         private ImmutableHashSet<ISymbol> StoredMembers(INamedTypeSymbol type, int depth, PrefilterScope scope)
         {
             type = type.OriginalDefinition;
@@ -268,6 +270,7 @@ namespace Residency.Analyzers.Flow
         /// it is passed). Over-approximates what <see cref="MethodFlowAnalysis"/> records; reading a field in a library call
         /// (<c>string.IsNullOrEmpty(Name)</c>, <c>Email.Contains('@')</c>) is no store.
         /// </summary>
+        [System.Runtime.CompilerServices.MethodImpl(HotPath.Optimized)]
         private bool MayStoreIntoFields(IOperation root, INamedTypeSymbol type, bool nested = false)
         {
             foreach (var operation in root.Descendants())
@@ -363,6 +366,7 @@ namespace Residency.Analyzers.Flow
         /// (<c>this.a.b[i] = v</c> stores into b and a), through conversions, array elements, calls that return their
         /// receiver (<c>_sb.Append(a).Append(b)</c>) and the elements of a deconstruction target.
         /// </summary>
+        [System.Runtime.CompilerServices.MethodImpl(HotPath.Optimized)]
         private static bool StorageChain<TState>(IOperation? operation, TState state, Func<IMemberReferenceOperation, TState, bool> visit)
         {
             // Visits each reference in order until visit says stop (returns true); no iterator is allocated (this runs for
@@ -507,6 +511,7 @@ namespace Residency.Analyzers.Flow
         /// receivers of calls, ref/out arguments, objects handed to a method of this compilation (which may fill them),
         /// along the whole member chain (<c>this.a.b = x</c> writes a and b).
         /// </summary>
+        [System.Runtime.CompilerServices.MethodImpl(HotPath.Optimized)]
         private static HashSet<ISymbol> WrittenMembers(IOperation root)
         {
             var written = new HashSet<ISymbol>(SymbolEqualityComparer.Default);

@@ -184,6 +184,7 @@ namespace Residency.Analyzers.Flow
         internal ImmutableArray<SinkInfo> ReturnSinksOf(IMethodSymbol method) => ReturnSinks?.Invoke(method) ?? ImmutableArray<SinkInfo>.Empty;
 
         /// <summary>The sink a call sends to, consulting the providers in order (docs/endpoints.md).</summary>
+        [System.Runtime.CompilerServices.MethodImpl(HotPath.Optimized)]
         public SinkCall? ResolveSink(IInvocationOperation invocation)
         {
             foreach (var provider in _sinkProviders)
@@ -414,6 +415,7 @@ namespace Residency.Analyzers.Flow
         private readonly ConcurrentDictionary<DataElement, ImmutableHashSet<TaintFact>> _sourceFacts = new();
 
         /// <summary>The whole-object facts of a value of <paramref name="type"/>; memoised (no allocation per operation).</summary>
+        [System.Runtime.CompilerServices.MethodImpl(HotPath.Optimized)]
         internal ImmutableHashSet<TaintFact> WholeFacts(ITypeSymbol? type)
         {
             if (type is null || type.SpecialType != SpecialType.None)

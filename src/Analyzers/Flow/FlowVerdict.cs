@@ -63,6 +63,7 @@ namespace Residency.Analyzers.Flow
             _ => "unknown",
         };
 
+        [System.Runtime.CompilerServices.MethodImpl(HotPath.Optimized)]
         public static FlowVerdict Judge(Finding finding, ISymbol method, ResidencyPolicy policy, TransferDeclarations transfers)
         {
             var sources = finding.Sources

@@ -16,6 +16,7 @@ namespace Residency.Analyzers.Flow
     /// </summary>
     internal sealed partial class MethodFlowAnalysis
     {
+        [System.Runtime.CompilerServices.MethodImpl(HotPath.Optimized)]
         private ImmutableHashSet<TaintFact> Invoke(IInvocationOperation invocation)
         {
             var target = invocation.TargetMethod;

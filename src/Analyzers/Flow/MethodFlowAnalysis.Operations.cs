@@ -11,6 +11,7 @@ namespace Residency.Analyzers.Flow
     internal sealed partial class MethodFlowAnalysis
     {
         /// <summary>Evaluates an operation: what its value may carry. Records sinks and stores as side effects.</summary>
+        [System.Runtime.CompilerServices.MethodImpl(HotPath.Optimized)]
         private ImmutableHashSet<TaintFact> Evaluate(IOperation? operation)
         {
             if (operation is null)
@@ -31,6 +32,7 @@ namespace Residency.Analyzers.Flow
             return facts;
         }
 
+        [System.Runtime.CompilerServices.MethodImpl(HotPath.Optimized)]
         private ImmutableHashSet<TaintFact> EvaluateCore(IOperation operation)
         {
             switch (operation)

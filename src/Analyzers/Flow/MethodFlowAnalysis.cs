@@ -143,6 +143,7 @@ namespace Residency.Analyzers.Flow
         /// One flow per parameter, member mode and sink: the shortest path (then the first in ordinal order), so that
         /// messages are the same on every run and recursion does not lengthen them.
         /// </summary>
+        [System.Runtime.CompilerServices.MethodImpl(HotPath.Optimized)]
         private ImmutableArray<ParameterSinkFlow> ShortestParameterSinks()
         {
             if (_parameterSinks.Count == 0)
@@ -175,6 +176,7 @@ namespace Residency.Analyzers.Flow
         }
 
         /// <summary>Runs the fixpoint over the graph (<see cref="WorklistDriver"/>); returns what the graph returns.</summary>
+        [System.Runtime.CompilerServices.MethodImpl(HotPath.Optimized)]
         private ImmutableHashSet<TaintFact> RunGraph()
         {
             _branchReturns = Taint.Empty;
@@ -303,6 +305,7 @@ namespace Residency.Analyzers.Flow
         }
 
         /// <summary>What this method stores from its parameters into fields of its type, in a stable order.</summary>
+        [System.Runtime.CompilerServices.MethodImpl(HotPath.Optimized)]
         private ImmutableArray<(IFieldSymbol Field, ImmutableHashSet<TaintFact> Facts)> FieldStores()
         {
             if (_fieldParameterStores.Count == 0)
@@ -382,6 +385,7 @@ namespace Residency.Analyzers.Flow
             return _engine.FieldStore(field, _request);
         }
 
+        [System.Runtime.CompilerServices.MethodImpl(HotPath.Optimized)]
         private State InitialState()
         {
             var state = _capturedState ?? State.Empty;

@@ -83,6 +83,7 @@ namespace Residency.Analyzers.Flow
         /// What this fact becomes when <paramref name="member"/> of the value is read (null: an unknown member); null when it
         /// is dropped.
         /// </summary>
+        [System.Runtime.CompilerServices.MethodImpl(HotPath.Optimized)]
         public TaintFact? OnMemberRead(ISymbol? member = null)
         {
             if (IsSource)
@@ -173,6 +174,7 @@ namespace Residency.Analyzers.Flow
     {
         public static readonly ImmutableHashSet<TaintFact> Empty = ImmutableHashSet<TaintFact>.Empty;
 
+        [System.Runtime.CompilerServices.MethodImpl(HotPath.Optimized)]
         public static ImmutableHashSet<TaintFact> Union(ImmutableHashSet<TaintFact> a, ImmutableHashSet<TaintFact> b)
         {
             if (a.IsEmpty)
@@ -221,6 +223,7 @@ namespace Residency.Analyzers.Flow
             return builder.ToImmutable();
         }
 
+        [System.Runtime.CompilerServices.MethodImpl(HotPath.Optimized)]
         public static ImmutableHashSet<TaintFact> OnMemberRead(ImmutableHashSet<TaintFact> facts, ISymbol? member = null)
         {
             if (facts.IsEmpty)

@@ -82,6 +82,7 @@ namespace Residency.Analyzers.Inventory
             }
         }
 
+        [System.Runtime.CompilerServices.MethodImpl(HotPath.Optimized)]
         private static bool SameContent(string a, string b)
         {
             using var first = new FileStream(a, FileMode.Open, FileAccess.Read, FileShare.Read, BufferSize);

@@ -200,6 +200,7 @@ namespace Residency.Analyzers.Json
 
         private static string Indent(int depth) => depth < Indents.Length ? Indents[depth] : new string(' ', depth * 2);
 
+        [System.Runtime.CompilerServices.MethodImpl(HotPath.Optimized)]
         private static bool NeedsEscape(string value)
         {
             foreach (char c in value)
@@ -213,6 +214,7 @@ namespace Residency.Analyzers.Json
             return false;
         }
 
+        [System.Runtime.CompilerServices.MethodImpl(HotPath.Optimized)]
         private void AppendString(string value)
         {
             _out.Write('"');

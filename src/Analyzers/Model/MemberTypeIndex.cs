@@ -61,6 +61,7 @@ namespace Residency.Analyzers.Model
 
             public Builder(MetadataReader reader) => _reader = reader;
 
+            [System.Runtime.CompilerServices.MethodImpl(HotPath.Optimized)]
             public MemberTypeIndex Build()
             {
                 foreach (var handle in _reader.TypeDefinitions)

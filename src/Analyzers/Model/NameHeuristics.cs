@@ -180,6 +180,7 @@ namespace Residency.Analyzers.Model
         /// The inferred category of a property, field or parameter, or null. Members are considered only in data-carrying
         /// types (DTOs, entities, records — not services, controllers, options or attributes).
         /// </summary>
+        [System.Runtime.CompilerServices.MethodImpl(HotPath.Optimized)]
         public InferredCategory? Classify(ISymbol symbol)
         {
             var type = symbol switch
@@ -207,6 +208,7 @@ namespace Residency.Analyzers.Model
         public static string? CategoryForName(string name) => ClassifyName(name)?.Category;
 
         /// <summary>Classifies a name alone, applying the exclusions; <paramref name="typeName"/> enables the plain-<c>Name</c> rule.</summary>
+        [System.Runtime.CompilerServices.MethodImpl(HotPath.Optimized)]
         public static InferredCategory? ClassifyName(string name, string? typeName = null)
         {
             var words = SplitWords(name);
@@ -311,6 +313,7 @@ namespace Residency.Analyzers.Model
         }
 
         /// <summary>Whether members of <paramref name="type"/> can hold a person's data (not a service, options class, attribute, …).</summary>
+        [System.Runtime.CompilerServices.MethodImpl(HotPath.Optimized)]
         internal static bool IsDataCarryingType(INamedTypeSymbol type)
         {
             if (type.TypeKind is not (TypeKind.Class or TypeKind.Struct) || type.IsStatic)
@@ -346,6 +349,7 @@ namespace Residency.Analyzers.Model
             return !NonDataTypeWords.Contains(last);
         }
 
+        [System.Runtime.CompilerServices.MethodImpl(HotPath.Optimized)]
         private static bool StartsAtWordBoundary(List<string> words, string keyword)
         {
             for (int i = 0; i < words.Count; i++)

@@ -41,6 +41,7 @@ namespace Residency.Analyzers.Model
         public Sources.PlatformSources? Sources => _sources;
 
         /// <summary>The element when <paramref name="symbol"/> (member, parameter, method return, type) is personal data.</summary>
+        [System.Runtime.CompilerServices.MethodImpl(HotPath.Optimized)]
         public DataElement? GetElement(ISymbol symbol)
         {
             symbol = symbol.OriginalDefinition;
@@ -68,6 +69,7 @@ namespace Residency.Analyzers.Model
             return GetCarriedElements(type, 0);
         }
 
+        [System.Runtime.CompilerServices.MethodImpl(HotPath.Optimized)]
         private ImmutableArray<DataElement> GetCarriedElements(ITypeSymbol type, int depth)
         {
             if (IsOpaque(type))
@@ -158,6 +160,7 @@ namespace Residency.Analyzers.Model
             return Distinct(MembersOf(type, depth));
         }
 
+        [System.Runtime.CompilerServices.MethodImpl(HotPath.Optimized)]
         private List<DataElement> MembersOf(ITypeSymbol type, int depth)
         {
             var result = new List<DataElement>();
@@ -219,6 +222,7 @@ namespace Residency.Analyzers.Model
         private static bool IsIdentityType(ITypeSymbol type) =>
             type.ContainingNamespace?.ToDisplayString() == "Microsoft.AspNetCore.Identity";
 
+        [System.Runtime.CompilerServices.MethodImpl(HotPath.Optimized)]
         private DataElement? Classify(ISymbol symbol)
         {
             var attributes = symbol is IMethodSymbol method ? method.GetReturnTypeAttributes() : symbol.GetAttributes();

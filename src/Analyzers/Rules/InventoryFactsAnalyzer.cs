@@ -126,6 +126,7 @@ namespace Residency.Analyzers.Rules
         /// Every sink call of the block. A sink the same call reaches twice is written once: the facts file drops duplicates
         /// when it sorts (no shared set here, whose locks every analyzer thread would meet).
         /// </summary>
+        [System.Runtime.CompilerServices.MethodImpl(HotPath.Optimized)]
         private static void CollectSinks(CodeBlockAnalysisContext context, ResidencyContext residency, FactsCollector facts)
         {
             if (!residency.Index.MayCallSink(context.CodeBlock))
@@ -154,6 +155,7 @@ namespace Residency.Analyzers.Rules
             }
         }
 
+        [System.Runtime.CompilerServices.MethodImpl(HotPath.Optimized)]
         private static void CollectElements(SymbolAnalysisContext context, ResidencyContext residency, FactsCollector facts)
         {
             var symbol = context.Symbol;

@@ -63,6 +63,7 @@ namespace Residency.Analyzers.Sinks
             // Annotated methods live in this compilation or in assemblies that reference the annotations: the walk finds them.
         }
 
+        [System.Runtime.CompilerServices.MethodImpl(HotPath.Optimized)]
         public SinkCall? TryResolve(IInvocationOperation invocation)
         {
             if (_types.DataSink is null)
@@ -102,6 +103,7 @@ namespace Residency.Analyzers.Sinks
             return null;
         }
 
+        [System.Runtime.CompilerServices.MethodImpl(HotPath.Optimized)]
         private SinkCall? Resolve(IMethodSymbol method)
         {
             // The display names are built only for a sink found: most methods of a compilation are none, and the index asks for every one.
@@ -180,6 +182,7 @@ namespace Residency.Analyzers.Sinks
         }
 
         /// <summary>The first <c>[DataSink]</c> written on <paramref name="symbol"/> (for a record's positional property, also on its parameter).</summary>
+        [System.Runtime.CompilerServices.MethodImpl(HotPath.Optimized)]
         private AttributeData? DataSinkOn(ISymbol symbol)
         {
             foreach (var attribute in symbol is IPropertySymbol ? AttributesOf(symbol) : symbol.GetAttributes())

@@ -45,6 +45,7 @@ namespace Residency.Analyzers.Sinks
             names.UnionWith(JsonMethods);
         }
 
+        [System.Runtime.CompilerServices.MethodImpl(HotPath.Optimized)]
         public SinkCall? TryResolve(IInvocationOperation invocation)
         {
             var method = invocation.TargetMethod;
@@ -78,6 +79,7 @@ namespace Residency.Analyzers.Sinks
             }
         }
 
+        [System.Runtime.CompilerServices.MethodImpl(HotPath.Optimized)]
         private SinkCall Resolve(IInvocationOperation cfgInvocation, bool json)
         {
             var invocation = _resolver.OperationOf(cfgInvocation.Syntax) as IInvocationOperation ?? cfgInvocation;

@@ -18,6 +18,7 @@ namespace Residency.Analyzers.Flow.Calls
 
         private DispatchIndex(Dictionary<IMethodSymbol, ImmutableArray<IMethodSymbol>> targets) => _targets = targets;
 
+        [System.Runtime.CompilerServices.MethodImpl(HotPath.Optimized)]
         public static DispatchIndex Build(Compilation compilation, CancellationToken cancellationToken)
         {
             var found = new Dictionary<IMethodSymbol, HashSet<IMethodSymbol>>(SymbolEqualityComparer.Default);

@@ -73,6 +73,7 @@ namespace Residency.Analyzers.Flow.Driver
         /// <summary>The smallest budget, for tiny graphs with loops.</summary>
         public const int MinimumBudget = 64;
 
+        [System.Runtime.CompilerServices.MethodImpl(HotPath.Optimized)]
         public static DriverResult<TState> Run<TState>(ControlFlowGraph graph, RegionMap regions, TState initial, IBlockTransfer<TState> transfer, CancellationToken cancellationToken)
             where TState : class
         {

@@ -82,6 +82,7 @@ namespace Residency.Analyzers.Flow.Library
         }
 
         /// <summary>What <paramref name="member"/> (a method or property of a library) does, per <c>Catalog/library.json</c>.</summary>
+        [System.Runtime.CompilerServices.MethodImpl(HotPath.Optimized)]
         public Behaviour Of(ISymbol member)
         {
             member = member.OriginalDefinition;

@@ -16,6 +16,7 @@ namespace Residency.Analyzers.Flow.States
         public static readonly State Empty = State.Empty;
 
         /// <summary>The union of two states; <paramref name="a"/> itself when <paramref name="b"/> adds nothing.</summary>
+        [System.Runtime.CompilerServices.MethodImpl(HotPath.Optimized)]
         public static State Join(State? a, State b)
         {
             if (a is null || a.IsEmpty)
