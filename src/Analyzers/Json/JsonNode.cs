@@ -60,6 +60,7 @@ namespace Residency.Analyzers.Json
         public static JsonNode Scalar(JsonKind kind, int line, int column, string? text) => new(kind, line, column, text, null, null);
 
         /// <summary>The first member named <paramref name="name"/> (case-sensitive), or null.</summary>
+        [System.Runtime.CompilerServices.MethodImpl(HotPath.Optimized)]
         public JsonNode? Get(string name)
         {
             foreach (var member in Members)

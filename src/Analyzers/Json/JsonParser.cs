@@ -76,6 +76,7 @@ namespace Residency.Analyzers.Json
 
         private JsonParseException Error(string message) => new(message, _line, Column);
 
+        [System.Runtime.CompilerServices.MethodImpl(HotPath.Optimized)]
         private JsonNode ParseValue(int depth)
         {
             if (depth > MaxDepth)
@@ -117,6 +118,7 @@ namespace Residency.Analyzers.Json
             }
         }
 
+        [System.Runtime.CompilerServices.MethodImpl(HotPath.Optimized)]
         private JsonNode ParseObject(int depth, int line, int column)
         {
             _pos++;
@@ -195,6 +197,7 @@ namespace Residency.Analyzers.Json
             }
         }
 
+        [System.Runtime.CompilerServices.MethodImpl(HotPath.Optimized)]
         private string ParseString()
         {
             int start = ++_pos;
@@ -281,6 +284,7 @@ namespace Residency.Analyzers.Json
         private const int MaxSharedLength = 32;
         private readonly string?[] _shared = new string?[1024];
 
+        [System.Runtime.CompilerServices.MethodImpl(HotPath.Optimized)]
         private string Slice(int start, int length)
         {
             if (length == 0)
@@ -340,6 +344,7 @@ namespace Residency.Analyzers.Json
             _pos += word.Length;
         }
 
+        [System.Runtime.CompilerServices.MethodImpl(HotPath.Optimized)]
         private void SkipTrivia()
         {
             while (_pos < _text.Length)

@@ -29,6 +29,7 @@ namespace Residency.Build.Reading
         /// <summary>The allowed regions as the analyzers parsed them (empty when the file gave none).</summary>
         public IReadOnlyList<string> AllowedRegions { get; private set; } = new string[0];
 
+        [System.Runtime.CompilerServices.MethodImpl(Residency.Analyzers.HotPath.Optimized)]
         public ReadResult Read(string path)
         {
             var facts = new FactSet();

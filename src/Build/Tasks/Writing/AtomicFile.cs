@@ -65,6 +65,7 @@ namespace Residency.Build.Writing
             }
         }
 
+        [System.Runtime.CompilerServices.MethodImpl(Residency.Analyzers.HotPath.Optimized)]
         private static bool SameBytes(string path, byte[] bytes)
         {
             try

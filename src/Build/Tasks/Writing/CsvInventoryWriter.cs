@@ -15,6 +15,7 @@ namespace Residency.Build.Writing
     {
         public const string Header = "assembly,status,rule,sources,categories,special_categories,sink,sink_kind,recipient,host,region,mechanism,justification,path,method,file,line,treatment,origins";
 
+        [System.Runtime.CompilerServices.MethodImpl(Residency.Analyzers.HotPath.Optimized)]
         public static string Write(Inventory inventory)
         {
             var sb = new StringBuilder();

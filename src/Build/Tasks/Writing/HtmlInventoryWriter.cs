@@ -126,6 +126,7 @@ tr.status-internal td:first-child { color: var(--internal); }
             return sb.ToString();
         }
 
+        [System.Runtime.CompilerServices.MethodImpl(Residency.Analyzers.HotPath.Optimized)]
         private static void WriteTable(StringBuilder sb, Table table)
         {
             if (table.Filterable)
@@ -172,6 +173,7 @@ tr.status-internal td:first-child { color: var(--internal); }
         }
 
         /// <summary>Escapes text for HTML element content and double- or single-quoted attributes.</summary>
+        [System.Runtime.CompilerServices.MethodImpl(Residency.Analyzers.HotPath.Optimized)]
         public static string Escape(string text)
         {
             var sb = new StringBuilder(text.Length + 16);

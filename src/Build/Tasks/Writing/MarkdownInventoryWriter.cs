@@ -40,6 +40,7 @@ namespace Residency.Build.Writing
             return sb.ToString();
         }
 
+        [System.Runtime.CompilerServices.MethodImpl(Residency.Analyzers.HotPath.Optimized)]
         private static void WriteTable(StringBuilder sb, Table table)
         {
             sb.Append('|');
@@ -71,6 +72,7 @@ namespace Residency.Build.Writing
         /// Escapes text so that it renders literally: Markdown punctuation and HTML are backslash-escaped, pipes
         /// cannot break a table and line breaks become spaces.
         /// </summary>
+        [System.Runtime.CompilerServices.MethodImpl(Residency.Analyzers.HotPath.Optimized)]
         public static string Escape(string text)
         {
             var sb = new StringBuilder(text.Length + 8);
