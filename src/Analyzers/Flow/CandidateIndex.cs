@@ -182,6 +182,7 @@ namespace Residency.Analyzers.Flow
             };
         }
 
+        [System.Runtime.CompilerServices.MethodImpl(HotPath.Optimized)]
         private bool MentionsSinkName(SyntaxNode node)
         {
             foreach (var token in node.DescendantTokens())
