@@ -52,6 +52,23 @@ def function(frame):
     return re.sub(r"\(.*", "", frame).split("] ")[-1]
 
 
+TIERS = {
+    "QuickJitted": "tier 0 (unoptimised)",
+    "QuickJittedOSR": "tier 0 (unoptimised)",
+    "Optimized": "optimised at first call (AggressiveOptimization, or tiering off)",
+    "OptimizedTier1": "tier 1",
+    "OptimizedTier1OSR": "tier 1 (on-stack replacement)",
+    "InstrumentedTier": "instrumented tier",
+    "InstrumentedTierOptimized": "instrumented tier",
+}
+
+
+def tier(frame):
+    """The JIT tier perf's map gives a method (DOTNET_PerfMapEnabled=1 appends it in brackets)."""
+    match = re.search(r"\[(\w+)\]$", frame)
+    return TIERS.get(match.group(1), match.group(1)) if match else "unknown"
+
+
 def main():
     if len(sys.argv) < 2:
         sys.exit("usage: cpu-share.py PERF_SCRIPT_OUTPUT [TOP]")
@@ -59,6 +76,8 @@ def main():
     total = ours = 0
     parts = collections.Counter()
     inclusive = collections.Counter()
+    tiers = collections.Counter()
+    where = collections.Counter()
     for stack in samples(sys.argv[1]):
         total += 1
         names = [symbol for symbol, _ in stack]
@@ -72,6 +91,15 @@ def main():
         parts[part] += 1
         for name in {function(n) for n in names if OURS in n}:
             inclusive[name] += 1
+        innermost = next(i for i, name in enumerate(names) if OURS in name)
+        tiers[tier(names[innermost])] += 1
+        below = stack[:innermost]
+        if any(dso.endswith("libclrjit.so") for _, dso in below):
+            where["the JIT"] += 1
+        elif any("CodeAnalysis" in name or "CodeAnalysis" in dso for name, dso in below):
+            where["Roslyn (called by us)"] += 1
+        else:
+            where["our code and what it calls outside Roslyn (BCL, runtime helpers)"] += 1
     if total == 0:
         sys.exit("no samples: did perf record run?")
     print(f"samples: {total} in csc, {ours} with a Residency frame: {ours / total * 100:.1f} % of csc's CPU")
@@ -80,6 +108,13 @@ def main():
     print("|---|---:|---:|")
     for part, count in parts.most_common():
         print(f"| {part} | {count} | {count / ours * 100:.1f} % |")
+    print()
+    print("Our innermost frame, by how the runtime compiled it (tier 0 is unoptimised code; HotPath.cs):")
+    for name, count in tiers.most_common():
+        print(f"  {count:6} {count / ours * 100:5.1f} %  {name}")
+    print("Below it:")
+    for name, count in where.most_common():
+        print(f"  {count:6} {count / ours * 100:5.1f} %  {name}")
     print()
     print(f"Inclusive, top {top} of our functions:")
     for name, count in inclusive.most_common(top):
