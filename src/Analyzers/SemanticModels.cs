@@ -52,6 +52,7 @@ namespace Residency.Analyzers
         /// Holds <paramref name="model"/> (the first model of its tree given, if it belongs to this compilation) until
         /// <see cref="Release"/>: <see cref="Get"/> returns it for its tree.
         /// </summary>
+        [System.Runtime.CompilerServices.MethodImpl(HotPath.Optimized)]
         public void Hold(SemanticModel model)
         {
             if (Volatile.Read(ref _held) is { } held && ReferenceEquals(model.Compilation, _compilation) && !model.IsSpeculativeSemanticModel)

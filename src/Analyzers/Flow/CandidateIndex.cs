@@ -67,6 +67,7 @@ namespace Residency.Analyzers.Flow
         /// Whether the body declared by <paramref name="declaration"/> (a method, accessor, expression-bodied property,
         /// or compilation unit with top-level statements) may touch personal data. Unknown shapes answer yes.
         /// </summary>
+        [System.Runtime.CompilerServices.MethodImpl(HotPath.Optimized)]
         public bool MayTouchPersonalData(SyntaxNode declaration)
         {
             var owner = OwnerOf(declaration);
@@ -136,6 +137,7 @@ namespace Residency.Analyzers.Flow
         }
 
         /// <summary>Whether <paramref name="node"/> mentions a name that a sink provider may recognise as a sink call.</summary>
+        [System.Runtime.CompilerServices.MethodImpl(HotPath.Optimized)]
         public bool MayCallSink(SyntaxNode node)
         {
             if (_everything || _everySinkName)

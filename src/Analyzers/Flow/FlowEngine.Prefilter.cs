@@ -436,6 +436,7 @@ namespace Residency.Analyzers.Flow
         }
 
         /// <summary>Whether <paramref name="root"/> passes arguments to another method of <paramref name="type"/> that may store them.</summary>
+        [System.Runtime.CompilerServices.MethodImpl(HotPath.Optimized)]
         private bool CallsMethodOfType(IOperation root, INamedTypeSymbol type)
         {
             foreach (var operation in root.Descendants())

@@ -391,12 +391,14 @@ namespace Residency.Analyzers.Flow
         /// <summary>How many summaries one method's analysis may compute before further callees are assumed to do nothing.</summary>
         public const int MaxSummariesPerRequest = 400;
 
+        [System.Runtime.CompilerServices.MethodImpl(HotPath.Optimized)]
         internal SinkCall? CachedSink(IInvocationOperation invocation) =>
             _sinkCalls.TryGetValue(invocation.Syntax, out var known) ? known : _sinkCalls.GetOrAdd(invocation.Syntax, ResolveSink(invocation));
 
         private readonly ConcurrentDictionary<(IMethodSymbol Method, INamedTypeSymbol Attribute), bool> _methodAttributes = new(MethodAttributeComparer.Instance);
 
         /// <summary>[Anonymizer] / [Pseudonymizer] on a method or what it overrides, memoised (no attribute scan per call).</summary>
+        [System.Runtime.CompilerServices.MethodImpl(HotPath.Optimized)]
         internal bool HasMethodAttribute(IMethodSymbol method, INamedTypeSymbol attribute) =>
             _methodAttributes.GetOrAdd(((IMethodSymbol)method.OriginalDefinition, attribute), key => MethodFlowAnalysis.HasAttributeUncached(key.Method, key.Attribute));
 

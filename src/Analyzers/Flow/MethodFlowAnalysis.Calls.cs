@@ -324,6 +324,7 @@ namespace Residency.Analyzers.Flow
             RecordSink(invocation, recipient, Taint.Union(receiver, allArguments), ImmutableArray.Create(recipient.Display));
         }
 
+        [System.Runtime.CompilerServices.MethodImpl(HotPath.Optimized)]
         private void RecordSink(IOperation operation, SinkInfo sink, ImmutableHashSet<TaintFact> sent, ImmutableArray<string> path)
         {
             // Inside a [DataSink] method its own calls are the sink's implementation: the flow is the one into the sink.

@@ -87,42 +87,18 @@ namespace Residency.Analyzers.Rules
                 yield break;
             }
 
-            if (model.GetSymbolInfo(attribute, cancellationToken).Symbol is not IMethodSymbol constructor)
+            if (WrittenAnnotation.Read(attribute, arguments, model, types, cancellationToken) is not { } written)
             {
                 yield break;
             }
 
-            var attributeType = constructor.ContainingType;
-            string kind;
-            if (WellKnownTypes.Is(attributeType, types.DataSink))
+            if (written.RegionArgument is not null && written.RegionKnown &&
+                CheckRegion(written.Kind, containingSymbol, written.RegionArgument, written.Region) is { } invalidRegion)
             {
-                kind = "DataSink";
-            }
-            else if (WellKnownTypes.Is(attributeType, types.DataTransfer))
-            {
-                kind = "DataTransfer";
-            }
-            else
-            {
-                yield break;
+                yield return invalidRegion;
             }
 
-            var regionArgument = arguments.Arguments[0];
-            string? regionText = null;
-            if (regionArgument.NameEquals is null)
-            {
-                var constant = model.GetConstantValue(regionArgument.Expression, cancellationToken);
-                if (constant.HasValue)
-                {
-                    regionText = constant.Value as string;
-                    if (CheckRegion(kind, containingSymbol, regionArgument, regionText) is { } invalidRegion)
-                    {
-                        yield return invalidRegion;
-                    }
-                }
-            }
-
-            if (kind == "DataTransfer" && CheckJustification(attribute, arguments, model, containingSymbol, regionText, cancellationToken) is { } unjustified)
+            if (written.Kind == "DataTransfer" && CheckJustification(attribute, written, containingSymbol) is { } unjustified)
             {
                 yield return unjustified;
             }
@@ -166,45 +142,26 @@ namespace Residency.Analyzers.Rules
         /// placeholder (<c>TODO…</c>, as the code fix writes it) is reported where it is written. A justification that is not a
         /// compile-time constant cannot be judged and is left alone.
         /// </summary>
-        private static Diagnostic? CheckJustification(AttributeSyntax attribute, AttributeArgumentListSyntax arguments, SemanticModel model, ISymbol? scope, string? region, CancellationToken cancellationToken)
+        private static Diagnostic? CheckJustification(AttributeSyntax attribute, WrittenAnnotation written, ISymbol? scope)
         {
-            AttributeArgumentSyntax? justificationArgument = null;
-            string? recipient = null;
-            foreach (var argument in arguments.Arguments)
+            if (!written.JustificationKnown)
             {
-                var name = argument.NameEquals?.Name.Identifier.ValueText;
-                if (name == "Justification")
-                {
-                    justificationArgument = argument;
-                }
-                else if (name == "Recipient")
-                {
-                    recipient = model.GetConstantValue(argument.Expression, cancellationToken).Value as string;
-                }
+                return null;
             }
 
-            string? justification = null;
-            if (justificationArgument is not null)
-            {
-                var constant = model.GetConstantValue(justificationArgument.Expression, cancellationToken);
-                if (!constant.HasValue)
-                {
-                    return null;
-                }
-
-                justification = constant.Value as string;
-            }
-
+            var justification = written.Justification;
             if (!TransferJustification.IsMissing(justification))
             {
                 return null;
             }
 
+            var region = written.Region;
+            var recipient = written.Recipient;
             var destination = string.IsNullOrWhiteSpace(recipient) ? region ?? "its region" : $"{region ?? "its region"} ({recipient})";
             var message = justification is null || string.IsNullOrWhiteSpace(justification)
                 ? $"[DataTransfer] to {destination} has no Justification: a person must record why the transfer is lawful (e.g. the reference of the signed clauses); until then the record shows it as unjustified"
                 : $"[DataTransfer] to {destination} still has the placeholder Justification '{justification}': a person must record why the transfer is lawful (e.g. the reference of the signed clauses); until then the record shows it as unjustified";
-            var location = justificationArgument?.GetLocation() ?? attribute.GetLocation();
+            var location = written.JustificationArgument?.GetLocation() ?? attribute.GetLocation();
             var properties = ImmutableDictionary<string, string?>.Empty
                 .Add(DiagnosticProperties.FingerprintKey, DiagnosticProperties.Fingerprint(DiagnosticIds.InvalidConfiguration, Scope(scope), "DataTransfer.Justification", region ?? string.Empty, recipient ?? string.Empty));
             return Diagnostic.Create(Descriptors.RES004, location, properties, message);

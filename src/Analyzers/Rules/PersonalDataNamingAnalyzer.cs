@@ -188,6 +188,7 @@ namespace Residency.Analyzers.Rules
             return false;
         }
 
+        [System.Runtime.CompilerServices.MethodImpl(HotPath.Optimized)]
         private static Diagnostic? Candidate(ISymbol symbol, ResidencyContext residency, System.Threading.CancellationToken cancellationToken)
         {
             var inferred = Heuristics.Classify(symbol);

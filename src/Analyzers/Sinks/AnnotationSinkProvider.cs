@@ -18,13 +18,23 @@ namespace Residency.Analyzers.Sinks
         private readonly System.Func<IMethodSymbol, SinkCall?> _resolve; // one delegate, not one per lookup
         private readonly ConcurrentDictionary<ISymbol, SinkInfo?> _members = Caches.Create<ISymbol, SinkInfo?>(SymbolEqualityComparer.Default);
 
+        // Per type, not per method: the [DataSink] its base types or interfaces carry, and whether an interface declares
+        // one on a member. The index asks about every method of the compilation; most types have several.
+        private readonly ConcurrentDictionary<INamedTypeSymbol, TypeSink> _typeSinks = Caches.Create<INamedTypeSymbol, TypeSink>(SymbolEqualityComparer.Default);
+        private readonly System.Func<INamedTypeSymbol, TypeSink> _typeSink;
+        private readonly ConcurrentDictionary<INamedTypeSymbol, bool> _interfacesWithSinkMembers = Caches.Create<INamedTypeSymbol, bool>(SymbolEqualityComparer.Default);
+        private readonly System.Func<INamedTypeSymbol, bool> _hasSinkMember;
+
         public AnnotationSinkProvider(WellKnownTypes types, int cacheCapacity = Caches.DefaultCapacity)
         {
             _methods = Caches.Create<IMethodSymbol, SinkCall?>(SymbolEqualityComparer.Default, cacheCapacity);
             _types = types;
             _resolve = Resolve;
+            _typeSink = FindTypeSink;
+            _hasSinkMember = HasSinkMember;
         }
 
+        [System.Runtime.CompilerServices.MethodImpl(HotPath.Optimized)]
         public bool MayResolve(IMethodSymbol method) =>
             _types.DataSink is not null && _methods.GetOrAdd(method.OriginalDefinition, _resolve) is not null;
 
@@ -134,29 +144,53 @@ namespace Residency.Analyzers.Sinks
                 return new SinkCall(parameterSink, allArguments: false, receiver: false, ordinals!.ToImmutable());
             }
 
-            // 3. The containing type or one of its interfaces / base types.
-            for (var type = method.ContainingType; type is not null; type = type.BaseType)
+            // 3. The containing type or one of its base types, then one of its interfaces.
+            if (method.ContainingType is { } containingType && _typeSinks.GetOrAdd(containingType, _typeSink) is { Symbol: { } on, Attribute: { } declared })
             {
-                if (DataSinkOn(type) is { } attribute)
-                {
-                    return new SinkCall(Sink(type, attribute, Display(method)), allArguments: true, receiver: false, ImmutableArray<int>.Empty);
-                }
-            }
-
-            foreach (var @interface in method.ContainingType?.AllInterfaces ?? ImmutableArray<INamedTypeSymbol>.Empty)
-            {
-                if (DataSinkOn(@interface) is { } attribute)
-                {
-                    return new SinkCall(Sink(@interface, attribute, Display(method)), allArguments: true, receiver: false, ImmutableArray<int>.Empty);
-                }
+                return new SinkCall(Sink(on, declared, Display(method)), allArguments: true, receiver: false, ImmutableArray<int>.Empty);
             }
 
             return null;
         }
 
+        private TypeSink FindTypeSink(INamedTypeSymbol type)
+        {
+            for (var t = type; t is not null; t = t.BaseType)
+            {
+                if (DataSinkOn(t) is { } attribute)
+                {
+                    return new TypeSink(t, attribute);
+                }
+            }
+
+            foreach (var @interface in type.AllInterfaces)
+            {
+                if (DataSinkOn(@interface) is { } attribute)
+                {
+                    return new TypeSink(@interface, attribute);
+                }
+            }
+
+            return TypeSink.None;
+        }
+
+        /// <summary>Whether a method of <paramref name="interface"/> carries <c>[DataSink]</c> (only then can an implementation inherit one).</summary>
+        private bool HasSinkMember(INamedTypeSymbol @interface)
+        {
+            foreach (var member in @interface.GetMembers())
+            {
+                if (member is IMethodSymbol && DataSinkOn(member) is not null)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
         private static string Display(IMethodSymbol method) => $"{method.ContainingType?.Name}.{method.Name}";
 
-        private static System.Collections.Generic.IEnumerable<IMethodSymbol> MethodAndBases(IMethodSymbol method)
+        private System.Collections.Generic.IEnumerable<IMethodSymbol> MethodAndBases(IMethodSymbol method)
         {
             for (var m = method; m is not null; m = m.OverriddenMethod)
             {
@@ -171,6 +205,11 @@ namespace Residency.Analyzers.Sinks
 
             foreach (var @interface in type.AllInterfaces)
             {
+                if (!_interfacesWithSinkMembers.GetOrAdd(@interface.OriginalDefinition, _hasSinkMember))
+                {
+                    continue; // no member to implement that is a sink: the common case, and no implementation lookup
+                }
+
                 foreach (var member in @interface.GetMembers(method.Name))
                 {
                     if (member is IMethodSymbol im && SymbolEqualityComparer.Default.Equals(type.FindImplementationForInterfaceMember(im)?.OriginalDefinition, method))
@@ -207,6 +246,22 @@ namespace Residency.Analyzers.Sinks
                 : null;
             var on = symbol is IParameterSymbol p ? $"parameter '{p.Name}' of {p.ContainingSymbol.Name}" : symbol.Name;
             return new SinkInfo(SinkKind.Annotation, display, region, recipient, host: null, purpose, $"[DataSink(\"{regionText}\")] on {on}", location: location);
+        }
+
+        /// <summary>The <c>[DataSink]</c> a type inherits from itself, a base type or an interface, and where it is written.</summary>
+        private sealed class TypeSink
+        {
+            public static readonly TypeSink None = new(null, null);
+
+            public TypeSink(INamedTypeSymbol? symbol, AttributeData? attribute)
+            {
+                Symbol = symbol;
+                Attribute = attribute;
+            }
+
+            public INamedTypeSymbol? Symbol { get; }
+
+            public AttributeData? Attribute { get; }
         }
     }
 }

@@ -96,7 +96,9 @@ namespace Residency.Analyzers.Sinks
         };
 
         /// <summary>A stable identity for the inventory: kind, display and region.</summary>
-        public string Id => $"{Kind.ToString().ToLowerInvariant()}:{Display}:{Region.Code}";
+        public string Id => _id ??= $"{Kind.ToString().ToLowerInvariant()}:{Display}:{Region.Code}"; // asked for every flow into the sink: built once
+
+        private string? _id;
 
         /// <summary><c>UsCrm.Send (recipient Acme CRM)</c>.</summary>
         public string Describe() => Recipient is null ? Display : $"{Display} (recipient {Recipient})";

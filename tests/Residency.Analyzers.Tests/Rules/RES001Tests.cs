@@ -153,6 +153,22 @@ class Service
 }", Res001(0), Res001(1));
 
         [Fact]
+        public Task SinksInheritedFromBaseTypesAndInterfacesCoverTheirMethods() => Verify.VerifyAsync(Model + @"
+[DataSink(""US"")] public interface ITracker { void Track(string e); }
+class Tracker : ITracker { public void Track(string e) { } public void Extra(string e) { } }
+[DataSink(""CN"")] class Base { }
+class Derived : Base { public void Send(string s) { } }
+public interface IStore<T> { [DataSink(""US"")] void Put(T item); void Other(T item); }
+class Store : IStore<string> { public void Put(string item) { } public void Other(string item) { } }
+class Service
+{
+    void Run(Customer c, Tracker t, Derived d, Store s)
+    {
+        {|#0:t.Track(c.Email)|}; {|#1:t.Extra(c.Email)|}; {|#2:d.Send(c.Email)|}; {|#3:s.Put(c.Email)|}; s.Other(c.Email);
+    }
+}", Res001(0), Res001(1), Res001(2), Res001(3));
+
+        [Fact]
         public Task SinkFieldHoldingClient() => Verify.VerifyAsync(Model + @"
 class Client { public void Post(string s) { } }
 class Service

@@ -81,5 +81,47 @@ class Sync
     [DataTransfer(""US"", TransferMechanism.StandardContractualClauses, Justification = ""Todoist Inc. DPA, SCCs module 2"")] public void C() { }
     [DataSink(""US"")] public void D(string s) { } // a sink needs no justification
 }");
+
+        [Fact]
+        public Task AnnotationsOnEveryTargetAreChecked() => Verify.VerifyAsync(@"
+using Residency;
+[assembly: {|#0:DataTransfer({|#7:""XX""|}, TransferMechanism.AdequacyDecision)|}]
+[DataSink({|#1:""UK""|})]
+class Sinks
+{
+    [DataSink({|#2:""Germany""|})] private object? _a, _b;
+    [DataSink({|#3:""""|})] public object? Holder { get; set; }
+    public void Send([DataSink({|#4:""XX""|})] string s) { }
+}
+
+record Client([property: DataSink({|#5:""UK""|})] object Http, [DataSink({|#6:""USA""|})] string Name);",
+            Res004(7, "[DataTransfer] region 'XX' is not a region code (ISO 3166-1 alpha-2, or EU, EEA, Adequate, Unknown)"),
+            Res004(0, "[DataTransfer] to XX has no Justification: a person must record why the transfer is lawful (e.g. the reference of the signed clauses); until then the record shows it as unjustified"),
+            Res004(1, "[DataSink] region 'UK' is not a region code (ISO 3166-1 alpha-2, or EU, EEA, Adequate, Unknown); did you mean 'GB'?"),
+            Res004(2, "[DataSink] region 'Germany' is not a region code (ISO 3166-1 alpha-2, or EU, EEA, Adequate, Unknown); did you mean 'DE'?"),
+            Res004(3, "[DataSink] has an empty region: give an ISO 3166-1 alpha-2 code or EU, EEA, Adequate, Unknown"),
+            Res004(4, "[DataSink] region 'XX' is not a region code (ISO 3166-1 alpha-2, or EU, EEA, Adequate, Unknown)"),
+            Res004(5, "[DataSink] region 'UK' is not a region code (ISO 3166-1 alpha-2, or EU, EEA, Adequate, Unknown); did you mean 'GB'?"),
+            Res004(6, "[DataSink] region 'USA' is not a region code (ISO 3166-1 alpha-2, or EU, EEA, Adequate, Unknown); did you mean 'US'?"));
+
+        [Fact]
+        public Task TheRegionIsReadFromItsParameterWhateverTheOrderOfNamedArguments() => Verify.VerifyAsync(@"
+using Residency;
+class Sync
+{
+    [DataTransfer(mechanism: TransferMechanism.StandardContractualClauses, {|#0:region: ""USA""|}, Justification = ""SCCs signed 2026-03-01"")] public void A() { }
+    [DataTransfer(mechanism: TransferMechanism.StandardContractualClauses, region: ""US"", Justification = ""SCCs signed 2026-03-01"")] public void B() { }
+    [DataSink(region: ""DE"")] public void C(string s) { }
+}",
+            Res004(0, "[DataTransfer] region 'USA' is not a region code (ISO 3166-1 alpha-2, or EU, EEA, Adequate, Unknown); did you mean 'US'?"));
+
+        [Fact]
+        public Task AnAnnotationThatDoesNotCompileIsLeftToTheCompiler() => Verify.VerifyAsync(@"
+using Residency;
+class Sinks
+{
+    [DataSink({|CS0103:Nowhere|})] public void A(string s) { }
+    [DataTransfer(""US"", TransferMechanism.StandardContractualClauses, Justification = {|CS0103:Later|})] public void B() { }
+}");
     }
 }

@@ -91,6 +91,7 @@ namespace Residency.Analyzers.Flow.Library
 
         public bool Is(ISymbol member, Behaviour behaviour) => (Of(member) & behaviour) != 0;
 
+        [System.Runtime.CompilerServices.MethodImpl(HotPath.Optimized)]
         private Behaviour Compute(ISymbol member)
         {
             var result = Behaviour.None;
