@@ -62,13 +62,25 @@ namespace Residency.Analyzers.Rules
             var written = new WrittenAnnotation(kind) { RegionArgument = RegionArgumentOf(arguments) };
             if (written.RegionArgument is not null)
             {
-                for (var i = 0; i < constructor.Parameters.Length && i < bound.ConstructorArguments.Length; i++)
+                // The parameter named 'region'; in a copy of the attribute that names it otherwise, the first (the argument is then positional).
+                var ordinal = -1;
+                for (var i = 0; i < constructor.Parameters.Length; i++)
                 {
-                    if (constructor.Parameters[i].Name == RegionParameter && bound.ConstructorArguments[i].Kind != TypedConstantKind.Error)
+                    if (constructor.Parameters[i].Name == RegionParameter)
                     {
-                        written.RegionKnown = true;
-                        written.Region = bound.ConstructorArguments[i].Value as string;
+                        ordinal = i;
                     }
+                }
+
+                if (ordinal < 0 && written.RegionArgument.NameColon is null)
+                {
+                    ordinal = 0;
+                }
+
+                if (ordinal >= 0 && ordinal < bound.ConstructorArguments.Length && bound.ConstructorArguments[ordinal].Kind != TypedConstantKind.Error)
+                {
+                    written.RegionKnown = true;
+                    written.Region = bound.ConstructorArguments[ordinal].Value as string;
                 }
             }
 

@@ -123,5 +123,20 @@ class Sinks
     [DataSink({|CS0103:Nowhere|})] public void A(string s) { }
     [DataTransfer(""US"", TransferMechanism.StandardContractualClauses, Justification = {|CS0103:Later|})] public void B() { }
 }");
+
+        [Fact]
+        public Task ACopyOfTheAttributeThatNamesItsParameterOtherwiseIsChecked() => Verify.VerifyAsync(@"
+namespace Residency
+{
+    [System.AttributeUsage(System.AttributeTargets.All)]
+    internal sealed class DataSinkAttribute : System.Attribute { public DataSinkAttribute(string where) { } }
+}
+
+class Sinks
+{
+    [Residency.DataSink({|#0:""UK""|})] public void A(string s) { }
+    [Residency.DataSink(""GB"")] public void B(string s) { }
+}",
+            Res004(0, "[DataSink] region 'UK' is not a region code (ISO 3166-1 alpha-2, or EU, EEA, Adequate, Unknown); did you mean 'GB'?"));
     }
 }
