@@ -1,3 +1,4 @@
+using System.Linq;
 using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -12,7 +13,6 @@ namespace Residency.Analyzers.Rules
     /// </summary>
     internal sealed class WrittenAnnotation
     {
-        private const string RegionParameter = "region";
         private const string JustificationProperty = "Justification";
         private const string RecipientProperty = "Recipient";
 
@@ -21,7 +21,7 @@ namespace Residency.Analyzers.Rules
         /// <summary><c>DataSink</c> or <c>DataTransfer</c>.</summary>
         public string Kind { get; }
 
-        /// <summary>The argument that gives the region: the first one, positional or named <c>region:</c>.</summary>
+        /// <summary>The argument that gives the region (the constructor's first parameter), positional or named.</summary>
         public AttributeArgumentSyntax? RegionArgument { get; private set; }
 
         /// <summary>Whether the region's value is a constant (it is not in code that does not compile).</summary>
@@ -48,7 +48,7 @@ namespace Residency.Analyzers.Rules
             }
 
             return model.GetSymbolInfo(attribute, cancellationToken).Symbol is IMethodSymbol bindable && KindOf(bindable.ContainingType, types) is { } bindableKind
-                ? FromSyntax(bindableKind, arguments, model, cancellationToken)
+                ? FromSyntax(bindableKind, bindable, arguments, model, cancellationToken)
                 : null;
         }
 
@@ -57,54 +57,35 @@ namespace Residency.Analyzers.Rules
             WellKnownTypes.Is(attributeClass, types.DataTransfer) ? "DataTransfer" :
             null;
 
+        /// <summary>The values as the sink providers and the transfer declarations read them: the region is the first constructor argument.</summary>
         private static WrittenAnnotation FromBound(string kind, AttributeData bound, IMethodSymbol constructor, AttributeArgumentListSyntax arguments)
         {
-            var written = new WrittenAnnotation(kind) { RegionArgument = RegionArgumentOf(arguments) };
-            if (written.RegionArgument is not null)
+            var written = new WrittenAnnotation(kind)
             {
-                // The parameter named 'region'; in a copy of the attribute that names it otherwise, the first (the argument is then positional).
-                var ordinal = -1;
-                for (var i = 0; i < constructor.Parameters.Length; i++)
-                {
-                    if (constructor.Parameters[i].Name == RegionParameter)
-                    {
-                        ordinal = i;
-                    }
-                }
-
-                if (ordinal < 0 && written.RegionArgument.NameColon is null)
-                {
-                    ordinal = 0;
-                }
-
-                if (ordinal >= 0 && ordinal < bound.ConstructorArguments.Length && bound.ConstructorArguments[ordinal].Kind != TypedConstantKind.Error)
-                {
-                    written.RegionKnown = true;
-                    written.Region = bound.ConstructorArguments[ordinal].Value as string;
-                }
+                RegionArgument = RegionArgumentOf(arguments, constructor),
+                JustificationArgument = NamedArgument(arguments, JustificationProperty),
+                Recipient = PersonalDataClassifier.NamedString(bound, RecipientProperty),
+            };
+            if (written.RegionArgument is not null && bound.ConstructorArguments.Length > 0 && bound.ConstructorArguments[0].Kind != TypedConstantKind.Error)
+            {
+                written.RegionKnown = true;
+                written.Region = PersonalDataClassifier.FirstStringArgument(bound);
             }
 
-            written.JustificationArgument = NamedArgument(arguments, JustificationProperty);
-            written.JustificationKnown = written.JustificationArgument is null;
-            foreach (var named in bound.NamedArguments)
-            {
-                if (named.Key == JustificationProperty && named.Value.Kind != TypedConstantKind.Error)
-                {
-                    written.JustificationKnown = true;
-                    written.Justification = named.Value.Value as string;
-                }
-                else if (named.Key == RecipientProperty)
-                {
-                    written.Recipient = named.Value.Value as string;
-                }
-            }
-
+            // A justification that is written but did not bind to a constant cannot be judged.
+            written.JustificationKnown = written.JustificationArgument is null ||
+                bound.NamedArguments.Any(named => named.Key == JustificationProperty && named.Value.Kind != TypedConstantKind.Error);
+            written.Justification = PersonalDataClassifier.NamedString(bound, JustificationProperty);
             return written;
         }
 
-        private static WrittenAnnotation FromSyntax(string kind, AttributeArgumentListSyntax arguments, SemanticModel model, CancellationToken cancellationToken)
+        private static WrittenAnnotation FromSyntax(string kind, IMethodSymbol constructor, AttributeArgumentListSyntax arguments, SemanticModel model, CancellationToken cancellationToken)
         {
-            var written = new WrittenAnnotation(kind) { RegionArgument = RegionArgumentOf(arguments) };
+            var written = new WrittenAnnotation(kind)
+            {
+                RegionArgument = RegionArgumentOf(arguments, constructor),
+                JustificationArgument = NamedArgument(arguments, JustificationProperty),
+            };
             if (written.RegionArgument is not null)
             {
                 var constant = model.GetConstantValue(written.RegionArgument.Expression, cancellationToken);
@@ -112,7 +93,6 @@ namespace Residency.Analyzers.Rules
                 written.Region = constant.Value as string;
             }
 
-            written.JustificationArgument = NamedArgument(arguments, JustificationProperty);
             if (written.JustificationArgument is not null)
             {
                 var constant = model.GetConstantValue(written.JustificationArgument.Expression, cancellationToken);
@@ -128,12 +108,18 @@ namespace Residency.Analyzers.Rules
             return written;
         }
 
-        /// <summary>The first argument when it is positional, or the one named <c>region:</c>.</summary>
-        private static AttributeArgumentSyntax? RegionArgumentOf(AttributeArgumentListSyntax arguments)
+        /// <summary>The argument for the constructor's first parameter (the region): named after it, or the first when that is positional.</summary>
+        private static AttributeArgumentSyntax? RegionArgumentOf(AttributeArgumentListSyntax arguments, IMethodSymbol constructor)
         {
+            if (constructor.Parameters.IsEmpty)
+            {
+                return null;
+            }
+
+            var name = constructor.Parameters[0].Name;
             foreach (var argument in arguments.Arguments)
             {
-                if (argument.NameColon?.Name.Identifier.ValueText == RegionParameter)
+                if (argument.NameColon?.Name.Identifier.ValueText == name)
                 {
                     return argument;
                 }

@@ -20,8 +20,9 @@ namespace Residency.Analyzers.Sinks
 
         // Per type, not per method: the [DataSink] its base types or interfaces carry, and whether an interface declares
         // one on a member. The index asks about every method of the compilation; most types have several.
-        private readonly ConcurrentDictionary<INamedTypeSymbol, TypeSink> _typeSinks = Caches.Create<INamedTypeSymbol, TypeSink>(SymbolEqualityComparer.Default);
-        private readonly System.Func<INamedTypeSymbol, TypeSink> _typeSink;
+        private readonly ConcurrentDictionary<INamedTypeSymbol, (INamedTypeSymbol On, AttributeData Attribute)?> _typeSinks =
+            Caches.Create<INamedTypeSymbol, (INamedTypeSymbol On, AttributeData Attribute)?>(SymbolEqualityComparer.Default);
+        private readonly System.Func<INamedTypeSymbol, (INamedTypeSymbol On, AttributeData Attribute)?> _typeSink;
         private readonly ConcurrentDictionary<INamedTypeSymbol, bool> _interfacesWithSinkMembers = Caches.Create<INamedTypeSymbol, bool>(SymbolEqualityComparer.Default);
         private readonly System.Func<INamedTypeSymbol, bool> _hasSinkMember;
 
@@ -145,21 +146,21 @@ namespace Residency.Analyzers.Sinks
             }
 
             // 3. The containing type or one of its base types, then one of its interfaces.
-            if (method.ContainingType is { } containingType && _typeSinks.GetOrAdd(containingType, _typeSink) is { Symbol: { } on, Attribute: { } declared })
+            if (method.ContainingType is { } containingType && _typeSinks.GetOrAdd(containingType, _typeSink) is { } inherited)
             {
-                return new SinkCall(Sink(on, declared, Display(method)), allArguments: true, receiver: false, ImmutableArray<int>.Empty);
+                return new SinkCall(Sink(inherited.On, inherited.Attribute, Display(method)), allArguments: true, receiver: false, ImmutableArray<int>.Empty);
             }
 
             return null;
         }
 
-        private TypeSink FindTypeSink(INamedTypeSymbol type)
+        private (INamedTypeSymbol On, AttributeData Attribute)? FindTypeSink(INamedTypeSymbol type)
         {
             for (var t = type; t is not null; t = t.BaseType)
             {
                 if (DataSinkOn(t) is { } attribute)
                 {
-                    return new TypeSink(t, attribute);
+                    return (t, attribute);
                 }
             }
 
@@ -167,11 +168,11 @@ namespace Residency.Analyzers.Sinks
             {
                 if (DataSinkOn(@interface) is { } attribute)
                 {
-                    return new TypeSink(@interface, attribute);
+                    return (@interface, attribute);
                 }
             }
 
-            return TypeSink.None;
+            return null;
         }
 
         /// <summary>Whether a method of <paramref name="interface"/> carries <c>[DataSink]</c> (only then can an implementation inherit one).</summary>
@@ -246,22 +247,6 @@ namespace Residency.Analyzers.Sinks
                 : null;
             var on = symbol is IParameterSymbol p ? $"parameter '{p.Name}' of {p.ContainingSymbol.Name}" : symbol.Name;
             return new SinkInfo(SinkKind.Annotation, display, region, recipient, host: null, purpose, $"[DataSink(\"{regionText}\")] on {on}", location: location);
-        }
-
-        /// <summary>The <c>[DataSink]</c> a type inherits from itself, a base type or an interface, and where it is written.</summary>
-        private sealed class TypeSink
-        {
-            public static readonly TypeSink None = new(null, null);
-
-            public TypeSink(INamedTypeSymbol? symbol, AttributeData? attribute)
-            {
-                Symbol = symbol;
-                Attribute = attribute;
-            }
-
-            public INamedTypeSymbol? Symbol { get; }
-
-            public AttributeData? Attribute { get; }
         }
     }
 }
