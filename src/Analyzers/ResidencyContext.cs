@@ -159,6 +159,16 @@ namespace Residency.Analyzers
 
         public FlowEngine Engine { get; }
 
+        private readonly System.Collections.Concurrent.ConcurrentDictionary<ISymbol, string> _methodIds = new(Model.SymbolIdentity.Instance);
+
+        /// <summary>
+        /// The display string that identifies <paramref name="method"/> in diagnostics, fingerprints and the facts
+        /// (<see cref="Rules.FlowFindings.MethodId"/>), built once per method: the reporting analyzers and the facts ask for
+        /// the same methods.
+        /// </summary>
+        public string MethodId(IMethodSymbol method) =>
+            _methodIds.TryGetValue(method, out var id) ? id : _methodIds.GetOrAdd(method, Rules.FlowFindings.MethodId(method));
+
         /// <summary>The shared context of a compilation (one per compilation, whichever analyzer asks first).</summary>
         public static ResidencyContext For(Compilation compilation, AnalyzerOptions options) =>
             For(compilation, options, CancellationToken.None);

@@ -93,7 +93,7 @@ namespace Residency.Analyzers.Rules
                 return; // most analysed methods find nothing: no display string for them
             }
 
-            var methodId = FlowFindings.MethodId(method);
+            var methodId = residency.MethodId(method);
             if (summary.Truncation != Truncation.None)
             {
                 facts.AddNote($"The analysis of {methodId} is incomplete ({summary.TruncationReason}): its flows may be incomplete.");

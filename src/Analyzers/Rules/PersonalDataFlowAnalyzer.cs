@@ -50,7 +50,7 @@ namespace Residency.Analyzers.Rules
                 return; // most analysed methods find nothing: no display string for them
             }
 
-            var methodId = FlowFindings.MethodId(method);
+            var methodId = residency.MethodId(method);
             foreach (var finding in FlowFindings.InOrder(summary))
             {
                 var verdict = FlowVerdict.Judge(finding, method, residency.Options.Policy, residency.Transfers);

@@ -43,7 +43,7 @@ namespace Residency.Analyzers.Rules
                 return;
             }
 
-            var methodId = FlowFindings.MethodId(method);
+            var methodId = residency.MethodId(method);
             foreach (var finding in FlowFindings.InOrder(summary.Unclassified))
             {
                 // The verdict's data and path descriptions; an unclassified recipient has no status to judge.
