@@ -159,7 +159,7 @@ namespace Residency.Analyzers
 
         public FlowEngine Engine { get; }
 
-        private readonly System.Collections.Concurrent.ConcurrentDictionary<ISymbol, string> _methodIds = new(Model.SymbolIdentity.Instance);
+        private readonly System.Collections.Concurrent.ConcurrentDictionary<ISymbol, string> _methodIds = new(SymbolEqualityComparer.Default);
 
         /// <summary>
         /// The display string that identifies <paramref name="method"/> in diagnostics, fingerprints and the facts

@@ -30,8 +30,7 @@ namespace Residency.Analyzers.Model
 
         public PersonalDataClassifier(WellKnownTypes types, bool inferFromNames, Sources.PlatformSources? sources = null, int cacheCapacity = Caches.DefaultCapacity)
         {
-            // Keyed by original definitions, one object each in a compilation: compared by reference (Model/SymbolIdentity).
-            _elements = Caches.Create<ISymbol, DataElement?>(SymbolIdentity.Instance, cacheCapacity);
+            _elements = Caches.Create<ISymbol, DataElement?>(SymbolEqualityComparer.Default, cacheCapacity);
             _carried = Caches.Create<ITypeSymbol, ImmutableArray<DataElement>>(SymbolEqualityComparer.Default, cacheCapacity);
             _types = types;
             _inference = inferFromNames ? new NameHeuristics() : null;
