@@ -1,0 +1,53 @@
+#!/usr/bin/env bash
+# Where csc's CPU goes, with and without the package: on-CPU samples by thread, alternating.
+#
+#   benchmarks/csc-threads.sh [--analyzers DIR] [--freq HZ] [--reps K] [N]
+#
+# Runs csc with the command line of benchmarks/run.sh's ReportAnalyzer build of size N (default 1000; run.sh must have
+# built that size) under `perf record -e cpu-clock`, K times (default 2) in each variant, alternating: "with" (the
+# package's analyzers, or those in DIR) and "without" (the same command line minus the two Residency analyzer
+# assemblies). For each run prints the samples by thread: the compiler's and analyzers' workers, the runtime's
+# background JIT (tier 1), the garbage collector. It tells where a difference between the two variants lies that the
+# package's own frames (benchmarks/cpu-share.sh) do not show. Needs perf and python3. See benchmarks/README.md.
+set -euo pipefail
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+# shellcheck source=benchmarks/csc-command.sh
+source "$here/csc-command.sh"
+analyzers=""
+freq=199
+reps=2
+n=1000
+while [[ $# -gt 0 ]]; do
+  case "$1" in
+    --analyzers) analyzers="$(cd "${2:?--analyzers needs a directory}" && pwd)"; shift 2 ;;
+    --freq) freq="${2:?--freq needs a number}"; shift 2 ;;
+    --reps) reps="${2:?--reps needs a number}"; shift 2 ;;
+    -h|--help) sed -n '2,11p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -*) echo "unknown option $1" >&2; exit 2 ;;
+    *) n="$1"; shift ;;
+  esac
+done
+
+command -v perf >/dev/null || { echo "csc-threads.sh needs perf (linux-perf)" >&2; exit 2; }
+command -v python3 >/dev/null || { echo "csc-threads.sh needs python3" >&2; exit 2; }
+log="$here/out/n$n/report-with.log"
+[[ -f "$log" ]] || { echo "no $log: run benchmarks/run.sh $n first" >&2; exit 2; }
+
+work="$(mktemp -d)"
+trap 'rm -rf "$work"' EXIT
+csc_command "$log" "$analyzers" "$work/with.rsp"
+sed -E 's#/analyzer:[^ ]*/Residency\.(Analyzers|CodeFixes)\.dll##g' "$work/with.rsp" > "$work/without.rsp"
+
+cd "$here/out/n$n/with"
+echo "N=$n, $reps runs per variant, $freq Hz"
+for ((rep = 1; rep <= reps; rep++)); do
+  if ((rep % 2)); then order="with without"; else order="without with"; fi
+  for variant in $order; do
+    DOTNET_PerfMapEnabled=1 DOTNET_EnableWriteXorExecute=0 \
+      perf record -q -F "$freq" -g -e cpu-clock -o "$work/perf.data" -- dotnet exec "$csc_dll" "@$work/$variant.rsp" > "$work/csc.log" 2>&1 ||
+      { tail -20 "$work/csc.log" >&2; echo "csc failed" >&2; exit 1; }
+    perf script -i "$work/perf.data" -F comm,tid,ip,sym,dso 2>/dev/null > "$work/perf.txt"
+    find /tmp -maxdepth 1 -name 'perf-*.map' -newer "$work/with.rsp" -delete # the maps of these csc runs only
+    printf '%-7s #%d  %s\n' "$variant" "$rep" "$(python3 "$here/csc-threads.py" "$work/perf.txt")"
+  done
+done
