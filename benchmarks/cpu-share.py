@@ -30,21 +30,27 @@ PARTS = [
 ]
 
 
-def samples(path):
-    stack, header = [], None
+def thread_samples(path):
+    """Each sample of a `perf script -F comm,tid,ip,sym,dso` file: the thread's name and the stack, innermost first."""
+    stack, thread = [], None
     with open(path, errors="replace") as lines:
         for line in lines:
             if not line.strip():
-                if header is not None:
-                    yield stack
-                stack, header = [], None
+                if thread is not None:
+                    yield thread, stack
+                stack, thread = [], None
             elif not line[0].isspace():
-                header, stack = line, []
+                thread, stack = re.sub(r" +[0-9]+ *$", "", line.rstrip()), []
             else:
                 match = re.match(r"\s*[0-9a-f]+ (.*) \((.*)\)$", line.rstrip())
                 if match:
                     stack.append((match.group(1), match.group(2)))
-    if header is not None:
+    if thread is not None:
+        yield thread, stack
+
+
+def samples(path):
+    for _, stack in thread_samples(path):
         yield stack
 
 

@@ -39,12 +39,7 @@ trap 'rm -rf "$work"' EXIT
 csc_command "$log" "$analyzers" "$work/csc.rsp"
 
 cd "$here/out/n$n/with"
-# Perf maps name the JIT-compiled methods; without W^X the JIT's code is not hidden behind a double mapping.
-DOTNET_PerfMapEnabled=1 DOTNET_EnableWriteXorExecute=0 \
-  perf record -q -F "$freq" -g -e cpu-clock -o "$work/perf.data" -- dotnet exec "$csc_dll" "@$work/csc.rsp" > "$work/csc.log" 2>&1 ||
-  { tail -20 "$work/csc.log" >&2; echo "csc failed" >&2; exit 1; }
-perf script -i "$work/perf.data" -F comm,tid,ip,sym,dso 2>/dev/null > "$work/perf.txt"
-find /tmp -maxdepth 1 -name 'perf-*.map' -newer "$work/csc.rsp" -delete # the map of this csc run only
+csc_record "$freq" "$work/csc.rsp" "$work/perf.txt"
 [[ -z "$save" ]] || cp "$work/perf.txt" "$save"
 echo "N=$n"
 python3 "$here/cpu-share.py" "$work/perf.txt"

@@ -44,7 +44,7 @@ csc_command "$log" "$analyzers" "$work/with.rsp"
 if [[ -n "$against" ]]; then
   csc_command "$log" "$against" "$work/without.rsp"
 else
-  sed -E 's#/analyzer:[^ ]*/Residency\.(Analyzers|CodeFixes)\.dll##g' "$work/with.rsp" > "$work/without.rsp"
+  csc_without_residency "$work/with.rsp" "$work/without.rsp"
 fi
 
 cd "$here/out/n$n/with"

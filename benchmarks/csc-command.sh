@@ -1,4 +1,4 @@
-# Sourced by cpu-share.sh and csc-ab.sh: csc's command line of run.sh's ReportAnalyzer build.
+# Sourced by cpu-share.sh, csc-ab.sh and csc-threads.sh: csc's command line of run.sh's ReportAnalyzer build, and a sampled run of it.
 #
 #   csc_command LOG ANALYZERS_DIR RSP
 #
@@ -15,4 +15,22 @@ csc_command() {
     fi
   done
   grep -q 'Residency.Analyzers.dll' "$rsp" || { echo "the csc command line has no Residency analyzer" >&2; exit 2; }
+}
+
+# Writes to OUT the csc command line RSP without the two Residency analyzer assemblies (the build without the package).
+csc_without_residency() {
+  sed -E 's#/analyzer:[^ ]*/Residency\.(Analyzers|CodeFixes)\.dll##g' "$1" > "$2"
+}
+
+# Runs csc_dll (set by csc_command) on the command line RSP under `perf record -e cpu-clock` at FREQ Hz, in the
+# current directory, and writes `perf script -F comm,tid,ip,sym,dso` to OUT (csc's output goes to OUT.log).
+csc_record() {
+  local freq="$1" rsp="$2" out="$3"
+  # Perf maps name the JIT-compiled methods; without W^X the JIT's code is not hidden behind a double mapping.
+  DOTNET_PerfMapEnabled=1 DOTNET_EnableWriteXorExecute=0 \
+    perf record -q -F "$freq" -g -e cpu-clock -o "$out.data" -- dotnet exec "$csc_dll" "@$rsp" > "$out.log" 2>&1 ||
+    { tail -20 "$out.log" >&2; echo "csc failed" >&2; exit 1; }
+  perf script -i "$out.data" -F comm,tid,ip,sym,dso 2>/dev/null > "$out"
+  rm -f "$out.data"
+  find /tmp -maxdepth 1 -name 'perf-*.map' -newer "$rsp" -delete # the maps of this csc run only
 }

@@ -36,18 +36,14 @@ log="$here/out/n$n/report-with.log"
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 csc_command "$log" "$analyzers" "$work/with.rsp"
-sed -E 's#/analyzer:[^ ]*/Residency\.(Analyzers|CodeFixes)\.dll##g' "$work/with.rsp" > "$work/without.rsp"
+csc_without_residency "$work/with.rsp" "$work/without.rsp"
 
 cd "$here/out/n$n/with"
 echo "N=$n, $reps runs per variant, $freq Hz"
 for ((rep = 1; rep <= reps; rep++)); do
   if ((rep % 2)); then order="with without"; else order="without with"; fi
   for variant in $order; do
-    DOTNET_PerfMapEnabled=1 DOTNET_EnableWriteXorExecute=0 \
-      perf record -q -F "$freq" -g -e cpu-clock -o "$work/perf.data" -- dotnet exec "$csc_dll" "@$work/$variant.rsp" > "$work/csc.log" 2>&1 ||
-      { tail -20 "$work/csc.log" >&2; echo "csc failed" >&2; exit 1; }
-    perf script -i "$work/perf.data" -F comm,tid,ip,sym,dso 2>/dev/null > "$work/perf.txt"
-    find /tmp -maxdepth 1 -name 'perf-*.map' -newer "$work/with.rsp" -delete # the maps of these csc runs only
+    csc_record "$freq" "$work/$variant.rsp" "$work/perf.txt"
     printf '%-7s #%d  %s\n' "$variant" "$rep" "$(python3 "$here/csc-threads.py" "$work/perf.txt")"
   done
 done
