@@ -4,12 +4,17 @@
 The runtime names its threads: `.NET TP Worker` (the compiler's and the analyzers' work), `.NET Tiered Com` (the
 background JIT that re-compiles hot methods optimised), `.NET Server GC` and `.NET BGC` (the garbage collector),
 `dotnet` (the main thread). Prints one line: the total, the samples with a Residency.Analyzers frame, the samples
-per thread name and, per thread name, the samples in the JIT (libclrjit). The file is parsed as cpu-share.py parses
-it. See benchmarks/README.md, "Where csc's CPU goes, with and without the package".
+per thread name and, per thread name, the samples in the JIT (libclrjit); then, for the samples without a frame of
+ours, which code they ran: the managed code by its JIT tier (tier 1, instrumented tier, tier 0, optimised at first
+call), precompiled (ReadyToRun) code, the runtime (libcoreclr: the garbage collector, allocation and type-check
+helpers), the JIT, the kernel. A compiler that spends more of its samples in tier 0, instrumented or precompiled code
+beside the package reached its final tier later. The file is parsed as cpu-share.py parses it. See
+benchmarks/README.md, "Where csc's CPU goes, with and without the package".
 """
 import collections
 import importlib.util
 import os
+import re
 import sys
 
 _spec = importlib.util.spec_from_file_location("cpu_share", os.path.join(os.path.dirname(os.path.abspath(__file__)), "cpu-share.py"))
@@ -20,18 +25,45 @@ _spec.loader.exec_module(cpu_share)
 def main():
     if len(sys.argv) != 2:
         sys.exit("usage: csc-threads.py PERF_SCRIPT_OUTPUT")
-    threads, jit = collections.Counter(), collections.Counter()
+    threads, jit, code = collections.Counter(), collections.Counter(), collections.Counter()
     total = ours = 0
     for thread, stack in cpu_share.thread_samples(sys.argv[1]):
         total += 1
         threads[thread] += 1
         jit[thread] += any(dso.endswith("libclrjit.so") for _, dso in stack)
-        ours += any(cpu_share.OURS in name for name, _ in stack)
+        if any(cpu_share.OURS in name for name, _ in stack):
+            ours += 1
+        elif stack:
+            code[kind(*stack[0])] += 1
 
     def row(counter):
         return " ".join(f"{key.replace(' ', '_')}={value}" for key, value in counter.most_common() if value)
 
-    print(f"total={total} residency={ours} | threads: {row(threads)} | jit: {row(jit)}")
+    print(f"total={total} residency={ours} | threads: {row(threads)} | jit: {row(jit)} | not ours, by code: {row(code)}")
+
+
+# The perf map's tier names, shortened: one final tier (tier1, or optimised at first call) and the two on the way to it.
+TIERS = {
+    "QuickJitted": "tier0",
+    "QuickJittedOSR": "tier0",
+    "InstrumentedTier": "instrumented",
+    "InstrumentedTierOptimized": "instrumented",
+    "OptimizedTier1": "tier1",
+    "OptimizedTier1OSR": "tier1",
+    "Optimized": "optimised",
+}
+
+
+def kind(symbol, dso):
+    """Which code the innermost frame of a sample ran."""
+    name = os.path.basename(dso)
+    if name.startswith("perf-") and name.endswith(".map"):
+        # JIT-compiled code, named by the runtime's perf map with its tier (stubs have none)
+        match = re.search(r"\[(\w+)\]$", symbol)
+        return TIERS.get(match.group(1), "stubs") if match else "stubs"
+    if name.endswith(".dll"):
+        return "precompiled"  # ReadyToRun code, which perf cannot name
+    return {"libcoreclr.so": "runtime", "libclrjit.so": "JIT", "[kernel.kallsyms]": "kernel"}.get(name, "other native")
 
 
 if __name__ == "__main__":

@@ -1,14 +1,17 @@
 #!/usr/bin/env bash
 # Where csc's CPU goes, with and without the package: on-CPU samples by thread, alternating.
 #
-#   benchmarks/csc-threads.sh [--analyzers DIR] [--freq HZ] [--reps K] [N]
+#   benchmarks/csc-threads.sh [--analyzers DIR] [--freq HZ] [--reps K] [--no-r2r] [N]
 #
 # Runs csc with the command line of benchmarks/run.sh's ReportAnalyzer build of size N (default 1000; run.sh must have
 # built that size) under `perf record -e cpu-clock`, K times (default 2) in each variant, alternating: "with" (the
 # package's analyzers, or those in DIR) and "without" (the same command line minus the two Residency analyzer
 # assemblies). For each run prints the samples by thread: the compiler's and analyzers' workers, the runtime's
 # background JIT (tier 1), the garbage collector. It tells where a difference between the two variants lies that the
-# package's own frames (benchmarks/cpu-share.sh) do not show. Needs perf and python3. See benchmarks/README.md.
+# package's own frames (benchmarks/cpu-share.sh) do not show, and which code the compiler ran (by JIT tier). --no-r2r
+# runs both variants with DOTNET_ReadyToRun=0 and DOTNET_TieredCompilation=0: every method, the compiler's too, is then
+# compiled optimised on first call and named in the samples, and tiering cannot move the compiler's speed between
+# runs; slower than a user's csc, but the attribution is complete. Needs perf and python3. See benchmarks/README.md.
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 # shellcheck source=benchmarks/csc-command.sh
@@ -22,7 +25,8 @@ while [[ $# -gt 0 ]]; do
     --analyzers) analyzers="$(cd "${2:?--analyzers needs a directory}" && pwd)"; shift 2 ;;
     --freq) freq="${2:?--freq needs a number}"; shift 2 ;;
     --reps) reps="${2:?--reps needs a number}"; shift 2 ;;
-    -h|--help) sed -n '2,11p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    --no-r2r) export DOTNET_ReadyToRun=0 DOTNET_TieredCompilation=0; shift ;;
+    -h|--help) sed -n '2,14p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     -*) echo "unknown option $1" >&2; exit 2 ;;
     *) n="$1"; shift ;;
   esac
@@ -39,7 +43,7 @@ csc_command "$log" "$analyzers" "$work/with.rsp"
 csc_without_residency "$work/with.rsp" "$work/without.rsp"
 
 cd "$here/out/n$n/with"
-echo "N=$n, $reps runs per variant, $freq Hz"
+echo "N=$n, $reps runs per variant, $freq Hz${DOTNET_ReadyToRun:+, no ReadyToRun code and no tiering}"
 for ((rep = 1; rep <= reps; rep++)); do
   if ((rep % 2)); then order="with without"; else order="without with"; fi
   for variant in $order; do
