@@ -7,4 +7,5 @@ dotnet pack "$root/src/Build/Package/Residency.Package.csproj" -c Release -o "$r
 # The sample restores into its own package folder: drop the previous copy so the fresh package is used.
 rm -rf "$root/artifacts/sample-packages/residency.analyzers"
 # -tl:off: the terminal logger shows build messages (the "Residency: …" summary line) only from -v:detailed on.
-dotnet build "$root/samples/SupportDesk/SupportDesk.csproj" -nologo -v:m -tl:off "$@"
+# --no-incremental: a second run compiles again and prints the warnings again (an up-to-date build prints none).
+dotnet build "$root/samples/SupportDesk/SupportDesk.csproj" -nologo -v:m -tl:off --no-incremental "$@"
