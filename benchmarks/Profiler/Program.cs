@@ -1,7 +1,9 @@
 using System;
+using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Diagnostics;
+using System.Diagnostics.Tracing;
 using System.IO;
 using System.Linq;
 using System.Reflection;
@@ -14,10 +16,12 @@ using Microsoft.CodeAnalysis.Text;
 namespace Residency.Benchmarks.Profiler
 {
     /// <summary>
-    /// profile &lt;csc.rsp&gt; &lt;project dir&gt; [--analyzer DLL]... [--reps K] [--concurrent]
+    /// profile &lt;csc.rsp&gt; &lt;project dir&gt; [--analyzer DLL]... [--reps K] [--concurrent] [--allocations TOP]
     /// Parses the response file as csc does, creates the compilation once, binds its declarations, then runs the given
     /// analyzers K times on a fresh copy of the compilation (so no bound body is reused between runs) and prints the
-    /// process CPU time, the wall time and csc's per-analyzer execution time of each run.
+    /// process CPU time, the wall time and csc's per-analyzer execution time of each run. With --allocations, also the
+    /// TOP types that run allocated most, from the runtime's allocation ticks (one event per ~100 KB allocated, naming the
+    /// type of the object that crossed the mark): a sample, not a count, but enough to tell whose objects fill the heap.
     /// </summary>
     internal static class Program
     {
@@ -25,13 +29,14 @@ namespace Residency.Benchmarks.Profiler
         {
             if (args.Length < 2)
             {
-                Console.Error.WriteLine("usage: profile <csc.rsp> <project dir> [--analyzer DLL]... [--reps K] [--concurrent]");
+                Console.Error.WriteLine("usage: profile <csc.rsp> <project dir> [--analyzer DLL]... [--reps K] [--concurrent] [--allocations TOP]");
                 return 2;
             }
 
             var analyzerPaths = new List<string>();
             int reps = 3;
             bool concurrent = false;
+            int allocationTop = 0;
             for (int i = 2; i < args.Length; i++)
             {
                 switch (args[i])
@@ -39,6 +44,7 @@ namespace Residency.Benchmarks.Profiler
                     case "--analyzer": analyzerPaths.Add(Path.GetFullPath(args[++i])); break;
                     case "--reps": reps = int.Parse(args[++i]); break;
                     case "--concurrent": concurrent = true; break;
+                    case "--allocations": allocationTop = int.Parse(args[++i]); break;
                     default: Console.Error.WriteLine($"unknown argument {args[i]}"); return 2;
                 }
             }
@@ -79,6 +85,7 @@ namespace Residency.Benchmarks.Profiler
                     : new[] { "MethodAnalyses", "WriterAnalyses", "Graphs", "Bodies" }.Select(n => (long)type.GetProperty(n, BindingFlags.Public | BindingFlags.Static)!.GetValue(null)!).ToArray();
             }
 
+            using var ticks = allocationTop > 0 ? new AllocationTicks() : null;
             for (int rep = 1; rep <= reps; rep++)
             {
                 var countersBefore = Counters();
@@ -91,10 +98,12 @@ namespace Residency.Benchmarks.Profiler
                 var gen2Before = GC.CollectionCount(2);
                 var process = Process.GetCurrentProcess();
                 var cpuBefore = process.TotalProcessorTime;
+                ticks?.Start();
                 var wall = Stopwatch.StartNew();
                 var withAnalyzers = compilation.WithAnalyzers(analyzers, new CompilationWithAnalyzersOptions(options, null, concurrent, logAnalyzerExecutionTime: true, reportSuppressedDiagnostics: false));
                 var diagnostics = withAnalyzers.GetAnalyzerDiagnosticsAsync(CancellationToken.None).GetAwaiter().GetResult();
                 wall.Stop();
+                ticks?.Stop();
                 process.Refresh();
                 var cpu = process.TotalProcessorTime - cpuBefore;
                 var allocated = (GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore) / (1024.0 * 1024 * 1024);
@@ -103,6 +112,15 @@ namespace Residency.Benchmarks.Profiler
                 if (countersAfter.Length == 4)
                 {
                     Console.WriteLine($"  engine: {countersAfter[0] - countersBefore[0]} method analyses, {countersAfter[1] - countersBefore[1]} field-writer analyses, {countersAfter[2] - countersBefore[2]} graphs, {countersAfter[3] - countersBefore[3]} bodies asked of a model");
+                }
+
+                if (ticks is not null)
+                {
+                    Console.WriteLine($"  allocated, by type (sampled every ~100 KB; MB):");
+                    foreach (var (type, bytes) in ticks.Top(allocationTop))
+                    {
+                        Console.WriteLine($"  {bytes / 1e6,9:F1}  {type}");
+                    }
                 }
 
                 foreach (var analyzer in analyzers)
@@ -116,6 +134,45 @@ namespace Residency.Benchmarks.Profiler
             }
 
             return 0;
+        }
+
+        /// <summary>The runtime's allocation-tick events of this process, summed by type between Start and Stop.</summary>
+        private sealed class AllocationTicks : EventListener
+        {
+            private const EventKeywords GcKeyword = (EventKeywords)0x1;
+            private readonly ConcurrentDictionary<string, long> _bytes = new();
+            private volatile bool _on;
+
+            public void Start()
+            {
+                _bytes.Clear();
+                _on = true;
+            }
+
+            public void Stop() => _on = false;
+
+            public IEnumerable<(string Type, long Bytes)> Top(int count) =>
+                _bytes.OrderByDescending(p => p.Value).Take(count).Select(p => (p.Key, p.Value));
+
+            protected override void OnEventSourceCreated(EventSource source)
+            {
+                if (source.Name == "Microsoft-Windows-DotNETRuntime")
+                {
+                    EnableEvents(source, EventLevel.Verbose, GcKeyword);
+                }
+            }
+
+            protected override void OnEventWritten(EventWrittenEventArgs data)
+            {
+                if (!_on || data.EventName is null || !data.EventName.StartsWith("GCAllocationTick", StringComparison.Ordinal) || data.PayloadNames is null)
+                {
+                    return;
+                }
+
+                var type = data.PayloadNames.IndexOf("TypeName") is var t and >= 0 ? data.Payload![t] as string ?? "?" : "?";
+                var amount = data.PayloadNames.IndexOf("AllocationAmount64") is var a and >= 0 ? Convert.ToInt64(data.Payload![a]) : 100_000;
+                _bytes.AddOrUpdate(type, amount, (_, sum) => sum + amount);
+            }
         }
 
         private sealed class Loader : IAnalyzerAssemblyLoader
