@@ -33,8 +33,8 @@ def tier0_parts(path, parts=20):
             name = line.rstrip("\n").split(" ", 2)[-1]
             if re.search(r"\[QuickJitted(OSR)?\]$", name):
                 ours.append("Residency." in name)
-    return [(len(ours[i * len(ours) // parts:(i + 1) * len(ours) // parts]), sum(ours[i * len(ours) // parts:(i + 1) * len(ours) // parts]))
-            for i in range(parts)] if ours else []
+    slices = [ours[i * len(ours) // parts:(i + 1) * len(ours) // parts] for i in range(parts)]
+    return [(len(part), sum(part)) for part in slices] if ours else []
 
 
 def main():
