@@ -69,10 +69,16 @@ TIERS = {
 }
 
 
-def tier(frame):
-    """The JIT tier perf's map gives a method (DOTNET_PerfMapEnabled=1 appends it in brackets)."""
+def tier_tag(frame):
+    """The runtime's name for the JIT tier of a method in perf's map (DOTNET_PerfMapEnabled=1 appends it in brackets), or None."""
     match = re.search(r"\[(\w+)\]$", frame)
-    return TIERS.get(match.group(1), match.group(1)) if match else "unknown"
+    return match.group(1) if match else None
+
+
+def tier(frame):
+    """The JIT tier perf's map gives a method, in words."""
+    tag = tier_tag(frame)
+    return TIERS.get(tag, tag) if tag else "unknown"
 
 
 def main():

@@ -31,15 +31,8 @@ done
 
 command -v perf >/dev/null || { echo "cpu-share.sh needs perf (linux-perf)" >&2; exit 2; }
 command -v python3 >/dev/null || { echo "cpu-share.sh needs python3" >&2; exit 2; }
-log="$here/out/n$n/report-with.log"
-[[ -f "$log" ]] || { echo "no $log: run benchmarks/run.sh $n first" >&2; exit 2; }
-
-work="$(mktemp -d)"
-trap 'rm -rf "$work"' EXIT
-csc_command "$log" "$analyzers" "$work/csc.rsp"
-
-cd "$here/out/n$n/with"
-csc_record "$freq" "$work/csc.rsp" "$work/perf.txt"
+csc_prepare "$here" "$n" "$analyzers"
+csc_record "$freq" "$work/with.rsp" "$work/perf.txt"
 [[ -z "$save" ]] || cp "$work/perf.txt" "$save"
 echo "N=$n"
 python3 "$here/cpu-share.py" "$work/perf.txt"

@@ -34,25 +34,12 @@ while [[ $# -gt 0 ]]; do
   esac
 done
 
-log="$here/out/n$n/report-with.log"
-[[ -f "$log" ]] || { echo "no $log: run benchmarks/run.sh $n first" >&2; exit 2; }
 [[ -x /usr/bin/time ]] || { echo "csc-ab.sh needs /usr/bin/time (GNU time)" >&2; exit 2; }
-
-work="$(mktemp -d)"
-trap 'rm -rf "$work"' EXIT
-csc_command "$log" "$analyzers" "$work/with.rsp"
-if [[ -n "$against" ]]; then
-  csc_command "$log" "$against" "$work/without.rsp"
-else
-  csc_without_residency "$work/with.rsp" "$work/without.rsp"
-fi
-
-cd "$here/out/n$n/with"
+csc_prepare "$here" "$n" "$analyzers"
+[[ -z "$against" ]] || csc_command "$here/out/n$n/report-with.log" "$against" "$work/without.rsp"
 [[ $tiering -eq 1 ]] || export DOTNET_TieredCompilation=0
 for ((rep = 1; rep <= reps; rep++)); do
-  # Alternate which variant goes first, so that a machine speeding up or slowing down favours neither.
-  if ((rep % 2)); then order="with without"; else order="without with"; fi
-  for variant in $order; do
+  for variant in $(csc_order "$rep"); do
     /usr/bin/time -f "$variant %e %U %S %M" -a -o "$work/times" dotnet exec "$csc_dll" "@$work/$variant.rsp" > "$work/$variant.log" 2>&1 ||
       { tail -20 "$work/$variant.log" >&2; echo "csc failed ($variant)" >&2; exit 1; }
     tail -1 "$work/times" | awk -v n="$n" -v r="$rep" '{ printf "N=%s run %d %-7s %7.2f s wall %7.2f s CPU %6.0f MB\n", n, r, $1, $2, $3 + $4, $5 / 1024 }'

@@ -1,4 +1,5 @@
-# Sourced by cpu-share.sh, csc-ab.sh and csc-threads.sh: csc's command line of run.sh's ReportAnalyzer build, and a sampled run of it.
+# Sourced by cpu-share.sh, csc-ab.sh, csc-threads.sh and csc-counters.sh: csc's command line of run.sh's ReportAnalyzer
+# build, the two variants of it in a work directory, the order they alternate in, and a sampled run of it.
 #
 #   csc_command LOG ANALYZERS_DIR RSP
 #
@@ -33,4 +34,23 @@ csc_record() {
   perf script -i "$out.data" -F comm,tid,ip,sym,dso 2>/dev/null > "$out"
   rm -f "$out.data"
   find /tmp -maxdepth 1 -name 'perf-*.map' -newer "$rsp" -delete # the maps of this csc run only
+}
+
+# Checks that benchmarks/run.sh built size N under the benchmarks directory HERE, makes a work directory (removed on
+# exit; its path in `work`), writes there with.rsp (the analyzers of ANALYZERS_DIR when it is not empty, else the
+# package's) and without.rsp (no Residency analyzer), sets csc_dll, and changes to the directory csc runs in.
+csc_prepare() {
+  local here="$1" n="$2" analyzers="$3" log="$1/out/n$2/report-with.log"
+  [[ -f "$log" ]] || { echo "no $log: run benchmarks/run.sh $n first" >&2; exit 2; }
+  work="$(mktemp -d)"
+  trap 'rm -rf "$work"' EXIT
+  csc_command "$log" "$analyzers" "$work/with.rsp"
+  csc_without_residency "$work/with.rsp" "$work/without.rsp"
+  cd "$here/out/n$n/with"
+}
+
+# The order of the two variants in repetition REP: alternating which goes first, so that a machine speeding up or
+# slowing down favours neither.
+csc_order() {
+  if (($1 % 2)); then echo "with without"; else echo "without with"; fi
 }

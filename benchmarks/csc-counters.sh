@@ -31,20 +31,12 @@ while [[ $# -gt 0 ]]; do
 done
 
 command -v python3 >/dev/null || { echo "csc-counters.sh needs python3" >&2; exit 2; }
-log="$here/out/n$n/report-with.log"
-[[ -f "$log" ]] || { echo "no $log: run benchmarks/run.sh $n first" >&2; exit 2; }
 (cd "$here" && dotnet tool restore > /dev/null)
 
-work="$(mktemp -d)"
-trap 'rm -rf "$work"' EXIT
-csc_command "$log" "$analyzers" "$work/with.rsp"
-csc_without_residency "$work/with.rsp" "$work/without.rsp"
-
-cd "$here/out/n$n/with"
+csc_prepare "$here" "$n" "$analyzers"
 echo "N=$n, $reps runs per variant"
 for ((rep = 1; rep <= reps; rep++)); do
-  if ((rep % 2)); then order="with without"; else order="without with"; fi
-  for variant in $order; do
+  for variant in $(csc_order "$rep"); do
     rm -rf "$work/counters.csv" "$work/maps" && mkdir "$work/maps"
     # The perf map lists the methods the runtime compiled, in the order it compiled them, with their tier.
     DOTNET_PerfMapEnabled=1 DOTNET_PerfMapJitDumpPath="$work/maps" \

@@ -14,7 +14,6 @@ benchmarks/README.md, "Where csc's CPU goes, with and without the package".
 import collections
 import importlib.util
 import os
-import re
 import sys
 
 _spec = importlib.util.spec_from_file_location("cpu_share", os.path.join(os.path.dirname(os.path.abspath(__file__)), "cpu-share.py"))
@@ -59,8 +58,7 @@ def kind(symbol, dso):
     name = os.path.basename(dso)
     if name.startswith("perf-") and name.endswith(".map"):
         # JIT-compiled code, named by the runtime's perf map with its tier (stubs have none)
-        match = re.search(r"\[(\w+)\]$", symbol)
-        return TIERS.get(match.group(1), "stubs") if match else "stubs"
+        return TIERS.get(cpu_share.tier_tag(symbol), "stubs")
     if name.endswith(".dll"):
         return "precompiled"  # ReadyToRun code, which perf cannot name
     return {"libcoreclr.so": "runtime", "libclrjit.so": "JIT", "[kernel.kallsyms]": "kernel"}.get(name, "other native")

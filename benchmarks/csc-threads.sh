@@ -34,19 +34,11 @@ done
 
 command -v perf >/dev/null || { echo "csc-threads.sh needs perf (linux-perf)" >&2; exit 2; }
 command -v python3 >/dev/null || { echo "csc-threads.sh needs python3" >&2; exit 2; }
-log="$here/out/n$n/report-with.log"
-[[ -f "$log" ]] || { echo "no $log: run benchmarks/run.sh $n first" >&2; exit 2; }
 
-work="$(mktemp -d)"
-trap 'rm -rf "$work"' EXIT
-csc_command "$log" "$analyzers" "$work/with.rsp"
-csc_without_residency "$work/with.rsp" "$work/without.rsp"
-
-cd "$here/out/n$n/with"
+csc_prepare "$here" "$n" "$analyzers"
 echo "N=$n, $reps runs per variant, $freq Hz${DOTNET_ReadyToRun:+, no ReadyToRun code and no tiering}"
 for ((rep = 1; rep <= reps; rep++)); do
-  if ((rep % 2)); then order="with without"; else order="without with"; fi
-  for variant in $order; do
+  for variant in $(csc_order "$rep"); do
     csc_record "$freq" "$work/$variant.rsp" "$work/perf.txt"
     printf '%-7s #%d  %s\n' "$variant" "$rep" "$(python3 "$here/csc-threads.py" "$work/perf.txt")"
   done
