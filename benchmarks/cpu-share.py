@@ -12,6 +12,7 @@ import re
 import sys
 
 OURS = "[Residency.Analyzers]"
+IMMUTABLE = "System.Collections.Immutable."
 
 # Innermost match wins: binding and graphs built inside a method's analysis count as binding and graphs.
 PARTS = [
@@ -81,15 +82,41 @@ def tier(frame):
     return TIERS.get(tag, tag) if tag else "unknown"
 
 
+def count_frames(path, patterns):
+    """Per regex: the samples of the whole process, and of ours, with a frame whose function matches it."""
+    compiled = [re.compile(pattern) for pattern in patterns]
+    total = ours = 0
+    everywhere = [0] * len(compiled)
+    in_ours = [0] * len(compiled)
+    for stack in samples(path):
+        total += 1
+        functions = {function(name) for name, _ in stack}
+        mine = any(OURS in name for name, _ in stack)
+        ours += mine
+        for i, pattern in enumerate(compiled):
+            if any(pattern.search(f) for f in functions):
+                everywhere[i] += 1
+                in_ours[i] += mine
+    print(f"samples: {total} in csc, {ours} with a Residency frame")
+    print("| frames matching | in csc | with a Residency frame |")
+    print("|---|---:|---:|")
+    for pattern, n, m in zip(patterns, everywhere, in_ours):
+        print(f"| `{pattern}` | {n} | {m} |")
+
+
 def main():
     if len(sys.argv) < 2:
-        sys.exit("usage: cpu-share.py PERF_SCRIPT_OUTPUT [TOP]")
+        sys.exit("usage: cpu-share.py PERF_SCRIPT_OUTPUT [TOP]\n       cpu-share.py PERF_SCRIPT_OUTPUT --count REGEX...")
+    if len(sys.argv) > 2 and sys.argv[2] == "--count":
+        count_frames(sys.argv[1], sys.argv[3:])
+        return
     top = int(sys.argv[2]) if len(sys.argv) > 2 else 15
     total = ours = 0
     parts = collections.Counter()
     inclusive = collections.Counter()
     tiers = collections.Counter()
     where = collections.Counter()
+    collections_ours = collections_worklist = 0
     for stack in samples(sys.argv[1]):
         total += 1
         names = [symbol for symbol, _ in stack]
@@ -103,6 +130,9 @@ def main():
         parts[part] += 1
         for name in {function(n) for n in names if OURS in n}:
             inclusive[name] += 1
+        if any(function(n).startswith(IMMUTABLE) for n in names):
+            collections_ours += 1
+            collections_worklist += any("WorklistDriver::" in n for n in names)
         innermost = next(i for i, name in enumerate(names) if OURS in name)
         tiers[tier(names[innermost])] += 1
         below = stack[:innermost]
@@ -127,6 +157,8 @@ def main():
     print("Below it:")
     for name, count in where.most_common():
         print(f"  {count:6} {count / ours * 100:5.1f} %  {name}")
+    print(f"In System.Collections.Immutable: {collections_ours} ({collections_ours / max(ours, 1) * 100:.1f} % of ours), "
+          f"{collections_worklist} of them under the flow analysis's worklist (its state and fact sets)")
     print()
     print(f"Inclusive, top {top} of our functions:")
     for name, count in inclusive.most_common(top):
