@@ -21,10 +21,11 @@ root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 command -v python3 >/dev/null || { echo "ablation.sh needs python3" >&2; exit 2; }
 
 for variant in empty index-only; do
-  tree="$(mktemp -d)/src"
+  tmp="$(mktemp -d)"
+  tree="$tmp/src"
   git -C "$root" worktree add --quiet --detach "$tree" HEAD
   # shellcheck disable=SC2064 # the tree of this iteration
-  trap "git -C '$root' worktree remove --force '$tree'" EXIT
+  trap "git -C '$root' worktree remove --force '$tree'; rm -rf '$tmp'" EXIT
   python3 - "$tree/src/Analyzers/Rules" "$variant" <<'EOF'
 import pathlib
 import sys
@@ -55,6 +56,7 @@ EOF
   dotnet build "$tree/src/Analyzers" -c Release -o "$out/$variant" -p:TreatWarningsAsErrors=false -nologo -v:q > "$out/$variant.build.log" 2>&1 ||
     { tail -20 "$out/$variant.build.log" >&2; echo "ablation.sh: the $variant build failed" >&2; exit 1; }
   git -C "$root" worktree remove --force "$tree"
+  rm -rf "$tmp"
   trap - EXIT
   echo "$out/$variant"
 done
