@@ -29,8 +29,7 @@ while [[ $# -gt 0 ]]; do
   esac
 done
 
-command -v perf >/dev/null || { echo "cpu-share.sh needs perf (linux-perf)" >&2; exit 2; }
-command -v python3 >/dev/null || { echo "cpu-share.sh needs python3" >&2; exit 2; }
+csc_require perf python3
 csc_prepare "$here" "$n" "$analyzers"
 csc_record "$freq" "$work/with.rsp" "$work/perf.txt"
 [[ -z "$save" ]] || cp "$work/perf.txt" "$save"

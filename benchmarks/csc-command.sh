@@ -1,5 +1,6 @@
 # Sourced by cpu-share.sh, csc-ab.sh, csc-threads.sh and csc-counters.sh: csc's command line of run.sh's ReportAnalyzer
-# build, the two variants of it in a work directory, the order they alternate in, and a sampled run of it.
+# build, the two variants of it in a work directory, the order they alternate in, a sampled run of it, and the check
+# that the tools a script needs are installed.
 #
 #   csc_command LOG ANALYZERS_DIR RSP
 #
@@ -53,4 +54,12 @@ csc_prepare() {
 # slowing down favours neither.
 csc_order() {
   if (($1 % 2)); then echo "with without"; else echo "without with"; fi
+}
+
+# Exits with a message naming the calling script when one of the commands TOOL... is missing.
+csc_require() {
+  local tool
+  for tool in "$@"; do
+    command -v "$tool" >/dev/null || { echo "$(basename "$0") needs $tool" >&2; exit 2; }
+  done
 }

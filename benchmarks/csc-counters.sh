@@ -30,7 +30,7 @@ while [[ $# -gt 0 ]]; do
   esac
 done
 
-command -v python3 >/dev/null || { echo "csc-counters.sh needs python3" >&2; exit 2; }
+csc_require python3
 (cd "$here" && dotnet tool restore > /dev/null)
 
 csc_prepare "$here" "$n" "$analyzers"

@@ -32,8 +32,7 @@ while [[ $# -gt 0 ]]; do
   esac
 done
 
-command -v perf >/dev/null || { echo "csc-threads.sh needs perf (linux-perf)" >&2; exit 2; }
-command -v python3 >/dev/null || { echo "csc-threads.sh needs python3" >&2; exit 2; }
+csc_require perf python3
 
 csc_prepare "$here" "$n" "$analyzers"
 echo "N=$n, $reps runs per variant, $freq Hz${DOTNET_ReadyToRun:+, no ReadyToRun code and no tiering}"
