@@ -3,7 +3,7 @@
 # package, side by side, and reports the overhead and the analyzers' own time. See benchmarks/README.md.
 #
 #   benchmarks/run.sh [--reps K] [--seed S] [--no-pack] [--without-only] [--report-without] [--inventory]
-#                     [--no-server-shutdown] [N...]
+#                     [--no-server-shutdown] [--compiler-server] [N...]
 #
 # Default sizes: 250 1000 4000. Results: stdout and benchmarks/out/results.md (raw data beside it).
 set -euo pipefail
@@ -20,6 +20,9 @@ Options:
   --report-without       also run the ReportAnalyzer build without the package (SDK analyzers, CoreCompile baseline)
   --inventory            build with the inventory on (the default for users); without it, the analyzers alone
   --no-server-shutdown   do not run `dotnet build-server shutdown` between builds (shared machines)
+  --compiler-server      build as `dotnet build` does by default: csc runs in the compiler server (VBCSCompiler),
+                         kept warm between builds by one untimed build of each variant per size; the CPU column
+                         adds the server's CPU during each build to the build's own
 EOF
 }
 
@@ -34,6 +37,7 @@ with_package=1
 shutdown_servers=1
 report_without=0
 inventory=0
+server=0
 sizes=()
 
 while [[ $# -gt 0 ]]; do
@@ -45,6 +49,7 @@ while [[ $# -gt 0 ]]; do
     --no-server-shutdown) shutdown_servers=0; shift ;;
     --report-without) report_without=1; shift ;;
     --inventory) inventory=1; shift ;;
+    --compiler-server) server=1; shift ;;
     -h|--help) usage; exit 0 ;;
     -*) echo "unknown option $1" >&2; usage >&2; exit 2 ;;
     *) sizes+=("$1"); shift ;;
@@ -109,24 +114,40 @@ dotnet build "$here/Generator" -c Release -nologo -v:q >"$out/generator-build.lo
   || { tail -n 40 "$out/generator-build.log" >&2; exit 1; }
 generator="$here/Generator/bin/Release/net10.0/Residency.Benchmarks.Generator.dll"
 
-build_args=(--no-restore -c Release -nologo -nodeReuse:false -p:UseSharedCompilation=false -p:ResidencyEnforce=false)
+# No compiler server by default: every build pays the same start-up. --compiler-server builds as a user's default
+# `dotnet build` does, with csc in the long-lived server (never shut down between builds then).
+shared=false
+if [[ $server -eq 1 ]]; then shared=true; shutdown_servers=0; fi
+build_args=(--no-restore -c Release -nologo -nodeReuse:false -p:UseSharedCompilation=$shared -p:ResidencyEnforce=false)
 # By default the inventory is off (the analyzers alone); --inventory measures a user's default build (facts + task).
 [[ $inventory -eq 1 ]] || build_args+=(-p:ResidencyInventory=false)
 
 clean() { rm -rf "$1/bin" "$1/obj/Release"; }
 shutdown_servers() { [[ $shutdown_servers -eq 1 ]] && { dotnet build-server shutdown >/dev/null 2>&1 || true; }; return 0; }
 
+# The compiler server's process and its CPU so far (user + sys, clock ticks); empty and 0 when none runs.
+server_pid() { pgrep -f '/VBCSCompiler(\.dll)?( |$)' 2>/dev/null | head -n 1 || true; }
+process_ticks() { [[ -n "$1" && -r "/proc/$1/stat" ]] && awk '{ print $14 + $15 }' "/proc/$1/stat" 2>/dev/null || echo 0; }
+ticks_per_s=$(getconf CLK_TCK)
+
 # Timed build after a clean; prints "<wall s> <cpu s>" (CPU = user + sys of dotnet, MSBuild and csc, which
-# the build waits for; it is much less disturbed than wall time by other work on a shared machine).
+# the build waits for; it is much less disturbed than wall time by other work on a shared machine). With the
+# compiler server, csc's work is the server's CPU during the build: the build does not wait for that process.
 timed_build() {
-  local dir="$1" logfile="$2" TIMEFORMAT='%R %U %S' t real user sys
+  local dir="$1" logfile="$2" TIMEFORMAT='%R %U %S' t real user sys pid_before ticks_before pid_after server_s=0
   clean "$dir"
   shutdown_servers
+  pid_before=$(server_pid); ticks_before=$(process_ticks "$pid_before")
   if ! t=$( { time dotnet build "$dir/Synthetic.App.csproj" "${build_args[@]}" -v:q >"$logfile" 2>&1; } 2>&1 ); then
     tail -n 40 "$logfile" >&2; echo "build failed: $dir (log $logfile)" >&2; exit 1
   fi
+  if [[ $server -eq 1 ]]; then
+    pid_after=$(server_pid)
+    [[ "$pid_after" == "$pid_before" ]] || ticks_before=0 # a server started by this build: all of its CPU is this build's
+    server_s=$(awk -v a="$ticks_before" -v b="$(process_ticks "$pid_after")" -v hz="$ticks_per_s" 'BEGIN { printf "%.2f", (b - a) / hz }')
+  fi
   read -r real user sys <<<"$t"
-  awk -v r="$real" -v u="$user" -v s="$sys" 'BEGIN { printf "%.2f %.2f\n", r, u + s }'
+  awk -v r="$real" -v u="$user" -v s="$sys" -v c="$server_s" 'BEGIN { printf "%.2f %.2f\n", r, u + s + c }'
 }
 
 # Build with -p:ReportAnalyzer=true -v:d after a clean; the log is parsed by parse_report.
@@ -202,6 +223,15 @@ for n in "${sizes[@]}"; do
     report_build "$base/$v" "$base/report-$v.log"
   done
 
+  # With the compiler server, one untimed build of each variant first: the server has compiled (JIT) the compiler and
+  # loaded the analyzers, as after a user's first build of the day.
+  if [[ $server -eq 1 ]]; then
+    for v in "${variants[@]}"; do
+      log "N=$n: warm-up build ($v, compiler server)"
+      timed_build "$base/$v" "$base/warmup-$v.log" >/dev/null
+    done
+  fi
+
   declare -A times=([without]="" [with]="") cpus=([without]="" [with]="")
   for ((r = 1; r <= reps; r++)); do
     order=("${variants[@]}")
@@ -253,6 +283,11 @@ elapsed=$(awk -v a="$started_ns" -v b="$(now_ns)" 'BEGIN { printf "%.0f", (b - a
   echo "- date: $(date -u +%Y-%m-%dT%H:%M:%SZ); commit: $(git -C "$repo" rev-parse --short HEAD 2>/dev/null || echo unknown)"
   echo "- package: ${version:-none (--without-only)}; .NET SDK $(dotnet --version); $(nproc) cores; load average at end: $(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || echo '?')"
   echo "- $reps timed builds per variant (medians shown), alternating with/without; seed $seed; total run ${elapsed}s"
+  if [[ $server -eq 1 ]]; then
+    echo "- compiler server: on, as in a user's default build (one untimed warm-up build of each variant per size; CPU includes the server's)"
+  else
+    echo "- compiler server: off (every build starts csc afresh)"
+  fi
   echo
   echo "| N (files) | lines | wall without (s) | wall with (s) | wall overhead | CPU without (s) | CPU with (s) | CPU overhead | Residency analyzers (s) | share of CoreCompile | Residency per 1000 files (s) |"
   echo "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
