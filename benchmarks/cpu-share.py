@@ -20,10 +20,15 @@ PARTS = [
     ("control-flow graphs", "FlowEngine::CreateGraph"),
     ("control-flow graphs", "GetLocalFunctionControlFlowGraph"),
     ("sink resolution", "FlowEngine::ResolveSink"),
+    ("sink resolution", "Residency.Analyzers.Sinks."),
+    ("sink resolution", "Residency.Analyzers.Endpoints."),
     ("syntactic index", "CandidateIndex::Build"),
+    ("syntactic index", "CandidateIndex+Builder::"),  # tier-1 code may inline Build into its caller
+    ("syntactic index", "ResidencyContext::BuildIndex"),
     ("flow analysis", "MethodFlowAnalysis::"),
     ("flow analysis", "FlowEngine::"),
     ("elements and naming candidates (RES006)", "InventoryFactsAnalyzer::CollectElements"),
+    ("elements and naming candidates (RES006)", "<CollectElements>"),  # its local function, when not inlined
     ("elements and naming candidates (RES006)", "PersonalDataNamingAnalyzer"),
     ("annotation validation", "AnnotationValidationAnalyzer"),
     ("facts file", "Residency.Facts."),
