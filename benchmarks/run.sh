@@ -3,7 +3,7 @@
 # package, side by side, and reports the overhead and the analyzers' own time. See benchmarks/README.md.
 #
 #   benchmarks/run.sh [--reps K] [--seed S] [--no-pack] [--without-only] [--report-without] [--inventory]
-#                     [--no-server-shutdown] [--compiler-server] [N...]
+#                     [--no-server-shutdown] [--compiler-server [--warmup K]] [N...]
 #
 # Default sizes: 250 1000 4000. Results: stdout and benchmarks/out/results.md (raw data beside it).
 set -euo pipefail
@@ -21,8 +21,10 @@ Options:
   --inventory            build with the inventory on (the default for users); without it, the analyzers alone
   --no-server-shutdown   do not run `dotnet build-server shutdown` between builds (shared machines)
   --compiler-server      build as `dotnet build` does by default: csc runs in the compiler server (VBCSCompiler),
-                         kept warm between builds by one untimed build of each variant per size; the CPU column
+                         kept warm between builds by untimed builds of each variant per size; the CPU column
                          adds the server's CPU during each build to the build's own
+  --warmup K             with --compiler-server: untimed builds of each variant per size before the timed ones
+                         (default 1; a fresh server needs about 6 to reach its steady state)
 EOF
 }
 
@@ -38,6 +40,7 @@ shutdown_servers=1
 report_without=0
 inventory=0
 server=0
+warmup=1
 sizes=()
 
 while [[ $# -gt 0 ]]; do
@@ -50,6 +53,7 @@ while [[ $# -gt 0 ]]; do
     --report-without) report_without=1; shift ;;
     --inventory) inventory=1; shift ;;
     --compiler-server) server=1; shift ;;
+    --warmup) warmup="${2:?--warmup needs a number}"; shift 2 ;;
     -h|--help) usage; exit 0 ;;
     -*) echo "unknown option $1" >&2; usage >&2; exit 2 ;;
     *) sizes+=("$1"); shift ;;
@@ -57,6 +61,7 @@ while [[ $# -gt 0 ]]; do
 done
 [[ ${#sizes[@]} -gt 0 ]] || sizes=(250 1000 4000)
 [[ "$reps" =~ ^[1-9][0-9]*$ ]] || { echo "--reps must be a positive number" >&2; exit 2; }
+[[ "$warmup" =~ ^[0-9]+$ ]] || { echo "--warmup must be a number" >&2; exit 2; }
 for n in "${sizes[@]}"; do
   [[ "$n" =~ ^[0-9]+$ && "$n" -ge 5 ]] || { echo "sizes must be numbers >= 5 (got $n)" >&2; exit 2; }
 done
@@ -223,12 +228,14 @@ for n in "${sizes[@]}"; do
     report_build "$base/$v" "$base/report-$v.log"
   done
 
-  # With the compiler server, one untimed build of each variant first: the server has compiled (JIT) the compiler and
-  # loaded the analyzers, as after a user's first build of the day.
+  # With the compiler server, untimed builds of each variant first, alternating: the server has compiled (JIT) and
+  # tiered up the compiler and the analyzers, as after a user's first builds of the day.
   if [[ $server -eq 1 ]]; then
-    for v in "${variants[@]}"; do
-      log "N=$n: warm-up build ($v, compiler server)"
-      timed_build "$base/$v" "$base/warmup-$v.log" >/dev/null
+    for ((w = 1; w <= warmup; w++)); do
+      for v in "${variants[@]}"; do
+        log "N=$n: warm-up build $w ($v, compiler server)"
+        timed_build "$base/$v" "$base/warmup-$v.log" >/dev/null
+      done
     done
   fi
 
@@ -284,7 +291,7 @@ elapsed=$(awk -v a="$started_ns" -v b="$(now_ns)" 'BEGIN { printf "%.0f", (b - a
   echo "- package: ${version:-none (--without-only)}; .NET SDK $(dotnet --version); $(nproc) cores; load average at end: $(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || echo '?')"
   echo "- $reps timed builds per variant (medians shown), alternating with/without; seed $seed; total run ${elapsed}s"
   if [[ $server -eq 1 ]]; then
-    echo "- compiler server: on, as in a user's default build (one untimed warm-up build of each variant per size; CPU includes the server's)"
+    echo "- compiler server: on, as in a user's default build ($warmup untimed warm-up build(s) of each variant per size; CPU includes the server's)"
   else
     echo "- compiler server: off (every build starts csc afresh)"
   fi
