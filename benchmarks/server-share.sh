@@ -5,16 +5,17 @@
 #
 # Builds run.sh's generated projects of size N (out/n<N>/with and without, so run.sh must have built size N first)
 # as `dotnet build` does by default, with the compiler server: stops any running server (perf needs the new one to
-# write perf maps), runs K untimed pairs of builds (default 3) so the server has compiled and tiered up the compiler
-# and the analyzers, then one build of each variant with `perf record -p` on the server, and prints cpu-share.py's
-# report of each; then it stops the server again. In a warm server every method, the compiler's too, is JIT-compiled code with a name in the perf map,
-# and none of the samples is start-up or the JIT. --save PREFIX keeps the samples as PREFIX-with.txt and
+# write perf maps), runs K untimed pairs of builds (default 6: a fresh server takes about six builds to reach its
+# steady state) so the server has compiled and tiered up the compiler and the analyzers, then one build of each
+# variant with `perf record -p` on the server, and prints cpu-share.py's report of each; then it stops the server
+# again. In a warm server every method, the compiler's too, is JIT-compiled code with a name in the perf map, and
+# none of the samples is start-up or the JIT. --save PREFIX keeps the samples as PREFIX-with.txt and
 # PREFIX-without.txt. Needs perf and python3. See benchmarks/README.md, "The compiler server".
 set -euo pipefail
 
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 source "$here/csc-command.sh"
-warmup=3
+warmup=6
 freq=499
 save=""
 n=1000
