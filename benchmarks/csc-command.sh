@@ -1,6 +1,6 @@
-# Sourced by cpu-share.sh, csc-ab.sh, csc-threads.sh and csc-counters.sh: csc's command line of run.sh's ReportAnalyzer
-# build, the two variants of it in a work directory, the order they alternate in, a sampled run of it, and the check
-# that the tools a script needs are installed.
+# Sourced by cpu-share.sh, csc-ab.sh, csc-threads.sh, csc-counters.sh, server-share.sh and run.sh: csc's command line
+# of run.sh's ReportAnalyzer build, the two variants of it in a work directory, the order they alternate in, a sampled
+# run of it, the check that the tools a script needs are installed, and the compiler server's process.
 #
 #   csc_command LOG ANALYZERS_DIR RSP
 #
@@ -62,4 +62,9 @@ csc_require() {
   for tool in "$@"; do
     command -v "$tool" >/dev/null || { echo "$(basename "$0") needs $tool" >&2; exit 2; }
   done
+}
+
+# The process id of the running compiler server (VBCSCompiler, as apphost or dll), or nothing when none runs.
+compiler_server_pid() {
+  pgrep -f '/VBCSCompiler(\.dll)?( |$)' 2>/dev/null | head -n 1 || true
 }

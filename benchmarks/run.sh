@@ -29,6 +29,7 @@ EOF
 }
 
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+source "$here/csc-command.sh" # compiler_server_pid
 repo="$(cd "$here/.." && pwd)"
 out="$here/out"
 feed="$out/feed"
@@ -130,8 +131,7 @@ build_args=(--no-restore -c Release -nologo -nodeReuse:false -p:UseSharedCompila
 clean() { rm -rf "$1/bin" "$1/obj/Release"; }
 shutdown_servers() { [[ $shutdown_servers -eq 1 ]] && { dotnet build-server shutdown >/dev/null 2>&1 || true; }; return 0; }
 
-# The compiler server's process and its CPU so far (user + sys, clock ticks); empty and 0 when none runs.
-server_pid() { pgrep -f '/VBCSCompiler(\.dll)?( |$)' 2>/dev/null | head -n 1 || true; }
+# A process's CPU so far (user + sys, clock ticks); 0 when there is none.
 process_ticks() { [[ -n "$1" && -r "/proc/$1/stat" ]] && awk '{ print $14 + $15 }' "/proc/$1/stat" 2>/dev/null || echo 0; }
 ticks_per_s=$(getconf CLK_TCK)
 
@@ -142,12 +142,12 @@ timed_build() {
   local dir="$1" logfile="$2" TIMEFORMAT='%R %U %S' t real user sys pid_before ticks_before pid_after server_s=0
   clean "$dir"
   shutdown_servers
-  pid_before=$(server_pid); ticks_before=$(process_ticks "$pid_before")
+  if [[ $server -eq 1 ]]; then pid_before=$(compiler_server_pid); ticks_before=$(process_ticks "$pid_before"); fi
   if ! t=$( { time dotnet build "$dir/Synthetic.App.csproj" "${build_args[@]}" -v:q >"$logfile" 2>&1; } 2>&1 ); then
     tail -n 40 "$logfile" >&2; echo "build failed: $dir (log $logfile)" >&2; exit 1
   fi
   if [[ $server -eq 1 ]]; then
-    pid_after=$(server_pid)
+    pid_after=$(compiler_server_pid)
     [[ "$pid_after" == "$pid_before" ]] || ticks_before=0 # a server started by this build: all of its CPU is this build's
     server_s=$(awk -v a="$ticks_before" -v b="$(process_ticks "$pid_after")" -v hz="$ticks_per_s" 'BEGIN { printf "%.2f", (b - a) / hz }')
   fi

@@ -68,7 +68,7 @@ for ((i = 1; i <= warmup; i++)); do
   for v in without with; do echo "warm-up $i ($v): $(build "$v") s" >&2; done
 done
 
-pid="$(pgrep -f '/VBCSCompiler(\.dll)?( |$)' | head -n 1 || true)"
+pid="$(compiler_server_pid)"
 if [[ -z "$pid" ]]; then
   [[ $warmup -gt 0 ]] || { echo "no compiler server yet: use --warmup 1 or more" >&2; exit 2; }
   echo "no compiler server process found" >&2; exit 1
