@@ -132,11 +132,7 @@ namespace Residency.Build
 
             var htmlPath = Path.Combine(outputDirectory, "inventory.html");
             var outputs = new[] { jsonPath, Path.Combine(outputDirectory, "inventory.md"), htmlPath, Path.Combine(outputDirectory, "inventory.csv") };
-            var texts = Render(inventory);
-            for (int i = 0; i < outputs.Length; i++)
-            {
-                Write(outputs[i], texts[i]);
-            }
+            WriteOutputs(inventory, outputs);
 
             if (UpdateBaseline)
             {
@@ -155,22 +151,26 @@ namespace Residency.Build
         }
 
         /// <summary>
-        /// The four files' text: <c>inventory.json</c>, <c>.md</c>, <c>.html</c>, <c>.csv</c>. They are rendered side by side
-        /// (the JSON and the CSV on the thread pool, the Art. 30 record, built once for <c>.md</c> and <c>.html</c>, here):
-        /// the task runs after the compiler, on the build's critical path, when the machine's other cores are idle. Each
-        /// text depends only on the inventory, so the bytes do not depend on the order the renderings finish in; the files
-        /// are written afterwards, on this thread.
+        /// Renders and writes the four files, <c>inventory.json</c>, <c>.md</c>, <c>.html</c>, <c>.csv</c>, side by side (the JSON
+        /// and the CSV on the thread pool, the Art. 30 record, built once for <c>.md</c> and <c>.html</c>, here): the task runs
+        /// after the compiler, on the build's critical path, when the machine's other cores are idle. Each file is streamed
+        /// to disk as it is rendered (<see cref="AtomicFile"/>) and depends only on the inventory, so its bytes do not depend
+        /// on the order the renderings finish in. The outcomes are logged afterwards, on this thread.
         /// </summary>
-        private static string[] Render(Inventory inventory)
+        private void WriteOutputs(Inventory inventory, string[] outputs)
         {
-            var json = System.Threading.Tasks.Task.Run(() => JsonInventoryWriter.Write(inventory));
-            var csv = System.Threading.Tasks.Task.Run(() => CsvInventoryWriter.Write(inventory));
+            var json = System.Threading.Tasks.Task.Run(() => TryWrite(outputs[0], w => JsonInventoryWriter.Write(inventory, w)));
+            var csv = System.Threading.Tasks.Task.Run(() => TryWrite(outputs[3], w => CsvInventoryWriter.Write(inventory, w)));
             var record = RecordDocumentBuilder.Build(inventory);
-            var markdown = MarkdownInventoryWriter.Write(inventory, record);
-            var html = HtmlInventoryWriter.Write(inventory, record);
+            var markdown = TryWrite(outputs[1], w => MarkdownInventoryWriter.Write(inventory, record, w));
+            var html = TryWrite(outputs[2], w => HtmlInventoryWriter.Write(inventory, record, w));
 
             // GetResult, not Wait: a failure surfaces as itself (the task's warning quotes its message), not as an AggregateException.
-            return new[] { json.GetAwaiter().GetResult(), markdown, html, csv.GetAwaiter().GetResult() };
+            var outcomes = new[] { json.GetAwaiter().GetResult(), markdown, html, csv.GetAwaiter().GetResult() };
+            for (int i = 0; i < outputs.Length; i++)
+            {
+                Report(outputs[i], outcomes[i]);
+            }
         }
 
         /// <summary>Reads the analyzers' facts file; false when it could not be read at all (then the baseline is left alone).</summary>
@@ -272,19 +272,31 @@ namespace Residency.Build
         }
 
         /// <summary>Writes one output; false when it was already up to date or could not be written (RES011).</summary>
-        private bool Write(string path, string content)
+        private bool Write(string path, string content) => Report(path, TryWrite(path, w => w.Write(content)));
+
+        /// <summary>Streams one output to disk: whether it was written, or the I/O error that stopped it (logged by <see cref="Report"/>).</summary>
+        private static (bool Written, Exception? Error) TryWrite(string path, Action<TextWriter> write)
         {
             try
             {
-                var written = AtomicFile.WriteIfChanged(path, content);
-                Log.LogMessage(MessageImportance.Low, written ? "Residency: wrote {0}" : "Residency: {0} is up to date", path);
-                return written;
+                return (AtomicFile.WriteIfChanged(path, write), null);
             }
             catch (Exception e) when (e is IOException || e is UnauthorizedAccessException || e is ArgumentException || e is NotSupportedException)
             {
-                Warn(OutputWarning, path, "could not be written: " + e.Message);
+                return (false, e);
+            }
+        }
+
+        private bool Report(string path, (bool Written, Exception? Error) outcome)
+        {
+            if (outcome.Error is { } error)
+            {
+                Warn(OutputWarning, path, "could not be written: " + error.Message);
                 return false;
             }
+
+            Log.LogMessage(MessageImportance.Low, outcome.Written ? "Residency: wrote {0}" : "Residency: {0} is up to date", path);
+            return outcome.Written;
         }
 
         private void Warn(string code, string? file, string message) =>

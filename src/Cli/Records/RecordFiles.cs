@@ -12,18 +12,19 @@ namespace Residency.Cli.Records
     {
         public static IReadOnlyList<string> Write(Inventory inventory, string directory)
         {
-            var outputs = new (string Name, Func<Inventory, string> Render)[]
+            var record = RecordDocumentBuilder.Build(inventory); // built once for .md and .html
+            var outputs = new (string Name, Action<TextWriter> Render)[]
             {
-                ("inventory.json", JsonInventoryWriter.Write),
-                ("inventory.md", MarkdownInventoryWriter.Write),
-                ("inventory.html", HtmlInventoryWriter.Write),
-                ("inventory.csv", CsvInventoryWriter.Write),
+                ("inventory.json", w => JsonInventoryWriter.Write(inventory, w)),
+                ("inventory.md", w => MarkdownInventoryWriter.Write(inventory, record, w)),
+                ("inventory.html", w => HtmlInventoryWriter.Write(inventory, record, w)),
+                ("inventory.csv", w => CsvInventoryWriter.Write(inventory, w)),
             };
             var written = new List<string>();
             foreach (var (name, render) in outputs)
             {
                 var path = Path.Combine(directory, name);
-                AtomicFile.WriteIfChanged(path, render(inventory));
+                AtomicFile.WriteIfChanged(path, render); // streamed to disk: a large record is never one string
                 written.Add(path);
             }
 

@@ -5,31 +5,46 @@ using System.Text;
 namespace Residency.Build.Writing
 {
     /// <summary>
-    /// Writes a file atomically and only when its bytes change: the content goes to a temporary file in the same
-    /// directory, which then replaces the target, so a reader never sees half a file and an unchanged file keeps
-    /// its timestamp (incremental builds and file watchers stay quiet).
+    /// Writes a file atomically and only when its bytes change: the content is streamed to a temporary file in the
+    /// same directory, which then replaces the target (or is deleted when the target already has the same bytes), so a
+    /// reader never sees half a file and an unchanged file keeps its timestamp (incremental builds and file watchers
+    /// stay quiet).
     /// </summary>
     internal static class AtomicFile
     {
+        private const int BufferSize = 64 * 1024;
+
         private static readonly Encoding Utf8 = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false);
 
         /// <summary>Returns true when the file was written, false when it already had exactly this content.</summary>
-        public static bool WriteIfChanged(string path, string content)
-        {
-            var bytes = Utf8.GetBytes(content);
-            if (File.Exists(path) && SameBytes(path, bytes))
-            {
-                return false;
-            }
+        public static bool WriteIfChanged(string path, string content) => WriteIfChanged(path, writer => writer.Write(content));
 
+        /// <summary>
+        /// Streams what <paramref name="write"/> writes (UTF-8, no byte order mark) to a temporary file beside
+        /// <paramref name="path"/>, which then replaces it, unless the two files have the same bytes: a large record is
+        /// never one string in memory. Returns true when the file was written, false when it already had this content.
+        /// </summary>
+        public static bool WriteIfChanged(string path, Action<TextWriter> write)
+        {
             var directory = Path.GetDirectoryName(Path.GetFullPath(path))!;
             Directory.CreateDirectory(directory);
             var temp = Path.Combine(directory, "." + Path.GetFileName(path) + "." + Guid.NewGuid().ToString("N").Substring(0, 8) + ".tmp");
             try
             {
-                File.WriteAllBytes(temp, bytes);
+                using (var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, BufferSize))
+                using (var writer = new StreamWriter(stream, Utf8, BufferSize))
+                {
+                    writer.NewLine = "\n";
+                    write(writer);
+                }
+
                 if (File.Exists(path))
                 {
+                    if (SameBytes(path, temp))
+                    {
+                        return false;
+                    }
+
                     Replace(temp, path);
                 }
                 else
@@ -66,31 +81,63 @@ namespace Residency.Build.Writing
         }
 
         [System.Runtime.CompilerServices.MethodImpl(Residency.Analyzers.HotPath.Optimized)]
-        private static bool SameBytes(string path, byte[] bytes)
+        private static bool SameBytes(string path, string temp)
         {
             try
             {
-                var info = new FileInfo(path);
-                if (info.Length != bytes.Length)
+                if (new FileInfo(path).Length != new FileInfo(temp).Length)
                 {
                     return false;
                 }
 
-                var existing = File.ReadAllBytes(path);
-                for (int i = 0; i < bytes.Length; i++)
+                using var existing = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, BufferSize);
+                using var written = new FileStream(temp, FileMode.Open, FileAccess.Read, FileShare.Read, BufferSize);
+                var left = new byte[BufferSize];
+                var right = new byte[BufferSize];
+                while (true)
                 {
-                    if (existing[i] != bytes[i])
+                    int count = Fill(existing, left);
+                    if (count != Fill(written, right))
                     {
                         return false;
                     }
-                }
 
-                return true;
+                    if (count == 0)
+                    {
+                        return true;
+                    }
+
+                    for (int i = 0; i < count; i++)
+                    {
+                        if (left[i] != right[i])
+                        {
+                            return false;
+                        }
+                    }
+                }
             }
             catch (Exception e) when (e is IOException || e is UnauthorizedAccessException)
             {
                 return false;
             }
+        }
+
+        /// <summary>Reads until <paramref name="buffer"/> is full or the stream ends (a read may return fewer bytes).</summary>
+        private static int Fill(Stream stream, byte[] buffer)
+        {
+            int total = 0;
+            while (total < buffer.Length)
+            {
+                int read = stream.Read(buffer, total, buffer.Length - total);
+                if (read == 0)
+                {
+                    break;
+                }
+
+                total += read;
+            }
+
+            return total;
         }
 
         private static void TryDelete(string path)

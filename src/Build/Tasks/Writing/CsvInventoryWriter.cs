@@ -15,8 +15,16 @@ namespace Residency.Build.Writing
     {
         public const string Header = "assembly,status,rule,sources,categories,special_categories,sink,sink_kind,recipient,host,region,mechanism,justification,path,method,file,line,treatment,origins";
 
-        [System.Runtime.CompilerServices.MethodImpl(Residency.Analyzers.HotPath.Optimized)]
         public static string Write(Inventory inventory)
+        {
+            var text = new System.IO.StringWriter(CultureInfo.InvariantCulture);
+            Write(inventory, text);
+            return text.ToString();
+        }
+
+        /// <summary>Streams <c>inventory.csv</c> to <paramref name="output"/> (<see cref="TextSpill"/>).</summary>
+        [System.Runtime.CompilerServices.MethodImpl(Residency.Analyzers.HotPath.Optimized)]
+        public static void Write(Inventory inventory, System.IO.TextWriter output)
         {
             var sb = new StringBuilder();
             sb.Append(Header).Append('\n');
@@ -45,6 +53,7 @@ namespace Residency.Build.Writing
                     string.Join("; ", Distinct(f.Sources.Select(s => s.Origin))),
                 };
                 sb.Append(string.Join(",", cells.Select(Field))).Append('\n');
+                TextSpill.IfLarge(sb, output);
             }
 
             // Calls that hand personal data to a method nobody classified: status "unclassified", the method as the sink.
@@ -72,9 +81,10 @@ namespace Residency.Build.Writing
                     u.Treatment,
                 };
                 sb.Append(string.Join(",", cells.Select(Field))).Append('\n');
+                TextSpill.IfLarge(sb, output);
             }
 
-            return sb.ToString();
+            TextSpill.All(sb, output);
         }
 
         /// <summary>One RFC 4180 field.</summary>

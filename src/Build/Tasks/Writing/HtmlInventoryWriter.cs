@@ -86,6 +86,14 @@ tr.status-internal td:first-child { color: var(--internal); }
         /// <summary>Renders <paramref name="doc"/>, the record <see cref="RecordDocumentBuilder"/> built from <paramref name="inventory"/> (built once for every format that shows it).</summary>
         public static string Write(Inventory inventory, Document doc)
         {
+            var text = new System.IO.StringWriter(System.Globalization.CultureInfo.InvariantCulture);
+            Write(inventory, doc, text);
+            return text.ToString();
+        }
+
+        /// <summary>Streams the page to <paramref name="output"/> (<see cref="TextSpill"/>).</summary>
+        public static void Write(Inventory inventory, Document doc, System.IO.TextWriter output)
+        {
             var sb = new StringBuilder();
             sb.Append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n");
             sb.Append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
@@ -113,21 +121,23 @@ tr.status-internal td:first-child { color: var(--internal); }
                         sb.Append(p.Note ? "<p class=\"note\">" : "<p>").Append(Escape(p.Text)).Append("</p>\n");
                         break;
                     case Table t:
-                        WriteTable(sb, t);
+                        WriteTable(sb, t, output);
                         break;
                     case MapBlock m:
                         sb.Append("<figure class=\"map\">\n").Append(FlowMapSvg.Write(m.Map))
                             .Append("<figcaption>Where the personal data goes: categories of personal data, the recipients that receive them, and the recipients' countries. Third countries (outside the EEA) are outlined in red; a dashed red line is a transfer without a basis.</figcaption>\n</figure>\n");
                         break;
                 }
+
+                TextSpill.IfLarge(sb, output);
             }
 
             sb.Append("</main>\n<script>").Append(Script.Replace("\r", "")).Append("</script>\n</body>\n</html>\n");
-            return sb.ToString();
+            TextSpill.All(sb, output);
         }
 
         [System.Runtime.CompilerServices.MethodImpl(Residency.Analyzers.HotPath.Optimized)]
-        private static void WriteTable(StringBuilder sb, Table table)
+        private static void WriteTable(StringBuilder sb, Table table, System.IO.TextWriter output)
         {
             if (table.Filterable)
             {
@@ -167,15 +177,23 @@ tr.status-internal td:first-child { color: var(--internal); }
                 }
 
                 sb.Append("</tr>\n");
+                TextSpill.IfLarge(sb, output);
             }
 
             sb.Append("</tbody>\n</table></div>\n");
         }
 
+        private static readonly char[] Escaped = { '&', '<', '>', '"', '\'', '\r' };
+
         /// <summary>Escapes text for HTML element content and double- or single-quoted attributes.</summary>
         [System.Runtime.CompilerServices.MethodImpl(Residency.Analyzers.HotPath.Optimized)]
         public static string Escape(string text)
         {
+            if (text.IndexOfAny(Escaped) < 0)
+            {
+                return text; // most cells: no copy
+            }
+
             var sb = new StringBuilder(text.Length + 16);
             foreach (char c in text)
             {

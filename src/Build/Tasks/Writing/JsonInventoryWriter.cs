@@ -9,7 +9,15 @@ namespace Residency.Build.Writing
     {
         public static string Write(Inventory inventory)
         {
-            var w = new JsonWriter();
+            var text = new System.IO.StringWriter(System.Globalization.CultureInfo.InvariantCulture);
+            Write(inventory, text);
+            return text.ToString();
+        }
+
+        /// <summary>Streams <c>inventory.json</c> to <paramref name="output"/> (the task writes it to disk without a string of the whole file).</summary>
+        public static void Write(Inventory inventory, System.IO.TextWriter output)
+        {
+            var w = new JsonWriter(output);
             w.StartObject();
             w.Property("schemaVersion", Inventory.SchemaVersion);
             w.Property("generator", inventory.Generator);
@@ -94,7 +102,7 @@ namespace Residency.Build.Writing
 
             w.EndArray();
             w.EndObject();
-            return w.ToString();
+            w.Finish();
         }
 
         private static void Summary(JsonWriter w, InventorySummary s)

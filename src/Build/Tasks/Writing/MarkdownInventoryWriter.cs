@@ -13,6 +13,14 @@ namespace Residency.Build.Writing
         /// <summary>Renders <paramref name="doc"/>, the record <see cref="RecordDocumentBuilder"/> built from <paramref name="inventory"/> (built once for every format that shows it).</summary>
         public static string Write(Inventory inventory, Document doc)
         {
+            var text = new System.IO.StringWriter(System.Globalization.CultureInfo.InvariantCulture);
+            Write(inventory, doc, text);
+            return text.ToString();
+        }
+
+        /// <summary>Streams the record to <paramref name="output"/> (<see cref="TextSpill"/>).</summary>
+        public static void Write(Inventory inventory, Document doc, System.IO.TextWriter output)
+        {
             var sb = new StringBuilder();
             sb.Append("# ").Append(Escape(doc.Title)).Append('\n');
             foreach (var block in doc.Blocks)
@@ -27,7 +35,7 @@ namespace Residency.Build.Writing
                         sb.Append(p.Note ? "_" + Escape(p.Text) + "_" : Escape(p.Text)).Append('\n');
                         break;
                     case Table t:
-                        WriteTable(sb, t);
+                        WriteTable(sb, t, output);
                         break;
                     case MapBlock m:
                         sb.Append("_Where the personal data goes (categories \u2192 recipients \u2192 countries): ")
@@ -35,13 +43,15 @@ namespace Residency.Build.Writing
                             .Append(m.Map.Countries.Count(c => c.ThirdCountry)).Append(" third countries. The map is drawn in inventory.html; the sections below hold the same facts._\n");
                         break;
                 }
+
+                TextSpill.IfLarge(sb, output);
             }
 
-            return sb.ToString();
+            TextSpill.All(sb, output);
         }
 
         [System.Runtime.CompilerServices.MethodImpl(Residency.Analyzers.HotPath.Optimized)]
-        private static void WriteTable(StringBuilder sb, Table table)
+        private static void WriteTable(StringBuilder sb, Table table, System.IO.TextWriter output)
         {
             sb.Append('|');
             foreach (var header in table.Headers)
@@ -65,6 +75,7 @@ namespace Residency.Build.Writing
                 }
 
                 sb.Append('\n');
+                TextSpill.IfLarge(sb, output);
             }
         }
 
@@ -75,6 +86,11 @@ namespace Residency.Build.Writing
         [System.Runtime.CompilerServices.MethodImpl(Residency.Analyzers.HotPath.Optimized)]
         public static string Escape(string text)
         {
+            if (!NeedsEscape(text))
+            {
+                return text; // most cells: no copy
+            }
+
             var sb = new StringBuilder(text.Length + 8);
             foreach (char c in text)
             {
@@ -110,6 +126,19 @@ namespace Residency.Build.Writing
             }
 
             return sb.ToString();
+        }
+
+        private static bool NeedsEscape(string text)
+        {
+            foreach (char c in text)
+            {
+                if (c < ' ' || c is '\\' or '`' or '*' or '_' or '[' or ']' or '<' or '>' or '|' or '#' or '~' or '!')
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
     }
 }
