@@ -6,8 +6,9 @@ using Xunit;
 namespace Residency.Build.Tests
 {
     /// <summary>
-    /// The facts file, version 2: every source and sink once, in <c>sourceTable</c> and <c>sinkTable</c>, named by index
-    /// from the flows, unclassified calls and sink entries (docs/inventory.md, "The facts file").
+    /// The facts file, version 3: every source and sink once, in <c>sourceTable</c> and <c>sinkTable</c>, named by index
+    /// from the flows, unclassified calls and sink entries; every source file once, in <c>fileTable</c>, named by index
+    /// from every item; compact, with no null, empty or false member (docs/inventory.md, "The facts file").
     /// </summary>
     public sealed class FactsFileFormatTests
     {
@@ -51,7 +52,7 @@ namespace Residency.Build.Tests
             var text = FactsFile.Write(Document());
             var root = JsonParser.Parse(text);
 
-            Assert.Equal("2", root.Get("version")!.Text);
+            Assert.Equal("3", root.Get("version")!.Text);
             Assert.Equal(new[] { "S.Customer.Email", "S.Customer.Name" }, root.Get("sourceTable")!.Items.Select(s => s.GetString("id")));
             Assert.Equal(2, root.Get("sinkTable")!.Items.Count);
 
@@ -63,6 +64,66 @@ namespace Residency.Build.Tests
             Assert.All(flows, f => Assert.Equal(JsonKind.Number, f.Get("sink")!.Kind));
             Assert.All(flows, f => Assert.All(f.Get("sources")!.Items, s => Assert.Equal(JsonKind.Number, s.Kind)));
             Assert.All(root.Get("sinks")!.Items, s => Assert.Equal(JsonKind.Number, s.Get("sink")!.Kind));
+        }
+
+        [Fact]
+        public void EachFileIsWrittenOnceAndNamedByIndex()
+        {
+            var document = Document() with
+            {
+                Elements = new[] { new DataElement { Id = "S.Customer.Email", Member = "Customer.Email", Kind = "property", Category = "contact.email", File = "/src/Customer.cs", Line = 7 } },
+                Findings = new[] { new Finding { Rule = "RES006", Level = "note", Message = "looks personal", File = "/src/Customer.cs", Line = 9, Column = 5, Treatment = Treatment.Reported } },
+            };
+            var text = FactsFile.Write(document);
+            var root = JsonParser.Parse(text);
+
+            Assert.Equal(new[] { "/src/Crm.cs", "/src/Customer.cs", "/src/Mail.cs", "/src/Service.cs" }, root.Get("fileTable")!.Items.Select(f => f.Text));
+            Assert.Equal(1, Occurrences(text, "\"/src/Service.cs\""));
+            foreach (var list in new[] { "elements", "sinks", "flows", "unclassified", "findings" })
+            {
+                Assert.All(root.Get(list)!.Items, item => Assert.Equal(JsonKind.Number, item.Get("file")!.Kind));
+            }
+
+            var read = FactsFile.Read(text, out var problem)!;
+            Assert.Null(problem);
+            Assert.Equal("/src/Customer.cs", read.Elements.Single().File);
+            Assert.Equal("/src/Customer.cs", read.Findings.Single().File);
+            Assert.Equal(new[] { "/src/Crm.cs", "/src/Mail.cs" }, read.Sinks.Select(s => s.File));
+            Assert.All(read.Flows, f => Assert.Equal("/src/Service.cs", f.File));
+            Assert.Equal("/src/Service.cs", read.Unclassified.Single().File);
+        }
+
+        [Fact]
+        public void TheFileIsCompactAndLeavesOutNullEmptyAndFalseMembers()
+        {
+            var text = FactsFile.Write(Document());
+
+            Assert.DoesNotContain("\n", text.TrimEnd('\n'));
+            Assert.DoesNotContain(": ", text);
+            Assert.DoesNotContain("null", text);
+            Assert.DoesNotContain("false", text);
+            Assert.DoesNotContain("\"transfer\"", text); // no flow here has one
+            Assert.DoesNotContain("\"specialCategory\"", text);
+
+            // Read back, the members left out are what they were: null, empty, false.
+            var read = FactsFile.Read(text, out _)!;
+            Assert.All(read.Flows, f => Assert.Null(f.Transfer));
+            Assert.All(read.Flows, f => Assert.False(f.Baselined));
+            Assert.Equal(Email, read.Unclassified.Single().Sources.Single());
+            Assert.Null(read.Unclassified.Single().Fingerprint);
+        }
+
+        [Fact]
+        public void AFileWrittenInlineIsReadAsItself()
+        {
+            // Lenient, as everywhere in the fact contract: a path where an index is expected is taken as the path.
+            const string Text = "{\"format\":\"residency-facts\",\"version\":3,\"fileTable\":[\"/src/A.cs\"]," +
+                "\"elements\":[{\"id\":\"S.C.Email\",\"file\":\"/src/B.cs\",\"line\":3},{\"id\":\"S.C.Name\",\"file\":0,\"line\":4},{\"id\":\"S.C.Phone\",\"file\":7}]}";
+
+            var read = FactsFile.Read(Text, out var problem)!;
+
+            Assert.Null(problem);
+            Assert.Equal(new[] { "/src/B.cs", "/src/A.cs", null }, read.Elements.Select(e => e.File));
         }
 
         [Fact]
@@ -88,7 +149,7 @@ namespace Residency.Build.Tests
         [Fact]
         public void AnIndexThatNamesNoEntryReadsAsAbsent()
         {
-            const string Text = "{\"format\":\"residency-facts\",\"version\":2,\"sourceTable\":[{\"id\":\"S.C.Email\"}],\"sinkTable\":[{\"id\":\"crm\"}]," +
+            const string Text = "{\"format\":\"residency-facts\",\"version\":3,\"sourceTable\":[{\"id\":\"S.C.Email\"}],\"sinkTable\":[{\"id\":\"crm\"}]," +
                 "\"sinks\":[{\"sink\":0,\"line\":1},{\"sink\":5},{\"sink\":-1},{\"sink\":\"0\"}]," +
                 "\"flows\":[{\"status\":\"violation\",\"sources\":[0,1,2.5,\"0\",{\"id\":\"x\"}],\"sink\":3}]}";
 

@@ -22,6 +22,8 @@ namespace Residency.Build.Tests
         [InlineData(typeof(FactsReader), "Read")]
         [InlineData(typeof(HtmlInventoryWriter), "Escape")]
         [InlineData(typeof(MarkdownInventoryWriter), "Escape")]
+        [InlineData(typeof(MarkdownInventoryWriter), "NeedsEscape")]
+        [InlineData(typeof(AtomicFile), "SameBytes")]
         [InlineData(typeof(CsvInventoryWriter), "Write")]
         public void TheTasksLoopsAreCompiledOptimised(Type type, string name)
         {

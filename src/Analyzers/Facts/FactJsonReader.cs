@@ -128,7 +128,7 @@ Subject = JsonRead.Str(node, "subject"),
                 Path = JsonRead.Strings(node, "path"),
                 Method = JsonRead.Str(node, "method"),
                 Transfer = Transfer(JsonRead.Obj(node, "transfer")),
-                File = JsonRead.Str(node, "file"),
+                File = FileOf(node, tables),
                 Line = JsonRead.Int(node, "line"),
                 Column = JsonRead.Int(node, "column"),
                 Fingerprint = JsonRead.Str(node, "fingerprint"),
@@ -156,7 +156,7 @@ Subject = JsonRead.Str(node, "subject"),
                 Method = JsonRead.Str(node, "method"),
                 Sources = Sources(node, tables),
                 Path = JsonRead.Strings(node, "path"),
-                File = JsonRead.Str(node, "file"),
+                File = FileOf(node, tables),
                 Line = JsonRead.Int(node, "line"),
                 Column = JsonRead.Int(node, "column"),
                 Fingerprint = JsonRead.Str(node, "fingerprint"),
@@ -164,7 +164,10 @@ Subject = JsonRead.Str(node, "subject"),
             };
         }
 
-        public static DataElement? Element(JsonNode? node, string defaultAssembly)
+        public static DataElement? Element(JsonNode? node, string defaultAssembly) => Element(node, defaultAssembly, tables: null);
+
+        /// <summary>A data element; with <paramref name="tables"/> (the facts file), its file by index.</summary>
+        public static DataElement? Element(JsonNode? node, string defaultAssembly, FactTables? tables)
         {
             var id = JsonRead.Str(node, "id", "member");
             if (id is null)
@@ -184,7 +187,7 @@ Subject = JsonRead.Str(node, "subject"),
                 Retention = JsonRead.Str(node, "retention"),
                 Origin = JsonRead.Str(node, "origin"),
                 Assembly = JsonRead.Str(node, "assembly") ?? defaultAssembly,
-                File = JsonRead.Str(node, "file"),
+                File = FileOf(node, tables),
                 Line = JsonRead.Int(node, "line"),
             };
         }
@@ -204,12 +207,15 @@ Subject = JsonRead.Str(node, "subject"),
             {
                 Sink = sink,
                 Assembly = JsonRead.Str(node, "assembly") ?? defaultAssembly,
-                File = JsonRead.Str(node, "file"),
+                File = FileOf(node, tables),
                 Line = JsonRead.Int(node, "line"),
             };
         }
 
-        public static Finding? Finding(JsonNode? node, string defaultAssembly)
+        public static Finding? Finding(JsonNode? node, string defaultAssembly) => Finding(node, defaultAssembly, tables: null);
+
+        /// <summary>A finding; with <paramref name="tables"/> (the facts file), its file by index.</summary>
+        public static Finding? Finding(JsonNode? node, string defaultAssembly, FactTables? tables)
         {
             var rule = JsonRead.Str(node, "rule");
             if (rule is null)
@@ -223,12 +229,16 @@ Subject = JsonRead.Str(node, "subject"),
                 Rule = rule,
                 Level = JsonRead.Str(node, "level"),
                 Message = JsonRead.Str(node, "message"),
-                File = JsonRead.Str(node, "file"),
+                File = FileOf(node, tables),
                 Line = JsonRead.Int(node, "line"),
                 Column = JsonRead.Int(node, "column"),
                 Fingerprint = JsonRead.Str(node, "fingerprint"),
                 Treatment = Treatment.Parse(JsonRead.Str(node, "treatment"), legacySuppressed: JsonRead.Bool(node, "suppressed")),
             };
         }
+
+        /// <summary>An item's <c>file</c>: a path, or with <paramref name="tables"/> (the facts file) its index in <c>fileTable</c>.</summary>
+        private static string? FileOf(JsonNode? node, FactTables? tables) =>
+            tables is null ? JsonRead.Str(node, "file") : node is { IsObject: true } ? tables.File(node.Get("file")) : null;
     }
 }

@@ -11,9 +11,12 @@ namespace Residency.Facts
     /// </summary>
     internal static class FactJsonWriter
     {
-        public static string Key(Action<JsonWriter> write)
+        public static string Key(Action<JsonWriter> write) => Key(write, compact: false);
+
+        /// <summary>The JSON <paramref name="write"/> writes, as one string; <paramref name="compact"/>: a <see cref="JsonWriter.Compact"/> rendering (the facts file).</summary>
+        public static string Key(Action<JsonWriter> write, bool compact)
         {
-            var writer = new JsonWriter();
+            var writer = new JsonWriter(compact);
             write(writer);
             return writer.ToString();
         }
@@ -71,18 +74,21 @@ namespace Residency.Facts
             w.Property("rule", f.Rule);
             w.Property("method", f.Method);
             Sources(w, f.Sources, tables);
-            w.Name("sink");
-            if (f.Sink is null)
+            if (f.Sink is not null || !w.Compact)
             {
-                w.Value((string?)null);
-            }
-            else if (tables is not null)
-            {
-                w.Value(tables.IndexOf(f.Sink));
-            }
-            else
-            {
-                Sink(w, f.Sink);
+                w.Name("sink");
+                if (f.Sink is null)
+                {
+                    w.Value((string?)null);
+                }
+                else if (tables is not null)
+                {
+                    w.Value(tables.IndexOf(f.Sink));
+                }
+                else
+                {
+                    Sink(w, f.Sink);
+                }
             }
 
             w.Name("path");
@@ -93,9 +99,13 @@ namespace Residency.Facts
             }
 
             w.EndArray();
-            w.Name("transfer");
-            Transfer(w, f.Transfer);
-            w.Property("file", f.File);
+            if (f.Transfer is not null || !w.Compact)
+            {
+                w.Name("transfer");
+                Transfer(w, f.Transfer);
+            }
+
+            File(w, f.File, tables);
             Number(w, "line", f.Line);
             Number(w, "column", f.Column);
             w.Property("fingerprint", f.Fingerprint);
@@ -124,7 +134,7 @@ namespace Residency.Facts
             }
 
             w.EndArray();
-            w.Property("file", u.File);
+            File(w, u.File, tables);
             Number(w, "line", u.Line);
             Number(w, "column", u.Column);
             w.Property("fingerprint", u.Fingerprint);
@@ -132,7 +142,10 @@ namespace Residency.Facts
             w.EndObject();
         }
 
-        public static void Element(JsonWriter w, DataElement e)
+        public static void Element(JsonWriter w, DataElement e) => Element(w, e, tables: null);
+
+        /// <summary>A data element; with <paramref name="tables"/> (the facts file), its file as an index.</summary>
+        public static void Element(JsonWriter w, DataElement e, FactTables? tables)
         {
             w.StartObject();
             w.Property("id", e.Id);
@@ -145,7 +158,7 @@ namespace Residency.Facts
             w.Property("retention", e.Retention);
             w.Property("origin", e.Origin);
             w.Property("assembly", e.Assembly);
-            w.Property("file", e.File);
+            File(w, e.File, tables);
             Number(w, "line", e.Line);
             w.EndObject();
         }
@@ -166,19 +179,22 @@ namespace Residency.Facts
             }
 
             w.Property("assembly", s.Assembly);
-            w.Property("file", s.File);
+            File(w, s.File, tables);
             Number(w, "line", s.Line);
             w.EndObject();
         }
 
-        public static void Finding(JsonWriter w, Finding f)
+        public static void Finding(JsonWriter w, Finding f) => Finding(w, f, tables: null);
+
+        /// <summary>A finding; with <paramref name="tables"/> (the facts file), its file as an index.</summary>
+        public static void Finding(JsonWriter w, Finding f, FactTables? tables)
         {
             w.StartObject();
             w.Property("rule", f.Rule);
             w.Property("level", f.Level);
             w.Property("message", f.Message);
             w.Property("assembly", f.Assembly);
-            w.Property("file", f.File);
+            File(w, f.File, tables);
             Number(w, "line", f.Line);
             Number(w, "column", f.Column);
             w.Property("fingerprint", f.Fingerprint);
@@ -218,8 +234,26 @@ namespace Residency.Facts
             w.EndArray();
         }
 
+        /// <summary>A source file: its path, or with <paramref name="tables"/> (the facts file) its index in <c>fileTable</c>.</summary>
+        private static void File(JsonWriter w, string? file, FactTables? tables)
+        {
+            if (tables is not null && file is not null)
+            {
+                w.Property("file", tables.IndexOf(file));
+            }
+            else
+            {
+                w.Property("file", file);
+            }
+        }
+
         public static void Number(JsonWriter w, string name, int? value)
         {
+            if (value is null && w.Compact)
+            {
+                return;
+            }
+
             w.Name(name);
             if (value is null)
             {

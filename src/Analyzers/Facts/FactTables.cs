@@ -5,10 +5,12 @@ using Residency.Analyzers.Json;
 namespace Residency.Facts
 {
     /// <summary>
-    /// The facts file's tables (format version 2): every distinct source and every distinct sink once, in
-    /// <c>sourceTable</c> and <c>sinkTable</c>, which the flows, unclassified calls and sink entries name by index. A
-    /// large compilation has thousands of flows over a few hundred sources and sinks; written inline, they were most of
-    /// the file's bytes, and so of what the analyzers write at the end of the compilation and the task parses after it.
+    /// The facts file's tables: every distinct source and every distinct sink once, in <c>sourceTable</c> and
+    /// <c>sinkTable</c>, which the flows, unclassified calls and sink entries name by index (format version 2), and every
+    /// source file once, in <c>fileTable</c>, which every item names by index (version 3). A large compilation has
+    /// thousands of flows over a few hundred sources and sinks, and thousands of items over a few thousand files; written
+    /// inline, they were most of the file's bytes, and so of what the analyzers write at the end of the compilation and
+    /// the task reads after it.
     /// </summary>
     /// <remarks>
     /// Each table is sorted by its entries' canonical JSON, so the same facts give the same indexes, and two entries
@@ -19,6 +21,7 @@ namespace Residency.Facts
     {
         private readonly Dictionary<SourceRef, int> _sourceIndex;
         private readonly Dictionary<SinkInfo, int> _sinkIndex;
+        private readonly Dictionary<string, int> _fileIndex;
 
         private FactTables(
             IReadOnlyList<string> sourceJson,
@@ -26,7 +29,9 @@ namespace Residency.Facts
             Dictionary<SourceRef, int> sourceIndex,
             Dictionary<SinkInfo, int> sinkIndex,
             IReadOnlyList<SourceRef?> sources,
-            IReadOnlyList<SinkInfo?> sinks)
+            IReadOnlyList<SinkInfo?> sinks,
+            Dictionary<string, int> fileIndex,
+            IReadOnlyList<string?> files)
         {
             SourceJson = sourceJson;
             SinkJson = sinkJson;
@@ -34,7 +39,12 @@ namespace Residency.Facts
             _sinkIndex = sinkIndex;
             Sources = sources;
             Sinks = sinks;
+            _fileIndex = fileIndex;
+            Files = files;
         }
+
+        /// <summary>The source files by index, sorted (null: an entry that could not be read).</summary>
+        public IReadOnlyList<string?> Files { get; }
 
         /// <summary>The canonical JSON of each source, in index order (writing only).</summary>
         public IReadOnlyList<string> SourceJson { get; }
@@ -78,10 +88,58 @@ namespace Residency.Facts
 
             var (sourceJson, sourceIndex, sourceList) = Table(sources, FactJsonWriter.Source);
             var (sinkJson, sinkIndex, sinkList) = Table(sinks, FactJsonWriter.Sink);
-            return new FactTables(sourceJson, sinkJson, sourceIndex, sinkIndex, sourceList, sinkList);
+            var (fileIndex, fileList) = FileTable(document);
+            return new FactTables(sourceJson, sinkJson, sourceIndex, sinkIndex, sourceList, sinkList, fileIndex, fileList);
         }
 
-        /// <summary>The tables of a facts file being read (<c>sourceTable</c>, <c>sinkTable</c> of its root object).</summary>
+        private static (Dictionary<string, int> Index, string[] Files) FileTable(FactsDocument document)
+        {
+            var distinct = new HashSet<string>(StringComparer.Ordinal);
+            void Add(string? file)
+            {
+                if (file is not null)
+                {
+                    distinct.Add(file);
+                }
+            }
+
+            foreach (var element in document.Elements)
+            {
+                Add(element.File);
+            }
+
+            foreach (var entry in document.Sinks)
+            {
+                Add(entry.File);
+            }
+
+            foreach (var flow in document.Flows)
+            {
+                Add(flow.File);
+            }
+
+            foreach (var call in document.Unclassified)
+            {
+                Add(call.File);
+            }
+
+            foreach (var finding in document.Findings)
+            {
+                Add(finding.File);
+            }
+
+            var files = new List<string>(distinct);
+            files.Sort(StringComparer.Ordinal);
+            var index = new Dictionary<string, int>(StringComparer.Ordinal);
+            for (int i = 0; i < files.Count; i++)
+            {
+                index[files[i]] = i;
+            }
+
+            return (index, files.ToArray());
+        }
+
+        /// <summary>The tables of a facts file being read (<c>sourceTable</c>, <c>sinkTable</c>, <c>fileTable</c> of its root object).</summary>
         public static FactTables Read(JsonNode root)
         {
             var sources = new List<SourceRef?>();
@@ -96,14 +154,29 @@ namespace Residency.Facts
                 sinks.Add(FactJsonReader.Sink(node));
             }
 
+            var files = new List<string?>();
+            foreach (var node in JsonRead.Arr(root, "fileTable"))
+            {
+                files.Add(node.IsString && !string.IsNullOrWhiteSpace(node.Text) ? node.Text : null);
+            }
+
             return new FactTables(
                 new string[0],
                 new string[0],
                 new Dictionary<SourceRef, int>(),
                 new Dictionary<SinkInfo, int>(),
                 sources,
-                sinks);
+                sinks,
+                new Dictionary<string, int>(StringComparer.Ordinal),
+                files);
         }
+
+        /// <summary>The index of a source file of the document the tables were made for.</summary>
+        public int IndexOf(string file) => _fileIndex[file];
+
+        /// <summary>An item's file: its index in <c>fileTable</c>, or (read leniently) a path written inline; null otherwise.</summary>
+        public string? File(JsonNode? value) =>
+            value is { IsString: true } && !string.IsNullOrWhiteSpace(value.Text) ? value.Text : At(Files, value);
 
         /// <summary>The index of a source of the document the tables were made for.</summary>
         public int IndexOf(SourceRef source) => _sourceIndex[source];
@@ -134,7 +207,7 @@ namespace Residency.Facts
             {
                 if (!rendered.ContainsKey(item))
                 {
-                    var json = FactJsonWriter.Key(w => write(w, item));
+                    var json = FactJsonWriter.Key(w => write(w, item), compact: true);
                     rendered[item] = json;
                     if (!distinct.ContainsKey(json))
                     {

@@ -17,9 +17,11 @@ namespace Residency.Facts
 
         /// <summary>
         /// Bumped whenever a member changes meaning; the task rejects any other version. Version 2: sources and sinks are
-        /// written once, in <c>sourceTable</c> and <c>sinkTable</c>, and named by index (<see cref="FactTables"/>).
+        /// written once, in <c>sourceTable</c> and <c>sinkTable</c>, and named by index (<see cref="FactTables"/>). Version 3:
+        /// source files too, in <c>fileTable</c>; the file is compact (no whitespace, and members that are null, empty or
+        /// false are left out: <see cref="JsonWriter.Compact"/>).
         /// </summary>
-        public const int Version = 2;
+        public const int Version = 3;
 
         public static string Write(FactsDocument document)
         {
@@ -31,7 +33,7 @@ namespace Residency.Facts
         /// <summary>Writes the facts file to <paramref name="output"/> (the analyzers stream it to disk: no string of the whole file).</summary>
         public static void Write(FactsDocument document, System.IO.TextWriter output)
         {
-            var w = new JsonWriter(output);
+            var w = new JsonWriter(output, compact: true);
             w.StartObject();
             w.Property("format", FormatName);
             w.Name("version");
@@ -48,11 +50,19 @@ namespace Residency.Facts
             var tables = FactTables.For(document);
             Table("sourceTable", tables.SourceJson);
             Table("sinkTable", tables.SinkJson);
-            List("elements", document.Elements, e => e.File, e => e.Line, FactJsonWriter.Element);
+            w.Name("fileTable");
+            w.StartArray();
+            foreach (var file in tables.Files)
+            {
+                w.Value(file);
+            }
+
+            w.EndArray();
+            List("elements", document.Elements, e => e.File, e => e.Line, (w, e) => FactJsonWriter.Element(w, e, tables));
             List("sinks", document.Sinks, s => s.File, s => s.Line, (w, s) => FactJsonWriter.SinkEntry(w, s, tables));
             List("flows", document.Flows, f => f.File, f => f.Line, (w, f) => FactJsonWriter.Flow(w, f, tables));
             List("unclassified", document.Unclassified, u => u.File, u => u.Line, (w, u) => FactJsonWriter.Unclassified(w, u, tables));
-            List("findings", document.Findings, f => f.File, f => f.Line, FactJsonWriter.Finding);
+            List("findings", document.Findings, f => f.File, f => f.Line, (w, f) => FactJsonWriter.Finding(w, f, tables));
             w.Name("notes");
             w.StartArray();
             foreach (var note in document.Notes.Distinct(StringComparer.Ordinal).OrderBy(n => n, StringComparer.Ordinal))
@@ -125,11 +135,11 @@ namespace Residency.Facts
             {
                 Assembly = assembly,
                 AllowedRegions = JsonRead.Strings(root, "allowedRegions"),
-                Elements = Items(root, "elements", n => FactJsonReader.Element(n, assembly)),
+                Elements = Items(root, "elements", n => FactJsonReader.Element(n, assembly, tables)),
                 Sinks = Items(root, "sinks", n => FactJsonReader.SinkEntry(n, assembly, tables)),
                 Flows = Items(root, "flows", n => FactJsonReader.Flow(n, assembly, tables)),
                 Unclassified = Items(root, "unclassified", n => FactJsonReader.Unclassified(n, assembly, tables)),
-                Findings = Items(root, "findings", n => FactJsonReader.Finding(n, assembly)),
+                Findings = Items(root, "findings", n => FactJsonReader.Finding(n, assembly, tables)),
                 Notes = JsonRead.Strings(root, "notes"),
             };
         }
@@ -159,7 +169,7 @@ namespace Residency.Facts
             var keyed = new List<(string File, int Line, string Key)>();
             foreach (var item in items)
             {
-                keyed.Add((file(item) ?? "", line(item) ?? 0, FactJsonWriter.Key(w => write(w, item))));
+                keyed.Add((file(item) ?? "", line(item) ?? 0, FactJsonWriter.Key(w => write(w, item), compact: true)));
             }
 
             keyed.Sort((a, b) =>

@@ -8,6 +8,10 @@ namespace Residency.Analyzers.Json
     /// Used for inventory and baseline files, whose bytes must not change when the code does not. It writes either into
     /// a string (<see cref="ToString"/>) or straight to a <see cref="TextWriter"/> (<see cref="Finish"/>): the facts file of
     /// a large compilation is written to disk without ever being one string in the compiler's memory.
+    /// <para>
+    /// <see cref="Compact"/> (the facts file): no whitespace, and a <see cref="Property(string, string)"/> whose value is
+    /// null, empty or <c>false</c> is left out; the fact readers read an absent member as all three (<c>JsonRead</c>).
+    /// </para>
     /// </summary>
     internal sealed class JsonWriter
     {
@@ -28,22 +32,27 @@ namespace Residency.Analyzers.Json
         public void EndArray() => Close(']');
 
         /// <summary>A writer that collects the JSON into a string (<see cref="ToString"/>).</summary>
-        public JsonWriter()
+        public JsonWriter(bool compact = false)
         {
             _out = new StringWriter(CultureInfo.InvariantCulture);
+            Compact = compact;
         }
 
         /// <summary>A writer that writes to <paramref name="output"/>; call <see cref="Finish"/> once the value is complete.</summary>
-        public JsonWriter(TextWriter output)
+        public JsonWriter(TextWriter output, bool compact = false)
         {
             _out = output;
+            Compact = compact;
         }
+
+        /// <summary>No whitespace; members whose value is null, empty or false are left out (see the class remarks).</summary>
+        public bool Compact { get; }
 
         public void Name(string name)
         {
             Separate();
             AppendString(name);
-            _out.Write(": ");
+            _out.Write(Compact ? ":" : ": ");
             _afterName = true;
         }
 
@@ -78,6 +87,11 @@ namespace Residency.Analyzers.Json
 
         public void Property(string name, string? value)
         {
+            if (Compact && string.IsNullOrEmpty(value))
+            {
+                return;
+            }
+
             Name(name);
             Value(value);
         }
@@ -90,6 +104,11 @@ namespace Residency.Analyzers.Json
 
         public void Property(string name, bool value)
         {
+            if (Compact && !value)
+            {
+                return;
+            }
+
             Name(name);
             Value(value);
         }
@@ -105,6 +124,15 @@ namespace Residency.Analyzers.Json
             if (_buffer is null || _buffer.Length < end)
             {
                 _buffer = new char[System.Math.Max(end, (_buffer?.Length ?? 128) * 2)];
+            }
+
+            if (Compact)
+            {
+                // A compact rendering has no line of its own to indent.
+                json.CopyTo(0, _buffer, 0, end);
+                _out.Write(_buffer, 0, end);
+                _needComma = true;
+                return;
             }
 
             // Line by line, not char by char: a facts file is megabytes of rendered items.
@@ -181,6 +209,11 @@ namespace Residency.Analyzers.Json
 
         private void NewLine()
         {
+            if (Compact)
+            {
+                return;
+            }
+
             _out.Write('\n');
             _out.Write(Indent(_depth));
         }

@@ -49,7 +49,8 @@ class Service
             var us = flows.Single(f => f.GetString("status") == "violation");
             Assert.Equal("RES001", us.GetString("rule"));
             Assert.Equal("reported", us.GetString("treatment"));
-            Assert.EndsWith("Source0.cs", us.GetString("file"));
+            var files = facts.Get("fileTable")!.Items;
+            Assert.EndsWith("Source0.cs", files[int.Parse(us.Get("file")!.Text!, System.Globalization.CultureInfo.InvariantCulture)].Text);
             var eu = flows.Single(f => f.GetString("status") == "allowed");
             Assert.Null(eu.GetString("rule"));
             Assert.Equal(2, facts.Get("elements")!.Items.Count);

@@ -128,6 +128,7 @@ namespace Residency.Build.Writing
             return sb.ToString();
         }
 
+        [System.Runtime.CompilerServices.MethodImpl(Residency.Analyzers.HotPath.Optimized)]
         private static bool NeedsEscape(string text)
         {
             foreach (char c in text)
