@@ -23,7 +23,7 @@ namespace Residency.Build.Tests
         [InlineData(typeof(HtmlInventoryWriter), "Escape")]
         [InlineData(typeof(MarkdownInventoryWriter), "Escape")]
         [InlineData(typeof(MarkdownInventoryWriter), "NeedsEscape")]
-        [InlineData(typeof(AtomicFile), "SameBytes")]
+        [InlineData(typeof(Residency.Analyzers.Inventory.FileContent), "Same")]
         [InlineData(typeof(CsvInventoryWriter), "Write")]
         public void TheTasksLoopsAreCompiledOptimised(Type type, string name)
         {

@@ -44,7 +44,7 @@ namespace Residency.Analyzers.Inventory
                     write(writer);
                 }
 
-                if (File.Exists(full) && SameContent(full, temporary))
+                if (File.Exists(full) && FileContent.Same(full, temporary))
                 {
                     File.SetLastWriteTimeUtc(full, DateTime.UtcNow);
                     return null; // the temporary file is deleted below
@@ -80,58 +80,6 @@ namespace Residency.Analyzers.Inventory
                     }
                 }
             }
-        }
-
-        [System.Runtime.CompilerServices.MethodImpl(HotPath.Optimized)]
-        private static bool SameContent(string a, string b)
-        {
-            using var first = new FileStream(a, FileMode.Open, FileAccess.Read, FileShare.Read, BufferSize);
-            using var second = new FileStream(b, FileMode.Open, FileAccess.Read, FileShare.Read, BufferSize);
-            if (first.Length != second.Length)
-            {
-                return false;
-            }
-
-            var left = new byte[BufferSize];
-            var right = new byte[BufferSize];
-            while (true)
-            {
-                int read = Fill(first, left);
-                if (read == 0)
-                {
-                    return true;
-                }
-
-                if (Fill(second, right) != read)
-                {
-                    return false;
-                }
-
-                for (int i = 0; i < read; i++)
-                {
-                    if (left[i] != right[i])
-                    {
-                        return false;
-                    }
-                }
-            }
-        }
-
-        private static int Fill(Stream stream, byte[] buffer)
-        {
-            int total = 0;
-            while (total < buffer.Length)
-            {
-                int read = stream.Read(buffer, total, buffer.Length - total);
-                if (read == 0)
-                {
-                    break;
-                }
-
-                total += read;
-            }
-
-            return total;
         }
 
 #pragma warning restore RS1035

@@ -14,6 +14,9 @@ namespace Residency.Build.Writing
     {
         private const int BufferSize = 64 * 1024;
 
+        // Below the large-object heap's threshold (85,000 bytes): a char buffer of 16 K is 32 KB.
+        private const int WriterBufferSize = 16 * 1024;
+
         private static readonly Encoding Utf8 = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false);
 
         /// <summary>Returns true when the file was written, false when it already had exactly this content.</summary>
@@ -32,7 +35,7 @@ namespace Residency.Build.Writing
             try
             {
                 using (var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, BufferSize))
-                using (var writer = new StreamWriter(stream, Utf8, BufferSize))
+                using (var writer = new StreamWriter(stream, Utf8, WriterBufferSize))
                 {
                     writer.NewLine = "\n";
                     write(writer);
@@ -80,64 +83,16 @@ namespace Residency.Build.Writing
             }
         }
 
-        [System.Runtime.CompilerServices.MethodImpl(Residency.Analyzers.HotPath.Optimized)]
         private static bool SameBytes(string path, string temp)
         {
             try
             {
-                if (new FileInfo(path).Length != new FileInfo(temp).Length)
-                {
-                    return false;
-                }
-
-                using var existing = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, BufferSize);
-                using var written = new FileStream(temp, FileMode.Open, FileAccess.Read, FileShare.Read, BufferSize);
-                var left = new byte[BufferSize];
-                var right = new byte[BufferSize];
-                while (true)
-                {
-                    int count = Fill(existing, left);
-                    if (count != Fill(written, right))
-                    {
-                        return false;
-                    }
-
-                    if (count == 0)
-                    {
-                        return true;
-                    }
-
-                    for (int i = 0; i < count; i++)
-                    {
-                        if (left[i] != right[i])
-                        {
-                            return false;
-                        }
-                    }
-                }
+                return Residency.Analyzers.Inventory.FileContent.Same(path, temp);
             }
             catch (Exception e) when (e is IOException || e is UnauthorizedAccessException)
             {
                 return false;
             }
-        }
-
-        /// <summary>Reads until <paramref name="buffer"/> is full or the stream ends (a read may return fewer bytes).</summary>
-        private static int Fill(Stream stream, byte[] buffer)
-        {
-            int total = 0;
-            while (total < buffer.Length)
-            {
-                int read = stream.Read(buffer, total, buffer.Length - total);
-                if (read == 0)
-                {
-                    break;
-                }
-
-                total += read;
-            }
-
-            return total;
         }
 
         private static void TryDelete(string path)
