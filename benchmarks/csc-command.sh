@@ -24,6 +24,17 @@ csc_without_residency() {
   sed -E 's#/analyzer:[^ ]*/Residency\.(Analyzers|CodeFixes)\.dll##g' "$1" > "$2"
 }
 
+# Rewrites the csc command line RSP so that the analyzers collect no facts for the inventory: the generated
+# .editorconfig is replaced by a copy in the work directory without `_ResidencyFactsFile` (what
+# `-p:ResidencyInventory=false` gives a build). Needs `work` (csc_prepare) and the project directory as the current one.
+csc_without_facts() {
+  local rsp="$1" generated
+  generated="$(grep -o '/analyzerconfig:[^ ]*GeneratedMSBuildEditorConfig.editorconfig' "$rsp" | head -n 1 | sed 's#^/analyzerconfig:##')"
+  [[ -n "$generated" && -f "$generated" ]] || { echo "no generated .editorconfig in the csc command line" >&2; exit 2; }
+  grep -v '_ResidencyFactsFile' "$generated" > "$work/no-facts.editorconfig"
+  sed -i "s#/analyzerconfig:$generated#/analyzerconfig:$work/no-facts.editorconfig#" "$rsp"
+}
+
 # Runs csc_dll (set by csc_command) on the command line RSP under `perf record -e cpu-clock` at FREQ Hz, in the
 # current directory, and writes `perf script -F comm,tid,ip,sym,dso` to OUT (csc's output goes to OUT.log).
 csc_record() {
