@@ -1,6 +1,7 @@
 # Sourced by cpu-share.sh, csc-ab.sh, csc-threads.sh, csc-counters.sh, server-share.sh and run.sh: csc's command line
-# of run.sh's ReportAnalyzer build, the two variants of it in a work directory, the order they alternate in, a sampled
-# run of it, the check that the tools a script needs are installed, and the compiler server's process.
+# of run.sh's ReportAnalyzer build, the two variants of it in a work directory (and one without the facts file), the
+# order they alternate in, a sampled run of it, the check that the tools a script needs are installed, and the compiler
+# server's process.
 #
 #   csc_command LOG ANALYZERS_DIR RSP
 #
