@@ -21,16 +21,20 @@ namespace Residency.Analyzers.Json
     /// </summary>
     internal sealed class JsonNode
     {
-        private static readonly IReadOnlyList<KeyValuePair<string, JsonNode>> NoMembers = new KeyValuePair<string, JsonNode>[0];
+        private static readonly KeyValuePair<string, JsonNode>[] NoMembers = new KeyValuePair<string, JsonNode>[0];
         private static readonly IReadOnlyList<JsonNode> NoItems = new JsonNode[0];
 
-        private JsonNode(JsonKind kind, int line, int column, string? text, IReadOnlyList<KeyValuePair<string, JsonNode>>? members, IReadOnlyList<JsonNode>? items)
+        // An array, not a list behind an interface: Get scans it for every member a reader asks for, and a facts file
+        // has tens of thousands of objects (no enumerator, no interface call per member).
+        private readonly KeyValuePair<string, JsonNode>[] _members;
+
+        private JsonNode(JsonKind kind, int line, int column, string? text, KeyValuePair<string, JsonNode>[]? members, IReadOnlyList<JsonNode>? items)
         {
             Kind = kind;
             Line = line;
             Column = column;
             Text = text;
-            Members = members ?? NoMembers;
+            _members = members ?? NoMembers;
             Items = items ?? NoItems;
         }
 
@@ -43,7 +47,7 @@ namespace Residency.Analyzers.Json
         /// <summary>The string value, or the number as written.</summary>
         public string? Text { get; }
 
-        public IReadOnlyList<KeyValuePair<string, JsonNode>> Members { get; }
+        public IReadOnlyList<KeyValuePair<string, JsonNode>> Members => _members;
 
         public IReadOnlyList<JsonNode> Items { get; }
 
@@ -53,7 +57,7 @@ namespace Residency.Analyzers.Json
 
         public bool IsString => Kind == JsonKind.String;
 
-        public static JsonNode Object(int line, int column, IReadOnlyList<KeyValuePair<string, JsonNode>> members) => new(JsonKind.Object, line, column, null, members, null);
+        public static JsonNode Object(int line, int column, KeyValuePair<string, JsonNode>[] members) => new(JsonKind.Object, line, column, null, members, null);
 
         public static JsonNode Array(int line, int column, IReadOnlyList<JsonNode> items) => new(JsonKind.Array, line, column, null, null, items);
 
@@ -63,11 +67,12 @@ namespace Residency.Analyzers.Json
         [System.Runtime.CompilerServices.MethodImpl(HotPath.Optimized)]
         public JsonNode? Get(string name)
         {
-            foreach (var member in Members)
+            var members = _members;
+            for (int i = 0; i < members.Length; i++)
             {
-                if (member.Key == name)
+                if (string.Equals(members[i].Key, name))
                 {
-                    return member.Value;
+                    return members[i].Value;
                 }
             }
 
@@ -77,7 +82,7 @@ namespace Residency.Analyzers.Json
         /// <summary>The first member whose name equals <paramref name="name"/> ignoring case (as .NET configuration does), or null.</summary>
         public JsonNode? GetIgnoreCase(string name)
         {
-            foreach (var member in Members)
+            foreach (var member in _members)
             {
                 if (string.Equals(member.Key, name, System.StringComparison.OrdinalIgnoreCase))
                 {

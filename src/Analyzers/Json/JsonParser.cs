@@ -33,6 +33,10 @@ namespace Residency.Analyzers.Json
         private int _line = 1;
         private int _lineStart;
 
+        // One list of members per nesting depth, reused by every object at that depth: each object keeps only an array
+        // of its exact size (no list and no grown-and-dropped arrays per object).
+        private readonly List<List<KeyValuePair<string, JsonNode>>> _scratch = new();
+
         private JsonParser(string text)
         {
             _text = text;
@@ -122,7 +126,13 @@ namespace Residency.Analyzers.Json
         private JsonNode ParseObject(int depth, int line, int column)
         {
             _pos++;
-            var members = new List<KeyValuePair<string, JsonNode>>();
+            while (_scratch.Count <= depth)
+            {
+                _scratch.Add(new List<KeyValuePair<string, JsonNode>>());
+            }
+
+            var members = _scratch[depth];
+            members.Clear();
             SkipTrivia();
             while (true)
             {
@@ -134,7 +144,9 @@ namespace Residency.Analyzers.Json
                 if (_text[_pos] == '}')
                 {
                     _pos++;
-                    return JsonNode.Object(line, column, members);
+                    var result = JsonNode.Object(line, column, members.ToArray());
+                    members.Clear(); // no references kept to a parsed document
+                    return result;
                 }
 
                 if (_text[_pos] != '"')
