@@ -161,9 +161,18 @@ namespace Residency.Build
         {
             var json = System.Threading.Tasks.Task.Run(() => TryWrite(outputs[0], w => JsonInventoryWriter.Write(inventory, w)));
             var csv = System.Threading.Tasks.Task.Run(() => TryWrite(outputs[3], w => CsvInventoryWriter.Write(inventory, w)));
-            var record = RecordDocumentBuilder.Build(inventory);
-            var markdown = TryWrite(outputs[1], w => MarkdownInventoryWriter.Write(inventory, record, w));
-            var html = TryWrite(outputs[2], w => HtmlInventoryWriter.Write(inventory, record, w));
+            (bool Written, Exception? Error) markdown, html;
+            try
+            {
+                var record = RecordDocumentBuilder.Build(inventory);
+                markdown = TryWrite(outputs[1], w => MarkdownInventoryWriter.Write(inventory, record, w));
+                html = TryWrite(outputs[2], w => HtmlInventoryWriter.Write(inventory, record, w));
+            }
+            finally
+            {
+                // Whatever happened here, no rendering is left writing a file after the task returns.
+                System.Threading.Tasks.Task.WhenAll(json, csv).ContinueWith(_ => { }, System.Threading.Tasks.TaskScheduler.Default).Wait();
+            }
 
             // GetResult, not Wait: a failure surfaces as itself (the task's warning quotes its message), not as an AggregateException.
             var outcomes = new[] { json.GetAwaiter().GetResult(), markdown, html, csv.GetAwaiter().GetResult() };
