@@ -1,7 +1,7 @@
-# Sourced by cpu-share.sh, csc-ab.sh, csc-threads.sh, csc-counters.sh, server-share.sh and run.sh: csc's command line
-# of run.sh's ReportAnalyzer build, the two variants of it in a work directory (and one without the facts file), the
-# order they alternate in, a sampled run of it, the check that the tools a script needs are installed, and the compiler
-# server's process.
+# Sourced by cpu-share.sh, csc-ab.sh, csc-threads.sh, csc-counters.sh, server-share.sh, task-ab.sh and run.sh: csc's
+# command line of run.sh's ReportAnalyzer build, the two variants of it in a work directory (and one without the facts
+# file), the order they alternate in, a sampled run of it, the check that the tools a script needs are installed, the
+# compiler server's process, and the median of a list of timings.
 #
 #   csc_command LOG ANALYZERS_DIR RSP
 #
@@ -75,6 +75,9 @@ csc_require() {
     command -v "$tool" >/dev/null || { echo "$(basename "$0") needs $tool" >&2; exit 2; }
   done
 }
+
+# The median of the numbers on standard input (separated by spaces or lines), with two decimals; "nan" when none.
+median() { tr ' ' '\n' | grep -v '^$' | sort -g | awk '{ a[NR] = $1 } END { if (NR == 0) print "nan"; else if (NR % 2) printf "%.2f", a[(NR + 1) / 2]; else printf "%.2f", (a[NR / 2] + a[NR / 2 + 1]) / 2 }'; }
 
 # The process id of the running compiler server (VBCSCompiler, as apphost or dll), or nothing when none runs.
 compiler_server_pid() {

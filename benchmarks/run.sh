@@ -29,7 +29,7 @@ EOF
 }
 
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
-source "$here/csc-command.sh" # compiler_server_pid
+source "$here/csc-command.sh" # compiler_server_pid, median
 repo="$(cd "$here/.." && pwd)"
 out="$here/out"
 feed="$out/feed"
@@ -188,8 +188,6 @@ parse_report() {
     END { printf "%.3f %.3f %.3f %.3f\n", total, res, gen, core + 0 }
   ' "$logfile"
 }
-
-median() { tr ' ' '\n' | grep -v '^$' | sort -g | awk '{ a[NR] = $1 } END { if (NR == 0) print "nan"; else if (NR % 2) printf "%.2f", a[(NR + 1) / 2]; else printf "%.2f", (a[NR / 2] + a[NR / 2 + 1]) / 2 }'; }
 
 # paired "WITH..." "WITHOUT...": the ratios of the i-th values of two lists, then their median ("+1.0 +2.5 % (median +1.8 %)").
 paired() {

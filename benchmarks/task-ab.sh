@@ -14,6 +14,8 @@
 # performance summary), then the medians. See benchmarks/README.md ("The inventory task alone").
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
+# shellcheck source=benchmarks/csc-command.sh
+source "$here/csc-command.sh" # median
 reps=6
 keep=0
 facts_a=""
@@ -75,7 +77,6 @@ for ((rep = 1; rep <= reps; rep++)); do
   done
 done
 
-median() { tr ' ' '\n' | grep -v '^$' | sort -n | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
 a="$(echo "${times[A]}" | median)"
 b="$(echo "${times[B]}" | median)"
 echo "N=$n, $reps runs each, $([[ $keep -eq 1 ]] && echo "outputs kept" || echo "clean outputs")"

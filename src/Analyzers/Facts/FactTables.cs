@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using Residency.Analyzers.Json;
 
 namespace Residency.Facts
@@ -92,51 +93,25 @@ namespace Residency.Facts
             return new FactTables(sourceJson, sinkJson, sourceIndex, sinkIndex, sourceList, sinkList, fileIndex, fileList);
         }
 
+        /// <summary>Every distinct file an item of the document names, sorted, and the index of each.</summary>
         private static (Dictionary<string, int> Index, string[] Files) FileTable(FactsDocument document)
         {
-            var distinct = new HashSet<string>(StringComparer.Ordinal);
-            void Add(string? file)
-            {
-                if (file is not null)
-                {
-                    distinct.Add(file);
-                }
-            }
-
-            foreach (var element in document.Elements)
-            {
-                Add(element.File);
-            }
-
-            foreach (var entry in document.Sinks)
-            {
-                Add(entry.File);
-            }
-
-            foreach (var flow in document.Flows)
-            {
-                Add(flow.File);
-            }
-
-            foreach (var call in document.Unclassified)
-            {
-                Add(call.File);
-            }
-
-            foreach (var finding in document.Findings)
-            {
-                Add(finding.File);
-            }
-
-            var files = new List<string>(distinct);
-            files.Sort(StringComparer.Ordinal);
-            var index = new Dictionary<string, int>(StringComparer.Ordinal);
-            for (int i = 0; i < files.Count; i++)
+            var files = document.Elements.Select(e => e.File)
+                .Concat(document.Sinks.Select(s => s.File))
+                .Concat(document.Flows.Select(f => f.File))
+                .Concat(document.Unclassified.Select(u => u.File))
+                .Concat(document.Findings.Select(f => f.File))
+                .OfType<string>()
+                .Distinct(StringComparer.Ordinal)
+                .OrderBy(f => f, StringComparer.Ordinal)
+                .ToArray();
+            var index = new Dictionary<string, int>(files.Length, StringComparer.Ordinal);
+            for (int i = 0; i < files.Length; i++)
             {
                 index[files[i]] = i;
             }
 
-            return (index, files.ToArray());
+            return (index, files);
         }
 
         /// <summary>The tables of a facts file being read (<c>sourceTable</c>, <c>sinkTable</c>, <c>fileTable</c> of its root object).</summary>

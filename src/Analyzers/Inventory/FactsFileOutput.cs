@@ -1,6 +1,5 @@
 using System;
 using System.IO;
-using System.Text;
 
 namespace Residency.Analyzers.Inventory
 {
@@ -12,12 +11,6 @@ namespace Residency.Analyzers.Inventory
     /// </summary>
     internal static class FactsFileOutput
     {
-        // Below the large-object heap's threshold (85,000 bytes): a char buffer of 16 K is 32 KB.
-        private const int BufferSize = 64 * 1024;
-        private const int WriterBufferSize = 16 * 1024;
-
-        private static readonly Encoding Utf8 = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false);
-
 #pragma warning disable RS1035 // File I/O: the facts file is the documented output of a command-line compilation (docs/architecture.md).
         /// <summary>
         /// Writes what <paramref name="write"/> writes, streamed to a temporary file beside <paramref name="path"/> (the
@@ -30,20 +23,7 @@ namespace Residency.Analyzers.Inventory
             try
             {
                 var full = Path.GetFullPath(path);
-                var directory = Path.GetDirectoryName(full);
-                if (!string.IsNullOrEmpty(directory))
-                {
-                    Directory.CreateDirectory(directory);
-                }
-
-                temporary = full + "." + Guid.NewGuid().ToString("N").Substring(0, 8) + ".tmp";
-                using (var stream = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None, BufferSize))
-                using (var writer = new StreamWriter(stream, Utf8, WriterBufferSize))
-                {
-                    writer.NewLine = "\n";
-                    write(writer);
-                }
-
+                temporary = FileContent.WriteTemporary(full, write);
                 if (File.Exists(full) && FileContent.Same(full, temporary))
                 {
                     File.SetLastWriteTimeUtc(full, DateTime.UtcNow);
@@ -70,14 +50,7 @@ namespace Residency.Analyzers.Inventory
             {
                 if (temporary is not null)
                 {
-                    try
-                    {
-                        File.Delete(temporary);
-                    }
-                    catch (Exception e) when (e is IOException || e is UnauthorizedAccessException)
-                    {
-                        // Best effort: a stray temporary file is harmless.
-                    }
+                    FileContent.TryDelete(temporary);
                 }
             }
         }

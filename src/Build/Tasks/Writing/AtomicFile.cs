@@ -1,6 +1,6 @@
 using System;
 using System.IO;
-using System.Text;
+using Residency.Analyzers.Inventory;
 
 namespace Residency.Build.Writing
 {
@@ -12,13 +12,6 @@ namespace Residency.Build.Writing
     /// </summary>
     internal static class AtomicFile
     {
-        private const int BufferSize = 64 * 1024;
-
-        // Below the large-object heap's threshold (85,000 bytes): a char buffer of 16 K is 32 KB.
-        private const int WriterBufferSize = 16 * 1024;
-
-        private static readonly Encoding Utf8 = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false);
-
         /// <summary>Returns true when the file was written, false when it already had exactly this content.</summary>
         public static bool WriteIfChanged(string path, string content) => WriteIfChanged(path, writer => writer.Write(content));
 
@@ -29,18 +22,9 @@ namespace Residency.Build.Writing
         /// </summary>
         public static bool WriteIfChanged(string path, Action<TextWriter> write)
         {
-            var directory = Path.GetDirectoryName(Path.GetFullPath(path))!;
-            Directory.CreateDirectory(directory);
-            var temp = Path.Combine(directory, "." + Path.GetFileName(path) + "." + Guid.NewGuid().ToString("N").Substring(0, 8) + ".tmp");
+            var temp = FileContent.WriteTemporary(path, write);
             try
             {
-                using (var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, BufferSize))
-                using (var writer = new StreamWriter(stream, Utf8, WriterBufferSize))
-                {
-                    writer.NewLine = "\n";
-                    write(writer);
-                }
-
                 if (File.Exists(path))
                 {
                     if (SameBytes(path, temp))
@@ -64,7 +48,7 @@ namespace Residency.Build.Writing
             }
             finally
             {
-                TryDelete(temp);
+                FileContent.TryDelete(temp);
             }
 
             return true;
@@ -87,25 +71,11 @@ namespace Residency.Build.Writing
         {
             try
             {
-                return Residency.Analyzers.Inventory.FileContent.Same(path, temp);
+                return FileContent.Same(path, temp);
             }
             catch (Exception e) when (e is IOException || e is UnauthorizedAccessException)
             {
                 return false;
-            }
-        }
-
-        private static void TryDelete(string path)
-        {
-            try
-            {
-                if (File.Exists(path))
-                {
-                    File.Delete(path);
-                }
-            }
-            catch (Exception e) when (e is IOException || e is UnauthorizedAccessException)
-            {
             }
         }
     }

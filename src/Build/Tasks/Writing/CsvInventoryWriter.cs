@@ -15,12 +15,7 @@ namespace Residency.Build.Writing
     {
         public const string Header = "assembly,status,rule,sources,categories,special_categories,sink,sink_kind,recipient,host,region,mechanism,justification,path,method,file,line,treatment,origins";
 
-        public static string Write(Inventory inventory)
-        {
-            var text = new System.IO.StringWriter(CultureInfo.InvariantCulture);
-            Write(inventory, text);
-            return text.ToString();
-        }
+        public static string Write(Inventory inventory) => TextSpill.ToText(w => Write(inventory, w));
 
         /// <summary>Streams <c>inventory.csv</c> to <paramref name="output"/> (<see cref="TextSpill"/>).</summary>
         [System.Runtime.CompilerServices.MethodImpl(Residency.Analyzers.HotPath.Optimized)]

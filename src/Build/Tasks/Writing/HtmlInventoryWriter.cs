@@ -84,12 +84,7 @@ tr.status-internal td:first-child { color: var(--internal); }
         public static string Write(Inventory inventory) => Write(inventory, RecordDocumentBuilder.Build(inventory));
 
         /// <summary>Renders <paramref name="doc"/>, the record <see cref="RecordDocumentBuilder"/> built from <paramref name="inventory"/> (built once for every format that shows it).</summary>
-        public static string Write(Inventory inventory, Document doc)
-        {
-            var text = new System.IO.StringWriter(System.Globalization.CultureInfo.InvariantCulture);
-            Write(inventory, doc, text);
-            return text.ToString();
-        }
+        public static string Write(Inventory inventory, Document doc) => TextSpill.ToText(w => Write(inventory, doc, w));
 
         /// <summary>Streams the page to <paramref name="output"/> (<see cref="TextSpill"/>).</summary>
         public static void Write(Inventory inventory, Document doc, System.IO.TextWriter output)

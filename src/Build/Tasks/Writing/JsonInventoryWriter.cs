@@ -7,12 +7,7 @@ namespace Residency.Build.Writing
     /// <summary>Writes <c>inventory.json</c> (schema: <c>schemas/inventory.schema.json</c>, <c>schemaVersion</c> 1).</summary>
     internal static class JsonInventoryWriter
     {
-        public static string Write(Inventory inventory)
-        {
-            var text = new System.IO.StringWriter(System.Globalization.CultureInfo.InvariantCulture);
-            Write(inventory, text);
-            return text.ToString();
-        }
+        public static string Write(Inventory inventory) => TextSpill.ToText(w => Write(inventory, w));
 
         /// <summary>Streams <c>inventory.json</c> to <paramref name="output"/> (the task writes it to disk without a string of the whole file).</summary>
         public static void Write(Inventory inventory, System.IO.TextWriter output)

@@ -11,12 +11,7 @@ namespace Residency.Build.Writing
         public static string Write(Inventory inventory) => Write(inventory, RecordDocumentBuilder.Build(inventory));
 
         /// <summary>Renders <paramref name="doc"/>, the record <see cref="RecordDocumentBuilder"/> built from <paramref name="inventory"/> (built once for every format that shows it).</summary>
-        public static string Write(Inventory inventory, Document doc)
-        {
-            var text = new System.IO.StringWriter(System.Globalization.CultureInfo.InvariantCulture);
-            Write(inventory, doc, text);
-            return text.ToString();
-        }
+        public static string Write(Inventory inventory, Document doc) => TextSpill.ToText(w => Write(inventory, doc, w));
 
         /// <summary>Streams the record to <paramref name="output"/> (<see cref="TextSpill"/>).</summary>
         public static void Write(Inventory inventory, Document doc, System.IO.TextWriter output)
@@ -94,34 +89,17 @@ namespace Residency.Build.Writing
             var sb = new StringBuilder(text.Length + 8);
             foreach (char c in text)
             {
-                switch (c)
+                if (IsPunctuation(c))
                 {
-                    case '\\':
-                    case '`':
-                    case '*':
-                    case '_':
-                    case '[':
-                    case ']':
-                    case '<':
-                    case '>':
-                    case '|':
-                    case '#':
-                    case '~':
-                    case '!':
-                        sb.Append('\\').Append(c);
-                        break;
-                    case '\r':
-                    case '\n':
-                    case '\t':
-                        sb.Append(' ');
-                        break;
-                    default:
-                        if (c >= ' ')
-                        {
-                            sb.Append(c);
-                        }
-
-                        break;
+                    sb.Append('\\').Append(c);
+                }
+                else if (c is '\r' or '\n' or '\t')
+                {
+                    sb.Append(' ');
+                }
+                else if (c >= ' ')
+                {
+                    sb.Append(c);
                 }
             }
 
@@ -133,7 +111,7 @@ namespace Residency.Build.Writing
         {
             foreach (char c in text)
             {
-                if (c < ' ' || c is '\\' or '`' or '*' or '_' or '[' or ']' or '<' or '>' or '|' or '#' or '~' or '!')
+                if (c < ' ' || IsPunctuation(c))
                 {
                     return true;
                 }
@@ -141,5 +119,9 @@ namespace Residency.Build.Writing
 
             return false;
         }
+
+        /// <summary>The Markdown and HTML punctuation that is backslash-escaped.</summary>
+        private static bool IsPunctuation(char c) =>
+            c is '\\' or '`' or '*' or '_' or '[' or ']' or '<' or '>' or '|' or '#' or '~' or '!';
     }
 }

@@ -17,6 +17,14 @@ namespace Residency.Build.Writing
         [ThreadStatic]
         private static char[]? _buffer;
 
+        /// <summary>What <paramref name="write"/> streams, as one string (the writers' string form, for tests and small records).</summary>
+        public static string ToText(Action<TextWriter> write)
+        {
+            var text = new StringWriter(System.Globalization.CultureInfo.InvariantCulture);
+            write(text);
+            return text.ToString();
+        }
+
         /// <summary>Writes the builder's text to <paramref name="output"/> and empties it, when it holds at least a few pages.</summary>
         public static void IfLarge(StringBuilder text, TextWriter output)
         {
