@@ -5,10 +5,11 @@
 #
 # Runs the ResidencyInventory target of the generated project of size N (default 1000; benchmarks/run.sh must have built
 # that size with the package) in a fresh MSBuild process, K times (default 6) with each task build, alternating: A takes
-# Residency.Build.dll from DIR_A, B from DIR_B (e.g. `dotnet build src/Build/Tasks -c Release -o DIR` at two commits).
-# The DLL is swapped in the package folder run.sh restored, so the task loads in-process, as in a user's build, and the
-# package's own task is put back on exit. Before each run the inventory directory is deleted, as after a clean build
-# (--keep-outputs: left in place, so the task compares with the files already there, as in an incremental build).
+# Residency.Build.dll from DIR_A, B from DIR_B (e.g. `dotnet build src/Build/Tasks -c Release -f netstandard2.0 -o DIR`
+# at two commits; a ReadyToRun image of the task works too). The DLL is swapped into the package folder run.sh restored
+# (tasks/netstandard2.0, loaded with -p:ResidencyTaskReadyToRun=false), so the task loads in-process, as in a user's
+# build, and the package's own task is put back on exit. Before each run the inventory directory is deleted, as after a
+# clean build (--keep-outputs: left in place, so the task compares with the files already there, an incremental build).
 # --facts-a / --facts-b give each variant its own facts file (two builds of the task that read different format
 # versions); otherwise both read the facts file the last build wrote. Prints the task's time in each run (MSBuild's
 # performance summary), then the medians. See benchmarks/README.md ("The inventory task alone").
@@ -69,7 +70,8 @@ for ((rep = 1; rep <= reps; rep++)); do
     cp "$dir/Residency.Build.dll" "$task_dir/Residency.Build.dll"
     cp "${variant_facts:-$work/facts.json}" "$facts"
     [[ $keep -eq 1 ]] || rm -rf bin/Release/net10.0/residency
-    ms="$(dotnet msbuild -t:ResidencyInventory -p:Configuration=Release -p:BuildingProject=true -clp:PerformanceSummary \
+    # ResidencyTaskReadyToRun=false: MSBuild loads the (swapped) portable task, not the package's image for this machine.
+    ms="$(dotnet msbuild -t:ResidencyInventory -p:Configuration=Release -p:BuildingProject=true -p:ResidencyTaskReadyToRun=false -clp:PerformanceSummary \
       -nologo -v:m -nodeReuse:false 2>&1 | awk '$2 == "ms" && $3 == "GenerateResidencyInventory" { print $1; exit }')"
     [[ -n "$ms" ]] || { echo "the task did not run (no GenerateResidencyInventory in the performance summary)" >&2; exit 1; }
     echo "run $rep $variant: $ms ms"

@@ -15,10 +15,20 @@ namespace Residency.Analyzers
     /// </remarks>
     internal static class HotPath
     {
+#if RESIDENCY_READY_TO_RUN
+        /// <summary>
+        /// Nothing, in the inventory task's ReadyToRun images (docs/inventory.md, "The task's ReadyToRun images"): the
+        /// runtime never uses precompiled code for a method marked <c>AggressiveOptimization</c>, and the precompiled loops
+        /// are faster in a task that runs once than loops JIT-compiled optimised at their first call (measured in
+        /// docs/benchmarks.md, twenty-first round).
+        /// </summary>
+        public const MethodImplOptions Optimized = 0;
+#else
         /// <summary>
         /// <c>MethodImplOptions.AggressiveOptimization</c>, which netstandard2.0 does not name; runtimes without tiered
         /// compilation (.NET Framework, in Visual Studio) ignore the flag.
         /// </summary>
         public const MethodImplOptions Optimized = (MethodImplOptions)512;
+#endif
     }
 }

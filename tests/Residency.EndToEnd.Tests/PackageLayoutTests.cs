@@ -25,11 +25,50 @@ namespace Residency.EndToEnd.Tests
             Assert.Contains("analyzers/dotnet/cs/Residency.CodeFixes.dll", entries);
             Assert.Contains("tasks/netstandard2.0/Residency.Build.dll", entries);
             Assert.Contains("build/Residency.Analyzers.props", entries);
+            // The task's ReadyToRun images, one per runtime identifier, and nothing else under tasks/net10.0.
+            Assert.Equal(
+                TaskImageTests.ImageRuntimes.Select(rid => $"tasks/net10.0/{rid}/Residency.Build.dll").OrderBy(e => e, StringComparer.Ordinal),
+                entries.Where(e => e.StartsWith("tasks/net10.0/", StringComparison.Ordinal)).OrderBy(e => e, StringComparer.Ordinal));
             Assert.Contains("build/Residency.Analyzers.targets", entries);
             // Nothing transitive: the analyzers, the gate and the build cost stay in the project that installed the package.
             Assert.DoesNotContain(entries, e => e.StartsWith("buildTransitive/", StringComparison.Ordinal));
             // Analyzers must not bring Roslyn along: it is provided by the compiler.
             Assert.DoesNotContain(entries, e => e.Contains("Microsoft.CodeAnalysis", StringComparison.OrdinalIgnoreCase) && e.EndsWith(".dll"));
+        }
+
+        [Fact]
+        public void TaskImagesArePrecompiledBuildsOfThePortableTask()
+        {
+            using var zip = ZipFile.OpenRead(package.PackagePath);
+            var portable = Metadata(ReadAll(zip.GetEntry("tasks/netstandard2.0/Residency.Build.dll")!));
+            Assert.False(portable.Precompiled);
+            foreach (var rid in TaskImageTests.ImageRuntimes)
+            {
+                var image = Metadata(ReadAll(zip.GetEntry($"tasks/net10.0/{rid}/Residency.Build.dll")!));
+                Assert.True(image.Precompiled, $"{rid}: no ReadyToRun header");
+                Assert.Equal(portable.Name, image.Name);
+                Assert.Equal(portable.Version, image.Version);
+                Assert.Equal(portable.Types, image.Types);
+                Assert.Equal(Machine(rid), image.Machine);
+            }
+        }
+
+        private static (bool Precompiled, string Name, Version Version, string[] Types, Machine Machine) Metadata(byte[] bytes)
+        {
+            using var pe = new PEReader(new MemoryStream(bytes));
+            var reader = pe.GetMetadataReader();
+            var definition = reader.GetAssemblyDefinition();
+            var types = reader.TypeDefinitions.Select(t => reader.GetTypeDefinition(t)).Where(t => t.Attributes.HasFlag(System.Reflection.TypeAttributes.Public))
+                .Select(t => reader.GetString(t.Namespace) + "." + reader.GetString(t.Name)).OrderBy(n => n, StringComparer.Ordinal).ToArray();
+            return (pe.PEHeaders.CorHeader!.ManagedNativeHeaderDirectory.Size > 0, reader.GetString(definition.Name), definition.Version, types, pe.PEHeaders.CoffHeader.Machine);
+        }
+
+        // A ReadyToRun image's COFF machine is the target's, XOR'd with a per-OS value (the runtime's ReadyToRun format).
+        private static Machine Machine(string rid)
+        {
+            var machine = rid.EndsWith("arm64", StringComparison.Ordinal) ? System.Reflection.PortableExecutable.Machine.Arm64 : System.Reflection.PortableExecutable.Machine.Amd64;
+            int os = rid.StartsWith("linux", StringComparison.Ordinal) ? 0x7B79 : rid.StartsWith("osx", StringComparison.Ordinal) ? 0x4644 : 0;
+            return (Machine)((int)machine ^ os);
         }
 
         [Fact]
