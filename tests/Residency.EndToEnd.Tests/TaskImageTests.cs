@@ -1,5 +1,6 @@
 using System;
 using System.IO;
+using System.IO.Compression;
 using System.Linq;
 using System.Runtime.InteropServices;
 
@@ -71,15 +72,18 @@ namespace Residency.EndToEnd.Tests
         {
             // ResidencyTaskAssembly (the repository's own builds and tests) is used as given, in a task host.
             var workspace = package.NewWorkspace("task-assembly");
-            var portableTask = Path.Combine(package.Packages, "residency.analyzers", PackageFixture.Version, "tasks", "netstandard2.0", "Residency.Build.dll");
             var project = PackageFixture.WriteProject(workspace, "App", Code);
             var first = DotNet.Run(project, Build);
             Assert.True(first.ExitCode == 0, first.ToString());
-            Assert.True(File.Exists(portableTask), portableTask);
 
+            // The portable task, from the package itself (the package folder may be anywhere: NUGET_PACKAGES wins over NuGet.config).
             var copy = Path.Combine(workspace, "task", "Residency.Build.dll");
             Directory.CreateDirectory(Path.GetDirectoryName(copy)!);
-            File.Copy(portableTask, copy);
+            using (var zip = ZipFile.OpenRead(package.PackagePath))
+            {
+                zip.GetEntry("tasks/netstandard2.0/Residency.Build.dll")!.ExtractToFile(copy);
+            }
+
             var second = DotNet.Run(project, Build + $" --no-incremental \"-p:ResidencyTaskAssembly={copy}\"");
             Assert.True(second.ExitCode == 0, second.ToString());
             Assert.Contains(copy, TaskAssembly(second));
