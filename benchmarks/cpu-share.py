@@ -12,6 +12,7 @@ import re
 import sys
 
 OURS = "[Residency.Analyzers]"
+PRECOMPILED = "ReadyToRun"
 IMMUTABLE = "System.Collections.Immutable."
 
 # Innermost match wins: binding and graphs built inside a method's analysis count as binding and graphs.
@@ -50,7 +51,12 @@ def thread_samples(path):
             else:
                 match = re.match(r"\s*[0-9a-f]+ (.*) \((.*)\)$", line.rstrip())
                 if match:
-                    stack.append((match.group(1), match.group(2)))
+                    name, dso = match.group(1), match.group(2)
+                    if dso.endswith("/Residency.Analyzers.dll"):
+                        # Precompiled (ReadyToRun) code of ours runs from the image's mapping: perf's map names only
+                        # JIT-compiled methods, so the frame has no name; count it as ours all the same.
+                        name = f"{OURS} (precompiled) [{PRECOMPILED}]"
+                    stack.append((name, dso))
     if thread is not None:
         yield thread, stack
 
@@ -72,6 +78,7 @@ TIERS = {
     "OptimizedTier1OSR": "tier 1 (on-stack replacement)",
     "InstrumentedTier": "instrumented tier",
     "InstrumentedTierOptimized": "instrumented tier",
+    PRECOMPILED: "precompiled (a ReadyToRun image of the analyzers)",
 }
 
 
