@@ -2,7 +2,6 @@ using System;
 using System.IO;
 using System.IO.Compression;
 using System.Linq;
-using System.Runtime.InteropServices;
 
 namespace Residency.EndToEnd.Tests
 {
@@ -33,10 +32,15 @@ namespace Residency.EndToEnd.Tests
         [Fact]
         public void TheSdksMsBuildLoadsTheImageForItsRuntimeAndThePortableTaskWritesTheSameInventory()
         {
-            var rid = RuntimeInformation.RuntimeIdentifier;
             var workspace = package.NewWorkspace("task-image");
             var image = PackageFixture.WriteProject(workspace, "Image", Code);
             var portable = PackageFixture.WriteProject(workspace, "Portable", Code, extraProperties: "<ResidencyTaskReadyToRun>false</ResidencyTaskReadyToRun>");
+
+            // The SDK's own word for this machine (linux-x64 also for a distribution's build of the SDK).
+            var query = DotNet.Run(image, "msbuild -nologo -getProperty:NETCoreSdkPortableRuntimeIdentifier");
+            Assert.True(query.ExitCode == 0, query.ToString());
+            var rid = query.Output.Trim();
+            Assert.False(string.IsNullOrEmpty(rid), query.ToString());
 
             var withImage = DotNet.Run(image, Build);
             Assert.True(withImage.ExitCode == 0, withImage.ToString());
