@@ -26,6 +26,7 @@ namespace Residency.EndToEnd.Tests
             Assert.Contains("tasks/netstandard2.0/Residency.Build.dll", entries);
             Assert.Contains("build/Residency.Analyzers.props", entries);
             // The task's ReadyToRun images, one per runtime identifier, and nothing else under tasks/net10.0.
+            Assert.Contains("linux-x64", TaskImageTests.ImageRuntimes);
             Assert.Equal(
                 TaskImageTests.ImageRuntimes.Select(rid => $"tasks/net10.0/{rid}/Residency.Build.dll").OrderBy(e => e, StringComparer.Ordinal),
                 entries.Where(e => e.StartsWith("tasks/net10.0/", StringComparison.Ordinal)).OrderBy(e => e, StringComparer.Ordinal));

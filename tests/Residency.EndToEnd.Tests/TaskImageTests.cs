@@ -2,6 +2,7 @@ using System;
 using System.IO;
 using System.IO.Compression;
 using System.Linq;
+using System.Reflection;
 
 namespace Residency.EndToEnd.Tests
 {
@@ -94,7 +95,9 @@ namespace Residency.EndToEnd.Tests
         }
 
         /// <summary>The runtime identifiers the package ships an image for (Directory.Build.props, ResidencyTaskImageRuntimes).</summary>
-        internal static readonly string[] ImageRuntimes = { "linux-x64", "linux-arm64", "win-x64", "osx-arm64" };
+        internal static readonly string[] ImageRuntimes = typeof(TaskImageTests).Assembly.GetCustomAttributes<System.Reflection.AssemblyMetadataAttribute>()
+            .Single(a => a.Key == "ResidencyTaskImageRuntimes").Value!
+            .Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 
         private static string TaskAssembly(CommandResult result)
         {
