@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.Linq;
 using Residency.Analyzers.Json;
 using Residency.Facts;
@@ -160,6 +161,138 @@ namespace Residency.Build.Tests
             var flow = read.Flows.Single();
             Assert.Equal("S.C.Email", flow.Sources.Single().Id);
             Assert.Null(flow.Sink);
+        }
+
+        [Fact]
+        public void MembersInAnyOrderReadTheSame()
+        {
+            var written = FactsFile.Write(Full());
+            var root = JsonParser.Parse(written);
+
+            // The lists first and the tables and the root's assembly last: the items wait for the tables.
+            var reversed = Render(root.Members.Reverse());
+            Assert.StartsWith("{\"notes\":", reversed);
+
+            var inOrder = FactsFile.Read(written, out var problem)!;
+            Assert.Null(problem);
+            var outOfOrder = FactsFile.Read(reversed, out problem)!;
+            Assert.Null(problem);
+            Assert.Equal(written, FactsFile.Write(inOrder));
+            Assert.Equal(written, FactsFile.Write(outOfOrder));
+
+            // The task's reading, too: every item of the root's assembly, every path mapped.
+            var task = FactsFile.Read(reversed, itemAssembly: "Fallback", file: f => "rel" + f, out problem)!;
+            Assert.Null(problem);
+            Assert.All(Items(task), item => Assert.Equal("S", item.Assembly));
+            Assert.All(Items(task), item => Assert.StartsWith("rel/src/", item.File));
+        }
+
+        [Fact]
+        public void TheTaskReadsEveryItemAsOfTheRootsAssemblyOrItsOwn()
+        {
+            const string Items = "\"fileTable\":[\"/src/A.cs\"],\"elements\":[{\"id\":\"S.C.Email\",\"assembly\":\"Other\",\"file\":0},{\"id\":\"S.C.Name\",\"file\":\"/src/B.cs\"}]";
+            const string WithAssembly = "{\"format\":\"residency-facts\",\"version\":3,\"assembly\":\"Root\"," + Items + "}";
+            const string WithoutAssembly = "{\"format\":\"residency-facts\",\"version\":3," + Items + "}";
+            const string AssemblyLast = "{\"format\":\"residency-facts\",\"version\":3,\"sourceTable\":[],\"sinkTable\":[]," + Items + ",\"assembly\":\"Root\"}";
+
+            // As the analyzers' tests and the CLI read it: an item's own assembly, else the root's.
+            Assert.Equal(new[] { "Other", "Root" }, FactsFile.Read(WithAssembly, out _)!.Elements.Select(e => e.Assembly));
+            Assert.Equal(new[] { "Other", "" }, FactsFile.Read(WithoutAssembly, out _)!.Elements.Select(e => e.Assembly));
+            Assert.Equal(new[] { "Other", "Root" }, FactsFile.Read(AssemblyLast, out _)!.Elements.Select(e => e.Assembly));
+
+            // As the task reads it: the compilation's assembly for every item, the task's own when the file names none.
+            Assert.Equal(new[] { "Root", "Root" }, FactsFile.Read(WithAssembly, "Task", null, out _)!.Elements.Select(e => e.Assembly));
+            Assert.Equal(new[] { "Task", "Task" }, FactsFile.Read(WithoutAssembly, "Task", null, out _)!.Elements.Select(e => e.Assembly));
+            Assert.Equal(new[] { "Root", "Root" }, FactsFile.Read(AssemblyLast, "Task", null, out _)!.Elements.Select(e => e.Assembly));
+
+            // Paths from the table and written inline are mapped alike.
+            Assert.Equal(new[] { "A", "B" }, FactsFile.Read(WithAssembly, "Task", f => f.Substring(5, 1), out _)!.Elements.Select(e => e.File));
+        }
+
+        [Fact]
+        public void TheFirstMemberOfANameCounts()
+        {
+            const string Text = "{\"format\":\"residency-facts\",\"version\":3,\"assembly\":\"A\",\"assembly\":\"B\",\"sourceTable\":[],\"sinkTable\":[],\"fileTable\":[]," +
+                "\"elements\":[{\"id\":\"S.C.Email\"}],\"elements\":[{\"id\":\"S.C.Name\"},{\"id\":\"S.C.Phone\"}]}";
+
+            var read = FactsFile.Read(Text, out var problem)!;
+
+            Assert.Null(problem);
+            Assert.Equal("A", read.Assembly);
+            Assert.Equal(new[] { "S.C.Email" }, read.Elements.Select(e => e.Id));
+        }
+
+        [Theory]
+        [InlineData("{\"format\":\"residency-facts\",\"version\":2,\"elements\":[{\"id\":\"S.C.Email\"}]}", "format version 2")]
+        [InlineData("{\"elements\":[{\"id\":\"S.C.Email\"}],\"version\":3,\"format\":\"other\"}", "its 'format' is not 'residency-facts'")]
+        [InlineData("{\"format\":\"residency-facts\",\"elements\":[]}", "format version (none)")]
+        [InlineData("{\"format\":\"residency-facts\",\"version\":3,\"elements\":[{\"id\":\"S.C.Email\"},]", "not valid JSON (unterminated object: expected '}' at line 1, column 73)")]
+        [InlineData("[{\"format\":\"residency-facts\"}]", "not a JSON object")]
+        public void AFileOfAnotherKindOrVersionIsNotRead(string text, string problem)
+        {
+            Assert.Null(FactsFile.Read(text, out var read));
+            Assert.Contains(problem, read);
+        }
+
+        private static FactsDocument Full() => Document() with
+        {
+            Elements = new[] { new DataElement { Id = "S.Customer.Email", Member = "Customer.Email", Kind = "property", Category = "contact.email", Assembly = "S", File = "/src/Customer.cs", Line = 7 } },
+            Findings = new[] { new Finding { Rule = "RES006", Level = "note", Message = "looks personal", Assembly = "S", File = "/src/Customer.cs", Line = 9, Column = 5, Treatment = Treatment.Reported } },
+            Notes = new[] { "a note" },
+        };
+
+        private static IEnumerable<(string Assembly, string? File)> Items(FactsDocument document) =>
+            document.Elements.Select(e => (e.Assembly, e.File))
+                .Concat(document.Sinks.Select(s => (s.Assembly, s.File)))
+                .Concat(document.Flows.Select(f => (f.Assembly, f.File)))
+                .Concat(document.Unclassified.Select(u => (u.Assembly, u.File)))
+                .Concat(document.Findings.Select(f => (f.Assembly, f.File)));
+
+        // The members given, as a compact JSON object.
+        private static string Render(IEnumerable<KeyValuePair<string, JsonNode>> members)
+        {
+            var w = new JsonWriter(compact: true);
+            w.StartObject();
+            foreach (var member in members)
+            {
+                w.Name(member.Key);
+                Write(w, member.Value);
+            }
+
+            w.EndObject();
+            return w.ToString();
+
+            static void Write(JsonWriter w, JsonNode node)
+            {
+                switch (node.Kind)
+                {
+                    case JsonKind.Object:
+                        w.StartObject();
+                        foreach (var member in node.Members)
+                        {
+                            w.Name(member.Key);
+                            Write(w, member.Value);
+                        }
+
+                        w.EndObject();
+                        break;
+                    case JsonKind.Array:
+                        w.StartArray();
+                        foreach (var item in node.Items)
+                        {
+                            Write(w, item);
+                        }
+
+                        w.EndArray();
+                        break;
+                    case JsonKind.String:
+                        w.Value(node.Text);
+                        break;
+                    default:
+                        w.Rendered(node.Text ?? "null");
+                        break;
+                }
+            }
         }
 
         private static int Occurrences(string text, string value)

@@ -17,6 +17,7 @@ namespace Residency.Build.Tests
         [Theory]
         [InlineData(typeof(JsonParser), "ParseString")]
         [InlineData(typeof(JsonParser), "ParseObject")]
+        [InlineData(typeof(JsonParser), "ReadItems")]
         [InlineData(typeof(JsonNode), "Get")]
         [InlineData(typeof(JsonWriter), "NeedsEscape")]
         [InlineData(typeof(FactsReader), "Read")]
@@ -27,11 +28,25 @@ namespace Residency.Build.Tests
         [InlineData(typeof(CsvInventoryWriter), "Write")]
         public void TheTasksLoopsAreCompiledOptimised(Type type, string name)
         {
-            var methods = type.GetMethods(BindingFlags.Instance | BindingFlags.Static | BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.DeclaredOnly)
-                .Where(m => m.Name == name)
-                .ToList();
+            var methods = Methods(type, name);
             Assert.NotEmpty(methods);
             Assert.Contains(methods, m => m.MethodImplementationFlags.HasFlag(MethodImplAttributes.AggressiveOptimization));
+        }
+
+        [Fact]
+        public void TheFactsFilesItemsAreMappedByCodeCompiledOptimised()
+        {
+            // The facts file's reading state is private to FactsFile; its Map runs once per item.
+            var reading = typeof(Residency.Facts.FactsFile).GetNestedType("Reading", BindingFlags.NonPublic);
+            Assert.NotNull(reading);
+            Assert.Contains(Methods(reading!, "Map"), m => m.MethodImplementationFlags.HasFlag(MethodImplAttributes.AggressiveOptimization));
+        }
+
+        private static System.Collections.Generic.List<MethodInfo> Methods(Type type, string name)
+        {
+            return type.GetMethods(BindingFlags.Instance | BindingFlags.Static | BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.DeclaredOnly)
+                .Where(m => m.Name == name)
+                .ToList();
         }
     }
 }

@@ -114,25 +114,29 @@ namespace Residency.Facts
             return (index, files);
         }
 
-        /// <summary>The tables of a facts file being read (<c>sourceTable</c>, <c>sinkTable</c>, <c>fileTable</c> of its root object).</summary>
-        public static FactTables Read(JsonNode root)
+        /// <summary>
+        /// The tables of a facts file being read: its <c>sourceTable</c>, <c>sinkTable</c> and <c>fileTable</c> members
+        /// (null when absent). <paramref name="file"/>, when given, maps every source path read, once per entry of the
+        /// file table and for each path written inline (the task makes them relative to the project).
+        /// </summary>
+        public static FactTables Read(JsonNode? sourceTable, JsonNode? sinkTable, JsonNode? fileTable, Func<string, string>? file = null)
         {
             var sources = new List<SourceRef?>();
-            foreach (var node in JsonRead.Arr(root, "sourceTable"))
+            foreach (var node in Items(sourceTable))
             {
                 sources.Add(FactJsonReader.Source(node));
             }
 
             var sinks = new List<SinkInfo?>();
-            foreach (var node in JsonRead.Arr(root, "sinkTable"))
+            foreach (var node in Items(sinkTable))
             {
                 sinks.Add(FactJsonReader.Sink(node));
             }
 
             var files = new List<string?>();
-            foreach (var node in JsonRead.Arr(root, "fileTable"))
+            foreach (var node in Items(fileTable))
             {
-                files.Add(node.IsString && !string.IsNullOrWhiteSpace(node.Text) ? node.Text : null);
+                files.Add(node.IsString && !string.IsNullOrWhiteSpace(node.Text) ? (file is null ? node.Text : file(node.Text!)) : null);
             }
 
             return new FactTables(
@@ -143,15 +147,25 @@ namespace Residency.Facts
                 sources,
                 sinks,
                 new Dictionary<string, int>(StringComparer.Ordinal),
-                files);
+                files)
+            {
+                _mapFile = file,
+            };
+
+            static IReadOnlyList<JsonNode> Items(JsonNode? table) => table is { IsArray: true } ? table.Items : new JsonNode[0];
         }
+
+        // Maps an inline path as the file table's entries were mapped (Read).
+        private Func<string, string>? _mapFile;
 
         /// <summary>The index of a source file of the document the tables were made for.</summary>
         public int IndexOf(string file) => _fileIndex[file];
 
         /// <summary>An item's file: its index in <c>fileTable</c>, or (read leniently) a path written inline; null otherwise.</summary>
         public string? File(JsonNode? value) =>
-            value is { IsString: true } && !string.IsNullOrWhiteSpace(value.Text) ? value.Text : At(Files, value);
+            value is { IsString: true } && !string.IsNullOrWhiteSpace(value.Text)
+                ? (_mapFile is null ? value.Text : _mapFile(value.Text!))
+                : At(Files, value);
 
         /// <summary>The index of a source of the document the tables were made for.</summary>
         public int IndexOf(SourceRef source) => _sourceIndex[source];

@@ -100,63 +100,261 @@ namespace Residency.Facts
         }
 
         /// <summary>Reads a facts file; null with a one-line <paramref name="problem"/> when it is not one this version reads.</summary>
-        public static FactsDocument? Read(string text, out string? problem)
+        public static FactsDocument? Read(string text, out string? problem) => Read(text, itemAssembly: null, file: null, out problem);
+
+        /// <summary>
+        /// Reads a facts file; null with a one-line <paramref name="problem"/> when it is not one this version reads.
+        /// <para>
+        /// The file is read member by member and each item is mapped as soon as it is parsed (<see cref="JsonParser.ReadMembers"/>):
+        /// no tree of the whole file, which at tens of thousands of items was most of what reading it cost. The writer puts
+        /// the root's <c>assembly</c> and the tables before the lists; an item that comes before all three tables waits, as
+        /// a parsed item, until the end of the file, so members in any order read the same.
+        /// </para>
+        /// </summary>
+        /// <param name="text">The file's text.</param>
+        /// <param name="itemAssembly">
+        /// When given, every item names the root's <c>assembly</c>, or this one when the root names none (the inventory
+        /// task: a compilation's facts are of the assembly it builds); otherwise an item names its own, or the root's.
+        /// </param>
+        /// <param name="file">When given, maps every source path read (<see cref="FactTables.Read"/>).</param>
+        /// <param name="problem">Why the text is not a facts file this version reads; null when it is.</param>
+        public static FactsDocument? Read(string text, string? itemAssembly, Func<string, string>? file, out string? problem)
         {
-            var root = JsonParser.TryParse(text, out var error);
-            if (root is null || !root.IsObject)
+            var reading = new Reading(itemAssembly, file);
+            bool isObject;
+            try
             {
-                problem = error is null
-                    ? "the facts file is not a JSON object"
-                    : string.Format(CultureInfo.InvariantCulture, "the facts file is not valid JSON ({0} at line {1}, column {2})", error.Message, error.Line, error.Column);
+                isObject = JsonParser.ReadMembers(text, reading.Member);
+            }
+            catch (JsonParseException error)
+            {
+                problem = string.Format(CultureInfo.InvariantCulture, "the facts file is not valid JSON ({0} at line {1}, column {2})", error.Message, error.Line, error.Column);
                 return null;
             }
 
-            if (JsonRead.Str(root, "format") != FormatName)
+            if (!isObject)
             {
-                problem = "the file is not a Residency facts file (its 'format' is not '" + FormatName + "')";
+                problem = "the facts file is not a JSON object";
                 return null;
             }
 
-            var version = JsonRead.Int(root, "version");
-            if (version != Version)
-            {
-                problem = string.Format(
-                    CultureInfo.InvariantCulture,
-                    "the facts file has format version {0}, but this Residency.Build reads version {1}: the analyzers and the task come from different package versions (restore and rebuild)",
-                    version?.ToString(CultureInfo.InvariantCulture) ?? "(none)",
-                    Version);
-                return null;
-            }
-
-            var assembly = JsonRead.Str(root, "assembly") ?? "";
-            var tables = FactTables.Read(root);
-            problem = null;
-            return new FactsDocument
-            {
-                Assembly = assembly,
-                AllowedRegions = JsonRead.Strings(root, "allowedRegions"),
-                Elements = Items(root, "elements", n => FactJsonReader.Element(n, assembly, tables)),
-                Sinks = Items(root, "sinks", n => FactJsonReader.SinkEntry(n, assembly, tables)),
-                Flows = Items(root, "flows", n => FactJsonReader.Flow(n, assembly, tables)),
-                Unclassified = Items(root, "unclassified", n => FactJsonReader.Unclassified(n, assembly, tables)),
-                Findings = Items(root, "findings", n => FactJsonReader.Finding(n, assembly, tables)),
-                Notes = JsonRead.Strings(root, "notes"),
-            };
+            problem = reading.Problem();
+            return problem is null ? reading.Document() : null;
         }
 
-        private static IReadOnlyList<T> Items<T>(JsonNode root, string name, Func<JsonNode, T?> read)
-            where T : class
+        /// <summary>One facts file being read, member by member.</summary>
+        private sealed class Reading
         {
-            var result = new List<T>();
-            foreach (var node in JsonRead.Arr(root, name))
+            private readonly string? _itemAssembly;
+            private readonly Func<string, string>? _file;
+            private readonly HashSet<string> _seen = new(StringComparer.Ordinal);
+            private readonly List<DataElement> _elements = new();
+            private readonly List<SinkEntry> _sinks = new();
+            private readonly List<FlowFact> _flows = new();
+            private readonly List<UnclassifiedCall> _unclassified = new();
+            private readonly List<Finding> _findings = new();
+
+            // Items parsed before the tables were all read, mapped at the end.
+            private readonly List<(string List, JsonNode Item)> _waiting = new();
+            private JsonNode? _sourceTable;
+            private JsonNode? _sinkTable;
+            private JsonNode? _fileTable;
+            private FactTables? _tables;
+            private string? _format;
+            private bool _versionSeen;
+            private int? _version;
+            private string _assembly = "";
+            private bool _mappedBeforeAssembly;
+            private IReadOnlyList<string> _allowedRegions = new string[0];
+            private IReadOnlyList<string> _notes = new string[0];
+
+            public Reading(string? itemAssembly, Func<string, string>? file)
             {
-                if (read(node) is { } item)
+                _itemAssembly = itemAssembly;
+                _file = file;
+            }
+
+            // Once the format or the version is known to be another, the items are not worth mapping.
+            private bool Foreign => (_format is not null && _format != FormatName) || (_versionSeen && _version != Version);
+
+            private string ItemAssembly => _itemAssembly is null || _assembly.Length > 0 ? _assembly : _itemAssembly;
+
+            public void Member(string name, JsonParser parser)
+            {
+                if (!_seen.Add(name))
                 {
-                    result.Add(item);
+                    return; // the first member of a name counts, as JsonNode.Get reads it; the parser skips this one
+                }
+
+                switch (name)
+                {
+                    case "format":
+                        _format = JsonRead.Str(Wrap(name, parser.ReadValue()), name) ?? "";
+                        break;
+                    case "version":
+                        _versionSeen = true;
+                        _version = JsonRead.Int(Wrap(name, parser.ReadValue()), name);
+                        break;
+                    case "assembly":
+                        _assembly = JsonRead.Str(Wrap(name, parser.ReadValue()), name) ?? "";
+                        break;
+                    case "allowedRegions":
+                        _allowedRegions = JsonRead.Strings(Wrap(name, parser.ReadValue()), name);
+                        break;
+                    case "notes":
+                        _notes = JsonRead.Strings(Wrap(name, parser.ReadValue()), name);
+                        break;
+                    case "sourceTable":
+                        _sourceTable = parser.ReadValue();
+                        break;
+                    case "sinkTable":
+                        _sinkTable = parser.ReadValue();
+                        break;
+                    case "fileTable":
+                        _fileTable = parser.ReadValue();
+                        break;
+                    case "elements":
+                    case "sinks":
+                    case "flows":
+                    case "unclassified":
+                    case "findings":
+                        parser.ReadItems(item =>
+                        {
+                            if (Foreign)
+                            {
+                                return;
+                            }
+
+                            if (_sourceTable is null || _sinkTable is null || _fileTable is null)
+                            {
+                                _waiting.Add((name, item));
+                                return;
+                            }
+
+                            Map(name, item);
+                        });
+                        break;
                 }
             }
 
-            return result;
+            public string? Problem()
+            {
+                if (_format != FormatName)
+                {
+                    return "the file is not a Residency facts file (its 'format' is not '" + FormatName + "')";
+                }
+
+                if (_version != Version)
+                {
+                    return string.Format(
+                        CultureInfo.InvariantCulture,
+                        "the facts file has format version {0}, but this Residency.Build reads version {1}: the analyzers and the task come from different package versions (restore and rebuild)",
+                        _version?.ToString(CultureInfo.InvariantCulture) ?? "(none)",
+                        Version);
+                }
+
+                return null;
+            }
+
+            public FactsDocument Document()
+            {
+                foreach (var (list, item) in _waiting)
+                {
+                    Map(list, item);
+                }
+
+                if (_mappedBeforeAssembly && _assembly.Length > 0)
+                {
+                    Reassemble(); // the root's assembly came after items that needed it (the writer never does that)
+                }
+
+                return new FactsDocument
+                {
+                    Assembly = _assembly,
+                    AllowedRegions = _allowedRegions,
+                    Elements = _elements,
+                    Sinks = _sinks,
+                    Flows = _flows,
+                    Unclassified = _unclassified,
+                    Findings = _findings,
+                    Notes = _notes,
+                };
+            }
+
+            [System.Runtime.CompilerServices.MethodImpl(Residency.Analyzers.HotPath.Optimized)]
+            private void Map(string list, JsonNode item)
+            {
+                var tables = _tables ??= FactTables.Read(_sourceTable, _sinkTable, _fileTable, _file);
+                var assembly = ItemAssembly;
+                _mappedBeforeAssembly |= !_seen.Contains("assembly");
+                switch (list)
+                {
+                    case "elements":
+                        if (FactJsonReader.Element(item, assembly, tables) is { } element)
+                        {
+                            _elements.Add(_itemAssembly is null || element.Assembly == assembly ? element : element with { Assembly = assembly });
+                        }
+
+                        break;
+                    case "sinks":
+                        if (FactJsonReader.SinkEntry(item, assembly, tables) is { } sink)
+                        {
+                            _sinks.Add(_itemAssembly is null || sink.Assembly == assembly ? sink : sink with { Assembly = assembly });
+                        }
+
+                        break;
+                    case "flows":
+                        if (FactJsonReader.Flow(item, assembly, tables) is { } flow)
+                        {
+                            _flows.Add(_itemAssembly is null || flow.Assembly == assembly ? flow : flow with { Assembly = assembly });
+                        }
+
+                        break;
+                    case "unclassified":
+                        if (FactJsonReader.Unclassified(item, assembly, tables) is { } call)
+                        {
+                            _unclassified.Add(_itemAssembly is null || call.Assembly == assembly ? call : call with { Assembly = assembly });
+                        }
+
+                        break;
+                    case "findings":
+                        if (FactJsonReader.Finding(item, assembly, tables) is { } finding)
+                        {
+                            _findings.Add(_itemAssembly is null || finding.Assembly == assembly ? finding : finding with { Assembly = assembly });
+                        }
+
+                        break;
+                }
+            }
+
+            /// <summary>
+            /// Items mapped before the root's <c>assembly</c> was read took the assembly known then (none, or the task's):
+            /// those that named no assembly of their own (all of them, for the task) get the root's.
+            /// </summary>
+            private void Reassemble()
+            {
+                string before = _itemAssembly ?? "";
+                Replace(_elements, e => e.Assembly, e => e with { Assembly = _assembly });
+                Replace(_sinks, e => e.Assembly, e => e with { Assembly = _assembly });
+                Replace(_flows, e => e.Assembly, e => e with { Assembly = _assembly });
+                Replace(_unclassified, e => e.Assembly, e => e with { Assembly = _assembly });
+                Replace(_findings, e => e.Assembly, e => e with { Assembly = _assembly });
+
+                void Replace<T>(List<T> items, Func<T, string?> of, Func<T, T> with)
+                {
+                    for (int i = 0; i < items.Count; i++)
+                    {
+                        if (_itemAssembly is not null || of(items[i]) == before)
+                        {
+                            items[i] = with(items[i]);
+                        }
+                    }
+                }
+            }
+
+            // The lenient readers of JsonRead take an object and a member name.
+            private static JsonNode Wrap(string name, JsonNode value) =>
+                JsonNode.Object(value.Line, value.Column, new[] { new KeyValuePair<string, JsonNode>(name, value) });
         }
 
         /// <summary>

@@ -76,6 +76,150 @@ namespace Residency.Analyzers.Json
             }
         }
 
+        /// <summary>
+        /// Reads a document whose root is an object one member at a time, without a tree of the whole document:
+        /// <paramref name="member"/> gets each member's name and reads its value with <see cref="ReadValue"/> or
+        /// <see cref="ReadItems"/> (a value it leaves unread is skipped). A facts file of megabytes is mapped item by
+        /// item this way, each item's tree garbage as soon as it is mapped. Returns false when the text is valid JSON
+        /// but its root is not an object; throws <see cref="JsonParseException"/> for malformed JSON, as
+        /// <see cref="Parse"/> does.
+        /// </summary>
+        public static bool ReadMembers(string text, Action<string, JsonParser> member)
+        {
+            var parser = new JsonParser(text);
+            if (text.Length > 0 && text[0] == '\uFEFF')
+            {
+                parser._pos = 1;
+            }
+
+            parser.SkipTrivia();
+            if (parser._pos >= text.Length || text[parser._pos] != '{')
+            {
+                Parse(text); // malformed JSON throws here, with its line and column
+                return false;
+            }
+
+            parser._pos++;
+            parser.SkipTrivia();
+            while (true)
+            {
+                if (parser._pos >= text.Length)
+                {
+                    throw parser.Error("unterminated object: expected '}'");
+                }
+
+                if (text[parser._pos] == '}')
+                {
+                    parser._pos++;
+                    break;
+                }
+
+                if (text[parser._pos] != '"')
+                {
+                    throw parser.Error("expected a property name in double quotes");
+                }
+
+                var name = parser.ParseString();
+                parser.SkipTrivia();
+                if (parser._pos >= text.Length || text[parser._pos] != ':')
+                {
+                    throw parser.Error($"expected ':' after property name \"{name}\"");
+                }
+
+                parser._pos++;
+                parser.SkipTrivia();
+                parser._valueRead = false;
+                member(name, parser);
+                if (!parser._valueRead)
+                {
+                    parser.ReadValue();
+                }
+
+                parser.SkipTrivia();
+                if (parser._pos < text.Length && text[parser._pos] == ',')
+                {
+                    parser._pos++;
+                    parser.SkipTrivia();
+                }
+                else if (parser._pos < text.Length && text[parser._pos] != '}')
+                {
+                    throw parser.Error("expected ',' or '}' in object");
+                }
+            }
+
+            parser.SkipTrivia();
+            if (parser._pos < text.Length)
+            {
+                throw parser.Error("unexpected text after the JSON value");
+            }
+
+            return true;
+        }
+
+        // Whether the member being read by ReadMembers has had its value read.
+        private bool _valueRead;
+
+        /// <summary>In <see cref="ReadMembers"/>: the current member's value, as a tree.</summary>
+        public JsonNode ReadValue()
+        {
+            if (_valueRead)
+            {
+                throw new InvalidOperationException("the member's value has been read already");
+            }
+
+            _valueRead = true;
+            return ParseValue(1);
+        }
+
+        /// <summary>
+        /// In <see cref="ReadMembers"/>: each item of the current member's value, if it is an array, handed to
+        /// <paramref name="item"/> as soon as it is parsed and kept by nothing else; a value that is not an array is
+        /// read and gives no items.
+        /// </summary>
+        [System.Runtime.CompilerServices.MethodImpl(HotPath.Optimized)]
+        public void ReadItems(Action<JsonNode> item)
+        {
+            if (_valueRead)
+            {
+                throw new InvalidOperationException("the member's value has been read already");
+            }
+
+            _valueRead = true;
+            if (_pos >= _text.Length || _text[_pos] != '[')
+            {
+                ParseValue(1);
+                return;
+            }
+
+            _pos++;
+            SkipTrivia();
+            while (true)
+            {
+                if (_pos >= _text.Length)
+                {
+                    throw Error("unterminated array: expected ']'");
+                }
+
+                if (_text[_pos] == ']')
+                {
+                    _pos++;
+                    return;
+                }
+
+                item(ParseValue(2));
+                SkipTrivia();
+                if (_pos < _text.Length && _text[_pos] == ',')
+                {
+                    _pos++;
+                    SkipTrivia();
+                }
+                else if (_pos < _text.Length && _text[_pos] != ']')
+                {
+                    throw Error("expected ',' or ']' in array");
+                }
+            }
+        }
+
         private int Column => _pos - _lineStart + 1;
 
         private JsonParseException Error(string message) => new(message, _line, Column);

@@ -48,19 +48,20 @@ namespace Residency.Build.Reading
                 return new ReadResult(facts, "the analyzers' facts file could not be read: " + e.Message);
             }
 
-            var document = FactsFile.Read(text, out var problem);
+            // Every item is of this compilation's assembly, its path relative to the project: both applied as the file is
+            // read, so no fact is copied to change them.
+            var document = FactsFile.Read(text, itemAssembly: _defaultAssembly, file: Relative, out var problem);
             if (document is null)
             {
                 return new ReadResult(facts, problem);
             }
 
-            var assembly = document.Assembly.Length > 0 ? document.Assembly : _defaultAssembly;
             AllowedRegions = document.AllowedRegions;
-            facts.Elements.AddRange(document.Elements.Select(e => e with { Assembly = assembly, File = Relative(e.File) }));
-            facts.Sinks.AddRange(document.Sinks.Select(s => s with { Assembly = assembly, File = Relative(s.File) }));
-            facts.Flows.AddRange(document.Flows.Select(f => f with { Assembly = assembly, File = Relative(f.File) }));
-            facts.Unclassified.AddRange(document.Unclassified.Select(u => u with { Assembly = assembly, File = Relative(u.File) }));
-            facts.Findings.AddRange(document.Findings.Select(f => f with { Assembly = assembly, File = Relative(f.File) }));
+            facts.Elements.AddRange(document.Elements);
+            facts.Sinks.AddRange(document.Sinks);
+            facts.Flows.AddRange(document.Flows);
+            facts.Unclassified.AddRange(document.Unclassified);
+            facts.Findings.AddRange(document.Findings);
             facts.Notes.AddRange(document.Notes);
 
             foreach (var flow in facts.Flows.Where(f => f.Rule is not null && BaselineRules.Contains(f.Rule)))
@@ -90,13 +91,8 @@ namespace Residency.Build.Reading
         // Many facts share a file: each path is made relative once.
         private readonly Dictionary<string, string> _relative = new(StringComparer.Ordinal);
 
-        private string? Relative(string? file)
+        private string Relative(string file)
         {
-            if (file is null)
-            {
-                return null;
-            }
-
             if (!_relative.TryGetValue(file, out var relative))
             {
                 _relative[file] = relative = PathUtil.ToRelative(file, _projectDirectory);
