@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
+using System.Text;
 using Residency.Build.Model;
 using Residency.Build.Util;
 using Residency.Facts;
@@ -41,7 +42,7 @@ namespace Residency.Build.Reading
                     return new ReadResult(facts, "the analyzers' facts file was not found (was the project compiled with the Residency analyzers?); the inventory lists no facts from this compilation");
                 }
 
-                text = File.ReadAllText(path);
+                text = ReadText(path);
             }
             catch (Exception e) when (e is IOException || e is UnauthorizedAccessException || e is ArgumentException || e is NotSupportedException)
             {
@@ -86,6 +87,26 @@ namespace Residency.Build.Reading
             }
 
             return new ReadResult(facts, null);
+        }
+
+        /// <summary>
+        /// The file's text. The analyzers write UTF-8 without a byte order mark: its bytes are decoded in one call into a
+        /// string of the exact size, where <see cref="File.ReadAllText(string)"/> decodes through a reader's buffers and
+        /// copies the text again (a tenth of the task's time for a facts file of megabytes). A file that starts with a
+        /// UTF-16 or UTF-32 byte order mark (another writer's) is read as <see cref="File.ReadAllText(string)"/> reads it.
+        /// </summary>
+        internal static string ReadText(string path)
+        {
+            var bytes = File.ReadAllBytes(path);
+            bool utf16Or32 = (bytes.Length >= 2 && ((bytes[0] == 0xFE && bytes[1] == 0xFF) || (bytes[0] == 0xFF && bytes[1] == 0xFE))) ||
+                (bytes.Length >= 4 && bytes[0] == 0 && bytes[1] == 0 && bytes[2] == 0xFE && bytes[3] == 0xFF);
+            if (utf16Or32)
+            {
+                return File.ReadAllText(path);
+            }
+
+            int start = bytes.Length >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF ? 3 : 0;
+            return Encoding.UTF8.GetString(bytes, start, bytes.Length - start);
         }
 
         // Many facts share a file: each path is made relative once.
