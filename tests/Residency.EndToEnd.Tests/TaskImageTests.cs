@@ -73,6 +73,38 @@ namespace Residency.EndToEnd.Tests
         }
 
         [Fact]
+        public void TheImageRunsWithoutCompilingAnyMethodOfOurs()
+        {
+            // Everything the task runs is precompiled in the image: the task class (which needs the MSBuild assemblies as
+            // crossgen references), and no generic of the framework over a value type of ours (Ordering).
+            var workspace = package.NewWorkspace("task-image-jit");
+            var project = PackageFixture.WriteProject(workspace, "App", Code);
+            var rid = DotNet.Run(project, "msbuild -nologo -getProperty:NETCoreSdkPortableRuntimeIdentifier").Output.Trim();
+            var build = DotNet.Run(project, Build);
+            Assert.True(build.ExitCode == 0, build.ToString());
+            if (!ImageRuntimes.Contains(rid))
+            {
+                // A machine the package ships no image for: the portable task, JIT-compiled as any assembly is.
+                Assert.Contains("tasks/netstandard2.0/Residency.Build.dll", TaskAssembly(build));
+                return;
+            }
+
+            // The inventory target alone, in a fresh MSBuild process, with the runtime listing every method it JIT-compiles.
+            var jitted = Path.Combine(workspace, "jitted.txt");
+            var run = DotNet.Run(
+                project,
+                "msbuild -nologo -v:d -t:ResidencyInventory -p:BuildingProject=true -nodeReuse:false",
+                ("DOTNET_JitDisasmSummary", "1"),
+                ("DOTNET_JitStdOutFile", jitted));
+            Assert.True(run.ExitCode == 0, run.ToString());
+            Assert.Contains($"tasks/net10.0/{rid}/Residency.Build.dll", TaskAssembly(run));
+
+            var lines = File.ReadAllLines(jitted);
+            Assert.Contains(lines, l => l.Contains("JIT compiled", StringComparison.Ordinal)); // the listing works: MSBuild's own methods are in it
+            Assert.DoesNotContain(lines, l => l.Contains("Residency.", StringComparison.Ordinal));
+        }
+
+        [Fact]
         public void AnExplicitTaskAssemblyWinsOverTheImage()
         {
             // ResidencyTaskAssembly (the repository's own builds and tests) is used as given, in a task host.

@@ -154,8 +154,9 @@ namespace Residency.Facts
             private readonly List<UnclassifiedCall> _unclassified = new();
             private readonly List<Finding> _findings = new();
 
-            // Items parsed before the tables were all read, mapped at the end.
-            private readonly List<(string List, JsonNode Item)> _waiting = new();
+            // Items parsed before the tables were all read, mapped at the end (the list each is of, and the item).
+            private readonly List<string> _waitingLists = new();
+            private readonly List<JsonNode> _waitingItems = new();
             private JsonNode? _sourceTable;
             private JsonNode? _sinkTable;
             private JsonNode? _fileTable;
@@ -227,7 +228,8 @@ namespace Residency.Facts
 
                             if (_sourceTable is null || _sinkTable is null || _fileTable is null)
                             {
-                                _waiting.Add((name, item));
+                                _waitingLists.Add(name);
+                                _waitingItems.Add(item);
                                 return;
                             }
 
@@ -258,9 +260,9 @@ namespace Residency.Facts
 
             public FactsDocument Document()
             {
-                foreach (var (list, item) in _waiting)
+                for (int i = 0; i < _waitingItems.Count; i++)
                 {
-                    Map(list, item);
+                    Map(_waitingLists[i], _waitingItems[i]);
                 }
 
                 if (_mappedBeforeAssembly && _assembly.Length > 0)

@@ -161,7 +161,7 @@ namespace Residency.Build
         {
             var json = System.Threading.Tasks.Task.Run(() => TryWrite(outputs[0], w => JsonInventoryWriter.Write(inventory, w)));
             var csv = System.Threading.Tasks.Task.Run(() => TryWrite(outputs[3], w => CsvInventoryWriter.Write(inventory, w)));
-            (bool Written, Exception? Error) markdown, html;
+            WriteOutcome markdown, html;
             try
             {
                 var record = RecordDocumentBuilder.Build(inventory);
@@ -171,7 +171,7 @@ namespace Residency.Build
             finally
             {
                 // Whatever happened here, no rendering is left writing a file after the task returns.
-                System.Threading.Tasks.Task.WhenAll(json, csv).ContinueWith(_ => { }, System.Threading.Tasks.TaskScheduler.Default).Wait();
+                System.Threading.Tasks.Task.WhenAll(new System.Threading.Tasks.Task[] { json, csv }).ContinueWith(_ => { }, System.Threading.Tasks.TaskScheduler.Default).Wait();
             }
 
             // GetResult, not Wait: a failure surfaces as itself (the task's warning quotes its message), not as an AggregateException.
@@ -223,13 +223,13 @@ namespace Residency.Build
 
         private void ReadReferencedInventories(FactSet facts, string ownInventory)
         {
-            var inputs = new List<(string Path, string? Assembly)>();
+            var inputs = new List<ReferencedInventory>();
             foreach (var item in ReferencedInventories ?? new ITaskItem[0])
             {
                 var path = FullPath(item.ItemSpec, null);
                 if (path is not null)
                 {
-                    inputs.Add((path, Blank(item.GetMetadata("AssemblyName"))));
+                    inputs.Add(new ReferencedInventory(path, Blank(item.GetMetadata("AssemblyName"))));
                 }
             }
 
@@ -284,19 +284,19 @@ namespace Residency.Build
         private bool Write(string path, string content) => Report(path, TryWrite(path, w => w.Write(content)));
 
         /// <summary>Streams one output to disk: whether it was written, or the I/O error that stopped it (logged by <see cref="Report"/>).</summary>
-        private static (bool Written, Exception? Error) TryWrite(string path, Action<TextWriter> write)
+        private static WriteOutcome TryWrite(string path, Action<TextWriter> write)
         {
             try
             {
-                return (AtomicFile.WriteIfChanged(path, write), null);
+                return new WriteOutcome(AtomicFile.WriteIfChanged(path, write), null);
             }
             catch (Exception e) when (e is IOException || e is UnauthorizedAccessException || e is ArgumentException || e is NotSupportedException)
             {
-                return (false, e);
+                return new WriteOutcome(false, e);
             }
         }
 
-        private bool Report(string path, (bool Written, Exception? Error) outcome)
+        private bool Report(string path, WriteOutcome outcome)
         {
             if (outcome.Error is { } error)
             {

@@ -181,9 +181,9 @@ namespace Residency.Build
 
         private static List<DeclaredTransfer> DeclaredTransfers(IReadOnlyList<FlowFact> flows)
         {
-            return flows
+            var transfers = flows
                 .Where(f => f.Transfer is not null)
-                .GroupBy(f => (f.Transfer!.Region ?? "", f.Transfer.Mechanism ?? "", f.Transfer.Recipient ?? "", f.Transfer.Justification ?? ""))
+                .GroupBy(f => new TransferKey(f.Transfer!.Region ?? "", f.Transfer.Mechanism ?? "", f.Transfer.Recipient ?? "", f.Transfer.Justification ?? ""))
                 .Select(g =>
                 {
                     var transfer = g.First().Transfer!;
@@ -205,9 +205,12 @@ namespace Residency.Build
                 .OrderBy(t => t.Region ?? "", Ordinal)
                 .ThenBy(t => t.Recipient ?? "", Ordinal)
                 .ThenBy(t => t.Mechanism ?? "", Ordinal)
-                .ThenBy(t => t.Justification ?? "", Ordinal)
-                .ToList();
+                .ThenBy(t => t.Justification ?? "", Ordinal);
+            return transfers.ToList();
         }
+
+        // A record, not a tuple: see Ordering.
+        private sealed record TransferKey(string Region, string Mechanism, string Recipient, string Justification);
 
         private static InventorySummary Summarise(IReadOnlyList<DataElement> elements, IReadOnlyList<SinkEntry> sinks, IReadOnlyList<FlowFact> flows, IReadOnlyList<DeclaredTransfer> transfers)
         {
@@ -224,7 +227,7 @@ namespace Residency.Build
                 DeclaredTransfers = transfers.Count,
                 Baselined = flows.Count(f => f.Baselined),
                 Silenced = flows.Count(f => f.Suppressed && !f.Baselined),
-                FlowsByStatus = FlowStatus.All.Select(s => new KeyValuePair<string, int>(s, flows.Count(f => f.Status == s))).ToList(),
+                FlowsByStatus = FlowStatus.All.Select(s => new StatusCount(s, flows.Count(f => f.Status == s))).ToList(),
             };
         }
 

@@ -44,6 +44,9 @@ namespace Residency.Build.Model
         public int UnannotatedCandidates { get; init; }
 
         /// <summary>FlowFact count per status, in <see cref="FlowStatus.All"/> order.</summary>
-        public IReadOnlyList<KeyValuePair<string, int>> FlowsByStatus { get; init; } = new KeyValuePair<string, int>[0];
+        public IReadOnlyList<StatusCount> FlowsByStatus { get; init; } = new StatusCount[0];
     }
+
+    /// <summary>How many flows have a status (a record, not a key-value pair: see <c>Ordering</c>).</summary>
+    internal sealed record StatusCount(string Status, int Count);
 }

@@ -15,9 +15,9 @@ namespace Residency.Build.Reading
     {
         private const string RelativeInventory = "residency/inventory.json";
 
-        public static IReadOnlyList<(string Path, string? PackageId)> Locate(IEnumerable<ITaskItem> references, string? packageRoot)
+        public static IReadOnlyList<ReferencedInventory> Locate(IEnumerable<ITaskItem> references, string? packageRoot)
         {
-            var result = new List<(string, string?)>();
+            var result = new List<ReferencedInventory>();
             var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
             foreach (var item in references)
             {
@@ -30,13 +30,13 @@ namespace Residency.Build.Reading
                 }
 
                 var found = FromPackageRoot(packageRoot, id, version) ?? FromReferencePath(item.ItemSpec);
-                if (found is not null && !result.Exists(r => string.Equals(r.Item1, found, StringComparison.OrdinalIgnoreCase)))
+                if (found is not null && !result.Exists(r => string.Equals(r.Path, found, StringComparison.OrdinalIgnoreCase)))
                 {
-                    result.Add((found, string.IsNullOrEmpty(id) ? null : id));
+                    result.Add(new ReferencedInventory(found, string.IsNullOrEmpty(id) ? null : id));
                 }
             }
 
-            result.Sort((a, b) => string.CompareOrdinal(a.Item1, b.Item1));
+            result.Sort((a, b) => string.CompareOrdinal(a.Path, b.Path));
             return result;
         }
 

@@ -41,16 +41,25 @@ namespace Residency.Build.Record
         public static FlowMap From(Inventory inventory)
         {
             var external = inventory.Flows.Where(f => f.Status != FlowStatus.Internal && f.Sink is not null).ToList();
-            var categories = new SortedDictionary<string, FlowMapNode>(Ordinal);
-            var recipients = new SortedDictionary<string, FlowMapNode>(Ordinal);
-            var countries = new SortedDictionary<string, FlowMapNode>(Ordinal);
-            var edges = new Dictionary<(string, string), (string Status, int Count)>();
+            // Keyed by string, and sorted at the end: no SortedDictionary, whose tree is a generic over key-value pairs
+            // (value types, JIT-compiled in every build: see Ordering).
+            var categories = new Dictionary<string, FlowMapNode>(Ordinal);
+            var recipients = new Dictionary<string, FlowMapNode>(Ordinal);
+            var countries = new Dictionary<string, FlowMapNode>(Ordinal);
+            var edges = new Dictionary<EdgeKey, EdgeTally>();
 
             void Edge(string from, string to, string status)
             {
-                edges[(from, to)] = edges.TryGetValue((from, to), out var known)
-                    ? (FlowStatus.Rank(status) < FlowStatus.Rank(known.Status) ? status : known.Status, known.Count + 1)
-                    : (status, 1);
+                var key = new EdgeKey(from, to);
+                if (edges.TryGetValue(key, out var known))
+                {
+                    known.Status = FlowStatus.Rank(status) < FlowStatus.Rank(known.Status) ? status : known.Status;
+                    known.Count++;
+                }
+                else
+                {
+                    edges[key] = new EdgeTally(from, to, status);
+                }
             }
 
             foreach (var flow in external)
@@ -91,11 +100,42 @@ namespace Residency.Build.Record
             }
 
             return new FlowMap(
-                categories.Values.ToList(),
-                recipients.Values.ToList(),
-                countries.Values.OrderBy(c => c.UnknownCountry ? 2 : c.ThirdCountry ? 0 : 1).ThenBy(c => c.Key, Ordinal).ToList(),
-                edges.Select(e => new FlowMapEdge(e.Key.Item1, e.Key.Item2, e.Value.Status, e.Value.Count))
+                ByKey(categories.Values),
+                ByKey(recipients.Values),
+                Ordering.Sorted(countries.Values, (a, b) => Group(a).CompareTo(Group(b)) is var byGroup and not 0 ? byGroup : Ordinal.Compare(a.Key, b.Key)),
+                edges.Values.Select(e => new FlowMapEdge(e.From, e.To, e.Status, e.Count))
                     .OrderBy(e => e.From, Ordinal).ThenBy(e => e.To, Ordinal).ToList());
+
+            // Third countries first, then the EEA, then the unknown.
+            static int Group(FlowMapNode country) => country.UnknownCountry ? 2 : country.ThirdCountry ? 0 : 1;
+        }
+
+        private static List<FlowMapNode> ByKey(IEnumerable<FlowMapNode> nodes)
+        {
+            var sorted = new List<FlowMapNode>(nodes);
+            sorted.Sort((a, b) => Ordinal.Compare(a.Key, b.Key)); // distinct keys: one order
+            return sorted;
+        }
+
+        private sealed record EdgeKey(string From, string To);
+
+        private sealed class EdgeTally
+        {
+            public EdgeTally(string from, string to, string status)
+            {
+                From = from;
+                To = to;
+                Status = status;
+                Count = 1;
+            }
+
+            public string From { get; }
+
+            public string To { get; }
+
+            public string Status { get; set; }
+
+            public int Count { get; set; }
         }
 
         /// <summary>"United States" from "US (United States)" or "United States"; the code when no name is known.</summary>

@@ -43,21 +43,20 @@ namespace Residency.Build.Record
             return new ProcessingRecord
             {
                 Purposes = PurposesOf(inventory, external),
-                Subjects = inventory.DataElements
-                    .GroupBy(e => e.Subject ?? Unspecified, Ordinal)
-                    .Select(g => new SubjectRow(g.Key, Sorted(g.SelectMany(CategoriesOf))))
-                    .OrderBy(r => r.Subject == Unspecified ? 1 : 0)
-                    .ThenBy(r => r.Subject, Ordinal)
-                    .ToList(),
+                Subjects = Ordering.Sorted(
+                    inventory.DataElements
+                        .GroupBy(e => e.Subject ?? Unspecified, Ordinal)
+                        .Select(g => new SubjectRow(g.Key, Sorted(g.SelectMany(CategoriesOf)))),
+                    (a, b) => Ordering.Last(a.Subject == Unspecified, b.Subject == Unspecified) is var last and not 0 ? last : Ordinal.Compare(a.Subject, b.Subject)),
                 Categories = CategoryRows(inventory.DataElements.Where(e => e.Category is not null || e.SpecialCategory is null), e => e.Category ?? Uncategorised, special: false),
                 SpecialCategories = CategoryRows(inventory.DataElements.Where(e => e.SpecialCategory is not null), e => e.SpecialCategory!, special: true),
                 Recipients = external
-                    .GroupBy(f => (f.Sink!.RecipientName, f.Sink.Region ?? "Unknown"))
+                    .GroupBy(f => new RecipientKey(f.Sink!.RecipientName, f.Sink.Region ?? "Unknown"))
                     .Select(g => new RecipientRow(
-                        g.Key.RecipientName,
-                        g.Key.Item2,
+                        g.Key.Recipient,
+                        g.Key.Region,
                         g.Select(f => f.Sink!.RegionName).Where(n => n is not null).OrderBy(n => n, Ordinal).FirstOrDefault(),
-                        Eea.Contains(g.Key.Item2) ? "no" : Eea.IsThirdCountry(g.Key.Item2) ? "yes" : "unknown",
+                        Eea.Contains(g.Key.Region) ? "no" : Eea.IsThirdCountry(g.Key.Region) ? "yes" : "unknown",
                         Sorted(g.Select(f => f.Sink!.Kind)),
                         Sorted(g.Select(f => f.Sink!.Host)),
                         Sorted(g.SelectMany(f => f.Sources).SelectMany(CategoriesOf)),
@@ -79,12 +78,12 @@ namespace Residency.Build.Record
 
         private static IReadOnlyList<PurposeRow> PurposesOf(Inventory inventory, List<FlowFact> external)
         {
-            var rows = new Dictionary<string, (SortedSet<string> Recipients, SortedSet<string> Categories)>(Ordinal);
+            var rows = new Dictionary<string, PurposeSets>(Ordinal);
             void Add(string purpose, string recipient, IEnumerable<string> categories)
             {
                 if (!rows.TryGetValue(purpose, out var row))
                 {
-                    row = (new SortedSet<string>(Ordinal), new SortedSet<string>(Ordinal));
+                    row = new PurposeSets(new SortedSet<string>(Ordinal), new SortedSet<string>(Ordinal));
                     rows[purpose] = row;
                 }
 
@@ -102,34 +101,32 @@ namespace Residency.Build.Record
                 Add(sink.Sink.Purpose!, sink.Sink.RecipientName, new string[0]);
             }
 
-            return rows
-                .OrderBy(r => r.Key, Ordinal)
-                .Select(r => new PurposeRow(r.Key, r.Value.Recipients.ToList(), r.Value.Categories.ToList()))
-                .ToList();
+            var purposes = new List<string>(rows.Keys);
+            purposes.Sort(Ordinal); // distinct keys: an unstable sort gives the one order
+            return purposes.Select(p => new PurposeRow(p, rows[p].Recipients.ToList(), rows[p].Categories.ToList())).ToList();
         }
 
         private static IReadOnlyList<TransferRow> TransfersOf(List<FlowFact> external)
         {
-            return external
+            var rows = external
                 .Where(f => f.Status != FlowStatus.Allowed || Eea.IsThirdCountry(f.Sink!.Region))
-                .Select(f => (Flow: f, Basis: Basis(f)))
-                .GroupBy(x => (x.Flow.Sink!.Region ?? "Unknown", x.Flow.Sink.RecipientName, x.Basis, Bucket(x.Flow.Status), x.Flow.Transfer?.Justification ?? ""))
+                .GroupBy(f => new TransferKey(f.Sink!.Region ?? "Unknown", f.Sink.RecipientName, Basis(f), Bucket(f.Status), f.Transfer?.Justification ?? ""))
                 .Select(g => new TransferRow(
-                    g.Key.Item1,
-                    g.Select(x => x.Flow.Sink!.RegionName).Where(n => n is not null).OrderBy(n => n, Ordinal).FirstOrDefault(),
-                    g.Key.RecipientName,
+                    g.Key.Region,
+                    g.Select(f => f.Sink!.RegionName).Where(n => n is not null).OrderBy(n => n, Ordinal).FirstOrDefault(),
+                    g.Key.Recipient,
                     g.Key.Basis,
-                    g.Key.Item4,
-                    g.Key.Item5.Length == 0 ? null : g.Key.Item5,
-                    Sorted(g.SelectMany(x => x.Flow.Sources).SelectMany(CategoriesOf)),
+                    g.Key.Status,
+                    g.Key.Justification.Length == 0 ? null : g.Key.Justification,
+                    Sorted(g.SelectMany(f => f.Sources).SelectMany(CategoriesOf)),
                     g.Count(),
-                    g.Count(x => x.Flow.Baselined)))
-                .OrderBy(r => FlowStatus.Rank(r.Status))
-                .ThenBy(r => r.Region, Ordinal)
-                .ThenBy(r => r.Recipient, Ordinal)
-                .ThenBy(r => r.Basis, Ordinal)
-                .ThenBy(r => r.Justification ?? "", Ordinal)
-                .ToList();
+                    g.Count(f => f.Baselined)));
+            return Ordering.Sorted(rows, (a, b) =>
+                FlowStatus.Rank(a.Status).CompareTo(FlowStatus.Rank(b.Status)) is var byRank and not 0 ? byRank :
+                Ordinal.Compare(a.Region, b.Region) is var byRegion and not 0 ? byRegion :
+                Ordinal.Compare(a.Recipient, b.Recipient) is var byRecipient and not 0 ? byRecipient :
+                Ordinal.Compare(a.Basis, b.Basis) is var byBasis and not 0 ? byBasis :
+                Ordinal.Compare(a.Justification ?? "", b.Justification ?? ""));
         }
 
         private static string Bucket(string status) => status == FlowStatus.Special ? FlowStatus.Violation : status;
@@ -144,16 +141,15 @@ namespace Residency.Build.Record
 
         private static IReadOnlyList<CategoryRow> CategoryRows(IEnumerable<DataElement> elements, Func<DataElement, string> category, bool special)
         {
-            return elements
-                .GroupBy(category, Ordinal)
-                .Select(g => new CategoryRow(
-                    g.Key,
-                    special,
-                    Sorted(g.Select(e => e.Subject ?? Unspecified)),
-                    Sorted(g.Select(e => e.DisplayName))))
-                .OrderBy(r => r.Category == Uncategorised ? 1 : 0)
-                .ThenBy(r => r.Category, Ordinal)
-                .ToList();
+            return Ordering.Sorted(
+                elements
+                    .GroupBy(category, Ordinal)
+                    .Select(g => new CategoryRow(
+                        g.Key,
+                        special,
+                        Sorted(g.Select(e => e.Subject ?? Unspecified)),
+                        Sorted(g.Select(e => e.DisplayName)))),
+                (a, b) => Ordering.Last(a.Category == Uncategorised, b.Category == Uncategorised) is var last and not 0 ? last : Ordinal.Compare(a.Category, b.Category));
         }
 
         public static IEnumerable<string> CategoriesOf(DataElement element)
@@ -191,6 +187,13 @@ namespace Residency.Build.Record
                 yield return Uncategorised;
             }
         }
+
+        // Grouping keys: records, not tuples (the task's image has code for the framework's generics over reference types only).
+        private sealed record RecipientKey(string Recipient, string Region);
+
+        private sealed record TransferKey(string Region, string Recipient, string Basis, string Status, string Justification);
+
+        private sealed record PurposeSets(SortedSet<string> Recipients, SortedSet<string> Categories);
 
         private static IReadOnlyList<string> Sorted(IEnumerable<string?> values) =>
             values.Where(v => !string.IsNullOrEmpty(v)).Select(v => v!).Distinct(Ordinal).OrderBy(v => v, Ordinal).ToList();

@@ -15,7 +15,7 @@ namespace Residency.Build.Record
     /// </summary>
     internal static class RecordLabels
     {
-        private static readonly Lazy<(Dictionary<string, string> Categories, Dictionary<string, string> SinkKinds)> Table = new(Load);
+        private static readonly Lazy<Labels> Table = new(Load);
 
         private static readonly Regex IsoDuration = new(
             @"^P(?:(?<Y>\d+)Y)?(?:(?<M>\d+)M)?(?:(?<W>\d+)W)?(?:(?<D>\d+)D)?(?:T(?:(?<H>\d+)H)?(?:(?<MI>\d+)M)?(?:(?<S>\d+)S)?)?$",
@@ -91,13 +91,13 @@ namespace Residency.Build.Record
             return words + " (" + text + ")";
         }
 
-        private static (Dictionary<string, string>, Dictionary<string, string>) Load()
+        private static Labels Load()
         {
             using var stream = typeof(RecordLabels).Assembly.GetManifestResourceStream("Residency.Build.labels.json")
                 ?? throw new InvalidOperationException("labels.json is not embedded");
             using var reader = new StreamReader(stream);
             var root = JsonParser.Parse(reader.ReadToEnd());
-            return (Read(root.Get("categories")), Read(root.Get("sinkKinds")));
+            return new Labels(Read(root.Get("categories")), Read(root.Get("sinkKinds")));
         }
 
         private static Dictionary<string, string> Read(JsonNode? node)
@@ -113,5 +113,8 @@ namespace Residency.Build.Record
 
             return result;
         }
+
+        // A class, not a tuple: see Ordering.
+        private sealed record Labels(Dictionary<string, string> Categories, Dictionary<string, string> SinkKinds);
     }
 }

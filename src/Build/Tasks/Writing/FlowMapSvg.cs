@@ -24,16 +24,16 @@ namespace Residency.Build.Writing
         public static string Write(FlowMap map)
         {
             var columns = new[] { map.Categories, map.Recipients, map.Countries };
-            int rows = columns.Max(c => c.Count);
+            int rows = System.Math.Max(map.Categories.Count, System.Math.Max(map.Recipients.Count, map.Countries.Count));
             int width = 3 * ColumnWidth + 2 * Gap + 2;
             int height = Top + rows * RowHeight + 44;
-            var positions = new Dictionary<string, (int X, int Y)>();
+            var positions = new Dictionary<string, Position>(); // a class, not a tuple: see Ordering
             for (int c = 0; c < columns.Length; c++)
             {
                 int offset = (rows - columns[c].Count) * RowHeight / 2;
                 for (int r = 0; r < columns[c].Count; r++)
                 {
-                    positions[columns[c][r].Key] = (1 + c * (ColumnWidth + Gap), Top + offset + r * RowHeight);
+                    positions[columns[c][r].Key] = new Position(1 + c * (ColumnWidth + Gap), Top + offset + r * RowHeight);
                 }
             }
 
@@ -124,5 +124,7 @@ svg.flow-map .swatch-third { fill: #ffebe9; stroke: var(--violation); stroke-wid
         private static string Escape(string text) => HtmlInventoryWriter.Escape(text);
 
         private static string N(int value) => value.ToString(CultureInfo.InvariantCulture);
+
+        private sealed record Position(int X, int Y);
     }
 }

@@ -120,7 +120,7 @@ namespace Residency.Build.Writing
             w.StartObject();
             foreach (var pair in s.FlowsByStatus)
             {
-                w.Property(pair.Key, pair.Value);
+                w.Property(pair.Status, pair.Count);
             }
 
             w.EndObject();

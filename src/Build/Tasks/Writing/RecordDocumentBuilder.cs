@@ -261,10 +261,10 @@ namespace Residency.Build.Writing
 
             var table = doc.Table("flows-table", "Status", "Personal data", "Sink", "Region", "Basis", "Path", "Method", "Location", "Assembly");
             table.Filterable = true;
-            var ordered = inventory.Flows
-                .OrderBy(f => FlowStatus.Rank(f.Status))
-                .ThenBy(f => f.Suppressed ? 1 : 0)
-                .ToList(); // stable: keeps the inventory order within a status
+            // Stable: keeps the inventory order within a status.
+            var ordered = Ordering.Sorted(
+                inventory.Flows,
+                (a, b) => FlowStatus.Rank(a.Status).CompareTo(FlowStatus.Rank(b.Status)) is var byRank and not 0 ? byRank : Ordering.Last(a.Suppressed, b.Suppressed));
             foreach (var f in ordered)
             {
                 table.StatusRow(
