@@ -101,33 +101,8 @@ namespace Residency.Analyzers.Json
 
             parser._pos++;
             parser.SkipTrivia();
-            while (true)
+            while (parser.NextMember(out var name))
             {
-                if (parser._pos >= text.Length)
-                {
-                    throw parser.Error("unterminated object: expected '}'");
-                }
-
-                if (text[parser._pos] == '}')
-                {
-                    parser._pos++;
-                    break;
-                }
-
-                if (text[parser._pos] != '"')
-                {
-                    throw parser.Error("expected a property name in double quotes");
-                }
-
-                var name = parser.ParseString();
-                parser.SkipTrivia();
-                if (parser._pos >= text.Length || text[parser._pos] != ':')
-                {
-                    throw parser.Error($"expected ':' after property name \"{name}\"");
-                }
-
-                parser._pos++;
-                parser.SkipTrivia();
                 parser._valueRead = false;
                 member(name, parser);
                 if (!parser._valueRead)
@@ -135,16 +110,7 @@ namespace Residency.Analyzers.Json
                     parser.ReadValue();
                 }
 
-                parser.SkipTrivia();
-                if (parser._pos < text.Length && text[parser._pos] == ',')
-                {
-                    parser._pos++;
-                    parser.SkipTrivia();
-                }
-                else if (parser._pos < text.Length && text[parser._pos] != '}')
-                {
-                    throw parser.Error("expected ',' or '}' in object");
-                }
+                parser.AfterValue('}');
             }
 
             parser.SkipTrivia();
@@ -193,30 +159,10 @@ namespace Residency.Analyzers.Json
 
             _pos++;
             SkipTrivia();
-            while (true)
+            while (NextItem())
             {
-                if (_pos >= _text.Length)
-                {
-                    throw Error("unterminated array: expected ']'");
-                }
-
-                if (_text[_pos] == ']')
-                {
-                    _pos++;
-                    return;
-                }
-
                 item(ParseValue(2));
-                SkipTrivia();
-                if (_pos < _text.Length && _text[_pos] == ',')
-                {
-                    _pos++;
-                    SkipTrivia();
-                }
-                else if (_pos < _text.Length && _text[_pos] != ']')
-                {
-                    throw Error("expected ',' or ']' in array");
-                }
+                AfterValue(']');
             }
         }
 
@@ -278,47 +224,15 @@ namespace Residency.Analyzers.Json
             var members = _scratch[depth];
             members.Clear();
             SkipTrivia();
-            while (true)
+            while (NextMember(out var name))
             {
-                if (_pos >= _text.Length)
-                {
-                    throw Error("unterminated object: expected '}'");
-                }
-
-                if (_text[_pos] == '}')
-                {
-                    _pos++;
-                    var result = JsonNode.Object(line, column, members.ToArray());
-                    members.Clear(); // no references kept to a parsed document
-                    return result;
-                }
-
-                if (_text[_pos] != '"')
-                {
-                    throw Error("expected a property name in double quotes");
-                }
-
-                var name = ParseString();
-                SkipTrivia();
-                if (_pos >= _text.Length || _text[_pos] != ':')
-                {
-                    throw Error($"expected ':' after property name \"{name}\"");
-                }
-
-                _pos++;
-                SkipTrivia();
                 members.Add(new KeyValuePair<string, JsonNode>(name, ParseValue(depth + 1)));
-                SkipTrivia();
-                if (_pos < _text.Length && _text[_pos] == ',')
-                {
-                    _pos++;
-                    SkipTrivia();
-                }
-                else if (_pos < _text.Length && _text[_pos] != '}')
-                {
-                    throw Error("expected ',' or '}' in object");
-                }
+                AfterValue('}');
             }
+
+            var result = JsonNode.Object(line, column, members.ToArray());
+            members.Clear(); // no references kept to a parsed document
+            return result;
         }
 
         private JsonNode ParseArray(int depth, int line, int column)
@@ -326,30 +240,81 @@ namespace Residency.Analyzers.Json
             _pos++;
             var items = new List<JsonNode>();
             SkipTrivia();
-            while (true)
+            while (NextItem())
             {
-                if (_pos >= _text.Length)
-                {
-                    throw Error("unterminated array: expected ']'");
-                }
-
-                if (_text[_pos] == ']')
-                {
-                    _pos++;
-                    return JsonNode.Array(line, column, items);
-                }
-
                 items.Add(ParseValue(depth + 1));
+                AfterValue(']');
+            }
+
+            return JsonNode.Array(line, column, items);
+        }
+
+        /// <summary>
+        /// In an object, at a member or its closing brace: reads the member's name and the colon after it (then the value
+        /// is next), or consumes the closing brace and returns false.
+        /// </summary>
+        [System.Runtime.CompilerServices.MethodImpl(HotPath.Optimized)]
+        private bool NextMember(out string name)
+        {
+            name = "";
+            if (_pos >= _text.Length)
+            {
+                throw Error("unterminated object: expected '}'");
+            }
+
+            if (_text[_pos] == '}')
+            {
+                _pos++;
+                return false;
+            }
+
+            if (_text[_pos] != '"')
+            {
+                throw Error("expected a property name in double quotes");
+            }
+
+            name = ParseString();
+            SkipTrivia();
+            if (_pos >= _text.Length || _text[_pos] != ':')
+            {
+                throw Error($"expected ':' after property name \"{name}\"");
+            }
+
+            _pos++;
+            SkipTrivia();
+            return true;
+        }
+
+        /// <summary>In an array, at an item or its closing bracket: whether an item is next (the bracket is consumed when not).</summary>
+        private bool NextItem()
+        {
+            if (_pos >= _text.Length)
+            {
+                throw Error("unterminated array: expected ']'");
+            }
+
+            if (_text[_pos] == ']')
+            {
+                _pos++;
+                return false;
+            }
+
+            return true;
+        }
+
+        /// <summary>After a member's or an item's value: the comma that separates it from the next (a trailing one is allowed), or <paramref name="close"/>.</summary>
+        [System.Runtime.CompilerServices.MethodImpl(HotPath.Optimized)]
+        private void AfterValue(char close)
+        {
+            SkipTrivia();
+            if (_pos < _text.Length && _text[_pos] == ',')
+            {
+                _pos++;
                 SkipTrivia();
-                if (_pos < _text.Length && _text[_pos] == ',')
-                {
-                    _pos++;
-                    SkipTrivia();
-                }
-                else if (_pos < _text.Length && _text[_pos] != ']')
-                {
-                    throw Error("expected ',' or ']' in array");
-                }
+            }
+            else if (_pos < _text.Length && _text[_pos] != close)
+            {
+                throw Error(close == '}' ? "expected ',' or '}' in object" : "expected ',' or ']' in array");
             }
         }
 
