@@ -37,11 +37,7 @@ namespace Residency.EndToEnd.Tests
             var image = PackageFixture.WriteProject(workspace, "Image", Code);
             var portable = PackageFixture.WriteProject(workspace, "Portable", Code, extraProperties: "<ResidencyTaskReadyToRun>false</ResidencyTaskReadyToRun>");
 
-            // The SDK's own word for this machine (linux-x64 also for a distribution's build of the SDK).
-            var query = DotNet.Run(image, "msbuild -nologo -getProperty:NETCoreSdkPortableRuntimeIdentifier");
-            Assert.True(query.ExitCode == 0, query.ToString());
-            var rid = query.Output.Trim();
-            Assert.False(string.IsNullOrEmpty(rid), query.ToString());
+            var rid = SdkRuntime(image);
 
             var withImage = DotNet.Run(image, Build);
             Assert.True(withImage.ExitCode == 0, withImage.ToString());
@@ -79,7 +75,7 @@ namespace Residency.EndToEnd.Tests
             // crossgen references), and no generic of the framework over a value type of ours (Ordering).
             var workspace = package.NewWorkspace("task-image-jit");
             var project = PackageFixture.WriteProject(workspace, "App", Code);
-            var rid = DotNet.Run(project, "msbuild -nologo -getProperty:NETCoreSdkPortableRuntimeIdentifier").Output.Trim();
+            var rid = SdkRuntime(project);
             var build = DotNet.Run(project, Build);
             Assert.True(build.ExitCode == 0, build.ToString());
             if (!ImageRuntimes.Contains(rid))
@@ -127,9 +123,19 @@ namespace Residency.EndToEnd.Tests
         }
 
         /// <summary>The runtime identifiers the package ships an image for (Directory.Build.props, ResidencyTaskImageRuntimes).</summary>
-        internal static readonly string[] ImageRuntimes = typeof(TaskImageTests).Assembly.GetCustomAttributes<System.Reflection.AssemblyMetadataAttribute>()
+        internal static readonly string[] ImageRuntimes = typeof(TaskImageTests).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>()
             .Single(a => a.Key == "ResidencyTaskImageRuntimes").Value!
             .Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+
+        /// <summary>The SDK's own word for this machine (linux-x64 also for a distribution's build of the SDK).</summary>
+        private static string SdkRuntime(string project)
+        {
+            var query = DotNet.Run(project, "msbuild -nologo -getProperty:NETCoreSdkPortableRuntimeIdentifier");
+            Assert.True(query.ExitCode == 0, query.ToString());
+            var rid = query.Output.Trim();
+            Assert.False(string.IsNullOrEmpty(rid), query.ToString());
+            return rid;
+        }
 
         private static string TaskAssembly(CommandResult result)
         {

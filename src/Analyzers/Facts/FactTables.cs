@@ -32,7 +32,8 @@ namespace Residency.Facts
             IReadOnlyList<SourceRef?> sources,
             IReadOnlyList<SinkInfo?> sinks,
             Dictionary<string, int> fileIndex,
-            IReadOnlyList<string?> files)
+            IReadOnlyList<string?> files,
+            Func<string, string>? mapFile = null)
         {
             SourceJson = sourceJson;
             SinkJson = sinkJson;
@@ -42,6 +43,7 @@ namespace Residency.Facts
             Sinks = sinks;
             _fileIndex = fileIndex;
             Files = files;
+            _mapFile = mapFile;
         }
 
         /// <summary>The source files by index, sorted (null: an entry that could not be read).</summary>
@@ -147,16 +149,14 @@ namespace Residency.Facts
                 sources,
                 sinks,
                 new Dictionary<string, int>(StringComparer.Ordinal),
-                files)
-            {
-                _mapFile = file,
-            };
+                files,
+                file);
 
             static IReadOnlyList<JsonNode> Items(JsonNode? table) => table is { IsArray: true } ? table.Items : new JsonNode[0];
         }
 
         // Maps an inline path as the file table's entries were mapped (Read).
-        private Func<string, string>? _mapFile;
+        private readonly Func<string, string>? _mapFile;
 
         /// <summary>The index of a source file of the document the tables were made for.</summary>
         public int IndexOf(string file) => _fileIndex[file];

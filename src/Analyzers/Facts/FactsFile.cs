@@ -292,40 +292,30 @@ namespace Residency.Facts
                 switch (list)
                 {
                     case "elements":
-                        if (FactJsonReader.Element(item, assembly, tables) is { } element)
-                        {
-                            _elements.Add(_itemAssembly is null || element.Assembly == assembly ? element : element with { Assembly = assembly });
-                        }
-
+                        Add(_elements, FactJsonReader.Element(item, assembly, tables), assembly, static e => e.Assembly, static (e, a) => e with { Assembly = a });
                         break;
                     case "sinks":
-                        if (FactJsonReader.SinkEntry(item, assembly, tables) is { } sink)
-                        {
-                            _sinks.Add(_itemAssembly is null || sink.Assembly == assembly ? sink : sink with { Assembly = assembly });
-                        }
-
+                        Add(_sinks, FactJsonReader.SinkEntry(item, assembly, tables), assembly, static e => e.Assembly, static (e, a) => e with { Assembly = a });
                         break;
                     case "flows":
-                        if (FactJsonReader.Flow(item, assembly, tables) is { } flow)
-                        {
-                            _flows.Add(_itemAssembly is null || flow.Assembly == assembly ? flow : flow with { Assembly = assembly });
-                        }
-
+                        Add(_flows, FactJsonReader.Flow(item, assembly, tables), assembly, static e => e.Assembly, static (e, a) => e with { Assembly = a });
                         break;
                     case "unclassified":
-                        if (FactJsonReader.Unclassified(item, assembly, tables) is { } call)
-                        {
-                            _unclassified.Add(_itemAssembly is null || call.Assembly == assembly ? call : call with { Assembly = assembly });
-                        }
-
+                        Add(_unclassified, FactJsonReader.Unclassified(item, assembly, tables), assembly, static e => e.Assembly, static (e, a) => e with { Assembly = a });
                         break;
                     case "findings":
-                        if (FactJsonReader.Finding(item, assembly, tables) is { } finding)
-                        {
-                            _findings.Add(_itemAssembly is null || finding.Assembly == assembly ? finding : finding with { Assembly = assembly });
-                        }
-
+                        Add(_findings, FactJsonReader.Finding(item, assembly, tables), assembly, static e => e.Assembly, static (e, a) => e with { Assembly = a });
                         break;
+                }
+            }
+
+            // An item read; for the task, of the assembly it was given even when the item names another (itemAssembly).
+            private void Add<T>(List<T> items, T? item, string assembly, Func<T, string> assemblyOf, Func<T, string, T> withAssembly)
+                where T : class
+            {
+                if (item is not null)
+                {
+                    items.Add(_itemAssembly is null || assemblyOf(item) == assembly ? item : withAssembly(item, assembly));
                 }
             }
 
@@ -335,21 +325,21 @@ namespace Residency.Facts
             /// </summary>
             private void Reassemble()
             {
-                string before = _itemAssembly ?? "";
-                Replace(_elements, e => e.Assembly, e => e with { Assembly = _assembly });
-                Replace(_sinks, e => e.Assembly, e => e with { Assembly = _assembly });
-                Replace(_flows, e => e.Assembly, e => e with { Assembly = _assembly });
-                Replace(_unclassified, e => e.Assembly, e => e with { Assembly = _assembly });
-                Replace(_findings, e => e.Assembly, e => e with { Assembly = _assembly });
+                Replace(_elements, static e => e.Assembly, static (e, a) => e with { Assembly = a });
+                Replace(_sinks, static e => e.Assembly, static (e, a) => e with { Assembly = a });
+                Replace(_flows, static e => e.Assembly, static (e, a) => e with { Assembly = a });
+                Replace(_unclassified, static e => e.Assembly, static (e, a) => e with { Assembly = a });
+                Replace(_findings, static e => e.Assembly, static (e, a) => e with { Assembly = a });
+            }
 
-                void Replace<T>(List<T> items, Func<T, string?> of, Func<T, T> with)
+            private void Replace<T>(List<T> items, Func<T, string> assemblyOf, Func<T, string, T> withAssembly)
+            {
+                string before = _itemAssembly ?? "";
+                for (int i = 0; i < items.Count; i++)
                 {
-                    for (int i = 0; i < items.Count; i++)
+                    if (_itemAssembly is not null || assemblyOf(items[i]) == before)
                     {
-                        if (_itemAssembly is not null || of(items[i]) == before)
-                        {
-                            items[i] = with(items[i]);
-                        }
+                        items[i] = withAssembly(items[i], _assembly);
                     }
                 }
             }

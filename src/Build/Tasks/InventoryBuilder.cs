@@ -181,7 +181,7 @@ namespace Residency.Build
 
         private static List<DeclaredTransfer> DeclaredTransfers(IReadOnlyList<FlowFact> flows)
         {
-            var transfers = flows
+            return flows
                 .Where(f => f.Transfer is not null)
                 .GroupBy(f => new TransferKey(f.Transfer!.Region ?? "", f.Transfer.Mechanism ?? "", f.Transfer.Recipient ?? "", f.Transfer.Justification ?? ""))
                 .Select(g =>
@@ -205,8 +205,8 @@ namespace Residency.Build
                 .OrderBy(t => t.Region ?? "", Ordinal)
                 .ThenBy(t => t.Recipient ?? "", Ordinal)
                 .ThenBy(t => t.Mechanism ?? "", Ordinal)
-                .ThenBy(t => t.Justification ?? "", Ordinal);
-            return transfers.ToList();
+                .ThenBy(t => t.Justification ?? "", Ordinal)
+                .ToList();
         }
 
         // A record, not a tuple: see Ordering.
