@@ -45,12 +45,16 @@ namespace Residency.Analyzers.Tests.Endpoints
         [InlineData("Microsoft.Extensions.AI.ChatMessage.op_Implicit")]
         [InlineData("Microsoft.SemanticKernel.KernelArguments.Add")]
         [InlineData("Microsoft.SemanticKernel.ChatCompletion.ChatHistory.AddUserMessage")]
+        [InlineData("MimeKit.InternetAddressList.Add")]
+        [InlineData("MimeKit.BodyBuilder.ToMessageBody")]
         public void Local(string method) => Assert.True(Catalog().IsLocal(method), method);
 
         [Theory]
         [InlineData("System.Net.Sockets.Socket.Send")]
         [InlineData("System.Net.WebClient.UploadString")]
         [InlineData("System.Net.Mail.SmtpClient.Send")]
+        [InlineData("MailKit.Net.Imap.ImapFolder.Append")]
+        [InlineData("MimeKitLite.Other.Send")]
         [InlineData("Contoso.Vendor.CrmSdk.Push")]
         [InlineData("SystemTools.Exporter.Export")]
         [InlineData("Microsoft.Extensions.Caching.Distributed.DistributedCacheExtensions.SetString")]

@@ -204,6 +204,52 @@ class Service
     async System.Threading.Tasks.Task Run(Customer c, System.Net.Http.HttpClient http) { await http.PostAsync(""https://api.contoso.com/x"", new System.Net.Http.StringContent(c.Email)); }
 }", null);
 
+        // A message is built in the process (MimeKit, System.Net.Mail, Semantic Kernel's arguments and history); only the
+        // client that sends it is a recipient, and that one is a sink (a flow, not RES008).
+        [Fact]
+        public async Task MessagesBuiltForAMailOrAModelAreNotRecipients()
+        {
+            var test = new AnalyzerVerifier<UnclassifiedRecipientAnalyzer>.Test
+            {
+                TestCode = @"
+using System.Threading.Tasks;
+using MimeKit;
+using Microsoft.SemanticKernel;
+using Microsoft.SemanticKernel.ChatCompletion;
+using Residency;
+public class Customer
+{
+    [PersonalData(""contact.email"")] public string Email { get; set; } = """";
+    [PersonalData(""name"")] public string Name { get; set; } = """";
+}
+class Mailer
+{
+    async Task Send(Customer c, Kernel kernel)
+    {
+        var message = new MimeMessage();
+        message.To.Add(new MailboxAddress(c.Name, c.Email));
+        message.Cc.Add(MailboxAddress.Parse(c.Email));
+        var body = new BodyBuilder { TextBody = ""Dear "" + c.Name };
+        body.Attachments.Add(""note.txt"", System.Text.Encoding.UTF8.GetBytes(c.Email));
+        message.Body = body.ToMessageBody();
+        message.Headers.Add(""X-Customer"", c.Email);
+        using var client = new MailKit.Net.Smtp.SmtpClient();
+        await client.ConnectAsync(""smtp.eu.mailgun.org"", 587);
+        await client.SendAsync(message);
+        var mail = new System.Net.Mail.MailMessage();
+        mail.To.Add(new System.Net.Mail.MailAddress(c.Email, c.Name));
+        var arguments = new KernelArguments { [""who""] = c.Name };
+        arguments.Add(""email"", c.Email);
+        var history = new ChatHistory();
+        history.AddUserMessage(c.Email);
+    }
+}",
+            };
+            test.TestState.AdditionalReferences.Clear();
+            test.TestState.AdditionalReferences.AddRange(PackageReferences.All);
+            await test.RunAsync(CancellationToken.None);
+        }
+
         [Fact]
         public Task HalfTypedCodeDoesNotThrow()
         {

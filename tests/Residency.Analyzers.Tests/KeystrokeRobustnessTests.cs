@@ -1,0 +1,267 @@
+using System;
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.IO;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Text;
+using Residency.Analyzers.Tests.Verifiers;
+
+namespace Residency.Analyzers.Tests
+{
+    /// <summary>
+    /// Two applications as an editor sees them while they are typed: the sample (samples/SupportDesk: an LLM through
+    /// <c>IChatClient</c>, HTTP, ASP.NET Core endpoints) and the help desk of Corpus/HelpDesk (Semantic Kernel, AI tools,
+    /// MailKit and System.Net.Mail, claims, Identity, the request, static storage). Each file is cut off after a token
+    /// (the rest not typed yet) and has one token missing (deleted, or not typed yet); every Residency analyzer runs over
+    /// each such compilation as the IDE runs them and as a command-line build does (flows at compilation end, the facts
+    /// file written). No analyzer may throw (AD0001). Both applications compile cleanly as they are and raise the findings
+    /// listed here, the same in both modes (checked first), so each variant is broken by exactly one edit.
+    /// </summary>
+    public class KeystrokeRobustnessTests
+    {
+        /// <summary>
+        /// Every how many tokens an edit is tried. 1 tries every token (about 1,200 edits of each kind in each application,
+        /// some ten minutes in all); the default keeps the test to seconds and still edits every file.
+        /// <c>RESIDENCY_KEYSTROKE_STRIDE=1</c> runs them all.
+        /// </summary>
+        private static readonly int Stride = int.TryParse(Environment.GetEnvironmentVariable("RESIDENCY_KEYSTROKE_STRIDE"), out var stride) && stride > 0 ? stride : 29;
+
+        // The packages' assemblies next to the tests; Microsoft.Extensions.* and the framework come from the targeting packs.
+        private static readonly string[] PackageAssemblies =
+        {
+            "Microsoft.Extensions.AI", "Microsoft.Extensions.AI.Abstractions", "Microsoft.Extensions.AI.OpenAI", "OpenAI",
+            "System.ClientModel", "System.Memory.Data", "Azure.AI.OpenAI", "Azure.Core", "Microsoft.SemanticKernel.Abstractions",
+            "Microsoft.SemanticKernel.Core", "Microsoft.SemanticKernel.Connectors.OpenAI", "Microsoft.SemanticKernel.Connectors.AzureOpenAI",
+            "Microsoft.Extensions.VectorData.Abstractions", "MailKit", "MimeKit",
+        };
+
+        /// <summary>The applications, by folder from the repository's root.</summary>
+        public static TheoryData<string> Applications() => new() { SupportDesk, HelpDesk };
+
+        private const string SupportDesk = "samples/SupportDesk";
+
+        private const string HelpDesk = "tests/Residency.Analyzers.Tests/Corpus/HelpDesk";
+
+        // What the SDK generates for a console project with ImplicitUsings.
+        private const string GlobalUsings = @"global using global::System;
+global using global::System.Collections.Generic;
+global using global::System.IO;
+global using global::System.Linq;
+global using global::System.Net.Http;
+global using global::System.Threading;
+global using global::System.Threading.Tasks;
+";
+
+        public enum Edit
+        {
+            /// <summary>The file ends after the token: what follows is not typed yet.</summary>
+            CutAfter,
+
+            /// <summary>The token is missing, the rest of the file is there.</summary>
+            Delete,
+        }
+
+        /// <summary>What each application raises as it is: the line of every finding, by rule.</summary>
+        private static readonly Dictionary<string, string[]> Findings = new()
+        {
+            [SupportDesk] = new[]
+            {
+                "RES001 Services/SupportService.cs:16", "RES001 Services/SupportService.cs:28", "RES001 Services/TicketAssistant.cs:27",
+                "RES001 Services/TicketSummarizer.cs:29", "RES001 Web/AccountEndpoints.cs:38", "RES002 Services/SupportService.cs:42",
+                "RES005 Services/SupportService.cs:38",
+            },
+            [HelpDesk] = new[]
+            {
+                // The tool's return value, the prompt and the streamed notes go to api.openai.com; the Semantic Kernel
+                // prompt, its chat service and its plugin use eu.api.openai.com and are clean.
+                "RES001 Assistant.cs:29", "RES001 Assistant.cs:37", "RES001 Assistant.cs:56",
+                // MailKit to SendGrid (US); System.Net.Mail to a host from a field (unknown); the EU Mailgun host is clean;
+                // building the MimeMessage is local (no RES008).
+                "RES001 Mail.cs:23", "RES003 Mail.cs:35",
+                // A claim, Identity's phone number, the client's IP address and User-Agent to Segment (US).
+                "RES001 Endpoints.cs:23",
+                "RES006 Models.cs:9",
+            },
+        };
+
+        [Theory]
+        [MemberData(nameof(Applications))]
+        public async Task TheApplicationAsItIsCompilesAndRaisesItsFindings(string application)
+        {
+            var files = SourceFiles(application);
+            var compilation = Compile(application, files);
+            Assert.Empty(compilation.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error));
+
+            // And the analyzers find its flows, the same in both modes: the harness runs them for real.
+            var folder = Folder(application) + Path.DirectorySeparatorChar;
+            foreach (var commandLine in new[] { false, true })
+            {
+                var (diagnostics, exceptions) = await AnalyzeAsync(application, compilation, commandLine);
+                Assert.Empty(exceptions);
+                var found = diagnostics
+                    .Select(d => d.Location.GetLineSpan())
+                    .Zip(diagnostics, (span, d) => $"{d.Id} {span.Path.Substring(folder.Length).Replace(Path.DirectorySeparatorChar, '/')}:{span.StartLinePosition.Line + 1}")
+                    .OrderBy(f => f, StringComparer.Ordinal);
+                Assert.Equal(Findings[application].OrderBy(f => f, StringComparer.Ordinal), found);
+            }
+        }
+
+        [Theory]
+        [MemberData(nameof(Edits))]
+        public async Task NoAnalyzerThrowsWhileTheApplicationIsTyped(string application, Edit edit, bool commandLine)
+        {
+            var files = SourceFiles(application);
+            var failures = new ConcurrentBag<string>();
+            int variants = 0;
+            foreach (var file in files)
+            {
+                var tokens = CSharpSyntaxTree.ParseText(file.Text).GetRoot().DescendantTokens().ToList();
+                for (int i = (file.Path.Length + (int)edit) % Stride; i < tokens.Count; i += Stride)
+                {
+                    var token = tokens[i];
+                    string text = edit == Edit.CutAfter
+                        ? file.Text.Substring(0, token.Span.End)
+                        : file.Text.Remove(token.Span.Start, token.Span.Length);
+                    var sources = files.Select(f => (f.Path, f.Path == file.Path ? text : f.Text)).ToList();
+                    var (_, exceptions) = await AnalyzeAsync(application, Compile(application, sources), commandLine);
+                    foreach (var exception in exceptions)
+                    {
+                        failures.Add($"{Path.GetFileName(file.Path)}, {edit} '{token.Text}' at {token.GetLocation().GetLineSpan().StartLinePosition}: {exception}");
+                    }
+
+                    variants++;
+                }
+            }
+
+            Assert.True(variants >= files.Count, $"only {variants} variants");
+            Assert.Empty(failures);
+        }
+
+        public static TheoryData<string, Edit, bool> Edits()
+        {
+            var data = new TheoryData<string, Edit, bool>();
+            foreach (var application in new[] { SupportDesk, HelpDesk })
+            {
+                foreach (var edit in new[] { Edit.CutAfter, Edit.Delete })
+                {
+                    data.Add(application, edit, false);
+                    data.Add(application, edit, true);
+                }
+            }
+
+            return data;
+        }
+
+        private static string Folder(string application) => Path.Combine(SelfAnalysisTests.FindRepositoryRoot(), application.Replace('/', Path.DirectorySeparatorChar));
+
+        private static List<(string Path, string Text)> SourceFiles(string application)
+        {
+            var folder = Folder(application);
+            var files = Directory.GetFiles(folder, "*.cs", SearchOption.AllDirectories)
+                .Where(f => !f.Contains(Path.DirectorySeparatorChar + "obj" + Path.DirectorySeparatorChar) && !f.Contains(Path.DirectorySeparatorChar + "bin" + Path.DirectorySeparatorChar))
+                .OrderBy(f => f, StringComparer.Ordinal)
+                .Select(f => (f, File.ReadAllText(f)))
+                .ToList();
+            Assert.NotEmpty(files);
+            return files;
+        }
+
+        private static CSharpCompilation Compile(string application, IEnumerable<(string Path, string Text)> sources)
+        {
+            var options = new CSharpParseOptions(LanguageVersion.Preview);
+            var trees = sources.Select(s => CSharpSyntaxTree.ParseText(s.Text, options, s.Path))
+                .Append(CSharpSyntaxTree.ParseText(GlobalUsings, options, "GlobalUsings.g.cs"));
+            return CSharpCompilation.Create(
+                Path.GetFileName(application),
+                trees,
+                References.Value,
+                new CSharpCompilationOptions(application == SupportDesk ? OutputKind.ConsoleApplication : OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
+        }
+
+        private static readonly Lazy<ImmutableArray<MetadataReference>> References = new(() =>
+        {
+            var builder = TestReferences.AspNetCore.ToBuilder();
+            foreach (var name in PackageAssemblies)
+            {
+                builder.Add(MetadataReference.CreateFromFile(Path.Combine(AppContext.BaseDirectory, name + ".dll")));
+            }
+
+            return builder.ToImmutable();
+        });
+
+        private static readonly ImmutableArray<DiagnosticAnalyzer> Analyzers = typeof(ResidencyContext).Assembly.GetTypes()
+            .Where(t => !t.IsAbstract && typeof(DiagnosticAnalyzer).IsAssignableFrom(t))
+            .Select(t => (DiagnosticAnalyzer)Activator.CreateInstance(t)!)
+            .ToImmutableArray();
+
+        private static async Task<(ImmutableArray<Diagnostic> Diagnostics, List<string> Exceptions)> AnalyzeAsync(string application, Compilation compilation, bool commandLine)
+        {
+            var exceptions = new List<string>();
+            var additional = Directory.GetFiles(Folder(application), "*.json")
+                .OrderBy(f => f, StringComparer.Ordinal)
+                .Select(f => (AdditionalText)new FileText(f))
+                .ToImmutableArray();
+            string? factsFile = commandLine ? Path.Combine(Path.GetTempPath(), "residency-keystrokes-" + Guid.NewGuid().ToString("N") + ".json") : null;
+            var analyzerOptions = new AnalyzerOptions(additional, new ConfigOptions(commandLine
+                ? new Dictionary<string, string> { [ResidencyOptions.CommandLineBuildKey] = "true", [ResidencyOptions.FactsFileKey] = factsFile! }
+                : new Dictionary<string, string>()));
+
+            var options = new CompilationWithAnalyzersOptions(
+                analyzerOptions,
+                (exception, analyzer, diagnostic) =>
+                {
+                    lock (exceptions)
+                    {
+                        exceptions.Add($"{analyzer.GetType().Name}: {exception}");
+                    }
+                },
+                concurrentAnalysis: true,
+                logAnalyzerExecutionTime: false);
+            var diagnostics = await compilation.WithAnalyzers(Analyzers, options).GetAnalyzerDiagnosticsAsync(CancellationToken.None);
+            lock (exceptions)
+            {
+                exceptions.AddRange(diagnostics.Where(d => d.Id == "AD0001").Select(d => d.GetMessage()));
+            }
+
+            if (factsFile is not null)
+            {
+                // A command-line build writes the facts file at compilation end, broken code or not.
+                if (!File.Exists(factsFile))
+                {
+                    exceptions.Add("no facts file was written");
+                }
+
+                File.Delete(factsFile);
+            }
+
+            return (diagnostics, exceptions);
+        }
+
+        private sealed class ConfigOptions(Dictionary<string, string> values) : AnalyzerConfigOptionsProvider
+        {
+            public override AnalyzerConfigOptions GlobalOptions { get; } = new Values(values);
+
+            public override AnalyzerConfigOptions GetOptions(SyntaxTree tree) => new Values(new Dictionary<string, string>());
+
+            public override AnalyzerConfigOptions GetOptions(AdditionalText textFile) => new Values(new Dictionary<string, string>());
+
+            private sealed class Values(Dictionary<string, string> values) : AnalyzerConfigOptions
+            {
+                public override bool TryGetValue(string key, out string value) => values.TryGetValue(key, out value!);
+            }
+        }
+
+        private sealed class FileText(string path) : AdditionalText
+        {
+            public override string Path { get; } = path;
+
+            public override SourceText GetText(CancellationToken cancellationToken = default) => SourceText.From(File.ReadAllText(Path));
+        }
+    }
+}
