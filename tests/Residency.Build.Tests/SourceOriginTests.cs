@@ -81,6 +81,48 @@ namespace Residency.Build.Tests
         }
 
         [Fact]
+        public void AnnotatedMembersOfReferencedAssembliesAreListedWithTheirAnnotation()
+        {
+            // ASP.NET Core Identity's user: no element fact of the compilation describes it, only its flows' sources do.
+            var w = new JsonWriter();
+            w.StartObject();
+            w.Property("status", "violation");
+            w.Name("sources");
+            w.StartArray();
+            w.StartObject();
+            w.Property("id", "Microsoft.AspNetCore.Identity.IdentityUser<TKey>.PhoneNumber");
+            w.Property("member", "IdentityUser.PhoneNumber");
+            w.Property("category", "contact.phone_number");
+            w.Property("annotation", "AspNetCore.Identity");
+            w.Property("kind", "property");
+            w.EndObject();
+            w.EndArray();
+            w.Name("sink");
+            w.StartObject();
+            w.Property("id", "crm");
+            w.Property("kind", "annotation");
+            w.Property("display", "Crm.Send");
+            w.Property("region", "US");
+            w.EndObject();
+            w.Property("method", "Portal.CallMeBack()");
+            w.Property("fingerprint", "1d");
+            w.EndObject();
+            using var project = new TestProject();
+            project.WithFacts(new FactsBuilder().Flow("RES001", "Portal.cs", 12, w.ToString()).ToString());
+            project.Run();
+
+            var inventory = Json.Load(project.Output("inventory.json"));
+            var phone = inventory.Array("dataElements").Single();
+            Assert.Equal("AspNetCore.Identity", phone.Str("origin"));
+            Assert.Equal("property", phone.Str("kind"));
+            Assert.Equal("Microsoft.AspNetCore.Identity.IdentityUser<TKey>", phone.Str("containingType"));
+            var source = inventory.Array("flows").Single().Array("sources").Single();
+            Assert.Equal("AspNetCore.Identity", source.Str("annotation"));
+            Assert.Null(source.Str("origin")); // not a source that needs no annotation: the flow says nothing of where it came from
+            Assert.Contains("| IdentityUser.PhoneNumber | property | Phone number (contact.phone\\_number) | — | — | — | AspNetCore.Identity |", File.ReadAllText(project.Output("inventory.md")));
+        }
+
+        [Fact]
         public void AnnotatedSourcesHaveNoOriginColumnValue()
         {
             using var project = new TestProject();

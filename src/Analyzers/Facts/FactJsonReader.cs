@@ -36,6 +36,7 @@ namespace Residency.Facts
                 SpecialCategory = JsonRead.Str(node, "specialCategory"),
 Subject = JsonRead.Str(node, "subject"),
                 Origin = JsonRead.Str(node, "origin"),
+                Annotation = JsonRead.Str(node, "annotation"),
                 Kind = JsonRead.Str(node, "kind"),
                 Pseudonymised = JsonRead.Bool(node, "pseudonymised"),
                 Inferred = JsonRead.Bool(node, "inferred"),

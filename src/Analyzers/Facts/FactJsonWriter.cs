@@ -36,6 +36,11 @@ namespace Residency.Facts
                 w.Property("origin", s.Origin);
                 w.Property("kind", s.Kind);
             }
+            else if (s.Annotation is not null)
+            {
+                w.Property("annotation", s.Annotation);
+                w.Property("kind", s.Kind);
+            }
 
             w.EndObject();
         }

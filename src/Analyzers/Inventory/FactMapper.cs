@@ -114,8 +114,13 @@ namespace Residency.Analyzers.Inventory
             Pseudonymised = pseudonymised,
             Inferred = element.Origin == ElementOrigin.Inferred,
             Origin = element.Source,
-            Kind = element.Source is null ? null : element.KindName,
+            Annotation = FromReference(element) ? OriginName(element.Origin) : null,
+            Kind = element.Source is not null || FromReference(element) ? element.KindName : null,
         };
+
+        /// <summary>An annotated member of a referenced assembly: no element fact of this compilation describes it.</summary>
+        private static bool FromReference(DataElement element) =>
+            element.Source is null && element.Origin != ElementOrigin.Inferred && element.Symbol.DeclaringSyntaxReferences.IsEmpty;
 
         private static Facts.SinkInfo Sink(Sinks.SinkInfo sink) => new()
         {

@@ -141,7 +141,7 @@ namespace Residency.Build
                             SpecialCategory = source.SpecialCategory,
                             Subject = source.Subject,
                             Kind = source.Kind,
-                            Origin = source.Origin ?? (source.Inferred ? "inferred" : null),
+                            Origin = source.Origin ?? source.Annotation ?? (source.Inferred ? "inferred" : null),
                             Assembly = flow.Assembly,
                         };
                     }

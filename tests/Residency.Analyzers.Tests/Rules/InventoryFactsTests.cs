@@ -58,6 +58,38 @@ class Service
         }
 
         [Fact]
+        public async Task AnnotatedMembersOfReferencedAssembliesCarryTheirAnnotationAndKind()
+        {
+            // A model annotated in another assembly (a package, another project): no element fact of this compilation
+            // describes its members, so the flow's sources say what classified them.
+            var library = TestReferences.Library("Contoso.Model", @"
+namespace Microsoft.AspNetCore.Identity { [System.AttributeUsage(System.AttributeTargets.Property)] public class PersonalDataAttribute : System.Attribute { } }
+namespace Contoso.Model
+{
+    public class Account { [Residency.PersonalData(""contact.email"")] public string Email = """"; [Microsoft.AspNetCore.Identity.PersonalData] public string Phone { get; set; } = """"; }
+}");
+            const string source = @"
+using Residency;
+public class Customer { [PersonalData(""name"")] public string Name { get; set; } = """"; }
+public class UsCrm { [DataSink(""US"", Recipient = ""Acme"")] public void Send(string s) { } }
+class Service
+{
+    void Run(Contoso.Model.Account a, Customer c, UsCrm crm) { crm.Send(a.Email + a.Phone + c.Name); }
+}";
+            await RunAsync(source, library: library);
+
+            var sources = ReadFacts().Get("sourceTable")!.Items.ToDictionary(s => s.GetString("id")!);
+            Assert.Equal("Residency", sources["Contoso.Model.Account.Email"].GetString("annotation"));
+            Assert.Equal("field", sources["Contoso.Model.Account.Email"].GetString("kind"));
+            Assert.Equal("AspNetCore.Identity", sources["Contoso.Model.Account.Phone"].GetString("annotation"));
+            Assert.Equal("property", sources["Contoso.Model.Account.Phone"].GetString("kind"));
+            // The compilation's own member has its element fact: its source carries neither.
+            Assert.Null(sources["Customer.Name"].GetString("annotation"));
+            Assert.Null(sources["Customer.Name"].GetString("kind"));
+            Assert.Equal("Customer.Name", Assert.Single(ReadFacts().Get("elements")!.Items).GetString("id"));
+        }
+
+        [Fact]
         public async Task ASinkIsListedOncePerLineHoweverOftenItIsCalledThere()
         {
             const string source = @"

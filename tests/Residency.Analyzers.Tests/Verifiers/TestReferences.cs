@@ -58,7 +58,7 @@ namespace Residency.Analyzers.Tests.Verifiers
             var compilation = Microsoft.CodeAnalysis.CSharp.CSharpCompilation.Create(
                 assemblyName,
                 new[] { Microsoft.CodeAnalysis.CSharp.CSharpSyntaxTree.ParseText(source) },
-                Basic.Reference.Assemblies.Net80.References.All,
+                All, // the framework and the Residency annotations: a library may be annotated
                 new Microsoft.CodeAnalysis.CSharp.CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
             using var stream = new MemoryStream();
             var result = compilation.Emit(stream);
