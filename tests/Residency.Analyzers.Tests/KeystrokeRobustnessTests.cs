@@ -17,7 +17,8 @@ namespace Residency.Analyzers.Tests
     /// <summary>
     /// Two applications as an editor sees them while they are typed: the sample (samples/SupportDesk: an LLM through
     /// <c>IChatClient</c>, HTTP, ASP.NET Core endpoints) and the help desk of Corpus/HelpDesk (Semantic Kernel, AI tools,
-    /// MailKit and System.Net.Mail, claims, Identity, the request, static storage). Each file is cut off after a token
+    /// MailKit and System.Net.Mail, claims, Identity, the request, static storage, options bound to appsettings.json, a queue
+    /// drained by a hosted service). Each file is cut off after a token
     /// (the rest not typed yet) and has one token missing (deleted, or not typed yet); every Residency analyzer runs over
     /// each such compilation as the IDE runs them and as a command-line build does (flows at compilation end, the facts
     /// file written). No analyzer may throw (AD0001). Both applications compile cleanly as they are and raise the findings
@@ -84,6 +85,8 @@ global using global::System.Threading.Tasks;
                 // MailKit to SendGrid (US); System.Net.Mail to a host from a field (unknown); the EU Mailgun host is clean;
                 // building the MimeMessage is local (no RES008).
                 "RES001 Mail.cs:23", "RES003 Mail.cs:35",
+                // The SMTP host from options bound to appsettings.json (SendGrid); a queue drained by a hosted service.
+                "RES001 Options.cs:27", "RES001 Queue.cs:22",
                 // A claim, Identity's phone number, the client's IP address and User-Agent to Segment (US).
                 "RES001 Endpoints.cs:23",
                 "RES006 Models.cs:9",

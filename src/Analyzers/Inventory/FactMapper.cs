@@ -118,9 +118,12 @@ namespace Residency.Analyzers.Inventory
             Kind = element.Source is not null || FromReference(element) ? element.KindName : null,
         };
 
-        /// <summary>An annotated member of a referenced assembly: no element fact of this compilation describes it.</summary>
+        /// <summary>
+        /// An annotated member of a referenced assembly: no element fact of this compilation describes it. (Its first
+        /// location is in metadata; unlike the declaring syntax references, the locations are not built anew per call.)
+        /// </summary>
         private static bool FromReference(DataElement element) =>
-            element.Source is null && element.Origin != ElementOrigin.Inferred && element.Symbol.DeclaringSyntaxReferences.IsEmpty;
+            element.Source is null && element.Origin != ElementOrigin.Inferred && !(element.Symbol.Locations is { Length: > 0 } locations && locations[0].IsInSource);
 
         private static Facts.SinkInfo Sink(Sinks.SinkInfo sink) => new()
         {
