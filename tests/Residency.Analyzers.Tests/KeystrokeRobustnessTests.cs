@@ -211,7 +211,7 @@ global using global::System.Threading.Tasks;
                 .Select(f => (AdditionalText)new FileText(f))
                 .ToImmutableArray();
             string? factsFile = commandLine ? Path.Combine(Path.GetTempPath(), "residency-keystrokes-" + Guid.NewGuid().ToString("N") + ".json") : null;
-            var analyzerOptions = new AnalyzerOptions(additional, new ConfigOptions(commandLine
+            var analyzerOptions = new AnalyzerOptions(additional, new GlobalOptionsProvider(commandLine
                 ? new Dictionary<string, string> { [ResidencyOptions.CommandLineBuildKey] = "true", [ResidencyOptions.FactsFileKey] = factsFile! }
                 : new Dictionary<string, string>()));
 
@@ -244,20 +244,6 @@ global using global::System.Threading.Tasks;
             }
 
             return (diagnostics, exceptions);
-        }
-
-        private sealed class ConfigOptions(Dictionary<string, string> values) : AnalyzerConfigOptionsProvider
-        {
-            public override AnalyzerConfigOptions GlobalOptions { get; } = new Values(values);
-
-            public override AnalyzerConfigOptions GetOptions(SyntaxTree tree) => new Values(new Dictionary<string, string>());
-
-            public override AnalyzerConfigOptions GetOptions(AdditionalText textFile) => new Values(new Dictionary<string, string>());
-
-            private sealed class Values(Dictionary<string, string> values) : AnalyzerConfigOptions
-            {
-                public override bool TryGetValue(string key, out string value) => values.TryGetValue(key, out value!);
-            }
         }
 
         private sealed class FileText(string path) : AdditionalText
