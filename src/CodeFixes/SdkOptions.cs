@@ -227,7 +227,47 @@ namespace Residency.CodeFixes
                 }
             }
 
-            return null;
+            return symbol is IFieldSymbol or IPropertySymbol ? AssignedInConstructor(symbol, model, depth, cancellationToken) : null;
+        }
+
+        /// <summary>
+        /// The client a field or property without an initializer is given in its type's constructors
+        /// (<c>_chat = new OpenAIClient(key).GetChatClient("gpt-4o").AsIChatClient();</c>, the usual shape with dependency
+        /// injection): the one creation all of the assignments in those constructors come from, or null when there is none or
+        /// more than one.
+        /// </summary>
+        private static BaseObjectCreationExpressionSyntax? AssignedInConstructor(ISymbol member, SemanticModel model, int depth, CancellationToken cancellationToken)
+        {
+            BaseObjectCreationExpressionSyntax? result = null;
+            foreach (var reference in member.ContainingType.DeclaringSyntaxReferences)
+            {
+                if (reference.SyntaxTree != model.SyntaxTree)
+                {
+                    continue; // another document: its semantic model is not at hand here
+                }
+
+                foreach (var constructor in reference.GetSyntax(cancellationToken).ChildNodes().OfType<ConstructorDeclarationSyntax>())
+                {
+                    foreach (var assignment in constructor.DescendantNodes().OfType<AssignmentExpressionSyntax>())
+                    {
+                        if (!assignment.IsKind(SyntaxKind.SimpleAssignmentExpression) ||
+                            !SymbolEqualityComparer.Default.Equals(model.GetSymbolInfo(assignment.Left, cancellationToken).Symbol, member))
+                        {
+                            continue;
+                        }
+
+                        var found = CreationOf(assignment.Right, model, depth + 1, cancellationToken);
+                        if (found is null || result is not null && result != found)
+                        {
+                            return null; // assigned something else, or two different clients: leave it to the developer
+                        }
+
+                        result = found;
+                    }
+                }
+            }
+
+            return result;
         }
 
         /// <summary>Client type → (options type, endpoint property), from the package's SDK catalogue (URL-valued options only).</summary>

@@ -55,6 +55,91 @@ class Bot
         }
 
         [Fact]
+        public async Task SetsTheEndpointOfTheOpenAiClientWhoseChatClientIsUsed()
+        {
+            var test = Test(@"
+class Bot
+{
+    private readonly IChatClient _chat;
+    Bot(string key) => _chat = new OpenAIClient(key).GetChatClient(""gpt-4o-mini"").AsIChatClient();
+    async Task Run(Customer customer)
+    {
+        await {|#0:_chat.GetResponseAsync(customer.Email)|};
+    }
+}", @"
+class Bot
+{
+    private readonly IChatClient _chat;
+    Bot(string key) => _chat = new OpenAIClient(new System.ClientModel.ApiKeyCredential(key), new OpenAIClientOptions { Endpoint = new Uri(""https://eu.api.openai.com/v1"") }).GetChatClient(""gpt-4o-mini"").AsIChatClient();
+    async Task Run(Customer customer)
+    {
+        await _chat.GetResponseAsync(customer.Email);
+    }
+}");
+            test.ExpectedDiagnostics.Add(Res001(0));
+            await test.RunAsync(CancellationToken.None);
+        }
+
+        [Fact]
+        public async Task SetsTheEndpointOfTheClientAFieldIsGivenInItsConstructor()
+        {
+            var test = Test(@"
+class Assistant
+{
+    private readonly IChatClient _chat;
+    public Assistant(string apiKey)
+    {
+        _chat = new ChatClient(""gpt-4o-mini"", apiKey).AsIChatClient()
+            .AsBuilder()
+            .UseFunctionInvocation()
+            .Build();
+    }
+    async Task Run(Customer customer)
+    {
+        await {|#0:_chat.GetResponseAsync(customer.Email)|};
+    }
+}", @"
+class Assistant
+{
+    private readonly IChatClient _chat;
+    public Assistant(string apiKey)
+    {
+        _chat = new ChatClient(""gpt-4o-mini"", new System.ClientModel.ApiKeyCredential(apiKey), new OpenAIClientOptions { Endpoint = new Uri(""https://eu.api.openai.com/v1"") }).AsIChatClient()
+            .AsBuilder()
+            .UseFunctionInvocation()
+            .Build();
+    }
+    async Task Run(Customer customer)
+    {
+        await _chat.GetResponseAsync(customer.Email);
+    }
+}");
+            test.ExpectedDiagnostics.Add(Res001(0));
+            await test.RunAsync(CancellationToken.None);
+        }
+
+        [Fact]
+        public async Task NoFixWhenTheConstructorsGiveTheFieldDifferentClients()
+        {
+            const string source = @"
+class Assistant
+{
+    private readonly IChatClient _chat;
+    public Assistant(string apiKey) => _chat = new ChatClient(""gpt-4o-mini"", apiKey).AsIChatClient();
+    public Assistant(OpenAIClient client) => _chat = client.GetChatClient(""gpt-4o"").AsIChatClient();
+    public Assistant() => _chat = new OpenAIClient(""key"").GetChatClient(""gpt-4o"").AsIChatClient();
+    async Task Run(Customer customer)
+    {
+        await {|#0:_chat.GetResponseAsync(customer.Email)|};
+    }
+}";
+            var test = Test(source, source);
+            test.ExpectedDiagnostics.Add(Res001(0));
+            test.FixedState.ExpectedDiagnostics.Add(Res001(0));
+            await test.RunAsync(CancellationToken.None);
+        }
+
+        [Fact]
         public async Task PassesTheEndpointToAddOpenAIChatCompletion()
         {
             var test = Test(@"
