@@ -48,19 +48,41 @@ namespace Residency.CodeFixes
 
         public static async Task<Edit?> FindAsync(Solution solution, Diagnostic diagnostic, string euHost, CancellationToken cancellationToken)
         {
-            if (!IsDefaultHostSdkSink(diagnostic) || diagnostic.Location.SourceTree is not { } tree || solution.GetDocument(tree) is not { } document)
+            if (!IsDefaultHostSdkSink(diagnostic))
             {
                 return null;
             }
 
+            // The client is the receiver of the reported call; for a tool's return value, of the chat call that offers the
+            // tool (the sink's declaration, the first additional location).
+            var calls = new List<Location> { diagnostic.Location };
+            if (diagnostic.AdditionalLocations.Count > 0 && diagnostic.AdditionalLocations[0].IsInSource)
+            {
+                calls.Add(diagnostic.AdditionalLocations[0]);
+            }
+
+            foreach (var call in calls)
+            {
+                if (call.SourceTree is { } tree && solution.GetDocument(tree) is { } document &&
+                    await FindAsync(solution, document, call, euHost, cancellationToken).ConfigureAwait(false) is { } edit)
+                {
+                    return edit;
+                }
+            }
+
+            return null;
+        }
+
+        private static async Task<Edit?> FindAsync(Solution solution, Document document, Location call, string euHost, CancellationToken cancellationToken)
+        {
             var model = await document.GetSemanticModelAsync(cancellationToken).ConfigureAwait(false);
-            var root = await tree.GetRootAsync(cancellationToken).ConfigureAwait(false);
+            var root = await call.SourceTree!.GetRootAsync(cancellationToken).ConfigureAwait(false);
             if (model is null)
             {
                 return null;
             }
 
-            var invocation = root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true).FirstAncestorOrSelf<InvocationExpressionSyntax>();
+            var invocation = root.FindNode(call.SourceSpan, getInnermostNodeForTie: true).FirstAncestorOrSelf<InvocationExpressionSyntax>();
             var creation = CreationOf((invocation?.Expression as MemberAccessExpressionSyntax)?.Expression, model, 0, cancellationToken);
             if (creation is null || model.GetSymbolInfo(creation, cancellationToken).Symbol is not IMethodSymbol constructor ||
                 !Catalogue.Value.TryGetValue(constructor.ContainingType.ToDisplayString(), out var option))

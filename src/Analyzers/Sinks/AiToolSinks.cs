@@ -125,7 +125,12 @@ namespace Residency.Analyzers.Sinks
                     var receiver = call.TargetMethod.IsExtensionMethod && call.Arguments.Length > 0 ? call.Arguments[0].Value : call.Instance;
                     if (receiver is not null && _ai.Types.ServiceOf(receiver.Type) == AiService.Chat)
                     {
-                        found.AddRange(_ai.Sinks(receiver, AiService.Chat, display));
+                        // Declared at the chat call, unless the client's own declaration is known: the EU-endpoint fix of a
+                        // finding at the tool's return value finds the client there.
+                        foreach (var sink in _ai.Sinks(receiver, AiService.Chat, display))
+                        {
+                            found.Add(sink.Location is null ? sink.WithLocation(node.GetLocation()) : sink);
+                        }
                     }
                 }
 

@@ -87,6 +87,10 @@ namespace Residency.Analyzers.Sinks
         /// </summary>
         public string? Target { get; }
 
+        /// <summary>This sink declared at <paramref name="location"/> (a tool's result: the chat call that offers the tool).</summary>
+        public SinkInfo WithLocation(Location location) =>
+            new(Kind, Display, Region, Recipient, Host, Purpose, ResolvedBy, IsInternal, location, EuAlternative, Hint, Target) { RecipientAssembly = RecipientAssembly };
+
         /// <summary>The RES003 advice: <see cref="Hint"/>, else where a <c>[DataSink]</c> goes.</summary>
         public string DeclareAdvice => Hint ?? Kind switch
         {

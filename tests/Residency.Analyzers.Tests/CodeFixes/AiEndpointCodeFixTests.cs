@@ -140,6 +140,35 @@ class Assistant
         }
 
         [Fact]
+        public async Task SetsTheEndpointOfTheClientThatOffersATool()
+        {
+            // The finding is at the tool's return value; the client is the receiver of the chat call that offers the tool.
+            var test = Test(@"
+static class Store { public static Customer Find(int id) => new Customer { Id = id }; }
+class Bot
+{
+    static string CustomerEmail(int id) => {|#0:Store.Find(id).Email|};
+    async Task Run()
+    {
+        IChatClient chat = new OpenAIClient(""key"").GetChatClient(""gpt-4o"").AsIChatClient().AsBuilder().UseFunctionInvocation().Build();
+        await chat.GetResponseAsync(""What is the e-mail of customer 1?"", new ChatOptions { Tools = [AIFunctionFactory.Create(CustomerEmail)] });
+    }
+}", @"
+static class Store { public static Customer Find(int id) => new Customer { Id = id }; }
+class Bot
+{
+    static string CustomerEmail(int id) => Store.Find(id).Email;
+    async Task Run()
+    {
+        IChatClient chat = new OpenAIClient(new System.ClientModel.ApiKeyCredential(""key""), new OpenAIClientOptions { Endpoint = new Uri(""https://eu.api.openai.com/v1"") }).GetChatClient(""gpt-4o"").AsIChatClient().AsBuilder().UseFunctionInvocation().Build();
+        await chat.GetResponseAsync(""What is the e-mail of customer 1?"", new ChatOptions { Tools = [AIFunctionFactory.Create(CustomerEmail)] });
+    }
+}");
+            test.ExpectedDiagnostics.Add(Res001(0));
+            await test.RunAsync(CancellationToken.None);
+        }
+
+        [Fact]
         public async Task PassesTheEndpointToAddOpenAIChatCompletion()
         {
             var test = Test(@"
