@@ -46,7 +46,8 @@ namespace Residency.Build.Tests
             return w.ToString();
         }
 
-        private static void Source(JsonWriter w, string id, string member, string category, string origin, string kind)
+        /// <summary>A flow's source: one that needs no annotation (<paramref name="origin"/>), or a member of a referenced assembly (<paramref name="annotation"/>).</summary>
+        private static void Source(JsonWriter w, string id, string member, string category, string? origin, string kind, string? annotation = null)
         {
             w.StartObject();
             w.Property("id", id);
@@ -57,6 +58,11 @@ namespace Residency.Build.Tests
             w.Property("pseudonymised", false);
             w.Property("inferred", false);
             w.Property("origin", origin);
+            if (annotation is not null)
+            {
+                w.Property("annotation", annotation);
+            }
+
             w.Property("kind", kind);
             w.EndObject();
         }
@@ -90,16 +96,7 @@ namespace Residency.Build.Tests
         public void AnnotatedMembersOfReferencedAssembliesAreListedWithTheirAnnotation()
         {
             // ASP.NET Core Identity's user: no element fact of the compilation describes it, only its flows' sources do.
-            var flow = Flow(w =>
-            {
-                w.StartObject();
-                w.Property("id", "Microsoft.AspNetCore.Identity.IdentityUser<TKey>.PhoneNumber");
-                w.Property("member", "IdentityUser.PhoneNumber");
-                w.Property("category", "contact.phone_number");
-                w.Property("annotation", "AspNetCore.Identity");
-                w.Property("kind", "property");
-                w.EndObject();
-            });
+            var flow = Flow(w => Source(w, "Microsoft.AspNetCore.Identity.IdentityUser<TKey>.PhoneNumber", "IdentityUser.PhoneNumber", "contact.phone_number", null, "property", "AspNetCore.Identity"));
             using var project = new TestProject();
             project.WithFacts(new FactsBuilder().Flow("RES001", "Portal.cs", 12, flow).ToString());
             project.Run();
