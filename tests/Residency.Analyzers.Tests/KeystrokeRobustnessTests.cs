@@ -7,6 +7,8 @@ using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CodeActions;
+using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Text;
@@ -21,7 +23,8 @@ namespace Residency.Analyzers.Tests
     /// drained by a hosted service). Each file is cut off after a token
     /// (the rest not typed yet) and has one token missing (deleted, or not typed yet); every Residency analyzer runs over
     /// each such compilation as the IDE runs them and as a command-line build does (flows at compilation end, the facts
-    /// file written). No analyzer may throw (AD0001). Both applications compile cleanly as they are and raise the findings
+    /// file written). No analyzer may throw (AD0001), and in the IDE's mode no code fix offered on what they report may
+    /// throw while its preview is computed. Both applications compile cleanly as they are and raise the findings
     /// listed here, the same in both modes (checked first), so each variant is broken by exactly one edit.
     /// </summary>
     public class KeystrokeRobustnessTests
@@ -97,8 +100,8 @@ global using global::System.Threading.Tasks;
         [MemberData(nameof(Applications))]
         public async Task TheApplicationAsItIsCompilesAndRaisesItsFindings(string application)
         {
-            var files = SourceFiles(application);
-            var compilation = Compile(application, files);
+            var project = Open(application, SourceFiles(application));
+            var compilation = (await project.GetCompilationAsync())!;
             Assert.Empty(compilation.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error));
 
             // And the analyzers find its flows, the same in both modes: the harness runs them for real.
@@ -112,6 +115,12 @@ global using global::System.Threading.Tasks;
                     .Zip(diagnostics, (span, d) => $"{d.Id} {span.Path.Substring(folder.Length).Replace(Path.DirectorySeparatorChar, '/')}:{span.StartLinePosition.Line + 1}")
                     .OrderBy(f => f, StringComparer.Ordinal);
                 Assert.Equal(Findings[application].OrderBy(f => f, StringComparer.Ordinal), found);
+
+                // Every finding's fixes are computed: each application's findings offer some (the EU endpoint, the
+                // declared transfer, the annotation), and none throws.
+                var (fixes, failures) = await FixAsync(project, diagnostics);
+                Assert.Empty(failures);
+                Assert.True(fixes >= diagnostics.Length, $"{fixes} fixes for {diagnostics.Length} findings");
             }
         }
 
@@ -132,7 +141,14 @@ global using global::System.Threading.Tasks;
                         ? file.Text.Substring(0, token.Span.End)
                         : file.Text.Remove(token.Span.Start, token.Span.Length);
                     var sources = files.Select(f => (f.Path, f.Path == file.Path ? text : f.Text)).ToList();
-                    var (_, exceptions) = await AnalyzeAsync(application, Compile(application, sources), commandLine);
+                    var project = Open(application, sources);
+                    var (diagnostics, exceptions) = await AnalyzeAsync(application, (await project.GetCompilationAsync())!, commandLine);
+                    if (!commandLine)
+                    {
+                        // The IDE offers the fixes of what it shows: computing each must not throw either.
+                        exceptions.AddRange((await FixAsync(project, diagnostics)).Failures);
+                    }
+
                     foreach (var exception in exceptions)
                     {
                         failures.Add($"{Path.GetFileName(file.Path)}, {edit} '{token.Text}' at {token.GetLocation().GetLineSpan().StartLinePosition}: {exception}");
@@ -175,17 +191,35 @@ global using global::System.Threading.Tasks;
             return files;
         }
 
-        private static CSharpCompilation Compile(string application, IEnumerable<(string Path, string Text)> sources)
+        /// <summary>The application as the IDE holds it: a project of a workspace, with its JSON files as additional documents.</summary>
+        private static Project Open(string application, IEnumerable<(string Path, string Text)> sources)
         {
-            var options = new CSharpParseOptions(LanguageVersion.Preview);
-            var trees = sources.Select(s => CSharpSyntaxTree.ParseText(s.Text, options, s.Path))
-                .Append(CSharpSyntaxTree.ParseText(GlobalUsings, options, "GlobalUsings.g.cs"));
-            return CSharpCompilation.Create(
-                Path.GetFileName(application),
-                trees,
-                References.Value,
-                new CSharpCompilationOptions(application == SupportDesk ? OutputKind.ConsoleApplication : OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
+            var workspace = new AdhocWorkspace();
+            var id = ProjectId.CreateNewId();
+            var name = Path.GetFileName(application);
+            var solution = workspace.CurrentSolution.AddProject(ProjectInfo.Create(
+                id,
+                VersionStamp.Default,
+                name,
+                name,
+                LanguageNames.CSharp,
+                compilationOptions: new CSharpCompilationOptions(application == SupportDesk ? OutputKind.ConsoleApplication : OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable),
+                parseOptions: new CSharpParseOptions(LanguageVersion.Preview),
+                metadataReferences: References.Value));
+            foreach (var (path, text) in sources.Append((Path.Combine(Folder(application), "obj", "GlobalUsings.g.cs"), GlobalUsings)))
+            {
+                solution = solution.AddDocument(DocumentId.CreateNewId(id), Path.GetFileName(path), SourceText.From(text), filePath: path);
+            }
+
+            foreach (var path in JsonFiles(application))
+            {
+                solution = solution.AddAdditionalDocument(DocumentId.CreateNewId(id), Path.GetFileName(path), SourceText.From(File.ReadAllText(path)), filePath: path);
+            }
+
+            return solution.GetProject(id)!;
         }
+
+        private static string[] JsonFiles(string application) => Directory.GetFiles(Folder(application), "*.json").OrderBy(f => f, StringComparer.Ordinal).ToArray();
 
         private static readonly Lazy<ImmutableArray<MetadataReference>> References = new(() =>
         {
@@ -203,13 +237,62 @@ global using global::System.Threading.Tasks;
             .Select(t => (DiagnosticAnalyzer)Activator.CreateInstance(t)!)
             .ToImmutableArray();
 
+        private static readonly ImmutableArray<CodeFixProvider> Fixers = typeof(Residency.CodeFixes.UseEuEndpointCodeFixProvider).Assembly.GetTypes()
+            .Where(t => !t.IsAbstract && typeof(CodeFixProvider).IsAssignableFrom(t))
+            .Select(t => (CodeFixProvider)Activator.CreateInstance(t)!)
+            .ToImmutableArray();
+
+        /// <summary>
+        /// Every code fix our providers offer for <paramref name="diagnostics"/>, computed as the IDE computes a preview (the
+        /// changed solution): how many, and what threw.
+        /// </summary>
+        private static async Task<(int Fixes, List<string> Failures)> FixAsync(Project project, ImmutableArray<Diagnostic> diagnostics)
+        {
+            int fixes = 0;
+            var failures = new List<string>();
+            foreach (var diagnostic in diagnostics)
+            {
+                if (project.GetDocument(diagnostic.Location.SourceTree) is not { } document)
+                {
+                    continue;
+                }
+
+                foreach (var fixer in Fixers.Where(f => f.FixableDiagnosticIds.Contains(diagnostic.Id)))
+                {
+                    try
+                    {
+                        var actions = new List<CodeAction>();
+                        await fixer.RegisterCodeFixesAsync(new CodeFixContext(document, diagnostic, (action, _) => actions.Add(action), CancellationToken.None));
+                        foreach (var action in actions)
+                        {
+                            foreach (var operation in await action.GetOperationsAsync(CancellationToken.None))
+                            {
+                                if (operation is ApplyChangesOperation apply)
+                                {
+                                    foreach (var changed in apply.ChangedSolution.GetChanges(project.Solution).GetProjectChanges().SelectMany(c => c.GetChangedDocuments()))
+                                    {
+                                        await apply.ChangedSolution.GetDocument(changed)!.GetTextAsync();
+                                    }
+                                }
+                            }
+
+                            fixes++;
+                        }
+                    }
+                    catch (Exception exception)
+                    {
+                        failures.Add($"{fixer.GetType().Name} on {diagnostic.Id} at {diagnostic.Location.GetLineSpan()}: {exception}");
+                    }
+                }
+            }
+
+            return (fixes, failures);
+        }
+
         private static async Task<(ImmutableArray<Diagnostic> Diagnostics, List<string> Exceptions)> AnalyzeAsync(string application, Compilation compilation, bool commandLine)
         {
             var exceptions = new List<string>();
-            var additional = Directory.GetFiles(Folder(application), "*.json")
-                .OrderBy(f => f, StringComparer.Ordinal)
-                .Select(f => (AdditionalText)new FileText(f))
-                .ToImmutableArray();
+            var additional = JsonFiles(application).Select(f => (AdditionalText)new FileText(f)).ToImmutableArray();
             string? factsFile = commandLine ? Path.Combine(Path.GetTempPath(), "residency-keystrokes-" + Guid.NewGuid().ToString("N") + ".json") : null;
             var analyzerOptions = new AnalyzerOptions(additional, new GlobalOptionsProvider(commandLine
                 ? new Dictionary<string, string> { [ResidencyOptions.CommandLineBuildKey] = "true", [ResidencyOptions.FactsFileKey] = factsFile! }
