@@ -104,19 +104,23 @@ namespace Residency.Analyzers.Inventory
             };
         }
 
-        private static Facts.SourceRef Source(DataElement element, bool pseudonymised) => new()
+        private static Facts.SourceRef Source(DataElement element, bool pseudonymised)
         {
-            Id = element.Id,
-            Member = element.Name,
-            Category = element.Category,
-            SpecialCategory = element.SpecialCategory,
-            Subject = element.Subject,
-            Pseudonymised = pseudonymised,
-            Inferred = element.Origin == ElementOrigin.Inferred,
-            Origin = element.Source,
-            Annotation = FromReference(element) ? OriginName(element.Origin) : null,
-            Kind = element.Source is not null || FromReference(element) ? element.KindName : null,
-        };
+            bool fromReference = FromReference(element);
+            return new()
+            {
+                Id = element.Id,
+                Member = element.Name,
+                Category = element.Category,
+                SpecialCategory = element.SpecialCategory,
+                Subject = element.Subject,
+                Pseudonymised = pseudonymised,
+                Inferred = element.Origin == ElementOrigin.Inferred,
+                Origin = element.Source,
+                Annotation = fromReference ? OriginName(element.Origin) : null,
+                Kind = element.Source is not null || fromReference ? element.KindName : null,
+            };
+        }
 
         /// <summary>
         /// An annotated member of a referenced assembly: no element fact of this compilation describes it. (Its first
