@@ -34,6 +34,30 @@ namespace Residency.EndToEnd.Tests
         }
 
         [Fact]
+        public void TurningTheGateOnFailsAnUpToDateBuild()
+        {
+            // A local build, then the same tree with the gate on (CI=true with a kept obj/, or -p:ResidencyEnforce=true):
+            // the compilation would be up to date, and the gate, which works through WarningsAsErrors, would never run.
+            var project = PackageFixture.WriteProject(package.NewWorkspace("gate-incremental"), "App", Violating);
+            var local = DotNet.Run(project, Build);
+            Assert.True(local.ExitCode == 0, local.ToString());
+            Assert.Contains("warning RES001", local.Output);
+
+            var gated = DotNet.Run(project, Build + " -p:ResidencyEnforce=true");
+            Assert.NotEqual(0, gated.ExitCode);
+            Assert.Matches(new Regex(@"Code\.cs\(10,\d+\): error RES001"), gated.Output);
+
+            var ci = DotNet.Run(project, Build, ("CI", "true"));
+            Assert.NotEqual(0, ci.ExitCode);
+            Assert.Contains("error RES001", ci.Output);
+
+            // The gate off again: the compiler runs again and the build passes with the warning.
+            var off = DotNet.Run(project, Build);
+            Assert.True(off.ExitCode == 0, off.ToString());
+            Assert.Contains("warning RES001", off.Output);
+        }
+
+        [Fact]
         public void EnforceFalsePassesUnderCi()
         {
             var project = PackageFixture.WriteProject(package.NewWorkspace("noenforce"), "App", Violating);
