@@ -210,6 +210,11 @@ namespace Residency.Analyzers.Flow
             {
                 result = Taint.Empty;
             }
+            else if ((behaviour & Behaviour.Typed) != 0)
+            {
+                // db.Set<Product>(): a typed view of the store, whatever else the context holds.
+                result = WholeFacts(invocation.Type);
+            }
             else if ((lambdas.Count > 0 && (behaviour & Behaviour.Projection) != 0) || knownDelegate)
             {
                 result = lambdaResults;
@@ -343,7 +348,7 @@ namespace Residency.Analyzers.Flow
                 }
                 else if (_outer is null || fact.Parameter >= 0)
                 {
-                    _parameterSinks.Add(new ParameterSinkFlow(fact.Parameter, fact.ViaMember, sink, fullPath) { ReceiverMember = fact.ReceiverMember });
+                    _parameterSinks.Add(new ParameterSinkFlow(fact.Parameter, fact.ViaMember, sink, fullPath) { Member = fact.ReadMember });
                 }
             }
 

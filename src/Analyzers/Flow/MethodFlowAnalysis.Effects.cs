@@ -102,7 +102,7 @@ namespace Residency.Analyzers.Flow
                     // n.Notify() where Notify sends a field of its object (_crm.Send(_to)): what n holds in that field goes.
                     if (!receiver.IsEmpty)
                     {
-                        RecordSink(operation, flow.Sink, flow.ViaMember ? Taint.OnMemberRead(receiver, flow.ReceiverMember) : receiver, flow.Path);
+                        RecordSink(operation, flow.Sink, flow.ViaMember ? Taint.OnMemberRead(receiver, flow.Member) : receiver, flow.Path);
                     }
 
                     continue;
@@ -114,7 +114,7 @@ namespace Residency.Analyzers.Flow
                     continue;
                 }
 
-                var sent = flow.ViaMember ? Taint.OnMemberRead(argument) : argument;
+                var sent = flow.ViaMember ? Taint.OnMemberRead(argument, flow.Member) : argument;
                 if (flow.Parameter < callee.Parameters.Length)
                 {
                     sent = WithoutWhatTheCalleeReports(sent, callee.Parameters[flow.Parameter].Type);
@@ -164,7 +164,7 @@ namespace Residency.Analyzers.Flow
             {
                 if (!fact.IsSource && fact.Parameter == TaintFact.Receiver)
                 {
-                    result = Taint.Union(result, fact.ViaMember ? Taint.OnMemberRead(receiver, fact.ReceiverMember) : receiver);
+                    result = Taint.Union(result, fact.ViaMember ? Taint.OnMemberRead(receiver, fact.ReadMember) : receiver);
                 }
             }
 
@@ -229,7 +229,7 @@ namespace Residency.Analyzers.Flow
                 }
                 else if (fact.Parameter >= 0 && fact.Parameter < arguments.Length && arguments[fact.Parameter] is { } argument)
                 {
-                    result = Taint.Union(result, fact.ViaMember ? Taint.OnMemberRead(argument) : argument);
+                    result = Taint.Union(result, fact.ViaMember ? Taint.OnMemberRead(argument, fact.ReadMember) : argument);
                 }
             }
 

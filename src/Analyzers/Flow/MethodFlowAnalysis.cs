@@ -154,7 +154,7 @@ namespace Residency.Analyzers.Flow
             var best = new Dictionary<(int, bool, string, ISymbol?), ParameterSinkFlow>(new FlowKeyComparer());
             foreach (var flow in _parameterSinks)
             {
-                var key = (flow.Parameter, flow.ViaMember, flow.Sink.Id, flow.ReceiverMember);
+                var key = (flow.Parameter, flow.ViaMember, flow.Sink.Id, flow.Member);
                 if (!best.TryGetValue(key, out var current) || flow.Path.Length < current.Path.Length ||
                     (flow.Path.Length == current.Path.Length && string.CompareOrdinal(string.Join("\u0001", flow.Path), string.Join("\u0001", current.Path)) < 0))
                 {
@@ -163,7 +163,7 @@ namespace Residency.Analyzers.Flow
             }
 
             return best.Values.OrderBy(f => f.Parameter).ThenBy(f => f.ViaMember).ThenBy(f => f.Sink.Id, StringComparer.Ordinal)
-                .ThenBy(f => f.ReceiverMember?.Name, StringComparer.Ordinal).ToImmutableArray();
+                .ThenBy(f => f.Member?.Name, StringComparer.Ordinal).ToImmutableArray();
         }
 
         private sealed class FlowKeyComparer : IEqualityComparer<(int, bool, string, ISymbol?)>

@@ -5,12 +5,13 @@ using Residency.Analyzers.Sinks;
 namespace Residency.Analyzers.Flow
 {
     /// <summary>
-    /// A parameter of a method whose argument reaches a sink (possibly through further calls); for
-    /// <see cref="TaintFact.Receiver"/>, the member of the receiver that does (<see cref="ReceiverMember"/>).
+    /// A parameter of a method whose argument reaches a sink (possibly through further calls), or
+    /// <see cref="TaintFact.Receiver"/>; with <see cref="ViaMember"/>, the member of the argument or receiver that does
+    /// (<see cref="Member"/>; null: any member).
     /// </summary>
     internal sealed record ParameterSinkFlow(int Parameter, bool ViaMember, SinkInfo Sink, ImmutableArray<string> Path)
     {
-        public ISymbol? ReceiverMember { get; init; }
+        public ISymbol? Member { get; init; }
     }
 
     /// <summary>
@@ -167,10 +168,10 @@ namespace Residency.Analyzers.Flow
         {
             get
             {
-                var flows = new System.Collections.Generic.HashSet<(int, bool, string)>();
+                var flows = new System.Collections.Generic.HashSet<(int, bool, string, string?)>();
                 foreach (var flow in ParameterSinks)
                 {
-                    flows.Add((flow.Parameter, flow.ViaMember, flow.Sink.Id));
+                    flows.Add((flow.Parameter, flow.ViaMember, flow.Sink.Id, flow.Member?.ToDisplayString()));
                 }
 
                 var outs = 0;

@@ -67,8 +67,16 @@ namespace Residency.Analyzers.Flow
         /// <summary>"Whatever the caller's receiver holds": what <c>this</c> carries while an instance method's summary is computed.</summary>
         public static readonly TaintFact ReceiverItself = new(null, Receiver, false, false, false);
 
-        /// <summary>For a receiver fact: the member of the receiver it was read from.</summary>
-        public ISymbol? ReceiverMember => Parameter == Receiver ? Member?.Head : null;
+        /// <summary>
+        /// "Whatever the caller's argument <paramref name="ordinal"/> holds in <paramref name="member"/>": what a read of a
+        /// member of a parameter carries while a method's summary is computed (<c>Track(Customer c) => Send(c.Email)</c>).
+        /// At the call, only what the argument holds in that member goes (<c>Track(new Customer { Email = r.Mail, Name =
+        /// r.Full })</c> sends <c>r.Mail</c>, not <c>r.Full</c>).
+        /// </summary>
+        public static TaintFact ForParameterMember(int ordinal, ISymbol member) => new(null, ordinal, false, false, true, MemberPath.Push(member, null));
+
+        /// <summary>For a parameter or receiver fact: the member of the argument or receiver it was read from (null: any member).</summary>
+        public ISymbol? ReadMember => IsSource ? null : Member?.Head;
 
         public TaintFact AsPseudonymised() => IsSource && !Pseudonymised ? new TaintFact(Element, Parameter, Whole, true, ViaMember, Member) : this;
 
@@ -104,8 +112,20 @@ namespace Residency.Analyzers.Flow
                 return ForReceiverMember(member); // this.Subject: what the caller's receiver holds in Subject
             }
 
+            if (!ViaMember && member is not null && !IsPolymorphic(member))
+            {
+                return ForParameterMember(Parameter, member); // c.Email: what the caller's argument holds in Email
+            }
+
             return ViaMember ? this : new TaintFact(null, Parameter, false, false, true);
         }
+
+        /// <summary>
+        /// A member another one may stand for: an interface member, or a virtual, abstract or overriding one. The caller may
+        /// have stored into the implementation or the override, so a read of it keeps whatever the argument holds in any member.
+        /// </summary>
+        private static bool IsPolymorphic(ISymbol member) =>
+            member.IsVirtual || member.IsAbstract || member.IsOverride || member.ContainingType?.TypeKind == TypeKind.Interface;
 
         /// <summary>Whether <see cref="OnMemberRead"/> returns this fact itself, whatever the member.</summary>
         public bool OnMemberReadIsIdentity() => IsSource ? !Whole && Member is null : ViaMember;

@@ -28,6 +28,9 @@ namespace Residency.Analyzers.Flow.Library
 
         /// <summary>An instance method that stores its arguments in its receiver (builders, collections, writers).</summary>
         Mutator = 16,
+
+        /// <summary>The result carries what its own type carries, not its receiver (<c>DbContext.Set&lt;TEntity&gt;()</c>).</summary>
+        Typed = 32,
     }
 
     /// <summary>
@@ -95,7 +98,7 @@ namespace Residency.Analyzers.Flow.Library
         private Behaviour Compute(ISymbol member)
         {
             var result = Behaviour.None;
-            foreach (var kind in new[] { Behaviour.Aggregate, Behaviour.Projection, Behaviour.Size, Behaviour.Serializer })
+            foreach (var kind in new[] { Behaviour.Aggregate, Behaviour.Projection, Behaviour.Size, Behaviour.Serializer, Behaviour.Typed })
             {
                 if (_typesByMember.TryGetValue((kind, member.Name), out var types) && DeclaredOnAny(member.ContainingType, types))
                 {
@@ -182,7 +185,7 @@ namespace Residency.Analyzers.Flow.Library
             foreach (var (section, kind) in new[]
             {
                 ("aggregates", Behaviour.Aggregate), ("projections", Behaviour.Projection), ("sizes", Behaviour.Size),
-                ("serializers", Behaviour.Serializer), ("mutatorPrefixes", Behaviour.Mutator),
+                ("serializers", Behaviour.Serializer), ("typedAccessors", Behaviour.Typed), ("mutatorPrefixes", Behaviour.Mutator),
             })
             {
                 if (root.Get(section) is not { IsObject: true } entries)

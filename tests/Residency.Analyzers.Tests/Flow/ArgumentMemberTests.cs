@@ -1,0 +1,112 @@
+using System.Threading.Tasks;
+using static Residency.Analyzers.Tests.Flow.FlowTestModel;
+using Verify = Residency.Analyzers.Tests.Verifiers.AnalyzerVerifier<Residency.Analyzers.Rules.PersonalDataFlowAnalyzer>;
+
+namespace Residency.Analyzers.Tests.Flow
+{
+    /// <summary>
+    /// A callee that sends one member of its parameter sends, at each call, only what the caller stored into that member
+    /// of the argument: <c>Track(new Plain { Email = r.Mail, Name = r.Full })</c> with <c>Track(Plain p) =&gt;
+    /// Send(p.Email)</c> sends <c>r.Mail</c>, not <c>r.Full</c> (docs/flow-semantics.md, "Members of an argument").
+    /// </summary>
+    public class ArgumentMemberTests
+    {
+        private const string Model = Source + @"
+public class Request
+{
+    [PersonalData(""contact.email"")] public string Mail { get; set; } = """";
+    [PersonalData(""name"")] public string Full { get; set; } = """";
+    [PersonalData(""contact.phone_number"")] public string Phone { get; set; } = """";
+}
+public class Plain { public int Id { get; set; } public string Email { get; set; } = """"; public string Name { get; set; } = """"; }
+";
+
+        [Fact]
+        public Task OnlyTheMemberTheCalleeSendsIsReportedAtTheCall() => Verify.VerifyAsync(Model + @"
+class Analytics { readonly Crm _crm = new Crm(); public void Track(Plain p) => _crm.Send(p.Email); }
+class Service
+{
+    void Run(Request r, Analytics a)
+    {
+        var p = new Plain { Id = 1, Email = r.Mail, Name = r.Full };
+        {|#0:a.Track(p)|};
+    }
+}", Res001(0).WithArguments("Request.Mail (contact.email)", "Crm.Send (recipient Acme CRM)", "US (United States)", "EEA;Adequate", "Run → Track → Crm.Send"));
+
+        [Fact]
+        public Task AnAnnotatedMemberOfTheArgumentIsReportedInTheCalleeAndTheCallerReportsOnlyWhatItStoredThere() => Verify.VerifyAsync(Model + @"
+class Analytics { readonly Crm _crm = new Crm(); public void Track(Customer c) => {|#0:_crm.Send(c.Email)|}; }
+class Service
+{
+    void Run(Request r, Analytics a) { {|#1:a.Track(new Customer { Email = r.Mail, Name = r.Full })|}; }
+}",
+            Res001(0).WithArguments("Customer.Email (contact.email)", "Crm.Send (recipient Acme CRM)", "US (United States)", "EEA;Adequate", "Track → Crm.Send"),
+            Res001(1).WithArguments("Request.Mail (contact.email)", "Crm.Send (recipient Acme CRM)", "US (United States)", "EEA;Adequate", "Run → Track → Crm.Send"));
+
+        [Fact]
+        public Task TheMemberIsFollowedThroughCallsThatPassTheArgumentOn() => Verify.VerifyAsync(Model + @"
+class Analytics
+{
+    readonly Crm _crm = new Crm();
+    public void Track(Plain p) => Forward(p);
+    void Forward(Plain q) => Inner(q.Name);
+    void Inner(string name) => _crm.Send(name);
+}
+class Service
+{
+    void Run(Request r, Analytics a) { {|#0:a.Track(new Plain { Email = r.Mail, Name = r.Full })|}; }
+}", Res001(0).WithArguments("Request.Full (name)", "Crm.Send (recipient Acme CRM)", "US (United States)", "EEA;Adequate", "Run → Track → Forward → Inner → Crm.Send"));
+
+        [Fact]
+        public Task EachMemberTheCalleeSendsIsReported() => Verify.VerifyAsync(Model + @"
+class Analytics { readonly Crm _crm = new Crm(); public void Track(Plain p) { _crm.Send(p.Email); _crm.Send(p.Name); } }
+class Service
+{
+    void Run(Request r, Analytics a) { {|#0:a.Track(new Plain { Email = r.Mail, Name = r.Full })|}; }
+}", Res001(0).WithArguments("Request.Full (name), Request.Mail (contact.email)", "Crm.Send (recipient Acme CRM)", "US (United States)", "EEA;Adequate", "Run → Track → Crm.Send"));
+
+        [Fact]
+        public Task AMemberTheCalleeDoesNotSendIsClean() => Verify.VerifyAsync(Model + @"
+class Analytics { readonly Crm _crm = new Crm(); public void Track(Plain p) => _crm.Send(p.Id.ToString()); }
+class Service
+{
+    void Run(Request r, Analytics a) { a.Track(new Plain { Id = 7, Email = r.Mail, Name = r.Full }); }
+}");
+
+        // The caller may store into the implementation of an interface member or an override of a virtual one, which is
+        // another symbol than the one the callee reads: such a read keeps whatever the argument holds in any member.
+        [Fact]
+        public Task AnInterfaceOrVirtualMemberKeepsWhatAnyMemberHolds() => Verify.VerifyAsync(Model + @"
+public interface IContact { string Email { get; } }
+public class Contact : IContact { public string Email { get; set; } = """"; public string Name { get; set; } = """"; }
+public class Base { public virtual string Email { get; set; } = """"; }
+public class Derived : Base { public override string Email { get; set; } = """"; }
+class Analytics
+{
+    readonly Crm _crm = new Crm();
+    public void ByInterface(IContact c) => _crm.Send(c.Email);
+    public void ByBase(Base b) => _crm.Send(b.Email);
+}
+class Service
+{
+    void Run(Request r, Analytics a)
+    {
+        {|#0:a.ByInterface(new Contact { Email = r.Mail })|};
+        {|#1:a.ByBase(new Derived { Email = r.Phone })|};
+    }
+}",
+            Res001(0).WithArguments("Request.Mail (contact.email)", "Crm.Send (recipient Acme CRM)", "US (United States)", "EEA;Adequate", "Run → ByInterface → Crm.Send"),
+            Res001(1).WithArguments("Request.Phone (contact.phone_number)", "Crm.Send (recipient Acme CRM)", "US (United States)", "EEA;Adequate", "Run → ByBase → Crm.Send"));
+
+        // Constructor arguments are not tracked per member (a constructor may derive several members from one argument):
+        // the object carries every argument, which over-reports and never misses.
+        [Fact]
+        public Task APositionalRecordKeepsEveryArgument() => Verify.VerifyAsync(Model + @"
+public record Envelope(string To, string Subject);
+class Mailer { readonly Crm _crm = new Crm(); public void Deliver(Envelope e) => _crm.Send(e.To); }
+class Service
+{
+    void Run(Request r, Mailer m) { {|#0:m.Deliver(new Envelope(r.Mail, r.Full))|}; }
+}", Res001(0).WithArguments("Request.Full (name), Request.Mail (contact.email)", "Crm.Send (recipient Acme CRM)", "US (United States)", "EEA;Adequate", "Run → Deliver → Crm.Send"));
+    }
+}
