@@ -88,7 +88,13 @@ namespace Residency.Analyzers.Flow
             }
             else
             {
+                // Declared where the data is read, or on the code that hands it on and makes the transfer (a caller's
+                // object sent by a method that declares its transfer is covered by that declaration).
                 transfer = transfers.FindCovering(method, sink);
+                for (int i = 0; transfer is null && i < finding.Through.Length; i++)
+                {
+                    transfer = transfers.FindCovering(finding.Through[i], sink);
+                }
                 status = transfer is not null
                     ? FlowStatus.Declared
                     : sources.Any(s => s.IsSpecial) ? FlowStatus.Special : FlowStatus.Violation;

@@ -330,8 +330,9 @@ namespace Residency.Analyzers.Flow
         }
 
         [System.Runtime.CompilerServices.MethodImpl(HotPath.Optimized)]
-        private void RecordSink(IOperation operation, SinkInfo sink, ImmutableHashSet<TaintFact> sent, ImmutableArray<string> path)
+        private void RecordSink(IOperation operation, SinkInfo sink, ImmutableHashSet<TaintFact> sent, ImmutableArray<string> path, ImmutableArray<IMethodSymbol> through = default)
         {
+            through = through.IsDefault ? ImmutableArray<IMethodSymbol>.Empty : through;
             // Inside a [DataSink] method its own calls are the sink's implementation: the flow is the one into the sink.
             if (sent.IsEmpty || _engine.SinkImplementations?.Contains(_method) == true)
             {
@@ -348,7 +349,7 @@ namespace Residency.Analyzers.Flow
                 }
                 else if (_outer is null || fact.Parameter >= 0)
                 {
-                    _parameterSinks.Add(new ParameterSinkFlow(fact.Parameter, fact.ViaMember, sink, fullPath) { Member = fact.ReadMember });
+                    _parameterSinks.Add(new ParameterSinkFlow(fact.Parameter, fact.ViaMember, sink, fullPath) { Member = fact.ReadMember, Through = through.Insert(0, _method) });
                 }
             }
 
@@ -364,7 +365,7 @@ namespace Residency.Analyzers.Flow
             }
             else
             {
-                _findings[key] = new Finding(operation, sink, sources.ToImmutable(), fullPath);
+                _findings[key] = new Finding(operation, sink, sources.ToImmutable(), fullPath) { Through = through };
             }
         }
 

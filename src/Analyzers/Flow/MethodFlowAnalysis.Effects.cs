@@ -102,7 +102,7 @@ namespace Residency.Analyzers.Flow
                     // n.Notify() where Notify sends a field of its object (_crm.Send(_to)): what n holds in that field goes.
                     if (!receiver.IsEmpty)
                     {
-                        RecordSink(operation, flow.Sink, flow.ViaMember ? Taint.OnMemberRead(receiver, flow.Member) : receiver, flow.Path);
+                        RecordSink(operation, flow.Sink, flow.ViaMember ? Taint.OnMemberRead(receiver, flow.Member) : receiver, flow.Path, flow.Through);
                     }
 
                     continue;
@@ -120,7 +120,7 @@ namespace Residency.Analyzers.Flow
                     sent = WithoutWhatTheCalleeReports(sent, callee.Parameters[flow.Parameter].Type);
                 }
 
-                RecordSink(operation, flow.Sink, sent, flow.Path);
+                RecordSink(operation, flow.Sink, sent, flow.Path, flow.Through);
             }
         }
 

@@ -12,6 +12,12 @@ namespace Residency.Analyzers.Flow
     internal sealed record ParameterSinkFlow(int Parameter, bool ViaMember, SinkInfo Sink, ImmutableArray<string> Path)
     {
         public ISymbol? Member { get; init; }
+
+        /// <summary>
+        /// The methods that hand the argument on to the sink, this one first and the one that calls the sink last: the
+        /// code that performs the transfer, whose <c>[DataTransfer]</c> declarations cover it at every caller.
+        /// </summary>
+        public ImmutableArray<IMethodSymbol> Through { get; init; } = ImmutableArray<IMethodSymbol>.Empty;
     }
 
     /// <summary>
@@ -41,6 +47,13 @@ namespace Residency.Analyzers.Flow
 
         /// <summary><c>Describe → Forward → UsCrm.Send</c>, as steps.</summary>
         public ImmutableArray<string> Path { get; }
+
+        /// <summary>
+        /// The methods after the reporting one that hand the data on to the sink (<c>Forward</c> above), the one that calls
+        /// the sink last; empty when the reporting method calls the sink itself. A <c>[DataTransfer]</c> in scope of any of
+        /// them covers the finding: the transfer is made by code in its scope.
+        /// </summary>
+        public ImmutableArray<IMethodSymbol> Through { get; init; } = ImmutableArray<IMethodSymbol>.Empty;
     }
 
     /// <summary>

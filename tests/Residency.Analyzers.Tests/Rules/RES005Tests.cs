@@ -37,6 +37,35 @@ class Service
     void Other(Customer c, Crm crm) { {|#1:crm.Send(c.Email)|}; }
 }", Res005(0).WithArguments("Customer.Email (contact.email)", "Crm.Send (recipient Acme CRM)", "US (United States)", "StandardContractualClauses for US to Acme CRM, declared on Service.Run", "Run → Crm.Send"), Res001(1));
 
+        // The declaration is on the code that makes the transfer: it covers the callers that hand it their data too.
+        [Fact]
+        public Task TransferDeclaredOnTheMethodThatSendsCoversItsCallers() => Verify.VerifyAsync(Model + @"
+public class Request { [PersonalData(""contact.email"")] public string Mail { get; set; } = """"; }
+class Payments
+{
+    readonly Crm _crm = new Crm();
+    [DataTransfer(""US"", TransferMechanism.StandardContractualClauses, Recipient = ""Acme CRM"")]
+    public void Ensure(Customer c) => {|#0:_crm.Send(c.Email)|};
+    public void Relay(string s) => Forward(s);
+    [DataTransfer(""US"", TransferMechanism.StandardContractualClauses, Recipient = ""Acme CRM"")]
+    void Forward(string s) => _crm.Send(s);
+    [DataTransfer(""US"", TransferMechanism.StandardContractualClauses, Recipient = ""Other Corp"")]
+    public void Undeclared(string s) => _crm.Send(s);
+}
+class Service
+{
+    void Run(Request r, Payments p)
+    {
+        {|#1:p.Ensure(new Customer { Email = r.Mail })|};
+        {|#2:p.Relay(r.Mail)|};
+        {|#3:p.Undeclared(r.Mail)|};
+    }
+}",
+            Res005(0).WithArguments("Customer.Email (contact.email)", "Crm.Send (recipient Acme CRM)", "US (United States)", "StandardContractualClauses for US to Acme CRM, declared on Payments.Ensure", "Ensure → Crm.Send"),
+            Res005(1).WithArguments("Request.Mail (contact.email)", "Crm.Send (recipient Acme CRM)", "US (United States)", "StandardContractualClauses for US to Acme CRM, declared on Payments.Ensure", "Run → Ensure → Crm.Send"),
+            Res005(2).WithArguments("Request.Mail (contact.email)", "Crm.Send (recipient Acme CRM)", "US (United States)", "StandardContractualClauses for US to Acme CRM, declared on Payments.Forward", "Run → Relay → Forward → Crm.Send"),
+            Res001(3));
+
         [Fact]
         public Task TransferDeclaredOnType() => Verify.VerifyAsync(Model + @"
 [DataTransfer(""US"", TransferMechanism.AdequacyDecision)]
