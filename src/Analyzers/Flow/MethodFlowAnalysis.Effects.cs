@@ -102,7 +102,11 @@ namespace Residency.Analyzers.Flow
                     // n.Notify() where Notify sends a field of its object (_crm.Send(_to)): what n holds in that field goes.
                     if (!receiver.IsEmpty)
                     {
-                        RecordSink(operation, flow.Sink, flow.ViaMember ? Taint.OnMemberRead(receiver, flow.Member) : receiver, flow.Path, flow.Through);
+                        var held = flow.ViaMember ? Taint.OnMemberRead(receiver, flow.Member) : receiver;
+                        if (!ReportedByTheCallee(flow, held))
+                        {
+                            RecordSink(operation, flow.Sink, held, flow.Path, flow.Through);
+                        }
                     }
 
                     continue;
@@ -120,8 +124,41 @@ namespace Residency.Analyzers.Flow
                     sent = WithoutWhatTheCalleeReports(sent, callee.Parameters[flow.Parameter].Type);
                 }
 
-                RecordSink(operation, flow.Sink, sent, flow.Path, flow.Through);
+                if (!ReportedByTheCallee(flow, sent))
+                {
+                    RecordSink(operation, flow.Sink, sent, flow.Path, flow.Through);
+                }
             }
+        }
+
+        /// <summary>
+        /// The callee sends a personal member of the argument (<c>Ensure(Customer c) =&gt; Send(c.Email)</c> with
+        /// <c>Email</c> annotated): it reads that member and reports the flow itself, so what the caller stored there
+        /// (<c>new Customer { Email = r.Mail }</c>) is the same data and the same transfer, not a second finding (the
+        /// location rule, docs/flow-semantics.md). Unless the caller's data is special-category and the member is not:
+        /// then only the caller's finding says so (RES002).
+        /// </summary>
+        private bool ReportedByTheCallee(ParameterSinkFlow flow, ImmutableHashSet<TaintFact> sent)
+        {
+            if (!flow.ViaMember || flow.Member is null || Classifier.GetElement(flow.Member) is not { } element)
+            {
+                return false;
+            }
+
+            if (element.IsSpecial)
+            {
+                return true;
+            }
+
+            foreach (var fact in sent)
+            {
+                if (fact.Element is { IsSpecial: true })
+                {
+                    return false;
+                }
+            }
+
+            return true;
         }
 
         /// <summary>

@@ -41,11 +41,14 @@ class Service
         [Fact]
         public Task TransferDeclaredOnTheMethodThatSendsCoversItsCallers() => Verify.VerifyAsync(Model + @"
 public class Request { [PersonalData(""contact.email"")] public string Mail { get; set; } = """"; }
+public class Contact { public string Email { get; set; } = """"; }
 class Payments
 {
     readonly Crm _crm = new Crm();
     [DataTransfer(""US"", TransferMechanism.StandardContractualClauses, Recipient = ""Acme CRM"")]
-    public void Ensure(Customer c) => {|#0:_crm.Send(c.Email)|};
+    public void Ensure(Contact c) => _crm.Send(c.Email);
+    [DataTransfer(""US"", TransferMechanism.StandardContractualClauses, Recipient = ""Acme CRM"")]
+    public void Own(Customer c) => {|#0:_crm.Send(c.Email)|};
     public void Relay(string s) => Forward(s);
     [DataTransfer(""US"", TransferMechanism.StandardContractualClauses, Recipient = ""Acme CRM"")]
     void Forward(string s) => _crm.Send(s);
@@ -56,12 +59,12 @@ class Service
 {
     void Run(Request r, Payments p)
     {
-        {|#1:p.Ensure(new Customer { Email = r.Mail })|};
+        {|#1:p.Ensure(new Contact { Email = r.Mail })|};
         {|#2:p.Relay(r.Mail)|};
         {|#3:p.Undeclared(r.Mail)|};
     }
 }",
-            Res005(0).WithArguments("Customer.Email (contact.email)", "Crm.Send (recipient Acme CRM)", "US (United States)", "StandardContractualClauses for US to Acme CRM, declared on Payments.Ensure", "Ensure → Crm.Send"),
+            Res005(0).WithArguments("Customer.Email (contact.email)", "Crm.Send (recipient Acme CRM)", "US (United States)", "StandardContractualClauses for US to Acme CRM, declared on Payments.Own", "Own → Crm.Send"),
             Res005(1).WithArguments("Request.Mail (contact.email)", "Crm.Send (recipient Acme CRM)", "US (United States)", "StandardContractualClauses for US to Acme CRM, declared on Payments.Ensure", "Run → Ensure → Crm.Send"),
             Res005(2).WithArguments("Request.Mail (contact.email)", "Crm.Send (recipient Acme CRM)", "US (United States)", "StandardContractualClauses for US to Acme CRM, declared on Payments.Forward", "Run → Relay → Forward → Crm.Send"),
             Res001(3));
