@@ -72,6 +72,10 @@ namespace Residency.Build.Tests
             var md = File.ReadAllText(project.Output("inventory.md"));
             Assert.Contains("## Data-flow map", md);
             Assert.Contains("The map is drawn in inventory.html", md);
+            // Counted in words a reader expects: one third country, two categories (never "1 third countries").
+            Assert.Matches(@"categories \u2192 recipients \u2192 countries\): \d+ categor(y|ies), \d+ recipients?, \d+ third countr(y|ies)\.", md);
+            Assert.DoesNotMatch(@"\b1 (categories|recipients|third countries)\b", md);
+            Assert.DoesNotMatch(@"\b([02-9]|\d\d+) (category|recipient|third country)\b", md);
         }
     }
 }

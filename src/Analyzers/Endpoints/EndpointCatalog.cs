@@ -99,12 +99,23 @@ namespace Residency.Analyzers.Endpoints
                 Region.TryParse(regionText, out region);
             }
 
+            // A region-parameterised entry ({org}.ingest.{region}.sentry.io) names its EU host for every region it matches:
+            // a host it resolves to the EEA has no alternative to offer, and no host is its own alternative.
+            var euAlternative = HostPattern.Expand(best.EuAlternative, bestCaptures);
+            var regionFromHost = regionText.StartsWith("{", StringComparison.Ordinal);
+            if (euAlternative is not null &&
+                ((regionFromHost && (region.Kind is RegionKind.EU or RegionKind.EEA || region.IsEeaCountry)) ||
+                 string.Equals(euAlternative, host, StringComparison.OrdinalIgnoreCase)))
+            {
+                euAlternative = null;
+            }
+
             return new HostResolution(
                 host.ToLowerInvariant(),
                 region,
                 HostPattern.Expand(best.Recipient, bestCaptures) ?? best.Recipient,
                 HostPattern.Expand(best.Service, bestCaptures) ?? best.Service,
-                HostPattern.Expand(best.EuAlternative, bestCaptures),
+                euAlternative,
                 best);
         }
 

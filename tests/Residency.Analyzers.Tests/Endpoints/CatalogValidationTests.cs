@@ -127,6 +127,23 @@ namespace Residency.Analyzers.Tests.Endpoints
             }
         }
 
+        // Entries whose region comes from the host ({org}.ingest.{region}.sentry.io) name their EU host for every region:
+        // a host they resolve to the EEA offers none (the record's "EU alternative" column named the sink's own host).
+        [Theory]
+        [InlineData("api.dublin.ie1.twilio.com", "IE", null)]
+        [InlineData("verify.dublin.ie1.twilio.com", "IE", null)]
+        [InlineData("o1.ingest.de.sentry.io", "DE", null)]
+        [InlineData("o1.ingest.us.sentry.io", "US", "o1.ingest.de.sentry.io")]
+        [InlineData("api.twilio.com", "US", "api.dublin.ie1.twilio.com")]
+        [InlineData("api.mistral.ai", "FR", "api.eu.mistral.ai")]
+        public void AHostInTheEeaIsNotItsOwnEuAlternative(string host, string region, string? euAlternative)
+        {
+            var resolved = Catalog.Resolve(host);
+            Assert.NotNull(resolved);
+            Assert.Equal(region, resolved!.Region.Code);
+            Assert.Equal(euAlternative, resolved.EuAlternative);
+        }
+
         [Fact]
         public void EuWest2IsAdequateButNotEu()
         {

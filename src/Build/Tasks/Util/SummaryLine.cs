@@ -26,7 +26,10 @@ namespace Residency.Build.Util
             (summary.Silenced > 0 ? ", " + Count(summary.Silenced, "silenced flow") + " (listed in the inventory all the same)" : "") +
             " \u2014 inventory: " + inventoryDisplayPath;
 
-        public static string Count(int count, string singular) =>
-            count.ToString(CultureInfo.InvariantCulture) + " " + (count == 1 ? singular : singular + "s");
+        public static string Count(int count, string singular) => Count(count, singular, singular + "s");
+
+        /// <summary><c>1 third country</c>, <c>2 third countries</c>.</summary>
+        public static string Count(int count, string singular, string plural) =>
+            count.ToString(CultureInfo.InvariantCulture) + " " + (count == 1 ? singular : plural);
     }
 }

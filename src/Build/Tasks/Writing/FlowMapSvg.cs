@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Linq;
 using System.Text;
 using Residency.Build.Record;
+using Residency.Build.Util;
 using Residency.Facts;
 
 namespace Residency.Build.Writing
@@ -42,9 +43,9 @@ namespace Residency.Build.Writing
                 .Append(N(width)).Append(' ').Append(N(height)).Append("\" width=\"").Append(N(width)).Append("\" height=\"").Append(N(height))
                 .Append("\" aria-labelledby=\"flow-map-title\">\n");
             sb.Append("<title id=\"flow-map-title\">Data-flow map: ")
-                .Append(N(map.Categories.Count)).Append(" categories of personal data, ")
-                .Append(N(map.Recipients.Count)).Append(" recipients, ")
-                .Append(N(map.Countries.Count)).Append(" countries</title>\n");
+                .Append(SummaryLine.Count(map.Categories.Count, "category", "categories")).Append(" of personal data, ")
+                .Append(SummaryLine.Count(map.Recipients.Count, "recipient")).Append(", ")
+                .Append(SummaryLine.Count(map.Countries.Count, "country", "countries")).Append("</title>\n");
 
             string[] headings = { "Personal data", "Recipients", "Countries" };
             for (int c = 0; c < 3; c++)

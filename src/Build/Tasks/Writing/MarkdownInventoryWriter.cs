@@ -1,6 +1,7 @@
 using System.Linq;
 using System.Text;
 using Residency.Build.Model;
+using Residency.Build.Util;
 using Residency.Facts;
 
 namespace Residency.Build.Writing
@@ -34,8 +35,10 @@ namespace Residency.Build.Writing
                         break;
                     case MapBlock m:
                         sb.Append("_Where the personal data goes (categories \u2192 recipients \u2192 countries): ")
-                            .Append(m.Map.Categories.Count).Append(" categories, ").Append(m.Map.Recipients.Count).Append(" recipients, ")
-                            .Append(m.Map.Countries.Count(c => c.ThirdCountry)).Append(" third countries. The map is drawn in inventory.html; the sections below hold the same facts._\n");
+                            .Append(SummaryLine.Count(m.Map.Categories.Count, "category", "categories")).Append(", ")
+                            .Append(SummaryLine.Count(m.Map.Recipients.Count, "recipient")).Append(", ")
+                            .Append(SummaryLine.Count(m.Map.Countries.Count(c => c.ThirdCountry), "third country", "third countries"))
+                            .Append(". The map is drawn in inventory.html; the sections below hold the same facts._\n");
                         break;
                 }
 
