@@ -2,7 +2,7 @@ namespace Residency.Analyzers.Tests.Endpoints
 {
     /// <summary>
     /// Stand-ins for SDK packages with their real namespaces, type names and (relevant) signatures, so that the tests
-    /// compile without the packages: OpenAI 2.x, Azure.AI.OpenAI 2.x, AWSSDK, SendGrid, Sentry, Twilio, Stripe.net.
+    /// compile without the packages: OpenAI 2.x, Azure.AI.OpenAI 2.x, AWSSDK (S3, SQS), SendGrid, Sentry, Twilio, Stripe.net.
     /// </summary>
     internal static class SdkStubs
     {
@@ -129,8 +129,11 @@ namespace Amazon.Runtime
         public Amazon.RegionEndpoint? RegionEndpoint { get; set; }
         public string? ServiceURL { get; set; }
     }
+    public interface IClientConfig { }
+    public interface IAmazonService { IClientConfig Config { get; } }
     public abstract class AmazonServiceClient : System.IDisposable
     {
+        public IClientConfig Config => null!;
         public void Dispose() { }
     }
 }
@@ -139,12 +142,30 @@ namespace Amazon.S3
     public class AmazonS3Config : Amazon.Runtime.ClientConfig { }
     public class PutObjectRequest { public string? BucketName { get; set; } public string? Key { get; set; } public string? ContentBody { get; set; } }
     public class PutObjectResponse { }
-    public class AmazonS3Client : Amazon.Runtime.AmazonServiceClient
+    public interface IAmazonS3 : Amazon.Runtime.IAmazonService, System.IDisposable
+    {
+        System.Threading.Tasks.Task<PutObjectResponse> PutObjectAsync(PutObjectRequest request, System.Threading.CancellationToken cancellationToken = default);
+    }
+    public class AmazonS3Client : Amazon.Runtime.AmazonServiceClient, IAmazonS3
     {
         public AmazonS3Client() { }
         public AmazonS3Client(Amazon.RegionEndpoint region) { }
         public AmazonS3Client(AmazonS3Config clientConfig) { }
         public virtual System.Threading.Tasks.Task<PutObjectResponse> PutObjectAsync(PutObjectRequest request, System.Threading.CancellationToken cancellationToken = default) => null!;
+    }
+}
+namespace Amazon.SQS
+{
+    public class SendMessageResponse { public string? MessageId { get; set; } }
+    public interface IAmazonSQS : Amazon.Runtime.IAmazonService, System.IDisposable
+    {
+        System.Threading.Tasks.Task<SendMessageResponse> SendMessageAsync(string queueUrl, string messageBody, System.Threading.CancellationToken cancellationToken = default);
+    }
+    public class AmazonSQSClient : Amazon.Runtime.AmazonServiceClient, IAmazonSQS
+    {
+        public AmazonSQSClient() { }
+        public AmazonSQSClient(Amazon.RegionEndpoint region) { }
+        public virtual System.Threading.Tasks.Task<SendMessageResponse> SendMessageAsync(string queueUrl, string messageBody, System.Threading.CancellationToken cancellationToken = default) => null!;
     }
 }
 ";
