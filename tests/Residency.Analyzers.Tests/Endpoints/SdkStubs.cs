@@ -217,6 +217,53 @@ namespace Sentry
 }
 ";
 
+        /// <summary>
+        /// Sentry as a package (compiled to a referenced assembly by <see cref="TestReferences.Library"/>): the client
+        /// interfaces and the extension methods the SDK declares on them (<c>SentryClientExtensions</c>, <c>HubExtensions</c>).
+        /// </summary>
+        public const string SentryLibrary = @"
+namespace Sentry
+{
+    public enum SentryLevel { Debug, Info, Warning, Error, Fatal }
+    public struct SentryId { }
+    public class SentryEvent { public string? Message { get; set; } }
+    public class Scope { }
+    public class SentryOptions { public string? Dsn { get; set; } public bool SendDefaultPii { get; set; } }
+    public interface ISentryClient
+    {
+        bool IsEnabled { get; }
+        SentryId CaptureEvent(SentryEvent evt, Scope? scope = null);
+    }
+    public interface IHub : ISentryClient
+    {
+        void ConfigureScope(System.Action<Scope> configureScope);
+    }
+    public class SentryClient : ISentryClient, System.IDisposable
+    {
+        public SentryClient(SentryOptions options) { }
+        public bool IsEnabled => true;
+        public SentryId CaptureEvent(SentryEvent evt, Scope? scope = null) => default;
+        public void Dispose() { }
+    }
+    public static class SentryClientExtensions
+    {
+        public static SentryId CaptureMessage(this ISentryClient client, string message, SentryLevel level = SentryLevel.Info) => default;
+        public static SentryId CaptureException(this ISentryClient client, System.Exception ex) => default;
+    }
+    public static class HubExtensions
+    {
+        public static void AddBreadcrumb(this IHub hub, string message, string? category = null) { }
+        public static System.IDisposable PushAndLockScope(this IHub hub) => null!;
+    }
+    public static class SentrySdk
+    {
+        public static System.IDisposable Init(string dsn) => null!;
+        public static System.IDisposable Init(System.Action<SentryOptions>? configureOptions) => null!;
+        public static SentryId CaptureMessage(string message, SentryLevel level = SentryLevel.Info) => default;
+    }
+}
+";
+
         public const string Twilio = @"
 namespace Twilio.Clients
 {
