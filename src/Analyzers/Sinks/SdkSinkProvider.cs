@@ -6,7 +6,6 @@ using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
 using Residency.Analyzers.Endpoints;
-using Residency.Analyzers.Flow;
 
 namespace Residency.Analyzers.Sinks
 {
@@ -157,7 +156,7 @@ namespace Residency.Analyzers.Sinks
 
             // Every LINQ call asks: a memoised look-up of the parameter's type first, the declaration checks only for a client.
             var entry = EntryOf(type);
-            if (entry is null || FlowEngine.IsInSource(definition) || definition.ContainingAssembly is not { } assembly ||
+            if (entry is null || AnalysedThroughItsBody(definition) || definition.ContainingAssembly is not { } assembly ||
                 !SymbolEqualityComparer.Default.Equals(assembly, type!.OriginalDefinition.ContainingAssembly))
             {
                 return null;
@@ -277,6 +276,13 @@ namespace Residency.Analyzers.Sinks
 
             return _cache.GetOrAdd(invocation.Syntax, _ => Guarded(invocation, entry, receiverType));
         }
+
+        /// <summary>
+        /// Whether the flow engine analyses the method's body (its <c>FlowEngine.IsInSource</c>, restated here: the sinks
+        /// do not depend on the engine's namespace).
+        /// </summary>
+        private static bool AnalysedThroughItsBody(IMethodSymbol method) =>
+            !method.IsAbstract && !method.IsExtern && method.DeclaringSyntaxReferences.Length > 0 && method.PartialImplementationPart is null;
 
         /// <summary>The argument of an extension method's <c>this</c> parameter (the receiver of the reduced call).</summary>
         private static IOperation? ThisArgument(IInvocationOperation invocation)
@@ -440,8 +446,9 @@ namespace Residency.Analyzers.Sinks
                 return result;
             }
 
-            // An injected client: the creations of its type in this compilation (DI registrations), else what is configured globally.
-            if (operation.Type is INamedTypeSymbol type && depth == 0)
+            // An injected client: the creations of its type in this compilation (DI registrations), else what is configured
+            // globally. A parameter at any depth (a field assigned from the constructor's parameter) is injected too.
+            if (operation.Type is INamedTypeSymbol type && (depth == 0 || operation is IParameterReferenceOperation))
             {
                 foreach (var creation in _resolver.Index.CreationsOf(type))
                 {

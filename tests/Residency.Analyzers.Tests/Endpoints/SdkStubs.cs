@@ -259,6 +259,7 @@ namespace Sentry
     {
         public static System.IDisposable Init(string dsn) => null!;
         public static System.IDisposable Init(System.Action<SentryOptions>? configureOptions) => null!;
+        public static System.IDisposable Init(SentryOptions options) => null!;
         public static SentryId CaptureMessage(string message, SentryLevel level = SentryLevel.Info) => default;
     }
 }
