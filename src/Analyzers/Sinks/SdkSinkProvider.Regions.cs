@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Operations;
 using Residency.Analyzers.Endpoints;
 
@@ -159,6 +160,93 @@ namespace Residency.Analyzers.Sinks
             }
         }
 
+        /// <summary>
+        /// Whether a value assigned to an options property belongs to options that only configure one client of their own:
+        /// <c>new SentryClient(new SentryOptions { Dsn = … })</c>, or an options local given only to such constructors (and
+        /// otherwise only set up: <c>options.Dsn = …</c>). Those describe that client (followed from its creation), not the
+        /// process-wide SDK (<c>SentrySdk</c>, an injected <c>IHub</c>). Options configured in a lambda
+        /// (<c>UseSentry(o => o.Dsn = …)</c>), given to <c>Init</c> or kept anywhere else are process-wide, as before.
+        /// </summary>
+        private bool OfStandaloneClient(IOperation value)
+        {
+            if (value.Parent is not ISimpleAssignmentOperation { Target: IPropertyReferenceOperation { Instance: { } instance } } assignment)
+            {
+                return false;
+            }
+
+            if (instance is IInstanceReferenceOperation { ReferenceKind: InstanceReferenceKind.ImplicitReceiver })
+            {
+                // new SentryOptions { Dsn = … }: the options object is the creation the initializer belongs to.
+                return assignment.Parent is IObjectOrCollectionInitializerOperation { Parent: IObjectCreationOperation options } && OnlyGivenToClients(options);
+            }
+
+            return EndpointResolver.Strip(instance) is ILocalReferenceOperation local && LocalOnlyGivenToClients(local.Local);
+        }
+
+        private bool OnlyGivenToClients(IOperation options)
+        {
+            var parent = options.Parent;
+            while (parent is IConversionOperation or IParenthesizedOperation)
+            {
+                parent = parent.Parent;
+            }
+
+            return parent switch
+            {
+                IArgumentOperation { Parent: IObjectCreationOperation client } => EntryOf(client.Type) is not null,
+                IVariableInitializerOperation { Parent: IVariableDeclaratorOperation declarator } => LocalOnlyGivenToClients(declarator.Symbol),
+                _ => false,
+            };
+        }
+
+        /// <summary>Every use of the local in its method sets it up (<c>options.Dsn = …</c>) or gives it to a catalogued client's constructor, at least one the latter.</summary>
+        private bool LocalOnlyGivenToClients(ILocalSymbol local)
+        {
+            var clients = 0;
+            foreach (var reference in local.DeclaringSyntaxReferences)
+            {
+                var scope = reference.GetSyntax().Ancestors().FirstOrDefault(a => a is MemberDeclarationSyntax or LocalFunctionStatementSyntax or AnonymousFunctionExpressionSyntax);
+                if (scope is GlobalStatementSyntax)
+                {
+                    scope = scope.Parent; // top-level statements: the local is visible in all of them
+                }
+
+                if (scope is null)
+                {
+                    return false;
+                }
+
+                foreach (var name in scope.DescendantNodes().OfType<IdentifierNameSyntax>())
+                {
+                    if (name.Identifier.ValueText != local.Name || _resolver.OperationOf(name) is not ILocalReferenceOperation use || !SymbolEqualityComparer.Default.Equals(use.Local, local))
+                    {
+                        continue;
+                    }
+
+                    if (use.Parent is IPropertyReferenceOperation property && ReferenceEquals(property.Instance, use))
+                    {
+                        continue; // options.Dsn = …, options.Debug = true
+                    }
+
+                    var parent = use.Parent;
+                    while (parent is IConversionOperation or IParenthesizedOperation)
+                    {
+                        parent = parent.Parent;
+                    }
+
+                    if (parent is IArgumentOperation { Parent: IObjectCreationOperation client } && EntryOf(client.Type) is not null)
+                    {
+                        clients++;
+                        continue;
+                    }
+
+                    return false; // given to Init, stored, returned: not only one client's
+                }
+            }
+
+            return clients > 0;
+        }
+
         /// <summary>SDKs configured once for the process (SentrySdk.Init, TwilioClient.SetRegion, options set anywhere), then configuration, then defaults.</summary>
         private List<EndpointTarget> StaticTargets(SdkEntry entry)
         {
@@ -168,7 +256,10 @@ namespace Residency.Analyzers.Sinks
             {
                 foreach (var value in _resolver.Index.AssignmentsTo(options.Type, options.Property))
                 {
-                    AddValues(result, _resolver.Strings(value), endpoint, $"{ShortName(options.Type)}.{options.Property}");
+                    if (!OfStandaloneClient(value))
+                    {
+                        AddValues(result, _resolver.Strings(value), endpoint, $"{ShortName(options.Type)}.{options.Property}");
+                    }
                 }
             }
 

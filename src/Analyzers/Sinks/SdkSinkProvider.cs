@@ -130,7 +130,40 @@ namespace Residency.Analyzers.Sinks
         }
 
         public bool MayResolve(IMethodSymbol method) =>
-            method.ContainingType is { } type && (EntryOf(type) is not null || NamespaceEntry(type) is not null);
+            method.ContainingType is { } type && (EntryOf(type) is not null || NamespaceEntry(type) is not null || ExtensionEntry(method) is not null);
+
+        /// <summary>
+        /// The SDK entry of an extension method declared with its client type (Sentry's <c>HubExtensions.CaptureMessage(this
+        /// IHub, …)</c> in Sentry.dll): its <c>this</c> parameter's type is a catalogued client type (or matched by the
+        /// entry's matchDerived rule), and it is declared in a referenced assembly, the one that declares that type. An
+        /// extension method with a body in this compilation is not one: the flow engine analyses its body (a sink here
+        /// too would report its flows twice). Adapters that other packages declare over a client
+        /// (<c>AsIChatClient(this ChatClient)</c> in Microsoft.Extensions.AI.OpenAI) are not either: they send nothing.
+        /// </summary>
+        private SdkEntry? ExtensionEntry(IMethodSymbol method)
+        {
+            var definition = method.ReducedFrom ?? method;
+            if (!definition.IsExtensionMethod || definition.Parameters.Length == 0)
+            {
+                return null;
+            }
+
+            var type = definition.Parameters[0].Type;
+            if (type is ITypeParameterSymbol parameter)
+            {
+                type = parameter.ConstraintTypes.FirstOrDefault(t => EntryOf(t) is not null);
+            }
+
+            // Every LINQ call asks: a memoised look-up of the parameter's type first, the declaration checks only for a client.
+            var entry = EntryOf(type);
+            if (entry is null || AnalysedThroughItsBody(definition) || definition.ContainingAssembly is not { } assembly ||
+                !SymbolEqualityComparer.Default.Equals(assembly, type!.OriginalDefinition.ContainingAssembly))
+            {
+                return null;
+            }
+
+            return entry;
+        }
 
         public bool IsSinkHolder(ISymbol member) => false;
 
@@ -184,6 +217,16 @@ namespace Residency.Analyzers.Sinks
                     {
                         AddMethodNames(type, names, null, staticOnly: true); // TryResolve: static calls only
                     }
+                    else if (type.MightContainExtensionMethods)
+                    {
+                        foreach (var member in type.GetMembers())
+                        {
+                            if (member is IMethodSymbol { IsExtensionMethod: true } extension && !NotSinks.Contains(extension.Name) && ExtensionEntry(extension) is not null)
+                            {
+                                names.Add(extension.Name);
+                            }
+                        }
+                    }
                 }
             }
         }
@@ -214,6 +257,13 @@ namespace Residency.Analyzers.Sinks
 
             var receiverType = method.IsStatic ? method.ContainingType : invocation.Instance?.Type ?? method.ContainingType;
             var entry = EntryOf(receiverType) ?? EntryOf(method.ContainingType);
+            if (entry is null && method.IsExtensionMethod && ExtensionEntry(method) is { } extensionEntry && ThisArgument(invocation) is { } receiver)
+            {
+                // hub.CaptureMessage(…) with HubExtensions.CaptureMessage(this IHub, …): a call on the receiver.
+                entry = extensionEntry;
+                receiverType = EndpointResolver.Strip(receiver).Type ?? receiver.Type ?? receiverType;
+            }
+
             if (entry is null && method.IsStatic)
             {
                 entry = NamespaceEntry(method.ContainingType);
@@ -227,6 +277,33 @@ namespace Residency.Analyzers.Sinks
             return _cache.GetOrAdd(invocation.Syntax, _ => Guarded(invocation, entry, receiverType));
         }
 
+        /// <summary>
+        /// Whether the flow engine analyses the method's body (its <c>FlowEngine.IsInSource</c>, restated here: the sinks
+        /// do not depend on the engine's namespace).
+        /// </summary>
+        private static bool AnalysedThroughItsBody(IMethodSymbol method) =>
+            !method.IsAbstract && !method.IsExtern && method.DeclaringSyntaxReferences.Length > 0 && method.PartialImplementationPart is null;
+
+        /// <summary>The argument of an extension method's <c>this</c> parameter (the receiver of the reduced call).</summary>
+        private static IOperation? ThisArgument(IInvocationOperation invocation)
+        {
+            foreach (var argument in invocation.Arguments)
+            {
+                if (argument.Parameter is { Ordinal: 0 })
+                {
+                    return argument.Value;
+                }
+            }
+
+            return null;
+        }
+
+        /// <summary>What a call sends: every argument, but for an extension method of a client not its <c>this</c> argument (the client, as the receiver of an instance call).</summary>
+        private SinkCall Sends(ImmutableArray<SinkInfo> sinks, IMethodSymbol method) =>
+            method.IsExtensionMethod && method.ReducedFrom is null && ExtensionEntry(method) is not null
+                ? new SinkCall(sinks, allArguments: false, receiver: false, method.Parameters.Where(p => p.Ordinal > 0).Select(p => p.Ordinal).ToImmutableArray())
+                : new SinkCall(sinks, allArguments: true, receiver: false, ImmutableArray<int>.Empty);
+
         // Endpoint resolution walks arbitrary (possibly half-typed) code: an unexpected failure makes the sink Unknown, never an AD0001.
         private SinkCall Guarded(IInvocationOperation invocation, SdkEntry entry, ITypeSymbol receiverType)
         {
@@ -237,7 +314,7 @@ namespace Residency.Analyzers.Sinks
             catch (Exception e) when (e is not OperationCanceledException)
             {
                 var sink = _sinks.ForHost(SinkKind.Sdk, $"{receiverType.Name}.{invocation.TargetMethod.Name}", null, false, $"endpoint resolution failed ({e.GetType().Name})", null, entry.Recipient);
-                return new SinkCall(sink, allArguments: true, receiver: false, ImmutableArray<int>.Empty);
+                return Sends(ImmutableArray.Create(sink), invocation.TargetMethod);
             }
         }
 
@@ -246,7 +323,11 @@ namespace Residency.Analyzers.Sinks
             var invocation = _resolver.OperationOf(cfgInvocation.Syntax) as IInvocationOperation ?? cfgInvocation;
             var display = $"{receiverType.Name}.{invocation.TargetMethod.Name}";
             List<EndpointTarget> targets;
-            if (invocation.TargetMethod.IsStatic)
+            if (invocation.TargetMethod.IsExtensionMethod && ReferenceEquals(ExtensionEntry(invocation.TargetMethod), entry) && ThisArgument(invocation) is { } receiver)
+            {
+                targets = Targets(receiver, entry, 0); // exactly as a call on the receiver
+            }
+            else if (invocation.TargetMethod.IsStatic)
             {
                 // Static resource methods that take the client (Twilio MessageResource.Create(…, client: c)) use it; else the static configuration.
                 var clientArgument = invocation.Arguments.FirstOrDefault(a => !a.IsImplicit && a.Parameter is not null && ReferenceEquals(EntryOf(a.Parameter.Type), entry));
@@ -270,7 +351,7 @@ namespace Residency.Analyzers.Sinks
                 infos.Add(_sinks.ForHost(SinkKind.Sdk, display, null, false, $"{entry.Service ?? receiverType.Name}: endpoint not determined", null, entry.Recipient));
             }
 
-            return new SinkCall(EndpointSinks.Distinct(infos), allArguments: true, receiver: false, ImmutableArray<int>.Empty);
+            return Sends(EndpointSinks.Distinct(infos), invocation.TargetMethod);
         }
 
         /// <summary>
@@ -365,8 +446,9 @@ namespace Residency.Analyzers.Sinks
                 return result;
             }
 
-            // An injected client: the creations of its type in this compilation (DI registrations), else what is configured globally.
-            if (operation.Type is INamedTypeSymbol type && depth == 0)
+            // An injected client: the creations of its type in this compilation (DI registrations), else what is configured
+            // globally. A parameter at any depth (a field assigned from the constructor's parameter) is injected too.
+            if (operation.Type is INamedTypeSymbol type && (depth == 0 || operation is IParameterReferenceOperation))
             {
                 foreach (var creation in _resolver.Index.CreationsOf(type))
                 {

@@ -103,9 +103,14 @@ namespace Microsoft.Extensions.Options
         public static Task VerifyAsync(string source, params DiagnosticResult[] expected) =>
             VerifyAsync(source, null, null, expected);
 
-        public static async Task VerifyAsync(string source, (string Path, string Content)[]? additionalFiles, (string Key, string Value)[]? properties, params DiagnosticResult[] expected)
+        public static Task VerifyAsync(string source, (string Path, string Content)[]? additionalFiles, (string Key, string Value)[]? properties, params DiagnosticResult[] expected) =>
+            VerifyAsync(source, additionalFiles, properties, System.Array.Empty<Microsoft.CodeAnalysis.MetadataReference>(), expected);
+
+        /// <summary>As above, with referenced assemblies (a package compiled by <see cref="TestReferences.Library"/>).</summary>
+        public static async Task VerifyAsync(string source, (string Path, string Content)[]? additionalFiles, (string Key, string Value)[]? properties, Microsoft.CodeAnalysis.MetadataReference[] references, params DiagnosticResult[] expected)
         {
             var test = new AnalyzerVerifier<PersonalDataFlowAnalyzer>.Test { TestCode = Usings + source + Model };
+            test.TestState.AdditionalReferences.AddRange(references);
             if (additionalFiles is not null)
             {
                 foreach (var file in additionalFiles)

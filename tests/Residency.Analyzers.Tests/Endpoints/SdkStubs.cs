@@ -2,7 +2,7 @@ namespace Residency.Analyzers.Tests.Endpoints
 {
     /// <summary>
     /// Stand-ins for SDK packages with their real namespaces, type names and (relevant) signatures, so that the tests
-    /// compile without the packages: OpenAI 2.x, Azure.AI.OpenAI 2.x, AWSSDK, SendGrid, Sentry, Twilio, Stripe.net.
+    /// compile without the packages: OpenAI 2.x, Azure.AI.OpenAI 2.x, AWSSDK (S3, SQS), SendGrid, Sentry, Twilio, Stripe.net.
     /// </summary>
     internal static class SdkStubs
     {
@@ -129,8 +129,11 @@ namespace Amazon.Runtime
         public Amazon.RegionEndpoint? RegionEndpoint { get; set; }
         public string? ServiceURL { get; set; }
     }
+    public interface IClientConfig { }
+    public interface IAmazonService { IClientConfig Config { get; } }
     public abstract class AmazonServiceClient : System.IDisposable
     {
+        public IClientConfig Config => null!;
         public void Dispose() { }
     }
 }
@@ -139,12 +142,30 @@ namespace Amazon.S3
     public class AmazonS3Config : Amazon.Runtime.ClientConfig { }
     public class PutObjectRequest { public string? BucketName { get; set; } public string? Key { get; set; } public string? ContentBody { get; set; } }
     public class PutObjectResponse { }
-    public class AmazonS3Client : Amazon.Runtime.AmazonServiceClient
+    public interface IAmazonS3 : Amazon.Runtime.IAmazonService, System.IDisposable
+    {
+        System.Threading.Tasks.Task<PutObjectResponse> PutObjectAsync(PutObjectRequest request, System.Threading.CancellationToken cancellationToken = default);
+    }
+    public class AmazonS3Client : Amazon.Runtime.AmazonServiceClient, IAmazonS3
     {
         public AmazonS3Client() { }
         public AmazonS3Client(Amazon.RegionEndpoint region) { }
         public AmazonS3Client(AmazonS3Config clientConfig) { }
         public virtual System.Threading.Tasks.Task<PutObjectResponse> PutObjectAsync(PutObjectRequest request, System.Threading.CancellationToken cancellationToken = default) => null!;
+    }
+}
+namespace Amazon.SQS
+{
+    public class SendMessageResponse { public string? MessageId { get; set; } }
+    public interface IAmazonSQS : Amazon.Runtime.IAmazonService, System.IDisposable
+    {
+        System.Threading.Tasks.Task<SendMessageResponse> SendMessageAsync(string queueUrl, string messageBody, System.Threading.CancellationToken cancellationToken = default);
+    }
+    public class AmazonSQSClient : Amazon.Runtime.AmazonServiceClient, IAmazonSQS
+    {
+        public AmazonSQSClient() { }
+        public AmazonSQSClient(Amazon.RegionEndpoint region) { }
+        public virtual System.Threading.Tasks.Task<SendMessageResponse> SendMessageAsync(string queueUrl, string messageBody, System.Threading.CancellationToken cancellationToken = default) => null!;
     }
 }
 ";
@@ -191,6 +212,54 @@ namespace Sentry
     {
         public static System.IDisposable Init(string dsn) => null!;
         public static System.IDisposable Init(System.Action<SentryOptions>? configureOptions) => null!;
+        public static SentryId CaptureMessage(string message, SentryLevel level = SentryLevel.Info) => default;
+    }
+}
+";
+
+        /// <summary>
+        /// Sentry as a package (compiled to a referenced assembly by <see cref="TestReferences.Library"/>): the client
+        /// interfaces and the extension methods the SDK declares on them (<c>SentryClientExtensions</c>, <c>HubExtensions</c>).
+        /// </summary>
+        public const string SentryLibrary = @"
+namespace Sentry
+{
+    public enum SentryLevel { Debug, Info, Warning, Error, Fatal }
+    public struct SentryId { }
+    public class SentryEvent { public string? Message { get; set; } }
+    public class Scope { }
+    public class SentryOptions { public string? Dsn { get; set; } public bool SendDefaultPii { get; set; } }
+    public interface ISentryClient
+    {
+        bool IsEnabled { get; }
+        SentryId CaptureEvent(SentryEvent evt, Scope? scope = null);
+    }
+    public interface IHub : ISentryClient
+    {
+        void ConfigureScope(System.Action<Scope> configureScope);
+    }
+    public class SentryClient : ISentryClient, System.IDisposable
+    {
+        public SentryClient(SentryOptions options) { }
+        public bool IsEnabled => true;
+        public SentryId CaptureEvent(SentryEvent evt, Scope? scope = null) => default;
+        public void Dispose() { }
+    }
+    public static class SentryClientExtensions
+    {
+        public static SentryId CaptureMessage(this ISentryClient client, string message, SentryLevel level = SentryLevel.Info) => default;
+        public static SentryId CaptureException(this ISentryClient client, System.Exception ex) => default;
+    }
+    public static class HubExtensions
+    {
+        public static void AddBreadcrumb(this IHub hub, string message, string? category = null) { }
+        public static System.IDisposable PushAndLockScope(this IHub hub) => null!;
+    }
+    public static class SentrySdk
+    {
+        public static System.IDisposable Init(string dsn) => null!;
+        public static System.IDisposable Init(System.Action<SentryOptions>? configureOptions) => null!;
+        public static System.IDisposable Init(SentryOptions options) => null!;
         public static SentryId CaptureMessage(string message, SentryLevel level = SentryLevel.Info) => default;
     }
 }

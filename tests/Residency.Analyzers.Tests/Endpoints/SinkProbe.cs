@@ -16,10 +16,10 @@ namespace Residency.Analyzers.Tests.Endpoints
     /// <summary>Resolves the sinks of every call in a source directly (the facts the inventory records).</summary>
     internal static class SinkProbe
     {
-        public static List<(string Call, SinkCall Sink)> Resolve(string source, (string Path, string Content)[]? files = null, (string Key, string Value)[]? properties = null)
+        public static List<(string Call, SinkCall Sink)> Resolve(string source, (string Path, string Content)[]? files = null, (string Key, string Value)[]? properties = null, params MetadataReference[] references)
         {
             var tree = CSharpSyntaxTree.ParseText(EndpointTest.Usings + source + EndpointTest.Model, new CSharpParseOptions(LanguageVersion.CSharp12), path: "/0/Test0.cs");
-            var compilation = CSharpCompilation.Create("Probe", new[] { tree }, TestReferences.All, new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
+            var compilation = CSharpCompilation.Create("Probe", new[] { tree }, TestReferences.All.AddRange(references), new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
             var additional = (files ?? new (string, string)[0]).Select(f => (AdditionalText)new Text(f.Path, f.Content)).ToImmutableArray();
             var options = new AnalyzerOptions(additional, new Options(properties ?? new (string, string)[0]));
             var context = ResidencyContext.For(compilation, options);
@@ -36,8 +36,8 @@ namespace Residency.Analyzers.Tests.Endpoints
             return result;
         }
 
-        public static SinkCall Single(string source, (string Path, string Content)[]? files = null, (string Key, string Value)[]? properties = null) =>
-            Assert.Single(Resolve(source, files, properties)).Sink;
+        public static SinkCall Single(string source, (string Path, string Content)[]? files = null, (string Key, string Value)[]? properties = null, params MetadataReference[] references) =>
+            Assert.Single(Resolve(source, files, properties, references)).Sink;
 
         private sealed class Text : AdditionalText
         {
