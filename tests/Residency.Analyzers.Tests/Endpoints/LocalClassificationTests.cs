@@ -47,6 +47,9 @@ namespace Residency.Analyzers.Tests.Endpoints
         [InlineData("Microsoft.SemanticKernel.ChatCompletion.ChatHistory.AddUserMessage")]
         [InlineData("MimeKit.InternetAddressList.Add")]
         [InlineData("MimeKit.BodyBuilder.ToMessageBody")]
+        [InlineData("Microsoft.EntityFrameworkCore.ModelBuilder.Entity")]
+        [InlineData("Microsoft.EntityFrameworkCore.Metadata.Builders.EntityTypeBuilder`1.HasIndex")]
+        [InlineData("Microsoft.EntityFrameworkCore.Metadata.Builders.IndexBuilder`1.IsUnique")]
         public void Local(string method) => Assert.True(Catalog().IsLocal(method), method);
 
         [Theory]
@@ -59,6 +62,8 @@ namespace Residency.Analyzers.Tests.Endpoints
         [InlineData("SystemTools.Exporter.Export")]
         [InlineData("Microsoft.Extensions.Caching.Distributed.DistributedCacheExtensions.SetString")]
         [InlineData("Microsoft.EntityFrameworkCore.DbSet`1.Add")]
+        [InlineData("Microsoft.EntityFrameworkCore.DbContext.SaveChangesAsync")]
+        [InlineData("Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.SingleAsync")]
         [InlineData("Microsoft.SemanticKernel.Connectors.Qdrant.QdrantVectorStoreRecordCollection`1.UpsertAsync")]
         [InlineData("Microsoft.Extensions.VectorData.IVectorStoreRecordCollection`2.UpsertAsync")]
         public void NotLocal(string method) => Assert.False(Catalog().IsLocal(method), method);
