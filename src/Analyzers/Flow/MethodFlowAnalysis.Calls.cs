@@ -64,6 +64,14 @@ namespace Residency.Analyzers.Flow
                     }
                 }
 
+                foreach (var (argument, lambda) in lambdas)
+                {
+                    if (argument.Parameter is { } parameter && sinkCall.SendsParameter(parameter.Ordinal))
+                    {
+                        sent = Taint.Union(sent, CallbackData(lambda));
+                    }
+                }
+
                 foreach (var sink in sinkCall.Sinks)
                 {
                     RecordSink(invocation, sink, sent, ImmutableArray.Create(sink.Display));
@@ -259,8 +267,34 @@ namespace Residency.Analyzers.Flow
         }
 
         /// <summary>Analyses a lambda inline: its parameters carry <paramref name="parameterFacts"/>, it sees captured locals.</summary>
-        private ImmutableHashSet<TaintFact> AnalyzeLambda(IOperation lambda, ImmutableHashSet<TaintFact> parameterFacts)
+        private ImmutableHashSet<TaintFact> AnalyzeLambda(IOperation lambda, ImmutableHashSet<TaintFact> parameterFacts) =>
+            AnalyzeLambda(lambda, parameterFacts, out _);
+
+        /// <summary>
+        /// What a callback handed to a sink gives it: what it returns (<c>() =&gt; c.Email</c>) and what it stores into the
+        /// objects its parameters receive, which the sink then sends (<c>SentrySdk.ConfigureScope(scope =&gt; scope.User =
+        /// new SentryUser { Email = c.Email })</c>, <c>CaptureMessage(text, scope =&gt; scope.SetExtra("email", c.Email))</c>).
+        /// </summary>
+        private ImmutableHashSet<TaintFact> CallbackData(IOperation lambda)
         {
+            var result = AnalyzeLambda(lambda, Taint.Empty, out var nested);
+            if (nested?._exitState is { } exit && lambda is IFlowAnonymousFunctionOperation flowLambda)
+            {
+                foreach (var parameter in flowLambda.Symbol.Parameters)
+                {
+                    if (exit.TryGetValue(parameter, out var stored))
+                    {
+                        result = Taint.Union(result, stored);
+                    }
+                }
+            }
+
+            return result;
+        }
+
+        private ImmutableHashSet<TaintFact> AnalyzeLambda(IOperation lambda, ImmutableHashSet<TaintFact> parameterFacts, out MethodFlowAnalysis? nested)
+        {
+            nested = null;
             if (lambda is not IFlowAnonymousFunctionOperation flowLambda)
             {
                 return Taint.Empty;
@@ -282,7 +316,7 @@ namespace Residency.Analyzers.Flow
                 captured = captured.SetItem(parameter, parameterFacts);
             }
 
-            var nested = new MethodFlowAnalysis(this, graph, parameterFacts, captured);
+            nested = new MethodFlowAnalysis(this, graph, parameterFacts, captured);
             var returns = nested.RunGraph();
             return Taint.Union(returns, nested._returns);
         }

@@ -1,0 +1,70 @@
+using System.Threading;
+using System.Threading.Tasks;
+using Microsoft.CodeAnalysis.Testing;
+using Residency.Analyzers.Tests.Verifiers;
+using static Residency.Analyzers.Tests.Flow.FlowTestModel;
+
+namespace Residency.Analyzers.Tests.Flow
+{
+    /// <summary>
+    /// A callback handed to a sink gives it what it returns and what it stores into the objects its parameters receive:
+    /// Sentry's <c>SentrySdk.ConfigureScope(scope =&gt; scope.User = new SentryUser { Email = c.Email })</c> attaches the
+    /// e-mail to every event sent afterwards (a field test's missed US transfer).
+    /// </summary>
+    public class SinkCallbackTests
+    {
+        // A vendor SDK as a referenced assembly: the sink's callbacks configure objects of the library.
+        private const string Telemetry = @"
+namespace Contoso.Telemetry
+{
+    public class Scope
+    {
+        public string? User { get; set; }
+        public void SetExtra(string key, object? value) { }
+    }
+    public class Tracker
+    {
+        [Residency.DataSink(""US"", Recipient = ""Contoso Telemetry"")] public void Configure(System.Action<Scope> configure) { }
+        [Residency.DataSink(""US"", Recipient = ""Contoso Telemetry"")] public void Capture(string message, System.Action<Scope> configure) { }
+        [Residency.DataSink(""US"", Recipient = ""Contoso Telemetry"")] public void Lazy(System.Func<string> text) { }
+    }
+}";
+
+        private static Task VerifyAsync(string source, params DiagnosticResult[] expected)
+        {
+            var test = new AnalyzerVerifier<Residency.Analyzers.Rules.PersonalDataFlowAnalyzer>.Test { TestCode = Source + source };
+            test.TestState.AdditionalReferences.Add(TestReferences.Library("Contoso.Telemetry", Telemetry));
+            test.ExpectedDiagnostics.AddRange(expected);
+            return test.RunAsync(CancellationToken.None);
+        }
+
+        [Fact]
+        public Task WhatACallbackStoresIntoItsParameterOrReturnsIsSent() => VerifyAsync(@"
+class Service
+{
+    void Run(Customer c, Contoso.Telemetry.Tracker t)
+    {
+        {|#0:t.Configure(scope => scope.User = c.Email)|};
+        {|#1:t.Capture(""checkout failed"", scope => { scope.SetExtra(""name"", c.Name); })|};
+        {|#2:t.Lazy(() => $""customer {c.Email}"")|};
+    }
+}",
+            Res001(0).WithArguments("Customer.Email (contact.email)", "Tracker.Configure (recipient Contoso Telemetry)", "US (United States)", "EEA;Adequate", "Run → Tracker.Configure"),
+            Res001(1).WithArguments("Customer.Name (name)", "Tracker.Capture (recipient Contoso Telemetry)", "US (United States)", "EEA;Adequate", "Run → Tracker.Capture"),
+            Res001(2));
+
+        [Fact]
+        public Task ACallbackThatHandsOverNothingPersonalIsClean() => VerifyAsync(@"
+class Service
+{
+    void Run(Customer c, Contoso.Telemetry.Tracker t)
+    {
+        t.Configure(scope => scope.User = c.Country);
+        t.Capture(""checkout failed"", scope => scope.SetExtra(""id"", c.Id));
+        t.Lazy(() => c.Id.ToString());
+        var local = """";
+        t.Configure(scope => local = scope.User ?? c.Email);
+    }
+}");
+    }
+}
