@@ -127,6 +127,12 @@ namespace Residency.Analyzers.Endpoints
 
         public ImmutableArray<string> ConfigKeys { get; set; } = ImmutableArray<string>.Empty;
 
+        /// <summary>
+        /// DI registration methods (<c>Type.Method</c>, Microsoft.Extensions.Azure's <c>AddBlobServiceClient</c>) whose
+        /// constructorParameters-named arguments, or configuration-section argument, give an injected client's endpoint.
+        /// </summary>
+        public ImmutableArray<string> Registrations { get; set; } = ImmutableArray<string>.Empty;
+
         public string ValueFormat { get; set; } = "url";
 
         public string? ConnectionStringKey { get; set; }

@@ -94,6 +94,7 @@ namespace Residency.Analyzers.Endpoints
                             Properties = Strings(endpoint.Get("properties"), "properties"),
                             ConnectMethods = Strings(endpoint.Get("connectMethods"), "connectMethods"),
                             ConfigKeys = Strings(endpoint.Get("configKeys"), "configKeys"),
+                            Registrations = Strings(endpoint.Get("registrations"), "registrations"),
                             ValueFormat = endpoint.GetString("valueFormat") ?? "url",
                             ConnectionStringKey = endpoint.GetString("connectionStringKey"),
                         };

@@ -160,6 +160,71 @@ namespace Residency.Analyzers.Endpoints
             return null;
         }
 
+        /// <summary>
+        /// Whether <paramref name="text"/> is a <c>Key=Value;…</c> connection string rather than a URI: it has a '=' before
+        /// any <c>://</c> (a URI's query string, <c>?sv=…</c>, comes after its scheme).
+        /// </summary>
+        public static bool IsConnectionString(string text)
+        {
+            int eq = text.IndexOf('=');
+            int scheme = text.IndexOf("://", StringComparison.Ordinal);
+            return eq > 0 && (scheme < 0 || eq < scheme);
+        }
+
+        /// <summary>
+        /// The host of an Azure Storage connection string for one service: the URI in <paramref name="endpointKey"/>
+        /// (<c>BlobEndpoint=https://acct.blob.core.windows.net/</c>), else <c>{AccountName}.{service}.{EndpointSuffix}</c>, the
+        /// service named by the key (<c>BlobEndpoint</c> → <c>blob</c>) and the suffix <c>core.windows.net</c> when absent;
+        /// <c>UseDevelopmentStorage=true</c> is the local emulator (<c>127.0.0.1</c>). Null when the text does not tell
+        /// (a key only in the unknown rest of an incomplete text). <paramref name="how"/> says which form it was.
+        /// </summary>
+        public static string? StorageHost(string text, bool complete, string endpointKey, out string how)
+        {
+            how = endpointKey;
+            var explicitEndpoint = KnownValue(text, complete, endpointKey);
+            if (explicitEndpoint is not null)
+            {
+                return Parse(explicitEndpoint, complete: true).Host;
+            }
+
+            if (string.Equals(KnownValue(text, complete, "UseDevelopmentStorage"), "true", StringComparison.OrdinalIgnoreCase))
+            {
+                how = "UseDevelopmentStorage=true: the local storage emulator";
+                return "127.0.0.1";
+            }
+
+            var account = KnownValue(text, complete, "AccountName");
+            var suffix = KnownValue(text, complete, "EndpointSuffix");
+            if (account is null || !endpointKey.EndsWith("Endpoint", StringComparison.Ordinal) || endpointKey.Length == "Endpoint".Length ||
+                (suffix is null && !complete))
+            {
+                return null;
+            }
+
+            var service = endpointKey.Substring(0, endpointKey.Length - "Endpoint".Length).ToLowerInvariant();
+            how = suffix is null ? "AccountName, default EndpointSuffix core.windows.net" : "AccountName + EndpointSuffix";
+            var host = $"{account}.{service}.{(suffix ?? "core.windows.net").Trim('.')}".ToLowerInvariant();
+            return IsHostText(host) ? host : null;
+        }
+
+        /// <summary>A connection string's value for <paramref name="key"/>, when it is known: non-empty, and in an incomplete text followed by a ';'.</summary>
+        private static string? KnownValue(string text, bool complete, string key)
+        {
+            var parts = text.Split(';');
+            for (int i = 0; i < parts.Length; i++)
+            {
+                var part = parts[i];
+                int eq = part.IndexOf('=');
+                if (eq > 0 && string.Equals(part.Substring(0, eq).Trim(), key, StringComparison.OrdinalIgnoreCase))
+                {
+                    var value = part.Substring(eq + 1).Trim();
+                    return value.Length > 0 && (complete || i < parts.Length - 1) ? value : null;
+                }
+            }
+
+            return null;
+        }
+
         /// <summary>Combines a base address and a relative reference for display (<c>https://a/v1/</c> + <c>chat</c>).</summary>
         public static string Combine(string baseText, string relative)
         {

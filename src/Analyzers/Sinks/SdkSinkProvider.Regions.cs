@@ -247,6 +247,53 @@ namespace Residency.Analyzers.Sinks
             return clients > 0;
         }
 
+        /// <summary>
+        /// The endpoints of the entry's DI registrations in the compilation (<c>AddAzureClients(b =&gt; b.AddBlobServiceClient(…))</c>):
+        /// an argument named like an endpoint constructor parameter (<c>connectionString</c>, <c>serviceUri</c>), or a
+        /// configuration section, read as the client factory reads it: the section's own value, or its keys named like those
+        /// parameters (<c>Storage:serviceUri</c>; configuration keys are case-insensitive).
+        /// </summary>
+        private List<EndpointTarget> RegistrationTargets(SdkEntry entry)
+        {
+            var result = new List<EndpointTarget>();
+            var endpoint = entry.Endpoint;
+            foreach (var registration in endpoint.Registrations)
+            {
+                int dot = registration.LastIndexOf('.');
+                if (dot <= 0)
+                {
+                    continue;
+                }
+
+                var method = registration.Substring(dot + 1);
+                foreach (var call in _resolver.Index.InvocationsOf(registration.Substring(0, dot), method))
+                {
+                    foreach (var argument in call.Arguments)
+                    {
+                        if (argument.IsImplicit || argument.Parameter is not { } parameter)
+                        {
+                            continue;
+                        }
+
+                        if (endpoint.ConstructorParameters.Contains(parameter.Name))
+                        {
+                            AddValues(result, _resolver.Strings(argument.Value), endpoint, $"{method}({parameter.Name})");
+                        }
+                        else if (_resolver.IsConfiguration(EndpointResolver.Strip(argument.Value).Type) && _resolver.SectionPath(argument.Value, 0) is { Length: > 0 } section)
+                        {
+                            AddValues(result, _resolver.ConfigLookup(section), endpoint, $"{method}(section {section})");
+                            foreach (var name in endpoint.ConstructorParameters)
+                            {
+                                AddValues(result, _resolver.ConfigLookup(section + ":" + name), endpoint, $"{method}(section {section})");
+                            }
+                        }
+                    }
+                }
+            }
+
+            return result;
+        }
+
         /// <summary>SDKs configured once for the process (SentrySdk.Init, TwilioClient.SetRegion, options set anywhere), then configuration, then defaults.</summary>
         private List<EndpointTarget> StaticTargets(SdkEntry entry)
         {
@@ -279,6 +326,8 @@ namespace Residency.Analyzers.Sinks
                     }
                 }
             }
+
+            result.AddRange(RegistrationTargets(entry));
 
             if (entry.Region is { } region)
             {

@@ -391,7 +391,8 @@ namespace Residency.Analyzers.Sinks
             {
                 case IInvocationOperation factory:
                 {
-                    var parent = factory.TargetMethod.IsStatic ? null : factory.Instance;
+                    // container.GetBlockBlobClient(name): a child factory the SDK declares as an extension method of the parent.
+                    var parent = factory.TargetMethod.IsExtensionMethod ? ThisArgument(factory) : factory.TargetMethod.IsStatic ? null : factory.Instance;
                     var parentEntry = EntryOf(parent?.Type);
                     if (parent is not null && parentEntry is not null && parentEntry.IsChildFactory(factory.TargetMethod.Name))
                     {
@@ -616,6 +617,22 @@ namespace Residency.Analyzers.Sinks
 
                     text = inner;
                     format = "url";
+                }
+                else if (format == "storageConnectionString")
+                {
+                    if (UrlText.IsConnectionString(text))
+                    {
+                        var host = UrlText.StorageHost(text, value.Complete, endpoint.ConnectionStringKey ?? "BlobEndpoint", out var how);
+                        if (host is not null)
+                        {
+                            var through = via is null ? value.ResolvedBy : $"{via} ← {value.ResolvedBy}";
+                            result.Add(new EndpointTarget(host, null, false, $"{through} (connection string: {how})", value.Location));
+                        }
+
+                        continue;
+                    }
+
+                    format = "url"; // a service, container or blob URI
                 }
                 else if (format == "adyenLivePrefix")
                 {
