@@ -345,5 +345,140 @@ namespace Stripe
     }
 }
 ";
+
+        /// <summary>
+        /// Azure.Storage.Blobs and Azure.Storage.Queues 12.x (with the Azure.Core types they use and their Microsoft.Extensions.Azure
+        /// registration extensions), compiled as a referenced assembly (<see cref="Verifiers.TestReferences.Library"/>).
+        /// </summary>
+        public const string AzureStorageLibrary = @"
+#nullable enable
+namespace System
+{
+    public class BinaryData
+    {
+        public static BinaryData FromString(string data) => new BinaryData();
+        public static BinaryData FromObjectAsJson<T>(T jsonSerializable, System.Text.Json.JsonSerializerOptions? options = null) => new BinaryData();
+    }
+}
+namespace Azure
+{
+    public abstract class Response { }
+    public abstract class Response<T> { public T Value => default!; }
+    public class AzureSasCredential { public AzureSasCredential(string signature) { } }
+}
+namespace Azure.Core
+{
+    public abstract class TokenCredential { }
+    public abstract class ClientOptions { }
+}
+namespace Azure.Storage
+{
+    public class StorageSharedKeyCredential { public StorageSharedKeyCredential(string accountName, string accountKey) { } }
+}
+namespace Azure.Storage.Blobs.Models
+{
+    public class BlobContentInfo { }
+    public class BlobInfo { }
+    public class BlobUploadOptions { }
+}
+namespace Azure.Storage.Blobs
+{
+    public class BlobClientOptions : Azure.Core.ClientOptions { }
+    public class BlobServiceClient
+    {
+        protected BlobServiceClient() { }
+        public BlobServiceClient(string connectionString) { }
+        public BlobServiceClient(string connectionString, BlobClientOptions options) { }
+        public BlobServiceClient(System.Uri serviceUri, BlobClientOptions? options = null) { }
+        public BlobServiceClient(System.Uri serviceUri, Azure.Storage.StorageSharedKeyCredential credential, BlobClientOptions? options = null) { }
+        public BlobServiceClient(System.Uri serviceUri, Azure.Core.TokenCredential credential, BlobClientOptions? options = null) { }
+        public virtual System.Uri Uri => null!;
+        public virtual BlobContainerClient GetBlobContainerClient(string blobContainerName) => null!;
+        public virtual System.Uri GenerateAccountSasUri(System.DateTimeOffset expiresOn) => null!;
+    }
+    public class BlobContainerClient
+    {
+        protected BlobContainerClient() { }
+        public BlobContainerClient(string connectionString, string blobContainerName) { }
+        public BlobContainerClient(System.Uri blobContainerUri, BlobClientOptions? options = null) { }
+        public BlobContainerClient(System.Uri blobContainerUri, Azure.Core.TokenCredential credential, BlobClientOptions? options = null) { }
+        public virtual BlobClient GetBlobClient(string blobName) => null!;
+        public virtual System.Threading.Tasks.Task<Azure.Response<Azure.Storage.Blobs.Models.BlobContentInfo>> UploadBlobAsync(string blobName, System.BinaryData content, System.Threading.CancellationToken cancellationToken = default) => null!;
+    }
+    public class BlobClient : Azure.Storage.Blobs.Specialized.BlobBaseClient
+    {
+        protected BlobClient() { }
+        public BlobClient(string connectionString, string blobContainerName, string blobName) { }
+        public BlobClient(System.Uri blobUri, BlobClientOptions? options = null) { }
+        public BlobClient(System.Uri blobUri, Azure.Core.TokenCredential credential, BlobClientOptions? options = null) { }
+        public virtual System.Threading.Tasks.Task<Azure.Response<Azure.Storage.Blobs.Models.BlobContentInfo>> UploadAsync(System.BinaryData content, bool overwrite = false, System.Threading.CancellationToken cancellationToken = default) => null!;
+        public virtual System.Threading.Tasks.Task<Azure.Response<Azure.Storage.Blobs.Models.BlobContentInfo>> UploadAsync(System.IO.Stream content, System.Threading.CancellationToken cancellationToken = default) => null!;
+    }
+}
+namespace Azure.Storage.Blobs.Specialized
+{
+    public class BlobBaseClient
+    {
+        protected BlobBaseClient() { }
+        public BlobBaseClient(string connectionString, string blobContainerName, string blobName) { }
+        public BlobBaseClient(System.Uri blobUri, Azure.Storage.Blobs.BlobClientOptions? options = null) { }
+        public virtual System.Uri Uri => null!;
+        public virtual System.Threading.Tasks.Task<Azure.Response<Azure.Storage.Blobs.Models.BlobInfo>> SetMetadataAsync(System.Collections.Generic.IDictionary<string, string> metadata, System.Threading.CancellationToken cancellationToken = default) => null!;
+        public virtual System.Uri GenerateSasUri(System.DateTimeOffset expiresOn) => null!;
+    }
+    public class BlockBlobClient : BlobBaseClient
+    {
+        public BlockBlobClient(System.Uri blobUri, Azure.Storage.Blobs.BlobClientOptions? options = null) { }
+        public virtual System.Threading.Tasks.Task<Azure.Response<Azure.Storage.Blobs.Models.BlobContentInfo>> UploadAsync(System.IO.Stream content, Azure.Storage.Blobs.Models.BlobUploadOptions options, System.Threading.CancellationToken cancellationToken = default) => null!;
+    }
+    public static class SpecializedBlobExtensions
+    {
+        public static BlockBlobClient GetBlockBlobClient(this Azure.Storage.Blobs.BlobContainerClient client, string blobName) => null!;
+    }
+}
+namespace Azure.Storage.Queues.Models
+{
+    public class SendReceipt { }
+}
+namespace Azure.Storage.Queues
+{
+    public class QueueClientOptions : Azure.Core.ClientOptions { }
+    public class QueueServiceClient
+    {
+        protected QueueServiceClient() { }
+        public QueueServiceClient(string connectionString) { }
+        public QueueServiceClient(System.Uri serviceUri, QueueClientOptions? options = null) { }
+        public QueueServiceClient(System.Uri serviceUri, Azure.Core.TokenCredential credential, QueueClientOptions? options = null) { }
+        public virtual QueueClient GetQueueClient(string queueName) => null!;
+    }
+    public class QueueClient
+    {
+        protected QueueClient() { }
+        public QueueClient(string connectionString, string queueName) { }
+        public QueueClient(System.Uri queueUri, QueueClientOptions? options = null) { }
+        public QueueClient(System.Uri queueUri, Azure.Core.TokenCredential credential, QueueClientOptions? options = null) { }
+        public virtual System.Threading.Tasks.Task<Azure.Response<Azure.Storage.Queues.Models.SendReceipt>> SendMessageAsync(string messageText) => null!;
+        public virtual System.Threading.Tasks.Task<Azure.Response<Azure.Storage.Queues.Models.SendReceipt>> SendMessageAsync(System.BinaryData message, System.TimeSpan? visibilityTimeout = null, System.TimeSpan? timeToLive = null, System.Threading.CancellationToken cancellationToken = default) => null!;
+    }
+}
+namespace Microsoft.Extensions.Azure
+{
+    public interface IAzureClientBuilder<TClient, TOptions> where TOptions : class { }
+    public interface IAzureClientFactoryBuilder { }
+    public interface IAzureClientFactoryBuilderWithCredential { }
+    public interface IAzureClientFactoryBuilderWithConfiguration<in TConfiguration> : IAzureClientFactoryBuilder { }
+    public static class BlobClientBuilderExtensions
+    {
+        public static IAzureClientBuilder<global::Azure.Storage.Blobs.BlobServiceClient, global::Azure.Storage.Blobs.BlobClientOptions> AddBlobServiceClient<TBuilder>(this TBuilder builder, string connectionString) where TBuilder : IAzureClientFactoryBuilder => null!;
+        public static IAzureClientBuilder<global::Azure.Storage.Blobs.BlobServiceClient, global::Azure.Storage.Blobs.BlobClientOptions> AddBlobServiceClient<TBuilder>(this TBuilder builder, System.Uri serviceUri) where TBuilder : IAzureClientFactoryBuilderWithCredential => null!;
+        public static IAzureClientBuilder<global::Azure.Storage.Blobs.BlobServiceClient, global::Azure.Storage.Blobs.BlobClientOptions> AddBlobServiceClient<TBuilder, TConfiguration>(this TBuilder builder, TConfiguration configuration) where TBuilder : IAzureClientFactoryBuilderWithConfiguration<TConfiguration> => null!;
+    }
+    public static class QueueClientBuilderExtensions
+    {
+        public static IAzureClientBuilder<global::Azure.Storage.Queues.QueueServiceClient, global::Azure.Storage.Queues.QueueClientOptions> AddQueueServiceClient<TBuilder>(this TBuilder builder, string connectionString) where TBuilder : IAzureClientFactoryBuilder => null!;
+        public static IAzureClientBuilder<global::Azure.Storage.Queues.QueueServiceClient, global::Azure.Storage.Queues.QueueClientOptions> AddQueueServiceClient<TBuilder, TConfiguration>(this TBuilder builder, TConfiguration configuration) where TBuilder : IAzureClientFactoryBuilderWithConfiguration<TConfiguration> => null!;
+    }
+}
+";
     }
 }
