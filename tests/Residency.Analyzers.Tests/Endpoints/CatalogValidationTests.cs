@@ -110,6 +110,10 @@ namespace Residency.Analyzers.Tests.Endpoints
         [InlineData("tenant.eu.auth0.com", "EU", null, null)]
         [InlineData("api.sendgrid.com", "US", "Twilio SendGrid", "api.eu.sendgrid.com")]
         [InlineData("o1.ingest.de.sentry.io", "DE", null, null)]
+        [InlineData("acme.blob.core.windows.net", "Unknown", "Microsoft (Azure Storage)", null)]
+        [InlineData("acme.queue.core.windows.net", "Unknown", "Microsoft (Azure Storage)", null)]
+        [InlineData("acme.blob.core.usgovcloudapi.net", "US", "Microsoft (Azure Government)", null)]
+        [InlineData("acme.blob.core.chinacloudapi.cn", "CN", null, null)]
         [InlineData("API.OpenAI.COM", "US", "OpenAI", "eu.api.openai.com")]
         public void KnownHosts(string host, string region, string? recipient, string? euAlternative)
         {
