@@ -36,7 +36,7 @@ namespace Residency.Analyzers
             Resolver = new EndpointResolver(compilation, models, Endpoints);
             var sinks = new EndpointSinks(Endpoints);
 
-            // Resolution order (docs/endpoints.md): annotations, residency.json sinks, HTTP, SDK clients, then the AI
+            // Resolution order (docs/endpoints.md): annotations, residency.json sinks, HTTP (HttpClient, Refit interfaces), SDK clients, then the AI
             // abstractions and Semantic Kernel, whose region is the SDK client's behind them.
             var sdk = new SdkSinkProvider(Resolver, sinks);
             var ai = new AiClientResolver(new AiTypes(compilation), Types, Resolver, sinks, sdk);
@@ -46,6 +46,7 @@ namespace Residency.Analyzers
                 annotations,
                 new ConfiguredSinkProvider(Endpoints.User),
                 new HttpSinkProvider(Resolver, sinks),
+                new RefitSinkProvider(Resolver, sinks),
                 sdk,
                 new AiSinkProvider(ai),
                 new SemanticKernelSinkProvider(kernels));

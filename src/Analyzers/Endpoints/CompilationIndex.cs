@@ -11,7 +11,7 @@ namespace Residency.Analyzers.Endpoints
 {
     /// <summary>
     /// Compilation-wide endpoint facts that live away from the call sites: <c>AddHttpClient</c> configuration of named and
-    /// typed clients, options types bound to configuration sections, creations of SDK clients, and SDK option values set
+    /// typed clients (and <c>AddRefitClient</c>'s of Refit interfaces), options types bound to configuration sections, creations of SDK clients, and SDK option values set
     /// anywhere. Built lazily on first need: syntax trees are filtered by text first, only matching nodes are bound.
     /// </summary>
     internal sealed class CompilationIndex
@@ -21,6 +21,7 @@ namespace Residency.Analyzers.Endpoints
         // callers get is bound again through the weak model cache when they ask.
         private readonly Dictionary<string, List<SyntaxNode>> _named = new(StringComparer.Ordinal);
         private readonly Dictionary<INamedTypeSymbol, List<SyntaxNode>> _typed = new(SymbolEqualityComparer.Default);
+        private readonly Dictionary<INamedTypeSymbol, List<SyntaxNode>> _refit = new(SymbolEqualityComparer.Default);
         private readonly Dictionary<INamedTypeSymbol, List<string>> _options = new(SymbolEqualityComparer.Default);
         private readonly ConcurrentDictionary<INamedTypeSymbol, ImmutableArray<SyntaxNode>> _creations = new(SymbolEqualityComparer.Default);
         private readonly ConcurrentDictionary<string, ImmutableArray<SyntaxNode>> _assignments = new(StringComparer.Ordinal);
@@ -97,6 +98,13 @@ namespace Residency.Analyzers.Endpoints
             return Enumerable.Empty<IOperation>();
         }
 
+        /// <summary>
+        /// The base addresses configured for a Refit interface's client: <c>AddRefitClient&lt;T&gt;()</c> (or
+        /// <c>AddRefitClient(typeof(T))</c>) followed by <c>.ConfigureHttpClient(c =&gt; c.BaseAddress = …)</c>.
+        /// </summary>
+        public IEnumerable<IOperation> RefitClientBaseAddresses(INamedTypeSymbol type) =>
+            _refit.TryGetValue(type.OriginalDefinition, out var values) ? _resolver.Bind(values.ToImmutableArray()) : Enumerable.Empty<IOperation>();
+
         /// <summary>The configuration sections an options type is bound to (<c>Configure&lt;T&gt;(config.GetSection("Crm"))</c>).</summary>
         public IEnumerable<string> OptionsSections(INamedTypeSymbol type) =>
             _options.TryGetValue(type.OriginalDefinition, out var sections) ? sections : Enumerable.Empty<string>();
@@ -108,10 +116,10 @@ namespace Residency.Analyzers.Endpoints
                 return;
             }
 
-            // ConfigureHttpClient(builder, c => …): walk the builder chain back to AddHttpClient.
+            // ConfigureHttpClient(builder, c => …): walk the builder chain back to AddHttpClient (or Refit's AddRefitClient).
             var lambdas = Lambdas(invocation).ToList();
             var add = invocation;
-            for (int guard = 0; guard < 8 && add.TargetMethod.Name != "AddHttpClient"; guard++)
+            for (int guard = 0; guard < 8 && add.TargetMethod.Name is not ("AddHttpClient" or "AddRefitClient"); guard++)
             {
                 var receiver = add.TargetMethod.IsExtensionMethod && add.Arguments.Length > 0 ? add.Arguments[0].Value : add.Instance;
                 if (receiver is null || EndpointResolver.Strip(receiver) is not IInvocationOperation previous)
@@ -122,7 +130,8 @@ namespace Residency.Analyzers.Endpoints
                 add = previous;
             }
 
-            if (add.TargetMethod.Name != "AddHttpClient")
+            bool refit = add.TargetMethod.Name == "AddRefitClient";
+            if (add.TargetMethod.Name != "AddHttpClient" && !refit)
             {
                 return;
             }
@@ -142,6 +151,23 @@ namespace Residency.Analyzers.Endpoints
 
             if (values.Count == 0)
             {
+                return;
+            }
+
+            if (refit)
+            {
+                // The client of a Refit interface: AddRefitClient<T>(…) or AddRefitClient(typeof(T), …).
+                var interfaces = add.TargetMethod.TypeArguments.OfType<INamedTypeSymbol>()
+                    .Concat(add.Arguments.Select(a => EndpointResolver.Strip(a.Value)).OfType<ITypeOfOperation>().Select(t => t.TypeOperand).OfType<INamedTypeSymbol>())
+                    .ToList();
+                lock (_named)
+                {
+                    foreach (var type in interfaces)
+                    {
+                        Add(_refit, type.OriginalDefinition, values);
+                    }
+                }
+
                 return;
             }
 

@@ -46,33 +46,44 @@ namespace Residency.Analyzers.Tests.Verifiers
         /// <summary>.NET 10 reference assemblies, the Residency annotations and the packages' assemblies.</summary>
         public static readonly ImmutableArray<MetadataReference> All = Build();
 
+        private static readonly string[] RefitAssemblyNames = { "Refit", "Refit.HttpClientFactory", "Microsoft.Extensions.Http" };
+
+        /// <summary><see cref="All"/> and Refit's assemblies (Refit, Refit.HttpClientFactory and what AddRefitClient exposes), for RefitSinkTests only.</summary>
+        public static ImmutableArray<MetadataReference> Refit => s_refit.Value;
+
+        private static readonly Lazy<ImmutableArray<MetadataReference>> s_refit = new(() => All.AddRange(Array.ConvertAll(RefitAssemblyNames, name => (MetadataReference)MetadataReference.CreateFromFile(Find(name)))));
+
         private static ImmutableArray<MetadataReference> Build()
         {
             var builder = ImmutableArray.CreateBuilder<MetadataReference>();
             builder.AddRange(Basic.Reference.Assemblies.Net100.References.All);
             builder.Add(MetadataReference.CreateFromFile(typeof(Residency.PersonalDataAttribute).Assembly.Location));
-            // With the ASP.NET Core framework reference, the Microsoft.Extensions.* assemblies come from its targeting pack
-            // (listed at build time in targeting-pack-references.txt) rather than from their packages.
-            var targetingPack = File.Exists(Path.Combine(AppContext.BaseDirectory, "targeting-pack-references.txt"))
-                ? File.ReadAllLines(Path.Combine(AppContext.BaseDirectory, "targeting-pack-references.txt"))
-                : Array.Empty<string>();
             foreach (var name in AssemblyNames)
             {
-                var path = Path.Combine(AppContext.BaseDirectory, name + ".dll");
-                if (!File.Exists(path))
-                {
-                    path = Array.Find(targetingPack, p => string.Equals(Path.GetFileName(p), name + ".dll", StringComparison.OrdinalIgnoreCase)) ?? path;
-                }
-
-                if (!File.Exists(path))
-                {
-                    throw new InvalidOperationException($"{name}.dll is neither next to the tests nor in the targeting packs: is the package referenced by Residency.Analyzers.Tests.csproj?");
-                }
-
-                builder.Add(MetadataReference.CreateFromFile(path));
+                builder.Add(MetadataReference.CreateFromFile(Find(name)));
             }
 
             return builder.ToImmutable();
+        }
+
+        private static string Find(string name)
+        {
+            var path = Path.Combine(AppContext.BaseDirectory, name + ".dll");
+            if (!File.Exists(path))
+            {
+                // With the ASP.NET Core framework reference, the Microsoft.Extensions.* assemblies come from its targeting pack
+                // (listed at build time in targeting-pack-references.txt) rather than from their packages.
+                var list = Path.Combine(AppContext.BaseDirectory, "targeting-pack-references.txt");
+                var targetingPack = File.Exists(list) ? File.ReadAllLines(list) : Array.Empty<string>();
+                path = Array.Find(targetingPack, p => string.Equals(Path.GetFileName(p), name + ".dll", StringComparison.OrdinalIgnoreCase)) ?? path;
+            }
+
+            if (!File.Exists(path))
+            {
+                throw new InvalidOperationException($"{name}.dll is neither next to the tests nor in the targeting packs: is the package referenced by Residency.Analyzers.Tests.csproj?");
+            }
+
+            return path;
         }
     }
 }
