@@ -22,6 +22,12 @@ namespace Residency.Analyzers.Tests.Endpoints
             var compilation = CSharpCompilation.Create("Probe", new[] { tree }, TestReferences.All.AddRange(references), new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
             var additional = (files ?? new (string, string)[0]).Select(f => (AdditionalText)new Text(f.Path, f.Content)).ToImmutableArray();
             var options = new AnalyzerOptions(additional, new Options(properties ?? new (string, string)[0]));
+            return ResolveIn(compilation, tree, options);
+        }
+
+        /// <summary>The sinks of every call in <paramref name="tree"/>, one tree of <paramref name="compilation"/>.</summary>
+        public static List<(string Call, SinkCall Sink)> ResolveIn(Compilation compilation, SyntaxTree tree, AnalyzerOptions options)
+        {
             var context = ResidencyContext.For(compilation, options);
             var model = compilation.GetSemanticModel(tree);
             var result = new List<(string, SinkCall)>();

@@ -1,3 +1,4 @@
+using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Testing;
 using Verify = Residency.Analyzers.Tests.Verifiers.AnalyzerVerifier<Residency.Analyzers.Rules.PersonalDataFlowAnalyzer>;
@@ -64,6 +65,18 @@ public class Crm
 
         public static DiagnosticResult Res003(int markup) =>
             Verify.Diagnostic("RES003").WithLocation(markup).WithOptions(DiagnosticOptions.IgnoreAdditionalLocations);
+
+        /// <summary>
+        /// Verifies the flow analyzer on <see cref="Source"/> + <paramref name="source"/> with a referenced assembly compiled
+        /// from <paramref name="librarySource"/> (a vendor SDK or framework as the analyzers see it: metadata only).
+        /// </summary>
+        public static Task VerifyWithLibraryAsync(string source, string libraryName, string librarySource, params DiagnosticResult[] expected)
+        {
+            var test = new Verify.Test { TestCode = Source + source };
+            test.TestState.AdditionalReferences.Add(Verifiers.TestReferences.Library(libraryName, librarySource));
+            test.ExpectedDiagnostics.AddRange(expected);
+            return test.RunAsync(System.Threading.CancellationToken.None);
+        }
 
         public static DiagnosticResult Res005(int markup) =>
             Verify.Diagnostic("RES005").WithSeverity(DiagnosticSeverity.Info).WithLocation(markup).WithOptions(DiagnosticOptions.IgnoreAdditionalLocations);

@@ -30,13 +30,8 @@ namespace Contoso.Telemetry
     }
 }";
 
-        private static Task VerifyAsync(string source, params DiagnosticResult[] expected)
-        {
-            var test = new AnalyzerVerifier<Residency.Analyzers.Rules.PersonalDataFlowAnalyzer>.Test { TestCode = Source + source };
-            test.TestState.AdditionalReferences.Add(TestReferences.Library("Contoso.Telemetry", Telemetry));
-            test.ExpectedDiagnostics.AddRange(expected);
-            return test.RunAsync(CancellationToken.None);
-        }
+        private static Task VerifyAsync(string source, params DiagnosticResult[] expected) =>
+            VerifyWithLibraryAsync(source, "Contoso.Telemetry", Telemetry, expected);
 
         [Fact]
         public Task WhatACallbackStoresIntoItsParameterOrReturnsIsSent() => VerifyAsync(@"

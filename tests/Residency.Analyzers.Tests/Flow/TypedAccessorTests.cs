@@ -40,13 +40,8 @@ public class StoreContext : Microsoft.EntityFrameworkCore.DbContext
 }
 ";
 
-        private static Task VerifyAsync(string source, params DiagnosticResult[] expected)
-        {
-            var test = new AnalyzerVerifier<Residency.Analyzers.Rules.PersonalDataFlowAnalyzer>.Test { TestCode = Source + Store + source };
-            test.TestState.AdditionalReferences.Add(TestReferences.Library("Microsoft.EntityFrameworkCore", EntityFramework));
-            test.ExpectedDiagnostics.AddRange(expected);
-            return test.RunAsync(CancellationToken.None);
-        }
+        private static Task VerifyAsync(string source, params DiagnosticResult[] expected) =>
+            VerifyWithLibraryAsync(Store + source, "Microsoft.EntityFrameworkCore", EntityFramework, expected);
 
         [Fact]
         public Task AnotherEntitysSetOfAContextThatHoldsCustomersIsNotPersonal() => VerifyAsync(@"

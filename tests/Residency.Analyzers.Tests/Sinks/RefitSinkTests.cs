@@ -316,18 +316,7 @@ class Checkout(IFraudApi fraud)
             var compilation = CSharpCompilation.Create("Probe", trees, PackageReferences.Refit, new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
             var errors = compilation.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error).ToList();
             Assert.True(errors.Count == 0, string.Join("\n", errors));
-            var context = ResidencyContext.For(compilation, new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty));
-            var model = compilation.GetSemanticModel(tree);
-            var result = new List<(string, SinkCall)>();
-            foreach (var node in tree.GetRoot().DescendantNodes().OfType<InvocationExpressionSyntax>())
-            {
-                if (model.GetOperation(node) is IInvocationOperation invocation && context.Engine.ResolveSink(invocation) is { } call)
-                {
-                    result.Add((node.ToString(), call));
-                }
-            }
-
-            return result;
+            return Endpoints.SinkProbe.ResolveIn(compilation, tree, new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty));
         }
 
         private static readonly Lazy<ImmutableArray<ISourceGenerator>> s_generators = new(LoadGenerators);
