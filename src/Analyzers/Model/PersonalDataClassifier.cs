@@ -325,7 +325,8 @@ namespace Residency.Analyzers.Model
 
             if (category is null && origin == ElementOrigin.AspNetCoreIdentity)
             {
-                category = NameHeuristics.CategoryForName(symbol.Name);
+                // IdentityUser.Id is the user's key: a unique identifier, as the nameidentifier claim that carries it.
+                category = NameHeuristics.CategoryForName(symbol.Name) ?? (symbol.Name == "Id" ? "unique_id" : null);
             }
 
             return new DataElement(symbol, category, special, subject, RetentionOf(symbol) ?? RetentionOf(symbol.ContainingType), origin.Value);

@@ -40,13 +40,15 @@ class H
         var other = await users.FindByNameAsync(""ada"");
         {|#1:crm.Send(other?.PhoneNumber)|};
         {|#2:crm.Send(users.Users.First().UserName)|};
+        {|#3:crm.Send(user.Id)|};
         crm.Send(user.Visits.ToString());
         crm.Send(user.EmailConfirmed.ToString());
     }
 }",
             Res001(0, "IdentityUser.Email (contact.email)", "M → Crm.Send"),
             Res001(1, "IdentityUser.PhoneNumber (contact.phone_number)", "M → Crm.Send"),
-            Res001(2, "IdentityUser.UserName (account.username)", "M → Crm.Send"));
+            Res001(2, "IdentityUser.UserName (account.username)", "M → Crm.Send"),
+            Res001(3, "IdentityUser.Id (unique_id)", "M → Crm.Send"));
 
         [Fact]
         public Task NonPersonalUserManagerResultsStayClean() => Verify.VerifyAspNetCoreAsync(Header + User + @"
