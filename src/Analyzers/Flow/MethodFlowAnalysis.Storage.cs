@@ -351,14 +351,23 @@ namespace Residency.Analyzers.Flow
         {
             var arguments = new ImmutableHashSet<TaintFact>[creation.Constructor?.Parameters.Length ?? 0];
             var facts = Taint.Empty;
+
+            // new Envelope(r.Mail, r.Full) of a positional record: each argument is held in its property.
+            var positional = creation.Constructor is { } primary ? _engine.PositionalProperties(primary) : default;
             foreach (var argument in creation.Arguments)
             {
                 var value = Evaluate(argument.Value);
-                facts = Taint.Union(facts, value);
                 if (argument.Parameter is { } parameter && parameter.Ordinal < arguments.Length)
                 {
                     arguments[parameter.Ordinal] = value;
+                    if (!positional.IsDefault && parameter.Ordinal < positional.Length && positional[parameter.Ordinal] is { } property)
+                    {
+                        facts = Taint.Union(facts, Taint.InMember(value, property));
+                        continue;
+                    }
                 }
+
+                facts = Taint.Union(facts, value);
             }
 
             facts = Taint.Union(facts, Initializers(creation.Initializer));

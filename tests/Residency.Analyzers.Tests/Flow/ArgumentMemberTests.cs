@@ -109,15 +109,51 @@ class Service
             Res001(0).WithArguments("Request.Mail (contact.email)", "Crm.Send (recipient Acme CRM)", "US (United States)", "EEA;Adequate", "Run → ByInterface → Crm.Send"),
             Res001(1).WithArguments("Request.Phone (contact.phone_number)", "Crm.Send (recipient Acme CRM)", "US (United States)", "EEA;Adequate", "Run → ByBase → Crm.Send"));
 
-        // Constructor arguments are not tracked per member (a constructor may derive several members from one argument):
-        // the object carries every argument, which over-reports and never misses.
+        // A positional record's arguments are held in their properties, as an initializer's values are.
         [Fact]
-        public Task APositionalRecordKeepsEveryArgument() => Verify.VerifyAsync(Model + @"
+        public Task APositionalRecordHoldsEachArgumentInItsProperty() => Verify.VerifyAsync(Model + @"
 public record Envelope(string To, string Subject);
-class Mailer { readonly Crm _crm = new Crm(); public void Deliver(Envelope e) => _crm.Send(e.To); }
+public readonly record struct Pair(string Left, string Right);
+class Mailer
+{
+    readonly Crm _crm = new Crm();
+    public void Deliver(Envelope e) => _crm.Send(e.To);
+    public void Title(Envelope e) => _crm.Send(e.Subject);
+}
 class Service
 {
-    void Run(Request r, Mailer m) { {|#0:m.Deliver(new Envelope(r.Mail, r.Full))|}; }
-}", Res001(0).WithArguments("Request.Full (name), Request.Mail (contact.email)", "Crm.Send (recipient Acme CRM)", "US (United States)", "EEA;Adequate", "Run → Deliver → Crm.Send"));
+    void Run(Request r, Mailer m)
+    {
+        {|#0:m.Deliver(new Envelope(r.Mail, r.Full))|};
+        m.Title(new Envelope(r.Mail, ""Order shipped""));
+        var pair = new Pair(r.Phone, ""x"");
+        new Crm().Send(pair.Right);
+        {|#1:new Crm().Send(pair.Left)|};
+        {|#2:new Crm().SendObject(new Envelope(r.Mail, r.Full))|};
+    }
+}",
+            Res001(0).WithArguments("Request.Mail (contact.email)", "Crm.Send (recipient Acme CRM)", "US (United States)", "EEA;Adequate", "Run → Deliver → Crm.Send"),
+            Res001(1).WithArguments("Request.Phone (contact.phone_number)", "Crm.Send (recipient Acme CRM)", "US (United States)", "EEA;Adequate", "Run → Crm.Send"),
+            Res001(2).WithArguments("Request.Full (name), Request.Mail (contact.email)", "Crm.SendObject (recipient Acme CRM)", "US (United States)", "EEA;Adequate", "Run → Crm.SendObject"));
+
+        // A record whose declaration uses a parameter anywhere else (an initializer, a base record's arguments) may hold an
+        // argument in another member too: its arguments stay on the whole object, which over-reports and never misses.
+        [Fact]
+        public Task ARecordThatUsesItsParametersElsewhereKeepsEveryArgument() => Verify.VerifyAsync(Model + @"
+public record Shouting(string To, string Subject) { public string Loud { get; } = Subject.ToUpperInvariant(); }
+public record Base(string Note);
+public record Derived(string To, string Subject) : Base(Subject);
+class Service
+{
+    void Run(Request r, Crm crm)
+    {
+        var s = new Shouting(r.Mail, r.Full);
+        {|#0:crm.Send(s.Loud)|};
+        var d = new Derived(r.Mail, r.Full);
+        {|#1:crm.Send(d.Note)|};
+    }
+}",
+            Res001(0).WithArguments("Request.Full (name), Request.Mail (contact.email)", "Crm.Send (recipient Acme CRM)", "US (United States)", "EEA;Adequate", "Run → Crm.Send"),
+            Res001(1).WithArguments("Request.Full (name), Request.Mail (contact.email)", "Crm.Send (recipient Acme CRM)", "US (United States)", "EEA;Adequate", "Run → Crm.Send"));
     }
 }
