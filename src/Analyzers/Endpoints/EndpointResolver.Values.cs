@@ -14,6 +14,49 @@ namespace Residency.Analyzers.Endpoints
         /// <summary>The values assigned to a local: its initializer and every assignment in its method.</summary>
         internal ImmutableArray<IOperation> LocalValues(ILocalSymbol local) => Bind(_memberValues.GetOrAdd(local, _ => ComputeLocalValues(local)));
 
+        /// <summary>
+        /// Where a value may come from: the operation itself, or, for a local, field or property, what is assigned to it,
+        /// followed through further locals, fields and properties up to <paramref name="maxDepth"/> steps (conversions and
+        /// parentheses stripped). A member with no assignment in the compilation (injected, from metadata) gives nothing.
+        /// </summary>
+        internal List<IOperation> Origins(IOperation operation, int maxDepth)
+        {
+            var result = new List<IOperation>();
+            AddOrigins(operation, maxDepth, result);
+            return result;
+        }
+
+        private void AddOrigins(IOperation operation, int depth, List<IOperation> result)
+        {
+            var stripped = Strip(operation);
+            switch (stripped)
+            {
+                case ILocalReferenceOperation local:
+                    if (depth > 0)
+                    {
+                        foreach (var value in LocalValues(local.Local))
+                        {
+                            AddOrigins(value, depth - 1, result);
+                        }
+                    }
+
+                    break;
+                case IMemberReferenceOperation member:
+                    if (depth > 0)
+                    {
+                        foreach (var value in MemberValues(member.Member))
+                        {
+                            AddOrigins(value, depth - 1, result);
+                        }
+                    }
+
+                    break;
+                default:
+                    result.Add(stripped);
+                    break;
+            }
+        }
+
         /// <summary>The operations of value syntax kept by a cache, bound now (they are not kept).</summary>
         internal ImmutableArray<IOperation> Bind(ImmutableArray<SyntaxNode> values)
         {

@@ -436,8 +436,7 @@ namespace Residency.Analyzers.Flow
         internal ImmutableHashSet<TaintFact> SourceFacts(DataElement element) =>
             _sourceFacts.GetOrAdd(element, e => Taint.Empty.Add(TaintFact.Source(e)));
 
-        internal static bool IsInSource(IMethodSymbol method) =>
-            !method.IsAbstract && !method.IsExtern && method.DeclaringSyntaxReferences.Length > 0 && method.PartialImplementationPart is null;
+        internal static bool IsInSource(IMethodSymbol method) => SymbolWalk.HasSourceBody(method);
 
         internal static string StepName(IMethodSymbol method) => method.MethodKind switch
         {

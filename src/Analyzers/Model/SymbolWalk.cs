@@ -7,6 +7,14 @@ namespace Residency.Analyzers.Model
     /// <summary>Enumerations over declared symbols (no method body is bound) used by the syntactic pre-filter.</summary>
     internal static class SymbolWalk
     {
+        /// <summary>
+        /// Whether a method has a body in this compilation that the flow engine analyses (not abstract, extern, from
+        /// metadata or a partial definition without its implementation part). Sinks use it too: a method with such a body
+        /// is followed through it, never treated as a library call.
+        /// </summary>
+        public static bool HasSourceBody(IMethodSymbol method) =>
+            !method.IsAbstract && !method.IsExtern && method.DeclaringSyntaxReferences.Length > 0 && method.PartialImplementationPart is null;
+
         /// <summary>Every named type of a namespace, nested types included.</summary>
         public static IEnumerable<INamedTypeSymbol> Types(INamespaceSymbol root, CancellationToken cancellationToken = default)
         {

@@ -105,7 +105,7 @@ namespace Residency.Analyzers.Sinks
             else if (requestArgument is not null)
             {
                 requests = new List<EndpointValue>();
-                foreach (var creation in Creations(requestArgument.Value, 0))
+                foreach (var creation in Creations(requestArgument.Value))
                 {
                     var ctorUri = creation.Arguments.FirstOrDefault(a => a.Parameter?.Name == "requestUri");
                     if (ctorUri is not null)
@@ -124,7 +124,7 @@ namespace Residency.Analyzers.Sinks
                     requests.AddRange(_resolver.Strings(value));
                 }
 
-                if (requests.Count == 0 && Creations(requestArgument.Value, 0).Count > 0)
+                if (requests.Count == 0 && Creations(requestArgument.Value).Count > 0)
                 {
                     relativeToBase = true; // new HttpRequestMessage() with no URI: the BaseAddress
                 }
@@ -180,37 +180,8 @@ namespace Residency.Analyzers.Sinks
             return new SinkCall(sinks, allArguments: true, receiver: false, ImmutableArray<int>.Empty);
         }
 
-        private List<IObjectCreationOperation> Creations(IOperation operation, int depth)
-        {
-            var result = new List<IObjectCreationOperation>();
-            if (depth > 6)
-            {
-                return result;
-            }
-
-            switch (EndpointResolver.Strip(operation))
-            {
-                case IObjectCreationOperation creation:
-                    result.Add(creation);
-                    break;
-                case ILocalReferenceOperation local:
-                    foreach (var value in _resolver.LocalValues(local.Local))
-                    {
-                        result.AddRange(Creations(value, depth + 1));
-                    }
-
-                    break;
-                case IMemberReferenceOperation member:
-                    foreach (var value in _resolver.MemberValues(member.Member))
-                    {
-                        result.AddRange(Creations(value, depth + 1));
-                    }
-
-                    break;
-            }
-
-            return result;
-        }
+        private List<IObjectCreationOperation> Creations(IOperation operation) =>
+            _resolver.Origins(operation, maxDepth: 6).OfType<IObjectCreationOperation>().ToList();
 
         private static string Verb(string method)
         {

@@ -119,7 +119,13 @@ namespace Residency.Analyzers.Sinks
             var bases = new List<EndpointValue>();
             if (receiver is not null)
             {
-                Traced(receiver, bases, 0);
+                foreach (var origin in _resolver.Origins(receiver, MaxDepth))
+                {
+                    if (origin is IInvocationOperation creation && IsRestServiceFor(creation) && bases.Count < 8)
+                    {
+                        bases.AddRange(FromRestService(creation));
+                    }
+                }
             }
 
             // 2. An injected (or otherwise untraced) client: every creation of the interface and its DI registrations.
@@ -156,36 +162,6 @@ namespace Residency.Analyzers.Sinks
             }
 
             return new SinkCall(EndpointSinks.Distinct(infos), allArguments: true, receiver: false, ImmutableArray<int>.Empty);
-        }
-
-        private void Traced(IOperation operation, List<EndpointValue> bases, int depth)
-        {
-            if (depth > MaxDepth || bases.Count >= 8)
-            {
-                return;
-            }
-
-            var stripped = EndpointResolver.Strip(operation);
-            switch (stripped)
-            {
-                case IInvocationOperation creation when IsRestServiceFor(creation):
-                    bases.AddRange(FromRestService(creation));
-                    break;
-                case ILocalReferenceOperation local:
-                    foreach (var value in _resolver.LocalValues(local.Local))
-                    {
-                        Traced(value, bases, depth + 1);
-                    }
-
-                    break;
-                case IFieldReferenceOperation or IPropertyReferenceOperation:
-                    foreach (var value in _resolver.MemberValues(((IMemberReferenceOperation)stripped).Member))
-                    {
-                        Traced(value, bases, depth + 1);
-                    }
-
-                    break;
-            }
         }
 
         private bool IsRestServiceFor(IInvocationOperation invocation) =>

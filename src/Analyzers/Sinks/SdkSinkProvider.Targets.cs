@@ -1,0 +1,314 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Operations;
+using Residency.Analyzers.Endpoints;
+
+namespace Residency.Analyzers.Sinks
+{
+    /// <summary>
+    /// Where a catalogued client sends data: its endpoint followed from the client's creation (constructor parameters,
+    /// options, child factories, holders' connect calls), then the entry's DI registrations and configuration keys, then
+    /// the SDK's default host or region (docs/endpoints.md, "Resolution order for SDK clients").
+    /// </summary>
+    internal sealed partial class SdkSinkProvider
+    {
+        /// <summary>
+        /// Where a catalogued client expression sends data, for abstractions built over it (<c>chatClient.AsIChatClient()</c>,
+        /// a Semantic Kernel connector given the client): null when its type is not catalogued.
+        /// </summary>
+        internal (SdkEntry Entry, List<EndpointTarget> Targets)? ClientTargets(IOperation client)
+        {
+            var entry = EntryOf(client.Type);
+            return entry is null ? null : (entry, Targets(client, entry, 0));
+        }
+
+        /// <summary>The targets of a creation of a catalogued client (<c>new OllamaApiClient(uri)</c>): null when not catalogued.</summary>
+        internal (SdkEntry Entry, List<EndpointTarget> Targets)? CreationTargets(IObjectCreationOperation creation)
+        {
+            var entry = EntryOf(creation.Type);
+            return entry is null ? null : (entry, FromCreation(creation, entry));
+        }
+
+        /// <summary>The SDK's default endpoint (an entry named by its package).</summary>
+        internal (SdkEntry Entry, List<EndpointTarget> Targets)? PackageDefaults(string package)
+        {
+            var entry = _resolver.Project.Catalog.Sdks.FirstOrDefault(e => e.Package == package);
+            return entry is null ? null : (entry, Defaults(entry));
+        }
+
+        private List<EndpointTarget> Targets(IOperation? client, SdkEntry entry, int depth)
+        {
+            var result = new List<EndpointTarget>();
+            if (client is null || depth > MaxDepth)
+            {
+                return result;
+            }
+
+            var operation = EndpointResolver.Strip(client);
+            switch (operation)
+            {
+                case IInvocationOperation factory:
+                {
+                    // container.GetBlockBlobClient(name): a child factory the SDK declares as an extension method of the parent.
+                    var parent = factory.TargetMethod.IsExtensionMethod ? ThisArgument(factory) : factory.TargetMethod.IsStatic ? null : factory.Instance;
+                    var parentEntry = EntryOf(parent?.Type);
+                    if (parent is not null && parentEntry is not null && parentEntry.IsChildFactory(factory.TargetMethod.Name))
+                    {
+                        return Targets(parent, parentEntry, depth + 1);
+                    }
+
+                    break;
+                }
+
+                case IPropertyReferenceOperation child when child.Instance is not null && EntryOf(child.Instance.Type) is { } parentEntry && parentEntry.ChildMembers.Contains(child.Property.Name):
+                    return Targets(child.Instance, parentEntry, depth + 1);
+
+                case IObjectCreationOperation creation:
+                    return FromCreation(creation, entry);
+
+                case ILocalReferenceOperation local:
+                    // client.Host = …; client.ConnectAsync(host, …) on the local: they decide, whatever the creation said.
+                    result.AddRange(HolderTargets(operation, entry));
+                    if (result.Count > 0)
+                    {
+                        return result;
+                    }
+
+                    foreach (var value in _resolver.LocalValues(local.Local))
+                    {
+                        result.AddRange(Targets(value, entry, depth + 1));
+                    }
+
+                    break;
+
+                case IFieldReferenceOperation or IPropertyReferenceOperation:
+                    result.AddRange(HolderTargets(operation, entry));
+                    if (result.Count > 0)
+                    {
+                        return result;
+                    }
+
+                    foreach (var value in _resolver.MemberValues(((IMemberReferenceOperation)operation).Member))
+                    {
+                        result.AddRange(Targets(value, entry, depth + 1));
+                    }
+
+                    break;
+
+                case IParameterReferenceOperation when !entry.Endpoint.ConnectMethods.IsEmpty:
+                    result.AddRange(HolderTargets(operation, entry));
+                    break;
+            }
+
+            if (result.Count > 0)
+            {
+                return result;
+            }
+
+            // An injected client: the creations of its type in this compilation (DI registrations), else what is configured
+            // globally. A parameter at any depth (a field assigned from the constructor's parameter) is injected too.
+            if (operation.Type is INamedTypeSymbol type && (depth == 0 || operation is IParameterReferenceOperation))
+            {
+                foreach (var creation in _resolver.Index.CreationsOf(type))
+                {
+                    result.AddRange(FromCreation(creation, entry));
+                }
+            }
+
+            return result.Count > 0 ? result : StaticTargets(entry);
+        }
+
+        /// <summary>
+        /// Endpoint values set on the variable that holds the client rather than at its creation: an endpoint property
+        /// assigned on it (<c>smtp.Host = …</c>) and the host argument of a connect method called on it
+        /// (<c>client.ConnectAsync(host, port)</c>, in the same member for a local or parameter, in the type for a field).
+        /// </summary>
+        private List<EndpointTarget> HolderTargets(IOperation holder, SdkEntry entry)
+        {
+            var result = new List<EndpointTarget>();
+            var endpoint = entry.Endpoint;
+            if (holder is not ILocalReferenceOperation && endpoint.ConnectMethods.IsEmpty)
+            {
+                return result; // fields and properties: their creations are followed (MemberValues) with their initializers
+            }
+
+            foreach (var property in endpoint.Properties)
+            {
+                foreach (var value in _resolver.PropertyValues(holder, property))
+                {
+                    if (value.Parent is not IMemberInitializerOperation and not ISimpleAssignmentOperation { Parent: IObjectOrCollectionInitializerOperation })
+                    {
+                        AddValues(result, _resolver.Strings(value), endpoint, $"{ShortName(entry.Types[0])}.{property}");
+                    }
+                }
+            }
+
+            foreach (var methodName in endpoint.ConnectMethods)
+            {
+                foreach (var call in _resolver.CallsOnHolder(holder, methodName))
+                {
+                    foreach (var argument in call.Arguments)
+                    {
+                        if (!argument.IsImplicit && argument.Parameter is { } parameter && endpoint.ConstructorParameters.Contains(parameter.Name))
+                        {
+                            AddValues(result, _resolver.Strings(argument.Value), endpoint, $"{methodName}({parameter.Name})");
+                        }
+                    }
+                }
+            }
+
+            return result;
+        }
+
+        private List<EndpointTarget> FromCreation(IObjectCreationOperation creation, SdkEntry entry)
+        {
+            var result = new List<EndpointTarget>();
+            var typeName = creation.Type?.Name ?? "client";
+            var endpoint = entry.Endpoint;
+
+            foreach (var argument in creation.Arguments)
+            {
+                if (argument.IsImplicit || argument.Parameter is null)
+                {
+                    continue;
+                }
+
+                var parameter = argument.Parameter;
+                if (endpoint.ConstructorParameters.Contains(parameter.Name))
+                {
+                    AddValues(result, _resolver.Strings(argument.Value), endpoint, $"{typeName}({parameter.Name})");
+                }
+
+                foreach (var options in endpoint.Options)
+                {
+                    if (_resolver.Types.DerivesFrom(argument.Value.Type, options.Type))
+                    {
+                        foreach (var value in _resolver.PropertyValues(argument.Value, options.Property))
+                        {
+                            AddValues(result, _resolver.Strings(value), endpoint, $"{ShortName(options.Type)}.{options.Property}");
+                        }
+                    }
+                }
+
+                if (entry.ResidencyMethod is { } residencyMethod)
+                {
+                    AddResidency(result, argument.Value, entry, residencyMethod, 0);
+                }
+
+                if (entry.Region is { } region)
+                {
+                    AddRegionArgument(result, argument, region, creation, entry);
+                }
+            }
+
+            foreach (var property in endpoint.Properties)
+            {
+                foreach (var value in _resolver.PropertyValues(creation, property))
+                {
+                    AddValues(result, _resolver.Strings(value), endpoint, $"{typeName}.{property}");
+                }
+            }
+
+            if (result.Count == 0)
+            {
+                result.AddRange(ConfiguredTargets(entry));
+            }
+
+            return result.Count > 0 ? result : Defaults(entry);
+        }
+
+        private List<EndpointTarget> ConfiguredTargets(SdkEntry entry)
+        {
+            var result = new List<EndpointTarget>();
+            foreach (var key in entry.Endpoint.ConfigKeys)
+            {
+                AddValues(result, _resolver.ConfigLookup(key), entry.Endpoint, null);
+            }
+
+            if (result.Count == 0 && entry.Region is { } region)
+            {
+                foreach (var key in region.ConfigKeys)
+                {
+                    foreach (var value in _resolver.ConfigLookup(key))
+                    {
+                        var map = region.Map ?? region.GetBySystemNameMap;
+                        if (map is not null && _resolver.Project.Catalog.MapLookup(map, value.Text) is { } code)
+                        {
+                            result.Add(new EndpointTarget(null, code, false, value.ResolvedBy, value.Location));
+                        }
+                    }
+                }
+            }
+
+            return result;
+        }
+
+        private static List<EndpointTarget> Defaults(SdkEntry entry)
+        {
+            var result = new List<EndpointTarget>();
+            var service = entry.Service ?? entry.Types.FirstOrDefault() ?? "SDK";
+            if (entry.DefaultHost is { } host)
+            {
+                result.Add(new EndpointTarget(host, null, false, $"default host of {service} (no endpoint set in code or configuration)", null));
+            }
+            else if (entry.DefaultRegionText is { } region)
+            {
+                result.Add(new EndpointTarget(null, region, false, $"default region of {service}", null));
+            }
+
+            return result;
+        }
+
+        private static void AddValues(List<EndpointTarget> result, List<EndpointValue> values, SdkEndpoint endpoint, string? via)
+        {
+            foreach (var value in values)
+            {
+                var text = value.Text;
+                var format = endpoint.ValueFormat;
+                if (format == "connectionString")
+                {
+                    var inner = UrlText.ConnectionStringValue(text, endpoint.ConnectionStringKey ?? "IngestionEndpoint");
+                    if (inner is null)
+                    {
+                        continue;
+                    }
+
+                    text = inner;
+                    format = "url";
+                }
+                else if (format == "storageConnectionString")
+                {
+                    if (UrlText.IsConnectionString(text))
+                    {
+                        var host = UrlText.StorageHost(text, value.Complete, endpoint.ConnectionStringKey ?? "BlobEndpoint", out var how);
+                        if (host is not null)
+                        {
+                            var through = via is null ? value.ResolvedBy : $"{via} ← {value.ResolvedBy}";
+                            result.Add(new EndpointTarget(host, null, false, $"{through} (connection string: {how})", value.Location));
+                        }
+
+                        continue;
+                    }
+
+                    format = "url"; // a service, container or blob URI
+                }
+                else if (format == "adyenLivePrefix")
+                {
+                    continue; // not a host: the entry's default region applies
+                }
+
+                var parsed = UrlText.Parse(text, value.Complete, format);
+                var by = via is null ? value.ResolvedBy : $"{via} ← {value.ResolvedBy}";
+                result.Add(new EndpointTarget(parsed.Host, null, parsed.IsServiceDiscovery, by, value.Location));
+            }
+        }
+
+        private static string ShortName(string metadataName)
+        {
+            int dot = metadataName.LastIndexOf('.');
+            return dot >= 0 ? metadataName.Substring(dot + 1) : metadataName;
+        }
+    }
+}
