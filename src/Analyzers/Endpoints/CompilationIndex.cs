@@ -105,6 +105,13 @@ namespace Residency.Analyzers.Endpoints
         public IEnumerable<IOperation> RefitClientBaseAddresses(INamedTypeSymbol type) =>
             _refit.TryGetValue(type.OriginalDefinition, out var values) ? _resolver.Bind(values.ToImmutableArray()) : Enumerable.Empty<IOperation>();
 
+        /// <summary>
+        /// Refit's DI registrations of an interface's client: <c>AddRefitClient</c>, <c>AddKeyedRefitClient</c>, and the
+        /// source-generated forms <c>AddRefitGeneratedClient</c> and <c>AddKeyedRefitGeneratedClient</c> (the only ones in Refit 17).
+        /// </summary>
+        internal static bool IsRefitRegistration(string name) =>
+            name is "AddRefitClient" or "AddKeyedRefitClient" or "AddRefitGeneratedClient" or "AddKeyedRefitGeneratedClient";
+
         /// <summary>The configuration sections an options type is bound to (<c>Configure&lt;T&gt;(config.GetSection("Crm"))</c>).</summary>
         public IEnumerable<string> OptionsSections(INamedTypeSymbol type) =>
             _options.TryGetValue(type.OriginalDefinition, out var sections) ? sections : Enumerable.Empty<string>();
@@ -119,7 +126,7 @@ namespace Residency.Analyzers.Endpoints
             // ConfigureHttpClient(builder, c => …): walk the builder chain back to AddHttpClient (or Refit's AddRefitClient).
             var lambdas = Lambdas(invocation).ToList();
             var add = invocation;
-            for (int guard = 0; guard < 8 && add.TargetMethod.Name is not ("AddHttpClient" or "AddRefitClient"); guard++)
+            for (int guard = 0; guard < 8 && add.TargetMethod.Name != "AddHttpClient" && !IsRefitRegistration(add.TargetMethod.Name); guard++)
             {
                 var receiver = add.TargetMethod.IsExtensionMethod && add.Arguments.Length > 0 ? add.Arguments[0].Value : add.Instance;
                 if (receiver is null || EndpointResolver.Strip(receiver) is not IInvocationOperation previous)
@@ -130,7 +137,7 @@ namespace Residency.Analyzers.Endpoints
                 add = previous;
             }
 
-            bool refit = add.TargetMethod.Name == "AddRefitClient";
+            bool refit = IsRefitRegistration(add.TargetMethod.Name);
             if (add.TargetMethod.Name != "AddHttpClient" && !refit)
             {
                 return;
@@ -156,7 +163,8 @@ namespace Residency.Analyzers.Endpoints
 
             if (refit)
             {
-                // The client of a Refit interface: AddRefitClient<T>(…) or AddRefitClient(typeof(T), …).
+                // The client of a Refit interface: AddRefitClient<T>(…), AddRefitClient(typeof(T), …), or their keyed and
+                // source-generated forms (AddKeyedRefitClient, AddRefitGeneratedClient, AddKeyedRefitGeneratedClient).
                 var interfaces = add.TargetMethod.TypeArguments.OfType<INamedTypeSymbol>()
                     .Concat(add.Arguments.Select(a => EndpointResolver.Strip(a.Value)).OfType<ITypeOfOperation>().Select(t => t.TypeOperand).OfType<INamedTypeSymbol>())
                     .ToList();

@@ -131,7 +131,7 @@ namespace Residency.Analyzers.Sinks
             // 2. An injected (or otherwise untraced) client: every creation of the interface and its DI registrations.
             if (bases.Count == 0 && api is not null)
             {
-                foreach (var creation in _resolver.Index.InvocationsOf("Refit.RestService", "For"))
+                foreach (var creation in _resolver.Index.InvocationsOf("Refit.RestService", "For").Concat(_resolver.Index.InvocationsOf("Refit.RestService", "ForGenerated")))
                 {
                     if (Creates(creation, api))
                     {
@@ -165,9 +165,12 @@ namespace Residency.Analyzers.Sinks
         }
 
         private bool IsRestServiceFor(IInvocationOperation invocation) =>
-            invocation.TargetMethod.Name == "For" && EndpointTypes.Is(invocation.TargetMethod.ContainingType, _restService);
+            invocation.TargetMethod.Name is "For" or "ForGenerated" && EndpointTypes.Is(invocation.TargetMethod.ContainingType, _restService);
 
-        /// <summary>Whether a <c>RestService.For</c> call makes a client of <paramref name="api"/>: <c>For&lt;T&gt;(…)</c> or <c>For(typeof(T), …)</c>.</summary>
+        /// <summary>
+        /// Whether a <c>RestService.For</c> call makes a client of <paramref name="api"/>: <c>For&lt;T&gt;(…)</c> or
+        /// <c>For(typeof(T), …)</c>, or the same forms of <c>ForGenerated</c> (the source-generated client; Refit 17 has only these).
+        /// </summary>
         private bool Creates(IInvocationOperation creation, INamedTypeSymbol api)
         {
             if (!IsRestServiceFor(creation))

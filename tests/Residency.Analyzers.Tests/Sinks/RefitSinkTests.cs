@@ -131,6 +131,54 @@ class Checkout
 }", Hosts, Res001(0));
 
         [Fact]
+        public Task RestServiceForGeneratedIsTheSameClient() => VerifyAsync(@"
+class Checkout
+{
+    private readonly IFraudApi _eu = RestService.ForGenerated<IFraudApi>(""https://eu.fraudguard.io"");
+
+    async Task Run(Customer customer)
+    {
+        var us = RestService.ForGenerated<IFraudApi>(new HttpClient { BaseAddress = new Uri(""https://api.fraudguard.io"") });
+        await {|#0:us.FindAsync(customer.Email)|};
+        await _eu.FindAsync(customer.Email);
+    }
+}", Hosts, Res001(0).WithArguments("Customer.Email (contact.email)", "IFraudApi.FindAsync GET api.fraudguard.io (recipient FraudGuard Inc.)", "US (United States)", "EEA;Adequate", "Run → IFraudApi.FindAsync GET api.fraudguard.io"));
+
+        [Fact]
+        public Task GeneratedAndKeyedRegistrationsGiveTheInjectedClientItsHost() => VerifyAsync(@"
+public interface IRiskApi
+{
+    [Post(""/v1/risk"")]
+    Task<string> AssessAsync([Body] ScoreRequest request);
+}
+
+public interface IAuditApi
+{
+    [Post(""/v1/audit"")]
+    Task RecordAsync([Body] ScoreRequest request);
+}
+
+static class Startup
+{
+    public static void Register(IServiceCollection services)
+    {
+        services.AddRefitGeneratedClient<IFraudApi>().ConfigureHttpClient(c => c.BaseAddress = new Uri(""https://api.fraudguard.io""));
+        services.AddKeyedRefitClient<IRiskApi>(""risk"").ConfigureHttpClient(c => c.BaseAddress = new Uri(""https://api.fraudguard.io""));
+        services.AddKeyedRefitGeneratedClient<IAuditApi>(""audit"").ConfigureHttpClient(c => c.BaseAddress = new Uri(""https://eu.fraudguard.io""));
+    }
+}
+
+class Checkout(IFraudApi fraud, [FromKeyedServices(""risk"")] IRiskApi risk, [FromKeyedServices(""audit"")] IAuditApi audit)
+{
+    async Task Run(Customer customer, CancellationToken ct)
+    {
+        await {|#0:fraud.ScoreAsync(new ScoreRequest(customer.Email, 10m), ct)|};
+        await {|#1:risk.AssessAsync(new ScoreRequest(customer.Email, 10m))|};
+        await audit.RecordAsync(new ScoreRequest(customer.Email, 10m));
+    }
+}", Hosts, Res001(0), Res001(1));
+
+        [Fact]
         public Task HostFromAppSettings() => VerifyAsync(@"
 static class Startup
 {
