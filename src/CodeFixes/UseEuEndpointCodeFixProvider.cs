@@ -83,7 +83,9 @@ namespace Residency.CodeFixes
             diagnostic.Properties.TryGetValue(DiagnosticProperties.EuAlternativeKey, out var eu);
             host = h ?? string.Empty;
             euHost = eu ?? string.Empty;
-            return host.Length > 0 && euHost.Length > 0 && euHost.IndexOf('{') < 0 && !string.Equals(host, euHost, StringComparison.OrdinalIgnoreCase);
+
+            // A host named from the region a client was given (AWS): no URL or configured endpoint to rewrite.
+            return !diagnostic.Properties.ContainsKey(DiagnosticProperties.RegionNameKey) && host.Length > 0 && euHost.Length > 0 && euHost.IndexOf('{') < 0 && !string.Equals(host, euHost, StringComparison.OrdinalIgnoreCase);
         }
 
         /// <summary>A node to replace: where the URL is written (or the SDK options to set), and how to say so in the title when it is not in the call.</summary>

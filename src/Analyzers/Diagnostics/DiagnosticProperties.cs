@@ -15,6 +15,9 @@ namespace Residency.Analyzers.Diagnostics
         public const string RegionKey = "residency.region";
         public const string RecipientKey = "residency.recipient";
         public const string EuAlternativeKey = "residency.euAlternative";
+
+        /// <summary>The region name a host was named from (an AWS client's region): the endpoint is not a URL in the code.</summary>
+        public const string RegionNameKey = "residency.regionName";
         public const string HostKey = "residency.host";
         public const string SinkKindKey = "residency.sinkKind";
         public const string ResolvedByKey = "residency.resolvedBy";
@@ -33,6 +36,11 @@ namespace Residency.Analyzers.Diagnostics
             builder[EuAlternativeKey] = sink.EuAlternative;
             builder[SinkKindKey] = sink.KindName;
             builder[ResolvedByKey] = sink.ResolvedBy;
+            if (sink.RegionName is not null)
+            {
+                builder[RegionNameKey] = sink.RegionName;
+            }
+
             return builder.ToImmutable();
         }
 

@@ -171,6 +171,12 @@ namespace Residency.Analyzers.Endpoints
 
         public ImmutableDictionary<string, string> HostOverrides { get; set; } = ImmutableDictionary<string, string>.Empty.WithComparers(StringComparer.OrdinalIgnoreCase);
 
+        /// <summary>
+        /// The regional host of each service of a multi-service SDK, by the namespace of the client's type
+        /// (<c>Amazon.S3</c> → <c>s3.{region}.amazonaws.com</c>): a client given a region (not a host) sends to that host.
+        /// </summary>
+        public ImmutableDictionary<string, string> ServiceHosts { get; set; } = ImmutableDictionary<string, string>.Empty;
+
         public string? EnabledByParameter { get; set; }
     }
 
@@ -206,6 +212,13 @@ namespace Residency.Analyzers.Endpoints
         public ImmutableArray<string> ChildMembers { get; set; } = ImmutableArray<string>.Empty;
 
         public ImmutableArray<string> SinkNamespaces { get; set; } = ImmutableArray<string>.Empty;
+
+        /// <summary>
+        /// Namespaces (with their sub-namespaces) of the services a client hands out (<c>client.Messages</c>,
+        /// <c>client.Beta.Messages</c> of the Anthropic SDK): every type there, in the assembly of one of the entry's types,
+        /// is a client of the entry, and a property of a client that returns one is a child client.
+        /// </summary>
+        public ImmutableArray<string> ServiceNamespaces { get; set; } = ImmutableArray<string>.Empty;
 
         /// <summary>Methods of the client that send no data (connecting, authenticating).</summary>
         public ImmutableHashSet<string> NotSinks { get; set; } = ImmutableHashSet<string>.Empty;

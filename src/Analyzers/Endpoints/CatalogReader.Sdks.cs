@@ -50,6 +50,7 @@ namespace Residency.Analyzers.Endpoints
                         ChildFactories = Strings(item.Get("childFactories"), "childFactories"),
                         ChildMembers = Strings(item.Get("childMembers"), "childMembers"),
                         SinkNamespaces = Strings(item.Get("sinkNamespaces"), "sinkNamespaces"),
+                        ServiceNamespaces = Strings(item.Get("serviceNamespaces"), "serviceNamespaces"),
                         NotSinks = Strings(item.Get("notSinks"), "notSinks").ToImmutableHashSet(StringComparer.Ordinal),
                         IsUser = _isUser,
                         Node = item,
@@ -114,6 +115,22 @@ namespace Residency.Analyzers.Endpoints
                             }
                         }
 
+                        var serviceHosts = ImmutableDictionary.CreateBuilder<string, string>(StringComparer.Ordinal);
+                        if (region.Get("serviceHosts") is { IsObject: true } services)
+                        {
+                            foreach (var pair in services.Members)
+                            {
+                                if (pair.Value.IsString && pair.Value.Text!.IndexOf("{region}", StringComparison.Ordinal) >= 0)
+                                {
+                                    serviceHosts[pair.Key] = pair.Value.Text!;
+                                }
+                                else
+                                {
+                                    Issue(pair.Value, $"SDK '{types[0]}': serviceHosts '{pair.Key}' must be a host template with {{region}}");
+                                }
+                            }
+                        }
+
                         entry.Region = new SdkRegion
                         {
                             ParameterType = region.GetString("parameterType"),
@@ -131,6 +148,7 @@ namespace Residency.Analyzers.Endpoints
                             HostTemplate = region.GetString("hostTemplate"),
                             HostTemplateWithoutEdge = region.GetString("hostTemplateWithoutEdge"),
                             HostOverrides = overrides.ToImmutable(),
+                            ServiceHosts = serviceHosts.ToImmutable(),
                             EnabledByParameter = region.Get("enabledBy")?.GetString("constructorParameter"),
                         };
                     }

@@ -31,18 +31,22 @@ namespace Residency.Analyzers.Endpoints
     /// <summary>Where an SDK client or request sends data: a host, or a region given directly (AWS RegionEndpoint).</summary>
     internal sealed class EndpointTarget
     {
-        public EndpointTarget(string? host, string? regionCode, bool serviceDiscovery, string resolvedBy, Location? location)
+        public EndpointTarget(string? host, string? regionCode, bool serviceDiscovery, string resolvedBy, Location? location, string? regionName = null)
         {
             Host = host;
             RegionCode = regionCode;
             ServiceDiscovery = serviceDiscovery;
             ResolvedBy = resolvedBy;
             Location = location;
+            RegionName = regionName;
         }
 
         public string? Host { get; }
 
         public string? RegionCode { get; }
+
+        /// <summary>The provider's own name of a region given directly (<c>us-east-1</c>), when known: with the entry's <c>serviceHosts</c> it names the host.</summary>
+        public string? RegionName { get; }
 
         public bool ServiceDiscovery { get; }
 

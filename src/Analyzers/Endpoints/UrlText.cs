@@ -127,7 +127,7 @@ namespace Residency.Analyzers.Endpoints
             return IsHostText(host) ? host : null;
         }
 
-        private static bool IsHostText(string host)
+        internal static bool IsHostText(string host)
         {
             if (host.Length == 0)
             {

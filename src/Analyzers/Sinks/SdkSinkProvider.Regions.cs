@@ -102,7 +102,7 @@ namespace Residency.Analyzers.Sinks
                     var code = _resolver.Project.Catalog.MapLookup(map, member.Member.Name);
                     if (code is not null)
                     {
-                        result.Add(new EndpointTarget(null, code, false, $"{member.Member.ContainingType?.Name}.{member.Member.Name}", operation.Syntax.GetLocation()));
+                        result.Add(new EndpointTarget(null, code, false, $"{member.Member.ContainingType?.Name}.{member.Member.Name}", operation.Syntax.GetLocation(), SystemName(region, member.Member.Name)));
                         return;
                     }
 
@@ -115,7 +115,7 @@ namespace Residency.Analyzers.Sinks
                         var code = _resolver.Project.Catalog.MapLookup(systemMap, name.Text);
                         if (code is not null)
                         {
-                            result.Add(new EndpointTarget(null, code, false, $"{call.TargetMethod.Name}(\"{name.Text}\") ({name.ResolvedBy})", name.Location ?? call.Syntax.GetLocation()));
+                            result.Add(new EndpointTarget(null, code, false, $"{call.TargetMethod.Name}(\"{name.Text}\") ({name.ResolvedBy})", name.Location ?? call.Syntax.GetLocation(), name.Text));
                         }
                     }
 
@@ -156,8 +156,46 @@ namespace Residency.Analyzers.Sinks
 
             if (region.Map is { } map && _resolver.Project.Catalog.MapLookup(map, name) is { } code)
             {
-                result.Add(new EndpointTarget(null, code, false, resolvedBy, location));
+                result.Add(new EndpointTarget(null, code, false, resolvedBy, location, name));
             }
+        }
+
+        /// <summary>
+        /// The provider's name of the region a static member stands for (<c>RegionEndpoint.EUCentral1</c> →
+        /// <c>eu-central-1</c>): the key of the entry's system-name map that is the member's name without its hyphens.
+        /// Null when none is (AWS GovCloud's members are not spelled like their names): the region still applies, the host is not named.
+        /// </summary>
+        private string? SystemName(SdkRegion region, string member)
+        {
+            if (region.ServiceHosts.IsEmpty || region.GetBySystemNameMap is not { } systemMap ||
+                !_resolver.Project.Catalog.RegionMaps.TryGetValue(systemMap, out var names))
+            {
+                return null;
+            }
+
+            foreach (var name in names.Keys)
+            {
+                if (name.Length == member.Length + name.Count(c => c == '-') &&
+                    string.Equals(name.Replace("-", string.Empty), member, StringComparison.OrdinalIgnoreCase))
+                {
+                    return name;
+                }
+            }
+
+            return null;
+        }
+
+        /// <summary>The regional host of the service a client belongs to (its type's namespace in the entry's <c>serviceHosts</c>), for a region given by name.</summary>
+        private static string? ServiceHost(SdkEntry entry, ITypeSymbol clientType, string regionName)
+        {
+            if (entry.Region is not { ServiceHosts.IsEmpty: false } region || clientType.ContainingNamespace is not { IsGlobalNamespace: false } ns ||
+                !region.ServiceHosts.TryGetValue(ns.ToDisplayString(), out var template))
+            {
+                return null;
+            }
+
+            var host = template.Replace("{region}", regionName.ToLowerInvariant());
+            return UrlText.IsHostText(host) ? host : null;
         }
 
         /// <summary>

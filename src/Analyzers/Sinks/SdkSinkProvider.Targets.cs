@@ -62,7 +62,11 @@ namespace Residency.Analyzers.Sinks
                     break;
                 }
 
-                case IPropertyReferenceOperation child when child.Instance is not null && EntryOf(child.Instance.Type) is { } parentEntry && parentEntry.ChildMembers.Contains(child.Property.Name):
+                // client.Models (a listed child member), client.Messages / client.Beta.Messages (a property whose type is a
+                // client or service of a catalogued SDK: a service the client hands out, sending where the client sends;
+                // bedrock.Messages of an AnthropicBedrockClient sends where that client sends, not to Anthropic's API).
+                case IPropertyReferenceOperation child when child.Instance is not null && EntryOf(child.Instance.Type) is { } parentEntry &&
+                                                            (parentEntry.ChildMembers.Contains(child.Property.Name) || EntryOf(child.Property.Type) is not null):
                     return Targets(child.Instance, parentEntry, depth + 1);
 
                 case IObjectCreationOperation creation:
@@ -236,7 +240,7 @@ namespace Residency.Analyzers.Sinks
                         var map = region.Map ?? region.GetBySystemNameMap;
                         if (map is not null && _resolver.Project.Catalog.MapLookup(map, value.Text) is { } code)
                         {
-                            result.Add(new EndpointTarget(null, code, false, value.ResolvedBy, value.Location));
+                            result.Add(new EndpointTarget(null, code, false, value.ResolvedBy, value.Location, value.Text));
                         }
                     }
                 }

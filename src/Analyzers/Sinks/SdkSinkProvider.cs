@@ -67,6 +67,7 @@ namespace Residency.Analyzers.Sinks
 
         private readonly ConcurrentDictionary<INamedTypeSymbol, SdkEntry?> _entries = new(SymbolEqualityComparer.Default);
         private readonly ConcurrentDictionary<INamespaceSymbol, SdkEntry?> _namespaceEntries = new(SymbolEqualityComparer.Default);
+        private readonly ConcurrentDictionary<INamespaceSymbol, SdkEntry?> _serviceNamespaceEntries = new(SymbolEqualityComparer.Default);
 
         private SdkEntry? ComputeEntryOf(INamedTypeSymbol named)
         {
@@ -89,6 +90,56 @@ namespace Residency.Analyzers.Sinks
                 if (types.TryGetValue(@interface.OriginalDefinition, out var entry) && entry.MatchDerived)
                 {
                     return entry;
+                }
+            }
+
+            return ServiceEntry(named);
+        }
+
+        /// <summary>
+        /// The entry whose <c>serviceNamespaces</c> hold <paramref name="type"/> (Anthropic's <c>IMessageService</c>), when the
+        /// type is declared in the assembly of one of the entry's client types: a service the client hands out.
+        /// </summary>
+        private SdkEntry? ServiceEntry(INamedTypeSymbol type)
+        {
+            if (type.ContainingNamespace is not { } symbol || type.ContainingAssembly is not { } assembly)
+            {
+                return null;
+            }
+
+            var entry = _serviceNamespaceEntries.TryGetValue(symbol, out var known) ? known : _serviceNamespaceEntries.GetOrAdd(symbol, ComputeServiceNamespaceEntry(symbol));
+            if (entry is null)
+            {
+                return null;
+            }
+
+            foreach (var pair in _types.Value)
+            {
+                if (ReferenceEquals(pair.Value, entry) && SymbolEqualityComparer.Default.Equals(pair.Key.ContainingAssembly, assembly))
+                {
+                    return entry;
+                }
+            }
+
+            return null;
+        }
+
+        private SdkEntry? ComputeServiceNamespaceEntry(INamespaceSymbol symbol)
+        {
+            if (symbol.IsGlobalNamespace)
+            {
+                return null;
+            }
+
+            var ns = symbol.ToDisplayString();
+            foreach (var entry in _resolver.Project.Catalog.Sdks)
+            {
+                foreach (var serviceNamespace in entry.ServiceNamespaces)
+                {
+                    if (ns == serviceNamespace || ns.StartsWith(serviceNamespace + ".", StringComparison.Ordinal))
+                    {
+                        return entry;
+                    }
                 }
             }
 
@@ -334,6 +385,13 @@ namespace Residency.Analyzers.Sinks
             var infos = new List<SinkInfo>();
             foreach (var target in targets)
             {
+                if (target.Host is null && target.RegionName is { } regionName && ServiceHost(entry, receiverType, regionName) is { } serviceHost)
+                {
+                    // A region given to a client of one service of a multi-service SDK: that service's host in the region.
+                    infos.Add(_sinks.ForHost(SinkKind.Sdk, display, serviceHost, false, $"{target.ResolvedBy} → the service's host in {regionName}", target.Location, entry.Recipient).NamedFromRegion(regionName));
+                    continue;
+                }
+
                 infos.Add(target.RegionCode is { } code && target.Host is null
                     ? _sinks.ForRegion(SinkKind.Sdk, display, code, entry.Recipient, target.ResolvedBy, target.Location)
                     : _sinks.ForHost(SinkKind.Sdk, display, target.Host, target.ServiceDiscovery, target.ResolvedBy, target.Location, entry.Recipient));

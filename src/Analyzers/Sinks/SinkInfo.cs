@@ -72,6 +72,13 @@ namespace Residency.Analyzers.Sinks
         /// <summary>For an unclassified recipient: the assembly that declares the method (a package or another project).</summary>
         public string? RecipientAssembly { get; init; }
 
+        /// <summary>
+        /// For a host named from the region a client was given (an AWS service's host, from <c>RegionEndpoint.USEast1</c>
+        /// or <c>AWS:Region</c>): that region's name. The EU alternative is then a region to give the client, not a URL to
+        /// write, so the endpoint fix is not offered.
+        /// </summary>
+        public string? RegionName { get; init; }
+
         /// <summary>The catalogue's EU alternative host, when one exists (used by the code fix).</summary>
         public string? EuAlternative { get; }
 
@@ -89,7 +96,11 @@ namespace Residency.Analyzers.Sinks
 
         /// <summary>This sink declared at <paramref name="location"/> (a tool's result: the chat call that offers the tool).</summary>
         public SinkInfo WithLocation(Location location) =>
-            new(Kind, Display, Region, Recipient, Host, Purpose, ResolvedBy, IsInternal, location, EuAlternative, Hint, Target) { RecipientAssembly = RecipientAssembly };
+            new(Kind, Display, Region, Recipient, Host, Purpose, ResolvedBy, IsInternal, location, EuAlternative, Hint, Target) { RecipientAssembly = RecipientAssembly, RegionName = RegionName };
+
+        /// <summary>This sink, its host named from the region <paramref name="regionName"/> a client was given.</summary>
+        public SinkInfo NamedFromRegion(string regionName) =>
+            new(Kind, Display, Region, Recipient, Host, Purpose, ResolvedBy, IsInternal, Location, EuAlternative, Hint, Target) { RecipientAssembly = RecipientAssembly, RegionName = regionName };
 
         /// <summary>The RES003 advice: <see cref="Hint"/>, else where a <c>[DataSink]</c> goes.</summary>
         public string DeclareAdvice => Hint ?? Kind switch

@@ -215,6 +215,27 @@ class Service
             await test.RunAsync(CancellationToken.None);
         }
 
+        [Theory]
+        [InlineData(UseEuEndpointCodeFixProvider.EquivalenceKey)]
+        [InlineData(UseEuEndpointCodeFixProvider.ConfigurationEquivalenceKey)]
+        public async Task NotOfferedForAHostNamedFromAnAwsClientsRegion(string key)
+        {
+            // The host s3.us-east-1.amazonaws.com is named from AWS:Region: the EU alternative is a region to configure,
+            // not a URL to write into appsettings.json, so neither the URL rewrite nor the configuration TODO applies.
+            var source = "using Amazon.S3;\n" + Prelude + @"
+class Store(IAmazonS3 s3)
+{
+    public Task Put(Customer customer) => {|#0:s3.PutObjectAsync(new PutObjectRequest { ContentBody = customer.Email })|};
+}" + SdkStubs.Aws;
+            var test = new Verify.Test { TestCode = source, FixedCode = source, CodeActionEquivalenceKey = key };
+            const string settings = @"{ ""AWS"": { ""Region"": ""us-east-1"" } }";
+            test.TestState.AdditionalFiles.Add(("/0/appsettings.json", settings));
+            test.FixedState.AdditionalFiles.Add(("/0/appsettings.json", settings));
+            test.ExpectedDiagnostics.Add(Res("RES001", 0));
+            test.FixedState.ExpectedDiagnostics.Add(Res("RES001", 0));
+            await test.RunAsync(CancellationToken.None);
+        }
+
         /// <summary>Minimal stand-ins for the OpenAI .NET SDK types, with their real names.</summary>
         private const string OpenAiStubs = @"
 namespace System.ClientModel { public class ApiKeyCredential { public ApiKeyCredential(string key) { } } }

@@ -92,7 +92,8 @@ class Events(IAmazonSQS sqs)
             Assert.Equal(SinkKind.Sdk, sink.Kind);
             Assert.Equal("US", sink.Region.Code);
             Assert.Equal("Amazon Web Services", sink.Recipient);
-            Assert.Equal("IAmazonSQS.SendMessageAsync (US)", sink.Display);
+            Assert.Equal("IAmazonSQS.SendMessageAsync sqs.us-east-1.amazonaws.com", sink.Display);
+            Assert.Equal("sqs.us-east-1.amazonaws.com", sink.Host);
             Assert.Contains("AWS:Region", sink.ResolvedBy);
         }
     }

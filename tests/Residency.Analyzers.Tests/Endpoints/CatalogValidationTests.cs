@@ -56,6 +56,39 @@ namespace Residency.Analyzers.Tests.Endpoints
         }
 
         [Fact]
+        public void AServicesRegionalHostResolvesToTheRegionItsNameMapsTo()
+        {
+            // Naming the host of a client given a region (serviceHosts) must never change where the catalogue says it is.
+            var checkedHosts = 0;
+            foreach (var entry in Catalog.Sdks.Where(e => e.Region is { ServiceHosts.IsEmpty: false }))
+            {
+                var names = Catalog.RegionMaps[entry.Region!.GetBySystemNameMap!];
+                foreach (var template in entry.Region.ServiceHosts.Values)
+                {
+                    foreach (var name in names)
+                    {
+                        var host = template.Replace("{region}", name.Key);
+                        Assert.Equal(name.Value, Catalog.Resolve(host)?.Region.Code);
+                        checkedHosts++;
+                    }
+                }
+            }
+
+            Assert.True(checkedHosts > 500, $"{checkedHosts} hosts checked");
+        }
+
+        [Fact]
+        public void EveryAwsRegionEndpointMemberButGovCloudIsSpelledLikeItsSystemName()
+        {
+            // SdkSinkProvider.SystemName finds a RegionEndpoint member's region name as the name without its hyphens.
+            var names = Catalog.RegionMaps["aws"];
+            var unmatched = Catalog.RegionMaps["awsRegionEndpoint"]
+                .Where(member => !names.Any(n => string.Equals(n.Key.Replace("-", string.Empty), member.Key, System.StringComparison.OrdinalIgnoreCase) && n.Value == member.Value))
+                .Select(member => member.Key).OrderBy(k => k, System.StringComparer.Ordinal).ToList();
+            Assert.Equal(new[] { "USGovCloudEast1", "USGovCloudWest1" }, unmatched);
+        }
+
+        [Fact]
         public void EverySdkEntryIsConsistent()
         {
             var problems = new List<string>();

@@ -118,6 +118,7 @@ namespace Amazon
         public static readonly RegionEndpoint EUWest1 = new RegionEndpoint();
         public static readonly RegionEndpoint EUWest2 = new RegionEndpoint();
         public static readonly RegionEndpoint USEast1 = new RegionEndpoint();
+        public static readonly RegionEndpoint USGovCloudWest1 = new RegionEndpoint();
         public static RegionEndpoint GetBySystemName(string systemName) => new RegionEndpoint();
         public string SystemName => """";
     }
