@@ -13,12 +13,16 @@ namespace Residency.Analyzers.Sinks
     /// <c>GetResponseAsync&lt;T&gt;</c>, <c>GenerateVectorAsync</c>, <c>GenerateAndZipAsync</c>, …). Messages, inputs and
     /// options are sent (the client itself is not); the region is the provider's behind the abstraction
     /// (<see cref="AiClientResolver"/>). Calls on a client class of this compilation are not sinks: its body is analysed.
+    /// Microsoft Agent Framework agents (<c>AIAgent.RunAsync</c>/<c>RunStreamingAsync</c>) send their messages and session
+    /// to the chat client they are built over (<c>chatClient.AsAIAgent(…)</c>, <c>new ChatClientAgent(chatClient, …)</c>).
     /// </summary>
     internal sealed class AiSinkProvider : ISinkProvider, ISinkCandidates
     {
         private static readonly ImmutableHashSet<string> Methods = ImmutableHashSet.Create(
             "GetResponseAsync", "GetStreamingResponseAsync",
             "GenerateAsync", "GenerateVectorAsync", "GenerateAndZipAsync", "GenerateEmbeddingAsync", "GenerateEmbeddingVectorAsync");
+
+        private static readonly ImmutableHashSet<string> AgentMethods = ImmutableHashSet.Create("RunAsync", "RunStreamingAsync");
 
         private readonly AiClientResolver _clients;
         private readonly ConcurrentDictionary<SyntaxNode, SinkCall?> _cache = new();
@@ -28,7 +32,11 @@ namespace Residency.Analyzers.Sinks
             _clients = clients;
         }
 
-        public bool MayResolve(IMethodSymbol method) => Methods.Contains(method.Name) && Service(method) != AiService.None;
+        public bool MayResolve(IMethodSymbol method) => Sends(method.Name, Service(method));
+
+        /// <summary>Whether a call of <paramref name="name"/> through <paramref name="service"/> sends: a chat or embedding call, or an agent's run.</summary>
+        private static bool Sends(string name, AiService service) =>
+            service == AiService.Agent ? AgentMethods.Contains(name) : service != AiService.None && Methods.Contains(name);
 
         public bool IsSinkHolder(ISymbol member) => false;
 
@@ -40,19 +48,23 @@ namespace Residency.Analyzers.Sinks
             if (_clients.Types.HasAbstractions)
             {
                 names.UnionWith(Methods);
+                if (_clients.Types.Agent is not null)
+                {
+                    names.UnionWith(AgentMethods);
+                }
             }
         }
 
         public SinkCall? TryResolve(IInvocationOperation invocation)
         {
             var method = invocation.TargetMethod;
-            if (!Methods.Contains(method.Name) || !_clients.Types.HasAbstractions)
+            if (!(Methods.Contains(method.Name) || AgentMethods.Contains(method.Name)) || !_clients.Types.HasAbstractions)
             {
                 return null;
             }
 
             var service = Service(method);
-            if (service == AiService.None)
+            if (!Sends(method.Name, service))
             {
                 return null;
             }
@@ -78,13 +90,13 @@ namespace Residency.Analyzers.Sinks
             return Normalize(types.ServiceOf(type));
         }
 
-        private static AiService Normalize(AiService service) => service is AiService.Chat or AiService.Embedding ? service : AiService.None;
+        private static AiService Normalize(AiService service) => service is AiService.Chat or AiService.Embedding or AiService.Agent ? service : AiService.None;
 
         private static bool FlowEngineSource(IMethodSymbol method) => !method.IsAbstract && method.DeclaringSyntaxReferences.Length > 0;
 
         private SinkCall Guarded(IInvocationOperation invocation, AiService service)
         {
-            var display = $"{(service == AiService.Chat ? "IChatClient" : "IEmbeddingGenerator")}.{invocation.TargetMethod.Name}";
+            var display = $"{service switch { AiService.Chat => "IChatClient", AiService.Agent => "AIAgent", _ => "IEmbeddingGenerator" }}.{invocation.TargetMethod.Name}";
             try
             {
                 return Resolve(invocation, service, display);
@@ -103,7 +115,7 @@ namespace Residency.Analyzers.Sinks
             var client = method.IsExtensionMethod
                 ? invocation.Arguments.FirstOrDefault(a => a.Parameter?.Ordinal == 0)?.Value
                 : invocation.Instance;
-            var sinks = _clients.Sinks(client, service, display);
+            var sinks = _clients.Sinks(client, service == AiService.Agent ? AiService.Chat : service, display); // an agent: its chat client
             return new SinkCall(EndpointSinks.Distinct(sinks), allArguments: false, receiver: false, SentOrdinals(method));
         }
 

@@ -22,7 +22,7 @@ namespace Residency.Analyzers.Sinks
         private static readonly ImmutableHashSet<string> PluginMethods = ImmutableHashSet.Create(
             "AddFromType", "AddFromObject", "ImportPluginFromType", "ImportPluginFromObject", "CreateFromType", "CreateFromObject");
 
-        private static readonly ImmutableHashSet<string> ChatMethods = ImmutableHashSet.Create("GetResponseAsync", "GetStreamingResponseAsync");
+        private static readonly ImmutableHashSet<string> ChatMethods = ImmutableHashSet.Create("GetResponseAsync", "GetStreamingResponseAsync", "RunAsync", "RunStreamingAsync");
 
         private readonly AiClientResolver _ai;
         private readonly KernelResolver _kernels;
@@ -123,7 +123,9 @@ namespace Residency.Analyzers.Sinks
                     }
 
                     var receiver = call.TargetMethod.IsExtensionMethod && call.Arguments.Length > 0 ? call.Arguments[0].Value : call.Instance;
-                    if (receiver is not null && _ai.Types.ServiceOf(receiver.Type) == AiService.Chat)
+                    // A chat call, or an agent's run (the tools given to AsAIAgent / ChatClientAgent go to its chat client).
+                    var service = receiver is null ? AiService.None : _ai.Types.ServiceOf(receiver.Type);
+                    if (receiver is not null && (service == AiService.Chat || (service == AiService.Agent && name is "RunAsync" or "RunStreamingAsync")))
                     {
                         // Declared at the chat call, unless the client's own declaration is known: the EU-endpoint fix of a
                         // finding at the tool's return value finds the client there.

@@ -19,6 +19,9 @@ namespace Residency.Analyzers.Sinks
 
         /// <summary><c>Microsoft.Extensions.AI.EmbeddingGeneratorBuilder&lt;,&gt;</c>.</summary>
         EmbeddingBuilder,
+
+        /// <summary><c>Microsoft.Agents.AI.AIAgent</c> (Microsoft Agent Framework): it sends to the chat client it is built over.</summary>
+        Agent,
     }
 
     /// <summary>
@@ -43,7 +46,11 @@ namespace Residency.Analyzers.Sinks
             KernelFunctionAttribute = compilation.GetTypeByMetadataName("Microsoft.SemanticKernel.KernelFunctionAttribute");
             ChatCompletionService = compilation.GetTypeByMetadataName("Microsoft.SemanticKernel.ChatCompletion.IChatCompletionService");
             FromKeyedServices = compilation.GetTypeByMetadataName("Microsoft.Extensions.DependencyInjection.FromKeyedServicesAttribute");
+            Agent = compilation.GetTypeByMetadataName("Microsoft.Agents.AI.AIAgent");
         }
+
+        /// <summary><c>Microsoft.Agents.AI.AIAgent</c>, the base of every Agent Framework agent (<c>ChatClientAgent</c>, decorators).</summary>
+        public INamedTypeSymbol? Agent { get; }
 
         public INamedTypeSymbol? ChatClient { get; }
 
@@ -87,6 +94,11 @@ namespace Residency.Analyzers.Sinks
 
         private AiService Compute(ITypeSymbol type)
         {
+            if (Agent is not null && IsOrDerives(type, Agent))
+            {
+                return AiService.Agent;
+            }
+
             if (Is(type, ChatClientBuilder))
             {
                 return AiService.ChatBuilder;

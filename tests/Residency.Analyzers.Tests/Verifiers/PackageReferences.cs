@@ -7,7 +7,7 @@ namespace Residency.Analyzers.Tests.Verifiers
 {
     /// <summary>
     /// The real assemblies of the AI and e-mail packages (Microsoft.Extensions.AI, Microsoft.Extensions.AI.OpenAI,
-    /// OllamaSharp, Microsoft.SemanticKernel, MailKit and what their APIs expose), for tests that compile against the
+    /// OllamaSharp, Microsoft.SemanticKernel, Microsoft.Agents.AI, MailKit and what their APIs expose), for tests that compile against the
     /// packages' own types. The test project references the packages (central versions in Directory.Packages.props), so
     /// NuGet restores them once with the project and copies them next to the tests; nothing is downloaded per test.
     /// Their net10.0 builds are compiled against the .NET 10 reference assemblies (Basic.Reference.Assemblies.Net100).
@@ -30,6 +30,8 @@ namespace Residency.Analyzers.Tests.Verifiers
             "Microsoft.SemanticKernel.Connectors.OpenAI",
             "Microsoft.SemanticKernel.Connectors.AzureOpenAI",
             "Microsoft.Extensions.VectorData.Abstractions",
+            "Microsoft.Agents.AI",
+            "Microsoft.Agents.AI.Abstractions",
             "MailKit",
             "MimeKit",
             "Microsoft.Extensions.DependencyInjection.Abstractions",
