@@ -50,6 +50,15 @@ namespace Residency.Analyzers.Tests.Endpoints
         [InlineData("Microsoft.EntityFrameworkCore.ModelBuilder.Entity")]
         [InlineData("Microsoft.EntityFrameworkCore.Metadata.Builders.EntityTypeBuilder`1.HasIndex")]
         [InlineData("Microsoft.EntityFrameworkCore.Metadata.Builders.IndexBuilder`1.IsUnique")]
+        [InlineData("Serilog.Log.Information")]
+        [InlineData("Serilog.ILogger.Warning")]
+        [InlineData("NLog.Logger.Info")]
+        [InlineData("log4net.ILog.Info")]
+        [InlineData("Mapster.TypeAdapterSetter`2.Map")]
+        [InlineData("Mapster.TypeAdapterExtensions.Adapt")]
+        [InlineData("AutoMapper.IMapper.Map")]
+        [InlineData("FluentValidation.DefaultValidatorExtensions.EmailAddress")]
+        [InlineData("Polly.ResiliencePipeline.ExecuteAsync")]
         public void Local(string method) => Assert.True(Catalog().IsLocal(method), method);
 
         [Theory]
@@ -58,6 +67,7 @@ namespace Residency.Analyzers.Tests.Endpoints
         [InlineData("System.Net.Mail.SmtpClient.Send")]
         [InlineData("MailKit.Net.Imap.ImapFolder.Append")]
         [InlineData("MimeKitLite.Other.Send")]
+        [InlineData("SerilogExtras.Shipper.Send")]
         [InlineData("Contoso.Vendor.CrmSdk.Push")]
         [InlineData("SystemTools.Exporter.Export")]
         [InlineData("Microsoft.Extensions.Caching.Distributed.DistributedCacheExtensions.SetString")]
