@@ -1,5 +1,8 @@
+using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.CodeAnalysis.Testing;
+using Residency.Analyzers.Rules;
+using Residency.Analyzers.Tests.Verifiers;
 using static Residency.Analyzers.Tests.Flow.FlowTestModel;
 
 namespace Residency.Analyzers.Tests.Flow
@@ -43,14 +46,25 @@ namespace Serilog
         private static Task VerifyAsync(string source, params DiagnosticResult[] expected) =>
             VerifyWithLibraryAsync(source, "Mapster", Mapster, expected);
 
+        /// <summary>The unclassified-recipient rule (RES008) on the same code.</summary>
+        private static Task VerifyRecipientsAsync(string source, params DiagnosticResult[] expected)
+        {
+            var test = new AnalyzerVerifier<UnclassifiedRecipientAnalyzer>.Test { TestCode = Source + source };
+            test.TestState.AdditionalReferences.Add(TestReferences.Library("Mapster", Mapster));
+            test.ExpectedDiagnostics.AddRange(expected);
+            return test.RunAsync(CancellationToken.None);
+        }
+
         [Fact]
-        public Task MappingConfigurationAndLoggingAreNoRecipients() => VerifyAsync(@"
+        public Task MappingConfigurationAndLoggingAreNoRecipients() => VerifyRecipientsAsync(@"
 class Startup
 {
     static void Configure() =>
         Mapster.TypeAdapterConfig<Customer, Dto>.NewConfig().Map(d => d.Text, s => s.Email).Ignore(d => d.Number);
 
     static void Audit(Customer customer) => Serilog.Log.Information(""Signed in {Email}"", customer.Email);
+
+    static Dto Copy(Customer customer) => Mapster.TypeAdapterExtensions.Adapt<Dto>(customer);
 }");
 
         [Fact]
