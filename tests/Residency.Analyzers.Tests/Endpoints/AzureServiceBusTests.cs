@@ -102,6 +102,14 @@ class Orders
 }", Declared("acmeorders.servicebus.windows.net", "US"), Res001(0), Res001(1), Res001(2), Res001(3), Res001(4), Res001(5));
 
         [Fact]
+        public Task AConnectionStringFromConfigurationIsFollowed() => VerifyAsync(@"
+class Orders(IConfiguration configuration)
+{
+    private readonly ServiceBusClient _client = new ServiceBusClient(configuration[""Bus""]!);
+    public Task Placed(Customer customer) => {|#0:_client.CreateSender(""orders"").SendMessageAsync(new ServiceBusMessage(customer.Email))|};
+}", Declared("acmeorders.servicebus.windows.net", "US", ("appsettings.json", "{ \"Bus\": \"" + ConnectionString + "\" }")), Res001(0));
+
+        [Fact]
         public Task AnInjectedClientRegisteredWithAConnectionStringFromAppsettingsIsFollowed() => VerifyAsync(@"
 static class Setup
 {
