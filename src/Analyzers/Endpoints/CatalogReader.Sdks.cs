@@ -8,6 +8,14 @@ namespace Residency.Analyzers.Endpoints
     /// <summary>Reads the <c>sdks</c> section of a catalogue.</summary>
     internal static partial class CatalogReader
     {
+        /// <summary>
+        /// The values an SDK endpoint's <c>valueFormat</c> may take: how a host is read from an endpoint value
+        /// (docs/endpoints.md, "How an SDK's endpoint value is read"). Any other value is an issue (RES004 in residency.json),
+        /// and the entry reads its values as URLs.
+        /// </summary>
+        internal static readonly ImmutableArray<string> ValueFormats = ImmutableArray.Create(
+            "url", "host", "hostPort", "hostAndPath", "urlOrHost", "dsn", "connectionString", "storageConnectionString", "connectionStringOrHost", "adyenLivePrefix");
+
         private sealed partial class Reader
         {
             public ImmutableArray<SdkEntry> ReadSdks(JsonNode? node)
@@ -88,6 +96,19 @@ namespace Residency.Analyzers.Endpoints
                             }
                         }
 
+                        var valueFormat = "url";
+                        if (endpoint.Get("valueFormat") is { } format)
+                        {
+                            if (format.IsString && ValueFormats.Contains(format.Text!))
+                            {
+                                valueFormat = format.Text!;
+                            }
+                            else
+                            {
+                                Issue(format, $"SDK '{types[0]}': valueFormat '{(format.IsString ? format.Text : "?")}' is not one of {string.Join(", ", ValueFormats)}");
+                            }
+                        }
+
                         entry.Endpoint = new SdkEndpoint
                         {
                             Options = options.ToImmutable(),
@@ -96,7 +117,7 @@ namespace Residency.Analyzers.Endpoints
                             ConnectMethods = Strings(endpoint.Get("connectMethods"), "connectMethods"),
                             ConfigKeys = Strings(endpoint.Get("configKeys"), "configKeys"),
                             Registrations = Strings(endpoint.Get("registrations"), "registrations"),
-                            ValueFormat = endpoint.GetString("valueFormat") ?? "url",
+                            ValueFormat = valueFormat,
                             ConnectionStringKey = endpoint.GetString("connectionStringKey"),
                         };
                     }

@@ -84,6 +84,14 @@ namespace Residency.Analyzers.Endpoints
             }
         }
 
+        /// <summary>
+        /// Whether a call's argument is written in the code: not an omitted optional parameter's default, nor the array the
+        /// compiler builds for a <c>params</c> list. <see cref="IOperation.IsImplicit"/> alone is not that test: an argument
+        /// written with the null-forgiving operator (<c>AddServiceBusClient(configuration.GetConnectionString("Bus")!)</c>)
+        /// is an implicit operation too.
+        /// </summary>
+        internal static bool IsWritten(IArgumentOperation argument) => !argument.IsImplicit || argument.ArgumentKind == ArgumentKind.Explicit;
+
         internal static IOperation Strip(IOperation operation)
         {
             while (true)

@@ -207,6 +207,26 @@ namespace Residency.Analyzers.Endpoints
             return IsHostText(host) ? host : null;
         }
 
+        /// <summary>
+        /// The host of a value that is either a <c>Key=Value;…</c> connection string or a URL or bare host (a Service Bus
+        /// client's <c>Endpoint=sb://ns.servicebus.windows.net/;SharedAccessKeyName=…</c> or its fully qualified namespace
+        /// <c>ns.servicebus.windows.net</c>): a connection string's host is that of the URI in <paramref name="endpointKey"/>,
+        /// anything else is read as a URL or a bare host. Null when the text does not tell (the key missing, or only in the
+        /// unknown rest of an incomplete text). <paramref name="how"/> says which form it was.
+        /// </summary>
+        public static UrlHost ConnectionStringOrHost(string text, bool complete, string endpointKey, out string? how)
+        {
+            if (!IsConnectionString(text))
+            {
+                how = null;
+                return Parse(text, complete, "urlOrHost");
+            }
+
+            how = "connection string: " + endpointKey;
+            var endpoint = KnownValue(text, complete, endpointKey);
+            return endpoint is null ? new UrlHost(null, isAbsolute: true, isServiceDiscovery: false) : Parse(endpoint, complete: true, "urlOrHost");
+        }
+
         /// <summary>A connection string's value for <paramref name="key"/>, when it is known: non-empty, and in an incomplete text followed by a ';'.</summary>
         private static string? KnownValue(string text, bool complete, string key)
         {

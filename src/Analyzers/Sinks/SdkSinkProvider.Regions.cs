@@ -74,7 +74,7 @@ namespace Residency.Analyzers.Sinks
                 }
 
                 string? edge = null;
-                var edgeArgument = creation.Arguments.FirstOrDefault(a => a.Parameter is not null && region.EdgeConstructorParameters.Contains(a.Parameter.Name) && !a.IsImplicit);
+                var edgeArgument = creation.Arguments.FirstOrDefault(a => a.Parameter is not null && region.EdgeConstructorParameters.Contains(a.Parameter.Name) && EndpointResolver.IsWritten(a));
                 if (edgeArgument is not null)
                 {
                     edge = _resolver.Strings(edgeArgument.Value).FirstOrDefault(v => v.Complete)?.Text;
@@ -308,7 +308,7 @@ namespace Residency.Analyzers.Sinks
                 {
                     foreach (var argument in call.Arguments)
                     {
-                        if (argument.IsImplicit || argument.Parameter is not { } parameter)
+                        if (!EndpointResolver.IsWritten(argument) || argument.Parameter is not { } parameter)
                         {
                             continue;
                         }
@@ -356,7 +356,7 @@ namespace Residency.Analyzers.Sinks
                     {
                         foreach (var argument in init.Arguments)
                         {
-                            if (argument.Parameter is not null && !argument.IsImplicit && endpoint.ConstructorParameters.Contains(argument.Parameter.Name))
+                            if (argument.Parameter is not null && EndpointResolver.IsWritten(argument) && endpoint.ConstructorParameters.Contains(argument.Parameter.Name))
                             {
                                 AddValues(result, _resolver.Strings(argument.Value), endpoint, $"{init.TargetMethod.ContainingType?.Name}.Init({argument.Parameter.Name})");
                             }

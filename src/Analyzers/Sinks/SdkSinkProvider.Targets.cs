@@ -155,7 +155,7 @@ namespace Residency.Analyzers.Sinks
                 {
                     foreach (var argument in call.Arguments)
                     {
-                        if (!argument.IsImplicit && argument.Parameter is { } parameter && endpoint.ConstructorParameters.Contains(parameter.Name))
+                        if (EndpointResolver.IsWritten(argument) && argument.Parameter is { } parameter && endpoint.ConstructorParameters.Contains(parameter.Name))
                         {
                             AddValues(result, _resolver.Strings(argument.Value), endpoint, $"{methodName}({parameter.Name})");
                         }
@@ -174,7 +174,7 @@ namespace Residency.Analyzers.Sinks
 
             foreach (var argument in creation.Arguments)
             {
-                if (argument.IsImplicit || argument.Parameter is null)
+                if (!EndpointResolver.IsWritten(argument) || argument.Parameter is null)
                 {
                     continue;
                 }
@@ -297,6 +297,18 @@ namespace Residency.Analyzers.Sinks
                     }
 
                     format = "url"; // a service, container or blob URI
+                }
+                else if (format == "connectionStringOrHost")
+                {
+                    // new ServiceBusClient(connectionString) or new ServiceBusClient(fullyQualifiedNamespace, credential): one entry, two shapes.
+                    var host = UrlText.ConnectionStringOrHost(text, value.Complete, endpoint.ConnectionStringKey ?? "Endpoint", out var how);
+                    if (host.Host is not null)
+                    {
+                        var through = via is null ? value.ResolvedBy : $"{via} ← {value.ResolvedBy}";
+                        result.Add(new EndpointTarget(host.Host, null, host.IsServiceDiscovery, how is null ? through : $"{through} ({how})", value.Location));
+                    }
+
+                    continue;
                 }
                 else if (format == "adyenLivePrefix")
                 {

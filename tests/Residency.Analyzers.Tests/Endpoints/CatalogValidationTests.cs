@@ -36,6 +36,38 @@ namespace Residency.Analyzers.Tests.Endpoints
         }
 
         [Fact]
+        public void EverySdkEntryReadsItsValuesInAKnownFormat()
+        {
+            // The reader reports any other valueFormat as an issue (CatalogueLoadsWithoutIssues); the formats are those
+            // docs/endpoints.md describes ("How an SDK's endpoint value is read").
+            Assert.Equal(
+                new[] { "url", "host", "hostPort", "hostAndPath", "urlOrHost", "dsn", "connectionString", "storageConnectionString", "connectionStringOrHost", "adyenLivePrefix" },
+                CatalogReader.ValueFormats);
+            Assert.All(Catalog.Sdks, sdk => Assert.Contains(sdk.Endpoint.ValueFormat, CatalogReader.ValueFormats));
+            Assert.Equal("connectionStringOrHost", Catalog.Sdks.Single(s => s.Package == "Azure.Messaging.ServiceBus").Endpoint.ValueFormat);
+        }
+
+        [Fact]
+        public void AnUnknownValueFormatIsAnIssueAndReadsUrls()
+        {
+            var json = CatalogReader.Read("{ \"sdks\": [ { \"types\": [ \"Contoso.Bus.Client\" ], \"defaultRegion\": \"Unknown\", \"endpoint\": { \"constructorParameters\": [ \"address\" ], \"valueFormat\": \"connectionStringOrUrl\" } } ] }", "residency.json", isUser: true);
+            var issue = Assert.Single(json.Issues);
+            Assert.Contains("valueFormat 'connectionStringOrUrl' is not one of url, host, hostPort, hostAndPath, urlOrHost, dsn, connectionString, storageConnectionString, connectionStringOrHost, adyenLivePrefix", issue.ToString());
+            Assert.Equal("url", Assert.Single(json.Sdks).Endpoint.ValueFormat);
+        }
+
+        [Theory]
+        [InlineData("Endpoint=sb://acme.servicebus.windows.net/;SharedAccessKeyName=send;SharedAccessKey=a2V5", true, "acme.servicebus.windows.net")]
+        [InlineData("Endpoint=sb://localhost;SharedAccessKeyName=k;SharedAccessKey=v;UseDevelopmentEmulator=true;", true, "localhost")]
+        [InlineData("acme.servicebus.windows.net", true, "acme.servicebus.windows.net")]
+        [InlineData("sb://acme.servicebus.windows.net/", true, "acme.servicebus.windows.net")]
+        [InlineData("SharedAccessKeyName=send;SharedAccessKey=a2V5", true, null)]
+        [InlineData("Endpoint=sb://acme.servicebus.windows.net/", false, null)] // the value may go on past the known prefix
+        [InlineData("Endpoint=sb://acme.servicebus.windows.net/;SharedAccessKeyName=", false, "acme.servicebus.windows.net")]
+        public void ConnectionStringOrHostReadsTheEndpointKeyOrTheHost(string text, bool complete, string? host) =>
+            Assert.Equal(host, UrlText.ConnectionStringOrHost(text, complete, "Endpoint", out _).Host);
+
+        [Fact]
         public void PatternsAreUnique()
         {
             var duplicates = Catalog.Hosts.GroupBy(h => h.Pattern.Text.ToLowerInvariant()).Where(g => g.Count() > 1).Select(g => g.Key).ToList();
@@ -147,6 +179,13 @@ namespace Residency.Analyzers.Tests.Endpoints
         [InlineData("acme.queue.core.windows.net", "Unknown", "Microsoft (Azure Storage)", null)]
         [InlineData("acme.blob.core.usgovcloudapi.net", "US", "Microsoft (Azure Government)", null)]
         [InlineData("acme.blob.core.chinacloudapi.cn", "CN", null, null)]
+        [InlineData("acme.table.core.windows.net", "Unknown", "Microsoft (Azure Storage)", null)]
+        [InlineData("acme.file.core.windows.net", "Unknown", "Microsoft (Azure Storage)", null)]
+        [InlineData("acme.table.cosmos.azure.com", "Unknown", "Microsoft (Azure Cosmos DB)", null)]
+        [InlineData("acme.documents.azure.com", "Unknown", "Microsoft (Azure Cosmos DB)", null)]
+        [InlineData("acme.servicebus.windows.net", "Unknown", "Microsoft (Azure Service Bus)", null)]
+        [InlineData("acme.servicebus.usgovcloudapi.net", "US", "Microsoft (Azure Government)", null)]
+        [InlineData("acme.servicebus.chinacloudapi.cn", "CN", "21Vianet (Microsoft Azure operated in China)", null)]
         [InlineData("API.OpenAI.COM", "US", "OpenAI", "eu.api.openai.com")]
         public void KnownHosts(string host, string region, string? recipient, string? euAlternative)
         {

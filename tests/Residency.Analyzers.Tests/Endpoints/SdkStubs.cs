@@ -481,5 +481,245 @@ namespace Microsoft.Extensions.Azure
     }
 }
 ";
+
+        /// <summary>
+        /// Azure.Data.Tables 12.x, Azure.Storage.Files.Shares 12.x and Azure.Messaging.ServiceBus 7.x with their
+        /// Microsoft.Extensions.Azure registration extensions: real namespaces, type names, constructor parameter names and
+        /// method names. Compiled together with <see cref="AzureStorageLibrary"/> (whose Azure.Core types they use).
+        /// </summary>
+        public const string AzureTablesFilesServiceBusLibrary = @"
+namespace Azure
+{
+    public readonly struct ETag { public static readonly ETag All = default; }
+    public class AzureNamedKeyCredential { public AzureNamedKeyCredential(string name, string key) { } }
+}
+namespace Azure.Data.Tables.Models
+{
+    public class TableItem { }
+}
+namespace Azure.Data.Tables.Sas
+{
+    public class TableSasBuilder { }
+}
+namespace Azure.Data.Tables
+{
+    public enum TableUpdateMode { Merge, Replace }
+    [System.Flags] public enum TableSasPermissions { All = -1, Read = 1 }
+    public interface ITableEntity
+    {
+        string PartitionKey { get; set; }
+        string RowKey { get; set; }
+        System.DateTimeOffset? Timestamp { get; set; }
+        Azure.ETag ETag { get; set; }
+    }
+    public sealed class TableEntity : ITableEntity, System.Collections.Generic.IEnumerable<System.Collections.Generic.KeyValuePair<string, object>>
+    {
+        public TableEntity() { }
+        public TableEntity(string partitionKey, string rowKey) { }
+        public string PartitionKey { get; set; } = """";
+        public string RowKey { get; set; } = """";
+        public System.DateTimeOffset? Timestamp { get; set; }
+        public Azure.ETag ETag { get; set; }
+        public object this[string key] { get => null!; set { } }
+        public void Add(string key, object value) { }
+        public System.Collections.Generic.IEnumerator<System.Collections.Generic.KeyValuePair<string, object>> GetEnumerator() => null!;
+        System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => null!;
+    }
+    public class TableSharedKeyCredential { public TableSharedKeyCredential(string accountName, string accountKey) { } }
+    public class TableClientOptions : Azure.Core.ClientOptions { }
+    public class TableServiceClient
+    {
+        protected TableServiceClient() { }
+        public TableServiceClient(string connectionString) { }
+        public TableServiceClient(string connectionString, TableClientOptions options) { }
+        public TableServiceClient(System.Uri endpoint, TableClientOptions? options = null) { }
+        public TableServiceClient(System.Uri endpoint, Azure.AzureSasCredential credential, TableClientOptions? options = null) { }
+        public TableServiceClient(System.Uri endpoint, TableSharedKeyCredential credential) { }
+        public TableServiceClient(System.Uri endpoint, TableSharedKeyCredential credential, TableClientOptions options) { }
+        public TableServiceClient(System.Uri endpoint, Azure.Core.TokenCredential tokenCredential, TableClientOptions? options = null) { }
+        public virtual TableClient GetTableClient(string tableName) => null!;
+        public virtual System.Threading.Tasks.Task<Azure.Response<Azure.Data.Tables.Models.TableItem>> CreateTableIfNotExistsAsync(string tableName, System.Threading.CancellationToken cancellationToken = default) => null!;
+        public virtual System.Uri GenerateSasUri(TableSasPermissions permissions, System.DateTimeOffset expiresOn) => null!;
+    }
+    public class TableClient
+    {
+        protected TableClient() { }
+        public TableClient(string connectionString, string tableName) { }
+        public TableClient(string connectionString, string tableName, TableClientOptions? options = null) { }
+        public TableClient(System.Uri endpoint, TableClientOptions? options = null) { }
+        public TableClient(System.Uri endpoint, Azure.AzureSasCredential credential, TableClientOptions? options = null) { }
+        public TableClient(System.Uri endpoint, string tableName, TableSharedKeyCredential credential) { }
+        public TableClient(System.Uri endpoint, string tableName, TableSharedKeyCredential credential, TableClientOptions? options = null) { }
+        public TableClient(System.Uri endpoint, string tableName, Azure.Core.TokenCredential tokenCredential, TableClientOptions? options = null) { }
+        public virtual string Name => """";
+        public virtual System.Threading.Tasks.Task<Azure.Response> AddEntityAsync<T>(T entity, System.Threading.CancellationToken cancellationToken = default) where T : ITableEntity => null!;
+        public virtual System.Threading.Tasks.Task<Azure.Response> UpsertEntityAsync<T>(T entity, TableUpdateMode mode = TableUpdateMode.Merge, System.Threading.CancellationToken cancellationToken = default) where T : ITableEntity => null!;
+        public virtual System.Threading.Tasks.Task<Azure.Response> DeleteEntityAsync(string partitionKey, string rowKey, Azure.ETag ifMatch = default, System.Threading.CancellationToken cancellationToken = default) => null!;
+        public virtual System.Uri GenerateSasUri(TableSasPermissions permissions, System.DateTimeOffset expiresOn) => null!;
+        public virtual Azure.Data.Tables.Sas.TableSasBuilder GetSasBuilder(TableSasPermissions permissions, System.DateTimeOffset expiresOn) => null!;
+    }
+}
+namespace Azure.Storage.Files.Shares.Models
+{
+    public class ShareInfo { }
+    public class ShareFileInfo { }
+    public class ShareFileUploadInfo { }
+    public class ShareDirectoryInfo { }
+}
+namespace Azure.Storage.Files.Shares
+{
+    public class ShareClientOptions : Azure.Core.ClientOptions { }
+    public class ShareServiceClient
+    {
+        protected ShareServiceClient() { }
+        public ShareServiceClient(string connectionString) { }
+        public ShareServiceClient(string connectionString, ShareClientOptions options) { }
+        public ShareServiceClient(System.Uri serviceUri, ShareClientOptions? options = null) { }
+        public ShareServiceClient(System.Uri serviceUri, Azure.Storage.StorageSharedKeyCredential credential, ShareClientOptions? options = null) { }
+        public ShareServiceClient(System.Uri serviceUri, Azure.Core.TokenCredential credential, ShareClientOptions? options = null) { }
+        public virtual ShareClient GetShareClient(string shareName) => null!;
+        public virtual System.Uri GenerateAccountSasUri(System.DateTimeOffset expiresOn) => null!;
+    }
+    public class ShareClient
+    {
+        protected ShareClient() { }
+        public ShareClient(string connectionString, string shareName) { }
+        public ShareClient(string connectionString, string shareName, ShareClientOptions options) { }
+        public ShareClient(System.Uri shareUri, ShareClientOptions? options = null) { }
+        public ShareClient(System.Uri shareUri, Azure.Storage.StorageSharedKeyCredential credential, ShareClientOptions? options = null) { }
+        public ShareClient(System.Uri shareUri, Azure.Core.TokenCredential credential, ShareClientOptions? options = null) { }
+        public virtual ShareDirectoryClient GetRootDirectoryClient() => null!;
+        public virtual ShareDirectoryClient GetDirectoryClient(string directoryName) => null!;
+        public virtual ShareClient WithSnapshot(string snapshot) => null!;
+        public virtual System.Threading.Tasks.Task<Azure.Response<Azure.Storage.Files.Shares.Models.ShareInfo>> CreateIfNotExistsAsync(System.Collections.Generic.IDictionary<string, string>? metadata = null, System.Threading.CancellationToken cancellationToken = default) => null!;
+        public virtual System.Uri GenerateSasUri(System.DateTimeOffset expiresOn) => null!;
+    }
+    public class ShareDirectoryClient
+    {
+        protected ShareDirectoryClient() { }
+        public ShareDirectoryClient(string connectionString, string shareName, string directoryPath) { }
+        public ShareDirectoryClient(System.Uri directoryUri, ShareClientOptions? options = null) { }
+        public ShareDirectoryClient(System.Uri directoryUri, Azure.Core.TokenCredential credential, ShareClientOptions? options = null) { }
+        public virtual ShareDirectoryClient GetSubdirectoryClient(string subdirectoryName) => null!;
+        public virtual ShareFileClient GetFileClient(string fileName) => null!;
+        public virtual System.Threading.Tasks.Task<Azure.Response<Azure.Storage.Files.Shares.Models.ShareDirectoryInfo>> CreateIfNotExistsAsync(System.Collections.Generic.IDictionary<string, string>? metadata = null, System.Threading.CancellationToken cancellationToken = default) => null!;
+        public virtual System.Threading.Tasks.Task<Azure.Response<ShareFileClient>> CreateFileAsync(string fileName, long maxSize, System.Threading.CancellationToken cancellationToken = default) => null!;
+    }
+    public class ShareFileClient
+    {
+        protected ShareFileClient() { }
+        public ShareFileClient(string connectionString, string shareName, string filePath) { }
+        public ShareFileClient(System.Uri fileUri, ShareClientOptions? options = null) { }
+        public ShareFileClient(System.Uri fileUri, Azure.Core.TokenCredential credential, ShareClientOptions? options = null) { }
+        public virtual System.Threading.Tasks.Task<Azure.Response<Azure.Storage.Files.Shares.Models.ShareFileInfo>> CreateAsync(long maxSize, System.Threading.CancellationToken cancellationToken = default) => null!;
+        public virtual System.Threading.Tasks.Task<Azure.Response<Azure.Storage.Files.Shares.Models.ShareFileUploadInfo>> UploadAsync(System.IO.Stream stream, System.IProgress<long>? progressHandler = null, System.Threading.CancellationToken cancellationToken = default) => null!;
+        public virtual System.Threading.Tasks.Task<Azure.Response<Azure.Storage.Files.Shares.Models.ShareFileInfo>> SetMetadataAsync(System.Collections.Generic.IDictionary<string, string> metadata, System.Threading.CancellationToken cancellationToken = default) => null!;
+        public virtual System.Uri GenerateSasUri(System.DateTimeOffset expiresOn) => null!;
+    }
+}
+namespace Azure.Messaging.ServiceBus
+{
+    public class ServiceBusClientOptions { }
+    public class ServiceBusSenderOptions { }
+    public class ServiceBusReceiverOptions { }
+    public class ServiceBusProcessorOptions { }
+    public class ServiceBusMessage
+    {
+        public ServiceBusMessage() { }
+        public ServiceBusMessage(string body) { }
+        public ServiceBusMessage(System.BinaryData body) { }
+        public System.BinaryData Body { get; set; } = null!;
+        public string? Subject { get; set; }
+        public string? MessageId { get; set; }
+        public string? ContentType { get; set; }
+        public System.Collections.Generic.IDictionary<string, object> ApplicationProperties { get; } = new System.Collections.Generic.Dictionary<string, object>();
+    }
+    public sealed class ServiceBusReceivedMessage
+    {
+        public System.BinaryData Body => null!;
+    }
+    public sealed class ServiceBusMessageBatch : System.IDisposable
+    {
+        public void Dispose() { }
+        public int Count => 0;
+        public bool TryAddMessage(ServiceBusMessage message) => true;
+    }
+    public class ProcessMessageEventArgs : System.EventArgs
+    {
+        public ServiceBusReceivedMessage Message => null!;
+        public virtual System.Threading.Tasks.Task CompleteMessageAsync(ServiceBusReceivedMessage message, System.Threading.CancellationToken cancellationToken = default) => null!;
+        public virtual System.Threading.Tasks.Task DeadLetterMessageAsync(ServiceBusReceivedMessage message, string deadLetterReason, string? deadLetterErrorDescription = null, System.Threading.CancellationToken cancellationToken = default) => null!;
+    }
+    public class ProcessErrorEventArgs : System.EventArgs { }
+    public class ServiceBusClient : System.IAsyncDisposable
+    {
+        protected ServiceBusClient() { }
+        public ServiceBusClient(string connectionString) { }
+        public ServiceBusClient(string connectionString, ServiceBusClientOptions options) { }
+        public ServiceBusClient(string fullyQualifiedNamespace, Azure.Core.TokenCredential credential) { }
+        public ServiceBusClient(string fullyQualifiedNamespace, Azure.Core.TokenCredential credential, ServiceBusClientOptions options) { }
+        public ServiceBusClient(string fullyQualifiedNamespace, Azure.AzureNamedKeyCredential credential, ServiceBusClientOptions? options = default) { }
+        public virtual string FullyQualifiedNamespace => """";
+        public virtual ServiceBusSender CreateSender(string queueOrTopicName) => null!;
+        public virtual ServiceBusSender CreateSender(string queueOrTopicName, ServiceBusSenderOptions options) => null!;
+        public virtual ServiceBusReceiver CreateReceiver(string queueName) => null!;
+        public virtual ServiceBusReceiver CreateReceiver(string topicName, string subscriptionName) => null!;
+        public virtual ServiceBusProcessor CreateProcessor(string queueName) => null!;
+        public virtual ServiceBusProcessor CreateProcessor(string queueName, ServiceBusProcessorOptions options) => null!;
+        public virtual System.Threading.Tasks.ValueTask DisposeAsync() => default;
+    }
+    public class ServiceBusSender : System.IAsyncDisposable
+    {
+        protected ServiceBusSender() { }
+        public virtual string EntityPath => """";
+        public virtual System.Threading.Tasks.Task SendMessageAsync(ServiceBusMessage message, System.Threading.CancellationToken cancellationToken = default) => null!;
+        public virtual System.Threading.Tasks.Task SendMessagesAsync(System.Collections.Generic.IEnumerable<ServiceBusMessage> messages, System.Threading.CancellationToken cancellationToken = default) => null!;
+        public virtual System.Threading.Tasks.Task SendMessagesAsync(ServiceBusMessageBatch messageBatch, System.Threading.CancellationToken cancellationToken = default) => null!;
+        public virtual System.Threading.Tasks.ValueTask<ServiceBusMessageBatch> CreateMessageBatchAsync(System.Threading.CancellationToken cancellationToken = default) => default;
+        public virtual System.Threading.Tasks.Task<long> ScheduleMessageAsync(ServiceBusMessage message, System.DateTimeOffset scheduledEnqueueTime, System.Threading.CancellationToken cancellationToken = default) => null!;
+        public virtual System.Threading.Tasks.Task<System.Collections.Generic.IReadOnlyList<long>> ScheduleMessagesAsync(System.Collections.Generic.IEnumerable<ServiceBusMessage> messages, System.DateTimeOffset scheduledEnqueueTime, System.Threading.CancellationToken cancellationToken = default) => null!;
+        public virtual System.Threading.Tasks.Task CancelScheduledMessageAsync(long sequenceNumber, System.Threading.CancellationToken cancellationToken = default) => null!;
+        public virtual System.Threading.Tasks.Task CloseAsync(System.Threading.CancellationToken cancellationToken = default) => null!;
+        public virtual System.Threading.Tasks.ValueTask DisposeAsync() => default;
+    }
+    public class ServiceBusReceiver : System.IAsyncDisposable
+    {
+        protected ServiceBusReceiver() { }
+        public virtual System.Threading.Tasks.Task<ServiceBusReceivedMessage> ReceiveMessageAsync(System.TimeSpan? maxWaitTime = null, System.Threading.CancellationToken cancellationToken = default) => null!;
+        public virtual System.Threading.Tasks.Task CompleteMessageAsync(ServiceBusReceivedMessage message, System.Threading.CancellationToken cancellationToken = default) => null!;
+        public virtual System.Threading.Tasks.Task DeadLetterMessageAsync(ServiceBusReceivedMessage message, string deadLetterReason, string? deadLetterErrorDescription = null, System.Threading.CancellationToken cancellationToken = default) => null!;
+        public virtual System.Threading.Tasks.ValueTask DisposeAsync() => default;
+    }
+    public class ServiceBusProcessor : System.IAsyncDisposable
+    {
+        protected ServiceBusProcessor() { }
+        public event System.Func<ProcessMessageEventArgs, System.Threading.Tasks.Task> ProcessMessageAsync { add { } remove { } }
+        public event System.Func<ProcessErrorEventArgs, System.Threading.Tasks.Task> ProcessErrorAsync { add { } remove { } }
+        public virtual System.Threading.Tasks.Task StartProcessingAsync(System.Threading.CancellationToken cancellationToken = default) => null!;
+        public virtual System.Threading.Tasks.ValueTask DisposeAsync() => default;
+    }
+}
+namespace Microsoft.Extensions.Azure
+{
+    public static class TableClientBuilderExtensions
+    {
+        public static IAzureClientBuilder<global::Azure.Data.Tables.TableServiceClient, global::Azure.Data.Tables.TableClientOptions> AddTableServiceClient<TBuilder>(this TBuilder builder, string connectionString) where TBuilder : IAzureClientFactoryBuilder => null!;
+        public static IAzureClientBuilder<global::Azure.Data.Tables.TableServiceClient, global::Azure.Data.Tables.TableClientOptions> AddTableServiceClient<TBuilder>(this TBuilder builder, System.Uri serviceUri) where TBuilder : IAzureClientFactoryBuilderWithCredential => null!;
+        public static IAzureClientBuilder<global::Azure.Data.Tables.TableServiceClient, global::Azure.Data.Tables.TableClientOptions> AddTableServiceClient<TBuilder, TConfiguration>(this TBuilder builder, TConfiguration configuration) where TBuilder : IAzureClientFactoryBuilderWithConfiguration<TConfiguration> => null!;
+    }
+    public static class ShareClientBuilderExtensions
+    {
+        public static IAzureClientBuilder<global::Azure.Storage.Files.Shares.ShareServiceClient, global::Azure.Storage.Files.Shares.ShareClientOptions> AddFileServiceClient<TBuilder>(this TBuilder builder, string connectionString) where TBuilder : IAzureClientFactoryBuilder => null!;
+        public static IAzureClientBuilder<global::Azure.Storage.Files.Shares.ShareServiceClient, global::Azure.Storage.Files.Shares.ShareClientOptions> AddFileServiceClientWithCredential<TBuilder>(this TBuilder builder, System.Uri serviceUri) where TBuilder : IAzureClientFactoryBuilderWithCredential => null!;
+        public static IAzureClientBuilder<global::Azure.Storage.Files.Shares.ShareServiceClient, global::Azure.Storage.Files.Shares.ShareClientOptions> AddFileServiceClient<TBuilder, TConfiguration>(this TBuilder builder, TConfiguration configuration) where TBuilder : IAzureClientFactoryBuilderWithConfiguration<TConfiguration> => null!;
+    }
+    public static class ServiceBusClientBuilderExtensions
+    {
+        public static IAzureClientBuilder<global::Azure.Messaging.ServiceBus.ServiceBusClient, global::Azure.Messaging.ServiceBus.ServiceBusClientOptions> AddServiceBusClient<TBuilder>(this TBuilder builder, string connectionString) where TBuilder : IAzureClientFactoryBuilder => null!;
+        public static IAzureClientBuilder<global::Azure.Messaging.ServiceBus.ServiceBusClient, global::Azure.Messaging.ServiceBus.ServiceBusClientOptions> AddServiceBusClientWithNamespace<TBuilder>(this TBuilder builder, string fullyQualifiedNamespace) where TBuilder : IAzureClientFactoryBuilderWithCredential => null!;
+        public static IAzureClientBuilder<global::Azure.Messaging.ServiceBus.ServiceBusClient, global::Azure.Messaging.ServiceBus.ServiceBusClientOptions> AddServiceBusClient<TBuilder, TConfiguration>(this TBuilder builder, TConfiguration configuration) where TBuilder : IAzureClientFactoryBuilderWithConfiguration<TConfiguration> => null!;
+    }
+}
+";
     }
 }
