@@ -68,6 +68,7 @@ namespace Residency.Analyzers.Sinks
         private readonly ConcurrentDictionary<INamedTypeSymbol, SdkEntry?> _entries = new(SymbolEqualityComparer.Default);
         private readonly ConcurrentDictionary<INamespaceSymbol, SdkEntry?> _namespaceEntries = new(SymbolEqualityComparer.Default);
         private readonly ConcurrentDictionary<INamespaceSymbol, SdkEntry?> _serviceNamespaceEntries = new(SymbolEqualityComparer.Default);
+        private readonly ConcurrentDictionary<IAssemblySymbol, Dictionary<INamedTypeSymbol, SdkEntry>> _clientInterfaces = new(SymbolEqualityComparer.Default);
 
         private SdkEntry? ComputeEntryOf(INamedTypeSymbol named)
         {
@@ -93,7 +94,67 @@ namespace Residency.Analyzers.Sinks
                 }
             }
 
-            return ServiceEntry(named);
+            return ServiceEntry(named) ?? (named.TypeKind == TypeKind.Interface ? InterfaceOfClients(named) : null);
+        }
+
+        /// <summary>
+        /// The entry of the clients that implement <paramref name="type"/>, an interface of their own assembly: Mollie's
+        /// <c>IPaymentClient</c> (what its DI registration hands out) is implemented by <c>PaymentClient</c>, a client of the
+        /// <c>BaseMollieClient</c> entry. A call through it is a call on such a client. Each assembly's classes are scanned
+        /// once, and only when one of its interfaces is asked about.
+        /// </summary>
+        private SdkEntry? InterfaceOfClients(INamedTypeSymbol type)
+        {
+            // Only an SDK's own interfaces: the application's interfaces over its own client classes are analysed through them.
+            if (type.ContainingAssembly is not { } assembly || SymbolEqualityComparer.Default.Equals(assembly, _resolver.Compilation.Assembly))
+            {
+                return null;
+            }
+
+            var implemented = _clientInterfaces.TryGetValue(assembly, out var known) ? known : _clientInterfaces.GetOrAdd(assembly, ScanClientInterfaces(assembly));
+            return implemented.TryGetValue(type.OriginalDefinition, out var entry) ? entry : null;
+        }
+
+        private Dictionary<INamedTypeSymbol, SdkEntry> ScanClientInterfaces(IAssemblySymbol assembly)
+        {
+            var result = new Dictionary<INamedTypeSymbol, SdkEntry>(SymbolEqualityComparer.Default);
+            var types = _types.Value;
+            if (types.Count == 0 || !types.Values.Any(e => e.MatchDerived))
+            {
+                return result;
+            }
+
+            foreach (var candidate in Model.SymbolWalk.Types(assembly.GlobalNamespace))
+            {
+                if (candidate.TypeKind != TypeKind.Class)
+                {
+                    continue;
+                }
+
+                SdkEntry? entry = null;
+                for (var t = candidate.BaseType; t is not null && entry is null; t = t.BaseType)
+                {
+                    if (types.TryGetValue(t.OriginalDefinition, out var found) && found.MatchDerived)
+                    {
+                        entry = found;
+                    }
+                }
+
+                if (entry is null)
+                {
+                    continue;
+                }
+
+                foreach (var @interface in candidate.AllInterfaces)
+                {
+                    if (SymbolEqualityComparer.Default.Equals(@interface.ContainingAssembly, assembly) && !result.ContainsKey(@interface.OriginalDefinition))
+                    {
+                        result[@interface.OriginalDefinition] = entry;
+                    }
+                }
+            }
+
+            return result;
         }
 
         /// <summary>

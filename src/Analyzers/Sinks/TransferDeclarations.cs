@@ -19,7 +19,7 @@ namespace Residency.Analyzers.Sinks
                 return false;
             }
 
-            return Recipient is null || (sink.Recipient is not null && string.Equals(Recipient.Trim(), sink.Recipient.Trim(), StringComparison.OrdinalIgnoreCase));
+            return Recipient is null || (sink.Recipient is not null && RecipientNames.Same(Recipient, sink.Recipient));
         }
 
         public string Describe() => Recipient is null

@@ -37,6 +37,26 @@ class Service
     void Other(Customer c, Crm crm) { {|#1:crm.Send(c.Email)|}; }
 }", Res005(0).WithArguments("Customer.Email (contact.email)", "Crm.Send (recipient Acme CRM)", "US (United States)", "StandardContractualClauses for US to Acme CRM, declared on Service.Run", "Run → Crm.Send"), Res001(1));
 
+        // A DPA names the counterparty's legal entity ("Acme CRM, Inc."); the catalogue or annotation its trade name.
+        [Fact]
+        public Task TheRecipientsLegalFormAndCaseDoNotMatter() => Verify.VerifyAsync(Model + @"
+public class Vendor
+{
+    [DataSink(""US"", Recipient = ""Sentry (Functional Software)"")] public void Capture(string payload) { }
+}
+class Service
+{
+    [DataTransfer(""US"", TransferMechanism.StandardContractualClauses, Recipient = ""ACME CRM, Inc."")]
+    void Run(Customer c, Crm crm) { {|#0:crm.Send(c.Email)|}; {|#1:crm.SendOther(c.Email)|}; }
+
+    [DataTransfer(""US"", TransferMechanism.StandardContractualClauses, Recipient = ""Functional Software, Inc."")]
+    void Report(Customer c, Vendor v) { {|#2:v.Capture(c.Email)|}; }
+
+    [DataTransfer(""US"", TransferMechanism.StandardContractualClauses, Recipient = ""Acme"")]
+    void Partial(Customer c, Crm crm) { {|#3:crm.Send(c.Email)|}; }
+}", Res005(0).WithArguments("Customer.Email (contact.email)", "Crm.Send (recipient Acme CRM)", "US (United States)", "StandardContractualClauses for US to ACME CRM, Inc., declared on Service.Run", "Run → Crm.Send"),
+            Res001(1), Res005(2), Res001(3));
+
         // The declaration is on the code that makes the transfer: it covers the callers that hand it their data too.
         [Fact]
         public Task TransferDeclaredOnTheMethodThatSendsCoversItsCallers() => Verify.VerifyAsync(Model + @"
