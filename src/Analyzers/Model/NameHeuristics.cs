@@ -117,7 +117,7 @@ namespace Residency.Analyzers.Model
             "template", "templates", "format", "formatter", "confirmed", "verified", "verification", "enabled", "disabled", "validation", "validator",
             "regex", "pattern", "count", "type", "kind", "provider", "settings", "setting", "options", "config", "configuration", "label", "placeholder",
             "policy", "mask", "length", "required", "visible", "allowed", "changed", "sent", "status", "subject", "body", "queue", "server", "service",
-            "host", "port", "sender", "hash", "token", "key", "field", "column", "index", "prefix", "suffix", "domain", "view", "range", "whitelist",
+            "host", "port", "hash", "token", "key", "field", "column", "index", "prefix", "suffix", "domain", "view", "range", "whitelist",
             "allowlist", "blocklist", "blacklist", "rule", "rules", "version", "app", "layout", "platform", "url", "uri", "link", "endpoint", "api",
             "discount", "percent", "reminder", "reminders", "notification", "notifications", "campaign", "message", "messages", "merge", "lookup",
             "precision", "accuracy", "radius", "offset", "tolerance",

@@ -150,13 +150,21 @@ namespace Residency.Analyzers.Tests.Rules
 
         [Fact]
         public Task ServicesOptionsAndAttributesAreNotDataCarryingTypes() => Verify.VerifyAsync(@"
-public class SmtpOptions { public string FromEmail { get; set; } = """"; public string Host { get; set; } = """"; }
+public class SmtpOptions { public string FromEmail { get; set; } = """"; public string SenderEmail { get; set; } = """"; public string Host { get; set; } = """"; }
 public class EmailSettings { public string ReplyToEmail { get; set; } = """"; }
 public class NotificationService { private readonly string _adminEmail = """"; public string SupportPhone { get; set; } = """"; }
 public class CrmClient { public string AccountEmail { get; set; } = """"; }
 public sealed class MaskAttribute : System.Attribute { public string Email { get; set; } = """"; }
 public class Client { public string {|#0:Email|} { get; set; } = """"; }
 ", Res006(0, "Client.Email", "contact.email"));
+
+        // A message's or form's sender is a person (a field test's chat widget); the application's configured sender
+        // address is in an options type, which carries no personal data (above).
+        [Fact]
+        public Task ASendersAddressOnAMessageIsFlagged() => Verify.VerifyAsync(@"
+public sealed record PortalChatMessage(string {|#0:SenderEmail|}, string Text);
+public sealed class ContactForm { public string {|#1:SenderEmail|} { get; set; } = """"; public string SenderName { get; set; } = """"; }
+", Res006(0, "PortalChatMessage.SenderEmail", "contact.email"), Res006(1, "ContactForm.SenderEmail", "contact.email"));
 
         [Fact]
         public Task FieldsRecordsAndPrimaryConstructorsAreCovered() => Verify.VerifyAsync(@"
