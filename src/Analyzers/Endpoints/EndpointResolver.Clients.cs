@@ -181,7 +181,7 @@ namespace Residency.Analyzers.Endpoints
             if (operation is IInvocationOperation { TargetMethod.Name: "CreateClient" } invocation)
             {
                 var nameArgument = invocation.Arguments.FirstOrDefault(a => a.Parameter?.Name == "name");
-                if (nameArgument is null || nameArgument.IsImplicit)
+                if (nameArgument is null || !IsWritten(nameArgument))
                 {
                     yield return string.Empty;
                     yield break;

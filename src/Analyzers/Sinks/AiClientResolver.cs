@@ -195,7 +195,7 @@ namespace Residency.Analyzers.Sinks
             bool found = false;
             foreach (var argument in creation.Arguments)
             {
-                if (argument.IsImplicit)
+                if (!EndpointResolver.IsWritten(argument))
                 {
                     continue;
                 }
@@ -329,7 +329,7 @@ namespace Residency.Analyzers.Sinks
 
                     foreach (var argument in call.Arguments)
                     {
-                        if (argument.IsImplicit || argument.Parameter is null || argument.Parameter.Name == "serviceKey" || argument.Parameter.Ordinal == 0 && call.TargetMethod.IsExtensionMethod)
+                        if (!EndpointResolver.IsWritten(argument) || argument.Parameter is null || argument.Parameter.Name == "serviceKey" || argument.Parameter.Ordinal == 0 && call.TargetMethod.IsExtensionMethod)
                         {
                             continue;
                         }

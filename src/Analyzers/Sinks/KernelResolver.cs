@@ -216,7 +216,7 @@ namespace Residency.Analyzers.Sinks
             string? recipient = connector.DefaultPackage is { } package ? _ai.Sdk.PackageDefaults(package)?.Entry.Recipient : null;
             foreach (var argument in arguments)
             {
-                if (argument.IsImplicit || argument.Parameter is null)
+                if (!EndpointResolver.IsWritten(argument) || argument.Parameter is null)
                 {
                     continue;
                 }

@@ -195,7 +195,7 @@ namespace Residency.Analyzers.Sinks
             var result = new List<EndpointValue>();
             foreach (var argument in creation.Arguments)
             {
-                if (argument.IsImplicit)
+                if (!EndpointResolver.IsWritten(argument))
                 {
                     continue;
                 }

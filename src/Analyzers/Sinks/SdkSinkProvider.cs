@@ -435,7 +435,7 @@ namespace Residency.Analyzers.Sinks
             else if (invocation.TargetMethod.IsStatic)
             {
                 // Static resource methods that take the client (Twilio MessageResource.Create(…, client: c)) use it; else the static configuration.
-                var clientArgument = invocation.Arguments.FirstOrDefault(a => !a.IsImplicit && a.Parameter is not null && ReferenceEquals(EntryOf(a.Parameter.Type), entry));
+                var clientArgument = invocation.Arguments.FirstOrDefault(a => EndpointResolver.IsWritten(a) && a.Parameter is not null && ReferenceEquals(EntryOf(a.Parameter.Type), entry));
                 targets = clientArgument is not null ? Targets(clientArgument.Value, entry, 0) : StaticTargets(entry);
             }
             else

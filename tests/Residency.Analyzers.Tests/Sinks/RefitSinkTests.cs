@@ -191,6 +191,16 @@ class Checkout(IFraudApi fraud)
     Task Run(Customer customer) => {|#0:fraud.FindAsync(customer.Email)|};
 }", Hosts.Append(("/0/appsettings.json", @"{ ""Fraud"": { ""BaseUrl"": ""https://api.fraudguard.io/"" } }")).ToArray(), Res001(0));
 
+        // configuration["…"]! as the argument: the null-forgiving operator made the argument an implicit operation,
+        // which the providers skipped as if the compiler had supplied it (a default value).
+        [Fact]
+        public Task ANullForgivenConfigurationValueIsTheHost() => VerifyAsync(@"
+class Checkout(IConfiguration configuration)
+{
+    Task Run(Customer customer) => {|#0:RestService.For<IFraudApi>(configuration[""Fraud:BaseUrl""]!).FindAsync(customer.Email)|};
+}", Hosts.Append(("/0/appsettings.json", @"{ ""Fraud"": { ""BaseUrl"": ""https://api.fraudguard.io/"" } }")).ToArray(),
+            Res001(0).WithArguments("Customer.Email (contact.email)", "IFraudApi.FindAsync GET api.fraudguard.io (recipient FraudGuard Inc.)", "US (United States)", "EEA;Adequate", "Run → IFraudApi.FindAsync GET api.fraudguard.io"));
+
         [Fact]
         public Task HostFromAppSettingsInTheEuIsClean() => VerifyAsync(@"
 static class Startup
