@@ -147,7 +147,7 @@ namespace Residency.Analyzers.Sinks
             // chatClient.AsIChatClient(), openAi.GetEmbeddingClient(…).AsIEmbeddingGenerator(): the SDK client's endpoint.
             if (receiver is not null && Types.ServiceOf(receiver.Type) == AiService.None && _sdk.ClientTargets(receiver) is { } sdk)
             {
-                AddTargets(sdk.Entry, sdk.Targets, display, result);
+                AddTargets(sdk.Entry, sdk.Targets, display, result, receiver.Type);
                 return;
             }
 
@@ -187,7 +187,7 @@ namespace Residency.Analyzers.Sinks
             // new OllamaApiClient(uri): a catalogued client that implements the abstraction itself.
             if (_sdk.CreationTargets(creation) is { } sdk)
             {
-                AddTargets(sdk.Entry, sdk.Targets, display, result);
+                AddTargets(sdk.Entry, sdk.Targets, display, result, creation.Type);
                 return;
             }
 
@@ -225,13 +225,11 @@ namespace Residency.Analyzers.Sinks
             }
         }
 
-        private void AddTargets(SdkEntry entry, List<EndpointTarget> targets, string display, List<SinkInfo> result)
+        private void AddTargets(SdkEntry entry, List<EndpointTarget> targets, string display, List<SinkInfo> result, ITypeSymbol? clientType)
         {
             foreach (var target in targets)
             {
-                result.Add(target.RegionCode is { } code && target.Host is null
-                    ? _sinks.ForRegion(SinkKind.Sdk, display, code, entry.Recipient, target.ResolvedBy, target.Location)
-                    : _sinks.ForHost(SinkKind.Sdk, display, target.Host, target.ServiceDiscovery, target.ResolvedBy, target.Location, entry.Recipient));
+                result.Add(_sdk.SinkOf(entry, target, display, clientType));
             }
 
             if (targets.Count == 0)

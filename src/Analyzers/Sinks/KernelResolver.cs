@@ -236,9 +236,8 @@ namespace Residency.Analyzers.Sinks
                 {
                     foreach (var target in client.Targets)
                     {
-                        result.Add(target.RegionCode is { } code && target.Host is null
-                            ? sinks.ForRegion(SinkKind.Sdk, display, code, client.Entry.Recipient, target.ResolvedBy, target.Location)
-                            : sinks.ForHost(SinkKind.Sdk, display, target.Host, target.ServiceDiscovery, $"{connector.Method}({argument.Parameter.Name}) ← {target.ResolvedBy}", target.Location, client.Entry.Recipient));
+                        var via = new EndpointTarget(target.Host, target.RegionCode, target.ServiceDiscovery, $"{connector.Method}({argument.Parameter.Name}) ← {target.ResolvedBy}", target.Location, target.RegionName);
+                        result.Add(_ai.Sdk.SinkOf(client.Entry, via, display, argument.Value.Type));
                     }
 
                     return;
@@ -249,9 +248,8 @@ namespace Residency.Analyzers.Sinks
             {
                 foreach (var target in entry.Targets)
                 {
-                    result.Add(target.RegionCode is { } code && target.Host is null
-                        ? sinks.ForRegion(SinkKind.Sdk, display, code, entry.Entry.Recipient, $"{connector.Method} without endpoint → {target.ResolvedBy}", registration)
-                        : sinks.ForHost(SinkKind.Sdk, display, target.Host, false, $"{connector.Method} without endpoint → {target.ResolvedBy}", registration, entry.Entry.Recipient));
+                    var via = new EndpointTarget(target.Host, target.RegionCode, false, $"{connector.Method} without endpoint → {target.ResolvedBy}", registration, target.RegionName);
+                    result.Add(_ai.Sdk.SinkOf(entry.Entry, via, display, null));
                 }
             }
             else if (connector.DefaultHost is { } host)

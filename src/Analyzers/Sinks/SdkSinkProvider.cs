@@ -409,6 +409,25 @@ namespace Residency.Analyzers.Sinks
                 ? new SinkCall(sinks, allArguments: false, receiver: false, method.Parameters.Where(p => p.Ordinal > 0).Select(p => p.Ordinal).ToImmutableArray())
                 : new SinkCall(sinks, allArguments: true, receiver: false, ImmutableArray<int>.Empty);
 
+        /// <summary>
+        /// The sink a client of <paramref name="entry"/> (of type <paramref name="clientType"/>) reaches through one of its
+        /// targets: a host through the internal rules and the catalogue; a region given by name to a client of a service in
+        /// the entry's <c>serviceHosts</c>, that service's regional host; else the region alone. Used for calls on the
+        /// client and for the AI abstractions built over it (<c>bedrockRuntime.AsIChatClient()</c>).
+        /// </summary>
+        internal SinkInfo SinkOf(SdkEntry entry, EndpointTarget target, string display, ITypeSymbol? clientType)
+        {
+            if (target.Host is null && target.RegionName is { } regionName && clientType is not null && ServiceHost(entry, clientType, regionName) is { } serviceHost)
+            {
+                // A region given to a client of one service of a multi-service SDK: that service's host in the region.
+                return _sinks.ForHost(SinkKind.Sdk, display, serviceHost, false, $"{target.ResolvedBy} → the service's host in {regionName}", target.Location, entry.Recipient).NamedFromRegion(regionName);
+            }
+
+            return target.RegionCode is { } code && target.Host is null
+                ? _sinks.ForRegion(SinkKind.Sdk, display, code, entry.Recipient, target.ResolvedBy, target.Location)
+                : _sinks.ForHost(SinkKind.Sdk, display, target.Host, target.ServiceDiscovery, target.ResolvedBy, target.Location, entry.Recipient);
+        }
+
         // Endpoint resolution walks arbitrary (possibly half-typed) code: an unexpected failure makes the sink Unknown, never an AD0001.
         private SinkCall Guarded(IInvocationOperation invocation, SdkEntry entry, ITypeSymbol receiverType)
         {
@@ -446,16 +465,7 @@ namespace Residency.Analyzers.Sinks
             var infos = new List<SinkInfo>();
             foreach (var target in targets)
             {
-                if (target.Host is null && target.RegionName is { } regionName && ServiceHost(entry, receiverType, regionName) is { } serviceHost)
-                {
-                    // A region given to a client of one service of a multi-service SDK: that service's host in the region.
-                    infos.Add(_sinks.ForHost(SinkKind.Sdk, display, serviceHost, false, $"{target.ResolvedBy} → the service's host in {regionName}", target.Location, entry.Recipient).NamedFromRegion(regionName));
-                    continue;
-                }
-
-                infos.Add(target.RegionCode is { } code && target.Host is null
-                    ? _sinks.ForRegion(SinkKind.Sdk, display, code, entry.Recipient, target.ResolvedBy, target.Location)
-                    : _sinks.ForHost(SinkKind.Sdk, display, target.Host, target.ServiceDiscovery, target.ResolvedBy, target.Location, entry.Recipient));
+                infos.Add(SinkOf(entry, target, display, receiverType));
             }
 
             if (infos.Count == 0)
