@@ -27,8 +27,8 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 ";
 
-        /// <summary>Microsoft.Extensions.Azure's registration entry point and AddSingleton, with their real names.</summary>
-        private const string RegistrationStubs = @"
+        /// <summary>Microsoft.Extensions.Azure's registration entry point and AddSingleton, with their real names (also AzureStorageTests').</summary>
+        public const string RegistrationStubs = @"
 namespace Microsoft.Extensions.Azure
 {
     public sealed class AzureClientFactoryBuilder : IAzureClientFactoryBuilderWithConfiguration<Microsoft.Extensions.Configuration.IConfiguration>, IAzureClientFactoryBuilderWithCredential { }

@@ -25,27 +25,9 @@ namespace Residency.Analyzers.Tests.Endpoints
 
         private const string AccountConnectionString = "DefaultEndpointsProtocol=https;AccountName=acmeexports;AccountKey=a2V5;EndpointSuffix=core.windows.net";
 
-        /// <summary>Microsoft.Extensions.Azure's registration entry point and AddSingleton, with their real names.</summary>
-        private const string RegistrationStubs = @"
-namespace Microsoft.Extensions.Azure
-{
-    public sealed class AzureClientFactoryBuilder : IAzureClientFactoryBuilderWithConfiguration<Microsoft.Extensions.Configuration.IConfiguration>, IAzureClientFactoryBuilderWithCredential { }
-    public static class AzureClientServiceCollectionExtensions
-    {
-        public static Microsoft.Extensions.DependencyInjection.IServiceCollection AddAzureClients(this Microsoft.Extensions.DependencyInjection.IServiceCollection collection, System.Action<AzureClientFactoryBuilder> configureClients) => collection;
-    }
-}
-namespace Microsoft.Extensions.DependencyInjection
-{
-    public static class ServiceCollectionServiceExtensions
-    {
-        public static IServiceCollection AddSingleton<TService>(this IServiceCollection services, TService implementationInstance) where TService : class => services;
-    }
-}
-";
+        private const string RegistrationStubs = AzureSdkTest.RegistrationStubs;
 
-        private static (string, string)[] Declared(string host, string region, params (string, string)[] more) =>
-            new[] { ("/0/residency.json", "{ \"hosts\": [ { \"pattern\": \"" + host + "\", \"region\": \"" + region + "\" } ] }") }.Concat(more).ToArray();
+        private static (string, string)[] Declared(string host, string region, params (string, string)[] more) => AzureSdkTest.Declared(host, region, more);
 
         private static Task VerifyAsync(string source, (string, string)[]? files, params DiagnosticResult[] expected) =>
             EndpointTest.VerifyAsync(Uses + source + ExtensionsStubs + RegistrationStubs, files, null, new[] { Storage }, expected);
