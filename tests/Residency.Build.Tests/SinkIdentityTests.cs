@@ -49,6 +49,21 @@ namespace Residency.Build.Tests
         }
 
         [Fact]
+        public void A_sink_known_only_from_its_flows_shows_where_the_first_flow_hands_the_data_over()
+        {
+            // An AI tool's result: no call of the sink, the tool's return statement hands the data to the model.
+            var tool = new SinkInfo { Id = "sdk:IChatClient (result of tool Lookup) api.openai.com:US", Kind = "sdk", Display = "IChatClient (result of tool Lookup) api.openai.com", Region = "US", Host = "api.openai.com" };
+            var facts = new Reading.FactSet();
+            facts.Flows.Add(new FlowFact { Assembly = "Shop", Status = "violation", Sink = tool, Method = "Shop.Bot.Lookup()", File = "Bot.cs", Line = 12, Column = 9 });
+            facts.Flows.Add(new FlowFact { Assembly = "Shop", Status = "violation", Sink = tool, Method = "Shop.Bot.Other()", File = "Bot.cs", Line = 30, Column = 9 });
+            var inventory = InventoryBuilder.Build(facts, new InventoryOptions { Assembly = "Shop" });
+
+            var row = Assert.Single(inventory.Sinks);
+            Assert.Equal(("Bot.cs", 12), (row.File, row.Line));
+            Assert.Contains("| Bot.cs:12 |", MarkdownInventoryWriter.Write(inventory).Split('\n').Single(l => l.StartsWith("| IChatClient (result of tool Lookup)")));
+        }
+
+        [Fact]
         public void Internal_sinks_show_as_internal_not_unknown()
         {
             var inventory = Build(Sink("HTTP POST ordering-api", "Unknown", "Orders.cs", 3, isInternal: true, host: "ordering-api"));

@@ -164,12 +164,14 @@ namespace Residency.Build
                 merged[key] = merged.TryGetValue(key, out var existing) ? Fill(existing, entry) : entry;
             }
 
+            // A sink known only from its flows (an AI tool's result, handed over by the tool's return): its first flow's
+            // place, in the flows' order, is where the data is handed to it.
             var known = new HashSet<string>(merged.Values.Select(s => s.Sink.Key), Ordinal);
             foreach (var flow in flows)
             {
                 if (flow.Sink is not null && known.Add(flow.Sink.Key))
                 {
-                    merged[flow.Assembly + "\u001f" + flow.Sink.Key] = new SinkEntry { Sink = flow.Sink, Assembly = flow.Assembly };
+                    merged[flow.Assembly + "\u001f" + flow.Sink.Key] = new SinkEntry { Sink = flow.Sink, Assembly = flow.Assembly, File = flow.File, Line = flow.Line };
                 }
             }
 
