@@ -37,7 +37,7 @@ namespace Residency.Analyzers
             var sinks = new EndpointSinks(Endpoints);
 
             // Resolution order (docs/endpoints.md): annotations, residency.json sinks, HTTP (HttpClient, Refit interfaces), SDK clients, then the AI
-            // abstractions and Semantic Kernel, whose region is the SDK client's behind them.
+            // abstractions and Semantic Kernel, whose region is the SDK client's behind them, then logging shipped off the host by Serilog.
             var sdk = new SdkSinkProvider(Resolver, sinks);
             var ai = new AiClientResolver(new AiTypes(compilation), Types, Resolver, sinks, sdk);
             var kernels = new KernelResolver(ai);
@@ -49,7 +49,8 @@ namespace Residency.Analyzers
                 new RefitSinkProvider(Resolver, sinks),
                 sdk,
                 new AiSinkProvider(ai),
-                new SemanticKernelSinkProvider(kernels));
+                new SemanticKernelSinkProvider(kernels),
+                new SerilogSinkProvider(Resolver, sinks, LoggingCatalog.BuiltIn));
             Engine = new FlowEngine(compilation, models, Classifier, Types, providers, cacheCapacity)
             {
                 SinkImplementations = new SinkImplementations(annotations),

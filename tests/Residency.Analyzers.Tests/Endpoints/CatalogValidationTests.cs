@@ -121,6 +121,25 @@ namespace Residency.Analyzers.Tests.Endpoints
         }
 
         [Fact]
+        public void EveryLoggingSinkSaysWhereItSends()
+        {
+            var sinks = LoggingCatalog.BuiltIn;
+            Assert.True(sinks.Count >= 10, $"only {sinks.Count} logging sinks");
+            foreach (var sink in sinks.Values.Where(s => !s.Local))
+            {
+                Assert.True(!sink.Parameters.IsEmpty || sink.OptionsParameter is not null || sink.DefaultHost is not null, sink.Name);
+                Assert.Contains(sink.ValueFormat, CatalogReader.ValueFormats);
+                Assert.False(string.IsNullOrWhiteSpace(sink.Service), sink.Name);
+                if (sink.DefaultHost is { } host && host != "localhost")
+                {
+                    Assert.True(Catalog.Resolve(host) is not null, $"{sink.Name}: default host {host} is not in the host catalogue");
+                }
+            }
+
+            Assert.True(sinks["Console"].Local && sinks["File"].Local);
+        }
+
+        [Fact]
         public void EverySdkEntryIsConsistent()
         {
             var problems = new List<string>();
