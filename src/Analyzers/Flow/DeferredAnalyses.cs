@@ -24,6 +24,12 @@ namespace Residency.Analyzers.Flow
     /// </summary>
     internal sealed class DeferredAnalyses
     {
+        /// <summary>
+        /// Tests only: the name of a method whose analysis throws, standing in for a failure the engine is not known to
+        /// have (per asynchronous flow, so tests running side by side do not see each other's).
+        /// </summary>
+        internal static readonly AsyncLocal<string?> FailingMethodForTests = new();
+
         private readonly FlowEngine _engine;
         private readonly SemanticModels _models;
         private readonly ConcurrentDictionary<IMethodSymbol, Pending> _requests = new(SymbolEqualityComparer.Default);
@@ -76,12 +82,18 @@ namespace Residency.Analyzers.Flow
         private Completed Run(Pending[] requests, CancellationToken cancellationToken)
         {
             var summaries = new ConcurrentDictionary<IMethodSymbol, MethodSummary>(SymbolEqualityComparer.Default);
+            var failed = new ConcurrentQueue<(IMethodSymbol Method, Exception Exception)>();
             Exception? failure = null;
             var options = new ParallelOptions { CancellationToken = cancellationToken };
             Parallel.ForEach(Partitioner.Create(requests, loadBalance: true), options, request =>
             {
                 try
                 {
+                    if (FailingMethodForTests.Value is { } failing && request.Method.Name == failing)
+                    {
+                        throw new InvalidOperationException("the analysis of " + failing + " failed (test)");
+                    }
+
                     if (_engine.AnalyseMethod(request.Method, request.Model, request.CodeBlock, cancellationToken) is { } summary)
                     {
                         summaries[request.Method] = summary;
@@ -92,10 +104,11 @@ namespace Residency.Analyzers.Flow
                     // One method's failure must not cost the others their findings; it is rethrown to each analyzer
                     // after it has reported them (an AD0001, as a failing code-block action gives).
                     Interlocked.CompareExchange(ref failure, e, null);
+                    failed.Enqueue((request.Method, e));
                 }
             });
 
-            return new Completed(summaries, failure);
+            return new Completed(summaries, failure, failed.ToArray());
         }
 
         private sealed class Pending
@@ -119,14 +132,18 @@ namespace Residency.Analyzers.Flow
         {
             private readonly IReadOnlyDictionary<IMethodSymbol, MethodSummary> _summaries;
 
-            public Completed(IReadOnlyDictionary<IMethodSymbol, MethodSummary> summaries, Exception? failure)
+            public Completed(IReadOnlyDictionary<IMethodSymbol, MethodSummary> summaries, Exception? failure, IReadOnlyList<(IMethodSymbol Method, Exception Exception)> failed)
             {
                 _summaries = summaries;
                 Failure = failure;
+                Failed = failed;
             }
 
             /// <summary>The first exception an analysis threw, if any.</summary>
             public Exception? Failure { get; }
+
+            /// <summary>Every method whose analysis threw, with its exception (the record says their flows are missing).</summary>
+            public IReadOnlyList<(IMethodSymbol Method, Exception Exception)> Failed { get; }
 
             /// <summary>The summary of a requested method; null when its body does not touch personal data.</summary>
             public MethodSummary? Of(IMethodSymbol method) =>

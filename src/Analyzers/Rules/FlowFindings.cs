@@ -77,12 +77,17 @@ namespace Residency.Analyzers.Rules
 
         /// <summary>
         /// At compilation end in a command-line build: the summary of each method <paramref name="requested"/> that has
-        /// one, given to <paramref name="use"/>; then the first failure of an analysis, if any, is rethrown (an AD0001).
+        /// one, given to <paramref name="use"/>, and each method whose analysis threw, given to <paramref name="failed"/>;
+        /// then <paramref name="beforeRethrow"/> runs, and the first failure, if any, is rethrown (an AD0001). The
+        /// inventory writes its facts in <paramref name="beforeRethrow"/>: one method's failure costs the record that
+        /// method's flows (and says so), not the whole file.
         /// </summary>
-        public static void CompleteDeferred(ResidencyContext residency, ConcurrentQueue<IMethodSymbol> requested, CancellationToken cancellationToken, Action<IMethodSymbol, MethodSummary> use)
+        public static void CompleteDeferred(ResidencyContext residency, ConcurrentQueue<IMethodSymbol> requested, CancellationToken cancellationToken, Action<IMethodSymbol, MethodSummary> use,
+            Action<IMethodSymbol, Exception>? failed = null, Action? beforeRethrow = null)
         {
             if (residency.Deferred is not { } deferred)
             {
+                beforeRethrow?.Invoke();
                 return;
             }
 
@@ -95,6 +100,12 @@ namespace Residency.Analyzers.Rules
                 }
             }
 
+            foreach (var (method, exception) in completed.Failed)
+            {
+                failed?.Invoke(method, exception);
+            }
+
+            beforeRethrow?.Invoke();
             if (completed.Failure is { } failure)
             {
                 System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(failure).Throw();

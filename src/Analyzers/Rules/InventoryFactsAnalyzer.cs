@@ -71,19 +71,30 @@ namespace Residency.Analyzers.Rules
 
                 start.RegisterCompilationEndAction(end =>
                 {
-                    FlowFindings.CompleteDeferred(residency, requested, end.CancellationToken, (method, summary) => CollectFlows(method, summary, residency, facts, end.CancellationToken));
-                    foreach (var diagnostic in AnnotationValidationAnalyzer.PolicyDiagnostics(residency.Options.Policy).Concat(ConfigurationValidationAnalyzer.Diagnostics(residency)))
-                    {
-                        AddFinding(diagnostic, owner: null, fingerprint: null, residency, facts, end.CancellationToken);
-                    }
-
-                    var document = facts.ToDocument(end.Compilation.AssemblyName ?? "", residency.Options.Policy.Allowed.Select(r => r.Code));
-                    if (FactsFileOutput.TryWrite(path, writer => FactsFile.Write(document, writer)) is { } problem)
-                    {
-                        end.ReportDiagnostic(Diagnostic.Create(Descriptors.RES007, Location.None, path, problem));
-                    }
+                    FlowFindings.CompleteDeferred(
+                        residency,
+                        requested,
+                        end.CancellationToken,
+                        (method, summary) => CollectFlows(method, summary, residency, facts, end.CancellationToken),
+                        (method, exception) => facts.AddNote($"The analysis of {residency.MethodId(method)} failed ({exception.GetType().Name}): its flows are missing from this record."),
+                        () => Write(end, residency, facts, path));
                 });
             });
+        }
+
+        /// <summary>The facts file, written once at compilation end: even when an analysis failed (its method's flows are then missing, and the record says so).</summary>
+        private static void Write(CompilationAnalysisContext end, ResidencyContext residency, FactsCollector facts, string path)
+        {
+            foreach (var diagnostic in AnnotationValidationAnalyzer.PolicyDiagnostics(residency.Options.Policy).Concat(ConfigurationValidationAnalyzer.Diagnostics(residency)))
+            {
+                AddFinding(diagnostic, owner: null, fingerprint: null, residency, facts, end.CancellationToken);
+            }
+
+            var document = facts.ToDocument(end.Compilation.AssemblyName ?? "", residency.Options.Policy.Allowed.Select(r => r.Code));
+            if (FactsFileOutput.TryWrite(path, writer => FactsFile.Write(document, writer)) is { } problem)
+            {
+                end.ReportDiagnostic(Diagnostic.Create(Descriptors.RES007, Location.None, path, problem));
+            }
         }
 
         private static void CollectFlows(IMethodSymbol method, MethodSummary summary, ResidencyContext residency, FactsCollector facts, CancellationToken cancellationToken)

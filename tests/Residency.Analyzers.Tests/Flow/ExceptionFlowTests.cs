@@ -286,5 +286,35 @@ class Service
         catch (Exception e) { crm.Send(e.Message); }
     }
 }");
+
+
+        // A lambda's graph has its own region tree, but its root region encloses it in the parent's: the `using` around a
+        // loop (a BackgroundService's timer) put the parent's finally among the lambda's handlers, and the worklist indexed
+        // past the lambda's blocks (AD0001 in a field test; the whole facts file was lost).
+        [Fact]
+        public Task ALambdaInsideAUsingIsAnalysedOnItsOwnGraph() => Verify.VerifyAsync(Source + @"
+public class Person
+{
+    [PersonalData(""name"")] public string Name { get; set; } = """";
+    public bool Done { get; set; }
+    public DateTime At { get; set; }
+}
+public class Sender
+{
+    [DataSink(""US"", Recipient = ""Acme"")] public void Send(Person p) { }
+}
+public class Worker
+{
+    public async Task Run(List<Person> people, Sender sender, System.Threading.CancellationToken ct)
+    {
+        using var timer = new System.Threading.PeriodicTimer(TimeSpan.FromMinutes(1));
+        while (await timer.WaitForNextTickAsync(ct))
+        {
+            var horizon = DateTime.UtcNow.AddHours(24);
+            var due = people.Where(p => !p.Done && p.At <= horizon && p.At > DateTime.UtcNow).ToList();
+            foreach (var p in due) {|#0:sender.Send(p)|};
+        }
+    }
+}", Res001(0));
     }
 }

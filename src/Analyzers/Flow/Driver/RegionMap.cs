@@ -34,7 +34,7 @@ namespace Residency.Analyzers.Flow.Driver
             foreach (var block in blocks)
             {
                 _handlers[block.Ordinal] = HandlersOf(block.EnclosingRegion, handlersByRegion);
-                for (var region = block.EnclosingRegion; region is not null; region = region.EnclosingRegion)
+                for (var region = block.EnclosingRegion; region is not null && region.Kind != ControlFlowRegionKind.Root; region = region.EnclosingRegion)
                 {
                     if (region.Kind == ControlFlowRegionKind.Finally && region.LastBlockOrdinal == block.Ordinal && _finallyEndingAt[block.Ordinal] is null)
                     {
@@ -128,7 +128,9 @@ namespace Residency.Analyzers.Flow.Driver
 
         private static ImmutableArray<int> HandlersOf(ControlFlowRegion? region, Dictionary<ControlFlowRegion, ImmutableArray<int>> memo)
         {
-            if (region is null)
+            // A graph's regions end at its root. The root of a lambda's or local function's graph encloses it in its
+            // parent's region tree (the try of a `using` around the lambda): those regions' blocks are the parent's, not this graph's.
+            if (region is null || region.Kind == ControlFlowRegionKind.Root)
             {
                 return None;
             }
