@@ -55,6 +55,20 @@ namespace Residency.Analyzers.Endpoints
                         local.Add(new LocalEntry(ns, 0));
                     }
                 }
+
+                // The request and model types of each service of a multi-service SDK (Amazon.S3.Model's PutObjectRequest,
+                // MetadataCollection): built in the process, sent by the service's client. Not the whole service namespace:
+                // Amazon.S3.Transfer's TransferUtility uploads through a client it wraps and stays unclassified.
+                if (sdk.Region is { ServiceHosts.IsEmpty: false } region)
+                {
+                    foreach (var service in region.ServiceHosts.Keys)
+                    {
+                        if (seen.Add(service + ".Model"))
+                        {
+                            local.Add(new LocalEntry(service + ".Model", 0));
+                        }
+                    }
+                }
             }
 
             return new LocalCatalog(endpoints.User.Local, local.ToImmutable(), BuiltIn.NotLocal);

@@ -89,12 +89,15 @@ namespace Residency.Analyzers.Sinks
 
         private SinkCall? Resolve(IMethodSymbol method, INamedTypeSymbol? from)
         {
+            // "Type.*" and "Namespace.*" cover what callers call: public methods. Not a derived type's constructor
+            // initializer (": base(options)") nor protected extension points (OnModelCreating, Dispose(bool)).
+            bool coveredByWildcards = method.MethodKind == MethodKind.Ordinary && method.DeclaredAccessibility == Accessibility.Public;
             for (var type = from; type is not null; type = type.BaseType)
             {
                 var typeName = EndpointResolver.MetadataName(type);
                 foreach (var sink in _sinks)
                 {
-                    if (sink.TypeName == typeName && (sink.MethodName == "*" || sink.MethodName == method.Name))
+                    if (sink.TypeName == typeName && ((sink.MethodName == "*" && coveredByWildcards) || sink.MethodName == method.Name))
                     {
                         return Call(method, from, sink);
                     }
@@ -102,7 +105,7 @@ namespace Residency.Analyzers.Sinks
             }
 
             // "Namespace.*": every method of every type in the namespace and its sub-namespaces.
-            var ns = method.ContainingType?.ContainingNamespace is { IsGlobalNamespace: false } containing ? containing.ToDisplayString() : null;
+            var ns = coveredByWildcards && method.ContainingType?.ContainingNamespace is { IsGlobalNamespace: false } containing ? containing.ToDisplayString() : null;
             if (ns is not null)
             {
                 foreach (var sink in _sinks)

@@ -59,6 +59,11 @@ namespace Residency.Analyzers.Tests.Endpoints
         [InlineData("AutoMapper.IMapper.Map")]
         [InlineData("FluentValidation.DefaultValidatorExtensions.EmailAddress")]
         [InlineData("Polly.ResiliencePipeline.ExecuteAsync")]
+        [InlineData("Amazon.S3.Model.MetadataCollection.Add")]
+        [InlineData("Amazon.SQS.Model.SendMessageRequest.set_MessageBody")]
+        [InlineData("Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.AsNoTracking")]
+        [InlineData("Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.Include")]
+        [InlineData("Google.Cloud.Storage.V1.UploadObjectOptions.set_ChunkSize")]
         public void Local(string method) => Assert.True(Catalog().IsLocal(method), method);
 
         [Theory]
@@ -68,6 +73,8 @@ namespace Residency.Analyzers.Tests.Endpoints
         [InlineData("MailKit.Net.Imap.ImapFolder.Append")]
         [InlineData("MimeKitLite.Other.Send")]
         [InlineData("SerilogExtras.Shipper.Send")]
+        [InlineData("Amazon.S3.Transfer.TransferUtility.UploadAsync")]
+        [InlineData("Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.ToListAsync")]
         [InlineData("Contoso.Vendor.CrmSdk.Push")]
         [InlineData("SystemTools.Exporter.Export")]
         [InlineData("Microsoft.Extensions.Caching.Distributed.DistributedCacheExtensions.SetString")]

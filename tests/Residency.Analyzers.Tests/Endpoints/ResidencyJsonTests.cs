@@ -88,6 +88,31 @@ class Service
     }
 }" + Library, Files, null, Res001(0), Res003(1), Res003(2));
 
+        // "Type.*" covers the public methods callers call: a field test's "DbContext.*" made the derived context's
+        // constructor initializer and its base.OnModelCreating(builder) transfers carrying every entity's data.
+        [Fact]
+        public Task WildcardSinksCoverPublicMethodsNotConstructorsOrProtectedOnes() => VerifyAsync(@"
+namespace Contoso.Data
+{
+    public abstract class Store
+    {
+        protected Store(string connection) { }
+        protected virtual void OnConfigure(string value) { }
+        public void Save(string value) { }
+    }
+}
+class CustomerStore : Contoso.Data.Store
+{
+    public CustomerStore(Customer customer) : base(customer.Email) { }
+    protected override void OnConfigure(string value) => base.OnConfigure(value);
+    public void Keep(Customer customer)
+    {
+        OnConfigure(customer.Name);
+        base.OnConfigure(customer.Name);
+        {|#0:Save(customer.Email)|};
+    }
+}", new[] { ("residency.json", @"{ ""sinks"": [ { ""method"": ""Contoso.Data.Store.*"", ""region"": ""US"", ""recipient"": ""Contoso"" } ] }") }, null, Res001(0));
+
         [Fact]
         public Task ConfigKeysGiveValuesNoAppSettingsHas() => VerifyAsync(@"
 using Microsoft.Extensions.Configuration;
