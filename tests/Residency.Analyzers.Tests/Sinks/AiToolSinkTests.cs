@@ -30,6 +30,20 @@ class Bot
     }
 }", Res001(0));
 
+        // A lambda offered as a tool is analysed where it is written: what it returns is in the AIFunction, which the
+        // options hand to the chat call, so the finding is at that call (a method group's is at its return).
+        [Fact]
+        public Task ALambdaToolsResultIsReportedAtTheChatCall() => VerifyAsync(Uses + Store + @"
+class Bot
+{
+    async Task Run()
+    {
+        IChatClient chat = new OpenAI.Chat.ChatClient(""gpt-4o"", ""key"").AsIChatClient().AsBuilder().UseFunctionInvocation().Build();
+        var options = new ChatOptions { Tools = [AIFunctionFactory.Create((int id) => Store.Find(id).Email, ""customer_email""), AIFunctionFactory.Create(() => ""42"", ""count"")] };
+        await {|#0:chat.GetResponseAsync(""What is the e-mail of customer 1?"", options)|};
+    }
+}", Res001(0).WithArguments("Customer.Email (contact.email)", "IChatClient.GetResponseAsync api.openai.com (recipient OpenAI)", "US (United States)", "EEA;Adequate", "Run → IChatClient.GetResponseAsync api.openai.com"));
+
         [Fact]
         public Task FunctionToolOfAnEuClientIsClean() => VerifyAsync(Uses + Store + @"
 class Bot
