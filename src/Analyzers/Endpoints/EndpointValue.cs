@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using Microsoft.CodeAnalysis;
 
 namespace Residency.Analyzers.Endpoints
@@ -53,5 +54,66 @@ namespace Residency.Analyzers.Endpoints
         public string ResolvedBy { get; }
 
         public Location? Location { get; }
+
+        /// <summary>
+        /// The targets of endpoint values written in a catalogue <c>valueFormat</c> (docs/endpoints.md, "How an SDK's endpoint
+        /// value is read"): a URL or host, a connection string's key, a storage connection string's account. Shared by the
+        /// SDK entries (sdks.json) and the logging sinks (logging.json), which use the same formats.
+        /// </summary>
+        public static void AddFrom(List<EndpointTarget> result, IEnumerable<EndpointValue> values, string valueFormat, string? connectionStringKey, string? via)
+        {
+            foreach (var value in values)
+            {
+                var text = value.Text;
+                var format = valueFormat;
+                if (format == "connectionString")
+                {
+                    var inner = UrlText.ConnectionStringValue(text, connectionStringKey ?? "IngestionEndpoint");
+                    if (inner is null)
+                    {
+                        continue;
+                    }
+
+                    text = inner;
+                    format = "url";
+                }
+                else if (format == "storageConnectionString")
+                {
+                    if (UrlText.IsConnectionString(text))
+                    {
+                        var host = UrlText.StorageHost(text, value.Complete, connectionStringKey ?? "BlobEndpoint", out var how);
+                        if (host is not null)
+                        {
+                            var through = via is null ? value.ResolvedBy : $"{via} ← {value.ResolvedBy}";
+                            result.Add(new EndpointTarget(host, null, false, $"{through} (connection string: {how})", value.Location));
+                        }
+
+                        continue;
+                    }
+
+                    format = "url"; // a service, container or blob URI
+                }
+                else if (format == "connectionStringOrHost")
+                {
+                    // new ServiceBusClient(connectionString) or new ServiceBusClient(fullyQualifiedNamespace, credential): one entry, two shapes.
+                    var host = UrlText.ConnectionStringOrHost(text, value.Complete, connectionStringKey ?? "Endpoint", out var how);
+                    if (host.Host is not null)
+                    {
+                        var through = via is null ? value.ResolvedBy : $"{via} ← {value.ResolvedBy}";
+                        result.Add(new EndpointTarget(host.Host, null, host.IsServiceDiscovery, how is null ? through : $"{through} ({how})", value.Location));
+                    }
+
+                    continue;
+                }
+                else if (format == "adyenLivePrefix")
+                {
+                    continue; // not a host: the entry's default region applies
+                }
+
+                var parsed = UrlText.Parse(text, value.Complete, format);
+                var by = via is null ? value.ResolvedBy : $"{via} ← {value.ResolvedBy}";
+                result.Add(new EndpointTarget(parsed.Host, null, parsed.IsServiceDiscovery, by, value.Location));
+            }
+        }
     }
 }

@@ -265,61 +265,8 @@ namespace Residency.Analyzers.Sinks
             return result;
         }
 
-        private static void AddValues(List<EndpointTarget> result, List<EndpointValue> values, SdkEndpoint endpoint, string? via)
-        {
-            foreach (var value in values)
-            {
-                var text = value.Text;
-                var format = endpoint.ValueFormat;
-                if (format == "connectionString")
-                {
-                    var inner = UrlText.ConnectionStringValue(text, endpoint.ConnectionStringKey ?? "IngestionEndpoint");
-                    if (inner is null)
-                    {
-                        continue;
-                    }
-
-                    text = inner;
-                    format = "url";
-                }
-                else if (format == "storageConnectionString")
-                {
-                    if (UrlText.IsConnectionString(text))
-                    {
-                        var host = UrlText.StorageHost(text, value.Complete, endpoint.ConnectionStringKey ?? "BlobEndpoint", out var how);
-                        if (host is not null)
-                        {
-                            var through = via is null ? value.ResolvedBy : $"{via} ← {value.ResolvedBy}";
-                            result.Add(new EndpointTarget(host, null, false, $"{through} (connection string: {how})", value.Location));
-                        }
-
-                        continue;
-                    }
-
-                    format = "url"; // a service, container or blob URI
-                }
-                else if (format == "connectionStringOrHost")
-                {
-                    // new ServiceBusClient(connectionString) or new ServiceBusClient(fullyQualifiedNamespace, credential): one entry, two shapes.
-                    var host = UrlText.ConnectionStringOrHost(text, value.Complete, endpoint.ConnectionStringKey ?? "Endpoint", out var how);
-                    if (host.Host is not null)
-                    {
-                        var through = via is null ? value.ResolvedBy : $"{via} ← {value.ResolvedBy}";
-                        result.Add(new EndpointTarget(host.Host, null, host.IsServiceDiscovery, how is null ? through : $"{through} ({how})", value.Location));
-                    }
-
-                    continue;
-                }
-                else if (format == "adyenLivePrefix")
-                {
-                    continue; // not a host: the entry's default region applies
-                }
-
-                var parsed = UrlText.Parse(text, value.Complete, format);
-                var by = via is null ? value.ResolvedBy : $"{via} ← {value.ResolvedBy}";
-                result.Add(new EndpointTarget(parsed.Host, null, parsed.IsServiceDiscovery, by, value.Location));
-            }
-        }
+        private static void AddValues(List<EndpointTarget> result, List<EndpointValue> values, SdkEndpoint endpoint, string? via) =>
+            EndpointTarget.AddFrom(result, values, endpoint.ValueFormat, endpoint.ConnectionStringKey, via);
 
         private static string ShortName(string metadataName)
         {

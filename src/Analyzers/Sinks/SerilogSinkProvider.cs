@@ -33,11 +33,11 @@ namespace Residency.Analyzers.Sinks
         private readonly EndpointResolver _resolver;
         private readonly EndpointSinks _sinks;
         private readonly ImmutableDictionary<string, LoggingSink> _catalog;
-        private readonly INamedTypeSymbol? _log;
-        private readonly INamedTypeSymbol? _logger;
-        private readonly INamedTypeSymbol? _sinkConfiguration;
-        private readonly INamedTypeSymbol? _extensionsLogger;
-        private readonly INamedTypeSymbol? _loggerExtensions;
+        private readonly ImmutableArray<INamedTypeSymbol> _log;
+        private readonly ImmutableArray<INamedTypeSymbol> _logger;
+        private readonly ImmutableArray<INamedTypeSymbol> _sinkConfiguration;
+        private readonly ImmutableArray<INamedTypeSymbol> _extensionsLogger;
+        private readonly ImmutableArray<INamedTypeSymbol> _loggerExtensions;
         private readonly Lazy<Destinations> _destinations;
 
         public SerilogSinkProvider(EndpointResolver resolver, EndpointSinks sinks, ImmutableDictionary<string, LoggingSink> catalog)
@@ -45,12 +45,11 @@ namespace Residency.Analyzers.Sinks
             _resolver = resolver;
             _sinks = sinks;
             _catalog = catalog;
-            var compilation = resolver.Compilation;
-            _log = compilation.GetTypeByMetadataName("Serilog.Log");
-            _logger = compilation.GetTypeByMetadataName("Serilog.ILogger");
-            _sinkConfiguration = compilation.GetTypeByMetadataName("Serilog.Configuration.LoggerSinkConfiguration");
-            _extensionsLogger = compilation.GetTypeByMetadataName("Microsoft.Extensions.Logging.ILogger");
-            _loggerExtensions = compilation.GetTypeByMetadataName("Microsoft.Extensions.Logging.LoggerExtensions");
+            _log = resolver.Types.Resolve("Serilog.Log");
+            _logger = resolver.Types.Resolve("Serilog.ILogger");
+            _sinkConfiguration = resolver.Types.Resolve("Serilog.Configuration.LoggerSinkConfiguration");
+            _extensionsLogger = resolver.Types.Resolve("Microsoft.Extensions.Logging.ILogger");
+            _loggerExtensions = resolver.Types.Resolve("Microsoft.Extensions.Logging.LoggerExtensions");
             _destinations = new Lazy<Destinations>(Find, System.Threading.LazyThreadSafetyMode.ExecutionAndPublication);
         }
 
@@ -72,7 +71,7 @@ namespace Residency.Analyzers.Sinks
         public SinkCall? TryResolve(IInvocationOperation invocation)
         {
             var method = invocation.TargetMethod;
-            if (_sinkConfiguration is null || !IsLoggingCall(method, out bool extensions))
+            if (_sinkConfiguration.IsDefaultOrEmpty || !IsLoggingCall(method, out bool extensions))
             {
                 return null;
             }
@@ -94,20 +93,19 @@ namespace Residency.Analyzers.Sinks
             extensions = false;
             if (SerilogMethods.Contains(method.Name) && method.ContainingType is { } type)
             {
-                return SymbolEqualityComparer.Default.Equals(type, _log) || AiTypes.IsOrDerives(type, _logger);
+                return EndpointTypes.Is(type, _log) || EndpointTypes.DerivesFrom(type, _logger);
             }
 
             if (ExtensionsMethods.Contains(method.Name) && method.ContainingType is { } declaring)
             {
                 extensions = true;
-                return SymbolEqualityComparer.Default.Equals(declaring.OriginalDefinition, _loggerExtensions) ||
-                       (method.Name == "Log" && AiTypes.IsOrDerives(declaring, _extensionsLogger));
+                return EndpointTypes.Is(declaring, _loggerExtensions) || (method.Name == "Log" && EndpointTypes.DerivesFrom(declaring, _extensionsLogger));
             }
 
             return false;
         }
 
-        public bool MayResolve(IMethodSymbol method) => _sinkConfiguration is not null && IsLoggingCall(method, out _);
+        public bool MayResolve(IMethodSymbol method) => !_sinkConfiguration.IsDefaultOrEmpty && IsLoggingCall(method, out _);
 
         public bool IsSinkHolder(ISymbol member) => false;
 
@@ -115,7 +113,7 @@ namespace Residency.Analyzers.Sinks
 
         public void AddCallNames(ISet<string> names)
         {
-            if (_sinkConfiguration is null || _destinations.Value.Sinks.IsEmpty)
+            if (_sinkConfiguration.IsDefaultOrEmpty || _destinations.Value.Sinks.IsEmpty)
             {
                 return;
             }
@@ -180,7 +178,7 @@ namespace Residency.Analyzers.Sinks
         {
             var definition = call.TargetMethod.ReducedFrom ?? call.TargetMethod;
             var receiver = definition.IsExtensionMethod && definition.Parameters.Length > 0 ? definition.Parameters[0].Type : definition.ContainingType;
-            return SymbolEqualityComparer.Default.Equals(receiver, _sinkConfiguration);
+            return EndpointTypes.Is(receiver, _sinkConfiguration);
         }
 
         private IEnumerable<SinkInfo> FromCode(IInvocationOperation call, LoggingSink sink)
@@ -264,24 +262,12 @@ namespace Residency.Analyzers.Sinks
         private IEnumerable<SinkInfo> Sinks(LoggingSink sink, List<EndpointValue> values, Location? location, string how)
         {
             var display = $"Serilog {sink.Name}";
+            var targets = new List<EndpointTarget>();
+            EndpointTarget.AddFrom(targets, values, sink.ValueFormat, sink.ConnectionStringKey, how); // read as sdks.json's formats are
             var result = new List<SinkInfo>();
-            foreach (var value in values)
+            foreach (var target in targets)
             {
-                var text = value.Text;
-                var format = sink.ValueFormat;
-                if (format == "connectionString")
-                {
-                    if (UrlText.ConnectionStringValue(text, sink.ConnectionStringKey ?? "IngestionEndpoint") is not { } inner)
-                    {
-                        continue;
-                    }
-
-                    text = inner;
-                    format = "url";
-                }
-
-                var parsed = UrlText.Parse(text, value.Complete, format);
-                result.Add(_sinks.ForHost(SinkKind.Sdk, display, parsed.Host, parsed.IsServiceDiscovery, $"{how} ← {value.ResolvedBy}", value.Location ?? location, null));
+                result.Add(_sinks.ForHost(SinkKind.Sdk, display, target.Host, target.ServiceDiscovery, target.ResolvedBy, target.Location ?? location, null));
             }
 
             if (result.Count == 0)
