@@ -95,12 +95,13 @@ namespace Residency.Analyzers.Sinks
         public string? Target { get; }
 
         /// <summary>This sink declared at <paramref name="location"/> (a tool's result: the chat call that offers the tool).</summary>
-        public SinkInfo WithLocation(Location location) =>
-            new(Kind, Display, Region, Recipient, Host, Purpose, ResolvedBy, IsInternal, location, EuAlternative, Hint, Target) { RecipientAssembly = RecipientAssembly, RegionName = RegionName };
+        public SinkInfo WithLocation(Location location) => Copy(location, RegionName);
 
         /// <summary>This sink, its host named from the region <paramref name="regionName"/> a client was given.</summary>
-        public SinkInfo NamedFromRegion(string regionName) =>
-            new(Kind, Display, Region, Recipient, Host, Purpose, ResolvedBy, IsInternal, Location, EuAlternative, Hint, Target) { RecipientAssembly = RecipientAssembly, RegionName = regionName };
+        public SinkInfo NamedFromRegion(string regionName) => Copy(Location, regionName);
+
+        private SinkInfo Copy(Location? location, string? regionName) =>
+            new(Kind, Display, Region, Recipient, Host, Purpose, ResolvedBy, IsInternal, location, EuAlternative, Hint, Target) { RecipientAssembly = RecipientAssembly, RegionName = regionName };
 
         /// <summary>The RES003 advice: <see cref="Hint"/>, else where a <c>[DataSink]</c> goes.</summary>
         public string DeclareAdvice => Hint ?? Kind switch
