@@ -37,7 +37,7 @@ namespace Residency.Analyzers
             var sinks = new EndpointSinks(Endpoints);
 
             // Resolution order (docs/endpoints.md): annotations, residency.json sinks, HTTP (HttpClient, Refit interfaces), SDK clients, then the AI
-            // abstractions and Semantic Kernel, whose region is the SDK client's behind them, then logging shipped off the host by Serilog.
+            // abstractions and Semantic Kernel, whose region is the SDK client's behind them, then logging shipped off the host (Serilog sinks, logging providers).
             var sdk = new SdkSinkProvider(Resolver, sinks);
             var ai = new AiClientResolver(new AiTypes(compilation), Types, Resolver, sinks, sdk);
             var kernels = new KernelResolver(ai);
@@ -50,7 +50,7 @@ namespace Residency.Analyzers
                 sdk,
                 new AiSinkProvider(ai),
                 new SemanticKernelSinkProvider(kernels),
-                new SerilogSinkProvider(Resolver, sinks, LoggingCatalog.BuiltIn));
+                new LoggingSinkProvider(Resolver, sinks, sdk, LoggingCatalog.BuiltIn, LoggingCatalog.Providers));
             Engine = new FlowEngine(compilation, models, Classifier, Types, providers, cacheCapacity)
             {
                 SinkImplementations = new SinkImplementations(annotations),

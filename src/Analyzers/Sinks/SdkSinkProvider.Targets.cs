@@ -38,6 +38,17 @@ namespace Residency.Analyzers.Sinks
             return entry is null ? null : (entry, Defaults(entry));
         }
 
+        /// <summary>
+        /// Where an SDK (an entry named by its package) sends when it is configured for the whole application rather than
+        /// per client: its options set anywhere, its registrations, its configuration keys, else its defaults. The endpoint
+        /// of a logging provider that is that SDK (the Application Insights and Sentry logging providers).
+        /// </summary>
+        internal (SdkEntry Entry, List<EndpointTarget> Targets)? ApplicationTargets(string package)
+        {
+            var entry = _resolver.Project.Catalog.Sdks.FirstOrDefault(e => e.Package == package);
+            return entry is null ? null : (entry, StaticTargets(entry));
+        }
+
         private List<EndpointTarget> Targets(IOperation? client, SdkEntry entry, int depth)
         {
             var result = new List<EndpointTarget>();

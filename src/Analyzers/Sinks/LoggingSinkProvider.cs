@@ -17,10 +17,14 @@ namespace Residency.Analyzers.Sinks
     /// appsettings.json (<c>"Serilog": { "WriteTo": [ { "Name": "Seq", "Args": { "serverUrl": … } } ] }</c>) — every
     /// Serilog logging call (<c>Log.Information</c>, <c>ILogger.Warning</c>, …) is a sink with those destinations, and
     /// so are <c>Microsoft.Extensions.Logging</c> calls when Serilog is their provider (<c>UseSerilog</c>, <c>AddSerilog</c>).
-    /// The sinks and how their destination is written are data (<c>Catalog/logging.json</c>); destinations on the
-    /// application's own hosts are not transfers and are left out. Found once per compilation.
+    /// <c>Microsoft.Extensions.Logging</c> calls — the <c>LogX</c> extensions, <c>ILogger.Log</c> and the application's
+    /// source-generated <c>[LoggerMessage]</c> methods — are also sinks to the logging providers the application registers
+    /// that ship records to a service (Application Insights, Azure Monitor, Sentry, an OpenTelemetry OTLP exporter), for
+    /// the levels those providers receive. The sinks, the providers and how their destination is written are data
+    /// (<c>Catalog/logging.json</c>); destinations on the application's own hosts are not transfers and are left out.
+    /// Found once per compilation.
     /// </summary>
-    internal sealed class SerilogSinkProvider : ISinkProvider, ISinkCandidates
+    internal sealed partial class LoggingSinkProvider : ISinkProvider, ISinkCandidates
     {
         private const int MaxConfiguredSinks = 32;
 
@@ -32,80 +36,151 @@ namespace Residency.Analyzers.Sinks
 
         private readonly EndpointResolver _resolver;
         private readonly EndpointSinks _sinks;
+        private readonly SdkSinkProvider _sdk;
         private readonly ImmutableDictionary<string, LoggingSink> _catalog;
+        private readonly ImmutableArray<LoggingProvider> _providers;
         private readonly ImmutableArray<INamedTypeSymbol> _log;
         private readonly ImmutableArray<INamedTypeSymbol> _logger;
         private readonly ImmutableArray<INamedTypeSymbol> _sinkConfiguration;
         private readonly ImmutableArray<INamedTypeSymbol> _extensionsLogger;
         private readonly ImmutableArray<INamedTypeSymbol> _loggerExtensions;
+        private readonly ImmutableArray<INamedTypeSymbol> _loggerMessage;
+        private readonly Lazy<bool> _providersPresent;
         private readonly Lazy<Destinations> _destinations;
 
-        public SerilogSinkProvider(EndpointResolver resolver, EndpointSinks sinks, ImmutableDictionary<string, LoggingSink> catalog)
+        public LoggingSinkProvider(EndpointResolver resolver, EndpointSinks sinks, SdkSinkProvider sdk, ImmutableDictionary<string, LoggingSink> catalog, ImmutableArray<LoggingProvider> providers)
         {
             _resolver = resolver;
             _sinks = sinks;
+            _sdk = sdk;
             _catalog = catalog;
+            _providers = providers;
             _log = resolver.Types.Resolve("Serilog.Log");
             _logger = resolver.Types.Resolve("Serilog.ILogger");
             _sinkConfiguration = resolver.Types.Resolve("Serilog.Configuration.LoggerSinkConfiguration");
             _extensionsLogger = resolver.Types.Resolve("Microsoft.Extensions.Logging.ILogger");
             _loggerExtensions = resolver.Types.Resolve("Microsoft.Extensions.Logging.LoggerExtensions");
+            _loggerMessage = resolver.Types.Resolve("Microsoft.Extensions.Logging.LoggerMessageAttribute");
+            _providersPresent = new Lazy<bool>(AnyProviderReferenced, System.Threading.LazyThreadSafetyMode.ExecutionAndPublication);
             _destinations = new Lazy<Destinations>(Find, System.Threading.LazyThreadSafetyMode.ExecutionAndPublication);
         }
 
         private sealed class Destinations
         {
-            public Destinations(ImmutableArray<SinkInfo> sinks, bool bridged)
+            public Destinations(ImmutableArray<SinkInfo> sinks, bool bridged, ImmutableArray<ProviderSinks> providers)
             {
                 Sinks = sinks;
                 Bridged = bridged;
+                Providers = providers;
             }
 
-            /// <summary>Where the events go off the host (empty: logging stays local).</summary>
+            /// <summary>Where Serilog's events go off the host (empty: Serilog's logging stays local).</summary>
             public ImmutableArray<SinkInfo> Sinks { get; }
 
             /// <summary>Whether Serilog is the provider of Microsoft.Extensions.Logging (<c>UseSerilog</c>, <c>AddSerilog</c>).</summary>
             public bool Bridged { get; }
+
+            /// <summary>The registered Microsoft.Extensions.Logging providers that ship records off the host.</summary>
+            public ImmutableArray<ProviderSinks> Providers { get; }
+
+            /// <summary>Whether any Microsoft.Extensions.Logging call can be a sink.</summary>
+            public bool ExtensionsShip => (Bridged && !Sinks.IsEmpty) || !Providers.IsEmpty;
         }
+
+        /// <summary>A logging provider's destinations and the lowest level of record it receives.</summary>
+        private sealed class ProviderSinks
+        {
+            public ProviderSinks(int minimumLevel, ImmutableArray<SinkInfo> sinks)
+            {
+                MinimumLevel = minimumLevel;
+                Sinks = sinks;
+            }
+
+            public int MinimumLevel { get; }
+
+            public ImmutableArray<SinkInfo> Sinks { get; }
+        }
+
+        /// <summary>Whether Serilog, or a logging provider's registration type, is referenced: without them no logging call is a sink.</summary>
+        private bool Active => !_sinkConfiguration.IsDefaultOrEmpty || _providersPresent.Value;
 
         public SinkCall? TryResolve(IInvocationOperation invocation)
         {
             var method = invocation.TargetMethod;
-            if (_sinkConfiguration.IsDefaultOrEmpty || !IsLoggingCall(method, out bool extensions))
+            if (!Active || !IsLoggingCall(method, out bool extensions, out bool generated))
             {
                 return null;
             }
 
             var destinations = _destinations.Value;
-            if (destinations.Sinks.IsEmpty || (extensions && !destinations.Bridged))
+            var sinks = extensions ? ExtensionsSinks(destinations, LevelOf(invocation, generated)) : destinations.Sinks;
+            if (sinks.IsEmpty)
             {
                 return null;
             }
 
             // The message template and its values, the exception, the event: every argument but the logger itself.
             var definition = method.ReducedFrom ?? method;
-            var sent = definition.Parameters.Where(p => !(definition.IsExtensionMethod && p.Ordinal == 0)).Select(p => p.Ordinal).ToImmutableArray();
-            return new SinkCall(destinations.Sinks, allArguments: false, receiver: false, sent);
+            var sent = definition.Parameters
+                .Where(p => !(definition.IsExtensionMethod && p.Ordinal == 0) && !(generated && EndpointTypes.DerivesFrom(p.Type, _extensionsLogger)))
+                .Select(p => p.Ordinal).ToImmutableArray();
+            return new SinkCall(sinks, allArguments: false, receiver: false, sent);
         }
 
-        private bool IsLoggingCall(IMethodSymbol method, out bool extensions)
+        private static ImmutableArray<SinkInfo> ExtensionsSinks(Destinations destinations, int level)
+        {
+            var result = destinations.Bridged ? destinations.Sinks : ImmutableArray<SinkInfo>.Empty;
+            foreach (var provider in destinations.Providers)
+            {
+                if (level >= provider.MinimumLevel)
+                {
+                    result = result.AddRange(provider.Sinks);
+                }
+            }
+
+            return result;
+        }
+
+        private bool IsLoggingCall(IMethodSymbol method, out bool extensions, out bool generated)
         {
             extensions = false;
+            generated = false;
             if (SerilogMethods.Contains(method.Name) && method.ContainingType is { } type)
             {
                 return EndpointTypes.Is(type, _log) || EndpointTypes.DerivesFrom(type, _logger);
             }
 
-            if (ExtensionsMethods.Contains(method.Name) && method.ContainingType is { } declaring)
+            if (ExtensionsMethods.Contains(method.Name) && method.ContainingType is { } declaring &&
+                (EndpointTypes.Is(declaring, _loggerExtensions) || (method.Name == "Log" && EndpointTypes.DerivesFrom(declaring, _extensionsLogger))))
             {
                 extensions = true;
-                return EndpointTypes.Is(declaring, _loggerExtensions) || (method.Name == "Log" && EndpointTypes.DerivesFrom(declaring, _extensionsLogger));
+                return true;
+            }
+
+            // [LoggerMessage] partial methods: the logging source generator writes their bodies (not analysed).
+            if (!_loggerMessage.IsDefaultOrEmpty && method.MethodKind == MethodKind.Ordinary && !method.DeclaringSyntaxReferences.IsEmpty && LoggerMessage(method) is not null)
+            {
+                extensions = generated = true;
+                return true;
             }
 
             return false;
         }
 
-        public bool MayResolve(IMethodSymbol method) => !_sinkConfiguration.IsDefaultOrEmpty && IsLoggingCall(method, out _);
+        private AttributeData? LoggerMessage(IMethodSymbol method)
+        {
+            foreach (var attribute in (method.PartialDefinitionPart ?? method).GetAttributes())
+            {
+                if (EndpointTypes.Is(attribute.AttributeClass, _loggerMessage))
+                {
+                    return attribute;
+                }
+            }
+
+            return null;
+        }
+
+        public bool MayResolve(IMethodSymbol method) => Active && IsLoggingCall(method, out _, out _);
 
         public bool IsSinkHolder(ISymbol member) => false;
 
@@ -113,13 +188,18 @@ namespace Residency.Analyzers.Sinks
 
         public void AddCallNames(ISet<string> names)
         {
-            if (_sinkConfiguration.IsDefaultOrEmpty || _destinations.Value.Sinks.IsEmpty)
+            if (!Active)
             {
                 return;
             }
 
-            names.UnionWith(SerilogMethods);
-            if (_destinations.Value.Bridged)
+            var destinations = _destinations.Value;
+            if (!destinations.Sinks.IsEmpty)
+            {
+                names.UnionWith(SerilogMethods);
+            }
+
+            if (destinations.ExtensionsShip)
             {
                 names.UnionWith(ExtensionsMethods);
             }
@@ -131,7 +211,7 @@ namespace Residency.Analyzers.Sinks
             bool bridged = false;
             try
             {
-                foreach (var tree in _resolver.Compilation.SyntaxTrees)
+                foreach (var tree in _sinkConfiguration.IsDefaultOrEmpty ? Enumerable.Empty<SyntaxTree>() : _resolver.Compilation.SyntaxTrees)
                 {
                     var text = tree.GetText().ToString();
                     bool writeTo = text.IndexOf("WriteTo", StringComparison.Ordinal) >= 0;
@@ -161,16 +241,24 @@ namespace Residency.Analyzers.Sinks
                     }
                 }
 
-                found.AddRange(FromConfiguration());
+                if (!_sinkConfiguration.IsDefaultOrEmpty)
+                {
+                    found.AddRange(FromConfiguration());
+                }
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
                 // Half-typed code: what was found so far counts, never an AD0001.
             }
 
+            return new Destinations(Distinct(found), bridged, _providersPresent.Value ? FindProviders() : ImmutableArray<ProviderSinks>.Empty);
+        }
+
+        /// <summary>The destinations off the host, each once, at most eight.</summary>
+        private static ImmutableArray<SinkInfo> Distinct(IEnumerable<SinkInfo> found)
+        {
             var seen = new HashSet<string>(StringComparer.Ordinal);
-            var sinks = found.Where(s => !s.IsInternal && seen.Add(s.Id)).Take(8).ToImmutableArray();
-            return new Destinations(sinks, bridged);
+            return found.Where(s => !s.IsInternal && seen.Add(s.Id)).Take(8).ToImmutableArray();
         }
 
         /// <summary>Whether a call is a sink method of <c>LoggerSinkConfiguration</c> (<c>WriteTo.Seq(…)</c>, <c>a.Seq(…)</c> in <c>WriteTo.Async(a =&gt; …)</c>).</summary>
@@ -218,7 +306,7 @@ namespace Residency.Analyzers.Sinks
                 }
             }
 
-            return Sinks(sink, values, call.Syntax.GetLocation(), $"WriteTo.{sink.Name}");
+            return Sinks($"Serilog {sink.Name}", values, sink.ValueFormat, sink.ConnectionStringKey, sink.DefaultHost, sink.Service ?? sink.Name, call.Syntax.GetLocation(), $"WriteTo.{sink.Name}");
         }
 
         /// <summary>The sinks of appsettings.json's <c>Serilog:WriteTo</c> list: each entry's <c>Name</c> (or the entry itself, a name) and its <c>Args</c>.</summary>
@@ -252,18 +340,17 @@ namespace Residency.Analyzers.Sinks
                         values.AddRange(_resolver.ConfigLookup(prefix + ":Args:" + parameter));
                     }
 
-                    result.AddRange(Sinks(sink, values, name.Location, $"{name.ResolvedBy} (Serilog:WriteTo {sink.Name})"));
+                    result.AddRange(Sinks($"Serilog {sink.Name}", values, sink.ValueFormat, sink.ConnectionStringKey, sink.DefaultHost, sink.Service ?? sink.Name, name.Location, $"{name.ResolvedBy} (Serilog:WriteTo {sink.Name})"));
                 }
             }
 
             return result;
         }
 
-        private IEnumerable<SinkInfo> Sinks(LoggingSink sink, List<EndpointValue> values, Location? location, string how)
+        private IEnumerable<SinkInfo> Sinks(string display, List<EndpointValue> values, string valueFormat, string? connectionStringKey, string? defaultHost, string service, Location? location, string how)
         {
-            var display = $"Serilog {sink.Name}";
             var targets = new List<EndpointTarget>();
-            EndpointTarget.AddFrom(targets, values, sink.ValueFormat, sink.ConnectionStringKey, how); // read as sdks.json's formats are
+            EndpointTarget.AddFrom(targets, values, valueFormat, connectionStringKey, how); // read as sdks.json's formats are
             var result = new List<SinkInfo>();
             foreach (var target in targets)
             {
@@ -272,9 +359,9 @@ namespace Residency.Analyzers.Sinks
 
             if (result.Count == 0)
             {
-                result.Add(sink.DefaultHost is { } host
-                    ? _sinks.ForHost(SinkKind.Sdk, display, host, false, $"{how}: default host of {sink.Service ?? sink.Name}", location, null)
-                    : _sinks.ForHost(SinkKind.Sdk, display, null, false, $"{how}: destination not found", location, null, target: $"{sink.Service ?? sink.Name} without destination"));
+                result.Add(defaultHost is { } host
+                    ? _sinks.ForHost(SinkKind.Sdk, display, host, false, $"{how}: default host of {service}", location, null)
+                    : _sinks.ForHost(SinkKind.Sdk, display, null, false, $"{how}: destination not found", location, null, target: $"{service} without destination"));
             }
 
             return result;

@@ -1,0 +1,214 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Linq;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Operations;
+using Residency.Analyzers.Endpoints;
+
+namespace Residency.Analyzers.Sinks
+{
+    /// <summary>
+    /// The <c>Microsoft.Extensions.Logging</c> providers of <c>Catalog/logging.json</c> that the application registers
+    /// (docs/endpoints.md, "Logging"): where each ships records, and from which level.
+    /// </summary>
+    internal sealed partial class LoggingSinkProvider
+    {
+        /// <summary>A record of unknown level (<c>Log(level, …)</c> with a level computed at run time) may reach every provider.</summary>
+        private const int UnknownLevel = 5;
+
+        /// <summary><c>LogLevel.Information</c>: Microsoft.Extensions.Logging's minimum when no filter is configured.</summary>
+        private const int DefaultMinimum = 2;
+
+        private bool AnyProviderReferenced()
+        {
+            foreach (var provider in _providers)
+            {
+                foreach (var registration in provider.Registrations)
+                {
+                    if (TypeOf(registration) is { } type && !_resolver.Types.Resolve(type).IsDefaultOrEmpty)
+                    {
+                        return true;
+                    }
+                }
+            }
+
+            return false;
+        }
+
+        private static string? TypeOf(string registration)
+        {
+            int dot = registration.LastIndexOf('.');
+            return dot > 0 ? registration.Substring(0, dot) : null;
+        }
+
+        private ImmutableArray<ProviderSinks> FindProviders()
+        {
+            var result = ImmutableArray.CreateBuilder<ProviderSinks>();
+            foreach (var provider in _providers)
+            {
+                try
+                {
+                    var calls = new List<IInvocationOperation>();
+                    foreach (var registration in provider.Registrations)
+                    {
+                        if (TypeOf(registration) is { } type && !_resolver.Types.Resolve(type).IsDefaultOrEmpty)
+                        {
+                            calls.AddRange(_resolver.Index.InvocationsOf(type, registration.Substring(type.Length + 1)));
+                        }
+                    }
+
+                    if (calls.Count == 0)
+                    {
+                        continue;
+                    }
+
+                    int minimum = MinimumLevel(provider);
+                    var how = $"{calls[0].TargetMethod.Name} (ILogger records of {LoggingCatalog.LevelName(minimum)} and above)";
+                    var sinks = Distinct(provider.Sdk is { } package ? FromSdk(provider, package, calls[0], how) : FromRegistrations(provider, calls, how));
+                    if (!sinks.IsEmpty && minimum < 6)
+                    {
+                        result.Add(new ProviderSinks(minimum, sinks));
+                    }
+                }
+                catch (Exception e) when (e is not OperationCanceledException)
+                {
+                    // Half-typed code: this provider is left out, never an AD0001.
+                }
+            }
+
+            return result.ToImmutable();
+        }
+
+        /// <summary>A provider that is an SDK's logging provider: where that SDK is configured to send for the whole application.</summary>
+        private IEnumerable<SinkInfo> FromSdk(LoggingProvider provider, string package, IInvocationOperation registration, string how)
+        {
+            if (_sdk.ApplicationTargets(package) is not { } found)
+            {
+                yield break;
+            }
+
+            var display = $"ILogger {provider.Name}";
+            foreach (var target in found.Targets)
+            {
+                var withHow = new EndpointTarget(target.Host, target.RegionCode, target.ServiceDiscovery, $"{how} → {target.ResolvedBy}", target.Location ?? registration.Syntax.GetLocation(), target.RegionName);
+                yield return _sdk.SinkOf(found.Entry, withHow, display, null);
+            }
+        }
+
+        /// <summary>A provider whose destination is given to its registration (an argument, an options property set in its lambda) or configured.</summary>
+        private IEnumerable<SinkInfo> FromRegistrations(LoggingProvider provider, List<IInvocationOperation> calls, string how)
+        {
+            var values = new List<EndpointValue>();
+            foreach (var call in calls)
+            {
+                foreach (var argument in call.Arguments)
+                {
+                    if (!EndpointResolver.IsWritten(argument))
+                    {
+                        continue;
+                    }
+
+                    if (argument.Parameter is { } parameter && provider.Parameters.Contains(parameter.Name))
+                    {
+                        values.AddRange(_resolver.Strings(argument.Value));
+                    }
+                    else if (provider.OptionsProperty is { } property)
+                    {
+                        // AddOtlpExporter(o => o.Endpoint = new Uri("…")): the property assigned in the registration's lambda.
+                        foreach (var assignment in argument.Value.DescendantsAndSelf().OfType<ISimpleAssignmentOperation>())
+                        {
+                            if (assignment.Target is IPropertyReferenceOperation target && target.Property.Name == property)
+                            {
+                                values.AddRange(_resolver.Strings(assignment.Value));
+                            }
+                        }
+                    }
+                }
+            }
+
+            if (values.Count == 0)
+            {
+                foreach (var key in provider.ConfigKeys)
+                {
+                    values.AddRange(_resolver.ConfigLookup(key));
+                }
+            }
+
+            return Sinks($"ILogger {provider.Name}", values, provider.ValueFormat, provider.ConnectionStringKey, provider.DefaultHost, provider.Service, calls[0].Syntax.GetLocation(), how);
+        }
+
+        /// <summary>
+        /// The lowest level of record the provider receives: its own configuration (<c>Logging:{alias}:LogLevel:Default</c>),
+        /// else the filter it registers for itself, else the general one (<c>Logging:LogLevel:Default</c>, Information when
+        /// absent); never below the provider's own threshold. Several configuration files: the lowest of them.
+        /// </summary>
+        private int MinimumLevel(LoggingProvider provider)
+        {
+            int filter = ConfiguredLevel($"Logging:{provider.Alias}:LogLevel:Default") ?? provider.Filter ?? ConfiguredLevel("Logging:LogLevel:Default") ?? DefaultMinimum;
+            int? threshold = null;
+            foreach (var key in provider.ThresholdConfigKeys)
+            {
+                threshold = Lowest(threshold, ConfiguredLevel(key));
+            }
+
+            return Math.Max(filter, threshold ?? provider.Threshold ?? 0);
+        }
+
+        private int? ConfiguredLevel(string key)
+        {
+            int? result = null;
+            foreach (var value in _resolver.ConfigLookup(key))
+            {
+                result = Lowest(result, LoggingCatalog.Level(value.Text));
+            }
+
+            return result;
+        }
+
+        private static int? Lowest(int? a, int? b) => a is null ? b : b is null ? a : Math.Min(a.Value, b.Value);
+
+        /// <summary>
+        /// The level of a Microsoft.Extensions.Logging call: the <c>LogX</c> method's, a constant <c>LogLevel</c> argument,
+        /// or a <c>[LoggerMessage]</c> method's <c>Level</c>; unknown (reaching every provider) when computed at run time.
+        /// </summary>
+        private int LevelOf(IInvocationOperation invocation, bool generated)
+        {
+            var method = invocation.TargetMethod;
+            if (!generated && method.Name.Length > 3 && method.Name.StartsWith("Log", StringComparison.Ordinal) &&
+                LoggingCatalog.Level(method.Name.Substring(3)) is { } named)
+            {
+                return named;
+            }
+
+            if (generated && LoggerMessage(method) is { } attribute)
+            {
+                foreach (var argument in attribute.NamedArguments)
+                {
+                    if (argument.Key == "Level" && argument.Value.Value is int level)
+                    {
+                        return level;
+                    }
+                }
+
+                foreach (var argument in attribute.ConstructorArguments)
+                {
+                    if (argument.Type?.Name == "LogLevel" && argument.Value is int level)
+                    {
+                        return level;
+                    }
+                }
+            }
+
+            foreach (var argument in invocation.Arguments)
+            {
+                if (argument.Parameter?.Type.Name == "LogLevel" && argument.Parameter.Type.TypeKind == TypeKind.Enum)
+                {
+                    return argument.Value.ConstantValue is { HasValue: true, Value: int level } ? level : UnknownLevel;
+                }
+            }
+
+            return UnknownLevel;
+        }
+    }
+}
