@@ -201,7 +201,7 @@ namespace Residency.Analyzers.Flow
             {
                 if (!fact.IsSource && fact.Parameter == TaintFact.Receiver)
                 {
-                    result = Taint.Union(result, fact.ViaMember ? Taint.OnMemberRead(receiver, fact.ReadMember) : receiver);
+                    result = Taint.Union(result, Taint.InPath(fact.ViaMember ? Taint.OnMemberRead(receiver, fact.ReadMember) : receiver, fact.Stored));
                 }
             }
 
@@ -266,7 +266,7 @@ namespace Residency.Analyzers.Flow
                 }
                 else if (fact.Parameter >= 0 && fact.Parameter < arguments.Length && arguments[fact.Parameter] is { } argument)
                 {
-                    result = Taint.Union(result, fact.ViaMember ? Taint.OnMemberRead(argument, fact.ReadMember) : argument);
+                    result = Taint.Union(result, Taint.InPath(fact.ViaMember ? Taint.OnMemberRead(argument, fact.ReadMember) : argument, fact.Stored));
                 }
             }
 

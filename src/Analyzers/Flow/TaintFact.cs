@@ -12,7 +12,7 @@ namespace Residency.Analyzers.Flow
     /// </summary>
     internal sealed class TaintFact : IEquatable<TaintFact>
     {
-        private TaintFact(DataElement? element, int parameter, bool whole, bool pseudonymised, bool viaMember, MemberPath? member = null)
+        private TaintFact(DataElement? element, int parameter, bool whole, bool pseudonymised, bool viaMember, MemberPath? member = null, MemberPath? stored = null)
         {
             Element = element;
             Parameter = parameter;
@@ -20,7 +20,15 @@ namespace Residency.Analyzers.Flow
             Pseudonymised = pseudonymised;
             ViaMember = viaMember;
             Member = member;
+            Stored = stored;
         }
+
+        /// <summary>
+        /// For a parameter or receiver fact stored into a member of an object built here (<c>new Entity { UserId = userId }</c>):
+        /// the member path, outermost first, as <see cref="Member"/> is for a source. Reading that member gives the fact back;
+        /// reading another member (<c>e.Country</c>) does not. At a call, the argument's facts are stored along the same path.
+        /// </summary>
+        public MemberPath? Stored { get; }
 
         /// <summary>
         /// For a source fact stored into a member of an object built here (<c>new { c.Email }</c>, <c>dto.Text = c.Email</c>):
@@ -83,9 +91,11 @@ namespace Residency.Analyzers.Flow
         /// <summary>This source fact with another element (a claim whose type became known), the rest kept.</summary>
         public TaintFact WithElement(DataElement element) => IsSource ? new TaintFact(element, Parameter, Whole, Pseudonymised, ViaMember, Member) : this;
 
-        /// <summary>This source fact, stored into <paramref name="member"/> of an object.</summary>
+        /// <summary>This fact, stored into <paramref name="member"/> of an object.</summary>
         public TaintFact InMember(ISymbol member) =>
-            IsSource ? new TaintFact(Element, Parameter, Whole, Pseudonymised, ViaMember, MemberPath.Push(member, Member)) : this;
+            IsSource
+                ? new TaintFact(Element, Parameter, Whole, Pseudonymised, ViaMember, MemberPath.Push(member, Member))
+                : new TaintFact(null, Parameter, Whole, Pseudonymised, ViaMember, Member, MemberPath.Push(member, Stored));
 
         /// <summary>
         /// What this fact becomes when <paramref name="member"/> of the value is read (null: an unknown member); null when it
@@ -105,6 +115,14 @@ namespace Residency.Analyzers.Flow
                 }
 
                 return Whole ? null : this;
+            }
+
+            if (Stored is not null)
+            {
+                // Stored into a known member of an object built here: only that member gives it back.
+                return member is null || SymbolEqualityComparer.Default.Equals(Stored.Head, MemberPath.Normalise(member))
+                    ? new TaintFact(null, Parameter, Whole, Pseudonymised, ViaMember, Member, Stored.Tail)
+                    : null;
             }
 
             if (Parameter == Receiver && !ViaMember && member is not null)
@@ -128,12 +146,12 @@ namespace Residency.Analyzers.Flow
             member.IsVirtual || member.IsAbstract || member.IsOverride || member.ContainingType?.TypeKind == TypeKind.Interface;
 
         /// <summary>Whether <see cref="OnMemberRead"/> returns this fact itself, whatever the member.</summary>
-        public bool OnMemberReadIsIdentity() => IsSource ? !Whole && Member is null : ViaMember;
+        public bool OnMemberReadIsIdentity() => IsSource ? !Whole && Member is null : ViaMember && Stored is null;
 
         public bool Equals(TaintFact? other) =>
             other is not null && ReferenceEquals(Element, other.Element) && Parameter == other.Parameter &&
             Whole == other.Whole && Pseudonymised == other.Pseudonymised && ViaMember == other.ViaMember &&
-            Equals(Member, other.Member);
+            Equals(Member, other.Member) && Equals(Stored, other.Stored);
 
         public override bool Equals(object? obj) => Equals(obj as TaintFact);
 
@@ -145,6 +163,7 @@ namespace Residency.Analyzers.Flow
                 hash = (hash * 31) + Parameter;
                 hash = (hash * 31) + (Whole ? 1 : 0) + (Pseudonymised ? 2 : 0) + (ViaMember ? 4 : 0);
                 hash = (hash * 31) + (Member?.GetHashCode() ?? 0);
+                hash = (hash * 31) + (Stored?.GetHashCode() ?? 0);
                 return hash;
             }
         }
@@ -242,6 +261,13 @@ namespace Residency.Analyzers.Flow
 
             return builder.ToImmutable();
         }
+
+        /// <summary>
+        /// The facts of a value stored along <paramref name="path"/> (outermost first) of an object: what a caller's argument
+        /// becomes where a callee stored its parameter (<see cref="TaintFact.Stored"/>).
+        /// </summary>
+        public static ImmutableHashSet<TaintFact> InPath(ImmutableHashSet<TaintFact> facts, MemberPath? path) =>
+            path is null || facts.IsEmpty ? facts : InMember(InPath(facts, path.Tail), path.Head);
 
         [System.Runtime.CompilerServices.MethodImpl(HotPath.Optimized)]
         public static ImmutableHashSet<TaintFact> OnMemberRead(ImmutableHashSet<TaintFact> facts, ISymbol? member = null)

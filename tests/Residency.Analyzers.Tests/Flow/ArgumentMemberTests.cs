@@ -155,5 +155,46 @@ class Service
 }",
             Res001(0).WithArguments("Request.Full (name), Request.Mail (contact.email)", "Crm.Send (recipient Acme CRM)", "US (United States)", "EEA;Adequate", "Run → Crm.Send"),
             Res001(1).WithArguments("Request.Full (name), Request.Mail (contact.email)", "Crm.Send (recipient Acme CRM)", "US (United States)", "EEA;Adequate", "Run → Crm.Send"));
+
+        // A parameter stored into one member of an object built in the callee travels in that member only: sending
+        // another member sends nothing of it (a field test's claim stored in Entity.UserId was reported as sent with
+        // Entity.Country).
+        private const string Stored = Model + @"
+public class Entity { public int Id { get; set; } public string? UserId { get; set; } public string Country { get; set; } = """"; }
+";
+
+        [Fact]
+        public Task AParameterStoredInOneMemberIsNotSentWithAnother() => Verify.VerifyAsync(Stored + @"
+class Svc
+{
+    readonly Crm _crm = new Crm();
+    public void Start(string? userId) { var e = new Entity { Id = 1, UserId = userId, Country = ""DE"" }; _crm.SendObject(new { e.Id, e.Country }); }
+    public void Straight(string? userId) { var e = new Entity { UserId = userId, Country = ""DE"" }; _crm.Send(e.Country); }
+    public void Run(Request r) { Start(r.Mail); Straight(r.Mail); }
+}");
+
+        [Fact]
+        public Task AParameterStoredInAMemberIsSentWithIt() => Verify.VerifyAsync(Stored + @"
+class Svc
+{
+    readonly Crm _crm = new Crm();
+    public void Start(string? userId) { var e = new Entity { UserId = userId }; _crm.Send(e.UserId); }
+    public void Whole(string? userId) { var e = new Entity { UserId = userId }; _crm.SendObject(e); }
+    public void Run(Request r) { {|#0:Start(r.Mail)|}; {|#1:Whole(r.Full)|}; }
+}", Res001(0).WithArguments("Request.Mail (contact.email)", "Crm.Send (recipient Acme CRM)", "US (United States)", "EEA;Adequate", "Run → Start → Crm.Send"),
+            Res001(1).WithArguments("Request.Full (name)", "Crm.SendObject (recipient Acme CRM)", "US (United States)", "EEA;Adequate", "Run → Whole → Crm.SendObject"));
+
+        [Fact]
+        public Task AReturnedObjectHoldsTheArgumentInTheMemberTheCalleeStoredItIn() => Verify.VerifyAsync(Stored + @"
+class Svc
+{
+    readonly Crm _crm = new Crm();
+    static Entity Make(string? userId) => new Entity { UserId = userId, Country = ""DE"" };
+    public void Run(Request r)
+    {
+        _crm.Send(Make(r.Mail).Country);
+        {|#0:_crm.Send(Make(r.Full).UserId)|};
+    }
+}", Res001(0).WithArguments("Request.Full (name)", "Crm.Send (recipient Acme CRM)", "US (United States)", "EEA;Adequate", "Run → Crm.Send"));
     }
 }
