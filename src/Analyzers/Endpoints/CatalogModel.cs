@@ -67,6 +67,12 @@ namespace Residency.Analyzers.Endpoints
         public int Order { get; }
 
         public JsonNode? Node { get; }
+
+        /// <summary>
+        /// Several services share the host (Service Bus and Event Hubs namespaces, <c>{namespace}.servicebus.windows.net</c>):
+        /// a call on a catalogued SDK client takes its recipient from the SDK entry; <see cref="Recipient"/> names the others.
+        /// </summary>
+        public bool RecipientFromSdk { get; init; }
     }
 
     /// <summary>What the catalogue says about one host.</summary>
@@ -133,9 +139,32 @@ namespace Residency.Analyzers.Endpoints
         /// </summary>
         public ImmutableArray<string> Registrations { get; set; } = ImmutableArray<string>.Empty;
 
+        /// <summary>
+        /// DI registrations that take a connection <em>name</em> (.NET Aspire's <c>builder.AddAzureBlobServiceClient("blobs")</c>):
+        /// the endpoint is configuration <c>ConnectionStrings:{name}</c>, else the settings section's
+        /// <c>{section}:{name}:{parameter}</c>, else <c>{section}:{parameter}</c>, for each constructorParameters name.
+        /// </summary>
+        public ImmutableArray<ConnectionNameRegistration> ConnectionNames { get; set; } = ImmutableArray<ConnectionNameRegistration>.Empty;
+
         public string ValueFormat { get; set; } = "url";
 
         public string? ConnectionStringKey { get; set; }
+    }
+
+    /// <summary>A registration method that takes a connection name, and the configuration section of its settings (sdks.json <c>endpoint.connectionNames</c>).</summary>
+    internal sealed class ConnectionNameRegistration
+    {
+        public ConnectionNameRegistration(string method, string section)
+        {
+            Method = method;
+            Section = section;
+        }
+
+        /// <summary>Full type name + '.' + method: <c>Microsoft.Extensions.Hosting.AspireBlobStorageExtensions.AddAzureBlobServiceClient</c>.</summary>
+        public string Method { get; }
+
+        /// <summary>The settings section (<c>Aspire:Azure:Storage:Blobs</c>).</summary>
+        public string Section { get; }
     }
 
     /// <summary>How an SDK's region is selected when it is not a host (sdks.json <c>region</c>).</summary>

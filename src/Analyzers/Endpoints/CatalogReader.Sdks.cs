@@ -109,6 +109,30 @@ namespace Residency.Analyzers.Endpoints
                             }
                         }
 
+                        var connectionNames = ImmutableArray.CreateBuilder<ConnectionNameRegistration>();
+                        if (endpoint.Get("connectionNames") is { } names)
+                        {
+                            if (!names.IsArray)
+                            {
+                                Issue(names, $"SDK '{types[0]}': connectionNames must be an array of {{ \"method\", \"section\" }} objects");
+                            }
+                            else
+                            {
+                                foreach (var name in names.Items)
+                                {
+                                    var method = name.IsObject ? name.GetString("method") : null;
+                                    var section = name.IsObject ? name.GetString("section") : null;
+                                    if (method is null || method.LastIndexOf('.') <= 0 || section is null)
+                                    {
+                                        Issue(name, $"SDK '{types[0]}': a connectionNames entry needs 'method' (Type.Method) and 'section'");
+                                        continue;
+                                    }
+
+                                    connectionNames.Add(new ConnectionNameRegistration(method, section));
+                                }
+                            }
+                        }
+
                         entry.Endpoint = new SdkEndpoint
                         {
                             Options = options.ToImmutable(),
@@ -117,6 +141,7 @@ namespace Residency.Analyzers.Endpoints
                             ConnectMethods = Strings(endpoint.Get("connectMethods"), "connectMethods"),
                             ConfigKeys = Strings(endpoint.Get("configKeys"), "configKeys"),
                             Registrations = Strings(endpoint.Get("registrations"), "registrations"),
+                            ConnectionNames = connectionNames.ToImmutable(),
                             ValueFormat = valueFormat,
                             ConnectionStringKey = endpoint.GetString("connectionStringKey"),
                         };

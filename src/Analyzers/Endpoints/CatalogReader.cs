@@ -13,7 +13,7 @@ namespace Residency.Analyzers.Endpoints
             "$schema", "$comment", "schemaVersion", "hosts", "regionMaps", "sdks", "sinks", "local", "notLocal", "configKeys", "internalHosts", "sources");
 
         private static readonly ImmutableHashSet<string> HostProperties = ImmutableHashSet.Create(
-            "pattern", "region", "recipient", "service", "euAlternative", "note", "source", "purpose");
+            "pattern", "region", "recipient", "recipientFromSdk", "service", "euAlternative", "note", "source", "purpose");
 
         public static ResidencyJson Read(string text, string path, bool isUser)
         {
@@ -282,7 +282,10 @@ namespace Residency.Analyzers.Endpoints
                         Issue(item, $"built-in host '{patternText}' needs 'recipient' and 'service'");
                     }
 
-                    hosts.Add(new HostEntry(pattern, regionText, item.GetString("recipient"), item.GetString("service"), alternative, item.GetString("note"), _isUser, order, item, item.GetString("purpose")));
+                    hosts.Add(new HostEntry(pattern, regionText, item.GetString("recipient"), item.GetString("service"), alternative, item.GetString("note"), _isUser, order, item, item.GetString("purpose"))
+                    {
+                        RecipientFromSdk = item.GetBool("recipientFromSdk") ?? false,
+                    });
                 }
 
                 return hosts.ToImmutable();

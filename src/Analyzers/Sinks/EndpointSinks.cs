@@ -48,7 +48,9 @@ namespace Residency.Analyzers.Sinks
                 return new SinkInfo(kind, named, Region.Unknown, fallbackRecipient, host, null, $"{resolvedBy} → host {host} is not in the catalogue", location: location, hint: HostsEntry(host));
             }
 
-            return new SinkInfo(kind, named, resolution.Region, resolution.Recipient ?? fallbackRecipient, host, resolution.Entry.Purpose, $"{resolvedBy} → {resolution.Describe()}", location: location, euAlternative: resolution.EuAlternative,
+            // A host several services share names the recipient of the SDK a catalogued client belongs to (Event Hubs, not Service Bus).
+            var recipient = resolution.Entry.RecipientFromSdk && kind == SinkKind.Sdk && fallbackRecipient is not null ? fallbackRecipient : resolution.Recipient ?? fallbackRecipient;
+            return new SinkInfo(kind, named, resolution.Region, recipient, host, resolution.Entry.Purpose, $"{resolvedBy} → {resolution.Describe()}", location: location, euAlternative: resolution.EuAlternative,
                 hint: resolution.Region.Kind == RegionKind.Unknown ? HostsEntry(host) : null);
         }
 

@@ -329,7 +329,50 @@ namespace Residency.Analyzers.Sinks
                 }
             }
 
+            foreach (var registration in endpoint.ConnectionNames)
+            {
+                AddConnectionNameTargets(result, registration, endpoint);
+            }
+
             return result;
+        }
+
+        /// <summary>
+        /// The endpoints of a registration that takes a connection name (.NET Aspire's <c>builder.AddAzureCosmosClient("cosmos")</c>,
+        /// keyed forms <c>AddKeyedAzureCosmosClient("cosmos")</c>): read as the integration reads its settings, the first that
+        /// has a value: <c>ConnectionStrings:{name}</c> (a connection string, a URI or a bare host), the settings section's
+        /// <c>{section}:{name}:{parameter}</c> keys, its <c>{section}:{parameter}</c> keys, for the constructorParameters names
+        /// (<c>ConnectionString</c>, <c>ServiceUri</c>, <c>AccountEndpoint</c>, <c>FullyQualifiedNamespace</c>; keys are case-insensitive).
+        /// The name is the registration's first string argument after the builder.
+        /// </summary>
+        private void AddConnectionNameTargets(List<EndpointTarget> result, ConnectionNameRegistration registration, SdkEndpoint endpoint)
+        {
+            int dot = registration.Method.LastIndexOf('.');
+            var method = registration.Method.Substring(dot + 1);
+            foreach (var call in _resolver.Index.InvocationsOf(registration.Method.Substring(0, dot), method))
+            {
+                var nameArgument = call.Arguments.FirstOrDefault(a => EndpointResolver.IsWritten(a) && a.Parameter is { Ordinal: > 0, Type.SpecialType: SpecialType.System_String });
+                if (nameArgument is null)
+                {
+                    continue;
+                }
+
+                foreach (var name in _resolver.Strings(nameArgument.Value).Where(v => v.Complete))
+                {
+                    var via = $"{method}(\"{name.Text}\")";
+                    var values = _resolver.ConfigLookup("ConnectionStrings:" + name.Text);
+                    for (int named = 1; named >= 0 && values.Count == 0; named--)
+                    {
+                        var section = named == 1 ? registration.Section + ":" + name.Text : registration.Section;
+                        foreach (var parameter in endpoint.ConstructorParameters)
+                        {
+                            values.AddRange(_resolver.ConfigLookup(section + ":" + parameter));
+                        }
+                    }
+
+                    AddValues(result, values, endpoint, via);
+                }
+            }
         }
 
         /// <summary>SDKs configured once for the process (SentrySdk.Init, TwilioClient.SetRegion, options set anywhere), then configuration, then defaults.</summary>

@@ -63,9 +63,11 @@ namespace Residency.Analyzers.Sinks
                 case IInvocationOperation factory:
                 {
                     // container.GetBlockBlobClient(name): a child factory the SDK declares as an extension method of the parent.
+                    // A call on a client that returns a client of the same entry sends where its receiver sends too, child
+                    // factory or not: container.CreateTransactionalBatch(pk) (itself a sink), batch.CreateItem(x).UpsertItem(y).
                     var parent = factory.TargetMethod.IsExtensionMethod ? ThisArgument(factory) : factory.TargetMethod.IsStatic ? null : factory.Instance;
                     var parentEntry = EntryOf(parent?.Type);
-                    if (parent is not null && parentEntry is not null && parentEntry.IsChildFactory(factory.TargetMethod.Name))
+                    if (parent is not null && parentEntry is not null && (parentEntry.IsChildFactory(factory.TargetMethod.Name) || ReferenceEquals(EntryOf(factory.Type), parentEntry)))
                     {
                         return Targets(parent, parentEntry, depth + 1);
                     }
@@ -130,10 +132,30 @@ namespace Residency.Analyzers.Sinks
                 {
                     result.AddRange(FromCreation(creation, entry));
                 }
+
+                if (result.Count == 0 && HandedOut(type))
+                {
+                    // A Cosmos Container or a ServiceBusSender injected (registered as sp => client.GetContainer(…)): the
+                    // application cannot create one, a client of the entry hands it out, so it sends where they send.
+                    foreach (var pair in _types.Value)
+                    {
+                        if (ReferenceEquals(pair.Value, entry) && !SymbolEqualityComparer.Default.Equals(pair.Key, type.OriginalDefinition))
+                        {
+                            foreach (var creation in _resolver.Index.CreationsOf(pair.Key))
+                            {
+                                result.AddRange(FromCreation(creation, entry));
+                            }
+                        }
+                    }
+                }
             }
 
             return result.Count > 0 ? result : StaticTargets(entry);
         }
+
+        /// <summary>A client class the application cannot create (abstract, or without a public constructor): a client of its SDK hands it out.</summary>
+        private static bool HandedOut(INamedTypeSymbol type) =>
+            type.TypeKind == TypeKind.Class && (type.IsAbstract || !type.InstanceConstructors.Any(c => c.DeclaredAccessibility == Accessibility.Public));
 
         /// <summary>
         /// Endpoint values set on the variable that holds the client rather than at its creation: an endpoint property

@@ -12,14 +12,14 @@ namespace Residency.Analyzers.Tests.Endpoints
 {
     /// <summary>
     /// Shared runner for the tests of the Azure SDKs catalogued like Azure Storage (Azure.Data.Tables, Azure.Storage.Files.Shares,
-    /// Azure.Messaging.ServiceBus): their stubs compiled with the Azure.Storage ones as one referenced library, the
+    /// Azure.Messaging.ServiceBus, Microsoft.Azure.Cosmos, Azure.Messaging.EventHubs, the .NET Aspire client integrations): their stubs compiled with the Azure.Storage ones as one referenced library, the
     /// Microsoft.Extensions stand-ins and AddAzureClients, residency.json declarations.
     /// </summary>
     internal static class AzureSdkTest
     {
-        public static readonly MetadataReference Library = TestReferences.Library("Azure.Sdks", SdkStubs.AzureStorageLibrary + SdkStubs.AzureTablesFilesServiceBusLibrary);
+        public static readonly MetadataReference Library = TestReferences.Library("Azure.Sdks", SdkStubs.AzureStorageLibrary + SdkStubs.AzureTablesFilesServiceBusLibrary + SdkStubs.CosmosEventHubsAspireLibrary);
 
-        private const string Uses = @"using Azure.Data.Tables;
+        public const string Uses = @"using Azure.Data.Tables;
 using Azure.Messaging.ServiceBus;
 using Azure.Storage.Files.Shares;
 using Microsoft.Extensions.Azure;
@@ -42,6 +42,7 @@ namespace Microsoft.Extensions.DependencyInjection
     public static class ServiceCollectionServiceExtensions
     {
         public static IServiceCollection AddSingleton<TService>(this IServiceCollection services, TService implementationInstance) where TService : class => services;
+        public static IServiceCollection AddSingleton<TService>(this IServiceCollection services, System.Func<System.IServiceProvider, TService> implementationFactory) where TService : class => services;
     }
 }
 ";

@@ -45,6 +45,28 @@ namespace Residency.Analyzers.Tests.Endpoints
                 CatalogReader.ValueFormats);
             Assert.All(Catalog.Sdks, sdk => Assert.Contains(sdk.Endpoint.ValueFormat, CatalogReader.ValueFormats));
             Assert.Equal("connectionStringOrHost", Catalog.Sdks.Single(s => s.Package == "Azure.Messaging.ServiceBus").Endpoint.ValueFormat);
+            Assert.Equal("connectionStringOrHost", Catalog.Sdks.Single(s => s.Package == "Azure.Messaging.EventHubs").Endpoint.ValueFormat);
+            Assert.Equal("AccountEndpoint", Catalog.Sdks.Single(s => s.Package == "Microsoft.Azure.Cosmos").Endpoint.ConnectionStringKey);
+        }
+
+        [Fact]
+        public void TheServiceBusHostLeavesTheRecipientToTheSdkAndAspireRegistrationsNameTheirSections()
+        {
+            // Service Bus and Event Hubs namespaces share {namespace}.servicebus.windows.net: the SDK entry names the recipient.
+            Assert.True(Catalog.Resolve("acme.servicebus.windows.net")!.Entry.RecipientFromSdk);
+            Assert.False(Catalog.Resolve("acme.servicebus.usgovcloudapi.net")!.Entry.RecipientFromSdk);
+            var cosmos = Catalog.Sdks.Single(s => s.Package == "Microsoft.Azure.Cosmos").Endpoint.ConnectionNames;
+            Assert.Contains(cosmos, r => r.Method == "Microsoft.Extensions.Hosting.AspireMicrosoftAzureCosmosExtensions.AddAzureCosmosClient" && r.Section == "Aspire:Microsoft:Azure:Cosmos");
+            Assert.All(Catalog.Sdks.SelectMany(s => s.Endpoint.ConnectionNames), r => Assert.StartsWith("Aspire:", r.Section));
+            Assert.Equal(4, Catalog.Sdks.Count(s => !s.Endpoint.ConnectionNames.IsEmpty));
+        }
+
+        [Fact]
+        public void AConnectionNamesEntryWithoutMethodOrSectionIsAnIssue()
+        {
+            var json = CatalogReader.Read("{ \"sdks\": [ { \"types\": [ \"Contoso.Bus.Client\" ], \"endpoint\": { \"constructorParameters\": [ \"connectionString\" ], \"connectionNames\": [ { \"method\": \"Contoso.Hosting.BusExtensions.AddBus\" }, { \"method\": \"Contoso.Hosting.BusExtensions.AddKeyedBus\", \"section\": \"Contoso:Bus\" } ] } } ] }", "residency.json", isUser: true);
+            Assert.Contains("a connectionNames entry needs 'method' (Type.Method) and 'section'", Assert.Single(json.Issues).ToString());
+            Assert.Equal("Contoso:Bus", Assert.Single(Assert.Single(json.Sdks).Endpoint.ConnectionNames).Section);
         }
 
         [Fact]
@@ -202,7 +224,9 @@ namespace Residency.Analyzers.Tests.Endpoints
         [InlineData("acme.file.core.windows.net", "Unknown", "Microsoft (Azure Storage)", null)]
         [InlineData("acme.table.cosmos.azure.com", "Unknown", "Microsoft (Azure Cosmos DB)", null)]
         [InlineData("acme.documents.azure.com", "Unknown", "Microsoft (Azure Cosmos DB)", null)]
-        [InlineData("acme.servicebus.windows.net", "Unknown", "Microsoft (Azure Service Bus)", null)]
+        [InlineData("acme.documents.azure.us", "US", "Microsoft (Azure Government)", null)]
+        [InlineData("acme.documents.azure.cn", "CN", "21Vianet (Microsoft Azure operated in China)", null)]
+        [InlineData("acme.servicebus.windows.net", "Unknown", "Microsoft (Azure Service Bus, Event Hubs)", null)]
         [InlineData("acme.servicebus.usgovcloudapi.net", "US", "Microsoft (Azure Government)", null)]
         [InlineData("acme.servicebus.chinacloudapi.cn", "CN", "21Vianet (Microsoft Azure operated in China)", null)]
         [InlineData("API.OpenAI.COM", "US", "OpenAI", "eu.api.openai.com")]

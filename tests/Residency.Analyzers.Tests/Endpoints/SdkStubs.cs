@@ -721,5 +721,277 @@ namespace Microsoft.Extensions.Azure
     }
 }
 ";
+            /// <summary>
+        /// Microsoft.Azure.Cosmos 3.x, Azure.Messaging.EventHubs 5.x (with Microsoft.Extensions.Azure's Event Hubs registrations) and
+        /// the .NET Aspire client integrations for Azure (Aspire.Azure.Storage.Blobs, Aspire.Azure.Messaging.ServiceBus,
+        /// Aspire.Microsoft.Azure.Cosmos, Aspire.Azure.Messaging.EventHubs): real namespaces, type names, constructor parameter
+        /// names and method names. Compiled together with <see cref="AzureStorageLibrary"/> and <see cref="AzureTablesFilesServiceBusLibrary"/>.
+        /// </summary>
+        public const string CosmosEventHubsAspireLibrary = @"
+namespace Microsoft.Azure.Cosmos
+{
+    public class CosmosClientOptions { public string? ApplicationRegion { get; set; } public bool AllowBulkExecution { get; set; } }
+    public class RequestOptions { }
+    public class ItemRequestOptions : RequestOptions { }
+    public class PatchItemRequestOptions : ItemRequestOptions { }
+    public class QueryRequestOptions : RequestOptions { }
+    public class ContainerRequestOptions : RequestOptions { }
+    public class TransactionalBatchItemRequestOptions : RequestOptions { }
+    public class TransactionalBatchPatchItemRequestOptions : TransactionalBatchItemRequestOptions { }
+    public readonly struct PartitionKey
+    {
+        public static readonly PartitionKey None = default;
+        public PartitionKey(string partitionKeyValue) { }
+        public PartitionKey(double partitionKeyValue) { }
+        public PartitionKey(bool partitionKeyValue) { }
+    }
+    public abstract class Response<T> { public abstract T Resource { get; } }
+    public class ItemResponse<T> : Response<T> { public override T Resource => default!; }
+    public class ResponseMessage : System.IDisposable { public virtual System.IO.Stream Content => null!; public void Dispose() { } }
+    public class DatabaseProperties { }
+    public class ContainerProperties { public ContainerProperties(string id, string partitionKeyPath) { } }
+    public class DatabaseResponse : Response<DatabaseProperties> { public override DatabaseProperties Resource => null!; public virtual Database Database => null!; }
+    public class ContainerResponse : Response<ContainerProperties> { public override ContainerProperties Resource => null!; public virtual Container Container => null!; }
+    public class FeedResponse<T> : System.Collections.Generic.IEnumerable<T>
+    {
+        public System.Collections.Generic.IEnumerator<T> GetEnumerator() => null!;
+        System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => null!;
+    }
+    public abstract class FeedIterator<T> : System.IDisposable
+    {
+        public abstract bool HasMoreResults { get; }
+        public abstract System.Threading.Tasks.Task<FeedResponse<T>> ReadNextAsync(System.Threading.CancellationToken cancellationToken = default);
+        public void Dispose() { }
+    }
+    public abstract class FeedIterator : System.IDisposable
+    {
+        public abstract bool HasMoreResults { get; }
+        public abstract System.Threading.Tasks.Task<ResponseMessage> ReadNextAsync(System.Threading.CancellationToken cancellationToken = default);
+        public void Dispose() { }
+    }
+    public class QueryDefinition
+    {
+        public QueryDefinition(string query) { }
+        public string QueryText => """";
+        public QueryDefinition WithParameter(string name, object value) => this;
+    }
+    public abstract class PatchOperation
+    {
+        public static PatchOperation Set<T>(string path, T value) => null!;
+        public static PatchOperation Replace<T>(string path, T value) => null!;
+        public static PatchOperation Remove(string path) => null!;
+    }
+    public class TransactionalBatchResponse : System.IDisposable { public virtual bool IsSuccessStatusCode => true; public void Dispose() { } }
+    public class CosmosClient : System.IDisposable
+    {
+        protected CosmosClient() { }
+        public CosmosClient(string connectionString, CosmosClientOptions? clientOptions = null) { }
+        public CosmosClient(string accountEndpoint, string authKeyOrResourceToken, CosmosClientOptions? clientOptions = null) { }
+        public CosmosClient(string accountEndpoint, global::Azure.Core.TokenCredential tokenCredential, CosmosClientOptions? clientOptions = null) { }
+        public virtual System.Uri Endpoint => null!;
+        public virtual Database GetDatabase(string id) => null!;
+        public virtual Container GetContainer(string databaseId, string containerId) => null!;
+        public virtual System.Threading.Tasks.Task<DatabaseResponse> CreateDatabaseIfNotExistsAsync(string id, int? throughput = null, RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default) => null!;
+        public static System.Threading.Tasks.Task<CosmosClient> CreateAndInitializeAsync(string connectionString, System.Collections.Generic.IReadOnlyList<(string databaseId, string containerId)> containers, CosmosClientOptions? cosmosClientOptions = null, System.Threading.CancellationToken cancellationToken = default) => null!;
+        public void Dispose() { }
+    }
+    public abstract class Database
+    {
+        protected Database() { }
+        public abstract string Id { get; }
+        public abstract CosmosClient Client { get; }
+        public abstract Container GetContainer(string id);
+        public abstract System.Threading.Tasks.Task<ContainerResponse> CreateContainerIfNotExistsAsync(string id, string partitionKeyPath, int? throughput = null, RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default);
+        public abstract System.Threading.Tasks.Task<DatabaseResponse> ReadAsync(RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default);
+        public abstract System.Threading.Tasks.Task<DatabaseResponse> DeleteAsync(RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default);
+    }
+    public abstract class Container
+    {
+        protected Container() { }
+        public abstract string Id { get; }
+        public abstract Database Database { get; }
+        public abstract System.Threading.Tasks.Task<ItemResponse<T>> CreateItemAsync<T>(T item, PartitionKey? partitionKey = null, ItemRequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default);
+        public abstract System.Threading.Tasks.Task<ResponseMessage> CreateItemStreamAsync(System.IO.Stream streamPayload, PartitionKey partitionKey, ItemRequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default);
+        public abstract System.Threading.Tasks.Task<ItemResponse<T>> UpsertItemAsync<T>(T item, PartitionKey? partitionKey = null, ItemRequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default);
+        public abstract System.Threading.Tasks.Task<ResponseMessage> UpsertItemStreamAsync(System.IO.Stream streamPayload, PartitionKey partitionKey, ItemRequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default);
+        public abstract System.Threading.Tasks.Task<ItemResponse<T>> ReplaceItemAsync<T>(T item, string id, PartitionKey? partitionKey = null, ItemRequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default);
+        public abstract System.Threading.Tasks.Task<ItemResponse<T>> PatchItemAsync<T>(string id, PartitionKey partitionKey, System.Collections.Generic.IReadOnlyList<PatchOperation> patchOperations, PatchItemRequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default);
+        public abstract System.Threading.Tasks.Task<ItemResponse<T>> ReadItemAsync<T>(string id, PartitionKey partitionKey, ItemRequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default);
+        public abstract System.Threading.Tasks.Task<ItemResponse<T>> DeleteItemAsync<T>(string id, PartitionKey partitionKey, ItemRequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default);
+        public abstract FeedIterator<T> GetItemQueryIterator<T>(QueryDefinition queryDefinition, string? continuationToken = null, QueryRequestOptions? requestOptions = null);
+        public abstract FeedIterator<T> GetItemQueryIterator<T>(string? queryText = null, string? continuationToken = null, QueryRequestOptions? requestOptions = null);
+        public abstract FeedIterator GetItemQueryStreamIterator(QueryDefinition queryDefinition, string? continuationToken = null, QueryRequestOptions? requestOptions = null);
+        public abstract System.Linq.IOrderedQueryable<T> GetItemLinqQueryable<T>(bool allowSynchronousQueryExecution = false, string? continuationToken = null, QueryRequestOptions? requestOptions = null);
+        public abstract TransactionalBatch CreateTransactionalBatch(PartitionKey partitionKey);
+        public abstract System.Threading.Tasks.Task<ContainerResponse> ReadContainerAsync(ContainerRequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default);
+        public abstract System.Threading.Tasks.Task<ContainerResponse> DeleteContainerAsync(ContainerRequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default);
+        public abstract System.Threading.Tasks.Task<int?> ReadThroughputAsync(System.Threading.CancellationToken cancellationToken = default);
+    }
+    public abstract class TransactionalBatch
+    {
+        protected TransactionalBatch() { }
+        public abstract TransactionalBatch CreateItem<T>(T item, TransactionalBatchItemRequestOptions? requestOptions = null);
+        public abstract TransactionalBatch UpsertItem<T>(T item, TransactionalBatchItemRequestOptions? requestOptions = null);
+        public abstract TransactionalBatch ReplaceItem<T>(string id, T item, TransactionalBatchItemRequestOptions? requestOptions = null);
+        public abstract TransactionalBatch ReadItem(string id, TransactionalBatchItemRequestOptions? requestOptions = null);
+        public abstract TransactionalBatch DeleteItem(string id, TransactionalBatchItemRequestOptions? requestOptions = null);
+        public abstract TransactionalBatch PatchItem(string id, System.Collections.Generic.IReadOnlyList<PatchOperation> patchOperations, TransactionalBatchPatchItemRequestOptions? requestOptions = null);
+        public abstract System.Threading.Tasks.Task<TransactionalBatchResponse> ExecuteAsync(System.Threading.CancellationToken cancellationToken = default);
+    }
+}
+namespace Microsoft.Azure.Cosmos.Fluent
+{
+    public class CosmosClientBuilder
+    {
+        public CosmosClientBuilder(string connectionString) { }
+        public CosmosClientBuilder(string accountEndpoint, string authKeyOrResourceToken) { }
+        public CosmosClientBuilder(string accountEndpoint, global::Azure.Core.TokenCredential tokenCredential) { }
+        public CosmosClientBuilder WithApplicationRegion(string applicationRegion) => this;
+        public CosmosClientBuilder WithApplicationName(string applicationName) => this;
+        public virtual Microsoft.Azure.Cosmos.CosmosClient Build() => null!;
+    }
+}
+namespace Microsoft.Azure.Cosmos.Linq
+{
+    public static class CosmosLinqExtensions
+    {
+        public static Microsoft.Azure.Cosmos.FeedIterator<T> ToFeedIterator<T>(this System.Linq.IQueryable<T> query) => null!;
+    }
+}
+namespace Azure.Messaging.EventHubs
+{
+    public class EventData
+    {
+        public EventData() { }
+        public EventData(System.BinaryData eventBody) { }
+        public EventData(System.ReadOnlyMemory<byte> eventBody) { }
+        public EventData(string eventBody) { }
+        public System.BinaryData EventBody { get; set; } = null!;
+        public string? ContentType { get; set; }
+        public string? MessageId { get; set; }
+        public System.Collections.Generic.IDictionary<string, object> Properties { get; } = new System.Collections.Generic.Dictionary<string, object>();
+    }
+    public class EventProcessorClient
+    {
+        protected EventProcessorClient() { }
+        public EventProcessorClient(global::Azure.Storage.Blobs.BlobContainerClient checkpointStore, string consumerGroup, string connectionString, string eventHubName) { }
+        public event System.Func<Azure.Messaging.EventHubs.Processor.ProcessEventArgs, System.Threading.Tasks.Task> ProcessEventAsync { add { } remove { } }
+        public virtual System.Threading.Tasks.Task StartProcessingAsync(System.Threading.CancellationToken cancellationToken = default) => null!;
+    }
+}
+namespace Azure.Messaging.EventHubs.Processor
+{
+    public struct ProcessEventArgs
+    {
+        public Azure.Messaging.EventHubs.EventData Data => null!;
+        public System.Threading.Tasks.Task UpdateCheckpointAsync(System.Threading.CancellationToken cancellationToken = default) => null!;
+    }
+}
+namespace Azure.Messaging.EventHubs.Consumer
+{
+    public struct PartitionEvent { public Azure.Messaging.EventHubs.EventData Data => null!; }
+    public class EventHubConsumerClient : System.IAsyncDisposable
+    {
+        public const string DefaultConsumerGroupName = ""$Default"";
+        protected EventHubConsumerClient() { }
+        public EventHubConsumerClient(string consumerGroup, string connectionString, string eventHubName) { }
+        public virtual System.Collections.Generic.IAsyncEnumerable<PartitionEvent> ReadEventsAsync(System.Threading.CancellationToken cancellationToken = default) => null!;
+        public virtual System.Threading.Tasks.ValueTask DisposeAsync() => default;
+    }
+}
+namespace Azure.Messaging.EventHubs.Producer
+{
+    public class EventHubProducerClientOptions { }
+    public class EventHubBufferedProducerClientOptions { }
+    public class SendEventOptions { public string? PartitionKey { get; set; } public string? PartitionId { get; set; } }
+    public class CreateBatchOptions : SendEventOptions { }
+    public class EnqueueEventOptions : SendEventOptions { }
+    public sealed class EventDataBatch : System.IDisposable
+    {
+        public int Count => 0;
+        public bool TryAdd(Azure.Messaging.EventHubs.EventData eventData) => true;
+        public void Dispose() { }
+    }
+    public class EventHubProducerClient : System.IAsyncDisposable
+    {
+        protected EventHubProducerClient() { }
+        public EventHubProducerClient(string connectionString) { }
+        public EventHubProducerClient(string connectionString, EventHubProducerClientOptions clientOptions) { }
+        public EventHubProducerClient(string connectionString, string eventHubName) { }
+        public EventHubProducerClient(string connectionString, string eventHubName, EventHubProducerClientOptions clientOptions) { }
+        public EventHubProducerClient(string fullyQualifiedNamespace, string eventHubName, global::Azure.Core.TokenCredential credential, EventHubProducerClientOptions? clientOptions = default) { }
+        public EventHubProducerClient(string fullyQualifiedNamespace, string eventHubName, global::Azure.AzureNamedKeyCredential credential, EventHubProducerClientOptions? clientOptions = default) { }
+        public string FullyQualifiedNamespace => """";
+        public virtual System.Threading.Tasks.ValueTask<EventDataBatch> CreateBatchAsync(System.Threading.CancellationToken cancellationToken = default) => default;
+        public virtual System.Threading.Tasks.ValueTask<EventDataBatch> CreateBatchAsync(CreateBatchOptions options, System.Threading.CancellationToken cancellationToken = default) => default;
+        public virtual System.Threading.Tasks.Task SendAsync(System.Collections.Generic.IEnumerable<Azure.Messaging.EventHubs.EventData> eventBatch, System.Threading.CancellationToken cancellationToken = default) => null!;
+        public virtual System.Threading.Tasks.Task SendAsync(System.Collections.Generic.IEnumerable<Azure.Messaging.EventHubs.EventData> eventBatch, SendEventOptions options, System.Threading.CancellationToken cancellationToken = default) => null!;
+        public virtual System.Threading.Tasks.Task SendAsync(EventDataBatch eventBatch, System.Threading.CancellationToken cancellationToken = default) => null!;
+        public virtual System.Threading.Tasks.Task<string[]> GetPartitionIdsAsync(System.Threading.CancellationToken cancellationToken = default) => null!;
+        public virtual System.Threading.Tasks.Task CloseAsync(System.Threading.CancellationToken cancellationToken = default) => null!;
+        public virtual System.Threading.Tasks.ValueTask DisposeAsync() => default;
+    }
+    public class EventHubBufferedProducerClient : System.IAsyncDisposable
+    {
+        protected EventHubBufferedProducerClient() { }
+        public EventHubBufferedProducerClient(string connectionString) { }
+        public EventHubBufferedProducerClient(string connectionString, string eventHubName) { }
+        public EventHubBufferedProducerClient(string connectionString, string eventHubName, EventHubBufferedProducerClientOptions clientOptions) { }
+        public EventHubBufferedProducerClient(string fullyQualifiedNamespace, string eventHubName, global::Azure.Core.TokenCredential credential, EventHubBufferedProducerClientOptions? clientOptions = default) { }
+        public virtual System.Threading.Tasks.Task<int> EnqueueEventAsync(Azure.Messaging.EventHubs.EventData eventData, System.Threading.CancellationToken cancellationToken = default) => null!;
+        public virtual System.Threading.Tasks.Task<int> EnqueueEventAsync(Azure.Messaging.EventHubs.EventData eventData, EnqueueEventOptions options, System.Threading.CancellationToken cancellationToken = default) => null!;
+        public virtual System.Threading.Tasks.Task<int> EnqueueEventsAsync(System.Collections.Generic.IEnumerable<Azure.Messaging.EventHubs.EventData> events, System.Threading.CancellationToken cancellationToken = default) => null!;
+        public virtual System.Threading.Tasks.Task FlushAsync(System.Threading.CancellationToken cancellationToken = default) => null!;
+        public virtual int GetBufferedEventCount(string partitionId) => 0;
+        public virtual System.Threading.Tasks.ValueTask DisposeAsync() => default;
+    }
+}
+namespace Microsoft.Extensions.Azure
+{
+    public static class EventHubClientBuilderExtensions
+    {
+        public static IAzureClientBuilder<global::Azure.Messaging.EventHubs.Producer.EventHubProducerClient, global::Azure.Messaging.EventHubs.Producer.EventHubProducerClientOptions> AddEventHubProducerClient<TBuilder>(this TBuilder builder, string connectionString) where TBuilder : IAzureClientFactoryBuilder => null!;
+        public static IAzureClientBuilder<global::Azure.Messaging.EventHubs.Producer.EventHubProducerClient, global::Azure.Messaging.EventHubs.Producer.EventHubProducerClientOptions> AddEventHubProducerClient<TBuilder>(this TBuilder builder, string connectionString, string eventHubName) where TBuilder : IAzureClientFactoryBuilder => null!;
+        public static IAzureClientBuilder<global::Azure.Messaging.EventHubs.Producer.EventHubProducerClient, global::Azure.Messaging.EventHubs.Producer.EventHubProducerClientOptions> AddEventHubProducerClientWithNamespace<TBuilder>(this TBuilder builder, string fullyQualifiedNamespace, string eventHubName) where TBuilder : IAzureClientFactoryBuilderWithCredential => null!;
+        public static IAzureClientBuilder<global::Azure.Messaging.EventHubs.Producer.EventHubProducerClient, global::Azure.Messaging.EventHubs.Producer.EventHubProducerClientOptions> AddEventHubProducerClient<TBuilder, TConfiguration>(this TBuilder builder, TConfiguration configuration) where TBuilder : IAzureClientFactoryBuilderWithConfiguration<TConfiguration> => null!;
+    }
+}
+namespace Aspire.Azure.Storage.Blobs { public class AzureStorageBlobsSettings { public string? ConnectionString { get; set; } public System.Uri? ServiceUri { get; set; } } }
+namespace Aspire.Azure.Messaging.ServiceBus { public sealed class AzureMessagingServiceBusSettings { public string? ConnectionString { get; set; } public string? FullyQualifiedNamespace { get; set; } } }
+namespace Aspire.Microsoft.Azure.Cosmos { public sealed class MicrosoftAzureCosmosSettings { public string? ConnectionString { get; set; } public System.Uri? AccountEndpoint { get; set; } } }
+namespace Aspire.Azure.Messaging.EventHubs
+{
+    public abstract class AzureMessagingEventHubsSettings { internal AzureMessagingEventHubsSettings() { } public string? ConnectionString { get; set; } public string? FullyQualifiedNamespace { get; set; } public string? EventHubName { get; set; } }
+    public sealed class AzureMessagingEventHubsProducerSettings : AzureMessagingEventHubsSettings { }
+    public sealed class AzureMessagingEventHubsBufferedProducerSettings : AzureMessagingEventHubsSettings { }
+}
+namespace Microsoft.Extensions.Hosting
+{
+    public interface IHostApplicationBuilder { }
+    public static class AspireBlobStorageExtensions
+    {
+        [System.Obsolete(""Use AddAzureBlobServiceClient instead."")]
+        public static void AddAzureBlobClient(this IHostApplicationBuilder builder, string connectionName, System.Action<Aspire.Azure.Storage.Blobs.AzureStorageBlobsSettings>? configureSettings = null, System.Action<global::Microsoft.Extensions.Azure.IAzureClientBuilder<global::Azure.Storage.Blobs.BlobServiceClient, global::Azure.Storage.Blobs.BlobClientOptions>>? configureClientBuilder = null) { }
+        public static void AddAzureBlobServiceClient(this IHostApplicationBuilder builder, string connectionName, System.Action<Aspire.Azure.Storage.Blobs.AzureStorageBlobsSettings>? configureSettings = null, System.Action<global::Microsoft.Extensions.Azure.IAzureClientBuilder<global::Azure.Storage.Blobs.BlobServiceClient, global::Azure.Storage.Blobs.BlobClientOptions>>? configureClientBuilder = null) { }
+        public static void AddKeyedAzureBlobServiceClient(this IHostApplicationBuilder builder, string name, System.Action<Aspire.Azure.Storage.Blobs.AzureStorageBlobsSettings>? configureSettings = null, System.Action<global::Microsoft.Extensions.Azure.IAzureClientBuilder<global::Azure.Storage.Blobs.BlobServiceClient, global::Azure.Storage.Blobs.BlobClientOptions>>? configureClientBuilder = null) { }
+    }
+    public static class AspireServiceBusExtensions
+    {
+        public static void AddAzureServiceBusClient(this IHostApplicationBuilder builder, string connectionName, System.Action<Aspire.Azure.Messaging.ServiceBus.AzureMessagingServiceBusSettings>? configureSettings = null, System.Action<global::Microsoft.Extensions.Azure.IAzureClientBuilder<global::Azure.Messaging.ServiceBus.ServiceBusClient, global::Azure.Messaging.ServiceBus.ServiceBusClientOptions>>? configureClientBuilder = null) { }
+        public static void AddKeyedAzureServiceBusClient(this IHostApplicationBuilder builder, string name, System.Action<Aspire.Azure.Messaging.ServiceBus.AzureMessagingServiceBusSettings>? configureSettings = null, System.Action<global::Microsoft.Extensions.Azure.IAzureClientBuilder<global::Azure.Messaging.ServiceBus.ServiceBusClient, global::Azure.Messaging.ServiceBus.ServiceBusClientOptions>>? configureClientBuilder = null) { }
+    }
+    public static class AspireMicrosoftAzureCosmosExtensions
+    {
+        public static void AddAzureCosmosClient(this IHostApplicationBuilder builder, string connectionName, System.Action<Aspire.Microsoft.Azure.Cosmos.MicrosoftAzureCosmosSettings>? configureSettings = null, System.Action<global::Microsoft.Azure.Cosmos.CosmosClientOptions>? configureClientOptions = null) { }
+        public static void AddKeyedAzureCosmosClient(this IHostApplicationBuilder builder, string name, System.Action<Aspire.Microsoft.Azure.Cosmos.MicrosoftAzureCosmosSettings>? configureSettings = null, System.Action<global::Microsoft.Azure.Cosmos.CosmosClientOptions>? configureClientOptions = null) { }
+        public static void AddAzureCosmosContainer(this IHostApplicationBuilder builder, string connectionName, System.Action<Aspire.Microsoft.Azure.Cosmos.MicrosoftAzureCosmosSettings>? configureSettings = null, System.Action<global::Microsoft.Azure.Cosmos.CosmosClientOptions>? configureClientOptions = null) { }
+    }
+    public static class AspireEventHubsExtensions
+    {
+        public static void AddAzureEventHubProducerClient(this IHostApplicationBuilder builder, string connectionName, System.Action<Aspire.Azure.Messaging.EventHubs.AzureMessagingEventHubsSettings>? configureSettings = null, System.Action<global::Microsoft.Extensions.Azure.IAzureClientBuilder<global::Azure.Messaging.EventHubs.Producer.EventHubProducerClient, global::Azure.Messaging.EventHubs.Producer.EventHubProducerClientOptions>>? configureClientBuilder = null) { }
+        public static void AddKeyedAzureEventHubProducerClient(this IHostApplicationBuilder builder, string name, System.Action<Aspire.Azure.Messaging.EventHubs.AzureMessagingEventHubsSettings>? configureSettings = null, System.Action<global::Microsoft.Extensions.Azure.IAzureClientBuilder<global::Azure.Messaging.EventHubs.Producer.EventHubProducerClient, global::Azure.Messaging.EventHubs.Producer.EventHubProducerClientOptions>>? configureClientBuilder = null) { }
+    }
+}
+";
     }
 }
