@@ -128,7 +128,7 @@ namespace Residency.Analyzers.Sinks
             // globally. A parameter at any depth (a field assigned from the constructor's parameter) is injected too.
             if (operation.Type is INamedTypeSymbol type && (depth == 0 || operation is IParameterReferenceOperation))
             {
-                foreach (var creation in _resolver.Index.CreationsOf(type))
+                foreach (var creation in InjectedCreations(type, (operation as IParameterReferenceOperation)?.Parameter))
                 {
                     result.AddRange(FromCreation(creation, entry));
                 }
@@ -156,6 +156,59 @@ namespace Residency.Analyzers.Sinks
         /// <summary>A client class the application cannot create (abstract, or without a public constructor): a client of its SDK hands it out.</summary>
         private static bool HandedOut(INamedTypeSymbol type) =>
             type.TypeKind == TypeKind.Class && (type.IsAbstract || !type.InstanceConstructors.Any(c => c.DeclaredAccessibility == Accessibility.Public));
+
+        /// <summary>
+        /// The creations of an injected client's type that can be the one injected: with <c>[FromKeyedServices("eu")]</c>,
+        /// those of the keyed registrations of that key (<c>AddKeyedSingleton("eu", (_, _) =&gt; new Client(…))</c>); without
+        /// a key, those outside keyed registrations. When none matches, every creation (the registration may be out of sight).
+        /// </summary>
+        private IEnumerable<IObjectCreationOperation> InjectedCreations(INamedTypeSymbol type, IParameterSymbol? parameter)
+        {
+            var creations = _resolver.Index.CreationsOf(type);
+            if (creations.Length < 2)
+            {
+                return creations;
+            }
+
+            var key = parameter is null ? null : ServiceKey(parameter);
+            var matching = creations.Where(c => RegistrationKey(c) == key).ToList();
+            return matching.Count > 0 ? matching : creations;
+        }
+
+        private string? ServiceKey(IParameterSymbol parameter)
+        {
+            var attributeType = _resolver.Types.Resolve("Microsoft.Extensions.DependencyInjection.FromKeyedServicesAttribute");
+            foreach (var attribute in parameter.GetAttributes())
+            {
+                if (EndpointTypes.Is(attribute.AttributeClass, attributeType) && attribute.ConstructorArguments.Length > 0)
+                {
+                    return attribute.ConstructorArguments[0].Value?.ToString();
+                }
+            }
+
+            return null;
+        }
+
+        /// <summary>The service key of the keyed registration (<c>AddKeyedSingleton(key, …)</c>) a creation is made in, or null.</summary>
+        private string? RegistrationKey(IObjectCreationOperation creation)
+        {
+            int steps = 0;
+            for (var node = creation.Parent; node is not null && steps < 16; node = node.Parent, steps++)
+            {
+                if (node is IInvocationOperation call)
+                {
+                    foreach (var argument in call.Arguments)
+                    {
+                        if (argument.Parameter?.Name == "serviceKey" && call.TargetMethod.Name.IndexOf("Keyed", StringComparison.Ordinal) >= 0)
+                        {
+                            return _resolver.Strings(EndpointResolver.Strip(argument.Value)).FirstOrDefault(v => v.Complete)?.Text ?? "?";
+                        }
+                    }
+                }
+            }
+
+            return null;
+        }
 
         /// <summary>
         /// Endpoint values set on the variable that holds the client rather than at its creation: an endpoint property

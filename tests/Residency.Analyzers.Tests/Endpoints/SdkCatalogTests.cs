@@ -128,6 +128,41 @@ class Service
             new[] { ("residency.json", @"{ ""hosts"": [ { ""pattern"": ""acme-ai.openai.azure.com"", ""region"": ""SE"", ""recipient"": ""Microsoft (Azure OpenAI)"" } ] }") },
             null);
 
+        // Two keyed registrations of one client type: an injected [FromKeyedServices("eu")] client is the "eu" one only.
+        [Fact]
+        public Task AKeyedClientIsTheRegistrationOfItsKey() => VerifyAsync(OpenAiUses + @"
+using Azure.AI.OpenAI;
+using Microsoft.Extensions.DependencyInjection;
+static class Registration
+{
+    public static void Add(IServiceCollection services)
+    {
+        services.AddKeyedSingleton(""eu"", (_, _) => new AzureOpenAIClient(new Uri(""https://acme-swc.openai.azure.com/""), new ApiKeyCredential(""k"")));
+        services.AddKeyedSingleton(""us"", (_, _) => new AzureOpenAIClient(new Uri(""https://acme-eastus2.openai.azure.com/""), new ApiKeyCredential(""k"")));
+    }
+}
+class Summarizer([FromKeyedServices(""eu"")] AzureOpenAIClient eu, [FromKeyedServices(""us"")] AzureOpenAIClient us)
+{
+    private readonly AzureOpenAIClient _us = us;
+    public async Task Run(Customer customer)
+    {
+        await eu.GetChatClient(""gpt-4o"").CompleteChatAsync(ChatMessage.CreateUserMessage(customer.Email));
+        await {|#0:_us.GetChatClient(""gpt-4o"").CompleteChatAsync(ChatMessage.CreateUserMessage(customer.Email))|};
+    }
+}
+namespace Microsoft.Extensions.DependencyInjection
+{
+    public interface IServiceCollection { }
+    public static class ServiceCollectionServiceExtensions
+    {
+        public static IServiceCollection AddKeyedSingleton<TService>(this IServiceCollection services, object? serviceKey, Func<IServiceProvider, object?, TService> implementationFactory) where TService : class => services;
+    }
+    [AttributeUsage(AttributeTargets.Parameter)]
+    public sealed class FromKeyedServicesAttribute : Attribute { public FromKeyedServicesAttribute(object? key) { Key = key; } public object? Key { get; } }
+}" + SdkStubs.OpenAI + SdkStubs.AzureOpenAI,
+            new[] { ("residency.json", @"{ ""hosts"": [ { ""pattern"": ""acme-swc.openai.azure.com"", ""region"": ""SE"", ""recipient"": ""Microsoft (Azure OpenAI)"" }, { ""pattern"": ""acme-eastus2.openai.azure.com"", ""region"": ""US"", ""recipient"": ""Microsoft (Azure OpenAI)"" } ] }") },
+            null, Res001(0).WithArguments("Customer.Email (contact.email)", "ChatClient.CompleteChatAsync acme-eastus2.openai.azure.com (recipient Microsoft (Azure OpenAI))", "US (United States)", "EEA;Adequate", "Run → ChatClient.CompleteChatAsync acme-eastus2.openai.azure.com"));
+
         [Fact]
         public Task AwsRegionEndpoints() => VerifyAsync(@"
 using Amazon;
