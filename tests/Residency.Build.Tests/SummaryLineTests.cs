@@ -33,6 +33,16 @@ namespace Residency.Build.Tests
             Assert.StartsWith("Residency: 0 violations,", SummaryLine.Format(new InventorySummary(), "bin/x.html"));
         }
 
+        // A field test's first build said only "0 flows found — 2 members look like personal data" although four calls
+        // handed personal data to SDKs nobody classified: those counts are kept.
+        [Fact]
+        public void No_flow_but_unclassified_recipients_keeps_the_counts()
+        {
+            Assert.Equal(
+                "Residency: 0 violations, 0 declared transfers, 0 unknown endpoints, 4 unclassified recipients; 0 flows found: 2 members look like personal data but are not annotated (RES006) \u2014 inventory: bin/x.html",
+                SummaryLine.Format(new InventorySummary { UnannotatedCandidates = 2, UnclassifiedRecipients = 4 }, "bin/x.html"));
+        }
+
         [Fact]
         public void Relative_paths_use_forward_slashes_and_parent_segments()
         {
