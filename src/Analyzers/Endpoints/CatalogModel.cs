@@ -344,7 +344,7 @@ namespace Residency.Analyzers.Endpoints
     internal sealed class LocalEntry
     {
         private static readonly System.Text.RegularExpressions.Regex NamePattern = new(
-            @"^[A-Za-z_][A-Za-z0-9_]*(?:`[0-9]+)?(?:[.+][A-Za-z_][A-Za-z0-9_]*(?:`[0-9]+)?)*$",
+            @"^[A-Za-z_][A-Za-z0-9_]*(?:`[0-9]+)?(?:[.+][A-Za-z_][A-Za-z0-9_]*(?:`[0-9]+)?)*(?:\.\.ctor)?$",
             System.Text.RegularExpressions.RegexOptions.CultureInvariant);
 
         public LocalEntry(string name, int line)

@@ -364,7 +364,7 @@ namespace Residency.Analyzers.Endpoints
 
                     if (!LocalEntry.IsValidName(name))
                     {
-                        Issue(nameNode ?? item, $"{property}: '{name}' is not a namespace, type or method name (dotted identifiers, nested types with '+', generic arity with '`')");
+                        Issue(nameNode ?? item, $"{property}: '{name}' is not a namespace, type or method name (dotted identifiers, nested types with '+', generic arity with '`', a constructor as Type..ctor)");
                         continue;
                     }
 

@@ -261,5 +261,40 @@ class Service
             test.TestState.AdditionalReferences.Add(TestReferences.Library("Contoso.Vendor", VendorLibrary));
             return test.RunAsync(CancellationToken.None);
         }
+
+        // The application's DbContext calling its base constructor and Set<T>() hands nothing anywhere: its entity types
+        // are what it may hold, not data it holds (a field test listed health data handed to DbContext..ctor and to
+        // DbContext.Set for every DbSet). What is added to a set stays an unclassified recipient until the database is declared.
+        [Fact]
+        public async Task ADbContextsConstructorAndSetAccessorHandNothing()
+        {
+            var test = new AnalyzerVerifier<UnclassifiedRecipientAnalyzer>.Test
+            {
+                TestCode = "using Microsoft.EntityFrameworkCore;\n" + Model + @"
+class Db(DbContextOptions options) : DbContext(options)
+{
+    public DbSet<Customer> Customers => Set<Customer>();
+}
+class Service(Db db)
+{
+    void Add(Customer c) { {|#0:db.Customers.Add(c)|}; }
+}",
+            };
+            test.TestState.AdditionalReferences.Add(TestReferences.Library("Contoso.Vendor", VendorLibrary));
+            test.TestState.AdditionalReferences.Add(TestReferences.Library("Microsoft.EntityFrameworkCore", @"
+namespace Microsoft.EntityFrameworkCore
+{
+    public class DbContextOptions { }
+    public class DbContext
+    {
+        protected DbContext(DbContextOptions options) { }
+        public DbSet<T> Set<T>() where T : class => null!;
+        public System.Threading.Tasks.Task<int> SaveChangesAsync() => null!;
+    }
+    public class DbSet<T> where T : class { public void Add(T entity) { } }
+}"));
+            test.ExpectedDiagnostics.Add(Res008(0).WithArguments("Customer.Email (contact.email), Customer.Name (name)", "Microsoft.EntityFrameworkCore.DbSet`1.Add", "Add → Microsoft.EntityFrameworkCore.DbSet`1.Add"));
+            await test.RunAsync(CancellationToken.None);
+        }
     }
 }
