@@ -141,10 +141,11 @@ namespace Residency.Analyzers.Rules
         }
 
         /// <summary>
-        /// A computed property whose getter returns data the flow rules already treat as personal with no annotation (a claim,
-        /// a UserManager look-up, the client IP address): RES006 does not suggest annotating it.
+        /// A computed property whose getter returns data the flow rules already treat as personal: an annotated member
+        /// (<c>FullName =&gt; $"{FirstName} {LastName}"</c>), or with no annotation a claim, a UserManager look-up, the client
+        /// IP address. Its reads carry those elements already; RES006 does not suggest annotating it.
         /// </summary>
-        private static bool ReadsAPlatformSource(IPropertySymbol property, ResidencyContext residency, System.Threading.CancellationToken cancellationToken)
+        private static bool ReturnsPersonalData(IPropertySymbol property, ResidencyContext residency, System.Threading.CancellationToken cancellationToken)
         {
             if (property.GetMethod is not { } getter || !Flow.FlowEngine.IsInSource(getter) || residency.Engine.BackingField(property) is not null)
             {
@@ -153,7 +154,7 @@ namespace Residency.Analyzers.Rules
 
             try
             {
-                var summary = residency.Engine.GetCalleeSummary(getter, 0, System.Collections.Immutable.ImmutableHashSet.Create<IMethodSymbol>(SymbolEqualityComparer.Default, getter), null, new Flow.AnalysisRequest(cancellationToken));
+                var summary = residency.Engine.GetCalleeSummary(getter, 0, System.Collections.Immutable.ImmutableHashSet.Create<IMethodSymbol>(SymbolEqualityComparer.Default), null, new Flow.AnalysisRequest(cancellationToken));
                 if (summary is null)
                 {
                     return false;
@@ -161,7 +162,7 @@ namespace Residency.Analyzers.Rules
 
                 foreach (var fact in summary.Returns)
                 {
-                    if (fact.Element is { Origin: ElementOrigin.Platform or ElementOrigin.Configured })
+                    if (fact.Element is not null)
                     {
                         return true;
                     }
@@ -204,7 +205,7 @@ namespace Residency.Analyzers.Rules
                 return null;
             }
 
-            if (symbol is IPropertySymbol property && (ReturnsTechnicalName(property, cancellationToken) || ReadsAPlatformSource(property, residency, cancellationToken)))
+            if (symbol is IPropertySymbol property && (ReturnsTechnicalName(property, cancellationToken) || ReturnsPersonalData(property, residency, cancellationToken)))
             {
                 return null;
             }

@@ -188,7 +188,25 @@ public class Customer
 public class Patient { public string FirstName { get; set; } = """"; }
 public record Lead([property: PersonalData(""contact.email"")] string Email);
 public class Static { public static string Email = """"; public const string SupportEmail = ""help@example.com""; }
+public class Applicant
+{
+    [PersonalData(""name.first"")] public string FirstName { get; set; } = """";
+    [PersonalData(""name.last"")] public string LastName { get; set; } = """";
+    public string FullName => $""{FirstName} {LastName}"";
+    public string DisplayName { get { return LastName.ToUpperInvariant() + "", "" + FirstName; } }
+}
 ");
+
+        // A computed property that returns nothing personal by the flow rules is still a candidate by its name.
+        [Fact]
+        public Task AComputedPropertyOverUnannotatedMembersIsFlagged() => Verify.VerifyAsync(@"
+public class Applicant
+{
+    public string Given { get; set; } = """";
+    public string Family { get; set; } = """";
+    public string {|#0:FullName|} => $""{Given} {Family}"";
+}
+", Res006(0, "Applicant.FullName", "name"));
 
         [Theory]
         [InlineData("FileSystemInfo", "FullName")]
