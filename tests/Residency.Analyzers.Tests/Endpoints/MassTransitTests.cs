@@ -37,7 +37,13 @@ class Signups
         [InlineData("x.UsingRabbitMq((ctx, cfg) => cfg.Host(\"rabbitmq\", \"/\", h => { }));")]
         [InlineData("x.UsingRabbitMq((ctx, cfg) => cfg.Host(new Uri(\"rabbitmq://localhost/\")));")]
         [InlineData("x.UsingInMemory((ctx, cfg) => cfg.ConfigureEndpoints(ctx));")]
-        public Task AnInternalBrokerOrTheInMemoryTransportIsNoFinding(string transport) => VerifyAsync(Bus(transport), null);
+        public async Task AnInternalBrokerOrTheInMemoryTransportIsNoFinding(string transport)
+        {
+            await VerifyAsync(Bus(transport), null);
+            var sink = SinkOf(Bus(transport).Replace("{|#0:", string.Empty).Replace("|}", string.Empty));
+            Assert.Equal(SinkKind.Sdk, sink.Kind);
+            Assert.True(sink.IsInternal);
+        }
 
         [Theory]
         [InlineData("x.UsingRabbitMq((ctx, cfg) => cfg.Host(new Uri(\"rabbitmqs://kyc.rmq.example-broker.com:5671/prod\")));", "kyc.rmq.example-broker.com", null)]

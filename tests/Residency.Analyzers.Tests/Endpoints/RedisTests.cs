@@ -50,10 +50,13 @@ class Profiles
         public Task TheUsersResidencyJsonHostEntryDecides() => VerifyAsync(Profiles, Declared(Host, "US"), EndpointTest.Res001(0));
 
         [Fact]
-        public Task ACacheDeclaredInGermanyIsAllowed() => VerifyAsync(Profiles, Declared(Host, "DE"));
+        public async Task ACacheDeclaredInGermanyIsAllowed()
+        {
+            await VerifyAsync(Profiles, Declared(Host, "DE"));
+            Assert.Equal("DE", SinkOf(Profiles.Replace("{|#0:", string.Empty).Replace("|}", string.Empty), Declared(Host, "DE")).Region.Code);
+        }
 
-        [Fact]
-        public Task AContainerNamedRedisIsInternal() => VerifyAsync(@"
+        private const string Container = @"
 class Profiles
 {
     public async Task Save(Customer c)
@@ -61,7 +64,16 @@ class Profiles
         var redis = await ConnectionMultiplexer.ConnectAsync(""redis:6379,abortConnect=false"");
         await redis.GetDatabase().HashSetAsync($""customer:{c.Id}"", ""email"", c.Email);
     }
-}", null);
+}";
+
+        [Fact]
+        public async Task AContainerNamedRedisIsInternal()
+        {
+            await VerifyAsync(Container, null);
+            var sink = SinkOf(Container);
+            Assert.True(sink.IsInternal);
+            Assert.Equal("redis", sink.Host);
+        }
 
         [Theory]
         [InlineData("ConnectionMultiplexer.Connect(\"" + Host + ":6380,password=p,ssl=True\")", Host, "configuration endpoint")]
