@@ -128,16 +128,21 @@ namespace Residency.Analyzers.Endpoints
 
         public ImmutableArray<string> Properties { get; set; } = ImmutableArray<string>.Empty;
 
-        /// <summary>Methods called on the client that take its host (MailKit's <c>ConnectAsync(host, port, …)</c>): the argument of a constructor parameter name.</summary>
+        /// <summary>
+        /// Methods that connect a client to its host, the argument of a constructorParameters name: called on the client
+        /// (MailKit's <c>ConnectAsync(host, port, …)</c>), or static methods of a client type that return the connected client
+        /// (StackExchange.Redis's <c>ConnectionMultiplexer.Connect(configuration)</c>), followed like a constructor.
+        /// </summary>
         public ImmutableArray<string> ConnectMethods { get; set; } = ImmutableArray<string>.Empty;
 
         public ImmutableArray<string> ConfigKeys { get; set; } = ImmutableArray<string>.Empty;
 
         /// <summary>
         /// DI registration methods (<c>Type.Method</c>, Microsoft.Extensions.Azure's <c>AddBlobServiceClient</c>) whose
-        /// constructorParameters-named arguments, or configuration-section argument, give an injected client's endpoint.
+        /// constructorParameters-named arguments, or configuration-section argument, give an injected client's endpoint; a
+        /// registration may name its own parameters, read its value as a region (a host template) or fix the host.
         /// </summary>
-        public ImmutableArray<string> Registrations { get; set; } = ImmutableArray<string>.Empty;
+        public ImmutableArray<SdkRegistration> Registrations { get; set; } = ImmutableArray<SdkRegistration>.Empty;
 
         /// <summary>
         /// DI registrations that take a connection <em>name</em> (.NET Aspire's <c>builder.AddAzureBlobServiceClient("blobs")</c>):
@@ -149,6 +154,39 @@ namespace Residency.Analyzers.Endpoints
         public string ValueFormat { get; set; } = "url";
 
         public string? ConnectionStringKey { get; set; }
+    }
+
+    /// <summary>
+    /// A registration method of an SDK entry (sdks.json <c>endpoint.registrations</c>): a <c>Type.Method</c> string, or an
+    /// object for a registration read otherwise than the entry's constructors: its own <c>parameters</c>, a <c>hostTemplate</c>
+    /// (the value names a region: MassTransit's Amazon SQS <c>cfg.Host("eu-west-1")</c> is <c>sqs.eu-west-1.amazonaws.com</c>),
+    /// or a fixed <c>host</c> (MassTransit's <c>UsingInMemory</c>: the messages stay in the process).
+    /// </summary>
+    internal sealed class SdkRegistration
+    {
+        public SdkRegistration(string method, ImmutableArray<string> parameters = default, string? hostTemplate = null, string? host = null, string? note = null)
+        {
+            Method = method;
+            Parameters = parameters.IsDefault ? ImmutableArray<string>.Empty : parameters;
+            HostTemplate = hostTemplate;
+            Host = host;
+            Note = note;
+        }
+
+        /// <summary>Full type name + '.' + method: <c>Microsoft.Extensions.Azure.BlobClientBuilderExtensions.AddBlobServiceClient</c>.</summary>
+        public string Method { get; }
+
+        /// <summary>The parameters whose arguments give the endpoint; empty: the entry's constructorParameters.</summary>
+        public ImmutableArray<string> Parameters { get; }
+
+        /// <summary>A host with <c>{region}</c>: the value read is a region name, and the host is this template with it.</summary>
+        public string? HostTemplate { get; }
+
+        /// <summary>The host every call of the registration implies (no argument is read).</summary>
+        public string? Host { get; }
+
+        /// <summary>Why (shown in how the sink was resolved, for a fixed host).</summary>
+        public string? Note { get; }
     }
 
     /// <summary>A registration method that takes a connection name, and the configuration section of its settings (sdks.json <c>endpoint.connectionNames</c>).</summary>
@@ -248,6 +286,13 @@ namespace Residency.Analyzers.Endpoints
         /// is a client of the entry, and a property of a client that returns one is a child client.
         /// </summary>
         public ImmutableArray<string> ServiceNamespaces { get; set; } = ImmutableArray<string>.Empty;
+
+        /// <summary>
+        /// Methods (<c>Type.Method</c>) of which one must be called in the compilation for the entry's types to be clients: an
+        /// abstraction whose implementation a registration chooses (<c>IDistributedCache</c> is Redis only with
+        /// <c>AddStackExchangeRedisCache</c>). Empty: always.
+        /// </summary>
+        public ImmutableArray<string> ActivatedBy { get; set; } = ImmutableArray<string>.Empty;
 
         /// <summary>Methods of the client that send no data (connecting, authenticating).</summary>
         public ImmutableHashSet<string> NotSinks { get; set; } = ImmutableHashSet<string>.Empty;

@@ -14,7 +14,7 @@ namespace Residency.Analyzers.Endpoints
         /// and the entry reads its values as URLs.
         /// </summary>
         internal static readonly ImmutableArray<string> ValueFormats = ImmutableArray.Create(
-            "url", "host", "hostPort", "hostAndPath", "urlOrHost", "dsn", "connectionString", "storageConnectionString", "connectionStringOrHost", "adyenLivePrefix");
+            "url", "host", "hostPort", "hostAndPath", "urlOrHost", "dsn", "connectionString", "storageConnectionString", "connectionStringOrHost", "redisConfiguration", "adyenLivePrefix");
 
         private sealed partial class Reader
         {
@@ -60,6 +60,7 @@ namespace Residency.Analyzers.Endpoints
                         SinkNamespaces = Strings(item.Get("sinkNamespaces"), "sinkNamespaces"),
                         ServiceNamespaces = Strings(item.Get("serviceNamespaces"), "serviceNamespaces"),
                         NotSinks = Strings(item.Get("notSinks"), "notSinks").ToImmutableHashSet(StringComparer.Ordinal),
+                        ActivatedBy = Methods(item.Get("activatedBy"), types[0], "activatedBy"),
                         IsUser = _isUser,
                         Node = item,
                     };
@@ -140,7 +141,7 @@ namespace Residency.Analyzers.Endpoints
                             Properties = Strings(endpoint.Get("properties"), "properties"),
                             ConnectMethods = Strings(endpoint.Get("connectMethods"), "connectMethods"),
                             ConfigKeys = Strings(endpoint.Get("configKeys"), "configKeys"),
-                            Registrations = Strings(endpoint.Get("registrations"), "registrations"),
+                            Registrations = Registrations(endpoint.Get("registrations"), types[0]),
                             ConnectionNames = connectionNames.ToImmutable(),
                             ValueFormat = valueFormat,
                             ConnectionStringKey = endpoint.GetString("connectionStringKey"),
@@ -222,6 +223,67 @@ namespace Residency.Analyzers.Endpoints
                 }
 
                 return sdks.ToImmutable();
+            }
+
+            /// <summary>An array of <c>Type.Method</c> names.</summary>
+            private ImmutableArray<string> Methods(JsonNode? node, string sdk, string property)
+            {
+                var builder = ImmutableArray.CreateBuilder<string>();
+                foreach (var method in Strings(node, property))
+                {
+                    if (method.LastIndexOf('.') <= 0)
+                    {
+                        Issue(node!, $"SDK '{sdk}': {property} entries are Type.Method names ('{method}' is not)");
+                        continue;
+                    }
+
+                    builder.Add(method);
+                }
+
+                return builder.ToImmutable();
+            }
+
+            /// <summary><c>endpoint.registrations</c>: <c>Type.Method</c> strings, or objects with <c>method</c> and <c>parameters</c>, <c>hostTemplate</c> or <c>host</c>.</summary>
+            private ImmutableArray<SdkRegistration> Registrations(JsonNode? node, string sdk)
+            {
+                var builder = ImmutableArray.CreateBuilder<SdkRegistration>();
+                if (node is null)
+                {
+                    return builder.ToImmutable();
+                }
+
+                if (!node.IsArray)
+                {
+                    Issue(node, $"SDK '{sdk}': registrations must be an array");
+                    return builder.ToImmutable();
+                }
+
+                foreach (var item in node.Items)
+                {
+                    if (item.IsString)
+                    {
+                        builder.Add(new SdkRegistration(item.Text!));
+                        continue;
+                    }
+
+                    var method = item.IsObject ? item.GetString("method") : null;
+                    var template = item.IsObject ? item.GetString("hostTemplate") : null;
+                    if (method is null || method.LastIndexOf('.') <= 0)
+                    {
+                        Issue(item, $"SDK '{sdk}': a registrations entry is a Type.Method string or an object with 'method'");
+                        continue;
+                    }
+
+                    if (template is not null && template.IndexOf("{region}", StringComparison.Ordinal) < 0)
+                    {
+                        Issue(item, $"SDK '{sdk}': hostTemplate '{template}' must contain {{region}}");
+                        continue;
+                    }
+
+                    builder.Add(new SdkRegistration(method, Strings(item.Get("parameters"), "parameters"), template, item.GetString("host"), item.GetString("note")));
+                }
+
+                return builder.ToImmutable();
             }
         }
     }

@@ -85,6 +85,115 @@ namespace Residency.Analyzers.Endpoints
             return result;
         }
 
+        /// <summary>
+        /// The operations an object expression can be made by: itself, or what the local, field or property it reads is
+        /// assigned (<c>var options = ConfigurationOptions.Parse(text)</c>).
+        /// </summary>
+        public List<IOperation> MadeBy(IOperation? objectOperation, int depth = 0)
+        {
+            var result = new List<IOperation>();
+            if (objectOperation is null || depth > MaxDepth)
+            {
+                return result;
+            }
+
+            var operation = Strip(objectOperation);
+            switch (operation)
+            {
+                case ILocalReferenceOperation local:
+                    foreach (var value in LocalValues(local.Local))
+                    {
+                        result.AddRange(MadeBy(value, depth + 1));
+                    }
+
+                    break;
+                case IFieldReferenceOperation or IPropertyReferenceOperation:
+                    foreach (var value in MemberValues(((IMemberReferenceOperation)operation).Member.OriginalDefinition))
+                    {
+                        result.AddRange(MadeBy(value, depth + 1));
+                    }
+
+                    break;
+                default:
+                    result.Add(operation);
+                    break;
+            }
+
+            return result;
+        }
+
+        /// <summary>
+        /// The items added to a collection property of an object (the first argument of each <c>Add</c>): a collection
+        /// initializer in its creation (<c>new ConfigurationOptions { EndPoints = { "cache:6380" } }</c>, <c>{ { "cache", 6380 } }</c>)
+        /// and <c>x.Property.Add(item, …)</c> on the same local in its method.
+        /// </summary>
+        public List<IOperation> CollectionItems(IOperation? objectOperation, string propertyName, int depth = 0)
+        {
+            var result = new List<IOperation>();
+            if (objectOperation is null || depth > MaxDepth)
+            {
+                return result;
+            }
+
+            var operation = Strip(objectOperation);
+            switch (operation)
+            {
+                case IObjectCreationOperation { Initializer: { } initializer }:
+                    foreach (var item in initializer.Initializers)
+                    {
+                        if (item is IMemberInitializerOperation { InitializedMember: IPropertyReferenceOperation target, Initializer: { } collection } && target.Property.Name == propertyName)
+                        {
+                            foreach (var add in collection.Initializers.OfType<IInvocationOperation>())
+                            {
+                                if (add.Arguments.FirstOrDefault(a => a.Parameter?.Ordinal == 0) is { } first)
+                                {
+                                    result.Add(first.Value);
+                                }
+                            }
+                        }
+                    }
+
+                    break;
+                case ILocalReferenceOperation local:
+                    foreach (var value in LocalValues(local.Local))
+                    {
+                        result.AddRange(CollectionItems(value, propertyName, depth + 1));
+                    }
+
+                    foreach (var reference in local.Local.DeclaringSyntaxReferences)
+                    {
+                        var scope = reference.GetSyntax().Ancestors().FirstOrDefault(a => a is MemberDeclarationSyntax or LocalFunctionStatementSyntax or AnonymousFunctionExpressionSyntax);
+                        if (scope is null)
+                        {
+                            continue;
+                        }
+
+                        foreach (var node in scope.DescendantNodes().OfType<InvocationExpressionSyntax>())
+                        {
+                            if (node.Expression is MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Add", Expression: MemberAccessExpressionSyntax { Expression: IdentifierNameSyntax holder } inner } &&
+                                inner.Name.Identifier.ValueText == propertyName && holder.Identifier.ValueText == local.Local.Name &&
+                                OperationOf(node) is IInvocationOperation add &&
+                                add.Instance is IPropertyReferenceOperation { Instance: ILocalReferenceOperation owner } && SymbolEqualityComparer.Default.Equals(owner.Local, local.Local) &&
+                                add.Arguments.FirstOrDefault(a => a.Parameter?.Ordinal == 0) is { } first)
+                            {
+                                result.Add(first.Value);
+                            }
+                        }
+                    }
+
+                    break;
+                case IFieldReferenceOperation or IPropertyReferenceOperation:
+                    foreach (var value in MemberValues(((IMemberReferenceOperation)operation).Member.OriginalDefinition))
+                    {
+                        result.AddRange(CollectionItems(value, propertyName, depth + 1));
+                    }
+
+                    break;
+            }
+
+            return result;
+        }
+
         private void AddPropertyAssignments(SyntaxNode scope, ISymbol holder, string propertyName, List<IOperation> result)
         {
             foreach (var assignment in scope.DescendantNodes().OfType<AssignmentExpressionSyntax>())

@@ -105,6 +105,29 @@ namespace Residency.Analyzers.Endpoints
 
                     continue;
                 }
+                else if (format == "redisConfiguration")
+                {
+                    // StackExchange.Redis: "cache.example.com:6380,password=…,ssl=True": the elements without '=' are the
+                    // endpoints (host[:port]); a configuration may list several (a cluster, replicas).
+                    var parts = text.Split(',');
+                    var through = via is null ? value.ResolvedBy : $"{via} ← {value.ResolvedBy}";
+                    for (int i = 0; i < parts.Length; i++)
+                    {
+                        var part = parts[i].Trim();
+                        if (part.Length == 0 || part.IndexOf('=') >= 0)
+                        {
+                            continue;
+                        }
+
+                        var endpoint = UrlText.Parse(part, value.Complete || i < parts.Length - 1, "hostPort");
+                        if (endpoint.Host is not null)
+                        {
+                            result.Add(new EndpointTarget(endpoint.Host, null, false, $"{through} (configuration endpoint {part})", value.Location));
+                        }
+                    }
+
+                    continue;
+                }
                 else if (format == "adyenLivePrefix")
                 {
                     continue; // not a host: the entry's default region applies

@@ -39,7 +39,9 @@ namespace Residency.Analyzers.Endpoints
             var seen = new HashSet<string>(StringComparer.Ordinal);
             foreach (var sdk in endpoints.Catalog.Sdks)
             {
-                foreach (var type in sdk.Types)
+                // An abstraction that is a client only with a registration (IDistributedCache) keeps its namespace's standing:
+                // without the registration it is not a sink, and must not become local for being listed.
+                foreach (var type in sdk.ActivatedBy.IsEmpty ? sdk.Types : ImmutableArray<string>.Empty)
                 {
                     int dot = type.LastIndexOf('.');
                     if (dot > 0 && seen.Add(type.Substring(0, dot)))

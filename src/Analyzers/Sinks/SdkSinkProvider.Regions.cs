@@ -297,15 +297,23 @@ namespace Residency.Analyzers.Sinks
             var endpoint = entry.Endpoint;
             foreach (var registration in endpoint.Registrations)
             {
-                int dot = registration.LastIndexOf('.');
+                int dot = registration.Method.LastIndexOf('.');
                 if (dot <= 0)
                 {
                     continue;
                 }
 
-                var method = registration.Substring(dot + 1);
-                foreach (var call in _resolver.Index.InvocationsOf(registration.Substring(0, dot), method))
+                var method = registration.Method.Substring(dot + 1);
+                var parameters = registration.Parameters.IsEmpty ? endpoint.ConstructorParameters : registration.Parameters;
+                foreach (var call in _resolver.Index.InvocationsOf(registration.Method.Substring(0, dot), method))
                 {
+                    if (registration.Host is { } fixedHost)
+                    {
+                        // UsingInMemory(…): the registration itself says where the client sends.
+                        result.Add(new EndpointTarget(fixedHost, null, false, registration.Note is null ? $"{method}(…)" : $"{method}(…): {registration.Note}", call.Syntax.GetLocation()));
+                        continue;
+                    }
+
                     foreach (var argument in call.Arguments)
                     {
                         if (!EndpointResolver.IsWritten(argument) || argument.Parameter is not { } parameter)
@@ -313,8 +321,25 @@ namespace Residency.Analyzers.Sinks
                             continue;
                         }
 
-                        if (endpoint.ConstructorParameters.Contains(parameter.Name))
+                        if (parameters.Contains(parameter.Name))
                         {
+                            if (registration.HostTemplate is { } template)
+                            {
+                                // cfg.Host("eu-west-1") (MassTransit's Amazon SQS transport): a region, named by the host it reaches.
+                                var regions = new List<EndpointTarget>();
+                                AddValues(regions, _resolver.Strings(argument.Value), endpoint, $"{method}({parameter.Name})");
+                                foreach (var region in regions)
+                                {
+                                    var host = region.Host is null ? null : template.Replace("{region}", region.Host);
+                                    if (host is not null && UrlText.IsHostText(host))
+                                    {
+                                        result.Add(new EndpointTarget(host, null, false, $"{region.ResolvedBy} (region {region.Host})", region.Location));
+                                    }
+                                }
+
+                                continue;
+                            }
+
                             AddValues(result, _resolver.Strings(argument.Value), endpoint, $"{method}({parameter.Name})");
                         }
                         else if (_resolver.IsConfiguration(EndpointResolver.Strip(argument.Value).Type) && _resolver.SectionPath(argument.Value, 0) is { Length: > 0 } section)
@@ -384,12 +409,23 @@ namespace Residency.Analyzers.Sinks
             {
                 foreach (var value in _resolver.Index.AssignmentsTo(options.Type, options.Property))
                 {
-                    if (!OfStandaloneClient(value))
+                    if (OfStandaloneClient(value))
+                    {
+                        continue;
+                    }
+
+                    if (value.Type is not null && endpoint.Options.Any(o => _resolver.Types.DerivesFrom(value.Type, o.Type)))
+                    {
+                        AddOptionsValues(result, value, entry, 0); // o.ConfigurationOptions = new ConfigurationOptions { EndPoints = { … } }
+                    }
+                    else
                     {
                         AddValues(result, _resolver.Strings(value), endpoint, $"{ShortName(options.Type)}.{options.Property}");
                     }
                 }
             }
+
+            result.AddRange(ConnectTargets(entry));
 
             if (endpoint.ConstructorParameters.Length > 0)
             {

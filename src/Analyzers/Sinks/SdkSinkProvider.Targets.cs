@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Collections.Immutable;
 using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
@@ -28,7 +29,7 @@ namespace Residency.Analyzers.Sinks
         internal (SdkEntry Entry, List<EndpointTarget> Targets)? CreationTargets(IObjectCreationOperation creation)
         {
             var entry = EntryOf(creation.Type);
-            return entry is null ? null : (entry, FromCreation(creation, entry));
+            return entry is null ? null : (entry, FromCreation(creation, creation.Arguments, entry));
         }
 
         /// <summary>The SDK's default endpoint (an entry named by its package).</summary>
@@ -65,6 +66,12 @@ namespace Residency.Analyzers.Sinks
                     // container.GetBlockBlobClient(name): a child factory the SDK declares as an extension method of the parent.
                     // A call on a client that returns a client of the same entry sends where its receiver sends too, child
                     // factory or not: container.CreateTransactionalBatch(pk) (itself a sink), batch.CreateItem(x).UpsertItem(y).
+                    if (IsConnect(factory, entry))
+                    {
+                        // ConnectionMultiplexer.Connect("cache.example.com:6380,ssl=true"): a static method that makes the client.
+                        return FromCreation(factory, factory.Arguments, entry);
+                    }
+
                     var parent = factory.TargetMethod.IsExtensionMethod ? ThisArgument(factory) : factory.TargetMethod.IsStatic ? null : factory.Instance;
                     var parentEntry = EntryOf(parent?.Type);
                     if (parent is not null && parentEntry is not null && (parentEntry.IsChildFactory(factory.TargetMethod.Name) || ReferenceEquals(EntryOf(factory.Type), parentEntry)))
@@ -83,7 +90,7 @@ namespace Residency.Analyzers.Sinks
                     return Targets(child.Instance, parentEntry, depth + 1);
 
                 case IObjectCreationOperation creation:
-                    return FromCreation(creation, entry);
+                    return FromCreation(creation, creation.Arguments, entry);
 
                 case ILocalReferenceOperation local:
                     // client.Host = …; client.ConnectAsync(host, …) on the local: they decide, whatever the creation said.
@@ -130,7 +137,7 @@ namespace Residency.Analyzers.Sinks
             {
                 foreach (var creation in InjectedCreations(type, (operation as IParameterReferenceOperation)?.Parameter))
                 {
-                    result.AddRange(FromCreation(creation, entry));
+                    result.AddRange(FromCreation(creation, creation.Arguments, entry));
                 }
 
                 if (result.Count == 0 && HandedOut(type))
@@ -143,7 +150,7 @@ namespace Residency.Analyzers.Sinks
                         {
                             foreach (var creation in _resolver.Index.CreationsOf(pair.Key))
                             {
-                                result.AddRange(FromCreation(creation, entry));
+                                result.AddRange(FromCreation(creation, creation.Arguments, entry));
                             }
                         }
                     }
@@ -252,13 +259,56 @@ namespace Residency.Analyzers.Sinks
             return result;
         }
 
-        private List<EndpointTarget> FromCreation(IObjectCreationOperation creation, SdkEntry entry)
+        /// <summary>A call of one of the entry's static connect methods (<c>ConnectionMultiplexer.Connect(…)</c>, <c>ConnectAsync</c>): it makes the client.</summary>
+        private bool IsConnect(IInvocationOperation call, SdkEntry entry) =>
+            call.TargetMethod.IsStatic && !entry.Endpoint.ConnectMethods.IsEmpty && entry.Endpoint.ConnectMethods.Contains(call.TargetMethod.Name) &&
+            ReferenceEquals(EntryOf(call.TargetMethod.ContainingType), entry);
+
+        /// <summary>The clients the entry's static connect methods make anywhere in the compilation (an injected <c>IConnectionMultiplexer</c> registered as <c>AddSingleton(ConnectionMultiplexer.Connect(…))</c>).</summary>
+        private List<EndpointTarget> ConnectTargets(SdkEntry entry)
         {
             var result = new List<EndpointTarget>();
-            var typeName = creation.Type?.Name ?? "client";
+            if (entry.Endpoint.ConnectMethods.IsEmpty)
+            {
+                return result;
+            }
+
+            foreach (var typeName in entry.Types)
+            {
+                foreach (var method in entry.Endpoint.ConnectMethods)
+                {
+                    foreach (var call in _resolver.Index.InvocationsOf(typeName, method))
+                    {
+                        if (IsConnect(call, entry))
+                        {
+                            result.AddRange(FromArguments(call, call.Arguments, entry));
+                        }
+                    }
+                }
+            }
+
+            return result;
+        }
+
+        private List<EndpointTarget> FromCreation(IOperation creation, ImmutableArray<IArgumentOperation> arguments, SdkEntry entry)
+        {
+            var result = FromArguments(creation, arguments, entry);
+            if (result.Count == 0)
+            {
+                result.AddRange(ConfiguredTargets(entry));
+            }
+
+            return result.Count > 0 ? result : Defaults(entry);
+        }
+
+        /// <summary>What a creation (<c>new Client(…)</c>, or a static connect method's call) says of the endpoint: nothing when it says nothing.</summary>
+        private List<EndpointTarget> FromArguments(IOperation creation, ImmutableArray<IArgumentOperation> arguments, SdkEntry entry)
+        {
+            var result = new List<EndpointTarget>();
+            var typeName = creation is IInvocationOperation call ? $"{call.TargetMethod.ContainingType?.Name}.{call.TargetMethod.Name}" : creation.Type?.Name ?? "client";
             var endpoint = entry.Endpoint;
 
-            foreach (var argument in creation.Arguments)
+            foreach (var argument in arguments)
             {
                 if (!EndpointResolver.IsWritten(argument) || argument.Parameter is null)
                 {
@@ -271,42 +321,82 @@ namespace Residency.Analyzers.Sinks
                     AddValues(result, _resolver.Strings(argument.Value), endpoint, $"{typeName}({parameter.Name})");
                 }
 
-                foreach (var options in endpoint.Options)
-                {
-                    if (_resolver.Types.DerivesFrom(argument.Value.Type, options.Type))
-                    {
-                        foreach (var value in _resolver.PropertyValues(argument.Value, options.Property))
-                        {
-                            AddValues(result, _resolver.Strings(value), endpoint, $"{ShortName(options.Type)}.{options.Property}");
-                        }
-                    }
-                }
+                AddOptionsValues(result, argument.Value, entry, 0);
 
                 if (entry.ResidencyMethod is { } residencyMethod)
                 {
                     AddResidency(result, argument.Value, entry, residencyMethod, 0);
                 }
 
-                if (entry.Region is { } region)
+                if (entry.Region is { } region && creation is IObjectCreationOperation objectCreation)
                 {
-                    AddRegionArgument(result, argument, region, creation, entry);
+                    AddRegionArgument(result, argument, region, objectCreation, entry);
                 }
             }
 
-            foreach (var property in endpoint.Properties)
+            if (creation is IObjectCreationOperation)
             {
-                foreach (var value in _resolver.PropertyValues(creation, property))
+                foreach (var property in endpoint.Properties)
                 {
-                    AddValues(result, _resolver.Strings(value), endpoint, $"{typeName}.{property}");
+                    foreach (var value in _resolver.PropertyValues(creation, property))
+                    {
+                        AddValues(result, _resolver.Strings(value), endpoint, $"{typeName}.{property}");
+                    }
                 }
             }
 
-            if (result.Count == 0)
+            return result;
+        }
+
+        /// <summary>
+        /// The endpoint values of an options object given to a client (or assigned to another options object's property):
+        /// each of the entry's options properties it has, as assigned (<c>new Options { Endpoint = … }</c>, <c>options.Endpoint = …</c>)
+        /// or, for a collection property, as added to (<c>EndPoints = { "cache:6380" }</c>, <c>options.EndPoints.Add("cache", 6380)</c>);
+        /// an options object that is itself a property's value (<c>RedisCacheOptions.ConfigurationOptions = new ConfigurationOptions { … }</c>)
+        /// is read the same way; and an options object parsed from a string by the options type's static <c>Parse</c>
+        /// (<c>ConfigurationOptions.Parse("cache:6380,ssl=true")</c>) is that string, read in the entry's valueFormat.
+        /// </summary>
+        private void AddOptionsValues(List<EndpointTarget> result, IOperation value, SdkEntry entry, int depth)
+        {
+            var endpoint = entry.Endpoint;
+            if (depth > 2 || endpoint.Options.IsEmpty || value.Type is null)
             {
-                result.AddRange(ConfiguredTargets(entry));
+                return;
             }
 
-            return result.Count > 0 ? result : Defaults(entry);
+            foreach (var options in endpoint.Options)
+            {
+                if (!_resolver.Types.DerivesFrom(value.Type, options.Type))
+                {
+                    continue;
+                }
+
+                var via = $"{ShortName(options.Type)}.{options.Property}";
+                foreach (var assigned in _resolver.PropertyValues(value, options.Property))
+                {
+                    if (endpoint.Options.Any(o => _resolver.Types.DerivesFrom(assigned.Type, o.Type)))
+                    {
+                        AddOptionsValues(result, assigned, entry, depth + 1); // an options object held by another
+                        continue;
+                    }
+
+                    AddValues(result, _resolver.Strings(assigned), endpoint, via);
+                }
+
+                foreach (var item in _resolver.CollectionItems(value, options.Property))
+                {
+                    AddValues(result, _resolver.Strings(item), endpoint, via);
+                }
+
+                foreach (var made in _resolver.MadeBy(value))
+                {
+                    if (made is IInvocationOperation { TargetMethod: { IsStatic: true, Name: "Parse" } parse } call && parse.Parameters.Length > 0 &&
+                        _resolver.Types.DerivesFrom(parse.ContainingType, options.Type) && call.Arguments.FirstOrDefault(a => a.Parameter?.Ordinal == 0) is { } text)
+                    {
+                        AddValues(result, _resolver.Strings(text.Value), endpoint, $"{ShortName(options.Type)}.Parse");
+                    }
+                }
+            }
         }
 
         private List<EndpointTarget> ConfiguredTargets(SdkEntry entry)

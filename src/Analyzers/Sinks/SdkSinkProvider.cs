@@ -38,10 +38,11 @@ namespace Residency.Analyzers.Sinks
             var map = new Dictionary<INamedTypeSymbol, SdkEntry>(SymbolEqualityComparer.Default);
             foreach (var entry in _resolver.Project.Catalog.Sdks)
             {
+                bool? activated = null;
                 foreach (var name in entry.Types)
                 {
                     var type = _resolver.Compilation.GetTypeByMetadataName(name);
-                    if (type is not null && !map.ContainsKey(type))
+                    if (type is not null && !map.ContainsKey(type) && (activated ??= Activated(entry)))
                     {
                         map[type] = entry;
                     }
@@ -49,6 +50,25 @@ namespace Residency.Analyzers.Sinks
             }
 
             return map;
+        }
+
+        /// <summary>
+        /// Whether an entry's types are clients in this compilation: always, unless the entry is <c>activatedBy</c> registrations
+        /// and none of them is called (<c>IDistributedCache</c> sends to Redis only with <c>AddStackExchangeRedisCache</c>).
+        /// Asked once per entry whose types the compilation has.
+        /// </summary>
+        private bool Activated(SdkEntry entry)
+        {
+            foreach (var method in entry.ActivatedBy)
+            {
+                int dot = method.LastIndexOf('.');
+                if (_resolver.Index.InvocationsOf(method.Substring(0, dot), method.Substring(dot + 1)).Length > 0)
+                {
+                    return true;
+                }
+            }
+
+            return entry.ActivatedBy.IsEmpty;
         }
 
         /// <summary>The SDK entry of a client type: an exact match, else the nearest base or interface of a matchDerived entry.</summary>

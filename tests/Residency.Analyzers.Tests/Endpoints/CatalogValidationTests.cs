@@ -41,12 +41,14 @@ namespace Residency.Analyzers.Tests.Endpoints
             // The reader reports any other valueFormat as an issue (CatalogueLoadsWithoutIssues); the formats are those
             // docs/endpoints.md describes ("How an SDK's endpoint value is read").
             Assert.Equal(
-                new[] { "url", "host", "hostPort", "hostAndPath", "urlOrHost", "dsn", "connectionString", "storageConnectionString", "connectionStringOrHost", "adyenLivePrefix" },
+                new[] { "url", "host", "hostPort", "hostAndPath", "urlOrHost", "dsn", "connectionString", "storageConnectionString", "connectionStringOrHost", "redisConfiguration", "adyenLivePrefix" },
                 CatalogReader.ValueFormats);
             Assert.All(Catalog.Sdks, sdk => Assert.Contains(sdk.Endpoint.ValueFormat, CatalogReader.ValueFormats));
             Assert.Equal("connectionStringOrHost", Catalog.Sdks.Single(s => s.Package == "Azure.Messaging.ServiceBus").Endpoint.ValueFormat);
             Assert.Equal("connectionStringOrHost", Catalog.Sdks.Single(s => s.Package == "Azure.Messaging.EventHubs").Endpoint.ValueFormat);
             Assert.Equal("AccountEndpoint", Catalog.Sdks.Single(s => s.Package == "Microsoft.Azure.Cosmos").Endpoint.ConnectionStringKey);
+            Assert.Equal("redisConfiguration", Catalog.Sdks.Single(s => s.Package == "StackExchange.Redis").Endpoint.ValueFormat);
+            Assert.Equal("redisConfiguration", Catalog.Sdks.Single(s => s.Package == "Microsoft.Extensions.Caching.StackExchangeRedis").Endpoint.ValueFormat);
         }
 
         [Fact]
@@ -58,7 +60,7 @@ namespace Residency.Analyzers.Tests.Endpoints
             var cosmos = Catalog.Sdks.Single(s => s.Package == "Microsoft.Azure.Cosmos").Endpoint.ConnectionNames;
             Assert.Contains(cosmos, r => r.Method == "Microsoft.Extensions.Hosting.AspireMicrosoftAzureCosmosExtensions.AddAzureCosmosClient" && r.Section == "Aspire:Microsoft:Azure:Cosmos");
             Assert.All(Catalog.Sdks.SelectMany(s => s.Endpoint.ConnectionNames), r => Assert.StartsWith("Aspire:", r.Section));
-            Assert.Equal(4, Catalog.Sdks.Count(s => !s.Endpoint.ConnectionNames.IsEmpty));
+            Assert.Equal(6, Catalog.Sdks.Count(s => !s.Endpoint.ConnectionNames.IsEmpty));
         }
 
         [Fact]
@@ -70,11 +72,38 @@ namespace Residency.Analyzers.Tests.Endpoints
         }
 
         [Fact]
+        public void RegistrationsAreNamesOrObjectsAndActivatedByNamesMethods()
+        {
+            var json = CatalogReader.Read(@"{ ""sdks"": [ { ""types"": [ ""Contoso.Bus.IPublisher"" ], ""activatedBy"": [ ""Contoso.Bus.Setup.UseContosoBus"", ""NoDot"" ],
+                ""endpoint"": { ""registrations"": [ ""Contoso.Bus.Setup.Host"", { ""method"": ""Contoso.Bus.Setup.Region"", ""parameters"": [ ""region"" ], ""hostTemplate"": ""bus.{region}.contoso.net"" },
+                  { ""method"": ""Contoso.Bus.Setup.InMemory"", ""host"": ""localhost"" }, { ""method"": ""Contoso.Bus.Setup.Bad"", ""hostTemplate"": ""bus.contoso.net"" }, { ""parameters"": [ ""x"" ] } ] } } ] }", "residency.json", isUser: true);
+            Assert.Equal(3, json.Issues.Length);
+            var sdk = Assert.Single(json.Sdks);
+            Assert.Equal(new[] { "Contoso.Bus.Setup.UseContosoBus" }, sdk.ActivatedBy);
+            Assert.Equal(new[] { "Contoso.Bus.Setup.Host", "Contoso.Bus.Setup.Region", "Contoso.Bus.Setup.InMemory" }, sdk.Endpoint.Registrations.Select(r => r.Method));
+            Assert.Equal("bus.{region}.contoso.net", sdk.Endpoint.Registrations[1].HostTemplate);
+            Assert.Equal("localhost", sdk.Endpoint.Registrations[2].Host);
+        }
+
+        [Theory]
+        [InlineData("kyc-cache.redis.cache.windows.net:6380,password=p,ssl=True", true, "kyc-cache.redis.cache.windows.net")]
+        [InlineData("ssl=true,abortConnect=false,redis-a:6379,redis-b", true, "redis-a redis-b")]
+        [InlineData("[::1]:6379", true, "::1")]
+        [InlineData("cache.example.com:6380,", false, "cache.example.com")]
+        [InlineData("cache.exa", false, "")]
+        public void ARedisConfigurationListsItsEndpoints(string text, bool complete, string hosts)
+        {
+            var result = new List<EndpointTarget>();
+            EndpointTarget.AddFrom(result, new[] { new EndpointValue(text, complete, "literal", null) }, "redisConfiguration", null, null);
+            Assert.Equal(hosts, string.Join(" ", result.Select(t => t.Host)));
+        }
+
+        [Fact]
         public void AnUnknownValueFormatIsAnIssueAndReadsUrls()
         {
             var json = CatalogReader.Read("{ \"sdks\": [ { \"types\": [ \"Contoso.Bus.Client\" ], \"defaultRegion\": \"Unknown\", \"endpoint\": { \"constructorParameters\": [ \"address\" ], \"valueFormat\": \"connectionStringOrUrl\" } } ] }", "residency.json", isUser: true);
             var issue = Assert.Single(json.Issues);
-            Assert.Contains("valueFormat 'connectionStringOrUrl' is not one of url, host, hostPort, hostAndPath, urlOrHost, dsn, connectionString, storageConnectionString, connectionStringOrHost, adyenLivePrefix", issue.ToString());
+            Assert.Contains("valueFormat 'connectionStringOrUrl' is not one of url, host, hostPort, hostAndPath, urlOrHost, dsn, connectionString, storageConnectionString, connectionStringOrHost, redisConfiguration, adyenLivePrefix", issue.ToString());
             Assert.Equal("url", Assert.Single(json.Sdks).Endpoint.ValueFormat);
         }
 
@@ -229,6 +258,7 @@ namespace Residency.Analyzers.Tests.Endpoints
         [InlineData("acme.servicebus.windows.net", "Unknown", "Microsoft (Azure Service Bus, Event Hubs)", null)]
         [InlineData("acme.servicebus.usgovcloudapi.net", "US", "Microsoft (Azure Government)", null)]
         [InlineData("acme.servicebus.chinacloudapi.cn", "CN", "21Vianet (Microsoft Azure operated in China)", null)]
+        [InlineData("kyc-cache.redis.cache.windows.net", "Unknown", "Microsoft (Azure Cache for Redis)", null)]
         [InlineData("API.OpenAI.COM", "US", "OpenAI", "eu.api.openai.com")]
         public void KnownHosts(string host, string region, string? recipient, string? euAlternative)
         {
