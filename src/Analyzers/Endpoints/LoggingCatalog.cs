@@ -19,8 +19,9 @@ namespace Residency.Analyzers.Endpoints
         string? Service);
 
     /// <summary>
-    /// A <c>Microsoft.Extensions.Logging</c> provider of <c>Catalog/logging.json</c> that ships log records to a service,
-    /// found by its registration methods. Its endpoint is an SDK entry's application-wide one (<see cref="Sdk"/>, a package of
+    /// A <c>Microsoft.Extensions.Logging</c> provider of <c>Catalog/logging.json</c> that ships log records to a service, or
+    /// (<see cref="Traces"/>, <c>"signal": "traces"</c>) a tracing exporter that ships spans and their tags, found by its
+    /// registration methods. Its endpoint is an SDK entry's application-wide one (<see cref="Sdk"/>, a package of
     /// sdks.json), or read from the registration call and configuration as a Serilog sink's is. Levels are
     /// <c>Microsoft.Extensions.Logging.LogLevel</c> values (Trace 0 … Critical 5, None 6).
     /// </summary>
@@ -38,7 +39,8 @@ namespace Residency.Analyzers.Endpoints
         int? Filter,
         int? Threshold,
         ImmutableArray<string> ThresholdConfigKeys,
-        string Service);
+        string Service,
+        bool Traces);
 
     /// <summary>The Serilog sinks the analyzers follow (<c>Catalog/logging.json</c>, docs/endpoints.md "Logging"), by sink method name.</summary>
     internal static class LoggingCatalog
@@ -106,7 +108,8 @@ namespace Residency.Analyzers.Endpoints
                     Level(item.GetString("filter")),
                     Level(item.GetString("threshold")),
                     Strings(item, "thresholdConfigKeys"),
-                    item.GetString("service") ?? name));
+                    item.GetString("service") ?? name,
+                    item.GetString("signal") == "traces"));
             }
 
             return result.ToImmutable();

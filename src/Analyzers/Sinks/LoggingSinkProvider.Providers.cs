@@ -9,8 +9,8 @@ using Residency.Analyzers.Endpoints;
 namespace Residency.Analyzers.Sinks
 {
     /// <summary>
-    /// The <c>Microsoft.Extensions.Logging</c> providers of <c>Catalog/logging.json</c> that the application registers
-    /// (docs/endpoints.md, "Logging"): where each ships records, and from which level.
+    /// The <c>Microsoft.Extensions.Logging</c> providers and tracing exporters of <c>Catalog/logging.json</c> that the
+    /// application registers (docs/endpoints.md, "Logging"): where each ships records (from which level) or spans.
     /// </summary>
     internal sealed partial class LoggingSinkProvider
     {
@@ -42,9 +42,10 @@ namespace Residency.Analyzers.Sinks
             return dot > 0 ? registration.Substring(0, dot) : null;
         }
 
-        private ImmutableArray<ProviderSinks> FindProviders()
+        private (ImmutableArray<ProviderSinks> Logs, ImmutableArray<SinkInfo> Traces) FindProviders()
         {
             var result = ImmutableArray.CreateBuilder<ProviderSinks>();
+            var traces = new List<SinkInfo>();
             foreach (var provider in _providers)
             {
                 try
@@ -63,6 +64,13 @@ namespace Residency.Analyzers.Sinks
                         continue;
                     }
 
+                    if (provider.Traces)
+                    {
+                        var spans = $"{calls[0].TargetMethod.Name} (spans, with their tags)";
+                        traces.AddRange(provider.Sdk is { } sdk ? FromSdk(provider, sdk, calls[0], spans) : FromRegistrations(provider, calls, spans));
+                        continue;
+                    }
+
                     int minimum = MinimumLevel(provider);
                     var how = $"{calls[0].TargetMethod.Name} (ILogger records of {LoggingCatalog.LevelName(minimum)} and above)";
                     var sinks = Distinct(provider.Sdk is { } package ? FromSdk(provider, package, calls[0], how) : FromRegistrations(provider, calls, how));
@@ -77,7 +85,7 @@ namespace Residency.Analyzers.Sinks
                 }
             }
 
-            return result.ToImmutable();
+            return (result.ToImmutable(), Distinct(traces));
         }
 
         /// <summary>A provider that is an SDK's logging provider: where that SDK is configured to send for the whole application.</summary>
@@ -88,7 +96,7 @@ namespace Residency.Analyzers.Sinks
                 yield break;
             }
 
-            var display = $"ILogger {provider.Name}";
+            var display = Display(provider);
             foreach (var target in found.Targets)
             {
                 var withHow = new EndpointTarget(target.Host, target.RegionCode, target.ServiceDiscovery, $"{how} → {target.ResolvedBy}", target.Location ?? registration.Syntax.GetLocation(), target.RegionName);
@@ -135,8 +143,10 @@ namespace Residency.Analyzers.Sinks
                 }
             }
 
-            return Sinks($"ILogger {provider.Name}", values, provider.ValueFormat, provider.ConnectionStringKey, provider.DefaultHost, provider.Service, calls[0].Syntax.GetLocation(), how);
+            return Sinks(Display(provider), values, provider.ValueFormat, provider.ConnectionStringKey, provider.DefaultHost, provider.Service, calls[0].Syntax.GetLocation(), how);
         }
+
+        private static string Display(LoggingProvider provider) => (provider.Traces ? "Activity " : "ILogger ") + provider.Name;
 
         /// <summary>
         /// The lowest level of record the provider receives: its own configuration (<c>Logging:{alias}:LogLevel:Default</c>),

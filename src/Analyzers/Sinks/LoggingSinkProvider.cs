@@ -20,7 +20,8 @@ namespace Residency.Analyzers.Sinks
     /// <c>Microsoft.Extensions.Logging</c> calls — the <c>LogX</c> extensions, <c>ILogger.Log</c> and the application's
     /// source-generated <c>[LoggerMessage]</c> methods — are also sinks to the logging providers the application registers
     /// that ship records to a service (Application Insights, Azure Monitor, Sentry, an OpenTelemetry OTLP exporter), for
-    /// the levels those providers receive. The sinks, the providers and how their destination is written are data
+    /// the levels those providers receive; with a tracing exporter registered, the tags, baggage and events set on a span
+    /// (<c>Activity.SetTag</c>, …) are sinks to it. The sinks, the providers and how their destination is written are data
     /// (<c>Catalog/logging.json</c>); destinations on the application's own hosts are not transfers and are left out.
     /// Found once per compilation.
     /// </summary>
@@ -34,6 +35,10 @@ namespace Residency.Analyzers.Sinks
         private static readonly ImmutableHashSet<string> ExtensionsMethods = ImmutableHashSet.Create(
             "Log", "LogTrace", "LogDebug", "LogInformation", "LogWarning", "LogError", "LogCritical");
 
+        /// <summary>What a span carries to a tracing exporter: its tags, baggage, events and status description.</summary>
+        private static readonly ImmutableHashSet<string> ActivityMethods = ImmutableHashSet.Create(
+            "SetTag", "AddTag", "AddBaggage", "SetBaggage", "AddEvent", "SetStatus");
+
         private readonly EndpointResolver _resolver;
         private readonly EndpointSinks _sinks;
         private readonly SdkSinkProvider _sdk;
@@ -45,6 +50,7 @@ namespace Residency.Analyzers.Sinks
         private readonly ImmutableArray<INamedTypeSymbol> _extensionsLogger;
         private readonly ImmutableArray<INamedTypeSymbol> _loggerExtensions;
         private readonly ImmutableArray<INamedTypeSymbol> _loggerMessage;
+        private readonly ImmutableArray<INamedTypeSymbol> _activity;
         private readonly Lazy<bool> _providersPresent;
         private readonly Lazy<Destinations> _destinations;
 
@@ -61,18 +67,23 @@ namespace Residency.Analyzers.Sinks
             _extensionsLogger = resolver.Types.Resolve("Microsoft.Extensions.Logging.ILogger");
             _loggerExtensions = resolver.Types.Resolve("Microsoft.Extensions.Logging.LoggerExtensions");
             _loggerMessage = resolver.Types.Resolve("Microsoft.Extensions.Logging.LoggerMessageAttribute");
+            _activity = resolver.Types.Resolve("System.Diagnostics.Activity");
             _providersPresent = new Lazy<bool>(AnyProviderReferenced, System.Threading.LazyThreadSafetyMode.ExecutionAndPublication);
             _destinations = new Lazy<Destinations>(Find, System.Threading.LazyThreadSafetyMode.ExecutionAndPublication);
         }
 
         private sealed class Destinations
         {
-            public Destinations(ImmutableArray<SinkInfo> sinks, bool bridged, ImmutableArray<ProviderSinks> providers)
+            public Destinations(ImmutableArray<SinkInfo> sinks, bool bridged, ImmutableArray<ProviderSinks> providers, ImmutableArray<SinkInfo> traces)
             {
                 Sinks = sinks;
                 Bridged = bridged;
                 Providers = providers;
+                Traces = traces;
             }
+
+            /// <summary>Where the registered tracing exporters ship spans off the host (empty: spans stay local).</summary>
+            public ImmutableArray<SinkInfo> Traces { get; }
 
             /// <summary>Where Serilog's events go off the host (empty: Serilog's logging stays local).</summary>
             public ImmutableArray<SinkInfo> Sinks { get; }
@@ -107,7 +118,19 @@ namespace Residency.Analyzers.Sinks
         public SinkCall? TryResolve(IInvocationOperation invocation)
         {
             var method = invocation.TargetMethod;
-            if (!Active || !IsLoggingCall(method, out bool extensions, out bool generated))
+            if (!Active)
+            {
+                return null;
+            }
+
+            if (IsActivityCall(method))
+            {
+                // activity.SetTag("applicant.email", email): the span leaves with its tags when an exporter ships it.
+                var traces = _destinations.Value.Traces;
+                return traces.IsEmpty ? null : new SinkCall(traces, allArguments: true, receiver: false, ImmutableArray<int>.Empty);
+            }
+
+            if (!IsLoggingCall(method, out bool extensions, out bool generated))
             {
                 return null;
             }
@@ -180,7 +203,10 @@ namespace Residency.Analyzers.Sinks
             return null;
         }
 
-        public bool MayResolve(IMethodSymbol method) => Active && IsLoggingCall(method, out _, out _);
+        private bool IsActivityCall(IMethodSymbol method) =>
+            ActivityMethods.Contains(method.Name) && !method.IsStatic && EndpointTypes.Is(method.ContainingType, _activity);
+
+        public bool MayResolve(IMethodSymbol method) => Active && (IsActivityCall(method) || IsLoggingCall(method, out _, out _));
 
         public bool IsSinkHolder(ISymbol member) => false;
 
@@ -202,6 +228,11 @@ namespace Residency.Analyzers.Sinks
             if (destinations.ExtensionsShip)
             {
                 names.UnionWith(ExtensionsMethods);
+            }
+
+            if (!destinations.Traces.IsEmpty)
+            {
+                names.UnionWith(ActivityMethods);
             }
         }
 
@@ -251,7 +282,8 @@ namespace Residency.Analyzers.Sinks
                 // Half-typed code: what was found so far counts, never an AD0001.
             }
 
-            return new Destinations(Distinct(found), bridged, _providersPresent.Value ? FindProviders() : ImmutableArray<ProviderSinks>.Empty);
+            var (providers, traces) = _providersPresent.Value ? FindProviders() : (ImmutableArray<ProviderSinks>.Empty, ImmutableArray<SinkInfo>.Empty);
+            return new Destinations(Distinct(found), bridged, providers, traces);
         }
 
         /// <summary>The destinations off the host, each once, at most eight.</summary>

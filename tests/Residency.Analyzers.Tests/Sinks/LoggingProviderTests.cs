@@ -250,6 +250,36 @@ class Accounts(ILogger<Accounts> logger)
     public void SignedIn(Customer customer) => logger.LogInformation(""Signed in {Email}"", customer.Email);
 }", null);
 
+        // A tracing exporter ships spans with their tags: activity.SetTag(…) with personal data is a transfer to it.
+        [Fact]
+        public Task SpanTagsGoWhereTheTraceExporterSends() => VerifyAsync(@"
+static class Startup
+{
+    public static void Configure(OpenTelemetry.Trace.TracerProviderBuilder tracing) =>
+        tracing.AddOtlpExporter(e => e.Endpoint = new System.Uri(""https://otlp.observability-vendor.example""));
+}
+class Accounts
+{
+    public void SignedIn(Customer customer, System.Diagnostics.Activity? activity)
+    {
+        activity?{|#0:.SetTag(""customer.email"", customer.Email)|};
+        activity?.SetTag(""customer.id"", customer.Id);
+        activity?{|#1:.AddBaggage(""customer.name"", customer.Name)|};
+    }
+}", null, Res003(0), Res003(1));
+
+        [Fact]
+        public Task SpanTagsStayLocalWithoutATraceExporter() => VerifyAsync(@"
+static class Startup
+{
+    public static void Configure(ILoggingBuilder logging) =>
+        logging.AddOpenTelemetry(o => o.AddOtlpExporter(e => e.Endpoint = new System.Uri(""https://otlp.observability-vendor.example"")));
+}
+class Accounts
+{
+    public void SignedIn(Customer customer, System.Diagnostics.Activity? activity) => activity?.SetTag(""customer.email"", customer.Email);
+}", null);
+
         [Fact]
         public void TheCatalogueNamesEveryProvidersEndpoint()
         {
