@@ -45,13 +45,9 @@ namespace Residency.Analyzers.Endpoints
                         result.AddRange(PropertyValues(value, propertyName, depth + 1));
                     }
 
-                    foreach (var reference in local.Local.DeclaringSyntaxReferences)
+                    foreach (var scope in Scopes(local.Local))
                     {
-                        var scope = reference.GetSyntax().Ancestors().FirstOrDefault(a => a is MemberDeclarationSyntax or LocalFunctionStatementSyntax or AnonymousFunctionExpressionSyntax);
-                        if (scope is not null)
-                        {
-                            AddPropertyAssignments(scope, local.Local, propertyName, result);
-                        }
+                        AddPropertyAssignments(scope, local.Local, propertyName, result);
                     }
 
                     break;
@@ -127,71 +123,65 @@ namespace Residency.Analyzers.Endpoints
         /// initializer in its creation (<c>new ConfigurationOptions { EndPoints = { "cache:6380" } }</c>, <c>{ { "cache", 6380 } }</c>)
         /// and <c>x.Property.Add(item, …)</c> on the same local in its method.
         /// </summary>
-        public List<IOperation> CollectionItems(IOperation? objectOperation, string propertyName, int depth = 0)
+        public List<IOperation> CollectionItems(IOperation? objectOperation, string propertyName)
         {
             var result = new List<IOperation>();
-            if (objectOperation is null || depth > MaxDepth)
+            foreach (var made in MadeBy(objectOperation))
             {
-                return result;
-            }
-
-            var operation = Strip(objectOperation);
-            switch (operation)
-            {
-                case IObjectCreationOperation { Initializer: { } initializer }:
+                if (made is IObjectCreationOperation { Initializer: { } initializer })
+                {
                     foreach (var item in initializer.Initializers)
                     {
                         if (item is IMemberInitializerOperation { InitializedMember: IPropertyReferenceOperation target, Initializer: { } collection } && target.Property.Name == propertyName)
                         {
                             foreach (var add in collection.Initializers.OfType<IInvocationOperation>())
                             {
-                                if (add.Arguments.FirstOrDefault(a => a.Parameter?.Ordinal == 0) is { } first)
-                                {
-                                    result.Add(first.Value);
-                                }
+                                AddFirstArgument(add, result);
                             }
                         }
                     }
+                }
+            }
 
-                    break;
-                case ILocalReferenceOperation local:
-                    foreach (var value in LocalValues(local.Local))
+            if (objectOperation is not null && Strip(objectOperation) is ILocalReferenceOperation local)
+            {
+                foreach (var scope in Scopes(local.Local))
+                {
+                    foreach (var node in scope.DescendantNodes().OfType<InvocationExpressionSyntax>())
                     {
-                        result.AddRange(CollectionItems(value, propertyName, depth + 1));
-                    }
-
-                    foreach (var reference in local.Local.DeclaringSyntaxReferences)
-                    {
-                        var scope = reference.GetSyntax().Ancestors().FirstOrDefault(a => a is MemberDeclarationSyntax or LocalFunctionStatementSyntax or AnonymousFunctionExpressionSyntax);
-                        if (scope is null)
+                        if (node.Expression is MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Add", Expression: MemberAccessExpressionSyntax { Expression: IdentifierNameSyntax holder } inner } &&
+                            inner.Name.Identifier.ValueText == propertyName && holder.Identifier.ValueText == local.Local.Name &&
+                            OperationOf(node) is IInvocationOperation { Instance: IPropertyReferenceOperation { Instance: ILocalReferenceOperation owner } } add &&
+                            SymbolEqualityComparer.Default.Equals(owner.Local, local.Local))
                         {
-                            continue;
-                        }
-
-                        foreach (var node in scope.DescendantNodes().OfType<InvocationExpressionSyntax>())
-                        {
-                            if (node.Expression is MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Add", Expression: MemberAccessExpressionSyntax { Expression: IdentifierNameSyntax holder } inner } &&
-                                inner.Name.Identifier.ValueText == propertyName && holder.Identifier.ValueText == local.Local.Name &&
-                                OperationOf(node) is IInvocationOperation add &&
-                                add.Instance is IPropertyReferenceOperation { Instance: ILocalReferenceOperation owner } && SymbolEqualityComparer.Default.Equals(owner.Local, local.Local) &&
-                                add.Arguments.FirstOrDefault(a => a.Parameter?.Ordinal == 0) is { } first)
-                            {
-                                result.Add(first.Value);
-                            }
+                            AddFirstArgument(add, result);
                         }
                     }
-
-                    break;
-                case IFieldReferenceOperation or IPropertyReferenceOperation:
-                    foreach (var value in MemberValues(((IMemberReferenceOperation)operation).Member.OriginalDefinition))
-                    {
-                        result.AddRange(CollectionItems(value, propertyName, depth + 1));
-                    }
-
-                    break;
+                }
             }
 
             return result;
+        }
+
+        private static void AddFirstArgument(IInvocationOperation add, List<IOperation> result)
+        {
+            if (add.Arguments.FirstOrDefault(a => a.Parameter?.Ordinal == 0) is { } first)
+            {
+                result.Add(first.Value);
+            }
+        }
+
+        /// <summary>The member, local function or lambda a local is declared in: where its assignments and calls are looked for.</summary>
+        private static IEnumerable<SyntaxNode> Scopes(ILocalSymbol local)
+        {
+            foreach (var reference in local.DeclaringSyntaxReferences)
+            {
+                var scope = reference.GetSyntax().Ancestors().FirstOrDefault(a => a is MemberDeclarationSyntax or LocalFunctionStatementSyntax or AnonymousFunctionExpressionSyntax);
+                if (scope is not null)
+                {
+                    yield return scope;
+                }
+            }
         }
 
         private void AddPropertyAssignments(SyntaxNode scope, ISymbol holder, string propertyName, List<IOperation> result)
