@@ -1,3 +1,4 @@
+using System;
 using Microsoft.CodeAnalysis;
 
 namespace Residency.Analyzers.Model
@@ -36,7 +37,7 @@ namespace Residency.Analyzers.Model
         public DataElement(ISymbol symbol, string? category, string? specialCategory, string? subject, string? retention, ElementOrigin origin)
         {
             Symbol = symbol;
-            Category = category;
+            Category = CategoryKey(category);
             SpecialCategory = specialCategory;
             Subject = subject;
             Retention = retention;
@@ -52,7 +53,7 @@ namespace Residency.Analyzers.Model
         public DataElement(ISymbol symbol, string id, string name, string kind, string? category, ElementOrigin origin, string source)
         {
             Symbol = symbol;
-            Category = category;
+            Category = CategoryKey(category);
             Origin = origin;
             Name = name;
             Id = id;
@@ -68,6 +69,13 @@ namespace Residency.Analyzers.Model
         }
 
         private readonly string? _kind;
+
+        /// <summary>
+        /// A category as the record keys it: a fideslang key is written without its <c>user.</c> prefix
+        /// (<c>[PersonalData("user.contact.email")]</c> is <c>contact.email</c>, as fideslang's own files spell it).
+        /// </summary>
+        internal static string? CategoryKey(string? category) =>
+            category is { Length: > 5 } && category.StartsWith("user.", StringComparison.Ordinal) ? category.Substring(5) : category;
 
         /// <summary>
         /// Where a platform or configured element comes from, as the inventory shows it: <c>claim email</c>,

@@ -30,6 +30,15 @@ public class Crm
         private static DiagnosticResult Res001(int markup) =>
             Verify.Diagnostic("RES001").WithLocation(markup).WithOptions(DiagnosticOptions.IgnoreAdditionalLocations);
 
+        // fideslang's files write keys with a "user." prefix; the record keys them without it, as the docs do.
+        [Fact]
+        public Task AFideslangKeyWithItsUserPrefixIsTheSameCategory() => Verify.VerifyAsync(Model + @"
+public class Applicant { [PersonalData(""user.government_id.national_identification_number"")] public string NationalId { get; set; } = """"; }
+class Service
+{
+    void Run(Applicant a, Crm crm) { {|#0:crm.Send(a.NationalId)|}; }
+}", Res001(0).WithArguments("Applicant.NationalId (government_id.national_identification_number)", "Crm.Send (recipient Acme CRM)", "US (United States)", "EEA;Adequate", "Run → Crm.Send"));
+
         [Fact]
         public Task PersonalMemberToUsSinkIsReported() => Verify.VerifyAsync(Model + @"
 class Service
