@@ -48,7 +48,10 @@ namespace Residency.Analyzers.Model
             ("fullname", "name", false), ("customername", "name", false), ("personname", "name", false), ("contactname", "name", false),
             ("employeename", "name", false), ("patientname", "name", false), ("nombrecompleto", "name", false), ("nomcomplet", "name", false),
             ("nomecompleto", "name", false), ("buyername", "name", false), ("recipientname", "name", false), ("ownername", "name", false),
-            ("holdername", "name", false), ("cardholder", "name", false), ("nameoncard", "name", false), ("karteninhaber", "name", false),
+            ("holdername", "name", false), ("applicantname", "name", false), ("candidatename", "name", false),
+            ("studentname", "name", false), ("guestname", "name", false), ("passengername", "name", false), ("travelername", "name", false),
+            ("travellername", "name", false), ("visitorname", "name", false), ("subscribername", "name", false), ("shoppername", "name", false),
+            ("cardholder", "name", false), ("nameoncard", "name", false), ("karteninhaber", "name", false),
             ("username", "account.username", false), ("loginname", "account.username", false), ("benutzername", "account.username", false),
             ("nomutilisateur", "account.username", false), ("nombredeusuario", "account.username", false),
 

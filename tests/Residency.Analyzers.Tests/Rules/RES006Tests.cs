@@ -65,7 +65,7 @@ namespace Residency.Analyzers.Tests.Rules
             ("ShippingState", "string", "contact.address.state"), ("StateOrProvince", "string", "contact.address.state"), ("Zip", "string", "contact.address.postal_code"),
             ("AddressStreet", "string", "contact.address.street"), ("CardHolderName", "string", "name"), ("CardholderName", "string", "name"),
             ("NameOnCard", "string", "name"), ("CardSecurityCode", "string", "financial.credit_card"), ("Cvv", "string", "financial.credit_card"),
-            ("UserName", "string", "account.username"), ("BuyerName", "string", "name"), ("DisplayName", "string", "name"),
+            ("UserName", "string", "account.username"), ("BuyerName", "string", "name"), ("ApplicantName", "string", "name"), ("applicantName", "string", "name"), ("PassengerName", "string", "name"), ("DisplayName", "string", "name"),
             ("UserAgent", "string", "device.user_agent"), ("LastUserAgent", "string", "device.user_agent"),
         };
 
