@@ -360,9 +360,28 @@ namespace Residency.Analyzers.Endpoints
             return builder.ToImmutable();
         }
 
-        /// <summary>Every call of <paramref name="methodName"/> on (a type derived from) <paramref name="typeName"/> anywhere.</summary>
+        /// <summary>
+        /// Every call of <paramref name="methodName"/> on (a type derived from) <paramref name="typeName"/> anywhere. None, without
+        /// reading a tree, when the compilation does not reference the type (its package is not installed).
+        /// </summary>
         public ImmutableArray<IInvocationOperation> InvocationsOf(string typeName, string methodName) =>
-            _resolver.Bind(_invocations.GetOrAdd(typeName + "." + methodName, _ => FindInvocations(typeName, methodName))).OfType<IInvocationOperation>().ToImmutableArray();
+            _resolver.Types.Resolve(typeName).IsDefaultOrEmpty
+                ? ImmutableArray<IInvocationOperation>.Empty
+                : _resolver.Bind(_invocations.GetOrAdd(typeName + "." + methodName, _ => FindInvocations(typeName, methodName))).OfType<IInvocationOperation>().ToImmutableArray();
+
+        /// <summary>Every call of a catalogue method named <c>Namespace.Type.Method</c> (see <see cref="InvocationsOf(string, string)"/>).</summary>
+        public ImmutableArray<IInvocationOperation> InvocationsOf(string qualifiedMethod)
+        {
+            int dot = qualifiedMethod.LastIndexOf('.');
+            return dot > 0 ? InvocationsOf(qualifiedMethod.Substring(0, dot), qualifiedMethod.Substring(dot + 1)) : ImmutableArray<IInvocationOperation>.Empty;
+        }
+
+        /// <summary>Whether the compilation references the type of a catalogue method named <c>Namespace.Type.Method</c>.</summary>
+        public bool DeclaringTypeIsReferenced(string qualifiedMethod)
+        {
+            int dot = qualifiedMethod.LastIndexOf('.');
+            return dot > 0 && !_resolver.Types.Resolve(qualifiedMethod.Substring(0, dot)).IsDefaultOrEmpty;
+        }
 
         private ImmutableArray<SyntaxNode> FindInvocations(string typeName, string methodName)
         {

@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
@@ -8,9 +9,51 @@ using Microsoft.CodeAnalysis.Operations;
 
 namespace Residency.Analyzers.Endpoints
 {
-    /// <summary>What an object property was set to (object initializers, later assignments), and an HTTP client's base address and registered names.</summary>
+    /// <summary>What an object property was set to (object initializers, later assignments), an HTTP client's base address and registered names, and the keys of keyed DI registrations.</summary>
     internal sealed partial class EndpointResolver
     {
+        /// <summary>The key of an injected parameter's <c>[FromKeyedServices(key)]</c>, or null (not keyed).</summary>
+        public string? ServiceKey(IParameterSymbol parameter)
+        {
+            var attributeType = Types.Resolve("Microsoft.Extensions.DependencyInjection.FromKeyedServicesAttribute");
+            if (attributeType.IsDefaultOrEmpty)
+            {
+                return null;
+            }
+
+            foreach (var attribute in parameter.GetAttributes())
+            {
+                if (EndpointTypes.Is(attribute.AttributeClass, attributeType) && attribute.ConstructorArguments.Length > 0)
+                {
+                    return attribute.ConstructorArguments[0].Value?.ToString();
+                }
+            }
+
+            return null;
+        }
+
+        /// <summary>
+        /// The service key of a keyed DI registration (<c>AddKeyedSingleton("eu", …)</c>, <c>AddKeyedChatClient("eu", …)</c>):
+        /// its <c>serviceKey</c> argument's text, <c>"?"</c> when it is not a constant; null for a call that is not a keyed registration.
+        /// </summary>
+        public string? RegistrationKey(IInvocationOperation call)
+        {
+            if (call.TargetMethod.Name.IndexOf("Keyed", StringComparison.Ordinal) < 0)
+            {
+                return null;
+            }
+
+            foreach (var argument in call.Arguments)
+            {
+                if (argument.Parameter?.Name == "serviceKey")
+                {
+                    return Strings(Strip(argument.Value)).FirstOrDefault(v => v.Complete)?.Text ?? "?";
+                }
+            }
+
+            return null;
+        }
+
         /// <summary>
         /// The values assigned to <paramref name="propertyName"/> of the object an expression evaluates to: object
         /// initializers of its creations and <c>x.Property = value</c> where <c>x</c> is the same local, field or property.

@@ -66,6 +66,7 @@ namespace Residency.Analyzers.Endpoints
             {
                 var text = value.Text;
                 var format = valueFormat;
+                var through = via is null ? value.ResolvedBy : $"{via} ← {value.ResolvedBy}";
                 if (format == "connectionString")
                 {
                     var inner = UrlText.ConnectionStringValue(text, connectionStringKey ?? "IngestionEndpoint");
@@ -84,7 +85,6 @@ namespace Residency.Analyzers.Endpoints
                         var host = UrlText.StorageHost(text, value.Complete, connectionStringKey ?? "BlobEndpoint", out var how);
                         if (host is not null)
                         {
-                            var through = via is null ? value.ResolvedBy : $"{via} ← {value.ResolvedBy}";
                             result.Add(new EndpointTarget(host, null, false, $"{through} (connection string: {how})", value.Location));
                         }
 
@@ -99,7 +99,6 @@ namespace Residency.Analyzers.Endpoints
                     var host = UrlText.ConnectionStringOrHost(text, value.Complete, connectionStringKey ?? "Endpoint", out var how);
                     if (host.Host is not null)
                     {
-                        var through = via is null ? value.ResolvedBy : $"{via} ← {value.ResolvedBy}";
                         result.Add(new EndpointTarget(host.Host, null, host.IsServiceDiscovery, how is null ? through : $"{through} ({how})", value.Location));
                     }
 
@@ -110,7 +109,6 @@ namespace Residency.Analyzers.Endpoints
                     // StackExchange.Redis: "cache.example.com:6380,password=…,ssl=True": the elements without '=' are the
                     // endpoints (host[:port]); a configuration may list several (a cluster, replicas).
                     var parts = text.Split(',');
-                    var through = via is null ? value.ResolvedBy : $"{via} ← {value.ResolvedBy}";
                     for (int i = 0; i < parts.Length; i++)
                     {
                         var part = parts[i].Trim();
@@ -134,8 +132,7 @@ namespace Residency.Analyzers.Endpoints
                 }
 
                 var parsed = UrlText.Parse(text, value.Complete, format);
-                var by = via is null ? value.ResolvedBy : $"{via} ← {value.ResolvedBy}";
-                result.Add(new EndpointTarget(parsed.Host, null, parsed.IsServiceDiscovery, by, value.Location));
+                result.Add(new EndpointTarget(parsed.Host, null, parsed.IsServiceDiscovery, through, value.Location));
             }
         }
     }

@@ -134,7 +134,7 @@ namespace Residency.Analyzers.Sinks
                         return;
                     }
 
-                    CollectRegistered(service, KeyOf(parameter.Parameter), display, result, depth);
+                    CollectRegistered(service, _resolver.ServiceKey(parameter.Parameter), display, result, depth);
                     return;
             }
         }
@@ -286,14 +286,7 @@ namespace Residency.Analyzers.Sinks
                     }
 
                     var service = name.IndexOf("Chat", StringComparison.Ordinal) >= 0 ? AiService.Chat : AiService.Embedding;
-                    string? key = null;
-                    if (name.IndexOf("Keyed", StringComparison.Ordinal) >= 0)
-                    {
-                        var keyArgument = call.Arguments.FirstOrDefault(a => a.Parameter?.Name == "serviceKey");
-                        key = keyArgument is null ? null : _resolver.Strings(EndpointResolver.Strip(keyArgument.Value)).FirstOrDefault(v => v.Complete)?.Text ?? "?";
-                    }
-
-                    builder.Add(new Registration(service, key, node));
+                    builder.Add(new Registration(service, _resolver.RegistrationKey(call), node));
                     if (builder.Count >= 32)
                     {
                         return builder.ToImmutable();
@@ -370,24 +363,6 @@ namespace Residency.Analyzers.Sinks
                 if (sink.TypeName == typeName)
                 {
                     return new SinkInfo(SinkKind.Configured, display, sink.Region, sink.Recipient, null, sink.Purpose, $"residency.json sinks: {sink.TypeName}.{sink.MethodName} (\"{sink.RegionText}\")");
-                }
-            }
-
-            return null;
-        }
-
-        private string? KeyOf(IParameterSymbol parameter)
-        {
-            if (Types.FromKeyedServices is null)
-            {
-                return null;
-            }
-
-            foreach (var attribute in parameter.GetAttributes())
-            {
-                if (SymbolEqualityComparer.Default.Equals(attribute.AttributeClass, Types.FromKeyedServices) && attribute.ConstructorArguments.Length > 0)
-                {
-                    return attribute.ConstructorArguments[0].Value?.ToString();
                 }
             }
 

@@ -45,7 +45,6 @@ namespace Residency.Analyzers.Sinks
             KernelBuilder = compilation.GetTypeByMetadataName("Microsoft.SemanticKernel.IKernelBuilder");
             KernelFunctionAttribute = compilation.GetTypeByMetadataName("Microsoft.SemanticKernel.KernelFunctionAttribute");
             ChatCompletionService = compilation.GetTypeByMetadataName("Microsoft.SemanticKernel.ChatCompletion.IChatCompletionService");
-            FromKeyedServices = compilation.GetTypeByMetadataName("Microsoft.Extensions.DependencyInjection.FromKeyedServicesAttribute");
             Agent = compilation.GetTypeByMetadataName("Microsoft.Agents.AI.AIAgent");
         }
 
@@ -71,8 +70,6 @@ namespace Residency.Analyzers.Sinks
         public INamedTypeSymbol? KernelFunctionAttribute { get; }
 
         public INamedTypeSymbol? ChatCompletionService { get; }
-
-        public INamedTypeSymbol? FromKeyedServices { get; }
 
         /// <summary>Whether Microsoft.Extensions.AI is referenced at all.</summary>
         public bool HasAbstractions => ChatClient is not null || EmbeddingGenerator is not null;

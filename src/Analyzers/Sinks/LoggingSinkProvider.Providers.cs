@@ -20,13 +20,16 @@ namespace Residency.Analyzers.Sinks
         /// <summary><c>LogLevel.Information</c>: Microsoft.Extensions.Logging's minimum when no filter is configured.</summary>
         private const int DefaultMinimum = 2;
 
+        /// <summary><c>LogLevel.None</c>: a provider filtered to it receives nothing.</summary>
+        private const int LevelNone = 6;
+
         private bool AnyProviderReferenced()
         {
             foreach (var provider in _providers)
             {
                 foreach (var registration in provider.Registrations)
                 {
-                    if (TypeOf(registration) is { } type && !_resolver.Types.Resolve(type).IsDefaultOrEmpty)
+                    if (_resolver.Index.DeclaringTypeIsReferenced(registration))
                     {
                         return true;
                     }
@@ -34,12 +37,6 @@ namespace Residency.Analyzers.Sinks
             }
 
             return false;
-        }
-
-        private static string? TypeOf(string registration)
-        {
-            int dot = registration.LastIndexOf('.');
-            return dot > 0 ? registration.Substring(0, dot) : null;
         }
 
         private (ImmutableArray<ProviderSinks> Logs, ImmutableArray<SinkInfo> Traces) FindProviders()
@@ -53,10 +50,7 @@ namespace Residency.Analyzers.Sinks
                     var calls = new List<IInvocationOperation>();
                     foreach (var registration in provider.Registrations)
                     {
-                        if (TypeOf(registration) is { } type && !_resolver.Types.Resolve(type).IsDefaultOrEmpty)
-                        {
-                            calls.AddRange(_resolver.Index.InvocationsOf(type, registration.Substring(type.Length + 1)));
-                        }
+                        calls.AddRange(_resolver.Index.InvocationsOf(registration));
                     }
 
                     if (calls.Count == 0)
@@ -66,15 +60,13 @@ namespace Residency.Analyzers.Sinks
 
                     if (provider.Traces)
                     {
-                        var spans = $"{calls[0].TargetMethod.Name} (spans, with their tags)";
-                        traces.AddRange(provider.Sdk is { } sdk ? FromSdk(provider, sdk, calls[0], spans) : FromRegistrations(provider, calls, spans));
+                        traces.AddRange(ShippedTo(provider, calls, $"{calls[0].TargetMethod.Name} (spans, with their tags)"));
                         continue;
                     }
 
                     int minimum = MinimumLevel(provider);
-                    var how = $"{calls[0].TargetMethod.Name} (ILogger records of {LoggingCatalog.LevelName(minimum)} and above)";
-                    var sinks = Distinct(provider.Sdk is { } package ? FromSdk(provider, package, calls[0], how) : FromRegistrations(provider, calls, how));
-                    if (!sinks.IsEmpty && minimum < 6)
+                    var sinks = Distinct(ShippedTo(provider, calls, $"{calls[0].TargetMethod.Name} (ILogger records of {LoggingCatalog.LevelName(minimum)} and above)"));
+                    if (!sinks.IsEmpty && minimum < LevelNone)
                     {
                         result.Add(new ProviderSinks(minimum, sinks));
                     }
@@ -87,6 +79,10 @@ namespace Residency.Analyzers.Sinks
 
             return (result.ToImmutable(), Distinct(traces));
         }
+
+        /// <summary>Where a registered provider ships: its SDK's application-wide endpoint, else what its registrations and configuration say.</summary>
+        private IEnumerable<SinkInfo> ShippedTo(LoggingProvider provider, List<IInvocationOperation> calls, string how) =>
+            provider.Sdk is { } package ? FromSdk(provider, package, calls[0], how) : FromRegistrations(provider, calls, how);
 
         /// <summary>A provider that is an SDK's logging provider: where that SDK is configured to send for the whole application.</summary>
         private IEnumerable<SinkInfo> FromSdk(LoggingProvider provider, string package, IInvocationOperation registration, string how)

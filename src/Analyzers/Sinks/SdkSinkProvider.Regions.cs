@@ -297,16 +297,10 @@ namespace Residency.Analyzers.Sinks
             var endpoint = entry.Endpoint;
             foreach (var registration in endpoint.Registrations)
             {
-                int dot = registration.Method.LastIndexOf('.');
-                if (dot <= 0)
-                {
-                    continue;
-                }
-
-                var method = registration.Method.Substring(dot + 1);
                 var parameters = registration.Parameters.IsEmpty ? endpoint.ConstructorParameters : registration.Parameters;
-                foreach (var call in _resolver.Index.InvocationsOf(registration.Method.Substring(0, dot), method))
+                foreach (var call in _resolver.Index.InvocationsOf(registration.Method))
                 {
+                    var method = call.TargetMethod.Name;
                     if (registration.Host is { } fixedHost)
                     {
                         // UsingInMemory(…): the registration itself says where the client sends.
@@ -372,10 +366,9 @@ namespace Residency.Analyzers.Sinks
         /// </summary>
         private void AddConnectionNameTargets(List<EndpointTarget> result, ConnectionNameRegistration registration, SdkEndpoint endpoint)
         {
-            int dot = registration.Method.LastIndexOf('.');
-            var method = registration.Method.Substring(dot + 1);
-            foreach (var call in _resolver.Index.InvocationsOf(registration.Method.Substring(0, dot), method))
+            foreach (var call in _resolver.Index.InvocationsOf(registration.Method))
             {
+                var method = call.TargetMethod.Name;
                 var nameArgument = call.Arguments.FirstOrDefault(a => EndpointResolver.IsWritten(a) && a.Parameter is { Ordinal: > 0, Type.SpecialType: SpecialType.System_String });
                 if (nameArgument is null)
                 {
@@ -450,26 +443,16 @@ namespace Residency.Analyzers.Sinks
             {
                 foreach (var staticMethod in region.StaticMethods)
                 {
-                    int dot = staticMethod.LastIndexOf('.');
-                    if (dot <= 0)
-                    {
-                        continue;
-                    }
-
                     string? edge = null;
                     foreach (var edgeMethod in region.EdgeStaticMethods)
                     {
-                        int edgeDot = edgeMethod.LastIndexOf('.');
-                        if (edgeDot > 0)
+                        foreach (var call in _resolver.Index.InvocationsOf(edgeMethod))
                         {
-                            foreach (var call in _resolver.Index.InvocationsOf(edgeMethod.Substring(0, edgeDot), edgeMethod.Substring(edgeDot + 1)))
-                            {
-                                edge ??= call.Arguments.Length > 0 ? _resolver.Strings(call.Arguments[0].Value).FirstOrDefault(v => v.Complete)?.Text : null;
-                            }
+                            edge ??= call.Arguments.Length > 0 ? _resolver.Strings(call.Arguments[0].Value).FirstOrDefault(v => v.Complete)?.Text : null;
                         }
                     }
 
-                    foreach (var call in _resolver.Index.InvocationsOf(staticMethod.Substring(0, dot), staticMethod.Substring(dot + 1)))
+                    foreach (var call in _resolver.Index.InvocationsOf(staticMethod))
                     {
                         if (call.Arguments.Length == 0)
                         {

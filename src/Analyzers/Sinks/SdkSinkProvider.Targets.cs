@@ -177,23 +177,9 @@ namespace Residency.Analyzers.Sinks
                 return creations;
             }
 
-            var key = parameter is null ? null : ServiceKey(parameter);
+            var key = parameter is null ? null : _resolver.ServiceKey(parameter);
             var matching = creations.Where(c => RegistrationKey(c) == key).ToList();
             return matching.Count > 0 ? matching : creations;
-        }
-
-        private string? ServiceKey(IParameterSymbol parameter)
-        {
-            var attributeType = _resolver.Types.Resolve("Microsoft.Extensions.DependencyInjection.FromKeyedServicesAttribute");
-            foreach (var attribute in parameter.GetAttributes())
-            {
-                if (EndpointTypes.Is(attribute.AttributeClass, attributeType) && attribute.ConstructorArguments.Length > 0)
-                {
-                    return attribute.ConstructorArguments[0].Value?.ToString();
-                }
-            }
-
-            return null;
         }
 
         /// <summary>The service key of the keyed registration (<c>AddKeyedSingleton(key, …)</c>) a creation is made in, or null.</summary>
@@ -202,15 +188,9 @@ namespace Residency.Analyzers.Sinks
             int steps = 0;
             for (var node = creation.Parent; node is not null && steps < 16; node = node.Parent, steps++)
             {
-                if (node is IInvocationOperation call)
+                if (node is IInvocationOperation call && _resolver.RegistrationKey(call) is { } key)
                 {
-                    foreach (var argument in call.Arguments)
-                    {
-                        if (argument.Parameter?.Name == "serviceKey" && call.TargetMethod.Name.IndexOf("Keyed", StringComparison.Ordinal) >= 0)
-                        {
-                            return _resolver.Strings(EndpointResolver.Strip(argument.Value)).FirstOrDefault(v => v.Complete)?.Text ?? "?";
-                        }
-                    }
+                    return key;
                 }
             }
 

@@ -55,16 +55,13 @@ namespace Residency.Analyzers.Sinks
         /// <summary>
         /// Whether an entry's types are clients in this compilation: always, unless the entry is <c>activatedBy</c> registrations
         /// and none of them is called (<c>IDistributedCache</c> sends to Redis only with <c>AddStackExchangeRedisCache</c>).
-        /// Asked once per entry whose types the compilation has; the syntax trees are searched only when a registration's type is referenced.
+        /// Asked once per entry whose types the compilation has (the trees are read only when a registration's type is referenced).
         /// </summary>
         private bool Activated(SdkEntry entry)
         {
             foreach (var method in entry.ActivatedBy)
             {
-                int dot = method.LastIndexOf('.');
-                // The registration's type first: without its package no call can exist, and the search reads every tree.
-                if (dot > 0 && !_resolver.Types.Resolve(method.Substring(0, dot)).IsDefaultOrEmpty &&
-                    _resolver.Index.InvocationsOf(method.Substring(0, dot), method.Substring(dot + 1)).Length > 0)
+                if (_resolver.Index.InvocationsOf(method).Length > 0)
                 {
                     return true;
                 }
