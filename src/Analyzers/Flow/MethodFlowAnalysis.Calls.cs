@@ -51,14 +51,24 @@ namespace Residency.Analyzers.Flow
                 return Taint.Empty;
             }
 
+            // A call on a data store hands on what was stored into it, not what its type declares (a context's SaveChanges
+            // does not send every entity type of the context; a query reads its set, it does not send it).
+            var sentReceiver = receiver;
+            var sentArguments = arguments;
+            var sentAll = allArguments;
+            if ((!receiver.IsEmpty || !allArguments.IsEmpty) && _engine.Library.Is(target, Behaviour.Store))
+            {
+                (sentReceiver, sentArguments, sentAll) = WhatAStoreCallHandsOn(invocation, receiver, arguments);
+            }
+
             // 1. Is this call a sink?
             var sinkCall = _engine.CachedSink(invocation);
             if (sinkCall is not null)
             {
-                var sent = sinkCall.Receiver ? receiver : Taint.Empty;
+                var sent = sinkCall.Receiver ? sentReceiver : Taint.Empty;
                 for (int i = 0; i < count; i++)
                 {
-                    if (sinkCall.SendsParameter(i) && arguments[i] is { } value)
+                    if (sinkCall.SendsParameter(i) && sentArguments[i] is { } value)
                     {
                         sent = Taint.Union(sent, value);
                     }
@@ -103,7 +113,7 @@ namespace Residency.Analyzers.Flow
                 result = External(invocation, target, receiver, arguments, allArguments, lambdas);
                 if (sinkCall is null)
                 {
-                    RecordUnclassified(invocation, target, receiver, allArguments);
+                    RecordUnclassified(invocation, target, sentReceiver, sentAll);
                 }
             }
 
@@ -346,6 +356,61 @@ namespace Residency.Analyzers.Flow
             {
                 RecordSink(returnOperation, sink, sources.ToImmutable(), ImmutableArray.Create(sink.Display));
             }
+        }
+
+        /// <summary>
+        /// What a call on a data store (<c>Catalog/library.json</c> "stores") hands on: its receiver, and an extension
+        /// method's source (<c>db.People.SingleAsync(…)</c>), without what their type declares — the store's own data,
+        /// whole (a caller's context or set passed in, <c>this</c> in a context's override) — but with what was stored into a
+        /// member of them; the other arguments whole (<c>db.Add(person)</c> hands on the person).
+        /// </summary>
+        private (ImmutableHashSet<TaintFact> Receiver, ImmutableHashSet<TaintFact>[] Arguments, ImmutableHashSet<TaintFact> All) WhatAStoreCallHandsOn(
+            IInvocationOperation invocation, ImmutableHashSet<TaintFact> receiver, ImmutableHashSet<TaintFact>[] arguments)
+        {
+            var sentReceiver = WithoutTheStoresOwnData(receiver, invocation.Instance?.Type);
+            var sentArguments = (ImmutableHashSet<TaintFact>[])arguments.Clone();
+            if (invocation.TargetMethod.IsExtensionMethod && invocation.Instance is null && sentArguments.Length > 0 && sentArguments[0] is { } source)
+            {
+                IOperation? sourceValue = null;
+                foreach (var argument in invocation.Arguments)
+                {
+                    if (argument.Parameter?.Ordinal == 0)
+                    {
+                        sourceValue = argument.Value;
+                    }
+                }
+
+                sentArguments[0] = WithoutTheStoresOwnData(source, sourceValue?.Type);
+            }
+
+            var all = Taint.Empty;
+            foreach (var value in sentArguments)
+            {
+                if (value is not null)
+                {
+                    all = Taint.Union(all, value);
+                }
+            }
+
+            return (sentReceiver, sentArguments, all);
+        }
+
+        private ImmutableHashSet<TaintFact> WithoutTheStoresOwnData(ImmutableHashSet<TaintFact> facts, ITypeSymbol? storeType)
+        {
+            var carried = Classifier.GetCarriedElements(storeType);
+            var result = facts;
+            foreach (var fact in facts)
+            {
+                bool own = fact.IsSource
+                    ? fact.Whole && fact.Member is null && fact.Element is { } element && carried.Contains(element)
+                    : !fact.ViaMember && fact.Member is null && fact.Stored is null;
+                if (own)
+                {
+                    result = result.Remove(fact);
+                }
+            }
+
+            return result;
         }
 
         /// <summary>

@@ -31,6 +31,12 @@ namespace Residency.Analyzers.Flow.Library
 
         /// <summary>The result carries what its own type carries, not its receiver (<c>DbContext.Set&lt;TEntity&gt;()</c>).</summary>
         Typed = 32,
+
+        /// <summary>
+        /// A call on a data store (a database context, its sets, a query over them): what the receiver's (or an extension
+        /// method's source's) type declares is the data the store holds, not data the call hands on.
+        /// </summary>
+        Store = 64,
     }
 
     /// <summary>
@@ -98,7 +104,7 @@ namespace Residency.Analyzers.Flow.Library
         private Behaviour Compute(ISymbol member)
         {
             var result = Behaviour.None;
-            foreach (var kind in new[] { Behaviour.Aggregate, Behaviour.Projection, Behaviour.Size, Behaviour.Serializer, Behaviour.Typed })
+            foreach (var kind in new[] { Behaviour.Aggregate, Behaviour.Projection, Behaviour.Size, Behaviour.Serializer, Behaviour.Typed, Behaviour.Store })
             {
                 if (_typesByMember.TryGetValue((kind, member.Name), out var types) && DeclaredOnAny(member.ContainingType, types))
                 {
@@ -185,7 +191,8 @@ namespace Residency.Analyzers.Flow.Library
             foreach (var (section, kind) in new[]
             {
                 ("aggregates", Behaviour.Aggregate), ("projections", Behaviour.Projection), ("sizes", Behaviour.Size),
-                ("serializers", Behaviour.Serializer), ("typedAccessors", Behaviour.Typed), ("mutatorPrefixes", Behaviour.Mutator),
+                ("serializers", Behaviour.Serializer), ("typedAccessors", Behaviour.Typed), ("stores", Behaviour.Store),
+                ("mutatorPrefixes", Behaviour.Mutator),
             })
             {
                 if (root.Get(section) is not { IsObject: true } entries)

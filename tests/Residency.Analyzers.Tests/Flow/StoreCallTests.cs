@@ -1,0 +1,187 @@
+using System.Threading;
+using System.Threading.Tasks;
+using Microsoft.CodeAnalysis.Testing;
+using Residency.Analyzers.Rules;
+using Residency.Analyzers.Tests.Verifiers;
+using static Residency.Analyzers.Tests.Flow.FlowTestModel;
+using static Residency.Analyzers.Tests.Rules.RES008Tests;
+using RES008Tests = Residency.Analyzers.Tests.Rules.RES008Tests;
+
+namespace Residency.Analyzers.Tests.Flow
+{
+    /// <summary>
+    /// Calls on a data store (<c>Catalog/library.json</c>, "stores"): what a database context's, a set's or a query's type
+    /// declares is the data the store holds, not data the call hands on. A field test's record listed health and
+    /// criminal-offence data as handed to <c>SaveChangesAsync</c> in methods that saved an audit row, and to every query
+    /// (<c>SingleAsync</c>, <c>FindAsync</c>), because the context's type carries every entity's data.
+    /// </summary>
+    public class StoreCallTests
+    {
+        // The shape of Entity Framework Core's API, as a referenced assembly (metadata only, as the package is).
+        private const string EntityFramework = @"
+namespace Microsoft.EntityFrameworkCore
+{
+    using System;
+    using System.Collections;
+    using System.Collections.Generic;
+    using System.Linq;
+    using System.Linq.Expressions;
+    using System.Threading.Tasks;
+    public class DbContextOptions { }
+    public class DbContext
+    {
+        protected DbContext(DbContextOptions options) { }
+        public DbSet<T> Set<T>() where T : class => null!;
+        public virtual int SaveChanges() => 0;
+        public virtual Task<int> SaveChangesAsync() => null!;
+        public void Add(object entity) { }
+        public void Update(object entity) { }
+        public ValueTask<T?> FindAsync<T>(params object[] keys) where T : class => default;
+    }
+    public abstract class DbSet<T> : IQueryable<T> where T : class
+    {
+        public void Add(T entity) { }
+        public void Remove(T entity) { }
+        public ValueTask<T?> FindAsync(params object[] keys) => default;
+        public Type ElementType => typeof(T);
+        public Expression Expression => null!;
+        public IQueryProvider Provider => null!;
+        public IEnumerator<T> GetEnumerator() => null!;
+        IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
+    }
+    public static class EntityFrameworkQueryableExtensions
+    {
+        public static Task<T> SingleAsync<T>(this IQueryable<T> source, Expression<Func<T, bool>> predicate) => null!;
+        public static Task<T?> FirstOrDefaultAsync<T>(this IQueryable<T> source) => null!;
+        public static Task<List<T>> ToListAsync<T>(this IQueryable<T> source) => null!;
+        public static Task<bool> ContainsAsync<T>(this IQueryable<T> source, T item) => null!;
+    }
+}";
+
+        private const string Usings = @"
+using System;
+using System.Linq;
+using System.Threading.Tasks;
+using Microsoft.EntityFrameworkCore;
+";
+
+        private const string Context = @"
+public class AuditRow { public Guid Id { get; set; } public string Action { get; set; } = """"; }
+public class Db(DbContextOptions options) : DbContext(options)
+{
+    public DbSet<Customer> Customers => Set<Customer>();
+    public DbSet<AuditRow> Audits => Set<AuditRow>();
+}
+";
+
+        private static async Task VerifyUnclassifiedAsync(string source, params DiagnosticResult[] expected)
+        {
+            var test = new AnalyzerVerifier<UnclassifiedRecipientAnalyzer>.Test { TestCode = Usings + RES008Tests.Model + Context + source };
+            test.TestState.AdditionalReferences.Add(TestReferences.Library("Contoso.Vendor", VendorLibrary));
+            test.TestState.AdditionalReferences.Add(TestReferences.Library("Microsoft.EntityFrameworkCore", EntityFramework));
+            test.ExpectedDiagnostics.AddRange(expected);
+            await test.RunAsync(CancellationToken.None);
+        }
+
+        [Fact]
+        public Task SavingAnAuditRowHandsOnNothingPersonal() => VerifyUnclassifiedAsync(@"
+class Auditor(Db db)
+{
+    async Task Audit()
+    {
+        db.Audits.Add(new AuditRow { Id = Guid.NewGuid(), Action = ""login"" });
+        db.SaveChanges();
+        await db.SaveChangesAsync();
+    }
+}");
+
+        [Fact]
+        public Task QueriesReadTheirSetTheyDoNotSendIt() => VerifyUnclassifiedAsync(@"
+class Reader(Db db)
+{
+    async Task<string> Read(int id)
+    {
+        var one = await db.Customers.SingleAsync(c => c.Id == id);
+        var found = await db.Customers.FindAsync(id);
+        var first = await db.Customers.Where(c => c.Id > id).FirstOrDefaultAsync();
+        var all = await db.Customers.ToListAsync();
+        var typed = await db.FindAsync<Customer>(id);
+        return one.Email + found?.Name + first?.Email + all.Count + typed?.Email;
+    }
+}");
+
+        // What the call is given is still handed on: the customer added, updated or looked for.
+        [Fact]
+        public Task TheEntityAddedIsHandedOn() => VerifyUnclassifiedAsync(@"
+class Writer(Db db)
+{
+    async Task Save(Customer customer)
+    {
+        {|#0:db.Customers.Add(customer)|};
+        {|#1:db.Update(customer)|};
+        var known = {|#2:db.Customers.ContainsAsync(customer)|};
+        await db.SaveChangesAsync();
+    }
+}",
+            Res008(0).WithArguments("Customer.Email (contact.email), Customer.Name (name)", "Microsoft.EntityFrameworkCore.DbSet`1.Add", "Save → Microsoft.EntityFrameworkCore.DbSet`1.Add"),
+            Res008(1).WithArguments("Customer.Email (contact.email), Customer.Name (name)", "Microsoft.EntityFrameworkCore.DbContext.Update", "Save → Microsoft.EntityFrameworkCore.DbContext.Update"),
+            Res008(2).WithArguments("Customer.Email (contact.email), Customer.Name (name)", "Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.ContainsAsync", "Save → Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.ContainsAsync"));
+
+        // A context's override that stamps and saves, and a repository that saves a context it is given: the base call's
+        // receiver is the context itself, whose type declares customers; neither it nor the callers hand them on.
+        [Fact]
+        public Task AnOverrideAndAHelperThatSaveHandOnNothing() => VerifyUnclassifiedAsync(@"
+class Stamped(DbContextOptions options) : DbContext(options)
+{
+    public DbSet<Customer> Customers => Set<Customer>();
+    public override Task<int> SaveChangesAsync() { Console.WriteLine(""saving""); return base.SaveChangesAsync(); }
+}
+class Repository(Stamped stamped, Db db)
+{
+    static Task<int> Commit(DbContext context) => context.SaveChangesAsync();
+    async Task Run()
+    {
+        await stamped.SaveChangesAsync();
+        await Commit(db);
+    }
+}");
+
+        // A method of the application that is not a store call keeps the context's data: handing the context itself to a
+        // vendor's method hands on everything it may hold.
+        [Fact]
+        public Task TheContextHandedToAnotherLibraryStillCarriesItsEntities() => VerifyUnclassifiedAsync(@"
+class Exporter(Db db, CrmSdk crm)
+{
+    void Run() { {|#0:crm.PushAll(db.Customers)|}; }
+}", Res008(0).WithArguments("Customer.Email (contact.email), Customer.Name (name)", "Contoso.Vendor.CrmSdk.PushAll", "Run → Contoso.Vendor.CrmSdk.PushAll"));
+
+        // Once the database is declared a sink (docs/endpoints.md), its flows carry what each call hands on: the customer
+        // added, not every entity type at each save and each query.
+        [Fact]
+        public async Task ADeclaredDatabaseReceivesWhatEachCallHandsOn()
+        {
+            var test = new AnalyzerVerifier<PersonalDataFlowAnalyzer>.Test
+            {
+                TestCode = Usings + Source + Context + @"
+class Service(Db db)
+{
+    async Task Run(Customer customer, int id)
+    {
+        {|#0:db.Customers.Add(customer)|};
+        db.Audits.Add(new AuditRow());
+        await db.SaveChangesAsync();
+        var again = await db.Customers.SingleAsync(c => c.Id == id);
+    }
+}",
+            };
+            test.TestState.AdditionalReferences.Add(TestReferences.Library("Microsoft.EntityFrameworkCore", EntityFramework));
+            test.TestState.AdditionalFiles.Add(("residency.json", @"{ ""sinks"": [
+  { ""method"": ""Microsoft.EntityFrameworkCore.DbContext.*"", ""region"": ""US"", ""recipient"": ""own database"" },
+  { ""method"": ""Microsoft.EntityFrameworkCore.DbSet`1.*"", ""region"": ""US"", ""recipient"": ""own database"" },
+  { ""method"": ""Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.*"", ""region"": ""US"", ""recipient"": ""own database"" }
+] }"));
+            test.ExpectedDiagnostics.Add(Res001(0));
+            await test.RunAsync(CancellationToken.None);
+        }
+    }
+}
