@@ -22,6 +22,7 @@ namespace Residency.Analyzers.Flow
             private readonly HashSet<string> _seedNames = new(System.StringComparer.Ordinal);
             private readonly HashSet<string> _sinkNames = new(System.StringComparer.Ordinal);
             private bool _sinksUnknown;
+            private readonly List<string> _walked = new();
             private readonly List<(SyntaxNode Owner, bool Export)> _seedOwners = new();
 
             private readonly Dictionary<SyntaxNode, int> _ownerIds = new();
@@ -73,9 +74,13 @@ namespace Residency.Analyzers.Flow
                     {
                         foreach (var name in candidates.WildcardTypes())
                         {
-                            for (var type = _compilation.GetTypeByMetadataName(name); type is not null; type = type.BaseType)
+                            // Types derived from it in a referenced assembly are sinks too: its own assembly is a seed. Not its
+                            // base types' (every assembly references System.Object's: the walk would visit every referenced
+                            // type, seconds of a small application's build). Their methods are the type's inherited ones.
+                            var wildcard = _compilation.GetTypeByMetadataName(name);
+                            seeds.Add(wildcard?.ContainingAssembly);
+                            for (var type = wildcard; type is not null && type.SpecialType != SpecialType.System_Object; type = type.BaseType)
                             {
-                                seeds.Add(type.ContainingAssembly);
                                 foreach (var member in type.GetMembers())
                                 {
                                     if (member is IMethodSymbol)
@@ -99,6 +104,7 @@ namespace Residency.Analyzers.Flow
                 // The annotations by name too: a library built against them is walked even when this compilation does not reference them.
                 foreach (var assembly in SymbolWalk.ReferencingClosure(_compilation, seeds, new[] { WellKnownTypes.AnnotationsAssemblyName }))
                 {
+                    _walked.Add(assembly.Identity.Name);
                     foreach (var type in SymbolWalk.Types(assembly.GlobalNamespace, _cancellationToken))
                     {
                         VisitType(type, inSource: false);

@@ -142,6 +142,7 @@ namespace Residency.Analyzers.Flow
                     _quietStorage = QuietStorage(candidates, named),
                     _foreignStaticWriters = foreignStaticWriters,
                     _everySinkName = _sinksUnknown,
+                    WalkedAssemblies = _walked,
                     _reachesRecipient = _recipientNames is null ? null : ReachRecipients(mentionsSinkName),
                 };
             }

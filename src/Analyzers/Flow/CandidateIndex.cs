@@ -55,6 +55,9 @@ namespace Residency.Analyzers.Flow
         // A sink provider did not declare its candidates (ISinkCandidates): every body may call a sink.
         private bool _everySinkName;
 
+        /// <summary>The referenced assemblies whose types the index's symbol walk visited (by name; for tests).</summary>
+        internal IReadOnlyList<string> WalkedAssemblies { get; private set; } = System.Array.Empty<string>();
+
         private CandidateIndex(Dictionary<SyntaxNode, int> owners, bool[] candidates, bool[] mentionsSinkName, HashSet<string> sinkNames)
         {
             _owners = owners;
