@@ -5,6 +5,7 @@ using System.Collections.Immutable;
 using System.Linq;
 using System.Threading;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Operations;
 
@@ -74,6 +75,12 @@ namespace Residency.Analyzers.Endpoints
         /// <summary>The operation of <paramref name="node"/> in the original tree (control-flow graphs rewrite theirs).</summary>
         internal IOperation? OperationOf(SyntaxNode node)
         {
+            // configuration["Slack:WebhookUrl"]! — the suppression is no operation of its own: the value is its operand's.
+            while (node is PostfixUnaryExpressionSyntax { RawKind: (int)SyntaxKind.SuppressNullableWarningExpression } or ParenthesizedExpressionSyntax)
+            {
+                node = node is ParenthesizedExpressionSyntax parenthesized ? parenthesized.Expression : ((PostfixUnaryExpressionSyntax)node).Operand;
+            }
+
             try
             {
                 return Model(node.SyntaxTree)?.GetOperation(node);

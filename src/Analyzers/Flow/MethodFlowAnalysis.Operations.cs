@@ -177,7 +177,10 @@ namespace Residency.Analyzers.Flow
                             : Evaluate(initializer));
                     }
 
-                    return facts;
+                    // new { tenantId, profile }: a member holding a whole personal object is stored without its type-derived
+                    // facts (a read of the member derives them again); the object itself carries them, as any object
+                    // built here carries what its members' types carry.
+                    return Taint.Union(facts, WholeFacts(anonymous.Type));
                 }
 
                 case IObjectOrCollectionInitializerOperation initializer:

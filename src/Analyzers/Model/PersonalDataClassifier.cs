@@ -270,7 +270,10 @@ namespace Residency.Analyzers.Model
                     break;
             }
 
-            if (_inference is not null && symbol is IPropertySymbol or IFieldSymbol or IParameterSymbol)
+            // Inferred from names: the members RES006 would flag, which are the application's own (declared in source). A
+            // library's types are not inferred (SendGrid's EmailAddress.Email and SendGridMessage.IpPoolName made a message
+            // with no personal data at all a flow).
+            if (_inference is not null && symbol is IPropertySymbol or IFieldSymbol or IParameterSymbol && !symbol.Locations.IsEmpty && symbol.Locations[0].IsInSource)
             {
                 var inferred = _inference.Classify(symbol);
                 if (inferred is not null)

@@ -43,6 +43,24 @@ class Service
     }
 }" + ExtensionsStubs, Files, null, Res001(0), Res001(1), Res001(2), Res001(3), Res001(4), Res003(5));
 
+        // Under <Nullable>enable</Nullable> a configuration read is written with the null-forgiving operator. Held in a
+        // local (or a field, or a property's initializer), its value was not read: RES003 on "local 'webhook'" instead of
+        // RES001 to the configured host (a field test's Slack webhook). The operator is no operation of its own.
+        [Fact]
+        public Task ANullForgivenValueHeldInALocalIsFollowed() => VerifyAsync(Uses + @"
+class Service(IConfiguration config, HttpClient http)
+{
+    private readonly string _crm = config[""Crm:BaseUrl""]!;
+    async Task Run(Customer customer)
+    {
+        var endpoint = config[""OpenAI:Endpoint""]!;
+        await {|#0:http.PostAsJsonAsync(endpoint, customer.Email)|};
+        var eu = (config[""OpenAIEu:Endpoint""])!;
+        await http.PostAsJsonAsync(eu, customer.Email);
+        await {|#1:http.PostAsJsonAsync(_crm, customer.Email)|};
+    }
+}" + ExtensionsStubs, Files, null, Res001(0), Res001(1));
+
         [Fact]
         public Task KeysAreCaseInsensitive() => VerifyAsync(Uses + @"
 class Service

@@ -49,6 +49,24 @@ class Service
     }
 }", Res001(0), Res001(1));
 
+        // A whole personal object wrapped in an anonymous type: the wrapper carries what its members' types carry. A field
+        // test serialised new { tenantId, profile } (ethnic origin, disability) to a US queue and nothing was reported:
+        // the member stored the profile without its type-derived facts, and the wrapper had none of its own.
+        [Fact]
+        public Task AnonymousTypeWrappingAWholeObject() => Verify.VerifyAsync(Source + @"
+class Service
+{
+    void Run(Patient p, Customer c, int id, Crm crm)
+    {
+        {|#0:crm.Send(System.Text.Json.JsonSerializer.Serialize(new { id, p }))|};
+        {|#1:crm.SendObject(new { Tenant = id, Customer = c })|};
+        var wrapper = new { id, p };
+        {|#2:crm.Send(wrapper.p.Name)|};
+        crm.SendObject(wrapper.id);
+        crm.SendObject(new { id, c.Country });
+    }
+}", Res002(0), Res001(1), Res001(2));
+
         [Fact]
         public Task Arrays() => Verify.VerifyAsync(Source + @"
 class Service

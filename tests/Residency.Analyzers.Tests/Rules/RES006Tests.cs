@@ -5,6 +5,7 @@ using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Testing;
 using Residency.Analyzers.Model;
+using Residency.Analyzers.Tests.Verifiers;
 using FlowVerify = Residency.Analyzers.Tests.Verifiers.AnalyzerVerifier<Residency.Analyzers.Rules.PersonalDataFlowAnalyzer>;
 using Verify = Residency.Analyzers.Tests.Verifiers.AnalyzerVerifier<Residency.Analyzers.Rules.PersonalDataNamingAnalyzer>;
 
@@ -248,6 +249,37 @@ class Service
 }", new[] { ("ResidencyInferPersonalData", "true") },
             FlowVerify.Diagnostic("RES001").WithLocation(0).WithOptions(DiagnosticOptions.IgnoreAdditionalLocations)
                 .WithArguments("Customer.Email (contact.email) [inferred from names]", "Crm.Send", "US (United States)", "EEA;Adequate", "Run → Crm.Send"));
+
+        // Inference covers the members RES006 flags: the application's own. A mail library's EmailAddress.Email and
+        // SendGridMessage.IpPoolName made a message of fixed text to a fixed address a flow (a field test).
+        [Fact]
+        public async Task ALibrarysMembersAreNotInferred()
+        {
+            var test = new FlowVerify.Test
+            {
+                TestCode = @"
+using Residency;
+using Vendor.Mail;
+public class Crm { [DataSink(""US"")] public void Send(object payload) { } public void SendText(string text) { } }
+class Service
+{
+    void Run(Crm crm, string poolName)
+    {
+        var message = new Message { From = new EmailAddress(""ops@example.com""), IpPoolName = ""transactional"" };
+        crm.Send(message);
+        crm.SendText(message.From.Email);
+    }
+}",
+            };
+            test.TestState.AdditionalReferences.Add(TestReferences.Library("Vendor.Mail", @"
+namespace Vendor.Mail
+{
+    public class EmailAddress { public EmailAddress(string email) { Email = email; } public string Email { get; set; } }
+    public class Message { public EmailAddress From { get; set; } = null!; public string IpPoolName { get; set; } = """"; }
+}"));
+            test.TestState.AnalyzerConfigFiles.Add(TestReferences.GlobalConfig(new[] { ("ResidencyInferPersonalData", "true") }));
+            await test.RunAsync(System.Threading.CancellationToken.None);
+        }
 
         [Fact]
         public Task UnannotatedMembersAreNotSourcesByDefault() => FlowVerify.VerifyAsync(@"
