@@ -81,6 +81,45 @@ namespace Residency.Analyzers.Flow
             }
         }
 
+        private MediatorHandlers? _mediators;
+
+        // Built once, by one thread, on the first mediator call.
+        private MediatorHandlers Mediators
+        {
+            get
+            {
+                if (Volatile.Read(ref _mediators) is { } built)
+                {
+                    return built;
+                }
+
+                lock (_dispatchLock)
+                {
+                    return _mediators ??= MediatorHandlers.Build(_compilation, Library, CancellationToken.None);
+                }
+            }
+        }
+
+        /// <summary>The static type of what a mediator call is given to dispatch (its first argument, before conversion).</summary>
+        private static ITypeSymbol? RequestType(IInvocationOperation invocation)
+        {
+            foreach (var argument in invocation.Arguments)
+            {
+                if (argument.Parameter?.Ordinal == 0)
+                {
+                    var value = argument.Value;
+                    while (value is IConversionOperation { IsImplicit: true } conversion)
+                    {
+                        value = conversion.Operand;
+                    }
+
+                    return value.Type;
+                }
+            }
+
+            return null;
+        }
+
         /// <summary>
         /// The methods of this compilation an interface or virtual call may run (the target itself when it has a body, and
         /// its implementations and overrides here, at most <see cref="MaxDispatchTargets"/>); empty for a call that is not
@@ -90,6 +129,11 @@ namespace Residency.Analyzers.Flow
         {
             bounded = false;
             var target = invocation.TargetMethod;
+            if (!target.IsStatic && target.OriginalDefinition.DeclaringSyntaxReferences.Length == 0 && Library.Is(target, Behaviour.Mediator))
+            {
+                return RequestType(invocation) is { } requestType ? Mediators.For(requestType, MaxDispatchTargets, out bounded) : ImmutableArray<IMethodSymbol>.Empty;
+            }
+
             if (!invocation.IsVirtual || target.IsStatic || target.OriginalDefinition.DeclaringSyntaxReferences.Length == 0)
             {
                 return ImmutableArray<IMethodSymbol>.Empty;

@@ -37,6 +37,12 @@ namespace Residency.Analyzers.Flow.Library
         /// method's source's) type declares is the data the store holds, not data the call hands on.
         /// </summary>
         Store = 64,
+
+        /// <summary>An in-process mediator's dispatch (<c>mediator.Send(command)</c>): the call runs the compilation's handlers.</summary>
+        Mediator = 128,
+
+        /// <summary>The handler method a mediator's dispatch runs (<c>IRequestHandler&lt;TRequest&gt;.Handle</c>).</summary>
+        MediatorHandler = 256,
     }
 
     /// <summary>
@@ -104,7 +110,7 @@ namespace Residency.Analyzers.Flow.Library
         private Behaviour Compute(ISymbol member)
         {
             var result = Behaviour.None;
-            foreach (var kind in new[] { Behaviour.Aggregate, Behaviour.Projection, Behaviour.Size, Behaviour.Serializer, Behaviour.Typed, Behaviour.Store })
+            foreach (var kind in new[] { Behaviour.Aggregate, Behaviour.Projection, Behaviour.Size, Behaviour.Serializer, Behaviour.Typed, Behaviour.Store, Behaviour.Mediator, Behaviour.MediatorHandler })
             {
                 if (_typesByMember.TryGetValue((kind, member.Name), out var types) && DeclaredOnAny(member.ContainingType, types))
                 {
@@ -192,6 +198,7 @@ namespace Residency.Analyzers.Flow.Library
             {
                 ("aggregates", Behaviour.Aggregate), ("projections", Behaviour.Projection), ("sizes", Behaviour.Size),
                 ("serializers", Behaviour.Serializer), ("typedAccessors", Behaviour.Typed), ("stores", Behaviour.Store),
+                ("mediators", Behaviour.Mediator), ("mediatorHandlers", Behaviour.MediatorHandler),
                 ("mutatorPrefixes", Behaviour.Mutator),
             })
             {

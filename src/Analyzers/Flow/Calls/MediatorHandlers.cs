@@ -1,0 +1,96 @@
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Residency.Analyzers.Flow.Library;
+using Residency.Analyzers.Model;
+
+namespace Residency.Analyzers.Flow.Calls
+{
+    /// <summary>
+    /// Where an in-process mediator's call lands (<c>Catalog/library.json</c>, "mediators" and "mediatorHandlers"):
+    /// <c>mediator.Send(command)</c> runs the <c>Handle</c> method of each handler of the compilation that accepts the
+    /// command's type (<c>IRequestHandler&lt;StartCheck&gt;</c>), <c>Publish(notification)</c> each notification handler.
+    /// The mediator's parameters and the handler's line up (the request first, the cancellation token second), so the
+    /// handlers are applied as the call's callees. Built once per compilation, on the first mediator call, from declarations
+    /// only (no body is bound).
+    /// </summary>
+    internal sealed class MediatorHandlers
+    {
+        private readonly ImmutableArray<IMethodSymbol> _handlers;
+        private readonly Compilation _compilation;
+
+        private MediatorHandlers(Compilation compilation, ImmutableArray<IMethodSymbol> handlers)
+        {
+            _compilation = compilation;
+            _handlers = handlers;
+        }
+
+        public static MediatorHandlers Build(Compilation compilation, LibraryBehaviour library, CancellationToken cancellationToken)
+        {
+            var handlers = ImmutableArray.CreateBuilder<IMethodSymbol>();
+            foreach (var type in SymbolWalk.Types(compilation.Assembly.GlobalNamespace, cancellationToken))
+            {
+                if (type.TypeKind != TypeKind.Class || type.IsAbstract || type.DeclaringSyntaxReferences.Length == 0)
+                {
+                    continue;
+                }
+
+                foreach (var @interface in type.AllInterfaces)
+                {
+                    foreach (var member in @interface.GetMembers())
+                    {
+                        if (member is IMethodSymbol { Parameters.Length: > 0 } handle && library.Is(handle, Behaviour.MediatorHandler) &&
+                            type.FindImplementationForInterfaceMember(handle) is IMethodSymbol { IsAbstract: false } implementation &&
+                            FlowEngine.IsInSource(implementation) && !handlers.Contains(implementation))
+                        {
+                            handlers.Add(implementation);
+                        }
+                    }
+                }
+            }
+
+            return new MediatorHandlers(compilation, handlers.ToImmutable());
+        }
+
+        /// <summary>
+        /// The handlers a request or notification of static type <paramref name="requestType"/> may run: those whose first
+        /// parameter accepts it (its type, or a base type or interface of it other than <c>object</c>: notification handlers
+        /// are contravariant), at most <paramref name="limit"/>.
+        /// </summary>
+        public ImmutableArray<IMethodSymbol> For(ITypeSymbol requestType, int limit, out bool bounded)
+        {
+            bounded = false;
+            var builder = ImmutableArray.CreateBuilder<IMethodSymbol>();
+            foreach (var handler in _handlers)
+            {
+                var accepted = handler.Parameters[0].Type;
+                if (accepted.SpecialType == SpecialType.System_Object || !Accepts(accepted, requestType))
+                {
+                    continue;
+                }
+
+                if (builder.Count == limit)
+                {
+                    bounded = true;
+                    break;
+                }
+
+                builder.Add(handler);
+            }
+
+            return builder.ToImmutable();
+        }
+
+        private bool Accepts(ITypeSymbol accepted, ITypeSymbol requestType)
+        {
+            if (SymbolEqualityComparer.Default.Equals(accepted, requestType))
+            {
+                return true;
+            }
+
+            var conversion = _compilation.ClassifyCommonConversion(requestType, accepted);
+            return conversion.IsReference && conversion.IsImplicit;
+        }
+    }
+}
