@@ -16,7 +16,8 @@ namespace Residency.CodeFixes
 {
     /// <summary>
     /// RES006: annotates a member that looks like personal data with <c>[PersonalData("&lt;category&gt;")]</c>, the category
-    /// inferred from its name (a fideslang key). Properties and fields get the attribute on a line of their own;
+    /// inferred from its name (a fideslang key), or with <c>[SpecialCategoryData("&lt;key&gt;")]</c> when its name is
+    /// special-category data (<c>EthnicOrigin</c>, <c>Disability</c>). Properties and fields get the attribute on a line of their own;
     /// parameters inline; a record's positional parameter gets <c>[property: PersonalData(…)]</c> so that the property is annotated.
     /// </summary>
     [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(AnnotatePersonalDataCodeFixProvider))]
@@ -47,12 +48,16 @@ namespace Residency.CodeFixes
 
                 context.RegisterCodeFix(
                     CodeAction.Create(
-                        $"Annotate with [PersonalData(\"{category}\")]",
+                        Special(diagnostic) ? $"Annotate with [SpecialCategoryData(\"{category}\")]" : $"Annotate with [PersonalData(\"{category}\")]",
                         ct => FixDocumentAsync(context.Document, ImmutableArray.Create(diagnostic), ct)!,
                         EquivalenceKey),
                     diagnostic);
             }
         }
+
+        /// <summary>The name is special-category data (Art. 9/10): the attribute is <c>[SpecialCategoryData]</c>.</summary>
+        private static bool Special(Diagnostic diagnostic) =>
+            diagnostic.Properties.TryGetValue(PersonalDataNamingAnalyzer.SpecialCategoryKey, out var special) && !string.IsNullOrWhiteSpace(special);
 
         private static string? Category(Diagnostic diagnostic) =>
             diagnostic.Properties.TryGetValue(PersonalDataNamingAnalyzer.CategoryKey, out var category) && !string.IsNullOrWhiteSpace(category) ? category : null;
@@ -84,12 +89,12 @@ namespace Residency.CodeFixes
                 return document;
             }
 
-            var targets = new Dictionary<SyntaxNode, string>();
+            var targets = new Dictionary<SyntaxNode, (string Category, bool Special)>();
             foreach (var diagnostic in diagnostics)
             {
                 if (Category(diagnostic) is { } category && Target(unit, diagnostic) is { } target && !targets.ContainsKey(target))
                 {
-                    targets[target] = category;
+                    targets[target] = (category, Special(diagnostic));
                 }
             }
 
@@ -98,13 +103,15 @@ namespace Residency.CodeFixes
                 return document;
             }
 
-            var access = FixSyntax.Access(model, targets.Keys.Min(t => t.SpanStart), "PersonalDataAttribute");
-            var name = FixSyntax.Name(access, "PersonalData");
+            var position = targets.Keys.Min(t => t.SpanStart);
+            var access = FixSyntax.Access(model, position, "PersonalDataAttribute");
+            var specialAccess = FixSyntax.Access(model, position, "SpecialCategoryDataAttribute");
             var endOfLine = FixSyntax.EndOfLine(unit);
 
             var updated = unit.ReplaceNodes(targets.Keys, (original, rewritten) =>
             {
-                var category = targets[original];
+                var (category, special) = targets[original];
+                var name = special ? FixSyntax.Name(specialAccess, "SpecialCategoryData") : FixSyntax.Name(access, "PersonalData");
                 switch (rewritten)
                 {
                     case ParameterSyntax parameter:
@@ -118,7 +125,7 @@ namespace Residency.CodeFixes
                 }
             });
 
-            if (access == NameAccess.NeedsUsing)
+            if ((targets.Values.Any(t => !t.Special) && access == NameAccess.NeedsUsing) || (targets.Values.Any(t => t.Special) && specialAccess == NameAccess.NeedsUsing))
             {
                 updated = FixSyntax.AddResidencyUsing(updated, endOfLine);
             }

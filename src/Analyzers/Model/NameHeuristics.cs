@@ -6,7 +6,10 @@ using Microsoft.CodeAnalysis;
 
 namespace Residency.Analyzers.Model
 {
-    /// <summary>A category guessed from a member's name.</summary>
+    /// <summary>
+    /// A category guessed from a member's name. For special-category data (<see cref="SpecialCategory"/> set),
+    /// <see cref="Category"/> is the same Art. 9/10 key.
+    /// </summary>
     internal sealed record InferredCategory(string Category, string? SpecialCategory, string Keyword);
 
     /// <summary>
@@ -111,6 +114,36 @@ namespace Residency.Analyzers.Model
         };
 
         /// <summary>
+        /// Names of special-category data (Art. 9 and 10; the keys of <c>[SpecialCategoryData]</c>), checked before the rules
+        /// above. Ambiguous words are left out (<c>Race</c> in <c>RaceCondition</c>, <c>Orientation</c> of a screen,
+        /// <c>Treatment</c>, <c>Denomination</c> of a currency).
+        /// </summary>
+        private static readonly (string Keyword, string Special, bool WholeWord)[] SpecialRules =
+        {
+            ("ethnicorigin", "racial-or-ethnic-origin", false), ("racialorigin", "racial-or-ethnic-origin", false), ("ethnicity", "racial-or-ethnic-origin", false),
+            ("ethnicbackground", "racial-or-ethnic-origin", false), ("ethnicgroup", "racial-or-ethnic-origin", false), ("ethnie", "racial-or-ethnic-origin", true),
+            ("etnia", "racial-or-ethnic-origin", true),
+            ("diagnosis", "health", false), ("diagnoses", "health", false), ("diagnose", "health", true), ("medicalcondition", "health", false),
+            ("healthcondition", "health", false), ("medicalhistory", "health", false), ("medicalrecord", "health", false), ("healthrecord", "health", false),
+            ("medicalnotes", "health", false), ("disability", "health", false), ("disabilities", "health", false), ("behinderung", "health", false),
+            ("allergy", "health", false), ("allergies", "health", false), ("medication", "health", false), ("prescription", "health", false),
+            ("bloodtype", "health", false), ("bloodgroup", "health", false), ("pregnancy", "health", false), ("illness", "health", false),
+            ("krankheit", "health", false), ("vorerkrankung", "health", false), ("symptoms", "health", true),
+            ("religion", "religious-beliefs", false), ("religiousbelief", "religious-beliefs", false), ("konfession", "religious-beliefs", false),
+            ("politicalopinion", "political-opinions", false), ("politicalaffiliation", "political-opinions", false), ("politicalparty", "political-opinions", false),
+            ("politicalview", "political-opinions", false),
+            ("tradeunion", "trade-union-membership", false), ("unionmembership", "trade-union-membership", false), ("laborunion", "trade-union-membership", false),
+            ("labourunion", "trade-union-membership", false), ("gewerkschaft", "trade-union-membership", false),
+            ("sexualorientation", "sex-life-or-orientation", false), ("sexuality", "sex-life-or-orientation", false), ("sexlife", "sex-life-or-orientation", false),
+            ("criminalrecord", "criminal-offences", false), ("criminalhistory", "criminal-offences", false), ("criminalconviction", "criminal-offences", false),
+            ("criminaloffence", "criminal-offences", false), ("criminaloffense", "criminal-offences", false), ("convictions", "criminal-offences", false),
+            ("vorstrafe", "criminal-offences", false), ("fuhrungszeugnis", "criminal-offences", false),
+            ("biometric", "biometric", false), ("fingerprint", "biometric", false), ("faceprint", "biometric", false), ("facetemplate", "biometric", false),
+            ("faceembedding", "biometric", false), ("voiceprint", "biometric", false),
+            ("genetic", "genetic", false), ("genome", "genetic", false), ("genotype", "genetic", false), ("dna", "genetic", true),
+        };
+
+        /// <summary>
         /// Words that make a name describe something about the data rather than hold it (settings, flags, templates,
         /// technical names). Any of them anywhere in the name excludes it.
         /// </summary>
@@ -208,7 +241,7 @@ namespace Residency.Analyzers.Model
         }
 
         /// <summary>The category for a member name, or null (used for Identity's <c>[PersonalData]</c>, which has none).</summary>
-        public static string? CategoryForName(string name) => ClassifyName(name)?.Category;
+        public static string? CategoryForName(string name) => ClassifyName(name) is { SpecialCategory: null } inferred ? inferred.Category : null;
 
         /// <summary>Classifies a name alone, applying the exclusions; <paramref name="typeName"/> enables the plain-<c>Name</c> rule.</summary>
         [System.Runtime.CompilerServices.MethodImpl(HotPath.Optimized)]
@@ -258,6 +291,14 @@ namespace Residency.Analyzers.Model
             }
 
             var last = words[words.Count - 1];
+            foreach (var (keyword, special, wholeWord) in SpecialRules)
+            {
+                if ((wholeWord ? words.Contains(keyword) : StartsAtWordBoundary(words, keyword)) && last is not "id" and not "ids")
+                {
+                    return new InferredCategory(special, special, keyword);
+                }
+            }
+
             foreach (var (keyword, category, wholeWord) in Rules)
             {
                 if (!(wholeWord ? words.Contains(keyword) : StartsAtWordBoundary(words, keyword)))

@@ -278,7 +278,7 @@ namespace Residency.Analyzers.Model
                 var inferred = _inference.Classify(symbol);
                 if (inferred is not null)
                 {
-                    return new DataElement(symbol, inferred.Category, inferred.SpecialCategory, null, null, ElementOrigin.Inferred);
+                    return new DataElement(symbol, inferred.SpecialCategory is null ? inferred.Category : null, inferred.SpecialCategory, null, null, ElementOrigin.Inferred);
                 }
             }
 

@@ -19,6 +19,9 @@ namespace Residency.Analyzers.Rules
         /// <summary>Diagnostic property: the inferred fideslang category (used by the code fix).</summary>
         public const string CategoryKey = "residency.category";
 
+        /// <summary>Set (to the Art. 9/10 key) when the name is special-category data: the fix writes <c>[SpecialCategoryData]</c>.</summary>
+        public const string SpecialCategoryKey = "residency.specialCategory";
+
         private static readonly NameHeuristics Heuristics = new();
 
         public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.RES006);
@@ -218,9 +221,11 @@ namespace Residency.Analyzers.Rules
                     return Diagnostic.Create(
                         Descriptors.RES006,
                         location,
-                        ImmutableDictionary<string, string?>.Empty.Add(CategoryKey, inferred.Category),
+                        inferred.SpecialCategory is { } special
+                            ? ImmutableDictionary<string, string?>.Empty.Add(CategoryKey, special).Add(SpecialCategoryKey, special)
+                            : ImmutableDictionary<string, string?>.Empty.Add(CategoryKey, inferred.Category),
                         $"{owner?.Name}.{symbol.Name}",
-                        inferred.Category);
+                        inferred.SpecialCategory is null ? inferred.Category : inferred.SpecialCategory + ", special category");
                 }
             }
 

@@ -41,6 +41,39 @@ namespace Shop
 }
 ", AnnotatePersonalDataCodeFixProvider.EquivalenceKey, Res006(0));
 
+        // Special-category names are annotated as what they are: [SpecialCategoryData], so that their flows are RES002. A
+        // field test's diversity survey (EthnicOrigin, Disability) was not flagged at all.
+        [Fact]
+        public Task AnnotatesSpecialCategoryDataWithItsAttribute() => Verify.VerifyAsync(@"namespace Hire
+{
+    public class DiversitySurvey
+    {
+        public int Id { get; set; }
+        public string? {|#0:EthnicOrigin|} { get; set; }
+        public string? {|#1:Disability|} { get; set; }
+        public string? {|#2:Email|} { get; set; }
+    }
+}
+", @"using Residency;
+
+namespace Hire
+{
+    public class DiversitySurvey
+    {
+        public int Id { get; set; }
+        [SpecialCategoryData(""racial-or-ethnic-origin"")]
+        public string? EthnicOrigin { get; set; }
+        [SpecialCategoryData(""health"")]
+        public string? Disability { get; set; }
+        [PersonalData(""contact.email"")]
+        public string? Email { get; set; }
+    }
+}
+", AnnotatePersonalDataCodeFixProvider.EquivalenceKey,
+            Res006(0).WithArguments("DiversitySurvey.EthnicOrigin", "racial-or-ethnic-origin, special category"),
+            Res006(1).WithArguments("DiversitySurvey.Disability", "health, special category"),
+            Res006(2).WithArguments("DiversitySurvey.Email", "contact.email"));
+
         [Fact]
         public Task AnnotatesAfterExistingAttributes() => Verify.VerifyAsync(@"using System.ComponentModel;
 using Residency;

@@ -281,6 +281,47 @@ namespace Vendor.Mail
             await test.RunAsync(System.Threading.CancellationToken.None);
         }
 
+        [Theory]
+        [InlineData("EthnicOrigin", "racial-or-ethnic-origin")]
+        [InlineData("Ethnicity", "racial-or-ethnic-origin")]
+        [InlineData("Diagnosis", "health")]
+        [InlineData("MedicalHistory", "health")]
+        [InlineData("Disability", "health")]
+        [InlineData("Allergies", "health")]
+        [InlineData("Religion", "religious-beliefs")]
+        [InlineData("Religionszugehörigkeit", "religious-beliefs")]
+        [InlineData("PoliticalAffiliation", "political-opinions")]
+        [InlineData("TradeUnionMember", "trade-union-membership")]
+        [InlineData("SexualOrientation", "sex-life-or-orientation")]
+        [InlineData("CriminalRecord", "criminal-offences")]
+        [InlineData("Fingerprint", "biometric")]
+        [InlineData("GeneticMarkers", "genetic")]
+        public void SpecialCategoryNames(string name, string special)
+        {
+            var inferred = NameHeuristics.ClassifyName(name, "Candidate");
+            Assert.NotNull(inferred);
+            Assert.Equal(special, inferred!.SpecialCategory);
+        }
+
+        [Theory]
+        [InlineData("RaceCondition")]
+        [InlineData("ScreenOrientation")]
+        [InlineData("DiagnosisCodeFormat")]
+        [InlineData("DisabilityId")]
+        [InlineData("IsDisabled")]
+        public void NotSpecialCategoryNames(string name) => Assert.Null(NameHeuristics.ClassifyName(name, "Candidate")?.SpecialCategory);
+
+        [Fact]
+        public Task InferredSpecialCategoryDataIsRes002() => FlowVerify.VerifyAsync(@"
+using Residency;
+public class Survey { public string Disability { get; set; } = """"; }
+public class Crm { [DataSink(""US"")] public void Send(string payload) { } }
+class Service
+{
+    void Run(Survey s, Crm crm) { {|#0:crm.Send(s.Disability)|}; }
+}", new[] { ("ResidencyInferPersonalData", "true") },
+            FlowVerify.Diagnostic("RES002").WithLocation(0).WithOptions(DiagnosticOptions.IgnoreAdditionalLocations));
+
         [Fact]
         public Task UnannotatedMembersAreNotSourcesByDefault() => FlowVerify.VerifyAsync(@"
 using Residency;
