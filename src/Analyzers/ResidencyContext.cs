@@ -31,7 +31,7 @@ namespace Residency.Analyzers
             var cacheCapacity = CacheCapacity = Caches.CapacityFor(compilation, options.CommandLineBuild);
             var models = new SemanticModels(compilation);
             Sources = new PlatformSources(compilation, models, SourceCatalog.BuiltIn.WithUser(Endpoints.User));
-            Classifier = new PersonalDataClassifier(Types, options.InferPersonalData, Sources, cacheCapacity);
+            Classifier = new PersonalDataClassifier(Types, options.InferPersonalData, Sources, cacheCapacity, compilation);
             Transfers = new TransferDeclarations(Types);
             Resolver = new EndpointResolver(compilation, models, Endpoints);
             var sinks = new EndpointSinks(Endpoints);

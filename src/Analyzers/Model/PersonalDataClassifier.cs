@@ -28,8 +28,12 @@ namespace Residency.Analyzers.Model
 
         private readonly Sources.PlatformSources? _sources;
 
-        public PersonalDataClassifier(WellKnownTypes types, bool inferFromNames, Sources.PlatformSources? sources = null, int cacheCapacity = Caches.DefaultCapacity)
+        private readonly Compilation? _compilation;
+        private readonly ConcurrentDictionary<IAssemblySymbol, bool> _ownAssemblies = new(SymbolEqualityComparer.Default);
+
+        public PersonalDataClassifier(WellKnownTypes types, bool inferFromNames, Sources.PlatformSources? sources = null, int cacheCapacity = Caches.DefaultCapacity, Compilation? compilation = null)
         {
+            _compilation = compilation;
             _elements = Caches.Create<ISymbol, DataElement?>(SymbolEqualityComparer.Default, cacheCapacity);
             _carried = Caches.Create<ITypeSymbol, ImmutableArray<DataElement>>(SymbolEqualityComparer.Default, cacheCapacity);
             _types = types;
@@ -270,10 +274,10 @@ namespace Residency.Analyzers.Model
                     break;
             }
 
-            // Inferred from names: the members RES006 would flag, which are the application's own (declared in source). A
-            // library's types are not inferred (SendGrid's EmailAddress.Email and SendGridMessage.IpPoolName made a message
-            // with no personal data at all a flow).
-            if (_inference is not null && symbol is IPropertySymbol or IFieldSymbol or IParameterSymbol && !symbol.Locations.IsEmpty && symbol.Locations[0].IsInSource)
+            // Inferred from names: the members RES006 would flag, which are the application's own. A library's types are not
+            // inferred (SendGrid's EmailAddress.Email and SendGridMessage.IpPoolName made a message with no personal data at
+            // all a flow).
+            if (_inference is not null && symbol is IPropertySymbol or IFieldSymbol or IParameterSymbol && IsApplicationsOwn(symbol))
             {
                 var inferred = _inference.Classify(symbol);
                 if (inferred is not null)
@@ -283,6 +287,29 @@ namespace Residency.Analyzers.Model
             }
 
             return null;
+        }
+
+        /// <summary>
+        /// Whether <paramref name="symbol"/> is the application's own: declared in this compilation, or in an assembly another
+        /// project of the same build produced (a project reference resolves to that project's <c>obj/</c> or <c>bin/</c>
+        /// directory; a package's assembly comes from the NuGet packages folder, the framework's from its packs).
+        /// </summary>
+        private bool IsApplicationsOwn(ISymbol symbol)
+        {
+            if (!symbol.Locations.IsEmpty && symbol.Locations[0].IsInSource)
+            {
+                return true;
+            }
+
+            if (symbol.ContainingAssembly is not { } assembly || _compilation is null)
+            {
+                return false;
+            }
+
+            return _ownAssemblies.GetOrAdd(assembly, a =>
+                _compilation.GetMetadataReference(a) is PortableExecutableReference { FilePath: { } path } &&
+                (path.Replace('\\', '/').IndexOf("/obj/", System.StringComparison.OrdinalIgnoreCase) >= 0 ||
+                 path.Replace('\\', '/').IndexOf("/bin/", System.StringComparison.OrdinalIgnoreCase) >= 0));
         }
 
         private DataElement? FromAttributes(ISymbol symbol, ImmutableArray<AttributeData> attributes)

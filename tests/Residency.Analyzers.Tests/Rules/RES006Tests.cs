@@ -281,6 +281,47 @@ namespace Vendor.Mail
             await test.RunAsync(System.Threading.CancellationToken.None);
         }
 
+        // Another project of the same build is the application's own: a project reference resolves to its obj/ or bin/
+        // directory, and its members are inferred as in its own compilation (a solution's Shop.Api sending Shop.Core's
+        // Customer.FullName).
+        [Fact]
+        public async Task AnotherProjectOfTheBuildIsInferred()
+        {
+            var directory = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "res006-" + System.Guid.NewGuid().ToString("N"), "Shop.Core", "obj", "Debug", "net10.0", "ref");
+            System.IO.Directory.CreateDirectory(directory);
+            var path = System.IO.Path.Combine(directory, "Shop.Core.dll");
+            try
+            {
+                var core = Microsoft.CodeAnalysis.CSharp.CSharpCompilation.Create(
+                    "Shop.Core",
+                    new[] { Microsoft.CodeAnalysis.CSharp.CSharpSyntaxTree.ParseText("namespace Shop.Core { public class Customer { public string FullName { get; set; } = \"\"; public string Notes { get; set; } = \"\"; } }") },
+                    TestReferences.All,
+                    new Microsoft.CodeAnalysis.CSharp.CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
+                Assert.True(core.Emit(path).Success);
+
+                var test = new FlowVerify.Test
+                {
+                    TestCode = @"
+using Residency;
+using Shop.Core;
+public class Crm { [DataSink(""US"")] public void Send(string payload) { } }
+class Service
+{
+    void Run(Customer c, Crm crm) { {|#0:crm.Send(c.FullName)|}; crm.Send(c.Notes); }
+}",
+                };
+                test.TestState.AdditionalReferences.Add(MetadataReference.CreateFromFile(path));
+                test.TestState.AnalyzerConfigFiles.Add(TestReferences.GlobalConfig(new[] { ("ResidencyInferPersonalData", "true") }));
+                test.ExpectedDiagnostics.Add(FlowVerify.Diagnostic("RES001").WithLocation(0).WithOptions(DiagnosticOptions.IgnoreAdditionalLocations)
+                    .WithArguments("Customer.FullName (name) [inferred from names]", "Crm.Send", "US (United States)", "EEA;Adequate", "Run → Crm.Send"));
+                await test.RunAsync(System.Threading.CancellationToken.None);
+            }
+            finally
+            {
+                System.IO.Directory.Delete(System.IO.Path.GetDirectoryName(System.IO.Path.GetDirectoryName(System.IO.Path.GetDirectoryName(System.IO.Path.GetDirectoryName(System.IO.Path.GetDirectoryName(directory)))))!, recursive: true);
+            }
+        }
+
         [Theory]
         [InlineData("EthnicOrigin", "racial-or-ethnic-origin")]
         [InlineData("Ethnicity", "racial-or-ethnic-origin")]
