@@ -14,7 +14,8 @@ namespace Residency.CodeFixes
 {
     /// <summary>
     /// RES004: replaces an invalid region with the code it clearly means (<c>"UK"</c> → <c>"GB"</c>,
-    /// <c>"Germany"</c> → <c>"DE"</c>). Offered only when the analyzer found an unambiguous correction.
+    /// <c>"Germany"</c> → <c>"DE"</c>), and a mistyped category with the key it is close to (<c>"contact.emial"</c> →
+    /// <c>"contact.email"</c>). Offered only when the analyzer found an unambiguous correction.
     /// </summary>
     [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(CorrectRegionCodeFixProvider))]
     [Shared]
@@ -47,7 +48,9 @@ namespace Residency.CodeFixes
                     continue;
                 }
 
-                var title = $"Use region \"{suggestion}\"";
+                var title = diagnostic.Properties.TryGetValue(AnnotationValidationAnalyzer.SuggestionKindKey, out var kind) && kind == "category"
+                    ? $"Use category \"{suggestion}\""
+                    : $"Use region \"{suggestion}\"";
                 context.RegisterCodeFix(
                     CodeAction.Create(title, ct => ReplaceAsync(context.Document, literal, suggestion, ct), EquivalenceKeyPrefix + "Any"),
                     diagnostic);

@@ -45,7 +45,7 @@ namespace Residency.Analyzers.Diagnostics
             Category,
             DiagnosticSeverity.Warning,
             isEnabledByDefault: true,
-            description: "A region code is not an ISO 3166-1 alpha-2 code nor one of EU, EEA, Adequate, Unknown, a [DataTransfer] has no justification written by a person, or a configuration file cannot be read.",
+            description: "A region code is not an ISO 3166-1 alpha-2 code nor one of EU, EEA, Adequate, Unknown, a data category is mistyped (a special category outside Art. 9/10, a near miss of a known key), a [DataTransfer] has no justification written by a person, or a configuration file cannot be read.",
             helpLinkUri: HelpBase + "RES004.md");
 
         /// <summary>RES004 for project-level configuration (MSBuild properties, configuration files), reported once per compilation.</summary>
@@ -56,7 +56,7 @@ namespace Residency.Analyzers.Diagnostics
             Category,
             DiagnosticSeverity.Warning,
             isEnabledByDefault: true,
-            description: "A region code is not an ISO 3166-1 alpha-2 code nor one of EU, EEA, Adequate, Unknown, a [DataTransfer] has no justification written by a person, or a configuration file cannot be read.",
+            description: "A region code is not an ISO 3166-1 alpha-2 code nor one of EU, EEA, Adequate, Unknown, a data category is mistyped (a special category outside Art. 9/10, a near miss of a known key), a [DataTransfer] has no justification written by a person, or a configuration file cannot be read.",
             helpLinkUri: HelpBase + "RES004.md",
             customTags: WellKnownDiagnosticTags.CompilationEnd);
 

@@ -22,6 +22,9 @@ namespace Residency.Analyzers.Rules
         /// <summary>Diagnostic property: the corrected code, where the intent is clear (used by the code fix).</summary>
         public const string SuggestionKey = "residency.suggestion";
 
+        /// <summary>Diagnostic property: what the suggestion corrects, <c>category</c> (absent: a region).</summary>
+        public const string SuggestionKindKey = "residency.suggestionKind";
+
         public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
             ImmutableArray.Create(Descriptors.RES004, Descriptors.RES004Configuration);
 
@@ -32,7 +35,7 @@ namespace Residency.Analyzers.Rules
             context.RegisterCompilationStartAction(start =>
             {
                 var residency = ResidencyContext.For(start.Compilation, start.Options);
-                if (residency.Types.DataSink is not null || residency.Types.DataTransfer is not null)
+                if (residency.Types.DataSink is not null || residency.Types.DataTransfer is not null || residency.Types.PersonalData is not null || residency.Types.SpecialCategoryData is not null)
                 {
                     start.RegisterSyntaxNodeAction(node => AnalyzeAttribute(node, residency.Types), SyntaxKind.Attribute);
                 }
@@ -82,6 +85,16 @@ namespace Residency.Analyzers.Rules
 
             // Cheap syntactic filter before binding.
             var name = attribute.Name.ToString();
+            if (name.Contains("PersonalData") || name.Contains("SpecialCategoryData"))
+            {
+                if (CheckCategory(attribute, arguments, model, types, containingSymbol, cancellationToken) is { } category)
+                {
+                    yield return category;
+                }
+
+                yield break;
+            }
+
             if (!name.Contains("DataSink") && !name.Contains("DataTransfer"))
             {
                 yield break;
@@ -135,6 +148,68 @@ namespace Residency.Analyzers.Rules
             }
 
             return Diagnostic.Create(Descriptors.RES004, regionArgument.GetLocation(), properties, message);
+        }
+
+        /// <summary>
+        /// The category of a <c>[PersonalData]</c> or <c>[SpecialCategoryData]</c> (its first argument, a constant): an Art. 9/10
+        /// key must be one of the closed list; a personal-data category may be the team's own, unless it is a near miss of a
+        /// known key (<c>contact.emial</c>, <c>racial_or_ethnic_origin</c>), which would put the data under a category of its
+        /// own in the record.
+        /// </summary>
+        private static Diagnostic? CheckCategory(AttributeSyntax attribute, AttributeArgumentListSyntax arguments, SemanticModel model, WellKnownTypes types, ISymbol? scope, CancellationToken cancellationToken)
+        {
+            var argument = arguments.Arguments[0];
+            if (argument.NameEquals is not null || argument.NameColon is { Name.Identifier.ValueText: not "category" })
+            {
+                return null;
+            }
+
+            var attributeType = (model.GetSymbolInfo(attribute, cancellationToken).Symbol as IMethodSymbol)?.ContainingType;
+            bool special = WellKnownTypes.Is(attributeType, types.SpecialCategoryData);
+            if (!special && !WellKnownTypes.Is(attributeType, types.PersonalData))
+            {
+                return null;
+            }
+
+            if (model.GetConstantValue(argument.Expression, cancellationToken) is not { HasValue: true, Value: string written })
+            {
+                return null;
+            }
+
+            var key = DataElement.CategoryKey(written) ?? written;
+            if (special ? CategoryVocabulary.IsSpecial(key) : (CategoryVocabulary.IsKnown(key) || string.IsNullOrWhiteSpace(key)))
+            {
+                return null;
+            }
+
+            var suggestion = CategoryVocabulary.Suggest(key, special);
+            string message;
+            if (special)
+            {
+                message = $"[SpecialCategoryData] category '{written}' is not an Art. 9/10 category ({string.Join(", ", CategoryVocabulary.SpecialKeys)}){DidYouMean(suggestion)}";
+            }
+            else if (suggestion is not null && !CategoryVocabulary.IsSpecial(suggestion))
+            {
+                message = $"[PersonalData] category '{written}' is not a fideslang category, and is close to '{suggestion}'; did you mean '{suggestion}'? (a category of the team's own is accepted when it is not a near miss)";
+            }
+            else if (suggestion is not null)
+            {
+                message = $"[PersonalData] category '{written}' is close to the special category '{suggestion}': special-category data is annotated [SpecialCategoryData(\"{suggestion}\")], and its flows are RES002";
+                suggestion = null; // another attribute, not another string: no one-click replacement
+            }
+            else
+            {
+                return null; // the team's own category
+            }
+
+            var properties = ImmutableDictionary<string, string?>.Empty
+                .Add(DiagnosticProperties.FingerprintKey, DiagnosticProperties.Fingerprint(DiagnosticIds.InvalidConfiguration, Scope(scope), special ? "SpecialCategoryData" : "PersonalData", written));
+            if (suggestion is not null)
+            {
+                properties = properties.Add(SuggestionKey, suggestion).Add(SuggestionKindKey, "category");
+            }
+
+            return Diagnostic.Create(Descriptors.RES004, argument.GetLocation(), properties, message);
         }
 
         /// <summary>

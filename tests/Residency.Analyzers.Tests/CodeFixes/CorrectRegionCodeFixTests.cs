@@ -27,6 +27,19 @@ class Sinks
 }", Key, Res004(0));
 
         [Fact]
+        public Task ReplacesAMistypedCategory() => Verify.VerifyAsync(@"
+using Residency;
+class Candidate
+{
+    [SpecialCategoryData({|#0:""racial_or_ethnic_origin""|})] public string? Origin { get; set; }
+}", @"
+using Residency;
+class Candidate
+{
+    [SpecialCategoryData(""racial-or-ethnic-origin"")] public string? Origin { get; set; }
+}", Key, Res004(0));
+
+        [Fact]
         public async Task FixAllCorrectsEveryAnnotation()
         {
             var test = new Verify.Test

@@ -27,6 +27,31 @@ class Sinks
             Res004(3, "[DataSink] has an empty region: give an ISO 3166-1 alpha-2 code or EU, EEA, Adequate, Unknown"),
             Res004(4, "[DataTransfer] region 'USA' is not a region code (ISO 3166-1 alpha-2, or EU, EEA, Adequate, Unknown); did you mean 'US'?"));
 
+        // A mistyped category put the data under a category of its own in the record, with no label and no grouping
+        // (a field test wrote the special category racial_or_ethnic_origin; another, passport-ish keys). Art. 9/10 is a
+        // closed list; a personal-data category may be the team's own unless it is a near miss of a known key.
+        [Fact]
+        public Task MistypedCategoriesAreReported() => Verify.VerifyAsync(@"
+using Residency;
+class Candidate
+{
+    [SpecialCategoryData({|#0:""racial_or_ethnic_origin""|})] public string? Origin { get; set; }
+    [SpecialCategoryData({|#1:""medical""|})] public string? Notes { get; set; }
+    [PersonalData({|#2:""contact.emial""|})] public string? Email { get; set; }
+    [PersonalData({|#3:""contact.phone-number""|})] public string? Phone { get; set; }
+    [PersonalData({|#4:""Health""|})] public string? Condition { get; set; }
+    [PersonalData(""loyalty.tier"")] public string? Tier { get; set; }
+    [PersonalData(""user.contact.email"")] public string? Work { get; set; }
+    [PersonalData(""name"")] public string? Name { get; set; }
+    [PersonalData] public string? Other { get; set; }
+    [SpecialCategoryData(""sex-life-or-orientation"")] public string? Orientation { get; set; }
+}",
+            Res004(0, "[SpecialCategoryData] category 'racial_or_ethnic_origin' is not an Art. 9/10 category (health, biometric, genetic, racial-or-ethnic-origin, political-opinions, religious-beliefs, trade-union-membership, sex-life-or-orientation, criminal-offences); did you mean 'racial-or-ethnic-origin'?"),
+            Res004(1, "[SpecialCategoryData] category 'medical' is not an Art. 9/10 category (health, biometric, genetic, racial-or-ethnic-origin, political-opinions, religious-beliefs, trade-union-membership, sex-life-or-orientation, criminal-offences)"),
+            Res004(2, "[PersonalData] category 'contact.emial' is not a fideslang category, and is close to 'contact.email'; did you mean 'contact.email'? (a category of the team's own is accepted when it is not a near miss)"),
+            Res004(3, "[PersonalData] category 'contact.phone-number' is not a fideslang category, and is close to 'contact.phone_number'; did you mean 'contact.phone_number'? (a category of the team's own is accepted when it is not a near miss)"),
+            Res004(4, "[PersonalData] category 'Health' is close to the special category 'health': special-category data is annotated [SpecialCategoryData(\"health\")], and its flows are RES002"));
+
         [Fact]
         public Task ValidRegionsInAnyCaseAreAccepted() => Verify.VerifyAsync(@"
 using Residency;

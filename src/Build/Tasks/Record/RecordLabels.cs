@@ -10,7 +10,7 @@ namespace Residency.Build.Record
 {
     /// <summary>
     /// Words for the record a Data Protection Officer reads without a developer: category labels and sink kinds (data:
-    /// <c>Record/labels.json</c>, embedded) and retention periods in words. The key stays beside the label, so the record
+    /// <c>src/Analyzers/Catalog/labels.json</c>, embedded here and in the analyzers) and retention periods in words. The key stays beside the label, so the record
     /// still matches the code and <c>inventory.json</c>.
     /// </summary>
     internal static class RecordLabels
