@@ -97,7 +97,7 @@ namespace Residency.Analyzers
             // Not the caller's token: a cancelled first request must not leave a cancelled index behind for the others.
             try
             {
-                return CandidateIndex.Build(Compilation, Classifier, Types, providers, sinks: Options.CommandLineBuild, Engine.Unclassified?.Local, CancellationToken.None);
+                return CandidateIndex.Build(Compilation, Classifier, Types, providers, sinks: Options.CommandLineBuild, Engine.Unclassified?.Local, CancellationToken.None, Engine.IsImplementedHere);
             }
             catch (System.Exception e) when (e is not System.OperationCanceledException)
             {

@@ -33,7 +33,7 @@ namespace Residency.Analyzers.Flow
             /// types that are local are skipped without reading their members: the BCL and the catalogued frameworks cost
             /// a look at their namespace names. Null <paramref name="local"/>: unclassified recipients are not recorded.
             /// </summary>
-            public void CollectRecipientNames(Endpoints.LocalCatalog? local)
+            public void CollectRecipientNames(Endpoints.LocalCatalog? local, System.Func<IMethodSymbol, bool>? implementedHere)
             {
                 _recipientNames = new HashSet<string>(System.StringComparer.Ordinal);
                 if (local is null)
@@ -44,6 +44,27 @@ namespace Residency.Analyzers.Flow
                 foreach (var assembly in _compilation.SourceModule.ReferencedAssemblySymbols)
                 {
                     CollectRecipientNames(assembly.GlobalNamespace, "", local);
+                }
+
+                // An interface or abstract method of the application that no code here implements is an unclassified
+                // recipient too: its implementation is in another project (or made at run time).
+                if (implementedHere is not null)
+                {
+                    foreach (var type in Model.SymbolWalk.Types(_compilation.Assembly.GlobalNamespace, _cancellationToken))
+                    {
+                        if (type.TypeKind != TypeKind.Interface && !type.IsAbstract)
+                        {
+                            continue;
+                        }
+
+                        foreach (var member in type.GetMembers())
+                        {
+                            if (member is IMethodSymbol method && Calls.UnclassifiedCalls.IsAbstractOfTheApplication(method) && !implementedHere(method))
+                            {
+                                _recipientNames.Add(method.Name);
+                            }
+                        }
+                    }
                 }
             }
 

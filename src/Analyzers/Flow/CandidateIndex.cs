@@ -207,7 +207,7 @@ namespace Residency.Analyzers.Flow
         /// <paramref name="local"/> is given (what keeps data in the process: calls to anything else are unclassified
         /// recipients), the names of the other methods of referenced assemblies, for <see cref="MayReachRecipient"/>.
         /// </summary>
-        public static CandidateIndex Build(Compilation compilation, PersonalDataClassifier classifier, WellKnownTypes types, ImmutableArray<ISinkProvider> providers, bool sinks, Endpoints.LocalCatalog? local, CancellationToken cancellationToken)
+        public static CandidateIndex Build(Compilation compilation, PersonalDataClassifier classifier, WellKnownTypes types, ImmutableArray<ISinkProvider> providers, bool sinks, Endpoints.LocalCatalog? local, CancellationToken cancellationToken, System.Func<IMethodSymbol, bool>? implementedHere = null)
         {
             var builder = new Builder(compilation, classifier, sinks ? providers : ImmutableArray<ISinkProvider>.Empty, cancellationToken);
             builder.WalkSymbols(types);
@@ -215,7 +215,7 @@ namespace Residency.Analyzers.Flow
             builder.AddReachableSourceNames();
             if (sinks)
             {
-                builder.CollectRecipientNames(local);
+                builder.CollectRecipientNames(local, implementedHere);
             }
 
             return builder.Solve();

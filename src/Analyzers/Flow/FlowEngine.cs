@@ -100,6 +100,9 @@ namespace Residency.Analyzers.Flow
             }
         }
 
+        /// <summary>Whether an interface or abstract method of the application has an implementation or override in this compilation.</summary>
+        internal bool IsImplementedHere(IMethodSymbol abstractMethod) => !Dispatch.TargetsOf(abstractMethod, null, 1, out _).IsEmpty;
+
         /// <summary>The static type of what a mediator call is given to dispatch (its first argument, before conversion).</summary>
         private static ITypeSymbol? RequestType(IInvocationOperation invocation)
         {

@@ -111,7 +111,17 @@ namespace Residency.Analyzers.Flow
             else
             {
                 result = External(invocation, target, receiver, arguments, allArguments, lambdas);
-                if (sinkCall is null)
+                if (sinkCall is null && Calls.UnclassifiedCalls.IsAbstractOfTheApplication(target) && _engine.DispatchTargets(invocation, out _).IsEmpty)
+                {
+                    // An interface or abstract member of the application that no code of this compilation implements (another
+                    // project of the solution does, or a proxy at run time): where the data goes is decided there, so the call
+                    // is an unclassified recipient. What comes back may be a value it was handed (a string), but not every
+                    // member of an object it was handed: ChargeAsync(customer, amount) returns a payment id, not the
+                    // customer's health data.
+                    RecordUnimplemented(invocation, target, sentReceiver, sentAll);
+                    result = WithoutWholeObjects(result);
+                }
+                else if (sinkCall is null)
                 {
                     RecordUnclassified(invocation, target, sentReceiver, sentAll);
                 }
@@ -425,6 +435,31 @@ namespace Residency.Analyzers.Flow
                 return;
             }
 
+            RecordSink(invocation, recipient, Taint.Union(receiver, allArguments), ImmutableArray.Create(recipient.Display));
+        }
+
+        private static ImmutableHashSet<TaintFact> WithoutWholeObjects(ImmutableHashSet<TaintFact> facts)
+        {
+            var result = facts;
+            foreach (var fact in facts)
+            {
+                if (fact.IsSource && fact.Whole && fact.Member is null)
+                {
+                    result = result.Remove(fact);
+                }
+            }
+
+            return result;
+        }
+
+        private void RecordUnimplemented(IInvocationOperation invocation, IMethodSymbol target, ImmutableHashSet<TaintFact> receiver, ImmutableHashSet<TaintFact> allArguments)
+        {
+            if ((receiver.IsEmpty && allArguments.IsEmpty) || _engine.Unclassified is not { } unclassified)
+            {
+                return;
+            }
+
+            var recipient = unclassified.Unimplemented(target);
             RecordSink(invocation, recipient, Taint.Union(receiver, allArguments), ImmutableArray.Create(recipient.Display));
         }
 

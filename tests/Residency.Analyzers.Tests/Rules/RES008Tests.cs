@@ -143,6 +143,7 @@ class Service
         public Task MethodsOfTheCompilationAreAnalysedNotReported() => VerifyAsync(@"
 class LocalHelper { public static string Shout(string s) => s + ""!""; }
 interface IStore { void Save(string s); }
+class MemoryStore : IStore { public void Save(string s) { } }
 class Service
 {
     void Run(Customer c, IStore store) { LocalHelper.Shout(c.Email); store.Save(c.Email); }
@@ -260,6 +261,49 @@ class Service
 }" };
             test.TestState.AdditionalReferences.Add(TestReferences.Library("Contoso.Vendor", VendorLibrary));
             return test.RunAsync(CancellationToken.None);
+        }
+
+        // An interface of the application that no code of this project implements: in a solution, Application declares
+        // IEmailSender and Infrastructure implements it with SendGrid. A field test's record said no personal data went
+        // to an unclassified method; the e-mail left through the interface and nothing was recorded. What the call
+        // returns is the implementation's (a payment id), not what it was handed: no false RES002 downstream.
+        private const string ImplementedElsewhere = @"
+public interface IEmailSender { System.Threading.Tasks.Task SendAsync(string to, string body); }
+public interface IPayments { System.Threading.Tasks.Task<string> ChargeAsync(Customer customer, decimal amount); }
+public interface IAudit { void Record(string text); }
+public abstract class Exporter { public abstract void Export(string line); }
+class Audit : IAudit { public void Record(string text) { } }
+class Checkout
+{
+    private readonly IEmailSender _email; private readonly IPayments _payments; private readonly IAudit _audit; private readonly Exporter _exporter; private readonly CrmSdk _crm;
+    public Checkout(IEmailSender email, IPayments payments, IAudit audit, Exporter exporter, CrmSdk crm) { _email = email; _payments = payments; _audit = audit; _exporter = exporter; _crm = crm; }
+    async System.Threading.Tasks.Task Run(Customer c)
+    {
+        await {|#0:_email.SendAsync(c.Email, ""Thanks for your order"")|};
+        var paymentId = await {|#1:_payments.ChargeAsync(c, 10m)|};
+        _crm.Push(paymentId);
+        _audit.Record(c.Email);
+        {|#2:_exporter.Export(c.Name)|};
+        await _email.SendAsync(""ops@example.com"", ""order placed"");
+    }
+}";
+
+        [Theory]
+        [InlineData(false)]
+        [InlineData(true)]
+        public async Task AnInterfaceImplementedInAnotherProjectIsAnUnclassifiedRecipient(bool commandLine)
+        {
+            var test = new AnalyzerVerifier<UnclassifiedRecipientAnalyzer>.Test { TestCode = Model + ImplementedElsewhere };
+            test.TestState.AdditionalReferences.Add(TestReferences.Library("Contoso.Vendor", VendorLibrary));
+            if (commandLine)
+            {
+                test.TestState.AnalyzerConfigFiles.Add(TestReferences.GlobalConfig(new[] { ("_ResidencyCommandLineBuild", "true") }));
+            }
+
+            test.ExpectedDiagnostics.Add(Res008(0).WithArguments("Customer.Email (contact.email)", "IEmailSender.SendAsync", "Run → IEmailSender.SendAsync"));
+            test.ExpectedDiagnostics.Add(Res008(1).WithArguments("Customer.Email (contact.email), Customer.Name (name)", "IPayments.ChargeAsync", "Run → IPayments.ChargeAsync"));
+            test.ExpectedDiagnostics.Add(Res008(2).WithArguments("Customer.Name (name)", "Exporter.Export", "Run → Exporter.Export"));
+            await test.RunAsync(CancellationToken.None);
         }
 
         // The application's DbContext calling its base constructor and Set<T>() hands nothing anywhere: its entity types

@@ -20,6 +20,7 @@ namespace Residency.Analyzers.Flow.Calls
     {
         private readonly LocalCatalog _local;
         private readonly ConcurrentDictionary<IMethodSymbol, SinkInfo?> _recipients = new(SymbolEqualityComparer.Default);
+        private readonly ConcurrentDictionary<IMethodSymbol, SinkInfo> _unimplemented = new(SymbolEqualityComparer.Default);
 
         public UnclassifiedCalls(LocalCatalog local) => _local = local;
 
@@ -32,6 +33,35 @@ namespace Residency.Analyzers.Flow.Calls
             var method = target.ReducedFrom ?? target;
             method = method.OriginalDefinition;
             return _recipients.TryGetValue(method, out var known) ? known : _recipients.GetOrAdd(method, Classify);
+        }
+
+        /// <summary>
+        /// Whether <paramref name="target"/> is an interface or abstract method declared in this compilation (its body, if any,
+        /// is an implementation the dispatch index would know).
+        /// </summary>
+        public static bool IsAbstractOfTheApplication(IMethodSymbol target) =>
+            target is { IsAbstract: true, MethodKind: MethodKind.Ordinary } && target.OriginalDefinition.DeclaringSyntaxReferences.Length > 0;
+
+        /// <summary>
+        /// The unclassified recipient of a call to an interface or abstract method of the application that no code of this
+        /// compilation implements: its implementation is in another project of the solution (whose own build analyses it),
+        /// or made at run time. Memoised per method.
+        /// </summary>
+        public SinkInfo Unimplemented(IMethodSymbol target)
+        {
+            var method = target.OriginalDefinition;
+            return _unimplemented.GetOrAdd(method, m => new SinkInfo(
+                SinkKind.Unclassified,
+                QualifiedName(m),
+                Region.Unknown,
+                recipient: null,
+                host: null,
+                purpose: null,
+                resolvedBy: "declared here and implemented in no code this project compiles (another project of the solution, or a proxy made at run time): where the data goes is decided there",
+                location: m.Locations.Length > 0 ? m.Locations[0] : null)
+            {
+                RecipientAssembly = m.ContainingAssembly?.Name,
+            });
         }
 
         /// <summary><c>Namespace.Type+Nested.Method</c>: the name residency.json <c>sinks</c> and <c>local</c> entries use.</summary>
