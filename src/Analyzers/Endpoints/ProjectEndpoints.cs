@@ -106,6 +106,8 @@ namespace Residency.Analyzers.Endpoints
                 }
             }
 
+            var read = ImmutableArray.CreateBuilder<string>();
+
             // appsettings.json first, then the environment files by name: every value a key can take is kept.
             settings.Sort((a, b) =>
             {
@@ -129,11 +131,18 @@ namespace Residency.Analyzers.Endpoints
                 }
 
                 Flatten(root, null, path, config);
+                read.Add(path);
             }
 
             var patterns = InternalHosts.ParseProperty(internalHostsProperty).AddRange(user.InternalHosts);
-            return new ProjectEndpoints(catalog, user, new InternalHosts(patterns), config, texts, issues.ToImmutable());
+            return new ProjectEndpoints(catalog, user, new InternalHosts(patterns), config, texts, issues.ToImmutable()) { SettingsFiles = read.ToImmutable() };
         }
+
+        /// <summary>The paths of the appsettings files read, appsettings.json first, then the environment files by path.</summary>
+        public ImmutableArray<string> SettingsFiles { get; private set; } = ImmutableArray<string>.Empty;
+
+        /// <summary>Whether <paramref name="path"/> names the base settings file (appsettings.json, not an environment's).</summary>
+        public static bool IsBaseSettings(string path) => string.Equals(System.IO.Path.GetFileName(path), "appsettings.json", StringComparison.OrdinalIgnoreCase);
 
         public static bool IsAppSettings(string name) =>
             name.StartsWith("appsettings", StringComparison.OrdinalIgnoreCase) &&

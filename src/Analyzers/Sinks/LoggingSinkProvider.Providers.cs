@@ -23,6 +23,57 @@ namespace Residency.Analyzers.Sinks
         /// <summary><c>LogLevel.None</c>: a provider filtered to it receives nothing.</summary>
         private const int LevelNone = 6;
 
+        // The settings an environment sees while the providers are read (one thread builds them, once): null, the base
+        // appsettings.json alone; an environment file's path, that file over the base; AllEnvironments, every value.
+        private const string AllEnvironments = "*";
+        private string? _environment = AllEnvironments;
+
+        /// <summary>The environments whose settings are paired: the base file alone, and each appsettings.{Environment}.json over it.</summary>
+        private IEnumerable<string?> Environments()
+        {
+            yield return null;
+            foreach (var file in _resolver.Project.SettingsFiles)
+            {
+                if (!ProjectEndpoints.IsBaseSettings(file))
+                {
+                    yield return file;
+                }
+            }
+        }
+
+        /// <summary>
+        /// The values of one configuration key the current environment sees: its own file's, else the base file's; values
+        /// from code or residency.json always. Every value outside the providers' pairing.
+        /// </summary>
+        private IEnumerable<EndpointValue> InEnvironment(List<EndpointValue> values)
+        {
+            if (_environment == AllEnvironments)
+            {
+                return values;
+            }
+
+            bool own = _environment is not null && values.Exists(v => SettingsFile(v.Location) == _environment);
+            return values.Where(v => SettingsFile(v.Location) is not { } file || file == _environment || (!own && ProjectEndpoints.IsBaseSettings(file)));
+        }
+
+        private IEnumerable<EndpointTarget> InEnvironment(List<EndpointTarget> targets)
+        {
+            if (_environment == AllEnvironments)
+            {
+                return targets;
+            }
+
+            bool own = _environment is not null && targets.Exists(t => SettingsFile(t.Location) == _environment);
+            return targets.Where(t => SettingsFile(t.Location) is not { } file || file == _environment || (!own && ProjectEndpoints.IsBaseSettings(file)));
+        }
+
+        /// <summary>The appsettings file a value was read from, or null for a value of the code or of residency.json.</summary>
+        private static string? SettingsFile(Location? location)
+        {
+            var path = location is { Kind: LocationKind.ExternalFile or LocationKind.SourceFile } ? location.GetLineSpan().Path : null;
+            return path is not null && ProjectEndpoints.IsAppSettings(System.IO.Path.GetFileName(path)) ? path : null;
+        }
+
         private bool AnyProviderReferenced()
         {
             foreach (var provider in _providers)
@@ -64,12 +115,20 @@ namespace Residency.Analyzers.Sinks
                         continue;
                     }
 
-                    int minimum = MinimumLevel(provider);
-                    var sinks = Distinct(ShippedTo(provider, calls, $"{calls[0].TargetMethod.Name} (ILogger records of {LoggingCatalog.LevelName(minimum)} and above)"));
-                    if (!sinks.IsEmpty && minimum < LevelNone)
+                    // Per environment: the level and the destination an environment's settings give together (Debug in
+                    // appsettings.Development.json goes where Development's endpoint says, not where production's does).
+                    foreach (var environment in Environments())
                     {
-                        result.Add(new ProviderSinks(minimum, sinks));
+                        _environment = environment;
+                        int minimum = MinimumLevel(provider);
+                        var sinks = Distinct(ShippedTo(provider, calls, $"{calls[0].TargetMethod.Name} (ILogger records of {LoggingCatalog.LevelName(minimum)} and above)"));
+                        if (!sinks.IsEmpty && minimum < LevelNone)
+                        {
+                            result.Add(new ProviderSinks(minimum, sinks));
+                        }
                     }
+
+                    _environment = AllEnvironments;
                 }
                 catch (Exception e) when (e is not OperationCanceledException)
                 {
@@ -93,7 +152,7 @@ namespace Residency.Analyzers.Sinks
             }
 
             var display = Display(provider);
-            foreach (var target in found.Targets)
+            foreach (var target in InEnvironment(found.Targets))
             {
                 var withHow = new EndpointTarget(target.Host, target.RegionCode, target.ServiceDiscovery, $"{how} → {target.ResolvedBy}", target.Location ?? registration.Syntax.GetLocation(), target.RegionName);
                 yield return _sdk.SinkOf(found.Entry, withHow, display, null);
@@ -135,7 +194,7 @@ namespace Residency.Analyzers.Sinks
             {
                 foreach (var key in provider.ConfigKeys)
                 {
-                    values.AddRange(_resolver.ConfigLookup(key));
+                    values.AddRange(InEnvironment(_resolver.ConfigLookup(key)));
                 }
             }
 
@@ -147,7 +206,7 @@ namespace Residency.Analyzers.Sinks
         /// <summary>
         /// The lowest level of record the provider receives: its own configuration (<c>Logging:{alias}:LogLevel:Default</c>),
         /// else the filter it registers for itself, else the general one (<c>Logging:LogLevel:Default</c>, Information when
-        /// absent); never below the provider's own threshold. Several configuration files: the lowest of them.
+        /// absent); never below the provider's own threshold. Read in the current environment's settings.
         /// </summary>
         private int MinimumLevel(LoggingProvider provider)
         {
@@ -164,7 +223,7 @@ namespace Residency.Analyzers.Sinks
         private int? ConfiguredLevel(string key)
         {
             int? result = null;
-            foreach (var value in _resolver.ConfigLookup(key))
+            foreach (var value in InEnvironment(_resolver.ConfigLookup(key)))
             {
                 result = Lowest(result, LoggingCatalog.Level(value.Text));
             }

@@ -140,6 +140,40 @@ class Accounts(ILogger<Accounts> logger)
     }
 }", AppSettings(UsInsights + @", ""Logging"": { ""ApplicationInsights"": { ""LogLevel"": { ""Default"": ""Information"" } } } }"), Res001(0));
 
+        // Each environment's settings pair its level with its destination: Debug is on in Development, whose resource is in
+        // West Europe; production's is in the US and receives Warning and above. A field test's LogDebug of an e-mail was
+        // RES001 because the Development level and the production endpoint were combined.
+        [Fact]
+        public Task AnEnvironmentsLevelGoesWithItsOwnDestination() => VerifyAsync(RegisterInsights + @"
+class Accounts(ILogger<Accounts> logger)
+{
+    public void SignedIn(Customer customer)
+    {
+        logger.LogDebug(""Session of {Email}"", customer.Email);
+        {|#0:logger.LogWarning(""Suspicious sign-in {Email}"", customer.Email)|};
+    }
+}", new[]
+            {
+                ("/0/appsettings.json", UsInsights + " }"),
+                ("/0/appsettings.Development.json", UsInsights.Replace("eastus-8", "westeurope-5") + @", ""Logging"": { ""ApplicationInsights"": { ""LogLevel"": { ""Default"": ""Debug"" } } } }"),
+            },
+            Res001(0).WithArguments("Customer.Email (contact.email)", "ILogger ApplicationInsights eastus-8.in.applicationinsights.azure.com (recipient Microsoft (Azure Monitor))", "US (United States)", "EEA;Adequate",
+                "SignedIn → ILogger ApplicationInsights eastus-8.in.applicationinsights.azure.com"));
+
+        // An environment file that sets only the level sees the base file's destination: Debug in Development goes to the
+        // US resource too.
+        [Fact]
+        public Task AnEnvironmentWithoutItsOwnDestinationUsesTheBaseOne() => VerifyAsync(RegisterInsights + @"
+class Accounts(ILogger<Accounts> logger)
+{
+    public void SignedIn(Customer customer) => {|#0:logger.LogDebug(""Session of {Email}"", customer.Email)|};
+}", new[]
+            {
+                ("/0/appsettings.json", UsInsights + " }"),
+                ("/0/appsettings.Development.json", @"{ ""Logging"": { ""ApplicationInsights"": { ""LogLevel"": { ""Default"": ""Debug"" } } } }"),
+            },
+            Res001(0));
+
         [Fact]
         public Task AnEuIngestionEndpointIsNoTransfer() => VerifyAsync(RegisterInsights + @"
 class Accounts(ILogger<Accounts> logger)
