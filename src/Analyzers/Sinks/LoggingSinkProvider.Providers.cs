@@ -174,7 +174,7 @@ namespace Residency.Analyzers.Sinks
 
                     if (argument.Parameter is { } parameter && provider.Parameters.Contains(parameter.Name))
                     {
-                        values.AddRange(_resolver.Strings(argument.Value));
+                        values.AddRange(InEnvironment(_resolver.Strings(argument.Value)));
                     }
                     else if (provider.OptionsProperty is { } property)
                     {
@@ -183,7 +183,7 @@ namespace Residency.Analyzers.Sinks
                         {
                             if (assignment.Target is IPropertyReferenceOperation target && target.Property.Name == property)
                             {
-                                values.AddRange(_resolver.Strings(assignment.Value));
+                                values.AddRange(InEnvironment(_resolver.Strings(assignment.Value)));
                             }
                         }
                     }

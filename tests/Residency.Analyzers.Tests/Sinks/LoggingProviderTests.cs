@@ -160,6 +160,29 @@ class Accounts(ILogger<Accounts> logger)
             Res001(0).WithArguments("Customer.Email (contact.email)", "ILogger ApplicationInsights eastus-8.in.applicationinsights.azure.com (recipient Microsoft (Azure Monitor))", "US (United States)", "EEA;Adequate",
                 "SignedIn → ILogger ApplicationInsights eastus-8.in.applicationinsights.azure.com"));
 
+        // The same with the endpoint read from configuration in the registration's lambda, as the field test wrote it.
+        [Fact]
+        public Task AnOtlpEndpointFromEachEnvironmentsSettings() => VerifyAsync(@"
+namespace Microsoft.Extensions.Configuration { public interface IConfiguration { string? this[string key] { get; set; } } }
+static class Startup
+{
+    public static void Configure(ILoggingBuilder logging, Microsoft.Extensions.Configuration.IConfiguration configuration) =>
+        logging.AddOpenTelemetry(o => o.AddOtlpExporter(e => e.Endpoint = new System.Uri(configuration[""OpenTelemetry:Endpoint""]!)));
+}
+class Accounts(ILogger<Accounts> logger)
+{
+    public void SignedIn(Customer customer)
+    {
+        logger.LogDebug(""Session of {Email}"", customer.Email);
+        {|#0:logger.LogInformation(""Signed in {Email}"", customer.Email)|};
+    }
+}", new[]
+            {
+                ("/0/appsettings.json", @"{ ""Logging"": { ""LogLevel"": { ""Default"": ""Information"" } }, ""OpenTelemetry"": { ""Endpoint"": ""https://otlp.observability-vendor.example"" } }"),
+                ("/0/appsettings.Development.json", @"{ ""Logging"": { ""LogLevel"": { ""Default"": ""Debug"" } }, ""OpenTelemetry"": { ""Endpoint"": ""http://localhost:4318"" } }"),
+            },
+            Res003(0));
+
         // An environment file that sets only the level sees the base file's destination: Debug in Development goes to the
         // US resource too.
         [Fact]
