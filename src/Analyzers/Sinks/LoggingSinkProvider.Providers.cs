@@ -127,12 +127,14 @@ namespace Residency.Analyzers.Sinks
                             result.Add(new ProviderSinks(minimum, sinks));
                         }
                     }
-
-                    _environment = AllEnvironments;
                 }
                 catch (Exception e) when (e is not OperationCanceledException)
                 {
                     // Half-typed code: this provider is left out, never an AD0001.
+                }
+                finally
+                {
+                    _environment = AllEnvironments; // the next provider (a trace exporter's spans) sees every value
                 }
             }
 
