@@ -99,6 +99,23 @@ namespace Residency.Analyzers.Endpoints
         /// </summary>
         internal static bool IsWritten(IArgumentOperation argument) => !argument.IsImplicit || argument.ArgumentKind == ArgumentKind.Explicit;
 
+        /// <summary>
+        /// The value given to the first parameter: an extension method's <c>this</c> argument (the receiver of the reduced
+        /// call), a mediator's request.
+        /// </summary>
+        internal static IOperation? FirstArgument(IInvocationOperation invocation)
+        {
+            foreach (var argument in invocation.Arguments)
+            {
+                if (argument.Parameter is { Ordinal: 0 })
+                {
+                    return argument.Value;
+                }
+            }
+
+            return null;
+        }
+
         internal static IOperation Strip(IOperation operation)
         {
             while (true)

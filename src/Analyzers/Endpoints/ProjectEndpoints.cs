@@ -111,8 +111,8 @@ namespace Residency.Analyzers.Endpoints
             // appsettings.json first, then the environment files by name: every value a key can take is kept.
             settings.Sort((a, b) =>
             {
-                bool aBase = string.Equals(a.Name, "appsettings.json", StringComparison.OrdinalIgnoreCase);
-                bool bBase = string.Equals(b.Name, "appsettings.json", StringComparison.OrdinalIgnoreCase);
+                bool aBase = IsBaseSettings(a.Name);
+                bool bBase = IsBaseSettings(b.Name);
                 return aBase != bBase ? (aBase ? -1 : 1) : string.CompareOrdinal(a.Path, b.Path);
             });
             foreach (var (path, name, text) in settings)
@@ -141,7 +141,7 @@ namespace Residency.Analyzers.Endpoints
         /// <summary>The paths of the appsettings files read, appsettings.json first, then the environment files by path.</summary>
         public ImmutableArray<string> SettingsFiles { get; private set; } = ImmutableArray<string>.Empty;
 
-        /// <summary>Whether <paramref name="path"/> names the base settings file (appsettings.json, not an environment's).</summary>
+        /// <summary>Whether <paramref name="path"/> (or a file name) is the base settings file (appsettings.json, not an environment's).</summary>
         public static bool IsBaseSettings(string path) => string.Equals(System.IO.Path.GetFileName(path), "appsettings.json", StringComparison.OrdinalIgnoreCase);
 
         public static bool IsAppSettings(string name) =>

@@ -23,6 +23,9 @@ namespace Residency.Analyzers.Flow
             private readonly HashSet<string> _sinkNames = new(System.StringComparer.Ordinal);
             private bool _sinksUnknown;
             private readonly List<string> _walked = new();
+
+            // The interface and abstract methods of the compilation, met by the symbol walk (CollectRecipientNames).
+            private readonly List<IMethodSymbol> _abstractMethods = new();
             private readonly List<(SyntaxNode Owner, bool Export)> _seedOwners = new();
 
             private readonly Dictionary<SyntaxNode, int> _ownerIds = new();
@@ -219,6 +222,11 @@ namespace Residency.Analyzers.Flow
                 if (!inSource)
                 {
                     return;
+                }
+
+                if (Calls.UnclassifiedCalls.IsAbstractOfTheApplication(method))
+                {
+                    _abstractMethods.Add(method);
                 }
 
                 if (typeCarries && !method.IsStatic)

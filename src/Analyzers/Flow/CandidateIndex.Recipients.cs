@@ -50,19 +50,11 @@ namespace Residency.Analyzers.Flow
                 // recipient too: its implementation is in another project (or made at run time).
                 if (implementedHere is not null)
                 {
-                    foreach (var type in Model.SymbolWalk.Types(_compilation.Assembly.GlobalNamespace, _cancellationToken))
+                    foreach (var method in _abstractMethods)
                     {
-                        if (type.TypeKind != TypeKind.Interface && !type.IsAbstract)
+                        if (!implementedHere(method))
                         {
-                            continue;
-                        }
-
-                        foreach (var member in type.GetMembers())
-                        {
-                            if (member is IMethodSymbol method && Calls.UnclassifiedCalls.IsAbstractOfTheApplication(method) && !implementedHere(method))
-                            {
-                                _recipientNames.Add(method.Name);
-                            }
+                            _recipientNames.Add(method.Name);
                         }
                     }
                 }

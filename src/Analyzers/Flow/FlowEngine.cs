@@ -103,26 +103,6 @@ namespace Residency.Analyzers.Flow
         /// <summary>Whether an interface or abstract method of the application has an implementation or override in this compilation.</summary>
         internal bool IsImplementedHere(IMethodSymbol abstractMethod) => !Dispatch.TargetsOf(abstractMethod, null, 1, out _).IsEmpty;
 
-        /// <summary>The static type of what a mediator call is given to dispatch (its first argument, before conversion).</summary>
-        private static ITypeSymbol? RequestType(IInvocationOperation invocation)
-        {
-            foreach (var argument in invocation.Arguments)
-            {
-                if (argument.Parameter?.Ordinal == 0)
-                {
-                    var value = argument.Value;
-                    while (value is IConversionOperation { IsImplicit: true } conversion)
-                    {
-                        value = conversion.Operand;
-                    }
-
-                    return value.Type;
-                }
-            }
-
-            return null;
-        }
-
         /// <summary>
         /// The methods of this compilation an interface or virtual call may run (the target itself when it has a body, and
         /// its implementations and overrides here, at most <see cref="MaxDispatchTargets"/>); empty for a call that is not
@@ -134,7 +114,10 @@ namespace Residency.Analyzers.Flow
             var target = invocation.TargetMethod;
             if (!target.IsStatic && target.OriginalDefinition.DeclaringSyntaxReferences.Length == 0 && Library.Is(target, Behaviour.Mediator))
             {
-                return RequestType(invocation) is { } requestType ? Mediators.For(requestType, MaxDispatchTargets, out bounded) : ImmutableArray<IMethodSymbol>.Empty;
+                // The request's static type, before its conversion to IRequest<T> or object.
+                return Endpoints.EndpointResolver.FirstArgument(invocation) is { } request && Endpoints.EndpointResolver.Strip(request).Type is { } requestType
+                    ? Mediators.For(requestType, MaxDispatchTargets, out bounded)
+                    : ImmutableArray<IMethodSymbol>.Empty;
             }
 
             if (!invocation.IsVirtual || target.IsStatic || target.OriginalDefinition.DeclaringSyntaxReferences.Length == 0)

@@ -111,19 +111,20 @@ namespace Residency.Analyzers.Flow
             else
             {
                 result = External(invocation, target, receiver, arguments, allArguments, lambdas);
-                if (sinkCall is null && Calls.UnclassifiedCalls.IsAbstractOfTheApplication(target) && _engine.DispatchTargets(invocation, out _).IsEmpty)
+                // An interface or abstract member of the application that no code of this compilation implements (another
+                // project of the solution does, or a proxy at run time): where the data goes is decided there, so the call is
+                // an unclassified recipient. What comes back may be a value it was handed (a string), but not every member of
+                // an object it was handed: ChargeAsync(customer, amount) returns a payment id, not the customer's health data.
+                // The same test as the recipient pre-filter's (CandidateIndex.CollectRecipientNames).
+                bool unimplemented = Calls.UnclassifiedCalls.IsAbstractOfTheApplication(target) && !_engine.IsImplementedHere(target);
+                if (sinkCall is null)
                 {
-                    // An interface or abstract member of the application that no code of this compilation implements (another
-                    // project of the solution does, or a proxy at run time): where the data goes is decided there, so the call
-                    // is an unclassified recipient. What comes back may be a value it was handed (a string), but not every
-                    // member of an object it was handed: ChargeAsync(customer, amount) returns a payment id, not the
-                    // customer's health data.
-                    RecordUnimplemented(invocation, target, sentReceiver, sentAll);
-                    result = WithoutWholeObjects(result);
+                    RecordUnclassified(invocation, target, unimplemented, sentReceiver, sentAll);
                 }
-                else if (sinkCall is null)
+
+                if (unimplemented)
                 {
-                    RecordUnclassified(invocation, target, sentReceiver, sentAll);
+                    result = Taint.Without(result, static fact => fact.IsSource && fact.Whole && fact.Member is null);
                 }
             }
 
@@ -381,16 +382,7 @@ namespace Residency.Analyzers.Flow
             var sentArguments = (ImmutableHashSet<TaintFact>[])arguments.Clone();
             if (invocation.TargetMethod.IsExtensionMethod && invocation.Instance is null && sentArguments.Length > 0 && sentArguments[0] is { } source)
             {
-                IOperation? sourceValue = null;
-                foreach (var argument in invocation.Arguments)
-                {
-                    if (argument.Parameter?.Ordinal == 0)
-                    {
-                        sourceValue = argument.Value;
-                    }
-                }
-
-                sentArguments[0] = WithoutTheStoresOwnData(source, sourceValue?.Type);
+                sentArguments[0] = WithoutTheStoresOwnData(source, Endpoints.EndpointResolver.FirstArgument(invocation)?.Type);
             }
 
             var all = Taint.Empty;
@@ -408,19 +400,9 @@ namespace Residency.Analyzers.Flow
         private ImmutableHashSet<TaintFact> WithoutTheStoresOwnData(ImmutableHashSet<TaintFact> facts, ITypeSymbol? storeType)
         {
             var carried = Classifier.GetCarriedElements(storeType);
-            var result = facts;
-            foreach (var fact in facts)
-            {
-                bool own = fact.IsSource
-                    ? fact.Whole && fact.Member is null && fact.Element is { } element && carried.Contains(element)
-                    : !fact.ViaMember && fact.Member is null && fact.Stored is null;
-                if (own)
-                {
-                    result = result.Remove(fact);
-                }
-            }
-
-            return result;
+            return Taint.Without(facts, fact => fact.IsSource
+                ? fact.Whole && fact.Member is null && fact.Element is { } element && carried.Contains(element)
+                : !fact.ViaMember && fact.Member is null && fact.Stored is null);
         }
 
         /// <summary>
@@ -428,38 +410,14 @@ namespace Residency.Analyzers.Flow
         /// recorded as reaching an unclassified recipient when <see cref="Calls.UnclassifiedCalls"/> says nobody
         /// classified the method. The taint check comes first, the (memoised) classification only then.
         /// </summary>
-        private void RecordUnclassified(IInvocationOperation invocation, IMethodSymbol target, ImmutableHashSet<TaintFact> receiver, ImmutableHashSet<TaintFact> allArguments)
+        private void RecordUnclassified(IInvocationOperation invocation, IMethodSymbol target, bool unimplemented, ImmutableHashSet<TaintFact> receiver, ImmutableHashSet<TaintFact> allArguments)
         {
-            if ((receiver.IsEmpty && allArguments.IsEmpty) || _engine.Unclassified is not { } unclassified || unclassified.Recipient(target) is not { } recipient)
+            if ((receiver.IsEmpty && allArguments.IsEmpty) || _engine.Unclassified is not { } unclassified ||
+                (unimplemented ? unclassified.Unimplemented(target) : unclassified.Recipient(target)) is not { } recipient)
             {
                 return;
             }
 
-            RecordSink(invocation, recipient, Taint.Union(receiver, allArguments), ImmutableArray.Create(recipient.Display));
-        }
-
-        private static ImmutableHashSet<TaintFact> WithoutWholeObjects(ImmutableHashSet<TaintFact> facts)
-        {
-            var result = facts;
-            foreach (var fact in facts)
-            {
-                if (fact.IsSource && fact.Whole && fact.Member is null)
-                {
-                    result = result.Remove(fact);
-                }
-            }
-
-            return result;
-        }
-
-        private void RecordUnimplemented(IInvocationOperation invocation, IMethodSymbol target, ImmutableHashSet<TaintFact> receiver, ImmutableHashSet<TaintFact> allArguments)
-        {
-            if ((receiver.IsEmpty && allArguments.IsEmpty) || _engine.Unclassified is not { } unclassified)
-            {
-                return;
-            }
-
-            var recipient = unclassified.Unimplemented(target);
             RecordSink(invocation, recipient, Taint.Union(receiver, allArguments), ImmutableArray.Create(recipient.Display));
         }
 

@@ -173,16 +173,7 @@ namespace Residency.Analyzers.Flow
                 return sent;
             }
 
-            var result = sent;
-            foreach (var fact in sent)
-            {
-                if (fact.Whole && fact.Member is null && fact.Element is { } element && carried.Contains(element))
-                {
-                    result = result.Remove(fact);
-                }
-            }
-
-            return result;
+            return Taint.Without(sent, fact => fact.Whole && fact.Member is null && fact.Element is { } element && carried.Contains(element));
         }
 
         /// <summary>

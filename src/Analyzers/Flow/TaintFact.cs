@@ -213,6 +213,21 @@ namespace Residency.Analyzers.Flow
     {
         public static readonly ImmutableHashSet<TaintFact> Empty = ImmutableHashSet<TaintFact>.Empty;
 
+        /// <summary><paramref name="facts"/> without those <paramref name="drop"/> selects (the same set when it selects none).</summary>
+        public static ImmutableHashSet<TaintFact> Without(ImmutableHashSet<TaintFact> facts, Func<TaintFact, bool> drop)
+        {
+            var result = facts;
+            foreach (var fact in facts)
+            {
+                if (drop(fact))
+                {
+                    result = result.Remove(fact);
+                }
+            }
+
+            return result;
+        }
+
         [System.Runtime.CompilerServices.MethodImpl(HotPath.Optimized)]
         public static ImmutableHashSet<TaintFact> Union(ImmutableHashSet<TaintFact> a, ImmutableHashSet<TaintFact> b)
         {

@@ -293,7 +293,7 @@ namespace Residency.Analyzers.Model
             var last = words[words.Count - 1];
             foreach (var (keyword, special, wholeWord) in SpecialRules)
             {
-                if ((wholeWord ? words.Contains(keyword) : StartsAtWordBoundary(words, keyword)) && last is not "id" and not "ids")
+                if (Matches(words, keyword, wholeWord) && last is not "id" and not "ids")
                 {
                     return new InferredCategory(special, special, keyword);
                 }
@@ -301,7 +301,7 @@ namespace Residency.Analyzers.Model
 
             foreach (var (keyword, category, wholeWord) in Rules)
             {
-                if (!(wholeWord ? words.Contains(keyword) : StartsAtWordBoundary(words, keyword)))
+                if (!Matches(words, keyword, wholeWord))
                 {
                     continue;
                 }
@@ -322,6 +322,10 @@ namespace Residency.Analyzers.Model
 
             return null;
         }
+
+        /// <summary>A keyword matches as a whole word, or (most) from a word boundary: <c>UserEmail</c>, <c>Telefonnummer</c>.</summary>
+        private static bool Matches(List<string> words, string keyword, bool wholeWord) =>
+            wholeWord ? words.Contains(keyword) : StartsAtWordBoundary(words, keyword);
 
         /// <summary>Words before "State" that make it an address part.</summary>
         private static readonly HashSet<string> AddressQualifiers = new(StringComparer.Ordinal) { "billing", "shipping", "delivery", "home", "address", "mailing", "postal", "residence" };

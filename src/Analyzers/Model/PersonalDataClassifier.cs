@@ -308,8 +308,8 @@ namespace Residency.Analyzers.Model
 
             return _ownAssemblies.GetOrAdd(assembly, a =>
                 _compilation.GetMetadataReference(a) is PortableExecutableReference { FilePath: { } path } &&
-                (path.Replace('\\', '/').IndexOf("/obj/", System.StringComparison.OrdinalIgnoreCase) >= 0 ||
-                 path.Replace('\\', '/').IndexOf("/bin/", System.StringComparison.OrdinalIgnoreCase) >= 0));
+                path.Replace('\\', '/') is var normalised &&
+                (normalised.IndexOf("/obj/", System.StringComparison.OrdinalIgnoreCase) >= 0 || normalised.IndexOf("/bin/", System.StringComparison.OrdinalIgnoreCase) >= 0));
         }
 
         private DataElement? FromAttributes(ISymbol symbol, ImmutableArray<AttributeData> attributes)

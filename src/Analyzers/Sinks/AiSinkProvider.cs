@@ -4,6 +4,7 @@ using System.Collections.Immutable;
 using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
+using Residency.Analyzers.Endpoints;
 
 namespace Residency.Analyzers.Sinks
 {
@@ -113,7 +114,7 @@ namespace Residency.Analyzers.Sinks
             var invocation = _clients.Resolver.OperationOf(cfgInvocation.Syntax) as IInvocationOperation ?? cfgInvocation;
             var method = invocation.TargetMethod;
             var client = method.IsExtensionMethod
-                ? invocation.Arguments.FirstOrDefault(a => a.Parameter?.Ordinal == 0)?.Value
+                ? EndpointResolver.FirstArgument(invocation)
                 : invocation.Instance;
             var sinks = _clients.Sinks(client, service == AiService.Agent ? AiService.Chat : service, display); // an agent: its chat client
             return new SinkCall(EndpointSinks.Distinct(sinks), allArguments: false, receiver: false, SentOrdinals(method));

@@ -84,7 +84,7 @@ namespace Residency.Analyzers.Sinks
         {
             var invocation = _resolver.OperationOf(cfgInvocation.Syntax) as IInvocationOperation ?? cfgInvocation;
             var method = invocation.TargetMethod;
-            var clientExpression = json ? invocation.Arguments.FirstOrDefault(a => a.Parameter?.Ordinal == 0)?.Value : invocation.Instance;
+            var clientExpression = json ? EndpointResolver.FirstArgument(invocation) : invocation.Instance;
             var verb = Verb(method.Name);
 
             List<EndpointValue>? requests = null;

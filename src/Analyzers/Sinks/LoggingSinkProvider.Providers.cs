@@ -23,10 +23,9 @@ namespace Residency.Analyzers.Sinks
         /// <summary><c>LogLevel.None</c>: a provider filtered to it receives nothing.</summary>
         private const int LevelNone = 6;
 
-        // The settings an environment sees while the providers are read (one thread builds them, once): null, the base
-        // appsettings.json alone; an environment file's path, that file over the base; AllEnvironments, every value.
+        // The settings an environment sees: null, the base appsettings.json alone; an environment file's path, that file over
+        // the base; AllEnvironments, every value (a trace exporter's spans, whose level no setting filters).
         private const string AllEnvironments = "*";
-        private string? _environment = AllEnvironments;
 
         /// <summary>The environments whose settings are paired: the base file alone, and each appsettings.{Environment}.json over it.</summary>
         private IEnumerable<string?> Environments()
@@ -45,26 +44,19 @@ namespace Residency.Analyzers.Sinks
         /// The values of one configuration key the current environment sees: its own file's, else the base file's; values
         /// from code or residency.json always. Every value outside the providers' pairing.
         /// </summary>
-        private IEnumerable<EndpointValue> InEnvironment(List<EndpointValue> values)
+        private static IEnumerable<EndpointValue> InEnvironment(List<EndpointValue> values, string? environment) => InEnvironment(values, environment, v => v.Location);
+
+        private static IEnumerable<EndpointTarget> InEnvironment(List<EndpointTarget> targets, string? environment) => InEnvironment(targets, environment, t => t.Location);
+
+        private static IEnumerable<T> InEnvironment<T>(List<T> items, string? environment, Func<T, Location?> location)
         {
-            if (_environment == AllEnvironments)
+            if (environment == AllEnvironments)
             {
-                return values;
+                return items;
             }
 
-            bool own = _environment is not null && values.Exists(v => SettingsFile(v.Location) == _environment);
-            return values.Where(v => SettingsFile(v.Location) is not { } file || file == _environment || (!own && ProjectEndpoints.IsBaseSettings(file)));
-        }
-
-        private IEnumerable<EndpointTarget> InEnvironment(List<EndpointTarget> targets)
-        {
-            if (_environment == AllEnvironments)
-            {
-                return targets;
-            }
-
-            bool own = _environment is not null && targets.Exists(t => SettingsFile(t.Location) == _environment);
-            return targets.Where(t => SettingsFile(t.Location) is not { } file || file == _environment || (!own && ProjectEndpoints.IsBaseSettings(file)));
+            bool own = environment is not null && items.Exists(item => SettingsFile(location(item)) == environment);
+            return items.Where(item => SettingsFile(location(item)) is not { } file || file == environment || (!own && ProjectEndpoints.IsBaseSettings(file)));
         }
 
         /// <summary>The appsettings file a value was read from, or null for a value of the code or of residency.json.</summary>
@@ -111,7 +103,7 @@ namespace Residency.Analyzers.Sinks
 
                     if (provider.Traces)
                     {
-                        traces.AddRange(ShippedTo(provider, calls, $"{calls[0].TargetMethod.Name} (spans, with their tags)"));
+                        traces.AddRange(ShippedTo(provider, calls, AllEnvironments, $"{calls[0].TargetMethod.Name} (spans, with their tags)"));
                         continue;
                     }
 
@@ -119,9 +111,8 @@ namespace Residency.Analyzers.Sinks
                     // appsettings.Development.json goes where Development's endpoint says, not where production's does).
                     foreach (var environment in Environments())
                     {
-                        _environment = environment;
-                        int minimum = MinimumLevel(provider);
-                        var sinks = Distinct(ShippedTo(provider, calls, $"{calls[0].TargetMethod.Name} (ILogger records of {LoggingCatalog.LevelName(minimum)} and above)"));
+                        int minimum = MinimumLevel(provider, environment);
+                        var sinks = Distinct(ShippedTo(provider, calls, environment, $"{calls[0].TargetMethod.Name} (ILogger records of {LoggingCatalog.LevelName(minimum)} and above)"));
                         if (!sinks.IsEmpty && minimum < LevelNone)
                         {
                             result.Add(new ProviderSinks(minimum, sinks));
@@ -132,21 +123,17 @@ namespace Residency.Analyzers.Sinks
                 {
                     // Half-typed code: this provider is left out, never an AD0001.
                 }
-                finally
-                {
-                    _environment = AllEnvironments; // the next provider (a trace exporter's spans) sees every value
-                }
             }
 
             return (result.ToImmutable(), Distinct(traces));
         }
 
         /// <summary>Where a registered provider ships: its SDK's application-wide endpoint, else what its registrations and configuration say.</summary>
-        private IEnumerable<SinkInfo> ShippedTo(LoggingProvider provider, List<IInvocationOperation> calls, string how) =>
-            provider.Sdk is { } package ? FromSdk(provider, package, calls[0], how) : FromRegistrations(provider, calls, how);
+        private IEnumerable<SinkInfo> ShippedTo(LoggingProvider provider, List<IInvocationOperation> calls, string? environment, string how) =>
+            provider.Sdk is { } package ? FromSdk(provider, package, calls[0], environment, how) : FromRegistrations(provider, calls, environment, how);
 
         /// <summary>A provider that is an SDK's logging provider: where that SDK is configured to send for the whole application.</summary>
-        private IEnumerable<SinkInfo> FromSdk(LoggingProvider provider, string package, IInvocationOperation registration, string how)
+        private IEnumerable<SinkInfo> FromSdk(LoggingProvider provider, string package, IInvocationOperation registration, string? environment, string how)
         {
             if (_sdk.ApplicationTargets(package) is not { } found)
             {
@@ -154,7 +141,7 @@ namespace Residency.Analyzers.Sinks
             }
 
             var display = Display(provider);
-            foreach (var target in InEnvironment(found.Targets))
+            foreach (var target in InEnvironment(found.Targets, environment))
             {
                 var withHow = new EndpointTarget(target.Host, target.RegionCode, target.ServiceDiscovery, $"{how} → {target.ResolvedBy}", target.Location ?? registration.Syntax.GetLocation(), target.RegionName);
                 yield return _sdk.SinkOf(found.Entry, withHow, display, null);
@@ -162,7 +149,7 @@ namespace Residency.Analyzers.Sinks
         }
 
         /// <summary>A provider whose destination is given to its registration (an argument, an options property set in its lambda) or configured.</summary>
-        private IEnumerable<SinkInfo> FromRegistrations(LoggingProvider provider, List<IInvocationOperation> calls, string how)
+        private IEnumerable<SinkInfo> FromRegistrations(LoggingProvider provider, List<IInvocationOperation> calls, string? environment, string how)
         {
             var values = new List<EndpointValue>();
             foreach (var call in calls)
@@ -176,7 +163,7 @@ namespace Residency.Analyzers.Sinks
 
                     if (argument.Parameter is { } parameter && provider.Parameters.Contains(parameter.Name))
                     {
-                        values.AddRange(InEnvironment(_resolver.Strings(argument.Value)));
+                        values.AddRange(InEnvironment(_resolver.Strings(argument.Value), environment));
                     }
                     else if (provider.OptionsProperty is { } property)
                     {
@@ -185,7 +172,7 @@ namespace Residency.Analyzers.Sinks
                         {
                             if (assignment.Target is IPropertyReferenceOperation target && target.Property.Name == property)
                             {
-                                values.AddRange(InEnvironment(_resolver.Strings(assignment.Value)));
+                                values.AddRange(InEnvironment(_resolver.Strings(assignment.Value), environment));
                             }
                         }
                     }
@@ -196,7 +183,7 @@ namespace Residency.Analyzers.Sinks
             {
                 foreach (var key in provider.ConfigKeys)
                 {
-                    values.AddRange(InEnvironment(_resolver.ConfigLookup(key)));
+                    values.AddRange(InEnvironment(_resolver.ConfigLookup(key), environment));
                 }
             }
 
@@ -210,22 +197,22 @@ namespace Residency.Analyzers.Sinks
         /// else the filter it registers for itself, else the general one (<c>Logging:LogLevel:Default</c>, Information when
         /// absent); never below the provider's own threshold. Read in the current environment's settings.
         /// </summary>
-        private int MinimumLevel(LoggingProvider provider)
+        private int MinimumLevel(LoggingProvider provider, string? environment)
         {
-            int filter = ConfiguredLevel($"Logging:{provider.Alias}:LogLevel:Default") ?? provider.Filter ?? ConfiguredLevel("Logging:LogLevel:Default") ?? DefaultMinimum;
+            int filter = ConfiguredLevel($"Logging:{provider.Alias}:LogLevel:Default", environment) ?? provider.Filter ?? ConfiguredLevel("Logging:LogLevel:Default", environment) ?? DefaultMinimum;
             int? threshold = null;
             foreach (var key in provider.ThresholdConfigKeys)
             {
-                threshold = Lowest(threshold, ConfiguredLevel(key));
+                threshold = Lowest(threshold, ConfiguredLevel(key, environment));
             }
 
             return Math.Max(filter, threshold ?? provider.Threshold ?? 0);
         }
 
-        private int? ConfiguredLevel(string key)
+        private int? ConfiguredLevel(string key, string? environment)
         {
             int? result = null;
-            foreach (var value in InEnvironment(_resolver.ConfigLookup(key)))
+            foreach (var value in InEnvironment(_resolver.ConfigLookup(key), environment))
             {
                 result = Lowest(result, LoggingCatalog.Level(value.Text));
             }

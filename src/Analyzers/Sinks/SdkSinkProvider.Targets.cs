@@ -72,7 +72,7 @@ namespace Residency.Analyzers.Sinks
                         return FromCreation(factory, factory.Arguments, entry);
                     }
 
-                    var parent = factory.TargetMethod.IsExtensionMethod ? ThisArgument(factory) : factory.TargetMethod.IsStatic ? null : factory.Instance;
+                    var parent = factory.TargetMethod.IsExtensionMethod ? EndpointResolver.FirstArgument(factory) : factory.TargetMethod.IsStatic ? null : factory.Instance;
                     var parentEntry = EntryOf(parent?.Type);
                     if (parent is not null && parentEntry is not null && (parentEntry.IsChildFactory(factory.TargetMethod.Name) || ReferenceEquals(EntryOf(factory.Type), parentEntry)))
                     {

@@ -388,7 +388,7 @@ namespace Residency.Analyzers.Sinks
 
             var receiverType = method.IsStatic ? method.ContainingType : invocation.Instance?.Type ?? method.ContainingType;
             var entry = EntryOf(receiverType) ?? EntryOf(method.ContainingType);
-            if (entry is null && method.IsExtensionMethod && ExtensionEntry(method) is { } extensionEntry && ThisArgument(invocation) is { } receiver)
+            if (entry is null && method.IsExtensionMethod && ExtensionEntry(method) is { } extensionEntry && EndpointResolver.FirstArgument(invocation) is { } receiver)
             {
                 // hub.CaptureMessage(…) with HubExtensions.CaptureMessage(this IHub, …): a call on the receiver.
                 entry = extensionEntry;
@@ -406,20 +406,6 @@ namespace Residency.Analyzers.Sinks
             }
 
             return _cache.GetOrAdd(invocation.Syntax, _ => Guarded(invocation, entry, receiverType));
-        }
-
-        /// <summary>The argument of an extension method's <c>this</c> parameter (the receiver of the reduced call).</summary>
-        private static IOperation? ThisArgument(IInvocationOperation invocation)
-        {
-            foreach (var argument in invocation.Arguments)
-            {
-                if (argument.Parameter is { Ordinal: 0 })
-                {
-                    return argument.Value;
-                }
-            }
-
-            return null;
         }
 
         /// <summary>What a call sends: every argument, but for an extension method of a client not its <c>this</c> argument (the client, as the receiver of an instance call).</summary>
@@ -466,7 +452,7 @@ namespace Residency.Analyzers.Sinks
             var invocation = _resolver.OperationOf(cfgInvocation.Syntax) as IInvocationOperation ?? cfgInvocation;
             var display = $"{receiverType.Name}.{invocation.TargetMethod.Name}";
             List<EndpointTarget> targets;
-            if (invocation.TargetMethod.IsExtensionMethod && ReferenceEquals(ExtensionEntry(invocation.TargetMethod), entry) && ThisArgument(invocation) is { } receiver)
+            if (invocation.TargetMethod.IsExtensionMethod && ReferenceEquals(ExtensionEntry(invocation.TargetMethod), entry) && EndpointResolver.FirstArgument(invocation) is { } receiver)
             {
                 targets = Targets(receiver, entry, 0); // exactly as a call on the receiver
             }

@@ -4,6 +4,7 @@ using System.Collections.Immutable;
 using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
+using Residency.Analyzers.Endpoints;
 
 namespace Residency.Analyzers.Sinks
 {
@@ -85,7 +86,7 @@ namespace Residency.Analyzers.Sinks
                 // The original tree's operation (control-flow graphs rewrite theirs): receivers are followed back from it.
                 var operation = _kernels.OperationOf(invocation.Syntax) as IInvocationOperation ?? invocation;
                 var method = operation.TargetMethod;
-                var receiver = method.IsExtensionMethod ? operation.Arguments.FirstOrDefault(a => a.Parameter?.Ordinal == 0)?.Value : operation.Instance;
+                var receiver = method.IsExtensionMethod ? EndpointResolver.FirstArgument(operation) : operation.Instance;
                 var sinks = _kernels.Sinks(receiver, display);
                 return new SinkCall(EndpointSinks.Distinct(sinks), allArguments: false, receiver: false, SentOrdinals(method));
             }
