@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Residency.Analyzers.Model;
 
 namespace Residency.Analyzers.Flow
 {
@@ -13,8 +14,31 @@ namespace Residency.Analyzers.Flow
         /// <summary>The type whose <c>Create</c> offers a method to a model as a tool.</summary>
         private const string ToolFactoryName = "AIFunctionFactory";
 
+        /// <summary>
+        /// For tests: the recipient names, and the kinds of syntax that call a recipient by pattern, that the index finds for
+        /// a compilation whose bodies call each of <paramref name="called"/> — read from the metadata tables of the references,
+        /// or with <paramref name="fromSymbols"/> from their symbols, as for a reference without metadata.
+        /// </summary>
+        internal static (HashSet<string> Names, int PatternCalls) RecipientNamesOf(Compilation compilation, Endpoints.LocalCatalog local, IEnumerable<string> called, bool fromSymbols)
+        {
+            var builder = new Builder(compilation, null!, System.Collections.Immutable.ImmutableArray<Sinks.ISinkProvider>.Empty, default);
+            foreach (var name in called)
+            {
+                builder.AddCalledName(name);
+            }
+
+            builder.CollectRecipientNames(local, implementedHere: null, fromSymbols);
+            return (builder.RecipientNames, (int)builder.ImplicitRecipients);
+        }
+
         private sealed partial class Builder
         {
+            internal HashSet<string> RecipientNames => _recipientNames!;
+
+            internal ImplicitCalls ImplicitRecipients => _implicitRecipients;
+
+            internal void AddCalledName(string name) => _byCalledName[name] = new List<int>();
+
             // Names of methods of referenced assemblies that no catalogue says keep data in the process: a call of one may
             // hand personal data to an unclassified recipient. Null: not collected (every body may reach a recipient).
             private HashSet<string>? _recipientNames;
@@ -33,7 +57,7 @@ namespace Residency.Analyzers.Flow
             /// types that are local are skipped without reading their members: the BCL and the catalogued frameworks cost
             /// a look at their namespace names. Null <paramref name="local"/>: unclassified recipients are not recorded.
             /// </summary>
-            public void CollectRecipientNames(Endpoints.LocalCatalog? local, System.Func<IMethodSymbol, bool>? implementedHere)
+            public void CollectRecipientNames(Endpoints.LocalCatalog? local, System.Func<IMethodSymbol, bool>? implementedHere, bool fromSymbols = false)
             {
                 _recipientNames = new HashSet<string>(System.StringComparer.Ordinal);
                 if (local is null)
@@ -41,9 +65,23 @@ namespace Residency.Analyzers.Flow
                     return;
                 }
 
+                var localNamespaces = new Dictionary<string, bool>(System.StringComparer.Ordinal);
                 foreach (var assembly in _compilation.SourceModule.ReferencedAssemblySymbols)
                 {
-                    CollectRecipientNames(assembly.GlobalNamespace, "", local);
+                    _cancellationToken.ThrowIfCancellationRequested();
+                    foreach (var module in assembly.Modules)
+                    {
+                        if (!fromSymbols && MethodNameIndex.For(module) is { } index)
+                        {
+                            CollectRecipientNames(index, local, localNamespaces);
+                        }
+                        else
+                        {
+                            // No metadata of its own (a compilation reference in a workspace): the same question asked of symbols.
+                            CollectRecipientNames(assembly.GlobalNamespace, "", local);
+                            break;
+                        }
+                    }
                 }
 
                 // An interface or abstract method of the application that no code here implements is an unclassified
@@ -58,6 +96,94 @@ namespace Residency.Analyzers.Flow
                         }
                     }
                 }
+            }
+
+            /// <summary>
+            /// <c>CollectRecipientNames</c> for one module,
+            /// from its metadata tables: the names some body calls (and the members called by pattern) that a type of the
+            /// module declares as a method, unless every type declaring it is local. The same answer as the walk over
+            /// symbols below (<c>RecipientNamesTests</c>), without creating a symbol: on an application with a few hundred
+            /// references, that walk decoded the members of every type of every vendor's SDK, a tenth of the analysis
+            /// (docs/benchmarks.md, "A real application").
+            /// </summary>
+            private void CollectRecipientNames(MethodNameIndex index, Endpoints.LocalCatalog local, Dictionary<string, bool> localNamespaces)
+            {
+                // Per type: 0 not yet asked, 1 local, 2 not.
+                var localTypes = new byte[index.TypeCount];
+                var localNamespace = new bool[index.Namespaces.Count];
+                bool anyOpen = false;
+                for (int i = 0; i < localNamespace.Length; i++)
+                {
+                    localNamespace[i] = IsLocalNamespace(index.Namespaces[i], local, localNamespaces);
+                    anyOpen |= !localNamespace[i];
+                }
+
+                if (!anyOpen)
+                {
+                    return;
+                }
+
+                bool IsLocal(int type)
+                {
+                    if (localTypes[type] == 0)
+                    {
+                        int declaring = index.DeclaringTypeOf(type);
+                        bool isLocal = localNamespace[index.NamespaceOf(type)] || (declaring >= 0 && IsLocal(declaring)) || local.IsWhollyLocal(index.TypeName(type));
+                        localTypes[type] = isLocal ? (byte)1 : (byte)2;
+                    }
+
+                    return localTypes[type] == 1;
+                }
+
+                bool DeclaredOutside(string name)
+                {
+                    if (index.TryGetDeclaringTypes(name, out var types))
+                    {
+                        foreach (var type in types)
+                        {
+                            if (!IsLocal(type))
+                            {
+                                return true;
+                            }
+                        }
+                    }
+
+                    return false;
+                }
+
+                foreach (var name in _byCalledName.Keys)
+                {
+                    if (!_recipientNames!.Contains(name) && DeclaredOutside(name))
+                    {
+                        _recipientNames.Add(name);
+                    }
+                }
+
+                foreach (var pattern in PatternMembers)
+                {
+                    if ((_implicitRecipients & pattern.Value) != pattern.Value && DeclaredOutside(pattern.Key))
+                    {
+                        _implicitRecipients |= pattern.Value;
+                    }
+                }
+            }
+
+            // Whether a namespace is skipped by the walk over symbols: it or a namespace it is in is wholly local.
+            private static bool IsLocalNamespace(string ns, Endpoints.LocalCatalog local, Dictionary<string, bool> known)
+            {
+                if (ns.Length == 0)
+                {
+                    return false;
+                }
+
+                if (!known.TryGetValue(ns, out var isLocal))
+                {
+                    int dot = ns.LastIndexOf('.');
+                    isLocal = (dot > 0 && IsLocalNamespace(ns.Substring(0, dot), local, known)) || local.IsWhollyLocal(ns);
+                    known.Add(ns, isLocal);
+                }
+
+                return isLocal;
             }
 
             private void CollectRecipientNames(INamespaceSymbol ns, string name, Endpoints.LocalCatalog local)
