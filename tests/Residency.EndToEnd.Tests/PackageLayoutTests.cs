@@ -30,6 +30,14 @@ namespace Residency.EndToEnd.Tests
             Assert.Equal(
                 TaskImageTests.ImageRuntimes.Select(rid => $"tasks/net10.0/{rid}/Residency.Build.dll").OrderBy(e => e, StringComparer.Ordinal),
                 entries.Where(e => e.StartsWith("tasks/net10.0/", StringComparison.Ordinal)).OrderBy(e => e, StringComparer.Ordinal));
+            // The analyzers' ReadyToRun images, one per runtime identifier, and nothing else under images/.
+            Assert.Equal(
+                TaskImageTests.ImageRuntimes.Select(rid => $"images/net10.0/{rid}/Residency.Analyzers.dll").OrderBy(e => e, StringComparer.Ordinal),
+                entries.Where(e => e.StartsWith("images/", StringComparison.Ordinal)).OrderBy(e => e, StringComparer.Ordinal));
+            // Under analyzers/, only the two portable assemblies: NuGet makes every DLL there an analyzer of the project.
+            Assert.Equal(
+                new[] { "analyzers/dotnet/cs/Residency.Analyzers.dll", "analyzers/dotnet/cs/Residency.CodeFixes.dll" },
+                entries.Where(e => e.StartsWith("analyzers", StringComparison.Ordinal) && e.EndsWith(".dll", StringComparison.Ordinal)).OrderBy(e => e, StringComparer.Ordinal));
             Assert.Contains("build/Residency.Analyzers.targets", entries);
             // Nothing transitive: the analyzers, the gate and the build cost stay in the project that installed the package.
             Assert.DoesNotContain(entries, e => e.StartsWith("buildTransitive/", StringComparison.Ordinal));
@@ -49,6 +57,23 @@ namespace Residency.EndToEnd.Tests
                 Assert.True(image.Precompiled, $"{rid}: no ReadyToRun header");
                 Assert.Equal(portable.Name, image.Name);
                 Assert.Equal(portable.Version, image.Version);
+                Assert.Equal(portable.Types, image.Types);
+                Assert.Equal(Machine(rid), image.Machine);
+            }
+        }
+
+        [Fact]
+        public void AnalyzerImagesArePrecompiledBuildsOfThePortableAnalyzers()
+        {
+            using var zip = ZipFile.OpenRead(package.PackagePath);
+            var portable = Metadata(ReadAll(zip.GetEntry("analyzers/dotnet/cs/Residency.Analyzers.dll")!));
+            Assert.False(portable.Precompiled);
+            foreach (var rid in TaskImageTests.ImageRuntimes)
+            {
+                var image = Metadata(ReadAll(zip.GetEntry($"images/net10.0/{rid}/Residency.Analyzers.dll")!));
+                Assert.True(image.Precompiled, $"{rid}: no ReadyToRun header");
+                Assert.Equal(portable.Name, image.Name);
+                Assert.Equal(portable.Version, image.Version); // the code fixes' reference to the analyzers binds to the image
                 Assert.Equal(portable.Types, image.Types);
                 Assert.Equal(Machine(rid), image.Machine);
             }

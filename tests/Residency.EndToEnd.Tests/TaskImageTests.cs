@@ -128,7 +128,7 @@ namespace Residency.EndToEnd.Tests
             .Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 
         /// <summary>The SDK's own word for this machine (linux-x64 also for a distribution's build of the SDK).</summary>
-        private static string SdkRuntime(string project)
+        internal static string SdkRuntime(string project)
         {
             var query = DotNet.Run(project, "msbuild -nologo -getProperty:NETCoreSdkPortableRuntimeIdentifier");
             Assert.True(query.ExitCode == 0, query.ToString());
