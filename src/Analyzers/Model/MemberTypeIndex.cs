@@ -30,11 +30,24 @@ namespace Residency.Analyzers.Model
         private static readonly ConditionalWeakTable<MetadataReader, MemberTypeIndex> s_cache = new();
 
         private readonly Dictionary<string, string[]> _typesByMember;
+        private readonly KeyValuePair<string, string[]>[] _supertypes;
 
-        private MemberTypeIndex(Dictionary<string, string[]> typesByMember) => _typesByMember = typesByMember;
+        private MemberTypeIndex(Dictionary<string, string[]> typesByMember, KeyValuePair<string, string[]>[] supertypes)
+        {
+            _typesByMember = typesByMember;
+            _supertypes = supertypes;
+        }
 
         /// <summary>Member name → the metadata names of the class or interface types of the members so named.</summary>
         public IReadOnlyDictionary<string, string[]> TypesByMember => _typesByMember;
+
+        /// <summary>
+        /// Every class and interface the module defines (of any accessibility) that has a base type other than
+        /// <c>System.Object</c> or implements an interface, with the metadata names of those (a generic instantiation's by
+        /// its definition). Not structs, enums and delegates: no class derives from them, and the member types
+        /// <see cref="TypesByMember"/> lists are classes and interfaces.
+        /// </summary>
+        public IReadOnlyList<KeyValuePair<string, string[]>> Supertypes => _supertypes;
 
         /// <summary>The index of <paramref name="module"/>, or null when it has no metadata of its own (a source module, a compilation reference) or its metadata cannot be read.</summary>
         public static MemberTypeIndex? For(IModuleSymbol module)
@@ -64,9 +77,13 @@ namespace Residency.Analyzers.Model
             [System.Runtime.CompilerServices.MethodImpl(HotPath.Optimized)]
             public MemberTypeIndex Build()
             {
+                var supertypes = new List<KeyValuePair<string, string[]>>();
+                var names = new List<string>();
                 foreach (var handle in _reader.TypeDefinitions)
                 {
                     var type = _reader.GetTypeDefinition(handle);
+                    AddSupertypes(handle, type, supertypes, names);
+
                     var visibility = type.Attributes & TypeAttributes.VisibilityMask;
                     if (visibility is not (TypeAttributes.Public or TypeAttributes.NestedPublic))
                     {
@@ -109,7 +126,58 @@ namespace Residency.Analyzers.Model
                     result.Add(pair.Key, pair.Value.ToArray());
                 }
 
-                return new MemberTypeIndex(result);
+                return new MemberTypeIndex(result, supertypes.ToArray());
+            }
+
+            private void AddSupertypes(TypeDefinitionHandle handle, TypeDefinition type, List<KeyValuePair<string, string[]>> supertypes, List<string> names)
+            {
+                var baseName = SupertypeName(type.BaseType);
+                if (baseName is "System.ValueType" or "System.Enum" or "System.MulticastDelegate")
+                {
+                    return; // structs, enums and delegates: nothing derives from them, and no member type names one
+                }
+
+                names.Clear();
+                if (baseName is not null && baseName != "System.Object")
+                {
+                    names.Add(baseName);
+                }
+
+                foreach (var implementation in type.GetInterfaceImplementations())
+                {
+                    if (SupertypeName(_reader.GetInterfaceImplementation(implementation).Interface) is { } interfaceName)
+                    {
+                        names.Add(interfaceName);
+                    }
+                }
+
+                if (names.Count > 0 && NameOf(handle) is { } typeName)
+                {
+                    supertypes.Add(new KeyValuePair<string, string[]>(typeName, names.ToArray()));
+                }
+            }
+
+            // A base type's or an interface's metadata name: a generic instantiation's by its definition.
+            private string? SupertypeName(EntityHandle handle)
+            {
+                if (handle.IsNil)
+                {
+                    return null;
+                }
+
+                if (handle.Kind != HandleKind.TypeSpecification)
+                {
+                    return NameOf(handle);
+                }
+
+                var blob = _reader.GetBlobReader(_reader.GetTypeSpecification((TypeSpecificationHandle)handle).Signature);
+                if (blob.RemainingBytes < 2 || blob.ReadByte() != ElementGenericInstance)
+                {
+                    return null;
+                }
+
+                blob.ReadByte(); // CLASS or VALUETYPE
+                return NameOf(blob.ReadTypeHandle());
             }
 
             private static bool Accessible(MethodAttributes attributes)

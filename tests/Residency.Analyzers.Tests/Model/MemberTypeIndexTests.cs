@@ -140,6 +140,66 @@ public class C { public A Make() => new A(); }
         }
 
         [Fact]
+        public void ListsEachTypesBaseTypeAndInterfacesByName()
+        {
+            const string source = @"
+using System.Security.Claims;
+namespace Lib
+{
+    public class Box<T> { }
+    public class IntBox : Box<int>, System.IDisposable { public void Dispose() { } }
+    internal class AppPrincipal : ClaimsPrincipal { }
+    public class Plain { }
+    public class Outer { public class Inner : Plain { } }
+}
+";
+            var supertypes = MemberTypeIndex.Build(Emit(source).GetMetadataReader()).Supertypes.ToDictionary(p => p.Key, p => p.Value);
+            Assert.Equal(new[] { "Lib.Box`1", "System.IDisposable" }, supertypes["Lib.IntBox"]); // an instantiation by its definition
+            Assert.Equal(new[] { "System.Security.Claims.ClaimsPrincipal" }, supertypes["Lib.AppPrincipal"]); // internal types too
+            Assert.Equal(new[] { "Lib.Plain" }, supertypes["Lib.Outer+Inner"]);
+            Assert.False(supertypes.ContainsKey("Lib.Plain")); // System.Object only
+            Assert.False(supertypes.ContainsKey("Lib.Box`1"));
+        }
+
+        [Fact]
+        public void FindsAPrincipalDerivedThroughAGenericBaseAsTheWalkOverSymbolsDoes()
+        {
+            // Only the names of types that may be principals by their supertypes' names are resolved to symbols: a type
+            // that derives from ClaimsPrincipal through a generic base and a class of the same library must be one.
+            var library = TestReferences.Library("Vendor.Identity", @"
+using System.Security.Claims;
+using System.Threading.Tasks;
+namespace Vendor
+{
+    public class PrincipalBase<T> : ClaimsPrincipal { }
+    public class TenantPrincipal : PrincipalBase<int> { }
+    public interface ITenantIdentity : System.Security.Principal.IIdentity { }
+    public class Session
+    {
+        public TenantPrincipal Caller() => new TenantPrincipal();
+        public Task<TenantPrincipal> CallerLater() => Task.FromResult(new TenantPrincipal());
+        public ITenantIdentity? Tenant { get; set; }
+        public Session Next() => this;
+    }
+}
+");
+            var compilation = CSharpCompilation.Create("derived", new[] { CSharpSyntaxTree.ParseText("class C { }") }, TestReferences.AspNetCore.Add(library),
+                new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
+            var sources = SourcesOf(compilation);
+
+            var fromMetadata = new HashSet<string>();
+            sources.AddPrincipalMemberNames(fromMetadata, _ => true, default);
+            var fromSymbols = new HashSet<string>();
+            sources.AddPrincipalMemberNamesFromSymbols(fromSymbols, _ => true, default);
+
+            Assert.Contains("Caller", fromMetadata);
+            Assert.Contains("CallerLater", fromMetadata);
+            Assert.Contains("Tenant", fromMetadata);
+            Assert.DoesNotContain("Next", fromMetadata);
+            Assert.Equal(fromSymbols.OrderBy(n => n), fromMetadata.OrderBy(n => n));
+        }
+
+        [Fact]
         public void OnlyNamesSomeBodyMentionsAreAdded()
         {
             var compilation = AspNetCoreCompilation("mentioned");
