@@ -63,8 +63,8 @@ namespace Residency.EndToEnd.Tests
             Assert.Contains(Diagnostics(withImage), d => d.StartsWith("RES001", StringComparison.Ordinal));
             Assert.Contains(Diagnostics(withImage), d => d.StartsWith("RES003", StringComparison.Ordinal));
 
-            var imageFiles = Inventory(image);
-            var portableFiles = Inventory(portable);
+            var imageFiles = TaskImageTests.Inventory(image);
+            var portableFiles = TaskImageTests.Inventory(portable);
             Assert.Equal(new[] { "inventory.csv", "inventory.html", "inventory.json", "inventory.md" }, imageFiles.Select(Path.GetFileName).ToArray());
             foreach (var (a, b) in imageFiles.Zip(portableFiles))
             {
@@ -115,8 +115,5 @@ namespace Residency.EndToEnd.Tests
                 .Distinct()
                 .OrderBy(d => d, StringComparer.Ordinal)
                 .ToArray();
-
-        private static string[] Inventory(string project) =>
-            Directory.GetFiles(Path.Combine(project, "bin", "Debug", "net10.0", "residency")).OrderBy(f => f, StringComparer.Ordinal).ToArray();
     }
 }

@@ -144,7 +144,8 @@ namespace Residency.EndToEnd.Tests
             return line!.Replace('\\', '/');
         }
 
-        private static string[] Inventory(string project) =>
+        /// <summary>The four inventory files of a Debug build of <paramref name="project"/>, in name order.</summary>
+        internal static string[] Inventory(string project) =>
             Directory.GetFiles(Path.Combine(project, "bin", "Debug", "net10.0", "residency")).OrderBy(f => f, StringComparer.Ordinal).ToArray();
     }
 }

@@ -25,8 +25,7 @@ namespace Residency.Analyzers.Model
         private const byte ElementRequiredModifier = 0x1F;
         private const byte ElementOptionalModifier = 0x20;
 
-        // Keyed by the reader: IModuleSymbol.GetMetadata() hands out a new ModuleMetadata copy at each call, all of them
-        // over the same module and reader.
+        // Keyed by the reader (ModuleTables.ReaderOf).
         private static readonly ConditionalWeakTable<MetadataReader, MemberTypeIndex> s_cache = new();
 
         private readonly Dictionary<string, string[]> _typesByMember;
@@ -50,18 +49,8 @@ namespace Residency.Analyzers.Model
         public IReadOnlyList<KeyValuePair<string, string[]>> Supertypes => _supertypes;
 
         /// <summary>The index of <paramref name="module"/>, or null when it has no metadata of its own (a source module, a compilation reference) or its metadata cannot be read.</summary>
-        public static MemberTypeIndex? For(IModuleSymbol module)
-        {
-            try
-            {
-                var metadata = module.GetMetadata();
-                return metadata is null ? null : s_cache.GetValue(metadata.GetMetadataReader(), Build);
-            }
-            catch (BadImageFormatException)
-            {
-                return null;
-            }
-        }
+        public static MemberTypeIndex? For(IModuleSymbol module) =>
+            ModuleTables.ReaderOf(module) is { } reader ? s_cache.GetValue(reader, Build) : null;
 
         /// <summary>The index of the metadata <paramref name="reader"/> reads (for tests and <see cref="For"/>).</summary>
         internal static MemberTypeIndex Build(MetadataReader reader) => new Builder(reader).Build();

@@ -19,8 +19,7 @@ namespace Residency.Analyzers.Model
     /// </summary>
     internal sealed class MethodNameIndex
     {
-        // Keyed by the reader: IModuleSymbol.GetMetadata() hands out a new ModuleMetadata copy at each call, all of them
-        // over the same module and reader.
+        // Keyed by the reader (ModuleTables.ReaderOf).
         private static readonly ConditionalWeakTable<MetadataReader, MethodNameIndex> s_cache = new();
 
         private readonly string[] _namespaces;
@@ -60,18 +59,8 @@ namespace Residency.Analyzers.Model
         public bool TryGetDeclaringTypes(string name, out int[] types) => _typesByMethod.TryGetValue(name, out types!);
 
         /// <summary>The index of <paramref name="module"/>, or null when it has no metadata of its own (a source module, a compilation reference) or its metadata cannot be read.</summary>
-        public static MethodNameIndex? For(IModuleSymbol module)
-        {
-            try
-            {
-                var metadata = module.GetMetadata();
-                return metadata is null ? null : s_cache.GetValue(metadata.GetMetadataReader(), Build);
-            }
-            catch (BadImageFormatException)
-            {
-                return null;
-            }
-        }
+        public static MethodNameIndex? For(IModuleSymbol module) =>
+            ModuleTables.ReaderOf(module) is { } reader ? s_cache.GetValue(reader, Build) : null;
 
         /// <summary>The index of the metadata <paramref name="reader"/> reads (for tests and <see cref="For"/>).</summary>
         [MethodImpl(HotPath.Optimized)]

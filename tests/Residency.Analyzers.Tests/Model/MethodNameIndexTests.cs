@@ -1,5 +1,4 @@
 using System.Collections.Generic;
-using System.IO;
 using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
@@ -64,7 +63,7 @@ public class Global { public void Post() { } }
         [Fact]
         public void ListsTheMethodsACallCanBindToWithTheirTypes()
         {
-            var index = MethodNameIndex.Build(Emit(Library).GetMetadataReader());
+            var index = MethodNameIndex.Build(MemberTypeIndexTests.Emit(Library).GetMetadataReader());
 
             Assert.Equal(new[] { "Lib.Base" }, TypesOf(index, "Send")); // Derived.Send overrides it: a call binds to Base.Send
             Assert.Equal(new[] { "Lib.Base", "Lib.Derived" }, TypesOf(index, "Replace")); // new virtual: a slot of its own
@@ -92,7 +91,7 @@ public class Global { public void Post() { } }
         [Fact]
         public void NestedTypesKnowTheirNamespaceAndDeclaringType()
         {
-            var index = MethodNameIndex.Build(Emit(Library).GetMetadataReader());
+            var index = MethodNameIndex.Build(MemberTypeIndexTests.Emit(Library).GetMetadataReader());
             Assert.True(index.TryGetDeclaringTypes("Deliver", out var types));
             var inner = Assert.Single(types);
             Assert.Equal("Lib", index.Namespaces[index.NamespaceOf(inner)]);
@@ -103,7 +102,7 @@ public class Global { public void Post() { } }
         [Fact]
         public void IsMemoisedPerModuleMetadata()
         {
-            var compilation = AspNetCoreCompilation("memo");
+            var compilation = MemberTypeIndexTests.AspNetCoreCompilation("memo");
             var module = compilation.GetTypeByMetadataName("System.Net.Http.HttpClient")!.ContainingModule;
             var first = MethodNameIndex.For(module);
             Assert.NotNull(first);
@@ -120,7 +119,7 @@ public class Global { public void Post() { } }
             var vendor = TestReferences.Library("Vendor.Sdk", Library);
             // Internal members imported too: the index lists them (the compiler imports them for an assembly that grants it
             // InternalsVisibleTo), so a walk over symbols that sees them must give the same names.
-            var compilation = AspNetCoreCompilation("agree", vendor).WithOptions(
+            var compilation = MemberTypeIndexTests.AspNetCoreCompilation("agree", vendor).WithOptions(
                 new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary).WithMetadataImportOptions(MetadataImportOptions.Internal));
             var local = LocalCatalog.For(ResidencyContext.For(compilation, PrefilterSoundness.FactsOn).Endpoints);
             var called = new HashSet<string>();
@@ -144,21 +143,6 @@ public class Global { public void Post() { } }
         {
             Assert.True(index.TryGetDeclaringTypes(method, out var types), method);
             return types.Select(index.TypeName).ToArray();
-        }
-
-        private static CSharpCompilation AspNetCoreCompilation(string name, MetadataReference? extra = null) =>
-            CSharpCompilation.Create(name, new[] { CSharpSyntaxTree.ParseText("class C { }") },
-                extra is null ? TestReferences.AspNetCore : TestReferences.AspNetCore.Add(extra),
-                new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
-
-        private static ModuleMetadata Emit(string source)
-        {
-            var compilation = CSharpCompilation.Create("lib", new[] { CSharpSyntaxTree.ParseText(source) }, TestReferences.All,
-                new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
-            using var stream = new MemoryStream();
-            var result = compilation.Emit(stream);
-            Assert.True(result.Success, string.Join("\n", result.Diagnostics));
-            return ModuleMetadata.CreateFromImage(stream.ToArray());
         }
     }
 }
