@@ -106,34 +106,35 @@ namespace Residency.Analyzers
             }
         }
 
-        private int _prepared;
-
         /// <summary>
-        /// In a command-line build, starts building the compilation-wide indexes (the syntactic pre-filter, then the
-        /// dispatch index) on a thread-pool thread as soon as the compilation starts, while the compiler is still binding
-        /// declarations, instead of on the first analyzer thread that needs them with every other analyzer thread waiting
-        /// (docs/benchmarks.md). In the IDE, where a compilation is often abandoned at the next keystroke, they stay lazy.
+        /// In a command-line build, builds the compilation-wide indexes (the syntactic pre-filter, then the dispatch index)
+        /// in the compilation-start action that asks, while the compiler is still binding declarations; the other
+        /// analyzers' start actions that ask wait for the same build. No action of ours then ever waits for an index:
+        /// code-block actions that blocked on it made the thread pool add a thread every half second while it was built,
+        /// and at N = 4000 the compiler then ran on twice as many threads as without the package (docs/benchmarks.md,
+        /// "The twenty-fourth round"). In the IDE, where a compilation is often abandoned at the next keystroke, they stay
+        /// lazy.
         /// </summary>
         public void PrepareIndexes()
         {
-            if (!Options.CommandLineBuild || !MayHavePersonalData || Interlocked.Exchange(ref _prepared, 1) != 0)
+            if (!Options.CommandLineBuild || !MayHavePersonalData)
             {
                 return;
             }
 
-            System.Threading.Tasks.Task.Run(() =>
+            _ = Index; // never throws: an index that cannot be built is "everything"
+            try
             {
-                try
-                {
-                    _ = Index; // never throws: an index that cannot be built is "everything"
-                    Engine.PrepareDispatch();
-                }
-                catch (System.Exception)
-                {
-                    // A dispatch index that failed here fails again, and is reported, on the analyzer thread that needs it.
-                }
-            });
+                Engine.PrepareDispatch();
+            }
+            catch (System.Exception e) when (e is not System.OperationCanceledException)
+            {
+                // A dispatch index that failed here fails again, and is reported, on the analyzer thread that needs it.
+            }
         }
+
+        /// <summary>Whether the syntactic pre-filter has been built (tests).</summary>
+        internal bool IndexBuilt => _index.IsValueCreated;
 
         public Compilation Compilation { get; }
 

@@ -30,6 +30,9 @@ namespace Residency.Analyzers.Flow
         /// </summary>
         internal static readonly AsyncLocal<string?> FailingMethodForTests = new();
 
+        /// <summary>Tests only: called on the thread of each analysis before it runs (per asynchronous flow).</summary>
+        internal static readonly AsyncLocal<Action?> AnalysingForTests = new();
+
         private readonly FlowEngine _engine;
         private readonly SemanticModels _models;
         private readonly ConcurrentDictionary<IMethodSymbol, Pending> _requests = new(SymbolEqualityComparer.Default);
@@ -84,11 +87,17 @@ namespace Residency.Analyzers.Flow
             var summaries = new ConcurrentDictionary<IMethodSymbol, MethodSummary>(SymbolEqualityComparer.Default);
             var failed = new ConcurrentQueue<(IMethodSymbol Method, Exception Exception)>();
             Exception? failure = null;
-            var options = new ParallelOptions { CancellationToken = cancellationToken };
+            // One thread per core: without a bound, Parallel.ForEach takes every idle thread of the pool (about twenty at
+            // the end of a large compilation, most of them added while the compiler ran) onto two cores.
+            // (RS1035 bans the Environment type for its variables; the processor count changes how many threads run, never a result.)
+#pragma warning disable RS1035
+            var options = new ParallelOptions { CancellationToken = cancellationToken, MaxDegreeOfParallelism = Environment.ProcessorCount };
+#pragma warning restore RS1035
             Parallel.ForEach(Partitioner.Create(requests, loadBalance: true), options, request =>
             {
                 try
                 {
+                    AnalysingForTests.Value?.Invoke();
                     if (FailingMethodForTests.Value is { } failing && request.Method.Name == failing)
                     {
                         throw new InvalidOperationException("the analysis of " + failing + " failed (test)");

@@ -37,6 +37,7 @@ namespace Residency.Analyzers.Rules
         /// </summary>
         public static void RegisterReporting(CompilationStartAnalysisContext start, ResidencyContext residency, Action<IMethodSymbol, MethodSummary, Action<Diagnostic>> report)
         {
+            residency.PrepareIndexes(); // command-line builds: before any code-block action can ask for them
             var requested = new ConcurrentQueue<IMethodSymbol>();
             start.RegisterCodeBlockAction(block =>
             {

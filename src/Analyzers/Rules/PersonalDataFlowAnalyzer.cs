@@ -33,9 +33,6 @@ namespace Residency.Analyzers.Rules
                     return;
                 }
 
-                // Command-line builds only (with or without the inventory); idempotent, the facts analyzer asks too.
-                residency.PrepareIndexes();
-
                 // A code-block action, not an operation-block one: the body is bound to operations only when the
                 // syntactic pre-filter says it may touch personal data (docs/architecture.md, "Performance by design"). In a command-line
                 // build the analysis waits for the end of the compilation, when the compiler has bound every body.

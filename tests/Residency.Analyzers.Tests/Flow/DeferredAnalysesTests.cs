@@ -1,3 +1,4 @@
+using System;
 using System.Linq;
 using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
@@ -107,6 +108,60 @@ class Service
             // Nothing bound is kept once the analyses have run: neither the models nor the requests.
             Assert.False(deferred.Holds(model));
             Assert.Equal(0, deferred.PendingCount);
+        }
+
+        [Fact]
+        public void TheDeferredAnalysesRunOnAtMostOneThreadPerCore()
+        {
+            // Without a bound, Parallel.ForEach takes every idle thread of the pool: at the end of a large compilation
+            // about twenty on two cores (docs/benchmarks.md, "The twenty-fourth round"). Idle threads are made here.
+            var methods = string.Concat(Enumerable.Range(0, 8 * System.Environment.ProcessorCount).Select(i => $"    void Run{i}(Customer c) => _crm.Send(c.Email);\n"));
+            var tree = CSharpSyntaxTree.ParseText(Source + "class Service\n{\n    private readonly Crm _crm = new Crm();\n" + methods + "}");
+            var compilation = CSharpCompilation.Create("bounded", new[] { tree }, TestReferences.All);
+            var deferred = ResidencyContext.For(compilation, PrefilterSoundness.CommandLineWithoutFacts).Deferred!;
+            var model = compilation.GetSemanticModel(tree);
+            deferred.Keep(model);
+            foreach (var method in compilation.GetTypeByMetadataName("Service")!.GetMembers().OfType<IMethodSymbol>().Where(m => m.Name.StartsWith("Run")))
+            {
+                deferred.Request(method, model, method.DeclaringSyntaxReferences[0].GetSyntax());
+            }
+
+            var threads = new System.Collections.Concurrent.ConcurrentDictionary<int, bool>();
+            System.Threading.ThreadPool.GetMinThreads(out var workers, out var ports);
+            System.Threading.ThreadPool.SetMinThreads(Math.Max(workers, 4 * System.Environment.ProcessorCount + 4), ports);
+            try
+            {
+                Residency.Analyzers.Flow.DeferredAnalyses.AnalysingForTests.Value = () =>
+                {
+                    threads[System.Environment.CurrentManagedThreadId] = true;
+                    System.Threading.Thread.Sleep(25);
+                };
+                var completed = deferred.Complete(default);
+                Assert.Null(completed.Failure);
+            }
+            finally
+            {
+                Residency.Analyzers.Flow.DeferredAnalyses.AnalysingForTests.Value = null;
+                System.Threading.ThreadPool.SetMinThreads(workers, ports);
+            }
+
+            Assert.InRange(threads.Count, 1, System.Environment.ProcessorCount);
+        }
+
+        [Fact]
+        public void ACommandLineBuildBuildsTheIndexInTheCompilationStartActionThatAsks()
+        {
+            // No code-block action may wait for the index: blocked actions made the thread pool add threads while it was
+            // built (docs/benchmarks.md, "The twenty-fourth round").
+            var compilation = CSharpCompilation.Create("prepared", new[] { CSharpSyntaxTree.ParseText(Source) }, TestReferences.All);
+            var residency = ResidencyContext.For(compilation, PrefilterSoundness.CommandLineWithoutFacts);
+            Assert.False(residency.IndexBuilt);
+            residency.PrepareIndexes();
+            Assert.True(residency.IndexBuilt);
+
+            var ide = ResidencyContext.For(compilation.Clone(), new Microsoft.CodeAnalysis.Diagnostics.AnalyzerOptions(System.Collections.Immutable.ImmutableArray<AdditionalText>.Empty));
+            ide.PrepareIndexes();
+            Assert.False(ide.IndexBuilt); // the IDE builds it on first use
         }
 
         [Fact]
