@@ -110,10 +110,9 @@ namespace Residency.Analyzers
         /// In a command-line build, builds the compilation-wide indexes (the syntactic pre-filter, then the dispatch index)
         /// in the compilation-start action that asks, while the compiler is still binding declarations; the other
         /// analyzers' start actions that ask wait for the same build. No action of ours then ever waits for an index:
-        /// code-block actions that blocked on it made the thread pool add a thread every half second while it was built,
-        /// and at N = 4000 the compiler then ran on twice as many threads as without the package (docs/benchmarks.md,
-        /// "The twenty-fourth round"). In the IDE, where a compilation is often abandoned at the next keystroke, they stay
-        /// lazy.
+        /// code-block actions that blocked on it made the thread pool add a thread every half second while it was built
+        /// (at N = 4000, 28–36 threads in csc against 20–30 without the package; docs/benchmarks.md, "The twenty-fourth
+        /// round"). In the IDE, where a compilation is often abandoned at the next keystroke, they stay lazy.
         /// </summary>
         public void PrepareIndexes()
         {
