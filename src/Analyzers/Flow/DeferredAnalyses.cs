@@ -25,13 +25,11 @@ namespace Residency.Analyzers.Flow
     internal sealed class DeferredAnalyses
     {
         /// <summary>
-        /// Tests only: the name of a method whose analysis throws, standing in for a failure the engine is not known to
-        /// have (per asynchronous flow, so tests running side by side do not see each other's).
+        /// Tests only: called on the thread of each analysis, with its method, before it runs (per asynchronous flow, so
+        /// tests running side by side do not see each other's). A hook that throws stands in for a failure the engine is
+        /// not known to have.
         /// </summary>
-        internal static readonly AsyncLocal<string?> FailingMethodForTests = new();
-
-        /// <summary>Tests only: called on the thread of each analysis before it runs (per asynchronous flow).</summary>
-        internal static readonly AsyncLocal<Action?> AnalysingForTests = new();
+        internal static readonly AsyncLocal<Action<IMethodSymbol>?> AnalysingForTests = new();
 
         private readonly FlowEngine _engine;
         private readonly SemanticModels _models;
@@ -97,12 +95,7 @@ namespace Residency.Analyzers.Flow
             {
                 try
                 {
-                    AnalysingForTests.Value?.Invoke();
-                    if (FailingMethodForTests.Value is { } failing && request.Method.Name == failing)
-                    {
-                        throw new InvalidOperationException("the analysis of " + failing + " failed (test)");
-                    }
-
+                    AnalysingForTests.Value?.Invoke(request.Method);
                     if (_engine.AnalyseMethod(request.Method, request.Model, request.CodeBlock, cancellationToken) is { } summary)
                     {
                         summaries[request.Method] = summary;

@@ -131,7 +131,7 @@ class Service
             System.Threading.ThreadPool.SetMinThreads(Math.Max(workers, 4 * System.Environment.ProcessorCount + 4), ports);
             try
             {
-                Residency.Analyzers.Flow.DeferredAnalyses.AnalysingForTests.Value = () =>
+                Residency.Analyzers.Flow.DeferredAnalyses.AnalysingForTests.Value = _ =>
                 {
                     threads[System.Environment.CurrentManagedThreadId] = true;
                     System.Threading.Thread.Sleep(25);

@@ -63,9 +63,15 @@ class Service
         [Fact]
         public async Task AFailedAnalysisCostsItsOwnFlowsNotTheFile()
         {
-            Residency.Analyzers.Flow.DeferredAnalyses.FailingMethodForTests.Value = "ToUs";
+            Residency.Analyzers.Flow.DeferredAnalyses.AnalysingForTests.Value = method =>
+            {
+                if (method.Name == "ToUs")
+                {
+                    throw new InvalidOperationException("the analysis of ToUs failed (test)");
+                }
+            };
             var diagnostics = await RunAsync(Source);
-            Residency.Analyzers.Flow.DeferredAnalyses.FailingMethodForTests.Value = null;
+            Residency.Analyzers.Flow.DeferredAnalyses.AnalysingForTests.Value = null;
 
             Assert.Contains(diagnostics, d => d.Id == "AD0001");
             var facts = ReadFacts();
@@ -292,7 +298,7 @@ class Service { void Run(Customer c, CrmSdk crm) { Forward(c.Email, crm); crm.No
                 ImmutableArray.Create<DiagnosticAnalyzer>(new InventoryFactsAnalyzer()),
                 new CompilationWithAnalyzersOptions(analyzerOptions, null, concurrent, logAnalyzerExecutionTime: false));
             var diagnostics = await withAnalyzers.GetAnalyzerDiagnosticsAsync(CancellationToken.None);
-            if (Residency.Analyzers.Flow.DeferredAnalyses.FailingMethodForTests.Value is null)
+            if (Residency.Analyzers.Flow.DeferredAnalyses.AnalysingForTests.Value is null)
             {
                 Assert.DoesNotContain(diagnostics, d => d.Id == "AD0001");
             }
