@@ -52,6 +52,47 @@ class Candidate
             Res004(3, "[PersonalData] category 'contact.phone-number' is not a fideslang category, and is close to 'contact.phone_number'; did you mean 'contact.phone_number'? (a category of the team's own is accepted when it is not a near miss)"),
             Res004(4, "[PersonalData] category 'Health' is close to the special category 'health': special-category data is annotated [SpecialCategoryData(\"health\")], and its flows are RES002"));
 
+        // The category is read from the attribute the compiler bound on its symbol where that symbol is found from the
+        // syntax, else from the syntax bound again: every target, a constant and a named argument give the same answer.
+        [Fact]
+        public Task MistypedCategoriesAreReportedOnEveryTarget() => Verify.VerifyAsync(@"
+using Residency;
+static class Keys { public const string Mail = ""contact.emial""; }
+[PersonalData({|#0:""contact.emial""|})]
+class Candidate
+{
+    [PersonalData({|#1:""contact.emial""|})] private string? _a, _b;
+    [PersonalData({|#2:Keys.Mail|})] public string? Email { get; set; }
+    [PersonalData({|#3:category: ""contact."" + ""emial""|})] public string? Other { get; set; }
+    public void Send([PersonalData({|#4:""contact.emial""|})] string to) { }
+    [return: PersonalData({|#5:""contact.emial""|})] public string Read() => """";
+}
+
+[SpecialCategoryData({|#6:""medical""|})]
+struct Record { }
+
+record Person([PersonalData({|#7:""contact.emial""|})] string Email, [property: PersonalData({|#8:""contact.emial""|})] string Work);",
+            Res004(0, EmialMessage),
+            Res004(1, EmialMessage),
+            Res004(2, EmialMessage),
+            Res004(3, EmialMessage),
+            Res004(4, EmialMessage),
+            Res004(5, EmialMessage),
+            Res004(6, "[SpecialCategoryData] category 'medical' is not an Art. 9/10 category (health, biometric, genetic, racial-or-ethnic-origin, political-opinions, religious-beliefs, trade-union-membership, sex-life-or-orientation, criminal-offences)"),
+            Res004(7, EmialMessage),
+            Res004(8, EmialMessage));
+
+        [Fact]
+        public Task ACategoryThatDoesNotCompileIsLeftToTheCompiler() => Verify.VerifyAsync(@"
+using Residency;
+class Candidate
+{
+    [PersonalData({|CS0103:Nowhere|})] public string? Email { get; set; }
+    [PersonalData({|CS0182:string.Empty|})] public string? Phone { get; set; }
+}");
+
+        private const string EmialMessage = "[PersonalData] category 'contact.emial' is not a fideslang category, and is close to 'contact.email'; did you mean 'contact.email'? (a category of the team's own is accepted when it is not a near miss)";
+
         [Fact]
         public Task ValidRegionsInAnyCaseAreAccepted() => Verify.VerifyAsync(@"
 using Residency;
