@@ -43,8 +43,13 @@ namespace Residency.Analyzers.Rules
                 }
 
                 residency.PrepareIndexes();
+
+                // A property's naming candidate may need its getter's summary. In a command-line build it is checked at
+                // compilation end, when the compiler has bound the getter into a kept model and the flow analyses have
+                // usually summarised it already; during the compilation the getter would be bound a second time.
+                var properties = residency.Deferred is not null ? new ConcurrentQueue<IPropertySymbol>() : null;
                 start.RegisterSymbolAction(
-                    symbol => CollectElements(symbol, residency, facts),
+                    symbol => CollectElements(symbol, residency, facts, properties),
                     SymbolKind.NamedType,
                     SymbolKind.Property,
                     SymbolKind.Field,
@@ -77,7 +82,15 @@ namespace Residency.Analyzers.Rules
                         end.CancellationToken,
                         (method, summary) => CollectFlows(method, summary, residency, facts, end.CancellationToken),
                         (method, exception) => facts.AddNote($"The analysis of {residency.MethodId(method)} failed ({exception.GetType().Name}): its flows are missing from this record."),
-                        () => Write(end, residency, facts, path));
+                        () =>
+                        {
+                            var failure = CollectPropertyCandidates(properties, residency, facts, end.CancellationToken);
+                            Write(end, residency, facts, path);
+                            if (failure is not null)
+                            {
+                                System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(failure).Throw(); // an AD0001, as a failing symbol action gives
+                            }
+                        });
                 });
             });
         }
@@ -167,7 +180,7 @@ namespace Residency.Analyzers.Rules
         }
 
         [System.Runtime.CompilerServices.MethodImpl(HotPath.Optimized)]
-        private static void CollectElements(SymbolAnalysisContext context, ResidencyContext residency, FactsCollector facts)
+        private static void CollectElements(SymbolAnalysisContext context, ResidencyContext residency, FactsCollector facts, ConcurrentQueue<IPropertySymbol>? properties)
         {
             var symbol = context.Symbol;
             if (symbol.IsImplicitlyDeclared)
@@ -177,9 +190,13 @@ namespace Residency.Analyzers.Rules
 
             // Members that look like personal data but are not annotated (RES006): the inventory lists them as candidates,
             // and the build's summary line counts them, so that a first build with no annotation says where to start.
-            foreach (var candidate in PersonalDataNamingAnalyzer.Candidates(symbol, residency, context.CancellationToken))
+            if (symbol is IPropertySymbol property && properties is not null)
             {
-                AddFinding(candidate, symbol, fingerprint: null, residency, facts, context.CancellationToken);
+                properties.Enqueue(property);
+            }
+            else
+            {
+                CollectCandidates(symbol, residency, facts, context.CancellationToken);
             }
 
             Collect(symbol);
@@ -215,6 +232,43 @@ namespace Residency.Analyzers.Rules
 
                 facts.Add(FactMapper.Element(element, location));
             }
+        }
+
+        private static void CollectCandidates(ISymbol symbol, ResidencyContext residency, FactsCollector facts, CancellationToken cancellationToken)
+        {
+            foreach (var candidate in PersonalDataNamingAnalyzer.Candidates(symbol, residency, cancellationToken))
+            {
+                AddFinding(candidate, symbol, fingerprint: null, residency, facts, cancellationToken);
+            }
+        }
+
+        /// <summary>
+        /// At compilation end: the naming candidates of the properties queued during the compilation. One property's failure
+        /// costs the record that property's candidate (and says so), not the file; the first one is returned, to be rethrown
+        /// once the file is written.
+        /// </summary>
+        private static System.Exception? CollectPropertyCandidates(ConcurrentQueue<IPropertySymbol>? properties, ResidencyContext residency, FactsCollector facts, CancellationToken cancellationToken)
+        {
+            System.Exception? first = null;
+            if (properties is null)
+            {
+                return first;
+            }
+
+            foreach (var property in properties)
+            {
+                try
+                {
+                    CollectCandidates(property, residency, facts, cancellationToken);
+                }
+                catch (System.Exception e) when (e is not System.OperationCanceledException)
+                {
+                    facts.AddNote($"The naming check of {property.ToDisplayString(SymbolDisplayFormat.CSharpErrorMessageFormat)} failed ({e.GetType().Name}): a candidate may be missing from this record.");
+                    first ??= e;
+                }
+            }
+
+            return first;
         }
 
         private static void CollectAnnotationFinding(SyntaxNodeAnalysisContext context, ResidencyContext residency, FactsCollector facts)

@@ -81,6 +81,38 @@ class Service
             Assert.Contains("Service.ToUs(Customer, UsCrm) failed (InvalidOperationException)", note.Text);
         }
 
+        // In a command-line build a property's naming candidate is decided at compilation end, when its getter's body is
+        // the one the compiler bound (and usually summarised by the flow analyses already): the same candidates as the
+        // RES006 analyzer reports while the compilation runs.
+        [Fact]
+        public async Task PropertiesAreListedAsNamingCandidatesUnlessTheyReturnPersonalData()
+        {
+            await RunAsync(@"
+using Residency;
+public class Applicant
+{
+    [PersonalData(""name.first"")] public string FirstName { get; set; } = """";
+    [PersonalData(""name.last"")] public string LastName { get; set; } = """";
+    public string FullName => $""{FirstName} {LastName}"";
+    public string Email { get; set; } = """";
+}
+public class Lead
+{
+    public string Given { get; set; } = """";
+    public string Family { get; set; } = """";
+    public string FullName => $""{Given} {Family}"";
+    private string passportNumber = """";
+    public string Doc => passportNumber;
+}
+");
+
+            var candidates = ReadFacts().Get("findings")!.Items.Where(f => f.GetString("rule") == "RES006").Select(f => f.GetString("message")!).OrderBy(m => m, StringComparer.Ordinal).ToArray();
+            Assert.Equal(3, candidates.Length);
+            Assert.Contains("'Applicant.Email'", candidates[0]);
+            Assert.Contains("'Lead.FullName'", candidates[1]);
+            Assert.Contains("'Lead.passportNumber'", candidates[2]);
+        }
+
         [Fact]
         public async Task AnnotatedMembersOfReferencedAssembliesCarryTheirAnnotationAndKind()
         {
