@@ -28,6 +28,12 @@ namespace Residency.Analyzers.Rules
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
     public sealed class InventoryFactsAnalyzer : DiagnosticAnalyzer
     {
+        /// <summary>
+        /// Tests only: called with each property queued for its naming check at compilation end, before the check (per
+        /// asynchronous flow). A hook that throws stands in for a check that fails.
+        /// </summary>
+        internal static readonly AsyncLocal<System.Action<IPropertySymbol>?> CheckingCandidateForTests = new();
+
         public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.RES007);
 
         public override void Initialize(AnalysisContext context)
@@ -259,6 +265,7 @@ namespace Residency.Analyzers.Rules
             {
                 try
                 {
+                    CheckingCandidateForTests.Value?.Invoke(property);
                     CollectCandidates(property, residency, facts, cancellationToken);
                 }
                 catch (System.Exception e) when (e is not System.OperationCanceledException)

@@ -114,6 +114,33 @@ public class Lead
         }
 
         [Fact]
+        public async Task AFailedNamingCheckCostsItsOwnCandidateNotTheFile()
+        {
+            Residency.Analyzers.Rules.InventoryFactsAnalyzer.CheckingCandidateForTests.Value = property =>
+            {
+                if (property.Name == "Email")
+                {
+                    throw new InvalidOperationException("the naming check of Email failed (test)");
+                }
+            };
+            var diagnostics = await RunAsync(@"
+public class Applicant
+{
+    public string Email { get; set; } = """";
+    public string Phone { get; set; } = """";
+}
+");
+            Residency.Analyzers.Rules.InventoryFactsAnalyzer.CheckingCandidateForTests.Value = null;
+
+            Assert.Contains(diagnostics, d => d.Id == "AD0001");
+            var facts = ReadFacts();
+            var candidate = Assert.Single(facts.Get("findings")!.Items, f => f.GetString("rule") == "RES006");
+            Assert.Contains("'Applicant.Phone'", candidate.GetString("message"));
+            var note = Assert.Single(facts.Get("notes")!.Items);
+            Assert.Contains("Applicant.Email failed (InvalidOperationException)", note.Text);
+        }
+
+        [Fact]
         public async Task AnnotatedMembersOfReferencedAssembliesCarryTheirAnnotationAndKind()
         {
             // A model annotated in another assembly (a package, another project): no element fact of this compilation
@@ -330,7 +357,7 @@ class Service { void Run(Customer c, CrmSdk crm) { Forward(c.Email, crm); crm.No
                 ImmutableArray.Create<DiagnosticAnalyzer>(new InventoryFactsAnalyzer()),
                 new CompilationWithAnalyzersOptions(analyzerOptions, null, concurrent, logAnalyzerExecutionTime: false));
             var diagnostics = await withAnalyzers.GetAnalyzerDiagnosticsAsync(CancellationToken.None);
-            if (Residency.Analyzers.Flow.DeferredAnalyses.AnalysingForTests.Value is null)
+            if (Residency.Analyzers.Flow.DeferredAnalyses.AnalysingForTests.Value is null && Residency.Analyzers.Rules.InventoryFactsAnalyzer.CheckingCandidateForTests.Value is null)
             {
                 Assert.DoesNotContain(diagnostics, d => d.Id == "AD0001");
             }
