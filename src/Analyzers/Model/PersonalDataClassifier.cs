@@ -442,7 +442,7 @@ namespace Residency.Analyzers.Model
         }
 
         internal static string? FirstStringArgument(AttributeData attribute) =>
-            attribute.ConstructorArguments.Length > 0 && attribute.ConstructorArguments[0].Value is string s ? s : null;
+            attribute.ConstructorArguments.Length > 0 && attribute.ConstructorArguments[0] is { Kind: TypedConstantKind.Primitive, Value: string s } ? s : null;
 
         internal static string? NamedString(AttributeData attribute, string name)
         {

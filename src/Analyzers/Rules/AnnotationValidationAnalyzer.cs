@@ -164,28 +164,17 @@ namespace Residency.Analyzers.Rules
                 return null;
             }
 
-            // The attribute as the compiler bound it on its symbol (Model/AppliedAttributes.cs); its syntax is bound again
-            // in the semantic model only where that symbol cannot be found.
-            INamedTypeSymbol? attributeType;
-            string? value;
-            if (AppliedAttributes.Of(attribute, model, cancellationToken) is { AttributeClass: { TypeKind: not TypeKind.Error } attributeClass, AttributeConstructor: { } constructor } bound)
-            {
-                attributeType = attributeClass;
-                value = FirstArgumentValue(bound, constructor, argument);
-            }
-            else
-            {
-                attributeType = (model.GetSymbolInfo(attribute, cancellationToken).Symbol as IMethodSymbol)?.ContainingType;
-                value = null;
-            }
-
+            // The attribute as the compiler bound it on its symbol (Model/AppliedAttributes.cs), and its category as the
+            // record reads it (the first constructor argument); the syntax is bound again only where that symbol is not found.
+            var bound = AppliedAttributes.Of(attribute, model, cancellationToken) is { AttributeClass.TypeKind: not TypeKind.Error, AttributeConstructor: not null } applied ? applied : null;
+            var attributeType = bound is not null ? bound.AttributeClass : (model.GetSymbolInfo(attribute, cancellationToken).Symbol as IMethodSymbol)?.ContainingType;
             bool special = WellKnownTypes.Is(attributeType, types.SpecialCategoryData);
             if (!special && !WellKnownTypes.Is(attributeType, types.PersonalData))
             {
                 return null;
             }
 
-            var written = value ?? model.GetConstantValue(argument.Expression, cancellationToken).Value as string;
+            var written = bound is not null ? PersonalDataClassifier.FirstStringArgument(bound) : model.GetConstantValue(argument.Expression, cancellationToken).Value as string;
             if (written is null)
             {
                 return null;
@@ -225,30 +214,6 @@ namespace Residency.Analyzers.Rules
             }
 
             return Diagnostic.Create(Descriptors.RES004, argument.GetLocation(), properties, message);
-        }
-
-        /// <summary>
-        /// The value of the written argument <paramref name="argument"/> (the first one, positional or <c>category:</c>) as
-        /// the compiler bound it; null when it is not a string it could bind (the semantic model is then asked, as before).
-        /// </summary>
-        private static string? FirstArgumentValue(AttributeData bound, IMethodSymbol constructor, AttributeArgumentSyntax argument)
-        {
-            int index = 0;
-            if (argument.NameColon is { } named)
-            {
-                index = -1;
-                for (int i = 0; i < constructor.Parameters.Length; i++)
-                {
-                    if (constructor.Parameters[i].Name == named.Name.Identifier.ValueText)
-                    {
-                        index = i;
-                    }
-                }
-            }
-
-            return index >= 0 && index < bound.ConstructorArguments.Length && bound.ConstructorArguments[index] is { Kind: TypedConstantKind.Primitive, Value: string value }
-                ? value
-                : null;
         }
 
         /// <summary>

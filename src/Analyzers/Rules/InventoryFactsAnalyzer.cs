@@ -255,11 +255,12 @@ namespace Residency.Analyzers.Rules
         /// </summary>
         private static System.Exception? CollectPropertyCandidates(ConcurrentQueue<IPropertySymbol>? properties, ResidencyContext residency, FactsCollector facts, CancellationToken cancellationToken)
         {
-            System.Exception? first = null;
             if (properties is null)
             {
-                return first;
+                return null;
             }
+
+            System.Exception? first = null;
 
             foreach (var property in properties)
             {

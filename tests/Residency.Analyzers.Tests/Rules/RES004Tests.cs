@@ -91,6 +91,21 @@ class Candidate
     [PersonalData({|CS0182:string.Empty|})] public string? Phone { get; set; }
 }");
 
+        // A copy of the attribute whose first parameter is an array: its category is not a string, nothing to check (an
+        // array's TypedConstant throws when asked for a single value).
+        [Fact]
+        public Task ACopyOfTheAttributeWithAnArrayParameterIsLeftAlone() => Verify.VerifyAsync(@"
+namespace Residency
+{
+    [System.AttributeUsage(System.AttributeTargets.All)]
+    internal sealed class PersonalDataAttribute : System.Attribute { public PersonalDataAttribute(params string[] category) { } }
+}
+
+class Candidate
+{
+    [Residency.PersonalData(""contact.emial"", ""name"")] public string? Email { get; set; }
+}");
+
         private const string EmialMessage = "[PersonalData] category 'contact.emial' is not a fideslang category, and is close to 'contact.email'; did you mean 'contact.email'? (a category of the team's own is accepted when it is not a near miss)";
 
         [Fact]
