@@ -12,7 +12,8 @@ namespace Residency.Analyzers.Endpoints
     /// <summary>
     /// Compilation-wide endpoint facts that live away from the call sites: <c>AddHttpClient</c> configuration of named and
     /// typed clients (and <c>AddRefitClient</c>'s of Refit interfaces), options types bound to configuration sections, creations of SDK clients, and SDK option values set
-    /// anywhere. Built lazily on first need: syntax trees are filtered by text first, only matching nodes are bound.
+    /// anywhere. Built lazily on first need: syntax trees are filtered by text first (the names as whole identifiers,
+    /// <see cref="NameInText"/>), only matching nodes are bound.
     /// </summary>
     internal sealed class CompilationIndex
     {
@@ -41,8 +42,8 @@ namespace Residency.Analyzers.Endpoints
             foreach (var tree in resolver.Compilation.SyntaxTrees)
             {
                 var text = tree.GetText().ToString();
-                bool clients = text.IndexOf("AddHttpClient", StringComparison.Ordinal) >= 0 || text.IndexOf("ConfigureHttpClient", StringComparison.Ordinal) >= 0;
-                bool options = text.IndexOf("Configure", StringComparison.Ordinal) >= 0 || text.IndexOf("Bind", StringComparison.Ordinal) >= 0;
+                bool clients = NameInText.Contains(text, "AddHttpClient") || NameInText.Contains(text, "ConfigureHttpClient");
+                bool options = NameInText.Contains(text, "Configure") || NameInText.Contains(text, "Bind") || NameInText.Contains(text, "BindConfiguration");
                 if (!clients && !options)
                 {
                     continue;
@@ -327,7 +328,7 @@ namespace Residency.Analyzers.Endpoints
             var builder = ImmutableArray.CreateBuilder<SyntaxNode>();
             foreach (var tree in _resolver.Compilation.SyntaxTrees)
             {
-                if (tree.GetText().ToString().IndexOf(property, StringComparison.Ordinal) < 0)
+                if (!NameInText.Contains(tree.GetText().ToString(), property))
                 {
                     continue;
                 }
@@ -388,7 +389,7 @@ namespace Residency.Analyzers.Endpoints
             var builder = ImmutableArray.CreateBuilder<SyntaxNode>();
             foreach (var tree in _resolver.Compilation.SyntaxTrees)
             {
-                if (tree.GetText().ToString().IndexOf(methodName, StringComparison.Ordinal) < 0)
+                if (!NameInText.Contains(tree.GetText().ToString(), methodName))
                 {
                     continue;
                 }

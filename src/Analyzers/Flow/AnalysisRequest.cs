@@ -55,7 +55,7 @@ namespace Residency.Analyzers.Flow
     }
 
     /// <summary>
-    /// The recursion guard of one pre-filter question (<see cref="FlowEngine.TouchesPersonalData"/>): the methods and types
+    /// The recursion guard of one pre-filter question (<see cref="FlowEngine.TouchesPersonalData(IOperation)"/>): the methods and types
     /// being answered further up, and whether an answer below one of them relied on the guard. An answer that did (a
     /// "no" found while a caller's own answer was still unknown) holds for this question only and is not memoised:
     /// otherwise whether a method touches personal data would depend on which question reached it first.

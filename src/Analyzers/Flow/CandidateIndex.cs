@@ -15,7 +15,7 @@ namespace Residency.Analyzers.Flow
     /// compiler binds them for emit, the analyzers' semantic model binds them again) is what an operation-based
     /// analyzer costs; this index keeps that cost to the bodies that mention personal data or a sink.
     /// <para>
-    /// It over-approximates <see cref="FlowEngine.TouchesPersonalData"/>: every way that pre-filter can answer yes
+    /// It over-approximates <see cref="FlowEngine.TouchesPersonalData(IOperation)"/>: every way that pre-filter can answer yes
     /// starts from a name written in the body — a personal member or one whose type carries personal data, a
     /// method returning such data (also one inherited from a constructed base type), a type carrying it, a parameter
     /// of such a type (decided from the declaration), a method or property getter of this compilation that is itself

@@ -258,7 +258,7 @@ namespace Residency.Analyzers.Flow
             }
 
             var root = GetBodyOperation(method, cancellationToken);
-            if (root is null || !MayStoreIntoFields(root, type) || !TouchesPersonalData(root))
+            if (root is null || !MayStoreIntoFields(root, type) || !TouchesPersonalData(method, root))
             {
                 return;
             }

@@ -18,6 +18,12 @@ namespace Residency.Analyzers.Flow
         /// </summary>
         public bool TouchesPersonalData(IOperation root) => TouchesWithin(root, 0, new PrefilterScope());
 
+        /// <summary>
+        /// <see cref="TouchesPersonalData(IOperation)"/> for the body of <paramref name="method"/>, memoised with the answers about
+        /// callees: the reporting analyzer, the inventory's facts and the field-store writers ask it of the same bodies.
+        /// </summary>
+        public bool TouchesPersonalData(IMethodSymbol method, IOperation root) => MethodTouches(method, 0, new PrefilterScope(), root);
+
         [System.Runtime.CompilerServices.MethodImpl(HotPath.Optimized)]
         private bool TouchesWithin(IOperation root, int depth, PrefilterScope scope)
         {
@@ -86,7 +92,7 @@ namespace Residency.Analyzers.Flow
         }
 
         /// <summary>Whether a method of this compilation (transitively, a few calls deep) touches personal data.</summary>
-        private bool MethodTouches(IMethodSymbol method, int depth, PrefilterScope scope)
+        private bool MethodTouches(IMethodSymbol method, int depth, PrefilterScope scope, IOperation? body = null)
         {
             method = (IMethodSymbol)method.OriginalDefinition;
             if (!MayTouch(method))
@@ -109,7 +115,7 @@ namespace Residency.Analyzers.Flow
             bool result = false, provisional;
             try
             {
-                var root = GetBodyOperation(method, CancellationToken.None);
+                var root = body ?? GetBodyOperation(method, CancellationToken.None);
                 result = root is not null && TouchesWithin(root, depth, scope);
             }
             finally
@@ -182,7 +188,7 @@ namespace Residency.Analyzers.Flow
 
                             var written = WrittenMembers(root);
                             bool helpers = CallsMethodOfType(root, type);
-                            if ((written.Count > 0 || helpers) && TouchesWithin(root, depth, scope))
+                            if ((written.Count > 0 || helpers) && MethodTouches(method, depth, scope, root))
                             {
                                 var visited = new HashSet<IMethodSymbol>(SymbolEqualityComparer.Default);
                                 if (helpers)

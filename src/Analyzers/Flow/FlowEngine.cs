@@ -130,7 +130,7 @@ namespace Residency.Analyzers.Flow
 
         /// <summary>
         /// The syntactic pre-filter, when one is in use: a method it rules out does not touch personal data (it
-        /// over-approximates <see cref="TouchesPersonalData"/>), so its body need not be bound to find that out.
+        /// over-approximates <see cref="TouchesPersonalData(IOperation)"/>), so its body need not be bound to find that out.
         /// </summary>
         public Func<SyntaxNode, bool>? SyntacticFilter { get; set; }
 
@@ -261,7 +261,7 @@ namespace Residency.Analyzers.Flow
 
         /// <summary>
         /// The summary of a method of this compilation analysed for its own findings: null when its body does not touch
-        /// personal data (<see cref="TouchesPersonalData"/>) or no control-flow graph can be built for it.
+        /// personal data (<see cref="TouchesPersonalData(IMethodSymbol, IOperation)"/>) or no control-flow graph can be built for it.
         /// </summary>
         public MethodSummary? AnalyseMethod(IMethodSymbol method, SemanticModel? model, SyntaxNode? declaration, CancellationToken cancellationToken)
         {
@@ -276,7 +276,7 @@ namespace Residency.Analyzers.Flow
             var root = operation is IMethodBodyOperation or IConstructorBodyOperation || operation is IBlockOperation { Parent: null }
                 ? operation
                 : GetBodyOperation(method, cancellationToken);
-            if (root is null || !TouchesPersonalData(root))
+            if (root is null || !TouchesPersonalData(method, root))
             {
                 return null;
             }

@@ -13,7 +13,7 @@ namespace Residency.Analyzers.Tests.Flow
 {
     /// <summary>
     /// The syntactic pre-filter: which method bodies are bound to operations at all. It must answer yes for every body
-    /// the engine's own pre-filter (<see cref="FlowEngine.TouchesPersonalData"/>) accepts, and no for plain code.
+    /// the engine's own pre-filter (<see cref="FlowEngine.TouchesPersonalData(IOperation)"/>) accepts, and no for plain code.
     /// </summary>
     public class CandidateIndexTests
     {
