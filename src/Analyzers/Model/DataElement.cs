@@ -50,10 +50,11 @@ namespace Residency.Analyzers.Model
         /// An element with no declaration of its own in the code (a claim, a request header) or one named by where it
         /// comes from: <paramref name="symbol"/> is the platform symbol it is read through.
         /// </summary>
-        public DataElement(ISymbol symbol, string id, string name, string kind, string? category, ElementOrigin origin, string source)
+        public DataElement(ISymbol symbol, string id, string name, string kind, string? category, ElementOrigin origin, string source, string? specialCategory = null)
         {
             Symbol = symbol;
             Category = CategoryKey(category);
+            SpecialCategory = specialCategory;
             Origin = origin;
             Name = name;
             Id = id;

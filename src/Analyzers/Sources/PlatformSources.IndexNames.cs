@@ -46,6 +46,19 @@ namespace Residency.Analyzers.Sources
                 names.Add("Headers");
             }
 
+            // A form field or query parameter is read through a collection some body names: the request's member, the
+            // method that reads the form, the collection's type (a parameter, a local), or a method of this compilation
+            // that returns one (itself a candidate, through the index's fixpoint).
+            if (!_fieldCollections.IsEmpty)
+            {
+                foreach (var collection in _fieldCollections)
+                {
+                    names.Add(collection.Name);
+                }
+
+                names.UnionWith(_catalog.FieldCollectionNames);
+            }
+
             foreach (var typeName in _wildcardTypes)
             {
                 for (var type = _compilation.GetTypeByMetadataName(typeName); type is not null; type = type.BaseType)

@@ -28,6 +28,7 @@ namespace Residency.Analyzers.Sources
         private readonly INamedTypeSymbol? _claimType;
         private readonly ImmutableArray<INamedTypeSymbol> _principalTypes;
         private readonly ImmutableArray<INamedTypeSymbol> _headerDictionaries;
+        private readonly ImmutableArray<INamedTypeSymbol> _fieldCollections;
         private readonly ImmutableArray<INamedTypeSymbol> _ownResults;
         private readonly HashSet<string> _memberNames = new(StringComparer.Ordinal);
         private readonly HashSet<string> _wildcardTypes = new(StringComparer.Ordinal);
@@ -61,6 +62,7 @@ namespace Residency.Analyzers.Sources
 
             _principalTypes = Resolve(catalog.PrincipalTypes);
             _headerDictionaries = Resolve(catalog.HeaderDictionaries);
+            _fieldCollections = Resolve(catalog.FieldCollections);
             _ownResults = Resolve(catalog.OwnResults);
             _claimSymbol = (ISymbol?)_claimType ?? (_principalTypes.IsEmpty ? null : _principalTypes[0]);
             _filterNames = new HashSet<string>(catalog.ClaimFilters, StringComparer.Ordinal);
@@ -113,11 +115,11 @@ namespace Residency.Analyzers.Sources
         /// <summary>Whether a call's result is decided here (a claim look-up, a method that returns claims).</summary>
         public bool IsSourceCall(IMethodSymbol method) => FindLookup(method) is not null || FindMember(method) is { Entry.Result: not SourceResult.Value };
 
-        /// <summary>Whether reading this property is a source the classifier does not know (claims collections, a request header).</summary>
+        /// <summary>Whether reading this property is a source the classifier does not know (claims collections, a request header, a form field or query parameter).</summary>
         public bool IsSourceRead(IPropertyReferenceOperation property) =>
-            FindMember(property.Property) is { Entry.Result: not SourceResult.Value } || HeaderOf(property) is not null;
+            FindMember(property.Property) is { Entry.Result: not SourceResult.Value } || HeaderOf(property) is not null || FieldOf(property) is not null;
 
-        /// <summary>What reading <paramref name="property"/> yields besides <paramref name="facts"/>: claims, a request header.</summary>
+        /// <summary>What reading <paramref name="property"/> yields besides <paramref name="facts"/>: claims, a request header, a form field or query parameter.</summary>
         public ImmutableHashSet<TaintFact> OnPropertyRead(IPropertyReferenceOperation property, ImmutableHashSet<TaintFact> facts)
         {
             if (FindMember(property.Property) is { Entry.Result: not SourceResult.Value } && _anyClaim.Value is { } any)
@@ -128,6 +130,11 @@ namespace Residency.Analyzers.Sources
             if (HeaderOf(property) is { } header)
             {
                 return facts.Add(TaintFact.Source(header));
+            }
+
+            if (FieldOf(property) is { } field)
+            {
+                return facts.Add(TaintFact.Source(field));
             }
 
             return facts;

@@ -139,9 +139,13 @@ namespace Residency.Analyzers.Sources
             ImmutableDictionary<string, string> headers,
             ImmutableArray<ConfigIssue> issues,
             ImmutableArray<string> ownResults,
-            ImmutableArray<string> headerNameFields)
+            ImmutableArray<string> headerNameFields,
+            ImmutableArray<string> fieldCollections,
+            ImmutableArray<string> fieldCollectionNames)
         {
+            FieldCollectionNames = fieldCollectionNames;
             OwnResults = ownResults;
+            FieldCollections = fieldCollections;
             HeaderNameFields = headerNameFields;
             _claimTypes = claimTypes;
             Members = members;
@@ -179,6 +183,19 @@ namespace Residency.Analyzers.Sources
         /// <summary>Types whose static fields hold header names (<c>HeaderNames.UserAgent</c> is static readonly, not const): a field stands for the header its name spells without dashes.</summary>
         public ImmutableArray<string> HeaderNameFields { get; }
 
+        /// <summary>
+        /// Collections of a request's form fields or query parameters (<c>IFormCollection</c>, <c>IQueryCollection</c>): their
+        /// indexer read with a constant name that names personal data, as a member name does for RES006, is a source.
+        /// </summary>
+        public ImmutableArray<string> FieldCollections { get; }
+
+        /// <summary>
+        /// The names by which code reaches a <see cref="FieldCollections"/> collection (<c>Request.Form</c>,
+        /// <c>ReadFormAsync</c>, <c>Request.Query</c>, the implementing classes): the syntactic index makes a body that
+        /// names one a candidate, as it does with <c>Headers</c>.
+        /// </summary>
+        public ImmutableArray<string> FieldCollectionNames { get; }
+
         /// <summary>Header collections whose indexer reads a request header by name.</summary>
         public ImmutableArray<string> HeaderDictionaries { get; }
 
@@ -207,7 +224,7 @@ namespace Residency.Analyzers.Sources
                 claimTypes[entry.ClaimType] = entry;
             }
 
-            return new SourceCatalog(claimTypes, Members.AddRange(user.SourceMembers), Lookups, PrincipalTypes, ClaimValueMember, ClaimFilters, HeaderDictionaries, Headers, Issues, OwnResults, HeaderNameFields);
+            return new SourceCatalog(claimTypes, Members.AddRange(user.SourceMembers), Lookups, PrincipalTypes, ClaimValueMember, ClaimFilters, HeaderDictionaries, Headers, Issues, OwnResults, HeaderNameFields, FieldCollections, FieldCollectionNames);
         }
 
         private static SourceCatalog LoadBuiltIn()
@@ -242,7 +259,7 @@ namespace Residency.Analyzers.Sources
             if (root is null || !root.IsObject)
             {
                 issues.Add(new ConfigIssue(path, error?.Line ?? 1, error?.Column ?? 1, $"{path} is not a JSON object: {error?.Message}"));
-                return new SourceCatalog(claimTypes, members.ToImmutable(), lookups.ToImmutable(), ImmutableArray<string>.Empty, null, ImmutableArray<string>.Empty, ImmutableArray<string>.Empty, headers.ToImmutable(), issues.ToImmutable(), ImmutableArray<string>.Empty, ImmutableArray<string>.Empty);
+                return new SourceCatalog(claimTypes, members.ToImmutable(), lookups.ToImmutable(), ImmutableArray<string>.Empty, null, ImmutableArray<string>.Empty, ImmutableArray<string>.Empty, headers.ToImmutable(), issues.ToImmutable(), ImmutableArray<string>.Empty, ImmutableArray<string>.Empty, ImmutableArray<string>.Empty, ImmutableArray<string>.Empty);
             }
 
             void Issue(JsonNode node, string message) => issues.Add(new ConfigIssue(path, node.Line, node.Column, $"{path}: {message}"));
@@ -301,7 +318,9 @@ namespace Residency.Analyzers.Sources
                 headers.ToImmutable(),
                 issues.ToImmutable(),
                 Strings(root.Get("ownResults")),
-                Strings(root.Get("headerNameFields")));
+                Strings(root.Get("headerNameFields")),
+                Strings(root.Get("fieldCollections")),
+                Strings(root.Get("fieldCollectionNames")));
         }
 
         /// <summary>
