@@ -58,16 +58,9 @@ namespace Residency.Analyzers.Sources
         /// <summary>"form field" or "query parameter" for a collection type of the catalogue (or one implementing it), else null.</summary>
         private string? FieldKind(ITypeSymbol type)
         {
-            for (int i = 0; i < _fieldCollections.Length; i++)
+            foreach (var collection in _fieldCollections)
             {
-                var collection = _fieldCollections[i];
-                bool match = SymbolEqualityComparer.Default.Equals(type, collection) || WellKnownTypes.DerivesFrom(type, collection);
-                foreach (var iface in type.AllInterfaces)
-                {
-                    match |= SymbolEqualityComparer.Default.Equals(iface.OriginalDefinition, collection);
-                }
-
-                if (match)
+                if (IsOrImplements(type, collection))
                 {
                     return collection.Name.IndexOf("Query", StringComparison.Ordinal) >= 0 ? QueryParameter : FormField;
                 }

@@ -80,17 +80,28 @@ namespace Residency.Analyzers.Sources
         {
             foreach (var dictionary in _headerDictionaries)
             {
-                if (SymbolEqualityComparer.Default.Equals(type, dictionary) || WellKnownTypes.DerivesFrom(type, dictionary))
+                if (IsOrImplements(type, dictionary))
                 {
                     return true;
                 }
+            }
 
-                foreach (var iface in type.AllInterfaces)
+            return false;
+        }
+
+        /// <summary>Whether <paramref name="type"/> is <paramref name="target"/>, derives from it or implements it.</summary>
+        private static bool IsOrImplements(ITypeSymbol type, INamedTypeSymbol target)
+        {
+            if (SymbolEqualityComparer.Default.Equals(type, target) || WellKnownTypes.DerivesFrom(type, target))
+            {
+                return true;
+            }
+
+            foreach (var iface in type.AllInterfaces)
+            {
+                if (SymbolEqualityComparer.Default.Equals(iface.OriginalDefinition, target))
                 {
-                    if (SymbolEqualityComparer.Default.Equals(iface, dictionary))
-                    {
-                        return true;
-                    }
+                    return true;
                 }
             }
 
