@@ -14,14 +14,14 @@ namespace Residency.Analyzers.Sources
     /// </summary>
     internal sealed partial class PlatformSources
     {
-        private readonly ConcurrentDictionary<ITypeSymbol, string?> _fieldKinds = new(SymbolEqualityComparer.Default);
+        private readonly ConcurrentDictionary<ITypeSymbol, INamedTypeSymbol?> _fieldCollectionOf = new(SymbolEqualityComparer.Default);
         private readonly ConcurrentDictionary<string, DataElement?> _fieldElements = new(StringComparer.Ordinal);
 
         private DataElement? FieldOf(IPropertyReferenceOperation property)
         {
             if (_fieldCollections.IsEmpty || !property.Property.IsIndexer || property.Arguments.Length != 1 ||
                 property.Property.ContainingType is not { } type ||
-                _fieldKinds.GetOrAdd(type.OriginalDefinition, FieldKind) is not { } kind)
+                _fieldCollectionOf.GetOrAdd(type.OriginalDefinition, FieldCollection) is not { } collection)
             {
                 return null;
             }
@@ -39,30 +39,40 @@ namespace Residency.Analyzers.Sources
 
             // Form and query keys are compared ignoring case: one element per name, whatever its spelling in the code.
             name = name.ToLowerInvariant();
-            var symbol = property.Property.OriginalDefinition;
-            return _fieldElements.GetOrAdd(kind + ":" + name, _ =>
+            bool query = collection.Name.IndexOf("Query", StringComparison.Ordinal) >= 0;
+            return _fieldElements.GetOrAdd((query ? "query:" : "form:") + name, id =>
             {
                 if (NameHeuristics.ClassifyName(name) is not { } inferred)
                 {
                     return null;
                 }
 
+                // The catalogue collection's own indexer, whichever implementation the code read it through: the element
+                // is the same, and so is what the record says it is read from, whichever thread met it first.
+                ISymbol symbol = collection;
+                foreach (var member in collection.GetMembers())
+                {
+                    if (member is IPropertySymbol { IsIndexer: true })
+                    {
+                        symbol = member;
+                        break;
+                    }
+                }
+
+                var kind = query ? "query parameter" : "form field";
                 var label = kind + " " + name;
-                return new DataElement(symbol, (kind == FormField ? "form:" : "query:") + name, label, kind, inferred.Category, ElementOrigin.Platform, label, inferred.SpecialCategory);
+                return new DataElement(symbol, id, label, kind, inferred.Category, ElementOrigin.Platform, label, inferred.SpecialCategory);
             });
         }
 
-        private const string FormField = "form field";
-        private const string QueryParameter = "query parameter";
-
-        /// <summary>"form field" or "query parameter" for a collection type of the catalogue (or one implementing it), else null.</summary>
-        private string? FieldKind(ITypeSymbol type)
+        /// <summary>The catalogue's collection that <paramref name="type"/> is or implements (<c>FormCollection</c>: <c>IFormCollection</c>), else null.</summary>
+        private INamedTypeSymbol? FieldCollection(ITypeSymbol type)
         {
             foreach (var collection in _fieldCollections)
             {
                 if (IsOrImplements(type, collection))
                 {
-                    return collection.Name.IndexOf("Query", StringComparison.Ordinal) >= 0 ? QueryParameter : FormField;
+                    return collection;
                 }
             }
 

@@ -39,9 +39,12 @@ class H
     IQueryCollection Parameters(HttpRequest request) => request.Query;
 
     void Get(HttpRequest request, Crm crm) => {|#1:crm.Send(Parameters(request)[""mobile_phone""])|};
+
+    void Concrete(FormCollection form, Crm crm) => {|#2:crm.Send(form[""Last_Name""])|};
 }",
             Res001(0, "form field last_name (name.last)", "Post → Crm.Send"),
-            Res001(1, "query parameter mobile_phone (contact.phone_number)", "Get → Crm.Send"));
+            Res001(1, "query parameter mobile_phone (contact.phone_number)", "Get → Crm.Send"),
+            Res001(2, "form field last_name (name.last)", "Concrete → Crm.Send"));
 
         [Fact]
         public Task ASpecialCategoryFieldIsSpecialCategoryData() => Verify.VerifyAspNetCoreAsync(Header + @"
