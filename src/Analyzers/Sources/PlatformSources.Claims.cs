@@ -154,10 +154,7 @@ namespace Residency.Analyzers.Sources
 
         private static ClaimKind ClaimTypeOf(IOperation value, IMethodSymbol caller)
         {
-            while (value is IConversionOperation conversion)
-            {
-                value = conversion.Operand;
-            }
+            value = Unconverted(value);
 
             if (value.ConstantValue is { HasValue: true, Value: string text })
             {

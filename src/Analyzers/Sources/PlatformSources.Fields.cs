@@ -1,7 +1,9 @@
 using System;
 using System.Collections.Concurrent;
+using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
+using Residency.Analyzers.Endpoints;
 using Residency.Analyzers.Model;
 
 namespace Residency.Analyzers.Sources
@@ -26,13 +28,7 @@ namespace Residency.Analyzers.Sources
                 return null;
             }
 
-            var value = property.Arguments[0].Value;
-            while (value is IConversionOperation conversion)
-            {
-                value = conversion.Operand;
-            }
-
-            if (value.ConstantValue is not { HasValue: true, Value: string { Length: > 0 } name })
+            if (Unconverted(property.Arguments[0].Value).ConstantValue is not { HasValue: true, Value: string { Length: > 0 } name })
             {
                 return null;
             }
@@ -70,7 +66,7 @@ namespace Residency.Analyzers.Sources
         {
             foreach (var collection in _fieldCollections)
             {
-                if (IsOrImplements(type, collection))
+                if (EndpointTypes.DerivesFrom(type, ImmutableArray.Create(collection)))
                 {
                     return collection;
                 }

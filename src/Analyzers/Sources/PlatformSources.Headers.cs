@@ -1,6 +1,7 @@
 using System;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
+using Residency.Analyzers.Endpoints;
 using Residency.Analyzers.Model;
 
 namespace Residency.Analyzers.Sources
@@ -28,11 +29,7 @@ namespace Residency.Analyzers.Sources
         /// <summary>A header name: a constant, or a field of <c>HeaderNames</c> (its name is the header's without dashes).</summary>
         private string? HeaderName(IOperation value)
         {
-            while (value is IConversionOperation conversion)
-            {
-                value = conversion.Operand;
-            }
-
+            value = Unconverted(value);
             if (value.ConstantValue is { HasValue: true, Value: string text })
             {
                 return text;
@@ -76,36 +73,6 @@ namespace Residency.Analyzers.Sources
             });
         }
 
-        private bool IsHeaderDictionary(ITypeSymbol type)
-        {
-            foreach (var dictionary in _headerDictionaries)
-            {
-                if (IsOrImplements(type, dictionary))
-                {
-                    return true;
-                }
-            }
-
-            return false;
-        }
-
-        /// <summary>Whether <paramref name="type"/> is <paramref name="target"/>, derives from it or implements it.</summary>
-        private static bool IsOrImplements(ITypeSymbol type, INamedTypeSymbol target)
-        {
-            if (SymbolEqualityComparer.Default.Equals(type, target) || WellKnownTypes.DerivesFrom(type, target))
-            {
-                return true;
-            }
-
-            foreach (var iface in type.AllInterfaces)
-            {
-                if (SymbolEqualityComparer.Default.Equals(iface.OriginalDefinition, target))
-                {
-                    return true;
-                }
-            }
-
-            return false;
-        }
+        private bool IsHeaderDictionary(ITypeSymbol type) => EndpointTypes.DerivesFrom(type, _headerDictionaries);
     }
 }

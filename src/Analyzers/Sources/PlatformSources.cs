@@ -386,6 +386,17 @@ namespace Residency.Analyzers.Sources
             return new MemberMatch(entry, element);
         }
 
+        /// <summary>The value under its implicit and explicit conversions (a claim type, a header name, a form key).</summary>
+        private static IOperation Unconverted(IOperation value)
+        {
+            while (value is IConversionOperation conversion)
+            {
+                value = conversion.Operand;
+            }
+
+            return value;
+        }
+
         private string TypeName(INamedTypeSymbol type) => _typeNames.GetOrAdd(type.OriginalDefinition, t => EndpointResolver.MetadataName(t));
 
         private ImmutableArray<INamedTypeSymbol> Resolve(ImmutableArray<string> names)
