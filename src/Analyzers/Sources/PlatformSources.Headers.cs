@@ -69,8 +69,29 @@ namespace Residency.Analyzers.Sources
                     }
                 }
 
-                return new DataElement(symbol, "header:" + n, "header " + n, "header", category, ElementOrigin.Platform, "header " + n);
+                return new DataElement(HeaderSymbol(symbol), "header:" + n, "header " + n, "header", category, ElementOrigin.Platform, "header " + n);
             });
+        }
+
+        /// <summary>
+        /// The symbol a header element is read from: the first catalogue header dictionary's own indexer
+        /// (<c>IHeaderDictionary.this[]</c>), whichever member the code read it through (the concrete <c>HeaderDictionary</c>'s
+        /// indexer, <c>IHeaderDictionary.UserAgent</c>). The record then does not depend on which read a thread met first.
+        /// </summary>
+        private ISymbol HeaderSymbol(ISymbol read)
+        {
+            foreach (var dictionary in _headerDictionaries)
+            {
+                foreach (var member in dictionary.GetMembers())
+                {
+                    if (member is IPropertySymbol { IsIndexer: true })
+                    {
+                        return member;
+                    }
+                }
+            }
+
+            return read;
         }
 
         private bool IsHeaderDictionary(ITypeSymbol type) => EndpointTypes.DerivesFrom(type, _headerDictionaries);
