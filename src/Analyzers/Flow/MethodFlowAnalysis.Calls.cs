@@ -37,6 +37,11 @@ namespace Residency.Analyzers.Flow
                 }
 
                 var value = Evaluate(argument.Value);
+                if (_expressionArguments is not null && !value.IsEmpty && !ReadsTreeParameter(argument.Value))
+                {
+                    _expressionArguments = Taint.Union(_expressionArguments, value);
+                }
+
                 if (ordinal < arguments.Length)
                 {
                     arguments[ordinal] = arguments[ordinal] is null ? value : Taint.Union(arguments[ordinal], value);
@@ -78,7 +83,7 @@ namespace Residency.Analyzers.Flow
                 {
                     if (argument.Parameter is { } parameter && sinkCall.SendsParameter(parameter.Ordinal))
                     {
-                        sent = Taint.Union(sent, CallbackData(lambda));
+                        sent = Taint.Union(sent, IsExpressionTree(parameter.Type) ? WholeTreeData(lambda) : CallbackData(lambda));
                     }
                 }
 
@@ -110,7 +115,7 @@ namespace Residency.Analyzers.Flow
             }
             else
             {
-                result = External(invocation, target, receiver, arguments, allArguments, lambdas);
+                result = External(invocation, target, receiver, arguments, allArguments, lambdas, out var handedInTrees);
                 // An interface or abstract member of the application that no code of this compilation implements (another
                 // project of the solution does, or a proxy at run time): where the data goes is decided there, so the call is
                 // an unclassified recipient. What comes back may be a value it was handed (a string), but not every member of
@@ -119,7 +124,7 @@ namespace Residency.Analyzers.Flow
                 bool unimplemented = Calls.UnclassifiedCalls.IsAbstractOfTheApplication(target) && !_engine.IsImplementedHere(target);
                 if (sinkCall is null)
                 {
-                    RecordUnclassified(invocation, target, unimplemented, sentReceiver, sentAll);
+                    RecordUnclassified(invocation, target, unimplemented, sentReceiver, Taint.Union(sentAll, handedInTrees));
                 }
 
                 if (unimplemented)
@@ -209,7 +214,8 @@ namespace Residency.Analyzers.Flow
             ImmutableHashSet<TaintFact> receiver,
             ImmutableHashSet<TaintFact>[] arguments,
             ImmutableHashSet<TaintFact> allArguments,
-            List<(IArgumentOperation Argument, IOperation Lambda)> lambdas)
+            List<(IArgumentOperation Argument, IOperation Lambda)> lambdas,
+            out ImmutableHashSet<TaintFact> handedInTrees)
         {
             // The "source" of a LINQ-style call: the receiver, or the first argument of an extension method.
             var source = receiver;
@@ -219,8 +225,17 @@ namespace Residency.Analyzers.Flow
             }
 
             var lambdaResults = Taint.Empty;
-            foreach (var (_, lambda) in lambdas)
+            handedInTrees = Taint.Empty;
+            foreach (var (argument, lambda) in lambdas)
             {
+                if (IsExpressionTree(argument.Parameter?.Type))
+                {
+                    // What the tree's calls are handed is the callee's to read, not what the call returns (a job id).
+                    lambdaResults = Taint.Union(lambdaResults, ExpressionTreeData(lambda, source, out var handed));
+                    handedInTrees = Taint.Union(handedInTrees, handed);
+                    continue;
+                }
+
                 lambdaResults = Taint.Union(lambdaResults, AnalyzeLambda(lambda, source));
             }
 
@@ -313,7 +328,47 @@ namespace Residency.Analyzers.Flow
             return result;
         }
 
-        private ImmutableHashSet<TaintFact> AnalyzeLambda(IOperation lambda, ImmutableHashSet<TaintFact> parameterFacts, out MethodFlowAnalysis? nested)
+        /// <summary>
+        /// A lambda converted to an expression tree (<c>Expression&lt;Action&gt;</c>) is data as well as code: its consumer
+        /// can read out of the tree the values its calls are handed from outside it, and may store or send them (Hangfire's
+        /// <c>BackgroundJob.Enqueue(() =&gt; mailer.Send(c.Email))</c> keeps the job's arguments in its storage until a
+        /// server runs it). Returns what the lambda returns, as <see cref="AnalyzeLambda(IOperation, ImmutableHashSet{TaintFact})"/>
+        /// does, and in <paramref name="handed"/> what the calls in its body are handed from outside it.
+        /// </summary>
+        private ImmutableHashSet<TaintFact> ExpressionTreeData(IOperation lambda, ImmutableHashSet<TaintFact> parameterFacts, out ImmutableHashSet<TaintFact> handed)
+        {
+            var returns = AnalyzeLambda(lambda, parameterFacts, out var nested, collectArguments: true);
+            handed = nested?._expressionArguments ?? Taint.Empty;
+            return returns;
+        }
+
+        /// <summary>
+        /// Whether an argument in an expression tree is computed from the tree's own parameters (<c>s =&gt; Join(" ", s.First,
+        /// s.Last))</c>): the consumer evaluates that later on its own data, so the call hands it nothing of the caller's.
+        /// </summary>
+        private bool ReadsTreeParameter(IOperation value)
+        {
+            foreach (var operation in value.DescendantsAndSelf())
+            {
+                if (operation is IParameterReferenceOperation reference &&
+                    SymbolEqualityComparer.Default.Equals(reference.Parameter.ContainingSymbol, _expressionLambda))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>What an expression tree handed to a sink gives it: what it returns and what its calls are handed.</summary>
+        private ImmutableHashSet<TaintFact> WholeTreeData(IOperation lambda) =>
+            Taint.Union(ExpressionTreeData(lambda, Taint.Empty, out var handed), handed);
+
+        /// <summary><c>System.Linq.Expressions.Expression&lt;TDelegate&gt;</c>, the type a lambda is converted to as a tree.</summary>
+        private static bool IsExpressionTree(ITypeSymbol? type) =>
+            type is INamedTypeSymbol { Name: "Expression", Arity: 1, ContainingNamespace: { Name: "Expressions", ContainingNamespace: { Name: "Linq", ContainingNamespace: { Name: "System", ContainingNamespace.IsGlobalNamespace: true } } } };
+
+        private ImmutableHashSet<TaintFact> AnalyzeLambda(IOperation lambda, ImmutableHashSet<TaintFact> parameterFacts, out MethodFlowAnalysis? nested, bool collectArguments = false)
         {
             nested = null;
             if (lambda is not IFlowAnonymousFunctionOperation flowLambda)
@@ -338,6 +393,12 @@ namespace Residency.Analyzers.Flow
             }
 
             nested = new MethodFlowAnalysis(this, graph, parameterFacts, captured);
+            if (collectArguments)
+            {
+                nested._expressionLambda = flowLambda.Symbol;
+                nested._expressionArguments = Taint.Empty;
+            }
+
             var returns = nested.RunGraph();
             return Taint.Union(returns, nested._returns);
         }

@@ -52,6 +52,12 @@ namespace Residency.Analyzers.Flow
         // Flow captures that stand for a storage location (x ??= v captures x, then assigns through the capture).
         private readonly Dictionary<CaptureId, IOperation> _captureTargets = new();
 
+        // In the analysis of a lambda converted to an expression tree: the lambda, and what the calls in its body are handed
+        // from outside it, which the tree's consumer can read out of it (Hangfire stores a job's arguments). Null in every
+        // other analysis.
+        private IMethodSymbol? _expressionLambda;
+        private ImmutableHashSet<TaintFact>? _expressionArguments;
+
         // Lambdas stored in delegate locals (Action<string> a = s => …), so that a(x) runs them with x.
         private Dictionary<ILocalSymbol, IOperation>? _delegateLambdas;
 
