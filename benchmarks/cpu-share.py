@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Reads `perf script -F comm,tid,ip,sym,dso` output of one csc run and prints Residency's share of csc's CPU.
+"""Reads `perf script -F comm,tid[,time],ip,sym,dso` output of one csc run and prints Residency's share of csc's CPU.
 
 Every sample is one tick of on-CPU time (perf's cpu-clock event). A sample whose stack holds a frame of
 Residency.Analyzers is CPU the package cost, whatever it ran (our code, the compiler's binder or
@@ -38,16 +38,25 @@ PARTS = [
 
 
 def thread_samples(path):
-    """Each sample of a `perf script -F comm,tid,ip,sym,dso` file: the thread's name and the stack, innermost first."""
-    stack, thread = [], None
+    """Each sample of a `perf script -F comm,tid[,time],ip,sym,dso` file: the thread's name and the stack, innermost first."""
+    for thread, _, stack in timed_samples(path):
+        yield thread, stack
+
+
+def timed_samples(path):
+    """Each sample of a `perf script -F comm,tid[,time],ip,sym,dso` file: the thread's name, the time in seconds (None
+    when the file has no time field) and the stack, innermost first."""
+    stack, thread, time = [], None, None
     with open(path, errors="replace") as lines:
         for line in lines:
             if not line.strip():
                 if thread is not None:
-                    yield thread, stack
+                    yield thread, time, stack
                 stack, thread = [], None
             elif not line[0].isspace():
-                thread, stack = re.sub(r" +[0-9]+ *$", "", line.rstrip()), []
+                header = re.match(r"(.*?) +[0-9]+(?: +([0-9]+\.[0-9]+):)? *$", line.rstrip())
+                thread, stack = (header.group(1), []) if header else (line.rstrip(), [])
+                time = float(header.group(2)) if header and header.group(2) else None
             else:
                 match = re.match(r"\s*[0-9a-f]+ (.*) \((.*)\)$", line.rstrip())
                 if match:
@@ -58,7 +67,7 @@ def thread_samples(path):
                         name = f"{OURS} (precompiled) [{PRECOMPILED}]"
                     stack.append((name, dso))
     if thread is not None:
-        yield thread, stack
+        yield thread, time, stack
 
 
 def samples(path):

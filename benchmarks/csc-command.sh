@@ -37,14 +37,14 @@ csc_without_facts() {
 }
 
 # Runs csc_dll (set by csc_command) on the command line RSP under `perf record -e cpu-clock` at FREQ Hz, in the
-# current directory, and writes `perf script -F comm,tid,ip,sym,dso` to OUT (csc's output goes to OUT.log).
+# current directory, and writes `perf script -F comm,tid,time,ip,sym,dso` to OUT (csc's output goes to OUT.log).
 csc_record() {
   local freq="$1" rsp="$2" out="$3"
   # Perf maps name the JIT-compiled methods; without W^X the JIT's code is not hidden behind a double mapping.
   DOTNET_PerfMapEnabled=1 DOTNET_EnableWriteXorExecute=0 \
     perf record -q -F "$freq" -g -e cpu-clock -o "$out.data" -- dotnet exec "$csc_dll" "@$rsp" > "$out.log" 2>&1 ||
     { tail -20 "$out.log" >&2; echo "csc failed" >&2; exit 1; }
-  perf script -i "$out.data" -F comm,tid,ip,sym,dso 2>/dev/null > "$out"
+  perf script -i "$out.data" -F comm,tid,time,ip,sym,dso 2>/dev/null > "$out"
   rm -f "$out.data"
   find /tmp -maxdepth 1 -name 'perf-*.map' -newer "$rsp" -delete # the maps of this csc run only
 }

@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Reads `perf script -F comm,tid,ip,sym,dso` output of one csc run and prints its on-CPU samples by thread.
+"""Reads `perf script -F comm,tid,time,ip,sym,dso` output of one csc run and prints its on-CPU samples by thread.
 
 The runtime names its threads: `.NET TP Worker` (the compiler's and the analyzers' work), `.NET Tiered Com` (the
 background JIT that re-compiles hot methods optimised), `.NET Server GC` and `.NET BGC` (the garbage collector),
@@ -10,6 +10,12 @@ call), precompiled (ReadyToRun) code, the runtime (libcoreclr: the garbage colle
 helpers), the JIT, the kernel. A compiler that spends more of its samples in tier 0, instrumented or precompiled code
 beside the package reached its final tier later. The file is parsed as cpu-share.py parses it. See
 benchmarks/README.md, "Where csc's CPU goes, with and without the package".
+
+    csc-threads.py PERF_SCRIPT_OUTPUT [--timeline SECONDS --freq HZ]
+
+With --timeline, also one line per SECONDS of the run: how many cores were busy (samples / (HZ x SECONDS)), the
+samples with a frame of ours, and the others by the code they ran, as above: when our work runs, and how long the
+compiler's code stays in its instrumented tier beside it.
 """
 import collections
 import importlib.util
@@ -22,23 +28,44 @@ _spec.loader.exec_module(cpu_share)
 
 
 def main():
-    if len(sys.argv) != 2:
-        sys.exit("usage: csc-threads.py PERF_SCRIPT_OUTPUT")
+    args = sys.argv[1:]
+    timeline = freq = None
+    if len(args) == 5 and args[1] == "--timeline" and args[3] == "--freq":
+        timeline, freq = float(args[2]), float(args[4])
+    elif len(args) != 1:
+        sys.exit("usage: csc-threads.py PERF_SCRIPT_OUTPUT [--timeline SECONDS --freq HZ]")
     threads, jit, code = collections.Counter(), collections.Counter(), collections.Counter()
+    buckets = collections.defaultdict(collections.Counter)
     total = ours = 0
-    for thread, stack in cpu_share.thread_samples(sys.argv[1]):
+    start = None
+    for thread, time, stack in cpu_share.timed_samples(args[0]):
         total += 1
         threads[thread] += 1
         jit[thread] += any(dso.endswith("libclrjit.so") for _, dso in stack)
+        bucket = None
+        if timeline and time is not None:
+            start = time if start is None else start
+            bucket = buckets[int((time - start) // timeline)]
+            bucket["samples"] += 1
         if any(cpu_share.OURS in name for name, _ in stack):
             ours += 1
+            if bucket is not None:
+                bucket["residency"] += 1
         elif stack:
             code[kind(*stack[0])] += 1
+            if bucket is not None:
+                bucket[kind(*stack[0])] += 1
 
     def row(counter):
         return " ".join(f"{key.replace(' ', '_')}={value}" for key, value in counter.most_common() if value)
 
     print(f"total={total} residency={ours} | threads: {row(threads)} | jit: {row(jit)} | not ours, by code: {row(code)}")
+    for index in sorted(buckets):
+        bucket = buckets[index]
+        samples, residency = bucket.pop("samples"), bucket.pop("residency", 0)
+        span = f"{index * timeline:.0f}-{(index + 1) * timeline:.0f} s"
+        print(f"    {span:>11} cores={samples / (freq * timeline):.2f} "
+              f"residency={residency} | not ours: {row(bucket)}")
 
 
 # The perf map's tier names, shortened: one final tier (tier1, or optimised at first call) and the two on the way to it.
