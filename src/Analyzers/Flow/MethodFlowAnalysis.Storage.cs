@@ -352,17 +352,18 @@ namespace Residency.Analyzers.Flow
             var arguments = new ImmutableHashSet<TaintFact>[creation.Constructor?.Parameters.Length ?? 0];
             var facts = Taint.Empty;
 
-            // new Envelope(r.Mail, r.Full) of a positional record: each argument is held in its property.
-            var positional = creation.Constructor is { } primary ? _engine.PositionalProperties(primary) : default;
+            // new Envelope(r.Mail, r.Full) of a positional record, or of a constructor that only assigns its parameters to
+            // members: each argument is held in its member.
+            var positional = creation.Constructor is { } primary ? _engine.ParameterMembers(primary) : default;
             foreach (var argument in creation.Arguments)
             {
                 var value = Evaluate(argument.Value);
                 if (argument.Parameter is { } parameter && parameter.Ordinal < arguments.Length)
                 {
                     arguments[parameter.Ordinal] = value;
-                    if (!positional.IsDefault && parameter.Ordinal < positional.Length && positional[parameter.Ordinal] is { } property)
+                    if (!positional.IsDefault && parameter.Ordinal < positional.Length && positional[parameter.Ordinal] is { } member)
                     {
-                        facts = Taint.Union(facts, Taint.InMember(value, property));
+                        facts = Taint.Union(facts, Taint.InMember(value, member));
                         continue;
                     }
                 }

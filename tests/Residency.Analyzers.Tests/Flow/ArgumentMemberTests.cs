@@ -136,6 +136,83 @@ class Service
             Res001(1).WithArguments("Request.Phone (contact.phone_number)", "Crm.Send (recipient Acme CRM)", "US (United States)", "EEA;Adequate", "Run → Crm.Send"),
             Res001(2).WithArguments("Request.Full (name), Request.Mail (contact.email)", "Crm.SendObject (recipient Acme CRM)", "US (United States)", "EEA;Adequate", "Run → Crm.SendObject"));
 
+        // A constructor that only assigns its parameters to fields and auto-properties of its type holds each argument in
+        // its member, as a positional record does: an event or message class built with new.
+        [Fact]
+        public Task AnAssigningConstructorHoldsEachArgumentInItsMember() => Verify.VerifyAsync(Model + @"
+public class Notice
+{
+    public readonly string Subject;
+    public Notice(string to, string subject, int id) { To = to; this.Subject = subject; Id = id; }
+    public string To { get; }
+    public int Id { get; }
+}
+public struct Line
+{
+    public Line(string left, string right) => (Left, Right) = (left, right);
+    public Line(string text) => this.Text = text;
+    public string Left { get; }
+    public string Right { get; }
+    public string Text;
+}
+class Mailer
+{
+    readonly Crm _crm = new Crm();
+    public void Deliver(Notice n) => _crm.Send(n.To);
+    public void Title(Notice n) => _crm.Send(n.Subject);
+}
+class Service
+{
+    void Run(Request r, Mailer m, Crm crm)
+    {
+        {|#0:m.Deliver(new Notice(r.Mail, r.Full, 1))|};
+        m.Title(new Notice(r.Mail, ""Order shipped"", 2));
+        {|#1:m.Title(new Notice(""ops@example.com"", r.Full, 3))|};
+        var notice = new Notice(r.Mail, r.Full, 4);
+        crm.Send(notice.Id.ToString());
+        {|#2:crm.SendObject(notice)|};
+        var line = new Line(r.Phone);
+        {|#3:crm.Send(line.Text)|};
+    }
+}",
+            Res001(0).WithArguments("Request.Mail (contact.email)", "Crm.Send (recipient Acme CRM)", "US (United States)", "EEA;Adequate", "Run → Deliver → Crm.Send"),
+            Res001(1).WithArguments("Request.Full (name)", "Crm.Send (recipient Acme CRM)", "US (United States)", "EEA;Adequate", "Run → Title → Crm.Send"),
+            Res001(2).WithArguments("Request.Full (name), Request.Mail (contact.email)", "Crm.SendObject (recipient Acme CRM)", "US (United States)", "EEA;Adequate", "Run → Crm.SendObject"),
+            Res001(3).WithArguments("Request.Phone (contact.phone_number)", "Crm.Send (recipient Acme CRM)", "US (United States)", "EEA;Adequate", "Run → Crm.Send"));
+
+        // A constructor that does anything else with a parameter — passes it to a base constructor, computes with it, calls a
+        // method, assigns it to a property with a body of its own, or writes the parameter itself — may hold an argument in
+        // another member too: its arguments stay on the whole object, which over-reports and never misses. So does an
+        // argument held in a member that another member reads (To => _to): a caller reads it through that other member.
+        [Fact]
+        public Task AConstructorThatDoesMoreKeepsEveryArgumentOnTheObject() => Verify.VerifyAsync(Model + @"
+public class Base { public Base(string note) { Note = note; } public string Note { get; } }
+public class Derived : Base { public Derived(string to, string subject) : base(subject) { To = to; } public string To { get; } }
+public class Loud { public Loud(string to, string subject) { To = to.ToUpperInvariant(); Subject = subject; } public string To { get; } public string Subject { get; } }
+public class Logged { public Logged(string to, string subject) { To = to; System.Console.WriteLine(subject); } public string To { get; } }
+public class Custom { private string _all = """"; public Custom(string to, string subject) { To = to; Subject = subject; } public string To { get; } public string Subject { get => _all; set => _all = _all + value; } }
+public class Shadow { public string to = """"; public Shadow(string to, string subject) { to = subject; this.to = to; } }
+public class Backed { private readonly string _to; public Backed(string to, string subject) { _to = to; Subject = subject; } public string To => _to; public string Subject { get; } }
+class Reader { readonly Crm _crm = new Crm(); public void Deliver(Backed b) => _crm.Send(b.To); }
+class Service
+{
+    void Run(Request r, Crm crm)
+    {
+        {|#0:crm.Send(new Derived(r.Mail, r.Full).To)|};
+        {|#1:crm.Send(new Loud(r.Mail, r.Full).Subject)|};
+        {|#2:crm.Send(new Logged(r.Mail, r.Full).To)|};
+        {|#3:crm.Send(new Custom(r.Mail, r.Full).To)|};
+        {|#4:crm.Send(new Shadow(r.Mail, r.Full).to)|};
+        {|#5:new Reader().Deliver(new Backed(r.Mail, r.Full))|};
+    }
+}",
+            Res001(0).WithArguments("Request.Full (name), Request.Mail (contact.email)", "Crm.Send (recipient Acme CRM)", "US (United States)", "EEA;Adequate", "Run → Crm.Send"),
+            Res001(1).WithArguments("Request.Full (name), Request.Mail (contact.email)", "Crm.Send (recipient Acme CRM)", "US (United States)", "EEA;Adequate", "Run → Crm.Send"),
+            Res001(2).WithArguments("Request.Full (name), Request.Mail (contact.email)", "Crm.Send (recipient Acme CRM)", "US (United States)", "EEA;Adequate", "Run → Crm.Send"),
+            Res001(3).WithArguments("Request.Full (name), Request.Mail (contact.email)", "Crm.Send (recipient Acme CRM)", "US (United States)", "EEA;Adequate", "Run → Crm.Send"),
+            Res001(4).WithArguments("Request.Full (name), Request.Mail (contact.email)", "Crm.Send (recipient Acme CRM)", "US (United States)", "EEA;Adequate", "Run → Crm.Send"),
+            Res001(5).WithArguments("Request.Mail (contact.email)", "Crm.Send (recipient Acme CRM)", "US (United States)", "EEA;Adequate", "Run → Deliver → Crm.Send"));
+
         // A record whose declaration uses a parameter anywhere else (an initializer, a base record's arguments) may hold an
         // argument in another member too: its arguments stay on the whole object, which over-reports and never misses.
         [Fact]

@@ -1,0 +1,284 @@
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Residency.Analyzers.Model;
+
+namespace Residency.Analyzers.Flow
+{
+    /// <summary>
+    /// Constructors whose arguments are tracked per member. A positional record: <c>new Envelope(r.Mail, r.Full)</c> of
+    /// <c>record Envelope(string To, string Subject)</c> holds <c>r.Mail</c> in <c>To</c> and <c>r.Full</c> in
+    /// <c>Subject</c>, so that <c>Send(e.To)</c> sends only <c>r.Mail</c>. A constructor that only assigns its parameters
+    /// to members of its type (<c>public Notice(string to, string subject) { To = to; Subject = subject; }</c>) holds each
+    /// argument in its member the same way (docs/flow-semantics.md, "What does not flow").
+    /// </summary>
+    internal sealed partial class FlowEngine
+    {
+        private readonly ConcurrentDictionary<IMethodSymbol, ImmutableArray<ISymbol?>> _parameterMembers = new(SymbolEqualityComparer.Default);
+
+        /// <summary>
+        /// The member that holds each parameter's argument (null where none does), for a record's primary constructor whose
+        /// parameters do nothing but initialise their properties, and for a constructor whose body does nothing but assign
+        /// parameters to fields and auto-properties of its type. Default for any other constructor: for a record whose
+        /// declarations use a parameter anywhere else (an initializer <c>Upper { get; } = To.ToUpper()</c>, a base record's
+        /// arguments), a constructor that calls another (<c>: base(to)</c>), computes, calls or assigns anything but a
+        /// parameter, where an argument may end up in another member too: its arguments then stay on the whole object.
+        /// Memoised per constructor.
+        /// </summary>
+        internal ImmutableArray<ISymbol?> ParameterMembers(IMethodSymbol constructor)
+        {
+            constructor = constructor.OriginalDefinition;
+            return _parameterMembers.TryGetValue(constructor, out var known) ? known : _parameterMembers.GetOrAdd(constructor, ComputeParameterMembers);
+        }
+
+        private static ImmutableArray<ISymbol?> ComputeParameterMembers(IMethodSymbol constructor)
+        {
+            if (constructor.MethodKind != MethodKind.Constructor || constructor.Parameters.IsEmpty || constructor.DeclaringSyntaxReferences.Length != 1)
+            {
+                return default;
+            }
+
+            return constructor.DeclaringSyntaxReferences[0].GetSyntax() switch
+            {
+                RecordDeclarationSyntax { ParameterList: not null } => ComputePositional(constructor),
+                ConstructorDeclarationSyntax declaration => AssignedMembers(constructor, declaration),
+                _ => default,
+            };
+        }
+
+        /// <summary>
+        /// For <c>{ To = to; this.Subject = subject; }</c>: the field or auto-property of the constructor's own type each
+        /// parameter is assigned to. Default unless every statement is such an assignment of a parameter, no parameter is
+        /// assigned twice, and the constructor calls no other (<c>: base(…)</c>, <c>: this(…)</c>). A member that another
+        /// member reads holds nothing here (below).
+        /// </summary>
+        private static ImmutableArray<ISymbol?> AssignedMembers(IMethodSymbol constructor, ConstructorDeclarationSyntax declaration)
+        {
+            if (declaration.Initializer is { ArgumentList.Arguments.Count: > 0 } || constructor.ContainingType is not { } type)
+            {
+                return default;
+            }
+
+            var statements = new List<ExpressionSyntax>();
+            if (declaration.ExpressionBody is { } arrow)
+            {
+                statements.Add(arrow.Expression);
+            }
+            else if (declaration.Body is { } body)
+            {
+                foreach (var statement in body.Statements)
+                {
+                    if (statement is not ExpressionStatementSyntax expression)
+                    {
+                        return default;
+                    }
+
+                    statements.Add(expression.Expression);
+                }
+            }
+
+            var members = new ISymbol?[constructor.Parameters.Length];
+            foreach (var statement in statements)
+            {
+                if (statement is not AssignmentExpressionSyntax { RawKind: (int)SyntaxKind.SimpleAssignmentExpression, Right: IdentifierNameSyntax value } assignment ||
+                    MemberName(assignment.Left, constructor) is not { } name || Parameter(constructor, value.Identifier.ValueText) is not { } parameter ||
+                    members[parameter.Ordinal] is not null || HeldBy(type, name) is not { } member)
+                {
+                    return default;
+                }
+
+                members[parameter.Ordinal] = member;
+            }
+
+            for (int i = 0; i < members.Length; i++)
+            {
+                if (members[i] is { } member && ReadElsewhere(type, member))
+                {
+                    members[i] = null; // read through another member (To => _to): the argument stays on the whole object
+                }
+            }
+
+            return ImmutableArray.Create(members);
+        }
+
+        /// <summary>
+        /// The name of the member an assignment writes: <c>To</c>, <c>this.to</c>; null for a bare name that is one of
+        /// the constructor's parameters (<c>to = to</c> writes the parameter, not a member).
+        /// </summary>
+        private static string? MemberName(ExpressionSyntax left, IMethodSymbol constructor) => left switch
+        {
+            IdentifierNameSyntax name when Parameter(constructor, name.Identifier.ValueText) is null => name.Identifier.ValueText,
+            MemberAccessExpressionSyntax { Expression: ThisExpressionSyntax, Name: IdentifierNameSyntax name } => name.Identifier.ValueText,
+            _ => null,
+        };
+
+        private static IParameterSymbol? Parameter(IMethodSymbol constructor, string name)
+        {
+            foreach (var parameter in constructor.Parameters)
+            {
+                if (parameter.Name == name)
+                {
+                    return parameter;
+                }
+            }
+
+            return null;
+        }
+
+        /// <summary>An instance field or auto-property of <paramref name="type"/> itself named <paramref name="name"/>: storage that does nothing else with what it is given.</summary>
+        private static ISymbol? HeldBy(INamedTypeSymbol type, string name)
+        {
+            foreach (var member in type.GetMembers(name))
+            {
+                switch (member)
+                {
+                    case IFieldSymbol { IsStatic: false, IsConst: false } field:
+                        return field;
+                    case IPropertySymbol { IsStatic: false, IsIndexer: false } property when IsAutoProperty(property):
+                        return property;
+                }
+            }
+
+            return null;
+        }
+
+        private static bool IsAutoProperty(IPropertySymbol property)
+        {
+            foreach (var reference in property.DeclaringSyntaxReferences)
+            {
+                if (reference.GetSyntax() is not PropertyDeclarationSyntax { ExpressionBody: null, AccessorList: { } accessors })
+                {
+                    return false;
+                }
+
+                foreach (var accessor in accessors.Accessors)
+                {
+                    if (accessor.Body is not null || accessor.ExpressionBody is not null)
+                    {
+                        return false;
+                    }
+                }
+            }
+
+            return property.DeclaringSyntaxReferences.Length > 0;
+        }
+
+        /// <summary>
+        /// Whether a member of the type other than its constructors and the member's own declaration names
+        /// <paramref name="member"/> (<c>public string To =&gt; _to;</c>, <c>ToString() =&gt; Subject</c>). A caller's read
+        /// of that other member would not find the argument in the member that holds it.
+        /// </summary>
+        private static bool ReadElsewhere(INamedTypeSymbol type, ISymbol member)
+        {
+            foreach (var reference in type.DeclaringSyntaxReferences)
+            {
+                if (reference.GetSyntax() is not TypeDeclarationSyntax declaration)
+                {
+                    return true;
+                }
+
+                foreach (var other in declaration.Members)
+                {
+                    if (other is ConstructorDeclarationSyntax || Declares(other, member))
+                    {
+                        continue;
+                    }
+
+                    foreach (var token in other.DescendantTokens())
+                    {
+                        if (token.IsKind(SyntaxKind.IdentifierToken) && token.ValueText == member.Name)
+                        {
+                            return true;
+                        }
+                    }
+                }
+            }
+
+            return false;
+        }
+
+        private static bool Declares(MemberDeclarationSyntax declaration, ISymbol member)
+        {
+            foreach (var reference in member.DeclaringSyntaxReferences)
+            {
+                var syntax = reference.GetSyntax();
+                if (syntax == declaration || syntax.Parent?.Parent == declaration)
+                {
+                    return true; // a property's declaration; a field's variable, under its declaration
+                }
+            }
+
+            return false;
+        }
+
+        private static ImmutableArray<ISymbol?> ComputePositional(IMethodSymbol constructor)
+        {
+            if (constructor.ContainingType is not { IsRecord: true } type)
+            {
+                return default;
+            }
+
+            var names = new HashSet<string>();
+            foreach (var parameter in constructor.Parameters)
+            {
+                names.Add(parameter.Name);
+            }
+
+            foreach (var reference in type.DeclaringSyntaxReferences)
+            {
+                if (reference.GetSyntax() is not TypeDeclarationSyntax declaration || UsesAParameter(declaration, names))
+                {
+                    return default;
+                }
+            }
+
+            var properties = ImmutableArray.CreateBuilder<ISymbol?>(constructor.Parameters.Length);
+            foreach (var parameter in constructor.Parameters)
+            {
+                IPropertySymbol? property = null;
+                foreach (var member in type.GetMembers(parameter.Name))
+                {
+                    if (member is IPropertySymbol candidate && SymbolEqualityComparer.Default.Equals(PersonalDataClassifier.PositionalParameter(candidate), parameter))
+                    {
+                        property = candidate;
+                    }
+                }
+
+                properties.Add(property);
+            }
+
+            return properties.MoveToImmutable();
+        }
+
+        /// <summary>Whether a parameter name is written anywhere in the declaration but its parameter list: in a member, or in the arguments of a base record.</summary>
+        private static bool UsesAParameter(TypeDeclarationSyntax declaration, HashSet<string> names)
+        {
+            if (declaration.BaseList is { } bases)
+            {
+                foreach (var type in bases.Types)
+                {
+                    if (type is PrimaryConstructorBaseTypeSyntax)
+                    {
+                        return true;
+                    }
+                }
+            }
+
+            foreach (var member in declaration.Members)
+            {
+                foreach (var token in member.DescendantTokens())
+                {
+                    if (token.IsKind(SyntaxKind.IdentifierToken) && names.Contains(token.ValueText))
+                    {
+                        return true;
+                    }
+                }
+            }
+
+            return false;
+        }
+    }
+}
