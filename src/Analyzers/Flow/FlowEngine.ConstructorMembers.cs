@@ -12,8 +12,9 @@ namespace Residency.Analyzers.Flow
     /// Constructors whose arguments are tracked per member. A positional record: <c>new Envelope(r.Mail, r.Full)</c> of
     /// <c>record Envelope(string To, string Subject)</c> holds <c>r.Mail</c> in <c>To</c> and <c>r.Full</c> in
     /// <c>Subject</c>, so that <c>Send(e.To)</c> sends only <c>r.Mail</c>. A constructor that only assigns its parameters
-    /// to members of its type (<c>public Notice(string to, string subject) { To = to; Subject = subject; }</c>) holds each
-    /// argument in its member the same way (docs/flow-semantics.md, "What does not flow").
+    /// to members of its type (<c>public Notice(string to, string subject) { To = to; Subject = subject; }</c>), or a primary
+    /// constructor whose parameters only initialise members, holds each argument in its member the same way
+    /// (docs/flow-semantics.md, "What does not flow").
     /// </summary>
     internal sealed partial class FlowEngine
     {
@@ -44,6 +45,7 @@ namespace Residency.Analyzers.Flow
             return constructor.DeclaringSyntaxReferences[0].GetSyntax() switch
             {
                 RecordDeclarationSyntax { ParameterList: not null } => ComputePositional(constructor),
+                TypeDeclarationSyntax { ParameterList: not null } declaration => InitializedMembers(constructor, declaration),
                 ConstructorDeclarationSyntax declaration => AssignedMembers(constructor, declaration),
                 _ => default,
             };
@@ -103,6 +105,70 @@ namespace Residency.Analyzers.Flow
 
             return ImmutableArray.Create(members);
         }
+
+        /// <summary>
+        /// For a class or struct's primary constructor (<c>class Placed(string email) { public string Email { get; } = email; }</c>):
+        /// the field or auto-property each parameter initialises, where that initializer is the parameter's only use. A
+        /// parameter used anywhere else (captured by a method, <c>Email.ToUpper()</c> in an initializer) holds nothing
+        /// here; a base type's arguments (<c>: Base(email)</c>) keep every argument on the whole object.
+        /// </summary>
+        private static ImmutableArray<ISymbol?> InitializedMembers(IMethodSymbol constructor, TypeDeclarationSyntax declaration)
+        {
+            if (constructor.ContainingType is not { } type || constructor.ContainingType.DeclaringSyntaxReferences.Length != 1)
+            {
+                return default;
+            }
+
+            if (declaration.BaseList is { } bases)
+            {
+                foreach (var baseType in bases.Types)
+                {
+                    if (baseType is PrimaryConstructorBaseTypeSyntax)
+                    {
+                        return default;
+                    }
+                }
+            }
+
+            var uses = new Dictionary<string, List<SyntaxToken>>();
+            foreach (var parameter in constructor.Parameters)
+            {
+                uses[parameter.Name] = new List<SyntaxToken>();
+            }
+
+            foreach (var member in declaration.Members)
+            {
+                foreach (var token in member.DescendantTokens())
+                {
+                    if (token.IsKind(SyntaxKind.IdentifierToken) && uses.TryGetValue(token.ValueText, out var list))
+                    {
+                        list.Add(token);
+                    }
+                }
+            }
+
+            var members = new ISymbol?[constructor.Parameters.Length];
+            foreach (var parameter in constructor.Parameters)
+            {
+                // The parameter's one use is the whole value of a member's initializer: `Email { get; } = email;`, `_email = email`.
+                if (uses[parameter.Name] is not { Count: 1 } one || one[0].Parent is not IdentifierNameSyntax { Parent: EqualsValueClauseSyntax initializer } ||
+                    InitializedName(initializer) is not { } name || HeldBy(type, name) is not { } held || ReadElsewhere(type, held))
+                {
+                    continue;
+                }
+
+                members[parameter.Ordinal] = held;
+            }
+
+            return ImmutableArray.Create(members);
+        }
+
+        private static string? InitializedName(EqualsValueClauseSyntax initializer) => initializer.Parent switch
+        {
+            PropertyDeclarationSyntax property => property.Identifier.ValueText,
+            VariableDeclaratorSyntax { Parent.Parent: FieldDeclarationSyntax } variable => variable.Identifier.ValueText,
+            _ => null,
+        };
 
         /// <summary>
         /// The name of the member an assignment writes: <c>To</c>, <c>this.to</c>; null for a bare name that is one of

@@ -180,6 +180,40 @@ class Service
             Res001(2).WithArguments("Request.Full (name), Request.Mail (contact.email)", "Crm.SendObject (recipient Acme CRM)", "US (United States)", "EEA;Adequate", "Run → Crm.SendObject"),
             Res001(3).WithArguments("Request.Phone (contact.phone_number)", "Crm.Send (recipient Acme CRM)", "US (United States)", "EEA;Adequate", "Run → Crm.Send"));
 
+        // A class or struct's primary constructor whose parameter only initialises a member holds the argument there; a
+        // parameter captured by a method, computed with, or passed to the base type stays on the whole object.
+        [Fact]
+        public Task APrimaryConstructorHoldsEachArgumentInTheMemberItInitialises() => Verify.VerifyAsync(Model + @"
+public class Placed(string email, string name, int id)
+{
+    public string Email { get; } = email;
+    private readonly string _name = name;
+    public int Id { get; } = id;
+    public string Hidden() => """";
+}
+public class Captured(string email, string name)
+{
+    public string Email { get; } = email;
+    public string Name { get; } = name;
+    public string Shout() => name.ToUpperInvariant();
+}
+public class Base(string note) { public string Note { get; } = note; }
+public class Derived(string email, string name) : Base(name) { public string Email { get; } = email; }
+class Service
+{
+    void Run(Request r, Crm crm)
+    {
+        {|#0:crm.Send(new Placed(r.Mail, r.Full, 1).Email)|};
+        {|#1:crm.SendObject(new Placed(r.Mail, r.Full, 2))|};
+        {|#2:crm.Send(new Captured(r.Mail, r.Full).Email)|};
+        {|#3:crm.Send(new Derived(r.Mail, r.Full).Email)|};
+    }
+}",
+            Res001(0).WithArguments("Request.Mail (contact.email)", "Crm.Send (recipient Acme CRM)", "US (United States)", "EEA;Adequate", "Run → Crm.Send"),
+            Res001(1).WithArguments("Request.Full (name), Request.Mail (contact.email)", "Crm.SendObject (recipient Acme CRM)", "US (United States)", "EEA;Adequate", "Run → Crm.SendObject"),
+            Res001(2).WithArguments("Request.Full (name), Request.Mail (contact.email)", "Crm.Send (recipient Acme CRM)", "US (United States)", "EEA;Adequate", "Run → Crm.Send"),
+            Res001(3).WithArguments("Request.Full (name), Request.Mail (contact.email)", "Crm.Send (recipient Acme CRM)", "US (United States)", "EEA;Adequate", "Run → Crm.Send"));
+
         // A constructor that does anything else with a parameter — passes it to a base constructor, computes with it, calls a
         // method, assigns it to a property with a body of its own, or writes the parameter itself — may hold an argument in
         // another member too: its arguments stay on the whole object, which over-reports and never misses. So does an
