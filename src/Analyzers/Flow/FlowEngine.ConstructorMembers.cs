@@ -22,7 +22,8 @@ namespace Residency.Analyzers.Flow
 
         /// <summary>
         /// The member that holds each parameter's argument (null where none does), for a record's primary constructor whose
-        /// parameters do nothing but initialise their properties, and for a constructor whose body does nothing but assign
+        /// parameters do nothing but initialise their properties, for a class or struct's primary constructor (each
+        /// parameter whose only use is a member's initializer), and for a constructor whose body does nothing but assign
         /// parameters to fields and auto-properties of its type. Default for any other constructor: for a record whose
         /// declarations use a parameter anywhere else (an initializer <c>Upper { get; } = To.ToUpper()</c>, a base record's
         /// arguments), a constructor that calls another (<c>: base(to)</c>), computes, calls or assigns anything but a
@@ -109,25 +110,14 @@ namespace Residency.Analyzers.Flow
         /// <summary>
         /// For a class or struct's primary constructor (<c>class Placed(string email) { public string Email { get; } = email; }</c>):
         /// the field or auto-property each parameter initialises, where that initializer is the parameter's only use. A
-        /// parameter used anywhere else (captured by a method, <c>Email.ToUpper()</c> in an initializer) holds nothing
+        /// parameter used anywhere else (captured by a method, <c>email.ToUpper()</c> in an initializer) holds nothing
         /// here; a base type's arguments (<c>: Base(email)</c>) keep every argument on the whole object.
         /// </summary>
         private static ImmutableArray<ISymbol?> InitializedMembers(IMethodSymbol constructor, TypeDeclarationSyntax declaration)
         {
-            if (constructor.ContainingType is not { } type || constructor.ContainingType.DeclaringSyntaxReferences.Length != 1)
+            if (constructor.ContainingType is not { DeclaringSyntaxReferences.Length: 1 } type || PassesArgumentsToItsBase(declaration))
             {
                 return default;
-            }
-
-            if (declaration.BaseList is { } bases)
-            {
-                foreach (var baseType in bases.Types)
-                {
-                    if (baseType is PrimaryConstructorBaseTypeSyntax)
-                    {
-                        return default;
-                    }
-                }
             }
 
             var uses = new Dictionary<string, List<SyntaxToken>>();
@@ -211,6 +201,11 @@ namespace Residency.Analyzers.Flow
             return null;
         }
 
+        /// <summary>
+        /// A property whose accessors have no body (<c>{ get; }</c>, <c>{ get; init; }</c>): what is assigned is what is read.
+        /// Not <see cref="BackingField"/>'s test, which a property with a <c>field</c>-keyword body (<c>set =&gt; field =
+        /// value.Trim()</c>) passes too.
+        /// </summary>
         private static bool IsAutoProperty(IPropertySymbol property)
         {
             foreach (var reference in property.DeclaringSyntaxReferences)
@@ -248,17 +243,9 @@ namespace Residency.Analyzers.Flow
 
                 foreach (var other in declaration.Members)
                 {
-                    if (other is ConstructorDeclarationSyntax || Declares(other, member))
+                    if (other is not ConstructorDeclarationSyntax && !Declares(other, member) && Mentions(other, name => name == member.Name))
                     {
-                        continue;
-                    }
-
-                    foreach (var token in other.DescendantTokens())
-                    {
-                        if (token.IsKind(SyntaxKind.IdentifierToken) && token.ValueText == member.Name)
-                        {
-                            return true;
-                        }
+                        return true;
                     }
                 }
             }
@@ -322,25 +309,44 @@ namespace Residency.Analyzers.Flow
         /// <summary>Whether a parameter name is written anywhere in the declaration but its parameter list: in a member, or in the arguments of a base record.</summary>
         private static bool UsesAParameter(TypeDeclarationSyntax declaration, HashSet<string> names)
         {
-            if (declaration.BaseList is { } bases)
+            if (PassesArgumentsToItsBase(declaration))
             {
-                foreach (var type in bases.Types)
-                {
-                    if (type is PrimaryConstructorBaseTypeSyntax)
-                    {
-                        return true;
-                    }
-                }
+                return true;
             }
 
             foreach (var member in declaration.Members)
             {
-                foreach (var token in member.DescendantTokens())
+                if (Mentions(member, names.Contains))
                 {
-                    if (token.IsKind(SyntaxKind.IdentifierToken) && names.Contains(token.ValueText))
-                    {
-                        return true;
-                    }
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>Whether a primary constructor passes arguments to the base type: <c>record Derived(string To) : Base(To)</c>.</summary>
+        private static bool PassesArgumentsToItsBase(TypeDeclarationSyntax declaration)
+        {
+            foreach (var type in declaration.BaseList?.Types ?? default)
+            {
+                if (type is PrimaryConstructorBaseTypeSyntax)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>Whether an identifier under <paramref name="node"/> is one of <paramref name="names"/>.</summary>
+        private static bool Mentions(SyntaxNode node, System.Func<string, bool> names)
+        {
+            foreach (var token in node.DescendantTokens())
+            {
+                if (token.IsKind(SyntaxKind.IdentifierToken) && names(token.ValueText))
+                {
+                    return true;
                 }
             }
 
