@@ -37,10 +37,7 @@ namespace Residency.Analyzers.Flow
                 }
 
                 var value = Evaluate(argument.Value);
-                if (_expressionArguments is not null && !value.IsEmpty && !ReadsTreeParameter(argument.Value))
-                {
-                    _expressionArguments = Taint.Union(_expressionArguments, value);
-                }
+                HandToTreeConsumer(argument.Value, value);
 
                 if (ordinal < arguments.Length)
                 {
@@ -330,16 +327,30 @@ namespace Residency.Analyzers.Flow
 
         /// <summary>
         /// A lambda converted to an expression tree (<c>Expression&lt;Action&gt;</c>) is data as well as code: its consumer
-        /// can read out of the tree the values its calls are handed from outside it, and may store or send them (Hangfire's
-        /// <c>BackgroundJob.Enqueue(() =&gt; mailer.Send(c.Email))</c> keeps the job's arguments in its storage until a
-        /// server runs it). Returns what the lambda returns, as <see cref="AnalyzeLambda(IOperation, ImmutableHashSet{TaintFact})"/>
-        /// does, and in <paramref name="handed"/> what the calls in its body are handed from outside it.
+        /// can read out of the tree the values its calls and comparisons are given from outside it, and may store or send
+        /// them (Hangfire's <c>BackgroundJob.Enqueue(() =&gt; mailer.Send(c.Email))</c> keeps the job's arguments in its
+        /// storage until a server runs it; a query sends <c>c =&gt; c.Email == customer.Email</c>'s e-mail as a parameter).
+        /// Returns what the lambda returns, as <see cref="AnalyzeLambda(IOperation, ImmutableHashSet{TaintFact})"/> does,
+        /// and in <paramref name="handed"/> what the calls and comparisons in its body are given from outside it.
         /// </summary>
         private ImmutableHashSet<TaintFact> ExpressionTreeData(IOperation lambda, ImmutableHashSet<TaintFact> parameterFacts, out ImmutableHashSet<TaintFact> handed)
         {
             var returns = AnalyzeLambda(lambda, parameterFacts, out var nested, collectArguments: true);
             handed = nested?._expressionArguments ?? Taint.Empty;
             return returns;
+        }
+
+        /// <summary>
+        /// In the analysis of an expression tree (<see cref="ExpressionTreeData"/>): records <paramref name="value"/>, what a
+        /// call's argument or a comparison's operand carries, as handed to the tree's consumer, unless it is computed from
+        /// the tree's own parameters. Nothing in any other analysis.
+        /// </summary>
+        private void HandToTreeConsumer(IOperation operand, ImmutableHashSet<TaintFact> value)
+        {
+            if (_expressionArguments is not null && !value.IsEmpty && !ReadsTreeParameter(operand))
+            {
+                _expressionArguments = Taint.Union(_expressionArguments, value);
+            }
         }
 
         /// <summary>

@@ -203,7 +203,15 @@ namespace Residency.Analyzers.Flow
                     return UnionOf(arrayInitializer.ElementValues);
 
                 case IBinaryOperation binary:
-                    return Taint.Union(Evaluate(binary.LeftOperand), Evaluate(binary.RightOperand));
+                {
+                    // In an expression tree, what a comparison is given from outside it is the tree consumer's to read
+                    // (c => c.Email == customer.Email: a query parameter).
+                    var left = Evaluate(binary.LeftOperand);
+                    var right = Evaluate(binary.RightOperand);
+                    HandToTreeConsumer(binary.LeftOperand, left);
+                    HandToTreeConsumer(binary.RightOperand, right);
+                    return Taint.Union(left, right);
+                }
 
                 case IUnaryOperation unary:
                     return Evaluate(unary.Operand);

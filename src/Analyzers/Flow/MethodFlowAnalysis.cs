@@ -52,9 +52,9 @@ namespace Residency.Analyzers.Flow
         // Flow captures that stand for a storage location (x ??= v captures x, then assigns through the capture).
         private readonly Dictionary<CaptureId, IOperation> _captureTargets = new();
 
-        // In the analysis of a lambda converted to an expression tree: the lambda, and what the calls in its body are handed
-        // from outside it, which the tree's consumer can read out of it (Hangfire stores a job's arguments). Null in every
-        // other analysis.
+        // In the analysis of a lambda converted to an expression tree: the lambda, and what the calls and comparisons in its
+        // body are given from outside it, which the tree's consumer can read out of it (Hangfire stores a job's arguments, a
+        // query sends a compared value as a parameter). Null in every other analysis.
         private IMethodSymbol? _expressionLambda;
         private ImmutableHashSet<TaintFact>? _expressionArguments;
 

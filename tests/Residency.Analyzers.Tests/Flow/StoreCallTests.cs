@@ -127,22 +127,24 @@ class Writer(Db db)
             Res008(1).WithArguments("Customer.Email (contact.email), Customer.Name (name)", "Microsoft.EntityFrameworkCore.DbContext.Update", "Save → Microsoft.EntityFrameworkCore.DbContext.Update"),
             Res008(2).WithArguments("Customer.Email (contact.email), Customer.Name (name)", "Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.ContainsAsync", "Save → Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.ContainsAsync"));
 
-        // A query's predicate is an expression tree: what its calls are given from outside it goes to the database as a
-        // query parameter (string.Equals(c.Email, customer.Email) sends the e-mail); what it computes from its own row
-        // (c.Email, c.Id == id) and what an operator compares are not handed.
+        // A query's predicate is an expression tree: what its calls and comparisons are given from outside it goes to the
+        // database as a query parameter (c.Email == customer.Email sends the e-mail); what it computes from its own row
+        // (c.Email, string.IsNullOrEmpty(c.Name)) and what is not personal (c.Id == customer.Id) are not handed.
         [Fact]
         public Task AQueryHandsOnWhatItsPredicateIsGiven() => VerifyUnclassifiedAsync(@"
 class Finder(Db db)
 {
     async Task<int> Find(Customer customer)
     {
-        var byEmail = await {|#0:db.Customers.SingleAsync(c => string.Equals(c.Email, customer.Email))|};
+        var byEmail = await {|#0:db.Customers.SingleAsync(c => c.Email == customer.Email)|};
+        var byName = await {|#1:db.Customers.SingleAsync(c => string.Equals(c.Name, customer.Name))|};
         var byId = await db.Customers.SingleAsync(c => c.Id == customer.Id);
-        var own = await db.Customers.SingleAsync(c => string.IsNullOrEmpty(c.Name));
-        return byEmail.Id + byId.Id + own.Id;
+        var own = await db.Customers.SingleAsync(c => string.IsNullOrEmpty(c.Name) && c.Id > 0);
+        return byEmail.Id + byName.Id + byId.Id + own.Id;
     }
 }",
-            Res008(0).WithArguments("Customer.Email (contact.email)", "Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.SingleAsync", "Find → Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.SingleAsync"));
+            Res008(0).WithArguments("Customer.Email (contact.email)", "Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.SingleAsync", "Find → Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.SingleAsync"),
+            Res008(1).WithArguments("Customer.Name (name)", "Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.SingleAsync", "Find → Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.SingleAsync"));
 
         // A context's override that stamps and saves, and a repository that saves a context it is given: the base call's
         // receiver is the context itself, whose type declares customers; neither it nor the callers hand them on.
