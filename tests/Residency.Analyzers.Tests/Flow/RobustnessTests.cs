@@ -55,6 +55,16 @@ class S { [DataTransfer(""US"")] void Run(Customer c, Crm crm) { crm.Send(c.Emai
             { "incomplete members", Model + @"class S { public string P => ; public string Q { get { return _crm.Send(c.Email) } } void Run(Customer c, Crm crm) => crm.Send(P + Q; partial void X(); event EventHandler E { add { crm.Send(c.Email); } } }" },
             { "top-level statements", Model.Replace("public class Customer", "var c = new Customer(); new Crm().Send(c.Email); Local(c.Name); void Local(string s) => new Crm().Send(s);\npublic class Customer") },
             { "async, iterators and patterns", Model + @"class S { async IAsyncEnumerable<string> Stream(Customer c) { yield return c.Email; await Task.Yield(); } IEnumerable<string> It(Customer c) { yield return c.Name; } async Task Run(Customer c, Crm crm) { await foreach (var s in Stream(c)) crm.Send(s); foreach (var t in It(c)) crm.Send(t); if (c is { Email: var e } && e is string { Length: > 0 } f) crm.Send(f); var (a, b) = (c.Email, c.Name); crm.Send(a + b); crm.Send(c switch { { Id: 1 } => c.Email, _ => throw new Exception(c.Name) }); using var d = (IDisposable)null!; lock (c) { crm.Send(c with { }); } } }" },
+            { "half-typed expression trees", Model + @"using System.Linq.Expressions;
+static class Jobs { public static string Enqueue(Expression<Action> call) => """"; public static string Enqueue<T>(Expression<Action<T>> call) => """"; public static void Rule<T>(Expression<Func<T, bool>> p) { } }
+class S { void Run(Customer c, Crm crm) { Jobs.Enqueue(() => crm.Send(c.Email; Jobs.Enqueue<Crm>(x => x.Send(c.); Jobs.Rule<Customer>(k => k.Email == c.Email && ); Jobs.Enqueue(() => Missing(c.Name)); Jobs.Rule<Customer>(k => k.Email == ); Expression<Func<string>> e = () => c.Email; Jobs.Enqueue(e); } }" },
+            { "constructors being typed", Model + @"public class N1 { public N1(string to, string to) { To = to; } public string To { get; } }
+public class N2 { public N2(string a, string b) { To = ; Sub = b } public string To { get; } public string Sub { get; } }
+public class N3(string email, string email) { public string E { get; } = email; public string F { get; } = email }
+public class N4 { public N4(string a) : base(a) { Missing = a; } }
+public partial class N5 { public N5(string a) { A = a; } } public partial class N5 { public string A { get; } }
+public struct N6(string x) { public string X = x; public string Y => X; }
+class S { void Run(Customer c, Crm crm) { crm.Send(new N1(c.Email, c.Name).To); crm.Send(new N2(c.Email).Sub); crm.Send(new N3(c.Email).E); crm.SendObject(new N4(c.Name)); crm.Send(new N5(c.Email).A); crm.Send(new N6(c.Email).Y); crm.Send(new Unknown(c.Email).To); } }" },
             { "dynamic, unsafe and goto", Model + @"class S { unsafe void Run(Customer c, Crm crm, dynamic d) { d.Send(c.Email); crm.Send(d.Email); dynamic x = c; crm.Send(x.Email); int* p = null; again: var s = c.Email; if (s.Length > 1) goto again; crm.Send(s); crm.Send(__arglist(c.Email)); } }" },
         };
 
