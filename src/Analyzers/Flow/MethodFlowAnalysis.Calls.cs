@@ -375,9 +375,9 @@ namespace Residency.Analyzers.Flow
         private ImmutableHashSet<TaintFact> WholeTreeData(IOperation lambda) =>
             Taint.Union(ExpressionTreeData(lambda, Taint.Empty, out var handed), handed);
 
-        /// <summary><c>System.Linq.Expressions.Expression&lt;TDelegate&gt;</c>, the type a lambda is converted to as a tree.</summary>
-        private static bool IsExpressionTree(ITypeSymbol? type) =>
-            type is INamedTypeSymbol { Name: "Expression", Arity: 1, ContainingNamespace: { Name: "Expressions", ContainingNamespace: { Name: "Linq", ContainingNamespace: { Name: "System", ContainingNamespace.IsGlobalNamespace: true } } } };
+        /// <summary>Whether a parameter takes a lambda as an expression tree (<c>Expression&lt;Action&gt;</c>).</summary>
+        private bool IsExpressionTree(ITypeSymbol? type) =>
+            _engine.Types.ExpressionOfT is { } tree && SymbolEqualityComparer.Default.Equals(type?.OriginalDefinition, tree);
 
         private ImmutableHashSet<TaintFact> AnalyzeLambda(IOperation lambda, ImmutableHashSet<TaintFact> parameterFacts, out MethodFlowAnalysis? nested, bool collectArguments = false)
         {

@@ -44,6 +44,7 @@ namespace Residency.Analyzers.Model
             IEnumerableOfT = compilation.GetSpecialType(SpecialType.System_Collections_Generic_IEnumerable_T);
             Task = compilation.GetTypeByMetadataName("System.Threading.Tasks.Task");
             HttpClient = compilation.GetTypeByMetadataName("System.Net.Http.HttpClient");
+            ExpressionOfT = compilation.GetTypeByMetadataName("System.Linq.Expressions.Expression`1");
         }
 
         public INamedTypeSymbol? PersonalData { get; }
@@ -75,6 +76,9 @@ namespace Residency.Analyzers.Model
         public INamedTypeSymbol? Task { get; }
 
         public INamedTypeSymbol? HttpClient { get; }
+
+        /// <summary><c>System.Linq.Expressions.Expression&lt;TDelegate&gt;</c>, the type a lambda is converted to as a tree.</summary>
+        public INamedTypeSymbol? ExpressionOfT { get; }
 
         /// <summary>Whether any personal-data annotation can exist in this compilation at all.</summary>
         public bool HasAnySourceAttribute => PersonalData is not null || SpecialCategoryData is not null || IdentityPersonalData is not null || DataClassification is not null;

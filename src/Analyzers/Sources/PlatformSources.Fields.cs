@@ -45,16 +45,7 @@ namespace Residency.Analyzers.Sources
 
                 // The catalogue collection's own indexer, whichever implementation the code read it through: the element
                 // is the same, and so is what the record says it is read from, whichever thread met it first.
-                ISymbol symbol = collection;
-                foreach (var member in collection.GetMembers())
-                {
-                    if (member is IPropertySymbol { IsIndexer: true })
-                    {
-                        symbol = member;
-                        break;
-                    }
-                }
-
+                var symbol = OwnIndexer(collection);
                 var kind = query ? "query parameter" : "form field";
                 var label = kind + " " + name;
                 return new DataElement(symbol, id, label, kind, inferred.Category, ElementOrigin.Platform, label, inferred.SpecialCategory);

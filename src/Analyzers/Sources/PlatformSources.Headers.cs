@@ -59,7 +59,9 @@ namespace Residency.Analyzers.Sources
 
             return _headerElements.GetOrAdd(name, n =>
             {
-                // One element per header, whatever the spelling of its name in the code.
+                // One element per header, whatever the spelling of its name in the code; read from the first catalogue
+                // dictionary's own indexer whichever member the code read it through (HeaderDictionary's indexer,
+                // IHeaderDictionary.UserAgent), so that the record does not depend on which read a thread met first.
                 foreach (var pair in _catalog.Headers)
                 {
                     if (string.Equals(pair.Key, n, StringComparison.OrdinalIgnoreCase))
@@ -69,29 +71,8 @@ namespace Residency.Analyzers.Sources
                     }
                 }
 
-                return new DataElement(HeaderSymbol(symbol), "header:" + n, "header " + n, "header", category, ElementOrigin.Platform, "header " + n);
+                return new DataElement(_headerDictionaries.IsEmpty ? symbol : OwnIndexer(_headerDictionaries[0]), "header:" + n, "header " + n, "header", category, ElementOrigin.Platform, "header " + n);
             });
-        }
-
-        /// <summary>
-        /// The symbol a header element is read from: the first catalogue header dictionary's own indexer
-        /// (<c>IHeaderDictionary.this[]</c>), whichever member the code read it through (the concrete <c>HeaderDictionary</c>'s
-        /// indexer, <c>IHeaderDictionary.UserAgent</c>). The record then does not depend on which read a thread met first.
-        /// </summary>
-        private ISymbol HeaderSymbol(ISymbol read)
-        {
-            foreach (var dictionary in _headerDictionaries)
-            {
-                foreach (var member in dictionary.GetMembers())
-                {
-                    if (member is IPropertySymbol { IsIndexer: true })
-                    {
-                        return member;
-                    }
-                }
-            }
-
-            return read;
         }
 
         private bool IsHeaderDictionary(ITypeSymbol type) => EndpointTypes.DerivesFrom(type, _headerDictionaries);

@@ -386,6 +386,24 @@ namespace Residency.Analyzers.Sources
             return new MemberMatch(entry, element);
         }
 
+        /// <summary>
+        /// The catalogue type's own indexer (<c>IHeaderDictionary.this[string]</c>, <c>IFormCollection.this[string]</c>), the
+        /// symbol a header, form field or query parameter element is read from whichever implementation the code read it
+        /// through; the type itself when it declares none.
+        /// </summary>
+        private static ISymbol OwnIndexer(INamedTypeSymbol type)
+        {
+            foreach (var member in type.GetMembers())
+            {
+                if (member is IPropertySymbol { IsIndexer: true })
+                {
+                    return member;
+                }
+            }
+
+            return type;
+        }
+
         /// <summary>The value under its implicit and explicit conversions (a claim type, a header name, a form key).</summary>
         private static IOperation Unconverted(IOperation value)
         {
