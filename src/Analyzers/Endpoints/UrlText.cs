@@ -187,6 +187,20 @@ namespace Residency.Analyzers.Endpoints
                 return Parse(explicitEndpoint, complete: true).Host;
             }
 
+            if (ContainerConnectionEndpoint(text, complete) is { } containerEndpoint)
+            {
+                // .NET Aspire's blob container connection string: the service URI, or the emulator's whole connection string.
+                if (IsConnectionString(containerEndpoint))
+                {
+                    var inner = StorageHost(containerEndpoint, complete: true, endpointKey, out var innerHow);
+                    how = "Endpoint of a blob container connection string, " + innerHow;
+                    return inner;
+                }
+
+                how = "Endpoint of a blob container connection string";
+                return Parse(containerEndpoint, complete: true).Host;
+            }
+
             if (string.Equals(KnownValue(text, complete, "UseDevelopmentStorage"), "true", StringComparison.OrdinalIgnoreCase))
             {
                 how = "UseDevelopmentStorage=true: the local storage emulator";
@@ -205,6 +219,64 @@ namespace Residency.Analyzers.Endpoints
             how = suffix is null ? "AccountName, default EndpointSuffix core.windows.net" : "AccountName + EndpointSuffix";
             var host = $"{account}.{service}.{(suffix ?? "core.windows.net").Trim('.')}".ToLowerInvariant();
             return IsHostText(host) ? host : null;
+        }
+
+        /// <summary>
+        /// The <c>Endpoint</c> of a .NET Aspire blob container connection string, <c>Endpoint={value};ContainerName={name}</c>
+        /// (<c>AddAzureBlobContainerClient</c>): the blob service URI, or for the local emulator a whole storage connection
+        /// string in quotes. Null when the text is not one (both keys are needed), or when in an incomplete text the endpoint
+        /// runs into the unknown rest.
+        /// </summary>
+        public static string? ContainerConnectionEndpoint(string text, bool complete)
+        {
+            string? endpoint = null;
+            bool container = false;
+            int i = 0;
+            while (i < text.Length)
+            {
+                int eq = text.IndexOf('=', i);
+                if (eq < 0)
+                {
+                    break;
+                }
+
+                var key = text.Substring(i, eq - i);
+                key = key.Substring(key.LastIndexOf(';') + 1).Trim(); // a part without '=' before it is skipped
+                int start = eq + 1;
+                while (start < text.Length && text[start] == ' ')
+                {
+                    start++;
+                }
+
+                string value;
+                bool known;
+                if (start < text.Length && (text[start] == '"' || text[start] == '\''))
+                {
+                    int close = text.IndexOf(text[start], start + 1);
+                    known = close > 0;
+                    value = known ? text.Substring(start + 1, close - start - 1) : text.Substring(start + 1);
+                    int next = known ? text.IndexOf(';', close) : -1;
+                    i = next < 0 ? text.Length : next + 1;
+                }
+                else
+                {
+                    int next = text.IndexOf(';', start);
+                    known = next >= 0 || complete;
+                    value = (next < 0 ? text.Substring(start) : text.Substring(start, next - start)).Trim();
+                    i = next < 0 ? text.Length : next + 1;
+                }
+
+                if (string.Equals(key, "Endpoint", StringComparison.OrdinalIgnoreCase))
+                {
+                    endpoint = known && value.Length > 0 ? value : null;
+                }
+                else if (string.Equals(key, "ContainerName", StringComparison.OrdinalIgnoreCase))
+                {
+                    container = true;
+                }
+            }
+
+            return container ? endpoint : null;
         }
 
         /// <summary>

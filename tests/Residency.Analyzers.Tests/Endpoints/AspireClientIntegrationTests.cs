@@ -81,6 +81,38 @@ class Exports(BlobServiceClient blobs)
     public Task Save(Customer customer) => {|#0:blobs.GetBlobContainerClient(""exports"").UploadBlobAsync(""c.json"", BinaryData.FromObjectAsJson(customer))|};
 }", Declared("acmeexports.blob.core.windows.net", "US", ("appsettings.json", "{ \"ConnectionStrings\": { \"blobs\": \"DefaultEndpointsProtocol=https;AccountName=acmeexports;AccountKey=a2V5;EndpointSuffix=core.windows.net\" } }")), Res001(0));
 
+        // AddAzureBlobContainerClient: the app host injects "Endpoint={service URI};ContainerName={name}" (the emulator's
+        // endpoint is a whole storage connection string in quotes); a deployed app may get the service URI alone.
+        private const string ContainerApp = Usings + @"
+static class Program
+{
+    public static void Configure(IHostApplicationBuilder builder) => builder.AddAzureBlobContainerClient(""photos"");
+}
+class Photos(BlobContainerClient container)
+{
+    public Task Save(Customer customer) => {|#0:container.UploadBlobAsync(""c.json"", BinaryData.FromObjectAsJson(customer))|};
+}";
+
+        [Fact]
+        public Task ABlobContainerClientsEndpointIsFollowed() => VerifyAsync(ContainerApp,
+            Declared("acmephotos.blob.core.windows.net", "US", ("appsettings.json", "{ \"ConnectionStrings\": { \"photos\": \"Endpoint=https://acmephotos.blob.core.windows.net/;ContainerName=photos\" } }")), Res001(0));
+
+        [Fact]
+        public Task ABlobContainerClientsEndpointInGermanyIsAllowed() => VerifyAsync(ContainerApp,
+            Declared("acmephotos.blob.core.windows.net", "DE", ("appsettings.json", "{ \"ConnectionStrings\": { \"photos\": \"Endpoint=https://acmephotos.blob.core.windows.net/;ContainerName=photos\" } }")));
+
+        [Fact]
+        public Task ABlobContainerClientsServiceUriAloneIsFollowed() => VerifyAsync(ContainerApp,
+            Declared("acmephotos.blob.core.windows.net", "US", ("appsettings.json", "{ \"ConnectionStrings\": { \"photos\": \"https://acmephotos.blob.core.windows.net\" } }")), Res001(0));
+
+        // The emulator's endpoint, quoted: its semicolons belong to the inner connection string (a local host, no transfer).
+        [Fact]
+        public Task ABlobContainerClientOnTheEmulatorStaysLocal() => VerifyAsync(ContainerApp,
+            Declared("acmephotos.blob.core.windows.net", "US", ("appsettings.json", "{ \"ConnectionStrings\": { \"photos\": \"Endpoint=\\\"DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=a2V5;BlobEndpoint=http://127.0.0.1:10000/devstoreaccount1;\\\";ContainerName=photos\" } }")));
+
+        [Fact]
+        public Task ABlobContainerClientWithoutConfigurationIsUnknown() => VerifyAsync(ContainerApp, null, Res003(0));
+
         [Fact]
         public Task AServiceBusClientsNamespaceIsFollowed() => VerifyAsync(Usings + @"
 static class Program

@@ -956,7 +956,11 @@ namespace Microsoft.Extensions.Azure
         public static IAzureClientBuilder<global::Azure.Messaging.EventHubs.Producer.EventHubProducerClient, global::Azure.Messaging.EventHubs.Producer.EventHubProducerClientOptions> AddEventHubProducerClient<TBuilder, TConfiguration>(this TBuilder builder, TConfiguration configuration) where TBuilder : IAzureClientFactoryBuilderWithConfiguration<TConfiguration> => null!;
     }
 }
-namespace Aspire.Azure.Storage.Blobs { public class AzureStorageBlobsSettings { public string? ConnectionString { get; set; } public System.Uri? ServiceUri { get; set; } } }
+namespace Aspire.Azure.Storage.Blobs
+{
+    public class AzureStorageBlobsSettings { public string? ConnectionString { get; set; } public System.Uri? ServiceUri { get; set; } }
+    public sealed class AzureBlobStorageContainerSettings : AzureStorageBlobsSettings { public string? BlobContainerName { get; set; } }
+}
 namespace Aspire.Azure.Messaging.ServiceBus { public sealed class AzureMessagingServiceBusSettings { public string? ConnectionString { get; set; } public string? FullyQualifiedNamespace { get; set; } } }
 namespace Aspire.Microsoft.Azure.Cosmos { public sealed class MicrosoftAzureCosmosSettings { public string? ConnectionString { get; set; } public System.Uri? AccountEndpoint { get; set; } } }
 namespace Aspire.Azure.Messaging.EventHubs
@@ -974,6 +978,7 @@ namespace Microsoft.Extensions.Hosting
         public static void AddAzureBlobClient(this IHostApplicationBuilder builder, string connectionName, System.Action<Aspire.Azure.Storage.Blobs.AzureStorageBlobsSettings>? configureSettings = null, System.Action<global::Microsoft.Extensions.Azure.IAzureClientBuilder<global::Azure.Storage.Blobs.BlobServiceClient, global::Azure.Storage.Blobs.BlobClientOptions>>? configureClientBuilder = null) { }
         public static void AddAzureBlobServiceClient(this IHostApplicationBuilder builder, string connectionName, System.Action<Aspire.Azure.Storage.Blobs.AzureStorageBlobsSettings>? configureSettings = null, System.Action<global::Microsoft.Extensions.Azure.IAzureClientBuilder<global::Azure.Storage.Blobs.BlobServiceClient, global::Azure.Storage.Blobs.BlobClientOptions>>? configureClientBuilder = null) { }
         public static void AddKeyedAzureBlobServiceClient(this IHostApplicationBuilder builder, string name, System.Action<Aspire.Azure.Storage.Blobs.AzureStorageBlobsSettings>? configureSettings = null, System.Action<global::Microsoft.Extensions.Azure.IAzureClientBuilder<global::Azure.Storage.Blobs.BlobServiceClient, global::Azure.Storage.Blobs.BlobClientOptions>>? configureClientBuilder = null) { }
+        public static void AddAzureBlobContainerClient(this IHostApplicationBuilder builder, string connectionName, System.Action<Aspire.Azure.Storage.Blobs.AzureBlobStorageContainerSettings>? configureSettings = null, System.Action<global::Microsoft.Extensions.Azure.IAzureClientBuilder<global::Azure.Storage.Blobs.BlobContainerClient, global::Azure.Storage.Blobs.BlobClientOptions>>? configureClientBuilder = null) { }
     }
     public static class AspireServiceBusExtensions
     {
