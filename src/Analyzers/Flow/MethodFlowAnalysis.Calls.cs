@@ -112,7 +112,7 @@ namespace Residency.Analyzers.Flow
             }
             else
             {
-                result = External(invocation, target, receiver, arguments, allArguments, lambdas, out var handedInTrees);
+                result = WithoutQueryParameters(invocation, External(invocation, target, receiver, arguments, allArguments, lambdas, out var handedInTrees));
                 // An interface or abstract member of the application that no code of this compilation implements (another
                 // project of the solution does, or a proxy at run time): where the data goes is decided there, so the call is
                 // an unclassified recipient. What comes back may be a value it was handed (a string), but not every member of
@@ -247,6 +247,7 @@ namespace Residency.Analyzers.Flow
 
             ImmutableHashSet<TaintFact> result;
             var behaviour = _engine.Library.Of(target);
+            var projected = false;
             if ((behaviour & Behaviour.Aggregate) != 0)
             {
                 result = Taint.Empty;
@@ -259,10 +260,16 @@ namespace Residency.Analyzers.Flow
             else if ((lambdas.Count > 0 && (behaviour & Behaviour.Projection) != 0) || knownDelegate)
             {
                 result = lambdaResults;
+                projected = true;
             }
             else
             {
                 result = Taint.Union(Taint.Union(receiver, allArguments), lambdaResults);
+            }
+
+            if (!handedInTrees.IsEmpty || (projected && !source.IsEmpty))
+            {
+                result = Taint.Union(result, QueryParameters(invocation.Type, handedInTrees, projected ? source : Taint.Empty));
             }
 
             // Mutating calls on a builder or collection of a library (sb.Append(x), list.Add(x), dict[key] = x): the receiver now
@@ -283,6 +290,86 @@ namespace Residency.Analyzers.Flow
             }
 
             return result;
+        }
+
+        /// <summary>
+        /// What a query built by a call holds for its provider (<c>db.Customers.Where(c =&gt; c.Email == customer.Email)</c>):
+        /// the values its trees were handed, and what its source query already held (a projection's result keeps the
+        /// source's filter), stored in the query's <c>IQueryable.Expression</c>. Nothing is sent yet: a call that runs the
+        /// query (a store call, <c>ToListAsync</c>) hands them on, and its result no longer holds them
+        /// (<see cref="WithoutQueryParameters"/>). Empty when the call does not return a query.
+        /// </summary>
+        private ImmutableHashSet<TaintFact> QueryParameters(ITypeSymbol? resultType, ImmutableHashSet<TaintFact> handed, ImmutableHashSet<TaintFact> source)
+        {
+            if (_engine.Types.QueryExpression is not { } expression || !IsQuery(resultType))
+            {
+                return Taint.Empty;
+            }
+
+            var held = Taint.InMember(handed, expression);
+            foreach (var fact in source)
+            {
+                if (IsQueryParameter(fact, expression))
+                {
+                    held = held.Add(fact);
+                }
+            }
+
+            return held;
+        }
+
+        /// <summary>
+        /// The result of a call that runs a query (its source is a query, its result is not: <c>ToListAsync</c>,
+        /// <c>SingleAsync</c>, <c>ToList</c>) without the values the query held for its provider: the rows it returns are
+        /// not the filter's values (<c>Where(o =&gt; o.Email == email).Select(o =&gt; o.Total)</c> returns totals).
+        /// </summary>
+        private ImmutableHashSet<TaintFact> WithoutQueryParameters(IInvocationOperation invocation, ImmutableHashSet<TaintFact> result)
+        {
+            if (result.IsEmpty || _engine.Types.QueryExpression is not { } expression)
+            {
+                return result;
+            }
+
+            // An extension method's source as written: query.ToList() converts the query to the IEnumerable<T> it takes.
+            var source = invocation.Instance ?? (invocation.TargetMethod.IsExtensionMethod ? Endpoints.EndpointResolver.FirstArgument(invocation) : null);
+            while (source is IConversionOperation conversion)
+            {
+                source = conversion.Operand;
+            }
+
+            if (!IsQuery(source?.Type) || IsQuery(invocation.Type))
+            {
+                return result;
+            }
+
+            return Taint.Without(result, fact => IsQueryParameter(fact, expression));
+        }
+
+        private static bool IsQueryParameter(TaintFact fact, IPropertySymbol expression) =>
+            (fact.IsSource ? fact.Member : fact.Stored) is { } path && SymbolEqualityComparer.Default.Equals(path.Head, expression);
+
+        /// <summary>Whether a type is a query a provider runs later: <c>IQueryable</c> or a type that implements it (<c>DbSet&lt;T&gt;</c>).</summary>
+        private bool IsQuery(ITypeSymbol? type)
+        {
+            if (type is not INamedTypeSymbol { SpecialType: SpecialType.None, TypeKind: TypeKind.Interface or TypeKind.Class } named || _engine.Types.Queryable is not { } queryable)
+            {
+                return false;
+            }
+
+            if (SymbolEqualityComparer.Default.Equals(named, queryable))
+            {
+                return true;
+            }
+
+            foreach (var implemented in named.AllInterfaces)
+            {
+                if (SymbolEqualityComparer.Default.Equals(implemented, queryable))
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
 
         internal static bool ReturnsItsReceiver(IMethodSymbol method) =>

@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Collections.Immutable;
 using System.Linq;
 using Microsoft.CodeAnalysis;
 
@@ -45,6 +46,11 @@ namespace Residency.Analyzers.Model
             Task = compilation.GetTypeByMetadataName("System.Threading.Tasks.Task");
             HttpClient = compilation.GetTypeByMetadataName("System.Net.Http.HttpClient");
             ExpressionOfT = compilation.GetTypeByMetadataName("System.Linq.Expressions.Expression`1");
+            Queryable = compilation.GetTypeByMetadataName("System.Linq.IQueryable");
+            foreach (var member in Queryable?.GetMembers("Expression") ?? ImmutableArray<ISymbol>.Empty)
+            {
+                QueryExpression ??= member as IPropertySymbol;
+            }
         }
 
         public INamedTypeSymbol? PersonalData { get; }
@@ -79,6 +85,12 @@ namespace Residency.Analyzers.Model
 
         /// <summary><c>System.Linq.Expressions.Expression&lt;TDelegate&gt;</c>, the type a lambda is converted to as a tree.</summary>
         public INamedTypeSymbol? ExpressionOfT { get; }
+
+        /// <summary><c>System.Linq.IQueryable</c>, which every query a provider runs later implements.</summary>
+        public INamedTypeSymbol? Queryable { get; }
+
+        /// <summary><c>IQueryable.Expression</c>: where a query holds the values its operators' trees were handed until it runs.</summary>
+        public IPropertySymbol? QueryExpression { get; }
 
         /// <summary>Whether any personal-data annotation can exist in this compilation at all.</summary>
         public bool HasAnySourceAttribute => PersonalData is not null || SpecialCategoryData is not null || IdentityPersonalData is not null || DataClassification is not null;

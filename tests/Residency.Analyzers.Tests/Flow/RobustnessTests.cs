@@ -65,6 +65,7 @@ public class N4 { public N4(string a) : base(a) { Missing = a; } }
 public partial class N5 { public N5(string a) { A = a; } } public partial class N5 { public string A { get; } }
 public struct N6(string x) { public string X = x; public string Y => X; }
 class S { void Run(Customer c, Crm crm) { crm.Send(new N1(c.Email, c.Name).To); crm.Send(new N2(c.Email).Sub); crm.Send(new N3(c.Email).E); crm.SendObject(new N4(c.Name)); crm.Send(new N5(c.Email).A); crm.Send(new N6(c.Email).Y); crm.Send(new Unknown(c.Email).To); } }" },
+            { "queries being typed", Model + @"class S { void Run(Customer c, Crm crm, IQueryable<Customer> q) { var a = q.Where(k => k.Email == c.Email).; var b = q.Where(k => k.Email == ).Select(k => k.Id).ToList(); crm.SendObject(q.Where(k => k.Name == c.Name).Select(k => ).ToList()); IQueryable<Unknown> u = q.Where(k => k.Email == c.Email); crm.SendObject(u.Missing()); crm.SendObject(q.Where(k => k.Email == c.Email).AsQueryable().Where(k => k.Name == c.); } }" },
             { "dynamic, unsafe and goto", Model + @"class S { unsafe void Run(Customer c, Crm crm, dynamic d) { d.Send(c.Email); crm.Send(d.Email); dynamic x = c; crm.Send(x.Email); int* p = null; again: var s = c.Email; if (s.Length > 1) goto again; crm.Send(s); crm.Send(__arglist(c.Email)); } }" },
         };
 

@@ -146,6 +146,61 @@ class Finder(Db db)
             Res008(0).WithArguments("Customer.Email (contact.email)", "Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.SingleAsync", "Find → Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.SingleAsync"),
             Res008(1).WithArguments("Customer.Name (name)", "Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.SingleAsync", "Find → Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.SingleAsync"));
 
+        // A predicate given to a query operator (Queryable.Where) before the query runs: the query holds the values its tree
+        // was handed, through OrderBy and Select, and the call that runs it hands them to the database.
+        [Fact]
+        public Task AQueryHandsOnWhatItsOperatorsWereGivenWhenItRuns() => VerifyUnclassifiedAsync(@"
+class Finder(Db db)
+{
+    async Task<int> Find(Customer customer)
+    {
+        var byEmail = await {|#0:db.Customers.Where(c => c.Email == customer.Email).ToListAsync()|};
+        var query = db.Customers.Where(c => c.Name == customer.Name).OrderBy(c => c.Id).Select(c => c.Id);
+        var first = await {|#1:query.FirstOrDefaultAsync()|};
+        var byId = await db.Customers.Where(c => c.Id == customer.Id).ToListAsync();
+        var own = await db.Customers.Where(c => c.Email.StartsWith(""a"")).ToListAsync();
+        return byEmail.Count + first + byId.Count + own.Count;
+    }
+}",
+            Res008(0).WithArguments("Customer.Email (contact.email)", "Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.ToListAsync", "Find → Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.ToListAsync"),
+            Res008(1).WithArguments("Customer.Name (name)", "Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.FirstOrDefaultAsync", "Find → Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.FirstOrDefaultAsync"));
+
+        // A repository builds the query from its parameter, its caller runs it: the summary carries the value in the query.
+        [Fact]
+        public Task AQueryBuiltByAHelperHandsOnItsArgumentWhereItRuns() => VerifyUnclassifiedAsync(@"
+class Repository(Db db)
+{
+    public IQueryable<Customer> ByEmail(string email) => db.Customers.Where(c => c.Email == email);
+}
+class Finder(Repository repository)
+{
+    async Task<int> Find(Customer customer)
+    {
+        var found = await {|#0:repository.ByEmail(customer.Email).ToListAsync()|};
+        var none = await repository.ByEmail(""support@example.com"").ToListAsync();
+        return found.Count + none.Count;
+    }
+}", Res008(0).WithArguments("Customer.Email (contact.email)", "Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.ToListAsync", "Find → Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.ToListAsync"));
+
+        // What a query returns are its rows, not its filter's values: ids selected by e-mail carry no e-mail, while the
+        // query itself, handed to another library before it runs, still holds it.
+        [Fact]
+        public Task TheRowsOfAQueryDoNotCarryItsFilter() => VerifyUnclassifiedAsync(@"
+class Exporter(Db db, CrmSdk crm)
+{
+    async Task Run(Customer customer)
+    {
+        var query = db.Customers.Where(c => c.Email == customer.Email).Select(c => c.Id);
+        var ids = await {|#0:query.ToListAsync()|};
+        crm.PushAll(ids);
+        crm.PushAll(ids.ToArray());
+        crm.PushAll(query.ToList());
+        {|#1:crm.PushAll(query)|};
+    }
+}",
+            Res008(0).WithArguments("Customer.Email (contact.email)", "Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.ToListAsync", "Run → Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.ToListAsync"),
+            Res008(1).WithArguments("Customer.Email (contact.email)", "Contoso.Vendor.CrmSdk.PushAll", "Run → Contoso.Vendor.CrmSdk.PushAll"));
+
         // A context's override that stamps and saves, and a repository that saves a context it is given: the base call's
         // receiver is the context itself, whose type declares customers; neither it nor the callers hand them on.
         [Fact]
