@@ -434,9 +434,9 @@ namespace Residency.Analyzers.Flow
         /// </summary>
         private void HandToTreeConsumer(IOperation operand, ImmutableHashSet<TaintFact> value)
         {
-            if (_expressionArguments is not null && !value.IsEmpty && !ReadsTreeParameter(operand))
+            if (_tree is { _treeLambdas: { } lambdas } tree && !value.IsEmpty && !ReadsTreeParameter(operand, lambdas))
             {
-                _expressionArguments = Taint.Union(_expressionArguments, value);
+                tree._expressionArguments = Taint.Union(tree._expressionArguments ?? Taint.Empty, value);
             }
         }
 
@@ -444,12 +444,11 @@ namespace Residency.Analyzers.Flow
         /// Whether an argument in an expression tree is computed from the tree's own parameters (<c>s =&gt; Join(" ", s.First,
         /// s.Last))</c>): the consumer evaluates that later on its own data, so the call hands it nothing of the caller's.
         /// </summary>
-        private bool ReadsTreeParameter(IOperation value)
+        private static bool ReadsTreeParameter(IOperation value, HashSet<IMethodSymbol> lambdas)
         {
             foreach (var operation in value.DescendantsAndSelf())
             {
-                if (operation is IParameterReferenceOperation reference &&
-                    SymbolEqualityComparer.Default.Equals(reference.Parameter.ContainingSymbol, _expressionLambda))
+                if (operation is IParameterReferenceOperation { Parameter.ContainingSymbol: IMethodSymbol lambda } && lambdas.Contains(lambda))
                 {
                     return true;
                 }
@@ -493,8 +492,13 @@ namespace Residency.Analyzers.Flow
             nested = new MethodFlowAnalysis(this, graph, parameterFacts, captured);
             if (collectArguments)
             {
-                nested._expressionLambda = flowLambda.Symbol;
+                nested._tree = nested;
+                nested._treeLambdas = new HashSet<IMethodSymbol>(SymbolEqualityComparer.Default) { flowLambda.Symbol };
                 nested._expressionArguments = Taint.Empty;
+            }
+            else
+            {
+                nested._tree?._treeLambdas?.Add(flowLambda.Symbol); // a lambda inside a tree: part of the tree
             }
 
             var returns = nested.RunGraph();

@@ -52,10 +52,14 @@ namespace Residency.Analyzers.Flow
         // Flow captures that stand for a storage location (x ??= v captures x, then assigns through the capture).
         private readonly Dictionary<CaptureId, IOperation> _captureTargets = new();
 
-        // In the analysis of a lambda converted to an expression tree: the lambda, and what the calls and comparisons in its
-        // body are given from outside it, which the tree's consumer can read out of it (Hangfire stores a job's arguments, a
-        // query sends a compared value as a parameter). Null in every other analysis.
-        private IMethodSymbol? _expressionLambda;
+        // In the analysis of a lambda converted to an expression tree, and of the lambdas nested in it
+        // (c => c.Orders.Any(o => o.Email == email)): the analysis of the tree's own lambda. It holds the tree's lambdas (its
+        // own and the nested ones: what is computed from their parameters is the consumer's to evaluate, not the caller's)
+        // and what the calls and comparisons in their bodies are given from outside them, which the tree's consumer can read
+        // out of it (Hangfire stores a job's arguments, a query sends a compared value as a parameter). Null in every other
+        // analysis.
+        private MethodFlowAnalysis? _tree;
+        private HashSet<IMethodSymbol>? _treeLambdas;
         private ImmutableHashSet<TaintFact>? _expressionArguments;
 
         // Lambdas stored in delegate locals (Action<string> a = s => …), so that a(x) runs them with x.
@@ -113,6 +117,7 @@ namespace Residency.Analyzers.Flow
             _outer = outer;
             _lambdaParameterFacts = lambdaParameterFacts;
             _capturedState = capturedState;
+            _tree = inlined is null ? outer._tree : null; // a local function's body is not part of a tree that calls it
         }
 
         private readonly State? _capturedState;

@@ -146,6 +146,21 @@ class Finder(Db db)
             Res008(0).WithArguments("Customer.Email (contact.email)", "Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.SingleAsync", "Find → Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.SingleAsync"),
             Res008(1).WithArguments("Customer.Name (name)", "Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.SingleAsync", "Find → Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.SingleAsync"));
 
+        // A lambda nested in the predicate is part of the tree: what its comparisons are given from outside goes to the
+        // database too; what it computes from its own parameter, or from the tree's, does not.
+        [Fact]
+        public Task ALambdaNestedInAPredicateHandsOnWhatItIsGiven() => VerifyUnclassifiedAsync(@"
+public class Team { public int Id { get; set; } public System.Collections.Generic.List<Customer> Members { get; set; } = new(); }
+class Finder(Db db)
+{
+    async Task<int> Find(Customer customer)
+    {
+        var team = await {|#0:db.Set<Team>().SingleAsync(t => t.Members.Any(m => m.Email == customer.Email))|};
+        var own = await db.Set<Team>().SingleAsync(t => t.Members.Any(m => m.Id == t.Id && m.Name == m.Email));
+        return team.Id + own.Id;
+    }
+}", Res008(0).WithArguments("Customer.Email (contact.email)", "Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.SingleAsync", "Find → Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.SingleAsync"));
+
         // A predicate given to a query operator (Queryable.Where) before the query runs: the query holds the values its tree
         // was handed, through OrderBy and Select, and the call that runs it hands them to the database.
         [Fact]
