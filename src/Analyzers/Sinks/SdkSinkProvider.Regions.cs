@@ -416,6 +416,16 @@ namespace Residency.Analyzers.Sinks
                         AddValues(result, _resolver.Strings(value), endpoint, $"{ShortName(options.Type)}.{options.Property}");
                     }
                 }
+
+                // The options bound to a configuration section (services.Configure<RabbitMqTransportOptions>(configuration
+                // .GetSection("RabbitMq")), AddOptions<T>().BindConfiguration("RabbitMq")): the section's value for the property.
+                if (_resolver.Compilation.GetTypeByMetadataName(options.Type) is { } optionsType)
+                {
+                    foreach (var section in _resolver.Index.OptionsSections(optionsType))
+                    {
+                        AddValues(result, _resolver.ConfigLookup(section + ":" + options.Property), endpoint, $"{ShortName(options.Type)}.{options.Property}");
+                    }
+                }
             }
 
             result.AddRange(ConnectTargets(entry));

@@ -113,5 +113,52 @@ class Signups
 }");
             Assert.Equal("kyc.rmq.example-broker.com", sink.Host);
         }
+
+        // The transport's options bound to a configuration section, as the options of every catalogued SDK can be: the
+        // section's Host in appsettings.json is the broker.
+        [Theory]
+        [InlineData("services.Configure<RabbitMqTransportOptions>(configuration.GetSection(\"RabbitMq\"));")]
+        [InlineData("services.AddOptions<RabbitMqTransportOptions>().BindConfiguration(\"RabbitMq\");")]
+        [InlineData("services.AddOptions<RabbitMqTransportOptions>().Bind(configuration.GetSection(\"RabbitMq\"));")]
+        public async Task RabbitMqTransportOptionsBoundToConfigurationGiveTheHost(string binding)
+        {
+            var source = @"
+static class Startup
+{
+    public static void Register(IServiceCollection services, IConfiguration configuration)
+    {
+        " + binding + @"
+        services.AddMassTransit(x => x.UsingRabbitMq());
+    }
+}
+public record CustomerRegistered(string Email, string Name);
+class Signups(IPublishEndpoint publish)
+{
+    public Task Register(Customer c) => {|#0:publish.Publish(new CustomerRegistered(c.Email, c.Name))|};
+}";
+            var settings = ("/0/appsettings.json", "{ \"RabbitMq\": { \"Host\": \"kyc.rmq.example-broker.com\", \"VHost\": \"/\" } }");
+            var sink = SinkOf(source.Replace("{|#0:", string.Empty).Replace("|}", string.Empty), new[] { settings });
+            Assert.Equal("kyc.rmq.example-broker.com", sink.Host);
+            await VerifyAsync(source, new[] { settings, Declared("kyc.rmq.example-broker.com", "US")[0] }, EndpointTest.Res001(0));
+        }
+
+        [Fact]
+        public void OptionsBoundToASectionWithoutTheHostGiveNothing()
+        {
+            var sink = SinkOf(@"
+static class Startup
+{
+    public static void Register(IServiceCollection services, IConfiguration configuration)
+    {
+        services.Configure<RabbitMqTransportOptions>(configuration.GetSection(""RabbitMq""));
+        services.AddMassTransit(x => x.UsingRabbitMq());
+    }
+}
+class Signups(IPublishEndpoint publish)
+{
+    public Task Register(string email) => publish.Publish(new { Email = email });
+}", new[] { ("/0/appsettings.json", "{ \"Other\": { \"Host\": \"kyc.rmq.example-broker.com\" } }") });
+            Assert.Null(sink.Host);
+        }
     }
 }
