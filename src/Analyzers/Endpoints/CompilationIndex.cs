@@ -117,6 +117,25 @@ namespace Residency.Analyzers.Endpoints
         public IEnumerable<string> OptionsSections(INamedTypeSymbol type) =>
             _options.TryGetValue(type.OriginalDefinition, out var sections) ? sections : Enumerable.Empty<string>();
 
+        /// <summary>
+        /// The configuration sections the options types that are, or derive from, the catalogue's
+        /// <paramref name="optionsType"/> are bound to (<c>Configure&lt;ProducerConfig&gt;(section)</c> for Kafka's
+        /// <c>ClientConfig</c>), in the order the bindings appear in the compilation.
+        /// </summary>
+        public IEnumerable<string> OptionsSectionsDerivedFrom(string optionsType)
+        {
+            foreach (var pair in _options)
+            {
+                if (_resolver.Types.DerivesFrom(pair.Key, optionsType))
+                {
+                    foreach (var section in pair.Value)
+                    {
+                        yield return section;
+                    }
+                }
+            }
+        }
+
         private void IndexHttpClient(InvocationExpressionSyntax node)
         {
             if (_resolver.OperationOf(node) is not IInvocationOperation invocation)

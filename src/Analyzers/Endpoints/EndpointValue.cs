@@ -104,10 +104,11 @@ namespace Residency.Analyzers.Endpoints
 
                     continue;
                 }
-                else if (format == "redisConfiguration")
+                else if (format is "redisConfiguration" or "hostList")
                 {
                     // StackExchange.Redis: "cache.example.com:6380,password=…,ssl=True": the elements without '=' are the
-                    // endpoints (host[:port]); a configuration may list several (a cluster, replicas).
+                    // endpoints (host[:port]); a configuration may list several (a cluster, replicas). A host list (Kafka's
+                    // bootstrap servers, "b1.example.com:9092,b2.example.com:9092") is the same without options.
                     var parts = text.Split(',');
                     for (int i = 0; i < parts.Length; i++)
                     {
@@ -120,7 +121,7 @@ namespace Residency.Analyzers.Endpoints
                         var endpoint = UrlText.Parse(part, value.Complete || i < parts.Length - 1, "hostPort");
                         if (endpoint.Host is not null)
                         {
-                            result.Add(new EndpointTarget(endpoint.Host, null, false, $"{through} (configuration endpoint {part})", value.Location));
+                            result.Add(new EndpointTarget(endpoint.Host, null, false, format == "hostList" ? $"{through} (host {part})" : $"{through} (configuration endpoint {part})", value.Location));
                         }
                     }
 

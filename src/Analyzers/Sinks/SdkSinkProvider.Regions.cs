@@ -418,13 +418,11 @@ namespace Residency.Analyzers.Sinks
                 }
 
                 // The options bound to a configuration section (services.Configure<RabbitMqTransportOptions>(configuration
-                // .GetSection("RabbitMq")), AddOptions<T>().BindConfiguration("RabbitMq")): the section's value for the property.
-                if (_resolver.Compilation.GetTypeByMetadataName(options.Type) is { } optionsType)
+                // .GetSection("RabbitMq")), AddOptions<T>().BindConfiguration("RabbitMq"), a derived type's too): the section's
+                // value for the property.
+                foreach (var section in _resolver.Index.OptionsSectionsDerivedFrom(options.Type))
                 {
-                    foreach (var section in _resolver.Index.OptionsSections(optionsType))
-                    {
-                        AddValues(result, _resolver.ConfigLookup(section + ":" + options.Property), endpoint, $"{ShortName(options.Type)}.{options.Property}");
-                    }
+                    AddValues(result, _resolver.ConfigLookup(section + ":" + options.Property), endpoint, $"{ShortName(options.Type)}.{options.Property}");
                 }
             }
 

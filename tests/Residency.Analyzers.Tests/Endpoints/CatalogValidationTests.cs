@@ -41,7 +41,7 @@ namespace Residency.Analyzers.Tests.Endpoints
             // The reader reports any other valueFormat as an issue (CatalogueLoadsWithoutIssues); the formats are those
             // docs/endpoints.md describes ("How an SDK's endpoint value is read").
             Assert.Equal(
-                new[] { "url", "host", "hostPort", "hostAndPath", "urlOrHost", "dsn", "connectionString", "storageConnectionString", "connectionStringOrHost", "redisConfiguration", "adyenLivePrefix" },
+                new[] { "url", "host", "hostPort", "hostAndPath", "urlOrHost", "dsn", "connectionString", "storageConnectionString", "connectionStringOrHost", "redisConfiguration", "hostList", "adyenLivePrefix" },
                 CatalogReader.ValueFormats);
             Assert.All(Catalog.Sdks, sdk => Assert.Contains(sdk.Endpoint.ValueFormat, CatalogReader.ValueFormats));
             Assert.Equal("connectionStringOrHost", Catalog.Sdks.Single(s => s.Package == "Azure.Messaging.ServiceBus").Endpoint.ValueFormat);
@@ -49,6 +49,7 @@ namespace Residency.Analyzers.Tests.Endpoints
             Assert.Equal("AccountEndpoint", Catalog.Sdks.Single(s => s.Package == "Microsoft.Azure.Cosmos").Endpoint.ConnectionStringKey);
             Assert.Equal("redisConfiguration", Catalog.Sdks.Single(s => s.Package == "StackExchange.Redis").Endpoint.ValueFormat);
             Assert.Equal("redisConfiguration", Catalog.Sdks.Single(s => s.Package == "Microsoft.Extensions.Caching.StackExchangeRedis").Endpoint.ValueFormat);
+            Assert.Equal("hostList", Catalog.Sdks.Single(s => s.Package == "Confluent.Kafka").Endpoint.ValueFormat);
         }
 
         [Fact]
@@ -103,7 +104,7 @@ namespace Residency.Analyzers.Tests.Endpoints
         {
             var json = CatalogReader.Read("{ \"sdks\": [ { \"types\": [ \"Contoso.Bus.Client\" ], \"defaultRegion\": \"Unknown\", \"endpoint\": { \"constructorParameters\": [ \"address\" ], \"valueFormat\": \"connectionStringOrUrl\" } } ] }", "residency.json", isUser: true);
             var issue = Assert.Single(json.Issues);
-            Assert.Contains("valueFormat 'connectionStringOrUrl' is not one of url, host, hostPort, hostAndPath, urlOrHost, dsn, connectionString, storageConnectionString, connectionStringOrHost, redisConfiguration, adyenLivePrefix", issue.ToString());
+            Assert.Contains("valueFormat 'connectionStringOrUrl' is not one of url, host, hostPort, hostAndPath, urlOrHost, dsn, connectionString, storageConnectionString, connectionStringOrHost, redisConfiguration, hostList, adyenLivePrefix", issue.ToString());
             Assert.Equal("url", Assert.Single(json.Sdks).Endpoint.ValueFormat);
         }
 
