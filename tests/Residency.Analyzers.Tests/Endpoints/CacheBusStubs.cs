@@ -30,21 +30,7 @@ namespace Microsoft.Extensions.DependencyInjection
     public static class MemoryCacheServiceCollectionExtensions
     {
         public static IServiceCollection AddDistributedMemoryCache(this IServiceCollection services) => services;
-    }
-    public static class OptionsConfigurationServiceCollectionExtensions
-    {
-        public static IServiceCollection Configure<TOptions>(this IServiceCollection services, Microsoft.Extensions.Configuration.IConfiguration config) where TOptions : class => services;
-    }
-    public static class OptionsServiceCollectionExtensions
-    {
-        public static Microsoft.Extensions.Options.OptionsBuilder<TOptions> AddOptions<TOptions>(this IServiceCollection services) where TOptions : class => null!;
-    }
-    public static class OptionsBuilderConfigurationExtensions
-    {
-        public static Microsoft.Extensions.Options.OptionsBuilder<TOptions> Bind<TOptions>(this Microsoft.Extensions.Options.OptionsBuilder<TOptions> optionsBuilder, Microsoft.Extensions.Configuration.IConfiguration config) where TOptions : class => optionsBuilder;
-        public static Microsoft.Extensions.Options.OptionsBuilder<TOptions> BindConfiguration<TOptions>(this Microsoft.Extensions.Options.OptionsBuilder<TOptions> optionsBuilder, string configSectionPath) where TOptions : class => optionsBuilder;
-    }
-}
+    }" + EndpointTest.OptionsExtensions + @"}
 namespace Microsoft.Extensions.Options
 {
     public class OptionsBuilder<TOptions> where TOptions : class { }

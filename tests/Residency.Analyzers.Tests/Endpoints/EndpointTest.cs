@@ -26,6 +26,26 @@ public class Customer
 }
 ";
 
+        /// <summary>
+        /// The options extension methods of Microsoft.Extensions.DependencyInjection (Configure&lt;T&gt;(section), AddOptions&lt;T&gt;(),
+        /// Bind, BindConfiguration), placed in that namespace by each stub set that has its own IServiceCollection.
+        /// </summary>
+        public const string OptionsExtensions = @"
+    public static class OptionsConfigurationServiceCollectionExtensions
+    {
+        public static IServiceCollection Configure<TOptions>(this IServiceCollection services, Microsoft.Extensions.Configuration.IConfiguration config) where TOptions : class => services;
+    }
+    public static class OptionsServiceCollectionExtensions
+    {
+        public static Microsoft.Extensions.Options.OptionsBuilder<TOptions> AddOptions<TOptions>(this IServiceCollection services) where TOptions : class => null!;
+    }
+    public static class OptionsBuilderConfigurationExtensions
+    {
+        public static Microsoft.Extensions.Options.OptionsBuilder<TOptions> Bind<TOptions>(this Microsoft.Extensions.Options.OptionsBuilder<TOptions> optionsBuilder, Microsoft.Extensions.Configuration.IConfiguration config) where TOptions : class => optionsBuilder;
+        public static Microsoft.Extensions.Options.OptionsBuilder<TOptions> BindConfiguration<TOptions>(this Microsoft.Extensions.Options.OptionsBuilder<TOptions> optionsBuilder, string configSectionPath) where TOptions : class => optionsBuilder;
+    }
+";
+
         /// <summary>Minimal stand-ins for Microsoft.Extensions.Configuration / DependencyInjection / Http / Options, with their real names.</summary>
         public const string ExtensionsStubs = @"
 namespace Microsoft.Extensions.Configuration
@@ -67,21 +87,7 @@ namespace Microsoft.Extensions.DependencyInjection
     public static class HttpClientBuilderExtensions
     {
         public static IHttpClientBuilder ConfigureHttpClient(this IHttpClientBuilder builder, System.Action<System.Net.Http.HttpClient> configureClient) => builder;
-    }
-    public static class OptionsConfigurationServiceCollectionExtensions
-    {
-        public static IServiceCollection Configure<TOptions>(this IServiceCollection services, Microsoft.Extensions.Configuration.IConfiguration config) where TOptions : class => services;
-    }
-    public static class OptionsServiceCollectionExtensions
-    {
-        public static Microsoft.Extensions.Options.OptionsBuilder<TOptions> AddOptions<TOptions>(this IServiceCollection services) where TOptions : class => null!;
-    }
-    public static class OptionsBuilderConfigurationExtensions
-    {
-        public static Microsoft.Extensions.Options.OptionsBuilder<TOptions> Bind<TOptions>(this Microsoft.Extensions.Options.OptionsBuilder<TOptions> optionsBuilder, Microsoft.Extensions.Configuration.IConfiguration config) where TOptions : class => optionsBuilder;
-        public static Microsoft.Extensions.Options.OptionsBuilder<TOptions> BindConfiguration<TOptions>(this Microsoft.Extensions.Options.OptionsBuilder<TOptions> optionsBuilder, string configSectionPath) where TOptions : class => optionsBuilder;
-    }
-}
+    }" + OptionsExtensions + @"}
 namespace System.Net.Http
 {
     public interface IHttpClientFactory { HttpClient CreateClient(string name); }
