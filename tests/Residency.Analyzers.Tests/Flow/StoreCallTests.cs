@@ -55,6 +55,7 @@ namespace Microsoft.EntityFrameworkCore
         public static Task<T?> FirstOrDefaultAsync<T>(this IQueryable<T> source) => null!;
         public static Task<List<T>> ToListAsync<T>(this IQueryable<T> source) => null!;
         public static Task<bool> ContainsAsync<T>(this IQueryable<T> source, T item) => null!;
+        public static string ToQueryString(this IQueryable source) => """";
     }
 }";
 
@@ -198,7 +199,7 @@ class Finder(Repository repository)
 }", Res008(0).WithArguments("Customer.Email (contact.email)", "Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.ToListAsync", "Find → Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.ToListAsync"));
 
         // What a query returns are its rows, not its filter's values: ids selected by e-mail carry no e-mail, while the
-        // query itself, handed to another library before it runs, still holds it.
+        // query itself, handed to another library before it runs, still holds it, and so does its text (ToQueryString).
         [Fact]
         public Task TheRowsOfAQueryDoNotCarryItsFilter() => VerifyUnclassifiedAsync(@"
 class Exporter(Db db, CrmSdk crm)
@@ -211,10 +212,12 @@ class Exporter(Db db, CrmSdk crm)
         crm.PushAll(ids.ToArray());
         crm.PushAll(query.ToList());
         {|#1:crm.PushAll(query)|};
+        {|#2:crm.Push(query.ToQueryString())|};
     }
 }",
             Res008(0).WithArguments("Customer.Email (contact.email)", "Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.ToListAsync", "Run → Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.ToListAsync"),
-            Res008(1).WithArguments("Customer.Email (contact.email)", "Contoso.Vendor.CrmSdk.PushAll", "Run → Contoso.Vendor.CrmSdk.PushAll"));
+            Res008(1).WithArguments("Customer.Email (contact.email)", "Contoso.Vendor.CrmSdk.PushAll", "Run → Contoso.Vendor.CrmSdk.PushAll"),
+            Res008(2).WithArguments("Customer.Email (contact.email)", "Contoso.Vendor.CrmSdk.Push", "Run → Contoso.Vendor.CrmSdk.Push"));
 
         // A context's override that stamps and saves, and a repository that saves a context it is given: the base call's
         // receiver is the context itself, whose type declares customers; neither it nor the callers hand them on.
