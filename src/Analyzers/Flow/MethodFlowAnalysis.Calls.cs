@@ -321,7 +321,9 @@ namespace Residency.Analyzers.Flow
         /// <summary>
         /// The result of a call that runs a query (its source is a query, its result is not: <c>ToListAsync</c>,
         /// <c>SingleAsync</c>, <c>ToList</c>) without the values the query held for its provider: the rows it returns are
-        /// not the filter's values (<c>Where(o =&gt; o.Email == email).Select(o =&gt; o.Total)</c> returns totals).
+        /// not the filter's values (<c>Where(o =&gt; o.Email == email).Select(o =&gt; o.Total)</c> returns totals). A string
+        /// made from a query keeps them: it is the query's text (EF Core's <c>ToQueryString()</c> declares each parameter
+        /// with its value).
         /// </summary>
         private ImmutableHashSet<TaintFact> WithoutQueryParameters(IInvocationOperation invocation, ImmutableHashSet<TaintFact> result)
         {
@@ -337,7 +339,7 @@ namespace Residency.Analyzers.Flow
                 source = conversion.Operand;
             }
 
-            if (!IsQuery(source?.Type) || IsQuery(invocation.Type))
+            if (!IsQuery(source?.Type) || IsQuery(invocation.Type) || invocation.Type?.SpecialType == SpecialType.System_String)
             {
                 return result;
             }

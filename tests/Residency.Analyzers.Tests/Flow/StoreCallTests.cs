@@ -199,20 +199,21 @@ class Finder(Repository repository)
 }", Res008(0).WithArguments("Customer.Email (contact.email)", "Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.ToListAsync", "Find → Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.ToListAsync"));
 
         // What a query returns are its rows, not its filter's values: ids selected by e-mail carry no e-mail, while the
-        // query itself, handed to another library before it runs, still holds it, and so does its text (ToQueryString).
+        // query itself, handed to another library before it runs, still holds it, and so does its SQL text (ToQueryString,
+        // itself local). The text goes to a receiver of its own: PushAll is a mutator, so crm carries what it was given.
         [Fact]
         public Task TheRowsOfAQueryDoNotCarryItsFilter() => VerifyUnclassifiedAsync(@"
-class Exporter(Db db, CrmSdk crm)
+class Exporter(Db db, CrmSdk crm, CrmSdk audit)
 {
     async Task Run(Customer customer)
     {
         var query = db.Customers.Where(c => c.Email == customer.Email).Select(c => c.Id);
+        {|#2:audit.Push(query.ToQueryString())|};
         var ids = await {|#0:query.ToListAsync()|};
         crm.PushAll(ids);
         crm.PushAll(ids.ToArray());
         crm.PushAll(query.ToList());
         {|#1:crm.PushAll(query)|};
-        {|#2:crm.Push(query.ToQueryString())|};
     }
 }",
             Res008(0).WithArguments("Customer.Email (contact.email)", "Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.ToListAsync", "Run → Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.ToListAsync"),
