@@ -46,8 +46,9 @@ namespace Residency.Analyzers.Model
             Task = compilation.GetTypeByMetadataName("System.Threading.Tasks.Task");
             HttpClient = compilation.GetTypeByMetadataName("System.Net.Http.HttpClient");
             ExpressionOfT = compilation.GetTypeByMetadataName("System.Linq.Expressions.Expression`1");
-            Queryable = compilation.GetTypeByMetadataName("System.Linq.IQueryable");
-            foreach (var member in Queryable?.GetMembers("Expression") ?? ImmutableArray<ISymbol>.Empty)
+            var queryable = compilation.GetTypeByMetadataName("System.Linq.IQueryable");
+            Queryable = queryable is null ? ImmutableArray<INamedTypeSymbol>.Empty : ImmutableArray.Create(queryable);
+            foreach (var member in queryable?.GetMembers("Expression") ?? ImmutableArray<ISymbol>.Empty)
             {
                 QueryExpression ??= member as IPropertySymbol;
             }
@@ -86,8 +87,11 @@ namespace Residency.Analyzers.Model
         /// <summary><c>System.Linq.Expressions.Expression&lt;TDelegate&gt;</c>, the type a lambda is converted to as a tree.</summary>
         public INamedTypeSymbol? ExpressionOfT { get; }
 
-        /// <summary><c>System.Linq.IQueryable</c>, which every query a provider runs later implements.</summary>
-        public INamedTypeSymbol? Queryable { get; }
+        /// <summary>
+        /// <c>System.Linq.IQueryable</c>, which every query a provider runs later implements (empty when the compilation does
+        /// not have it), in the shape <see cref="Endpoints.EndpointTypes.DerivesFrom(ITypeSymbol, ImmutableArray{INamedTypeSymbol})"/> takes.
+        /// </summary>
+        public ImmutableArray<INamedTypeSymbol> Queryable { get; }
 
         /// <summary><c>IQueryable.Expression</c>: where a query holds the values its operators' trees were handed until it runs.</summary>
         public IPropertySymbol? QueryExpression { get; }

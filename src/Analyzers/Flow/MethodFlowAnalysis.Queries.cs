@@ -1,0 +1,167 @@
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace Residency.Analyzers.Flow
+{
+    /// <summary>
+    /// What data stores and deferred code receive: a call on a store hands on what was stored into it, not what its type
+    /// declares; a lambda converted to an expression tree is data its consumer can read; a query holds what its operators'
+    /// trees were given until a call runs it (docs/flow-semantics.md, "expression trees" and "a database's own data").
+    /// </summary>
+    internal sealed partial class MethodFlowAnalysis
+    {
+        /// <summary>
+        /// What a query built by a call holds for its provider (<c>db.Customers.Where(c =&gt; c.Email == customer.Email)</c>):
+        /// the values its trees were handed, and what its source query already held (a projection's result keeps the
+        /// source's filter), stored in the query's <c>IQueryable.Expression</c>. Nothing is sent yet: a call that runs the
+        /// query (a store call, <c>ToListAsync</c>) hands them on, and its result no longer holds them
+        /// (<see cref="WithoutQueryParameters"/>). Empty when the call does not return a query.
+        /// </summary>
+        private ImmutableHashSet<TaintFact> QueryParameters(ITypeSymbol? resultType, ImmutableHashSet<TaintFact> handed, ImmutableHashSet<TaintFact> source)
+        {
+            if (_engine.Types.QueryExpression is not { } expression || !IsQuery(resultType))
+            {
+                return Taint.Empty;
+            }
+
+            var held = Taint.InMember(handed, expression);
+            foreach (var fact in source)
+            {
+                if (IsQueryParameter(fact, expression))
+                {
+                    held = held.Add(fact);
+                }
+            }
+
+            return held;
+        }
+
+        /// <summary>
+        /// The result of a call that runs a query (its source is a query, its result is not: <c>ToListAsync</c>,
+        /// <c>SingleAsync</c>, <c>ToList</c>) without the values the query held for its provider: the rows it returns are
+        /// not the filter's values (<c>Where(o =&gt; o.Email == email).Select(o =&gt; o.Total)</c> returns totals). A string
+        /// made from a query keeps them: it is the query's text (EF Core's <c>ToQueryString()</c> declares each parameter
+        /// with its value).
+        /// </summary>
+        private ImmutableHashSet<TaintFact> WithoutQueryParameters(IInvocationOperation invocation, ImmutableHashSet<TaintFact> result)
+        {
+            if (result.IsEmpty || _engine.Types.QueryExpression is not { } expression)
+            {
+                return result;
+            }
+
+            // An extension method's source as written: query.ToList() converts the query to the IEnumerable<T> it takes.
+            var source = invocation.Instance ?? (invocation.TargetMethod.IsExtensionMethod ? Endpoints.EndpointResolver.FirstArgument(invocation) : null);
+            while (source is IConversionOperation conversion)
+            {
+                source = conversion.Operand;
+            }
+
+            if (!IsQuery(source?.Type) || IsQuery(invocation.Type) || invocation.Type?.SpecialType == SpecialType.System_String)
+            {
+                return result;
+            }
+
+            return Taint.Without(result, fact => IsQueryParameter(fact, expression));
+        }
+
+        private static bool IsQueryParameter(TaintFact fact, IPropertySymbol expression) =>
+            (fact.IsSource ? fact.Member : fact.Stored) is { } path && SymbolEqualityComparer.Default.Equals(path.Head, expression);
+
+        /// <summary>Whether a type is a query a provider runs later: <c>IQueryable</c> or a type that implements it (<c>DbSet&lt;T&gt;</c>).</summary>
+        private bool IsQuery(ITypeSymbol? type) =>
+            type is INamedTypeSymbol { SpecialType: SpecialType.None, TypeKind: TypeKind.Interface or TypeKind.Class } &&
+            Endpoints.EndpointTypes.DerivesFrom(type, _engine.Types.Queryable);
+
+        /// <summary>
+        /// A lambda converted to an expression tree (<c>Expression&lt;Action&gt;</c>) is data as well as code: its consumer
+        /// can read out of the tree the values its calls and comparisons are given from outside it, and may store or send
+        /// them (Hangfire's <c>BackgroundJob.Enqueue(() =&gt; mailer.Send(c.Email))</c> keeps the job's arguments in its
+        /// storage until a server runs it; a query sends <c>c =&gt; c.Email == customer.Email</c>'s e-mail as a parameter).
+        /// Returns what the lambda returns, as <see cref="AnalyzeLambda(IOperation, ImmutableHashSet{TaintFact})"/> does,
+        /// and in <paramref name="handed"/> what the calls and comparisons in its body are given from outside it.
+        /// </summary>
+        private ImmutableHashSet<TaintFact> ExpressionTreeData(IOperation lambda, ImmutableHashSet<TaintFact> parameterFacts, out ImmutableHashSet<TaintFact> handed)
+        {
+            var returns = AnalyzeLambda(lambda, parameterFacts, out var nested, collectArguments: true);
+            handed = nested?._expressionArguments ?? Taint.Empty;
+            return returns;
+        }
+
+        /// <summary>
+        /// In the analysis of an expression tree (<see cref="ExpressionTreeData"/>): records <paramref name="value"/>, what a
+        /// call's argument or a comparison's operand carries, as handed to the tree's consumer, unless it is computed from
+        /// the tree's own parameters. Nothing in any other analysis.
+        /// </summary>
+        private void HandToTreeConsumer(IOperation operand, ImmutableHashSet<TaintFact> value)
+        {
+            if (_tree is { _treeLambdas: { } lambdas } tree && !value.IsEmpty && !ReadsTreeParameter(operand, lambdas))
+            {
+                tree._expressionArguments = Taint.Union(tree._expressionArguments ?? Taint.Empty, value);
+            }
+        }
+
+        /// <summary>
+        /// Whether an argument in an expression tree is computed from the tree's own parameters (<c>s =&gt; Join(" ", s.First,
+        /// s.Last))</c>): the consumer evaluates that later on its own data, so the call hands it nothing of the caller's.
+        /// </summary>
+        private static bool ReadsTreeParameter(IOperation value, HashSet<IMethodSymbol> lambdas)
+        {
+            foreach (var operation in value.DescendantsAndSelf())
+            {
+                if (operation is IParameterReferenceOperation { Parameter.ContainingSymbol: IMethodSymbol lambda } && lambdas.Contains(lambda))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>What an expression tree handed to a sink gives it: what it returns and what its calls are handed.</summary>
+        private ImmutableHashSet<TaintFact> WholeTreeData(IOperation lambda) =>
+            Taint.Union(ExpressionTreeData(lambda, Taint.Empty, out var handed), handed);
+
+        /// <summary>Whether a parameter takes a lambda as an expression tree (<c>Expression&lt;Action&gt;</c>).</summary>
+        private bool IsExpressionTree(ITypeSymbol? type) =>
+            _engine.Types.ExpressionOfT is { } tree && SymbolEqualityComparer.Default.Equals(type?.OriginalDefinition, tree);
+
+        /// <summary>
+        /// What a call on a data store (<c>Catalog/library.json</c> "stores") hands on: its receiver, and an extension
+        /// method's source (<c>db.People.SingleAsync(…)</c>), without what their type declares — the store's own data,
+        /// whole (a caller's context or set passed in, <c>this</c> in a context's override) — but with what was stored into a
+        /// member of them; the other arguments whole (<c>db.Add(person)</c> hands on the person).
+        /// </summary>
+        private (ImmutableHashSet<TaintFact> Receiver, ImmutableHashSet<TaintFact>[] Arguments, ImmutableHashSet<TaintFact> All) WhatAStoreCallHandsOn(
+            IInvocationOperation invocation, ImmutableHashSet<TaintFact> receiver, ImmutableHashSet<TaintFact>[] arguments)
+        {
+            var sentReceiver = WithoutTheStoresOwnData(receiver, invocation.Instance?.Type);
+            var sentArguments = (ImmutableHashSet<TaintFact>[])arguments.Clone();
+            if (invocation.TargetMethod.IsExtensionMethod && invocation.Instance is null && sentArguments.Length > 0 && sentArguments[0] is { } source)
+            {
+                sentArguments[0] = WithoutTheStoresOwnData(source, Endpoints.EndpointResolver.FirstArgument(invocation)?.Type);
+            }
+
+            var all = Taint.Empty;
+            foreach (var value in sentArguments)
+            {
+                if (value is not null)
+                {
+                    all = Taint.Union(all, value);
+                }
+            }
+
+            return (sentReceiver, sentArguments, all);
+        }
+
+        private ImmutableHashSet<TaintFact> WithoutTheStoresOwnData(ImmutableHashSet<TaintFact> facts, ITypeSymbol? storeType)
+        {
+            var carried = Classifier.GetCarriedElements(storeType);
+            return Taint.Without(facts, fact => fact.IsSource
+                ? fact.Whole && fact.Member is null && fact.Element is { } element && carried.Contains(element)
+                : !fact.ViaMember && fact.Member is null && fact.Stored is null);
+        }
+    }
+}
