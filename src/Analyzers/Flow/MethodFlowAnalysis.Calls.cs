@@ -12,7 +12,8 @@ namespace Residency.Analyzers.Flow
 {
     /// <summary>
     /// Calls: sinks, the summaries of methods of this compilation a call runs (and their implementations), library behaviour
-    /// for external methods, lambdas. What a summary does at the call is in <c>MethodFlowAnalysis.Effects.cs</c>.
+    /// for external methods, lambdas. What a summary does at the call is in <c>MethodFlowAnalysis.Effects.cs</c>; store calls,
+    /// expression trees and queries in <c>MethodFlowAnalysis.Queries.cs</c>.
     /// </summary>
     internal sealed partial class MethodFlowAnalysis
     {
