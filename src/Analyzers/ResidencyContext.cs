@@ -42,9 +42,11 @@ namespace Residency.Analyzers
             var ai = new AiClientResolver(new AiTypes(compilation), Types, Resolver, sinks, sdk);
             var kernels = new KernelResolver(ai);
             var annotations = new AnnotationSinkProvider(Types, cacheCapacity);
+            var declared = new ConfiguredSinkProvider(Endpoints.User);
+            var local = LocalCatalog.For(Endpoints);
             var providers = ImmutableArray.Create<ISinkProvider>(
                 annotations,
-                new ConfiguredSinkProvider(Endpoints.User),
+                declared,
                 new HttpSinkProvider(Resolver, sinks),
                 new RefitSinkProvider(Resolver, sinks),
                 sdk,
@@ -54,8 +56,11 @@ namespace Residency.Analyzers
             Engine = new FlowEngine(compilation, models, Classifier, Types, providers, cacheCapacity)
             {
                 SinkImplementations = new SinkImplementations(annotations),
-                Unclassified = new Flow.Calls.UnclassifiedCalls(LocalCatalog.For(Endpoints)),
+                Unclassified = new Flow.Calls.UnclassifiedCalls(local),
             };
+
+            // Only where a store's provider may run queries; the pre-filter then knows the calls that run one (CandidateIndex).
+            Engine.QueryProviders = Engine.Library.HasStores ? new Flow.Calls.QueryProviders(declared, local) : null;
             Engine.ReturnSinks = new AiToolSinks(ai, kernels).Of;
             Engine.StaticWriterIndex = type => Index.ForeignStaticWriters(type);
             if (!options.InferPersonalData)
@@ -97,7 +102,7 @@ namespace Residency.Analyzers
             // Not the caller's token: a cancelled first request must not leave a cancelled index behind for the others.
             try
             {
-                return CandidateIndex.Build(Compilation, Classifier, Types, providers, sinks: Options.CommandLineBuild, Engine.Unclassified?.Local, CancellationToken.None, Engine.IsImplementedHere);
+                return CandidateIndex.Build(Compilation, Classifier, Types, providers, sinks: Options.CommandLineBuild, Engine.Unclassified?.Local, CancellationToken.None, Engine.IsImplementedHere, queryRuns: Engine.QueryProviders is not null);
             }
             catch (System.Exception e) when (e is not System.OperationCanceledException)
             {

@@ -76,11 +76,8 @@ namespace Residency.Analyzers.Endpoints
             return new LocalCatalog(endpoints.User.Local, local.ToImmutable(), BuiltIn.NotLocal);
         }
 
-        /// <summary>
-        /// Whether <paramref name="qualifiedMethod"/> (<c>Namespace.Type+Nested.Method</c>) keeps data in the process: a
-        /// residency.json <c>local</c> entry covers it, or the longest built-in entry that covers it is a <c>local</c> one.
-        /// </summary>
-        public bool IsLocal(string qualifiedMethod)
+        /// <summary>Whether one of the project's own residency.json <c>local</c> entries covers <paramref name="qualifiedMethod"/>.</summary>
+        public bool IsLocalByProject(string qualifiedMethod)
         {
             foreach (var entry in _user)
             {
@@ -88,6 +85,20 @@ namespace Residency.Analyzers.Endpoints
                 {
                     return true;
                 }
+            }
+
+            return false;
+        }
+
+        /// <summary>
+        /// Whether <paramref name="qualifiedMethod"/> (<c>Namespace.Type+Nested.Method</c>) keeps data in the process: a
+        /// residency.json <c>local</c> entry covers it, or the longest built-in entry that covers it is a <c>local</c> one.
+        /// </summary>
+        public bool IsLocal(string qualifiedMethod)
+        {
+            if (IsLocalByProject(qualifiedMethod))
+            {
+                return true;
             }
 
             var local = Longest(_local, qualifiedMethod);

@@ -99,6 +99,34 @@ namespace Residency.Analyzers.Flow
             }
 
             /// <summary>
+            /// After <see cref="CollectRecipientNames(Endpoints.LocalCatalog?, System.Func{IMethodSymbol, bool}?, bool)"/>,
+            /// where a store's provider runs queries: the calls of LINQ's own operators that may run a query hand it to the
+            /// provider (<c>MethodFlowAnalysis.RecordQueryRun</c>), so they reach a recipient — the methods of
+            /// <c>System.Linq.Queryable</c> and <c>Enumerable</c> that return no query, and a <c>foreach</c>'s <c>GetEnumerator</c>.
+            /// </summary>
+            public void AddQueryRunNames(WellKnownTypes types)
+            {
+                if (_recipientNames is null || types.Queryable.IsEmpty)
+                {
+                    return;
+                }
+
+                foreach (var name in new[] { "System.Linq.Queryable", "System.Linq.Enumerable" })
+                {
+                    foreach (var member in _compilation.GetTypeByMetadataName(name)?.GetMembers() ?? System.Collections.Immutable.ImmutableArray<ISymbol>.Empty)
+                    {
+                        if (member is IMethodSymbol { IsExtensionMethod: true } method && _byCalledName.ContainsKey(method.Name) &&
+                            !Endpoints.EndpointTypes.DerivesFrom(method.ReturnType, types.Queryable))
+                        {
+                            _recipientNames.Add(method.Name);
+                        }
+                    }
+                }
+
+                _implicitRecipients |= ImplicitCalls.ForEach;
+            }
+
+            /// <summary>
             /// <c>CollectRecipientNames</c> for one module,
             /// from its metadata tables: the names some body calls (and the members called by pattern) that a type of the
             /// module declares as a method, unless every type declaring it is local. The same answer as the walk over

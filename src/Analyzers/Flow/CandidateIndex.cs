@@ -205,9 +205,11 @@ namespace Residency.Analyzers.Flow
         /// Builds the index. <paramref name="sinks"/>: also collect the names of possible sink calls (command-line builds: the
         /// inventory's sink facts and the recipient rule need them; in the IDE the SDK assemblies are not walked at all), and with them, when
         /// <paramref name="local"/> is given (what keeps data in the process: calls to anything else are unclassified
-        /// recipients), the names of the other methods of referenced assemblies, for <see cref="MayReachRecipient"/>.
+        /// recipients), the names of the other methods of referenced assemblies, for <see cref="MayReachRecipient"/>. With
+        /// <paramref name="queryRuns"/> (a store's provider receives the queries LINQ's own operators run,
+        /// <see cref="Calls.QueryProviders"/>), the calls that may run one (<c>ToList</c>, <c>Count</c>, <c>foreach</c>) too.
         /// </summary>
-        public static CandidateIndex Build(Compilation compilation, PersonalDataClassifier classifier, WellKnownTypes types, ImmutableArray<ISinkProvider> providers, bool sinks, Endpoints.LocalCatalog? local, CancellationToken cancellationToken, System.Func<IMethodSymbol, bool>? implementedHere = null)
+        public static CandidateIndex Build(Compilation compilation, PersonalDataClassifier classifier, WellKnownTypes types, ImmutableArray<ISinkProvider> providers, bool sinks, Endpoints.LocalCatalog? local, CancellationToken cancellationToken, System.Func<IMethodSymbol, bool>? implementedHere = null, bool queryRuns = false)
         {
             var builder = new Builder(compilation, classifier, sinks ? providers : ImmutableArray<ISinkProvider>.Empty, cancellationToken);
             builder.WalkSymbols(types);
@@ -216,6 +218,10 @@ namespace Residency.Analyzers.Flow
             if (sinks)
             {
                 builder.CollectRecipientNames(local, implementedHere);
+                if (queryRuns)
+                {
+                    builder.AddQueryRunNames(types);
+                }
             }
 
             return builder.Solve();

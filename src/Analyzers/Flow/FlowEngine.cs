@@ -206,6 +206,12 @@ namespace Residency.Analyzers.Flow
         public Calls.UnclassifiedCalls? Unclassified { get; set; }
 
         /// <summary>
+        /// Who receives a query that LINQ's own operators run (<c>ToList()</c>, <c>FirstOrDefault(…)</c>, <c>foreach</c>): the
+        /// provider of the store it was built from. Null: such runs are not recorded. Set once, before the first analysis.
+        /// </summary>
+        public Calls.QueryProviders? QueryProviders { get; set; }
+
+        /// <summary>
         /// Where a method's return value is sent besides its callers, when it is (an AI tool's result goes to the model
         /// that offered it): the sinks its <c>return</c>s reach. Null or empty for ordinary methods.
         /// </summary>

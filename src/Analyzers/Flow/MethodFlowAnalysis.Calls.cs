@@ -113,7 +113,13 @@ namespace Residency.Analyzers.Flow
             }
             else
             {
-                result = WithoutQueryParameters(invocation, External(invocation, target, receiver, arguments, allArguments, lambdas, out var handedInTrees));
+                result = External(invocation, target, receiver, arguments, allArguments, lambdas, out var handedInTrees);
+                if (sinkCall is null)
+                {
+                    RecordQueryRun(invocation, target, receiver, arguments, handedInTrees);
+                }
+
+                result = WithoutQueryParameters(invocation, result);
                 // An interface or abstract member of the application that no code of this compilation implements (another
                 // project of the solution does, or a proxy at run time): where the data goes is decided there, so the call is
                 // an unclassified recipient. What comes back may be a value it was handed (a string), but not every member of

@@ -67,6 +67,134 @@ namespace Residency.Analyzers.Flow
             return Taint.Without(result, fact => IsQueryParameter(fact, expression));
         }
 
+        /// <summary>
+        /// A call of the process's own code (LINQ's <c>ToList()</c>, <c>FirstOrDefault(c =&gt; …)</c>, <c>Count()</c>, the
+        /// <c>GetEnumerator()</c> of a <c>foreach</c>) that runs a query hands the values the query holds, and those its own
+        /// trees are given, to the query's provider: the store the query was built from (<see cref="Calls.QueryProviders"/>).
+        /// A method of a referenced assembly that runs it (<c>ToListAsync</c>) is a recipient itself and is not recorded
+        /// here; a query over objects in memory (<c>list.AsQueryable()</c>) has no provider to send to.
+        /// </summary>
+        private void RecordQueryRun(IInvocationOperation invocation, IMethodSymbol target, ImmutableHashSet<TaintFact> receiver, ImmutableHashSet<TaintFact>[] arguments, ImmutableHashSet<TaintFact> handedInTrees)
+        {
+            if (_engine.QueryProviders is not { } providers || _engine.Types.QueryExpression is not { } expression ||
+                target.ContainingType is null or { SpecialType: SpecialType.System_Object } || _engine.Unclassified?.Recipient(target) is not null)
+            {
+                return;
+            }
+
+            var source = QuerySource(invocation);
+            if (!IsQuery(source?.Type) || IsQuery(invocation.Type) || invocation.Type?.SpecialType == SpecialType.System_String)
+            {
+                return;
+            }
+
+            var sourceFacts = invocation.Instance is not null ? receiver : arguments[0] ?? Taint.Empty;
+            var held = Taint.Union(Taint.Without(sourceFacts, fact => !IsQueryParameter(fact, expression)), handedInTrees);
+            if (held.IsEmpty)
+            {
+                return;
+            }
+
+            var (store, holder, inMemory) = QueryRoot(source!, depth: 0);
+            if (!inMemory && providers.Of(store as INamedTypeSymbol, holder as INamedTypeSymbol) is { } provider)
+            {
+                RecordSink(invocation, provider, held, ImmutableArray.Create(provider.Display));
+            }
+        }
+
+        /// <summary>The query a call works on as written: its receiver, or an extension method's first argument, without conversions.</summary>
+        private static IOperation? QuerySource(IInvocationOperation invocation)
+        {
+            var source = invocation.Instance ?? (invocation.TargetMethod.IsExtensionMethod ? Endpoints.EndpointResolver.FirstArgument(invocation) : null);
+            while (source is IConversionOperation conversion)
+            {
+                source = conversion.Operand;
+            }
+
+            return source;
+        }
+
+        /// <summary>
+        /// Where a query comes from: back through the calls that build a query from a query (<c>Where</c>, <c>OrderBy</c>,
+        /// <c>Include</c>, <c>AsQueryable</c> on a query), to the store it starts at (<c>db.Customers</c>, <c>db.Set&lt;T&gt;()</c>: the
+        /// store's type and that of the object holding it), through the assignments of a local in this method. In memory
+        /// when it starts at <c>AsQueryable()</c> over objects that are not a query; an unknown store otherwise (a parameter).
+        /// </summary>
+        private (ITypeSymbol? Store, ITypeSymbol? Holder, bool InMemory) QueryRoot(IOperation source, int depth)
+        {
+            for (int step = 0; step < 64; step++)
+            {
+                switch (source)
+                {
+                    case IConversionOperation conversion:
+                        source = conversion.Operand;
+                        continue;
+                    case IInvocationOperation call when IsQuery(call.Type):
+                        var inner = QuerySource(call);
+                        if (inner is not null && IsQuery(inner.Type))
+                        {
+                            source = inner;
+                            continue;
+                        }
+
+                        return inner is not null && call.TargetMethod.Name == "AsQueryable" && call.TargetMethod.ContainingType?.ToDisplayString() == "System.Linq.Queryable"
+                            ? (null, null, true)
+                            : (call.Type, (call.Instance ?? inner)?.Type, false);
+                    case IPropertyReferenceOperation property:
+                        return (property.Type, property.Instance?.Type, false);
+                    case IFieldReferenceOperation field:
+                        return (field.Type, field.Instance?.Type, false);
+                    case ILocalReferenceOperation local when depth < 4:
+                        return LocalQueryRoot(local.Local, depth + 1);
+                    default:
+                        return (source.Type, null, false);
+                }
+            }
+
+            return (null, null, false);
+        }
+
+        /// <summary>
+        /// The store of the queries a local of this method is assigned (<c>var q = db.Customers.AsQueryable(); if (f) q =
+        /// q.Where(…);</c>): the first found among its initializer and assignments, other than those computed from the local
+        /// itself; in memory when every one of them is.
+        /// </summary>
+        private (ITypeSymbol? Store, ITypeSymbol? Holder, bool InMemory) LocalQueryRoot(ILocalSymbol local, int depth)
+        {
+            var graph = _cfg;
+            while (graph.Parent is { } parent)
+            {
+                graph = parent;
+            }
+
+            var found = false;
+            var allInMemory = true;
+            foreach (var operation in graph.OriginalOperation.DescendantsAndSelf())
+            {
+                var value = operation switch
+                {
+                    IVariableDeclaratorOperation declarator when SymbolEqualityComparer.Default.Equals(declarator.Symbol, local) => declarator.Initializer?.Value,
+                    ISimpleAssignmentOperation { Target: ILocalReferenceOperation target } assignment when SymbolEqualityComparer.Default.Equals(target.Local, local) => assignment.Value,
+                    _ => null,
+                };
+                if (value is null)
+                {
+                    continue;
+                }
+
+                var root = QueryRoot(value, depth);
+                if (root.Store is INamedTypeSymbol { TypeKind: TypeKind.Class } || root.Holder is INamedTypeSymbol { TypeKind: TypeKind.Class })
+                {
+                    return root;
+                }
+
+                found = true;
+                allInMemory &= root.InMemory;
+            }
+
+            return (null, null, found && allInMemory);
+        }
+
         private static bool IsQueryParameter(TaintFact fact, IPropertySymbol expression) =>
             (fact.IsSource ? fact.Member : fact.Stored) is { } path && SymbolEqualityComparer.Default.Equals(path.Head, expression);
 

@@ -120,12 +120,46 @@ namespace Residency.Analyzers.Sinks
             return null;
         }
 
-        private SinkCall Call(IMethodSymbol method, INamedTypeSymbol? from, ConfiguredSink sink)
+        /// <summary>
+        /// The declared sink a query's provider sends to: a residency.json entry <c>Type.*</c> or <c>Type.Provider</c> on one
+        /// of <paramref name="types"/> (in order) or one of their base types, where the types are the store the query was
+        /// built from (<c>DbSet`1</c>) and the object that holds it (the application's <c>DbContext</c>). Null when none is declared.
+        /// </summary>
+        public SinkInfo? ResolveQueryProvider(System.Collections.Generic.IEnumerable<INamedTypeSymbol> types)
         {
-            var display = $"{from?.Name}.{method.Name}";
+            if (_sinks.IsEmpty)
+            {
+                return null;
+            }
+
+            foreach (var start in types)
+            {
+                for (var type = start; type is not null && type.SpecialType != SpecialType.System_Object; type = type.BaseType)
+                {
+                    var typeName = EndpointResolver.MetadataName(type);
+                    foreach (var sink in _sinks)
+                    {
+                        if (sink.TypeName == typeName && sink.MethodName is "*" or QueryProviderMember)
+                        {
+                            return Info($"{start.Name}.{QueryProviderMember}", sink);
+                        }
+                    }
+                }
+            }
+
+            return null;
+        }
+
+        /// <summary>The member by which residency.json names a store's query provider (<c>Microsoft.EntityFrameworkCore.DbSet`1.Provider</c>).</summary>
+        public const string QueryProviderMember = "Provider";
+
+        private SinkCall Call(IMethodSymbol method, INamedTypeSymbol? from, ConfiguredSink sink) =>
+            new(Info($"{from?.Name}.{method.Name}", sink), allArguments: true, receiver: !method.IsStatic, ImmutableArray<int>.Empty);
+
+        private SinkInfo Info(string display, ConfiguredSink sink)
+        {
             var location = _path is null ? null : Location.Create(_path, default, new Microsoft.CodeAnalysis.Text.LinePositionSpan(new Microsoft.CodeAnalysis.Text.LinePosition(Math.Max(0, sink.Line - 1), 0), new Microsoft.CodeAnalysis.Text.LinePosition(Math.Max(0, sink.Line - 1), 0)));
-            var info = new SinkInfo(SinkKind.Configured, display, sink.Region, sink.Recipient, null, sink.Purpose, $"residency.json sinks: {sink.TypeName}.{sink.MethodName} (\"{sink.RegionText}\")", location: location);
-            return new SinkCall(info, allArguments: true, receiver: !method.IsStatic, ImmutableArray<int>.Empty);
+            return new SinkInfo(SinkKind.Configured, display, sink.Region, sink.Recipient, null, sink.Purpose, $"residency.json sinks: {sink.TypeName}.{sink.MethodName} (\"{sink.RegionText}\")", location: location);
         }
     }
 }

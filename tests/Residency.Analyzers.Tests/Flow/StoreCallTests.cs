@@ -18,7 +18,7 @@ namespace Residency.Analyzers.Tests.Flow
     public class StoreCallTests
     {
         // The shape of Entity Framework Core's API, as a referenced assembly (metadata only, as the package is).
-        private const string EntityFramework = @"
+        internal const string EntityFramework = @"
 namespace Microsoft.EntityFrameworkCore
 {
     using System;
@@ -59,14 +59,14 @@ namespace Microsoft.EntityFrameworkCore
     }
 }";
 
-        private const string Usings = @"
+        internal const string Usings = @"
 using System;
 using System.Linq;
 using System.Threading.Tasks;
 using Microsoft.EntityFrameworkCore;
 ";
 
-        private const string Context = @"
+        internal const string Context = @"
 public class AuditRow { public Guid Id { get; set; } public string Action { get; set; } = """"; }
 public class Db(DbContextOptions options) : DbContext(options)
 {
@@ -201,6 +201,7 @@ class Finder(Repository repository)
         // What a query returns are its rows, not its filter's values: ids selected by e-mail carry no e-mail, while the
         // query itself, handed to another library before it runs, still holds it, and so does its SQL text (ToQueryString,
         // itself local). The text goes to a receiver of its own: PushAll is a mutator, so crm carries what it was given.
+        // ToList() runs the query on its set: the set's provider receives the e-mail (QueryRunTests).
         [Fact]
         public Task TheRowsOfAQueryDoNotCarryItsFilter() => VerifyUnclassifiedAsync(@"
 class Exporter(Db db, CrmSdk crm, CrmSdk audit)
@@ -212,13 +213,14 @@ class Exporter(Db db, CrmSdk crm, CrmSdk audit)
         var ids = await {|#0:query.ToListAsync()|};
         crm.PushAll(ids);
         crm.PushAll(ids.ToArray());
-        crm.PushAll(query.ToList());
+        crm.PushAll({|#3:query.ToList()|});
         {|#1:crm.PushAll(query)|};
     }
 }",
             Res008(0).WithArguments("Customer.Email (contact.email)", "Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.ToListAsync", "Run → Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.ToListAsync"),
             Res008(1).WithArguments("Customer.Email (contact.email)", "Contoso.Vendor.CrmSdk.PushAll", "Run → Contoso.Vendor.CrmSdk.PushAll"),
-            Res008(2).WithArguments("Customer.Email (contact.email)", "Contoso.Vendor.CrmSdk.Push", "Run → Contoso.Vendor.CrmSdk.Push"));
+            Res008(2).WithArguments("Customer.Email (contact.email)", "Contoso.Vendor.CrmSdk.Push", "Run → Contoso.Vendor.CrmSdk.Push"),
+            Res008(3).WithArguments("Customer.Email (contact.email)", "Microsoft.EntityFrameworkCore.DbSet`1.Provider", "Run → Microsoft.EntityFrameworkCore.DbSet`1.Provider"));
 
         // A context's override that stamps and saves, and a repository that saves a context it is given: the base call's
         // receiver is the context itself, whose type declares customers; neither it nor the callers hand them on.

@@ -82,6 +82,8 @@ namespace Residency.Analyzers.Flow.Library
                     continue;
                 }
 
+                HasStores |= kind == Behaviour.Store;
+
                 foreach (var member in members)
                 {
                     if (!_typesByMember.TryGetValue((kind, member), out var list))
@@ -95,6 +97,12 @@ namespace Residency.Analyzers.Flow.Library
 
             _mutatorPrefixes = prefixes.ToImmutable();
         }
+
+        /// <summary>
+        /// Whether the compilation references a data store of <c>Catalog/library.json</c> ("stores": Entity Framework Core):
+        /// only then do the queries LINQ's own operators run go to a provider (Flow/Calls/QueryProviders).
+        /// </summary>
+        public bool HasStores { get; }
 
         /// <summary>What <paramref name="member"/> (a method or property of a library) does, per <c>Catalog/library.json</c>.</summary>
         [System.Runtime.CompilerServices.MethodImpl(HotPath.Optimized)]
