@@ -123,9 +123,10 @@ namespace Residency.Analyzers.Sinks
         /// <summary>
         /// The declared sink a query's provider sends to: a residency.json entry <c>Type.*</c> or <c>Type.Provider</c> on one
         /// of <paramref name="types"/> (in order) or one of their base types, where the types are the store the query was
-        /// built from (<c>DbSet`1</c>) and the object that holds it (the application's <c>DbContext</c>). Null when none is declared.
+        /// built from (<c>DbSet`1</c>) and the object that holds it (the application's <c>DbContext</c>), or, for a query whose
+        /// store is unknown, the type <paramref name="anyProvider"/> names (<c>System.Linq.IQueryable</c>). Null when none is declared.
         /// </summary>
-        public SinkInfo? ResolveQueryProvider(System.Collections.Generic.IEnumerable<INamedTypeSymbol> types)
+        public SinkInfo? ResolveQueryProvider(System.Collections.Generic.IEnumerable<INamedTypeSymbol> types, string? anyProvider)
         {
             if (_sinks.IsEmpty)
             {
@@ -143,6 +144,18 @@ namespace Residency.Analyzers.Sinks
                         {
                             return Info($"{start.Name}.{QueryProviderMember}", sink);
                         }
+                    }
+                }
+            }
+
+            if (anyProvider is not null)
+            {
+                // A query whose store is not known where it runs: the name its unclassified recipient has.
+                foreach (var sink in _sinks)
+                {
+                    if (sink.TypeName == anyProvider && sink.MethodName is "*" or QueryProviderMember)
+                    {
+                        return Info($"{anyProvider.Substring(anyProvider.LastIndexOf('.') + 1)}.{QueryProviderMember}", sink);
                     }
                 }
             }

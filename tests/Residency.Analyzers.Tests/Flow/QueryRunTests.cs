@@ -179,5 +179,23 @@ class Finder(Db db)
             test.ExpectedDiagnostics.Add(Res001(0));
             await test.RunAsync(CancellationToken.None);
         }
+
+        // The entry RES008's code fix writes for a query whose store the method does not show declares that provider.
+        [Fact]
+        public async Task AnUnknownProviderCanBeDeclared()
+        {
+            var test = new AnalyzerVerifier<PersonalDataFlowAnalyzer>.Test
+            {
+                TestCode = Usings + Source + Context + @"
+class Finder
+{
+    static int Matching(IQueryable<Customer> customers, Customer customer) => {|#0:customers.Count(c => c.Email == customer.Email)|};
+}",
+            };
+            test.TestState.AdditionalReferences.Add(TestReferences.Library("Microsoft.EntityFrameworkCore", EntityFramework));
+            test.TestState.AdditionalFiles.Add(("residency.json", @"{ ""sinks"": [ { ""method"": ""System.Linq.IQueryable.Provider"", ""region"": ""US"", ""recipient"": ""own database"" } ] }"));
+            test.ExpectedDiagnostics.Add(Res001(0));
+            await test.RunAsync(CancellationToken.None);
+        }
     }
 }

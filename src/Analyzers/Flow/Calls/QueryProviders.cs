@@ -54,7 +54,7 @@ namespace Residency.Analyzers.Flow.Calls
                 types.Add(holder);
             }
 
-            if (_declared?.ResolveQueryProvider(types) is { } declared)
+            if (_declared?.ResolveQueryProvider(types, store is null ? AnyProvider : null) is { } declared)
             {
                 return declared;
             }
