@@ -76,21 +76,21 @@ namespace Residency.Analyzers.Flow
         /// </summary>
         private void RecordQueryRun(IInvocationOperation invocation, IMethodSymbol target, ImmutableHashSet<TaintFact> receiver, ImmutableHashSet<TaintFact>[] arguments, ImmutableHashSet<TaintFact> handedInTrees)
         {
-            if (_engine.QueryProviders is not { } providers || _engine.Types.QueryExpression is not { } expression ||
-                target.ContainingType is null or { SpecialType: SpecialType.System_Object } || _engine.Unclassified?.Recipient(target) is not null)
+            if (_engine.QueryProviders is not { } providers || _engine.Types.QueryExpression is not { } expression)
+            {
+                return;
+            }
+
+            // What the query holds first: most calls carry nothing, and then nothing else is asked.
+            var sourceFacts = invocation.Instance is not null ? receiver : arguments[0] ?? Taint.Empty;
+            var held = sourceFacts.IsEmpty ? handedInTrees : Taint.Union(Taint.Without(sourceFacts, fact => !IsQueryParameter(fact, expression)), handedInTrees);
+            if (held.IsEmpty || target.ContainingType is null or { SpecialType: SpecialType.System_Object } || _engine.Unclassified?.Recipient(target) is not null)
             {
                 return;
             }
 
             var source = QuerySource(invocation);
             if (!IsQuery(source?.Type) || IsQuery(invocation.Type) || invocation.Type?.SpecialType == SpecialType.System_String)
-            {
-                return;
-            }
-
-            var sourceFacts = invocation.Instance is not null ? receiver : arguments[0] ?? Taint.Empty;
-            var held = Taint.Union(Taint.Without(sourceFacts, fact => !IsQueryParameter(fact, expression)), handedInTrees);
-            if (held.IsEmpty)
             {
                 return;
             }
