@@ -108,5 +108,65 @@ namespace Residency.EndToEnd.Tests
             Assert.Equal("US", flow.Get("sink")!.GetString("region"));
             Assert.Contains("RES001", result.Output);
         }
+
+        // Entity Framework Core as published: a synchronous query (LINQ's own ToList and FirstOrDefault) hands its
+        // filter's e-mail to the set's provider, and declaring the database makes both queries flows to it.
+        [Fact]
+        public void A_synchronous_Entity_Framework_query_reaches_the_database_the_record_declares()
+        {
+            var workspace = package.NewWorkspace("efquery");
+            var app = PackageFixture.WriteProject(workspace, "App", """
+                using Microsoft.EntityFrameworkCore;
+                using Residency;
+
+                public class Customer
+                {
+                    public int Id { get; set; }
+                    [PersonalData("contact.email")] public string Email { get; set; } = "";
+                }
+
+                public class ShopDb(DbContextOptions<ShopDb> options) : DbContext(options)
+                {
+                    public DbSet<Customer> Customers => Set<Customer>();
+                }
+
+                public class Lookup(ShopDb db)
+                {
+                    public int Count(Customer customer) => db.Customers.Where(c => c.Email == customer.Email).ToList().Count;
+
+                    public int? IdOf(Customer customer) => db.Customers.FirstOrDefault(c => c.Email == customer.Email)?.Id;
+
+                    public int Ids(int id) => db.Customers.Where(c => c.Id > id).ToList().Count;
+                }
+                """, extraItems: """<PackageReference Include="Microsoft.EntityFrameworkCore" Version="10.0.15" />""");
+            var inventoryPath = Path.Combine(app, "bin", "Debug", "net10.0", "residency", "inventory.json");
+
+            var result = DotNet.Run(app, Build);
+            Assert.True(result.ExitCode == 0, result.ToString());
+            var inventory = JsonParser.Parse(File.ReadAllText(inventoryPath));
+            var calls = inventory.Get("unclassified")!.Items;
+            Assert.Equal(2, calls.Count);
+            Assert.All(calls, call =>
+            {
+                Assert.Equal("Microsoft.EntityFrameworkCore.DbSet`1.Provider", call.GetString("recipient"));
+                Assert.Equal("Microsoft.EntityFrameworkCore", call.GetString("recipientAssembly"));
+                Assert.Equal("Customer.Email", call.Get("sources")!.Items.Single().GetString("member"));
+            });
+            Assert.Empty(inventory.Get("flows")!.Items);
+
+            File.WriteAllText(Path.Combine(app, "residency.json"), """{ "sinks": [ { "method": "Microsoft.EntityFrameworkCore.DbSet`1.*", "region": "DE", "recipient": "own database" } ] }""");
+            result = DotNet.Run(app, Build);
+            Assert.True(result.ExitCode == 0, result.ToString());
+            inventory = JsonParser.Parse(File.ReadAllText(inventoryPath));
+            Assert.Empty(inventory.Get("unclassified")!.Items);
+            var flows = inventory.Get("flows")!.Items;
+            Assert.Equal(2, flows.Count);
+            Assert.All(flows, flow =>
+            {
+                Assert.Equal("DE", flow.Get("sink")!.GetString("region"));
+                Assert.Equal("own database", flow.Get("sink")!.GetString("recipient"));
+                Assert.Equal("allowed", flow.GetString("status"));
+            });
+        }
     }
 }
