@@ -152,6 +152,7 @@ namespace Residency.Analyzers.Flow
                                     IMethodSymbol m => m.ReturnType,
                                     _ => null,
                                 };
+                                NoteQueryMember(inherited, memberType); // IdentityDbContext<AppUser>.Users
                                 if (Carries(memberType) || (inherited is IMethodSymbol withRefs && HasCarriedByRefParameter(withRefs)))
                                 {
                                     _seedNames.Add(inherited is IPropertySymbol { IsIndexer: true } ? IndexerName : inherited.Name);
@@ -169,6 +170,11 @@ namespace Residency.Analyzers.Flow
                             if (!field.IsImplicitlyDeclared && (IsElement(field) || Carries(field.Type)))
                             {
                                 _seedNames.Add(field.Name);
+                            }
+
+                            if (inSource && !field.IsImplicitlyDeclared)
+                            {
+                                NoteQueryMember(field, field.Type);
                             }
 
                             if (inSource && field.IsStatic && !field.IsConst)
@@ -195,6 +201,11 @@ namespace Residency.Analyzers.Flow
                             if (IsSinkHolder(property))
                             {
                                 _sinkNames.Add(property.Name);
+                            }
+
+                            if (inSource)
+                            {
+                                NoteQueryMember(property, property.Type);
                             }
 
                             break;
@@ -224,6 +235,7 @@ namespace Residency.Analyzers.Flow
                     return;
                 }
 
+                NoteQueryMethod(method);
                 if (Calls.UnclassifiedCalls.IsAbstractOfTheApplication(method))
                 {
                     _abstractMethods.Add(method);

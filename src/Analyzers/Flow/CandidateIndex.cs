@@ -212,16 +212,17 @@ namespace Residency.Analyzers.Flow
         public static CandidateIndex Build(Compilation compilation, PersonalDataClassifier classifier, WellKnownTypes types, ImmutableArray<ISinkProvider> providers, bool sinks, Endpoints.LocalCatalog? local, CancellationToken cancellationToken, System.Func<IMethodSymbol, bool>? implementedHere = null, bool queryRuns = false)
         {
             var builder = new Builder(compilation, classifier, sinks ? providers : ImmutableArray<ISinkProvider>.Empty, cancellationToken);
+            if (sinks && queryRuns)
+            {
+                builder.TrackQueries(types);
+            }
+
             builder.WalkSymbols(types);
             builder.IndexSyntax();
             builder.AddReachableSourceNames();
             if (sinks)
             {
                 builder.CollectRecipientNames(local, implementedHere);
-                if (queryRuns)
-                {
-                    builder.AddQueryRunNames(types);
-                }
             }
 
             return builder.Solve();

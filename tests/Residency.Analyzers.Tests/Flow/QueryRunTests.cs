@@ -85,6 +85,36 @@ class Finder(Db db)
             ToProvider(0, "Customer.Email (contact.email)"),
             ToProvider(1, "Customer.Name (name)"));
 
+        // A set the application's context inherits from a generic base of a library (ASP.NET Core Identity's
+        // IdentityDbContext<TUser>.Users): the body names only the inherited member, and still reaches the set's provider.
+        // The base constructor the context calls (: base(options)) hands on nothing: it is a store's (library.json).
+        [Fact]
+        public async Task ASetInheritedFromALibrarysContextRunsOnThatSet()
+        {
+            var test = new AnalyzerVerifier<UnclassifiedRecipientAnalyzer>.Test
+            {
+                TestCode = Usings + RES008Tests.Model + @"
+class AppDb(DbContextOptions options) : Contoso.Identity.IdentityDbContext<Customer>(options) { }
+class Finder(AppDb db)
+{
+    int? Find(Customer customer) => {|#0:db.Users.FirstOrDefault(u => u.Email == customer.Email)|}?.Id;
+}",
+            };
+            test.TestState.AdditionalReferences.Add(TestReferences.Library("Contoso.Vendor", VendorLibrary));
+            test.TestState.AdditionalReferences.Add(TestReferences.Library("Microsoft.EntityFrameworkCore", EntityFramework));
+            test.TestState.AdditionalReferences.Add(TestReferences.Library("Contoso.Identity", @"
+namespace Contoso.Identity
+{
+    using Microsoft.EntityFrameworkCore;
+    public class IdentityDbContext<TUser>(DbContextOptions options) : DbContext(options) where TUser : class
+    {
+        public DbSet<TUser> Users => Set<TUser>();
+    }
+}", TestReferences.Library("Microsoft.EntityFrameworkCore", EntityFramework)));
+            test.ExpectedDiagnostics.Add(ToProvider(0, "Customer.Email (contact.email)"));
+            await test.RunAsync(CancellationToken.None);
+        }
+
         // Without a store in the compilation no provider receives anything: a query is LINQ over objects, in the process.
         [Fact]
         public async Task WithoutAStoreAQueryStaysInTheProcess()

@@ -51,14 +51,14 @@ namespace Residency.Analyzers.Tests.Verifiers
 
         /// <summary>
         /// A referenced assembly compiled from <paramref name="source"/> (a package or another project as the analyzers see
-        /// it: metadata only, no source in the compilation under test).
+        /// it: metadata only, no source in the compilation under test), against <paramref name="references"/> besides the framework.
         /// </summary>
-        public static MetadataReference Library(string assemblyName, string source)
+        public static MetadataReference Library(string assemblyName, string source, params MetadataReference[] references)
         {
             var compilation = Microsoft.CodeAnalysis.CSharp.CSharpCompilation.Create(
                 assemblyName,
                 new[] { Microsoft.CodeAnalysis.CSharp.CSharpSyntaxTree.ParseText(source) },
-                All, // the framework and the Residency annotations: a library may be annotated
+                All.AddRange(references), // the framework and the Residency annotations (a library may be annotated), and the libraries it builds on
                 new Microsoft.CodeAnalysis.CSharp.CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
             using var stream = new MemoryStream();
             var result = compilation.Emit(stream);
