@@ -431,8 +431,10 @@ namespace Residency.Analyzers.Flow
 
             /// <summary>
             /// Which bodies may hand data to a sink or an unclassified recipient: those that name one, that may be a tool,
-            /// then every body that names a method, constructor or accessor already found (a fixpoint over names). Null
-            /// (every body) as soon as one found may run without being named (an operator, a pattern member, a record's).
+            /// then every body that names a method, constructor or accessor already found (a fixpoint over names); a method
+            /// the language calls by pattern (<c>Add</c>, <c>Dispose</c>, <c>GetEnumerator</c>, …) also through every body
+            /// with the syntax that calls it so. Null (every body) as soon as one found may run where nothing shows the call
+            /// (an operator, a conversion, a finalizer).
             /// </summary>
             private bool[]? ReachRecipients(bool[] mentionsSinkName)
             {
@@ -514,13 +516,31 @@ namespace Residency.Analyzers.Flow
                     }
                 }
 
+                var patternCalls = ImplicitCalls.None;
                 while (pending.Count > 0)
                 {
                     _cancellationToken.ThrowIfCancellationRequested();
                     var owner = _owners[pending.Dequeue()];
                     if (owner.CalledImplicitly)
                     {
-                        return null;
+                        if (owner.CallName is not { } patternName || !PatternMembers.TryGetValue(patternName, out var kinds))
+                        {
+                            return null; // an operator, a conversion or a finalizer: any body may run it
+                        }
+
+                        // A method the language calls by pattern (a collection's Add, GetEnumerator, Dispose, GetAwaiter, …):
+                        // besides the calls that name it (below), the bodies with the syntax that calls it by pattern.
+                        if ((patternCalls & kinds) != kinds)
+                        {
+                            patternCalls |= kinds;
+                            for (int id = 0; id < _owners.Count; id++)
+                            {
+                                if ((_owners[id].ImplicitCalls & kinds) != ImplicitCalls.None)
+                                {
+                                    Reach(id);
+                                }
+                            }
+                        }
                     }
 
                     if (owner.Constructor && !constructors)
