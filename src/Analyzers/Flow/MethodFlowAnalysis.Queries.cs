@@ -156,8 +156,8 @@ namespace Residency.Analyzers.Flow
 
         /// <summary>
         /// The store of the queries a local of this method is assigned (<c>var q = db.Customers.AsQueryable(); if (f) q =
-        /// q.Where(…);</c>): the first found among its initializer and assignments, other than those computed from the local
-        /// itself; in memory when every one of them is.
+        /// q.Where(…);</c>): the first found among its initializer and assignments (one computed from the local itself leads
+        /// back to them, a few levels deep); in memory when every one of them is.
         /// </summary>
         private (ITypeSymbol? Store, ITypeSymbol? Holder, bool InMemory) LocalQueryRoot(ILocalSymbol local, int depth)
         {

@@ -2,7 +2,6 @@ using System.Collections.Concurrent;
 using System.Collections.Generic;
 using Microsoft.CodeAnalysis;
 using Residency.Analyzers.Endpoints;
-using Residency.Analyzers.Regions;
 using Residency.Analyzers.Sinks;
 
 namespace Residency.Analyzers.Flow.Calls
@@ -68,20 +67,13 @@ namespace Residency.Analyzers.Flow.Calls
                 return null;
             }
 
-            return new SinkInfo(
-                SinkKind.Unclassified,
+            return UnclassifiedCalls.RecipientInfo(
                 name,
-                Region.Unknown,
-                recipient: null,
-                host: null,
-                purpose: null,
-                resolvedBy: store is null
+                store is null
                     ? "not classified: a query run here whose store this method does not show; its provider receives the values the query holds"
                     : "not classified: a query built from this store and run here; its provider receives the values the query holds",
-                location: store is { Locations.Length: > 0 } ? store.Locations[0] : null)
-            {
-                RecipientAssembly = store?.ContainingAssembly?.Name,
-            };
+                store is { Locations.Length: > 0 } ? store.Locations[0] : null,
+                store?.ContainingAssembly?.Name);
         }
 
         private sealed class KeyComparer : IEqualityComparer<(ISymbol? Store, ISymbol? Holder)>

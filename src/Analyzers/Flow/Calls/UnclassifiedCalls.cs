@@ -50,19 +50,19 @@ namespace Residency.Analyzers.Flow.Calls
         public SinkInfo Unimplemented(IMethodSymbol target)
         {
             var method = target.OriginalDefinition;
-            return _unimplemented.GetOrAdd(method, m => new SinkInfo(
-                SinkKind.Unclassified,
+            return _unimplemented.GetOrAdd(method, m => RecipientInfo(
                 QualifiedName(m),
-                Region.Unknown,
-                recipient: null,
-                host: null,
-                purpose: null,
-                resolvedBy: "declared here and implemented in no code this project compiles (another project of the solution, or a proxy made at run time): where the data goes is decided there",
-                location: m.Locations.Length > 0 ? m.Locations[0] : null)
-            {
-                RecipientAssembly = m.ContainingAssembly?.Name,
-            });
+                "declared here and implemented in no code this project compiles (another project of the solution, or a proxy made at run time): where the data goes is decided there",
+                m.Locations.Length > 0 ? m.Locations[0] : null,
+                m.ContainingAssembly?.Name));
         }
+
+        /// <summary>An unclassified recipient named <paramref name="name"/>: region unknown, never judged as a flow.</summary>
+        internal static SinkInfo RecipientInfo(string name, string resolvedBy, Location? location, string? assembly) =>
+            new(SinkKind.Unclassified, name, Region.Unknown, recipient: null, host: null, purpose: null, resolvedBy, location: location)
+            {
+                RecipientAssembly = assembly,
+            };
 
         /// <summary><c>Namespace.Type+Nested.Method</c>: the name residency.json <c>sinks</c> and <c>local</c> entries use.</summary>
         public static string QualifiedName(IMethodSymbol method) =>
@@ -85,19 +85,11 @@ namespace Residency.Analyzers.Flow.Calls
                 return null;
             }
 
-            var location = method.Locations.Length > 0 ? method.Locations[0] : null;
-            return new SinkInfo(
-                SinkKind.Unclassified,
+            return RecipientInfo(
                 name,
-                Region.Unknown,
-                recipient: null,
-                host: null,
-                purpose: null,
-                resolvedBy: "not classified: neither a known sink nor known to keep data in the process",
-                location: location)
-            {
-                RecipientAssembly = method.ContainingAssembly?.Name,
-            };
+                "not classified: neither a known sink nor known to keep data in the process",
+                method.Locations.Length > 0 ? method.Locations[0] : null,
+                method.ContainingAssembly?.Name);
         }
     }
 }
