@@ -360,7 +360,8 @@ namespace Residency.Analyzers.Flow
             var captured = _state;
             foreach (var parameter in flowLambda.Symbol.Parameters)
             {
-                captured = captured.SetItem(parameter, parameterFacts);
+                // A lambda's own parameter may be a source (a minimal API handler's string email, bound from the request).
+                captured = captured.SetItem(parameter, Classifier.GetElement(parameter) is { } element ? parameterFacts.Add(TaintFact.Source(element)) : parameterFacts);
             }
 
             nested = new MethodFlowAnalysis(this, graph, parameterFacts, captured);

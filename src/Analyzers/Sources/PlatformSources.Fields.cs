@@ -33,12 +33,21 @@ namespace Residency.Analyzers.Sources
                 return null;
             }
 
+            return FieldElement(collection.Name.IndexOf("Query", StringComparison.Ordinal) >= 0, name);
+        }
+
+        /// <summary>
+        /// The element of the query parameter (or form field) <paramref name="name"/>, whether the code reads it from the
+        /// collection (<c>Request.Query["email"]</c>) or model binding gives it to a parameter (<c>string email</c>); null
+        /// when the name names nothing personal or the compilation has no such collection.
+        /// </summary>
+        private DataElement? FieldElement(bool query, string name)
+        {
             // Form and query keys are compared ignoring case: one element per name, whatever its spelling in the code.
             name = name.ToLowerInvariant();
-            bool query = collection.Name.IndexOf("Query", StringComparison.Ordinal) >= 0;
             return _fieldElements.GetOrAdd((query ? "query:" : "form:") + name, id =>
             {
-                if (NameHeuristics.ClassifyName(name) is not { } inferred)
+                if (NameHeuristics.ClassifyName(name) is not { } inferred || Collection(query) is not { } collection)
                 {
                     return null;
                 }
@@ -50,6 +59,19 @@ namespace Residency.Analyzers.Sources
                 var label = kind + " " + name;
                 return new DataElement(symbol, id, label, kind, inferred.Category, ElementOrigin.Platform, label, inferred.SpecialCategory);
             });
+        }
+
+        private INamedTypeSymbol? Collection(bool query)
+        {
+            foreach (var collection in _fieldCollections)
+            {
+                if ((collection.Name.IndexOf("Query", StringComparison.Ordinal) >= 0) == query)
+                {
+                    return collection;
+                }
+            }
+
+            return null;
         }
 
         /// <summary>The catalogue's collection that <paramref name="type"/> is or implements (<c>FormCollection</c>: <c>IFormCollection</c>), else null.</summary>

@@ -75,6 +75,10 @@ namespace Residency.Analyzers.Sources
             {
                 names.Add(type.Name);
             }
+
+            // A minimal API's handler is a lambda whose parameters model binding fills: the body that maps it names the map
+            // method (a controller's action is found by its parameters, in the symbol walk).
+            names.UnionWith(HandlerCallNames);
         }
 
         /// <summary>

@@ -95,6 +95,7 @@ namespace Residency.Analyzers.Sources
                 _lookupNames.Add(lookup.MethodName);
             }
 
+            _handlers = new Lazy<Handlers>(ResolveHandlers, LazyThreadSafetyMode.ExecutionAndPublication);
             _anyClaim = new Lazy<DataElement?>(
                 () => _claimSymbol is null ? null : new DataElement(_claimSymbol, "claim:*", "claims (any type)", "claim", null, ElementOrigin.Platform, "claims of the signed-in user"),
                 LazyThreadSafetyMode.ExecutionAndPublication);
@@ -106,7 +107,8 @@ namespace Residency.Analyzers.Sources
         public SourceCatalog Catalog => _catalog;
 
         /// <summary>The element a property, field or method return value is by the catalogue (a value source), or null.</summary>
-        public DataElement? MemberElement(ISymbol symbol) => FindMember(symbol)?.Element;
+        public DataElement? MemberElement(ISymbol symbol) =>
+            symbol is IParameterSymbol parameter ? BoundElement(parameter) : FindMember(symbol)?.Element;
 
         /// <summary>What an instance of <paramref name="type"/> carries when passed whole: every claim, for a principal or identity.</summary>
         public ImmutableArray<DataElement> CarriedBy(ITypeSymbol type) =>

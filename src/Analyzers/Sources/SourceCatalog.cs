@@ -141,8 +141,10 @@ namespace Residency.Analyzers.Sources
             ImmutableArray<string> ownResults,
             ImmutableArray<string> headerNameFields,
             ImmutableArray<string> fieldCollections,
-            ImmutableArray<string> fieldCollectionNames)
+            ImmutableArray<string> fieldCollectionNames,
+            ImmutableDictionary<string, ImmutableArray<string>> requestHandlers)
         {
+            RequestHandlers = requestHandlers;
             FieldCollectionNames = fieldCollectionNames;
             OwnResults = ownResults;
             FieldCollections = fieldCollections;
@@ -190,6 +192,15 @@ namespace Residency.Analyzers.Sources
         public ImmutableArray<string> FieldCollections { get; }
 
         /// <summary>
+        /// How request handlers are recognised and what binds their parameters (<c>requestHandlers</c>: route builders and
+        /// their map methods, controllers, page models, binding attributes), by key; each value a list of names.
+        /// </summary>
+        public ImmutableDictionary<string, ImmutableArray<string>> RequestHandlers { get; }
+
+        /// <summary>The names listed under <paramref name="key"/> of <see cref="RequestHandlers"/>, or none.</summary>
+        public ImmutableArray<string> Handlers(string key) => RequestHandlers.TryGetValue(key, out var names) ? names : ImmutableArray<string>.Empty;
+
+        /// <summary>
         /// The names by which code reaches a <see cref="FieldCollections"/> collection (<c>Request.Form</c>,
         /// <c>ReadFormAsync</c>, <c>Request.Query</c>, the implementing classes): the syntactic index makes a body that
         /// names one a candidate, as it does with <c>Headers</c>.
@@ -224,7 +235,7 @@ namespace Residency.Analyzers.Sources
                 claimTypes[entry.ClaimType] = entry;
             }
 
-            return new SourceCatalog(claimTypes, Members.AddRange(user.SourceMembers), Lookups, PrincipalTypes, ClaimValueMember, ClaimFilters, HeaderDictionaries, Headers, Issues, OwnResults, HeaderNameFields, FieldCollections, FieldCollectionNames);
+            return new SourceCatalog(claimTypes, Members.AddRange(user.SourceMembers), Lookups, PrincipalTypes, ClaimValueMember, ClaimFilters, HeaderDictionaries, Headers, Issues, OwnResults, HeaderNameFields, FieldCollections, FieldCollectionNames, RequestHandlers);
         }
 
         private static SourceCatalog LoadBuiltIn()
@@ -259,7 +270,7 @@ namespace Residency.Analyzers.Sources
             if (root is null || !root.IsObject)
             {
                 issues.Add(new ConfigIssue(path, error?.Line ?? 1, error?.Column ?? 1, $"{path} is not a JSON object: {error?.Message}"));
-                return new SourceCatalog(claimTypes, members.ToImmutable(), lookups.ToImmutable(), ImmutableArray<string>.Empty, null, ImmutableArray<string>.Empty, ImmutableArray<string>.Empty, headers.ToImmutable(), issues.ToImmutable(), ImmutableArray<string>.Empty, ImmutableArray<string>.Empty, ImmutableArray<string>.Empty, ImmutableArray<string>.Empty);
+                return new SourceCatalog(claimTypes, members.ToImmutable(), lookups.ToImmutable(), ImmutableArray<string>.Empty, null, ImmutableArray<string>.Empty, ImmutableArray<string>.Empty, headers.ToImmutable(), issues.ToImmutable(), ImmutableArray<string>.Empty, ImmutableArray<string>.Empty, ImmutableArray<string>.Empty, ImmutableArray<string>.Empty, ImmutableDictionary<string, ImmutableArray<string>>.Empty);
             }
 
             void Issue(JsonNode node, string message) => issues.Add(new ConfigIssue(path, node.Line, node.Column, $"{path}: {message}"));
@@ -320,7 +331,8 @@ namespace Residency.Analyzers.Sources
                 Strings(root.Get("ownResults")),
                 Strings(root.Get("headerNameFields")),
                 Strings(root.Get("fieldCollections")),
-                Strings(root.Get("fieldCollectionNames")));
+                Strings(root.Get("fieldCollectionNames")),
+                Sections(root.Get("requestHandlers")));
         }
 
         /// <summary>
@@ -462,6 +474,24 @@ namespace Residency.Analyzers.Sources
         };
 
         private static IEnumerable<JsonNode> Items(JsonNode? node) => node is { IsArray: true } ? node.Items : Array.Empty<JsonNode>();
+
+        /// <summary>An object of string lists (<c>"requestHandlers"</c>), by key; <c>$comment</c> and other non-lists skipped.</summary>
+        private static ImmutableDictionary<string, ImmutableArray<string>> Sections(JsonNode? node)
+        {
+            var builder = ImmutableDictionary.CreateBuilder<string, ImmutableArray<string>>(StringComparer.Ordinal);
+            if (node is { IsObject: true })
+            {
+                foreach (var member in node.Members)
+                {
+                    if (member.Value.IsArray)
+                    {
+                        builder[member.Key] = Strings(member.Value);
+                    }
+                }
+            }
+
+            return builder.ToImmutable();
+        }
 
         private static ImmutableArray<string> Strings(JsonNode? node)
         {

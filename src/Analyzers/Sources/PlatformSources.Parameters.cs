@@ -1,0 +1,294 @@
+using System;
+using System.Collections.Concurrent;
+using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Residency.Analyzers.Endpoints;
+using Residency.Analyzers.Model;
+
+namespace Residency.Analyzers.Sources
+{
+    /// <summary>
+    /// What model binding fills from the request: a simple-typed parameter of a request handler whose name names personal
+    /// data — <c>app.MapGet("/orders", (string email, …) =&gt; …)</c>, a controller's <c>Lookup(string email)</c>, a page's
+    /// <c>OnGet(string phone)</c> — is the query parameter, route value, form field or header of that name, as
+    /// <c>Request.Query["email"]</c> is (<c>sources.json</c>, "requestHandlers"). The same element as the collection read:
+    /// the record lists <c>query parameter email</c> once, however the code receives it.
+    /// </summary>
+    internal sealed partial class PlatformSources
+    {
+        private readonly Lazy<Handlers> _handlers;
+
+        private sealed class Handlers
+        {
+            public ImmutableArray<INamedTypeSymbol> RouteBuilders;
+            public ImmutableHashSet<string> MapMethods = ImmutableHashSet<string>.Empty;
+            public ImmutableArray<INamedTypeSymbol> Controllers;
+            public ImmutableArray<INamedTypeSymbol> NonActions;
+            public ImmutableArray<INamedTypeSymbol> PageModels;
+            public ImmutableArray<INamedTypeSymbol> NotBound;
+            public ImmutableArray<(INamedTypeSymbol Attribute, string Kind)> Binders;
+            public INamedTypeSymbol? RouteValues;
+
+            public bool Any => !RouteBuilders.IsEmpty || !Controllers.IsEmpty || !PageModels.IsEmpty;
+        }
+
+        private const string Query = "query parameter";
+        private const string Route = "route value";
+        private const string Form = "form field";
+        private const string Header = "header";
+
+        private Handlers ResolveHandlers()
+        {
+            var binders = ImmutableArray.CreateBuilder<(INamedTypeSymbol, string)>();
+            foreach (var (key, kind) in new[] { ("fromQuery", Query), ("fromRoute", Route), ("fromForm", Form), ("fromHeader", Header) })
+            {
+                foreach (var attribute in Resolve(_catalog.Handlers(key)))
+                {
+                    binders.Add((attribute, kind));
+                }
+            }
+
+            var routeValues = Resolve(_catalog.Handlers("routeValues"));
+            return new Handlers
+            {
+                RouteBuilders = Resolve(_catalog.Handlers("routeBuilders")),
+                MapMethods = ImmutableHashSet.CreateRange(StringComparer.Ordinal, _catalog.Handlers("mapMethods")),
+                Controllers = Resolve(_catalog.Handlers("controllers")),
+                NonActions = Resolve(_catalog.Handlers("nonActions")),
+                PageModels = Resolve(_catalog.Handlers("pageModels")),
+                NotBound = Resolve(_catalog.Handlers("notBound")),
+                Binders = binders.ToImmutable(),
+                RouteValues = routeValues.IsEmpty ? null : routeValues[0],
+            };
+        }
+
+        /// <summary>For the syntactic pre-filter: the map methods whose lambdas may be handlers, when the compilation has a route builder.</summary>
+        private ImmutableHashSet<string> HandlerCallNames => _handlers.Value.RouteBuilders.IsEmpty ? ImmutableHashSet<string>.Empty : _handlers.Value.MapMethods;
+
+        /// <summary>The element model binding gives <paramref name="parameter"/> from the request, or null (through <see cref="MemberElement"/>).</summary>
+        private DataElement? BoundElement(IParameterSymbol parameter)
+        {
+            var handlers = _handlers.Value;
+            if (!handlers.Any || parameter.ContainingSymbol is not IMethodSymbol method || !IsSimple(parameter.Type))
+            {
+                return null;
+            }
+
+            string? kind = null;
+            var name = parameter.Name;
+            foreach (var attribute in parameter.GetAttributes())
+            {
+                if (attribute.AttributeClass is not { } type)
+                {
+                    continue;
+                }
+
+                if (Contains(handlers.NotBound, type.OriginalDefinition))
+                {
+                    return null; // a service, the body: not a value of the request's own
+                }
+
+                foreach (var (binder, binderKind) in handlers.Binders)
+                {
+                    if (SymbolEqualityComparer.Default.Equals(binder, type.OriginalDefinition))
+                    {
+                        kind = binderKind;
+                        foreach (var argument in attribute.NamedArguments)
+                        {
+                            if (argument.Key == "Name" && argument.Value.Value is string { Length: > 0 } bound)
+                            {
+                                name = bound;
+                            }
+                        }
+                    }
+                }
+            }
+
+            // Cheap first: a name that names nothing personal is no source, whoever binds it.
+            if (kind != Header && NameHeuristics.ClassifyName(name) is null)
+            {
+                return null;
+            }
+
+            if (!IsHandler(method, handlers, out var template))
+            {
+                return null;
+            }
+
+            kind ??= template is not null && NamesRouteValue(template, name) ? Route : Query;
+            return kind switch
+            {
+                Query => FieldElement(query: true, name),
+                Form => FieldElement(query: false, name),
+                Header => HeaderElement(name, parameter),
+                _ => RouteElement(name, parameter),
+            };
+        }
+
+        private DataElement? RouteElement(string name, IParameterSymbol parameter)
+        {
+            name = name.ToLowerInvariant();
+            return _fieldElements.GetOrAdd("route:" + name, id =>
+            {
+                if (NameHeuristics.ClassifyName(name) is not { } inferred)
+                {
+                    return null;
+                }
+
+                // The route values' own indexer when the compilation has it, so the element does not depend on which
+                // handler a thread met first.
+                ISymbol symbol = _handlers.Value.RouteValues is { } values ? OwnIndexer(values) : parameter;
+                var label = Route + " " + name;
+                return new DataElement(symbol, id, label, Route, inferred.Category, ElementOrigin.Platform, label, inferred.SpecialCategory);
+            });
+        }
+
+        /// <summary>
+        /// Whether <paramref name="method"/> handles requests: a lambda given to a route builder's map method (with the
+        /// route template it was given), a public instance method of a controller that is not a non-action (with the
+        /// templates of its and its type's attributes), or an <c>On…</c> method of a page model.
+        /// </summary>
+        private bool IsHandler(IMethodSymbol method, Handlers handlers, out string? template)
+        {
+            template = null;
+            if (method.MethodKind == MethodKind.AnonymousFunction)
+            {
+                return !handlers.RouteBuilders.IsEmpty && IsMapHandler(method, handlers, out template);
+            }
+
+            if (method.MethodKind != MethodKind.Ordinary || method.IsStatic || method.DeclaredAccessibility != Accessibility.Public || method.ContainingType is not { } type)
+            {
+                return false;
+            }
+
+            if (!handlers.Controllers.IsEmpty && EndpointTypes.DerivesFrom(type, handlers.Controllers))
+            {
+                foreach (var attribute in method.GetAttributes())
+                {
+                    if (attribute.AttributeClass is { } attributeType && Contains(handlers.NonActions, attributeType.OriginalDefinition))
+                    {
+                        return false;
+                    }
+                }
+
+                template = Templates(method.GetAttributes()) + Templates(type.GetAttributes());
+                return true;
+            }
+
+            return !handlers.PageModels.IsEmpty && method.Name.StartsWith("On", StringComparison.Ordinal) && EndpointTypes.DerivesFrom(type, handlers.PageModels);
+        }
+
+        private bool IsMapHandler(IMethodSymbol lambda, Handlers handlers, out string? template)
+        {
+            template = null;
+            foreach (var reference in lambda.DeclaringSyntaxReferences)
+            {
+                if (reference.GetSyntax() is not AnonymousFunctionExpressionSyntax { Parent: ArgumentSyntax { Parent: ArgumentListSyntax { Parent: InvocationExpressionSyntax invocation } arguments } })
+                {
+                    continue;
+                }
+
+                var called = invocation.Expression switch
+                {
+                    MemberAccessExpressionSyntax member => member.Name.Identifier.ValueText,
+                    IdentifierNameSyntax identifier => identifier.Identifier.ValueText,
+                    _ => null,
+                };
+                if (called is null || !handlers.MapMethods.Contains(called) ||
+                    _models.Get(invocation.SyntaxTree) is not { } model ||
+                    model.GetSymbolInfo(invocation).Symbol is not IMethodSymbol map ||
+                    (map.ReducedFrom ?? map).ContainingType is not { } builder || !Contains(handlers.RouteBuilders, builder.OriginalDefinition))
+                {
+                    continue;
+                }
+
+                foreach (var argument in arguments.Arguments)
+                {
+                    if (argument.Expression is LiteralExpressionSyntax literal && literal.IsKind(SyntaxKind.StringLiteralExpression))
+                    {
+                        template = literal.Token.ValueText;
+                        break;
+                    }
+                }
+
+                return true;
+            }
+
+            return false;
+        }
+
+        /// <summary>The string arguments of attributes (<c>[HttpGet("{email}")]</c>, <c>[Route("users/{id}")]</c>), joined.</summary>
+        private static string Templates(ImmutableArray<AttributeData> attributes)
+        {
+            var text = "";
+            foreach (var attribute in attributes)
+            {
+                foreach (var argument in attribute.ConstructorArguments)
+                {
+                    if (argument.Kind == TypedConstantKind.Primitive && argument.Value is string value)
+                    {
+                        text += value + " ";
+                    }
+                }
+            }
+
+            return text;
+        }
+
+        /// <summary>Whether a route template has the parameter <paramref name="name"/> (<c>{email}</c>, <c>{email:regex(…)}</c>, <c>{email?}</c>, <c>{*email}</c>).</summary>
+        private static bool NamesRouteValue(string template, string name)
+        {
+            for (int start = template.IndexOf('{'); start >= 0; start = template.IndexOf('{', start + 1))
+            {
+                int at = start + 1;
+                while (at < template.Length && template[at] == '*')
+                {
+                    at++;
+                }
+
+                if (string.Compare(template, at, name, 0, name.Length, StringComparison.OrdinalIgnoreCase) == 0 &&
+                    at + name.Length < template.Length && template[at + name.Length] is '}' or ':' or '?' or '=')
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>A value model binding reads from text: a string or character, a number, a date or time, a Guid (or an array or nullable of one).</summary>
+        private static bool IsSimple(ITypeSymbol type)
+        {
+            if (type is IArrayTypeSymbol array)
+            {
+                type = array.ElementType;
+            }
+
+            if (type is INamedTypeSymbol { OriginalDefinition.SpecialType: SpecialType.System_Nullable_T, TypeArguments.Length: 1 } nullable)
+            {
+                type = nullable.TypeArguments[0];
+            }
+
+            switch (type.SpecialType)
+            {
+                case SpecialType.System_String:
+                case SpecialType.System_Char:
+                case SpecialType.System_Int16:
+                case SpecialType.System_Int32:
+                case SpecialType.System_Int64:
+                case SpecialType.System_UInt16:
+                case SpecialType.System_UInt32:
+                case SpecialType.System_UInt64:
+                case SpecialType.System_Decimal:
+                case SpecialType.System_Double:
+                case SpecialType.System_Single:
+                case SpecialType.System_DateTime:
+                    return true;
+            }
+
+            return type is INamedTypeSymbol { ContainingNamespace: { Name: "System", ContainingNamespace.IsGlobalNamespace: true }, Name: "Guid" or "DateOnly" or "TimeOnly" or "DateTimeOffset" };
+        }
+    }
+}

@@ -1,0 +1,103 @@
+using System.Linq;
+using System.Threading.Tasks;
+using static Residency.Analyzers.Tests.Sources.SourceTestModel;
+using Verify = Residency.Analyzers.Tests.Verifiers.AnalyzerVerifier<Residency.Analyzers.Rules.PersonalDataFlowAnalyzer>;
+
+namespace Residency.Analyzers.Tests.Sources
+{
+    /// <summary>
+    /// What model binding fills from the request (sources.json, "requestHandlers"): a simple-typed parameter of a minimal
+    /// API handler, a controller action or a page handler whose name names personal data is the query parameter, route
+    /// value, form field or header of that name — the same element as <c>Request.Query["email"]</c>.
+    /// </summary>
+    public class BoundRequestParameterTests
+    {
+        private const string Usings = @"
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Routing;
+";
+
+        [Fact]
+        public Task AMinimalApiHandlersParametersAreQueryParametersOrRouteValues() => Verify.VerifyAspNetCoreAsync(Usings + Header + @"
+static class Endpoints
+{
+    public static void Map(WebApplication app)
+    {
+        app.MapGet(""/lookup"", (string email, Crm crm) => {|#0:crm.Send(email)|});
+        app.MapGet(""/users/{phone:alpha}"", (string phone, Crm crm) => {|#1:crm.Send(phone)|});
+        app.MapPost(""/signup"", ([FromForm(Name = ""first_name"")] string given, Crm crm) => {|#2:crm.Send(given)|});
+        app.MapGet(""/page"", (int page, string sort, Crm crm) => crm.Send(sort + page));
+        app.MapGet(""/self"", ([FromServices] string email, Crm crm) => crm.Send(email));
+    }
+}",
+            Res001(0, "query parameter email (contact.email)", "Map → Crm.Send"),
+            Res001(1, "route value phone (contact.phone_number)", "Map → Crm.Send"),
+            Res001(2, "form field first_name (name.first)", "Map → Crm.Send"));
+
+        [Fact]
+        public Task AControllersActionParametersAreBoundFromTheRequest() => Verify.VerifyAspNetCoreAsync(Usings + Header + @"
+[ApiController]
+[Route(""customers"")]
+public class CustomersController(Crm crm) : ControllerBase
+{
+    [HttpGet(""{email}"")]
+    public IActionResult ByEmail(string email) { {|#0:crm.Send(email)|}; return Ok(); }
+
+    [HttpGet]
+    public IActionResult Search([FromQuery(Name = ""last_name"")] string? surname, int page) { {|#1:crm.Send(surname)|}; crm.Send(page.ToString()); return Ok(); }
+
+    [NonAction]
+    public void Helper(string email) => crm.Send(email);
+
+    private void Hidden(string email) => crm.Send(email);
+}",
+            Res001(0, "route value email (contact.email)", "ByEmail → Crm.Send"),
+            Res001(1, "query parameter last_name (name.last)", "Search → Crm.Send"));
+
+        // The same name read from the collection and bound to a parameter is one element of the record.
+        [Fact]
+        public Task ABoundParameterIsTheSameElementAsTheCollectionRead() => Verify.VerifyAspNetCoreAsync(Usings + Header + @"
+public class H(Crm crm) : ControllerBase
+{
+    public void Bound(string email) => {|#0:crm.Send(email)|};
+    public void Read() => {|#1:crm.Send(Request.Query[""Email""])|};
+}",
+            Res001(0, "query parameter email (contact.email)", "Bound → Crm.Send"),
+            Res001(1, "query parameter email (contact.email)", "Read → Crm.Send"));
+
+        // The catalogue names ASP.NET Core's types exactly: each resolves against its reference assemblies.
+        [Fact]
+        public void TheCataloguesHandlerTypesExistInAspNetCore()
+        {
+            var compilation = Microsoft.CodeAnalysis.CSharp.CSharpCompilation.Create("Probe", references: Verifiers.TestReferences.AspNetCore);
+            var handlers = Residency.Analyzers.Sources.SourceCatalog.BuiltIn.RequestHandlers;
+            Assert.Equal(new[] { "controllers", "fromForm", "fromHeader", "fromQuery", "fromRoute", "mapMethods", "nonActions", "notBound", "pageModels", "routeBuilders", "routeValues" }, handlers.Keys.OrderBy(k => k, System.StringComparer.Ordinal));
+            foreach (var (key, names) in handlers)
+            {
+                if (key == "mapMethods")
+                {
+                    continue;
+                }
+
+                foreach (var name in names)
+                {
+                    Assert.True(compilation.GetTypeByMetadataName(name) is not null, key + ": " + name);
+                }
+            }
+        }
+
+        // Not handlers: a lambda given to another method, an ordinary class's method, a static method of a controller.
+        [Fact]
+        public Task ParametersOfOtherMethodsAndLambdasAreNotBound() => Verify.VerifyAspNetCoreAsync(Usings + Header + @"
+public class Service(Crm crm)
+{
+    public void Send(string email) => crm.Send(email);
+    public void Each(List<string> all) => all.ForEach((string email) => crm.Send(email));
+}
+public class Tools : ControllerBase
+{
+    public static void Static(string email, Crm crm) => crm.Send(email);
+}");
+    }
+}
