@@ -251,7 +251,7 @@ namespace Residency.Analyzers.Flow
 
                 foreach (var parameter in method.Parameters)
                 {
-                    if (IsElement(parameter) || Carries(parameter.Type))
+                    if (IsElement(parameter) || Carries(parameter.Type) || _classifier.Sources?.IsBoundBody(parameter) == true)
                     {
                         if (method.MethodKind == MethodKind.Constructor && IsPrimaryConstructor(method))
                         {

@@ -51,7 +51,8 @@ namespace Residency.Analyzers.Flow
 
                         break;
                     case IParameterReferenceOperation parameter:
-                        if (Classifier.GetElement(parameter.Parameter) is not null || !Classifier.GetCarriedElements(parameter.Type).IsEmpty)
+                        if (Classifier.GetElement(parameter.Parameter) is not null || !Classifier.GetCarriedElements(parameter.Type).IsEmpty ||
+                            Classifier.Sources?.IsBoundBody(parameter.Parameter) == true)
                         {
                             return true;
                         }

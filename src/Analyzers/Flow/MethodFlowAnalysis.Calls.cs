@@ -360,8 +360,10 @@ namespace Residency.Analyzers.Flow
             var captured = _state;
             foreach (var parameter in flowLambda.Symbol.Parameters)
             {
-                // A lambda's own parameter may be a source (a minimal API handler's string email, bound from the request).
-                captured = captured.SetItem(parameter, Classifier.GetElement(parameter) is { } element ? parameterFacts.Add(TaintFact.Source(element)) : parameterFacts);
+                // A lambda's own parameter may be a source (a minimal API handler's string email, or its request body, bound
+                // from the request).
+                var facts = Classifier.GetElement(parameter) is { } element ? parameterFacts.Add(TaintFact.Source(element)) : parameterFacts;
+                captured = captured.SetItem(parameter, Taint.Union(facts, BoundMemberFacts(parameter)));
             }
 
             nested = new MethodFlowAnalysis(this, graph, parameterFacts, captured);

@@ -415,11 +415,15 @@ namespace Residency.Analyzers.Flow
                     facts = facts.Add(TaintFact.Source(element));
                 }
 
-                builder[parameter] = facts;
+                builder[parameter] = Taint.Union(facts, BoundMemberFacts(parameter));
             }
 
             return builder.ToImmutable();
         }
+
+        /// <summary>What a request handler's parameter holds when model binding fills it from the request body (its personal members).</summary>
+        private ImmutableHashSet<TaintFact> BoundMemberFacts(IParameterSymbol parameter) =>
+            Classifier.Sources is { } sources ? sources.BoundMemberFacts(parameter) : Taint.Empty;
 
         private ImmutableHashSet<TaintFact> Get(object key) => _state.TryGetValue(key, out var facts) ? facts : Taint.Empty;
 

@@ -63,8 +63,8 @@ namespace Residency.Analyzers.Model
         }
 
         /// <summary>A member element that comes from a source catalogue entry (<see cref="ElementOrigin.Platform"/> or <see cref="ElementOrigin.Configured"/>).</summary>
-        public DataElement(ISymbol symbol, string? category, ElementOrigin origin, string source)
-            : this(symbol, category, null, null, null, origin)
+        public DataElement(ISymbol symbol, string? category, ElementOrigin origin, string source, string? specialCategory = null)
+            : this(symbol, category, specialCategory, null, null, origin)
         {
             Source = source;
         }

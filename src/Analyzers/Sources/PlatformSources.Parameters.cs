@@ -5,6 +5,7 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Residency.Analyzers.Endpoints;
+using Residency.Analyzers.Flow;
 using Residency.Analyzers.Model;
 
 namespace Residency.Analyzers.Sources
@@ -28,6 +29,7 @@ namespace Residency.Analyzers.Sources
             public ImmutableArray<INamedTypeSymbol> NonActions;
             public ImmutableArray<INamedTypeSymbol> PageModels;
             public ImmutableArray<INamedTypeSymbol> NotBound;
+            public ImmutableArray<INamedTypeSymbol> FromBody;
             public ImmutableArray<(INamedTypeSymbol Attribute, string Kind)> Binders;
             public INamedTypeSymbol? RouteValues;
 
@@ -59,6 +61,7 @@ namespace Residency.Analyzers.Sources
                 NonActions = Resolve(_catalog.Handlers("nonActions")),
                 PageModels = Resolve(_catalog.Handlers("pageModels")),
                 NotBound = Resolve(_catalog.Handlers("notBound")),
+                FromBody = Resolve(_catalog.Handlers("fromBody")),
                 Binders = binders.ToImmutable(),
                 RouteValues = routeValues.IsEmpty ? null : routeValues[0],
             };
@@ -85,9 +88,9 @@ namespace Residency.Analyzers.Sources
                     continue;
                 }
 
-                if (Contains(handlers.NotBound, type.OriginalDefinition))
+                if (Contains(handlers.NotBound, type.OriginalDefinition) || Contains(handlers.FromBody, type.OriginalDefinition))
                 {
-                    return null; // a service, the body: not a value of the request's own
+                    return null; // a service; a value read from the body is not a named field
                 }
 
                 foreach (var (binder, binderKind) in handlers.Binders)
@@ -125,6 +128,88 @@ namespace Residency.Analyzers.Sources
                 Header => HeaderElement(name, parameter),
                 _ => RouteElement(name, parameter),
             };
+        }
+
+        /// <summary>
+        /// What a handler's parameter that model binding fills from the request body holds (<c>app.MapPost("/signup",
+        /// (SignupRequest request) =&gt; …)</c>, a controller's <c>Create([FromBody] OrderDto order)</c>): each settable
+        /// property of its type whose name names personal data, as a source held in that member. Empty for anything else.
+        /// Memoised per parameter.
+        /// </summary>
+        public ImmutableHashSet<TaintFact> BoundMemberFacts(IParameterSymbol parameter) =>
+            !_handlers.Value.Any ? Taint.Empty : _bodyFacts.GetOrAdd(parameter, ComputeBoundMemberFacts);
+
+        /// <summary>Whether <paramref name="parameter"/> is a request body bound to a handler (for the syntactic pre-filter's symbol walk).</summary>
+        public bool IsBoundBody(IParameterSymbol parameter) => !BoundMemberFacts(parameter).IsEmpty;
+
+        private readonly ConcurrentDictionary<IParameterSymbol, ImmutableHashSet<TaintFact>> _bodyFacts = new(SymbolEqualityComparer.Default);
+
+        private ImmutableHashSet<TaintFact> ComputeBoundMemberFacts(IParameterSymbol parameter)
+        {
+            var handlers = _handlers.Value;
+            if (parameter.Type is not INamedTypeSymbol { TypeKind: TypeKind.Class or TypeKind.Struct, IsAbstract: false } type ||
+                type.DeclaringSyntaxReferences.Length == 0 || IsSimple(type) || parameter.ContainingSymbol is not IMethodSymbol method)
+            {
+                return Taint.Empty;
+            }
+
+            var fromBody = false;
+            foreach (var attribute in parameter.GetAttributes())
+            {
+                if (attribute.AttributeClass is not { } attributeType)
+                {
+                    continue;
+                }
+
+                if (Contains(handlers.NotBound, attributeType.OriginalDefinition))
+                {
+                    return Taint.Empty;
+                }
+
+                fromBody |= Contains(handlers.FromBody, attributeType.OriginalDefinition);
+            }
+
+            // Without an attribute, a type that only a container can make (its constructors take dependencies) is a service.
+            if (!fromBody && !type.IsRecord && !HasParameterlessConstructor(type))
+            {
+                return Taint.Empty;
+            }
+
+            if (!IsHandler(method, handlers, out _))
+            {
+                return Taint.Empty;
+            }
+
+            var facts = Taint.Empty;
+            foreach (var member in type.GetMembers())
+            {
+                if (member is not IPropertySymbol { IsStatic: false, IsIndexer: false, DeclaredAccessibility: Accessibility.Public, SetMethod: not null } property ||
+                    NameHeuristics.ClassifyName(property.Name, type.Name) is not { } inferred)
+                {
+                    continue;
+                }
+
+                var element = _bodyElements.GetOrAdd(property, p => new DataElement(
+                    p, inferred.SpecialCategory is null ? inferred.Category : null, ElementOrigin.Platform, "request body", inferred.SpecialCategory));
+                facts = Taint.Union(facts, Taint.InMember(Taint.Empty.Add(TaintFact.Source(element)), property));
+            }
+
+            return facts;
+        }
+
+        private readonly ConcurrentDictionary<ISymbol, DataElement> _bodyElements = new(SymbolEqualityComparer.Default);
+
+        private static bool HasParameterlessConstructor(INamedTypeSymbol type)
+        {
+            foreach (var constructor in type.InstanceConstructors)
+            {
+                if (constructor.Parameters.IsEmpty && constructor.DeclaredAccessibility == Accessibility.Public)
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
 
         private DataElement? RouteElement(string name, IParameterSymbol parameter)

@@ -66,13 +66,55 @@ public class H(Crm crm) : ControllerBase
             Res001(0, "query parameter email (contact.email)", "Bound → Crm.Send"),
             Res001(1, "query parameter email (contact.email)", "Read → Crm.Send"));
 
+        // A request body bound to a handler's parameter (a type the application declares, made by model binding: a record or a
+        // type with a parameterless constructor, or [FromBody]) holds its members that name personal data; a service (its
+        // constructor takes dependencies) and [FromServices] do not.
+        [Fact]
+        public Task AMinimalApiHandlersRequestBodyHoldsItsPersonalMembers() => Verify.VerifyAspNetCoreAsync(Usings + Header + @"
+public class SignupRequest { public string Email { get; set; } = """"; public string Plan { get; set; } = """"; }
+public record Contact(string Phone, int Count);
+public class Notifier(Crm crm) { public void Welcome(SignupRequest request) => crm.Send(request.Email); }
+public class Mailer(Crm crm) { public string Email { get; set; } = """"; }
+static class Endpoints
+{
+    public static void Map(WebApplication app)
+    {
+        app.MapPost(""/signup"", (SignupRequest request, Crm crm) => {|#0:crm.Send(request.Email)|});
+        app.MapPost(""/plan"", (SignupRequest request, Crm crm) => crm.Send(request.Plan));
+        app.MapPost(""/contact"", (Contact contact, Crm crm) => {|#1:crm.Send(contact.Phone)|});
+        app.MapPost(""/welcome"", (SignupRequest request, Notifier notifier) => {|#2:notifier.Welcome(request)|});
+        app.MapPost(""/whole"", (SignupRequest request, Crm crm) => {|#3:crm.SendObject(request)|});
+        app.MapPost(""/mailer"", (Mailer mailer, Crm crm) => crm.Send(mailer.Email));
+    }
+}",
+            Res001(0, "SignupRequest.Email (contact.email)", "Map → Crm.Send"),
+            Res001(1, "Contact.Phone (contact.phone_number)", "Map → Crm.Send"),
+            Res001(2, "SignupRequest.Email (contact.email)", "Map → Welcome → Crm.Send"),
+            Res001(3, "SignupRequest.Email (contact.email)", "Map → Crm.SendObject", ObjectSink));
+
+        [Fact]
+        public Task AControllersRequestBodyHoldsItsPersonalMembers() => Verify.VerifyAspNetCoreAsync(Usings + Header + @"
+public class OrderDto { public string ShippingAddress { get; set; } = """"; public decimal Total { get; set; } }
+public class OrdersController(Crm crm) : ControllerBase
+{
+    [HttpPost]
+    public IActionResult Create([FromBody] OrderDto order) { {|#0:crm.Send(order.ShippingAddress)|}; crm.Send(order.Total.ToString()); return Ok(); }
+
+    public IActionResult Use([FromServices] OrderDto order) { crm.Send(order.ShippingAddress); return Ok(); }
+}
+public class Pricing(Crm crm)
+{
+    public decimal Total(OrderDto order) { crm.Send(order.ShippingAddress); return order.Total; }
+}",
+            Res001(0, "OrderDto.ShippingAddress (contact.address)", "Create → Crm.Send"));
+
         // The catalogue names ASP.NET Core's types exactly: each resolves against its reference assemblies.
         [Fact]
         public void TheCataloguesHandlerTypesExistInAspNetCore()
         {
             var compilation = Microsoft.CodeAnalysis.CSharp.CSharpCompilation.Create("Probe", references: Verifiers.TestReferences.AspNetCore);
             var handlers = Residency.Analyzers.Sources.SourceCatalog.BuiltIn.RequestHandlers;
-            Assert.Equal(new[] { "controllers", "fromForm", "fromHeader", "fromQuery", "fromRoute", "mapMethods", "nonActions", "notBound", "pageModels", "routeBuilders", "routeValues" }, handlers.Keys.OrderBy(k => k, System.StringComparer.Ordinal));
+            Assert.Equal(new[] { "controllers", "fromBody", "fromForm", "fromHeader", "fromQuery", "fromRoute", "mapMethods", "nonActions", "notBound", "pageModels", "routeBuilders", "routeValues" }, handlers.Keys.OrderBy(k => k, System.StringComparer.Ordinal));
             foreach (var (key, names) in handlers)
             {
                 if (key == "mapMethods")
