@@ -15,7 +15,9 @@ namespace Residency.Analyzers.Sources
     /// data — <c>app.MapGet("/orders", (string email, …) =&gt; …)</c>, a controller's <c>Lookup(string email)</c>, a page's
     /// <c>OnGet(string phone)</c> — is the query parameter, route value, form field or header of that name, as
     /// <c>Request.Query["email"]</c> is (<c>sources.json</c>, "requestHandlers"). The same element as the collection read:
-    /// the record lists <c>query parameter email</c> once, however the code receives it.
+    /// the record lists <c>query parameter email</c> once, however the code receives it. A parameter that model binding
+    /// fills from the request body (<c>(SignupRequest request) =&gt; …</c>) holds its type's personal members
+    /// (<see cref="BoundMemberFacts"/>).
     /// </summary>
     internal sealed partial class PlatformSources
     {
