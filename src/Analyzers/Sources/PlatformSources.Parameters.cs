@@ -182,18 +182,38 @@ namespace Residency.Analyzers.Sources
                 return Taint.Empty;
             }
 
+            return BodyFacts(type, depth: 0);
+        }
+
+        /// <summary>Nesting of a request body's objects followed (<c>request.Address.Street</c>): the body, and two levels below it.</summary>
+        private const int MaxBodyDepth = 2;
+
+        /// <summary>
+        /// The personal members of a request body's type, each held in its member: a settable property whose name names
+        /// personal data, and — up to <see cref="MaxBodyDepth"/> levels — those of a settable property whose type is another
+        /// object the application declares (an address, a contact).
+        /// </summary>
+        private ImmutableHashSet<TaintFact> BodyFacts(INamedTypeSymbol type, int depth)
+        {
             var facts = Taint.Empty;
             foreach (var member in type.GetMembers())
             {
-                if (member is not IPropertySymbol { IsStatic: false, IsIndexer: false, DeclaredAccessibility: Accessibility.Public, SetMethod: not null } property ||
-                    NameHeuristics.ClassifyName(property.Name, type.Name) is not { } inferred)
+                if (member is not IPropertySymbol { IsStatic: false, IsIndexer: false, DeclaredAccessibility: Accessibility.Public, SetMethod: not null } property)
                 {
                     continue;
                 }
 
-                var element = _bodyElements.GetOrAdd(property, p => new DataElement(
-                    p, inferred.SpecialCategory is null ? inferred.Category : null, ElementOrigin.Platform, "request body", inferred.SpecialCategory));
-                facts = Taint.Union(facts, Taint.InMember(Taint.Empty.Add(TaintFact.Source(element)), property));
+                if (NameHeuristics.ClassifyName(property.Name, type.Name) is { } inferred)
+                {
+                    var element = _bodyElements.GetOrAdd(property, p => new DataElement(
+                        p, inferred.SpecialCategory is null ? inferred.Category : null, ElementOrigin.Platform, "request body", inferred.SpecialCategory));
+                    facts = Taint.Union(facts, Taint.InMember(Taint.Empty.Add(TaintFact.Source(element)), property));
+                }
+                else if (depth < MaxBodyDepth && property.Type is INamedTypeSymbol { TypeKind: TypeKind.Class or TypeKind.Struct } nested &&
+                    nested.DeclaringSyntaxReferences.Length > 0 && !IsSimple(nested) && !SymbolEqualityComparer.Default.Equals(nested, type))
+                {
+                    facts = Taint.Union(facts, Taint.InMember(BodyFacts(nested, depth + 1), property));
+                }
             }
 
             return facts;

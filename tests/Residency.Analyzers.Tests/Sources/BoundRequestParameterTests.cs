@@ -71,7 +71,8 @@ public class H(Crm crm) : ControllerBase
         // constructor takes dependencies) and [FromServices] do not.
         [Fact]
         public Task AMinimalApiHandlersRequestBodyHoldsItsPersonalMembers() => Verify.VerifyAspNetCoreAsync(Usings + Header + @"
-public class SignupRequest { public string Email { get; set; } = """"; public string Plan { get; set; } = """"; }
+public class SignupRequest { public string Email { get; set; } = """"; public string Plan { get; set; } = """"; public Shipping Delivery { get; set; } = new(); }
+public class Shipping { public string Street { get; set; } = """"; public string Carrier { get; set; } = """"; }
 public record Contact(string Phone, int Count);
 public class Notifier(Crm crm) { public void Welcome(SignupRequest request) => crm.Send(request.Email); }
 public class Mailer(Crm crm) { public string Email { get; set; } = """"; }
@@ -80,7 +81,8 @@ static class Endpoints
     public static void Map(WebApplication app)
     {
         app.MapPost(""/signup"", (SignupRequest request, Crm crm) => {|#0:crm.Send(request.Email)|});
-        app.MapPost(""/plan"", (SignupRequest request, Crm crm) => crm.Send(request.Plan));
+        app.MapPost(""/plan"", (SignupRequest request, Crm crm) => crm.Send(request.Plan + request.Delivery.Carrier));
+        app.MapPost(""/ship"", (SignupRequest request, Crm crm) => {|#4:crm.Send(request.Delivery.Street)|});
         app.MapPost(""/contact"", (Contact contact, Crm crm) => {|#1:crm.Send(contact.Phone)|});
         app.MapPost(""/welcome"", (SignupRequest request, Notifier notifier) => {|#2:notifier.Welcome(request)|});
         app.MapPost(""/whole"", (SignupRequest request, Crm crm) => {|#3:crm.SendObject(request)|});
@@ -90,7 +92,8 @@ static class Endpoints
             Res001(0, "SignupRequest.Email (contact.email)", "Map → Crm.Send"),
             Res001(1, "Contact.Phone (contact.phone_number)", "Map → Crm.Send"),
             Res001(2, "SignupRequest.Email (contact.email)", "Map → Welcome → Crm.Send"),
-            Res001(3, "SignupRequest.Email (contact.email)", "Map → Crm.SendObject", ObjectSink));
+            Res001(3, "Shipping.Street (contact.address.street), SignupRequest.Email (contact.email)", "Map → Crm.SendObject", ObjectSink),
+            Res001(4, "Shipping.Street (contact.address.street)", "Map → Crm.Send"));
 
         [Fact]
         public Task AControllersRequestBodyHoldsItsPersonalMembers() => Verify.VerifyAspNetCoreAsync(Usings + Header + @"
