@@ -16,7 +16,7 @@ namespace Residency.Analyzers.Flow
             // Where a store's provider runs queries (TrackQueries): the LINQ methods that may run one, the names of the
             // application's members whose type is a query (a set, a field, a helper returning IQueryable), and the bodies
             // given a query as a parameter. A body that runs a query it can reach reaches the query's provider.
-            private ImmutableArray<INamedTypeSymbol> _queryTypes;
+            private WellKnownTypes? _queryTypes; // set by TrackQueries: null, queries are not tracked
             private readonly HashSet<string> _queryRunNames = new(System.StringComparer.Ordinal);
             private readonly HashSet<string> _queryNames = new(System.StringComparer.Ordinal);
             private readonly List<SyntaxNode> _queryOwners = new();
@@ -35,10 +35,10 @@ namespace Residency.Analyzers.Flow
                     return;
                 }
 
-                _queryTypes = types.Queryable;
-                foreach (var name in new[] { "System.Linq.Queryable", "System.Linq.Enumerable" })
+                _queryTypes = types;
+                foreach (var operators in new[] { types.QueryableOperators, types.EnumerableOperators })
                 {
-                    foreach (var member in _compilation.GetTypeByMetadataName(name)?.GetMembers() ?? ImmutableArray<ISymbol>.Empty)
+                    foreach (var member in operators?.GetMembers() ?? ImmutableArray<ISymbol>.Empty)
                     {
                         if (member is IMethodSymbol { IsExtensionMethod: true } method && !IsQueryType(method.ReturnType))
                         {
@@ -48,17 +48,17 @@ namespace Residency.Analyzers.Flow
                 }
             }
 
-            /// <summary>Whether the walk tracks queries and <paramref name="type"/> is one (implements <c>IQueryable</c>); memoised.</summary>
+            /// <summary>Whether the walk tracks queries and <paramref name="type"/> is one (<c>WellKnownTypes.IsQuery</c>); memoised.</summary>
             private bool IsQueryType(ITypeSymbol? type)
             {
-                if (_queryTypes.IsDefaultOrEmpty || type is not INamedTypeSymbol { SpecialType: SpecialType.None, TypeKind: TypeKind.Interface or TypeKind.Class })
+                if (_queryTypes is null || type is not INamedTypeSymbol { SpecialType: SpecialType.None, TypeKind: TypeKind.Interface or TypeKind.Class })
                 {
                     return false;
                 }
 
                 if (!_isQuery.TryGetValue(type, out var isQuery))
                 {
-                    _isQuery[type] = isQuery = Endpoints.EndpointTypes.DerivesFrom(type, _queryTypes);
+                    _isQuery[type] = isQuery = _queryTypes.IsQuery(type);
                 }
 
                 return isQuery;
@@ -76,7 +76,7 @@ namespace Residency.Analyzers.Flow
             /// <summary>In the symbol walk: a method of the application that returns a query, or is given one.</summary>
             private void NoteQueryMethod(IMethodSymbol method)
             {
-                if (_queryTypes.IsDefaultOrEmpty)
+                if (_queryTypes is null)
                 {
                     return;
                 }

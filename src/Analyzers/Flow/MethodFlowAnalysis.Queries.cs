@@ -53,12 +53,7 @@ namespace Residency.Analyzers.Flow
             }
 
             // An extension method's source as written: query.ToList() converts the query to the IEnumerable<T> it takes.
-            var source = invocation.Instance ?? (invocation.TargetMethod.IsExtensionMethod ? Endpoints.EndpointResolver.FirstArgument(invocation) : null);
-            while (source is IConversionOperation conversion)
-            {
-                source = conversion.Operand;
-            }
-
+            var source = QuerySource(invocation);
             if (!IsQuery(source?.Type) || IsQuery(invocation.Type) || invocation.Type?.SpecialType == SpecialType.System_String)
             {
                 return result;
@@ -137,7 +132,7 @@ namespace Residency.Analyzers.Flow
                             continue;
                         }
 
-                        return inner is not null && call.TargetMethod.Name == "AsQueryable" && call.TargetMethod.ContainingType?.ToDisplayString() == "System.Linq.Queryable"
+                        return inner is not null && call.TargetMethod.Name == "AsQueryable" && SymbolEqualityComparer.Default.Equals(call.TargetMethod.ContainingType, _engine.Types.QueryableOperators)
                             ? (null, null, true)
                             : (call.Type, (call.Instance ?? inner)?.Type, false);
                     case IPropertyReferenceOperation property:
@@ -198,10 +193,7 @@ namespace Residency.Analyzers.Flow
         private static bool IsQueryParameter(TaintFact fact, IPropertySymbol expression) =>
             (fact.IsSource ? fact.Member : fact.Stored) is { } path && SymbolEqualityComparer.Default.Equals(path.Head, expression);
 
-        /// <summary>Whether a type is a query a provider runs later: <c>IQueryable</c> or a type that implements it (<c>DbSet&lt;T&gt;</c>).</summary>
-        private bool IsQuery(ITypeSymbol? type) =>
-            type is INamedTypeSymbol { SpecialType: SpecialType.None, TypeKind: TypeKind.Interface or TypeKind.Class } &&
-            Endpoints.EndpointTypes.DerivesFrom(type, _engine.Types.Queryable);
+        private bool IsQuery(ITypeSymbol? type) => _engine.Types.IsQuery(type);
 
         /// <summary>
         /// A lambda converted to an expression tree (<c>Expression&lt;Action&gt;</c>) is data as well as code: its consumer

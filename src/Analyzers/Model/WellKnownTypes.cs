@@ -48,6 +48,8 @@ namespace Residency.Analyzers.Model
             ExpressionOfT = compilation.GetTypeByMetadataName("System.Linq.Expressions.Expression`1");
             var queryable = compilation.GetTypeByMetadataName("System.Linq.IQueryable");
             Queryable = queryable is null ? ImmutableArray<INamedTypeSymbol>.Empty : ImmutableArray.Create(queryable);
+            QueryableOperators = compilation.GetTypeByMetadataName("System.Linq.Queryable");
+            EnumerableOperators = compilation.GetTypeByMetadataName("System.Linq.Enumerable");
             foreach (var member in queryable?.GetMembers("Expression") ?? ImmutableArray<ISymbol>.Empty)
             {
                 QueryExpression ??= member as IPropertySymbol;
@@ -92,6 +94,17 @@ namespace Residency.Analyzers.Model
         /// not have it), in the shape <see cref="Endpoints.EndpointTypes.DerivesFrom(ITypeSymbol, ImmutableArray{INamedTypeSymbol})"/> takes.
         /// </summary>
         public ImmutableArray<INamedTypeSymbol> Queryable { get; }
+
+        /// <summary><c>System.Linq.Queryable</c>, LINQ's operators on queries (<c>AsQueryable</c> over objects makes a query in memory).</summary>
+        public INamedTypeSymbol? QueryableOperators { get; }
+
+        /// <summary><c>System.Linq.Enumerable</c>, LINQ's operators on sequences (a query is one).</summary>
+        public INamedTypeSymbol? EnumerableOperators { get; }
+
+        /// <summary>Whether a type is a query a provider runs later: <c>IQueryable</c> or a type that implements it (<c>DbSet&lt;T&gt;</c>).</summary>
+        public bool IsQuery(ITypeSymbol? type) =>
+            type is INamedTypeSymbol { SpecialType: SpecialType.None, TypeKind: TypeKind.Interface or TypeKind.Class } &&
+            Endpoints.EndpointTypes.DerivesFrom(type, Queryable);
 
         /// <summary><c>IQueryable.Expression</c>: where a query holds the values its operators' trees were handed until it runs.</summary>
         public IPropertySymbol? QueryExpression { get; }

@@ -94,13 +94,9 @@ namespace Residency.Analyzers.Sinks
             bool coveredByWildcards = method.MethodKind == MethodKind.Ordinary && method.DeclaredAccessibility == Accessibility.Public;
             for (var type = from; type is not null; type = type.BaseType)
             {
-                var typeName = EndpointResolver.MetadataName(type);
-                foreach (var sink in _sinks)
+                if (DeclaredOn(EndpointResolver.MetadataName(type), coveredByWildcards, method.Name) is { } sink)
                 {
-                    if (sink.TypeName == typeName && ((sink.MethodName == "*" && coveredByWildcards) || sink.MethodName == method.Name))
-                    {
-                        return Call(method, from, sink);
-                    }
+                    return Call(method, from, sink);
                 }
             }
 
@@ -137,26 +133,27 @@ namespace Residency.Analyzers.Sinks
             {
                 for (var type = start; type is not null && type.SpecialType != SpecialType.System_Object; type = type.BaseType)
                 {
-                    var typeName = EndpointResolver.MetadataName(type);
-                    foreach (var sink in _sinks)
+                    if (DeclaredOn(EndpointResolver.MetadataName(type), wildcard: true, QueryProviderMember) is { } sink)
                     {
-                        if (sink.TypeName == typeName && sink.MethodName is "*" or QueryProviderMember)
-                        {
-                            return Info($"{start.Name}.{QueryProviderMember}", sink);
-                        }
+                        return Info($"{start.Name}.{QueryProviderMember}", sink);
                     }
                 }
             }
 
-            if (anyProvider is not null)
+            // A query whose store is not known where it runs: the name its unclassified recipient has.
+            return anyProvider is not null && DeclaredOn(anyProvider, wildcard: true, QueryProviderMember) is { } any
+                ? Info($"{anyProvider.Substring(anyProvider.LastIndexOf('.') + 1)}.{QueryProviderMember}", any)
+                : null;
+        }
+
+        /// <summary>The first residency.json entry for <paramref name="member"/> of the type <paramref name="typeName"/>, or for all of its members (<c>Type.*</c>) when <paramref name="wildcard"/>.</summary>
+        private ConfiguredSink? DeclaredOn(string typeName, bool wildcard, string member)
+        {
+            foreach (var sink in _sinks)
             {
-                // A query whose store is not known where it runs: the name its unclassified recipient has.
-                foreach (var sink in _sinks)
+                if (sink.TypeName == typeName && ((wildcard && sink.MethodName == "*") || sink.MethodName == member))
                 {
-                    if (sink.TypeName == anyProvider && sink.MethodName is "*" or QueryProviderMember)
-                    {
-                        return Info($"{anyProvider.Substring(anyProvider.LastIndexOf('.') + 1)}.{QueryProviderMember}", sink);
-                    }
+                    return sink;
                 }
             }
 

@@ -117,7 +117,7 @@ namespace Residency.Analyzers.Sources
                 return null;
             }
 
-            if (!IsHandler(method, handlers, out var template))
+            if (!IsHandler(method, out var template))
             {
                 return null;
             }
@@ -139,7 +139,14 @@ namespace Residency.Analyzers.Sources
         /// Memoised per parameter.
         /// </summary>
         public ImmutableHashSet<TaintFact> BoundMemberFacts(IParameterSymbol parameter) =>
-            !_handlers.Value.Any ? Taint.Empty : _bodyFacts.GetOrAdd(parameter, ComputeBoundMemberFacts);
+            !_handlers.Value.Any || !MayBeBody(parameter.Type) ? Taint.Empty : _bodyFacts.GetOrAdd(parameter, ComputeBoundMemberFacts);
+
+        /// <summary>
+        /// Whether a value of <paramref name="type"/> may be a request body: a class or struct the application declares. Asked
+        /// before the memo, so that the parameters of every other method (the symbol walk asks for all) leave no entry.
+        /// </summary>
+        private static bool MayBeBody(ITypeSymbol type) =>
+            type is INamedTypeSymbol { TypeKind: TypeKind.Class or TypeKind.Struct, IsAbstract: false, DeclaringSyntaxReferences.Length: > 0 } named && !IsSimple(named);
 
         /// <summary>Whether <paramref name="parameter"/> is a request body bound to a handler (for the syntactic pre-filter's symbol walk).</summary>
         public bool IsBoundBody(IParameterSymbol parameter) => !BoundMemberFacts(parameter).IsEmpty;
@@ -149,10 +156,9 @@ namespace Residency.Analyzers.Sources
         private ImmutableHashSet<TaintFact> ComputeBoundMemberFacts(IParameterSymbol parameter)
         {
             var handlers = _handlers.Value;
-            if (parameter.Type is not INamedTypeSymbol { TypeKind: TypeKind.Class or TypeKind.Struct, IsAbstract: false } type ||
-                type.DeclaringSyntaxReferences.Length == 0 || IsSimple(type) || parameter.ContainingSymbol is not IMethodSymbol method)
+            if (parameter.Type is not INamedTypeSymbol type || parameter.ContainingSymbol is not IMethodSymbol method)
             {
-                return Taint.Empty;
+                return Taint.Empty; // MayBeBody has checked the type
             }
 
             var fromBody = false;
@@ -177,7 +183,7 @@ namespace Residency.Analyzers.Sources
                 return Taint.Empty;
             }
 
-            if (!IsHandler(method, handlers, out _))
+            if (!IsHandler(method, out _))
             {
                 return Taint.Empty;
             }
@@ -257,7 +263,17 @@ namespace Residency.Analyzers.Sources
         /// route template it was given), a public instance method of a controller that is not a non-action (with the
         /// templates of its and its type's attributes), or an <c>On…</c> method of a page model.
         /// </summary>
-        private bool IsHandler(IMethodSymbol method, Handlers handlers, out string? template)
+        private bool IsHandler(IMethodSymbol method, out string? template)
+        {
+            // Memoised per method: each parameter of a handler asks (a lambda's costs a symbol look-up of its map call).
+            var (isHandler, known) = _handlerOf.GetOrAdd(method, m => (ComputeIsHandler(m, _handlers.Value, out var t), t));
+            template = known;
+            return isHandler;
+        }
+
+        private readonly ConcurrentDictionary<IMethodSymbol, (bool IsHandler, string? Template)> _handlerOf = new(SymbolEqualityComparer.Default);
+
+        private bool ComputeIsHandler(IMethodSymbol method, Handlers handlers, out string? template)
         {
             template = null;
             if (method.MethodKind == MethodKind.AnonymousFunction)
