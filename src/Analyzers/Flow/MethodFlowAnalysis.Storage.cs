@@ -18,9 +18,11 @@ namespace Residency.Analyzers.Flow
             }
 
             var symbol = property.Property;
-            if (symbol.IsIndexer)
+            if (symbol.IsIndexer || IsEnumeratorCurrent(symbol))
             {
                 // list[i], dict[key]: an element of the collection carries what the collection carries (Headers["X-Real-IP"]: a source).
+                // So does a foreach's variable, which the graph reads from the enumerator's Current (the enumerator carries
+                // what its collection does): a collection's facts kept in its elements' members (guest.Email) stay whole.
                 var item = Taint.Union(instance, WholeFacts(property.Type));
                 return Classifier.Sources is { } headers ? headers.OnPropertyRead(property, item) : item;
             }
@@ -72,6 +74,38 @@ namespace Residency.Analyzers.Flow
 
             facts = Taint.Union(facts, WholeFacts(property.Type));
             return Classifier.Sources is { } sources ? sources.OnPropertyRead(property, facts) : facts;
+        }
+
+        /// <summary>
+        /// A library enumerator's <c>Current</c> (a generic or non-generic, synchronous or asynchronous enumerator's). The
+        /// application's own enumerator is read through its getter's summary, as any computed property.
+        /// </summary>
+        private static bool IsEnumeratorCurrent(IPropertySymbol property)
+        {
+            if (property.Name != "Current" || property.IsStatic || property.ContainingType is not { } type ||
+                property.GetMethod is { } getter && FlowEngine.IsInSource(getter))
+            {
+                return false;
+            }
+
+            if (IsEnumerator(type))
+            {
+                return true;
+            }
+
+            foreach (var implemented in type.AllInterfaces)
+            {
+                if (IsEnumerator(implemented))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+
+            static bool IsEnumerator(INamedTypeSymbol type) =>
+                type.OriginalDefinition.SpecialType is SpecialType.System_Collections_Generic_IEnumerator_T or SpecialType.System_Collections_IEnumerator ||
+                type is { Name: "IAsyncEnumerator", Arity: 1, ContainingNamespace: { Name: "Generic", ContainingNamespace: { Name: "Collections", ContainingNamespace.Name: "System" } } };
         }
 
         private ImmutableHashSet<TaintFact> ReadField(IFieldReferenceOperation field)

@@ -215,14 +215,51 @@ namespace Residency.Analyzers.Sources
                         p, inferred.SpecialCategory is null ? inferred.Category : null, ElementOrigin.Platform, "request body", inferred.SpecialCategory));
                     facts = Taint.Union(facts, Taint.InMember(Taint.Empty.Add(TaintFact.Source(element)), property));
                 }
-                else if (depth < MaxBodyDepth && property.Type is INamedTypeSymbol { TypeKind: TypeKind.Class or TypeKind.Struct } nested &&
-                    nested.DeclaringSyntaxReferences.Length > 0 && !IsSimple(nested) && !SymbolEqualityComparer.Default.Equals(nested, type))
+                else if (depth < MaxBodyDepth && IsBodyObject(ElementOf(property.Type) ?? property.Type) is { } nested &&
+                    !SymbolEqualityComparer.Default.Equals(nested, type))
                 {
+                    // An object the application declares (request.Address.Street), or a collection of them
+                    // (request.Guests[0].Email, foreach (var guest in request.Guests)): the collection holds what its
+                    // elements hold, as a collection of annotated objects does.
                     facts = Taint.Union(facts, Taint.InMember(BodyFacts(nested, depth + 1), property));
                 }
             }
 
             return facts;
+        }
+
+        private static INamedTypeSymbol? IsBodyObject(ITypeSymbol type) =>
+            type is INamedTypeSymbol { TypeKind: TypeKind.Class or TypeKind.Struct } named && named.DeclaringSyntaxReferences.Length > 0 && !IsSimple(named)
+                ? named
+                : null;
+
+        /// <summary>The element type of an array or of a generic collection (<c>List&lt;Guest&gt;</c>, <c>IReadOnlyList&lt;Guest&gt;</c>); null for anything else.</summary>
+        private static ITypeSymbol? ElementOf(ITypeSymbol type)
+        {
+            if (type is IArrayTypeSymbol array)
+            {
+                return array.ElementType;
+            }
+
+            if (type is not INamedTypeSymbol { IsGenericType: true, TypeArguments.Length: 1 } named || named.DeclaringSyntaxReferences.Length > 0)
+            {
+                return null;
+            }
+
+            if (named.OriginalDefinition.SpecialType == SpecialType.System_Collections_Generic_IEnumerable_T)
+            {
+                return named.TypeArguments[0];
+            }
+
+            foreach (var implemented in named.AllInterfaces)
+            {
+                if (implemented.OriginalDefinition.SpecialType == SpecialType.System_Collections_Generic_IEnumerable_T)
+                {
+                    return implemented.TypeArguments[0];
+                }
+            }
+
+            return null;
         }
 
         private readonly ConcurrentDictionary<ISymbol, DataElement> _bodyElements = new(SymbolEqualityComparer.Default);

@@ -95,6 +95,40 @@ static class Endpoints
             Res001(3, "Shipping.Street (contact.address.street), SignupRequest.Email (contact.email)", "Map → Crm.SendObject", ObjectSink),
             Res001(4, "Shipping.Street (contact.address.street)", "Map → Crm.Send"));
 
+        // A collection of the application's objects inside a body holds what its elements hold: read by index, iterated,
+        // or taken by a LINQ operator. A collection of other things (numbers) holds nothing.
+        [Fact]
+        public Task ACollectionInsideARequestBodyHoldsItsElementsPersonalMembers() => Verify.VerifyAspNetCoreAsync(Usings + @"
+using System.Collections.Generic;
+using System.Linq;
+" + Header + @"
+public class BookingRequest
+{
+    public string Reference { get; set; } = """";
+    public List<Guest> Guests { get; set; } = new();
+    public Guest[] Children { get; set; } = [];
+    public IReadOnlyList<int> Rooms { get; set; } = [];
+}
+public class Guest { public string Email { get; set; } = """"; public int Age { get; set; } }
+public class Greeter(Crm crm) { public void GreetAll(IEnumerable<Guest> guests) { foreach (var guest in guests) { crm.Send(guest.Email); } } }
+static class Endpoints
+{
+    public static void Map(WebApplication app)
+    {
+        app.MapPost(""/each"", (BookingRequest request, Crm crm) => { foreach (var guest in request.Guests) { {|#0:crm.Send(guest.Email)|}; } });
+        app.MapPost(""/first"", (BookingRequest request, Crm crm) => {|#1:crm.Send(request.Guests[0].Email)|});
+        app.MapPost(""/child"", (BookingRequest request, Crm crm) => {|#2:crm.Send(request.Children[0].Email)|});
+        app.MapPost(""/linq"", (BookingRequest request, Crm crm) => {|#3:crm.Send(request.Guests.First().Email)|});
+        app.MapPost(""/ages"", (BookingRequest request, Crm crm) => crm.Send(request.Reference + request.Guests[0].Age + request.Rooms[0]));
+        app.MapPost(""/greet"", (BookingRequest request, Greeter greeter) => {|#4:greeter.GreetAll(request.Guests)|});
+    }
+}",
+            Res001(0, "Guest.Email (contact.email)", "Map → Crm.Send"),
+            Res001(4, "Guest.Email (contact.email)", "Map → GreetAll → Crm.Send"),
+            Res001(1, "Guest.Email (contact.email)", "Map → Crm.Send"),
+            Res001(2, "Guest.Email (contact.email)", "Map → Crm.Send"),
+            Res001(3, "Guest.Email (contact.email)", "Map → Crm.Send"));
+
         [Fact]
         public Task AControllersRequestBodyHoldsItsPersonalMembers() => Verify.VerifyAspNetCoreAsync(Usings + Header + @"
 public class OrderDto { public string ShippingAddress { get; set; } = """"; public decimal Total { get; set; } }
