@@ -14,7 +14,7 @@ namespace Residency.Analyzers.Endpoints
         /// and the entry reads its values as URLs.
         /// </summary>
         internal static readonly ImmutableArray<string> ValueFormats = ImmutableArray.Create(
-            "url", "host", "hostPort", "hostAndPath", "urlOrHost", "dsn", "connectionString", "storageConnectionString", "connectionStringOrHost", "redisConfiguration", "hostList", "adyenLivePrefix");
+            "url", "host", "hostPort", "hostAndPath", "urlOrHost", "dsn", "connectionString", "storageConnectionString", "connectionStringOrHost", "redisConfiguration", "hostList", "mongoConnectionString", "adyenLivePrefix");
 
         private sealed partial class Reader
         {

@@ -127,6 +127,17 @@ namespace Residency.Analyzers.Endpoints
 
                     continue;
                 }
+                else if (format == "mongoConnectionString")
+                {
+                    // mongodb://[user:password@]host1[:port1][,host2[:port2]…][/database][?options], or mongodb+srv://…@host
+                    // (a DNS seed list: the cluster's name). Every host of the list is an endpoint.
+                    foreach (var (host, part) in UrlText.MongoHosts(text, value.Complete))
+                    {
+                        result.Add(new EndpointTarget(host, null, false, $"{through} (host {part})", value.Location));
+                    }
+
+                    continue;
+                }
                 else if (format == "adyenLivePrefix")
                 {
                     continue; // not a host: the entry's default region applies

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Globalization;
 
 namespace Residency.Analyzers.Endpoints
@@ -64,6 +65,49 @@ namespace Residency.Analyzers.Endpoints
             var serviceDiscovery = scheme.IndexOf('+') >= 0;
             var host = HostOfAuthority(text.Substring(schemeEnd + 3), complete);
             return new UrlHost(host, isAbsolute: true, serviceDiscovery);
+        }
+
+        /// <summary>
+        /// The hosts of a MongoDB connection string (<c>mongodb://user:pw@h1:27017,h2:27017/db?replicaSet=rs0</c>,
+        /// <c>mongodb+srv://cluster0.ab1cd.mongodb.net/</c>), each with the element it came from; none when the text is
+        /// not one, or when only a prefix is known that stops inside the host list.
+        /// </summary>
+        public static List<(string Host, string Part)> MongoHosts(string text, bool complete)
+        {
+            var hosts = new List<(string, string)>();
+            text = text.Trim();
+            int schemeEnd = text.IndexOf("://", StringComparison.Ordinal);
+            if (schemeEnd <= 0 || !text.StartsWith("mongodb", StringComparison.OrdinalIgnoreCase))
+            {
+                return hosts;
+            }
+
+            var rest = text.Substring(schemeEnd + 3);
+            int end = rest.IndexOfAny(new[] { '/', '?' });
+            bool listComplete = complete || end >= 0;
+            var authority = end >= 0 ? rest.Substring(0, end) : rest;
+            int at = authority.LastIndexOf('@');
+            if (at >= 0)
+            {
+                authority = authority.Substring(at + 1);
+            }
+            else if (!listComplete)
+            {
+                return hosts; // "mongodb://" + user + …: the credentials may still come, and the hosts after them
+            }
+
+            var parts = authority.Split(',');
+            for (int i = 0; i < parts.Length; i++)
+            {
+                var part = parts[i].Trim();
+                var host = HostOfAuthority(part, listComplete || i < parts.Length - 1);
+                if (host is not null)
+                {
+                    hosts.Add((host, part));
+                }
+            }
+
+            return hosts;
         }
 
         private static bool IsScheme(string text, int end)

@@ -41,7 +41,7 @@ namespace Residency.Analyzers.Tests.Endpoints
             // The reader reports any other valueFormat as an issue (CatalogueLoadsWithoutIssues); the formats are those
             // docs/endpoints.md describes ("How an SDK's endpoint value is read").
             Assert.Equal(
-                new[] { "url", "host", "hostPort", "hostAndPath", "urlOrHost", "dsn", "connectionString", "storageConnectionString", "connectionStringOrHost", "redisConfiguration", "hostList", "adyenLivePrefix" },
+                new[] { "url", "host", "hostPort", "hostAndPath", "urlOrHost", "dsn", "connectionString", "storageConnectionString", "connectionStringOrHost", "redisConfiguration", "hostList", "mongoConnectionString", "adyenLivePrefix" },
                 CatalogReader.ValueFormats);
             Assert.All(Catalog.Sdks, sdk => Assert.Contains(sdk.Endpoint.ValueFormat, CatalogReader.ValueFormats));
             Assert.Equal("connectionStringOrHost", Catalog.Sdks.Single(s => s.Package == "Azure.Messaging.ServiceBus").Endpoint.ValueFormat);
@@ -50,6 +50,7 @@ namespace Residency.Analyzers.Tests.Endpoints
             Assert.Equal("redisConfiguration", Catalog.Sdks.Single(s => s.Package == "StackExchange.Redis").Endpoint.ValueFormat);
             Assert.Equal("redisConfiguration", Catalog.Sdks.Single(s => s.Package == "Microsoft.Extensions.Caching.StackExchangeRedis").Endpoint.ValueFormat);
             Assert.Equal("hostList", Catalog.Sdks.Single(s => s.Package == "Confluent.Kafka").Endpoint.ValueFormat);
+            Assert.Equal("mongoConnectionString", Catalog.Sdks.Single(s => s.Package == "MongoDB.Driver").Endpoint.ValueFormat);
         }
 
         [Fact]
@@ -61,7 +62,7 @@ namespace Residency.Analyzers.Tests.Endpoints
             var cosmos = Catalog.Sdks.Single(s => s.Package == "Microsoft.Azure.Cosmos").Endpoint.ConnectionNames;
             Assert.Contains(cosmos, r => r.Method == "Microsoft.Extensions.Hosting.AspireMicrosoftAzureCosmosExtensions.AddAzureCosmosClient" && r.Section == "Aspire:Microsoft:Azure:Cosmos");
             Assert.All(Catalog.Sdks.SelectMany(s => s.Endpoint.ConnectionNames), r => Assert.StartsWith("Aspire:", r.Section));
-            Assert.Equal(6, Catalog.Sdks.Count(s => !s.Endpoint.ConnectionNames.IsEmpty));
+            Assert.Equal(7, Catalog.Sdks.Count(s => !s.Endpoint.ConnectionNames.IsEmpty));
         }
 
         [Fact]
@@ -104,7 +105,7 @@ namespace Residency.Analyzers.Tests.Endpoints
         {
             var json = CatalogReader.Read("{ \"sdks\": [ { \"types\": [ \"Contoso.Bus.Client\" ], \"defaultRegion\": \"Unknown\", \"endpoint\": { \"constructorParameters\": [ \"address\" ], \"valueFormat\": \"connectionStringOrUrl\" } } ] }", "residency.json", isUser: true);
             var issue = Assert.Single(json.Issues);
-            Assert.Contains("valueFormat 'connectionStringOrUrl' is not one of url, host, hostPort, hostAndPath, urlOrHost, dsn, connectionString, storageConnectionString, connectionStringOrHost, redisConfiguration, hostList, adyenLivePrefix", issue.ToString());
+            Assert.Contains("valueFormat 'connectionStringOrUrl' is not one of url, host, hostPort, hostAndPath, urlOrHost, dsn, connectionString, storageConnectionString, connectionStringOrHost, redisConfiguration, hostList, mongoConnectionString, adyenLivePrefix", issue.ToString());
             Assert.Equal("url", Assert.Single(json.Sdks).Endpoint.ValueFormat);
         }
 
