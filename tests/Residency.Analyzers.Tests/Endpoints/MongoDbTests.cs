@@ -175,6 +175,20 @@ class Customers(IMongoDatabase database)
     public void Drop() => database.DropCollection(""customers"");
 }", Declared("*.ab1cd.mongodb.net", "US", ("/0/appsettings.json", "{ \"ConnectionStrings\": { \"crm\": \"" + Atlas + "\" } }")), EndpointTest.Res001(0));
 
+        // BSON documents are built in the process (local.json): a document built from personal data is no unclassified
+        // recipient of its own; the collection it is inserted into is the sink.
+        [Fact]
+        public async Task BuildingABsonDocumentIsLocal()
+        {
+            var test = new AnalyzerVerifier<Residency.Analyzers.Rules.UnclassifiedRecipientAnalyzer>.Test
+            {
+                TestCode = EndpointTest.Usings + Store("\"" + Atlas + "\"").Replace("{|#0:", string.Empty).Replace("{|#1:", string.Empty)
+                    .Replace("{|#2:", string.Empty).Replace("{|#3:", string.Empty).Replace("|}", string.Empty) + EndpointTest.Model,
+            };
+            test.TestState.AdditionalReferences.Add(Library);
+            await test.RunAsync(System.Threading.CancellationToken.None);
+        }
+
         [Theory]
         [InlineData("mongodb://app:pw@db1.example.com:27017,db2.example.com:27018/crm?replicaSet=rs0", true, "db1.example.com", "db2.example.com")]
         [InlineData("mongodb+srv://cluster0.ab1cd.mongodb.net", true, "cluster0.ab1cd.mongodb.net")]

@@ -1,0 +1,71 @@
+using System.Threading.Tasks;
+using Microsoft.CodeAnalysis.Testing;
+using static Residency.Analyzers.Tests.Rules.RES008Tests;
+using static Residency.Analyzers.Tests.Sources.SourceTestModel;
+using Verify = Residency.Analyzers.Tests.Verifiers.AnalyzerVerifier<Residency.Analyzers.Rules.UnclassifiedRecipientAnalyzer>;
+using VerifyFlow = Residency.Analyzers.Tests.Verifiers.AnalyzerVerifier<Residency.Analyzers.Rules.PersonalDataFlowAnalyzer>;
+
+namespace Residency.Analyzers.Tests.Flow
+{
+    /// <summary>
+    /// ASP.NET Core Identity's <c>UserManager&lt;TUser&gt;</c> writes the user to its user store (<c>CreateAsync</c>,
+    /// <c>UpdateAsync</c>, <c>SetEmailAsync</c>, …) and looks users up there by a value (<c>FindByEmailAsync</c>,
+    /// <c>GetUserAsync</c>): the database behind the store receives them. Those calls are unclassified recipients until the
+    /// project declares where the store lives (local.json carves them out of <c>Microsoft.AspNetCore</c>); its reads of a
+    /// user it was given (<c>GetEmailAsync</c>, <c>IsEmailConfirmedAsync</c>) and its helpers stay local. Before, every
+    /// UserManager call was local, and the users an application registers were missing from its record.
+    /// </summary>
+    public class IdentityUserStoreTests
+    {
+        private const string UserManagerCalls = Header + @"
+public class ApplicationUser : IdentityUser { public int Visits { get; set; } }
+class Accounts(UserManager<ApplicationUser> users)
+{
+    public async Task Register(ApplicationUser user, string password, ClaimsPrincipal principal)
+    {
+        await {|#0:users.CreateAsync(user, password)|};
+        var email = await users.GetEmailAsync(user);
+        await {|#1:users.FindByEmailAsync(email!)|};
+        await {|#2:users.SetPhoneNumberAsync(user, ""+33 6 12 34 56 78"")|};
+        await users.IsEmailConfirmedAsync(user);
+        await users.GenerateEmailConfirmationTokenAsync(user);
+        users.GetUserId(principal);
+        await {|#3:users.GetUserAsync(principal)|};
+        await users.FindByIdAsync(""42"");
+    }
+}";
+
+        private const string Store = "Microsoft.AspNetCore.Identity.UserManager`1.";
+
+        // Identity's own [PersonalData] members of IdentityUser.
+        private const string User = "IdentityUser.Email (contact.email), IdentityUser.EmailConfirmed, IdentityUser.Id (unique_id), IdentityUser.PhoneNumber (contact.phone_number), " +
+            "IdentityUser.PhoneNumberConfirmed, IdentityUser.TwoFactorEnabled, IdentityUser.UserName (account.username)";
+
+        private static DiagnosticResult ToStore(int markup, string data, string method) =>
+            Res008(markup).WithArguments(data, Store + method, "Register → " + Store + method);
+
+        [Fact]
+        public Task WritesAndLookUpsHandTheUserToTheStoreReadsStayLocal() => Verify.VerifyAspNetCoreAsync(UserManagerCalls,
+            ToStore(0, User, "CreateAsync"),
+            ToStore(1, "UserManager.GetEmailAsync() (contact.email)", "FindByEmailAsync"),
+            ToStore(2, User, "SetPhoneNumberAsync"),
+            ToStore(3, "claims (any type)", "GetUserAsync"));
+
+        // One residency.json entry declares the store: the calls are flows to the declared region, no longer unclassified.
+        [Fact]
+        public Task DeclaringTheStoreClassifiesEveryCall() => Verify.VerifyAspNetCoreAsync(UserManagerCalls,
+            @"{ ""sinks"": [ { ""method"": ""Microsoft.AspNetCore.Identity.UserManager`1.*"", ""region"": ""DE"", ""recipient"": ""own database"" } ] }");
+
+        // A method declared by name is a flow; a read the declaration does not name stays local.
+        [Fact]
+        public Task AStoreDeclaredOutsideTheAllowedRegionsIsAViolation() => VerifyFlow.VerifyAspNetCoreAsync(Header + @"
+public class ApplicationUser : IdentityUser { }
+class Accounts(UserManager<ApplicationUser> users)
+{
+    public Task Register(ApplicationUser user) => {|#0:users.CreateAsync(user)|};
+    public Task<string?> Email(ApplicationUser user) => users.GetEmailAsync(user);
+}",
+            @"{ ""sinks"": [ { ""method"": ""Microsoft.AspNetCore.Identity.UserManager`1.CreateAsync"", ""region"": ""US"", ""recipient"": ""own database"" } ] }",
+            Res001(0, User, "Register → UserManager.CreateAsync", "UserManager.CreateAsync (recipient own database)"));
+    }
+}
