@@ -32,6 +32,7 @@ class Accounts(UserManager<ApplicationUser> users)
         users.GetUserId(principal);
         await {|#3:users.GetUserAsync(principal)|};
         await users.FindByIdAsync(""42"");
+        {|#4:users.Users.FirstOrDefault(u => u.Email == email)|};
     }
 }";
 
@@ -49,7 +50,8 @@ class Accounts(UserManager<ApplicationUser> users)
             ToStore(0, User, "CreateAsync"),
             ToStore(1, "UserManager.GetEmailAsync() (contact.email)", "FindByEmailAsync"),
             ToStore(2, User, "SetPhoneNumberAsync"),
-            ToStore(3, "claims (any type)", "GetUserAsync"));
+            ToStore(3, "claims (any type)", "GetUserAsync"),
+            ToStore(4, "UserManager.GetEmailAsync() (contact.email)", "Provider")); // the query Users hands out, run by FirstOrDefault
 
         // One residency.json entry declares the store: the calls are flows to the declared region, no longer unclassified.
         [Fact]

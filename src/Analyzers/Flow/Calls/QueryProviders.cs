@@ -58,10 +58,15 @@ namespace Residency.Analyzers.Flow.Calls
                 return declared;
             }
 
-            var name = (store is null ? AnyProvider : EndpointResolver.MetadataName(store)) + "." + ConfiguredSinkProvider.QueryProviderMember;
+            // A query a library's object hands out without saying its store (UserManager<TUser>.Users, an IQueryable<TUser>)
+            // is named after that object's type: its provider is the store behind it.
+            var libraryHolder = store is null && holder is { TypeKind: TypeKind.Class, DeclaringSyntaxReferences.Length: 0 } ? holder : null;
+            var named = store ?? libraryHolder;
+            var name = (named is null ? AnyProvider : EndpointResolver.MetadataName(named)) + "." + ConfiguredSinkProvider.QueryProviderMember;
 
             // The built-in catalogue makes System.Linq local, which is right for a query over objects in memory, not for the
-            // provider of a store it cannot see: only the project's own entries make that one local.
+            // provider of a store it cannot see (nor for a library whose namespace it makes local, as Microsoft.AspNetCore's):
+            // only the project's own entries make those local.
             if (store is null ? _local.IsLocalByProject(name) : _local.IsLocal(name))
             {
                 return null;
@@ -69,11 +74,13 @@ namespace Residency.Analyzers.Flow.Calls
 
             return UnclassifiedCalls.RecipientInfo(
                 name,
-                store is null
-                    ? "not classified: a query run here whose store this method does not show; its provider receives the values the query holds"
-                    : "not classified: a query built from this store and run here; its provider receives the values the query holds",
-                store is { Locations.Length: > 0 } ? store.Locations[0] : null,
-                store?.ContainingAssembly?.Name);
+                store is not null
+                    ? "not classified: a query built from this store and run here; its provider receives the values the query holds"
+                    : libraryHolder is not null
+                        ? "not classified: a query this library's object hands out, run here; the provider of the store behind it receives the values the query holds"
+                        : "not classified: a query run here whose store this method does not show; its provider receives the values the query holds",
+                named is { Locations.Length: > 0 } ? named.Locations[0] : null,
+                named?.ContainingAssembly?.Name);
         }
 
         private sealed class KeyComparer : IEqualityComparer<(ISymbol? Store, ISymbol? Holder)>
