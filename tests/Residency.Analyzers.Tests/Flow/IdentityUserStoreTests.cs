@@ -45,6 +45,23 @@ class Accounts(UserManager<ApplicationUser> users)
         private static DiagnosticResult ToStore(int markup, string data, string method) =>
             Res008(markup).WithArguments(data, Store + method, "Register → " + Store + method);
 
+        // Signing in by name or external login looks the user up in the store; signing in a user already found issues the
+        // cookie to the user's own browser and stays local.
+        [Fact]
+        public Task SigningInByNameLooksTheUserUpInTheStore() => Verify.VerifyAspNetCoreAsync(Header + @"
+public class ApplicationUser : IdentityUser { }
+class Login(SignInManager<ApplicationUser> signIn)
+{
+    public async Task Post(ApplicationUser user, ClaimsPrincipal principal)
+    {
+        var email = principal.FindFirstValue(ClaimTypes.Email)!;
+        await {|#0:signIn.PasswordSignInAsync(email, ""secret"", isPersistent: false, lockoutOnFailure: true)|};
+        await signIn.SignInAsync(user, isPersistent: false);
+        signIn.IsSignedIn(principal);
+    }
+}",
+            Res008(0).WithArguments("claim email (contact.email)", "Microsoft.AspNetCore.Identity.SignInManager`1.PasswordSignInAsync", "Post → Microsoft.AspNetCore.Identity.SignInManager`1.PasswordSignInAsync"));
+
         [Fact]
         public Task WritesAndLookUpsHandTheUserToTheStoreReadsStayLocal() => Verify.VerifyAspNetCoreAsync(UserManagerCalls,
             ToStore(0, User, "CreateAsync"),
