@@ -215,7 +215,7 @@ namespace Residency.Analyzers.Sources
                         p, inferred.SpecialCategory is null ? inferred.Category : null, ElementOrigin.Platform, "request body", inferred.SpecialCategory));
                     facts = Taint.Union(facts, Taint.InMember(Taint.Empty.Add(TaintFact.Source(element)), property));
                 }
-                else if (depth < MaxBodyDepth && IsBodyObject(ElementOf(property.Type) ?? property.Type) is { } nested &&
+                else if (depth < MaxBodyDepth && BodyObjectType(ElementOf(property.Type) ?? property.Type) is { } nested &&
                     !SymbolEqualityComparer.Default.Equals(nested, type))
                 {
                     // An object the application declares (request.Address.Street), or a collection of them
@@ -228,7 +228,8 @@ namespace Residency.Analyzers.Sources
             return facts;
         }
 
-        private static INamedTypeSymbol? IsBodyObject(ITypeSymbol type) =>
+        /// <summary><paramref name="type"/> when it is an object type the application declares (a request body's nested object); else null.</summary>
+        private static INamedTypeSymbol? BodyObjectType(ITypeSymbol type) =>
             type is INamedTypeSymbol { TypeKind: TypeKind.Class or TypeKind.Struct } named && named.DeclaringSyntaxReferences.Length > 0 && !IsSimple(named)
                 ? named
                 : null;
