@@ -168,5 +168,86 @@ namespace Residency.EndToEnd.Tests
                 Assert.Equal("allowed", flow.GetString("status"));
             });
         }
+
+        // MongoDB.Driver as published: a collection's commands are sinks of the catalogue, sent to the hosts of the client's
+        // connection string (an Atlas cluster: Unknown until declared), and BSON documents built in the process are local.
+        [Fact]
+        public void A_MongoDB_collection_sends_to_the_cluster_of_its_connection_string()
+        {
+            var workspace = package.NewWorkspace("mongodb");
+            var app = PackageFixture.WriteProject(workspace, "App", """
+                using MongoDB.Bson;
+                using MongoDB.Driver;
+                using Residency;
+
+                public class Customer
+                {
+                    public int Id { get; set; }
+                    [PersonalData("contact.email")] public string Email { get; set; } = "";
+                }
+
+                public class Customers
+                {
+                    private static readonly IMongoDatabase Database =
+                        new MongoClient("mongodb+srv://crm-app:secret@cluster0.ab1cd.mongodb.net/?retryWrites=true").GetDatabase("crm");
+
+                    public Task Save(Customer customer) => Database.GetCollection<Customer>("customers").InsertOneAsync(customer);
+
+                    public List<Customer> Same(Customer customer) =>
+                        Database.GetCollection<Customer>("customers").Find(c => c.Email == customer.Email).ToList();
+
+                    public void Audit(Customer customer) =>
+                        Database.GetCollection<BsonDocument>("audit").InsertOne(new BsonDocument { { "email", customer.Email } });
+                }
+                """, extraItems: """<PackageReference Include="MongoDB.Driver" Version="3.14.0" />""");
+            var inventoryPath = Path.Combine(app, "bin", "Debug", "net10.0", "residency", "inventory.json");
+
+            var result = DotNet.Run(app, Build);
+            Assert.True(result.ExitCode == 0, result.ToString());
+            Assert.Contains("warning RES003", result.Output);
+            var inventory = JsonParser.Parse(File.ReadAllText(inventoryPath));
+            Assert.Empty(inventory.Get("unclassified")!.Items);
+            var flows = inventory.Get("flows")!.Items;
+            Assert.Equal(3, flows.Count);
+            Assert.All(flows, flow =>
+            {
+                Assert.Equal("cluster0.ab1cd.mongodb.net", flow.Get("sink")!.GetString("host"));
+                Assert.Equal("MongoDB (Atlas)", flow.Get("sink")!.GetString("recipient"));
+                Assert.Equal("unknown", flow.GetString("status"));
+            });
+
+            File.WriteAllText(Path.Combine(app, "residency.json"), """{ "hosts": [ { "pattern": "*.ab1cd.mongodb.net", "region": "DE" } ] }""");
+            result = DotNet.Run(app, Build);
+            Assert.True(result.ExitCode == 0, result.ToString());
+            inventory = JsonParser.Parse(File.ReadAllText(inventoryPath));
+            Assert.All(inventory.Get("flows")!.Items, flow => Assert.Equal("allowed", flow.GetString("status")));
+        }
+
+        // ASP.NET Core Identity as published: registering a user hands it to the user store, an unclassified recipient until
+        // the database behind it is declared; reading a user's e-mail back is not a transfer.
+        [Fact]
+        public void An_Identity_user_registered_through_UserManager_reaches_the_user_store()
+        {
+            var workspace = package.NewWorkspace("identity");
+            var app = PackageFixture.WriteProject(workspace, "App", """
+                using Microsoft.AspNetCore.Identity;
+
+                public class Accounts(UserManager<IdentityUser> users)
+                {
+                    public Task<IdentityResult> Register(IdentityUser user, string password) => users.CreateAsync(user, password);
+
+                    public Task<string?> EmailOf(IdentityUser user) => users.GetEmailAsync(user);
+                }
+                """, extraItems: """<FrameworkReference Include="Microsoft.AspNetCore.App" />""");
+            var inventoryPath = Path.Combine(app, "bin", "Debug", "net10.0", "residency", "inventory.json");
+
+            var result = DotNet.Run(app, Build);
+            Assert.True(result.ExitCode == 0, result.ToString());
+            var inventory = JsonParser.Parse(File.ReadAllText(inventoryPath));
+            var call = Assert.Single(inventory.Get("unclassified")!.Items);
+            Assert.Equal("Microsoft.AspNetCore.Identity.UserManager`1.CreateAsync", call.GetString("recipient"));
+            Assert.Equal("Microsoft.Extensions.Identity.Core", call.GetString("recipientAssembly"));
+            Assert.Contains(call.Get("sources")!.Items, source => source.GetString("member") == "IdentityUser.Email");
+        }
     }
 }
