@@ -138,6 +138,16 @@ namespace Residency.Analyzers.Endpoints
         public ImmutableArray<string> ConfigKeys { get; set; } = ImmutableArray<string>.Empty;
 
         /// <summary>
+        /// Static methods of an options type that make the options from a string (StackExchange.Redis's
+        /// <c>ConfigurationOptions.Parse(configuration)</c>, MongoDB's <c>MongoClientSettings.FromConnectionString(text)</c>):
+        /// an options object made by one of them is that string, read in the entry's valueFormat. <c>Parse</c> unless the
+        /// entry says otherwise.
+        /// </summary>
+        public ImmutableArray<string> ParseMethods { get; set; } = DefaultParseMethods;
+
+        public static readonly ImmutableArray<string> DefaultParseMethods = ImmutableArray.Create("Parse");
+
+        /// <summary>
         /// DI registration methods (<c>Type.Method</c>, Microsoft.Extensions.Azure's <c>AddBlobServiceClient</c>) whose
         /// constructorParameters-named arguments, or configuration-section argument, give an injected client's endpoint; a
         /// registration may name its own parameters, read its value as a region (a host template) or fix the host.

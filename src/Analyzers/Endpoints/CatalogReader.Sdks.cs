@@ -141,6 +141,7 @@ namespace Residency.Analyzers.Endpoints
                             Properties = Strings(endpoint.Get("properties"), "properties"),
                             ConnectMethods = Strings(endpoint.Get("connectMethods"), "connectMethods"),
                             ConfigKeys = Strings(endpoint.Get("configKeys"), "configKeys"),
+                            ParseMethods = endpoint.Get("parseMethods") is { } parse ? Strings(parse, "parseMethods") : SdkEndpoint.DefaultParseMethods,
                             Registrations = Registrations(endpoint.Get("registrations"), types[0]),
                             ConnectionNames = connectionNames.ToImmutable(),
                             ValueFormat = valueFormat,

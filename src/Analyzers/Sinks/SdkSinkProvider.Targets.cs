@@ -333,8 +333,9 @@ namespace Residency.Analyzers.Sinks
         /// each of the entry's options properties it has, as assigned (<c>new Options { Endpoint = … }</c>, <c>options.Endpoint = …</c>)
         /// or, for a collection property, as added to (<c>EndPoints = { "cache:6380" }</c>, <c>options.EndPoints.Add("cache", 6380)</c>);
         /// an options object that is itself a property's value (<c>RedisCacheOptions.ConfigurationOptions = new ConfigurationOptions { … }</c>)
-        /// is read the same way; and an options object parsed from a string by the options type's static <c>Parse</c>
-        /// (<c>ConfigurationOptions.Parse("cache:6380,ssl=true")</c>) is that string, read in the entry's valueFormat.
+        /// is read the same way; and an options object parsed from a string by one of the options type's static parse methods
+        /// (<c>ConfigurationOptions.Parse("cache:6380,ssl=true")</c>, <c>MongoClientSettings.FromConnectionString(…)</c>: the
+        /// entry's parseMethods) is that string, read in the entry's valueFormat.
         /// </summary>
         private void AddOptionsValues(List<EndpointTarget> result, IOperation value, SdkEntry entry, int depth)
         {
@@ -370,10 +371,10 @@ namespace Residency.Analyzers.Sinks
 
                 foreach (var made in _resolver.MadeBy(value))
                 {
-                    if (made is IInvocationOperation { TargetMethod: { IsStatic: true, Name: "Parse" } parse } call && parse.Parameters.Length > 0 &&
+                    if (made is IInvocationOperation { TargetMethod: { IsStatic: true } parse } call && endpoint.ParseMethods.Contains(parse.Name) && parse.Parameters.Length > 0 &&
                         _resolver.Types.DerivesFrom(parse.ContainingType, options.Type) && call.Arguments.FirstOrDefault(a => a.Parameter?.Ordinal == 0) is { } text)
                     {
-                        AddValues(result, _resolver.Strings(text.Value), endpoint, $"{ShortName(options.Type)}.Parse");
+                        AddValues(result, _resolver.Strings(text.Value), endpoint, $"{ShortName(options.Type)}.{parse.Name}");
                     }
                 }
             }

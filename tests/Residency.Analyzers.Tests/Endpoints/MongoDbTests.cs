@@ -20,7 +20,12 @@ namespace Residency.Analyzers.Tests.Endpoints
         private const string MongoStubs = @"
 namespace MongoDB.Driver
 {
-    public class MongoClientSettings { public static MongoClientSettings FromConnectionString(string connectionString) => null!; }
+    public class MongoServerAddress { public MongoServerAddress(string host, int port) { } }
+    public class MongoClientSettings
+    {
+        public MongoServerAddress? Server { get; set; }
+        public static MongoClientSettings FromConnectionString(string connectionString) => null!;
+    }
     public class MongoDatabaseSettings { }
     public class MongoCollectionSettings { }
     public class InsertOneOptions { }
@@ -160,6 +165,25 @@ class Customers(IConfiguration configuration)
 }";
             var sink = SinkOf(source, new[] { ("/0/appsettings.json", "{ \"ConnectionStrings\": { \"Crm\": \"" + Atlas + "\" } }") });
             Assert.Equal("cluster0.ab1cd.mongodb.net", sink.Host);
+        }
+
+        // The Atlas UI's C# snippet: the settings parsed from the connection string are that string.
+        [Fact]
+        public void SettingsParsedFromAConnectionStringAreThatString()
+        {
+            var source = Uses + @"
+class Customers
+{
+    public Task Save(Customer customer)
+    {
+        var settings = MongoClientSettings.FromConnectionString(""" + Atlas + @""");
+        var client = new MongoClient(settings);
+        return client.GetDatabase(""crm"").GetCollection<Customer>(""customers"").InsertOneAsync(customer);
+    }
+}";
+            var sink = SinkOf(source);
+            Assert.Equal("cluster0.ab1cd.mongodb.net", sink.Host);
+            Assert.Contains("MongoClientSettings.FromConnectionString", sink.ResolvedBy);
         }
 
         // builder.AddMongoDBClient("crm") registers IMongoClient (and IMongoDatabase): injected ones send to ConnectionStrings:crm.
