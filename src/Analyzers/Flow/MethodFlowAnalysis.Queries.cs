@@ -71,7 +71,7 @@ namespace Residency.Analyzers.Flow
         /// </summary>
         private void RecordQueryRun(IInvocationOperation invocation, IMethodSymbol target, ImmutableHashSet<TaintFact> receiver, ImmutableHashSet<TaintFact>[] arguments, ImmutableHashSet<TaintFact> handedInTrees)
         {
-            if (_engine.QueryProviders is not { } providers || _engine.Types.QueryExpression is not { } expression)
+            if (_engine.Types.QueryExpression is not { } expression)
             {
                 return;
             }
@@ -90,8 +90,25 @@ namespace Residency.Analyzers.Flow
                 return;
             }
 
-            var (store, holder, inMemory) = QueryRoot(source!, depth: 0);
-            if (!inMemory && providers.Of(store as INamedTypeSymbol, holder as INamedTypeSymbol) is { } provider)
+            var (store, holder, inMemory) = QueryRoot(source!, depth: 0, out var rootCall);
+            if (inMemory)
+            {
+                return;
+            }
+
+            // A query a catalogued client hands out (MongoDB's collection.AsQueryable()) is run by that client's service:
+            // the values go where the client sends.
+            if (rootCall is not null && _engine.CachedSink(rootCall) is { Sinks.IsEmpty: false } clientCall)
+            {
+                foreach (var sink in clientCall.Sinks)
+                {
+                    RecordSink(invocation, sink, held, ImmutableArray.Create(sink.Display));
+                }
+
+                return;
+            }
+
+            if (_engine.QueryProviders is { } providers && providers.Of(store as INamedTypeSymbol, holder as INamedTypeSymbol) is { } provider)
             {
                 RecordSink(invocation, provider, held, ImmutableArray.Create(provider.Display));
             }
@@ -115,8 +132,9 @@ namespace Residency.Analyzers.Flow
         /// store's type and that of the object holding it), through the assignments of a local in this method. In memory
         /// when it starts at <c>AsQueryable()</c> over objects that are not a query; an unknown store otherwise (a parameter).
         /// </summary>
-        private (ITypeSymbol? Store, ITypeSymbol? Holder, bool InMemory) QueryRoot(IOperation source, int depth)
+        private (ITypeSymbol? Store, ITypeSymbol? Holder, bool InMemory) QueryRoot(IOperation source, int depth, out IInvocationOperation? rootCall)
         {
+            rootCall = null;
             for (int step = 0; step < 64; step++)
             {
                 switch (source)
@@ -132,15 +150,19 @@ namespace Residency.Analyzers.Flow
                             continue;
                         }
 
-                        return inner is not null && call.TargetMethod.Name == "AsQueryable" && SymbolEqualityComparer.Default.Equals(call.TargetMethod.ContainingType, _engine.Types.QueryableOperators)
-                            ? (null, null, true)
-                            : (call.Type, (call.Instance ?? inner)?.Type, false);
+                        if (inner is not null && call.TargetMethod.Name == "AsQueryable" && SymbolEqualityComparer.Default.Equals(call.TargetMethod.ContainingType, _engine.Types.QueryableOperators))
+                        {
+                            return (null, null, true);
+                        }
+
+                        rootCall = call; // the call that made the query from something that is not one (db.Set<T>(), collection.AsQueryable())
+                        return (call.Type, (call.Instance ?? inner)?.Type, false);
                     case IPropertyReferenceOperation property:
                         return (property.Type, property.Instance?.Type, false);
                     case IFieldReferenceOperation field:
                         return (field.Type, field.Instance?.Type, false);
                     case ILocalReferenceOperation local when depth < 4:
-                        return LocalQueryRoot(local.Local, depth + 1);
+                        return LocalQueryRoot(local.Local, depth + 1, out rootCall);
                     default:
                         return (source.Type, null, false);
                 }
@@ -154,8 +176,9 @@ namespace Residency.Analyzers.Flow
         /// q.Where(…);</c>): the first found among its initializer and assignments (one computed from the local itself leads
         /// back to them, a few levels deep); in memory when every one of them is.
         /// </summary>
-        private (ITypeSymbol? Store, ITypeSymbol? Holder, bool InMemory) LocalQueryRoot(ILocalSymbol local, int depth)
+        private (ITypeSymbol? Store, ITypeSymbol? Holder, bool InMemory) LocalQueryRoot(ILocalSymbol local, int depth, out IInvocationOperation? rootCall)
         {
+            rootCall = null;
             var graph = _cfg;
             while (graph.Parent is { } parent)
             {
@@ -177,9 +200,11 @@ namespace Residency.Analyzers.Flow
                     continue;
                 }
 
-                var root = QueryRoot(value, depth);
-                if (root.Store is INamedTypeSymbol { TypeKind: TypeKind.Class } || root.Holder is INamedTypeSymbol { TypeKind: TypeKind.Class })
+                var root = QueryRoot(value, depth, out var call);
+                if (root.Store is INamedTypeSymbol { TypeKind: TypeKind.Class } || root.Holder is INamedTypeSymbol { TypeKind: TypeKind.Class } ||
+                    (call is not null && _engine.CachedSink(call) is not null))
                 {
+                    rootCall = call;
                     return root;
                 }
 

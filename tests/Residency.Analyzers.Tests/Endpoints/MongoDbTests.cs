@@ -112,6 +112,8 @@ class Customers
     public void Forget(Customer customer) => {|#1:_customers.DeleteOne(c => c.Email == customer.Email)|};
     public long Count() => _customers.EstimatedDocumentCount();
     public int Anonymous() => _customers.AsQueryable().Count();
+    public Customer? First(Customer customer) => {|#4:_customers.AsQueryable().Where(c => c.Email == customer.Email).FirstOrDefault()|};
+    public int Each(Customer customer) { var query = _customers.AsQueryable().Where(c => c.Name == customer.Name); var n = 0; foreach (var c in {|#5:query|}) { n++; } return n; }
     private readonly IMongoCollection<MongoDB.Bson.BsonDocument> _raw = new MongoClient(" + connection + @").GetDatabase(""crm"").GetCollection<MongoDB.Bson.BsonDocument>(""raw"");
     public void Raw(Customer customer) => {|#2:_raw.InsertOne(new MongoDB.Bson.BsonDocument { { ""email"", customer.Email } })|};
     public void Parsed(Customer customer) => {|#3:_raw.InsertOne(MongoDB.Bson.BsonDocument.Parse(""{ 'name': '"" + customer.Name + ""' }""))|};
@@ -126,11 +128,11 @@ class Customers
         // A document, and a filter built from personal data, go to the cluster: an Atlas cluster's region is not in its host.
         [Fact]
         public Task AnAtlasClusterIsUnknownUntilDeclared() =>
-            VerifyAsync(Store("\"" + Atlas + "\""), null, EndpointTest.Res003(0), EndpointTest.Res003(1), EndpointTest.Res003(2), EndpointTest.Res003(3));
+            VerifyAsync(Store("\"" + Atlas + "\""), null, EndpointTest.Res003(0), EndpointTest.Res003(1), EndpointTest.Res003(2), EndpointTest.Res003(3), EndpointTest.Res003(4), EndpointTest.Res003(5));
 
         [Fact]
         public Task TheClustersDeclaredRegionDecides() =>
-            VerifyAsync(Store("\"" + Atlas + "\""), Declared("*.ab1cd.mongodb.net", "US"), EndpointTest.Res001(0), EndpointTest.Res001(1), EndpointTest.Res001(2), EndpointTest.Res001(3));
+            VerifyAsync(Store("\"" + Atlas + "\""), Declared("*.ab1cd.mongodb.net", "US"), EndpointTest.Res001(0), EndpointTest.Res001(1), EndpointTest.Res001(2), EndpointTest.Res001(3), EndpointTest.Res001(4), EndpointTest.Res001(5));
 
         [Fact]
         public async Task AClusterDeclaredInTheEeaIsAllowed()
@@ -207,7 +209,7 @@ class Customers(IMongoDatabase database)
             var test = new AnalyzerVerifier<Residency.Analyzers.Rules.UnclassifiedRecipientAnalyzer>.Test
             {
                 TestCode = EndpointTest.Usings + Store("\"" + Atlas + "\"").Replace("{|#0:", string.Empty).Replace("{|#1:", string.Empty)
-                    .Replace("{|#2:", string.Empty).Replace("{|#3:", string.Empty).Replace("|}", string.Empty) + EndpointTest.Model,
+                    .Replace("{|#2:", string.Empty).Replace("{|#3:", string.Empty).Replace("{|#4:", string.Empty).Replace("{|#5:", string.Empty).Replace("|}", string.Empty) + EndpointTest.Model,
             };
             test.TestState.AdditionalReferences.Add(Library);
             await test.RunAsync(System.Threading.CancellationToken.None);
@@ -226,7 +228,7 @@ class Customers(IMongoDatabase database)
             Assert.Equal(hosts, UrlText.MongoHosts(text, complete).Select(h => h.Host));
 
         private static SinkInfo SinkOf(string source, (string, string)[]? files = null) =>
-            SinkProbe.Resolve(source.Replace("{|#0:", string.Empty).Replace("{|#1:", string.Empty).Replace("{|#2:", string.Empty).Replace("{|#3:", string.Empty).Replace("|}", string.Empty), files, null, Library)
+            SinkProbe.Resolve(source.Replace("{|#0:", string.Empty).Replace("{|#1:", string.Empty).Replace("{|#2:", string.Empty).Replace("{|#3:", string.Empty).Replace("{|#4:", string.Empty).Replace("{|#5:", string.Empty).Replace("|}", string.Empty), files, null, Library)
                 .SelectMany(call => call.Sink.Sinks).First();
     }
 }
