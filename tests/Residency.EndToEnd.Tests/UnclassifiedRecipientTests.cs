@@ -170,7 +170,8 @@ namespace Residency.EndToEnd.Tests
         }
 
         // MongoDB.Driver as published: a collection's commands are sinks of the catalogue, sent to the hosts of the client's
-        // connection string (an Atlas cluster: Unknown until declared), and BSON documents built in the process are local.
+        // connection string (an Atlas cluster: Unknown until declared), as is a LINQ query made by AsQueryable() and run by
+        // FirstOrDefault; BSON documents built in the process are local.
         [Fact]
         public void A_MongoDB_collection_sends_to_the_cluster_of_its_connection_string()
         {
@@ -198,6 +199,9 @@ namespace Residency.EndToEnd.Tests
 
                     public void Audit(Customer customer) =>
                         Database.GetCollection<BsonDocument>("audit").InsertOne(new BsonDocument { { "email", customer.Email } });
+
+                    public int? IdOf(Customer customer) =>
+                        Database.GetCollection<Customer>("customers").AsQueryable().FirstOrDefault(c => c.Email == customer.Email)?.Id;
                 }
                 """, extraItems: """<PackageReference Include="MongoDB.Driver" Version="3.14.0" />""");
             var inventoryPath = Path.Combine(app, "bin", "Debug", "net10.0", "residency", "inventory.json");
@@ -208,7 +212,7 @@ namespace Residency.EndToEnd.Tests
             var inventory = JsonParser.Parse(File.ReadAllText(inventoryPath));
             Assert.Empty(inventory.Get("unclassified")!.Items);
             var flows = inventory.Get("flows")!.Items;
-            Assert.Equal(3, flows.Count);
+            Assert.Equal(4, flows.Count);
             Assert.All(flows, flow =>
             {
                 Assert.Equal("cluster0.ab1cd.mongodb.net", flow.Get("sink")!.GetString("host"));
