@@ -60,7 +60,7 @@ namespace Residency.Analyzers
             };
 
             // Only where a store's provider may run queries; the pre-filter then knows the calls that run one (CandidateIndex).
-            Engine.QueryProviders = Engine.Library.HasStores ? new Flow.Calls.QueryProviders(declared, local) : null;
+            Engine.QueryProviders = Engine.Library.HasQueryStores ? new Flow.Calls.QueryProviders(declared, local) : null;
             Engine.ReturnSinks = new AiToolSinks(ai, kernels).Of;
             Engine.StaticWriterIndex = type => Index.ForeignStaticWriters(type);
             if (!options.InferPersonalData)
@@ -102,7 +102,7 @@ namespace Residency.Analyzers
             // Not the caller's token: a cancelled first request must not leave a cancelled index behind for the others.
             try
             {
-                return CandidateIndex.Build(Compilation, Classifier, Types, providers, sinks: Options.CommandLineBuild, Engine.Unclassified?.Local, CancellationToken.None, Engine.IsImplementedHere, queryRuns: Engine.QueryProviders is not null);
+                return CandidateIndex.Build(Compilation, Classifier, Types, providers, sinks: Options.CommandLineBuild, Engine.Unclassified?.Local, CancellationToken.None, Engine.IsImplementedHere, queryStores: Engine.QueryProviders is not null ? Engine.Library.StoreTypes : default);
             }
             catch (System.Exception e) when (e is not System.OperationCanceledException)
             {

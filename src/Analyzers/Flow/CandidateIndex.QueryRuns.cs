@@ -25,10 +25,11 @@ namespace Residency.Analyzers.Flow
             /// <summary>
             /// Before <see cref="WalkSymbols"/>, where a store's provider receives the queries LINQ's own operators run
             /// (<c>MethodFlowAnalysis.RecordQueryRun</c>): the symbol walk notes the application's query members and query
-            /// parameters, and the methods of <c>System.Linq.Queryable</c> and <c>Enumerable</c> that return no query (the
-            /// calls that run one, with a <c>foreach</c>) are noted here.
+            /// parameters; the methods of <c>System.Linq.Queryable</c> and <c>Enumerable</c> that return no query (the
+            /// calls that run one, with a <c>foreach</c>), and the members of the library's <paramref name="stores"/> whose
+            /// type is a query (EF Core's <c>Set&lt;T&gt;()</c>, Identity's <c>UserManager&lt;TUser&gt;.Users</c>), are noted here.
             /// </summary>
-            public void TrackQueries(WellKnownTypes types)
+            public void TrackQueries(WellKnownTypes types, ImmutableArray<INamedTypeSymbol> stores)
             {
                 if (types.Queryable.IsEmpty)
                 {
@@ -44,6 +45,19 @@ namespace Residency.Analyzers.Flow
                         {
                             _queryRunNames.Add(method.Name);
                         }
+                    }
+                }
+
+                foreach (var store in stores)
+                {
+                    foreach (var member in store.GetMembers())
+                    {
+                        NoteQueryMember(member, member switch
+                        {
+                            IPropertySymbol property => property.Type,
+                            IMethodSymbol method => method.ReturnType,
+                            _ => null,
+                        });
                     }
                 }
             }
@@ -64,7 +78,7 @@ namespace Residency.Analyzers.Flow
                 return isQuery;
             }
 
-            /// <summary>In the symbol walk: a member of the application whose type is a query is a name a query is reached by.</summary>
+            /// <summary>A member (of the application, or of a library's store) whose type is a query is a name a query is reached by.</summary>
             private void NoteQueryMember(ISymbol member, ITypeSymbol? type)
             {
                 if (IsQueryType(type))

@@ -206,15 +206,16 @@ namespace Residency.Analyzers.Flow
         /// inventory's sink facts and the recipient rule need them; in the IDE the SDK assemblies are not walked at all), and with them, when
         /// <paramref name="local"/> is given (what keeps data in the process: calls to anything else are unclassified
         /// recipients), the names of the other methods of referenced assemblies, for <see cref="MayReachRecipient"/>. With
-        /// <paramref name="queryRuns"/> (a store's provider receives the queries LINQ's own operators run,
-        /// <see cref="Calls.QueryProviders"/>), the calls that may run one (<c>ToList</c>, <c>Count</c>, <c>foreach</c>) too.
+        /// <paramref name="queryStores"/> (the library's data stores, when a store's provider receives the queries LINQ's own
+        /// operators run, <see cref="Calls.QueryProviders"/>), the calls that may run one (<c>ToList</c>, <c>Count</c>,
+        /// <c>foreach</c>) too, and the stores' members a query is reached by (<c>Set&lt;T&gt;()</c>, <c>Users</c>).
         /// </summary>
-        public static CandidateIndex Build(Compilation compilation, PersonalDataClassifier classifier, WellKnownTypes types, ImmutableArray<ISinkProvider> providers, bool sinks, Endpoints.LocalCatalog? local, CancellationToken cancellationToken, System.Func<IMethodSymbol, bool>? implementedHere = null, bool queryRuns = false)
+        public static CandidateIndex Build(Compilation compilation, PersonalDataClassifier classifier, WellKnownTypes types, ImmutableArray<ISinkProvider> providers, bool sinks, Endpoints.LocalCatalog? local, CancellationToken cancellationToken, System.Func<IMethodSymbol, bool>? implementedHere = null, ImmutableArray<INamedTypeSymbol> queryStores = default)
         {
             var builder = new Builder(compilation, classifier, sinks ? providers : ImmutableArray<ISinkProvider>.Empty, cancellationToken);
-            if (sinks && queryRuns)
+            if (sinks && !queryStores.IsDefault)
             {
-                builder.TrackQueries(types);
+                builder.TrackQueries(types, queryStores);
             }
 
             builder.WalkSymbols(types);

@@ -80,7 +80,7 @@ namespace Residency.Analyzers.Flow
         /// A library enumerator's <c>Current</c> (a generic or non-generic, synchronous or asynchronous enumerator's). The
         /// application's own enumerator is read through its getter's summary, as any computed property.
         /// </summary>
-        private static bool IsEnumeratorCurrent(IPropertySymbol property)
+        private bool IsEnumeratorCurrent(IPropertySymbol property)
         {
             if (property.Name != "Current" || property.IsStatic || property.ContainingType is not { } type ||
                 property.GetMethod is { } getter && FlowEngine.IsInSource(getter))
@@ -103,9 +103,9 @@ namespace Residency.Analyzers.Flow
 
             return false;
 
-            static bool IsEnumerator(INamedTypeSymbol type) =>
+            bool IsEnumerator(INamedTypeSymbol type) =>
                 type.OriginalDefinition.SpecialType is SpecialType.System_Collections_Generic_IEnumerator_T or SpecialType.System_Collections_IEnumerator ||
-                type is { Name: "IAsyncEnumerator", Arity: 1, ContainingNamespace: { Name: "Generic", ContainingNamespace: { Name: "Collections", ContainingNamespace.Name: "System" } } };
+                SymbolEqualityComparer.Default.Equals(type.OriginalDefinition, _engine.Types.IAsyncEnumeratorOfT);
         }
 
         private ImmutableHashSet<TaintFact> ReadField(IFieldReferenceOperation field)

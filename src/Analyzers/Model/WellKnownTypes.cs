@@ -43,6 +43,7 @@ namespace Residency.Analyzers.Model
             NoDataClassification = compilation.GetTypeByMetadataName("Microsoft.Extensions.Compliance.Classification.NoDataClassificationAttribute");
             String = compilation.GetSpecialType(SpecialType.System_String);
             IEnumerableOfT = compilation.GetSpecialType(SpecialType.System_Collections_Generic_IEnumerable_T);
+            IAsyncEnumeratorOfT = compilation.GetTypeByMetadataName("System.Collections.Generic.IAsyncEnumerator`1");
             Task = compilation.GetTypeByMetadataName("System.Threading.Tasks.Task");
             HttpClient = compilation.GetTypeByMetadataName("System.Net.Http.HttpClient");
             ExpressionOfT = compilation.GetTypeByMetadataName("System.Linq.Expressions.Expression`1");
@@ -81,6 +82,9 @@ namespace Residency.Analyzers.Model
         public INamedTypeSymbol String { get; }
 
         public INamedTypeSymbol IEnumerableOfT { get; }
+
+        /// <summary><c>System.Collections.Generic.IAsyncEnumerator&lt;T&gt;</c>: an <c>await foreach</c> reads its <c>Current</c>.</summary>
+        public INamedTypeSymbol? IAsyncEnumeratorOfT { get; }
 
         public INamedTypeSymbol? Task { get; }
 

@@ -32,7 +32,6 @@ class Accounts(UserManager<ApplicationUser> users)
         users.GetUserId(principal);
         await {|#3:users.GetUserAsync(principal)|};
         await users.FindByIdAsync(""42"");
-        {|#4:users.Users.FirstOrDefault(u => u.Email == email)|};
     }
 }";
 
@@ -67,8 +66,37 @@ class Login(SignInManager<ApplicationUser> signIn)
             ToStore(0, User, "CreateAsync"),
             ToStore(1, "UserManager.GetEmailAsync() (contact.email)", "FindByEmailAsync"),
             ToStore(2, User, "SetPhoneNumberAsync"),
-            ToStore(3, "claims (any type)", "GetUserAsync"),
-            ToStore(4, "UserManager.GetEmailAsync() (contact.email)", "Provider")); // the query Users hands out, run by FirstOrDefault
+            ToStore(3, "claims (any type)", "GetUserAsync"));
+
+        // With a query store in the compilation (Identity's Entity Framework Core stores), a query the manager's Users
+        // hands out reaches the store behind the manager, named after it, not the anonymous IQueryable provider.
+        [Fact]
+        public async Task AQueryUsersHandsOutReachesTheStoreBehindTheManager()
+        {
+            var test = new Verify.Test
+            {
+                TestCode = Header + @"
+class Search(UserManager<IdentityUser> users)
+{
+    public string? IdOf(ClaimsPrincipal principal) =>
+        {|#0:users.Users.FirstOrDefault(u => u.Email == principal.FindFirstValue(ClaimTypes.Email))|}?.Id;
+}",
+            }.WithAspNetCore();
+            test.TestState.AdditionalReferences.Add(Verifiers.TestReferences.Library("Microsoft.EntityFrameworkCore", StoreCallTests.EntityFramework));
+            test.ExpectedDiagnostics.Add(Res008(0).WithArguments("claims (any type), claim email (contact.email)", Store + "Provider", "IdOf → " + Store + "Provider"));
+            await test.RunAsync(System.Threading.CancellationToken.None);
+        }
+
+        // Identity's managers are stores, but not query providers: ASP.NET Core's shared framework, which every web
+        // application references, does not make the queries LINQ runs go to a provider; only a query store (EF Core's
+        // DbSet<T>) does.
+        [Fact]
+        public Task TheSharedFrameworkAloneDoesNotTrackQueries() => Verify.VerifyAspNetCoreAsync(Header + @"
+class Search
+{
+    public int Count(IQueryable<IdentityUser> users, ClaimsPrincipal principal) =>
+        users.Where(u => u.Email == principal.FindFirstValue(ClaimTypes.Email)).Count();
+}");
 
         // One residency.json entry declares the store: the calls are flows to the declared region, no longer unclassified.
         [Fact]

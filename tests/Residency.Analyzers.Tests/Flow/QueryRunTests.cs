@@ -54,6 +54,15 @@ class Finder(Db db)
             ToProvider(2, "Customer.Email (contact.email)"),
             ToProvider(3, "Customer.Email (contact.email)"));
 
+        // A body that reaches its set only through the context's own Set<T>() runs a query on it too.
+        [Fact]
+        public Task ASetReachedOnlyThroughTheContextsSetMethodRunsOnIt() => VerifyAsync(@"
+class Finder(Db db)
+{
+    bool Any(Customer customer) => {|#0:db.Set<Customer>().Any(c => c.Email == customer.Email)|};
+}", null,
+            ToProvider(0, "Customer.Email (contact.email)", "Any"));
+
         // What is not personal, and what the predicate computes from the row itself, is not handed; nor is a query over
         // objects in memory, which has no provider to send to.
         [Fact]

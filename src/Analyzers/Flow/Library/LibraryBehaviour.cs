@@ -3,6 +3,7 @@ using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.IO;
+using System.Linq;
 using Microsoft.CodeAnalysis;
 using Residency.Analyzers.Json;
 
@@ -64,6 +65,8 @@ namespace Residency.Analyzers.Flow.Library
         {
             var prefixes = ImmutableArray.CreateBuilder<string>();
             var resolved = new Dictionary<string, ImmutableArray<INamedTypeSymbol>>(StringComparer.Ordinal);
+            var query = compilation.GetTypeByMetadataName("System.Linq.IQueryable");
+            var stores = ImmutableArray.CreateBuilder<INamedTypeSymbol>();
             foreach (var (kind, type, members) in Table.Value)
             {
                 if (kind == Behaviour.Mutator && type == Wildcard)
@@ -82,7 +85,16 @@ namespace Residency.Analyzers.Flow.Library
                     continue;
                 }
 
-                HasStores |= kind == Behaviour.Store;
+                // A store that is itself a query (EF Core's DbSet<T>) provides queries; one that only holds data (Identity's
+                // UserManager<TUser>, in every ASP.NET Core application's shared framework) does not.
+                if (kind == Behaviour.Store)
+                {
+                    stores.AddRange(symbols);
+                    foreach (var symbol in symbols)
+                    {
+                        HasQueryStores |= query is not null && symbol.AllInterfaces.Contains(query, SymbolEqualityComparer.Default);
+                    }
+                }
 
                 foreach (var member in members)
                 {
@@ -96,13 +108,18 @@ namespace Residency.Analyzers.Flow.Library
             }
 
             _mutatorPrefixes = prefixes.ToImmutable();
+            StoreTypes = stores.ToImmutable();
         }
 
         /// <summary>
-        /// Whether the compilation references a data store of <c>Catalog/library.json</c> ("stores": Entity Framework Core):
-        /// only then do the queries LINQ's own operators run go to a provider (Flow/Calls/QueryProviders).
+        /// Whether the compilation references a data store of <c>Catalog/library.json</c> ("stores") that is a query
+        /// (<c>IQueryable</c>: Entity Framework Core's <c>DbSet&lt;T&gt;</c>): only then do the queries LINQ's own operators run
+        /// go to a provider (Flow/Calls/QueryProviders).
         /// </summary>
-        public bool HasStores { get; }
+        public bool HasQueryStores { get; }
+
+        /// <summary>The <c>stores</c> types of <c>Catalog/library.json</c> this compilation references (a type once per entry that names it).</summary>
+        public ImmutableArray<INamedTypeSymbol> StoreTypes { get; }
 
         /// <summary>What <paramref name="member"/> (a method or property of a library) does, per <c>Catalog/library.json</c>.</summary>
         [System.Runtime.CompilerServices.MethodImpl(HotPath.Optimized)]
