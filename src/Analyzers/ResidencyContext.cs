@@ -57,6 +57,7 @@ namespace Residency.Analyzers
             {
                 SinkImplementations = new SinkImplementations(annotations),
                 Unclassified = new Flow.Calls.UnclassifiedCalls(local),
+                Imports = analyzerOptions is null ? null : Flow.Calls.ImportedSummaries.Load(compilation, analyzerOptions.AdditionalFiles, cancellationToken),
             };
 
             // Only where a store's provider may run queries; the pre-filter then knows the calls that run one (CandidateIndex).

@@ -18,9 +18,11 @@ namespace Residency.Analyzers
         public const string InferPersonalDataKey = "build_property.ResidencyInferPersonalData";
         public const string FactsFileKey = "build_property._ResidencyFactsFile";
         public const string CommandLineBuildKey = "build_property._ResidencyCommandLineBuild";
+        public const string ExportSummariesKey = "build_property._ResidencyExportSummaries";
 
-        private ResidencyOptions(ResidencyPolicy policy, string internalHosts, bool inferPersonalData, string? factsFile, bool commandLineBuild)
+        private ResidencyOptions(ResidencyPolicy policy, string internalHosts, bool inferPersonalData, string? factsFile, bool commandLineBuild, bool exportSummaries)
         {
+            ExportSummaries = exportSummaries && factsFile is not null;
             Policy = policy;
             InternalHosts = internalHosts;
             InferPersonalData = inferPersonalData;
@@ -53,6 +55,13 @@ namespace Residency.Analyzers
         /// </summary>
         public bool CommandLineBuild { get; }
 
+        /// <summary>
+        /// A library whose public methods' parameter-to-sink flows are written to the facts file for the projects that
+        /// reference it (docs/cross-project.md): the package's targets say so for a class library, and only where the facts
+        /// are written.
+        /// </summary>
+        public bool ExportSummaries { get; }
+
         public static ResidencyOptions From(AnalyzerOptions options)
         {
             var global = options.AnalyzerConfigOptionsProvider.GlobalOptions;
@@ -71,7 +80,8 @@ namespace Residency.Analyzers
                 internalHosts ?? string.Empty,
                 IsTrue(global, InferPersonalDataKey),
                 global.TryGetValue(FactsFileKey, out var factsFile) && !string.IsNullOrWhiteSpace(factsFile) ? factsFile.Trim() : null,
-                IsTrue(global, CommandLineBuildKey));
+                IsTrue(global, CommandLineBuildKey),
+                IsTrue(global, ExportSummariesKey));
         }
 
         private static bool IsTrue(AnalyzerConfigOptions options, string key) =>

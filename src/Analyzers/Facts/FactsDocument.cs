@@ -29,5 +29,11 @@ namespace Residency.Facts
 
         /// <summary>Limits the analysis met (a method whose analysis was cut short), for the inventory's notes.</summary>
         public IReadOnlyList<string> Notes { get; init; } = new string[0];
+
+        /// <summary>
+        /// A library's public methods whose arguments reach sinks inside it, for the projects that reference it
+        /// (<see cref="ExportedFlow"/>; docs/cross-project.md). Empty unless the library exports them.
+        /// </summary>
+        public IReadOnlyList<ExportedFlow> Exports { get; init; } = new ExportedFlow[0];
     }
 }

@@ -71,6 +71,18 @@ namespace Residency.Facts
             }
 
             w.EndArray();
+            if (document.Exports.Count > 0)
+            {
+                w.Name("exports");
+                w.StartArray();
+                foreach (var rendered in ExportsFile.Sorted(document.Exports))
+                {
+                    w.Rendered(rendered);
+                }
+
+                w.EndArray();
+            }
+
             w.EndObject();
             w.Finish();
 
@@ -168,6 +180,7 @@ namespace Residency.Facts
             private bool _mappedBeforeAssembly;
             private IReadOnlyList<string> _allowedRegions = new string[0];
             private IReadOnlyList<string> _notes = new string[0];
+            private readonly List<ExportedFlow> _exports = new();
 
             public Reading(string? itemAssembly, Func<string, string>? file)
             {
@@ -204,6 +217,15 @@ namespace Residency.Facts
                         break;
                     case "notes":
                         _notes = JsonRead.Strings(Wrap(name, parser.ReadValue()), name);
+                        break;
+                    case "exports":
+                        parser.ReadItems(item =>
+                        {
+                            if (!Foreign && ExportedFlow.Read(item) is { } export)
+                            {
+                                _exports.Add(export);
+                            }
+                        });
                         break;
                     case "sourceTable":
                         _sourceTable = parser.ReadValue();
@@ -280,6 +302,7 @@ namespace Residency.Facts
                     Unclassified = _unclassified,
                     Findings = _findings,
                     Notes = _notes,
+                    Exports = _exports,
                 };
             }
 

@@ -46,11 +46,16 @@ namespace Residency.Analyzers.Flow
         /// <summary>Keeps the model of a code block's tree (with the bodies the compiler bound into it) until the analyses have run.</summary>
         public void Keep(SemanticModel model) => _models.Hold(model);
 
-        /// <summary>Requests the analysis of <paramref name="method"/>, whose code block is <paramref name="codeBlock"/>; a method is analysed once however often it is requested.</summary>
-        public void Request(IMethodSymbol method, SemanticModel model, SyntaxNode codeBlock)
+        /// <summary>
+        /// Requests the analysis of <paramref name="method"/>, whose code block is <paramref name="codeBlock"/>; a method is
+        /// analysed once however often it is requested. <paramref name="evenWithoutPersonalData"/>: summarised even when its
+        /// body reads nothing personal (a library's public method, whose parameters' sinks are exported).
+        /// </summary>
+        public void Request(IMethodSymbol method, SemanticModel model, SyntaxNode codeBlock, bool evenWithoutPersonalData = false)
         {
-            var request = new Pending((IMethodSymbol)method.OriginalDefinition, model, codeBlock);
-            _requests.TryAdd(request.Method, request); // the order of the requests does not matter: they run in parallel
+            var request = new Pending((IMethodSymbol)method.OriginalDefinition, model, codeBlock, evenWithoutPersonalData);
+            // The order of the requests does not matter: they run in parallel. A request to summarise in any case wins.
+            _requests.AddOrUpdate(request.Method, request, (_, known) => known.Force || !request.Force ? known : request);
         }
 
         /// <summary>
@@ -96,7 +101,7 @@ namespace Residency.Analyzers.Flow
                 try
                 {
                     AnalysingForTests.Value?.Invoke(request.Method);
-                    if (_engine.AnalyseMethod(request.Method, request.Model, request.CodeBlock, cancellationToken) is { } summary)
+                    if (_engine.AnalyseMethod(request.Method, request.Model, request.CodeBlock, cancellationToken, request.Force) is { } summary)
                     {
                         summaries[request.Method] = summary;
                     }
@@ -115,12 +120,16 @@ namespace Residency.Analyzers.Flow
 
         private sealed class Pending
         {
-            public Pending(IMethodSymbol method, SemanticModel model, SyntaxNode codeBlock)
+            public Pending(IMethodSymbol method, SemanticModel model, SyntaxNode codeBlock, bool force)
             {
                 Method = method;
                 Model = model;
                 CodeBlock = codeBlock;
+                Force = force;
             }
+
+            /// <summary>Summarised even when the body reads nothing personal.</summary>
+            public bool Force { get; }
 
             public IMethodSymbol Method { get; }
 

@@ -206,6 +206,12 @@ namespace Residency.Analyzers.Flow
         public Calls.UnclassifiedCalls? Unclassified { get; set; }
 
         /// <summary>
+        /// What referenced projects' public methods do with their arguments, from their exports (docs/cross-project.md);
+        /// null when no referenced project exported any.
+        /// </summary>
+        public Calls.ImportedSummaries? Imports { get; set; }
+
+        /// <summary>
         /// Who receives a query that LINQ's own operators run (<c>ToList()</c>, <c>FirstOrDefault(…)</c>, <c>foreach</c>): the
         /// provider of the store it was built from. Null: such runs are not recorded. Set once, before the first analysis.
         /// </summary>
@@ -269,7 +275,14 @@ namespace Residency.Analyzers.Flow
         /// The summary of a method of this compilation analysed for its own findings: null when its body does not touch
         /// personal data (<see cref="TouchesPersonalData(IMethodSymbol, IOperation)"/>) or no control-flow graph can be built for it.
         /// </summary>
-        public MethodSummary? AnalyseMethod(IMethodSymbol method, SemanticModel? model, SyntaxNode? declaration, CancellationToken cancellationToken)
+        public MethodSummary? AnalyseMethod(IMethodSymbol method, SemanticModel? model, SyntaxNode? declaration, CancellationToken cancellationToken) =>
+            AnalyseMethod(method, model, declaration, cancellationToken, evenWithoutPersonalData: false);
+
+        /// <summary>
+        /// As above; with <paramref name="evenWithoutPersonalData"/>, a body that reads nothing personal is summarised too
+        /// (what its parameters reach: a library's exports, docs/cross-project.md).
+        /// </summary>
+        public MethodSummary? AnalyseMethod(IMethodSymbol method, SemanticModel? model, SyntaxNode? declaration, CancellationToken cancellationToken, bool evenWithoutPersonalData)
         {
             // The reporting analyzer and the inventory's facts ask for the same bodies: the second asks the memo only.
             if (_summaries.TryGetValue((IMethodSymbol)method.OriginalDefinition, out var memoised))
@@ -282,7 +295,7 @@ namespace Residency.Analyzers.Flow
             var root = operation is IMethodBodyOperation or IConstructorBodyOperation || operation is IBlockOperation { Parent: null }
                 ? operation
                 : GetBodyOperation(method, cancellationToken);
-            if (root is null || !TouchesPersonalData(method, root))
+            if (root is null || (!evenWithoutPersonalData && !TouchesPersonalData(method, root)))
             {
                 return null;
             }

@@ -113,6 +113,15 @@ namespace Residency.Analyzers.Flow
             }
             else
             {
+                // A method of a referenced project that exported what its arguments reach (docs/cross-project.md): the data
+                // read here goes to those sinks, judged here; the call is then no unclassified recipient. What it returns
+                // is what any external method returns.
+                var imported = sinkCall is null ? _engine.Imports?.Of(target) : null;
+                if (imported is not null)
+                {
+                    ApplyParameterSinks(invocation, target, imported, arguments, receiver);
+                }
+
                 result = External(invocation, target, receiver, arguments, allArguments, lambdas, out var handedInTrees);
                 if (sinkCall is null)
                 {
@@ -126,7 +135,7 @@ namespace Residency.Analyzers.Flow
                 // an object it was handed: ChargeAsync(customer, amount) returns a payment id, not the customer's health data.
                 // The same test as the recipient pre-filter's (CandidateIndex.CollectRecipientNames).
                 bool unimplemented = Calls.UnclassifiedCalls.IsAbstractOfTheApplication(target) && !_engine.IsImplementedHere(target);
-                if (sinkCall is null)
+                if (sinkCall is null && imported is null)
                 {
                     RecordUnclassified(invocation, target, unimplemented, sentReceiver, Taint.Union(sentAll, handedInTrees));
                 }

@@ -129,7 +129,7 @@ namespace Residency.Analyzers.Inventory
         private static bool FromReference(DataElement element) =>
             element.Source is null && element.Origin != ElementOrigin.Inferred && !(element.Symbol.Locations is { Length: > 0 } locations && locations[0].IsInSource);
 
-        private static Facts.SinkInfo Sink(Sinks.SinkInfo sink) => new()
+        internal static Facts.SinkInfo Sink(Sinks.SinkInfo sink) => new()
         {
             Id = sink.Id,
             Kind = sink.KindName,

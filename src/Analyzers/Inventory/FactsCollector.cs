@@ -17,6 +17,7 @@ namespace Residency.Analyzers.Inventory
         private readonly ConcurrentQueue<UnclassifiedCall> _unclassified = new();
         private readonly ConcurrentQueue<Finding> _findings = new();
         private readonly ConcurrentQueue<string> _notes = new();
+        private readonly ConcurrentQueue<ExportedFlow> _exports = new();
 
         public void Add(DataElement element) => _elements.Enqueue(element);
 
@@ -27,6 +28,9 @@ namespace Residency.Analyzers.Inventory
         public void Add(UnclassifiedCall call) => _unclassified.Enqueue(call);
 
         public void Add(Finding finding) => _findings.Enqueue(finding);
+
+        /// <summary>A public method's argument reaching a sink, for the projects that reference this library.</summary>
+        public void Add(ExportedFlow export) => _exports.Enqueue(export);
 
         /// <summary>A limit the analysis met (shown in the inventory's notes).</summary>
         public void AddNote(string note) => _notes.Enqueue(note);
@@ -41,6 +45,7 @@ namespace Residency.Analyzers.Inventory
             Unclassified = _unclassified.ToList(),
             Findings = _findings.ToList(),
             Notes = _notes.ToList(),
+            Exports = _exports.ToList(),
         };
     }
 }

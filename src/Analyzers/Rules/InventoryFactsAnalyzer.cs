@@ -65,6 +65,12 @@ namespace Residency.Analyzers.Rules
                 // action would bind every body of the compilation). The flows are analysed at compilation end, when the
                 // compiler has bound every body (Flow/DeferredAnalyses.cs): this analyzer runs in command-line builds only.
                 var requested = new ConcurrentQueue<IMethodSymbol>();
+
+                // A class library's public methods whose bodies may reach a sink are summarised even when they read nothing
+                // personal: what their parameters reach is exported for the projects that call them (docs/cross-project.md).
+                var exported = residency.Options.ExportSummaries && residency.Deferred is not null && start.Compilation.Options.OutputKind == OutputKind.DynamicallyLinkedLibrary
+                    ? new ConcurrentQueue<IMethodSymbol>()
+                    : null;
                 start.RegisterCodeBlockAction(block =>
                 {
                     CollectSinks(block, residency, facts);
@@ -72,6 +78,14 @@ namespace Residency.Analyzers.Rules
                         FlowFindings.Summarise(block, method, residency) is { } summary)
                     {
                         CollectFlows(method, summary, residency, facts, block.CancellationToken);
+                    }
+
+                    if (exported is not null && block.OwningSymbol is IMethodSymbol candidate && ExportMapper.IsCandidate(candidate) &&
+                        residency.Index.MayReachRecipient(block.CodeBlock))
+                    {
+                        residency.Deferred!.Keep(block.SemanticModel);
+                        residency.Deferred.Request(candidate, block.SemanticModel, block.CodeBlock, evenWithoutPersonalData: true);
+                        exported.Enqueue(candidate);
                     }
                 });
 
@@ -91,6 +105,7 @@ namespace Residency.Analyzers.Rules
                         () =>
                         {
                             var failure = CollectPropertyCandidates(properties, residency, facts, end.CancellationToken);
+                            CollectExports(exported, residency, facts, end.CancellationToken);
                             Write(end, residency, facts, path);
                             if (failure is not null)
                             {
@@ -113,6 +128,27 @@ namespace Residency.Analyzers.Rules
             if (FactsFileOutput.TryWrite(path, writer => FactsFile.Write(document, writer)) is { } problem)
             {
                 end.ReportDiagnostic(Diagnostic.Create(Descriptors.RES007, Location.None, path, problem));
+            }
+        }
+
+        /// <summary>The exported flows of the library's public methods (their summaries are among the deferred analyses).</summary>
+        private static void CollectExports(ConcurrentQueue<IMethodSymbol>? exported, ResidencyContext residency, FactsCollector facts, CancellationToken cancellationToken)
+        {
+            if (exported is null || exported.IsEmpty || residency.Deferred is not { } deferred)
+            {
+                return;
+            }
+
+            var completed = deferred.Complete(cancellationToken);
+            foreach (var method in exported)
+            {
+                if (completed.Of(method) is { } summary)
+                {
+                    foreach (var export in ExportMapper.From(method, summary))
+                    {
+                        facts.Add(export);
+                    }
+                }
             }
         }
 

@@ -67,6 +67,12 @@ namespace Residency.Build
         /// <summary>The directory the build was started from (<c>$(MSBuildStartupDirectory)</c>), for the summary line's path.</summary>
         public string? StartupDirectory { get; set; }
 
+        /// <summary>
+        /// Where a class library's exported flows are written (<c>residency.exports.json</c>, docs/cross-project.md), for the
+        /// projects that reference it; none when not given. Rewritten only when its bytes change.
+        /// </summary>
+        public string? ExportsPath { get; set; }
+
         /// <summary>RES001 + RES002 flows that are not baselined (this assembly and everything merged into it).</summary>
         [Output]
         public int ViolationCount { get; set; }
@@ -129,6 +135,11 @@ namespace Residency.Build
                 DataProtectionOfficer = Blank(DataProtectionOfficer),
                 Generator = GeneratorName(),
             });
+
+            if (FullPath(ExportsPath, projectDirectory) is { } exportsPath && factsReadable)
+            {
+                Write(exportsPath, w => ExportsFile.Write(assembly, facts.Exports, w));
+            }
 
             var htmlPath = Path.Combine(outputDirectory, "inventory.html");
             var outputs = new[] { jsonPath, Path.Combine(outputDirectory, "inventory.md"), htmlPath, Path.Combine(outputDirectory, "inventory.csv") };
@@ -281,7 +292,9 @@ namespace Residency.Build
         }
 
         /// <summary>Writes one output; false when it was already up to date or could not be written (RES011).</summary>
-        private bool Write(string path, string content) => Report(path, TryWrite(path, w => w.Write(content)));
+        private bool Write(string path, string content) => Write(path, w => w.Write(content));
+
+        private bool Write(string path, Action<TextWriter> write) => Report(path, TryWrite(path, write));
 
         /// <summary>Streams one output to disk: whether it was written, or the I/O error that stopped it (logged by <see cref="Report"/>).</summary>
         private static WriteOutcome TryWrite(string path, Action<TextWriter> write)

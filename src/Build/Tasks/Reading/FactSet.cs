@@ -24,6 +24,9 @@ namespace Residency.Build.Reading
         /// <summary>Limits the analysis met, for the inventory's notes.</summary>
         public List<string> Notes { get; } = new();
 
+        /// <summary>The library's exported flows (docs/cross-project.md), copied to <c>residency.exports.json</c>.</summary>
+        public List<ExportedFlow> Exports { get; } = new();
+
         public void Add(FactSet other)
         {
             Flows.AddRange(other.Flows);
@@ -33,6 +36,7 @@ namespace Residency.Build.Reading
             Findings.AddRange(other.Findings);
             BaselineCandidates.AddRange(other.BaselineCandidates);
             Notes.AddRange(other.Notes);
+            Exports.AddRange(other.Exports);
         }
     }
 }

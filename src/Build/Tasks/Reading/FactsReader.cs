@@ -64,6 +64,7 @@ namespace Residency.Build.Reading
             facts.Unclassified.AddRange(document.Unclassified);
             facts.Findings.AddRange(document.Findings);
             facts.Notes.AddRange(document.Notes);
+            facts.Exports.AddRange(document.Exports);
 
             foreach (var flow in facts.Flows.Where(f => f.Rule is not null && BaselineRules.Contains(f.Rule)))
             {

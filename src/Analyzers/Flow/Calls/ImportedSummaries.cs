@@ -1,0 +1,164 @@
+using System;
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Residency.Analyzers.Regions;
+using Residency.Analyzers.Sinks;
+using ExportedFlow = Residency.Facts.ExportedFlow;
+using ExportsFile = Residency.Facts.ExportsFile;
+
+namespace Residency.Analyzers.Flow.Calls
+{
+    /// <summary>
+    /// What the methods of referenced projects do with their arguments, as those projects' builds exported it
+    /// (<c>residency.exports.json</c>, among this compilation's additional files; docs/cross-project.md): for a method of a
+    /// referenced assembly, or an interface member or virtual method one of its public methods implements, a summary whose
+    /// only effects are the parameters that reach sinks inside the library. The engine applies it at the call as it applies
+    /// the summary of a method of its own, so that the data read here and handed to the library is judged here, against
+    /// the sink the library's build resolved, instead of being an unclassified recipient.
+    /// </summary>
+    internal sealed class ImportedSummaries
+    {
+        private readonly Compilation _compilation;
+        private readonly Dictionary<string, List<ExportedFlow>> _byMethod;
+        private readonly ConcurrentDictionary<IMethodSymbol, MethodSummary?> _summaries = new(SymbolEqualityComparer.Default);
+
+        private ImportedSummaries(Compilation compilation, Dictionary<string, List<ExportedFlow>> byMethod, IReadOnlyList<string> problems)
+        {
+            _compilation = compilation;
+            _byMethod = byMethod;
+            Problems = problems;
+        }
+
+        /// <summary>Exports files that could not be read, with why (RES004).</summary>
+        public IReadOnlyList<string> Problems { get; }
+
+        /// <summary>How many methods (and the members they implement) have an imported summary.</summary>
+        public int Count => _byMethod.Count;
+
+        /// <summary>The exports among <paramref name="files"/> (by file name); null when there are none.</summary>
+        public static ImportedSummaries? Load(Compilation compilation, ImmutableArray<AdditionalText> files, CancellationToken cancellationToken)
+        {
+            Dictionary<string, List<ExportedFlow>>? byMethod = null;
+            List<string>? problems = null;
+            foreach (var file in files)
+            {
+                if (!string.Equals(System.IO.Path.GetFileName(file.Path), ExportsFile.FileName, StringComparison.OrdinalIgnoreCase))
+                {
+                    continue;
+                }
+
+                byMethod ??= new Dictionary<string, List<ExportedFlow>>(StringComparer.Ordinal);
+                var text = file.GetText(cancellationToken)?.ToString();
+                var exports = text is null ? null : ExportsFile.Read(text, out var problem) ?? Fail(file.Path, problem);
+                if (exports is null)
+                {
+                    continue;
+                }
+
+                foreach (var export in exports)
+                {
+                    Add(export.Method, export);
+                    foreach (var implemented in export.Implements)
+                    {
+                        Add(implemented, export);
+                    }
+                }
+            }
+
+            return byMethod is null ? null : new ImportedSummaries(compilation, byMethod, problems ?? (IReadOnlyList<string>)Array.Empty<string>());
+
+            void Add(string id, ExportedFlow export)
+            {
+                if (!byMethod!.TryGetValue(id, out var list))
+                {
+                    byMethod[id] = list = new List<ExportedFlow>(1);
+                }
+
+                list.Add(export);
+            }
+
+            IReadOnlyList<ExportedFlow>? Fail(string path, string? problem)
+            {
+                (problems ??= new List<string>()).Add(path + ": " + (problem ?? "not readable"));
+                return null;
+            }
+        }
+
+        /// <summary>
+        /// The imported summary of a call to <paramref name="target"/>, a method with no body in this compilation; null when
+        /// no referenced project exported one.
+        /// </summary>
+        public MethodSummary? Of(IMethodSymbol target)
+        {
+            var method = (target.ReducedFrom ?? target).OriginalDefinition;
+            if (_byMethod.Count == 0 || method.DeclaringSyntaxReferences.Length > 0)
+            {
+                return null;
+            }
+
+            return _summaries.TryGetValue(method, out var known) ? known : _summaries.GetOrAdd(method, Build);
+        }
+
+        private MethodSummary? Build(IMethodSymbol method)
+        {
+            var id = method.GetDocumentationCommentId();
+            if (id is null || !_byMethod.TryGetValue(id, out var exports))
+            {
+                return null;
+            }
+
+            var flows = ImmutableArray.CreateBuilder<ParameterSinkFlow>(exports.Count);
+            foreach (var export in exports)
+            {
+                if (export.Parameter < 0 || export.Parameter >= method.Parameters.Length)
+                {
+                    continue; // an export of another overload or version of the library: nothing to apply
+                }
+
+                var member = export.Member is null ? null : DocumentationCommentId.GetFirstSymbolForDeclarationId(export.Member, _compilation);
+                var through = ImmutableArray.CreateBuilder<IMethodSymbol>(export.Through.Count);
+                foreach (var step in export.Through)
+                {
+                    // A private helper of the library is not in its reference assembly: the [DataTransfer] declarations
+                    // this project can see are those on its public methods and types.
+                    if (DocumentationCommentId.GetFirstSymbolForDeclarationId(step, _compilation) is IMethodSymbol resolved)
+                    {
+                        through.Add(resolved);
+                    }
+                }
+
+                flows.Add(new ParameterSinkFlow(export.Parameter, export.ViaMember, Sink(export), ImmutableArray.CreateRange(export.Path))
+                {
+                    Member = member,
+                    Through = through.ToImmutable(),
+                });
+            }
+
+            return flows.Count == 0 ? null : new MethodSummary(Taint.Empty, flows.ToImmutable(), ImmutableArray<Finding>.Empty);
+        }
+
+        /// <summary>The sink as the library's build resolved it: kind, region, recipient and host as it wrote them.</summary>
+        private static SinkInfo Sink(ExportedFlow export)
+        {
+            var s = export.Sink;
+            var kind = s.Kind switch
+            {
+                "annotation" => SinkKind.Annotation,
+                "http" => SinkKind.Http,
+                "sdk" => SinkKind.Sdk,
+                "unclassified" => SinkKind.Unclassified,
+                _ => SinkKind.Configured,
+            };
+            var region = Region.TryParse(s.Region, out var parsed) ? parsed : Region.Unknown;
+            return new SinkInfo(kind, s.Display ?? s.Id, region, s.Recipient, s.Host, s.Purpose, s.ResolvedBy ?? "exported by a referenced project", s.Internal, location: null, s.EuAlternative, export.Hint, s.Target)
+            {
+                RecipientAssembly = export.RecipientAssembly,
+                RegionName = export.SinkRegionName,
+            };
+        }
+    }
+}

@@ -1,0 +1,119 @@
+using System.Collections.Generic;
+using System.Linq;
+using Microsoft.CodeAnalysis;
+using Residency.Analyzers.Flow;
+using Residency.Facts;
+
+namespace Residency.Analyzers.Inventory
+{
+    /// <summary>
+    /// A library's exports (docs/cross-project.md): which of its methods other projects can call, and what each one's
+    /// summary says its arguments reach, as <see cref="ExportedFlow"/> facts.
+    /// </summary>
+    internal static class ExportMapper
+    {
+        /// <summary>
+        /// Whether another project can call <paramref name="method"/> with data of its own: an ordinary method with
+        /// parameters, visible outside the assembly (public or protected, in types that are), or an explicit interface
+        /// implementation (called through the interface).
+        /// </summary>
+        public static bool IsCandidate(IMethodSymbol method)
+        {
+            if (method.IsImplicitlyDeclared || method.Parameters.Length == 0)
+            {
+                return false;
+            }
+
+            if (method.MethodKind == MethodKind.ExplicitInterfaceImplementation)
+            {
+                return IsVisible(method.ContainingType);
+            }
+
+            return method.MethodKind == MethodKind.Ordinary && IsVisible(method);
+        }
+
+        /// <summary>The flows of <paramref name="method"/>'s parameters to sinks in <paramref name="summary"/>.</summary>
+        public static IEnumerable<ExportedFlow> From(IMethodSymbol method, MethodSummary summary)
+        {
+            if (summary.ParameterSinks.IsEmpty || method.OriginalDefinition.GetDocumentationCommentId() is not { } id)
+            {
+                yield break;
+            }
+
+            IReadOnlyList<string>? implements = null;
+            foreach (var flow in summary.ParameterSinks)
+            {
+                if (flow.Parameter < 0 || flow.Parameter >= method.Parameters.Length)
+                {
+                    continue; // what the receiver holds in its fields: the caller's object is not known across projects
+                }
+
+                implements ??= Implemented(method);
+                yield return new ExportedFlow
+                {
+                    Method = id,
+                    Implements = implements,
+                    Parameter = flow.Parameter,
+                    Member = flow.Member?.OriginalDefinition.GetDocumentationCommentId(),
+                    ViaMember = flow.ViaMember,
+                    Sink = FactMapper.Sink(flow.Sink),
+                    RecipientAssembly = flow.Sink.RecipientAssembly,
+                    SinkRegionName = flow.Sink.RegionName,
+                    Hint = flow.Sink.Hint,
+                    Path = flow.Path,
+                    Through = flow.Through.Select(m => m.OriginalDefinition.GetDocumentationCommentId()).Where(m => m is not null).Select(m => m!).ToList(),
+                };
+            }
+        }
+
+        /// <summary>The interface members and overridden methods <paramref name="method"/> implements: a call to one of them may run it.</summary>
+        private static IReadOnlyList<string> Implemented(IMethodSymbol method)
+        {
+            var result = new SortedSet<string>(System.StringComparer.Ordinal);
+            var type = method.ContainingType;
+            foreach (var explicitly in method.ExplicitInterfaceImplementations)
+            {
+                Add(explicitly);
+            }
+
+            foreach (var @interface in type.AllInterfaces)
+            {
+                foreach (var member in @interface.GetMembers())
+                {
+                    if (member is IMethodSymbol candidate && SymbolEqualityComparer.Default.Equals(type.FindImplementationForInterfaceMember(candidate), method))
+                    {
+                        Add(candidate);
+                    }
+                }
+            }
+
+            for (var overridden = method.OverriddenMethod; overridden is not null; overridden = overridden.OverriddenMethod)
+            {
+                Add(overridden);
+            }
+
+            return result.ToList();
+
+            void Add(IMethodSymbol implemented)
+            {
+                if (implemented.OriginalDefinition.GetDocumentationCommentId() is { } id)
+                {
+                    result.Add(id);
+                }
+            }
+        }
+
+        private static bool IsVisible(ISymbol symbol)
+        {
+            for (var current = symbol; current is not null and not INamespaceSymbol; current = current.ContainingSymbol)
+            {
+                if (current.DeclaredAccessibility is not (Accessibility.Public or Accessibility.Protected or Accessibility.ProtectedOrInternal))
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+    }
+}

@@ -1,0 +1,239 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.IO;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Text;
+using Residency.Analyzers.Rules;
+using Residency.Analyzers.Tests.Verifiers;
+using Residency.Facts;
+
+namespace Residency.Analyzers.Tests.Flow
+{
+    /// <summary>
+    /// Flows across projects (docs/cross-project.md): a class library's build exports what its public methods' parameters
+    /// reach, and a project that references it judges a call into the library with personal data at the call, against the
+    /// library's sink, instead of listing an unclassified recipient.
+    /// </summary>
+    public sealed class CrossProjectFlowTests : IDisposable
+    {
+        /// <summary>An infrastructure library: no personal data of its own, only sinks behind public methods.</summary>
+        private const string Library = @"
+using Residency;
+namespace Contoso.Mail
+{
+    public interface IMailer { void Send(string to, string body); }
+
+    public abstract class Notifier { public abstract void Notify(string phone); }
+
+    public class UsTransport { [DataSink(""US"", Recipient = ""Acme Mail"")] public void Push(string value) { } }
+
+    public class EuTransport { [DataSink(""DE"", Recipient = ""Euro Mail"")] public void Push(string value) { } }
+
+    public class Mailer : IMailer
+    {
+        private readonly UsTransport _us = new UsTransport();
+
+        public void Send(string to, string body) => Forward(to);
+
+        public void Archive(string text) => new EuTransport().Push(text);
+
+        public int Count(string text) => text.Length;
+
+        internal void Hidden(string text) => _us.Push(text);
+
+        private void Forward(string value) => _us.Push(value);
+    }
+
+    public class SmsNotifier : Notifier
+    {
+        public override void Notify(string phone) => new UsTransport().Push(phone);
+    }
+}";
+
+        /// <summary>The application: it reads personal data and hands it to the library.</summary>
+        private const string Application = @"
+using Residency;
+using Contoso.Mail;
+public class Customer
+{
+    [PersonalData(""contact.email"")] public string Email { get; set; } = """";
+    [PersonalData(""contact.phone"")] public string Phone { get; set; } = """";
+}
+public class Signup
+{
+    public void Direct(Customer c, Mailer mailer) => mailer.Send(c.Email, ""welcome"");
+    public void ThroughTheInterface(Customer c, IMailer mailer) => mailer.Send(c.Email, ""welcome"");
+    public void ToTheEu(Customer c, Mailer mailer) => mailer.Archive(c.Email);
+    public void NothingSent(Customer c, Mailer mailer) => mailer.Send(""ops@contoso.example"", c.Email);
+    public void Virtual(Customer c, Notifier notifier) => notifier.Notify(c.Phone);
+}";
+
+        private readonly string _directory = Path.Combine(Path.GetTempPath(), "residency-cross-project-tests", Guid.NewGuid().ToString("N"));
+
+        [Fact]
+        public async Task ALibraryExportsWhatItsPublicMethodsParametersReach()
+        {
+            var exports = await ExportsOf(Library);
+
+            var send = exports.Where(e => e.Method == "M:Contoso.Mail.Mailer.Send(System.String,System.String)").ToList();
+            Assert.True(send.Count == 1, string.Join("\n", send.Select(e => ExportsFile.Sorted(new[] { e }).Single())));
+            var flow = send[0];
+            Assert.Equal(0, flow.Parameter); // the body (parameter 1) reaches nothing
+            Assert.Equal("US", flow.Sink.Region);
+            Assert.Equal("Acme Mail", flow.Sink.Recipient);
+            Assert.Equal("annotation", flow.Sink.Kind);
+            Assert.Contains("M:Contoso.Mail.IMailer.Send(System.String,System.String)", flow.Implements);
+            Assert.Equal(new[] { "Send", "Forward", "UsTransport.Push" }, flow.Path);
+            Assert.Equal("M:Contoso.Mail.Mailer.Send(System.String,System.String)", flow.Through[0]);
+
+            Assert.Equal("DE", Assert.Single(exports, e => e.Method == "M:Contoso.Mail.Mailer.Archive(System.String)").Sink.Region);
+            Assert.Contains("M:Contoso.Mail.Notifier.Notify(System.String)", Assert.Single(exports, e => e.Method.StartsWith("M:Contoso.Mail.SmsNotifier.Notify", StringComparison.Ordinal)).Implements);
+
+            // Not callable from another project, or reaching nothing.
+            Assert.DoesNotContain(exports, e => e.Method.Contains("Hidden", StringComparison.Ordinal) || e.Method.Contains("Forward", StringComparison.Ordinal) || e.Method.Contains("Count", StringComparison.Ordinal));
+        }
+
+        [Fact]
+        public async Task AnApplicationJudgesACallIntoTheLibraryAtTheCall()
+        {
+            var exports = await ExportsOf(Library);
+            var exportsFile = WriteExports(exports);
+
+            var diagnostics = await AnalyseApplication(exportsFile);
+
+            // Mailer.Send and IMailer.Send hand the e-mail to the library's US sink: violations here, where it is read.
+            var violations = diagnostics.Where(d => d.Id == "RES001").Select(Line).OrderBy(l => l).ToList();
+            Assert.Equal(new[] { 11, 12, 15 }, violations);
+            Assert.Contains(diagnostics, d => d.Id == "RES001" && d.GetMessage().Contains("UsTransport.Push", StringComparison.Ordinal) && d.GetMessage().Contains("Acme Mail", StringComparison.Ordinal));
+
+            // Archive reaches Germany: allowed, no diagnostic; the body parameter of Send reaches nothing. No call is left unclassified.
+            Assert.DoesNotContain(diagnostics, d => Line(d) is 13 or 14);
+            Assert.DoesNotContain(diagnostics, d => d.Id == "RES008");
+        }
+
+        [Fact]
+        public async Task WithoutTheExportsTheCallsAreUnclassifiedRecipients()
+        {
+            var diagnostics = await AnalyseApplication(exportsFile: null);
+
+            Assert.DoesNotContain(diagnostics, d => d.Id == "RES001");
+            Assert.Contains(diagnostics, d => d.Id == "RES008" && Line(d) == 11);
+        }
+
+        [Fact]
+        public async Task AnExportsFileOfAnotherVersionIsIgnored()
+        {
+            var path = Path.Combine(_directory, "Lib", "obj", ExportsFile.FileName);
+            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+            File.WriteAllText(path, @"{ ""format"": ""residency-exports"", ""version"": 99, ""exports"": [] }");
+
+            var diagnostics = await AnalyseApplication(path);
+
+            Assert.DoesNotContain(diagnostics, d => d.Id == "RES001");
+            Assert.DoesNotContain(diagnostics, d => d.Id == "AD0001");
+        }
+
+        [Fact]
+        public void TheExportsFileRoundTrips()
+        {
+            var flow = new ExportedFlow
+            {
+                Method = "M:A.B.C(System.String)",
+                Implements = new[] { "M:A.I.C(System.String)" },
+                Parameter = 0,
+                Member = "P:A.Customer.Email",
+                ViaMember = true,
+                Sink = new SinkInfo { Id = "annotation:X.Y:US", Kind = "annotation", Display = "X.Y", Region = "US", Recipient = "Acme" },
+                Path = new[] { "C", "X.Y" },
+                Through = new[] { "M:A.B.C(System.String)" },
+            };
+            var writer = new StringWriter();
+            ExportsFile.Write("A", new[] { flow, flow }, writer);
+
+            var read = ExportsFile.Read(writer.ToString(), out var problem);
+
+            Assert.Null(problem);
+            var only = Assert.Single(read!);
+            Assert.Equal(flow.Method, only.Method);
+            Assert.Equal(flow.Implements, only.Implements);
+            Assert.Equal(flow.Member, only.Member);
+            Assert.True(only.ViaMember);
+            Assert.Equal(flow.Sink, only.Sink);
+            Assert.Equal(flow.Path, only.Path);
+            Assert.Equal(flow.Through, only.Through);
+            Assert.Null(ExportsFile.Read("{}", out problem));
+            Assert.Contains("not a Residency exports file", problem);
+        }
+
+        public void Dispose()
+        {
+            if (Directory.Exists(_directory))
+            {
+                Directory.Delete(_directory, recursive: true);
+            }
+        }
+
+        private static int Line(Diagnostic d) => d.Location.GetLineSpan().StartLinePosition.Line + 1;
+
+        /// <summary>The library built as a command-line build of a class library: the facts file's exports.</summary>
+        private async Task<IReadOnlyList<ExportedFlow>> ExportsOf(string source)
+        {
+            var factsPath = Path.Combine(_directory, "Lib", "obj", "residency.facts.json");
+            Directory.CreateDirectory(Path.GetDirectoryName(factsPath)!);
+            var compilation = CSharpCompilation.Create("Contoso.Mail", new[] { CSharpSyntaxTree.ParseText(source, path: "/lib/Mail.cs") }, TestReferences.All, new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
+            var options = new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty, new GlobalOptionsProvider(new Dictionary<string, string>
+            {
+                [ResidencyOptions.FactsFileKey] = factsPath,
+                [ResidencyOptions.CommandLineBuildKey] = "true",
+                [ResidencyOptions.ExportSummariesKey] = "true",
+            }));
+            var diagnostics = await compilation.WithAnalyzers(ImmutableArray.Create<DiagnosticAnalyzer>(new InventoryFactsAnalyzer()), new CompilationWithAnalyzersOptions(options, null, concurrentAnalysis: true, logAnalyzerExecutionTime: false))
+                .GetAnalyzerDiagnosticsAsync(CancellationToken.None);
+            Assert.DoesNotContain(diagnostics, d => d.Id == "AD0001");
+            var document = FactsFile.Read(File.ReadAllText(factsPath), out var problem);
+            Assert.True(document is not null, problem);
+            return document!.Exports;
+        }
+
+        private string WriteExports(IReadOnlyList<ExportedFlow> exports)
+        {
+            var path = Path.Combine(_directory, "Lib", "obj", ExportsFile.FileName);
+            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+            using (var writer = new StreamWriter(path))
+            {
+                ExportsFile.Write("Contoso.Mail", exports, writer);
+            }
+
+            return path;
+        }
+
+        /// <summary>The application against the library's metadata, as the IDE would analyse it (and as a command-line build does: the same summaries).</summary>
+        private static async Task<ImmutableArray<Diagnostic>> AnalyseApplication(string? exportsFile)
+        {
+            var library = TestReferences.Library("Contoso.Mail", Library);
+            var compilation = CSharpCompilation.Create("App", new[] { CSharpSyntaxTree.ParseText(Application, path: "/app/Signup.cs") }, TestReferences.All.Add(library), new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
+            var additional = exportsFile is null
+                ? ImmutableArray<AdditionalText>.Empty
+                : ImmutableArray.Create<AdditionalText>(new FileText(exportsFile));
+            var options = new AnalyzerOptions(additional, new GlobalOptionsProvider(new Dictionary<string, string>()));
+            var analyzers = ImmutableArray.Create<DiagnosticAnalyzer>(new PersonalDataFlowAnalyzer(), new UnclassifiedRecipientAnalyzer());
+            var diagnostics = await compilation.WithAnalyzers(analyzers, new CompilationWithAnalyzersOptions(options, null, concurrentAnalysis: false, logAnalyzerExecutionTime: false))
+                .GetAnalyzerDiagnosticsAsync(CancellationToken.None);
+            Assert.DoesNotContain(diagnostics, d => d.Id == "AD0001");
+            return diagnostics;
+        }
+
+        private sealed class FileText(string path) : AdditionalText
+        {
+            public override string Path { get; } = path;
+
+            public override SourceText GetText(CancellationToken cancellationToken = default) => SourceText.From(File.ReadAllText(Path));
+        }
+    }
+}

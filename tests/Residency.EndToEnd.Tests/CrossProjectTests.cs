@@ -1,0 +1,101 @@
+using System;
+using System.IO;
+using System.Linq;
+using Residency.Analyzers.Json;
+
+namespace Residency.EndToEnd.Tests
+{
+    /// <summary>
+    /// Flows across projects of one solution, built as a user builds them: an infrastructure library (with the package)
+    /// sends what its public method is given to a US service; the web application that references it hands it a customer's
+    /// e-mail. The application's build reports the transfer at its own call (RES001), its record lists the flow to the
+    /// library's sink, and the library exports nothing new when only its private code changes.
+    /// </summary>
+    [Collection(PackageCollection.Name)]
+    public sealed class CrossProjectTests(PackageFixture package)
+    {
+        private const string Build = "build -nologo -v:m -tl:off -p:UseSharedCompilation=false -nodeReuse:false";
+
+        private const string Infrastructure = """
+            using Residency;
+
+            namespace Contoso.Infrastructure;
+
+            public interface IEmailSender { Task SendAsync(string to, string subject); }
+
+            public sealed class UsMailService
+            {
+                [DataSink("US", Recipient = "Acme Mail Inc.")]
+                public Task DeliverAsync(string recipient, string subject) => Task.CompletedTask;
+            }
+
+            public sealed class EmailSender : IEmailSender
+            {
+                private readonly UsMailService _service = new();
+
+                public Task SendAsync(string to, string subject) => Deliver(to, subject);
+
+                private Task Deliver(string to, string subject) => _service.DeliverAsync(to.Trim(), subject);
+            }
+            """;
+
+        private const string Web = """
+            using Contoso.Infrastructure;
+            using Residency;
+
+            public class Customer { [PersonalData("contact.email")] public string Email { get; set; } = ""; }
+
+            public class Signup(IEmailSender sender)
+            {
+                public Task Welcome(Customer customer) => sender.SendAsync(customer.Email, "Welcome");
+            }
+
+            public static class Program { public static void Main() { } }
+            """;
+
+        [Fact]
+        public void A_call_into_a_referenced_library_is_judged_against_the_librarys_sink()
+        {
+            var workspace = package.NewWorkspace("cross-project");
+            var infrastructure = PackageFixture.WriteProject(workspace, "Infrastructure", Infrastructure);
+            var web = PackageFixture.WriteProject(workspace, "Web", Web,
+                extraProperties: "<OutputType>Exe</OutputType>",
+                extraItems: """<ProjectReference Include="../Infrastructure/Infrastructure.csproj" />""");
+
+            var result = DotNet.Run(web, Build);
+            Assert.True(result.ExitCode == 0, result.ToString());
+
+            // The library exported its public method (and the interface member it implements); the application read it.
+            var exportsPath = Path.Combine(infrastructure, "obj", "Debug", "net10.0", "residency.exports.json");
+            var exports = JsonParser.Parse(File.ReadAllText(exportsPath));
+            var export = Assert.Single(exports.Get("exports")!.Items);
+            Assert.Equal("M:Contoso.Infrastructure.EmailSender.SendAsync(System.String,System.String)", export.GetString("method"));
+            Assert.Equal("M:Contoso.Infrastructure.IEmailSender.SendAsync(System.String,System.String)", Assert.Single(export.Get("implements")!.Items).Text);
+
+            // The application's build: a violation at its own call, to the library's US sink.
+            Assert.Contains("Code.cs(9,", result.Output);
+            Assert.Contains("RES001", result.Output);
+            var inventory = JsonParser.Parse(File.ReadAllText(Path.Combine(web, "bin", "Debug", "net10.0", "residency", "inventory.json")));
+            var flow = Assert.Single(inventory.Get("flows")!.Items, f => f.GetString("assembly") == "Web");
+            Assert.Equal("violation", flow.GetString("status"));
+            Assert.Equal("US", flow.Get("sink")!.GetString("region"));
+            Assert.Equal("Acme Mail Inc.", flow.Get("sink")!.GetString("recipient"));
+            Assert.Equal(new[] { "Welcome", "SendAsync", "Deliver", "UsMailService.DeliverAsync" }, flow.Get("path")!.Items.Select(i => i.Text));
+            Assert.Empty(inventory.Get("unclassified")!.Items);
+
+            // A change to the library's private code that leaves its exports as they were does not rewrite them.
+            var written = File.GetLastWriteTimeUtc(exportsPath);
+            File.AppendAllText(Path.Combine(infrastructure, "Code.cs"), "\ninternal static class Unrelated { internal static int Twice(int x) => 2 * x; }\n");
+            result = DotNet.Run(web, Build);
+            Assert.True(result.ExitCode == 0, result.ToString());
+            Assert.Equal(written, File.GetLastWriteTimeUtc(exportsPath));
+
+            // ResidencyExportSummaries=false: no exports, and the call is an unclassified recipient again.
+            result = DotNet.Run(web, Build + " -p:ResidencyExportSummaries=false");
+            Assert.True(result.ExitCode == 0, result.ToString());
+            inventory = JsonParser.Parse(File.ReadAllText(Path.Combine(web, "bin", "Debug", "net10.0", "residency", "inventory.json")));
+            Assert.DoesNotContain(inventory.Get("flows")!.Items, f => f.GetString("assembly") == "Web");
+            Assert.Contains(inventory.Get("unclassified")!.Items, u => u.GetString("recipient") == "Contoso.Infrastructure.IEmailSender.SendAsync");
+        }
+    }
+}
