@@ -13,13 +13,13 @@ namespace Residency.Analyzers.Inventory
     internal static class ExportMapper
     {
         /// <summary>
-        /// Whether another project can call <paramref name="method"/> with data of its own: an ordinary method with
-        /// parameters, visible outside the assembly (public or protected, in types that are), or an explicit interface
+        /// Whether another project can call <paramref name="method"/> with data of its own: an ordinary method with a
+        /// parameter that can carry data (<see cref="MayCarryData"/>), visible outside the assembly (public or protected, in types that are), or an explicit interface
         /// implementation (called through the interface).
         /// </summary>
         public static bool IsCandidate(IMethodSymbol method)
         {
-            if (method.IsImplicitlyDeclared || method.Parameters.Length == 0)
+            if (method.IsImplicitlyDeclared || !method.Parameters.Any(p => MayCarryData(p.Type)))
             {
                 return false;
             }
@@ -41,11 +41,18 @@ namespace Residency.Analyzers.Inventory
             }
 
             IReadOnlyList<string>? implements = null;
-            foreach (var flow in summary.ParameterSinks)
+            var seen = new HashSet<(int, bool, ISymbol?, string)>();
+            // One export per parameter, member and sink: the shortest of the paths the analysis found (the others say the same to a caller).
+            foreach (var flow in summary.ParameterSinks.OrderBy(f => f.Path.Length).ThenBy(f => string.Join("\u0001", f.Path), System.StringComparer.Ordinal))
             {
                 if (flow.Parameter < 0 || flow.Parameter >= method.Parameters.Length)
                 {
                     continue; // what the receiver holds in its fields: the caller's object is not known across projects
+                }
+
+                if (!MayCarryData(method.Parameters[flow.Parameter].Type) || !seen.Add((flow.Parameter, flow.ViaMember, flow.Member, flow.Sink.Id)))
+                {
+                    continue;
                 }
 
                 implements ??= Implemented(method);
@@ -102,6 +109,15 @@ namespace Residency.Analyzers.Inventory
                 }
             }
         }
+
+        /// <summary>
+        /// Whether an argument of <paramref name="type"/> can hold personal data a caller hands over: not a cancellation
+        /// token (which an HTTP call is handed beside its request), a truth value or an enumeration's member.
+        /// </summary>
+        private static bool MayCarryData(ITypeSymbol type) =>
+            type.SpecialType != SpecialType.System_Boolean &&
+            type.TypeKind != TypeKind.Enum &&
+            !(type is INamedTypeSymbol { Name: "CancellationToken", ContainingNamespace: { Name: "Threading", ContainingNamespace: { Name: "System", ContainingNamespace.IsGlobalNamespace: true } } });
 
         private static bool IsVisible(ISymbol symbol)
         {

@@ -39,6 +39,12 @@ namespace Residency.Analyzers.Rules
                 yield return Diagnostic.Create(Descriptors.RES004Configuration, location, issue.Message);
             }
 
+            // A referenced library's exports this version cannot read (another package version): its calls stay unclassified.
+            foreach (var problem in residency.Engine.Imports?.Problems ?? System.Array.Empty<string>())
+            {
+                yield return Diagnostic.Create(Descriptors.RES004Configuration, Location.None, problem + "; calls into that library are not judged against its sinks (docs/cross-project.md)");
+            }
+
             // residency.json entries that name nothing in the compilation or its references would silently do nothing.
             var user = residency.Endpoints.User;
             if (user.Path is not { } path)

@@ -43,6 +43,9 @@ namespace Contoso.Mail
 
         public void Archive(string text) => new EuTransport().Push(text);
 
+        [DataTransfer(""US"", TransferMechanism.StandardContractualClauses, Recipient = ""Acme Mail"", Justification = ""DPA 2026-04 with Acme Mail"")]
+        public void SendUnderContract(string to) => Forward(to);
+
         public int Count(string text) => text.Length;
 
         internal void Hidden(string text) => _us.Push(text);
@@ -72,6 +75,7 @@ public class Signup
     public void ToTheEu(Customer c, Mailer mailer) => mailer.Archive(c.Email);
     public void NothingSent(Customer c, Mailer mailer) => mailer.Send(""ops@contoso.example"", c.Email);
     public void Virtual(Customer c, Notifier notifier) => notifier.Notify(c.Phone);
+    public void Declared(Customer c, Mailer mailer) => mailer.SendUnderContract(c.Email);
 }";
 
         private readonly string _directory = Path.Combine(Path.GetTempPath(), "residency-cross-project-tests", Guid.NewGuid().ToString("N"));
@@ -115,6 +119,9 @@ public class Signup
             // Archive reaches Germany: allowed, no diagnostic; the body parameter of Send reaches nothing. No call is left unclassified.
             Assert.DoesNotContain(diagnostics, d => Line(d) is 13 or 14);
             Assert.DoesNotContain(diagnostics, d => d.Id == "RES008");
+
+            // The library's [DataTransfer] on its public method covers the transfer it makes for its callers: recorded (RES005).
+            Assert.Contains(diagnostics, d => d.Id == "RES005" && Line(d) == 16 && d.GetMessage().Contains("declared on Mailer.SendUnderContract", StringComparison.Ordinal));
         }
 
         [Fact]
@@ -137,6 +144,9 @@ public class Signup
 
             Assert.DoesNotContain(diagnostics, d => d.Id == "RES001");
             Assert.DoesNotContain(diagnostics, d => d.Id == "AD0001");
+            var res004 = Assert.Single(diagnostics, d => d.Id == "RES004");
+            Assert.Contains("format version 99", res004.GetMessage(), StringComparison.Ordinal);
+            Assert.Contains(ExportsFile.FileName, res004.GetMessage(), StringComparison.Ordinal);
         }
 
         [Fact]
@@ -222,7 +232,7 @@ public class Signup
                 ? ImmutableArray<AdditionalText>.Empty
                 : ImmutableArray.Create<AdditionalText>(new FileText(exportsFile));
             var options = new AnalyzerOptions(additional, new GlobalOptionsProvider(new Dictionary<string, string>()));
-            var analyzers = ImmutableArray.Create<DiagnosticAnalyzer>(new PersonalDataFlowAnalyzer(), new UnclassifiedRecipientAnalyzer());
+            var analyzers = ImmutableArray.Create<DiagnosticAnalyzer>(new PersonalDataFlowAnalyzer(), new UnclassifiedRecipientAnalyzer(), new ConfigurationValidationAnalyzer());
             var diagnostics = await compilation.WithAnalyzers(analyzers, new CompilationWithAnalyzersOptions(options, null, concurrentAnalysis: false, logAnalyzerExecutionTime: false))
                 .GetAnalyzerDiagnosticsAsync(CancellationToken.None);
             Assert.DoesNotContain(diagnostics, d => d.Id == "AD0001");
