@@ -22,6 +22,8 @@ namespace Residency.Analyzers.Flow.Calls
     /// </summary>
     internal sealed class ImportedSummaries
     {
+        private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<Microsoft.CodeAnalysis.Text.SourceText, ParsedExports> Parsed = new();
+
         private readonly Compilation _compilation;
         private readonly Dictionary<string, List<ExportedFlow>> _byMethod;
         private readonly ConcurrentDictionary<IMethodSymbol, MethodSummary?> _summaries = new(SymbolEqualityComparer.Default);
@@ -52,8 +54,15 @@ namespace Residency.Analyzers.Flow.Calls
                 }
 
                 byMethod ??= new Dictionary<string, List<ExportedFlow>>(StringComparer.Ordinal);
-                var text = file.GetText(cancellationToken)?.ToString();
-                var exports = text is null ? null : ExportsFile.Read(text, out var problem) ?? Fail(file.Path, problem);
+                var text = file.GetText(cancellationToken);
+                if (text is null)
+                {
+                    continue;
+                }
+
+                // The IDE hands every compilation of a keystroke the same text while the file is unchanged: parsed once.
+                var parsed = Parsed.GetValue(text, t => new ParsedExports(ExportsFile.Read(t.ToString(), out var problem), problem));
+                var exports = parsed.Exports ?? Fail(file.Path, parsed.Problem);
                 if (exports is null)
                 {
                     continue;
@@ -159,6 +168,20 @@ namespace Residency.Analyzers.Flow.Calls
                 RecipientAssembly = export.RecipientAssembly,
                 RegionName = export.SinkRegionName,
             };
+        }
+
+        /// <summary>An exports file's text, read: its exports, or why it could not be.</summary>
+        private sealed class ParsedExports
+        {
+            public ParsedExports(IReadOnlyList<ExportedFlow>? exports, string? problem)
+            {
+                Exports = exports;
+                Problem = problem;
+            }
+
+            public IReadOnlyList<ExportedFlow>? Exports { get; }
+
+            public string? Problem { get; }
         }
     }
 }
