@@ -30,7 +30,8 @@ namespace Residency.Analyzers
             Endpoints = ProjectEndpoints.Load(analyzerOptions, options.InternalHosts, cancellationToken);
             var cacheCapacity = CacheCapacity = Caches.CapacityFor(compilation, options.CommandLineBuild);
             var models = new SemanticModels(compilation);
-            Sources = new PlatformSources(compilation, models, SourceCatalog.BuiltIn.WithUser(Endpoints.User));
+            var imports = analyzerOptions is null ? null : Flow.Calls.ImportedSummaries.Load(compilation, analyzerOptions.AdditionalFiles, cancellationToken);
+            Sources = new PlatformSources(compilation, models, SourceCatalog.BuiltIn.WithUser(Endpoints.User).WithImported(imports?.Sources ?? default));
             Classifier = new PersonalDataClassifier(Types, options.InferPersonalData, Sources, cacheCapacity, compilation);
             Transfers = new TransferDeclarations(Types);
             Resolver = new EndpointResolver(compilation, models, Endpoints);
@@ -57,7 +58,7 @@ namespace Residency.Analyzers
             {
                 SinkImplementations = new SinkImplementations(annotations),
                 Unclassified = new Flow.Calls.UnclassifiedCalls(local),
-                Imports = analyzerOptions is null ? null : Flow.Calls.ImportedSummaries.Load(compilation, analyzerOptions.AdditionalFiles, cancellationToken),
+                Imports = imports,
             };
 
             // Only where a store's provider may run queries; the pre-filter then knows the calls that run one (CandidateIndex).

@@ -37,6 +37,15 @@ namespace Residency.EndToEnd.Tests
 
                 private Task Deliver(string to, string subject) => _service.DeliverAsync(to.Trim(), subject);
             }
+
+            public interface ICurrentUser { string Email { get; } }
+
+            public sealed class CurrentUser : ICurrentUser
+            {
+                [PersonalData("contact.email")] private readonly string _email = "";
+
+                public string Email => _email;
+            }
             """;
 
         private const string Web = """
@@ -48,6 +57,8 @@ namespace Residency.EndToEnd.Tests
             public class Signup(IEmailSender sender)
             {
                 public Task Welcome(Customer customer) => sender.SendAsync(customer.Email, "Welcome");
+
+                public Task Confirm(ICurrentUser user) => sender.SendAsync(user.Email, "Your order");
             }
 
             public static class Program { public static void Main() { } }
@@ -81,12 +92,20 @@ namespace Residency.EndToEnd.Tests
             Assert.Contains("Code.cs(8,", result.Output);
             Assert.Contains("RES001", result.Output);
             var inventory = JsonParser.Parse(File.ReadAllText(Path.Combine(web, "bin", "Debug", "net10.0", "residency", "inventory.json")));
-            var flow = Assert.Single(inventory.Get("flows")!.Items, f => f.GetString("assembly") == "Web");
+            var webFlows = inventory.Get("flows")!.Items.Where(f => f.GetString("assembly") == "Web").ToList();
+            Assert.Equal(2, webFlows.Count);
+            var flow = Assert.Single(webFlows, f => f.Get("path")!.Items[0].Text == "Welcome");
             Assert.Equal("violation", flow.GetString("status"));
             Assert.Equal("US", flow.Get("sink")!.GetString("region"));
             Assert.Equal("Acme Mail Inc.", flow.Get("sink")!.GetString("recipient"));
             Assert.Equal(new[] { "Welcome", "SendAsync", "Deliver", "UsMailService.DeliverAsync" }, flow.Get("path")!.Items.Select(i => i.Text));
             Assert.Empty(inventory.Get("unclassified")!.Items);
+
+            // The library's CurrentUser.Email is personal data it reads: the web project's call with it is a flow too.
+            var confirm = Assert.Single(webFlows, f => f.Get("path")!.Items[0].Text == "Confirm");
+            Assert.Equal("violation", confirm.GetString("status"));
+            Assert.Equal("contact.email", Assert.Single(confirm.Get("sources")!.Items).GetString("category"));
+            Assert.Contains("Code.cs(10,", result.Output);
 
             // A change to the library's private code that leaves its exports as they were does not rewrite them.
             var written = File.GetLastWriteTimeUtc(exportsPath);

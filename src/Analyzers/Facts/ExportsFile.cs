@@ -22,7 +22,11 @@ namespace Residency.Facts
         public const int Version = 1;
 
         /// <summary>Writes the exports of <paramref name="assembly"/>, sorted and without duplicates.</summary>
-        public static void Write(string assembly, IEnumerable<ExportedFlow> exports, System.IO.TextWriter output)
+        public static void Write(string assembly, IEnumerable<ExportedFlow> exports, System.IO.TextWriter output) =>
+            Write(assembly, exports, new ExportedSource[0], output);
+
+        /// <summary>Writes the exported flows and sources of <paramref name="assembly"/>, sorted and without duplicates.</summary>
+        public static void Write(string assembly, IEnumerable<ExportedFlow> exports, IEnumerable<ExportedSource> sources, System.IO.TextWriter output)
         {
             var w = new JsonWriter(output, compact: false);
             w.StartObject();
@@ -38,9 +42,23 @@ namespace Residency.Facts
             }
 
             w.EndArray();
+            w.Name("sources");
+            w.StartArray();
+            foreach (var rendered in Sorted(sources))
+            {
+                w.Rendered(rendered);
+            }
+
+            w.EndArray();
             w.EndObject();
             w.Finish();
         }
+
+        /// <summary>The exported sources in a fixed order (by their JSON), each once.</summary>
+        public static IEnumerable<string> Sorted(IEnumerable<ExportedSource> sources) =>
+            sources.Select(s => FactJsonWriter.Key(w => ExportedSource.Write(w, s), compact: true))
+                .Distinct(StringComparer.Ordinal)
+                .OrderBy(s => s, StringComparer.Ordinal);
 
         /// <summary>The exports in a fixed order (by their JSON), each once.</summary>
         public static IEnumerable<string> Sorted(IEnumerable<ExportedFlow> exports) =>
@@ -49,11 +67,16 @@ namespace Residency.Facts
                 .OrderBy(e => e, StringComparer.Ordinal);
 
         /// <summary>The exports of a file; null with a one-line <paramref name="problem"/> when it is not one this version reads.</summary>
-        public static IReadOnlyList<ExportedFlow>? Read(string text, out string? problem)
+        public static IReadOnlyList<ExportedFlow>? Read(string text, out string? problem) => Read(text, out _, out problem);
+
+        /// <summary>The exported flows and sources of a file; null with a one-line <paramref name="problem"/> when it is not one this version reads.</summary>
+        public static IReadOnlyList<ExportedFlow>? Read(string text, out IReadOnlyList<ExportedSource> sources, out string? problem)
         {
             string? format = null;
             int? version = null;
             var exports = new List<ExportedFlow>();
+            var exportedSources = new List<ExportedSource>();
+            sources = exportedSources;
             try
             {
                 if (!JsonParser.ReadMembers(text, (name, parser) =>
@@ -65,6 +88,15 @@ namespace Residency.Facts
                             break;
                         case "version":
                             version = int.TryParse(parser.ReadValue().AsConfigurationValue(), NumberStyles.Integer, CultureInfo.InvariantCulture, out var v) ? v : null;
+                            break;
+                        case "sources":
+                            parser.ReadItems(item =>
+                            {
+                                if (ExportedSource.Read(item) is { } source)
+                                {
+                                    exportedSources.Add(source);
+                                }
+                            });
                             break;
                         case "exports":
                             parser.ReadItems(item =>

@@ -35,5 +35,8 @@ namespace Residency.Facts
         /// (<see cref="ExportedFlow"/>; docs/cross-project.md). Empty unless the library exports them.
         /// </summary>
         public IReadOnlyList<ExportedFlow> Exports { get; init; } = new ExportedFlow[0];
+
+        /// <summary>A library's public members whose value is personal data it read, for the projects that reference it.</summary>
+        public IReadOnlyList<ExportedSource> ExportedSources { get; init; } = new ExportedSource[0];
     }
 }

@@ -83,6 +83,18 @@ namespace Residency.Facts
                 w.EndArray();
             }
 
+            if (document.ExportedSources.Count > 0)
+            {
+                w.Name("exportedSources");
+                w.StartArray();
+                foreach (var rendered in ExportsFile.Sorted(document.ExportedSources))
+                {
+                    w.Rendered(rendered);
+                }
+
+                w.EndArray();
+            }
+
             w.EndObject();
             w.Finish();
 
@@ -181,6 +193,7 @@ namespace Residency.Facts
             private IReadOnlyList<string> _allowedRegions = new string[0];
             private IReadOnlyList<string> _notes = new string[0];
             private readonly List<ExportedFlow> _exports = new();
+            private readonly List<ExportedSource> _exportedSources = new();
 
             public Reading(string? itemAssembly, Func<string, string>? file)
             {
@@ -224,6 +237,15 @@ namespace Residency.Facts
                             if (!Foreign && ExportedFlow.Read(item) is { } export)
                             {
                                 _exports.Add(export);
+                            }
+                        });
+                        break;
+                    case "exportedSources":
+                        parser.ReadItems(item =>
+                        {
+                            if (!Foreign && ExportedSource.Read(item) is { } source)
+                            {
+                                _exportedSources.Add(source);
                             }
                         });
                         break;
@@ -303,6 +325,7 @@ namespace Residency.Facts
                     Findings = _findings,
                     Notes = _notes,
                     Exports = _exports,
+                    ExportedSources = _exportedSources,
                 };
             }
 

@@ -2,6 +2,7 @@ using System.Collections.Generic;
 using System.Linq;
 using Microsoft.CodeAnalysis;
 using Residency.Analyzers.Flow;
+using DataElement = Residency.Analyzers.Model.DataElement;
 using Residency.Facts;
 
 namespace Residency.Analyzers.Inventory
@@ -30,6 +31,68 @@ namespace Residency.Analyzers.Inventory
             }
 
             return method.MethodKind == MethodKind.Ordinary && IsVisible(method);
+        }
+
+        /// <summary>
+        /// Whether another project can read <paramref name="method"/>'s result: a visible property's getter, or a visible
+        /// ordinary method that returns something that can carry data.
+        /// </summary>
+        public static bool IsSourceCandidate(IMethodSymbol method) =>
+            !method.IsImplicitlyDeclared && !method.ReturnsVoid && MayCarryData(method.ReturnType) && method.MethodKind switch
+            {
+                MethodKind.PropertyGet => method.AssociatedSymbol is IPropertySymbol { IsIndexer: false } property && IsVisible(property),
+                MethodKind.Ordinary => IsVisible(method),
+                _ => false,
+            };
+
+        /// <summary>
+        /// The member whose value <paramref name="summary"/> says is personal data the method read (its result's source
+        /// facts), under its own type's name and under each interface it implements, for the projects that reference this
+        /// library (one element: a special category first, else the first by id).
+        /// </summary>
+        public static IEnumerable<ExportedSource> Sources(IMethodSymbol method, MethodSummary summary, string assembly)
+        {
+            DataElement? element = null;
+            foreach (var fact in summary.Returns)
+            {
+                if (fact.IsSource && fact.Element is { } candidate &&
+                    (element is null || (candidate.IsSpecial && !element.IsSpecial) ||
+                     (candidate.IsSpecial == element.IsSpecial && string.CompareOrdinal(candidate.Id, element.Id) < 0)))
+                {
+                    element = candidate;
+                }
+            }
+
+            if (element is null)
+            {
+                yield break;
+            }
+
+            ISymbol member = method.MethodKind == MethodKind.PropertyGet && method.AssociatedSymbol is { } property ? property : method;
+            var origin = assembly + ": " + (element.Source ?? element.Name);
+            var types = new SortedSet<string>(System.StringComparer.Ordinal) { Endpoints.EndpointResolver.MetadataName(method.ContainingType) };
+            foreach (var @interface in method.ContainingType.AllInterfaces)
+            {
+                foreach (var candidate in @interface.GetMembers(member.Name))
+                {
+                    if (SymbolEqualityComparer.Default.Equals(method.ContainingType.FindImplementationForInterfaceMember(candidate), member))
+                    {
+                        types.Add(Endpoints.EndpointResolver.MetadataName(@interface.OriginalDefinition));
+                    }
+                }
+            }
+
+            foreach (var type in types)
+            {
+                yield return new ExportedSource
+                {
+                    Type = type,
+                    Member = member.Name,
+                    Category = element.Category,
+                    SpecialCategory = element.SpecialCategory,
+                    Origin = origin,
+                };
+            }
         }
 
         /// <summary>The flows of <paramref name="method"/>'s parameters to sinks in <paramref name="summary"/>.</summary>

@@ -18,6 +18,7 @@ namespace Residency.Analyzers.Inventory
         private readonly ConcurrentQueue<Finding> _findings = new();
         private readonly ConcurrentQueue<string> _notes = new();
         private readonly ConcurrentQueue<ExportedFlow> _exports = new();
+        private readonly ConcurrentQueue<ExportedSource> _exportedSources = new();
 
         public void Add(DataElement element) => _elements.Enqueue(element);
 
@@ -31,6 +32,9 @@ namespace Residency.Analyzers.Inventory
 
         /// <summary>A public method's argument reaching a sink, for the projects that reference this library.</summary>
         public void Add(ExportedFlow export) => _exports.Enqueue(export);
+
+        /// <summary>A public member whose value is personal data, for the projects that reference this library.</summary>
+        public void Add(ExportedSource source) => _exportedSources.Enqueue(source);
 
         /// <summary>A limit the analysis met (shown in the inventory's notes).</summary>
         public void AddNote(string note) => _notes.Enqueue(note);
@@ -46,6 +50,7 @@ namespace Residency.Analyzers.Inventory
             Findings = _findings.ToList(),
             Notes = _notes.ToList(),
             Exports = _exports.ToList(),
+            ExportedSources = _exportedSources.ToList(),
         };
     }
 }

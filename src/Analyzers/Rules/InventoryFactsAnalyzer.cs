@@ -80,12 +80,23 @@ namespace Residency.Analyzers.Rules
                         CollectFlows(method, summary, residency, facts, block.CancellationToken);
                     }
 
-                    if (exported is not null && block.OwningSymbol is IMethodSymbol candidate && ExportMapper.IsCandidate(candidate) &&
-                        residency.Index.MayReachRecipient(block.CodeBlock))
+                    if (exported is not null && block.OwningSymbol is IMethodSymbol candidate)
                     {
-                        residency.Deferred!.Keep(block.SemanticModel);
-                        residency.Deferred.Request(candidate, block.SemanticModel, block.CodeBlock, evenWithoutPersonalData: true);
-                        exported.Enqueue(candidate);
+                        // What its parameters reach (summarised even when it reads nothing personal).
+                        if (ExportMapper.IsCandidate(candidate) && residency.Index.MayReachRecipient(block.CodeBlock))
+                        {
+                            residency.Deferred!.Keep(block.SemanticModel);
+                            residency.Deferred.Request(candidate, block.SemanticModel, block.CodeBlock, evenWithoutPersonalData: true);
+                            exported.Enqueue(candidate);
+                        }
+
+                        // Whether its result is personal data it read (a claim, an Identity user's e-mail).
+                        else if (ExportMapper.IsSourceCandidate(candidate) && residency.MayHavePersonalData && residency.Index.MayTouchPersonalData(block.CodeBlock))
+                        {
+                            residency.Deferred!.Keep(block.SemanticModel);
+                            residency.Deferred.Request(candidate, block.SemanticModel, block.CodeBlock);
+                            exported.Enqueue(candidate);
+                        }
                     }
                 });
 
@@ -147,6 +158,14 @@ namespace Residency.Analyzers.Rules
                     foreach (var export in ExportMapper.From(method, summary))
                     {
                         facts.Add(export);
+                    }
+
+                    if (ExportMapper.IsSourceCandidate(method))
+                    {
+                        foreach (var source in ExportMapper.Sources(method, summary, residency.Compilation.AssemblyName ?? ""))
+                        {
+                            facts.Add(source);
+                        }
                     }
                 }
             }

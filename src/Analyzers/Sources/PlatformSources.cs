@@ -382,7 +382,7 @@ namespace Residency.Analyzers.Sources
             {
                 element = entry.ClaimType is not null ? ClaimElement(entry.ClaimType)
                     : entry.Header is not null ? HeaderElement(entry.Header, symbol)
-                    : new DataElement(symbol, entry.Category, entry.IsUser ? ElementOrigin.Configured : ElementOrigin.Platform, entry.Origin);
+                    : new DataElement(symbol, entry.Category, entry.IsUser ? ElementOrigin.Configured : ElementOrigin.Platform, entry.Origin, entry.SpecialCategory);
             }
 
             return new MemberMatch(entry, element);

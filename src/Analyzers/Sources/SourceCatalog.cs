@@ -92,6 +92,9 @@ namespace Residency.Analyzers.Sources
         public bool IsUser => Path is not null;
 
         public string Text => TypeName + "." + MemberName;
+
+        /// <summary>The special category of what it yields (a referenced library's exported source), if any.</summary>
+        public string? SpecialCategory { get; init; }
     }
 
     /// <summary>A method that looks a claim up by a type it is given (<c>FindFirst</c>, <c>FindFirstValue</c>), or by a fixed type (<c>UserManager.GetUserId</c>).</summary>
@@ -236,6 +239,26 @@ namespace Residency.Analyzers.Sources
             }
 
             return new SourceCatalog(claimTypes, Members.AddRange(user.SourceMembers), Lookups, PrincipalTypes, ClaimValueMember, ClaimFilters, HeaderDictionaries, Headers, Issues, OwnResults, HeaderNameFields, FieldCollections, FieldCollectionNames, RequestHandlers);
+        }
+
+        /// <summary>This catalogue with the sources referenced projects exported (docs/cross-project.md): their members are added.</summary>
+        public SourceCatalog WithImported(ImmutableArray<Residency.Facts.ExportedSource> sources)
+        {
+            if (sources.IsDefaultOrEmpty)
+            {
+                return this;
+            }
+
+            var members = ImmutableArray.CreateBuilder<MemberSource>(sources.Length);
+            foreach (var source in sources)
+            {
+                members.Add(new MemberSource(source.Type, source.Member, source.Category, claimType: null, SourceResult.Value, source.Origin, path: null, line: 0, column: 0)
+                {
+                    SpecialCategory = source.SpecialCategory,
+                });
+            }
+
+            return new SourceCatalog(_claimTypes, Members.AddRange(members), Lookups, PrincipalTypes, ClaimValueMember, ClaimFilters, HeaderDictionaries, Headers, Issues, OwnResults, HeaderNameFields, FieldCollections, FieldCollectionNames, RequestHandlers);
         }
 
         private static SourceCatalog LoadBuiltIn()

@@ -138,7 +138,7 @@ namespace Residency.Build
 
             if (FullPath(ExportsPath, projectDirectory) is { } exportsPath && factsReadable)
             {
-                Write(exportsPath, w => ExportsFile.Write(assembly, facts.Exports, w));
+                Write(exportsPath, w => ExportsFile.Write(assembly, facts.Exports, facts.ExportedSources, w));
             }
 
             var htmlPath = Path.Combine(outputDirectory, "inventory.html");

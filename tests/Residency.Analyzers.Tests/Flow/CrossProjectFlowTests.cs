@@ -57,6 +57,16 @@ namespace Contoso.Mail
     {
         public override void Notify(string phone) => new UsTransport().Push(phone);
     }
+
+    public interface ICurrentUser { string Email { get; } int Visits { get; } }
+
+    public class CurrentUser : ICurrentUser
+    {
+        [PersonalData(""contact.email"")] private string _email = """";
+        public string Email => _email;
+        public int Visits => 3;
+        public string Greeting() => ""Hello "" + _email;
+    }
 }";
 
         /// <summary>The application: it reads personal data and hands it to the library.</summary>
@@ -76,7 +86,11 @@ public class Signup
     public void NothingSent(Customer c, Mailer mailer) => mailer.Send(""ops@contoso.example"", c.Email);
     public void Virtual(Customer c, Notifier notifier) => notifier.Notify(c.Phone);
     public void Declared(Customer c, Mailer mailer) => mailer.SendUnderContract(c.Email);
-}";
+    public void SignedIn(ICurrentUser user, Analytics analytics) => analytics.Track(user.Email);
+    public void Greeted(CurrentUser user, Analytics analytics) => analytics.Track(user.Greeting());
+    public void Counted(ICurrentUser user, Analytics analytics) => analytics.Track(user.Visits.ToString());
+}
+public class Analytics { [DataSink(""US"", Recipient = ""Tracker"")] public void Track(string value) { } }";
 
         private readonly string _directory = Path.Combine(Path.GetTempPath(), "residency-cross-project-tests", Guid.NewGuid().ToString("N"));
 
@@ -101,6 +115,36 @@ public class Signup
 
             // Not callable from another project, or reaching nothing.
             Assert.DoesNotContain(exports, e => e.Method.Contains("Hidden", StringComparison.Ordinal) || e.Method.Contains("Forward", StringComparison.Ordinal) || e.Method.Contains("Count", StringComparison.Ordinal));
+        }
+
+        [Fact]
+        public async Task ALibraryExportsThePublicMembersWhoseValueIsPersonalData()
+        {
+            var (_, sources) = await ExportsAndSourcesOf(Library);
+
+            // The getter reads an annotated field: the property is a source under its type's and its interface's name.
+            var email = sources.Where(s => s.Member == "Email").OrderBy(s => s.Type, StringComparer.Ordinal).ToList();
+            Assert.Equal(new[] { "Contoso.Mail.CurrentUser", "Contoso.Mail.ICurrentUser" }, email.Select(s => s.Type));
+            Assert.All(email, s => Assert.Equal("contact.email", s.Category));
+            Assert.All(email, s => Assert.StartsWith("Contoso.Mail: ", s.Origin, StringComparison.Ordinal));
+            Assert.Contains(sources, s => s.Type == "Contoso.Mail.CurrentUser" && s.Member == "Greeting");
+            Assert.DoesNotContain(sources, s => s.Member == "Visits");
+        }
+
+        [Fact]
+        public async Task AnApplicationReadsALibrarysExportedSource()
+        {
+            var (exports, sources) = await ExportsAndSourcesOf(Library);
+            var exportsFile = WriteExports(exports, sources);
+
+            var diagnostics = await AnalyseApplication(exportsFile);
+
+            Assert.Contains(diagnostics, d => d.Id == "RES001" && Line(d) == 17 && d.GetMessage().Contains("CurrentUser.Email (contact.email)", StringComparison.Ordinal));
+            Assert.Contains(diagnostics, d => d.Id == "RES001" && Line(d) == 18);
+            Assert.DoesNotContain(diagnostics, d => Line(d) == 19);
+
+            // Without the exports the application cannot know what the library's members hold.
+            Assert.DoesNotContain(await AnalyseApplication(exportsFile: null), d => Line(d) is 17 or 18);
         }
 
         [Fact]
@@ -191,8 +235,10 @@ public class Signup
 
         private static int Line(Diagnostic d) => d.Location.GetLineSpan().StartLinePosition.Line + 1;
 
+        private async Task<IReadOnlyList<ExportedFlow>> ExportsOf(string source) => (await ExportsAndSourcesOf(source)).Flows;
+
         /// <summary>The library built as a command-line build of a class library: the facts file's exports.</summary>
-        private async Task<IReadOnlyList<ExportedFlow>> ExportsOf(string source)
+        private async Task<(IReadOnlyList<ExportedFlow> Flows, IReadOnlyList<ExportedSource> Sources)> ExportsAndSourcesOf(string source)
         {
             var factsPath = Path.Combine(_directory, "Lib", "obj", "residency.facts.json");
             Directory.CreateDirectory(Path.GetDirectoryName(factsPath)!);
@@ -208,16 +254,16 @@ public class Signup
             Assert.DoesNotContain(diagnostics, d => d.Id == "AD0001");
             var document = FactsFile.Read(File.ReadAllText(factsPath), out var problem);
             Assert.True(document is not null, problem);
-            return document!.Exports;
+            return (document!.Exports, document.ExportedSources);
         }
 
-        private string WriteExports(IReadOnlyList<ExportedFlow> exports)
+        private string WriteExports(IReadOnlyList<ExportedFlow> exports, IReadOnlyList<ExportedSource>? sources = null)
         {
             var path = Path.Combine(_directory, "Lib", "obj", ExportsFile.FileName);
             Directory.CreateDirectory(Path.GetDirectoryName(path)!);
             using (var writer = new StreamWriter(path))
             {
-                ExportsFile.Write("Contoso.Mail", exports, writer);
+                ExportsFile.Write("Contoso.Mail", exports, sources ?? Array.Empty<ExportedSource>(), writer);
             }
 
             return path;

@@ -9,6 +9,7 @@ using Residency.Analyzers.Regions;
 using Residency.Analyzers.Sinks;
 using ExportedFlow = Residency.Facts.ExportedFlow;
 using ExportsFile = Residency.Facts.ExportsFile;
+using ExportedSource = Residency.Facts.ExportedSource;
 
 namespace Residency.Analyzers.Flow.Calls
 {
@@ -28,12 +29,19 @@ namespace Residency.Analyzers.Flow.Calls
         private readonly Dictionary<string, List<ExportedFlow>> _byMethod;
         private readonly ConcurrentDictionary<IMethodSymbol, MethodSummary?> _summaries = new(SymbolEqualityComparer.Default);
 
-        private ImportedSummaries(Compilation compilation, Dictionary<string, List<ExportedFlow>> byMethod, IReadOnlyList<string> problems)
+        private ImportedSummaries(Compilation compilation, Dictionary<string, List<ExportedFlow>> byMethod, ImmutableArray<ExportedSource> sources, IReadOnlyList<string> problems)
         {
             _compilation = compilation;
             _byMethod = byMethod;
+            Sources = sources;
             Problems = problems;
         }
+
+        /// <summary>
+        /// The referenced libraries' public members whose value is personal data they read (<c>ICurrentUser.Email</c>):
+        /// the source catalogue reads them like residency.json <c>sources</c> entries (<c>SourceCatalog.WithImported</c>).
+        /// </summary>
+        public ImmutableArray<ExportedSource> Sources { get; }
 
         /// <summary>Exports files that could not be read, with why (RES004).</summary>
         public IReadOnlyList<string> Problems { get; }
@@ -45,6 +53,7 @@ namespace Residency.Analyzers.Flow.Calls
         public static ImportedSummaries? Load(Compilation compilation, ImmutableArray<AdditionalText> files, CancellationToken cancellationToken)
         {
             Dictionary<string, List<ExportedFlow>>? byMethod = null;
+            var sources = ImmutableArray.CreateBuilder<ExportedSource>();
             List<string>? problems = null;
             foreach (var file in files)
             {
@@ -61,12 +70,14 @@ namespace Residency.Analyzers.Flow.Calls
                 }
 
                 // The IDE hands every compilation of a keystroke the same text while the file is unchanged: parsed once.
-                var parsed = Parsed.GetValue(text, t => new ParsedExports(ExportsFile.Read(t.ToString(), out var problem), problem));
+                var parsed = Parsed.GetValue(text, t => new ParsedExports(ExportsFile.Read(t.ToString(), out var exported, out var problem), exported, problem));
                 var exports = parsed.Exports ?? Fail(file.Path, parsed.Problem);
                 if (exports is null)
                 {
                     continue;
                 }
+
+                sources.AddRange(parsed.Sources);
 
                 foreach (var export in exports)
                 {
@@ -78,7 +89,7 @@ namespace Residency.Analyzers.Flow.Calls
                 }
             }
 
-            return byMethod is null ? null : new ImportedSummaries(compilation, byMethod, problems ?? (IReadOnlyList<string>)Array.Empty<string>());
+            return byMethod is null ? null : new ImportedSummaries(compilation, byMethod, sources.ToImmutable(), problems ?? (IReadOnlyList<string>)Array.Empty<string>());
 
             void Add(string id, ExportedFlow export)
             {
@@ -173,13 +184,16 @@ namespace Residency.Analyzers.Flow.Calls
         /// <summary>An exports file's text, read: its exports, or why it could not be.</summary>
         private sealed class ParsedExports
         {
-            public ParsedExports(IReadOnlyList<ExportedFlow>? exports, string? problem)
+            public ParsedExports(IReadOnlyList<ExportedFlow>? exports, IReadOnlyList<ExportedSource> sources, string? problem)
             {
                 Exports = exports;
+                Sources = exports is null ? Array.Empty<ExportedSource>() : sources;
                 Problem = problem;
             }
 
             public IReadOnlyList<ExportedFlow>? Exports { get; }
+
+            public IReadOnlyList<ExportedSource> Sources { get; }
 
             public string? Problem { get; }
         }

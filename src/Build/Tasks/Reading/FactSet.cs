@@ -27,6 +27,9 @@ namespace Residency.Build.Reading
         /// <summary>The library's exported flows (docs/cross-project.md), copied to <c>residency.exports.json</c>.</summary>
         public List<ExportedFlow> Exports { get; } = new();
 
+        /// <summary>The library's exported sources, copied to <c>residency.exports.json</c>.</summary>
+        public List<ExportedSource> ExportedSources { get; } = new();
+
         public void Add(FactSet other)
         {
             Flows.AddRange(other.Flows);
@@ -37,6 +40,7 @@ namespace Residency.Build.Reading
             BaselineCandidates.AddRange(other.BaselineCandidates);
             Notes.AddRange(other.Notes);
             Exports.AddRange(other.Exports);
+            ExportedSources.AddRange(other.ExportedSources);
         }
     }
 }

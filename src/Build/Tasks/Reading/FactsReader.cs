@@ -65,6 +65,7 @@ namespace Residency.Build.Reading
             facts.Findings.AddRange(document.Findings);
             facts.Notes.AddRange(document.Notes);
             facts.Exports.AddRange(document.Exports);
+            facts.ExportedSources.AddRange(document.ExportedSources);
 
             foreach (var flow in facts.Flows.Where(f => f.Rule is not null && BaselineRules.Contains(f.Rule)))
             {
