@@ -34,11 +34,12 @@ namespace Residency.Analyzers.Inventory
         }
 
         /// <summary>
-        /// Whether another project can read <paramref name="method"/>'s result: a visible property's getter, or a visible
-        /// ordinary method that returns something that can carry data.
+        /// Whether another project can read <paramref name="method"/>'s result as a plain value: a visible property's
+        /// getter, or a visible ordinary method, that returns a string, a number or a Guid (or a task of one). An object
+        /// it returns needs no export: the calling project reads its annotated members from the library's metadata.
         /// </summary>
         public static bool IsSourceCandidate(IMethodSymbol method) =>
-            !method.IsImplicitlyDeclared && !method.ReturnsVoid && MayCarryData(method.ReturnType) && method.MethodKind switch
+            !method.IsImplicitlyDeclared && !method.ReturnsVoid && IsPlainValue(Awaited(method.ReturnType)) && method.MethodKind switch
             {
                 MethodKind.PropertyGet => method.AssociatedSymbol is IPropertySymbol { IsIndexer: false } property && IsVisible(property),
                 MethodKind.Ordinary => IsVisible(method),
@@ -172,6 +173,16 @@ namespace Residency.Analyzers.Inventory
                 }
             }
         }
+
+        private static ITypeSymbol Awaited(ITypeSymbol type) =>
+            type is INamedTypeSymbol { IsGenericType: true, TypeArguments.Length: 1, Name: "Task" or "ValueTask" } task &&
+            task.ContainingNamespace?.ToDisplayString() == "System.Threading.Tasks"
+                ? task.TypeArguments[0]
+                : type;
+
+        private static bool IsPlainValue(ITypeSymbol type) =>
+            type.SpecialType is SpecialType.System_String or SpecialType.System_Int32 or SpecialType.System_Int64 ||
+            type is INamedTypeSymbol { Name: "Guid", ContainingNamespace: { Name: "System", ContainingNamespace.IsGlobalNamespace: true } };
 
         /// <summary>
         /// Whether an argument of <paramref name="type"/> can hold personal data a caller hands over: not a cancellation
