@@ -38,6 +38,12 @@ namespace Residency.Facts
         /// <summary>For an unclassified recipient inside the library: the assembly that declares it.</summary>
         public string? RecipientAssembly { get; init; }
 
+        /// <summary>
+        /// For an unclassified recipient inside the library: the method, by documentation comment id. A project that also
+        /// references the library implementing it follows the call into that library's exports (docs/cross-project.md).
+        /// </summary>
+        public string? RecipientMethod { get; init; }
+
         /// <summary>The EU alternative's region name (AWS-style clients), as the sink carried it.</summary>
         public string? SinkRegionName { get; init; }
 
@@ -56,6 +62,7 @@ namespace Residency.Facts
             w.Name("sink");
             FactJsonWriter.Sink(w, f.Sink);
             w.Property("recipientAssembly", f.RecipientAssembly);
+            w.Property("recipientMethod", f.RecipientMethod);
             w.Property("sinkRegionName", f.SinkRegionName);
             w.Property("hint", f.Hint);
             Strings(w, "path", f.Path);
@@ -82,6 +89,7 @@ namespace Residency.Facts
                 ViaMember = JsonRead.Bool(node, "viaMember"),
                 Sink = sink,
                 RecipientAssembly = JsonRead.Str(node, "recipientAssembly"),
+                RecipientMethod = JsonRead.Str(node, "recipientMethod"),
                 SinkRegionName = JsonRead.Str(node, "sinkRegionName"),
                 Hint = JsonRead.Str(node, "hint"),
                 Path = JsonRead.Strings(node, "path"),

@@ -129,6 +129,7 @@ namespace Residency.Analyzers.Inventory
                     ViaMember = flow.ViaMember,
                     Sink = FactMapper.Sink(flow.Sink),
                     RecipientAssembly = flow.Sink.RecipientAssembly,
+                    RecipientMethod = flow.Sink.RecipientMethod?.OriginalDefinition.GetDocumentationCommentId(),
                     SinkRegionName = flow.Sink.RegionName,
                     Hint = flow.Sink.Hint,
                     Path = flow.Path,

@@ -72,6 +72,9 @@ namespace Residency.Analyzers.Sinks
         /// <summary>For an unclassified recipient: the assembly that declares the method (a package or another project).</summary>
         public string? RecipientAssembly { get; init; }
 
+        /// <summary>For an unclassified recipient: the method itself (a referenced project's exports may say where it sends).</summary>
+        public IMethodSymbol? RecipientMethod { get; init; }
+
         /// <summary>
         /// For a host named from the region a client was given (an AWS service's host, from <c>RegionEndpoint.USEast1</c>
         /// or <c>AWS:Region</c>): that region's name. The EU alternative is then a region to give the client, not a URL to
@@ -101,7 +104,7 @@ namespace Residency.Analyzers.Sinks
         public SinkInfo NamedFromRegion(string regionName) => Copy(Location, regionName);
 
         private SinkInfo Copy(Location? location, string? regionName) =>
-            new(Kind, Display, Region, Recipient, Host, Purpose, ResolvedBy, IsInternal, location, EuAlternative, Hint, Target) { RecipientAssembly = RecipientAssembly, RegionName = regionName };
+            new(Kind, Display, Region, Recipient, Host, Purpose, ResolvedBy, IsInternal, location, EuAlternative, Hint, Target) { RecipientAssembly = RecipientAssembly, RecipientMethod = RecipientMethod, RegionName = regionName };
 
         /// <summary>The RES003 advice: <see cref="Hint"/>, else where a <c>[DataSink]</c> goes.</summary>
         public string DeclareAdvice => Hint ?? Kind switch

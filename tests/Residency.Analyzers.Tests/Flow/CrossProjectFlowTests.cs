@@ -168,6 +168,67 @@ public class Analytics { [DataSink(""US"", Recipient = ""Tracker"")] public void
             Assert.Contains(diagnostics, d => d.Id == "RES005" && Line(d) == 16 && d.GetMessage().Contains("declared on Mailer.SendUnderContract", StringComparison.Ordinal));
         }
 
+        // Clean architecture: the Application project declares IEmailSender and calls it, the Infrastructure project (which
+        // references Application) implements it, the web project references both. Application's export says its method's
+        // argument reaches an unclassified recipient, IEmailSender.Send; Infrastructure's says where Send sends: the web
+        // project follows one into the other.
+        [Fact]
+        public async Task AnUnclassifiedRecipientOfOneLibraryIsFollowedIntoTheLibraryThatImplementsIt()
+        {
+            const string application = @"
+namespace Shop.Application
+{
+    public interface IEmailSender { void Send(string to); }
+    public class Orders
+    {
+        private readonly IEmailSender _sender;
+        public Orders(IEmailSender sender) { _sender = sender; }
+        public void Confirm(string email, int quantity) => _sender.Send(email);
+    }
+}";
+            const string infrastructure = @"
+using Residency;
+namespace Shop.Infrastructure
+{
+    public class UsMail { [DataSink(""US"", Recipient = ""Acme Mail"")] public void Deliver(string value) { } }
+    public class EmailSender : Shop.Application.IEmailSender
+    {
+        public void Send(string to) => new UsMail().Deliver(to);
+    }
+}";
+            const string web = @"
+using Residency;
+public class Customer { [PersonalData(""contact.email"")] public string Email { get; set; } = """"; }
+public class Checkout
+{
+    public void Done(Customer c, Shop.Application.Orders orders) => orders.Confirm(c.Email, 1);
+}";
+            var applicationReference = TestReferences.Library("Shop.Application", application);
+            var applicationExports = await ExportsAndSourcesOf(application, "Shop.Application");
+            var unclassified = Assert.Single(applicationExports.Flows);
+            Assert.Equal("unclassified", unclassified.Sink.Kind);
+            Assert.Equal("M:Shop.Application.IEmailSender.Send(System.String)", unclassified.RecipientMethod);
+            var infrastructureExports = await ExportsAndSourcesOf(infrastructure, "Shop.Infrastructure", applicationReference);
+            var infrastructureReference = TestReferences.Library("Shop.Infrastructure", infrastructure, applicationReference);
+
+            var files = new[]
+            {
+                WriteExports(applicationExports.Flows, name: "Shop.Application"),
+                WriteExports(infrastructureExports.Flows, name: "Shop.Infrastructure"),
+            };
+            var diagnostics = await AnalyseApplication(files, web, applicationReference, infrastructureReference);
+
+            var violation = Assert.Single(diagnostics, d => d.Id == "RES001");
+            Assert.Equal(6, Line(violation));
+            Assert.Contains("Done → Confirm → Send → UsMail.Deliver", violation.GetMessage(), StringComparison.Ordinal);
+            Assert.DoesNotContain(diagnostics, d => d.Id == "RES008");
+
+            // With Application's exports alone, the call is an unclassified recipient, named as Application named it.
+            diagnostics = await AnalyseApplication(new[] { files[0] }, web, applicationReference, infrastructureReference);
+            Assert.DoesNotContain(diagnostics, d => d.Id == "RES001");
+            Assert.Contains(diagnostics, d => d.Id == "RES008" && d.GetMessage().Contains("IEmailSender.Send", StringComparison.Ordinal));
+        }
+
         [Fact]
         public async Task WithoutTheExportsTheCallsAreUnclassifiedRecipients()
         {
@@ -238,11 +299,11 @@ public class Analytics { [DataSink(""US"", Recipient = ""Tracker"")] public void
         private async Task<IReadOnlyList<ExportedFlow>> ExportsOf(string source) => (await ExportsAndSourcesOf(source)).Flows;
 
         /// <summary>The library built as a command-line build of a class library: the facts file's exports.</summary>
-        private async Task<(IReadOnlyList<ExportedFlow> Flows, IReadOnlyList<ExportedSource> Sources)> ExportsAndSourcesOf(string source)
+        private async Task<(IReadOnlyList<ExportedFlow> Flows, IReadOnlyList<ExportedSource> Sources)> ExportsAndSourcesOf(string source, string name = "Contoso.Mail", params MetadataReference[] references)
         {
-            var factsPath = Path.Combine(_directory, "Lib", "obj", "residency.facts.json");
+            var factsPath = Path.Combine(_directory, name, "obj", "residency.facts.json");
             Directory.CreateDirectory(Path.GetDirectoryName(factsPath)!);
-            var compilation = CSharpCompilation.Create("Contoso.Mail", new[] { CSharpSyntaxTree.ParseText(source, path: "/lib/Mail.cs") }, TestReferences.All, new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
+            var compilation = CSharpCompilation.Create(name, new[] { CSharpSyntaxTree.ParseText(source, path: "/" + name + "/Code.cs") }, TestReferences.All.AddRange(references), new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
             var options = new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty, new GlobalOptionsProvider(new Dictionary<string, string>
             {
                 [ResidencyOptions.FactsFileKey] = factsPath,
@@ -257,26 +318,26 @@ public class Analytics { [DataSink(""US"", Recipient = ""Tracker"")] public void
             return (document!.Exports, document.ExportedSources);
         }
 
-        private string WriteExports(IReadOnlyList<ExportedFlow> exports, IReadOnlyList<ExportedSource>? sources = null)
+        private string WriteExports(IReadOnlyList<ExportedFlow> exports, IReadOnlyList<ExportedSource>? sources = null, string name = "Contoso.Mail")
         {
-            var path = Path.Combine(_directory, "Lib", "obj", ExportsFile.FileName);
+            var path = Path.Combine(_directory, name, "obj", ExportsFile.FileName);
             Directory.CreateDirectory(Path.GetDirectoryName(path)!);
             using (var writer = new StreamWriter(path))
             {
-                ExportsFile.Write("Contoso.Mail", exports, sources ?? Array.Empty<ExportedSource>(), writer);
+                ExportsFile.Write(name, exports, sources ?? Array.Empty<ExportedSource>(), writer);
             }
 
             return path;
         }
 
         /// <summary>The application against the library's metadata, as the IDE would analyse it (and as a command-line build does: the same summaries).</summary>
-        private static async Task<ImmutableArray<Diagnostic>> AnalyseApplication(string? exportsFile)
+        private static Task<ImmutableArray<Diagnostic>> AnalyseApplication(string? exportsFile) =>
+            AnalyseApplication(exportsFile is null ? Array.Empty<string>() : new[] { exportsFile }, Application, TestReferences.Library("Contoso.Mail", Library));
+
+        private static async Task<ImmutableArray<Diagnostic>> AnalyseApplication(IReadOnlyList<string> exportsFiles, string source, params MetadataReference[] libraries)
         {
-            var library = TestReferences.Library("Contoso.Mail", Library);
-            var compilation = CSharpCompilation.Create("App", new[] { CSharpSyntaxTree.ParseText(Application, path: "/app/Signup.cs") }, TestReferences.All.Add(library), new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
-            var additional = exportsFile is null
-                ? ImmutableArray<AdditionalText>.Empty
-                : ImmutableArray.Create<AdditionalText>(new FileText(exportsFile));
+            var compilation = CSharpCompilation.Create("App", new[] { CSharpSyntaxTree.ParseText(source, path: "/app/Signup.cs") }, TestReferences.All.AddRange(libraries), new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
+            var additional = exportsFiles.Select(f => (AdditionalText)new FileText(f)).ToImmutableArray();
             var options = new AnalyzerOptions(additional, new GlobalOptionsProvider(new Dictionary<string, string>()));
             var analyzers = ImmutableArray.Create<DiagnosticAnalyzer>(new PersonalDataFlowAnalyzer(), new UnclassifiedRecipientAnalyzer(), new ConfigurationValidationAnalyzer());
             var diagnostics = await compilation.WithAnalyzers(analyzers, new CompilationWithAnalyzersOptions(options, null, concurrentAnalysis: false, logAnalyzerExecutionTime: false))

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Collections.Immutable;
+using System.Linq;
 using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -132,7 +133,7 @@ namespace Residency.Analyzers.Flow.Calls
             }
 
             var flows = ImmutableArray.CreateBuilder<ParameterSinkFlow>(exports.Count);
-            foreach (var export in exports)
+            foreach (var export in Linked(exports, id))
             {
                 if (export.Parameter < 0 || export.Parameter >= method.Parameters.Length)
                 {
@@ -159,6 +160,54 @@ namespace Residency.Analyzers.Flow.Calls
             }
 
             return flows.Count == 0 ? null : new MethodSummary(Taint.Empty, flows.ToImmutable(), ImmutableArray<Finding>.Empty);
+        }
+
+        /// <summary>How many unclassified recipients one exported flow is followed through into other libraries' exports.</summary>
+        private const int MaxLinks = 4;
+
+        /// <summary>
+        /// <paramref name="exports"/>, with each flow into an unclassified recipient that another referenced library
+        /// exported (an <c>Application</c> project's <c>IEmailSender.SendAsync</c>, implemented in <c>Infrastructure</c>)
+        /// replaced by that library's flows: the argument goes where the implementation sends its arguments. The recipient's
+        /// own exports say which of its parameters reach which sink, but the unclassified flow does not say which argument
+        /// it was handed, so every sink its exports name is taken (docs/cross-project.md).
+        /// </summary>
+        private IEnumerable<ExportedFlow> Linked(List<ExportedFlow> exports, string id)
+        {
+            var result = new List<ExportedFlow>(exports.Count);
+            foreach (var export in exports)
+            {
+                Follow(export, new HashSet<string>(StringComparer.Ordinal) { id }, 0);
+            }
+
+            return result;
+
+            void Follow(ExportedFlow export, HashSet<string> visited, int depth)
+            {
+                if (export.Sink.Kind != "unclassified" || export.RecipientMethod is not { } recipient || depth >= MaxLinks ||
+                    !_byMethod.TryGetValue(recipient, out var next) || !visited.Add(recipient))
+                {
+                    result.Add(export);
+                    return;
+                }
+
+                var before = export.Path.Take(Math.Max(export.Path.Count - 1, 0)).ToList(); // the last step is the recipient, which the next export's path names
+                foreach (var linked in next)
+                {
+                    Follow(linked with
+                    {
+                        Method = export.Method,
+                        Implements = export.Implements,
+                        Parameter = export.Parameter,
+                        Member = export.Member,
+                        ViaMember = export.ViaMember,
+                        Path = before.Concat(linked.Path).ToList(),
+                        Through = export.Through.Concat(linked.Through).ToList(),
+                    }, visited, depth + 1);
+                }
+
+                visited.Remove(recipient);
+            }
         }
 
         /// <summary>The sink as the library's build resolved it: kind, region, recipient and host as it wrote them.</summary>

@@ -54,14 +54,15 @@ namespace Residency.Analyzers.Flow.Calls
                 QualifiedName(m),
                 "declared here and implemented in no code this project compiles (another project of the solution, or a proxy made at run time): where the data goes is decided there",
                 m.Locations.Length > 0 ? m.Locations[0] : null,
-                m.ContainingAssembly?.Name));
+                m.ContainingAssembly?.Name, m));
         }
 
         /// <summary>An unclassified recipient named <paramref name="name"/>: region unknown, never judged as a flow.</summary>
-        internal static SinkInfo RecipientInfo(string name, string resolvedBy, Location? location, string? assembly) =>
+        internal static SinkInfo RecipientInfo(string name, string resolvedBy, Location? location, string? assembly, IMethodSymbol? method = null) =>
             new(SinkKind.Unclassified, name, Region.Unknown, recipient: null, host: null, purpose: null, resolvedBy, location: location)
             {
                 RecipientAssembly = assembly,
+                RecipientMethod = method,
             };
 
         /// <summary><c>Namespace.Type+Nested.Method</c>: the name residency.json <c>sinks</c> and <c>local</c> entries use.</summary>
@@ -89,7 +90,8 @@ namespace Residency.Analyzers.Flow.Calls
                 name,
                 "not classified: neither a known sink nor known to keep data in the process",
                 method.Locations.Length > 0 ? method.Locations[0] : null,
-                method.ContainingAssembly?.Name);
+                method.ContainingAssembly?.Name,
+                method);
         }
     }
 }
