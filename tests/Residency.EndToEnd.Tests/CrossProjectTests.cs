@@ -121,5 +121,78 @@ namespace Residency.EndToEnd.Tests
             Assert.DoesNotContain(inventory.Get("flows")!.Items, f => f.GetString("assembly") == "Web");
             Assert.Contains(inventory.Get("unclassified")!.Items, u => u.GetString("recipient") == "Contoso.Infrastructure.IEmailSender.SendAsync");
         }
+
+        // A clean-architecture solution as a template makes it: Application declares the interfaces and calls them,
+        // Infrastructure implements them with the signed-in user's claims and SendGrid, the web project wires them up.
+        [Fact]
+        public void A_clean_architecture_solution_follows_the_claims_and_the_email_sender_across_its_three_projects()
+        {
+            var workspace = package.NewWorkspace("clean-architecture");
+            PackageFixture.WriteProject(workspace, "Application", """
+                namespace Shop.Application;
+
+                public interface IEmailSender { Task SendAsync(string to, string subject, string body); }
+
+                public interface ICurrentUser { string? Email { get; } }
+
+                public sealed record Order(int Id, string CustomerEmail, decimal Total);
+
+                public sealed class OrderService(IEmailSender sender)
+                {
+                    public Task ConfirmAsync(Order order) =>
+                        sender.SendAsync(order.CustomerEmail, $"Order {order.Id}", $"Total {order.Total}");
+                }
+                """);
+            PackageFixture.WriteProject(workspace, "Infrastructure", """
+                using System.Net.Http.Json;
+                using System.Security.Claims;
+                using Microsoft.AspNetCore.Http;
+                using Shop.Application;
+
+                namespace Shop.Infrastructure;
+
+                public sealed class SendGridEmailSender(HttpClient http) : IEmailSender
+                {
+                    public Task SendAsync(string to, string subject, string body) =>
+                        http.PostAsJsonAsync("https://api.sendgrid.com/v3/mail/send", new { to, subject, body });
+                }
+
+                public sealed class CurrentUser(IHttpContextAccessor accessor) : ICurrentUser
+                {
+                    public string? Email => accessor.HttpContext?.User.FindFirstValue(ClaimTypes.Email);
+                }
+                """, extraItems: """
+                <FrameworkReference Include="Microsoft.AspNetCore.App" />
+                <ProjectReference Include="../Application/Application.csproj" />
+                """);
+            var web = PackageFixture.WriteProject(workspace, "Web", """
+                using Shop.Application;
+
+                public static class Endpoints
+                {
+                    public static Task Confirm(int id, ICurrentUser user, OrderService orders) =>
+                        orders.ConfirmAsync(new Order(id, user.Email ?? "", 10m));
+
+                    public static void Main() { }
+                }
+                """, extraProperties: "<OutputType>Exe</OutputType>", extraItems: """
+                <ProjectReference Include="../Application/Application.csproj" />
+                <ProjectReference Include="../Infrastructure/Infrastructure.csproj" />
+                """);
+
+            var result = DotNet.Run(web, Build);
+            Assert.True(result.ExitCode == 0, result.ToString());
+
+            // The claim read in Infrastructure, handed to Application's service, sent by Infrastructure's SendGrid sender.
+            Assert.Contains("Code.cs(6,", result.Output);
+            var inventory = JsonParser.Parse(File.ReadAllText(Path.Combine(web, "bin", "Debug", "net10.0", "residency", "inventory.json")));
+            var flow = Assert.Single(inventory.Get("flows")!.Items, f => f.GetString("assembly") == "Web");
+            Assert.Equal("violation", flow.GetString("status"));
+            Assert.Equal("api.sendgrid.com", flow.Get("sink")!.GetString("host"));
+            Assert.Equal("US", flow.Get("sink")!.GetString("region"));
+            Assert.Equal("contact.email", Assert.Single(flow.Get("sources")!.Items).GetString("category"));
+            Assert.Equal(new[] { "Confirm", "ConfirmAsync", "SendAsync", "HTTP POST api.sendgrid.com" }, flow.Get("path")!.Items.Select(i => i.Text));
+            Assert.DoesNotContain(inventory.Get("unclassified")!.Items, u => u.GetString("assembly") == "Web");
+        }
     }
 }
