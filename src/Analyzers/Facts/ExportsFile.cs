@@ -54,17 +54,16 @@ namespace Residency.Facts
             w.Finish();
         }
 
-        /// <summary>The exported sources in a fixed order (by their JSON), each once.</summary>
-        public static IEnumerable<string> Sorted(IEnumerable<ExportedSource> sources) =>
-            sources.Select(s => FactJsonWriter.Key(w => ExportedSource.Write(w, s), compact: true))
-                .Distinct(StringComparer.Ordinal)
-                .OrderBy(s => s, StringComparer.Ordinal);
-
         /// <summary>The exports in a fixed order (by their JSON), each once.</summary>
-        public static IEnumerable<string> Sorted(IEnumerable<ExportedFlow> exports) =>
-            exports.Select(e => FactJsonWriter.Key(w => ExportedFlow.Write(w, e), compact: true))
+        public static IEnumerable<string> Sorted(IEnumerable<ExportedFlow> exports) => Sorted(exports, ExportedFlow.Write);
+
+        /// <summary>The exported sources in a fixed order (by their JSON), each once.</summary>
+        public static IEnumerable<string> Sorted(IEnumerable<ExportedSource> sources) => Sorted(sources, ExportedSource.Write);
+
+        private static IEnumerable<string> Sorted<T>(IEnumerable<T> items, Action<JsonWriter, T> write) =>
+            items.Select(item => FactJsonWriter.Key(w => write(w, item), compact: true))
                 .Distinct(StringComparer.Ordinal)
-                .OrderBy(e => e, StringComparer.Ordinal);
+                .OrderBy(rendered => rendered, StringComparer.Ordinal);
 
         /// <summary>The exports of a file; null with a one-line <paramref name="problem"/> when it is not one this version reads.</summary>
         public static IReadOnlyList<ExportedFlow>? Read(string text, out string? problem) => Read(text, out _, out problem);

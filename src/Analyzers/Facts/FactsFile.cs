@@ -73,26 +73,12 @@ namespace Residency.Facts
             w.EndArray();
             if (document.Exports.Count > 0)
             {
-                w.Name("exports");
-                w.StartArray();
-                foreach (var rendered in ExportsFile.Sorted(document.Exports))
-                {
-                    w.Rendered(rendered);
-                }
-
-                w.EndArray();
+                Table("exports", ExportsFile.Sorted(document.Exports).ToList());
             }
 
             if (document.ExportedSources.Count > 0)
             {
-                w.Name("exportedSources");
-                w.StartArray();
-                foreach (var rendered in ExportsFile.Sorted(document.ExportedSources))
-                {
-                    w.Rendered(rendered);
-                }
-
-                w.EndArray();
+                Table("exportedSources", ExportsFile.Sorted(document.ExportedSources).ToList());
             }
 
             w.EndObject();
