@@ -95,7 +95,7 @@ namespace Residency.Analyzers.Flow
 
                 lock (_dispatchLock)
                 {
-                    return _mediators ??= MediatorHandlers.Build(_compilation, Library, CancellationToken.None);
+                    return _mediators ??= MediatorHandlers.Build(_compilation, Library, Imports?.ExportedMethods(), CancellationToken.None);
                 }
             }
         }

@@ -211,7 +211,8 @@ namespace Residency.Analyzers.Flow
 
             foreach (var callee in dispatched)
             {
-                var summary = CalleeSummary(callee, inputsCarryData);
+                // A mediator's handler in a referenced project: what its export says (docs/cross-project.md).
+                var summary = FlowEngine.IsInSource(callee) ? CalleeSummary(callee, inputsCarryData) : _engine.Imports?.Of(callee);
                 if (summary is not null)
                 {
                     result.Add((callee, summary));

@@ -229,6 +229,50 @@ public class Checkout
             Assert.Contains(diagnostics, d => d.Id == "RES008" && d.GetMessage().Contains("IEmailSender.Send", StringComparison.Ordinal));
         }
 
+        // A MediatR command handled in another project: mediator.Send(command) runs the handler the Application project
+        // exported, as it runs a handler of its own compilation.
+        [Fact]
+        public async Task AMediatorCommandIsFollowedIntoTheHandlerAReferencedProjectExported()
+        {
+            const string application = @"
+using System.Threading;
+using System.Threading.Tasks;
+using Residency;
+namespace Shop.Application
+{
+    public record PlaceOrder(string Email, int Quantity) : MediatR.IRequest;
+    public class UsMail { [DataSink(""US"", Recipient = ""Acme Mail"")] public void Deliver(string value) { } }
+    public class PlaceOrderHandler : MediatR.IRequestHandler<PlaceOrder>
+    {
+        public Task Handle(PlaceOrder request, CancellationToken cancellationToken)
+        {
+            new UsMail().Deliver(request.Email);
+            return Task.CompletedTask;
+        }
+    }
+}";
+            const string web = @"
+using Residency;
+public class Customer { [PersonalData(""contact.email"")] public string Email { get; set; } = """"; }
+public class Checkout
+{
+    public System.Threading.Tasks.Task Done(Customer c, MediatR.IMediator mediator) => mediator.Send(new Shop.Application.PlaceOrder(c.Email, 1));
+}";
+            var mediatR = TestReferences.Library("MediatR", MediatorTests.MediatR);
+            var applicationExports = await ExportsAndSourcesOf(application, "Shop.Application", mediatR);
+            var export = Assert.Single(applicationExports.Flows);
+            Assert.Equal("P:Shop.Application.PlaceOrder.Email", export.Member);
+            Assert.Contains("M:MediatR.IRequestHandler`1.Handle(`0,System.Threading.CancellationToken)", export.Implements);
+            var applicationReference = TestReferences.Library("Shop.Application", application, mediatR);
+
+            var diagnostics = await AnalyseApplication(new[] { WriteExports(applicationExports.Flows, name: "Shop.Application") }, web, mediatR, applicationReference);
+
+            var violation = Assert.Single(diagnostics, d => d.Id == "RES001");
+            Assert.Equal(6, Line(violation));
+            Assert.Contains("UsMail.Deliver", violation.GetMessage(), StringComparison.Ordinal);
+            Assert.DoesNotContain(diagnostics, d => d.Id == "RES008");
+        }
+
         [Fact]
         public async Task WithoutTheExportsTheCallsAreUnclassifiedRecipients()
         {

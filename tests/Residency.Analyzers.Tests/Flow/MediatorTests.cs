@@ -16,7 +16,7 @@ namespace Residency.Analyzers.Tests.Flow
     public class MediatorTests
     {
         // MediatR's API (12.x; 5.x has the same Send, Publish and handler shapes), as a referenced assembly.
-        private const string MediatR = @"
+        internal const string MediatR = @"
 namespace MediatR
 {
     using System.Threading;

@@ -110,6 +110,25 @@ namespace Residency.Analyzers.Flow.Calls
         }
 
         /// <summary>
+        /// The exported methods themselves, as this compilation sees them (from the referenced libraries' metadata): the
+        /// mediator handlers among them are candidates for a <c>mediator.Send</c> here (<see cref="MediatorHandlers"/>).
+        /// </summary>
+        public IEnumerable<IMethodSymbol> ExportedMethods()
+        {
+            var seen = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var exports in _byMethod.Values)
+            {
+                foreach (var export in exports)
+                {
+                    if (seen.Add(export.Method) && DocumentationCommentId.GetFirstSymbolForDeclarationId(export.Method, _compilation) is IMethodSymbol method)
+                    {
+                        yield return method;
+                    }
+                }
+            }
+        }
+
+        /// <summary>
         /// The imported summary of a call to <paramref name="target"/>, a method with no body in this compilation; null when
         /// no referenced project exported one.
         /// </summary>

@@ -12,7 +12,8 @@ namespace Residency.Analyzers.Flow.Calls
     /// <c>mediator.Send(command)</c> runs the <c>Handle</c> method of each handler of the compilation that accepts the
     /// command's type (<c>IRequestHandler&lt;StartCheck&gt;</c>), <c>Publish(notification)</c> each notification handler.
     /// The mediator's parameters and the handler's line up (the request first, the cancellation token second), so the
-    /// handlers are applied as the call's callees. Built once per compilation, on the first mediator call, from declarations
+    /// handlers are applied as the call's callees. A handler in a referenced project that exported its summary is one too
+    /// (docs/cross-project.md). Built once per compilation, on the first mediator call, from declarations
     /// only (no body is bound).
     /// </summary>
     internal sealed class MediatorHandlers
@@ -26,7 +27,14 @@ namespace Residency.Analyzers.Flow.Calls
             _handlers = handlers;
         }
 
-        public static MediatorHandlers Build(Compilation compilation, LibraryBehaviour library, CancellationToken cancellationToken)
+        public static MediatorHandlers Build(Compilation compilation, LibraryBehaviour library, CancellationToken cancellationToken) =>
+            Build(compilation, library, imported: null, cancellationToken);
+
+        /// <summary>
+        /// As above, with the handlers among <paramref name="imported"/>: the exported methods of referenced projects
+        /// (docs/cross-project.md), whose summaries the engine takes from their exports.
+        /// </summary>
+        public static MediatorHandlers Build(Compilation compilation, LibraryBehaviour library, IEnumerable<IMethodSymbol>? imported, CancellationToken cancellationToken)
         {
             var handlers = ImmutableArray.CreateBuilder<IMethodSymbol>();
             foreach (var type in SymbolWalk.Types(compilation.Assembly.GlobalNamespace, cancellationToken))
@@ -45,6 +53,26 @@ namespace Residency.Analyzers.Flow.Calls
                             FlowEngine.IsInSource(implementation) && !handlers.Contains(implementation))
                         {
                             handlers.Add(implementation);
+                        }
+                    }
+                }
+            }
+
+            foreach (var method in imported ?? System.Linq.Enumerable.Empty<IMethodSymbol>())
+            {
+                if (method.ContainingType is not { TypeKind: TypeKind.Class, IsAbstract: false } type || handlers.Contains(method))
+                {
+                    continue;
+                }
+
+                foreach (var @interface in type.AllInterfaces)
+                {
+                    foreach (var member in @interface.GetMembers())
+                    {
+                        if (member is IMethodSymbol { Parameters.Length: > 0 } handle && library.Is(handle, Behaviour.MediatorHandler) &&
+                            SymbolEqualityComparer.Default.Equals(type.FindImplementationForInterfaceMember(handle), method) && !handlers.Contains(method))
+                        {
+                            handlers.Add(method);
                         }
                     }
                 }
