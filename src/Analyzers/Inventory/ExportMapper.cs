@@ -72,15 +72,9 @@ namespace Residency.Analyzers.Inventory
             ISymbol member = method.MethodKind == MethodKind.PropertyGet && method.AssociatedSymbol is { } property ? property : method;
             var origin = assembly + ": " + (element.Source ?? element.Name);
             var types = new SortedSet<string>(System.StringComparer.Ordinal) { Endpoints.EndpointResolver.MetadataName(method.ContainingType) };
-            foreach (var @interface in method.ContainingType.AllInterfaces)
+            foreach (var implemented in ImplementedInterfaceMembers(member))
             {
-                foreach (var candidate in @interface.GetMembers(member.Name))
-                {
-                    if (SymbolEqualityComparer.Default.Equals(method.ContainingType.FindImplementationForInterfaceMember(candidate), member))
-                    {
-                        types.Add(Endpoints.EndpointResolver.MetadataName(@interface.OriginalDefinition));
-                    }
-                }
+                types.Add(Endpoints.EndpointResolver.MetadataName(implemented.ContainingType.OriginalDefinition));
             }
 
             foreach (var type in types)
@@ -142,21 +136,14 @@ namespace Residency.Analyzers.Inventory
         private static IReadOnlyList<string> Implemented(IMethodSymbol method)
         {
             var result = new SortedSet<string>(System.StringComparer.Ordinal);
-            var type = method.ContainingType;
             foreach (var explicitly in method.ExplicitInterfaceImplementations)
             {
                 Add(explicitly);
             }
 
-            foreach (var @interface in type.AllInterfaces)
+            foreach (var implemented in ImplementedInterfaceMembers(method))
             {
-                foreach (var member in @interface.GetMembers())
-                {
-                    if (member is IMethodSymbol candidate && SymbolEqualityComparer.Default.Equals(type.FindImplementationForInterfaceMember(candidate), method))
-                    {
-                        Add(candidate);
-                    }
-                }
+                Add((IMethodSymbol)implemented);
             }
 
             for (var overridden = method.OverriddenMethod; overridden is not null; overridden = overridden.OverriddenMethod)
@@ -184,6 +171,25 @@ namespace Residency.Analyzers.Inventory
         private static bool IsPlainValue(ITypeSymbol type) =>
             type.SpecialType is SpecialType.System_String or SpecialType.System_Int32 or SpecialType.System_Int64 ||
             type is INamedTypeSymbol { Name: "Guid", ContainingNamespace: { Name: "System", ContainingNamespace.IsGlobalNamespace: true } };
+
+        /// <summary>
+        /// The interface members <paramref name="member"/> implements implicitly (same name; an explicit implementation
+        /// names its interface member itself): a call through one of them may run it.
+        /// </summary>
+        private static IEnumerable<ISymbol> ImplementedInterfaceMembers(ISymbol member)
+        {
+            var type = member.ContainingType;
+            foreach (var @interface in type.AllInterfaces)
+            {
+                foreach (var candidate in @interface.GetMembers(member.Name))
+                {
+                    if (candidate.Kind == member.Kind && SymbolEqualityComparer.Default.Equals(type.FindImplementationForInterfaceMember(candidate), member))
+                    {
+                        yield return candidate;
+                    }
+                }
+            }
+        }
 
         /// <summary>
         /// Whether an argument of <paramref name="type"/> can hold personal data a caller hands over: not a cancellation

@@ -122,7 +122,25 @@ namespace Residency.Analyzers.Sinks
         /// <summary><c>UsCrm.Send (recipient Acme CRM)</c>.</summary>
         public string Describe() => Recipient is null ? Display : $"{Display} (recipient {Recipient})";
 
-        public string KindName => Kind switch
+        public string KindName => NameOf(Kind);
+
+        /// <summary>The kind <see cref="KindName"/> names (a referenced project's exports name their sinks' kinds so).</summary>
+        public static SinkKind KindOf(string? name)
+        {
+            foreach (var kind in NamedKinds)
+            {
+                if (name == NameOf(kind))
+                {
+                    return kind;
+                }
+            }
+
+            return SinkKind.Configured;
+        }
+
+        private static readonly SinkKind[] NamedKinds = { SinkKind.Annotation, SinkKind.Http, SinkKind.Sdk, SinkKind.Unclassified };
+
+        private static string NameOf(SinkKind kind) => kind switch
         {
             SinkKind.Annotation => "annotation",
             SinkKind.Http => "http",

@@ -203,7 +203,7 @@ namespace Residency.Analyzers.Flow.Calls
 
             void Follow(ExportedFlow export, HashSet<string> visited, int depth)
             {
-                if (export.Sink.Kind != "unclassified" || export.RecipientMethod is not { } recipient || depth >= MaxLinks ||
+                if (SinkInfo.KindOf(export.Sink.Kind) != SinkKind.Unclassified || export.RecipientMethod is not { } recipient || depth >= MaxLinks ||
                     !_byMethod.TryGetValue(recipient, out var next) || !visited.Add(recipient))
                 {
                     result.Add(export);
@@ -233,14 +233,7 @@ namespace Residency.Analyzers.Flow.Calls
         private static SinkInfo Sink(ExportedFlow export)
         {
             var s = export.Sink;
-            var kind = s.Kind switch
-            {
-                "annotation" => SinkKind.Annotation,
-                "http" => SinkKind.Http,
-                "sdk" => SinkKind.Sdk,
-                "unclassified" => SinkKind.Unclassified,
-                _ => SinkKind.Configured,
-            };
+            var kind = SinkInfo.KindOf(s.Kind);
             var region = Region.TryParse(s.Region, out var parsed) ? parsed : Region.Unknown;
             return new SinkInfo(kind, s.Display ?? s.Id, region, s.Recipient, s.Host, s.Purpose, s.ResolvedBy ?? "exported by a referenced project", s.Internal, location: null, s.EuAlternative, export.Hint, s.Target)
             {
