@@ -44,9 +44,16 @@ namespace Residency.Analyzers.Flow
                             return true;
                         }
 
-                        if (member.Member is IPropertySymbol { GetMethod: { } getter } && IsInSource(getter) && depth < 3 && MethodTouches(getter, depth + 1, scope))
+                        if (depth < 3 && member is IPropertyReferenceOperation property)
                         {
-                            return true;
+                            // Its getter, or for an interface or virtual property the getters it may run (GetterTargets).
+                            foreach (var getter in GetterTargets(property, out _))
+                            {
+                                if (MethodTouches(getter, depth + 1, scope))
+                                {
+                                    return true;
+                                }
+                            }
                         }
 
                         break;

@@ -129,6 +129,38 @@ namespace Residency.Analyzers.Flow
         }
 
         /// <summary>
+        /// The getters of this compilation a read of <paramref name="read"/>'s property may run: its getter when it has a
+        /// body here; for an interface, abstract or virtual property not read through <c>base</c>, also the implementations
+        /// and overrides here whose type fits the receiver's static type (at most <see cref="MaxDispatchTargets"/>;
+        /// <paramref name="bounded"/>: more were found), including the plain-value getters of a referenced assembly's
+        /// interfaces (<see cref="DispatchIndex"/>).
+        /// </summary>
+        internal ImmutableArray<IMethodSymbol> GetterTargets(IPropertyReferenceOperation read, out bool bounded)
+        {
+            bounded = false;
+            var property = read.Property;
+            if (property.GetMethod is not { } getter)
+            {
+                return ImmutableArray<IMethodSymbol>.Empty;
+            }
+
+            var polymorphic = !property.IsStatic && read.Instance is not null &&
+                (property.IsVirtual || property.IsAbstract || property.IsOverride || property.ContainingType?.TypeKind == TypeKind.Interface) &&
+                read.Instance.Syntax is not Microsoft.CodeAnalysis.CSharp.Syntax.BaseExpressionSyntax;
+            if (polymorphic)
+            {
+                return Dispatch.TargetsOf(getter, read.Instance!.Type, MaxDispatchTargets, out bounded);
+            }
+
+            return IsInSource(getter) ? ImmutableArray.Create(getter) : ImmutableArray<IMethodSymbol>.Empty;
+        }
+
+        /// <summary>A string, a 32- or 64-bit integer or a Guid: a value whose type says nothing of what it holds.</summary>
+        internal static bool IsPlainValue(ITypeSymbol type) =>
+            type.SpecialType is SpecialType.System_String or SpecialType.System_Int32 or SpecialType.System_Int64 ||
+            type is INamedTypeSymbol { Name: "Guid", ContainingNamespace: { Name: "System", ContainingNamespace.IsGlobalNamespace: true } };
+
+        /// <summary>
         /// The syntactic pre-filter, when one is in use: a method it rules out does not touch personal data (it
         /// over-approximates <see cref="TouchesPersonalData(IOperation)"/>), so its body need not be bound to find that out.
         /// </summary>

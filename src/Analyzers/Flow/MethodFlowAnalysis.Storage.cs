@@ -55,20 +55,30 @@ namespace Residency.Analyzers.Flow
                     facts = Taint.Union(facts, ReceiverFacts(symbol));
                 }
             }
-            else if (symbol.GetMethod is { } getter && FlowEngine.IsInSource(getter))
+            else
             {
-                // A computed property (Display => $"{Name}") carries what its getter returns.
-                var summary = _engine.GetCalleeSummary(getter, _depth + 1, _inProgress, null, _request);
-                if (summary is not null)
+                // A computed property (Display => $"{Name}") carries what its getter returns; an interface, abstract or
+                // virtual one (user.Email on an ICurrentUser) what the getters of its implementations and overrides here return.
+                var getters = _engine.GetterTargets(property, out var bounded);
+                foreach (var getter in getters)
                 {
-                    Depend(summary);
-                    foreach (var fact in summary.Returns)
+                    var summary = _engine.GetCalleeSummary(getter, _depth + 1, _inProgress, null, _request);
+                    if (summary is not null)
                     {
-                        if (fact.IsSource)
+                        Depend(summary);
+                        foreach (var fact in summary.Returns)
                         {
-                            facts = facts.Add(fact);
+                            if (fact.IsSource)
+                            {
+                                facts = facts.Add(fact);
+                            }
                         }
                     }
+                }
+
+                if (bounded)
+                {
+                    _dependencies.Truncation |= Truncation.DispatchBound;
                 }
             }
 

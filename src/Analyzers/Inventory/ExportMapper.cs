@@ -39,7 +39,7 @@ namespace Residency.Analyzers.Inventory
         /// it returns needs no export: the calling project reads its annotated members from the library's metadata.
         /// </summary>
         public static bool IsSourceCandidate(IMethodSymbol method) =>
-            !method.IsImplicitlyDeclared && !method.ReturnsVoid && IsPlainValue(Awaited(method.ReturnType)) && method.MethodKind switch
+            !method.IsImplicitlyDeclared && !method.ReturnsVoid && FlowEngine.IsPlainValue(Awaited(method.ReturnType)) && method.MethodKind switch
             {
                 MethodKind.PropertyGet => method.AssociatedSymbol is IPropertySymbol { IsIndexer: false } property && IsVisible(property),
                 MethodKind.Ordinary => IsVisible(method),
@@ -167,10 +167,6 @@ namespace Residency.Analyzers.Inventory
             task.ContainingNamespace?.ToDisplayString() == "System.Threading.Tasks"
                 ? task.TypeArguments[0]
                 : type;
-
-        private static bool IsPlainValue(ITypeSymbol type) =>
-            type.SpecialType is SpecialType.System_String or SpecialType.System_Int32 or SpecialType.System_Int64 ||
-            type is INamedTypeSymbol { Name: "Guid", ContainingNamespace: { Name: "System", ContainingNamespace.IsGlobalNamespace: true } };
 
         /// <summary>
         /// The interface members <paramref name="member"/> implements implicitly (same name; an explicit implementation

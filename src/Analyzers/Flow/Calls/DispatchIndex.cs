@@ -8,9 +8,12 @@ namespace Residency.Analyzers.Flow.Calls
 {
     /// <summary>
     /// Where an interface or virtual call of the application may land: for each interface member, abstract or virtual
-    /// method declared in this compilation, its implementations and overrides in this compilation. Built once per
-    /// compilation, on first use, from declarations only (no method body is bound); linear in the number of declared
-    /// members. A call follows at most <see cref="FlowEngine.MaxDispatchTargets"/> of them (docs/flow-semantics.md).
+    /// method declared in this compilation, its implementations and overrides in this compilation; and for each getter of
+    /// a plain-value property (<see cref="FlowEngine.IsPlainValue"/>) of an interface of a referenced assembly, its
+    /// implementations here (a solution's <c>IUser.Id</c>, declared in the Application project and implemented in the web
+    /// project from the request's claims). Built once per compilation, on first use, from declarations only (no method
+    /// body is bound); linear in the number of declared members. A call or read follows at most
+    /// <see cref="FlowEngine.MaxDispatchTargets"/> of them (docs/flow-semantics.md).
     /// </summary>
     internal sealed class DispatchIndex
     {
@@ -47,18 +50,16 @@ namespace Residency.Analyzers.Flow.Calls
 
                 foreach (var @interface in type.AllInterfaces)
                 {
-                    if (@interface.DeclaringSyntaxReferences.Length == 0)
-                    {
-                        continue; // only the application's own interfaces
-                    }
-
+                    // The application's own interfaces, every member; a referenced assembly's, only its plain-value getters.
+                    var referenced = @interface.DeclaringSyntaxReferences.Length == 0;
                     foreach (var member in @interface.GetMembers())
                     {
                         if (member is IMethodSymbol { IsStatic: false } interfaceMethod &&
+                            (!referenced || IsPlainValueGetter(interfaceMethod)) &&
                             type.FindImplementationForInterfaceMember(interfaceMethod) is IMethodSymbol { IsAbstract: false } implementation &&
                             implementation.DeclaringSyntaxReferences.Length > 0)
                         {
-                            Add(found, interfaceMethod, implementation);
+                            Add(found, interfaceMethod, implementation, referenced);
                         }
                     }
                 }
@@ -148,10 +149,19 @@ namespace Residency.Analyzers.Flow.Calls
             return false;
         }
 
-        private static void Add(Dictionary<IMethodSymbol, HashSet<IMethodSymbol>> found, IMethodSymbol declared, IMethodSymbol implementation)
+        /// <summary>
+        /// A getter of a non-indexed property whose value is a plain value: what a referenced interface's member may hand
+        /// the application from the request (an identifier, an e-mail address), while the rest of a library's interfaces
+        /// (<c>IEnumerable&lt;T&gt;</c>, <c>IDisposable</c>) stay unfollowed.
+        /// </summary>
+        private static bool IsPlainValueGetter(IMethodSymbol method) =>
+            method.MethodKind == MethodKind.PropertyGet && method.AssociatedSymbol is IPropertySymbol { IsIndexer: false } &&
+            FlowEngine.IsPlainValue(method.ReturnType);
+
+        private static void Add(Dictionary<IMethodSymbol, HashSet<IMethodSymbol>> found, IMethodSymbol declared, IMethodSymbol implementation, bool referenced = false)
         {
             declared = declared.OriginalDefinition;
-            if (declared.DeclaringSyntaxReferences.Length == 0)
+            if (declared.DeclaringSyntaxReferences.Length == 0 && !referenced)
             {
                 return; // a library's virtual: not the application's own dispatch
             }
