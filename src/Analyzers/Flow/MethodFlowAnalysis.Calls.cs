@@ -163,6 +163,20 @@ namespace Residency.Analyzers.Flow
                 result = result.Add(TaintFact.Source(returnElement));
             }
 
+            if (callees.Count == 0 && invocation.Arguments.Length > 0 && _engine.Library.Is(target, Behaviour.CopyInto))
+            {
+                // stream.CopyTo(destination), file.CopyToAsync(target): the destination now holds what the receiver held, and
+                // the file's content when the call is itself a source (an uploaded file, docs/flow-semantics.md).
+                var copied = returnElement is null ? receiver : receiver.Add(TaintFact.Source(returnElement));
+                foreach (var argument in invocation.Arguments)
+                {
+                    if (argument.Parameter?.Ordinal == 0)
+                    {
+                        StoreInto(argument.Value, copied);
+                    }
+                }
+            }
+
             var typeFacts = WholeFacts(invocation.Type);
             result = Taint.Union(result, typeFacts);
 

@@ -44,6 +44,12 @@ namespace Residency.Analyzers.Flow.Library
 
         /// <summary>The handler method a mediator's dispatch runs (<c>IRequestHandler&lt;TRequest&gt;.Handle</c>).</summary>
         MediatorHandler = 256,
+
+        /// <summary>
+        /// The call copies what its receiver holds into its first argument (<c>stream.CopyTo(destination)</c>,
+        /// <c>file.CopyToAsync(target)</c>); such a call is no mutator of its receiver.
+        /// </summary>
+        CopyInto = 512,
     }
 
     /// <summary>
@@ -135,7 +141,7 @@ namespace Residency.Analyzers.Flow.Library
         private Behaviour Compute(ISymbol member)
         {
             var result = Behaviour.None;
-            foreach (var kind in new[] { Behaviour.Aggregate, Behaviour.Projection, Behaviour.Size, Behaviour.Serializer, Behaviour.Typed, Behaviour.Store, Behaviour.Mediator, Behaviour.MediatorHandler })
+            foreach (var kind in new[] { Behaviour.Aggregate, Behaviour.Projection, Behaviour.Size, Behaviour.Serializer, Behaviour.Typed, Behaviour.Store, Behaviour.Mediator, Behaviour.MediatorHandler, Behaviour.CopyInto })
             {
                 if (_typesByMember.TryGetValue((kind, member.Name), out var types) && DeclaredOnAny(member.ContainingType, types))
                 {
@@ -143,7 +149,8 @@ namespace Residency.Analyzers.Flow.Library
                 }
             }
 
-            if (member is IMethodSymbol { IsStatic: false } method && method.ContainingType?.SpecialType != SpecialType.System_String && IsMutatorName(method))
+            if (member is IMethodSymbol { IsStatic: false } method && method.ContainingType?.SpecialType != SpecialType.System_String &&
+                (result & Behaviour.CopyInto) == 0 && IsMutatorName(method))
             {
                 result |= Behaviour.Mutator;
             }
@@ -224,7 +231,7 @@ namespace Residency.Analyzers.Flow.Library
                 ("aggregates", Behaviour.Aggregate), ("projections", Behaviour.Projection), ("sizes", Behaviour.Size),
                 ("serializers", Behaviour.Serializer), ("typedAccessors", Behaviour.Typed), ("stores", Behaviour.Store),
                 ("mediators", Behaviour.Mediator), ("mediatorHandlers", Behaviour.MediatorHandler),
-                ("mutatorPrefixes", Behaviour.Mutator),
+                ("copies", Behaviour.CopyInto), ("mutatorPrefixes", Behaviour.Mutator),
             })
             {
                 if (root.Get(section) is not { IsObject: true } entries)
