@@ -64,6 +64,8 @@ namespace Residency.Analyzers
             // Only where a store's provider may run queries; the pre-filter then knows the calls that run one (CandidateIndex).
             Engine.QueryProviders = Engine.Library.HasQueryStores ? new Flow.Calls.QueryProviders(declared, local) : null;
             Engine.ReturnSinks = new AiToolSinks(ai, kernels).Of;
+            // A class library that exports its summaries also exports what it does with its open members (docs/cross-project.md).
+            Engine.OpenReads = options.ExportSummaries && compilation.Options.OutputKind == OutputKind.DynamicallyLinkedLibrary;
             Engine.StaticWriterIndex = type => Index.ForeignStaticWriters(type);
             if (!options.InferPersonalData)
             {
@@ -104,7 +106,8 @@ namespace Residency.Analyzers
             // Not the caller's token: a cancelled first request must not leave a cancelled index behind for the others.
             try
             {
-                return CandidateIndex.Build(Compilation, Classifier, Types, providers, sinks: Options.CommandLineBuild, Engine.Unclassified?.Local, CancellationToken.None, Engine.IsImplementedHere, queryStores: Engine.QueryProviders is not null ? Engine.Library.StoreTypes : default);
+                return CandidateIndex.Build(Compilation, Classifier, Types, providers, sinks: Options.CommandLineBuild, Engine.Unclassified?.Local, CancellationToken.None, Engine.IsImplementedHere, queryStores: Engine.QueryProviders is not null ? Engine.Library.StoreTypes : default,
+                    openMember: Engine.OpenReads ? Engine.IsOpenMember : null);
             }
             catch (System.Exception e) when (e is not System.OperationCanceledException)
             {

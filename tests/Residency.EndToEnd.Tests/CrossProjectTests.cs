@@ -194,5 +194,54 @@ namespace Residency.EndToEnd.Tests
             Assert.Equal(new[] { "Confirm", "ConfirmAsync", "SendAsync", "HTTP POST api.sendgrid.com" }, flow.Get("path")!.Items.Select(i => i.Text));
             Assert.DoesNotContain(inventory.Get("unclassified")!.Items, u => u.GetString("assembly") == "Web");
         }
+
+        // The other way round, as the Clean Architecture template has it: Application declares IUser and sends the user's id
+        // itself; the web project implements IUser from the claims. Application's build cannot know the id is personal;
+        // its exports say where the value goes, and the web project's build reports the flow at its implementation.
+        [Fact]
+        public void A_value_the_application_layer_reads_from_an_interface_the_web_project_implements_is_a_flow_of_the_web_project()
+        {
+            var workspace = package.NewWorkspace("open-member");
+            PackageFixture.WriteProject(workspace, "Application", """
+                using System.Net.Http.Json;
+
+                namespace Shop.Application;
+
+                public interface IUser { string? Id { get; } }
+
+                public sealed class AuditService(IUser user, HttpClient http)
+                {
+                    public Task RecordAsync(string action) =>
+                        http.PostAsJsonAsync("https://api.sendgrid.com/v3/audit", new { user = user.Id, action });
+                }
+                """);
+            var web = PackageFixture.WriteProject(workspace, "Web", """
+                using System.Security.Claims;
+                using Microsoft.AspNetCore.Http;
+                using Shop.Application;
+
+                public sealed class CurrentUser(IHttpContextAccessor accessor) : IUser
+                {
+                    public string? Id => accessor.HttpContext?.User.FindFirstValue(ClaimTypes.NameIdentifier);
+
+                    public static void Main() { }
+                }
+                """, extraProperties: "<OutputType>Exe</OutputType>", extraItems: """
+                <FrameworkReference Include="Microsoft.AspNetCore.App" />
+                <ProjectReference Include="../Application/Application.csproj" />
+                """);
+
+            var result = DotNet.Run(web, Build);
+            Assert.True(result.ExitCode == 0, result.ToString());
+
+            // Reported in the web project, where the claim is read for Application.
+            Assert.Contains("Code.cs(7,", result.Output);
+            var inventory = JsonParser.Parse(File.ReadAllText(Path.Combine(web, "bin", "Debug", "net10.0", "residency", "inventory.json")));
+            var flow = Assert.Single(inventory.Get("flows")!.Items, f => f.GetString("assembly") == "Web");
+            Assert.Equal("violation", flow.GetString("status"));
+            Assert.Equal("api.sendgrid.com", flow.Get("sink")!.GetString("host"));
+            Assert.Equal("unique_id", Assert.Single(flow.Get("sources")!.Items).GetString("category"));
+            Assert.Equal(new[] { "Id", "RecordAsync", "HTTP POST api.sendgrid.com" }, flow.Get("path")!.Items.Select(i => i.Text));
+        }
     }
 }

@@ -17,8 +17,16 @@ namespace Residency.Facts
         /// <summary>The interface members and overridden methods it implements, by documentation comment id: a call through them runs it.</summary>
         public IReadOnlyList<string> Implements { get; init; } = new string[0];
 
-        /// <summary>The parameter's ordinal.</summary>
+        /// <summary>The parameter's ordinal; -1 for an open read (<see cref="OpenMember"/>).</summary>
         public int Parameter { get; init; }
+
+        /// <summary>
+        /// For an open read: the interface or abstract member of the library, by documentation comment id, whose value
+        /// <see cref="Method"/> reads and hands on to the sink (<c>P:Shop.Application.IUser.Id</c>). The library does not
+        /// implement it; a project that does (the web project, from the request's claims) makes the flow its own, at its
+        /// implementation (docs/cross-project.md).
+        /// </summary>
+        public string? OpenMember { get; init; }
 
         /// <summary>The member of the argument that reaches the sink, by documentation comment id; null: the argument itself.</summary>
         public string? Member { get; init; }
@@ -59,6 +67,7 @@ namespace Residency.Facts
             w.Value(f.Parameter);
             w.Property("member", f.Member);
             w.Property("viaMember", f.ViaMember);
+            w.Property("openMember", f.OpenMember);
             w.Name("sink");
             FactJsonWriter.Sink(w, f.Sink);
             w.Property("recipientAssembly", f.RecipientAssembly);
@@ -87,6 +96,7 @@ namespace Residency.Facts
                 Parameter = JsonRead.Int(node, "parameter") ?? 0,
                 Member = JsonRead.Str(node, "member"),
                 ViaMember = JsonRead.Bool(node, "viaMember"),
+                OpenMember = JsonRead.Str(node, "openMember"),
                 Sink = sink,
                 RecipientAssembly = JsonRead.Str(node, "recipientAssembly"),
                 RecipientMethod = JsonRead.Str(node, "recipientMethod"),

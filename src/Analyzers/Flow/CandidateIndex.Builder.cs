@@ -124,7 +124,20 @@ namespace Residency.Analyzers.Flow
 
             private bool Carries(ITypeSymbol? type) => type is not null && !_classifier.GetCarriedElements(type).IsEmpty;
 
-            private bool IsElement(ISymbol symbol) => _classifier.GetElement(symbol) is not null;
+            private bool IsElement(ISymbol symbol) => _classifier.GetElement(symbol) is not null || IsOpen(symbol);
+
+            /// <summary>
+            /// The engine's open members, when its reads of them are exported (FlowEngine.IsOpenMember): a body that reads one
+            /// may start a flow, as a body that reads a source does.
+            /// </summary>
+            public System.Func<IMethodSymbol, bool>? OpenMember { get; init; }
+
+            private bool IsOpen(ISymbol symbol) => OpenMember is { } open && symbol switch
+            {
+                IPropertySymbol { GetMethod: { } getter } => open(getter),
+                IMethodSymbol method => open(method),
+                _ => false,
+            };
 
             [System.Runtime.CompilerServices.MethodImpl(HotPath.Optimized)]
             private void VisitType(INamedTypeSymbol type, bool inSource)

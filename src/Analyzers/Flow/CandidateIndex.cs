@@ -210,9 +210,10 @@ namespace Residency.Analyzers.Flow
         /// operators run, <see cref="Calls.QueryProviders"/>), the calls that may run one (<c>ToList</c>, <c>Count</c>,
         /// <c>foreach</c>) too, and the stores' members a query is reached by (<c>Set&lt;T&gt;()</c>, <c>Users</c>).
         /// </summary>
-        public static CandidateIndex Build(Compilation compilation, PersonalDataClassifier classifier, WellKnownTypes types, ImmutableArray<ISinkProvider> providers, bool sinks, Endpoints.LocalCatalog? local, CancellationToken cancellationToken, System.Func<IMethodSymbol, bool>? implementedHere = null, ImmutableArray<INamedTypeSymbol> queryStores = default)
+        public static CandidateIndex Build(Compilation compilation, PersonalDataClassifier classifier, WellKnownTypes types, ImmutableArray<ISinkProvider> providers, bool sinks, Endpoints.LocalCatalog? local, CancellationToken cancellationToken, System.Func<IMethodSymbol, bool>? implementedHere = null, ImmutableArray<INamedTypeSymbol> queryStores = default,
+            System.Func<IMethodSymbol, bool>? openMember = null)
         {
-            var builder = new Builder(compilation, classifier, sinks ? providers : ImmutableArray<ISinkProvider>.Empty, cancellationToken);
+            var builder = new Builder(compilation, classifier, sinks ? providers : ImmutableArray<ISinkProvider>.Empty, cancellationToken) { OpenMember = openMember };
             if (sinks && !queryStores.IsDefault)
             {
                 builder.TrackQueries(types, queryStores);

@@ -33,7 +33,7 @@ namespace Residency.Analyzers.Flow
                 {
                     case IMemberReferenceOperation member when member.Member is IPropertySymbol or IFieldSymbol:
                         if (Classifier.GetElement(member.Member) is not null || !Classifier.GetCarriedElements(member.Type).IsEmpty ||
-                            (member is IPropertyReferenceOperation read && Classifier.Sources?.IsSourceRead(read) == true))
+                            (member is IPropertyReferenceOperation read && (Classifier.Sources?.IsSourceRead(read) == true || (OpenReads && read.Property.GetMethod is { } open && IsOpenMember(open)))))
                         {
                             return true;
                         }
@@ -71,7 +71,8 @@ namespace Residency.Analyzers.Flow
                         return true;
                     case IInvocationOperation invocation:
                         var target = invocation.TargetMethod;
-                        if (Classifier.GetElement(target) is not null || !Classifier.GetCarriedElements(target.ReturnType).IsEmpty || Classifier.Sources?.IsSourceCall(target) == true)
+                        if (Classifier.GetElement(target) is not null || !Classifier.GetCarriedElements(target.ReturnType).IsEmpty || Classifier.Sources?.IsSourceCall(target) == true ||
+                            IsOpenMember(target))
                         {
                             return true;
                         }

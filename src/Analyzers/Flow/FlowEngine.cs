@@ -50,6 +50,7 @@ namespace Residency.Analyzers.Flow
             Library = new LibraryBehaviour(compilation);
             Types = types;
             _sinkProviders = sinkProviders;
+            _hasOpenMembers = new Lazy<bool>(FindOpenMembers);
         }
 
         public PersonalDataClassifier Classifier { get; }
@@ -154,6 +155,55 @@ namespace Residency.Analyzers.Flow
 
             return IsInSource(getter) ? ImmutableArray.Create(getter) : ImmutableArray<IMethodSymbol>.Empty;
         }
+
+        /// <summary>
+        /// Whether reads of open members yield open-read facts (<see cref="TaintFact.ForOpenRead"/>): in a class library's
+        /// command-line build that exports its summaries (docs/cross-project.md).
+        /// </summary>
+        public bool OpenReads { get; set; }
+
+        /// <summary>
+        /// An open member, when <see cref="OpenReads"/> is on: an interface or abstract member of this compilation (a
+        /// property's getter, or an ordinary method) that returns a plain value (or a task of one) and that no code of this
+        /// compilation implements: a solution's <c>Application</c> project declares <c>IUser.Id</c>, the web project
+        /// implements it from the request's claims. What the library does with its value is exported for the projects
+        /// that implement it.
+        /// </summary>
+        internal bool IsOpenMember(IMethodSymbol method) =>
+            OpenReads && method is { IsAbstract: true, IsStatic: false } &&
+            (method.MethodKind == MethodKind.Ordinary || (method.MethodKind == MethodKind.PropertyGet && method.AssociatedSymbol is IPropertySymbol { IsIndexer: false })) &&
+            method.OriginalDefinition.DeclaringSyntaxReferences.Length > 0 && IsPlainValue(Awaited(method.ReturnType)) && !IsImplementedHere(method.OriginalDefinition);
+
+        /// <summary>Whether the compilation has an open member (<see cref="IsOpenMember"/>); computed once, on first use.</summary>
+        internal bool HasOpenMembers => OpenReads && _hasOpenMembers.Value;
+
+        private readonly Lazy<bool> _hasOpenMembers;
+
+        private bool FindOpenMembers()
+        {
+            foreach (var type in SymbolWalk.Types(_compilation.Assembly.GlobalNamespace, CancellationToken.None))
+            {
+                if (type.TypeKind == TypeKind.Interface || type.IsAbstract)
+                {
+                    foreach (var member in type.GetMembers())
+                    {
+                        if (member is IMethodSymbol method && IsOpenMember(method))
+                        {
+                            return true;
+                        }
+                    }
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>The value a <c>Task&lt;T&gt;</c> or <c>ValueTask&lt;T&gt;</c> completes with; any other type itself.</summary>
+        internal static ITypeSymbol Awaited(ITypeSymbol type) =>
+            type is INamedTypeSymbol { IsGenericType: true, TypeArguments.Length: 1, Name: "Task" or "ValueTask" } task &&
+            task.ContainingNamespace?.ToDisplayString() == "System.Threading.Tasks"
+                ? task.TypeArguments[0]
+                : type;
 
         /// <summary>A string, a 32- or 64-bit integer or a Guid: a value whose type says nothing of what it holds.</summary>
         internal static bool IsPlainValue(ITypeSymbol type) =>

@@ -143,6 +143,10 @@ namespace Residency.Analyzers.Flow
                 if (unimplemented)
                 {
                     result = Taint.Without(result, static fact => fact.IsSource && fact.Whole && fact.Member is null);
+                    if (_engine.IsOpenMember(target))
+                    {
+                        result = result.Add(TaintFact.ForOpenRead(target.OriginalDefinition)); // identity.GetUserNameAsync(id): whatever its implementation returns
+                    }
                 }
             }
 
@@ -413,7 +417,10 @@ namespace Residency.Analyzers.Flow
         private void RecordReturnSinks(IOperation returnOperation, ImmutableHashSet<TaintFact> value)
         {
             var sinks = _engine.ReturnSinksOf(_method);
-            if (sinks.IsEmpty)
+            // A getter or method implementing an open member of a referenced library: what the library's code does with the
+            // value it returns (docs/cross-project.md) is a flow from here, at the return.
+            var reads = _engine.Imports?.ReadsOf(_method) ?? ImmutableArray<ParameterSinkFlow>.Empty;
+            if (sinks.IsEmpty && reads.IsEmpty)
             {
                 return;
             }
@@ -427,9 +434,15 @@ namespace Residency.Analyzers.Flow
                 }
             }
 
+            var sent = sources.ToImmutable();
             foreach (var sink in sinks)
             {
-                RecordSink(returnOperation, sink, sources.ToImmutable(), ImmutableArray.Create(sink.Display));
+                RecordSink(returnOperation, sink, sent, ImmutableArray.Create(sink.Display));
+            }
+
+            foreach (var read in reads)
+            {
+                RecordSink(returnOperation, read.Sink, sent, read.Path, read.Through);
             }
         }
 

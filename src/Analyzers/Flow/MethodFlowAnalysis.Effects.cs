@@ -112,6 +112,13 @@ namespace Residency.Analyzers.Flow
                     continue;
                 }
 
+                if (flow.Parameter == TaintFact.OpenRead)
+                {
+                    // An open member the callee reads (docs/cross-project.md): its flow is this method's too, through the call.
+                    RecordSink(operation, flow.Sink, Taint.Empty.Add(TaintFact.ForOpenRead(flow.Member!)), flow.Path, flow.Through);
+                    continue;
+                }
+
                 var argument = flow.Parameter >= 0 && flow.Parameter < arguments.Length ? arguments[flow.Parameter] : null;
                 if (argument is null || argument.IsEmpty)
                 {
@@ -251,9 +258,9 @@ namespace Residency.Analyzers.Flow
             var result = Taint.Empty;
             foreach (var fact in returns)
             {
-                if (fact.IsSource)
+                if (fact.IsSource || fact.IsOpenRead)
                 {
-                    result = result.Add(fact);
+                    result = result.Add(fact); // neither depends on the call's arguments
                 }
                 else if (fact.Parameter >= 0 && fact.Parameter < arguments.Length && arguments[fact.Parameter] is { } argument)
                 {

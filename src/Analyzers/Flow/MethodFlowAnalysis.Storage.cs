@@ -80,6 +80,11 @@ namespace Residency.Analyzers.Flow
                 {
                     _dependencies.Truncation |= Truncation.DispatchBound;
                 }
+
+                if (getters.IsEmpty && symbol.GetMethod is { } open && _engine.IsOpenMember(open))
+                {
+                    facts = facts.Add(TaintFact.ForOpenRead(symbol.OriginalDefinition)); // user.Id: whatever another project's implementation returns
+                }
             }
 
             facts = Taint.Union(facts, WholeFacts(property.Type));

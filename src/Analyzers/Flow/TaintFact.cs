@@ -72,6 +72,24 @@ namespace Residency.Analyzers.Flow
         /// </summary>
         public static TaintFact ForReceiverMember(ISymbol member) => new(null, Receiver, false, false, true, MemberPath.Push(member, null));
 
+        /// <summary>
+        /// The pseudo-parameter ordinal of an open read (<see cref="ForOpenRead"/>): out of the range of every argument list
+        /// and apart from <see cref="Receiver"/>, so that no call binds it.
+        /// </summary>
+        public const int OpenRead = int.MaxValue - 1;
+
+        /// <summary>
+        /// "Whatever the implementations of <paramref name="member"/> return": what a read of an open member carries in a
+        /// library that exports its summaries (<see cref="FlowEngine.IsOpenMember"/>). An interface member of the library
+        /// that another project implements (<c>IUser.Id</c>, from the request's claims in the web project): the projects
+        /// that implement it learn from the library's exports where its value goes (docs/cross-project.md). No call binds
+        /// it: it passes through calls and returns unchanged, and reaching a sink it becomes a parameter flow of this ordinal.
+        /// </summary>
+        public static TaintFact ForOpenRead(ISymbol member) => new(null, OpenRead, false, false, true, MemberPath.Push(member, null));
+
+        /// <summary>Whether this is an open read (<see cref="ForOpenRead"/>).</summary>
+        public bool IsOpenRead => !IsSource && Parameter == OpenRead;
+
         /// <summary>"Whatever the caller's receiver holds": what <c>this</c> carries while an instance method's summary is computed.</summary>
         public static readonly TaintFact ReceiverItself = new(null, Receiver, false, false, false);
 

@@ -15,12 +15,13 @@ namespace Residency.Analyzers.Inventory
     {
         /// <summary>
         /// Whether another project can call <paramref name="method"/> with data of its own: an ordinary method with a
-        /// parameter that can carry data (<see cref="MayCarryData"/>), visible outside the assembly (public or protected, in types that are), or an explicit interface
+        /// parameter that can carry data (<see cref="MayCarryData"/>; with <paramref name="hasOpenMembers"/>, any), visible outside the assembly (public or protected, in types that are), or an explicit interface
         /// implementation (called through the interface).
         /// </summary>
-        public static bool IsCandidate(IMethodSymbol method)
+        public static bool IsCandidate(IMethodSymbol method, bool hasOpenMembers = false)
         {
-            if (method.IsImplicitlyDeclared || !method.Parameters.Any(p => MayCarryData(p.Type)))
+            // Where the library has open members (FlowEngine.IsOpenMember), a method without such a parameter may read one.
+            if (method.IsImplicitlyDeclared || (!hasOpenMembers && !method.Parameters.Any(p => MayCarryData(p.Type))))
             {
                 return false;
             }
@@ -39,7 +40,7 @@ namespace Residency.Analyzers.Inventory
         /// it returns needs no export: the calling project reads its annotated members from the library's metadata.
         /// </summary>
         public static bool IsSourceCandidate(IMethodSymbol method) =>
-            !method.IsImplicitlyDeclared && !method.ReturnsVoid && FlowEngine.IsPlainValue(Awaited(method.ReturnType)) && method.MethodKind switch
+            !method.IsImplicitlyDeclared && !method.ReturnsVoid && FlowEngine.IsPlainValue(FlowEngine.Awaited(method.ReturnType)) && method.MethodKind switch
             {
                 MethodKind.PropertyGet => method.AssociatedSymbol is IPropertySymbol { IsIndexer: false } property && IsVisible(property),
                 MethodKind.Ordinary => IsVisible(method),
@@ -103,12 +104,13 @@ namespace Residency.Analyzers.Inventory
             // One export per parameter, member and sink: the shortest of the paths the analysis found (the others say the same to a caller).
             foreach (var flow in summary.ParameterSinks.OrderBy(f => f.Path.Length).ThenBy(f => string.Join("\u0001", f.Path), System.StringComparer.Ordinal))
             {
-                if (flow.Parameter < 0 || flow.Parameter >= method.Parameters.Length)
+                var open = flow.Parameter == TaintFact.OpenRead;
+                if (!open && (flow.Parameter < 0 || flow.Parameter >= method.Parameters.Length))
                 {
                     continue; // what the receiver holds in its fields: the caller's object is not known across projects
                 }
 
-                if (!MayCarryData(method.Parameters[flow.Parameter].Type) || !seen.Add((flow.Parameter, flow.ViaMember, flow.Member, flow.Sink.Id)))
+                if ((!open && !MayCarryData(method.Parameters[flow.Parameter].Type)) || !seen.Add((flow.Parameter, flow.ViaMember, flow.Member, flow.Sink.Id)))
                 {
                     continue;
                 }
@@ -118,9 +120,10 @@ namespace Residency.Analyzers.Inventory
                 {
                     Method = id,
                     Implements = implements,
-                    Parameter = flow.Parameter,
-                    Member = flow.Member?.OriginalDefinition.GetDocumentationCommentId(),
-                    ViaMember = flow.ViaMember,
+                    Parameter = open ? -1 : flow.Parameter,
+                    Member = open ? null : flow.Member?.OriginalDefinition.GetDocumentationCommentId(),
+                    ViaMember = !open && flow.ViaMember,
+                    OpenMember = open ? flow.Member?.OriginalDefinition.GetDocumentationCommentId() : null,
                     Sink = FactMapper.Sink(flow.Sink),
                     RecipientAssembly = flow.Sink.RecipientAssembly,
                     RecipientMethod = flow.Sink.RecipientMethod?.OriginalDefinition.GetDocumentationCommentId(),
@@ -161,12 +164,6 @@ namespace Residency.Analyzers.Inventory
                 }
             }
         }
-
-        private static ITypeSymbol Awaited(ITypeSymbol type) =>
-            type is INamedTypeSymbol { IsGenericType: true, TypeArguments.Length: 1, Name: "Task" or "ValueTask" } task &&
-            task.ContainingNamespace?.ToDisplayString() == "System.Threading.Tasks"
-                ? task.TypeArguments[0]
-                : type;
 
         /// <summary>
         /// The interface members <paramref name="member"/> implements implicitly (same name; an explicit implementation

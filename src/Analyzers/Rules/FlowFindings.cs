@@ -17,18 +17,20 @@ namespace Residency.Analyzers.Rules
     {
         /// <summary>The block's summary, or null when the pre-filter rules it out or it touches no personal data.</summary>
         public static MethodSummary? Summarise(CodeBlockAnalysisContext context, IMethodSymbol method, ResidencyContext residency) =>
-            MayStartFlow(context.CodeBlock, residency)
+            MayStartFlow(context.CodeBlock, method, residency)
                 ? residency.Engine.AnalyseMethod(method, context.SemanticModel, context.CodeBlock, context.CancellationToken)
                 : null;
 
         /// <summary>
         /// Whether a flow may start in <paramref name="codeBlock"/>, decided from syntax alone: it names something personal
-        /// and something that can hand data to a sink or an unclassified recipient. A block that cannot is analysed only as
-        /// a callee, when a caller needs it.
+        /// and something that can hand data to a sink or an unclassified recipient, or it implements an open member of a
+        /// referenced library whose exports say where that library sends its value (docs/cross-project.md). A block that
+        /// cannot is analysed only as a callee, when a caller needs it.
         /// </summary>
-        public static bool MayStartFlow(SyntaxNode codeBlock, ResidencyContext residency) =>
+        public static bool MayStartFlow(SyntaxNode codeBlock, IMethodSymbol method, ResidencyContext residency) =>
             residency.Options.InferPersonalData ||
-            (residency.Index.MayTouchPersonalData(codeBlock) && residency.Index.MayReachRecipient(codeBlock));
+            (residency.Index.MayTouchPersonalData(codeBlock) &&
+             (residency.Index.MayReachRecipient(codeBlock) || residency.Engine.Imports?.ReadsOf(method).IsEmpty == false));
 
         /// <summary>
         /// Registers a reporting flow analyzer: each method's summary, when a flow may start in it, goes to
@@ -67,7 +69,7 @@ namespace Residency.Analyzers.Rules
             }
 
             deferred.Keep(context.SemanticModel);
-            if (MayStartFlow(context.CodeBlock, residency))
+            if (MayStartFlow(context.CodeBlock, method, residency))
             {
                 deferred.Request(method, context.SemanticModel, context.CodeBlock);
                 requested.Enqueue(method);

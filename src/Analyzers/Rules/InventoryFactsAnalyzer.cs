@@ -83,7 +83,7 @@ namespace Residency.Analyzers.Rules
                     if (exported is not null && block.OwningSymbol is IMethodSymbol candidate)
                     {
                         // What its parameters reach (summarised even when it reads nothing personal).
-                        if (ExportMapper.IsCandidate(candidate) && residency.Index.MayReachRecipient(block.CodeBlock))
+                        if (ExportMapper.IsCandidate(candidate, residency.Engine.HasOpenMembers) && residency.Index.MayReachRecipient(block.CodeBlock))
                         {
                             residency.Deferred!.Keep(block.SemanticModel);
                             residency.Deferred.Request(candidate, block.SemanticModel, block.CodeBlock, evenWithoutPersonalData: true);

@@ -229,6 +229,55 @@ public class Checkout
             Assert.Contains(diagnostics, d => d.Id == "RES008" && d.GetMessage().Contains("IEmailSender.Send", StringComparison.Ordinal));
         }
 
+        // Clean architecture the other way round: the Application project declares IUser and reads it, the web project
+        // implements it. Application's exports say where the value of IUser.Id goes; the web project's implementation reads a
+        // personal value, so the flow is the web project's, reported where that value is returned.
+        [Fact]
+        public async Task AnOpenMemberALibraryReadsIsAFlowWhereAnotherProjectImplementsIt()
+        {
+            const string application = @"
+using Residency;
+namespace Shop.Application
+{
+    public interface IUser { string? Id { get; } string Tenant { get; } }
+    public class Audit { [DataSink(""US"", Recipient = ""Acme Audit"")] public void Push(string value) { } }
+    public class Orders
+    {
+        private readonly IUser _user;
+        public Orders(IUser user) { _user = user; }
+        public void Place(int quantity) => Record(_user.Id ?? """");
+        public void Describe() => new Audit().Push(_user.Tenant);
+        private void Record(string who) => new Audit().Push(who);
+    }
+}";
+            const string web = @"
+using Residency;
+public class CurrentUser : Shop.Application.IUser
+{
+    [PersonalData(""unique_id"")] private string _id = """";
+    public string? Id => _id;
+    public string Tenant => ""contoso"";
+}";
+            var applicationExports = await ExportsAndSourcesOf(application, "Shop.Application");
+            var read = Assert.Single(applicationExports.Flows, e => e.OpenMember == "P:Shop.Application.IUser.Id");
+            Assert.Equal("M:Shop.Application.Orders.Place(System.Int32)", read.Method);
+            Assert.Equal(-1, read.Parameter);
+            Assert.Equal(new[] { "Place", "Record", "Audit.Push" }, read.Path);
+            Assert.Equal("US", read.Sink.Region);
+            Assert.Single(applicationExports.Flows, e => e.OpenMember == "P:Shop.Application.IUser.Tenant" && e.Method == "M:Shop.Application.Orders.Describe");
+            var applicationReference = TestReferences.Library("Shop.Application", application);
+
+            var diagnostics = await AnalyseApplication(new[] { WriteExports(applicationExports.Flows, name: "Shop.Application") }, web, applicationReference);
+
+            var violation = Assert.Single(diagnostics, d => d.Id == "RES001");
+            Assert.Equal(6, Line(violation));
+            Assert.Contains("CurrentUser._id (unique_id)", violation.GetMessage(), StringComparison.Ordinal);
+            Assert.Contains("Id → Place → Record → Audit.Push", violation.GetMessage(), StringComparison.Ordinal);
+
+            // Without the exports the web project cannot know what Application does with the value.
+            Assert.DoesNotContain(await AnalyseApplication(Array.Empty<string>(), web, applicationReference), d => d.Id == "RES001");
+        }
+
         // A MediatR command handled in another project: mediator.Send(command) runs the handler the Application project
         // exported, as it runs a handler of its own compilation.
         [Fact]

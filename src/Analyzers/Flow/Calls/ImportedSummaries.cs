@@ -30,10 +30,14 @@ namespace Residency.Analyzers.Flow.Calls
         private readonly Dictionary<string, List<ExportedFlow>> _byMethod;
         private readonly ConcurrentDictionary<IMethodSymbol, MethodSummary?> _summaries = new(SymbolEqualityComparer.Default);
 
-        private ImportedSummaries(Compilation compilation, Dictionary<string, List<ExportedFlow>> byMethod, ImmutableArray<ExportedSource> sources, IReadOnlyList<string> problems)
+        private readonly Dictionary<string, List<ExportedFlow>> _byRead;
+        private readonly ConcurrentDictionary<IMethodSymbol, ImmutableArray<ParameterSinkFlow>> _reads = new(SymbolEqualityComparer.Default);
+
+        private ImportedSummaries(Compilation compilation, Dictionary<string, List<ExportedFlow>> byMethod, Dictionary<string, List<ExportedFlow>> byRead, ImmutableArray<ExportedSource> sources, IReadOnlyList<string> problems)
         {
             _compilation = compilation;
             _byMethod = byMethod;
+            _byRead = byRead;
             Sources = sources;
             Problems = problems;
         }
@@ -54,6 +58,7 @@ namespace Residency.Analyzers.Flow.Calls
         public static ImportedSummaries? Load(Compilation compilation, ImmutableArray<AdditionalText> files, CancellationToken cancellationToken)
         {
             Dictionary<string, List<ExportedFlow>>? byMethod = null;
+            var byRead = new Dictionary<string, List<ExportedFlow>>(StringComparer.Ordinal);
             var sources = ImmutableArray.CreateBuilder<ExportedSource>();
             List<string>? problems = null;
             foreach (var file in files)
@@ -82,21 +87,27 @@ namespace Residency.Analyzers.Flow.Calls
 
                 foreach (var export in exports)
                 {
-                    Add(export.Method, export);
+                    if (export.OpenMember is { } read)
+                    {
+                        Add(byRead, read, export); // an open read: applied where this project implements the member
+                        continue;
+                    }
+
+                    Add(byMethod, export.Method, export);
                     foreach (var implemented in export.Implements)
                     {
-                        Add(implemented, export);
+                        Add(byMethod, implemented, export);
                     }
                 }
             }
 
-            return byMethod is null ? null : new ImportedSummaries(compilation, byMethod, sources.ToImmutable(), problems ?? (IReadOnlyList<string>)Array.Empty<string>());
+            return byMethod is null ? null : new ImportedSummaries(compilation, byMethod, byRead, sources.ToImmutable(), problems ?? (IReadOnlyList<string>)Array.Empty<string>());
 
-            void Add(string id, ExportedFlow export)
+            static void Add(Dictionary<string, List<ExportedFlow>> table, string id, ExportedFlow export)
             {
-                if (!byMethod!.TryGetValue(id, out var list))
+                if (!table.TryGetValue(id, out var list))
                 {
-                    byMethod[id] = list = new List<ExportedFlow>(1);
+                    table[id] = list = new List<ExportedFlow>(1);
                 }
 
                 list.Add(export);
@@ -160,25 +171,122 @@ namespace Residency.Analyzers.Flow.Calls
                 }
 
                 var member = export.Member is null ? null : DocumentationCommentId.GetFirstSymbolForDeclarationId(export.Member, _compilation);
-                var through = ImmutableArray.CreateBuilder<IMethodSymbol>(export.Through.Count);
-                foreach (var step in export.Through)
-                {
-                    // A private helper of the library is not in its reference assembly: the [DataTransfer] declarations
-                    // this project can see are those on its public methods and types.
-                    if (DocumentationCommentId.GetFirstSymbolForDeclarationId(step, _compilation) is IMethodSymbol resolved)
-                    {
-                        through.Add(resolved);
-                    }
-                }
-
                 flows.Add(new ParameterSinkFlow(export.Parameter, export.ViaMember, Sink(export), ImmutableArray.CreateRange(export.Path))
                 {
                     Member = member,
-                    Through = through.ToImmutable(),
+                    Through = Resolve(export.Through),
                 });
             }
 
             return flows.Count == 0 ? null : new MethodSummary(Taint.Empty, flows.ToImmutable(), ImmutableArray<Finding>.Empty);
+        }
+
+        /// <summary>
+        /// Where the value <paramref name="method"/> returns goes in the referenced projects that read it through an open
+        /// member it implements (docs/cross-project.md): <paramref name="method"/> is a getter or method of this compilation
+        /// that implements, or overrides, an interface or abstract member of a referenced library whose exports say what the
+        /// library does with that member's value (<see cref="ExportedFlow.OpenMember"/>). Each flow's path starts at the library's
+        /// method that reads it; empty when there is none. Memoised per method.
+        /// </summary>
+        public ImmutableArray<ParameterSinkFlow> ReadsOf(IMethodSymbol method)
+        {
+            if (_byRead.Count == 0 || method.DeclaringSyntaxReferences.Length == 0 || method.MethodKind is not (MethodKind.PropertyGet or MethodKind.Ordinary or MethodKind.ExplicitInterfaceImplementation))
+            {
+                return ImmutableArray<ParameterSinkFlow>.Empty;
+            }
+
+            method = method.OriginalDefinition;
+            return _reads.TryGetValue(method, out var known) ? known : _reads.GetOrAdd(method, BuildReads);
+        }
+
+        private ImmutableArray<ParameterSinkFlow> BuildReads(IMethodSymbol method)
+        {
+            var flows = ImmutableArray.CreateBuilder<ParameterSinkFlow>();
+            foreach (var implemented in ImplementedMembers(method))
+            {
+                if (implemented.GetDocumentationCommentId() is not { } id || !_byRead.TryGetValue(id, out var exports))
+                {
+                    continue;
+                }
+
+                foreach (var export in Linked(exports, id))
+                {
+                    flows.Add(new ParameterSinkFlow(TaintFact.OpenRead, false, Sink(export), ImmutableArray.CreateRange(export.Path))
+                    {
+                        Member = implemented,
+                        Through = Resolve(export.Through),
+                    });
+                }
+            }
+
+            return flows.ToImmutable();
+        }
+
+        /// <summary>
+        /// The members of referenced assemblies that <paramref name="method"/> (or, for a getter, its property) implements or
+        /// overrides: explicitly, implicitly (by name, then asked of its type), or as an override.
+        /// </summary>
+        private static IEnumerable<ISymbol> ImplementedMembers(IMethodSymbol method)
+        {
+            ISymbol member = method.MethodKind == MethodKind.PropertyGet && method.AssociatedSymbol is IPropertySymbol property ? property : method;
+            var found = new List<ISymbol>();
+            if (member is IPropertySymbol p)
+            {
+                found.AddRange(p.ExplicitInterfaceImplementations);
+                for (var overridden = p.OverriddenProperty; overridden is not null; overridden = overridden.OverriddenProperty)
+                {
+                    found.Add(overridden);
+                }
+            }
+            else
+            {
+                found.AddRange(method.ExplicitInterfaceImplementations);
+                for (var overridden = method.OverriddenMethod; overridden is not null; overridden = overridden.OverriddenMethod)
+                {
+                    found.Add(overridden);
+                }
+            }
+
+            if (member.ContainingType is { } type)
+            {
+                foreach (var @interface in type.AllInterfaces)
+                {
+                    foreach (var candidate in @interface.GetMembers(member.Name))
+                    {
+                        if (SymbolEqualityComparer.Default.Equals(type.FindImplementationForInterfaceMember(candidate), member))
+                        {
+                            found.Add(candidate);
+                        }
+                    }
+                }
+            }
+
+            foreach (var symbol in found)
+            {
+                if (symbol.OriginalDefinition.DeclaringSyntaxReferences.Length == 0)
+                {
+                    yield return symbol.OriginalDefinition;
+                }
+            }
+        }
+
+        /// <summary>
+        /// The methods an export says hand the data on, as this compilation sees them. A private helper of the library is
+        /// not in its reference assembly: the [DataTransfer] declarations this project can see are those on its public
+        /// methods and types.
+        /// </summary>
+        private ImmutableArray<IMethodSymbol> Resolve(IReadOnlyList<string> steps)
+        {
+            var through = ImmutableArray.CreateBuilder<IMethodSymbol>(steps.Count);
+            foreach (var step in steps)
+            {
+                if (DocumentationCommentId.GetFirstSymbolForDeclarationId(step, _compilation) is IMethodSymbol resolved)
+                {
+                    through.Add(resolved);
+                }
+            }
+
+            return through.ToImmutable();
         }
 
         /// <summary>How many unclassified recipients one exported flow is followed through into other libraries' exports.</summary>
@@ -194,9 +302,9 @@ namespace Residency.Analyzers.Flow.Calls
         private IEnumerable<ExportedFlow> Linked(List<ExportedFlow> exports, string id)
         {
             var result = new List<ExportedFlow>(exports.Count);
-            foreach (var export in exports)
+            foreach (var flow in exports)
             {
-                Follow(export, new HashSet<string>(StringComparer.Ordinal) { id }, 0);
+                Follow(flow, new HashSet<string>(StringComparer.Ordinal) { id }, 0);
             }
 
             return result;
@@ -220,6 +328,7 @@ namespace Residency.Analyzers.Flow.Calls
                         Parameter = export.Parameter,
                         Member = export.Member,
                         ViaMember = export.ViaMember,
+                        OpenMember = export.OpenMember,
                         Path = before.Concat(linked.Path).ToList(),
                         Through = export.Through.Concat(linked.Through).ToList(),
                     }, visited, depth + 1);
