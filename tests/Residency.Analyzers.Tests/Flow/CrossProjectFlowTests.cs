@@ -278,6 +278,68 @@ public class CurrentUser : Shop.Application.IUser
             Assert.DoesNotContain(await AnalyseApplication(Array.Empty<string>(), web, applicationReference), d => d.Id == "RES001");
         }
 
+        // The template's LoggingBehaviour: Application reads IUser.Id and hands it to IIdentityService, both its own interfaces;
+        // Infrastructure implements IIdentityService and sends the id; the web project implements IUser. The open read's
+        // unclassified recipient is followed into Infrastructure's exports.
+        [Fact]
+        public async Task AnOpenReadHandedToAnUnclassifiedRecipientIsFollowedIntoTheLibraryThatImplementsIt()
+        {
+            const string application = @"
+namespace Shop.Application
+{
+    public interface IUser { string? Id { get; } }
+    public interface IIdentityService { void Touch(string userId); }
+    public class LoggingBehaviour
+    {
+        private readonly IUser _user;
+        private readonly IIdentityService _identity;
+        public LoggingBehaviour(IUser user, IIdentityService identity) { _user = user; _identity = identity; }
+        public void Process() => _identity.Touch(_user.Id ?? """");
+    }
+}";
+            const string infrastructure = @"
+using Residency;
+namespace Shop.Infrastructure
+{
+    public class UsDirectory { [DataSink(""US"", Recipient = ""Acme Directory"")] public void Ping(string value) { } }
+    public class IdentityService : Shop.Application.IIdentityService
+    {
+        public void Touch(string userId) => new UsDirectory().Ping(userId);
+    }
+}";
+            const string web = @"
+using Residency;
+public class CurrentUser : Shop.Application.IUser
+{
+    [PersonalData(""unique_id"")] private string _id = """";
+    public string? Id => _id;
+}";
+            var applicationReference = TestReferences.Library("Shop.Application", application);
+            var applicationExports = await ExportsAndSourcesOf(application, "Shop.Application");
+            var read = Assert.Single(applicationExports.Flows, e => e.OpenMember is not null);
+            Assert.Equal("unclassified", read.Sink.Kind);
+            Assert.Equal("M:Shop.Application.IIdentityService.Touch(System.String)", read.RecipientMethod);
+            var infrastructureExports = await ExportsAndSourcesOf(infrastructure, "Shop.Infrastructure", applicationReference);
+            var infrastructureReference = TestReferences.Library("Shop.Infrastructure", infrastructure, applicationReference);
+
+            var files = new[]
+            {
+                WriteExports(applicationExports.Flows, name: "Shop.Application"),
+                WriteExports(infrastructureExports.Flows, name: "Shop.Infrastructure"),
+            };
+            var diagnostics = await AnalyseApplication(files, web, applicationReference, infrastructureReference);
+
+            var violation = Assert.Single(diagnostics, d => d.Id == "RES001");
+            Assert.Equal(6, Line(violation));
+            Assert.Contains("Id → Process → Touch → UsDirectory.Ping", violation.GetMessage(), StringComparison.Ordinal);
+            Assert.Contains("Acme Directory", violation.GetMessage(), StringComparison.Ordinal);
+
+            // With Application's exports alone, the id reaches an unclassified recipient: listed, not a violation.
+            diagnostics = await AnalyseApplication(new[] { files[0] }, web, applicationReference, infrastructureReference);
+            Assert.DoesNotContain(diagnostics, d => d.Id == "RES001");
+            Assert.Contains(diagnostics, d => d.Id == "RES008" && Line(d) == 6 && d.GetMessage().Contains("IIdentityService.Touch", StringComparison.Ordinal));
+        }
+
         // A MediatR command handled in another project: mediator.Send(command) runs the handler the Application project
         // exported, as it runs a handler of its own compilation.
         [Fact]
