@@ -107,7 +107,7 @@ namespace Residency.Analyzers
             try
             {
                 return CandidateIndex.Build(Compilation, Classifier, Types, providers, sinks: Options.CommandLineBuild, Engine.Unclassified?.Local, CancellationToken.None, Engine.IsImplementedHere, queryStores: Engine.QueryProviders is not null ? Engine.Library.StoreTypes : default,
-                    openMember: Engine.OpenReads ? Engine.IsOpenMember : null);
+                    openMember: Engine.OpenReads ? Engine.IsOpenMember : null, openAssemblies: Engine.OpenReads ? Engine.Imports?.Exporters : null);
             }
             catch (System.Exception e) when (e is not System.OperationCanceledException)
             {

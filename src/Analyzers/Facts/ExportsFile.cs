@@ -69,9 +69,15 @@ namespace Residency.Facts
         public static IReadOnlyList<ExportedFlow>? Read(string text, out string? problem) => Read(text, out _, out problem);
 
         /// <summary>The exported flows and sources of a file; null with a one-line <paramref name="problem"/> when it is not one this version reads.</summary>
-        public static IReadOnlyList<ExportedFlow>? Read(string text, out IReadOnlyList<ExportedSource> sources, out string? problem)
+        public static IReadOnlyList<ExportedFlow>? Read(string text, out IReadOnlyList<ExportedSource> sources, out string? problem) =>
+            Read(text, out sources, out _, out problem);
+
+        /// <summary>As above, with the name of the assembly that exported them.</summary>
+        public static IReadOnlyList<ExportedFlow>? Read(string text, out IReadOnlyList<ExportedSource> sources, out string? assembly, out string? problem)
         {
             string? format = null;
+            string? exporter = null;
+            assembly = null;
             int? version = null;
             var exports = new List<ExportedFlow>();
             var exportedSources = new List<ExportedSource>();
@@ -84,6 +90,9 @@ namespace Residency.Facts
                     {
                         case "format":
                             format = parser.ReadValue().AsConfigurationValue();
+                            break;
+                        case "assembly":
+                            exporter = parser.ReadValue().AsConfigurationValue();
                             break;
                         case "version":
                             version = int.TryParse(parser.ReadValue().AsConfigurationValue(), NumberStyles.Integer, CultureInfo.InvariantCulture, out var v) ? v : null;
@@ -132,6 +141,7 @@ namespace Residency.Facts
             }
 
             problem = null;
+            assembly = exporter;
             return exports;
         }
     }

@@ -113,6 +113,34 @@ namespace Residency.Analyzers.Flow
                         VisitType(type, inSource: false);
                     }
                 }
+
+                // The open properties of the solution's other projects' interfaces (IUser.Id, read here, implemented elsewhere).
+                if (OpenMember is not null && !OpenAssemblies.IsEmpty)
+                {
+                    foreach (var assembly in _compilation.SourceModule.ReferencedAssemblySymbols)
+                    {
+                        if (!OpenAssemblies.Contains(assembly.Name) || _walked.Contains(assembly.Identity.Name))
+                        {
+                            continue;
+                        }
+
+                        foreach (var type in SymbolWalk.Types(assembly.GlobalNamespace, _cancellationToken))
+                        {
+                            if (type.TypeKind != TypeKind.Interface)
+                            {
+                                continue;
+                            }
+
+                            foreach (var member in type.GetMembers())
+                            {
+                                if (member is IPropertySymbol property && IsOpen(property))
+                                {
+                                    _seedNames.Add(property.Name);
+                                }
+                            }
+                        }
+                    }
+                }
             }
 
             /// <summary>
@@ -131,6 +159,9 @@ namespace Residency.Analyzers.Flow
             /// may start a flow, as a body that reads a source does.
             /// </summary>
             public System.Func<IMethodSymbol, bool>? OpenMember { get; init; }
+
+            /// <summary>The referenced projects whose interfaces' members may be open here (ImportedSummaries.Exporters).</summary>
+            public ImmutableHashSet<string> OpenAssemblies { get; init; } = ImmutableHashSet<string>.Empty;
 
             private bool IsOpen(ISymbol symbol) => OpenMember is { } open && symbol switch
             {

@@ -211,9 +211,13 @@ namespace Residency.Analyzers.Flow
         /// <c>foreach</c>) too, and the stores' members a query is reached by (<c>Set&lt;T&gt;()</c>, <c>Users</c>).
         /// </summary>
         public static CandidateIndex Build(Compilation compilation, PersonalDataClassifier classifier, WellKnownTypes types, ImmutableArray<ISinkProvider> providers, bool sinks, Endpoints.LocalCatalog? local, CancellationToken cancellationToken, System.Func<IMethodSymbol, bool>? implementedHere = null, ImmutableArray<INamedTypeSymbol> queryStores = default,
-            System.Func<IMethodSymbol, bool>? openMember = null)
+            System.Func<IMethodSymbol, bool>? openMember = null, ImmutableHashSet<string>? openAssemblies = null)
         {
-            var builder = new Builder(compilation, classifier, sinks ? providers : ImmutableArray<ISinkProvider>.Empty, cancellationToken) { OpenMember = openMember };
+            var builder = new Builder(compilation, classifier, sinks ? providers : ImmutableArray<ISinkProvider>.Empty, cancellationToken)
+            {
+                OpenMember = openMember,
+                OpenAssemblies = openAssemblies ?? ImmutableHashSet<string>.Empty,
+            };
             if (sinks && !queryStores.IsDefault)
             {
                 builder.TrackQueries(types, queryStores);

@@ -172,30 +172,64 @@ namespace Residency.Analyzers.Flow
         internal bool IsOpenMember(IMethodSymbol method) =>
             OpenReads && method is { IsAbstract: true, IsStatic: false } &&
             (method.MethodKind == MethodKind.Ordinary || (method.MethodKind == MethodKind.PropertyGet && method.AssociatedSymbol is IPropertySymbol { IsIndexer: false })) &&
-            method.OriginalDefinition.DeclaringSyntaxReferences.Length > 0 && IsPlainValue(Awaited(method.ReturnType)) && !IsImplementedHere(method.OriginalDefinition);
+            IsPlainValue(Awaited(method.ReturnType)) && IsOfTheSolution(method.OriginalDefinition) && !IsImplementedHere(method.OriginalDefinition);
 
-        /// <summary>Whether the compilation has an open member (<see cref="IsOpenMember"/>); computed once, on first use.</summary>
+        /// <summary>
+        /// Declared in this compilation; or, for a property's getter, in an interface of a referenced project that exported
+        /// (<see cref="Calls.ImportedSummaries.Exporters"/>): <c>Infrastructure</c> reads <c>Application</c>'s <c>IUser.Id</c>,
+        /// which the web project implements. A library's interfaces (the framework's, a package's) are not the solution's.
+        /// </summary>
+        private bool IsOfTheSolution(IMethodSymbol method) =>
+            method.DeclaringSyntaxReferences.Length > 0 ||
+            (method.MethodKind == MethodKind.PropertyGet && method.ContainingType?.TypeKind == TypeKind.Interface &&
+             Imports is { Exporters.Count: > 0 } imports && method.ContainingAssembly is { } assembly && imports.Exporters.Contains(assembly.Name));
+
+        /// <summary>
+        /// Whether the compilation has or reads an open member (<see cref="IsOpenMember"/>: its own, or one of a referenced
+        /// project's interfaces); computed once, on first use.
+        /// </summary>
         internal bool HasOpenMembers => OpenReads && _hasOpenMembers.Value;
 
         private readonly Lazy<bool> _hasOpenMembers;
 
         private bool FindOpenMembers()
         {
-            foreach (var type in SymbolWalk.Types(_compilation.Assembly.GlobalNamespace, CancellationToken.None))
+            if (HasOpenMember(_compilation.Assembly))
             {
-                if (type.TypeKind == TypeKind.Interface || type.IsAbstract)
+                return true;
+            }
+
+            if (Imports is { Exporters.Count: > 0 } imports)
+            {
+                foreach (var assembly in _compilation.SourceModule.ReferencedAssemblySymbols)
                 {
-                    foreach (var member in type.GetMembers())
+                    if (imports.Exporters.Contains(assembly.Name) && HasOpenMember(assembly))
                     {
-                        if (member is IMethodSymbol method && IsOpenMember(method))
-                        {
-                            return true;
-                        }
+                        return true;
                     }
                 }
             }
 
             return false;
+
+            bool HasOpenMember(IAssemblySymbol assembly)
+            {
+                foreach (var type in SymbolWalk.Types(assembly.GlobalNamespace, CancellationToken.None))
+                {
+                    if (type.TypeKind == TypeKind.Interface || type.IsAbstract)
+                    {
+                        foreach (var member in type.GetMembers())
+                        {
+                            if (member is IMethodSymbol method && IsOpenMember(method))
+                            {
+                                return true;
+                            }
+                        }
+                    }
+                }
+
+                return false;
+            }
         }
 
         /// <summary>The value a <c>Task&lt;T&gt;</c> or <c>ValueTask&lt;T&gt;</c> completes with; any other type itself.</summary>

@@ -340,6 +340,57 @@ public class CurrentUser : Shop.Application.IUser
             Assert.Contains(diagnostics, d => d.Id == "RES008" && Line(d) == 6 && d.GetMessage().Contains("IIdentityService.Touch", StringComparison.Ordinal));
         }
 
+        // The template's AuditableEntityInterceptor: Infrastructure reads Application's IUser.Id and sends it; the web project
+        // implements IUser. An interface of a referenced project of the solution (one that exported) is open in Infrastructure too.
+        [Fact]
+        public async Task AnOpenMemberOfAReferencedProjectIsOpenWhereItIsRead()
+        {
+            const string application = @"
+namespace Shop.Application
+{
+    public interface IUser { string? Id { get; } }
+}";
+            const string infrastructure = @"
+using Residency;
+namespace Shop.Infrastructure
+{
+    public class UsAudit { [DataSink(""US"", Recipient = ""Acme Audit"")] public void Push(string value) { } }
+    public class Interceptor
+    {
+        private readonly Shop.Application.IUser _user;
+        public Interceptor(Shop.Application.IUser user) { _user = user; }
+        public void Saving() => new UsAudit().Push(_user.Id ?? """");
+    }
+}";
+            const string web = @"
+using Residency;
+public class CurrentUser : Shop.Application.IUser
+{
+    [PersonalData(""unique_id"")] private string _id = """";
+    public string? Id => _id;
+}";
+            var applicationReference = TestReferences.Library("Shop.Application", application);
+            var applicationExports = await ExportsAndSourcesOf(application, "Shop.Application");
+            Assert.Empty(applicationExports.Flows);
+            var applicationFile = WriteExports(applicationExports.Flows, name: "Shop.Application");
+
+            var infrastructureExports = await ExportsAndSourcesOf(infrastructure, "Shop.Infrastructure", new[] { applicationFile }, applicationReference);
+            var read = Assert.Single(infrastructureExports.Flows, e => e.OpenMember is not null);
+            Assert.Equal("P:Shop.Application.IUser.Id", read.OpenMember);
+            Assert.Equal("M:Shop.Infrastructure.Interceptor.Saving", read.Method);
+
+            // Without Application's exports file, Application is not known as a project of the solution: not open.
+            Assert.DoesNotContain((await ExportsAndSourcesOf(infrastructure, "Shop.Infrastructure", applicationReference)).Flows, e => e.OpenMember is not null);
+
+            var infrastructureReference = TestReferences.Library("Shop.Infrastructure", infrastructure, applicationReference);
+            var files = new[] { applicationFile, WriteExports(infrastructureExports.Flows, name: "Shop.Infrastructure") };
+            var diagnostics = await AnalyseApplication(files, web, applicationReference, infrastructureReference);
+
+            var violation = Assert.Single(diagnostics, d => d.Id == "RES001");
+            Assert.Equal(6, Line(violation));
+            Assert.Contains("Id → Saving → UsAudit.Push", violation.GetMessage(), StringComparison.Ordinal);
+        }
+
         // A MediatR command handled in another project: mediator.Send(command) runs the handler the Application project
         // exported, as it runs a handler of its own compilation.
         [Fact]
@@ -454,12 +505,16 @@ public class Checkout
         private async Task<IReadOnlyList<ExportedFlow>> ExportsOf(string source) => (await ExportsAndSourcesOf(source)).Flows;
 
         /// <summary>The library built as a command-line build of a class library: the facts file's exports.</summary>
-        private async Task<(IReadOnlyList<ExportedFlow> Flows, IReadOnlyList<ExportedSource> Sources)> ExportsAndSourcesOf(string source, string name = "Contoso.Mail", params MetadataReference[] references)
+        private Task<(IReadOnlyList<ExportedFlow> Flows, IReadOnlyList<ExportedSource> Sources)> ExportsAndSourcesOf(string source, string name = "Contoso.Mail", params MetadataReference[] references) =>
+            ExportsAndSourcesOf(source, name, Array.Empty<string>(), references);
+
+        /// <summary>As above, with the exports files of the referenced projects among the additional files.</summary>
+        private async Task<(IReadOnlyList<ExportedFlow> Flows, IReadOnlyList<ExportedSource> Sources)> ExportsAndSourcesOf(string source, string name, IReadOnlyList<string> exportsFiles, params MetadataReference[] references)
         {
             var factsPath = Path.Combine(_directory, name, "obj", "residency.facts.json");
             Directory.CreateDirectory(Path.GetDirectoryName(factsPath)!);
             var compilation = CSharpCompilation.Create(name, new[] { CSharpSyntaxTree.ParseText(source, path: "/" + name + "/Code.cs") }, TestReferences.All.AddRange(references), new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
-            var options = new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty, new GlobalOptionsProvider(new Dictionary<string, string>
+            var options = new AnalyzerOptions(exportsFiles.Select(f => (AdditionalText)new FileText(f)).ToImmutableArray(), new GlobalOptionsProvider(new Dictionary<string, string>
             {
                 [ResidencyOptions.FactsFileKey] = factsPath,
                 [ResidencyOptions.CommandLineBuildKey] = "true",

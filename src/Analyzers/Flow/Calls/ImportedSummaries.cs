@@ -48,6 +48,12 @@ namespace Residency.Analyzers.Flow.Calls
         /// </summary>
         public ImmutableArray<ExportedSource> Sources { get; }
 
+        /// <summary>
+        /// The assemblies whose exports files this compilation reads: the solution's projects it references. Their
+        /// interfaces' members this compilation does not implement are open members here too (FlowEngine.IsOpenMember).
+        /// </summary>
+        public ImmutableHashSet<string> Exporters { get; private init; } = ImmutableHashSet<string>.Empty;
+
         /// <summary>Exports files that could not be read, with why (RES004).</summary>
         public IReadOnlyList<string> Problems { get; }
 
@@ -59,6 +65,7 @@ namespace Residency.Analyzers.Flow.Calls
         {
             Dictionary<string, List<ExportedFlow>>? byMethod = null;
             var byRead = new Dictionary<string, List<ExportedFlow>>(StringComparer.Ordinal);
+            var assemblies = new HashSet<string>(StringComparer.Ordinal);
             var sources = ImmutableArray.CreateBuilder<ExportedSource>();
             List<string>? problems = null;
             foreach (var file in files)
@@ -76,7 +83,7 @@ namespace Residency.Analyzers.Flow.Calls
                 }
 
                 // The IDE hands every compilation of a keystroke the same text while the file is unchanged: parsed once.
-                var parsed = Parsed.GetValue(text, t => new ParsedExports(ExportsFile.Read(t.ToString(), out var exported, out var problem), exported, problem));
+                var parsed = Parsed.GetValue(text, t => new ParsedExports(ExportsFile.Read(t.ToString(), out var exported, out var assembly, out var problem), exported, assembly, problem));
                 var exports = parsed.Exports ?? Fail(file.Path, parsed.Problem);
                 if (exports is null)
                 {
@@ -84,6 +91,10 @@ namespace Residency.Analyzers.Flow.Calls
                 }
 
                 sources.AddRange(parsed.Sources);
+                if (parsed.Assembly is { Length: > 0 } exporter)
+                {
+                    assemblies.Add(exporter);
+                }
 
                 foreach (var export in exports)
                 {
@@ -101,7 +112,7 @@ namespace Residency.Analyzers.Flow.Calls
                 }
             }
 
-            return byMethod is null ? null : new ImportedSummaries(compilation, byMethod, byRead, sources.ToImmutable(), problems ?? (IReadOnlyList<string>)Array.Empty<string>());
+            return byMethod is null ? null : new ImportedSummaries(compilation, byMethod, byRead, sources.ToImmutable(), problems ?? (IReadOnlyList<string>)Array.Empty<string>()) { Exporters = assemblies.ToImmutableHashSet(StringComparer.Ordinal) };
 
             static void Add(Dictionary<string, List<ExportedFlow>> table, string id, ExportedFlow export)
             {
@@ -354,12 +365,15 @@ namespace Residency.Analyzers.Flow.Calls
         /// <summary>An exports file's text, read: its exports, or why it could not be.</summary>
         private sealed class ParsedExports
         {
-            public ParsedExports(IReadOnlyList<ExportedFlow>? exports, IReadOnlyList<ExportedSource> sources, string? problem)
+            public ParsedExports(IReadOnlyList<ExportedFlow>? exports, IReadOnlyList<ExportedSource> sources, string? assembly, string? problem)
             {
                 Exports = exports;
                 Sources = exports is null ? Array.Empty<ExportedSource>() : sources;
+                Assembly = exports is null ? null : assembly;
                 Problem = problem;
             }
+
+            public string? Assembly { get; }
 
             public IReadOnlyList<ExportedFlow>? Exports { get; }
 
