@@ -203,20 +203,12 @@ public class Checkout
 {
     public void Done(Customer c, Shop.Application.Orders orders) => orders.Confirm(c.Email, 1);
 }";
-            var applicationReference = TestReferences.Library("Shop.Application", application);
-            var applicationExports = await ExportsAndSourcesOf(application, "Shop.Application");
-            var unclassified = Assert.Single(applicationExports.Flows);
+            var (applicationFlows, files, references) = await Layers(application, infrastructure);
+            var unclassified = Assert.Single(applicationFlows);
             Assert.Equal("unclassified", unclassified.Sink.Kind);
             Assert.Equal("M:Shop.Application.IEmailSender.Send(System.String)", unclassified.RecipientMethod);
-            var infrastructureExports = await ExportsAndSourcesOf(infrastructure, "Shop.Infrastructure", applicationReference);
-            var infrastructureReference = TestReferences.Library("Shop.Infrastructure", infrastructure, applicationReference);
 
-            var files = new[]
-            {
-                WriteExports(applicationExports.Flows, name: "Shop.Application"),
-                WriteExports(infrastructureExports.Flows, name: "Shop.Infrastructure"),
-            };
-            var diagnostics = await AnalyseApplication(files, web, applicationReference, infrastructureReference);
+            var diagnostics = await AnalyseApplication(files, web, references);
 
             var violation = Assert.Single(diagnostics, d => d.Id == "RES001");
             Assert.Equal(6, Line(violation));
@@ -224,7 +216,7 @@ public class Checkout
             Assert.DoesNotContain(diagnostics, d => d.Id == "RES008");
 
             // With Application's exports alone, the call is an unclassified recipient, named as Application named it.
-            diagnostics = await AnalyseApplication(new[] { files[0] }, web, applicationReference, infrastructureReference);
+            diagnostics = await AnalyseApplication(new[] { files[0] }, web, references);
             Assert.DoesNotContain(diagnostics, d => d.Id == "RES001");
             Assert.Contains(diagnostics, d => d.Id == "RES008" && d.GetMessage().Contains("IEmailSender.Send", StringComparison.Ordinal));
         }
@@ -314,20 +306,12 @@ public class CurrentUser : Shop.Application.IUser
     [PersonalData(""unique_id"")] private string _id = """";
     public string? Id => _id;
 }";
-            var applicationReference = TestReferences.Library("Shop.Application", application);
-            var applicationExports = await ExportsAndSourcesOf(application, "Shop.Application");
-            var read = Assert.Single(applicationExports.Flows, e => e.OpenMember is not null);
+            var (applicationFlows, files, references) = await Layers(application, infrastructure);
+            var read = Assert.Single(applicationFlows, e => e.OpenMember is not null);
             Assert.Equal("unclassified", read.Sink.Kind);
             Assert.Equal("M:Shop.Application.IIdentityService.Touch(System.String)", read.RecipientMethod);
-            var infrastructureExports = await ExportsAndSourcesOf(infrastructure, "Shop.Infrastructure", applicationReference);
-            var infrastructureReference = TestReferences.Library("Shop.Infrastructure", infrastructure, applicationReference);
 
-            var files = new[]
-            {
-                WriteExports(applicationExports.Flows, name: "Shop.Application"),
-                WriteExports(infrastructureExports.Flows, name: "Shop.Infrastructure"),
-            };
-            var diagnostics = await AnalyseApplication(files, web, applicationReference, infrastructureReference);
+            var diagnostics = await AnalyseApplication(files, web, references);
 
             var violation = Assert.Single(diagnostics, d => d.Id == "RES001");
             Assert.Equal(6, Line(violation));
@@ -335,7 +319,7 @@ public class CurrentUser : Shop.Application.IUser
             Assert.Contains("Acme Directory", violation.GetMessage(), StringComparison.Ordinal);
 
             // With Application's exports alone, the id reaches an unclassified recipient: listed, not a violation.
-            diagnostics = await AnalyseApplication(new[] { files[0] }, web, applicationReference, infrastructureReference);
+            diagnostics = await AnalyseApplication(new[] { files[0] }, web, references);
             Assert.DoesNotContain(diagnostics, d => d.Id == "RES001");
             Assert.Contains(diagnostics, d => d.Id == "RES008" && Line(d) == 6 && d.GetMessage().Contains("IIdentityService.Touch", StringComparison.Ordinal));
         }
@@ -526,6 +510,24 @@ public class Checkout
             var document = FactsFile.Read(File.ReadAllText(factsPath), out var problem);
             Assert.True(document is not null, problem);
             return (document!.Exports, document.ExportedSources);
+        }
+
+        /// <summary>
+        /// A solution's Application project (named Shop.Application) and its Infrastructure project (Shop.Infrastructure,
+        /// referencing Application), each built as a library: Application's exported flows, both exports files (Application's
+        /// first) and both references, for the web project's compilation.
+        /// </summary>
+        private async Task<(IReadOnlyList<ExportedFlow> ApplicationFlows, string[] Files, MetadataReference[] References)> Layers(string application, string infrastructure)
+        {
+            var applicationReference = TestReferences.Library("Shop.Application", application);
+            var applicationExports = await ExportsAndSourcesOf(application, "Shop.Application");
+            var infrastructureExports = await ExportsAndSourcesOf(infrastructure, "Shop.Infrastructure", applicationReference);
+            var files = new[]
+            {
+                WriteExports(applicationExports.Flows, name: "Shop.Application"),
+                WriteExports(infrastructureExports.Flows, name: "Shop.Infrastructure"),
+            };
+            return (applicationExports.Flows, files, new[] { applicationReference, TestReferences.Library("Shop.Infrastructure", infrastructure, applicationReference) });
         }
 
         private string WriteExports(IReadOnlyList<ExportedFlow> exports, IReadOnlyList<ExportedSource>? sources = null, string name = "Contoso.Mail")
