@@ -164,7 +164,8 @@ namespace Residency.Analyzers.Flow
 
         /// <summary>
         /// An open member, when <see cref="OpenReads"/> is on: an interface or abstract member of this compilation (a
-        /// property's getter, or an ordinary method) that returns a plain value (or a task of one) and that no code of this
+        /// property's getter, or an ordinary method), or a property's getter of an interface of another project of the
+        /// solution (<see cref="IsOfTheSolution"/>), that returns a plain value (or a task of one) and that no code of this
         /// compilation implements: a solution's <c>Application</c> project declares <c>IUser.Id</c>, the web project
         /// implements it from the request's claims. What the library does with its value is exported for the projects
         /// that implement it.
