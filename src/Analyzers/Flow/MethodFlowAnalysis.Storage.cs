@@ -68,9 +68,9 @@ namespace Residency.Analyzers.Flow
                         Depend(summary);
                         foreach (var fact in summary.Returns)
                         {
-                            if (fact.IsSource)
+                            if (fact.IsSource || fact.IsOpenRead)
                             {
-                                facts = facts.Add(fact);
+                                facts = facts.Add(fact); // not the getter's receiver or parameters: those are its own object's
                             }
                         }
                     }
