@@ -7,6 +7,24 @@ namespace Residency.Analyzers.Tests.Flow
     public class ObjectsAndCollectionsTests
     {
         [Fact]
+        public Task ACollectionCopiedIntoAnArrayFillsTheArray() => Verify.VerifyAsync(Source + @"
+class Service
+{
+    void Run(Customer c, Crm crm)
+    {
+        var emails = new List<string> { c.Email };
+        var copy = new string[1];
+        emails.CopyTo(copy);
+        {|#0:crm.Send(copy[0])|};
+
+        var countries = new List<string> { c.Country };
+        var other = new string[1];
+        countries.CopyTo(other);
+        crm.Send(other[0]);
+    }
+}", Res001(0));
+
+        [Fact]
         public Task ObjectCreationCarriesItsArguments() => Verify.VerifyAsync(Source + @"
 class Service
 {
