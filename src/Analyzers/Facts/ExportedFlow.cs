@@ -62,7 +62,7 @@ namespace Residency.Facts
         {
             w.StartObject();
             w.Property("method", f.Method);
-            Strings(w, "implements", f.Implements);
+            FactJsonWriter.Strings(w, "implements", f.Implements);
             w.Name("parameter");
             w.Value(f.Parameter);
             w.Property("member", f.Member);
@@ -74,8 +74,8 @@ namespace Residency.Facts
             w.Property("recipientMethod", f.RecipientMethod);
             w.Property("sinkRegionName", f.SinkRegionName);
             w.Property("hint", f.Hint);
-            Strings(w, "path", f.Path);
-            Strings(w, "through", f.Through);
+            FactJsonWriter.Strings(w, "path", f.Path);
+            FactJsonWriter.Strings(w, "through", f.Through);
             w.EndObject();
         }
 
@@ -105,18 +105,6 @@ namespace Residency.Facts
                 Path = JsonRead.Strings(node, "path"),
                 Through = JsonRead.Strings(node, "through"),
             };
-        }
-
-        private static void Strings(JsonWriter w, string name, IReadOnlyList<string> values)
-        {
-            w.Name(name);
-            w.StartArray();
-            foreach (var value in values)
-            {
-                w.Value(value);
-            }
-
-            w.EndArray();
         }
     }
 }

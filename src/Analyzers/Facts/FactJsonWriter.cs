@@ -45,6 +45,19 @@ namespace Residency.Facts
             w.EndObject();
         }
 
+        /// <summary>A member whose value is an array of strings (a path, the methods a flow goes through).</summary>
+        public static void Strings(JsonWriter w, string name, IEnumerable<string?> values)
+        {
+            w.Name(name);
+            w.StartArray();
+            foreach (var value in values)
+            {
+                w.Value(value);
+            }
+
+            w.EndArray();
+        }
+
         public static void Sink(JsonWriter w, SinkInfo s)
         {
             w.StartObject();
@@ -96,14 +109,7 @@ namespace Residency.Facts
                 }
             }
 
-            w.Name("path");
-            w.StartArray();
-            foreach (var step in f.Path)
-            {
-                w.Value(step);
-            }
-
-            w.EndArray();
+            Strings(w, "path", f.Path);
             if (f.Transfer is not null || !w.Compact)
             {
                 w.Name("transfer");
@@ -131,14 +137,7 @@ namespace Residency.Facts
             w.Property("classification", u.Classification);
             w.Property("method", u.Method);
             Sources(w, u.Sources, tables);
-            w.Name("path");
-            w.StartArray();
-            foreach (var step in u.Path)
-            {
-                w.Value(step);
-            }
-
-            w.EndArray();
+            Strings(w, "path", u.Path);
             File(w, u.File, tables);
             Number(w, "line", u.Line);
             Number(w, "column", u.Column);

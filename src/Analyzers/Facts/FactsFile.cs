@@ -39,38 +39,17 @@ namespace Residency.Facts
             w.Name("version");
             w.Value(Version);
             w.Property("assembly", document.Assembly);
-            w.Name("allowedRegions");
-            w.StartArray();
-            foreach (var region in document.AllowedRegions)
-            {
-                w.Value(region);
-            }
-
-            w.EndArray();
+            FactJsonWriter.Strings(w, "allowedRegions", document.AllowedRegions);
             var tables = FactTables.For(document);
             Table("sourceTable", tables.SourceJson);
             Table("sinkTable", tables.SinkJson);
-            w.Name("fileTable");
-            w.StartArray();
-            foreach (var file in tables.Files)
-            {
-                w.Value(file);
-            }
-
-            w.EndArray();
+            FactJsonWriter.Strings(w, "fileTable", tables.Files);
             List("elements", document.Elements, e => e.File, e => e.Line, (w, e) => FactJsonWriter.Element(w, e, tables));
             List("sinks", document.Sinks, s => s.File, s => s.Line, (w, s) => FactJsonWriter.SinkEntry(w, s, tables));
             List("flows", document.Flows, f => f.File, f => f.Line, (w, f) => FactJsonWriter.Flow(w, f, tables));
             List("unclassified", document.Unclassified, u => u.File, u => u.Line, (w, u) => FactJsonWriter.Unclassified(w, u, tables));
             List("findings", document.Findings, f => f.File, f => f.Line, (w, f) => FactJsonWriter.Finding(w, f, tables));
-            w.Name("notes");
-            w.StartArray();
-            foreach (var note in document.Notes.Distinct(StringComparer.Ordinal).OrderBy(n => n, StringComparer.Ordinal))
-            {
-                w.Value(note);
-            }
-
-            w.EndArray();
+            FactJsonWriter.Strings(w, "notes", document.Notes.Distinct(StringComparer.Ordinal).OrderBy(n => n, StringComparer.Ordinal));
             if (document.Exports.Count > 0)
             {
                 Table("exports", ExportsFile.Sorted(document.Exports).ToList());

@@ -1,0 +1,111 @@
+using System.Collections.Immutable;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Operations;
+using Residency.Analyzers.Flow.Calls;
+using Residency.Analyzers.Flow.Library;
+
+namespace Residency.Analyzers.Flow
+{
+    /// <summary>Where an interface or virtual call, or a read of such a property, may land in this compilation.</summary>
+    internal sealed partial class FlowEngine
+    {
+        private DispatchIndex? _dispatch;
+
+        private readonly object _dispatchLock = new();
+
+        /// <summary>Builds the dispatch index now (at compilation start in command-line builds) rather than on the first virtual call.</summary>
+        internal void PrepareDispatch() => _ = Dispatch;
+
+        // Built once, by one thread: a second thread waits instead of walking every declaration a second time.
+        private DispatchIndex Dispatch
+        {
+            get
+            {
+                if (Volatile.Read(ref _dispatch) is { } built)
+                {
+                    return built;
+                }
+
+                lock (_dispatchLock)
+                {
+                    return _dispatch ??= DispatchIndex.Build(_compilation, CancellationToken.None);
+                }
+            }
+        }
+
+        private MediatorHandlers? _mediators;
+
+        // Built once, by one thread, on the first mediator call.
+        private MediatorHandlers Mediators
+        {
+            get
+            {
+                if (Volatile.Read(ref _mediators) is { } built)
+                {
+                    return built;
+                }
+
+                lock (_dispatchLock)
+                {
+                    return _mediators ??= MediatorHandlers.Build(_compilation, Library, Imports?.ExportedMethods(), CancellationToken.None);
+                }
+            }
+        }
+
+        /// <summary>Whether an interface or abstract method of the application has an implementation or override in this compilation.</summary>
+        internal bool IsImplementedHere(IMethodSymbol abstractMethod) => !Dispatch.TargetsOf(abstractMethod, null, 1, out _).IsEmpty;
+
+        /// <summary>
+        /// The methods of this compilation an interface or virtual call may run (the target itself when it has a body, and
+        /// its implementations and overrides here, at most <see cref="MaxDispatchTargets"/>); empty for a call that is not
+        /// dispatched virtually or whose target is not declared in this compilation. <paramref name="bounded"/>: more were found.
+        /// </summary>
+        internal ImmutableArray<IMethodSymbol> DispatchTargets(IInvocationOperation invocation, out bool bounded)
+        {
+            bounded = false;
+            var target = invocation.TargetMethod;
+            if (!target.IsStatic && target.OriginalDefinition.DeclaringSyntaxReferences.Length == 0 && Library.Is(target, Behaviour.Mediator))
+            {
+                // The request's static type, before its conversion to IRequest<T> or object.
+                return Endpoints.EndpointResolver.FirstArgument(invocation) is { } request && Endpoints.EndpointResolver.Strip(request).Type is { } requestType
+                    ? Mediators.For(requestType, MaxDispatchTargets, out bounded)
+                    : ImmutableArray<IMethodSymbol>.Empty;
+            }
+
+            if (!invocation.IsVirtual || target.IsStatic || target.OriginalDefinition.DeclaringSyntaxReferences.Length == 0)
+            {
+                return ImmutableArray<IMethodSymbol>.Empty;
+            }
+
+            return Dispatch.TargetsOf(target, invocation.Instance?.Type, MaxDispatchTargets, out bounded);
+        }
+
+        /// <summary>
+        /// The getters of this compilation a read of <paramref name="read"/>'s property may run: its getter when it has a
+        /// body here; for an interface, abstract or virtual property not read through <c>base</c>, also the implementations
+        /// and overrides here whose type fits the receiver's static type (at most <see cref="MaxDispatchTargets"/>;
+        /// <paramref name="bounded"/>: more were found), including the plain-value getters of a referenced assembly's
+        /// interfaces (<see cref="DispatchIndex"/>).
+        /// </summary>
+        internal ImmutableArray<IMethodSymbol> GetterTargets(IPropertyReferenceOperation read, out bool bounded)
+        {
+            bounded = false;
+            var property = read.Property;
+            if (property.GetMethod is not { } getter)
+            {
+                return ImmutableArray<IMethodSymbol>.Empty;
+            }
+
+            var polymorphic = !property.IsStatic && read.Instance is not null &&
+                (property.IsVirtual || property.IsAbstract || property.IsOverride || property.ContainingType?.TypeKind == TypeKind.Interface) &&
+                read.Instance.Syntax is not Microsoft.CodeAnalysis.CSharp.Syntax.BaseExpressionSyntax;
+            if (polymorphic)
+            {
+                return Dispatch.TargetsOf(getter, read.Instance!.Type, MaxDispatchTargets, out bounded);
+            }
+
+            return IsInSource(getter) ? ImmutableArray.Create(getter) : ImmutableArray<IMethodSymbol>.Empty;
+        }
+    }
+}
