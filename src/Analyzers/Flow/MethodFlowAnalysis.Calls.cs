@@ -167,14 +167,17 @@ namespace Residency.Analyzers.Flow
                 result = result.Add(TaintFact.Source(returnElement));
             }
 
-            if (callees.Count == 0 && invocation.Arguments.Length > 0 && _engine.Library.Is(target, Behaviour.CopyInto))
+            if (callees.Count == 0 && invocation.Arguments.Length > 0 && _engine.Library.Is(target, Behaviour.CopyInto) &&
+                LibraryBehaviour.CopyEnds(target) is { Destination: >= 0 } ends)
             {
-                // stream.CopyTo(destination), file.CopyToAsync(target): the destination now holds what the receiver held, and
-                // the file's content when the call is itself a source (an uploaded file, docs/flow-semantics.md).
-                var copied = returnElement is null ? receiver : receiver.Add(TaintFact.Source(returnElement));
+                // stream.CopyTo(destination), file.CopyToAsync(target), Array.Copy(source, target, n): the destination now holds
+                // what the source held, and the file's content when the call is itself a source (an uploaded file,
+                // docs/flow-semantics.md).
+                var from = ends.Source < 0 ? receiver : arguments[ends.Source] ?? Taint.Empty;
+                var copied = returnElement is null ? from : from.Add(TaintFact.Source(returnElement));
                 foreach (var argument in invocation.Arguments)
                 {
-                    if (argument.Parameter?.Ordinal == 0)
+                    if (argument.Parameter?.Ordinal == ends.Destination)
                     {
                         StoreInto(argument.Value, copied);
                     }

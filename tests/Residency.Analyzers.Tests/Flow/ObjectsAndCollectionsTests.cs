@@ -25,6 +25,46 @@ class Service
 }", Res001(0));
 
         [Fact]
+        public Task CopiesFillTheirDestinationWhateverTheOverload() => Verify.VerifyAsync(Source + @"
+class Service
+{
+    private char[] _buffer = new char[64];
+
+    void Run(Customer c, Crm crm)
+    {
+        var emails = new List<string> { c.Email };
+        var some = new string[1];
+        emails.CopyTo(0, some, 0, 1);
+        {|#0:crm.Send(some[0])|};
+
+        var chars = new char[64];
+        c.Email.CopyTo(0, chars, 0, c.Email.Length);
+        {|#1:crm.Send(new string(chars))|};
+
+        Span<char> span = stackalloc char[64];
+        c.Name.AsSpan().CopyTo(span);
+        {|#2:crm.Send(span.ToString())|};
+
+        var names = new[] { c.Name };
+        var target = new string[1];
+        Array.Copy(names, target, 1);
+        {|#3:crm.Send(target[0])|};
+
+        c.Email.CopyTo(0, _buffer, 0, 1);
+        {|#4:crm.Send(new string(_buffer))|};
+
+        var countries = new[] { c.Country };
+        var clean = new string[1];
+        Array.Copy(countries, clean, 1);
+        crm.Send(clean[0]);
+        c.Country.CopyTo(0, chars, 0, 1);
+        var untouched = new char[8];
+        new string('x', 8).CopyTo(0, untouched, 0, 8);
+        crm.Send(new string(untouched));
+    }
+}", Res001(0), Res001(1), Res001(2), Res001(3), Res001(4));
+
+        [Fact]
         public Task ObjectCreationCarriesItsArguments() => Verify.VerifyAsync(Source + @"
 class Service
 {

@@ -51,6 +51,21 @@ class H
             Res001(1, "IFormFile.OpenReadStream() (content.private)", "M → Crm.SendObject", ObjectSink));
 
         [Fact]
+        public Task TheFilesNameIsPersonalDataItsFieldNameIsNot() => Verify.VerifyAspNetCoreAsync(Header + @"
+class H
+{
+    void M(IFormFile file, Crm crm)
+    {
+        {|#0:crm.Send(file.FileName)|};
+        {|#1:crm.Send($""upload {file.ContentDisposition}"")|};
+        crm.Send(file.Name);
+        crm.Send(System.IO.Path.GetExtension(file.FileName).Length.ToString());
+    }
+}",
+            Res001(0, "IFormFile.FileName (content.private)", "M → Crm.Send"),
+            Res001(1, "IFormFile.ContentDisposition (content.private)", "M → Crm.Send"));
+
+        [Fact]
         public Task AFileOfTheRequestsFormIsPersonalData() => Verify.VerifyAspNetCoreAsync(Header + @"
 class H
 {

@@ -46,8 +46,10 @@ namespace Residency.Analyzers.Flow.Library
         MediatorHandler = 256,
 
         /// <summary>
-        /// The call copies what its receiver holds into its first argument (<c>stream.CopyTo(destination)</c>,
-        /// <c>file.CopyToAsync(target)</c>); such a call is no mutator of its receiver.
+        /// The call copies data into one of its arguments (<see cref="LibraryBehaviour.CopyEnds"/>): an instance method
+        /// what its receiver holds (<c>stream.CopyTo(destination)</c>, <c>file.CopyToAsync(target)</c>,
+        /// <c>list.CopyTo(0, array, 0, n)</c>), a static one what its first argument holds (<c>Array.Copy(source, target, n)</c>).
+        /// Such a call is no mutator of its receiver.
         /// </summary>
         CopyInto = 512,
     }
@@ -65,11 +67,15 @@ namespace Residency.Analyzers.Flow.Library
 
         private readonly Dictionary<(Behaviour, string), List<INamedTypeSymbol>> _typesByMember = new();
         private readonly ImmutableArray<string> _mutatorPrefixes;
+
+        // The copies of library.json's "*": a method of any external type with one of these names copies (CopyTo, TryCopyTo).
+        private readonly ImmutableHashSet<string> _anyTypeCopies;
         private readonly ConcurrentDictionary<ISymbol, Behaviour> _memo = new(SymbolEqualityComparer.Default);
 
         public LibraryBehaviour(Compilation compilation)
         {
             var prefixes = ImmutableArray.CreateBuilder<string>();
+            var anyTypeCopies = ImmutableHashSet.CreateBuilder<string>(StringComparer.Ordinal);
             var resolved = new Dictionary<string, ImmutableArray<INamedTypeSymbol>>(StringComparer.Ordinal);
             var query = compilation.GetTypeByMetadataName("System.Linq.IQueryable");
             var stores = ImmutableArray.CreateBuilder<INamedTypeSymbol>();
@@ -78,6 +84,12 @@ namespace Residency.Analyzers.Flow.Library
                 if (kind == Behaviour.Mutator && type == Wildcard)
                 {
                     prefixes.AddRange(members);
+                    continue;
+                }
+
+                if (kind == Behaviour.CopyInto && type == Wildcard)
+                {
+                    anyTypeCopies.UnionWith(members);
                     continue;
                 }
 
@@ -114,6 +126,7 @@ namespace Residency.Analyzers.Flow.Library
             }
 
             _mutatorPrefixes = prefixes.ToImmutable();
+            _anyTypeCopies = anyTypeCopies.ToImmutable();
             StoreTypes = stores.ToImmutable();
         }
 
@@ -149,6 +162,11 @@ namespace Residency.Analyzers.Flow.Library
                 }
             }
 
+            if ((result & Behaviour.CopyInto) == 0 && member is IMethodSymbol copy && _anyTypeCopies.Contains(copy.Name) && CopyEnds(copy).Destination >= 0)
+            {
+                result |= Behaviour.CopyInto; // span.CopyTo(destination), text.CopyTo(0, chars, 0, n), a package's CopyToAsync
+            }
+
             if (member is IMethodSymbol { IsStatic: false } method && method.ContainingType?.SpecialType != SpecialType.System_String &&
                 (result & Behaviour.CopyInto) == 0 && IsMutatorName(method))
             {
@@ -156,6 +174,53 @@ namespace Residency.Analyzers.Flow.Library
             }
 
             return result;
+        }
+
+        /// <summary>
+        /// Where a copying call (<see cref="Behaviour.CopyInto"/>) takes its data from and puts it: the source is the
+        /// receiver (<c>-1</c>) of an instance method, or the first parameter that can hold data of a static one (an
+        /// extension method's <c>this</c>, <c>Array.Copy</c>'s source); the destination is the next parameter that can
+        /// hold data, past indices, counts and cancellation tokens (<c>-1</c> when there is none).
+        /// </summary>
+        public static (int Source, int Destination) CopyEnds(IMethodSymbol method)
+        {
+            int source = method.IsStatic ? -2 : -1;
+            foreach (var parameter in method.Parameters)
+            {
+                if (!CanHoldCopiedData(parameter.Type))
+                {
+                    continue;
+                }
+
+                if (source == -2)
+                {
+                    source = parameter.Ordinal;
+                    continue;
+                }
+
+                return (source, parameter.Ordinal);
+            }
+
+            return (Math.Max(source, -1), -1);
+        }
+
+        // An array, a span, a stream, a collection or an object can be filled; a number, a flag, an enum member, a
+        // cancellation token or a string (immutable) cannot.
+        private static bool CanHoldCopiedData(ITypeSymbol type)
+        {
+            if (type.TypeKind == TypeKind.Enum || type.SpecialType == SpecialType.System_String)
+            {
+                return false;
+            }
+
+            if (type.IsValueType)
+            {
+                // Numbers, characters, flags and dates are special types; a span or a memory is not.
+                return type.SpecialType == SpecialType.None &&
+                    !(type.Name == "CancellationToken" && type.ContainingNamespace is { Name: "Threading", ContainingNamespace: { Name: "System", ContainingNamespace.IsGlobalNamespace: true } });
+            }
+
+            return true;
         }
 
         private bool IsMutatorName(IMethodSymbol method)
