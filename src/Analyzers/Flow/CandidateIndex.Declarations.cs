@@ -79,7 +79,8 @@ namespace Residency.Analyzers.Flow
                     }
                 }
 
-                // The open properties of the solution's other projects' interfaces (IUser.Id, read here, implemented elsewhere).
+                // The open members of the solution's other projects' interfaces (IUser.Id, IUserContext.GetUserId(): read here,
+                // implemented elsewhere).
                 if (OpenMember is not null && !OpenAssemblies.IsEmpty)
                 {
                     foreach (var assembly in _compilation.SourceModule.ReferencedAssemblySymbols)
@@ -98,9 +99,9 @@ namespace Residency.Analyzers.Flow
 
                             foreach (var member in type.GetMembers())
                             {
-                                if (member is IPropertySymbol property && IsOpen(property))
+                                if (member is IPropertySymbol or IMethodSymbol { MethodKind: MethodKind.Ordinary } && IsOpen(member))
                                 {
-                                    _seedNames.Add(property.Name);
+                                    _seedNames.Add(member.Name);
                                 }
                             }
                         }

@@ -19,8 +19,8 @@ namespace Residency.Analyzers.Flow
 
         /// <summary>
         /// An open member, when <see cref="OpenReads"/> is on: an interface or abstract member of this compilation (a
-        /// property's getter, or an ordinary method), or a property's getter of an interface of another project of the
-        /// solution (<see cref="IsOfTheSolution"/>), that returns a plain value (or a task of one) and that no code of this
+        /// property's getter, or an ordinary method), or a member of an interface of another project of the solution
+        /// (<see cref="IsOfTheSolution"/>), that returns a plain value (or a task of one) and that no code of this
         /// compilation implements: a solution's <c>Application</c> project declares <c>IUser.Id</c>, the web project
         /// implements it from the request's claims. What the library does with its value is exported for the projects
         /// that implement it.
@@ -31,13 +31,14 @@ namespace Residency.Analyzers.Flow
             IsPlainValue(Awaited(method.ReturnType)) && IsOfTheSolution(method.OriginalDefinition) && !IsImplementedHere(method.OriginalDefinition);
 
         /// <summary>
-        /// Declared in this compilation; or, for a property's getter, in an interface of a referenced project that exported
-        /// (<see cref="Calls.ImportedSummaries.Exporters"/>): <c>Infrastructure</c> reads <c>Application</c>'s <c>IUser.Id</c>,
-        /// which the web project implements. A library's interfaces (the framework's, a package's) are not the solution's.
+        /// Declared in this compilation; or in an interface of a referenced project that exported
+        /// (<see cref="Calls.ImportedSummaries.Exporters"/>): <c>Infrastructure</c> reads <c>Application</c>'s <c>IUser.Id</c>
+        /// or calls its <c>IUserContext.GetUserId()</c>, which the web project implements. A library's interfaces (the
+        /// framework's, a package's) are not the solution's.
         /// </summary>
         private bool IsOfTheSolution(IMethodSymbol method) =>
             method.DeclaringSyntaxReferences.Length > 0 ||
-            (method.MethodKind == MethodKind.PropertyGet && method.ContainingType?.TypeKind == TypeKind.Interface &&
+            (method.ContainingType?.TypeKind == TypeKind.Interface &&
              Imports is { Exporters.Count: > 0 } imports && method.ContainingAssembly is { } assembly && imports.Exporters.Contains(assembly.Name));
 
         /// <summary>

@@ -143,10 +143,12 @@ namespace Residency.Analyzers.Flow
                 if (unimplemented)
                 {
                     result = Taint.Without(result, static fact => fact.IsSource && fact.Whole && fact.Member is null);
-                    if (_engine.IsOpenMember(target))
-                    {
-                        result = result.Add(TaintFact.ForOpenRead(target.OriginalDefinition)); // identity.GetUserNameAsync(id): whatever its implementation returns
-                    }
+                }
+
+                if (_engine.IsOpenMember(target))
+                {
+                    // identity.GetUserNameAsync(id), or a referenced project's userContext.GetUserId(): whatever its implementation returns.
+                    result = result.Add(TaintFact.ForOpenRead(target.OriginalDefinition));
                 }
             }
 

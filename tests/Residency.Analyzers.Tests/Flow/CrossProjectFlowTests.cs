@@ -377,6 +377,57 @@ public class CurrentUser : Shop.Application.IUser
             Assert.Contains("Id → Saving → UsAudit.Push", violation.GetMessage(), StringComparison.Ordinal);
         }
 
+        // The same with a method: Application declares IUserContext.GetUserId(), Infrastructure calls it, the web project
+        // implements it from a personal field.
+        [Fact]
+        public async Task AnOpenMethodOfAReferencedProjectIsOpenWhereItIsCalled()
+        {
+            const string application = @"
+namespace Shop.Application
+{
+    public interface IUserContext { string GetUserId(); System.Threading.Tasks.Task<string> GetNameAsync(); }
+}";
+            const string infrastructure = @"
+using System.Threading.Tasks;
+using Residency;
+namespace Shop.Infrastructure
+{
+    public class UsAudit { [DataSink(""US"", Recipient = ""Acme Audit"")] public void Push(string value) { } }
+    public class Interceptor
+    {
+        private readonly Shop.Application.IUserContext _user;
+        public Interceptor(Shop.Application.IUserContext user) { _user = user; }
+        public void Saving() => new UsAudit().Push(_user.GetUserId());
+        public async Task Named() => new UsAudit().Push((await _user.GetNameAsync()).Length.ToString());
+    }
+}";
+            const string web = @"
+using System.Threading.Tasks;
+using Residency;
+public class UserContext : Shop.Application.IUserContext
+{
+    [PersonalData(""unique_id"")] private string _id = """";
+    [PersonalData(""name"")] private string _name = """";
+    public string GetUserId() => _id;
+    public Task<string> GetNameAsync() => Task.FromResult(_name);
+}";
+            var applicationReference = TestReferences.Library("Shop.Application", application);
+            var applicationFile = WriteExports((await ExportsAndSourcesOf(application, "Shop.Application")).Flows, name: "Shop.Application");
+
+            var infrastructureExports = await ExportsAndSourcesOf(infrastructure, "Shop.Infrastructure", new[] { applicationFile }, applicationReference);
+            var read = Assert.Single(infrastructureExports.Flows, e => e.OpenMember is not null);
+            Assert.Equal("M:Shop.Application.IUserContext.GetUserId", read.OpenMember);
+            Assert.Equal("M:Shop.Infrastructure.Interceptor.Saving", read.Method);
+
+            var infrastructureReference = TestReferences.Library("Shop.Infrastructure", infrastructure, applicationReference);
+            var files = new[] { applicationFile, WriteExports(infrastructureExports.Flows, name: "Shop.Infrastructure") };
+            var diagnostics = await AnalyseApplication(files, web, applicationReference, infrastructureReference);
+
+            var violation = Assert.Single(diagnostics, d => d.Id == "RES001");
+            Assert.Equal(8, Line(violation));
+            Assert.Contains("GetUserId → Saving → UsAudit.Push", violation.GetMessage(), StringComparison.Ordinal);
+        }
+
         // A MediatR command handled in another project: mediator.Send(command) runs the handler the Application project
         // exported, as it runs a handler of its own compilation.
         [Fact]
