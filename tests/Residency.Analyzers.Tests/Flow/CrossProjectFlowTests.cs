@@ -355,22 +355,13 @@ public class CurrentUser : Shop.Application.IUser
     [PersonalData(""unique_id"")] private string _id = """";
     public string? Id => _id;
 }";
-            var applicationReference = TestReferences.Library("Shop.Application", application);
-            var applicationExports = await ExportsAndSourcesOf(application, "Shop.Application");
-            Assert.Empty(applicationExports.Flows);
-            var applicationFile = WriteExports(applicationExports.Flows, name: "Shop.Application");
-
-            var infrastructureExports = await ExportsAndSourcesOf(infrastructure, "Shop.Infrastructure", new[] { applicationFile }, applicationReference);
-            var read = Assert.Single(infrastructureExports.Flows, e => e.OpenMember is not null);
+            var (read, diagnostics) = await OpenReadAcrossLayers(application, infrastructure, web);
             Assert.Equal("P:Shop.Application.IUser.Id", read.OpenMember);
             Assert.Equal("M:Shop.Infrastructure.Interceptor.Saving", read.Method);
 
             // Without Application's exports file, Application is not known as a project of the solution: not open.
+            var applicationReference = TestReferences.Library("Shop.Application", application);
             Assert.DoesNotContain((await ExportsAndSourcesOf(infrastructure, "Shop.Infrastructure", applicationReference)).Flows, e => e.OpenMember is not null);
-
-            var infrastructureReference = TestReferences.Library("Shop.Infrastructure", infrastructure, applicationReference);
-            var files = new[] { applicationFile, WriteExports(infrastructureExports.Flows, name: "Shop.Infrastructure") };
-            var diagnostics = await AnalyseApplication(files, web, applicationReference, infrastructureReference);
 
             var violation = Assert.Single(diagnostics, d => d.Id == "RES001");
             Assert.Equal(6, Line(violation));
@@ -411,17 +402,9 @@ public class UserContext : Shop.Application.IUserContext
     public string GetUserId() => _id;
     public Task<string> GetNameAsync() => Task.FromResult(_name);
 }";
-            var applicationReference = TestReferences.Library("Shop.Application", application);
-            var applicationFile = WriteExports((await ExportsAndSourcesOf(application, "Shop.Application")).Flows, name: "Shop.Application");
-
-            var infrastructureExports = await ExportsAndSourcesOf(infrastructure, "Shop.Infrastructure", new[] { applicationFile }, applicationReference);
-            var read = Assert.Single(infrastructureExports.Flows, e => e.OpenMember is not null);
+            var (read, diagnostics) = await OpenReadAcrossLayers(application, infrastructure, web);
             Assert.Equal("M:Shop.Application.IUserContext.GetUserId", read.OpenMember);
             Assert.Equal("M:Shop.Infrastructure.Interceptor.Saving", read.Method);
-
-            var infrastructureReference = TestReferences.Library("Shop.Infrastructure", infrastructure, applicationReference);
-            var files = new[] { applicationFile, WriteExports(infrastructureExports.Flows, name: "Shop.Infrastructure") };
-            var diagnostics = await AnalyseApplication(files, web, applicationReference, infrastructureReference);
 
             var violation = Assert.Single(diagnostics, d => d.Id == "RES001");
             Assert.Equal(8, Line(violation));
@@ -581,6 +564,25 @@ public class Checkout
                 WriteExports(infrastructureExports.Flows, name: "Shop.Infrastructure"),
             };
             return (applicationExports.Flows, files, new[] { applicationReference, TestReferences.Library("Shop.Infrastructure", infrastructure, applicationReference) });
+        }
+
+        /// <summary>
+        /// Application (exporting nothing), then Infrastructure reading one of Application's interfaces with Application's
+        /// exports file (its one open read), then the web project implementing that interface against both exports files.
+        /// </summary>
+        private async Task<(ExportedFlow OpenRead, ImmutableArray<Diagnostic> WebDiagnostics)> OpenReadAcrossLayers(string application, string infrastructure, string web)
+        {
+            var applicationReference = TestReferences.Library("Shop.Application", application);
+            var applicationExports = await ExportsAndSourcesOf(application, "Shop.Application");
+            Assert.Empty(applicationExports.Flows);
+            var applicationFile = WriteExports(applicationExports.Flows, name: "Shop.Application");
+
+            var infrastructureExports = await ExportsAndSourcesOf(infrastructure, "Shop.Infrastructure", new[] { applicationFile }, applicationReference);
+            var read = Assert.Single(infrastructureExports.Flows, e => e.OpenMember is not null);
+
+            var infrastructureReference = TestReferences.Library("Shop.Infrastructure", infrastructure, applicationReference);
+            var files = new[] { applicationFile, WriteExports(infrastructureExports.Flows, name: "Shop.Infrastructure") };
+            return (read, await AnalyseApplication(files, web, applicationReference, infrastructureReference));
         }
 
         private string WriteExports(IReadOnlyList<ExportedFlow> exports, IReadOnlyList<ExportedSource>? sources = null, string name = "Contoso.Mail")
