@@ -70,9 +70,12 @@ namespace Residency.Analyzers.Flow
                         {
                             if (fact.IsSource || fact.IsOpenRead)
                             {
-                                facts = facts.Add(fact); // not the getter's receiver or parameters: those are its own object's
+                                facts = facts.Add(fact); // the getter's receiver facts are bound below; its parameters are its own
                             }
                         }
+
+                        // Upper => Text.ToUpperInvariant(): what the object read holds in Text (new Note { Text = c.Email }).
+                        facts = Taint.Union(facts, FromReceiver(summary.Returns, instance));
                     }
                 }
 

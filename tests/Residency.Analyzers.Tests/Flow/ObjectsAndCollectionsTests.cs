@@ -64,6 +64,29 @@ class Service
     }
 }", Res001(0), Res001(1), Res001(2), Res001(3), Res001(4));
 
+        // A computed property of an object that holds personal data in one member: reading it gives what the object holds in
+        // the members its getter reads (bound like a method's reads of its receiver), here and in a callee given the object.
+        [Fact]
+        public Task AComputedPropertyCarriesWhatTheObjectHoldsInTheMembersItReads() => Verify.VerifyAsync(Source + @"
+public class Note
+{
+    public string Text { get; set; } = """";
+    public string Tag { get; set; } = """";
+    public string Upper => Text.ToUpperInvariant();
+    public string Label => Tag + ""!"";
+}
+class Reader { public void Deliver(Note n, Crm crm) => crm.Send(n.Upper); }
+class Service
+{
+    void Run(Customer c, Crm crm)
+    {
+        var n = new Note { Text = c.Email, Tag = c.Country };
+        {|#0:crm.Send(n.Upper)|};
+        crm.Send(n.Label);
+        {|#1:new Reader().Deliver(n, crm)|};
+    }
+}", Res001(0), Res001(1));
+
         [Fact]
         public Task ObjectCreationCarriesItsArguments() => Verify.VerifyAsync(Source + @"
 class Service
