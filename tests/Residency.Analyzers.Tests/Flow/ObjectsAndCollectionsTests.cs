@@ -65,7 +65,8 @@ class Service
 }", Res001(0), Res001(1), Res001(2), Res001(3), Res001(4));
 
         // A computed property of an object that holds personal data in one member: reading it gives what the object holds in
-        // the members its getter reads (bound like a method's reads of its receiver), here and in a callee given the object.
+        // the members its getter reads (bound like a method's reads of its receiver), here, in a callee given the object, and
+        // in the object's own methods (Upper inside SendUpper is the receiver's Text).
         [Fact]
         public Task AComputedPropertyCarriesWhatTheObjectHoldsInTheMembersItReads() => Verify.VerifyAsync(Source + @"
 public class Note
@@ -74,6 +75,8 @@ public class Note
     public string Tag { get; set; } = """";
     public string Upper => Text.ToUpperInvariant();
     public string Label => Tag + ""!"";
+    public void SendUpper(Crm crm) => crm.Send(Upper);
+    public void SendLabel(Crm crm) => crm.Send(this.Label);
 }
 class Reader { public void Deliver(Note n, Crm crm) => crm.Send(n.Upper); }
 class Service
@@ -84,8 +87,10 @@ class Service
         {|#0:crm.Send(n.Upper)|};
         crm.Send(n.Label);
         {|#1:new Reader().Deliver(n, crm)|};
+        {|#2:n.SendUpper(crm)|};
+        n.SendLabel(crm);
     }
-}", Res001(0), Res001(1));
+}", Res001(0), Res001(1), Res001(2));
 
         [Fact]
         public Task ObjectCreationCarriesItsArguments() => Verify.VerifyAsync(Source + @"
