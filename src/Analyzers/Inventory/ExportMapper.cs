@@ -191,7 +191,7 @@ namespace Residency.Analyzers.Inventory
         private static bool MayCarryData(ITypeSymbol type) =>
             type.SpecialType != SpecialType.System_Boolean &&
             type.TypeKind != TypeKind.Enum &&
-            !(type is INamedTypeSymbol { Name: "CancellationToken", ContainingNamespace: { Name: "Threading", ContainingNamespace: { Name: "System", ContainingNamespace.IsGlobalNamespace: true } } });
+            !Model.WellKnownTypes.IsCancellationToken(type);
 
         private static bool IsVisible(ISymbol symbol)
         {

@@ -162,6 +162,13 @@ namespace Residency.Analyzers.Model
             return false;
         }
 
+        /// <summary>
+        /// <c>System.Threading.CancellationToken</c>: handed to a call beside its data (an HTTP call, a copy), never data
+        /// itself. By name, so that no compilation is asked for the symbol.
+        /// </summary>
+        public static bool IsCancellationToken(ITypeSymbol type) =>
+            type is INamedTypeSymbol { Name: "CancellationToken", ContainingNamespace: { Name: "Threading", ContainingNamespace: { Name: "System", ContainingNamespace.IsGlobalNamespace: true } } };
+
         /// <summary>Whether <paramref name="type"/> is or derives from <paramref name="baseType"/>.</summary>
         public static bool DerivesFrom(ITypeSymbol? type, INamedTypeSymbol? baseType)
         {

@@ -216,8 +216,7 @@ namespace Residency.Analyzers.Flow.Library
             if (type.IsValueType)
             {
                 // Numbers, characters, flags and dates are special types; a span or a memory is not.
-                return type.SpecialType == SpecialType.None &&
-                    !(type.Name == "CancellationToken" && type.ContainingNamespace is { Name: "Threading", ContainingNamespace: { Name: "System", ContainingNamespace.IsGlobalNamespace: true } });
+                return type.SpecialType == SpecialType.None && !Model.WellKnownTypes.IsCancellationToken(type);
             }
 
             return true;
