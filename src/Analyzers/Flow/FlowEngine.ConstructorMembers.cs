@@ -4,6 +4,7 @@ using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Residency.Analyzers.Flow.Library;
 using Residency.Analyzers.Model;
 
 namespace Residency.Analyzers.Flow
@@ -33,10 +34,10 @@ namespace Residency.Analyzers.Flow
         internal ImmutableArray<ISymbol?> ParameterMembers(IMethodSymbol constructor)
         {
             constructor = constructor.OriginalDefinition;
-            return _parameterMembers.TryGetValue(constructor, out var known) ? known : _parameterMembers.GetOrAdd(constructor, ComputeParameterMembers);
+            return _parameterMembers.TryGetValue(constructor, out var known) ? known : _parameterMembers.GetOrAdd(constructor, c => ComputeParameterMembers(c, Library));
         }
 
-        private static ImmutableArray<ISymbol?> ComputeParameterMembers(IMethodSymbol constructor)
+        private static ImmutableArray<ISymbol?> ComputeParameterMembers(IMethodSymbol constructor, LibraryBehaviour library)
         {
             if (constructor.MethodKind != MethodKind.Constructor || constructor.Parameters.IsEmpty || constructor.DeclaringSyntaxReferences.Length != 1)
             {
@@ -46,8 +47,8 @@ namespace Residency.Analyzers.Flow
             return constructor.DeclaringSyntaxReferences[0].GetSyntax() switch
             {
                 RecordDeclarationSyntax { ParameterList: not null } => ComputePositional(constructor),
-                TypeDeclarationSyntax { ParameterList: not null } declaration => InitializedMembers(constructor, declaration),
-                ConstructorDeclarationSyntax declaration => AssignedMembers(constructor, declaration),
+                TypeDeclarationSyntax { ParameterList: not null } declaration => InitializedMembers(constructor, declaration, library),
+                ConstructorDeclarationSyntax declaration => AssignedMembers(constructor, declaration, library),
                 _ => default,
             };
         }
@@ -58,7 +59,7 @@ namespace Residency.Analyzers.Flow
         /// assigned twice, and the constructor calls no other (<c>: base(…)</c>, <c>: this(…)</c>). A member that another
         /// member reads holds nothing here (below).
         /// </summary>
-        private static ImmutableArray<ISymbol?> AssignedMembers(IMethodSymbol constructor, ConstructorDeclarationSyntax declaration)
+        private static ImmutableArray<ISymbol?> AssignedMembers(IMethodSymbol constructor, ConstructorDeclarationSyntax declaration, LibraryBehaviour library)
         {
             if (declaration.Initializer is { ArgumentList.Arguments.Count: > 0 } || constructor.ContainingType is not { } type)
             {
@@ -98,9 +99,9 @@ namespace Residency.Analyzers.Flow
 
             for (int i = 0; i < members.Length; i++)
             {
-                if (members[i] is { } member && ReadElsewhere(type, member))
+                if (members[i] is { } member && MovedElsewhere(type, member, library))
                 {
-                    members[i] = null; // read through another member (To => _to): the argument stays on the whole object
+                    members[i] = null; // another member may copy it into a third (Cache() => _cache = _to): the argument stays on the whole object
                 }
             }
 
@@ -113,7 +114,7 @@ namespace Residency.Analyzers.Flow
         /// parameter used anywhere else (captured by a method, <c>email.ToUpper()</c> in an initializer) holds nothing
         /// here; a base type's arguments (<c>: Base(email)</c>) keep every argument on the whole object.
         /// </summary>
-        private static ImmutableArray<ISymbol?> InitializedMembers(IMethodSymbol constructor, TypeDeclarationSyntax declaration)
+        private static ImmutableArray<ISymbol?> InitializedMembers(IMethodSymbol constructor, TypeDeclarationSyntax declaration, LibraryBehaviour library)
         {
             if (constructor.ContainingType is not { DeclaringSyntaxReferences.Length: 1 } type || PassesArgumentsToItsBase(declaration))
             {
@@ -142,7 +143,7 @@ namespace Residency.Analyzers.Flow
             {
                 // The parameter's one use is the whole value of a member's initializer: `Email { get; } = email;`, `_email = email`.
                 if (uses[parameter.Name] is not { Count: 1 } one || one[0].Parent is not IdentifierNameSyntax { Parent: EqualsValueClauseSyntax initializer } ||
-                    InitializedName(initializer) is not { } name || HeldBy(type, name) is not { } held || ReadElsewhere(type, held))
+                    InitializedName(initializer) is not { } name || HeldBy(type, name) is not { } held || MovedElsewhere(type, held, library))
                 {
                     continue;
                 }
@@ -229,11 +230,15 @@ namespace Residency.Analyzers.Flow
 
         /// <summary>
         /// Whether a member of the type other than its constructors and the member's own declaration names
-        /// <paramref name="member"/> (<c>public string To =&gt; _to;</c>, <c>ToString() =&gt; Subject</c>). A caller's read
-        /// of that other member would not find the argument in the member that holds it.
+        /// <paramref name="member"/> and may store what it reads into a member of the object (<c>Cache() =&gt; _cache =
+        /// _to;</c>, <c>_all.Add(_to)</c>, an own method that does, a <c>ref</c> argument). A read by a member that stores
+        /// nothing (<c>public string To =&gt; _to;</c>, <c>Send() =&gt; _crm.Send(_to)</c>) is followed at the caller through
+        /// that member's summary, which names the field it reads; a copy into another field would not be: a field's
+        /// writers are analysed without the object's arguments.
         /// </summary>
-        private static bool ReadElsewhere(INamedTypeSymbol type, ISymbol member)
+        private static bool MovedElsewhere(INamedTypeSymbol type, ISymbol member, LibraryBehaviour library)
         {
+            var writers = new Dictionary<string, bool>();
             foreach (var reference in type.DeclaringSyntaxReferences)
             {
                 if (reference.GetSyntax() is not TypeDeclarationSyntax declaration)
@@ -243,7 +248,8 @@ namespace Residency.Analyzers.Flow
 
                 foreach (var other in declaration.Members)
                 {
-                    if (other is not ConstructorDeclarationSyntax && !Declares(other, member) && Mentions(other, name => name == member.Name))
+                    if (other is not ConstructorDeclarationSyntax && !Declares(other, member) && Mentions(other, name => name == member.Name) &&
+                        MayStoreState(other, type, library, writers))
                     {
                         return true;
                     }
@@ -251,6 +257,87 @@ namespace Residency.Analyzers.Flow
             }
 
             return false;
+        }
+
+        /// <summary>
+        /// Whether <paramref name="declaration"/> may write a member of the object or a static field: an assignment to
+        /// anything but its own locals and parameters, a <c>ref</c> or <c>out</c> argument, a call of a mutator or a copy
+        /// (library.json's names: <c>Add</c>, <c>CopyTo</c>, …) on anything but its own locals, or a call of an own
+        /// method that may (by name, every overload; memoised in <paramref name="writers"/>, a cycle counts as writing).
+        /// <c>_sent++</c> writes a member but copies nothing into it.
+        /// </summary>
+        private static bool MayStoreState(MemberDeclarationSyntax declaration, INamedTypeSymbol type, LibraryBehaviour library, Dictionary<string, bool> writers)
+        {
+            var locals = new HashSet<string>();
+            foreach (var node in declaration.DescendantNodes())
+            {
+                switch (node)
+                {
+                    case ParameterSyntax parameter: locals.Add(parameter.Identifier.ValueText); break;
+                    case VariableDeclaratorSyntax variable when variable.Parent?.Parent is not FieldDeclarationSyntax: locals.Add(variable.Identifier.ValueText); break;
+                    case SingleVariableDesignationSyntax designation: locals.Add(designation.Identifier.ValueText); break;
+                    case ForEachStatementSyntax loop: locals.Add(loop.Identifier.ValueText); break;
+                }
+            }
+
+            locals.Add("_"); // a discard
+            if (declaration is PropertyDeclarationSyntax or IndexerDeclarationSyntax or EventDeclarationSyntax)
+            {
+                locals.Add("value");
+            }
+
+            bool IsLocal(ExpressionSyntax expression) =>
+                expression is DeclarationExpressionSyntax || (expression is IdentifierNameSyntax name && locals.Contains(name.Identifier.ValueText));
+
+            foreach (var node in declaration.DescendantNodes())
+            {
+                switch (node)
+                {
+                    case AssignmentExpressionSyntax assignment when !IsLocal(assignment.Left) && assignment.Parent is not InitializerExpressionSyntax:
+                    case ArgumentSyntax { RefKindKeyword.RawKind: (int)SyntaxKind.RefKeyword or (int)SyntaxKind.OutKeyword } argument when !IsLocal(argument.Expression):
+                    case InvocationExpressionSyntax { Expression: MemberBindingExpressionSyntax { Name: var bound } } when library.MayStoreByName(bound.Identifier.ValueText):
+                        return true;
+                    case InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Expression: var receiver, Name: var called } } when receiver is ThisExpressionSyntax:
+                        if (OwnMethodMayStore(called.Identifier.ValueText, type, library, writers))
+                        {
+                            return true;
+                        }
+
+                        break;
+                    case InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Expression: var receiver, Name: var called } } when !IsLocal(receiver) && library.MayStoreByName(called.Identifier.ValueText):
+                        return true;
+                    case InvocationExpressionSyntax { Expression: SimpleNameSyntax called } when OwnMethodMayStore(called.Identifier.ValueText, type, library, writers):
+                        return true;
+                }
+            }
+
+            return false;
+        }
+
+        private static bool OwnMethodMayStore(string name, INamedTypeSymbol type, LibraryBehaviour library, Dictionary<string, bool> writers)
+        {
+            if (writers.TryGetValue(name, out var known))
+            {
+                return known;
+            }
+
+            writers[name] = true; // a cycle (a method calling itself) counts as writing
+            bool writes = false;
+            for (var owner = type; owner is not null && !writes; owner = owner.BaseType)
+            {
+                foreach (var symbol in owner.GetMembers(name))
+                {
+                    // A base type's method from metadata: by its name, as the library's own methods are.
+                    writes |= symbol.DeclaringSyntaxReferences.IsEmpty && library.MayStoreByName(name);
+                    foreach (var reference in symbol.DeclaringSyntaxReferences)
+                    {
+                        writes |= reference.GetSyntax() is not MemberDeclarationSyntax method || MayStoreState(method, type, library, writers);
+                    }
+                }
+            }
+
+            writers[name] = writes;
+            return writes;
         }
 
         private static bool Declares(MemberDeclarationSyntax declaration, ISymbol member)

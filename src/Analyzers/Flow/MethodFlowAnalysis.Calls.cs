@@ -103,7 +103,7 @@ namespace Residency.Analyzers.Flow
                     ApplyParameterSinks(invocation, callee, summary, arguments, receiver);
                     result = Taint.Union(result, Substitute(summary.Returns, arguments));
                     result = Taint.Union(result, FromReceiver(summary.Returns, StoreIntoReceiver(invocation, summary, arguments, receiver)));
-                    result = Taint.Union(result, ApplyCalleeEffects(invocation, callee, summary, arguments));
+                    result = Taint.Union(result, ApplyCalleeEffects(invocation, callee, summary, arguments, receiver));
                 }
 
                 foreach (var (_, lambda) in lambdas)

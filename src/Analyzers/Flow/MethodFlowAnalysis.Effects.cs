@@ -15,10 +15,12 @@ namespace Residency.Analyzers.Flow
     {
         /// <summary>
         /// The effects of a call to a method of this compilation besides its return value: what its out/ref parameters hold
-        /// afterwards; for a local function, what it does with the variables it captures (analysed inline, with the state at
+        /// afterwards, and what it stored into its by-value arguments, from its arguments or from the object it runs on
+        /// (<c>h.Into(list)</c> where <c>Into(List&lt;string&gt; list) =&gt; list.Add(Name)</c> fills <c>list</c> with what
+        /// <c>h</c> holds in <c>Name</c>, <paramref name="receiver"/>); for a local function, what it does with the variables it captures (analysed inline, with the state at
         /// the call). Returns what the inline analysis adds to the call's value.
         /// </summary>
-        private ImmutableHashSet<TaintFact> ApplyCalleeEffects(IInvocationOperation invocation, IMethodSymbol target, MethodSummary summary, ImmutableHashSet<TaintFact>[] arguments)
+        private ImmutableHashSet<TaintFact> ApplyCalleeEffects(IInvocationOperation invocation, IMethodSymbol target, MethodSummary summary, ImmutableHashSet<TaintFact>[] arguments, ImmutableHashSet<TaintFact> receiver)
         {
             if (!summary.OutParameters.IsEmpty)
             {
@@ -33,7 +35,7 @@ namespace Residency.Analyzers.Flow
                     {
                         if (ordinal == parameter.Ordinal)
                         {
-                            Assign(argument.Value, Substitute(facts, arguments), strong: true);
+                            Assign(argument.Value, Taint.Union(Substitute(facts, arguments), FromReceiver(facts, receiver)), strong: true);
                         }
                     }
                 }
@@ -45,7 +47,7 @@ namespace Residency.Analyzers.Flow
                 {
                     if (argument.Parameter is { RefKind: RefKind.None } parameter && parameter.Ordinal == ordinal)
                     {
-                        StoreInto(argument.Value, Substitute(facts, arguments));
+                        StoreInto(argument.Value, Taint.Union(Substitute(facts, arguments), FromReceiver(facts, receiver)));
                     }
                 }
             }

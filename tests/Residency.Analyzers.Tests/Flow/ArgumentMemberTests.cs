@@ -251,6 +251,99 @@ class Service
             SendsBothMembers(4),
             Res001(5).WithArguments("Request.Mail (contact.email)", "Crm.Send (recipient Acme CRM)", "US (United States)", "EEA;Adequate", "Run → Deliver → Crm.Send"));
 
+        // A member that other members of the type only read keeps its argument: a method that sends one field sends
+        // only what the constructor stored there, whether it sends it itself, through a computed property, through a
+        // helper that only reads, or builds something from it (an over-report of a client holding two arguments).
+        [Fact]
+        public Task AMemberTheOtherMembersOnlyReadHoldsItsArgument() => Verify.VerifyAsync(Model + @"
+public class Audit
+{
+    private readonly Crm _crm = new Crm();
+    private readonly string _email;
+    private readonly string _name;
+    private int _sent;
+    public Audit(string email, string name) { _email = email; _name = name; }
+    public void SendName() { _crm.Send(_name); _sent++; }
+    public void SendEmail() => _crm.Send(_email);
+    public string Shout => _name.ToUpperInvariant();
+    public string Label() => Describe(_name);
+    public string Both() => Join(_email, _name);
+    private static string Describe(string s) => s.Trim();
+    private string Join(string a, string b) => a + b;
+}
+class Service
+{
+    void Run(Request r, Crm crm)
+    {
+        {|#0:new Audit(r.Mail, r.Full).SendName()|};
+        {|#1:new Audit(r.Mail, r.Full).SendEmail()|};
+        {|#2:crm.Send(new Audit(r.Mail, r.Full).Shout)|};
+        {|#3:crm.Send(new Audit(r.Mail, r.Full).Label())|};
+        {|#4:crm.Send(new Audit(r.Mail, r.Full).Both())|};
+    }
+}",
+            Res001(0).WithArguments("Request.Full (name)", "Crm.Send (recipient Acme CRM)", "US (United States)", "EEA;Adequate", "Run → SendName → Crm.Send"),
+            Res001(1).WithArguments("Request.Mail (contact.email)", "Crm.Send (recipient Acme CRM)", "US (United States)", "EEA;Adequate", "Run → SendEmail → Crm.Send"),
+            Res001(2).WithArguments("Request.Full (name)", "Crm.Send (recipient Acme CRM)", "US (United States)", "EEA;Adequate", "Run → Crm.Send"),
+            Res001(3).WithArguments("Request.Full (name)", "Crm.Send (recipient Acme CRM)", "US (United States)", "EEA;Adequate", "Run → Crm.Send"),
+            SendsBothMembers(4));
+
+        // A member that another member copies into a member (directly, through a collection's Add, an own method that
+        // stores, a ref argument) may reach a caller through that other member: its argument stays on the whole object.
+        [Fact]
+        public Task AMemberAnotherMemberMovesKeepsItsArgumentOnTheObject() => Verify.VerifyAsync(Model + @"
+public class Cached
+{
+    private readonly string _to; private string _cache = """";
+    public Cached(string to, string subject) { _to = to; Subject = subject; }
+    public string Subject { get; }
+    public void Cache() => _cache = _to;
+    public string Kept => _cache;
+}
+public class Listed
+{
+    private readonly string _to; private readonly System.Collections.Generic.List<string> _all = new();
+    public Listed(string to, string subject) { _to = to; Subject = subject; }
+    public string Subject { get; }
+    public void Keep() => _all.Add(_to);
+    public string First => _all[0];
+}
+public class Helped
+{
+    private readonly string _to; private string _last = """";
+    public Helped(string to, string subject) { _to = to; Subject = subject; }
+    public string Subject { get; }
+    public void Keep() => Remember(_to);
+    private void Remember(string s) { _last = s; }
+    public string Last => _last;
+}
+public class Swapped
+{
+    private string _to; private string _other = """";
+    public Swapped(string to, string subject) { _to = to; Subject = subject; }
+    public string Subject { get; }
+    public void Keep() => System.Threading.Interlocked.Exchange(ref _other, _to);
+    public string Other => _other;
+}
+class Service
+{
+    void Run(Request r, Crm crm)
+    {
+        var c = new Cached(r.Mail, r.Full); c.Cache();
+        {|#0:crm.Send(c.Kept)|};
+        var l = new Listed(r.Mail, r.Full); l.Keep();
+        {|#1:crm.Send(l.First)|};
+        var h = new Helped(r.Mail, r.Full); h.Keep();
+        {|#2:crm.Send(h.Last)|};
+        var s = new Swapped(r.Mail, r.Full); s.Keep();
+        {|#3:crm.Send(s.Other)|};
+    }
+}",
+            Res001(0).WithArguments("Request.Mail (contact.email)", "Crm.Send (recipient Acme CRM)", "US (United States)", "EEA;Adequate", "Run → Crm.Send"),
+            Res001(1).WithArguments("Request.Mail (contact.email)", "Crm.Send (recipient Acme CRM)", "US (United States)", "EEA;Adequate", "Run → Crm.Send"),
+            Res001(2).WithArguments("Request.Mail (contact.email)", "Crm.Send (recipient Acme CRM)", "US (United States)", "EEA;Adequate", "Run → Crm.Send"),
+            Res001(3).WithArguments("Request.Mail (contact.email)", "Crm.Send (recipient Acme CRM)", "US (United States)", "EEA;Adequate", "Run → Crm.Send"));
+
         // A record whose declaration uses a parameter anywhere else (an initializer, a base record's arguments) may hold an
         // argument in another member too: its arguments stay on the whole object, which over-reports and never misses.
         [Fact]

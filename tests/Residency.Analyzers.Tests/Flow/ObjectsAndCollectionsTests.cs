@@ -92,6 +92,39 @@ class Service
     }
 }", Res001(0), Res001(1), Res001(2));
 
+        // A method of an object that fills one of its arguments with what the object holds (a list, another object's member,
+        // an out parameter, the object itself) fills the caller's argument: a method's stores into its arguments are bound at
+        // each call to its arguments and to its receiver alike. What it holds in a member the method does not read stays out.
+        [Fact]
+        public Task AMethodFillsItsArgumentsWithWhatItsObjectHolds() => Verify.VerifyAsync(Source + @"
+public class Holder
+{
+    public string Email { get; set; } = """";
+    public string Country { get; set; } = """";
+    public void Into(List<string> list) => list.Add(Email);
+    public void Fill(Dto d) => d.Text = Email;
+    public void Get(out string s) => s = Email;
+    public void Whole(List<Holder> list) => list.Add(this);
+    public void Where(List<string> list) => list.Add(Country);
+}
+class Service
+{
+    void Run(Customer c, Crm crm)
+    {
+        var h = new Holder { Email = c.Email, Country = c.Country };
+        var l = new List<string>(); h.Into(l);
+        {|#0:crm.Send(l[0])|};
+        var d = new Dto(); h.Fill(d);
+        {|#1:crm.Send(d.Text)|};
+        h.Get(out var s);
+        {|#2:crm.Send(s)|};
+        var w = new List<Holder>(); h.Whole(w);
+        {|#3:crm.Send(w[0].Email)|};
+        var countries = new List<string>(); h.Where(countries);
+        crm.Send(countries[0]);
+    }
+}", Res001(0), Res001(1), Res001(2), Res001(3));
+
         [Fact]
         public Task ObjectCreationCarriesItsArguments() => Verify.VerifyAsync(Source + @"
 class Service

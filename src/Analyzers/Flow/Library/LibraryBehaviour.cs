@@ -70,12 +70,16 @@ namespace Residency.Analyzers.Flow.Library
 
         // The copies of library.json's "*": a method of any external type with one of these names copies (CopyTo, TryCopyTo).
         private readonly ImmutableHashSet<string> _anyTypeCopies;
+
+        // Every copy's name, of any type: for decisions by name alone (MayStoreByName).
+        private readonly ImmutableHashSet<string> _copyNames;
         private readonly ConcurrentDictionary<ISymbol, Behaviour> _memo = new(SymbolEqualityComparer.Default);
 
         public LibraryBehaviour(Compilation compilation)
         {
             var prefixes = ImmutableArray.CreateBuilder<string>();
             var anyTypeCopies = ImmutableHashSet.CreateBuilder<string>(StringComparer.Ordinal);
+            var copyNames = ImmutableHashSet.CreateBuilder<string>(StringComparer.Ordinal);
             var resolved = new Dictionary<string, ImmutableArray<INamedTypeSymbol>>(StringComparer.Ordinal);
             var query = compilation.GetTypeByMetadataName("System.Linq.IQueryable");
             var stores = ImmutableArray.CreateBuilder<INamedTypeSymbol>();
@@ -85,6 +89,11 @@ namespace Residency.Analyzers.Flow.Library
                 {
                     prefixes.AddRange(members);
                     continue;
+                }
+
+                if (kind == Behaviour.CopyInto)
+                {
+                    copyNames.UnionWith(members);
                 }
 
                 if (kind == Behaviour.CopyInto && type == Wildcard)
@@ -127,6 +136,7 @@ namespace Residency.Analyzers.Flow.Library
 
             _mutatorPrefixes = prefixes.ToImmutable();
             _anyTypeCopies = anyTypeCopies.ToImmutable();
+            _copyNames = copyNames.ToImmutable();
             StoreTypes = stores.ToImmutable();
         }
 
@@ -220,6 +230,29 @@ namespace Residency.Analyzers.Flow.Library
             }
 
             return true;
+        }
+
+        /// <summary>
+        /// Whether a call of this name may store an argument in its receiver or copy into an argument, judged by the name
+        /// alone (a mutator prefix of library.json, or one of its copies on any type): for a decision from syntax that must
+        /// not miss a store, such as whether a member of a type copies another member into itself.
+        /// </summary>
+        public bool MayStoreByName(string name)
+        {
+            if (_copyNames.Contains(name))
+            {
+                return true;
+            }
+
+            foreach (var prefix in _mutatorPrefixes)
+            {
+                if (name.StartsWith(prefix, StringComparison.Ordinal))
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
 
         private bool IsMutatorName(IMethodSymbol method)
