@@ -337,6 +337,10 @@ namespace Residency.Analyzers.Flow
                         // sb.Append(a).Append(b): the second call mutates the builder the first returned.
                         instance = chained;
                         continue;
+                    case IInvocationOperation view when _engine.Library.Is(view.TargetMethod, Behaviour.View) && (view.Instance ?? Endpoints.EndpointResolver.FirstArgument(view)) is { } viewed:
+                        // name.AsSpan().CopyTo(target.AsSpan()), CollectionsMarshal.AsSpan(list): the view writes into what it views.
+                        instance = viewed;
+                        continue;
                     case IFieldReferenceOperation field when field.Instance is null or IInstanceReferenceOperation:
                         AddTo(field.Field.OriginalDefinition, value);
                         RecordFieldStore(field.Field, value);

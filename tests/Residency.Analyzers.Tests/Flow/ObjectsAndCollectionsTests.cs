@@ -64,6 +64,36 @@ class Service
     }
 }", Res001(0), Res001(1), Res001(2), Res001(3), Res001(4));
 
+        // A copy into a view of an array, a list or a span (AsSpan, AsMemory, CollectionsMarshal.AsSpan, Slice: library.json
+        // "views") fills what the view is over; a view of a clean array written with clean data leaves it clean.
+        [Fact]
+        public Task ACopyIntoAViewFillsWhatItViews() => Verify.VerifyAsync(Source + @"
+class Service
+{
+    void Run(Customer c, Crm crm)
+    {
+        var chars = new char[64];
+        c.Email.AsSpan().CopyTo(chars.AsSpan());
+        {|#0:crm.Send(new string(chars))|};
+
+        var list = new List<char>(new char[64]);
+        c.Name.AsSpan().CopyTo(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(list));
+        {|#1:crm.Send(list[0].ToString())|};
+
+        var tail = new char[64];
+        c.Email.AsSpan().CopyTo(tail.AsSpan().Slice(8));
+        {|#2:crm.Send(new string(tail))|};
+
+        var memory = new char[64];
+        c.Name.AsMemory().CopyTo(memory.AsMemory(4));
+        {|#3:crm.Send(new string(memory))|};
+
+        var clean = new char[64];
+        c.Country.AsSpan().CopyTo(clean.AsSpan());
+        crm.Send(new string(clean));
+    }
+}", Res001(0), Res001(1), Res001(2), Res001(3));
+
         // A computed property of an object that holds personal data in one member: reading it gives what the object holds in
         // the members its getter reads (bound like a method's reads of its receiver), here, in a callee given the object, and
         // in the object's own methods (Upper inside SendUpper is the receiver's Text).

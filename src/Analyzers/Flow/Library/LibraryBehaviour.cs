@@ -52,6 +52,13 @@ namespace Residency.Analyzers.Flow.Library
         /// Such a call is no mutator of its receiver.
         /// </summary>
         CopyInto = 512,
+
+        /// <summary>
+        /// The result is a view of the call's source (an instance method's receiver, a static one's first argument): a
+        /// span, memory or segment over the same storage (<c>array.AsSpan()</c>, <c>CollectionsMarshal.AsSpan(list)</c>,
+        /// <c>span.Slice(1)</c>). A write through the view is a write into the source.
+        /// </summary>
+        View = 1024,
     }
 
     /// <summary>
@@ -164,7 +171,7 @@ namespace Residency.Analyzers.Flow.Library
         private Behaviour Compute(ISymbol member)
         {
             var result = Behaviour.None;
-            foreach (var kind in new[] { Behaviour.Aggregate, Behaviour.Projection, Behaviour.Size, Behaviour.Serializer, Behaviour.Typed, Behaviour.Store, Behaviour.Mediator, Behaviour.MediatorHandler, Behaviour.CopyInto })
+            foreach (var kind in new[] { Behaviour.Aggregate, Behaviour.Projection, Behaviour.Size, Behaviour.Serializer, Behaviour.Typed, Behaviour.Store, Behaviour.Mediator, Behaviour.MediatorHandler, Behaviour.CopyInto, Behaviour.View })
             {
                 if (_typesByMember.TryGetValue((kind, member.Name), out var types) && DeclaredOnAny(member.ContainingType, types))
                 {
@@ -328,7 +335,7 @@ namespace Residency.Analyzers.Flow.Library
                 ("aggregates", Behaviour.Aggregate), ("projections", Behaviour.Projection), ("sizes", Behaviour.Size),
                 ("serializers", Behaviour.Serializer), ("typedAccessors", Behaviour.Typed), ("stores", Behaviour.Store),
                 ("mediators", Behaviour.Mediator), ("mediatorHandlers", Behaviour.MediatorHandler),
-                ("copies", Behaviour.CopyInto), ("mutatorPrefixes", Behaviour.Mutator),
+                ("copies", Behaviour.CopyInto), ("views", Behaviour.View), ("mutatorPrefixes", Behaviour.Mutator),
             })
             {
                 if (root.Get(section) is not { IsObject: true } entries)
