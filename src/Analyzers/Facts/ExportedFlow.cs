@@ -17,7 +17,13 @@ namespace Residency.Facts
         /// <summary>The interface members and overridden methods it implements, by documentation comment id: a call through them runs it.</summary>
         public IReadOnlyList<string> Implements { get; init; } = new string[0];
 
-        /// <summary>The parameter's ordinal; -1 for an open read (<see cref="OpenMember"/>).</summary>
+        /// <summary>
+        /// <see cref="Parameter"/> of what the object the method runs on holds (<c>Notify() =&gt; Push(_to)</c>): at a call,
+        /// what the caller's receiver holds in <see cref="Member"/> (a member the calling project can see), or in any member.
+        /// </summary>
+        public const int ReceiverParameter = -2;
+
+        /// <summary>The parameter's ordinal; -1 for an open read (<see cref="OpenMember"/>); <see cref="ReceiverParameter"/> for the receiver.</summary>
         public int Parameter { get; init; }
 
         /// <summary>

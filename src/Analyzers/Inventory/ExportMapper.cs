@@ -15,13 +15,15 @@ namespace Residency.Analyzers.Inventory
     {
         /// <summary>
         /// Whether another project can call <paramref name="method"/> with data of its own: an ordinary method with a
-        /// parameter that can carry data (<see cref="MayCarryData"/>; with <paramref name="hasOpenMembers"/>, any), visible outside the assembly (public or protected, in types that are), or an explicit interface
-        /// implementation (called through the interface).
+        /// parameter that can carry data (<see cref="MayCarryData"/>; with <paramref name="hasOpenMembers"/>, any), or an
+        /// instance method of a type whose fields can (the caller's object may hold its data), visible outside the assembly
+        /// (public or protected, in types that are), or an explicit interface implementation (called through the interface).
         /// </summary>
         public static bool IsCandidate(IMethodSymbol method, bool hasOpenMembers = false)
         {
-            // Where the library has open members (FlowEngine.IsOpenMember), a method without such a parameter may read one.
-            if (method.IsImplicitlyDeclared || (!hasOpenMembers && !method.Parameters.Any(p => MayCarryData(p.Type))))
+            // Where the library has open members (FlowEngine.IsOpenMember), a method without such a parameter may read one;
+            // an instance method may send what its object holds (new Notifier(c.Email).Notify(): HoldsData).
+            if (method.IsImplicitlyDeclared || (!hasOpenMembers && !method.Parameters.Any(p => MayCarryData(p.Type)) && !HoldsData(method)))
             {
                 return false;
             }
@@ -105,12 +107,13 @@ namespace Residency.Analyzers.Inventory
             foreach (var flow in summary.ParameterSinks.OrderBy(f => f.Path.Length).ThenBy(f => string.Join("\u0001", f.Path), System.StringComparer.Ordinal))
             {
                 var open = flow.Parameter == TaintFact.OpenRead;
-                if (!open && (flow.Parameter < 0 || flow.Parameter >= method.Parameters.Length))
+                var receiver = flow.Parameter == TaintFact.Receiver;
+                if (receiver ? method.IsStatic || !IsHeldValue(flow) : !open && (flow.Parameter < 0 || flow.Parameter >= method.Parameters.Length))
                 {
-                    continue; // what the receiver holds in its fields: the caller's object is not known across projects
+                    continue;
                 }
 
-                if ((!open && !MayCarryData(method.Parameters[flow.Parameter].Type)) || !seen.Add((flow.Parameter, flow.ViaMember, flow.Member, flow.Sink.Id)))
+                if ((!open && !receiver && !MayCarryData(method.Parameters[flow.Parameter].Type)) || !seen.Add((flow.Parameter, flow.ViaMember, flow.Member, flow.Sink.Id)))
                 {
                     continue;
                 }
@@ -120,7 +123,7 @@ namespace Residency.Analyzers.Inventory
                 {
                     Method = id,
                     Implements = implements,
-                    Parameter = open ? -1 : flow.Parameter,
+                    Parameter = open ? -1 : receiver ? ExportedFlow.ReceiverParameter : flow.Parameter,
                     Member = open ? null : flow.Member?.OriginalDefinition.GetDocumentationCommentId(),
                     ViaMember = !open && flow.ViaMember,
                     OpenMember = open ? flow.Member?.OriginalDefinition.GetDocumentationCommentId() : null,
@@ -182,6 +185,39 @@ namespace Residency.Analyzers.Inventory
                     }
                 }
             }
+        }
+
+        /// <summary>
+        /// A receiver flow worth exporting: what the object holds in a field or property of a plain value (a string, a number,
+        /// a Guid: <c>Notify() =&gt; Push(_to)</c>), or the object itself. Not a member holding a service the method calls
+        /// (<c>_transport.Push(value)</c>, <c>_sender.Send(to)</c>), which a caller never fills with personal data, nor an
+        /// object whose annotated members the library reads (its own findings say so).
+        /// </summary>
+        private static bool IsHeldValue(ParameterSinkFlow flow) => flow.Member switch
+        {
+            null => !flow.ViaMember,
+            IFieldSymbol field => FlowEngine.IsPlainValue(field.Type),
+            IPropertySymbol property => FlowEngine.IsPlainValue(property.Type),
+            _ => false,
+        };
+
+        /// <summary>An instance method of a type with an instance field (or auto-property) that can carry data: what the caller's object holds may reach a sink.</summary>
+        private static bool HoldsData(IMethodSymbol method)
+        {
+            if (method.IsStatic || method.ContainingType is not { } type)
+            {
+                return false;
+            }
+
+            foreach (var member in type.GetMembers())
+            {
+                if (member is IFieldSymbol { IsStatic: false, IsConst: false } field && MayCarryData(field.Type))
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
 
         /// <summary>

@@ -176,13 +176,18 @@ namespace Residency.Analyzers.Flow.Calls
             var flows = ImmutableArray.CreateBuilder<ParameterSinkFlow>(exports.Count);
             foreach (var export in Linked(exports, id))
             {
-                if (export.Parameter < 0 || export.Parameter >= method.Parameters.Length)
+                var receiver = export.Parameter == ExportedFlow.ReceiverParameter;
+                if (receiver ? method.IsStatic : export.Parameter < 0 || export.Parameter >= method.Parameters.Length)
                 {
                     continue; // an export of another overload or version of the library: nothing to apply
                 }
 
                 var member = export.Member is null ? null : DocumentationCommentId.GetFirstSymbolForDeclarationId(export.Member, _compilation);
-                flows.Add(new ParameterSinkFlow(export.Parameter, export.ViaMember, Sink(export), ImmutableArray.CreateRange(export.Path))
+
+                // What the caller's object holds in a member this project can see (a public property), or, where the member is
+                // private to the library (a field the constructor filled), in any member: the object's arguments go whole.
+                var viaMember = export.ViaMember && (!receiver || member is not null);
+                flows.Add(new ParameterSinkFlow(receiver ? TaintFact.Receiver : export.Parameter, viaMember, Sink(export), ImmutableArray.CreateRange(export.Path))
                 {
                     Member = member,
                     Through = Resolve(export.Through),
