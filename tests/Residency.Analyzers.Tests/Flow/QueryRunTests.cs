@@ -54,6 +54,26 @@ class Finder(Db db)
             ToProvider(2, "Customer.Email (contact.email)"),
             ToProvider(3, "Customer.Email (contact.email)"));
 
+        // A query switched to LINQ to Objects runs at AsEnumerable() (what follows runs in memory), whether an operator or a foreach
+        // enumerates it; one run by a local function runs there too.
+        [Fact]
+        public Task AQueryRunAfterAsEnumerableOrInALocalFunctionHandsItsValues() => VerifyAsync(@"
+class Finder(Db db)
+{
+    int Find(Customer customer)
+    {
+        var a = {|#0:db.Customers.Where(c => c.Email == customer.Email).AsEnumerable()|}.ToList();
+        foreach (var x in {|#1:db.Customers.Where(c => c.Name == customer.Name).AsEnumerable()|}) { }
+        var q = db.Customers.Where(c => c.Email == customer.Email);
+        int Run() => {|#2:q.Count()|};
+        var clean = db.Customers.Where(c => c.Id == customer.Id).AsEnumerable().ToList();
+        return a.Count + Run() + clean.Count;
+    }
+}", null,
+            ToProvider(0, "Customer.Email (contact.email)"),
+            ToProvider(1, "Customer.Name (name)"),
+            ToProvider(2, "Customer.Email (contact.email)"));
+
         // A body that reaches its set only through the context's own Set<T>() runs a query on it too.
         [Fact]
         public Task ASetReachedOnlyThroughTheContextsSetMethodRunsOnIt() => VerifyAsync(@"
