@@ -59,7 +59,8 @@ namespace Residency.Analyzers.Flow
         /// <summary>
         /// The methods of this compilation an interface or virtual call may run (the target itself when it has a body, and
         /// its implementations and overrides here, at most <see cref="MaxDispatchTargets"/>); empty for a call that is not
-        /// dispatched virtually or whose target is not declared in this compilation. <paramref name="bounded"/>: more were found.
+        /// dispatched virtually, or whose target is neither declared in this compilation nor a referenced interface's method
+        /// implemented here. <paramref name="bounded"/>: more were found.
         /// </summary>
         internal ImmutableArray<IMethodSymbol> DispatchTargets(IInvocationOperation invocation, out bool bounded)
         {
@@ -73,7 +74,10 @@ namespace Residency.Analyzers.Flow
                     : ImmutableArray<IMethodSymbol>.Empty;
             }
 
-            if (!invocation.IsVirtual || target.IsStatic || target.OriginalDefinition.DeclaringSyntaxReferences.Length == 0)
+            // A library's interface method runs its implementations here (DispatchIndex: not the base library's); a library's
+            // virtual or abstract class method does not (its overrides are the framework's to call).
+            if (!invocation.IsVirtual || target.IsStatic ||
+                (target.OriginalDefinition.DeclaringSyntaxReferences.Length == 0 && target.ContainingType?.TypeKind != TypeKind.Interface))
             {
                 return ImmutableArray<IMethodSymbol>.Empty;
             }

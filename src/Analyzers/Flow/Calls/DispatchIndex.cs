@@ -8,10 +8,11 @@ namespace Residency.Analyzers.Flow.Calls
 {
     /// <summary>
     /// Where an interface or virtual call of the application may land: for each interface member, abstract or virtual
-    /// method declared in this compilation, its implementations and overrides in this compilation; and for each getter of
-    /// a plain-value property (<see cref="FlowEngine.IsPlainValue"/>) of an interface of a referenced assembly, its
-    /// implementations here (a solution's <c>IUser.Id</c>, declared in the Application project and implemented in the web
-    /// project from the request's claims). Built once per compilation, on first use, from declarations only (no method
+    /// method declared in this compilation, its implementations and overrides in this compilation; and for each ordinary
+    /// method, and getter of a plain-value property (<see cref="FlowEngine.IsPlainValue"/>), of an interface of a
+    /// referenced assembly other than the base library's, its implementations here (Identity UI's
+    /// <c>IEmailSender.SendEmailAsync</c> implemented with an e-mail API; a solution's <c>IUser.Id</c>, declared in the
+    /// Application project and implemented in the web project from the request's claims). Built once per compilation, on first use, from declarations only (no method
     /// body is bound); linear in the number of declared members. A call or read follows at most
     /// <see cref="FlowEngine.MaxDispatchTargets"/> of them (docs/flow-semantics.md).
     /// </summary>
@@ -50,12 +51,18 @@ namespace Residency.Analyzers.Flow.Calls
 
                 foreach (var @interface in type.AllInterfaces)
                 {
-                    // The application's own interfaces, every member; a referenced assembly's, only its plain-value getters.
+                    // The application's own interfaces, every member; a referenced assembly's, its ordinary methods and its
+                    // plain-value getters, unless it is one of the base library's (IDisposable, IEnumerable<T>, IComparer<T>).
                     var referenced = @interface.DeclaringSyntaxReferences.Length == 0;
+                    if (referenced && IsOfTheBaseLibrary(@interface))
+                    {
+                        continue;
+                    }
+
                     foreach (var member in @interface.GetMembers())
                     {
                         if (member is IMethodSymbol { IsStatic: false } interfaceMethod &&
-                            (!referenced || IsPlainValueGetter(interfaceMethod)) &&
+                            (!referenced || interfaceMethod.MethodKind == MethodKind.Ordinary || IsPlainValueGetter(interfaceMethod)) &&
                             type.FindImplementationForInterfaceMember(interfaceMethod) is IMethodSymbol { IsAbstract: false } implementation &&
                             implementation.DeclaringSyntaxReferences.Length > 0)
                         {
@@ -147,6 +154,22 @@ namespace Residency.Analyzers.Flow.Calls
             }
 
             return false;
+        }
+
+        /// <summary>
+        /// An interface of the base library (<c>System.*</c>: <c>IDisposable</c>, <c>IEnumerable&lt;T&gt;</c>,
+        /// <c>IComparer&lt;T&gt;</c>, <c>IAsyncDisposable</c>), which so many types implement that following its calls would
+        /// run every implementation for every call; not a package's interface (Identity UI's <c>IEmailSender</c>).
+        /// </summary>
+        private static bool IsOfTheBaseLibrary(INamedTypeSymbol @interface)
+        {
+            var root = @interface.ContainingNamespace;
+            while (root is { ContainingNamespace.IsGlobalNamespace: false })
+            {
+                root = root.ContainingNamespace;
+            }
+
+            return root is { Name: "System" };
         }
 
         /// <summary>
