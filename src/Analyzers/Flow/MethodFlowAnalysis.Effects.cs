@@ -128,12 +128,14 @@ namespace Residency.Analyzers.Flow
                 }
 
                 var sent = flow.ViaMember ? Taint.OnMemberRead(argument, flow.Member) : argument;
+                IParameterSymbol? parameter = null;
                 if (flow.Parameter < callee.Parameters.Length)
                 {
-                    sent = WithoutWhatTheCalleeReports(sent, callee.Parameters[flow.Parameter].Type);
+                    parameter = callee.Parameters[flow.Parameter];
+                    sent = WithoutWhatTheCalleeReports(sent, parameter.Type);
                 }
 
-                if (!ReportedByTheCallee(flow, sent))
+                if (!ReportedByTheCallee(flow, sent, parameter))
                 {
                     RecordSink(operation, flow.Sink, sent, flow.Path, flow.Through);
                 }
@@ -144,12 +146,16 @@ namespace Residency.Analyzers.Flow
         /// The callee sends a personal member of the argument (<c>Ensure(Customer c) =&gt; Send(c.Email)</c> with
         /// <c>Email</c> annotated): it reads that member and reports the flow itself, so what the caller stored there
         /// (<c>new Customer { Email = r.Mail }</c>) is the same data and the same transfer, not a second finding (the
-        /// location rule, docs/flow-semantics.md). Unless the caller's data is special-category and the member is not:
-        /// then only the caller's finding says so (RES002).
+        /// location rule, docs/flow-semantics.md). So does a callee whose <paramref name="parameter"/> is itself a source
+        /// (<c>[PersonalData]</c> on it, or an <c>IEmailSender</c>'s <c>email</c>). Unless the caller's data is
+        /// special-category and the member or parameter is not: then only the caller's finding says so (RES002).
         /// </summary>
-        private bool ReportedByTheCallee(ParameterSinkFlow flow, ImmutableHashSet<TaintFact> sent)
+        private bool ReportedByTheCallee(ParameterSinkFlow flow, ImmutableHashSet<TaintFact> sent, IParameterSymbol? parameter = null)
         {
-            if (!flow.ViaMember || flow.Member is null || Classifier.GetElement(flow.Member) is not { } element)
+            // The member of the argument the callee reads, or the parameter itself when it is a source there (annotated, or
+            // a catalogued callback parameter: an IEmailSender's email): the callee reports that flow.
+            var read = flow.ViaMember ? flow.Member : parameter;
+            if (read is null || Classifier.GetElement(read) is not { } element)
             {
                 return false;
             }

@@ -96,6 +96,7 @@ namespace Residency.Analyzers.Sources
             }
 
             _handlers = new Lazy<Handlers>(ResolveHandlers, LazyThreadSafetyMode.ExecutionAndPublication);
+            _callbacks = new Lazy<ImmutableArray<ResolvedCallback>>(ResolveCallbacks, LazyThreadSafetyMode.ExecutionAndPublication);
             _anyClaim = new Lazy<DataElement?>(
                 () => _claimSymbol is null ? null : new DataElement(_claimSymbol, "claim:*", "claims (any type)", "claim", null, ElementOrigin.Platform, "claims of the signed-in user"),
                 LazyThreadSafetyMode.ExecutionAndPublication);
@@ -108,7 +109,7 @@ namespace Residency.Analyzers.Sources
 
         /// <summary>The element a property, field or method return value is by the catalogue (a value source), or null.</summary>
         public DataElement? MemberElement(ISymbol symbol) =>
-            symbol is IParameterSymbol parameter ? BoundElement(parameter) : FindMember(symbol)?.Element;
+            symbol is IParameterSymbol parameter ? BoundElement(parameter) ?? CallbackElement(parameter) : FindMember(symbol)?.Element;
 
         /// <summary>What an instance of <paramref name="type"/> carries when passed whole: every claim, for a principal or identity.</summary>
         public ImmutableArray<DataElement> CarriedBy(ITypeSymbol type) =>

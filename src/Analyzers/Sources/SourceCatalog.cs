@@ -119,6 +119,12 @@ namespace Residency.Analyzers.Sources
     }
 
     /// <summary>
+    /// A parameter of a library's interface method that is personal data in every implementation the application writes
+    /// (<c>IEmailSender.SendEmailAsync</c>'s <c>email</c>): sources.json <c>callbackParameters</c>.
+    /// </summary>
+    internal sealed record CallbackParameter(string TypeName, string MethodName, string Parameter, string Category, string Origin);
+
+    /// <summary>
     /// The built-in catalogue of sources that need no annotation (Catalog/sources.json, embedded), merged with a
     /// project's residency.json <c>sources</c>. Data, not code: claim types, the members that are sources, how claims are
     /// looked up, request headers.
@@ -219,6 +225,9 @@ namespace Residency.Analyzers.Sources
         /// <summary>Problems in the built-in catalogue (tests pin it empty).</summary>
         public ImmutableArray<ConfigIssue> Issues { get; }
 
+        /// <summary>sources.json <c>callbackParameters</c>: parameters of library interface methods the application implements.</summary>
+        public ImmutableArray<CallbackParameter> CallbackParameters { get; private init; } = ImmutableArray<CallbackParameter>.Empty;
+
         public IEnumerable<ClaimTypeEntry> ClaimTypes => _claimTypes.Values;
 
         /// <summary>The entry for a claim type (case-insensitive, as <c>ClaimsPrincipal.FindFirst</c> compares), or null.</summary>
@@ -238,7 +247,10 @@ namespace Residency.Analyzers.Sources
                 claimTypes[entry.ClaimType] = entry;
             }
 
-            return new SourceCatalog(claimTypes, Members.AddRange(user.SourceMembers), Lookups, PrincipalTypes, ClaimValueMember, ClaimFilters, HeaderDictionaries, Headers, Issues, OwnResults, HeaderNameFields, FieldCollections, FieldCollectionNames, RequestHandlers);
+            return new SourceCatalog(claimTypes, Members.AddRange(user.SourceMembers), Lookups, PrincipalTypes, ClaimValueMember, ClaimFilters, HeaderDictionaries, Headers, Issues, OwnResults, HeaderNameFields, FieldCollections, FieldCollectionNames, RequestHandlers)
+            {
+                CallbackParameters = CallbackParameters,
+            };
         }
 
         /// <summary>This catalogue with the sources referenced projects exported (docs/cross-project.md): their members are added.</summary>
@@ -258,7 +270,10 @@ namespace Residency.Analyzers.Sources
                 });
             }
 
-            return new SourceCatalog(_claimTypes, Members.AddRange(members), Lookups, PrincipalTypes, ClaimValueMember, ClaimFilters, HeaderDictionaries, Headers, Issues, OwnResults, HeaderNameFields, FieldCollections, FieldCollectionNames, RequestHandlers);
+            return new SourceCatalog(_claimTypes, Members.AddRange(members), Lookups, PrincipalTypes, ClaimValueMember, ClaimFilters, HeaderDictionaries, Headers, Issues, OwnResults, HeaderNameFields, FieldCollections, FieldCollectionNames, RequestHandlers)
+            {
+                CallbackParameters = CallbackParameters,
+            };
         }
 
         private static SourceCatalog LoadBuiltIn()
@@ -341,6 +356,24 @@ namespace Residency.Analyzers.Sources
                 }
             }
 
+            var callbacks = ImmutableArray.CreateBuilder<CallbackParameter>();
+            foreach (var item in Items(root.Get("callbackParameters")))
+            {
+                if (item.Get("$comment") is not null)
+                {
+                    continue;
+                }
+
+                var (typeName, methodName) = Split(item.GetString("member"));
+                if (typeName is null || methodName is null || item.GetString("parameter") is not { Length: > 0 } parameter || item.GetString("category") is not { Length: > 0 } category)
+                {
+                    Issue(item, "a callback parameter needs 'member' (Interface.Method), 'parameter' and 'category'");
+                    continue;
+                }
+
+                callbacks.Add(new CallbackParameter(typeName, methodName, parameter, category, item.GetString("origin") ?? typeName + "." + methodName));
+            }
+
             return new SourceCatalog(
                 claimTypes,
                 members.ToImmutable(),
@@ -355,7 +388,10 @@ namespace Residency.Analyzers.Sources
                 Strings(root.Get("headerNameFields")),
                 Strings(root.Get("fieldCollections")),
                 Strings(root.Get("fieldCollectionNames")),
-                Sections(root.Get("requestHandlers")));
+                Sections(root.Get("requestHandlers")))
+            {
+                CallbackParameters = callbacks.ToImmutable(),
+            };
         }
 
         /// <summary>

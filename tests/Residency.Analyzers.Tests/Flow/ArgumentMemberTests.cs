@@ -46,6 +46,19 @@ class Service
     void Run(Request r, Analytics a) { a.Track(new Customer { Email = r.Mail, Name = r.Full }); }
 }", Res001(0).WithArguments("Customer.Email (contact.email)", "Crm.Send (recipient Acme CRM)", "US (United States)", "EEA;Adequate", "Track → Crm.Send"));
 
+        // So is a parameter that is itself a source: the callee reports its flow, and a caller's data handed to it is the same
+        // transfer, reported once there; special-category data handed to it is still the caller's finding (RES002).
+        [Fact]
+        public Task AnAnnotatedParameterIsReportedOnceInTheCalleeThatSendsIt() => Verify.VerifyAsync(Model + @"
+public class Intake { [SpecialCategoryData(""health"")] public string Condition { get; set; } = """"; }
+class Analytics { readonly Crm _crm = new Crm(); public void Track([PersonalData(""contact.phone_number"")] string phone) => {|#0:_crm.Send(phone)|}; }
+class Service
+{
+    void Run(Request r, Intake i, Analytics a) { a.Track(r.Phone); a.Track(r.Mail); {|#1:a.Track(i.Condition)|}; }
+}",
+            Res001(0).WithArguments("parameter 'phone' of Analytics.Track (contact.phone_number)", "Crm.Send (recipient Acme CRM)", "US (United States)", "EEA;Adequate", "Track → Crm.Send"),
+            Verify.Diagnostic("RES002").WithLocation(1).WithOptions(Microsoft.CodeAnalysis.Testing.DiagnosticOptions.IgnoreAdditionalLocations));
+
         // Unless the caller's data is special-category and the member is not: only the caller's finding says so.
         [Fact]
         public Task SpecialCategoryDataStoredInAPlainPersonalMemberIsReportedAtTheCaller() => Verify.VerifyAsync(Model + @"
