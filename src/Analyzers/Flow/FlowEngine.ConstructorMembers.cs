@@ -57,7 +57,7 @@ namespace Residency.Analyzers.Flow
         /// For <c>{ To = to; this.Subject = subject; }</c>: the field or auto-property of the constructor's own type each
         /// parameter is assigned to. Default unless every statement is such an assignment of a parameter, no parameter is
         /// assigned twice, and the constructor calls no other (<c>: base(…)</c>, <c>: this(…)</c>). A member that another
-        /// member reads holds nothing here (below).
+        /// member may copy into a member of the object holds nothing here (below).
         /// </summary>
         private static ImmutableArray<ISymbol?> AssignedMembers(IMethodSymbol constructor, ConstructorDeclarationSyntax declaration, LibraryBehaviour library)
         {

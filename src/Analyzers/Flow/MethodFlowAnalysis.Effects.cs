@@ -17,8 +17,8 @@ namespace Residency.Analyzers.Flow
         /// The effects of a call to a method of this compilation besides its return value: what its out/ref parameters hold
         /// afterwards, and what it stored into its by-value arguments, from its arguments or from the object it runs on
         /// (<c>h.Into(list)</c> where <c>Into(List&lt;string&gt; list) =&gt; list.Add(Name)</c> fills <c>list</c> with what
-        /// <c>h</c> holds in <c>Name</c>, <paramref name="receiver"/>); for a local function, what it does with the variables it captures (analysed inline, with the state at
-        /// the call). Returns what the inline analysis adds to the call's value.
+        /// <c>h</c> holds in <c>Name</c>, <paramref name="receiver"/>); for a local function, what it does with the variables
+        /// it captures (analysed inline, with the state at the call). Returns what the inline analysis adds to the call's value.
         /// </summary>
         private ImmutableHashSet<TaintFact> ApplyCalleeEffects(IInvocationOperation invocation, IMethodSymbol target, MethodSummary summary, ImmutableHashSet<TaintFact>[] arguments, ImmutableHashSet<TaintFact> receiver)
         {

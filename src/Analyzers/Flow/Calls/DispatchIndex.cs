@@ -10,10 +10,10 @@ namespace Residency.Analyzers.Flow.Calls
     /// Where an interface or virtual call of the application may land: for each interface member, abstract or virtual
     /// method declared in this compilation, its implementations and overrides in this compilation; and for each ordinary
     /// method, and getter of a plain-value property (<see cref="FlowEngine.IsPlainValue"/>), of an interface of a
-    /// referenced assembly other than the base library's, its implementations here (Identity UI's
-    /// <c>IEmailSender.SendEmailAsync</c> implemented with an e-mail API; a solution's <c>IUser.Id</c>, declared in the
-    /// Application project and implemented in the web project from the request's claims). Built once per compilation, on first use, from declarations only (no method
-    /// body is bound); linear in the number of declared members. A call or read follows at most
+    /// referenced assembly other than the base library's, its implementations here (a package's <c>IMailer.SendAsync</c>
+    /// implemented with an e-mail API; a solution's <c>IUser.Id</c>, declared in the Application project and implemented
+    /// in the web project from the request's claims). Built once per compilation, on first use, from declarations only
+    /// (no method body is bound); linear in the number of declared members. A call or read follows at most
     /// <see cref="FlowEngine.MaxDispatchTargets"/> of them (docs/flow-semantics.md).
     /// </summary>
     internal sealed class DispatchIndex
