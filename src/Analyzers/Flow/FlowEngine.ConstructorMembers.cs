@@ -262,8 +262,9 @@ namespace Residency.Analyzers.Flow
         /// <summary>
         /// Whether <paramref name="declaration"/> may write a member of the object or a static field: an assignment to
         /// anything but its own locals and parameters, a <c>ref</c> or <c>out</c> argument, a call of a mutator or a copy
-        /// (library.json's names: <c>Add</c>, <c>CopyTo</c>, …) on anything but its own locals, or a call of an own
-        /// method that may (by name, every overload; memoised in <paramref name="writers"/>, a cycle counts as writing).
+        /// (library.json's names: <c>Add</c>, <c>CopyTo</c>, …) on anything but its own locals, or a call of an own or
+        /// base type's method that may (<c>Remember(_to)</c>, <c>this.</c> or <c>base.Remember(_to)</c>: by name, every
+        /// overload; memoised in <paramref name="writers"/>, a cycle counts as writing).
         /// <c>_sent++</c> writes a member but copies nothing into it.
         /// </summary>
         private static bool MayStoreState(MemberDeclarationSyntax declaration, INamedTypeSymbol type, LibraryBehaviour library, Dictionary<string, bool> writers)
@@ -297,7 +298,7 @@ namespace Residency.Analyzers.Flow
                     case ArgumentSyntax { RefKindKeyword.RawKind: (int)SyntaxKind.RefKeyword or (int)SyntaxKind.OutKeyword } argument when !IsLocal(argument.Expression):
                     case InvocationExpressionSyntax { Expression: MemberBindingExpressionSyntax { Name: var bound } } when library.MayStoreByName(bound.Identifier.ValueText):
                         return true;
-                    case InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Expression: var receiver, Name: var called } } when receiver is ThisExpressionSyntax:
+                    case InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Expression: var receiver, Name: var called } } when receiver is ThisExpressionSyntax or BaseExpressionSyntax:
                         if (OwnMethodMayStore(called.Identifier.ValueText, type, library, writers))
                         {
                             return true;

@@ -302,7 +302,8 @@ class Service
             SendsBothMembers(4));
 
         // A member that another member copies into a member (directly, through a collection's Add, an own method that
-        // stores, a ref argument) may reach a caller through that other member: its argument stays on the whole object.
+        // stores, a base type's, a ref argument) may reach a caller through that other member: its argument stays on the
+        // whole object.
         [Fact]
         public Task AMemberAnotherMemberMovesKeepsItsArgumentOnTheObject() => Verify.VerifyAsync(Model + @"
 public class Cached
@@ -338,10 +339,20 @@ public class Swapped
     public void Keep() => System.Threading.Interlocked.Exchange(ref _other, _to);
     public string Other => _other;
 }
+public class Remembering { protected string _last = """"; protected void Remember(string s) { _last = s; } public string Last => _last; }
+public class Based : Remembering
+{
+    private readonly string _to;
+    public Based(string to, string subject) { _to = to; Subject = subject; }
+    public string Subject { get; }
+    public void Keep() => base.Remember(_to);
+}
 class Service
 {
     void Run(Request r, Crm crm)
     {
+        var b = new Based(r.Mail, r.Full); b.Keep();
+        {|#4:crm.Send(b.Last)|};
         var c = new Cached(r.Mail, r.Full); c.Cache();
         {|#0:crm.Send(c.Kept)|};
         var l = new Listed(r.Mail, r.Full); l.Keep();
@@ -355,7 +366,8 @@ class Service
             Res001(0).WithArguments("Request.Mail (contact.email)", "Crm.Send (recipient Acme CRM)", "US (United States)", "EEA;Adequate", "Run → Crm.Send"),
             Res001(1).WithArguments("Request.Mail (contact.email)", "Crm.Send (recipient Acme CRM)", "US (United States)", "EEA;Adequate", "Run → Crm.Send"),
             Res001(2).WithArguments("Request.Mail (contact.email)", "Crm.Send (recipient Acme CRM)", "US (United States)", "EEA;Adequate", "Run → Crm.Send"),
-            Res001(3).WithArguments("Request.Mail (contact.email)", "Crm.Send (recipient Acme CRM)", "US (United States)", "EEA;Adequate", "Run → Crm.Send"));
+            Res001(3).WithArguments("Request.Mail (contact.email)", "Crm.Send (recipient Acme CRM)", "US (United States)", "EEA;Adequate", "Run → Crm.Send"),
+            Res001(4).WithArguments("Request.Mail (contact.email)", "Crm.Send (recipient Acme CRM)", "US (United States)", "EEA;Adequate", "Run → Crm.Send"));
 
         // A record whose declaration uses a parameter anywhere else (an initializer, a base record's arguments) may hold an
         // argument in another member too: its arguments stay on the whole object, which over-reports and never misses.
