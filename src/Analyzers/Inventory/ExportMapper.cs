@@ -16,7 +16,7 @@ namespace Residency.Analyzers.Inventory
         /// <summary>
         /// Whether another project can call <paramref name="method"/> with data of its own: an ordinary method with a
         /// parameter that can carry data (<see cref="MayCarryData"/>; with <paramref name="hasOpenMembers"/>, any), or an
-        /// instance method of a type whose fields can (the caller's object may hold its data), visible outside the assembly
+        /// instance method of a type with a plain-value field (the caller's object may hold its data there), visible outside the assembly
         /// (public or protected, in types that are), or an explicit interface implementation (called through the interface).
         /// </summary>
         public static bool IsCandidate(IMethodSymbol method, bool hasOpenMembers = false)
@@ -201,7 +201,10 @@ namespace Residency.Analyzers.Inventory
             _ => false,
         };
 
-        /// <summary>An instance method of a type with an instance field (or auto-property) that can carry data: what the caller's object holds may reach a sink.</summary>
+        /// <summary>
+        /// An instance method of a type with an instance field (or auto-property's backing field) of a plain value: what the
+        /// caller's object holds there may reach a sink, and only such a member's flow is exported (<see cref="IsHeldValue"/>).
+        /// </summary>
         private static bool HoldsData(IMethodSymbol method)
         {
             if (method.IsStatic || method.ContainingType is not { } type)
@@ -211,7 +214,7 @@ namespace Residency.Analyzers.Inventory
 
             foreach (var member in type.GetMembers())
             {
-                if (member is IFieldSymbol { IsStatic: false, IsConst: false } field && MayCarryData(field.Type))
+                if (member is IFieldSymbol { IsStatic: false, IsConst: false } field && FlowEngine.IsPlainValue(field.Type))
                 {
                     return true;
                 }

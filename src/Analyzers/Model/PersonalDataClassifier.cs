@@ -213,13 +213,7 @@ namespace Residency.Analyzers.Model
 
         private static bool IsFrameworkType(ITypeSymbol type)
         {
-            var ns = type.ContainingNamespace;
-            while (ns is { IsGlobalNamespace: false, ContainingNamespace.IsGlobalNamespace: false })
-            {
-                ns = ns.ContainingNamespace;
-            }
-
-            return ns is { Name: "System" or "Microsoft" } && type.ContainingAssembly?.Name is { } assembly &&
+            return WellKnownTypes.RootNamespace(type) is { Name: "System" or "Microsoft" } && type.ContainingAssembly?.Name is { } assembly &&
                 (assembly.StartsWith("System", System.StringComparison.Ordinal) || assembly.StartsWith("Microsoft", System.StringComparison.Ordinal) || assembly == "mscorlib" || assembly == "netstandard");
         }
 

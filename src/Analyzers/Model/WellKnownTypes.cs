@@ -169,6 +169,18 @@ namespace Residency.Analyzers.Model
         public static bool IsCancellationToken(ITypeSymbol type) =>
             type is INamedTypeSymbol { Name: "CancellationToken", ContainingNamespace: { Name: "Threading", ContainingNamespace: { Name: "System", ContainingNamespace.IsGlobalNamespace: true } } };
 
+        /// <summary>The outermost namespace <paramref name="type"/> is declared in (<c>System</c> for <c>System.Collections.Generic.List&lt;T&gt;</c>); the global namespace for a type declared there.</summary>
+        public static INamespaceSymbol? RootNamespace(ITypeSymbol type)
+        {
+            var ns = type.ContainingNamespace;
+            while (ns is { IsGlobalNamespace: false, ContainingNamespace.IsGlobalNamespace: false })
+            {
+                ns = ns.ContainingNamespace;
+            }
+
+            return ns;
+        }
+
         /// <summary>Whether <paramref name="type"/> is or derives from <paramref name="baseType"/>.</summary>
         public static bool DerivesFrom(ITypeSymbol? type, INamedTypeSymbol? baseType)
         {

@@ -161,16 +161,7 @@ namespace Residency.Analyzers.Flow.Calls
         /// <c>IComparer&lt;T&gt;</c>, <c>IAsyncDisposable</c>), which so many types implement that following its calls would
         /// run every implementation for every call; not a package's interface (Identity UI's <c>IEmailSender</c>).
         /// </summary>
-        private static bool IsOfTheBaseLibrary(INamedTypeSymbol @interface)
-        {
-            var root = @interface.ContainingNamespace;
-            while (root is { ContainingNamespace.IsGlobalNamespace: false })
-            {
-                root = root.ContainingNamespace;
-            }
-
-            return root is { Name: "System" };
-        }
+        private static bool IsOfTheBaseLibrary(INamedTypeSymbol @interface) => WellKnownTypes.RootNamespace(@interface) is { IsGlobalNamespace: false, Name: "System" };
 
         /// <summary>
         /// A getter of a non-indexed property whose value is a plain value: what a referenced interface's member may hand

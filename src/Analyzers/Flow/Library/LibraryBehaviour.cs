@@ -244,34 +244,17 @@ namespace Residency.Analyzers.Flow.Library
         /// alone (a mutator prefix of library.json, or one of its copies on any type): for a decision from syntax that must
         /// not miss a store, such as whether a member of a type copies another member into itself.
         /// </summary>
-        public bool MayStoreByName(string name)
-        {
-            if (_copyNames.Contains(name))
-            {
-                return true;
-            }
+        public bool MayStoreByName(string name) => _copyNames.Contains(name) || HasMutatorPrefix(name);
 
+        private bool IsMutatorName(IMethodSymbol method) =>
+            // sb.Append(x) returns the builder it stored x in
+            SymbolEqualityComparer.Default.Equals(method.ReturnType.OriginalDefinition, method.ContainingType?.OriginalDefinition) || HasMutatorPrefix(method.Name);
+
+        private bool HasMutatorPrefix(string name)
+        {
             foreach (var prefix in _mutatorPrefixes)
             {
                 if (name.StartsWith(prefix, StringComparison.Ordinal))
-                {
-                    return true;
-                }
-            }
-
-            return false;
-        }
-
-        private bool IsMutatorName(IMethodSymbol method)
-        {
-            if (SymbolEqualityComparer.Default.Equals(method.ReturnType.OriginalDefinition, method.ContainingType?.OriginalDefinition))
-            {
-                return true; // sb.Append(x) returns the builder it stored x in
-            }
-
-            foreach (var prefix in _mutatorPrefixes)
-            {
-                if (method.Name.StartsWith(prefix, StringComparison.Ordinal))
                 {
                     return true;
                 }
