@@ -126,6 +126,14 @@ namespace Residency.Analyzers.Endpoints
 
         public ImmutableArray<string> ConstructorParameters { get; set; } = ImmutableArray<string>.Empty;
 
+        /// <summary>
+        /// Types of the objects a client is given whose own constructors take the endpoint (Elasticsearch's
+        /// <c>new ElasticsearchClient(new ElasticsearchClientSettings(new Uri(…)))</c>, and the node pool such settings may be
+        /// given in turn): where one is made, its arguments named by <see cref="ConstructorParameters"/> are read, and an
+        /// argument of one of these types is followed to where it is made the same way.
+        /// </summary>
+        public ImmutableArray<string> SettingsTypes { get; set; } = ImmutableArray<string>.Empty;
+
         public ImmutableArray<string> Properties { get; set; } = ImmutableArray<string>.Empty;
 
         /// <summary>

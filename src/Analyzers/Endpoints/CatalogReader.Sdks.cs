@@ -14,7 +14,7 @@ namespace Residency.Analyzers.Endpoints
         /// and the entry reads its values as URLs.
         /// </summary>
         internal static readonly ImmutableArray<string> ValueFormats = ImmutableArray.Create(
-            "url", "host", "hostPort", "hostAndPath", "urlOrHost", "dsn", "connectionString", "storageConnectionString", "connectionStringOrHost", "redisConfiguration", "hostList", "mongoConnectionString", "adyenLivePrefix");
+            "url", "host", "hostPort", "hostAndPath", "urlOrHost", "dsn", "connectionString", "storageConnectionString", "connectionStringOrHost", "redisConfiguration", "hostList", "mongoConnectionString", "adyenLivePrefix", "urlOrCloudId");
 
         private sealed partial class Reader
         {
@@ -138,6 +138,7 @@ namespace Residency.Analyzers.Endpoints
                         {
                             Options = options.ToImmutable(),
                             ConstructorParameters = Strings(endpoint.Get("constructorParameters"), "constructorParameters"),
+                            SettingsTypes = Strings(endpoint.Get("settingsTypes"), "settingsTypes"),
                             Properties = Strings(endpoint.Get("properties"), "properties"),
                             ConnectMethods = Strings(endpoint.Get("connectMethods"), "connectMethods"),
                             ConfigKeys = Strings(endpoint.Get("configKeys"), "configKeys"),

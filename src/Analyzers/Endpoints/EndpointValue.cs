@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using Microsoft.CodeAnalysis;
 
@@ -137,6 +138,21 @@ namespace Residency.Analyzers.Endpoints
                     }
 
                     continue;
+                }
+                else if (format == "urlOrCloudId")
+                {
+                    // Elasticsearch clients: a node's URI, or an Elastic Cloud ID (its cluster's host, base64-encoded).
+                    if (text.IndexOf("://", StringComparison.Ordinal) < 0)
+                    {
+                        if (UrlText.CloudIdHost(text, value.Complete) is { } cluster)
+                        {
+                            result.Add(new EndpointTarget(cluster, null, false, $"{through} (Cloud ID)", value.Location));
+                        }
+
+                        continue;
+                    }
+
+                    format = "url";
                 }
                 else if (format == "adyenLivePrefix")
                 {

@@ -110,6 +110,48 @@ namespace Residency.Analyzers.Endpoints
             return hosts;
         }
 
+        /// <summary>
+        /// The Elasticsearch host of an Elastic Cloud ID: <c>[label:]base64("{domain}[:port]${es-uuid}[${kibana-uuid}]")</c>,
+        /// whose cluster is <c>{es-uuid}.{domain}</c> (<c>staging:dXMtZWFzdC0xLmF3cy5mb3VuZC5pbyRjZWM2…</c> →
+        /// <c>cec6….us-east-1.aws.found.io</c>). Null when the text is not a whole Cloud ID.
+        /// </summary>
+        public static string? CloudIdHost(string text, bool complete)
+        {
+            text = text.Trim();
+            if (!complete || text.Length == 0 || text.IndexOf("://", StringComparison.Ordinal) >= 0)
+            {
+                return null;
+            }
+
+            int colon = text.LastIndexOf(':');
+            var encoded = colon >= 0 ? text.Substring(colon + 1) : text;
+            string decoded;
+            try
+            {
+                decoded = System.Text.Encoding.UTF8.GetString(Convert.FromBase64String(encoded));
+            }
+            catch (FormatException)
+            {
+                return null;
+            }
+
+            var parts = decoded.Split('$');
+            if (parts.Length < 2 || parts[0].Length == 0 || parts[1].Length == 0)
+            {
+                return null;
+            }
+
+            var domain = parts[0];
+            int port = domain.IndexOf(':');
+            if (port >= 0)
+            {
+                domain = domain.Substring(0, port);
+            }
+
+            var host = (parts[1] + "." + domain).Trim().TrimEnd('.').ToLowerInvariant();
+            return IsHostText(host) && host.IndexOf(':') < 0 ? host : null;
+        }
+
         private static bool IsScheme(string text, int end)
         {
             for (int i = 0; i < end; i++)

@@ -273,7 +273,9 @@ namespace Residency.Analyzers.Flow
                     continue;
                 }
 
-                lambdaResults = Taint.Union(lambdaResults, AnalyzeLambda(lambda, source));
+                // What the callback returns, and what it puts into the objects its parameters receive: a descriptor a library
+                // hands it to fill (Elasticsearch's s => s.Query(q => q.Term(f, c.Email))).
+                lambdaResults = Taint.Union(lambdaResults, CallbackData(lambda, source));
             }
 
             // a(x) on a delegate local that holds a lambda of this method: run the lambda with what the arguments carry.
@@ -317,7 +319,9 @@ namespace Residency.Analyzers.Flow
             if (invocation.Instance is { } instance && !target.IsStatic && target.ContainingType?.SpecialType != SpecialType.System_String &&
                 target.OriginalDefinition.DeclaringSyntaxReferences.Length == 0 && (behaviour & Behaviour.Mutator) != 0 && _engine.CachedSink(invocation) is null)
             {
-                StoreInto(instance, allArguments);
+                // What its callbacks give it too: a request descriptor filled by the lambda it is handed
+                // (Elasticsearch's s.Query(q => q.Term(f, c.Email)) holds the e-mail, as q does).
+                StoreInto(instance, Taint.Union(allArguments, lambdaResults));
             }
 
             // out/ref arguments receive what went in.
@@ -332,9 +336,7 @@ namespace Residency.Analyzers.Flow
             return result;
         }
 
-        internal static bool ReturnsItsReceiver(IMethodSymbol method) =>
-            !method.IsStatic && method.ContainingType is { SpecialType: not SpecialType.System_String } type &&
-            SymbolEqualityComparer.Default.Equals(method.ReturnType.OriginalDefinition, type.OriginalDefinition);
+        internal static bool ReturnsItsReceiver(IMethodSymbol method) => SymbolWalk.ReturnsItsReceiver(method);
 
         private static IOperation? AsLambda(IOperation value)
         {
@@ -355,15 +357,31 @@ namespace Residency.Analyzers.Flow
         /// objects its parameters receive, which the sink then sends (<c>SentrySdk.ConfigureScope(scope =&gt; scope.User =
         /// new SentryUser { Email = c.Email })</c>, <c>CaptureMessage(text, scope =&gt; scope.SetExtra("email", c.Email))</c>).
         /// </summary>
-        private ImmutableHashSet<TaintFact> CallbackData(IOperation lambda)
+        /// <remarks>
+        /// For a library's callback (<paramref name="parameterFacts"/>: what its parameters are given, a LINQ operator's source),
+        /// only what the lambda added to its parameters counts, not what they came with.
+        /// </remarks>
+        private ImmutableHashSet<TaintFact> CallbackData(IOperation lambda, ImmutableHashSet<TaintFact>? parameterFacts = null)
         {
-            var result = AnalyzeLambda(lambda, Taint.Empty, out var nested);
+            var given = parameterFacts ?? Taint.Empty;
+            var result = AnalyzeLambda(lambda, given, out var nested);
             if (nested?._exitState is { } exit && lambda is IFlowAnonymousFunctionOperation flowLambda)
             {
                 foreach (var parameter in flowLambda.Symbol.Parameters)
                 {
-                    if (exit.TryGetValue(parameter, out var stored))
+                    if (exit.TryGetValue(parameter, out var stored) && !stored.IsEmpty)
                     {
+                        if (parameterFacts is not null)
+                        {
+                            stored = stored.Except(given);
+                            if (Classifier.GetElement(parameter) is { } element)
+                            {
+                                stored = stored.Remove(TaintFact.Source(element));
+                            }
+
+                            stored = stored.Except(BoundMemberFacts(parameter));
+                        }
+
                         result = Taint.Union(result, stored);
                     }
                 }

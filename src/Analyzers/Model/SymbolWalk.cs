@@ -15,6 +15,14 @@ namespace Residency.Analyzers.Model
         public static bool HasSourceBody(IMethodSymbol method) =>
             !method.IsAbstract && !method.IsExtern && method.DeclaringSyntaxReferences.Length > 0 && method.PartialImplementationPart is null;
 
+        /// <summary>
+        /// An instance method that returns its own type (a builder's or descriptor's fluent call, <c>settings.DefaultIndex("crm")</c>):
+        /// its result is, for the flow engine and the endpoint resolver alike, the object it was called on. Not string's.
+        /// </summary>
+        public static bool ReturnsItsReceiver(IMethodSymbol method) =>
+            !method.IsStatic && method.ContainingType is { SpecialType: not SpecialType.System_String } type &&
+            SymbolEqualityComparer.Default.Equals(method.ReturnType.OriginalDefinition, type.OriginalDefinition);
+
         /// <summary>Every named type of a namespace, nested types included.</summary>
         public static IEnumerable<INamedTypeSymbol> Types(INamespaceSymbol root, CancellationToken cancellationToken = default)
         {

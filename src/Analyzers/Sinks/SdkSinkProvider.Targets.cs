@@ -5,6 +5,7 @@ using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
 using Residency.Analyzers.Endpoints;
+using Residency.Analyzers.Model;
 
 namespace Residency.Analyzers.Sinks
 {
@@ -302,6 +303,7 @@ namespace Residency.Analyzers.Sinks
                 }
 
                 AddOptionsValues(result, argument.Value, entry, 0);
+                AddSettingsValues(result, argument.Value, entry, 0);
 
                 if (entry.ResidencyMethod is { } residencyMethod)
                 {
@@ -378,6 +380,67 @@ namespace Residency.Analyzers.Sinks
                     }
                 }
             }
+        }
+
+        /// <summary>
+        /// The endpoint values of a settings object given to a client (the entry's <c>settingsTypes</c>): the arguments its
+        /// creation passes to the endpoint constructor parameters (<c>new ElasticsearchClientSettings(new Uri(…))</c>,
+        /// <c>new ElasticsearchClientSettings(cloudId, credentials)</c>), and, for an argument that is itself a settings
+        /// object (a node pool: <c>new ElasticsearchClientSettings(new SingleNodePool(new Uri(…)))</c>), what its creation passes.
+        /// A local, field or property holding the settings is followed to what it is assigned, a fluent call on them
+        /// (<c>.DefaultIndex("crm")</c>) to the object it is made on.
+        /// </summary>
+        private void AddSettingsValues(List<EndpointTarget> result, IOperation value, SdkEntry entry, int depth)
+        {
+            var endpoint = entry.Endpoint;
+            if (depth > 2 || endpoint.SettingsTypes.IsEmpty || !IsSettings(value.Type, endpoint) && !IsSettings(EndpointResolver.Strip(value).Type, endpoint))
+            {
+                return;
+            }
+
+            foreach (var made in _resolver.MadeBy(value))
+            {
+                if (made is IInvocationOperation { Instance: { } configured } fluent && SymbolWalk.ReturnsItsReceiver(fluent.TargetMethod))
+                {
+                    AddSettingsValues(result, configured, entry, depth + 1); // new ElasticsearchClientSettings(uri).DefaultIndex("crm")
+                    continue;
+                }
+
+                if (made is not IObjectCreationOperation creation || !IsSettings(creation.Type, endpoint))
+                {
+                    continue;
+                }
+
+                foreach (var argument in creation.Arguments)
+                {
+                    if (!EndpointResolver.IsWritten(argument) || argument.Parameter is null)
+                    {
+                        continue;
+                    }
+
+                    if (endpoint.ConstructorParameters.Contains(argument.Parameter.Name))
+                    {
+                        AddValues(result, _resolver.Strings(argument.Value), endpoint, $"{creation.Type?.Name}({argument.Parameter.Name})");
+                    }
+                    else
+                    {
+                        AddSettingsValues(result, argument.Value, entry, depth + 1);
+                    }
+                }
+            }
+        }
+
+        private bool IsSettings(ITypeSymbol? type, SdkEndpoint endpoint)
+        {
+            foreach (var name in endpoint.SettingsTypes)
+            {
+                if (_resolver.Types.DerivesFrom(type, name))
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
 
         private List<EndpointTarget> ConfiguredTargets(SdkEntry entry)

@@ -41,7 +41,7 @@ namespace Residency.Analyzers.Tests.Endpoints
             // The reader reports any other valueFormat as an issue (CatalogueLoadsWithoutIssues); the formats are those
             // docs/endpoints.md describes ("How an SDK's endpoint value is read").
             Assert.Equal(
-                new[] { "url", "host", "hostPort", "hostAndPath", "urlOrHost", "dsn", "connectionString", "storageConnectionString", "connectionStringOrHost", "redisConfiguration", "hostList", "mongoConnectionString", "adyenLivePrefix" },
+                new[] { "url", "host", "hostPort", "hostAndPath", "urlOrHost", "dsn", "connectionString", "storageConnectionString", "connectionStringOrHost", "redisConfiguration", "hostList", "mongoConnectionString", "adyenLivePrefix", "urlOrCloudId" },
                 CatalogReader.ValueFormats);
             Assert.All(Catalog.Sdks, sdk => Assert.Contains(sdk.Endpoint.ValueFormat, CatalogReader.ValueFormats));
             Assert.Equal("connectionStringOrHost", Catalog.Sdks.Single(s => s.Package == "Azure.Messaging.ServiceBus").Endpoint.ValueFormat);

@@ -27,6 +27,18 @@ namespace Contoso.Telemetry
         [Residency.DataSink(""US"", Recipient = ""Contoso Telemetry"")] public void Configure(System.Action<Scope> configure) { }
         [Residency.DataSink(""US"", Recipient = ""Contoso Telemetry"")] public void Capture(string message, System.Action<Scope> configure) { }
         [Residency.DataSink(""US"", Recipient = ""Contoso Telemetry"")] public void Lazy(System.Func<string> text) { }
+        [Residency.DataSink(""US"", Recipient = ""Contoso Telemetry"")] public void Search(System.Action<Request> configure) { }
+    }
+    public class Request
+    {
+        public Request Index(string name) => this;
+        public Request Query(System.Action<Query> configure) => this;
+        public Request Sort(System.Func<Query, Query> configure) => this;
+    }
+    public class Query
+    {
+        public Query Term(string field, string value) => this;
+        public Query Bool(System.Action<Query> must) => this;
     }
 }";
 
@@ -61,5 +73,24 @@ class Service
         t.Configure(scope => local = scope.User ?? c.Email);
     }
 }");
+
+        // A request descriptor filled through nested callbacks (Elasticsearch's fluent API): the outer descriptor holds what
+        // the inner ones were given, and the sink sends it. Fails without the library callbacks' stores (0 of 3).
+        [Fact]
+        public Task WhatANestedCallbackPutsIntoADescriptorIsSent() => VerifyAsync(@"
+class Service
+{
+    void Run(Customer c, Contoso.Telemetry.Tracker t)
+    {
+        {|#0:t.Search(s => s.Index(""customers"").Query(q => q.Term(""email"", c.Email)))|};
+        {|#1:t.Search(s => s.Query(q => q.Bool(m => { m.Term(""name"", c.Name); })))|};
+        {|#2:t.Search(s => s.Sort(q => q.Term(""email"", c.Email)))|};
+        t.Search(s => s.Index(""customers"").Query(q => q.Term(""country"", c.Country)));
+        t.Search(s => s.Query(q => q.Bool(m => m.Term(""id"", c.Id.ToString()))));
+    }
+}",
+            Res001(0).WithArguments("Customer.Email (contact.email)", "Tracker.Search (recipient Contoso Telemetry)", "US (United States)", "EEA;Adequate", "Run → Tracker.Search"),
+            Res001(1).WithArguments("Customer.Name (name)", "Tracker.Search (recipient Contoso Telemetry)", "US (United States)", "EEA;Adequate", "Run → Tracker.Search"),
+            Res001(2));
     }
 }
