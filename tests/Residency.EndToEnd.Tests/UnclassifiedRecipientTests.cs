@@ -227,6 +227,63 @@ namespace Residency.EndToEnd.Tests
             Assert.All(inventory.Get("flows")!.Items, flow => Assert.Equal("allowed", flow.GetString("status")));
         }
 
+        // Elastic.Clients.Elasticsearch as published: the client's calls are sinks of the catalogue, sent to the node of the
+        // settings it is given (through DefaultIndex, declared on a base generic over the settings type) or to the cluster its
+        // Cloud ID names; a query built in the fluent descriptors is sent like a document; Ping is no sink.
+        [Fact]
+        public void An_Elasticsearch_client_sends_to_the_cluster_of_its_settings_or_cloud_id()
+        {
+            var workspace = package.NewWorkspace("elasticsearch");
+            var app = PackageFixture.WriteProject(workspace, "App", """
+                using Elastic.Clients.Elasticsearch;
+                using Elastic.Transport;
+                using Residency;
+
+                public class Customer
+                {
+                    [PersonalData("contact.email")] public string Email { get; set; } = "";
+                }
+
+                public class Search
+                {
+                    private static readonly ElasticsearchClient Us = new(
+                        new ElasticsearchClientSettings(new Uri("https://crm.es.us-east-1.aws.found.io")).DefaultIndex("customers"));
+
+                    // eu-west-1.aws.found.io$4fa8$9d1f, as the Elastic Cloud console gives it
+                    private static readonly ElasticsearchClient Eu = new("crm:ZXUtd2VzdC0xLmF3cy5mb3VuZC5pbyQ0ZmE4JDlkMWY=", new ApiKey("key"));
+
+                    public Task Save(Customer customer) => Us.IndexAsync(customer);
+
+                    public Task Find(Customer customer) =>
+                        Us.SearchAsync<Customer>(s => s.Query(q => q.Term(t => t.Field(f => f.Email).Value(customer.Email))));
+
+                    public Task Keep(Customer customer) => Eu.IndexAsync(customer);
+
+                    public Task Alive() => Us.PingAsync();
+                }
+                """, extraItems: """<PackageReference Include="Elastic.Clients.Elasticsearch" Version="9.5.3" />""");
+            var inventoryPath = Path.Combine(app, "bin", "Debug", "net10.0", "residency", "inventory.json");
+
+            var result = DotNet.Run(app, Build);
+            Assert.True(result.ExitCode == 0, result.ToString());
+            Assert.Contains("warning RES001", result.Output);
+            var inventory = JsonParser.Parse(File.ReadAllText(inventoryPath));
+            Assert.Empty(inventory.Get("unclassified")!.Items);
+            var flows = inventory.Get("flows")!.Items;
+            Assert.Equal(3, flows.Count);
+            var us = flows.Where(f => f.GetString("status") == "violation").ToList();
+            Assert.Equal(2, us.Count);
+            Assert.All(us, flow =>
+            {
+                Assert.Equal("crm.es.us-east-1.aws.found.io", flow.Get("sink")!.GetString("host"));
+                Assert.Equal("US", flow.Get("sink")!.GetString("region"));
+                Assert.Equal("Elastic (Elastic Cloud)", flow.Get("sink")!.GetString("recipient"));
+            });
+            var eu = Assert.Single(flows, f => f.GetString("status") == "allowed");
+            Assert.Equal("4fa8.eu-west-1.aws.found.io", eu.Get("sink")!.GetString("host"));
+            Assert.Equal("IE", eu.Get("sink")!.GetString("region"));
+        }
+
         // ASP.NET Core Identity as published: registering a user hands it to the user store, an unclassified recipient until
         // the database behind it is declared; reading a user's e-mail back is not a transfer.
         [Fact]

@@ -18,10 +18,35 @@ namespace Residency.Analyzers.Model
         /// <summary>
         /// An instance method that returns its own type (a builder's or descriptor's fluent call, <c>settings.DefaultIndex("crm")</c>):
         /// its result is, for the flow engine and the endpoint resolver alike, the object it was called on. Not string's.
+        /// A base class generic over its derived builder (<c>ElasticsearchClientSettingsBase&lt;TConnectionSettings&gt;</c>,
+        /// whose <c>DefaultIndex</c> returns <c>TConnectionSettings</c>) returns its receiver too.
         /// </summary>
         public static bool ReturnsItsReceiver(IMethodSymbol method) =>
             !method.IsStatic && method.ContainingType is { SpecialType: not SpecialType.System_String } type &&
-            SymbolEqualityComparer.Default.Equals(method.ReturnType.OriginalDefinition, type.OriginalDefinition);
+            (SymbolEqualityComparer.Default.Equals(method.ReturnType.OriginalDefinition, type.OriginalDefinition) || ReturnsItsSelfType(method.OriginalDefinition));
+
+        /// <summary><c>TSelf M()</c> on <c>Base&lt;TSelf&gt; where TSelf : Base&lt;TSelf&gt;</c>: the curiously recurring builder.</summary>
+        private static bool ReturnsItsSelfType(IMethodSymbol definition)
+        {
+            if (definition.ReturnType is not ITypeParameterSymbol { TypeParameterKind: TypeParameterKind.Type } self ||
+                definition.ContainingType is not { } owner || !SymbolEqualityComparer.Default.Equals(self.DeclaringType, owner.OriginalDefinition))
+            {
+                return false;
+            }
+
+            foreach (var constraint in self.ConstraintTypes)
+            {
+                for (var t = constraint as INamedTypeSymbol; t is not null; t = t.BaseType)
+                {
+                    if (SymbolEqualityComparer.Default.Equals(t.OriginalDefinition, owner.OriginalDefinition))
+                    {
+                        return true;
+                    }
+                }
+            }
+
+            return false;
+        }
 
         /// <summary>Every named type of a namespace, nested types included.</summary>
         public static IEnumerable<INamedTypeSymbol> Types(INamespaceSymbol root, CancellationToken cancellationToken = default)

@@ -36,12 +36,16 @@ namespace Elastic.Transport
 namespace Elastic.Clients.Elasticsearch
 {
     public interface IElasticsearchClientSettings { }
-    public class ElasticsearchClientSettings : IElasticsearchClientSettings
+    public abstract class ElasticsearchClientSettingsBase<TConnectionSettings> : IElasticsearchClientSettings
+        where TConnectionSettings : ElasticsearchClientSettingsBase<TConnectionSettings>, IElasticsearchClientSettings
+    {
+        public TConnectionSettings DefaultIndex(string index) => null!;
+    }
+    public class ElasticsearchClientSettings : ElasticsearchClientSettingsBase<ElasticsearchClientSettings>
     {
         public ElasticsearchClientSettings(System.Uri uri) { }
         public ElasticsearchClientSettings(string cloudId, Elastic.Transport.AuthorizationHeader credentials) { }
         public ElasticsearchClientSettings(Elastic.Transport.NodePool nodePool) { }
-        public ElasticsearchClientSettings DefaultIndex(string index) => this;
     }
     public class IndexResponse { }
     public class PingResponse { }
@@ -105,12 +109,15 @@ namespace Elasticsearch.Net
 namespace Nest
 {
     public interface IConnectionSettingsValues { }
-    public class ConnectionSettings : IConnectionSettingsValues
+    public abstract class ConnectionSettingsBase<TConnectionSettings> : IConnectionSettingsValues where TConnectionSettings : ConnectionSettingsBase<TConnectionSettings>
+    {
+        public TConnectionSettings DefaultIndex(string index) => null!;
+    }
+    public class ConnectionSettings : ConnectionSettingsBase<ConnectionSettings>
     {
         public ConnectionSettings(System.Uri? uri = null) { }
         public ConnectionSettings(string cloudId, Elasticsearch.Net.BasicAuthenticationCredentials credentials) { }
         public ConnectionSettings(Elasticsearch.Net.IConnectionPool connectionPool) { }
-        public ConnectionSettings DefaultIndex(string index) => this;
     }
     public class IndexResponse { }
     public class PingResponse { }
@@ -187,7 +194,8 @@ class Search
             Assert.Contains("Cloud ID", sink.ResolvedBy);
         }
 
-        // The settings object, and the node pool given to it, are followed to where they are made.
+        // The settings object, and the node pool given to it, are followed to where they are made; DefaultIndex is declared,
+        // as in the package, on a base generic over the settings type, and returns the settings it is called on.
         [Theory]
         [InlineData("new ElasticsearchClient(new ElasticsearchClientSettings(new Uri(\"https://crm.es.us-east-1.aws.found.io\")).DefaultIndex(\"customers\"))")]
         [InlineData("new ElasticsearchClient(new ElasticsearchClientSettings(new SingleNodePool(new Uri(\"https://crm.es.us-east-1.aws.found.io\"))))")]

@@ -29,7 +29,11 @@ namespace Contoso.Telemetry
         [Residency.DataSink(""US"", Recipient = ""Contoso Telemetry"")] public void Lazy(System.Func<string> text) { }
         [Residency.DataSink(""US"", Recipient = ""Contoso Telemetry"")] public void Search(System.Action<Request> configure) { }
     }
-    public class Request
+    public abstract class RequestBase<TSelf> where TSelf : RequestBase<TSelf>
+    {
+        public TSelf Header(string name, string value) => null!;
+    }
+    public class Request : RequestBase<Request>
     {
         public Request Index(string name) => this;
         public Request Query(System.Action<Query> configure) => this;
@@ -75,7 +79,9 @@ class Service
 }");
 
         // A request descriptor filled through nested callbacks (Elasticsearch's fluent API): the outer descriptor holds what
-        // the inner ones were given, and the sink sends it. Fails without the library callbacks' stores (0 of 3).
+        // the inner ones were given, and the sink sends it; a header set through a builder base generic over the request
+        // (RequestBase<TSelf>.Header returns TSelf) is kept in the request too. Fails without the library callbacks' stores
+        // (0 of 4: the fourth needs the self-typed base).
         [Fact]
         public Task WhatANestedCallbackPutsIntoADescriptorIsSent() => VerifyAsync(@"
 class Service
@@ -85,12 +91,14 @@ class Service
         {|#0:t.Search(s => s.Index(""customers"").Query(q => q.Term(""email"", c.Email)))|};
         {|#1:t.Search(s => s.Query(q => q.Bool(m => { m.Term(""name"", c.Name); })))|};
         {|#2:t.Search(s => s.Sort(q => q.Term(""email"", c.Email)))|};
+        {|#3:t.Search(s => s.Index(""customers"").Header(""x-user"", c.Email))|};
         t.Search(s => s.Index(""customers"").Query(q => q.Term(""country"", c.Country)));
         t.Search(s => s.Query(q => q.Bool(m => m.Term(""id"", c.Id.ToString()))));
     }
 }",
             Res001(0).WithArguments("Customer.Email (contact.email)", "Tracker.Search (recipient Contoso Telemetry)", "US (United States)", "EEA;Adequate", "Run → Tracker.Search"),
             Res001(1).WithArguments("Customer.Name (name)", "Tracker.Search (recipient Contoso Telemetry)", "US (United States)", "EEA;Adequate", "Run → Tracker.Search"),
-            Res001(2));
+            Res001(2),
+            Res001(3));
     }
 }

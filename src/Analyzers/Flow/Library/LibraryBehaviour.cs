@@ -5,6 +5,7 @@ using System.Collections.Immutable;
 using System.IO;
 using System.Linq;
 using Microsoft.CodeAnalysis;
+using Residency.Analyzers.Model;
 using Residency.Analyzers.Json;
 
 namespace Residency.Analyzers.Flow.Library
@@ -247,8 +248,8 @@ namespace Residency.Analyzers.Flow.Library
         public bool MayStoreByName(string name) => _copyNames.Contains(name) || HasMutatorPrefix(name);
 
         private bool IsMutatorName(IMethodSymbol method) =>
-            // sb.Append(x) returns the builder it stored x in
-            SymbolEqualityComparer.Default.Equals(method.ReturnType.OriginalDefinition, method.ContainingType?.OriginalDefinition) || HasMutatorPrefix(method.Name);
+            // sb.Append(x) returns the builder it stored x in (string's own methods are never mutators: the caller excludes them)
+            SymbolWalk.ReturnsItsReceiver(method) || HasMutatorPrefix(method.Name);
 
         private bool HasMutatorPrefix(string name)
         {
