@@ -131,7 +131,19 @@ namespace Residency.Analyzers.Endpoints
                 else if (format == "mongoConnectionString")
                 {
                     // mongodb://[user:password@]host1[:port1][,host2[:port2]…][/database][?options], or mongodb+srv://…@host
-                    // (a DNS seed list: the cluster's name). Every host of the list is an endpoint.
+                    // (a DNS seed list: the cluster's name). Every host of the list is an endpoint. A text without a scheme is
+                    // a server's host (new MongoServerAddress(host, port)).
+                    if (text.IndexOf("://", StringComparison.Ordinal) < 0)
+                    {
+                        var server = UrlText.Parse(text, value.Complete, "hostPort");
+                        if (server.Host is not null)
+                        {
+                            result.Add(new EndpointTarget(server.Host, null, false, through, value.Location));
+                        }
+
+                        continue;
+                    }
+
                     foreach (var (host, part) in UrlText.MongoHosts(text, value.Complete))
                     {
                         result.Add(new EndpointTarget(host, null, false, $"{through} (host {part})", value.Location));

@@ -363,6 +363,12 @@ namespace Residency.Analyzers.Sinks
                         continue;
                     }
 
+                    if (IsSettings(assigned.Type, endpoint))
+                    {
+                        AddSettingsValues(result, assigned, entry, depth + 1); // Server = new MongoServerAddress(host, port)
+                        continue;
+                    }
+
                     AddValues(result, _resolver.Strings(assigned), endpoint, via);
                 }
 

@@ -188,6 +188,28 @@ class Customers
             Assert.Contains("MongoClientSettings.FromConnectionString", sink.ResolvedBy);
         }
 
+        // Settings built in code: the server address given to them is the host (Unknown for a public name until declared,
+        // internal for a container).
+        [Theory]
+        [InlineData("new MongoClientSettings { Server = new MongoServerAddress(\"db1.example.com\", 27017) }", "db1.example.com", false)]
+        [InlineData("settings", "mongo", true)]
+        public void ASettingsServerAddressIsTheHost(string settings, string host, bool isInternal)
+        {
+            var source = Uses + @"
+class Customers
+{
+    public Task Save(Customer customer)
+    {
+        var settings = new MongoClientSettings();
+        settings.Server = new MongoServerAddress(""mongo"", 27017);
+        return new MongoClient(" + settings + @").GetDatabase(""crm"").GetCollection<Customer>(""customers"").InsertOneAsync(customer);
+    }
+}";
+            var sink = SinkOf(source);
+            Assert.Equal(host, sink.Host);
+            Assert.Equal(isInternal, sink.IsInternal);
+        }
+
         // builder.AddMongoDBClient("crm") registers IMongoClient (and IMongoDatabase): injected ones send to ConnectionStrings:crm.
         [Fact]
         public Task AnInjectedDatabaseOfAnAspireRegistrationIsFollowed() => VerifyAsync(Uses + @"
