@@ -365,6 +365,10 @@ namespace Residency.Analyzers.Flow
         private MethodSummary? TruncatedAt(IMethodSymbol method, int depth) =>
             depth >= 0 && depth <= MaxCallDepth && _truncatedSummaries.TryGetValue(method, out var slots) ? Volatile.Read(ref slots[depth]) : null;
 
+        /// <summary>Where the query each of the application's query-returning methods returns comes from (<c>MethodFlowAnalysis.HelperQueryRoot</c>).</summary>
+        internal ConcurrentDictionary<IMethodSymbol, (ITypeSymbol? Store, ITypeSymbol? Holder, bool InMemory, SinkCall? Client)?> HelperQueries { get; } =
+            new(SymbolEqualityComparer.Default);
+
         private readonly ConcurrentDictionary<IMethodSymbol, MethodSummary?[]> _truncatedSummaries = Caches.Create<IMethodSymbol, MethodSummary?[]>(SymbolEqualityComparer.Default);
 
         /// <summary>How many summaries one method's analysis may compute before further callees are assumed to do nothing.</summary>

@@ -2,6 +2,7 @@ using System.Collections.Generic;
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
+using Residency.Analyzers.Sinks;
 
 namespace Residency.Analyzers.Flow
 {
@@ -90,7 +91,7 @@ namespace Residency.Analyzers.Flow
                 return;
             }
 
-            var (store, holder, inMemory) = QueryRoot(source!, depth: 0, out var rootCall);
+            var (store, holder, inMemory) = QueryRoot(source!, depth: 0, out var rootClient);
             if (inMemory)
             {
                 return;
@@ -98,7 +99,7 @@ namespace Residency.Analyzers.Flow
 
             // A query a catalogued client hands out (MongoDB's collection.AsQueryable()) is run by that client's service:
             // the values go where the client sends.
-            if (rootCall is not null && _engine.CachedSink(rootCall) is { Sinks.IsEmpty: false } clientCall)
+            if (rootClient is { Sinks.IsEmpty: false } clientCall)
             {
                 foreach (var sink in clientCall.Sinks)
                 {
@@ -132,9 +133,9 @@ namespace Residency.Analyzers.Flow
         /// store's type and that of the object holding it), through the assignments of a local in this method. In memory
         /// when it starts at <c>AsQueryable()</c> over objects that are not a query; an unknown store otherwise (a parameter).
         /// </summary>
-        private (ITypeSymbol? Store, ITypeSymbol? Holder, bool InMemory) QueryRoot(IOperation source, int depth, out IInvocationOperation? rootCall)
+        private (ITypeSymbol? Store, ITypeSymbol? Holder, bool InMemory) QueryRoot(IOperation source, int depth, out SinkCall? rootClient)
         {
-            rootCall = null;
+            rootClient = null;
             for (int step = 0; step < 64; step++)
             {
                 switch (source)
@@ -155,14 +156,23 @@ namespace Residency.Analyzers.Flow
                             return (null, null, true);
                         }
 
-                        rootCall = call; // the call that made the query from something that is not one (db.Set<T>(), collection.AsQueryable())
+                        if (HelperQueryRoot(call.TargetMethod, depth) is { } helped)
+                        {
+                            rootClient = helped.Client; // repository.Query(): the query the application's helper returns
+                            return (helped.Store, helped.Holder, helped.InMemory);
+                        }
+
+                        rootClient = _engine.CachedSink(call); // the call that made the query from something that is not one (db.Set<T>(), collection.AsQueryable())
                         return (call.Type, (call.Instance ?? inner)?.Type, false);
+                    case IPropertyReferenceOperation { Property.GetMethod: { } getter } property when HelperQueryRoot(getter, depth) is { } fromGetter:
+                        rootClient = fromGetter.Client; // repository.Customers => _collection.AsQueryable()
+                        return (fromGetter.Store, fromGetter.Holder, fromGetter.InMemory);
                     case IPropertyReferenceOperation property:
                         return (property.Type, property.Instance?.Type, false);
                     case IFieldReferenceOperation field:
                         return (field.Type, field.Instance?.Type, false);
                     case ILocalReferenceOperation local when depth < 4:
-                        return LocalQueryRoot(local.Local, depth + 1, out rootCall);
+                        return LocalQueryRoot(local.Local, depth + 1, out rootClient);
                     default:
                         return (source.Type, null, false);
                 }
@@ -176,9 +186,9 @@ namespace Residency.Analyzers.Flow
         /// q.Where(…);</c>): the first found among its initializer and assignments (one computed from the local itself leads
         /// back to them, a few levels deep); in memory when every one of them is.
         /// </summary>
-        private (ITypeSymbol? Store, ITypeSymbol? Holder, bool InMemory) LocalQueryRoot(ILocalSymbol local, int depth, out IInvocationOperation? rootCall)
+        private (ITypeSymbol? Store, ITypeSymbol? Holder, bool InMemory) LocalQueryRoot(ILocalSymbol local, int depth, out SinkCall? rootClient)
         {
-            rootCall = null;
+            rootClient = null;
             var graph = _cfg;
             while (graph.Parent is { } parent)
             {
@@ -200,11 +210,11 @@ namespace Residency.Analyzers.Flow
                     continue;
                 }
 
-                var root = QueryRoot(value, depth, out var call);
+                var root = QueryRoot(value, depth, out var client);
                 if (root.Store is INamedTypeSymbol { TypeKind: TypeKind.Class } || root.Holder is INamedTypeSymbol { TypeKind: TypeKind.Class } ||
-                    (call is not null && _engine.CachedSink(call) is not null))
+                    client is not null)
                 {
-                    rootCall = call;
+                    rootClient = client;
                     return root;
                 }
 
@@ -213,6 +223,59 @@ namespace Residency.Analyzers.Flow
             }
 
             return (null, null, found && allInMemory);
+        }
+
+        /// <summary>
+        /// Where the query a method or getter of the application returns comes from, when its body returns one made by a
+        /// catalogued client's call (<c>IQueryable&lt;Customer&gt; Query() =&gt; _customers.AsQueryable()</c>, MongoDB) or from a
+        /// store (<c>db.Customers.Where(c =&gt; c.Active)</c>): a query handed out by a repository and run by its caller goes
+        /// where the helper's query goes. Null for a method without a body here, one returning no query, or one whose
+        /// returned queries start elsewhere (a parameter, a local: those are the helper's own business). Memoised per
+        /// method (<see cref="FlowEngine.HelperQueries"/>); one helper deep (a helper's own helpers are not followed).
+        /// </summary>
+        private (ITypeSymbol? Store, ITypeSymbol? Holder, bool InMemory, SinkCall? Client)? HelperQueryRoot(IMethodSymbol method, int depth)
+        {
+            if (depth >= 3 || !IsQuery(method.ReturnType) || !Model.SymbolWalk.HasSourceBody(method))
+            {
+                return null;
+            }
+
+            return _engine.HelperQueries.GetOrAdd(method.OriginalDefinition, m =>
+            {
+                if (_engine.GetBodyOperation(m, _cancellationToken) is not { } body)
+                {
+                    return null;
+                }
+
+                foreach (var operation in body.DescendantsAndSelf())
+                {
+                    if (operation is IReturnOperation { ReturnedValue: { } value } && !InNestedFunction(operation, body))
+                    {
+                        // Locals of the helper are not followed (depth past LocalQueryRoot's): this method's graph is not theirs.
+                        var root = QueryRoot(value, depth + 4, out var client);
+                        if (client is { Sinks.IsEmpty: false } ||
+                            root.Store is INamedTypeSymbol { TypeKind: TypeKind.Class } || root.Holder is INamedTypeSymbol { TypeKind: TypeKind.Class } || root.InMemory)
+                        {
+                            return (root.Store, root.Holder, root.InMemory, client);
+                        }
+                    }
+                }
+
+                return null;
+            });
+        }
+
+        private static bool InNestedFunction(IOperation operation, IOperation body)
+        {
+            for (var node = operation.Parent; node is not null && node != body; node = node.Parent)
+            {
+                if (node is IAnonymousFunctionOperation or ILocalFunctionOperation)
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
 
         private static bool IsQueryParameter(TaintFact fact, IPropertySymbol expression) =>

@@ -188,6 +188,22 @@ class Customers
             Assert.Contains("MongoClientSettings.FromConnectionString", sink.ResolvedBy);
         }
 
+        // A repository hands out the collection's query (a method, a getter); the caller runs it: the values go to the cluster.
+        [Fact]
+        public Task AQueryARepositoryHandsOutSendsWhereItsCollectionSends() => VerifyAsync(Uses + @"
+class Repository
+{
+    private readonly IMongoCollection<Customer> _customers = new MongoClient(""" + Atlas + @""").GetDatabase(""crm"").GetCollection<Customer>(""customers"");
+    public IQueryable<Customer> Query() => _customers.AsQueryable();
+    public IQueryable<Customer> Customers => _customers.AsQueryable().Where(c => c.Id > 0);
+}
+class Finder(Repository repository)
+{
+    public Customer? ByEmail(Customer customer) => {|#0:repository.Query().FirstOrDefault(c => c.Email == customer.Email)|};
+    public int Named(Customer customer) => {|#1:repository.Customers.Count(c => c.Name == customer.Name)|};
+    public int All() => repository.Query().Count();
+}", Declared("*.ab1cd.mongodb.net", "US"), EndpointTest.Res001(0), EndpointTest.Res001(1));
+
         // Settings built in code: the server address given to them is the host (Unknown for a public name until declared,
         // internal for a container).
         [Theory]

@@ -204,6 +204,26 @@ class Finder
         customers.Count(c => c.Email == customer.Email);
 }", @"{ ""local"": [ { ""name"": ""System.Linq.IQueryable"" } ] }");
 
+        // A repository hands out a query on its store (a method, a getter) and the caller runs it: the values go to the
+        // store's provider, as if the caller had built the query there. Before, the store was the helper's IQueryable: unknown.
+        [Fact]
+        public Task AQueryARepositoryHandsOutRunsOnItsStore() => VerifyAsync(@"
+class Repository(Db db)
+{
+    public IQueryable<Customer> Active() => db.Customers.Where(c => c.Id > 0);
+    public IQueryable<Customer> All => db.Customers;
+    public IQueryable<Customer> Cached { get { return Local.AsQueryable(); } }
+    private static readonly System.Collections.Generic.List<Customer> Local = new();
+}
+class Finder(Repository repository)
+{
+    int Find(Customer customer) =>
+        {|#0:repository.Active().Count(c => c.Email == customer.Email)|} + {|#1:repository.All.Where(c => c.Name == customer.Name).Count()|} +
+        repository.Cached.Count(c => c.Email == customer.Email);
+}", null,
+            ToProvider(0, "Customer.Email (contact.email)"),
+            ToProvider(1, "Customer.Name (name)"));
+
         // A repository's helper builds the query from its parameter; the caller runs it: the summary carries the parameter
         // to the provider of the store the helper shows.
         [Fact]
