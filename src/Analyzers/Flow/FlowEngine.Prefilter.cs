@@ -6,6 +6,7 @@ using System.Linq;
 using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
+using Residency.Analyzers.Model;
 
 namespace Residency.Analyzers.Flow
 {
@@ -407,7 +408,7 @@ namespace Residency.Analyzers.Flow
                     case IArrayElementReferenceOperation element:
                         current = element.ArrayReference;
                         break;
-                    case IInvocationOperation { Instance: { } receiver } call when MethodFlowAnalysis.ReturnsItsReceiver(call.TargetMethod):
+                    case IInvocationOperation { Instance: { } receiver } call when SymbolWalk.ReturnsItsReceiver(call.TargetMethod):
                         current = receiver;
                         break;
                     case IConditionalAccessInstanceOperation instance:

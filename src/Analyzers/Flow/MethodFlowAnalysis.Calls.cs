@@ -336,8 +336,6 @@ namespace Residency.Analyzers.Flow
             return result;
         }
 
-        internal static bool ReturnsItsReceiver(IMethodSymbol method) => SymbolWalk.ReturnsItsReceiver(method);
-
         private static IOperation? AsLambda(IOperation value)
         {
             while (value is IConversionOperation or IDelegateCreationOperation)

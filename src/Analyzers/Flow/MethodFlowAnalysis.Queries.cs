@@ -2,6 +2,7 @@ using System.Collections.Generic;
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
+using Residency.Analyzers.Model;
 using Residency.Analyzers.Sinks;
 
 namespace Residency.Analyzers.Flow
@@ -235,7 +236,7 @@ namespace Residency.Analyzers.Flow
         /// </summary>
         private (ITypeSymbol? Store, ITypeSymbol? Holder, bool InMemory, SinkCall? Client)? HelperQueryRoot(IMethodSymbol method, int depth)
         {
-            if (depth >= 3 || !IsQuery(method.ReturnType) || !Model.SymbolWalk.HasSourceBody(method))
+            if (depth >= 3 || !IsQuery(method.ReturnType) || !SymbolWalk.HasSourceBody(method))
             {
                 return null;
             }

@@ -3,6 +3,7 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.FlowAnalysis;
 using Microsoft.CodeAnalysis.Operations;
 using Residency.Analyzers.Flow.Library;
+using Residency.Analyzers.Model;
 
 namespace Residency.Analyzers.Flow
 {
@@ -333,7 +334,7 @@ namespace Residency.Analyzers.Flow
                         }
 
                         return;
-                    case IInvocationOperation { Instance: { } chained } call when ReturnsItsReceiver(call.TargetMethod):
+                    case IInvocationOperation { Instance: { } chained } call when SymbolWalk.ReturnsItsReceiver(call.TargetMethod):
                         // sb.Append(a).Append(b): the second call mutates the builder the first returned.
                         instance = chained;
                         continue;

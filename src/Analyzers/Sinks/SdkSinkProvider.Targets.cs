@@ -396,10 +396,15 @@ namespace Residency.Analyzers.Sinks
         /// A local, field or property holding the settings is followed to what it is assigned, a fluent call on them
         /// (<c>.DefaultIndex("crm")</c>) to the object it is made on.
         /// </summary>
-        private void AddSettingsValues(List<EndpointTarget> result, IOperation value, SdkEntry entry, int depth)
+        /// <remarks>
+        /// At most two settings objects nested in settings (a node pool), and eight fluent calls followed back to their
+        /// receiver (a chain, or a local reassigned its own fluent call's result).
+        /// </remarks>
+        private void AddSettingsValues(List<EndpointTarget> result, IOperation value, SdkEntry entry, int depth, int fluentSteps = 0)
         {
             var endpoint = entry.Endpoint;
-            if (depth > 2 || endpoint.SettingsTypes.IsEmpty || !IsSettings(value.Type, endpoint) && !IsSettings(EndpointResolver.Strip(value).Type, endpoint))
+            if (depth > 2 || fluentSteps > 8 || endpoint.SettingsTypes.IsEmpty ||
+                (!IsSettings(value.Type, endpoint) && !IsSettings(EndpointResolver.Strip(value).Type, endpoint)))
             {
                 return;
             }
@@ -408,7 +413,8 @@ namespace Residency.Analyzers.Sinks
             {
                 if (made is IInvocationOperation { Instance: { } configured } fluent && SymbolWalk.ReturnsItsReceiver(fluent.TargetMethod))
                 {
-                    AddSettingsValues(result, configured, entry, depth + 1); // new ElasticsearchClientSettings(uri).DefaultIndex("crm")
+                    // new ElasticsearchClientSettings(uri).DefaultIndex("crm").EnableDebugMode()
+                    AddSettingsValues(result, configured, entry, depth, fluentSteps + 1);
                     continue;
                 }
 

@@ -40,6 +40,8 @@ namespace Elastic.Clients.Elasticsearch
         where TConnectionSettings : ElasticsearchClientSettingsBase<TConnectionSettings>, IElasticsearchClientSettings
     {
         public TConnectionSettings DefaultIndex(string index) => null!;
+        public TConnectionSettings EnableDebugMode() => null!;
+        public TConnectionSettings RequestTimeout(System.TimeSpan timeout) => null!;
     }
     public class ElasticsearchClientSettings : ElasticsearchClientSettingsBase<ElasticsearchClientSettings>
     {
@@ -200,6 +202,7 @@ class Search
         [InlineData("new ElasticsearchClient(new ElasticsearchClientSettings(new Uri(\"https://crm.es.us-east-1.aws.found.io\")).DefaultIndex(\"customers\"))")]
         [InlineData("new ElasticsearchClient(new ElasticsearchClientSettings(new SingleNodePool(new Uri(\"https://crm.es.us-east-1.aws.found.io\"))))")]
         [InlineData("new ElasticsearchClient(Settings)")]
+        [InlineData("new ElasticsearchClient(new ElasticsearchClientSettings(new SingleNodePool(new Uri(\"https://crm.es.us-east-1.aws.found.io\"))).DefaultIndex(\"customers\").EnableDebugMode().RequestTimeout(TimeSpan.FromSeconds(5)))")]
         public Task SettingsAndNodePoolsAreFollowed(string client) =>
             VerifyAsync(Store(client).Replace("class Search\n{", "class Search\n{\n    private static readonly ElasticsearchClientSettings Settings = new(new CloudNodePool(\"" + CloudId("us-east-1.aws.found.io") + "\", new ApiKey(\"k\")));"), null, All(EndpointTest.Res001));
 
