@@ -361,23 +361,18 @@ namespace Residency.Analyzers.Flow
         /// </remarks>
         private ImmutableHashSet<TaintFact> CallbackData(IOperation lambda, ImmutableHashSet<TaintFact>? parameterFacts = null)
         {
-            var given = parameterFacts ?? Taint.Empty;
-            var result = AnalyzeLambda(lambda, given, out var nested);
+            var result = AnalyzeLambda(lambda, parameterFacts ?? Taint.Empty, out var nested);
             if (nested?._exitState is { } exit && lambda is IFlowAnonymousFunctionOperation flowLambda)
             {
                 foreach (var parameter in flowLambda.Symbol.Parameters)
                 {
                     if (exit.TryGetValue(parameter, out var stored) && !stored.IsEmpty)
                     {
-                        if (parameterFacts is not null)
+                        // What the parameter came with is the entry state AnalyzeLambda gave it (the facts handed in, its
+                        // element as a source, its bound members).
+                        if (parameterFacts is not null && nested._capturedState is { } entry && entry.TryGetValue(parameter, out var came))
                         {
-                            stored = stored.Except(given);
-                            if (Classifier.GetElement(parameter) is { } element)
-                            {
-                                stored = stored.Remove(TaintFact.Source(element));
-                            }
-
-                            stored = stored.Except(BoundMemberFacts(parameter));
+                            stored = stored.Except(came);
                         }
 
                         result = Taint.Union(result, stored);
