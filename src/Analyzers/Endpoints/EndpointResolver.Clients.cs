@@ -206,6 +206,74 @@ namespace Residency.Analyzers.Endpoints
             return result;
         }
 
+        /// <summary>
+        /// The items of a sequence value, as it is made: an array (<c>new[] { a, b }</c>), a collection expression
+        /// (<c>[a, b]</c>; a spread <c>..more</c> is not followed), a collection initializer (<c>new List&lt;Uri&gt; { a, b }</c>),
+        /// and <c>list.Add(item)</c> on the local holding it in its method. Empty for anything else.
+        /// </summary>
+        public List<IOperation> SequenceItems(IOperation? value)
+        {
+            var result = new List<IOperation>();
+            if (value is null)
+            {
+                return result;
+            }
+
+            foreach (var made in MadeBy(value))
+            {
+                switch (made)
+                {
+                    case IArrayCreationOperation { Initializer: { } array }:
+                        result.AddRange(array.ElementValues);
+                        break;
+                    case IObjectCreationOperation { Initializer: { } initializer }:
+                        foreach (var add in initializer.Initializers.OfType<IInvocationOperation>())
+                        {
+                            AddFirstArgument(add, result);
+                        }
+
+                        break;
+                    case { Syntax: CollectionExpressionSyntax collection }:
+                        // ICollectionExpressionOperation is newer than the Roslyn we build against: its children are its elements.
+                        foreach (var element in made.ChildOperations)
+                        {
+                            if (element.Syntax is ExpressionSyntax && element.Syntax.Parent is ExpressionElementSyntax)
+                            {
+                                result.Add(element);
+                            }
+                        }
+
+                        break;
+                }
+            }
+
+            if (Strip(value) is ILocalReferenceOperation local)
+            {
+                foreach (var scope in Scopes(local.Local))
+                {
+                    foreach (var node in scope.DescendantNodes().OfType<InvocationExpressionSyntax>())
+                    {
+                        if (node.Expression is MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Add", Expression: IdentifierNameSyntax holder } &&
+                            holder.Identifier.ValueText == local.Local.Name &&
+                            OperationOf(node) is IInvocationOperation { Instance: ILocalReferenceOperation owner } add &&
+                            SymbolEqualityComparer.Default.Equals(owner.Local, local.Local))
+                        {
+                            AddFirstArgument(add, result);
+                        }
+                    }
+                }
+            }
+
+            return result.Count <= MaxValues ? result : result.GetRange(0, MaxValues);
+        }
+
+        /// <summary>Whether a value of this type is a sequence of items (an array or an <c>IEnumerable&lt;T&gt;</c>), a string not being one.</summary>
+        public static bool IsSequence(ITypeSymbol? type) =>
+            type is IArrayTypeSymbol ||
+            (type is { SpecialType: not SpecialType.System_String } &&
+             (type.OriginalDefinition.SpecialType == SpecialType.System_Collections_Generic_IEnumerable_T ||
+              type.AllInterfaces.Any(i => i.OriginalDefinition.SpecialType == SpecialType.System_Collections_Generic_IEnumerable_T)));
+
         private static void AddFirstArgument(IInvocationOperation add, List<IOperation> result)
         {
             if (add.Arguments.FirstOrDefault(a => a.Parameter?.Ordinal == 0) is { } first)

@@ -153,7 +153,17 @@ namespace Residency.Analyzers.Endpoints
                 }
                 else if (format == "urlOrCloudId")
                 {
-                    // Elasticsearch clients: a node's URI, or an Elastic Cloud ID (its cluster's host, base64-encoded).
+                    // Elasticsearch clients: a node's URI, or an Elastic Cloud ID (its cluster's host, base64-encoded); .NET
+                    // Aspire's connection string names either (Endpoint=https://…;ApiKey=…, CloudId=…;ApiKey=…).
+                    if (UrlText.ConnectionStringValue(text, "Endpoint") is { } endpointUri)
+                    {
+                        text = endpointUri;
+                    }
+                    else if (UrlText.ConnectionStringValue(text, "CloudId") is { } cloudId)
+                    {
+                        text = cloudId;
+                    }
+
                     if (text.IndexOf("://", StringComparison.Ordinal) < 0)
                     {
                         if (UrlText.CloudIdHost(text, value.Complete) is { } cluster)

@@ -357,6 +357,12 @@ namespace Residency.Analyzers.Sinks
                 var via = $"{ShortName(options.Type)}.{options.Property}";
                 foreach (var assigned in _resolver.PropertyValues(value, options.Property))
                 {
+                    if (EndpointResolver.IsSequence(assigned.Type))
+                    {
+                        AddItemValues(result, assigned, entry, depth, via); // Servers = new[] { new MongoServerAddress(host) }
+                        continue;
+                    }
+
                     if (endpoint.Options.Any(o => _resolver.Types.DerivesFrom(assigned.Type, o.Type)))
                     {
                         AddOptionsValues(result, assigned, entry, depth + 1); // an options object held by another
@@ -430,14 +436,41 @@ namespace Residency.Analyzers.Sinks
                         continue;
                     }
 
-                    if (endpoint.ConstructorParameters.Contains(argument.Parameter.Name))
+                    var via = $"{creation.Type?.Name}({argument.Parameter.Name})";
+                    if (EndpointResolver.IsSequence(argument.Parameter.Type))
                     {
-                        AddValues(result, _resolver.Strings(argument.Value), endpoint, $"{creation.Type?.Name}({argument.Parameter.Name})");
+                        // new StaticNodePool(new[] { new Uri(…), new Uri(…) }), new StaticNodePool(nodes.Select(…)) is not followed
+                        AddItemValues(result, argument.Value, entry, depth, endpoint.ConstructorParameters.Contains(argument.Parameter.Name) ? via : null);
+                    }
+                    else if (endpoint.ConstructorParameters.Contains(argument.Parameter.Name))
+                    {
+                        AddValues(result, _resolver.Strings(argument.Value), endpoint, via);
                     }
                     else
                     {
                         AddSettingsValues(result, argument.Value, entry, depth + 1);
                     }
+                }
+            }
+        }
+
+        /// <summary>
+        /// The endpoint values of the items of a sequence given to a settings object or assigned to an options property (a
+        /// node pool's URIs or nodes, <c>MongoClientSettings.Servers</c>): each item that is itself a settings object is read
+        /// as one (<c>new Node(new Uri(…))</c>, <c>new MongoServerAddress(host)</c>); with <paramref name="via"/> (the
+        /// parameter or property names an endpoint), every other item is an endpoint value.
+        /// </summary>
+        private void AddItemValues(List<EndpointTarget> result, IOperation sequence, SdkEntry entry, int depth, string? via)
+        {
+            foreach (var item in _resolver.SequenceItems(sequence))
+            {
+                if (IsSettings(item.Type, entry.Endpoint) || IsSettings(EndpointResolver.Strip(item).Type, entry.Endpoint))
+                {
+                    AddSettingsValues(result, item, entry, depth + 1);
+                }
+                else if (via is not null)
+                {
+                    AddValues(result, _resolver.Strings(item), entry.Endpoint, via);
                 }
             }
         }

@@ -31,7 +31,17 @@ namespace Elastic.Transport
         public CloudNodePool(string cloudId, AuthorizationHeader credentials) : base(null!) { }
         public CloudNodePool(System.Uri cloudEndpoint, AuthorizationHeader credentials) : base(null!) { }
     }
-    public class StaticNodePool : NodePool { public StaticNodePool(System.Collections.Generic.IEnumerable<System.Uri> uris, bool randomize = true) { } }
+    public class Node { public Node(System.Uri uri, System.Collections.Generic.IEnumerable<string>? features = null) { } }
+    public class StaticNodePool : NodePool
+    {
+        public StaticNodePool(System.Collections.Generic.IEnumerable<System.Uri> uris, bool randomize = true) { }
+        public StaticNodePool(System.Collections.Generic.IEnumerable<Node> nodes, bool randomize = true) { }
+    }
+    public class SniffingNodePool : StaticNodePool
+    {
+        public SniffingNodePool(System.Collections.Generic.IEnumerable<System.Uri> uris, bool randomize = true) : base(uris, randomize) { }
+        public SniffingNodePool(System.Collections.Generic.IEnumerable<Node> nodes, bool randomize = true) : base(nodes, randomize) { }
+    }
 }
 namespace Elastic.Clients.Elasticsearch
 {
@@ -96,6 +106,15 @@ namespace Microsoft.Extensions.DependencyInjection
     public static class ServiceCollectionServiceExtensions
     {
         public static IServiceCollection AddSingleton<TService>(this IServiceCollection services, TService implementationInstance) where TService : class => services;
+    }
+}
+namespace Microsoft.Extensions.Hosting
+{
+    public interface IHostApplicationBuilder { Microsoft.Extensions.Configuration.IConfiguration Configuration { get; } }
+    public static class AspireElasticClientsElasticsearchExtensions
+    {
+        public static void AddElasticsearchClient(this IHostApplicationBuilder builder, string connectionName, System.Action<object>? configureSettings = null, System.Action<Elastic.Clients.Elasticsearch.ElasticsearchClientSettings>? configureClientSettings = null) { }
+        public static void AddKeyedElasticsearchClient(this IHostApplicationBuilder builder, string name, System.Action<object>? configureSettings = null, System.Action<Elastic.Clients.Elasticsearch.ElasticsearchClientSettings>? configureClientSettings = null) { }
     }
 }";
 
@@ -206,6 +225,43 @@ class Search
         public Task SettingsAndNodePoolsAreFollowed(string client) =>
             VerifyAsync(Store(client).Replace("class Search\n{", "class Search\n{\n    private static readonly ElasticsearchClientSettings Settings = new(new CloudNodePool(\"" + CloudId("us-east-1.aws.found.io") + "\", new ApiKey(\"k\")));"), null, All(EndpointTest.Res001));
 
+        // A pool of several nodes sends to each of them: an array of URIs, a collection expression, Node items, a sniffing pool.
+        [Theory]
+        [InlineData("new StaticNodePool(new[] { new Uri(\"https://a.es.us-east-1.aws.found.io\"), new Uri(\"https://b.es.us-east-1.aws.found.io\") })")]
+        [InlineData("new StaticNodePool([new Uri(\"https://a.es.us-east-1.aws.found.io\"), new Uri(\"https://b.es.us-east-1.aws.found.io\")], randomize: false)")]
+        [InlineData("new StaticNodePool(new Node[] { new(new Uri(\"https://a.es.us-east-1.aws.found.io\")), new Node(new Uri(\"https://b.es.us-east-1.aws.found.io\")) })")]
+        [InlineData("new SniffingNodePool(new List<Uri> { new Uri(\"https://a.es.us-east-1.aws.found.io\"), new Uri(\"https://b.es.us-east-1.aws.found.io\") })")]
+        public async Task EveryNodeOfAPoolIsAnEndpoint(string pool)
+        {
+            var source = Store("new ElasticsearchClient(new ElasticsearchClientSettings(" + pool + "))").Replace("using System.Linq;", "using System.Linq;\nusing System.Collections.Generic;");
+            await VerifyAsync(source, null, All(EndpointTest.Res001));
+            var sinks = SinksOf(source);
+            Assert.Equal(4, sinks.Length); // one per call: a sink per region, named by the first node in it
+            Assert.All(sinks, sink => Assert.Equal(("a.es.us-east-1.aws.found.io", "US"), (sink.Host, sink.Region.Code)));
+        }
+
+        // A pool whose nodes are all in the EEA is allowed; one node outside it is a transfer; a list filled in place is read.
+        [Theory]
+        [InlineData("https://a.es.eu-west-1.aws.found.io", "https://b.es.eu-central-1.aws.found.io", false)]
+        [InlineData("https://a.es.eu-west-1.aws.found.io", "https://b.es.us-east-1.aws.found.io", true)]
+        public async Task APoolIsATransferWhenOneOfItsNodesIs(string first, string second, bool transfer)
+        {
+            var source = Uses + "using System.Collections.Generic;\n" + @"
+class Search
+{
+    public Task Save(Customer customer)
+    {
+        var nodes = new List<Uri>();
+        nodes.Add(new Uri(""" + first + @"""));
+        nodes.Add(new Uri(""" + second + @"""));
+        var client = new ElasticsearchClient(new ElasticsearchClientSettings(new StaticNodePool(nodes)));
+        return {|#0:client.IndexAsync(customer)|};
+    }
+}";
+            await VerifyAsync(source, null, transfer ? new[] { EndpointTest.Res001(0) } : Array.Empty<Microsoft.CodeAnalysis.Testing.DiagnosticResult>());
+            Assert.Equal(2, SinksOf(source).Select(s => s.Host).Distinct().Count());
+        }
+
         [Fact]
         public void TheCloudIdComesFromConfiguration()
         {
@@ -230,6 +286,31 @@ class Search(ElasticsearchClient client)
 {
     public Task Save(Customer customer) => {|#0:client.IndexAsync(customer)|};
 }", null, EndpointTest.Res001(0));
+
+        // .NET Aspire's builder.AddElasticsearchClient("search") registers the client: injected ones send to ConnectionStrings:search
+        // (a URI, or Endpoint=…;ApiKey=… or CloudId=…;ApiKey=…), else to the Endpoint or CloudId of its settings section.
+        [Theory]
+        [InlineData("AddElasticsearchClient", "{ \"ConnectionStrings\": { \"search\": \"https://crm.es.us-east-1.aws.found.io\" } }", true)]
+        [InlineData("AddElasticsearchClient", "{ \"ConnectionStrings\": { \"search\": \"Endpoint=https://crm.es.us-east-1.aws.found.io:443;ApiKey=k\" } }", true)]
+        [InlineData("AddKeyedElasticsearchClient", "{ \"ConnectionStrings\": { \"search\": \"CloudId={us};ApiKey=k\" } }", true)]
+        [InlineData("AddElasticsearchClient", "{ \"ConnectionStrings\": { \"search\": \"CloudId={eu};ApiKey=k\" } }", false)]
+        [InlineData("AddElasticsearchClient", "{ \"Aspire\": { \"Elastic\": { \"Clients\": { \"Elasticsearch\": { \"search\": { \"Endpoint\": \"https://crm.es.us-east-1.aws.found.io\" } } } } } }", true)]
+        [InlineData("AddElasticsearchClient", "{ \"Aspire\": { \"Elastic\": { \"Clients\": { \"Elasticsearch\": { \"CloudId\": \"{us}\" } } } } }", true)]
+        public async Task AnInjectedClientOfAnAspireRegistrationIsFollowed(string registration, string settings, bool transfer)
+        {
+            var source = Uses + "using Microsoft.Extensions.Hosting;\n" + @"
+static class Program
+{
+    public static void Configure(IHostApplicationBuilder builder) => builder." + registration + @"(""search"");
+}
+class Search(ElasticsearchClient client)
+{
+    public Task Save(Customer customer) => {|#0:client.IndexAsync(customer)|};
+}";
+            var files = new[] { ("/0/appsettings.json", settings.Replace("{us}", CloudId("us-east-1.aws.found.io")).Replace("{eu}", CloudId("eu-west-1.aws.found.io"))) };
+            await VerifyAsync(source, files, transfer ? new[] { EndpointTest.Res001(0) } : Array.Empty<Microsoft.CodeAnalysis.Testing.DiagnosticResult>());
+            Assert.Equal(transfer ? "US" : "IE", SinkOf(source, files).Region.Code);
+        }
 
         [Theory]
         [InlineData("new ElasticsearchClient(new Uri(\"http://localhost:9200\"))")]
@@ -285,8 +366,10 @@ class Search
 
 
 
-        private static SinkInfo SinkOf(string source, (string, string)[]? files = null) =>
+        private static SinkInfo SinkOf(string source, (string, string)[]? files = null) => SinksOf(source, files).First();
+
+        private static SinkInfo[] SinksOf(string source, (string, string)[]? files = null) =>
             SinkProbe.Resolve(source.Replace("{|#0:", string.Empty).Replace("{|#1:", string.Empty).Replace("{|#2:", string.Empty).Replace("{|#3:", string.Empty).Replace("|}", string.Empty), files, null, Elastic)
-                .SelectMany(call => call.Sink.Sinks).First();
+                .SelectMany(call => call.Sink.Sinks).ToArray();
     }
 }

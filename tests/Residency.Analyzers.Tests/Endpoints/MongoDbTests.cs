@@ -24,6 +24,7 @@ namespace MongoDB.Driver
     public class MongoClientSettings
     {
         public MongoServerAddress? Server { get; set; }
+        public System.Collections.Generic.IEnumerable<MongoServerAddress>? Servers { get; set; }
         public static MongoClientSettings FromConnectionString(string connectionString) => null!;
     }
     public class MongoDatabaseSettings { }
@@ -226,6 +227,23 @@ class Customers
             Assert.Equal(isInternal, sink.IsInternal);
         }
 
+        // A replica set's Servers list: each address is an endpoint, written as an array, a collection expression or a list
+        // (the declared US member is a transfer, the undeclared one Unknown).
+        [Theory]
+        [InlineData("new MongoClientSettings { Servers = new[] { new MongoServerAddress(\"db1.example.com\", 27017), new MongoServerAddress(\"db2.example.com\", 27017) } }")]
+        [InlineData("new MongoClientSettings { Servers = [new MongoServerAddress(\"db1.example.com\", 27017), new MongoServerAddress(\"db2.example.com\", 27017)] }")]
+        [InlineData("new MongoClientSettings { Servers = new System.Collections.Generic.List<MongoServerAddress> { new(\"db1.example.com\", 27017), new(\"db2.example.com\", 27017) } }")]
+        public async Task EveryServerOfASettingsListIsAnEndpoint(string settings)
+        {
+            var source = Uses + @"
+class Customers
+{
+    public Task Save(Customer customer) => {|#0:new MongoClient(" + settings + @").GetDatabase(""crm"").GetCollection<Customer>(""customers"").InsertOneAsync(customer)|};
+}";
+            await VerifyAsync(source, Declared("db2.example.com", "US"), EndpointTest.Res001(0), EndpointTest.Res003(0));
+            Assert.Equal(new[] { "db1.example.com", "db2.example.com" }, SinksOf(source, Declared("db2.example.com", "US")).Select(s => s.Host).Distinct().OrderBy(h => h).ToArray());
+        }
+
         // builder.AddMongoDBClient("crm") registers IMongoClient (and IMongoDatabase): injected ones send to ConnectionStrings:crm.
         [Fact]
         public Task AnInjectedDatabaseOfAnAspireRegistrationIsFollowed() => VerifyAsync(Uses + @"
@@ -265,8 +283,10 @@ class Customers(IMongoDatabase database)
         public void EveryHostOfTheListIsAnEndpoint(string text, bool complete, params string[] hosts) =>
             Assert.Equal(hosts, UrlText.MongoHosts(text, complete).Select(h => h.Host));
 
-        private static SinkInfo SinkOf(string source, (string, string)[]? files = null) =>
+        private static SinkInfo SinkOf(string source, (string, string)[]? files = null) => SinksOf(source, files).First();
+
+        private static SinkInfo[] SinksOf(string source, (string, string)[]? files = null) =>
             SinkProbe.Resolve(source.Replace("{|#0:", string.Empty).Replace("{|#1:", string.Empty).Replace("{|#2:", string.Empty).Replace("{|#3:", string.Empty).Replace("{|#4:", string.Empty).Replace("{|#5:", string.Empty).Replace("|}", string.Empty), files, null, Library)
-                .SelectMany(call => call.Sink.Sinks).First();
+                .SelectMany(call => call.Sink.Sinks).ToArray();
     }
 }
