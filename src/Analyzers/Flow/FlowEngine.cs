@@ -365,9 +365,23 @@ namespace Residency.Analyzers.Flow
         private MethodSummary? TruncatedAt(IMethodSymbol method, int depth) =>
             depth >= 0 && depth <= MaxCallDepth && _truncatedSummaries.TryGetValue(method, out var slots) ? Volatile.Read(ref slots[depth]) : null;
 
-        /// <summary>Where the query each of the application's query-returning methods returns comes from (<c>MethodFlowAnalysis.HelperQueryRoot</c>).</summary>
-        internal ConcurrentDictionary<IMethodSymbol, (ITypeSymbol? Store, ITypeSymbol? Holder, bool InMemory, SinkCall? Client)?> HelperQueries { get; } =
-            new(SymbolEqualityComparer.Default);
+        /// <summary>
+        /// Where the query each of the application's query-returning methods returns comes from (<c>MethodFlowAnalysis.HelperQueryRoot</c>),
+        /// per method and number of helper levels it may still follow (so that the answer does not depend on which caller asked first).
+        /// </summary>
+        internal ConcurrentDictionary<(IMethodSymbol Method, int Levels), (ITypeSymbol? Store, ITypeSymbol? Holder, bool InMemory, SinkCall? Client)?> HelperQueries { get; } =
+            new(HelperQueryKeyComparer.Instance);
+
+        private sealed class HelperQueryKeyComparer : IEqualityComparer<(IMethodSymbol Method, int Levels)>
+        {
+            public static readonly HelperQueryKeyComparer Instance = new();
+
+            public bool Equals((IMethodSymbol Method, int Levels) x, (IMethodSymbol Method, int Levels) y) =>
+                x.Levels == y.Levels && SymbolEqualityComparer.Default.Equals(x.Method, y.Method);
+
+            public int GetHashCode((IMethodSymbol Method, int Levels) obj) =>
+                unchecked((SymbolEqualityComparer.Default.GetHashCode(obj.Method) * 31) + obj.Levels);
+        }
 
         private readonly ConcurrentDictionary<IMethodSymbol, MethodSummary?[]> _truncatedSummaries = Caches.Create<IMethodSymbol, MethodSummary?[]>(SymbolEqualityComparer.Default);
 

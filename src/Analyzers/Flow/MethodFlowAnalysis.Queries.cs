@@ -92,7 +92,7 @@ namespace Residency.Analyzers.Flow
                 return;
             }
 
-            var (store, holder, inMemory) = QueryRoot(source!, depth: 0, out var rootClient);
+            var (store, holder, inMemory) = QueryRoot(source!, depth: 0, out var rootClient, scope: null, helperLevels: MaxHelperLevels);
             if (inMemory)
             {
                 return;
@@ -128,13 +128,18 @@ namespace Residency.Analyzers.Flow
             return source;
         }
 
+        /// <summary>How many of the application's methods returning a query are followed, one inside the other (<see cref="HelperQueryRoot(IMethodSymbol, int)"/>).</summary>
+        private const int MaxHelperLevels = 3;
+
         /// <summary>
         /// Where a query comes from: back through the calls that build a query from a query (<c>Where</c>, <c>OrderBy</c>,
         /// <c>Include</c>, <c>AsQueryable</c> on a query), to the store it starts at (<c>db.Customers</c>, <c>db.Set&lt;T&gt;()</c>: the
-        /// store's type and that of the object holding it), through the assignments of a local in this method. In memory
-        /// when it starts at <c>AsQueryable()</c> over objects that are not a query; an unknown store otherwise (a parameter).
+        /// store's type and that of the object holding it), through the assignments of a local (in <paramref name="scope"/>,
+        /// a helper's body, or this method's), and into the application's methods and getters that return a query, up to
+        /// <paramref name="helperLevels"/> of them. In memory when it starts at <c>AsQueryable()</c> over objects that are not
+        /// a query; an unknown store otherwise (a parameter).
         /// </summary>
-        private (ITypeSymbol? Store, ITypeSymbol? Holder, bool InMemory) QueryRoot(IOperation source, int depth, out SinkCall? rootClient)
+        private (ITypeSymbol? Store, ITypeSymbol? Holder, bool InMemory) QueryRoot(IOperation source, int depth, out SinkCall? rootClient, IOperation? scope, int helperLevels)
         {
             rootClient = null;
             for (int step = 0; step < 64; step++)
@@ -157,7 +162,7 @@ namespace Residency.Analyzers.Flow
                             return (null, null, true);
                         }
 
-                        if (HelperQueryRoot(call.TargetMethod, depth) is { } helped)
+                        if (HelperQueryRoot(call, helperLevels) is { } helped)
                         {
                             rootClient = helped.Client; // repository.Query(): the query the application's helper returns
                             return (helped.Store, helped.Holder, helped.InMemory);
@@ -165,7 +170,7 @@ namespace Residency.Analyzers.Flow
 
                         rootClient = _engine.CachedSink(call); // the call that made the query from something that is not one (db.Set<T>(), collection.AsQueryable())
                         return (call.Type, (call.Instance ?? inner)?.Type, false);
-                    case IPropertyReferenceOperation { Property.GetMethod: { } getter } property when HelperQueryRoot(getter, depth) is { } fromGetter:
+                    case IPropertyReferenceOperation { Property.GetMethod: not null } property when HelperQueryRoot(property, helperLevels) is { } fromGetter:
                         rootClient = fromGetter.Client; // repository.Customers => _collection.AsQueryable()
                         return (fromGetter.Store, fromGetter.Holder, fromGetter.InMemory);
                     case IPropertyReferenceOperation property:
@@ -173,7 +178,7 @@ namespace Residency.Analyzers.Flow
                     case IFieldReferenceOperation field:
                         return (field.Type, field.Instance?.Type, false);
                     case ILocalReferenceOperation local when depth < 4:
-                        return LocalQueryRoot(local.Local, depth + 1, out rootClient);
+                        return LocalQueryRoot(local.Local, depth + 1, out rootClient, scope, helperLevels);
                     default:
                         return (source.Type, null, false);
                 }
@@ -187,18 +192,23 @@ namespace Residency.Analyzers.Flow
         /// q.Where(…);</c>): the first found among its initializer and assignments (one computed from the local itself leads
         /// back to them, a few levels deep); in memory when every one of them is.
         /// </summary>
-        private (ITypeSymbol? Store, ITypeSymbol? Holder, bool InMemory) LocalQueryRoot(ILocalSymbol local, int depth, out SinkCall? rootClient)
+        private (ITypeSymbol? Store, ITypeSymbol? Holder, bool InMemory) LocalQueryRoot(ILocalSymbol local, int depth, out SinkCall? rootClient, IOperation? scope, int helperLevels)
         {
             rootClient = null;
-            var graph = _cfg;
-            while (graph.Parent is { } parent)
+            if (scope is null)
             {
-                graph = parent;
+                var graph = _cfg;
+                while (graph.Parent is { } parent)
+                {
+                    graph = parent;
+                }
+
+                scope = graph.OriginalOperation;
             }
 
             var found = false;
             var allInMemory = true;
-            foreach (var operation in graph.OriginalOperation.DescendantsAndSelf())
+            foreach (var operation in scope.DescendantsAndSelf())
             {
                 var value = operation switch
                 {
@@ -211,7 +221,7 @@ namespace Residency.Analyzers.Flow
                     continue;
                 }
 
-                var root = QueryRoot(value, depth, out var client);
+                var root = QueryRoot(value, depth, out var client, scope, helperLevels);
                 if (root.Store is INamedTypeSymbol { TypeKind: TypeKind.Class } || root.Holder is INamedTypeSymbol { TypeKind: TypeKind.Class } ||
                     client is not null)
                 {
@@ -227,23 +237,57 @@ namespace Residency.Analyzers.Flow
         }
 
         /// <summary>
-        /// Where the query a method or getter of the application returns comes from, when its body returns one made by a
-        /// catalogued client's call (<c>IQueryable&lt;Customer&gt; Query() =&gt; _customers.AsQueryable()</c>, MongoDB) or from a
-        /// store (<c>db.Customers.Where(c =&gt; c.Active)</c>): a query handed out by a repository and run by its caller goes
-        /// where the helper's query goes. Null for a method without a body here, one returning no query, or one whose
-        /// returned queries start elsewhere (a parameter, a local: those are the helper's own business). Memoised per
-        /// method (<see cref="FlowEngine.HelperQueries"/>); one helper deep (a helper's own helpers are not followed).
+        /// Where the query a call of one of the application's methods returns comes from: the method's own body, or, for an
+        /// interface or virtual method (<c>IRepository.Query()</c>), the bodies of its implementations and overrides here that
+        /// the receiver may run, the first that says (<see cref="FlowEngine.DispatchTargets"/>).
         /// </summary>
-        private (ITypeSymbol? Store, ITypeSymbol? Holder, bool InMemory, SinkCall? Client)? HelperQueryRoot(IMethodSymbol method, int depth)
+        private (ITypeSymbol? Store, ITypeSymbol? Holder, bool InMemory, SinkCall? Client)? HelperQueryRoot(IInvocationOperation call, int helperLevels)
         {
-            if (depth >= 3 || !IsQuery(method.ReturnType) || !SymbolWalk.HasSourceBody(method))
+            if (helperLevels <= 0 || !IsQuery(call.TargetMethod.ReturnType))
             {
                 return null;
             }
 
-            return _engine.HelperQueries.GetOrAdd(method.OriginalDefinition, m =>
+            var targets = _engine.DispatchTargets(call, out _);
+            return targets.IsDefaultOrEmpty ? HelperQueryRoot(call.TargetMethod, helperLevels) : FirstHelperQueryRoot(targets, helperLevels);
+        }
+
+        /// <summary>Where the query a read of one of the application's properties returns comes from: its getter, or those of its implementations and overrides here.</summary>
+        private (ITypeSymbol? Store, ITypeSymbol? Holder, bool InMemory, SinkCall? Client)? HelperQueryRoot(IPropertyReferenceOperation read, int helperLevels) =>
+            helperLevels <= 0 || !IsQuery(read.Property.Type) ? null : FirstHelperQueryRoot(_engine.GetterTargets(read, out _), helperLevels);
+
+        private (ITypeSymbol? Store, ITypeSymbol? Holder, bool InMemory, SinkCall? Client)? FirstHelperQueryRoot(ImmutableArray<IMethodSymbol> targets, int helperLevels)
+        {
+            foreach (var target in targets)
             {
-                if (_engine.GetBodyOperation(m, _cancellationToken) is not { } body)
+                if (HelperQueryRoot(target, helperLevels) is { } found)
+                {
+                    return found;
+                }
+            }
+
+            return null;
+        }
+
+        /// <summary>
+        /// Where the query a method or getter of the application returns comes from, when its body returns one made by a
+        /// catalogued client's call (<c>IQueryable&lt;Customer&gt; Query() =&gt; _customers.AsQueryable()</c>, MongoDB) or from a
+        /// store (<c>db.Customers.Where(c =&gt; c.Active)</c>), directly, through its locals or through another such method
+        /// (<c>Active() =&gt; Query().Where(…)</c>): a query handed out by a repository and run by its caller goes where the
+        /// helper's query goes. Null for a method without a body here, one returning no query, or one whose returned queries
+        /// start elsewhere (a parameter: the helper's caller's business). Memoised per method and number of levels left
+        /// (<see cref="FlowEngine.HelperQueries"/>); at most <see cref="MaxHelperLevels"/> helpers, one inside the other.
+        /// </summary>
+        private (ITypeSymbol? Store, ITypeSymbol? Holder, bool InMemory, SinkCall? Client)? HelperQueryRoot(IMethodSymbol method, int helperLevels)
+        {
+            if (helperLevels <= 0 || !IsQuery(method.ReturnType) || !SymbolWalk.HasSourceBody(method))
+            {
+                return null;
+            }
+
+            return _engine.HelperQueries.GetOrAdd(((IMethodSymbol)method.OriginalDefinition, helperLevels), key =>
+            {
+                if (_engine.GetBodyOperation(key.Method, _cancellationToken) is not { } body)
                 {
                     return null;
                 }
@@ -252,8 +296,7 @@ namespace Residency.Analyzers.Flow
                 {
                     if (operation is IReturnOperation { ReturnedValue: { } value } && !InNestedFunction(operation, body))
                     {
-                        // Locals of the helper are not followed (depth past LocalQueryRoot's): this method's graph is not theirs.
-                        var root = QueryRoot(value, depth + 4, out var client);
+                        var root = QueryRoot(value, 0, out var client, body, key.Levels - 1);
                         if (client is { Sinks.IsEmpty: false } ||
                             root.Store is INamedTypeSymbol { TypeKind: TypeKind.Class } || root.Holder is INamedTypeSymbol { TypeKind: TypeKind.Class } || root.InMemory)
                         {

@@ -205,6 +205,25 @@ class Finder(Repository repository)
     public int All() => repository.Query().Count();
 }", Declared("*.ab1cd.mongodb.net", "US"), EndpointTest.Res001(0), EndpointTest.Res001(1));
 
+        // The same through the application's interface, and a helper built on another helper: the cluster still receives them.
+        [Fact]
+        public Task AQueryHandedOutThroughAnInterfaceOrAHelpersHelperSendsWhereItsCollectionSends() => VerifyAsync(Uses + @"
+interface ICustomers
+{
+    IQueryable<Customer> Query();
+}
+class Repository : ICustomers
+{
+    private readonly IMongoCollection<Customer> _customers = new MongoClient(""" + Atlas + @""").GetDatabase(""crm"").GetCollection<Customer>(""customers"");
+    public IQueryable<Customer> Query() => _customers.AsQueryable();
+    public IQueryable<Customer> Active() => Query().Where(c => c.Id > 0);
+}
+class Finder(ICustomers customers, Repository repository)
+{
+    public Customer? ByEmail(Customer customer) => {|#0:customers.Query().FirstOrDefault(c => c.Email == customer.Email)|};
+    public int Named(Customer customer) => {|#1:repository.Active().Count(c => c.Name == customer.Name)|};
+}", Declared("*.ab1cd.mongodb.net", "US"), EndpointTest.Res001(0), EndpointTest.Res001(1));
+
         // Settings built in code: the server address given to them is the host (Unknown for a public name until declared,
         // internal for a container).
         [Theory]

@@ -224,6 +224,44 @@ class Finder(Repository repository)
             ToProvider(0, "Customer.Email (contact.email)"),
             ToProvider(1, "Customer.Name (name)"));
 
+        // Helpers inside helpers: a query built on another helper's query (Active() => Query().Where(…)), in a local of the
+        // helper, or handed out through the application's interface (IRepository.Query(), IRepository.Customers) runs on the
+        // store the innermost helper starts at. Before, only a helper returning the store's query itself was followed.
+        [Fact]
+        public Task AQueryHandedOutThroughHelpersAndInterfacesRunsOnItsStore() => VerifyAsync(@"
+interface IRepository
+{
+    IQueryable<Customer> Query();
+    IQueryable<Customer> Customers { get; }
+}
+class Repository(Db db) : IRepository
+{
+    public IQueryable<Customer> Query() => db.Customers;
+    public IQueryable<Customer> Customers => Query();
+    public IQueryable<Customer> Active() => Query().Where(c => c.Id > 0);
+    public IQueryable<Customer> Recent() => Active().OrderBy(c => c.Id);
+    public IQueryable<Customer> Filtered(bool active)
+    {
+        var query = Query();
+        if (active)
+        {
+            query = query.Where(c => c.Id > 0);
+        }
+
+        return query;
+    }
+}
+class Finder(Repository repository, IRepository contract)
+{
+    int Find(Customer customer) =>
+        {|#0:repository.Recent().Count(c => c.Email == customer.Email)|} + {|#1:repository.Filtered(true).Count(c => c.Name == customer.Name)|} +
+        {|#2:contract.Query().Count(c => c.Email == customer.Email)|} + {|#3:contract.Customers.Count(c => c.Name == customer.Name)|};
+}", null,
+            ToProvider(0, "Customer.Email (contact.email)"),
+            ToProvider(1, "Customer.Name (name)"),
+            ToProvider(2, "Customer.Email (contact.email)"),
+            ToProvider(3, "Customer.Name (name)"));
+
         // A repository's helper builds the query from its parameter; the caller runs it: the summary carries the parameter
         // to the provider of the store the helper shows.
         [Fact]
