@@ -284,6 +284,63 @@ namespace Residency.EndToEnd.Tests
             Assert.Equal("IE", eu.Get("sink")!.GetString("region"));
         }
 
+        // Azure.Search.Documents and Qdrant.Client as published: the documents a search client uploads, and the payload of
+        // the points a Qdrant client upserts (a protobuf map filled by an indexer initializer), go to the search service
+        // (Unknown until declared) and to the Qdrant Cloud cluster whose endpoint names its region; creating a collection
+        // and counting documents are no sinks.
+        [Fact]
+        public void A_search_index_and_a_vector_store_receive_what_is_indexed()
+        {
+            var workspace = package.NewWorkspace("vectorstores");
+            var app = PackageFixture.WriteProject(workspace, "App", """
+                using Azure;
+                using Azure.Search.Documents;
+                using Qdrant.Client;
+                using Qdrant.Client.Grpc;
+                using Residency;
+
+                public class Customer
+                {
+                    [PersonalData("contact.email")] public string Email { get; set; } = "";
+                }
+
+                public class Memory
+                {
+                    private static readonly SearchClient Index = new(new Uri("https://acme-crm.search.windows.net"), "customers", new AzureKeyCredential("key"));
+                    private static readonly QdrantClient Us = new("3576f3c3-dbe2-46d2-a0a1-9b9fa9b1b5e4.us-east4-0.gcp.cloud.qdrant.io", https: true, apiKey: "key");
+                    private static readonly QdrantClient Eu = new(new Uri("https://3576f3c3.europe-west3-0.gcp.cloud.qdrant.io:6334"));
+
+                    public Task IndexIt(Customer customer) => Index.UploadDocumentsAsync(new[] { customer });
+
+                    public Task Count() => Index.GetDocumentCountAsync();
+
+                    public Task Remember(Customer customer) =>
+                        Us.UpsertAsync("customers", new[] { new PointStruct { Id = 1ul, Vectors = new float[] { 0.1f }, Payload = { ["email"] = customer.Email } } });
+
+                    public Task Keep(Customer customer) =>
+                        Eu.UpsertAsync("customers", new[] { new PointStruct { Id = 2ul, Vectors = new float[] { 0.1f }, Payload = { ["email"] = customer.Email } } });
+
+                    public Task Setup() => Us.CreateCollectionAsync("customers", new VectorParams { Size = 1, Distance = Distance.Cosine });
+                }
+                """, extraItems: """<PackageReference Include="Azure.Search.Documents" Version="11.5.1" /><PackageReference Include="Qdrant.Client" Version="1.20.0" />""");
+            var inventoryPath = Path.Combine(app, "bin", "Debug", "net10.0", "residency", "inventory.json");
+
+            var result = DotNet.Run(app, Build);
+            Assert.True(result.ExitCode == 0, result.ToString());
+            Assert.Contains("warning RES001", result.Output);
+            Assert.Contains("warning RES003", result.Output);
+            var inventory = JsonParser.Parse(File.ReadAllText(inventoryPath));
+            Assert.Empty(inventory.Get("unclassified")!.Items);
+            var flows = inventory.Get("flows")!.Items;
+            Assert.Equal(3, flows.Count);
+            var search = Assert.Single(flows, f => f.GetString("status") == "unknown");
+            Assert.Equal(("acme-crm.search.windows.net", "Microsoft (Azure AI Search)"), (search.Get("sink")!.GetString("host"), search.Get("sink")!.GetString("recipient")));
+            var us = Assert.Single(flows, f => f.GetString("status") == "violation");
+            Assert.Equal(("US", "Qdrant (Qdrant Cloud)"), (us.Get("sink")!.GetString("region"), us.Get("sink")!.GetString("recipient")));
+            var eu = Assert.Single(flows, f => f.GetString("status") == "allowed");
+            Assert.Equal(("3576f3c3.europe-west3-0.gcp.cloud.qdrant.io", "DE"), (eu.Get("sink")!.GetString("host"), eu.Get("sink")!.GetString("region")));
+        }
+
         // ASP.NET Core Identity as published: registering a user hands it to the user store, an unclassified recipient until
         // the database behind it is declared; reading a user's e-mail back is not a transfer.
         [Fact]
