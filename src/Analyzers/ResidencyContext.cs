@@ -37,7 +37,7 @@ namespace Residency.Analyzers
             Resolver = new EndpointResolver(compilation, models, Endpoints);
             var sinks = new EndpointSinks(Endpoints);
 
-            // Resolution order (docs/endpoints.md): annotations, residency.json sinks, HTTP (HttpClient, Refit interfaces), SDK clients, then the AI
+            // Resolution order (docs/endpoints.md): annotations, residency.json sinks, Entity Framework Core contexts' databases, HTTP (HttpClient, Refit interfaces), SDK clients, then the AI
             // abstractions and Semantic Kernel, whose region is the SDK client's behind them, then logging shipped off the host (Serilog sinks, logging providers).
             var sdk = new SdkSinkProvider(Resolver, sinks);
             var ai = new AiClientResolver(new AiTypes(compilation), Types, Resolver, sinks, sdk);
@@ -45,9 +45,11 @@ namespace Residency.Analyzers
             var annotations = new AnnotationSinkProvider(Types, cacheCapacity);
             var declared = new ConfiguredSinkProvider(Endpoints.User);
             var local = LocalCatalog.For(Endpoints);
+            var databases = new DatabaseSinkProvider(Resolver, sinks, DatabaseCatalog.BuiltIn);
             var providers = ImmutableArray.Create<ISinkProvider>(
                 annotations,
                 declared,
+                databases,
                 new HttpSinkProvider(Resolver, sinks),
                 new RefitSinkProvider(Resolver, sinks),
                 sdk,
@@ -62,7 +64,7 @@ namespace Residency.Analyzers
             };
 
             // Only where a store's provider may run queries; the pre-filter then knows the calls that run one (CandidateIndex).
-            Engine.QueryProviders = Engine.Library.HasQueryStores ? new Flow.Calls.QueryProviders(declared, local) : null;
+            Engine.QueryProviders = Engine.Library.HasQueryStores ? new Flow.Calls.QueryProviders(declared, local, databases) : null;
             Engine.ReturnSinks = new AiToolSinks(ai, kernels).Of;
             // A class library that exports its summaries also exports what it does with its open members (docs/cross-project.md).
             Engine.OpenReads = options.ExportSummaries && compilation.Options.OutputKind == OutputKind.DynamicallyLinkedLibrary;

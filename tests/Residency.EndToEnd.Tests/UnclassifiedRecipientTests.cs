@@ -341,6 +341,66 @@ namespace Residency.EndToEnd.Tests
             Assert.Equal(("3576f3c3.europe-west3-0.gcp.cloud.qdrant.io", "DE"), (eu.Get("sink")!.GetString("host"), eu.Get("sink")!.GetString("region")));
         }
 
+        // Entity Framework Core as published: a context registered with UseSqlServer(configuration's connection string) saves
+        // and queries on the server that string names (an Azure SQL server: Unknown until declared), one registered with
+        // UseSqlite keeps its data in a file of the application (internal); before, both were unclassified recipients.
+        [Fact]
+        public void A_database_context_sends_to_the_server_its_connection_string_names()
+        {
+            var workspace = package.NewWorkspace("databases");
+            var app = PackageFixture.WriteProject(workspace, "App", """
+                using Microsoft.EntityFrameworkCore;
+                using Microsoft.Extensions.Configuration;
+                using Microsoft.Extensions.DependencyInjection;
+                using Residency;
+
+                public class Customer
+                {
+                    public int Id { get; set; }
+                    [PersonalData("contact.email")] public string Email { get; set; } = "";
+                }
+
+                public class CrmDb(DbContextOptions<CrmDb> options) : DbContext(options) { public DbSet<Customer> Customers => Set<Customer>(); }
+
+                public class CacheDb(DbContextOptions<CacheDb> options) : DbContext(options) { public DbSet<Customer> Customers => Set<Customer>(); }
+
+                public static class Startup
+                {
+                    public static void Configure(IServiceCollection services, IConfiguration configuration)
+                    {
+                        services.AddDbContext<CrmDb>(o => o.UseSqlServer(configuration.GetConnectionString("Crm")));
+                        services.AddDbContext<CacheDb>(o => o.UseSqlite("Data Source=cache.db"));
+                    }
+                }
+
+                public class Customers(CrmDb crm, CacheDb cache)
+                {
+                    public async Task Save(Customer customer)
+                    {
+                        crm.Customers.Add(customer);
+                        await crm.SaveChangesAsync();
+                        cache.Customers.Add(customer);
+                    }
+
+                    public Task<int> Count(Customer customer) => crm.Customers.CountAsync(c => c.Email == customer.Email);
+                }
+                """, extraItems: """<PackageReference Include="Microsoft.EntityFrameworkCore.SqlServer" Version="10.0.15" /><PackageReference Include="Microsoft.EntityFrameworkCore.Sqlite" Version="10.0.15" />""");
+            File.WriteAllText(Path.Combine(app, "appsettings.json"), """{ "ConnectionStrings": { "Crm": "Server=tcp:acme-crm.database.windows.net,1433;Initial Catalog=crm;Encrypt=True" } }""");
+            var inventoryPath = Path.Combine(app, "bin", "Debug", "net10.0", "residency", "inventory.json");
+
+            var result = DotNet.Run(app, Build);
+            Assert.True(result.ExitCode == 0, result.ToString());
+            Assert.Contains("warning RES003", result.Output);
+            Assert.DoesNotContain("RES008", result.Output);
+            var inventory = JsonParser.Parse(File.ReadAllText(inventoryPath));
+            Assert.Empty(inventory.Get("unclassified")!.Items);
+            var flows = inventory.Get("flows")!.Items;
+            var unknown = flows.Where(f => f.GetString("status") == "unknown").ToList();
+            Assert.Equal(2, unknown.Count); // the customer added, the e-mail counted by
+            Assert.All(unknown, flow => Assert.Equal(("acme-crm.database.windows.net", "Microsoft (Azure SQL Database)"), (flow.Get("sink")!.GetString("host"), flow.Get("sink")!.GetString("recipient"))));
+            Assert.Single(flows, f => f.GetString("status") == "internal");
+        }
+
         // ASP.NET Core Identity as published: registering a user hands it to the user store, an unclassified recipient until
         // the database behind it is declared; reading a user's e-mail back is not a transfer.
         [Fact]

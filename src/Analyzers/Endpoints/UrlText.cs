@@ -247,6 +247,85 @@ namespace Residency.Analyzers.Endpoints
         }
 
         /// <summary>
+        /// The servers a database connection string names (docs/endpoints.md, "Databases (Entity Framework Core)"): the value
+        /// of the first of <paramref name="keys"/> it has, read as a SQL Server data source (<c>[tcp:]host[\instance][,port]</c>;
+        /// <c>.</c>, <c>(local)</c> and <c>(localdb)\…</c> are this machine) when <paramref name="sqlServer"/>, otherwise as a
+        /// comma-separated list of <c>host[:port]</c>; a URL (<c>postgres://user:…@host:5432/db</c>) is its host. Empty when the
+        /// text does not say, or says it only in a part that is not known (a value at the end of an incomplete text).
+        /// </summary>
+        public static List<string> DatabaseHosts(string text, bool complete, IEnumerable<string> keys, bool sqlServer)
+        {
+            var hosts = new List<string>();
+            if (text.IndexOf("://", StringComparison.Ordinal) > 0 && !IsConnectionString(text))
+            {
+                if (Parse(text, complete).Host is { } urlHost)
+                {
+                    hosts.Add(urlHost);
+                }
+
+                return hosts;
+            }
+
+            foreach (var key in keys)
+            {
+                if (ConnectionStringValue(text, key) is not { Length: > 0 } value)
+                {
+                    continue;
+                }
+
+                if (!complete && text.TrimEnd().EndsWith(value, StringComparison.Ordinal))
+                {
+                    return hosts; // the value may go on in the unknown rest
+                }
+
+                foreach (var part in sqlServer ? new[] { value } : value.Split(','))
+                {
+                    var host = part.Trim().Trim('"', '\'');
+                    if (sqlServer)
+                    {
+                        int colon = host.IndexOf(':');
+                        if (colon > 0 && colon < 6)
+                        {
+                            host = host.Substring(0, colon).Equals("lpc", StringComparison.OrdinalIgnoreCase) ? "localhost" : host.Substring(colon + 1); // tcp:, np:, lpc:, admin:
+                        }
+
+                        int comma = host.IndexOf(',');
+                        host = comma >= 0 ? host.Substring(0, comma) : host;
+                        if (host.StartsWith("(localdb)", StringComparison.OrdinalIgnoreCase))
+                        {
+                            host = "localhost";
+                        }
+
+                        int backslash = host.IndexOf('\\');
+                        host = backslash >= 0 ? host.Substring(0, backslash) : host;
+                        if (host is "." || host.Equals("(local)", StringComparison.OrdinalIgnoreCase))
+                        {
+                            host = "localhost";
+                        }
+                    }
+                    else
+                    {
+                        int colon = host.LastIndexOf(':');
+                        if (colon > 0 && host.IndexOf(':') == colon)
+                        {
+                            host = host.Substring(0, colon);
+                        }
+                    }
+
+                    host = host.Trim().TrimEnd('.').ToLowerInvariant();
+                    if (host.Length > 0 && !hosts.Contains(host))
+                    {
+                        hosts.Add(host);
+                    }
+                }
+
+                return hosts;
+            }
+
+            return hosts;
+        }
+
+        /// <summary>
         /// Whether <paramref name="text"/> is a <c>Key=Value;…</c> connection string rather than a URI: it has a '=' before
         /// any <c>://</c> (a URI's query string, <c>?sv=…</c>, comes after its scheme).
         /// </summary>

@@ -20,13 +20,15 @@ namespace Residency.Analyzers.Flow.Calls
         public const string AnyProvider = "System.Linq.IQueryable";
 
         private readonly ConfiguredSinkProvider? _declared;
+        private readonly DatabaseSinkProvider? _databases;
         private readonly LocalCatalog _local;
         private readonly ConcurrentDictionary<(ISymbol? Store, ISymbol? Holder), SinkInfo?> _memo = new(KeyComparer.Instance);
 
-        public QueryProviders(ConfiguredSinkProvider? declared, LocalCatalog local)
+        public QueryProviders(ConfiguredSinkProvider? declared, LocalCatalog local, DatabaseSinkProvider? databases = null)
         {
             _declared = declared;
             _local = local;
+            _databases = databases;
         }
 
         /// <summary>
@@ -56,6 +58,12 @@ namespace Residency.Analyzers.Flow.Calls
             if (_declared?.ResolveQueryProvider(types, store is null ? AnyProvider : null) is { } declared)
             {
                 return declared;
+            }
+
+            // The database the context holding the store is configured with (AddDbContext<AppDb>(o => o.UseSqlServer(…))).
+            if (_databases?.QueryProvider(holder) is { } database)
+            {
+                return database;
             }
 
             // A query a library's object hands out without saying its store (UserManager<TUser>.Users, an IQueryable<TUser>)

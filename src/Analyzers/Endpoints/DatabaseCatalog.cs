@@ -1,0 +1,176 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.IO;
+using Residency.Analyzers.Json;
+
+namespace Residency.Analyzers.Endpoints
+{
+    /// <summary>One Entity Framework Core provider of the built-in <c>databases.json</c>: the calls that choose it and how its connection string names the server.</summary>
+    internal sealed class DatabaseProvider
+    {
+        public DatabaseProvider(string database, ImmutableArray<string> methods, ImmutableArray<string> hostKeys, bool sqlServer, bool inProcess)
+        {
+            Database = database;
+            Methods = methods;
+            HostKeys = hostKeys;
+            SqlServer = sqlServer;
+            InProcess = inProcess;
+        }
+
+        /// <summary>What the record calls it (<c>SQL Server</c>, <c>PostgreSQL</c>).</summary>
+        public string Database { get; }
+
+        /// <summary><c>Namespace.Type.Method</c> of each call that configures a context with this provider.</summary>
+        public ImmutableArray<string> Methods { get; }
+
+        /// <summary>The connection-string keys that name the server, the first that has a value.</summary>
+        public ImmutableArray<string> HostKeys { get; }
+
+        /// <summary>A SQL Server data source: <c>[tcp:]host[\instance][,port]</c>.</summary>
+        public bool SqlServer { get; }
+
+        /// <summary>The database is in the process (a SQLite file, the in-memory provider): nothing leaves.</summary>
+        public bool InProcess { get; }
+    }
+
+    /// <summary>A .NET Aspire registration of a context by connection name (<c>builder.AddNpgsqlDbContext&lt;AppDb&gt;("crm")</c>).</summary>
+    internal sealed class DatabaseRegistration
+    {
+        public DatabaseRegistration(string method, string database, string section)
+        {
+            Method = method;
+            Database = database;
+            Section = section;
+        }
+
+        public string Method { get; }
+
+        public string Database { get; }
+
+        public string Section { get; }
+    }
+
+    /// <summary>
+    /// The built-in <c>databases.json</c>: where an Entity Framework Core context's database is chosen, and which calls send
+    /// to it (docs/endpoints.md, "Databases (Entity Framework Core)"). Data, read once per process.
+    /// </summary>
+    internal sealed class DatabaseCatalog
+    {
+        public const string Resource = "Residency.Catalog.databases.json";
+
+        private static readonly Lazy<DatabaseCatalog> BuiltInLazy = new(() => Read(LoadText()), System.Threading.LazyThreadSafetyMode.ExecutionAndPublication);
+
+        private readonly Dictionary<string, HashSet<string>> _sinks;
+
+        private DatabaseCatalog(ImmutableArray<DatabaseProvider> providers, ImmutableArray<string> contextRegistrations, ImmutableArray<DatabaseRegistration> aspire, Dictionary<string, HashSet<string>> sinks)
+        {
+            Providers = providers;
+            ContextRegistrations = contextRegistrations;
+            Aspire = aspire;
+            _sinks = sinks;
+        }
+
+        public static DatabaseCatalog BuiltIn => BuiltInLazy.Value;
+
+        public ImmutableArray<DatabaseProvider> Providers { get; }
+
+        /// <summary><c>AddDbContext&lt;T&gt;(options =&gt; …)</c> and its kin: the context of a provider call in their lambda is their type argument.</summary>
+        public ImmutableArray<string> ContextRegistrations { get; }
+
+        public ImmutableArray<DatabaseRegistration> Aspire { get; }
+
+        /// <summary>The declaring types (metadata names) of the calls that send to a context's database.</summary>
+        public IEnumerable<string> SinkTypes => _sinks.Keys;
+
+        /// <summary>Every method name of <see cref="SinkTypes"/> that sends.</summary>
+        public IEnumerable<string> SinkMethodNames
+        {
+            get
+            {
+                foreach (var names in _sinks.Values)
+                {
+                    foreach (var name in names)
+                    {
+                        yield return name;
+                    }
+                }
+            }
+        }
+
+        /// <summary>Whether <paramref name="method"/> of the type named <paramref name="typeMetadataName"/> sends to the database.</summary>
+        public bool Sends(string typeMetadataName, string method) => _sinks.TryGetValue(typeMetadataName, out var names) && names.Contains(method);
+
+        /// <summary>Reads a catalogue text (the built-in file; tests).</summary>
+        public static DatabaseCatalog Read(string text)
+        {
+            var root = JsonParser.Parse(text);
+            var providers = ImmutableArray.CreateBuilder<DatabaseProvider>();
+            if (root.Get("providers") is { IsArray: true } list)
+            {
+                foreach (var item in list.Items)
+                {
+                    if (item.GetString("database") is { } database)
+                    {
+                        providers.Add(new DatabaseProvider(database, Strings(item.Get("methods")), Strings(item.Get("hostKeys")), item.GetBool("sqlServer") == true, item.GetBool("inProcess") == true));
+                    }
+                }
+            }
+
+            var aspire = ImmutableArray.CreateBuilder<DatabaseRegistration>();
+            if (root.Get("aspire") is { IsArray: true } registrations)
+            {
+                foreach (var item in registrations.Items)
+                {
+                    if (item.GetString("method") is { } method && item.GetString("database") is { } database && item.GetString("section") is { } section)
+                    {
+                        aspire.Add(new DatabaseRegistration(method, database, section));
+                    }
+                }
+            }
+
+            var sinks = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
+            if (root.Get("sinks") is { IsObject: true } types)
+            {
+                foreach (var type in types.Members)
+                {
+                    if (type.Value.IsArray)
+                    {
+                        sinks[type.Key] = new HashSet<string>(Strings(type.Value), StringComparer.Ordinal);
+                    }
+                }
+            }
+
+            return new DatabaseCatalog(providers.ToImmutable(), Strings(root.Get("contextRegistrations")), aspire.ToImmutable(), sinks);
+        }
+
+        private static ImmutableArray<string> Strings(JsonNode? node)
+        {
+            var builder = ImmutableArray.CreateBuilder<string>();
+            if (node is { IsArray: true })
+            {
+                foreach (var item in node.Items)
+                {
+                    if (item.IsString && item.Text is { } text)
+                    {
+                        builder.Add(text);
+                    }
+                }
+            }
+
+            return builder.ToImmutable();
+        }
+
+        private static string LoadText()
+        {
+            using var stream = typeof(DatabaseCatalog).Assembly.GetManifestResourceStream(Resource);
+            if (stream is null)
+            {
+                return "{}";
+            }
+
+            using var reader = new StreamReader(stream);
+            return reader.ReadToEnd();
+        }
+    }
+}

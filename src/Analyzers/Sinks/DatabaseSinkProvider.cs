@@ -1,0 +1,261 @@
+using System;
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Linq;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Operations;
+using Residency.Analyzers.Endpoints;
+using Residency.Analyzers.Regions;
+
+namespace Residency.Analyzers.Sinks
+{
+    /// <summary>
+    /// The database behind an Entity Framework Core context (docs/endpoints.md, "Databases (Entity Framework Core)"): where
+    /// the compilation chooses a context's provider and connection string (<c>AddDbContext&lt;AppDb&gt;(o =&gt; o.UseSqlServer(cs))</c>,
+    /// <c>OnConfiguring</c>, <c>services.AddNpgsql&lt;AppDb&gt;(cs)</c>, .NET Aspire's <c>AddNpgsqlDbContext&lt;AppDb&gt;("crm")</c>), the
+    /// server its connection string names is where the context's saves and queries go. A call of <c>databases.json</c>'s
+    /// <c>sinks</c> on a context whose database is found is a sink of that server (a SQLite file or the in-memory provider:
+    /// internal); on a context whose database is not found it stays what it was, an unclassified recipient until residency.json
+    /// declares it. residency.json <c>sinks</c> entries come first (they are consulted before this provider).
+    /// </summary>
+    internal sealed class DatabaseSinkProvider : ISinkProvider, ISinkCandidates
+    {
+        private const string DbContextType = "Microsoft.EntityFrameworkCore.DbContext";
+
+        private readonly EndpointResolver _resolver;
+        private readonly EndpointSinks _sinks;
+        private readonly DatabaseCatalog _catalog;
+        private readonly bool _referenced;
+        private readonly Lazy<List<(INamedTypeSymbol? Context, DatabaseProvider Provider, EndpointValue? Value)>> _configurations;
+        private readonly ConcurrentDictionary<INamedTypeSymbol, ImmutableArray<SinkInfo>> _byContext = new(SymbolEqualityComparer.Default);
+
+        public DatabaseSinkProvider(EndpointResolver resolver, EndpointSinks sinks, DatabaseCatalog catalog)
+        {
+            _resolver = resolver;
+            _sinks = sinks;
+            _catalog = catalog;
+            _referenced = !resolver.Types.Resolve(DbContextType).IsDefaultOrEmpty;
+            _configurations = new Lazy<List<(INamedTypeSymbol?, DatabaseProvider, EndpointValue?)>>(FindConfigurations, System.Threading.LazyThreadSafetyMode.ExecutionAndPublication);
+        }
+
+        public SinkCall? TryResolve(IInvocationOperation invocation)
+        {
+            var method = invocation.TargetMethod;
+            if (!_referenced || method.ContainingType is not { } declaring || !_catalog.Sends(EndpointResolver.MetadataName(declaring.OriginalDefinition), method.Name) ||
+                ContextOf(method.IsStatic ? EndpointResolver.FirstArgument(invocation) : invocation.Instance) is not { } context)
+            {
+                return null;
+            }
+
+            var sinks = SinksOf(context, $"{context.Name}.{method.Name}");
+            return sinks.IsDefaultOrEmpty ? null : new SinkCall(sinks, allArguments: true, receiver: !method.IsStatic, ImmutableArray<int>.Empty);
+        }
+
+        /// <summary>
+        /// The sink a query of the context <paramref name="holder"/> (a query built from one of its sets) reaches when LINQ's
+        /// own operators run it; null when the context's database is not found.
+        /// </summary>
+        public SinkInfo? QueryProvider(INamedTypeSymbol? holder) =>
+            _referenced && holder is not null && _resolver.Types.DerivesFrom(holder, DbContextType) && SinksOf(holder, $"{holder.Name}.Provider") is { IsDefaultOrEmpty: false } sinks
+                ? sinks[0]
+                : null;
+
+        public bool MayResolve(IMethodSymbol method) =>
+            _referenced && method.ContainingType is { } type && _catalog.Sends(EndpointResolver.MetadataName(type.OriginalDefinition), method.Name);
+
+        public bool IsSinkHolder(ISymbol member) => false;
+
+        public void AddCallNames(ISet<string> names)
+        {
+            if (_referenced)
+            {
+                names.UnionWith(_catalog.SinkMethodNames);
+            }
+        }
+
+        public IEnumerable<string> WildcardTypes() => Enumerable.Empty<string>();
+
+        /// <summary>
+        /// The context a call on a store works on: the receiver (<c>db.SaveChangesAsync()</c>), or the context a set or query
+        /// comes from, back through the calls that build a query from a query or a set from a context
+        /// (<c>db.Customers.Where(…).ToListAsync()</c>, <c>db.Set&lt;Customer&gt;()</c>) and the assignments of a local.
+        /// </summary>
+        private INamedTypeSymbol? ContextOf(IOperation? operation)
+        {
+            for (int step = 0; step < 16 && operation is not null; step++)
+            {
+                operation = EndpointResolver.Strip(operation);
+                if (operation.Type is INamedTypeSymbol { TypeKind: TypeKind.Class } type && _resolver.Types.DerivesFrom(type, DbContextType))
+                {
+                    return type;
+                }
+
+                operation = operation switch
+                {
+                    IPropertyReferenceOperation property => property.Instance,
+                    IFieldReferenceOperation field when field.Type is INamedTypeSymbol { IsGenericType: true } => field.Instance,
+                    IInvocationOperation call => call.Instance ?? EndpointResolver.FirstArgument(call),
+                    ILocalReferenceOperation => _resolver.MadeBy(operation).FirstOrDefault(made => made is not ILocalReferenceOperation),
+                    _ => null,
+                };
+            }
+
+            return null;
+        }
+
+        /// <summary>The sinks of a context's database: one per configuration found for the context or a base type of it, or, when none is, for an unknown context.</summary>
+        private ImmutableArray<SinkInfo> SinksOf(INamedTypeSymbol context, string display) =>
+            _byContext.GetOrAdd((INamedTypeSymbol)context.OriginalDefinition, c => Resolve(c, display.Substring(0, display.IndexOf('.')))).Select(sink => Named(sink, display)).ToImmutableArray();
+
+        private ImmutableArray<SinkInfo> Resolve(INamedTypeSymbol context, string contextName)
+        {
+            var configurations = _configurations.Value;
+            var mine = configurations.Where(c => c.Context is not null && Is(context, c.Context)).ToList();
+            if (mine.Count == 0)
+            {
+                mine = configurations.Where(c => c.Context is null).ToList();
+            }
+
+            var infos = new List<SinkInfo>();
+            foreach (var (_, provider, value) in mine)
+            {
+                var recipient = $"database ({provider.Database})";
+                if (provider.InProcess)
+                {
+                    infos.Add(new SinkInfo(SinkKind.Sdk, contextName, Region.Unknown, recipient, null, null, $"{provider.Database} database of {contextName} (in the process)", isInternal: true));
+                    continue;
+                }
+
+                if (value is null)
+                {
+                    continue;
+                }
+
+                foreach (var host in UrlText.DatabaseHosts(value.Text, value.Complete, provider.HostKeys, provider.SqlServer))
+                {
+                    infos.Add(_sinks.ForHost(SinkKind.Sdk, contextName, host, false, $"{provider.Database} connection string of {contextName} ← {value.ResolvedBy}", value.Location, recipient));
+                }
+            }
+
+            return EndpointSinks.Distinct(infos);
+        }
+
+        private static SinkInfo Named(SinkInfo sink, string display) =>
+            new(sink.Kind, sink.Host is null ? display : $"{display} {sink.Host}", sink.Region, sink.Recipient, sink.Host, sink.Purpose, sink.ResolvedBy, sink.IsInternal, sink.Location, sink.EuAlternative, sink.Hint);
+
+        private static bool Is(INamedTypeSymbol context, INamedTypeSymbol configured)
+        {
+            for (INamedTypeSymbol? type = context; type is not null; type = type.BaseType)
+            {
+                if (SymbolEqualityComparer.Default.Equals(type.OriginalDefinition, configured.OriginalDefinition))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>Every provider call of the compilation with the context it configures (null: not known) and its connection string's values.</summary>
+        private List<(INamedTypeSymbol? Context, DatabaseProvider Provider, EndpointValue? Value)> FindConfigurations()
+        {
+            var found = new List<(INamedTypeSymbol?, DatabaseProvider, EndpointValue?)>();
+            foreach (var provider in _catalog.Providers)
+            {
+                foreach (var method in provider.Methods)
+                {
+                    foreach (var call in _resolver.Index.InvocationsOf(method))
+                    {
+                        var context = ConfiguredContext(call);
+                        var connection = call.Arguments.FirstOrDefault(a => EndpointResolver.IsWritten(a) && a.Parameter?.Name == "connectionString");
+                        if (provider.InProcess || connection is null)
+                        {
+                            found.Add((context, provider, null));
+                            continue;
+                        }
+
+                        foreach (var value in _resolver.Strings(connection.Value))
+                        {
+                            found.Add((context, provider, value));
+                        }
+                    }
+                }
+            }
+
+            foreach (var registration in _catalog.Aspire)
+            {
+                var provider = _catalog.Providers.FirstOrDefault(p => p.Database == registration.Database);
+                foreach (var call in _resolver.Index.InvocationsOf(registration.Method))
+                {
+                    var context = call.TargetMethod.TypeArguments.FirstOrDefault() as INamedTypeSymbol;
+                    var name = call.Arguments.FirstOrDefault(a => EndpointResolver.IsWritten(a) && a.Parameter is { Ordinal: > 0, Type.SpecialType: SpecialType.System_String });
+                    if (provider is null || name is null)
+                    {
+                        continue;
+                    }
+
+                    foreach (var text in _resolver.Strings(name.Value).Where(v => v.Complete))
+                    {
+                        var values = _resolver.ConfigLookup("ConnectionStrings:" + text.Text);
+                        if (values.Count == 0)
+                        {
+                            values = _resolver.ConfigLookup(registration.Section + ":" + text.Text + ":ConnectionString");
+                        }
+
+                        if (values.Count == 0)
+                        {
+                            values = _resolver.ConfigLookup(registration.Section + ":ConnectionString");
+                        }
+
+                        foreach (var value in values)
+                        {
+                            found.Add((context, provider, value.With(value.Text, value.Complete, $"{call.TargetMethod.Name}(\"{text.Text}\") ← {value.ResolvedBy}")));
+                        }
+                    }
+                }
+            }
+
+            return found;
+        }
+
+        /// <summary>
+        /// The context a provider call configures: the type argument of its builder (<c>DbContextOptionsBuilder&lt;AppDb&gt;</c>) or
+        /// registration (<c>AddSqlServer&lt;AppDb&gt;</c>), of the <c>AddDbContext&lt;AppDb&gt;</c> whose lambda makes it, or the
+        /// context whose <c>OnConfiguring</c> makes it; null when none says.
+        /// </summary>
+        private INamedTypeSymbol? ConfiguredContext(IInvocationOperation call)
+        {
+            if (call.TargetMethod.TypeArguments.FirstOrDefault() is INamedTypeSymbol typeArgument && _resolver.Types.DerivesFrom(typeArgument, DbContextType))
+            {
+                return typeArgument;
+            }
+
+            if (EndpointResolver.FirstArgument(call) is { Type: INamedTypeSymbol { IsGenericType: true } builder } && builder.TypeArguments.FirstOrDefault() is INamedTypeSymbol builderContext &&
+                _resolver.Types.DerivesFrom(builderContext, DbContextType))
+            {
+                return builderContext;
+            }
+
+            foreach (var node in call.Syntax.Ancestors())
+            {
+                if (node is AnonymousFunctionExpressionSyntax { Parent: ArgumentSyntax { Parent.Parent: InvocationExpressionSyntax registration } } &&
+                    _resolver.OperationOf(registration) is IInvocationOperation { TargetMethod: { } registered } &&
+                    _catalog.ContextRegistrations.Contains(EndpointResolver.MetadataName(registered.ContainingType) + "." + registered.Name) &&
+                    registered.TypeArguments.FirstOrDefault() is INamedTypeSymbol registeredContext)
+                {
+                    return registeredContext;
+                }
+
+                if (node is MethodDeclarationSyntax { Identifier.ValueText: "OnConfiguring", Parent: TypeDeclarationSyntax declaration } &&
+                    _resolver.Model(declaration.SyntaxTree)?.GetDeclaredSymbol(declaration) is INamedTypeSymbol configuring)
+                {
+                    return configuring;
+                }
+            }
+
+            return null;
+        }
+    }
+}

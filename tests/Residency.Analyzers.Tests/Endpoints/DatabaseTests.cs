@@ -1,0 +1,178 @@
+using System.Linq;
+using System.Threading.Tasks;
+using Microsoft.CodeAnalysis;
+using Residency.Analyzers.Endpoints;
+using Residency.Analyzers.Sinks;
+using Residency.Analyzers.Tests.Flow;
+using Residency.Analyzers.Tests.Verifiers;
+using Xunit;
+
+namespace Residency.Analyzers.Tests.Endpoints
+{
+    /// <summary>
+    /// The database behind an Entity Framework Core context: where the compilation chooses the context's provider and
+    /// connection string (AddDbContext&lt;T&gt;(o =&gt; o.UseSqlServer(cs)), OnConfiguring, AddNpgsql&lt;T&gt;(cs), a typed options
+    /// builder, .NET Aspire's AddNpgsqlDbContext&lt;T&gt;("name")), the server it names receives the context's saves and queries
+    /// (databases.json). Before, every such call was an unclassified recipient (RES008) until residency.json declared it.
+    /// </summary>
+    public class DatabaseTests
+    {
+        // Entity Framework Core (StoreCallTests' shape) with its providers' configuration calls and the DI / configuration stand-ins.
+        private const string Providers = @"
+namespace Microsoft.EntityFrameworkCore
+{
+    public class DbContextOptionsBuilder { }
+    public class DbContextOptionsBuilder<TContext> : DbContextOptionsBuilder where TContext : DbContext { public DbContextOptions Options => null!; }
+    public static class SqlServerDbContextOptionsExtensions
+    {
+        public static DbContextOptionsBuilder UseSqlServer(this DbContextOptionsBuilder optionsBuilder, string? connectionString, System.Action<object>? sqlServerOptionsAction = null) => optionsBuilder;
+        public static DbContextOptionsBuilder<TContext> UseSqlServer<TContext>(this DbContextOptionsBuilder<TContext> optionsBuilder, string? connectionString, System.Action<object>? sqlServerOptionsAction = null) where TContext : DbContext => optionsBuilder;
+    }
+    public static class NpgsqlDbContextOptionsBuilderExtensions
+    {
+        public static DbContextOptionsBuilder UseNpgsql(this DbContextOptionsBuilder optionsBuilder, string? connectionString, System.Action<object>? npgsqlOptionsAction = null) => optionsBuilder;
+    }
+    public static class SqliteDbContextOptionsBuilderExtensions
+    {
+        public static DbContextOptionsBuilder UseSqlite(this DbContextOptionsBuilder optionsBuilder, string? connectionString, System.Action<object>? sqliteOptionsAction = null) => optionsBuilder;
+    }
+}
+namespace Microsoft.Extensions.Configuration
+{
+    public interface IConfiguration { string? this[string key] { get; set; } }
+    public static class ConfigurationExtensions { public static string? GetConnectionString(this IConfiguration configuration, string name) => null; }
+}
+namespace Microsoft.Extensions.DependencyInjection
+{
+    public interface IServiceCollection { }
+    public static class EntityFrameworkServiceCollectionExtensions
+    {
+        public static IServiceCollection AddDbContext<TContext>(this IServiceCollection serviceCollection, System.Action<Microsoft.EntityFrameworkCore.DbContextOptionsBuilder>? optionsAction = null) where TContext : Microsoft.EntityFrameworkCore.DbContext => serviceCollection;
+        public static IServiceCollection AddDbContextPool<TContext>(this IServiceCollection serviceCollection, System.Action<Microsoft.EntityFrameworkCore.DbContextOptionsBuilder> optionsAction, int poolSize = 1024) where TContext : Microsoft.EntityFrameworkCore.DbContext => serviceCollection;
+    }
+    public static class NpgsqlServiceCollectionExtensions
+    {
+        public static IServiceCollection AddNpgsql<TContext>(this IServiceCollection serviceCollection, string? connectionString, System.Action<object>? npgsqlOptionsAction = null) where TContext : Microsoft.EntityFrameworkCore.DbContext => serviceCollection;
+    }
+}
+namespace Microsoft.Extensions.Hosting
+{
+    public interface IHostApplicationBuilder { }
+    public static class AspireEFPostgreSqlExtensions
+    {
+        public static void AddNpgsqlDbContext<TContext>(this IHostApplicationBuilder builder, string connectionName, System.Action<object>? configureSettings = null, System.Action<Microsoft.EntityFrameworkCore.DbContextOptionsBuilder>? configureDbContextOptions = null) where TContext : Microsoft.EntityFrameworkCore.DbContext { }
+    }
+}";
+
+        private static readonly MetadataReference Library = TestReferences.Library("Microsoft.EntityFrameworkCore", StoreCallTests.EntityFramework + Providers);
+
+        private const string Uses = @"using System.Linq;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+public class Crm(DbContextOptions options) : DbContext(options)
+{
+    public DbSet<Customer> Customers => Set<Customer>();
+}
+";
+
+        // What the context is given to save, and what a query of it is given to look for, go to its database.
+        private static string Store(string registration) => Uses + @"
+static class Startup
+{
+    public static void Configure(IServiceCollection services, IConfiguration configuration) => " + registration + @";
+}
+class Customers(Crm db)
+{
+    public async Task Save(Customer customer)
+    {
+        {|#0:db.Customers.Add(customer)|};
+        await db.SaveChangesAsync();
+    }
+    public Task<Customer> ByEmail(Customer customer) => {|#1:db.Customers.SingleAsync(c => c.Email == customer.Email)|};
+    public int Named(Customer customer) => {|#2:db.Customers.Count(c => c.Name == customer.Name)|};
+}";
+
+        private static Task VerifyAsync(string source, (string, string)[]? files, params Microsoft.CodeAnalysis.Testing.DiagnosticResult[] expected) =>
+            EndpointTest.VerifyAsync(source, files, null, new[] { Library }, expected);
+
+        private static Microsoft.CodeAnalysis.Testing.DiagnosticResult[] All(System.Func<int, Microsoft.CodeAnalysis.Testing.DiagnosticResult> rule) =>
+            Enumerable.Range(0, 3).Select(rule).ToArray();
+
+        // An RDS instance in us-east-1: its region is in its host, so saving a customer there is a transfer.
+        [Theory]
+        [InlineData("services.AddDbContext<Crm>(o => o.UseNpgsql(\"Host=crm.c9akciq32.us-east-1.rds.amazonaws.com;Port=5432;Database=crm;Username=app;Password=pw\"))")]
+        [InlineData("services.AddDbContextPool<Crm>(options => options.UseNpgsql(configuration.GetConnectionString(\"Crm\")))")]
+        [InlineData("services.AddNpgsql<Crm>(configuration.GetConnectionString(\"Crm\"))")]
+        public Task ADatabaseInTheUsIsATransfer(string registration) =>
+            VerifyAsync(Store(registration), new[] { ("/0/appsettings.json", "{ \"ConnectionStrings\": { \"Crm\": \"Host=crm.c9akciq32.us-east-1.rds.amazonaws.com;Database=crm\" } }") }, All(EndpointTest.Res001));
+
+        [Fact]
+        public async Task AnAzureSqlServerIsUnknownUntilDeclaredAndAllowedInTheEea()
+        {
+            var store = Store("services.AddDbContext<Crm>(o => o.UseSqlServer(\"Server=tcp:acme-crm.database.windows.net,1433;Initial Catalog=crm;Encrypt=True\"))");
+            await VerifyAsync(store, null, All(EndpointTest.Res003));
+            await VerifyAsync(store, new[] { ("/0/residency.json", "{ \"hosts\": [ { \"pattern\": \"acme-crm.database.windows.net\", \"region\": \"DE\" } ] }") });
+            var sink = SinkOf(store);
+            Assert.Equal(("acme-crm.database.windows.net", "Microsoft (Azure SQL Database)", SinkKind.Sdk), (sink.Host, sink.Recipient, sink.Kind));
+            Assert.Contains("SQL Server connection string of Crm", sink.ResolvedBy);
+        }
+
+        // A local server, a container, a SQLite file: the data stays with the application (internal, no finding).
+        [Theory]
+        [InlineData("services.AddDbContext<Crm>(o => o.UseSqlServer(\"Server=(localdb)\\\\MSSQLLocalDB;Database=crm;Trusted_Connection=True\"))")]
+        [InlineData("services.AddDbContext<Crm>(o => o.UseNpgsql(\"Host=postgres;Database=crm\"))")]
+        [InlineData("services.AddDbContext<Crm>(o => o.UseSqlite(\"Data Source=crm.db\"))")]
+        public async Task ALocalDatabaseIsNoFinding(string registration)
+        {
+            await VerifyAsync(Store(registration), null);
+            Assert.True(SinkOf(Store(registration)).IsInternal);
+        }
+
+        // The context's own OnConfiguring, a typed options builder, and .NET Aspire's registration by connection name.
+        [Theory]
+        [InlineData("_ = services", "protected void OnConfiguring(DbContextOptionsBuilder optionsBuilder) => optionsBuilder.UseNpgsql(\"Host=crm.c9akciq32.us-east-1.rds.amazonaws.com\");", null)]
+        [InlineData("_ = new DbContextOptionsBuilder<Crm>().UseSqlServer(\"Data Source=crm.c9akciq32.us-east-1.rds.amazonaws.com,1433;Initial Catalog=crm\").Options", "", null)]
+        [InlineData("((IHostApplicationBuilder)null!).AddNpgsqlDbContext<Crm>(\"crm\")", "", "{ \"ConnectionStrings\": { \"crm\": \"Host=crm.c9akciq32.us-east-1.rds.amazonaws.com;Database=crm\" } }")]
+        public Task TheContextsOwnConfigurationOrAnAspireRegistrationNamesTheServer(string registration, string onConfiguring, string? settings) =>
+            VerifyAsync(
+                Store(registration).Replace("    public DbSet<Customer> Customers => Set<Customer>();", "    public DbSet<Customer> Customers => Set<Customer>();\n    " + onConfiguring),
+                settings is null ? null : new[] { ("/0/appsettings.json", settings) },
+                All(EndpointTest.Res001));
+
+        // No configuration in the compilation (another project's, or made out of sight): the calls stay unclassified.
+        [Fact]
+        public void AContextWhoseDatabaseIsNotSeenIsNoSinkOfItsOwn() =>
+            Assert.DoesNotContain(SinkProbe.Resolve(Strip(Store("_ = services")), null, null, Library), call => call.Sink.Sinks.Any(s => s.Kind == SinkKind.Sdk));
+
+        [Theory]
+        [InlineData("Server=tcp:acme.database.windows.net,1433;Initial Catalog=crm", true, "acme.database.windows.net")]
+        [InlineData("Data Source=sql01\\PROD,1433;Database=crm", true, "sql01")]
+        [InlineData("Server=.;Database=crm", true, "localhost")]
+        [InlineData("Host=pg1.example.com:5432,pg2.example.com;Database=crm", false, "pg1.example.com|pg2.example.com")]
+        [InlineData("postgres://app:pw@db.example.com:5432/crm", false, "db.example.com")]
+        [InlineData("Database=crm;Host=db.example.com", false, "db.example.com")]
+        [InlineData("Database=crm", false, "")]
+        public void AConnectionStringNamesItsServers(string text, bool sqlServer, string hosts) =>
+            Assert.Equal(hosts, string.Join("|", UrlText.DatabaseHosts(text, true, sqlServer ? new[] { "Server", "Data Source" } : new[] { "Host", "Server" }, sqlServer)));
+
+        [Fact]
+        public void TheCatalogueNamesProvidersRegistrationsAndSinks()
+        {
+            var catalog = DatabaseCatalog.BuiltIn;
+            Assert.Contains(catalog.Providers, p => p.Database == "SQL Server" && p.SqlServer && p.Methods.Contains("Microsoft.EntityFrameworkCore.SqlServerDbContextOptionsExtensions.UseSqlServer"));
+            Assert.Contains(catalog.Providers, p => p.Database == "SQLite" && p.InProcess);
+            Assert.Contains("Microsoft.Extensions.DependencyInjection.EntityFrameworkServiceCollectionExtensions.AddDbContext", catalog.ContextRegistrations);
+            Assert.True(catalog.Sends("Microsoft.EntityFrameworkCore.DbContext", "SaveChangesAsync"));
+            Assert.False(catalog.Sends("Microsoft.EntityFrameworkCore.DbContext", "Set"));
+            Assert.All(catalog.Aspire, a => Assert.Contains(catalog.Providers, p => p.Database == a.Database));
+        }
+
+        private static string Strip(string source) =>
+            source.Replace("{|#0:", string.Empty).Replace("{|#1:", string.Empty).Replace("{|#2:", string.Empty).Replace("|}", string.Empty);
+
+        private static SinkInfo SinkOf(string source) =>
+            SinkProbe.Resolve(Strip(source), null, null, Library).SelectMany(call => call.Sink.Sinks).First(s => s.Kind == SinkKind.Sdk);
+    }
+}
