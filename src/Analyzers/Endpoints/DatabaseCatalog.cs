@@ -144,22 +144,7 @@ namespace Residency.Analyzers.Endpoints
             return new DatabaseCatalog(providers.ToImmutable(), Strings(root.Get("contextRegistrations")), aspire.ToImmutable(), sinks);
         }
 
-        private static ImmutableArray<string> Strings(JsonNode? node)
-        {
-            var builder = ImmutableArray.CreateBuilder<string>();
-            if (node is { IsArray: true })
-            {
-                foreach (var item in node.Items)
-                {
-                    if (item.IsString && item.Text is { } text)
-                    {
-                        builder.Add(text);
-                    }
-                }
-            }
-
-            return builder.ToImmutable();
-        }
+        private static ImmutableArray<string> Strings(JsonNode? node) => JsonRead.Strings(node);
 
         private static string LoadText()
         {

@@ -14,6 +14,24 @@ namespace Residency.Analyzers.Json
             return string.IsNullOrWhiteSpace(text) ? null : text;
         }
 
+        /// <summary>The non-empty strings of an array (<c>["a", "b"]</c>); empty for anything that is not an array.</summary>
+        public static System.Collections.Immutable.ImmutableArray<string> Strings(JsonNode? node)
+        {
+            var builder = System.Collections.Immutable.ImmutableArray.CreateBuilder<string>();
+            if (node is { IsArray: true })
+            {
+                foreach (var item in node.Items)
+                {
+                    if (item.IsString && !string.IsNullOrEmpty(item.Text))
+                    {
+                        builder.Add(item.Text!);
+                    }
+                }
+            }
+
+            return builder.ToImmutable();
+        }
+
         /// <summary>The first of several member names that is present.</summary>
         public static string? Str(JsonNode? node, params string[] names)
         {

@@ -28,6 +28,7 @@ namespace Residency.Analyzers.Sinks
         private readonly EndpointSinks _sinks;
         private readonly DatabaseCatalog _catalog;
         private readonly bool _referenced;
+        private readonly HashSet<string> _sinkNames;
         private readonly Lazy<List<(INamedTypeSymbol? Context, DatabaseProvider Provider, EndpointValue? Value)>> _configurations;
         private readonly ConcurrentDictionary<INamedTypeSymbol, ImmutableArray<SinkInfo>> _byContext = new(SymbolEqualityComparer.Default);
 
@@ -37,13 +38,14 @@ namespace Residency.Analyzers.Sinks
             _sinks = sinks;
             _catalog = catalog;
             _referenced = !resolver.Types.Resolve(DbContextType).IsDefaultOrEmpty;
+            _sinkNames = new HashSet<string>(catalog.SinkMethodNames, StringComparer.Ordinal);
             _configurations = new Lazy<List<(INamedTypeSymbol?, DatabaseProvider, EndpointValue?)>>(FindConfigurations, System.Threading.LazyThreadSafetyMode.ExecutionAndPublication);
         }
 
         public SinkCall? TryResolve(IInvocationOperation invocation)
         {
             var method = invocation.TargetMethod;
-            if (!_referenced || method.ContainingType is not { } declaring || !_catalog.Sends(EndpointResolver.MetadataName(declaring.OriginalDefinition), method.Name) ||
+            if (!_referenced || !_sinkNames.Contains(method.Name) || method.ContainingType is not { } declaring || !_catalog.Sends(EndpointResolver.MetadataName(declaring.OriginalDefinition), method.Name) ||
                 ContextOf(method.IsStatic ? EndpointResolver.FirstArgument(invocation) : invocation.Instance) is not { } context)
             {
                 return null;
@@ -63,15 +65,27 @@ namespace Residency.Analyzers.Sinks
                 : null;
 
         public bool MayResolve(IMethodSymbol method) =>
-            _referenced && method.ContainingType is { } type && _catalog.Sends(EndpointResolver.MetadataName(type.OriginalDefinition), method.Name);
+            _referenced && _sinkNames.Contains(method.Name) && method.ContainingType is { } type && _catalog.Sends(EndpointResolver.MetadataName(type.OriginalDefinition), method.Name);
 
         public bool IsSinkHolder(ISymbol member) => false;
 
+        /// <summary>
+        /// The names of the calls that send, for the inventory's sink scan, less the ones every collection has (<c>Add</c>,
+        /// <c>Update</c>, <c>Remove</c>, <c>Find</c>, …: with them every body that fills a list would be bound to look for
+        /// sinks). A body that hands personal data to such a call is analysed for flows whatever this says.
+        /// </summary>
         public void AddCallNames(ISet<string> names)
         {
             if (_referenced)
             {
-                names.UnionWith(_catalog.SinkMethodNames);
+                foreach (var name in _sinkNames)
+                {
+                    if (name.EndsWith("Async", StringComparison.Ordinal) || name.StartsWith("SaveChanges", StringComparison.Ordinal) || name.StartsWith("Execute", StringComparison.Ordinal) ||
+                        name.StartsWith("FromSql", StringComparison.Ordinal))
+                    {
+                        names.Add(name);
+                    }
+                }
             }
         }
 
@@ -176,7 +190,13 @@ namespace Residency.Analyzers.Sinks
                             continue;
                         }
 
-                        foreach (var value in _resolver.Strings(connection.Value))
+                        var values = _resolver.Strings(connection.Value);
+                        if (values.Count == 0)
+                        {
+                            found.Add((context, provider, null)); // configured, with a connection string not seen: not another context's database
+                        }
+
+                        foreach (var value in values)
                         {
                             found.Add((context, provider, value));
                         }

@@ -552,18 +552,6 @@ namespace Residency.Analyzers.Sources
             return builder.ToImmutable();
         }
 
-        private static ImmutableArray<string> Strings(JsonNode? node)
-        {
-            var builder = ImmutableArray.CreateBuilder<string>();
-            foreach (var item in Items(node))
-            {
-                if (item.IsString && !string.IsNullOrEmpty(item.Text))
-                {
-                    builder.Add(item.Text!);
-                }
-            }
-
-            return builder.ToImmutable();
-        }
+        private static ImmutableArray<string> Strings(JsonNode? node) => JsonRead.Strings(node);
     }
 }
