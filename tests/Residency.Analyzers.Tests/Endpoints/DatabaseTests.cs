@@ -133,6 +133,16 @@ class Customers(Crm db)
             Assert.Contains("SQL Server connection string of Crm", sink.ResolvedBy);
         }
 
+        // A Neon endpoint names the project's region (pooled or direct).
+        [Theory]
+        [InlineData("ep-cool-darkness-a1b2c3d4-pooler.eu-central-1.aws.neon.tech", "DE")]
+        [InlineData("ep-cool-darkness-a1b2c3d4.us-east-2.aws.neon.tech", "US")]
+        public void ANeonEndpointNamesItsRegion(string host, string region)
+        {
+            var sink = SinkOf(Store("services.AddDbContext<Crm>(o => o.UseNpgsql(\"Host=" + host + ";Database=neondb;Username=alex;Password=pw;SSL Mode=Require\"))"));
+            Assert.Equal((host, region, "Neon"), (sink.Host, sink.Region.Code, sink.Recipient));
+        }
+
         // A local server, a container, a SQLite file: the data stays with the application (internal, no finding).
         [Theory]
         [InlineData("services.AddDbContext<Crm>(o => o.UseSqlServer(\"Server=(localdb)\\\\MSSQLLocalDB;Database=crm;Trusted_Connection=True\"))")]
