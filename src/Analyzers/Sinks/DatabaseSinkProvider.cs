@@ -119,7 +119,11 @@ namespace Residency.Analyzers.Sinks
             return null;
         }
 
-        /// <summary>The sinks of a context's database: one per configuration found for the context or a base type of it, or, when none is, for an unknown context.</summary>
+        /// <summary>
+        /// The sinks of a context's database: one per configuration found for the context or a base type of it; else, for a
+        /// context typed by a base (<c>DbContext</c> itself), those of the configured contexts derived from it; else those of
+        /// the configurations whose context is not known.
+        /// </summary>
         private ImmutableArray<SinkInfo> SinksOf(INamedTypeSymbol context, string display) =>
             _byContext.GetOrAdd((INamedTypeSymbol)context.OriginalDefinition, c => Resolve(c, display.Substring(0, display.IndexOf('.')))).Select(sink => Named(sink, display)).ToImmutableArray();
 
@@ -127,6 +131,13 @@ namespace Residency.Analyzers.Sinks
         {
             var configurations = _configurations.Value;
             var mine = configurations.Where(c => c.Context is not null && Is(context, c.Context)).ToList();
+            if (mine.Count == 0)
+            {
+                // A context typed by a base (a generic repository's DbContext, an application's abstract context): any of the
+                // configured contexts derived from it.
+                mine = configurations.Where(c => c.Context is not null && Is(c.Context, context)).ToList();
+            }
+
             if (mine.Count == 0)
             {
                 mine = configurations.Where(c => c.Context is null).ToList();

@@ -122,6 +122,22 @@ class Customers(Crm db)
     public void Track(Customer customer) => {|#1:db.Update(customer)|};
 }", null, EndpointTest.Res001(0), EndpointTest.Res001(1));
 
+        // A repository that holds the base DbContext: the databases of the configured contexts derived from it.
+        [Fact]
+        public Task ARepositoryOfTheBaseContextSendsToTheConfiguredContextsDatabase() => VerifyAsync(Uses + @"
+static class Startup
+{
+    public static void Configure(IServiceCollection services) => services.AddDbContext<Crm>(o => o.UseNpgsql(""Host=crm.c9akciq32.us-east-1.rds.amazonaws.com""));
+}
+class Repository(DbContext context)
+{
+    public Task Save(Customer customer)
+    {
+        {|#0:context.Add(customer)|};
+        return context.SaveChangesAsync();
+    }
+}", null, EndpointTest.Res001(0));
+
         [Fact]
         public async Task AnAzureSqlServerIsUnknownUntilDeclaredAndAllowedInTheEea()
         {
