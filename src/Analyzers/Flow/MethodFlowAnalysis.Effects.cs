@@ -132,7 +132,10 @@ namespace Residency.Analyzers.Flow
                 if (flow.Parameter < callee.Parameters.Length)
                 {
                     parameter = callee.Parameters[flow.Parameter];
-                    sent = WithoutWhatTheCalleeReports(sent, parameter.Type);
+
+                    // The callee's body is analysed as declared: a generic repository's Save(T entity) derives nothing from T,
+                    // so what a Customer argument carries is reported here, not left to the callee.
+                    sent = WithoutWhatTheCalleeReports(sent, parameter.OriginalDefinition.Type);
                 }
 
                 if (!ReportedByTheCallee(flow, sent, parameter))

@@ -138,6 +138,27 @@ class Repository(DbContext context)
     }
 }", null, EndpointTest.Res001(0));
 
+        // The generic repository of most applications: Save(T entity) hands its entity to the context; the customer a
+        // caller saves through it is a flow to the database, reported at the call.
+        [Fact]
+        public Task AGenericRepositorysEntityGoesToTheDatabase() => VerifyAsync(Uses + @"
+static class Startup
+{
+    public static void Configure(IServiceCollection services) => services.AddDbContext<Crm>(o => o.UseNpgsql(""Host=crm.c9akciq32.us-east-1.rds.amazonaws.com""));
+}
+class Repository<T>(Crm context) where T : class
+{
+    public Task Save(T entity)
+    {
+        context.Add(entity);
+        return context.SaveChangesAsync();
+    }
+}
+class Customers(Repository<Customer> repository)
+{
+    public Task Save(Customer customer) => {|#0:repository.Save(customer)|};
+}", null, EndpointTest.Res001(0));
+
         [Fact]
         public async Task AnAzureSqlServerIsUnknownUntilDeclaredAndAllowedInTheEea()
         {
