@@ -170,18 +170,9 @@ namespace Residency.Analyzers.Sinks
         private static SinkInfo Named(SinkInfo sink, string display) =>
             new(sink.Kind, sink.Host is null ? display : $"{display} {sink.Host}", sink.Region, sink.Recipient, sink.Host, sink.Purpose, sink.ResolvedBy, sink.IsInternal, sink.Location, sink.EuAlternative, sink.Hint);
 
-        private static bool Is(INamedTypeSymbol context, INamedTypeSymbol configured)
-        {
-            for (INamedTypeSymbol? type = context; type is not null; type = type.BaseType)
-            {
-                if (SymbolEqualityComparer.Default.Equals(type.OriginalDefinition, configured.OriginalDefinition))
-                {
-                    return true;
-                }
-            }
-
-            return false;
-        }
+        /// <summary>Whether <paramref name="context"/> is <paramref name="configured"/> or derives from it.</summary>
+        private static bool Is(INamedTypeSymbol context, INamedTypeSymbol configured) =>
+            EndpointTypes.DerivesFrom(context, ImmutableArray.Create((INamedTypeSymbol)configured.OriginalDefinition));
 
         /// <summary>Every provider call of the compilation with the context it configures (null: not known) and its connection string's values.</summary>
         private List<(INamedTypeSymbol? Context, DatabaseProvider Provider, EndpointValue? Value)> FindConfigurations()
