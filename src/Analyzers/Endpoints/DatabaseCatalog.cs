@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.IO;
+using System.Linq;
 using Residency.Analyzers.Json;
 
 namespace Residency.Analyzers.Endpoints
@@ -51,6 +52,22 @@ namespace Residency.Analyzers.Endpoints
         public string Section { get; }
     }
 
+    /// <summary>An ADO.NET type or call that makes a connection or data source of a database (<c>new SqlConnection(cs)</c>, <c>NpgsqlDataSource.Create(cs)</c>).</summary>
+    internal sealed class ConnectionMaker
+    {
+        public ConnectionMaker(string name, string database)
+        {
+            Name = name;
+            Database = database;
+        }
+
+        /// <summary>The type's metadata name, or <c>Namespace.Type.Method</c> of a call.</summary>
+        public string Name { get; }
+
+        /// <summary>The provider (<see cref="DatabaseProvider.Database"/>) whose keys read its connection string.</summary>
+        public string Database { get; }
+    }
+
     /// <summary>
     /// The built-in <c>databases.json</c>: where an Entity Framework Core context's database is chosen, and which calls send
     /// to it (docs/endpoints.md, "Databases (Entity Framework Core)"). Data, read once per process.
@@ -62,13 +79,20 @@ namespace Residency.Analyzers.Endpoints
         private static readonly Lazy<DatabaseCatalog> BuiltInLazy = new(() => Read(LoadText()), System.Threading.LazyThreadSafetyMode.ExecutionAndPublication);
 
         private readonly Dictionary<string, HashSet<string>> _sinks;
+        private readonly Dictionary<string, HashSet<string>> _connectionSinks;
+        private readonly Dictionary<string, HashSet<string>> _commandSinks;
 
-        private DatabaseCatalog(ImmutableArray<DatabaseProvider> providers, ImmutableArray<string> contextRegistrations, ImmutableArray<DatabaseRegistration> aspire, Dictionary<string, HashSet<string>> sinks)
+        private DatabaseCatalog(ImmutableArray<DatabaseProvider> providers, ImmutableArray<string> contextRegistrations, ImmutableArray<DatabaseRegistration> aspire, Dictionary<string, HashSet<string>> sinks, JsonNode? connections)
         {
             Providers = providers;
             ContextRegistrations = contextRegistrations;
             Aspire = aspire;
             _sinks = sinks;
+            ConnectionTypes = Makers(connections?.Get("types"), "type");
+            ConnectionFactories = Makers(connections?.Get("factories"), "method");
+            ConnectionAspire = Registrations(connections?.Get("aspire"));
+            _connectionSinks = Lists(connections?.Get("sinks"));
+            _commandSinks = Lists(connections?.Get("commandSinks"));
         }
 
         public static DatabaseCatalog BuiltIn => BuiltInLazy.Value;
@@ -101,6 +125,30 @@ namespace Residency.Analyzers.Endpoints
         /// <summary>Whether <paramref name="method"/> of the type named <paramref name="typeMetadataName"/> sends to the database.</summary>
         public bool Sends(string typeMetadataName, string method) => _sinks.TryGetValue(typeMetadataName, out var names) && names.Contains(method);
 
+        /// <summary>ADO.NET connections and data sources made with a connection string (<c>new SqlConnection(cs)</c>).</summary>
+        public ImmutableArray<ConnectionMaker> ConnectionTypes { get; }
+
+        /// <summary>Calls that make or register a connection or data source from a connection string (<c>NpgsqlDataSource.Create(cs)</c>, <c>AddNpgsqlDataSource(cs)</c>).</summary>
+        public ImmutableArray<ConnectionMaker> ConnectionFactories { get; }
+
+        /// <summary>.NET Aspire registrations of a connection or data source by connection name (<c>builder.AddNpgsqlDataSource("crm")</c>).</summary>
+        public ImmutableArray<DatabaseRegistration> ConnectionAspire { get; }
+
+        /// <summary>The declaring types of the calls that run a statement on the connection given as their first argument (Dapper).</summary>
+        public IEnumerable<string> ConnectionSinkTypes => _connectionSinks.Keys;
+
+        /// <summary>The types whose calls run a command on its connection (<c>DbCommand</c>, <c>IDbCommand</c>, <c>DbBatch</c>).</summary>
+        public IEnumerable<string> CommandSinkTypes => _commandSinks.Keys;
+
+        /// <summary>Every method name of the connections' and commands' sinks.</summary>
+        public IEnumerable<string> ConnectionSinkMethodNames => _connectionSinks.Values.Concat(_commandSinks.Values).SelectMany(names => names);
+
+        /// <summary>Whether <paramref name="method"/> of the type named <paramref name="typeMetadataName"/> runs a statement on its first argument's connection.</summary>
+        public bool RunsOnConnection(string typeMetadataName, string method) => _connectionSinks.TryGetValue(typeMetadataName, out var names) && names.Contains(method);
+
+        /// <summary>Whether <paramref name="method"/> runs a command when called on (a type derived from) the type named <paramref name="typeMetadataName"/>.</summary>
+        public bool RunsCommand(string typeMetadataName, string method) => _commandSinks.TryGetValue(typeMetadataName, out var names) && names.Contains(method);
+
         /// <summary>Reads a catalogue text (the built-in file; tests).</summary>
         public static DatabaseCatalog Read(string text)
         {
@@ -117,8 +165,13 @@ namespace Residency.Analyzers.Endpoints
                 }
             }
 
+            return new DatabaseCatalog(providers.ToImmutable(), Strings(root.Get("contextRegistrations")), Registrations(root.Get("aspire")), Lists(root.Get("sinks")), root.Get("connections"));
+        }
+
+        private static ImmutableArray<DatabaseRegistration> Registrations(JsonNode? node)
+        {
             var aspire = ImmutableArray.CreateBuilder<DatabaseRegistration>();
-            if (root.Get("aspire") is { IsArray: true } registrations)
+            if (node is { IsArray: true } registrations)
             {
                 foreach (var item in registrations.Items)
                 {
@@ -129,19 +182,42 @@ namespace Residency.Analyzers.Endpoints
                 }
             }
 
-            var sinks = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
-            if (root.Get("sinks") is { IsObject: true } types)
+            return aspire.ToImmutable();
+        }
+
+        private static ImmutableArray<ConnectionMaker> Makers(JsonNode? node, string nameKey)
+        {
+            var makers = ImmutableArray.CreateBuilder<ConnectionMaker>();
+            if (node is { IsArray: true } list)
+            {
+                foreach (var item in list.Items)
+                {
+                    if (item.GetString(nameKey) is { } name && item.GetString("database") is { } database)
+                    {
+                        makers.Add(new ConnectionMaker(name, database));
+                    }
+                }
+            }
+
+            return makers.ToImmutable();
+        }
+
+        /// <summary>An object of type names, each with a list of method names.</summary>
+        private static Dictionary<string, HashSet<string>> Lists(JsonNode? node)
+        {
+            var lists = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
+            if (node is { IsObject: true } types)
             {
                 foreach (var type in types.Members)
                 {
                     if (type.Value.IsArray)
                     {
-                        sinks[type.Key] = new HashSet<string>(Strings(type.Value), StringComparer.Ordinal);
+                        lists[type.Key] = new HashSet<string>(Strings(type.Value), StringComparer.Ordinal);
                     }
                 }
             }
 
-            return new DatabaseCatalog(providers.ToImmutable(), Strings(root.Get("contextRegistrations")), aspire.ToImmutable(), sinks);
+            return lists;
         }
 
         private static ImmutableArray<string> Strings(JsonNode? node) => JsonRead.Strings(node);

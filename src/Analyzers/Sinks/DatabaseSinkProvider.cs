@@ -7,7 +7,6 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Operations;
 using Residency.Analyzers.Endpoints;
-using Residency.Analyzers.Regions;
 
 namespace Residency.Analyzers.Sinks
 {
@@ -42,11 +41,17 @@ namespace Residency.Analyzers.Sinks
             _configurations = new Lazy<List<(INamedTypeSymbol?, DatabaseProvider, EndpointValue?)>>(FindConfigurations, System.Threading.LazyThreadSafetyMode.ExecutionAndPublication);
         }
 
-        public SinkCall? TryResolve(IInvocationOperation invocation)
+        public SinkCall? TryResolve(IInvocationOperation cfgInvocation)
         {
-            var method = invocation.TargetMethod;
-            if (!_referenced || !_sinkNames.Contains(method.Name) || method.ContainingType is not { } declaring || !_catalog.Sends(EndpointResolver.MetadataName(declaring.OriginalDefinition), method.Name) ||
-                ContextOf(method.IsStatic ? EndpointResolver.FirstArgument(invocation) : invocation.Instance) is not { } context)
+            var method = cfgInvocation.TargetMethod;
+            if (!_referenced || !_sinkNames.Contains(method.Name) || method.ContainingType is not { } declaring || !_catalog.Sends(EndpointResolver.MetadataName(declaring.OriginalDefinition), method.Name))
+            {
+                return null;
+            }
+
+            // The bound call, not the control-flow graph's (whose receiver and arguments may be captures of the values).
+            var invocation = _resolver.OperationOf(cfgInvocation.Syntax) as IInvocationOperation ?? cfgInvocation;
+            if (ContextOf(method.IsStatic ? EndpointResolver.FirstArgument(invocation) : invocation.Instance) is not { } context)
             {
                 return null;
             }
@@ -125,7 +130,7 @@ namespace Residency.Analyzers.Sinks
         /// the configurations whose context is not known.
         /// </summary>
         private ImmutableArray<SinkInfo> SinksOf(INamedTypeSymbol context, string display) =>
-            _byContext.GetOrAdd((INamedTypeSymbol)context.OriginalDefinition, c => Resolve(c, display.Substring(0, display.IndexOf('.')))).Select(sink => Named(sink, display)).ToImmutableArray();
+            _byContext.GetOrAdd((INamedTypeSymbol)context.OriginalDefinition, c => Resolve(c, display.Substring(0, display.IndexOf('.')))).Select(sink => DatabaseServers.Named(sink, display)).ToImmutableArray();
 
         private ImmutableArray<SinkInfo> Resolve(INamedTypeSymbol context, string contextName)
         {
@@ -146,29 +151,11 @@ namespace Residency.Analyzers.Sinks
             var infos = new List<SinkInfo>();
             foreach (var (_, provider, value) in mine)
             {
-                var recipient = $"database ({provider.Database})";
-                if (provider.InProcess)
-                {
-                    infos.Add(new SinkInfo(SinkKind.Sdk, contextName, Region.Unknown, recipient, null, null, $"{provider.Database} database of {contextName} (in the process)", isInternal: true));
-                    continue;
-                }
-
-                if (value is null)
-                {
-                    continue;
-                }
-
-                foreach (var host in UrlText.DatabaseHosts(value.Text, value.Complete, provider.HostKeys, provider.SqlServer))
-                {
-                    infos.Add(_sinks.ForHost(SinkKind.Sdk, contextName, host, false, $"{provider.Database} connection string of {contextName} ← {value.ResolvedBy}", value.Location, recipient));
-                }
+                DatabaseServers.Add(infos, _sinks, provider, value, contextName);
             }
 
             return EndpointSinks.Distinct(infos);
         }
-
-        private static SinkInfo Named(SinkInfo sink, string display) =>
-            new(sink.Kind, sink.Host is null ? display : $"{display} {sink.Host}", sink.Region, sink.Recipient, sink.Host, sink.Purpose, sink.ResolvedBy, sink.IsInternal, sink.Location, sink.EuAlternative, sink.Hint);
 
         /// <summary>Whether <paramref name="context"/> is <paramref name="configured"/> or derives from it.</summary>
         private static bool Is(INamedTypeSymbol context, INamedTypeSymbol configured) =>
@@ -208,33 +195,11 @@ namespace Residency.Analyzers.Sinks
 
             foreach (var registration in _catalog.Aspire)
             {
-                var provider = _catalog.Providers.FirstOrDefault(p => p.Database == registration.Database);
-                foreach (var call in _resolver.Index.InvocationsOf(registration.Method))
+                if (_catalog.Providers.FirstOrDefault(p => p.Database == registration.Database) is { } provider)
                 {
-                    var context = call.TargetMethod.TypeArguments.FirstOrDefault() as INamedTypeSymbol;
-                    var name = call.Arguments.FirstOrDefault(a => EndpointResolver.IsWritten(a) && a.Parameter is { Ordinal: > 0, Type.SpecialType: SpecialType.System_String });
-                    if (provider is null || name is null)
+                    foreach (var (call, value) in DatabaseServers.AspireConnectionStrings(_resolver, registration))
                     {
-                        continue;
-                    }
-
-                    foreach (var text in _resolver.Strings(name.Value).Where(v => v.Complete))
-                    {
-                        var values = _resolver.ConfigLookup("ConnectionStrings:" + text.Text);
-                        if (values.Count == 0)
-                        {
-                            values = _resolver.ConfigLookup(registration.Section + ":" + text.Text + ":ConnectionString");
-                        }
-
-                        if (values.Count == 0)
-                        {
-                            values = _resolver.ConfigLookup(registration.Section + ":ConnectionString");
-                        }
-
-                        foreach (var value in values)
-                        {
-                            found.Add((context, provider, value.With(value.Text, value.Complete, $"{call.TargetMethod.Name}(\"{text.Text}\") ← {value.ResolvedBy}")));
-                        }
+                        found.Add((call.TargetMethod.TypeArguments.FirstOrDefault() as INamedTypeSymbol, provider, value));
                     }
                 }
             }
