@@ -401,6 +401,60 @@ namespace Residency.EndToEnd.Tests
             Assert.Single(flows, f => f.GetString("status") == "internal");
         }
 
+        // Dapper and ADO.NET as published (Npgsql, Microsoft.Data.Sqlite): a statement run on a connection, or a command's
+        // parameters, go to the server the connection's string names (an RDS instance in us-east-1: a violation), a SQLite
+        // file stays with the application (internal); before, every such call was an unclassified recipient.
+        [Fact]
+        public void Dapper_and_ADO_NET_commands_send_to_the_server_their_connection_names()
+        {
+            var workspace = package.NewWorkspace("connections");
+            var app = PackageFixture.WriteProject(workspace, "App", """
+                using Dapper;
+                using Microsoft.Data.Sqlite;
+                using Npgsql;
+                using Residency;
+
+                public class Customer
+                {
+                    public int Id { get; set; }
+                    [PersonalData("contact.email")] public string Email { get; set; } = "";
+                }
+
+                public class Customers
+                {
+                    private readonly NpgsqlDataSource _crm = NpgsqlDataSource.Create("Host=crm.c9akciq32.us-east-1.rds.amazonaws.com;Database=crm");
+
+                    public async Task Save(Customer customer)
+                    {
+                        await using var connection = await _crm.OpenConnectionAsync();
+                        await connection.ExecuteAsync("insert into customers (email) values (@Email)", customer);
+                        await using var command = _crm.CreateCommand("update customers set email = $1");
+                        command.Parameters.AddWithValue(customer.Email);
+                        await command.ExecuteNonQueryAsync();
+                    }
+
+                    public Task Cache(Customer customer)
+                    {
+                        using var cache = new SqliteConnection("Data Source=cache.db");
+                        return cache.ExecuteAsync("insert into customers (email) values (@Email)", new { customer.Email });
+                    }
+                }
+                """, extraItems: """<PackageReference Include="Dapper" Version="2.1.86" /><PackageReference Include="Npgsql" Version="10.0.3" /><PackageReference Include="Microsoft.Data.Sqlite" Version="10.0.15" />""");
+            var inventoryPath = Path.Combine(app, "bin", "Debug", "net10.0", "residency", "inventory.json");
+
+            var result = DotNet.Run(app, Build);
+            Assert.True(result.ExitCode == 0, result.ToString());
+            Assert.Contains("warning RES001", result.Output);
+            Assert.DoesNotContain("RES008", result.Output);
+            var inventory = JsonParser.Parse(File.ReadAllText(inventoryPath));
+            Assert.Empty(inventory.Get("unclassified")!.Items);
+            var flows = inventory.Get("flows")!.Items;
+            var violations = flows.Where(f => f.GetString("status") == "violation").ToList();
+            Assert.Equal(2, violations.Count); // the customer given to Dapper, the e-mail given to the command
+            Assert.All(violations, flow => Assert.Equal(("crm.c9akciq32.us-east-1.rds.amazonaws.com", "US"), (flow.Get("sink")!.GetString("host"), flow.Get("sink")!.GetString("region"))));
+            Assert.Single(flows, f => f.GetString("status") == "internal");
+        }
+
         // ASP.NET Core Identity as published: registering a user hands it to the user store, an unclassified recipient until
         // the database behind it is declared; reading a user's e-mail back is not a transfer.
         [Fact]
