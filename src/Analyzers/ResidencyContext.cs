@@ -45,12 +45,13 @@ namespace Residency.Analyzers
             var annotations = new AnnotationSinkProvider(Types, cacheCapacity);
             var declared = new ConfiguredSinkProvider(Endpoints.User);
             var local = LocalCatalog.For(Endpoints);
-            var databases = new DatabaseSinkProvider(Resolver, sinks, DatabaseCatalog.BuiltIn);
+            var connections = new ConnectionSinkProvider(Resolver, sinks, DatabaseCatalog.BuiltIn);
+            var databases = new DatabaseSinkProvider(Resolver, sinks, DatabaseCatalog.BuiltIn, connections);
             var providers = ImmutableArray.Create<ISinkProvider>(
                 annotations,
                 declared,
                 databases,
-                new ConnectionSinkProvider(Resolver, sinks, DatabaseCatalog.BuiltIn),
+                connections,
                 new HttpSinkProvider(Resolver, sinks),
                 new RefitSinkProvider(Resolver, sinks),
                 sdk,

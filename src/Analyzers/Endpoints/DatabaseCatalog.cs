@@ -10,14 +10,18 @@ namespace Residency.Analyzers.Endpoints
     /// <summary>One Entity Framework Core provider of the built-in <c>databases.json</c>: the calls that choose it and how its connection string names the server.</summary>
     internal sealed class DatabaseProvider
     {
-        public DatabaseProvider(string database, ImmutableArray<string> methods, ImmutableArray<string> hostKeys, bool sqlServer, bool inProcess)
+        public DatabaseProvider(string database, ImmutableArray<string> methods, ImmutableArray<string> hostKeys, bool sqlServer, bool inProcess, ImmutableArray<string> connectionParameters = default)
         {
             Database = database;
             Methods = methods;
             HostKeys = hostKeys;
             SqlServer = sqlServer;
             InProcess = inProcess;
+            ConnectionParameters = connectionParameters.IsDefaultOrEmpty ? ImmutableArray.Create("connectionString") : connectionParameters;
         }
+
+        /// <summary>The parameters of <see cref="Methods"/> that give the connection string or the server's URL (<c>connectionString</c>, Cosmos DB's <c>accountEndpoint</c>).</summary>
+        public ImmutableArray<string> ConnectionParameters { get; }
 
         /// <summary>What the record calls it (<c>SQL Server</c>, <c>PostgreSQL</c>).</summary>
         public string Database { get; }
@@ -160,7 +164,7 @@ namespace Residency.Analyzers.Endpoints
                 {
                     if (item.GetString("database") is { } database)
                     {
-                        providers.Add(new DatabaseProvider(database, Strings(item.Get("methods")), Strings(item.Get("hostKeys")), item.GetBool("sqlServer") == true, item.GetBool("inProcess") == true));
+                        providers.Add(new DatabaseProvider(database, Strings(item.Get("methods")), Strings(item.Get("hostKeys")), item.GetBool("sqlServer") == true, item.GetBool("inProcess") == true, Strings(item.Get("connectionParameters"))));
                     }
                 }
             }

@@ -250,7 +250,8 @@ namespace Residency.Analyzers.Endpoints
         /// The servers a database connection string names (docs/endpoints.md, "Databases (Entity Framework Core)"): the value
         /// of the first of <paramref name="keys"/> it has, read as a SQL Server data source (<c>[tcp:]host[\instance][,port]</c>;
         /// <c>.</c>, <c>(local)</c> and <c>(localdb)\…</c> are this machine) when <paramref name="sqlServer"/>, otherwise as a
-        /// comma-separated list of <c>host[:port]</c>; a URL (<c>postgres://user:…@host:5432/db</c>) is its host. Empty when the
+        /// comma-separated list of <c>host[:port]</c>; a URL (<c>postgres://user:…@host:5432/db</c>, a key's
+        /// <c>https://acme.documents.azure.com:443/</c>) is its host. Empty when the
         /// text does not say, or says it only in a part that is not known (a value at the end of an incomplete text).
         /// </summary>
         public static List<string> DatabaseHosts(string text, bool complete, IEnumerable<string> keys, bool sqlServer)
@@ -281,7 +282,12 @@ namespace Residency.Analyzers.Endpoints
                 foreach (var part in sqlServer ? new[] { value } : value.Split(','))
                 {
                     var host = part.Trim().Trim('"', '\'');
-                    if (sqlServer)
+                    if (host.IndexOf("://", StringComparison.Ordinal) > 0)
+                    {
+                        // A URL (Cosmos DB's AccountEndpoint=https://acme.documents.azure.com:443/): its host.
+                        host = Parse(host, true).Host ?? string.Empty;
+                    }
+                    else if (sqlServer)
                     {
                         int colon = host.IndexOf(':');
                         if (colon > 0 && colon < 6)

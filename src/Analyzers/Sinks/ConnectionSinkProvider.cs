@@ -79,6 +79,13 @@ namespace Residency.Analyzers.Sinks
             return null;
         }
 
+        /// <summary>
+        /// The sinks of the database behind a connection or data source an Entity Framework Core provider is given
+        /// (<c>UseNpgsql(dataSource)</c>, <c>UseSqlServer(connection)</c>), found as a call's connection is.
+        /// </summary>
+        public ImmutableArray<SinkInfo> SinksOfConnection(IOperation connection) =>
+            Sinks(connection, EndpointResolver.Strip(connection).Type, TypeName(connection));
+
         public bool MayResolve(IMethodSymbol method) =>
             _referenced && _sinkNames.Contains(method.Name) && method.ContainingType is { } type &&
             (_catalog.RunsOnConnection(EndpointResolver.MetadataName(type.OriginalDefinition), method.Name) || RunsCommand(type, method.Name));

@@ -28,17 +28,19 @@ namespace Residency.Analyzers.Sinks
         private readonly DatabaseCatalog _catalog;
         private readonly bool _referenced;
         private readonly HashSet<string> _sinkNames;
-        private readonly Lazy<List<(INamedTypeSymbol? Context, DatabaseProvider Provider, EndpointValue? Value)>> _configurations;
+        private readonly ConnectionSinkProvider? _connections;
+        private readonly Lazy<List<Configuration>> _configurations;
         private readonly ConcurrentDictionary<INamedTypeSymbol, ImmutableArray<SinkInfo>> _byContext = new(SymbolEqualityComparer.Default);
 
-        public DatabaseSinkProvider(EndpointResolver resolver, EndpointSinks sinks, DatabaseCatalog catalog)
+        public DatabaseSinkProvider(EndpointResolver resolver, EndpointSinks sinks, DatabaseCatalog catalog, ConnectionSinkProvider? connections = null)
         {
             _resolver = resolver;
             _sinks = sinks;
             _catalog = catalog;
+            _connections = connections;
             _referenced = !resolver.Types.Resolve(DbContextType).IsDefaultOrEmpty;
             _sinkNames = new HashSet<string>(catalog.SinkMethodNames, StringComparer.Ordinal);
-            _configurations = new Lazy<List<(INamedTypeSymbol?, DatabaseProvider, EndpointValue?)>>(FindConfigurations, System.Threading.LazyThreadSafetyMode.ExecutionAndPublication);
+            _configurations = new Lazy<List<Configuration>>(FindConfigurations, System.Threading.LazyThreadSafetyMode.ExecutionAndPublication);
         }
 
         public SinkCall? TryResolve(IInvocationOperation cfgInvocation)
@@ -149,9 +151,16 @@ namespace Residency.Analyzers.Sinks
             }
 
             var infos = new List<SinkInfo>();
-            foreach (var (_, provider, value) in mine)
+            foreach (var configuration in mine)
             {
-                DatabaseServers.Add(infos, _sinks, provider, value, contextName);
+                if (configuration.Connection.IsDefault)
+                {
+                    DatabaseServers.Add(infos, _sinks, configuration.Provider, configuration.Value, contextName);
+                }
+                else
+                {
+                    infos.AddRange(configuration.Connection);
+                }
             }
 
             return EndpointSinks.Distinct(infos);
@@ -161,10 +170,13 @@ namespace Residency.Analyzers.Sinks
         private static bool Is(INamedTypeSymbol context, INamedTypeSymbol configured) =>
             EndpointTypes.DerivesFrom(context, ImmutableArray.Create((INamedTypeSymbol)configured.OriginalDefinition));
 
-        /// <summary>Every provider call of the compilation with the context it configures (null: not known) and its connection string's values.</summary>
-        private List<(INamedTypeSymbol? Context, DatabaseProvider Provider, EndpointValue? Value)> FindConfigurations()
+        /// <summary>
+        /// Every provider call of the compilation with the context it configures (null: not known) and its connection string's
+        /// values, or the sinks of the ADO.NET connection or data source it is given (<c>UseNpgsql(dataSource)</c>).
+        /// </summary>
+        private List<Configuration> FindConfigurations()
         {
-            var found = new List<(INamedTypeSymbol?, DatabaseProvider, EndpointValue?)>();
+            var found = new List<Configuration>();
             foreach (var provider in _catalog.Providers)
             {
                 foreach (var method in provider.Methods)
@@ -172,22 +184,29 @@ namespace Residency.Analyzers.Sinks
                     foreach (var call in _resolver.Index.InvocationsOf(method))
                     {
                         var context = ConfiguredContext(call);
-                        var connection = call.Arguments.FirstOrDefault(a => EndpointResolver.IsWritten(a) && a.Parameter?.Name == "connectionString");
+                        var connection = call.Arguments.FirstOrDefault(a => EndpointResolver.IsWritten(a) && a.Parameter is { } parameter && provider.ConnectionParameters.Contains(parameter.Name));
+                        if (!provider.InProcess && connection is null && _connections is not null &&
+                            call.Arguments.FirstOrDefault(a => EndpointResolver.IsWritten(a) && a.Parameter?.Name is "connection" or "dataSource") is { } made)
+                        {
+                            found.Add(new Configuration(context, provider, null, _connections.SinksOfConnection(made.Value)));
+                            continue;
+                        }
+
                         if (provider.InProcess || connection is null)
                         {
-                            found.Add((context, provider, null));
+                            found.Add(new Configuration(context, provider, null));
                             continue;
                         }
 
                         var values = _resolver.Strings(connection.Value);
                         if (values.Count == 0)
                         {
-                            found.Add((context, provider, null)); // configured, with a connection string not seen: not another context's database
+                            found.Add(new Configuration(context, provider, null)); // configured, with a connection string not seen: not another context's database
                         }
 
                         foreach (var value in values)
                         {
-                            found.Add((context, provider, value));
+                            found.Add(new Configuration(context, provider, value));
                         }
                     }
                 }
@@ -199,7 +218,7 @@ namespace Residency.Analyzers.Sinks
                 {
                     foreach (var (call, value) in DatabaseServers.AspireConnectionStrings(_resolver, registration))
                     {
-                        found.Add((call.TargetMethod.TypeArguments.FirstOrDefault() as INamedTypeSymbol, provider, value));
+                        found.Add(new Configuration(call.TargetMethod.TypeArguments.FirstOrDefault() as INamedTypeSymbol, provider, value));
                     }
                 }
             }
@@ -243,6 +262,27 @@ namespace Residency.Analyzers.Sinks
             }
 
             return null;
+        }
+
+        /// <summary>A context's configuration: its provider and connection string, or the sinks of the connection it is given.</summary>
+        private sealed class Configuration
+        {
+            public Configuration(INamedTypeSymbol? context, DatabaseProvider provider, EndpointValue? value, ImmutableArray<SinkInfo> connection = default)
+            {
+                Context = context;
+                Provider = provider;
+                Value = value;
+                Connection = connection;
+            }
+
+            public INamedTypeSymbol? Context { get; }
+
+            public DatabaseProvider Provider { get; }
+
+            public EndpointValue? Value { get; }
+
+            /// <summary>The sinks of the ADO.NET connection or data source given instead of a connection string (default: none given).</summary>
+            public ImmutableArray<SinkInfo> Connection { get; }
         }
     }
 }

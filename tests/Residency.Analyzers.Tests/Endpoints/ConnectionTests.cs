@@ -21,8 +21,8 @@ namespace Residency.Analyzers.Tests.Endpoints
     /// </summary>
     public class ConnectionTests
     {
-        // ADO.NET providers, Dapper and the registrations, with their real names; the ADO.NET base types are the BCL's own.
-        internal const string Providers = @"
+        // ADO.NET providers and Dapper, with their real names; the ADO.NET base types are the BCL's own.
+        internal const string Ado = @"
 namespace Stubs
 {
     using System.Data;
@@ -139,7 +139,10 @@ namespace Dapper
         public static Task<IEnumerable<T>> QueryAsync<T>(this IDbConnection cnn, string sql, object? param = null, IDbTransaction? transaction = null, int? commandTimeout = null, CommandType? commandType = null) => null!;
     }
     public sealed class DynamicParameters { public void Add(string name, object? value = null) { } }
-}
+}";
+
+        // The registrations and configuration stand-ins.
+        private const string Registrations = @"
 namespace Microsoft.Extensions.Configuration
 {
     public interface IConfiguration { string? this[string key] { get; set; } }
@@ -162,7 +165,7 @@ namespace Microsoft.Extensions.Hosting
     }
 }";
 
-        private static readonly MetadataReference Library = TestReferences.Library("Microsoft.Data.SqlClient", Providers);
+        private static readonly MetadataReference Library = TestReferences.Library("Microsoft.Data.SqlClient", Ado + Registrations);
 
         private const string Uses = @"using System.Data;
 using System.Data.Common;

@@ -27,10 +27,17 @@ namespace Microsoft.EntityFrameworkCore
     {
         public static DbContextOptionsBuilder UseSqlServer(this DbContextOptionsBuilder optionsBuilder, string? connectionString, System.Action<object>? sqlServerOptionsAction = null) => optionsBuilder;
         public static DbContextOptionsBuilder<TContext> UseSqlServer<TContext>(this DbContextOptionsBuilder<TContext> optionsBuilder, string? connectionString, System.Action<object>? sqlServerOptionsAction = null) where TContext : DbContext => optionsBuilder;
+        public static DbContextOptionsBuilder UseSqlServer(this DbContextOptionsBuilder optionsBuilder, System.Data.Common.DbConnection connection, System.Action<object>? sqlServerOptionsAction = null) => optionsBuilder;
     }
     public static class NpgsqlDbContextOptionsBuilderExtensions
     {
         public static DbContextOptionsBuilder UseNpgsql(this DbContextOptionsBuilder optionsBuilder, string? connectionString, System.Action<object>? npgsqlOptionsAction = null) => optionsBuilder;
+        public static DbContextOptionsBuilder UseNpgsql(this DbContextOptionsBuilder optionsBuilder, System.Data.Common.DbDataSource dataSource, System.Action<object>? npgsqlOptionsAction = null) => optionsBuilder;
+    }
+    public static class CosmosDbContextOptionsExtensions
+    {
+        public static DbContextOptionsBuilder UseCosmos(this DbContextOptionsBuilder optionsBuilder, string connectionString, string databaseName, System.Action<object>? cosmosOptionsAction = null) => optionsBuilder;
+        public static DbContextOptionsBuilder UseCosmos(this DbContextOptionsBuilder optionsBuilder, string accountEndpoint, string accountKey, string databaseName, System.Action<object>? cosmosOptionsAction = null) => optionsBuilder;
     }
     public static class SqliteDbContextOptionsBuilderExtensions
     {
@@ -159,6 +166,14 @@ class Customers(Repository<Customer> repository)
     public Task Save(Customer customer) => {|#0:repository.Save(customer)|};
 }", null, EndpointTest.Res001(0));
 
+        // A context given an ADO.NET data source or connection instead of a connection string: the server of the connection.
+        [Theory]
+        [InlineData("services.AddDbContext<Crm>(o => o.UseNpgsql(Npgsql.NpgsqlDataSource.Create(\"Host=crm.c9akciq32.us-east-1.rds.amazonaws.com;Database=crm\")))")]
+        [InlineData("services.AddDbContext<Crm>(o => o.UseSqlServer(new Microsoft.Data.SqlClient.SqlConnection(configuration.GetConnectionString(\"Crm\")!)))")]
+        public Task AContextGivenAConnectionSendsToItsServer(string registration) =>
+            EndpointTest.VerifyAsync(Store(registration), new[] { ("/0/appsettings.json", "{ \"ConnectionStrings\": { \"Crm\": \"Server=crm.c9akciq32.us-east-1.rds.amazonaws.com\" } }") }, null,
+                new[] { Library, TestReferences.Library("Npgsql", ConnectionTests.Ado) }, All(EndpointTest.Res001));
+
         [Fact]
         public async Task AnAzureSqlServerIsUnknownUntilDeclaredAndAllowedInTheEea()
         {
@@ -168,6 +183,18 @@ class Customers(Repository<Customer> repository)
             var sink = SinkOf(store);
             Assert.Equal(("acme-crm.database.windows.net", "Microsoft (Azure SQL Database)", SinkKind.Sdk), (sink.Host, sink.Recipient, sink.Kind));
             Assert.Contains("SQL Server connection string of Crm", sink.ResolvedBy);
+        }
+
+        // Cosmos DB's provider: the account endpoint, given alone or in a connection string, is the server (an account's
+        // region is not in its name: Unknown until declared; Azure Government's is US).
+        [Theory]
+        [InlineData("services.AddDbContext<Crm>(o => o.UseCosmos(\"AccountEndpoint=https://acme-crm.documents.azure.com:443/;AccountKey=a2V5;\", \"crm\"))", "acme-crm.documents.azure.com", "Unknown")]
+        [InlineData("services.AddDbContext<Crm>(o => o.UseCosmos(\"https://acme-crm.documents.azure.us:443/\", \"a2V5\", \"crm\"))", "acme-crm.documents.azure.us", "US")]
+        public async Task ACosmosDbAccountIsTheServer(string registration, string host, string region)
+        {
+            var sink = SinkOf(Store(registration));
+            Assert.Equal((host, region), (sink.Host, sink.Region.Code));
+            await VerifyAsync(Store(registration), null, All(region == "US" ? EndpointTest.Res001 : EndpointTest.Res003));
         }
 
         // A Neon endpoint names the project's region (pooled or direct).
@@ -215,8 +242,9 @@ class Customers(Repository<Customer> repository)
         [InlineData("postgres://app:pw@db.example.com:5432/crm", false, "db.example.com")]
         [InlineData("Database=crm;Host=db.example.com", false, "db.example.com")]
         [InlineData("Database=crm", false, "")]
+        [InlineData("AccountEndpoint=https://acme.documents.azure.com:443/;AccountKey=a2V5", false, "acme.documents.azure.com")]
         public void AConnectionStringNamesItsServers(string text, bool sqlServer, string hosts) =>
-            Assert.Equal(hosts, string.Join("|", UrlText.DatabaseHosts(text, true, sqlServer ? new[] { "Server", "Data Source" } : new[] { "Host", "Server" }, sqlServer)));
+            Assert.Equal(hosts, string.Join("|", UrlText.DatabaseHosts(text, true, sqlServer ? new[] { "Server", "Data Source" } : new[] { "Host", "Server", "AccountEndpoint" }, sqlServer)));
 
         [Fact]
         public void TheCatalogueNamesProvidersRegistrationsAndSinks()
