@@ -207,6 +207,18 @@ class Customers(Repository<Customer> repository)
             Assert.Equal((host, region, "Neon"), (sink.Host, sink.Region.Code, sink.Recipient));
         }
 
+        // Supabase's shared pooler names the project's AWS region; its direct connection does not.
+        [Theory]
+        [InlineData("aws-0-eu-west-2.pooler.supabase.com", "GB")]
+        [InlineData("aws-1-us-east-1.pooler.supabase.com", "US")]
+        [InlineData("aws-0-mars-north-1.pooler.supabase.com", "Unknown")]
+        [InlineData("db.apbkobhfnmcqqzqeeqss.supabase.co", "Unknown")]
+        public void ASupabasePoolerNamesItsRegion(string host, string region)
+        {
+            var sink = SinkOf(Store("services.AddDbContext<Crm>(o => o.UseNpgsql(\"Host=" + host + ";Port=6543;Database=postgres;Username=postgres.apbkobhfnmcqqzqeeqss\"))"));
+            Assert.Equal((host, region, "Supabase"), (sink.Host, sink.Region.Code, sink.Recipient));
+        }
+
         // A local server, a container, a SQLite file: the data stays with the application (internal, no finding).
         [Theory]
         [InlineData("services.AddDbContext<Crm>(o => o.UseSqlServer(\"Server=(localdb)\\\\MSSQLLocalDB;Database=crm;Trusted_Connection=True\"))")]
