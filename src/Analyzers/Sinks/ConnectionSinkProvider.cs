@@ -126,7 +126,7 @@ namespace Residency.Analyzers.Sinks
 
         /// <summary>What a factory call is called in the record: <c>NpgsqlDataSource.Create</c>, <c>AddNpgsqlDataSource</c>.</summary>
         private static string Holder(IInvocationOperation call) =>
-            call.TargetMethod.IsExtensionMethod ? call.TargetMethod.Name : $"{call.TargetMethod.ContainingType.Name}.{call.TargetMethod.Name}";
+            call.TargetMethod.IsExtensionMethod || call.TargetMethod.ContainingType is null ? call.TargetMethod.Name : $"{call.TargetMethod.ContainingType.Name}.{call.TargetMethod.Name}";
 
         private static string TypeName(IOperation? operation) => operation is null ? "connection" : EndpointResolver.Strip(operation).Type?.Name ?? "connection";
 
@@ -245,7 +245,12 @@ namespace Residency.Analyzers.Sinks
 
         private DatabaseProvider? Factory(IInvocationOperation call)
         {
-            var name = EndpointResolver.MetadataName(call.TargetMethod.ContainingType.OriginalDefinition) + "." + call.TargetMethod.Name;
+            if (call.TargetMethod.ContainingType is not { } type)
+            {
+                return null;
+            }
+
+            var name = EndpointResolver.MetadataName(type.OriginalDefinition) + "." + call.TargetMethod.Name;
             var maker = _catalog.ConnectionFactories.FirstOrDefault(f => f.Name == name);
             return maker is null ? null : ProviderOf(maker.Database);
         }

@@ -334,6 +334,71 @@ class Customers(IDbConnection connection, DbConnection other)
             Residency.Analyzers.Tests.Rules.RES008Tests.Res008(0).WithArguments("Customer.Email (contact.email), Customer.Name (name)", "Dapper.SqlMapper.ExecuteAsync", "Save → Dapper.SqlMapper.ExecuteAsync"),
             Residency.Analyzers.Tests.Rules.RES008Tests.Res008(1).WithArguments("Customer.Name (name)", "System.Data.Common.DbCommand.ExecuteNonQuery", "Rename → System.Data.Common.DbCommand.ExecuteNonQuery"));
 
+        // Half-typed code around connections never makes the analyzers throw (no AD0001), in the IDE's mode and the build's.
+        [Theory]
+        [InlineData(false)]
+        [InlineData(true)]
+        public async Task HalfTypedConnectionsNeverThrow(bool commandLine)
+        {
+            Assert.Contains("RES001", await RunBrokenAsync<PersonalDataFlowAnalyzer>(commandLine));
+            await RunBrokenAsync<InventoryFactsAnalyzer>(commandLine);
+            await RunBrokenAsync<UnclassifiedRecipientAnalyzer>(commandLine);
+        }
+
+        // What the analyzer reported (the verifier's message on the diagnostics it did not expect): anything but AD0001.
+        private static async Task<string> RunBrokenAsync<TAnalyzer>(bool commandLine)
+            where TAnalyzer : Microsoft.CodeAnalysis.Diagnostics.DiagnosticAnalyzer, new()
+        {
+            var test = new AnalyzerVerifier<TAnalyzer>.Test
+            {
+                TestCode = EndpointTest.Usings + Uses + @"
+class Customers(IDbConnection handed, NpgsqlDataSource source)
+{
+    private readonly SqlConnection _self = new SqlConnection(_self.ConnectionString);
+    public async Task Save(Customer customer, string cs)
+    {
+        using var connection = new SqlConnection(;
+        await connection.ExecuteAsync(""insert"", customer);
+        await new SqlConnection(cs + customer.Email).ExecuteAsync(, customer);
+        await handed.ExecuteAsync(""x"", new { customer. });
+        await _self.ExecuteAsync(""x"", customer);
+        var command = new SqlCommand(""x"", );
+        command.Parameters.AddWithValue(""@e"", customer.Email);
+        command.ExecuteNonQuery();
+        DbCommand other = source.CreateCommand();
+        other.Connection = other.Connection;
+        other.ExecuteNonQuery(customer.Email);
+        await (await NpgsqlDataSource.Create().OpenConnectionAsync()).ExecuteAsync(""x"", customer);
+        await Undefined.ExecuteAsync(""x"", customer);
+        await new SqlConnection(""Server=" + UsServer + @""").ExecuteAsync(""x"", customer);
+    }
+}
+static class Startup
+{
+    public static void Configure(IServiceCollection services, IConfiguration configuration) => services.AddNpgsqlDataSource(configuration.GetConnectionString());
+}" + EndpointTest.Model,
+                CompilerDiagnostics = CompilerDiagnostics.None,
+            };
+            test.TestState.AdditionalReferences.Add(Library);
+            test.TestState.AdditionalFiles.Add(("appsettings.json", "{ \"ConnectionStrings\": { \"Crm\": 5 } }"));
+            if (commandLine)
+            {
+                test.TestState.AnalyzerConfigFiles.Add(TestReferences.GlobalConfig(new[] { ("_ResidencyFactsFile", System.IO.Path.Combine(System.IO.Path.GetTempPath(), "residency-robustness", System.Guid.NewGuid().ToString("N"), "facts.json")) }));
+            }
+
+            test.TestBehaviors |= TestBehaviors.SkipGeneratedCodeCheck;
+            try
+            {
+                await test.RunAsync(CancellationToken.None);
+                return string.Empty;
+            }
+            catch (System.InvalidOperationException e)
+            {
+                Assert.DoesNotContain("AD0001", e.Message);
+                return e.Message;
+            }
+        }
+
         [Fact]
         public void TheCatalogueNamesConnectionsFactoriesAndSinks()
         {
