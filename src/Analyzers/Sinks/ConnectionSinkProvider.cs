@@ -131,8 +131,9 @@ namespace Residency.Analyzers.Sinks
         private static string TypeName(IOperation? operation) => operation is null ? "connection" : EndpointResolver.Strip(operation).Type?.Name ?? "connection";
 
         /// <summary>
-        /// The connection a command runs on: its constructor's <c>connection</c>, its <c>Connection</c> (an initializer or an
-        /// assignment), or the connection or data source whose <c>CreateCommand</c> / <c>CreateBatch</c> made it; null when not seen.
+        /// The connection a command (a bulk copy, a binary import) runs on: its constructor's <c>connection</c> (or the bulk copy
+        /// itself, made with a connection string), its <c>Connection</c> (an initializer or an assignment), or the connection or
+        /// data source whose <c>CreateCommand</c> / <c>CreateBatch</c> / <c>BeginBinaryImport</c> made it; null when not seen.
         /// </summary>
         private IOperation? ConnectionOfCommand(IOperation command)
         {
@@ -142,7 +143,9 @@ namespace Residency.Analyzers.Sinks
                 {
                     case IObjectCreationOperation creation when creation.Arguments.FirstOrDefault(a => EndpointResolver.IsWritten(a) && a.Parameter?.Name == "connection") is { } argument:
                         return argument.Value;
-                    case IInvocationOperation { TargetMethod.Name: "CreateCommand" or "CreateBatch", Instance: { } maker }:
+                    case IObjectCreationOperation { Type: { } type } creation when ConnectionProvider(type) is not null:
+                        return creation; // a bulk copy made with its own connection string (new SqlBulkCopy(cs))
+                    case IInvocationOperation { TargetMethod.Name: "CreateCommand" or "CreateBatch" or "BeginBinaryImport" or "BeginBinaryImportAsync", Instance: { } maker }:
                         return maker;
                 }
             }

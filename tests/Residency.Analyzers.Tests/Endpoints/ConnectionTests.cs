@@ -90,6 +90,15 @@ namespace Microsoft.Data.SqlClient
     }
     public sealed class SqlParameterCollection : Stubs.ParametersBase { public SqlParameter AddWithValue(string parameterName, object value) => null!; }
     public sealed class SqlParameter { public SqlParameter(string parameterName, object value) { } }
+    public sealed class SqlBulkCopy : System.IDisposable
+    {
+        public SqlBulkCopy(SqlConnection connection) { }
+        public SqlBulkCopy(string connectionString) { }
+        public string DestinationTableName { get; set; } = """";
+        public void WriteToServer(System.Data.DataTable table) { }
+        public System.Threading.Tasks.Task WriteToServerAsync(System.Data.DataTable table) => null!;
+        public void Dispose() { }
+    }
     public sealed class SqlCommand : Stubs.CommandBase
     {
         public SqlCommand() { }
@@ -102,7 +111,18 @@ namespace Npgsql
 {
     using System.Threading;
     using System.Threading.Tasks;
-    public sealed class NpgsqlConnection : Stubs.ConnectionBase { public NpgsqlConnection(string connectionString) { } }
+    public sealed class NpgsqlConnection : Stubs.ConnectionBase
+    {
+        public NpgsqlConnection(string connectionString) { }
+        public Task<NpgsqlBinaryImporter> BeginBinaryImportAsync(string copyFromCommand, CancellationToken cancellationToken = default) => null!;
+    }
+    public sealed class NpgsqlBinaryImporter : System.IAsyncDisposable
+    {
+        public Task StartRowAsync(CancellationToken cancellationToken = default) => null!;
+        public Task WriteAsync<T>(T value, CancellationToken cancellationToken = default) => null!;
+        public ValueTask<ulong> CompleteAsync(CancellationToken cancellationToken = default) => default;
+        public ValueTask DisposeAsync() => default;
+    }
     public sealed class NpgsqlParameterCollection : Stubs.ParametersBase { public object AddWithValue(string parameterName, object value) => null!; }
     public sealed class NpgsqlCommand : Stubs.CommandBase
     {
@@ -250,6 +270,48 @@ class Customers
         {
             await VerifyAsync(Commands, null, EndpointTest.Res001(0), EndpointTest.Res001(1), EndpointTest.Res001(2));
             await VerifyUnclassifiedAsync(Commands);
+        }
+
+        // A bulk copy sends the rows it is given to its connection's server (or the server of its own connection string); a
+        // binary import sends the rows written to it when it completes. Writing the rows sends nothing yet.
+        private const string BulkCopies = @"
+class Import
+{
+    private const string Cs = ""Server=" + UsServer + @";Database=crm"";
+    public async Task Copy(Customer[] customers)
+    {
+        var table = new DataTable();
+        table.Columns.Add(""email"");
+        foreach (var customer in customers)
+        {
+            table.Rows.Add(customer.Email);
+        }
+
+        using var connection = new SqlConnection(Cs);
+        using var bulk = new SqlBulkCopy(connection) { DestinationTableName = ""customers"" };
+        await {|#0:bulk.WriteToServerAsync(table)|};
+        using var own = new SqlBulkCopy(Cs);
+        {|#1:own.WriteToServer(table)|};
+    }
+    public async Task Load(Customer[] customers)
+    {
+        await using var connection = new NpgsqlConnection(""Host=" + UsServer + @""");
+        await using var importer = await connection.BeginBinaryImportAsync(""COPY customers (email) FROM STDIN (FORMAT BINARY)"");
+        foreach (var customer in customers)
+        {
+            await importer.StartRowAsync();
+            await importer.WriteAsync(customer.Email);
+        }
+
+        await {|#2:importer.CompleteAsync()|};
+    }
+}";
+
+        [Fact]
+        public async Task ABulkCopyOrABinaryImportSendsItsRowsToItsServer()
+        {
+            await VerifyAsync(BulkCopies, null, EndpointTest.Res001(0), EndpointTest.Res001(1), EndpointTest.Res001(2));
+            await VerifyUnclassifiedAsync(BulkCopies);
         }
 
         // Npgsql's data source: made by Create or by a builder, it hands out connections and commands of its server.
