@@ -52,6 +52,7 @@ namespace Residency.Analyzers
                 declared,
                 databases,
                 connections,
+                new JobStorageSinkProvider(Resolver, sinks, DatabaseCatalog.BuiltIn),
                 new HttpSinkProvider(Resolver, sinks),
                 new RefitSinkProvider(Resolver, sinks),
                 sdk,

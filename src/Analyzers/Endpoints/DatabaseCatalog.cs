@@ -85,8 +85,9 @@ namespace Residency.Analyzers.Endpoints
         private readonly Dictionary<string, HashSet<string>> _sinks;
         private readonly Dictionary<string, HashSet<string>> _connectionSinks;
         private readonly Dictionary<string, HashSet<string>> _commandSinks;
+        private readonly Dictionary<string, HashSet<string>> _jobSinks;
 
-        private DatabaseCatalog(ImmutableArray<DatabaseProvider> providers, ImmutableArray<string> contextRegistrations, ImmutableArray<DatabaseRegistration> aspire, Dictionary<string, HashSet<string>> sinks, JsonNode? connections)
+        private DatabaseCatalog(ImmutableArray<DatabaseProvider> providers, ImmutableArray<string> contextRegistrations, ImmutableArray<DatabaseRegistration> aspire, Dictionary<string, HashSet<string>> sinks, JsonNode? connections, JsonNode? root)
         {
             Providers = providers;
             ContextRegistrations = contextRegistrations;
@@ -97,6 +98,11 @@ namespace Residency.Analyzers.Endpoints
             ConnectionAspire = Registrations(connections?.Get("aspire"));
             _connectionSinks = Lists(connections?.Get("sinks"));
             _commandSinks = Lists(connections?.Get("commandSinks"));
+            var jobs = root?.Get("jobs");
+            JobStorages = Makers(jobs?.Get("storages"), "name");
+            JobConnectionParameters = Strings(jobs?.Get("connectionParameters"));
+            JobStoragesInProcess = Strings(jobs?.Get("inProcess"));
+            _jobSinks = Lists(jobs?.Get("sinks"));
         }
 
         public static DatabaseCatalog BuiltIn => BuiltInLazy.Value;
@@ -150,6 +156,24 @@ namespace Residency.Analyzers.Endpoints
         /// <summary>Whether <paramref name="method"/> of the type named <paramref name="typeMetadataName"/> runs a statement on its first argument's connection.</summary>
         public bool RunsOnConnection(string typeMetadataName, string method) => _connectionSinks.TryGetValue(typeMetadataName, out var names) && names.Contains(method);
 
+        /// <summary>Hangfire's job storages: the calls (<c>Namespace.Type.Method</c>) and types that choose a storage's database.</summary>
+        public ImmutableArray<ConnectionMaker> JobStorages { get; }
+
+        /// <summary>The parameters of <see cref="JobStorages"/> that give the connection string.</summary>
+        public ImmutableArray<string> JobConnectionParameters { get; }
+
+        /// <summary>The calls that choose a job storage in the process.</summary>
+        public ImmutableArray<string> JobStoragesInProcess { get; }
+
+        /// <summary>The declaring types of the calls that create a job.</summary>
+        public IEnumerable<string> JobSinkTypes => _jobSinks.Keys;
+
+        /// <summary>Every method name of the calls that create a job.</summary>
+        public IEnumerable<string> JobSinkMethodNames => _jobSinks.Values.SelectMany(names => names);
+
+        /// <summary>Whether <paramref name="method"/> of the type named <paramref name="typeMetadataName"/> creates a job (its arguments go to the job storage).</summary>
+        public bool CreatesJob(string typeMetadataName, string method) => _jobSinks.TryGetValue(typeMetadataName, out var names) && names.Contains(method);
+
         /// <summary>Whether <paramref name="method"/> runs a command when called on (a type derived from) the type named <paramref name="typeMetadataName"/>.</summary>
         public bool RunsCommand(string typeMetadataName, string method) => _commandSinks.TryGetValue(typeMetadataName, out var names) && names.Contains(method);
 
@@ -169,7 +193,7 @@ namespace Residency.Analyzers.Endpoints
                 }
             }
 
-            return new DatabaseCatalog(providers.ToImmutable(), Strings(root.Get("contextRegistrations")), Registrations(root.Get("aspire")), Lists(root.Get("sinks")), root.Get("connections"));
+            return new DatabaseCatalog(providers.ToImmutable(), Strings(root.Get("contextRegistrations")), Registrations(root.Get("aspire")), Lists(root.Get("sinks")), root.Get("connections"), root);
         }
 
         private static ImmutableArray<DatabaseRegistration> Registrations(JsonNode? node)
