@@ -33,6 +33,7 @@ namespace Residency.Analyzers
             var imports = analyzerOptions is null ? null : Flow.Calls.ImportedSummaries.Load(compilation, analyzerOptions.AdditionalFiles, cancellationToken);
             Sources = new PlatformSources(compilation, models, SourceCatalog.BuiltIn.WithUser(Endpoints.User).WithImported(imports?.Sources ?? default));
             Classifier = new PersonalDataClassifier(Types, options.InferPersonalData, Sources, cacheCapacity, compilation);
+            Sources.Classified = property => Classifier.GetElement(property) is not null;
             Transfers = new TransferDeclarations(Types);
             Resolver = new EndpointResolver(compilation, models, Endpoints);
             var sinks = new EndpointSinks(Endpoints);

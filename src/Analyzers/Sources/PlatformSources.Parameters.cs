@@ -191,6 +191,12 @@ namespace Residency.Analyzers.Sources
             return BodyFacts(type, depth: 0);
         }
 
+        /// <summary>
+        /// Whether the classifier gives a member an element of its own (an annotation, a personal type's member): a request
+        /// body's member so classified is not inferred from its name again. Set once, before the analysis, by the context.
+        /// </summary>
+        public Func<IPropertySymbol, bool>? Classified { get; set; }
+
         /// <summary>Nesting of a request body's objects followed (<c>request.Address.Street</c>): the body, and two levels below it.</summary>
         private const int MaxBodyDepth = 2;
 
@@ -204,8 +210,11 @@ namespace Residency.Analyzers.Sources
             var facts = Taint.Empty;
             foreach (var member in type.GetMembers())
             {
-                if (member is not IPropertySymbol { IsStatic: false, IsIndexer: false, DeclaredAccessibility: Accessibility.Public, SetMethod: not null } property)
+                if (member is not IPropertySymbol { IsStatic: false, IsIndexer: false, DeclaredAccessibility: Accessibility.Public, SetMethod: not null } property ||
+                    Classified?.Invoke(property) == true)
                 {
+                    // A member the classifier knows (an annotated Customer.Email) is read as that element: a second,
+                    // "request body" element of the same member would list it twice.
                     continue;
                 }
 

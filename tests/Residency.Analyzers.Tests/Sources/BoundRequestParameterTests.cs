@@ -95,6 +95,22 @@ static class Endpoints
             Res001(3, "Shipping.Street (contact.address.street), SignupRequest.Email (contact.email)", "Map → Crm.SendObject", ObjectSink),
             Res001(4, "Shipping.Street (contact.address.street)", "Map → Crm.Send"));
 
+        // A body whose members are annotated is read as those elements, once: the same member inferred from its name as a
+        // "request body" element was listed beside its annotation (Customer.Email (contact.email), Customer.Email (contact.email)).
+        [Fact]
+        public Task AnAnnotatedBodyMemberIsOneElement() => Verify.VerifyAspNetCoreAsync(Usings + Header + @"
+public class Customer { [Residency.PersonalData(""contact.email"")] public string Email { get; set; } = """"; public string Phone { get; set; } = """"; }
+static class Endpoints
+{
+    public static void Map(WebApplication app)
+    {
+        app.MapPost(""/signup"", (Customer customer, Crm crm) => {|#0:crm.Send(customer.Email)|});
+        app.MapPost(""/whole"", (Customer customer, Crm crm) => {|#1:crm.SendObject(customer)|});
+    }
+}",
+            Res001(0, "Customer.Email (contact.email)", "Map → Crm.Send"),
+            Res001(1, "Customer.Email (contact.email), Customer.Phone (contact.phone_number)", "Map → Crm.SendObject", ObjectSink));
+
         // A collection of the application's objects inside a body holds what its elements hold: read by index, iterated,
         // or taken by a LINQ operator. A collection of other things (numbers) holds nothing.
         [Fact]
