@@ -203,13 +203,8 @@ using Npgsql;
         private static Task VerifyAsync(string source, (string, string)[]? files, params DiagnosticResult[] expected) =>
             EndpointTest.VerifyAsync(Uses + source, files, null, new[] { Library }, expected);
 
-        private static async Task VerifyUnclassifiedAsync(string source, params DiagnosticResult[] expected)
-        {
-            var test = new AnalyzerVerifier<UnclassifiedRecipientAnalyzer>.Test { TestCode = EndpointTest.Usings + Uses + source + EndpointTest.Model };
-            test.TestState.AdditionalReferences.Add(Library);
-            test.ExpectedDiagnostics.AddRange(expected);
-            await test.RunAsync(CancellationToken.None);
-        }
+        private static Task VerifyUnclassifiedAsync(string source, params DiagnosticResult[] expected) =>
+            EndpointTest.VerifyUnclassifiedAsync(Uses + source, null, new[] { Library }, expected);
 
         // Dapper on a connection made here: what each call is given goes to the server (an RDS instance in us-east-1).
         private const string DapperCalls = @"

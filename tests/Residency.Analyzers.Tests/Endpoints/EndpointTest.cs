@@ -112,6 +112,23 @@ namespace Microsoft.Extensions.Options
         public static Task VerifyAsync(string source, (string Path, string Content)[]? additionalFiles, (string Key, string Value)[]? properties, params DiagnosticResult[] expected) =>
             VerifyAsync(source, additionalFiles, properties, System.Array.Empty<Microsoft.CodeAnalysis.MetadataReference>(), expected);
 
+        /// <summary>
+        /// RES008 (the unclassified-recipient analyzer) over the same model, with AdditionalFiles and referenced assemblies:
+        /// whether a call the endpoint resolution classifies is still listed as an unclassified recipient.
+        /// </summary>
+        public static async Task VerifyUnclassifiedAsync(string source, (string Path, string Content)[]? additionalFiles, Microsoft.CodeAnalysis.MetadataReference[] references, params DiagnosticResult[] expected)
+        {
+            var test = new AnalyzerVerifier<UnclassifiedRecipientAnalyzer>.Test { TestCode = Usings + source + Model };
+            test.TestState.AdditionalReferences.AddRange(references);
+            foreach (var file in additionalFiles ?? System.Array.Empty<(string, string)>())
+            {
+                test.TestState.AdditionalFiles.Add(file);
+            }
+
+            test.ExpectedDiagnostics.AddRange(expected);
+            await test.RunAsync(CancellationToken.None);
+        }
+
         /// <summary>As above, with referenced assemblies (a package compiled by <see cref="TestReferences.Library"/>).</summary>
         public static async Task VerifyAsync(string source, (string Path, string Content)[]? additionalFiles, (string Key, string Value)[]? properties, Microsoft.CodeAnalysis.MetadataReference[] references, params DiagnosticResult[] expected)
         {

@@ -144,18 +144,8 @@ class Controller(IBackgroundJobClient jobs, Mailer mailer)
             Assert.False(catalog.CreatesJob("Hangfire.BackgroundJob", "Delete"));
         }
 
-        private static async Task VerifyUnclassifiedAsync(string source, (string Path, string Content)[]? files, params DiagnosticResult[] expected)
-        {
-            var test = new AnalyzerVerifier<UnclassifiedRecipientAnalyzer>.Test { TestCode = EndpointTest.Usings + source + EndpointTest.Model };
-            test.TestState.AdditionalReferences.Add(Library);
-            foreach (var file in files ?? System.Array.Empty<(string, string)>())
-            {
-                test.TestState.AdditionalFiles.Add(file);
-            }
-
-            test.ExpectedDiagnostics.AddRange(expected);
-            await test.RunAsync(CancellationToken.None);
-        }
+        private static Task VerifyUnclassifiedAsync(string source, (string Path, string Content)[]? files, params DiagnosticResult[] expected) =>
+            EndpointTest.VerifyUnclassifiedAsync(source, files, new[] { Library }, expected);
 
         private static string Strip(string source) =>
             source.Replace("{|#0:", string.Empty).Replace("{|#1:", string.Empty).Replace("{|#2:", string.Empty).Replace("|}", string.Empty);
