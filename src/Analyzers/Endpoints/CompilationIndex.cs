@@ -397,11 +397,7 @@ namespace Residency.Analyzers.Endpoints
         }
 
         /// <summary>Whether the compilation references the type of a catalogue method named <c>Namespace.Type.Method</c>.</summary>
-        public bool DeclaringTypeIsReferenced(string qualifiedMethod)
-        {
-            int dot = qualifiedMethod.LastIndexOf('.');
-            return dot > 0 && !_resolver.Types.Resolve(qualifiedMethod.Substring(0, dot)).IsDefaultOrEmpty;
-        }
+        public bool DeclaringTypeIsReferenced(string qualifiedMethod) => _resolver.Types.DeclaringTypeIsReferenced(qualifiedMethod);
 
         private ImmutableArray<SyntaxNode> FindInvocations(string typeName, string methodName)
         {

@@ -41,6 +41,13 @@ namespace Residency.Analyzers.Endpoints
         public ImmutableArray<INamedTypeSymbol> Resolve(string metadataName) =>
             _byName.GetOrAdd(metadataName, name => _compilation.GetTypesByMetadataName(name));
 
+        /// <summary>Whether the compilation references the type of a catalogue method named <c>Namespace.Type.Method</c>.</summary>
+        public bool DeclaringTypeIsReferenced(string qualifiedMethod)
+        {
+            int dot = qualifiedMethod.LastIndexOf('.');
+            return dot > 0 && !Resolve(qualifiedMethod.Substring(0, dot)).IsDefaultOrEmpty;
+        }
+
         /// <summary>Whether <paramref name="type"/> (its original definition) is one of <paramref name="candidates"/>.</summary>
         public static bool Is(ITypeSymbol? type, ImmutableArray<INamedTypeSymbol> candidates)
         {

@@ -30,6 +30,7 @@ namespace Residency.Analyzers.Sinks
         private readonly bool _referenced;
         private readonly HashSet<string> _sinkNames;
         private readonly ImmutableArray<(ImmutableArray<INamedTypeSymbol> Types, DatabaseProvider Provider)> _connectionTypes;
+        private readonly ImmutableArray<(string Namespace, DatabaseProvider Provider)> _connectionNamespaces;
         private readonly Lazy<List<(DatabaseProvider Provider, EndpointValue? Value, string Holder)>> _configurations;
         private readonly ConcurrentDictionary<string, ImmutableArray<SinkInfo>> _byDatabase = new(StringComparer.Ordinal);
 
@@ -43,9 +44,12 @@ namespace Residency.Analyzers.Sinks
                 .Where(t => !t.Types.IsDefaultOrEmpty && t.Provider is not null)
                 .Select(t => (t.Types, t.Provider!))
                 .ToImmutableArray();
+            _connectionNamespaces = _connectionTypes
+                .SelectMany(t => t.Types.Where(type => type.ContainingNamespace is not null).Select(type => (type.ContainingNamespace.ToDisplayString(), t.Provider)))
+                .ToImmutableArray();
             _referenced = !_connectionTypes.IsEmpty ||
-                          catalog.ConnectionFactories.Any(f => DeclaringTypeIsReferenced(resolver, f.Name)) ||
-                          catalog.ConnectionAspire.Any(a => DeclaringTypeIsReferenced(resolver, a.Method));
+                          catalog.ConnectionFactories.Any(f => resolver.Types.DeclaringTypeIsReferenced(f.Name)) ||
+                          catalog.ConnectionAspire.Any(a => resolver.Types.DeclaringTypeIsReferenced(a.Method));
             _sinkNames = new HashSet<string>(catalog.ConnectionSinkMethodNames, StringComparer.Ordinal);
             _configurations = new Lazy<List<(DatabaseProvider, EndpointValue?, string)>>(FindConfigurations, System.Threading.LazyThreadSafetyMode.ExecutionAndPublication);
         }
@@ -101,13 +105,6 @@ namespace Residency.Analyzers.Sinks
         }
 
         public IEnumerable<string> WildcardTypes() => Enumerable.Empty<string>();
-
-        // Without the compilation index, which is built lazily: this runs for every compilation.
-        private static bool DeclaringTypeIsReferenced(EndpointResolver resolver, string qualifiedMethod)
-        {
-            int dot = qualifiedMethod.LastIndexOf('.');
-            return dot > 0 && !resolver.Types.Resolve(qualifiedMethod.Substring(0, dot)).IsDefaultOrEmpty;
-        }
 
         private bool RunsCommand(ITypeSymbol type, string method)
         {
@@ -234,10 +231,10 @@ namespace Residency.Analyzers.Sinks
                 return provider;
             }
 
-            var ns = type.ContainingNamespace?.ToDisplayString();
-            foreach (var (types, candidate) in _connectionTypes)
+            var name = type.ContainingNamespace?.ToDisplayString();
+            foreach (var (ns, candidate) in _connectionNamespaces)
             {
-                if (types.Any(t => t.ContainingNamespace?.ToDisplayString() == ns))
+                if (ns == name)
                 {
                     return candidate;
                 }

@@ -109,9 +109,10 @@ namespace Residency.Analyzers.Sinks
         /// <summary>The arguments of each call of a storage method, or of each creation of a storage type.</summary>
         private IEnumerable<ImmutableArray<IArgumentOperation>> StorageArguments(string name)
         {
-            if (!_resolver.Types.Resolve(name).IsDefaultOrEmpty)
+            var types = _resolver.Types.Resolve(name);
+            if (!types.IsDefaultOrEmpty)
             {
-                foreach (var type in _resolver.Types.Resolve(name))
+                foreach (var type in types)
                 {
                     foreach (var creation in _resolver.Index.CreationsOf(type))
                     {
