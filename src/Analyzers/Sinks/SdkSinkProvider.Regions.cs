@@ -232,12 +232,24 @@ namespace Residency.Analyzers.Sinks
             return parent switch
             {
                 IArgumentOperation { Parent: IObjectCreationOperation client } => EntryOf(client.Type) is not null,
+                IInvocationOperation call => MakesClient(call, options),
                 IVariableInitializerOperation { Parent: IVariableDeclaratorOperation declarator } => LocalOnlyGivenToClients(declarator.Symbol),
                 _ => false,
             };
         }
 
-        /// <summary>Every use of the local in its method sets it up (<c>options.Dsn = …</c>) or gives it to a catalogued client's constructor, at least one the latter.</summary>
+        /// <summary>
+        /// Whether a call made on an options object is one of its entry's child factories, so that the options make that one
+        /// client: <c>factory.CreateConnectionAsync()</c> on a RabbitMQ <c>ConnectionFactory</c> (itself of the entry).
+        /// </summary>
+        private bool MakesClient(IInvocationOperation call, IOperation options) =>
+            call.Instance is { } receiver && ReferenceEquals(EndpointResolver.Strip(receiver), EndpointResolver.Strip(options)) &&
+            EntryOf(options.Type) is { } entry && entry.IsChildFactory(call.TargetMethod.Name);
+
+        /// <summary>
+        /// Every use of the local in its method sets it up (<c>options.Dsn = …</c>) or gives it to a catalogued client's
+        /// constructor or child factory (<c>factory.CreateConnectionAsync()</c>), at least one the latter.
+        /// </summary>
         private bool LocalOnlyGivenToClients(ILocalSymbol local)
         {
             var clients = 0;
@@ -272,7 +284,8 @@ namespace Residency.Analyzers.Sinks
                         parent = parent.Parent;
                     }
 
-                    if (parent is IArgumentOperation { Parent: IObjectCreationOperation client } && EntryOf(client.Type) is not null)
+                    if ((parent is IArgumentOperation { Parent: IObjectCreationOperation client } && EntryOf(client.Type) is not null) ||
+                        (parent is IInvocationOperation call && MakesClient(call, use)))
                     {
                         clients++;
                         continue;

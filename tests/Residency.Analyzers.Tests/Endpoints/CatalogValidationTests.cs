@@ -62,7 +62,7 @@ namespace Residency.Analyzers.Tests.Endpoints
             var cosmos = Catalog.Sdks.Single(s => s.Package == "Microsoft.Azure.Cosmos").Endpoint.ConnectionNames;
             Assert.Contains(cosmos, r => r.Method == "Microsoft.Extensions.Hosting.AspireMicrosoftAzureCosmosExtensions.AddAzureCosmosClient" && r.Section == "Aspire:Microsoft:Azure:Cosmos");
             Assert.All(Catalog.Sdks.SelectMany(s => s.Endpoint.ConnectionNames), r => Assert.StartsWith("Aspire:", r.Section));
-            Assert.Equal(9, Catalog.Sdks.Count(s => !s.Endpoint.ConnectionNames.IsEmpty));
+            Assert.Equal(10, Catalog.Sdks.Count(s => !s.Endpoint.ConnectionNames.IsEmpty));
         }
 
         [Fact]
