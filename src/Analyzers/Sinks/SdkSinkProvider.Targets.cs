@@ -141,17 +141,23 @@ namespace Residency.Analyzers.Sinks
                     result.AddRange(FromCreation(creation, creation.Arguments, entry));
                 }
 
-                if (result.Count == 0 && HandedOut(type))
+                var handedOut = HandedOut(type);
+                if (result.Count == 0 && (handedOut || type.TypeKind == TypeKind.Interface))
                 {
                     // A Cosmos Container or a ServiceBusSender injected (registered as sp => client.GetContainer(…)): the
-                    // application cannot create one, a client of the entry hands it out, so it sends where they send.
+                    // application cannot create one, a client of the entry hands it out, so it sends where they send. An
+                    // interface injected (IRestClient): the entry's classes the compilation registers (AddSingleton<IRestClient>(
+                    // new RestClient(options)), a factory lambda), not those a method makes for its own calls.
                     foreach (var pair in _types.Value)
                     {
                         if (ReferenceEquals(pair.Value, entry) && !SymbolEqualityComparer.Default.Equals(pair.Key, type.OriginalDefinition))
                         {
                             foreach (var creation in _resolver.Index.CreationsOf(pair.Key))
                             {
-                                result.AddRange(FromCreation(creation, creation.Arguments, entry));
+                                if (handedOut || InRegistration(creation))
+                                {
+                                    result.AddRange(FromCreation(creation, creation.Arguments, entry));
+                                }
                             }
                         }
                     }
@@ -159,6 +165,26 @@ namespace Residency.Analyzers.Sinks
             }
 
             return result.Count > 0 ? result : StaticTargets(entry);
+        }
+
+        /// <summary>
+        /// Whether a creation is given to a dependency-injection registration (<c>services.AddSingleton&lt;IRestClient&gt;(new RestClient(…))</c>,
+        /// <c>AddScoped&lt;IRestClient&gt;(sp =&gt; new RestClient(…))</c>, their <c>TryAdd</c> and keyed forms).
+        /// </summary>
+        private static bool InRegistration(IObjectCreationOperation creation)
+        {
+            int steps = 0;
+            for (var node = creation.Parent; node is not null && steps < 16; node = node.Parent, steps++)
+            {
+                if (node is IInvocationOperation { TargetMethod: { } method } &&
+                    (method.Name.StartsWith("Add", StringComparison.Ordinal) || method.Name.StartsWith("TryAdd", StringComparison.Ordinal)) &&
+                    method.ContainingNamespace?.ToDisplayString() is { } ns && ns.StartsWith("Microsoft.Extensions.DependencyInjection", StringComparison.Ordinal))
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
 
         /// <summary>A client class the application cannot create (abstract, or without a public constructor): a client of its SDK hands it out.</summary>
