@@ -38,7 +38,7 @@ namespace Residency.Analyzers
             Resolver = new EndpointResolver(compilation, models, Endpoints);
             var sinks = new EndpointSinks(Endpoints);
 
-            // Resolution order (docs/endpoints.md): annotations, residency.json sinks, Entity Framework Core contexts' and ADO.NET connections' databases, HTTP (HttpClient, Refit interfaces, gRPC clients), SDK clients, then the AI
+            // Resolution order (docs/endpoints.md): annotations, residency.json sinks, Entity Framework Core contexts' and ADO.NET connections' databases, HTTP (HttpClient, Refit interfaces, gRPC clients, Flurl), SDK clients, then the AI
             // abstractions and Semantic Kernel, whose region is the SDK client's behind them, then logging shipped off the host (Serilog sinks, logging providers).
             var sdk = new SdkSinkProvider(Resolver, sinks);
             var ai = new AiClientResolver(new AiTypes(compilation), Types, Resolver, sinks, sdk);
@@ -57,6 +57,7 @@ namespace Residency.Analyzers
                 new HttpSinkProvider(Resolver, sinks),
                 new RefitSinkProvider(Resolver, sinks),
                 new GrpcSinkProvider(Resolver, sinks),
+                new FlurlSinkProvider(Resolver, sinks),
                 sdk,
                 new AiSinkProvider(ai),
                 new SemanticKernelSinkProvider(kernels),
