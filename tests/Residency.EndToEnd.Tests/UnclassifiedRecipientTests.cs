@@ -481,5 +481,77 @@ namespace Residency.EndToEnd.Tests
             Assert.Equal("Microsoft.Extensions.Identity.Core", call.GetString("recipientAssembly"));
             Assert.Contains(call.Get("sources")!.Items, source => source.GetString("member") == "IdentityUser.Email");
         }
+
+        // gRPC (the client Grpc.Tools generates into obj/), RabbitMQ.Client, RestSharp and Flurl.Http as published: each call
+        // carrying an e-mail is a flow to its host, none of them an unclassified recipient (the gRPC call was reported nowhere).
+        [Fact]
+        public void Grpc_RabbitMQ_RestSharp_and_Flurl_calls_are_flows_to_their_hosts()
+        {
+            var workspace = package.NewWorkspace("clients");
+            var app = PackageFixture.WriteProject(workspace, "App", """
+                using System.Text;
+                using Flurl;
+                using Flurl.Http;
+                using Grpc.Net.Client;
+                using RabbitMQ.Client;
+                using Residency;
+                using RestSharp;
+                using Shop.Grpc;
+
+                public class Customer
+                {
+                    [PersonalData("contact.email")] public string Email { get; set; } = "";
+                }
+
+                public class Outbox
+                {
+                    public async Task Send(Customer customer)
+                    {
+                        using var channel = GrpcChannel.ForAddress("https://crm.example-vendor.com");
+                        var crm = new Customers.CustomersClient(channel);
+                        await crm.RegisterAsync(new RegisterRequest { Email = customer.Email });
+
+                        var factory = new ConnectionFactory { Uri = new Uri("amqps://app:secret@b-1a2b3c.mq.us-east-1.amazonaws.com:5671") };
+                        await using var connection = await factory.CreateConnectionAsync();
+                        await using var queue = await connection.CreateChannelAsync();
+                        await queue.BasicPublishAsync("", "signups", Encoding.UTF8.GetBytes(customer.Email));
+
+                        var rest = new RestClient("https://api.openai.com/v1");
+                        await rest.ExecuteAsync(new RestRequest("moderations", Method.Post).AddJsonBody(new { input = customer.Email }));
+
+                        await "https://api.hubapi.com".AppendPathSegment("crm/v3/objects/contacts").PostJsonAsync(new { email = customer.Email });
+                    }
+                }
+                """, extraItems: """
+                <PackageReference Include="Grpc.Net.Client" Version="2.85.0" /><PackageReference Include="Google.Protobuf" Version="3.36.2" />
+                <PackageReference Include="Grpc.Tools" Version="2.85.0" PrivateAssets="All" /><Protobuf Include="customers.proto" GrpcServices="Client" />
+                <PackageReference Include="RabbitMQ.Client" Version="7.2.2" /><PackageReference Include="RestSharp" Version="114.1.0" /><PackageReference Include="Flurl.Http" Version="4.0.2" />
+                """);
+            File.WriteAllText(Path.Combine(app, "customers.proto"), """
+                syntax = "proto3";
+                option csharp_namespace = "Shop.Grpc";
+                package shop;
+                service Customers { rpc Register (RegisterRequest) returns (RegisterReply); }
+                message RegisterRequest { string email = 1; }
+                message RegisterReply { string id = 1; }
+                """);
+            var inventoryPath = Path.Combine(app, "bin", "Debug", "net10.0", "residency", "inventory.json");
+
+            var result = DotNet.Run(app, Build);
+            Assert.True(result.ExitCode == 0, result.ToString());
+            Assert.DoesNotContain("RES008", result.Output);
+            var inventory = JsonParser.Parse(File.ReadAllText(inventoryPath));
+            Assert.Empty(inventory.Get("unclassified")!.Items);
+            var hosts = inventory.Get("flows")!.Items.Select(f => (f.Get("sink")!.GetString("host"), f.Get("sink")!.GetString("region"), f.GetString("status"))).OrderBy(h => h.Item1).ToList();
+            Assert.Equal(
+                new (string?, string?, string?)[]
+                {
+                    ("api.hubapi.com", "US", "violation"),
+                    ("api.openai.com", "US", "violation"),
+                    ("b-1a2b3c.mq.us-east-1.amazonaws.com", "US", "violation"),
+                    ("crm.example-vendor.com", "Unknown", "unknown"),
+                },
+                hosts);
+        }
     }
 }

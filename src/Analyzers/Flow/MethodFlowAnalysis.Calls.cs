@@ -93,7 +93,10 @@ namespace Residency.Analyzers.Flow
 
             // 2. Methods of this compilation: apply their summaries. A call through an interface or a virtual method of the
             // application may run any of its implementations here: all of them are applied (a may-analysis).
-            var callees = CalleeSummaries(invocation, target, followDispatch: sinkCall is null, inputsCarryData: !receiver.IsEmpty || !allArguments.IsEmpty || lambdas.Count > 0);
+            // A sink whose method's body is its transport (a generated gRPC client) is not followed into that body.
+            var callees = sinkCall is { Opaque: true }
+                ? new List<(IMethodSymbol Callee, MethodSummary Summary)>(0)
+                : CalleeSummaries(invocation, target, followDispatch: sinkCall is null, inputsCarryData: !receiver.IsEmpty || !allArguments.IsEmpty || lambdas.Count > 0);
             ImmutableHashSet<TaintFact> result;
             if (callees.Count > 0)
             {

@@ -123,7 +123,7 @@ namespace Residency.Analyzers.Sinks
             }
             catch (System.Exception e) when (e is not System.OperationCanceledException)
             {
-                return new SinkCall(_sinks.ForHost(SinkKind.Http, display, null, false, $"endpoint resolution failed ({e.GetType().Name})", null, null), allArguments: true, receiver: false, ImmutableArray<int>.Empty);
+                return new SinkCall(ImmutableArray.Create(_sinks.ForHost(SinkKind.Http, display, null, false, $"endpoint resolution failed ({e.GetType().Name})", null, null)), allArguments: true, receiver: false, ImmutableArray<int>.Empty, opaque: true);
             }
         }
 
@@ -216,7 +216,7 @@ namespace Residency.Analyzers.Sinks
                     : _sinks.ForHost(SinkKind.Http, display, null, false, $"address '{value.Text}' names no host", value.Location, null, target: $"relative '{UrlHint.Shorten(value.Text)}'"));
             }
 
-            return new SinkCall(EndpointSinks.Distinct(infos), allArguments: true, receiver: false, ImmutableArray<int>.Empty);
+            return new SinkCall(EndpointSinks.Distinct(infos), allArguments: true, receiver: false, ImmutableArray<int>.Empty, opaque: true);
         }
 
         private bool IsClientType(ITypeSymbol? type) => type is INamedTypeSymbol named && named.TypeKind == TypeKind.Class && IsClientClassCached(named.OriginalDefinition);

@@ -14,12 +14,13 @@ namespace Residency.Analyzers.Sinks
         {
         }
 
-        public SinkCall(ImmutableArray<SinkInfo> sinks, bool allArguments, bool receiver, ImmutableArray<int> parameterOrdinals)
+        public SinkCall(ImmutableArray<SinkInfo> sinks, bool allArguments, bool receiver, ImmutableArray<int> parameterOrdinals, bool opaque = false)
         {
             Sinks = sinks;
             AllArguments = allArguments;
             Receiver = receiver;
             ParameterOrdinals = parameterOrdinals;
+            Opaque = opaque;
         }
 
         /// <summary>The first (or only) sink.</summary>
@@ -36,6 +37,13 @@ namespace Residency.Analyzers.Sinks
 
         /// <summary>When not <see cref="AllArguments"/>: the ordinals of the parameters whose arguments are sent.</summary>
         public ImmutableArray<int> ParameterOrdinals { get; }
+
+        /// <summary>
+        /// The called method's own body is the sink's transport (a client a tool generated into the compilation: a gRPC
+        /// client's method ends in Grpc.Core's call invoker), so the flow analysis does not follow the call into it: what
+        /// the call sends is judged here, once, against the sink's region.
+        /// </summary>
+        public bool Opaque { get; }
 
         public bool SendsParameter(int ordinal) => AllArguments || ParameterOrdinals.Contains(ordinal);
     }

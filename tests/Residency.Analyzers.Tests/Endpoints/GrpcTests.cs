@@ -24,7 +24,11 @@ namespace Grpc.Core
     using System.Threading;
     using System.Threading.Tasks;
     public abstract class ChannelBase { public string Target { get; } = """"; public abstract CallInvoker CreateCallInvoker(); }
-    public abstract class CallInvoker { }
+    public abstract class CallInvoker
+    {
+        public abstract AsyncUnaryCall<TResponse> AsyncUnaryCall<TRequest, TResponse>(Method<TRequest, TResponse> method, string? host, CallOptions options, TRequest request) where TRequest : class where TResponse : class;
+    }
+    public sealed class Method<TRequest, TResponse> { }
     public class Metadata { }
     public struct CallOptions { }
     public abstract class ChannelCredentials { public static ChannelCredentials SecureSsl => null!; public static ChannelCredentials Insecure => null!; }
@@ -114,7 +118,9 @@ namespace Shop.Grpc
             public CustomersClient(global::Grpc.Core.CallInvoker callInvoker) : base(callInvoker) { }
             protected CustomersClient() : base() { }
             public virtual RegisterReply Register(RegisterRequest request, global::Grpc.Core.Metadata? headers = null, global::System.DateTime? deadline = null, global::System.Threading.CancellationToken cancellationToken = default) => null!;
-            public virtual global::Grpc.Core.AsyncUnaryCall<RegisterReply> RegisterAsync(RegisterRequest request, global::Grpc.Core.Metadata? headers = null, global::System.DateTime? deadline = null, global::System.Threading.CancellationToken cancellationToken = default) => null!;
+            public virtual global::Grpc.Core.AsyncUnaryCall<RegisterReply> RegisterAsync(RegisterRequest request, global::Grpc.Core.Metadata? headers = null, global::System.DateTime? deadline = null, global::System.Threading.CancellationToken cancellationToken = default) => RegisterAsync(request, new global::Grpc.Core.CallOptions());
+            public virtual global::Grpc.Core.AsyncUnaryCall<RegisterReply> RegisterAsync(RegisterRequest request, global::Grpc.Core.CallOptions options) => CallInvoker.AsyncUnaryCall(__Method_Register, null, options, request);
+            private static readonly global::Grpc.Core.Method<RegisterRequest, RegisterReply> __Method_Register = new();
             public virtual global::Grpc.Core.AsyncClientStreamingCall<RegisterRequest, RegisterReply> Import(global::Grpc.Core.Metadata? headers = null, global::System.DateTime? deadline = null, global::System.Threading.CancellationToken cancellationToken = default) => null!;
         }
     }
@@ -211,7 +217,7 @@ class Signups(Customers.CustomersClient customers, Invoices.InvoicesClient invoi
             var files = new[] { ("/0/appsettings.json", "{ \"Billing\": { \"Url\": \"https://billing.example-eu.de\" } }"), Declared("crm.example-vendor.us", "US")[0] };
             await VerifyAsync(Injected, files, EndpointTest.Res001(0), EndpointTest.Diagnostic("RES003", 1));
             var sinks = SinkProbe.Resolve(Injected.Replace("{|#0:", string.Empty).Replace("{|#1:", string.Empty).Replace("|}", string.Empty), files, null, Library);
-            Assert.Equal("crm.example-vendor.us", Assert.Single(Assert.Single(sinks, s => s.Call.Contains("RegisterAsync")).Sink.Sinks).Host);
+            Assert.Equal("crm.example-vendor.us", Assert.Single(Assert.Single(sinks, s => s.Call.StartsWith("customers.RegisterAsync")).Sink.Sinks).Host);
             var billing = Assert.Single(Assert.Single(sinks, s => s.Call.Contains("BillAsync")).Sink.Sinks);
             Assert.Equal("billing.example-eu.de", billing.Host);
             Assert.Contains("AddGrpcClient<InvoicesClient> Address", billing.ResolvedBy);
@@ -257,11 +263,12 @@ static class Awaitable { public static Task ResponseAsync<T>(this AsyncUnaryCall
             await EndpointTest.VerifyAsync(source, Declared(Vendor, "US"), null, new[] { Library, contracts }, EndpointTest.Res001(0));
         }
 
+        /// <summary>The generated method ends in Grpc.Core's call invoker: the call is the sink, its body is not followed into that recipient.</summary>
         [Fact]
         public Task ACallIsNotAnUnclassifiedRecipient() =>
             EndpointTest.VerifyUnclassifiedAsync(Direct("GrpcChannel.ForAddress(\"https://" + Vendor + "\")").Replace("{|#0:", string.Empty).Replace("|}", string.Empty), null, new[] { Library });
 
         private static SinkInfo SinkOf(string source, (string, string)[]? files = null) =>
-            Assert.Single(Assert.Single(SinkProbe.Resolve(source.Replace("{|#0:", string.Empty).Replace("{|#1:", string.Empty).Replace("|}", string.Empty), files, null, Library), c => c.Call.Contains("RegisterAsync(")).Sink.Sinks);
+            Assert.Single(Assert.Single(SinkProbe.Resolve(source.Replace("{|#0:", string.Empty).Replace("{|#1:", string.Empty).Replace("|}", string.Empty), files, null, Library), c => c.Call.Contains(".RegisterAsync(")).Sink.Sinks); // the call made here, not the generated overload's own
     }
 }
