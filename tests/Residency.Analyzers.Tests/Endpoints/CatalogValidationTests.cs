@@ -120,6 +120,27 @@ namespace Residency.Analyzers.Tests.Endpoints
         public void ConnectionStringOrHostReadsTheEndpointKeyOrTheHost(string text, bool complete, string? host) =>
             Assert.Equal(host, UrlText.ConnectionStringOrHost(text, complete, "Endpoint", out _).Host);
 
+        /// <summary>Hosts added with their providers' documentation in their notes (Event Grid, Customer.io, PagerDuty, Opsgenie, SparkPost).</summary>
+        [Theory]
+        [InlineData("signups.westeurope-1.eventgrid.azure.net", "NL", null, "Microsoft (Azure Event Grid)")]
+        [InlineData("orders.eastus.eventgrid.azure.net", "US", null, "Microsoft (Azure Event Grid)")]
+        [InlineData("shop.eventgrid.azure.net", "Unknown", null, "Microsoft (Azure Event Grid)")]
+        [InlineData("track.customer.io", "US", "track-eu.customer.io", "Customer.io")]
+        [InlineData("api-eu.customer.io", "EU", null, "Customer.io")]
+        [InlineData("events.pagerduty.com", "US", "events.eu.pagerduty.com", "PagerDuty")]
+        [InlineData("api.eu.pagerduty.com", "EU", null, "PagerDuty")]
+        [InlineData("api.opsgenie.com", "US", "api.eu.opsgenie.com", "Atlassian (Opsgenie)")]
+        [InlineData("api.sparkpost.com", "Unknown", "api.eu.sparkpost.com", "SparkPost")]
+        [InlineData("api.eu.sparkpost.com", "EU", null, "SparkPost")]
+        public void AProvidersRegionalHostResolves(string host, string region, string? euAlternative, string recipient)
+        {
+            var resolution = Catalog.Resolve(host);
+            Assert.NotNull(resolution);
+            Assert.Equal(region, resolution!.Region.Code);
+            Assert.Equal(euAlternative, resolution.EuAlternative);
+            Assert.Equal(recipient, resolution.Recipient);
+        }
+
         [Fact]
         public void PatternsAreUnique()
         {
