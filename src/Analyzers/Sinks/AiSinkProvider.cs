@@ -104,7 +104,7 @@ namespace Residency.Analyzers.Sinks
             }
             catch (System.Exception e) when (e is not System.OperationCanceledException)
             {
-                var sink = _clients.EndpointSinks.ForHost(SinkKind.Sdk, display, null, false, $"endpoint resolution failed ({e.GetType().Name})", null, null);
+                var sink = _clients.EndpointSinks.ResolutionFailed(SinkKind.Sdk, display, e);
                 return new SinkCall(sink, allArguments: false, receiver: false, SentOrdinals(invocation.TargetMethod));
             }
         }

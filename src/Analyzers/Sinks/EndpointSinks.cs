@@ -16,6 +16,13 @@ namespace Residency.Analyzers.Sinks
             _project = project;
         }
 
+        /// <summary>
+        /// The sink of a call whose endpoint resolution threw (the code around it half-typed at a keystroke, or a shape no
+        /// provider foresaw): unknown, with the exception's type in its explanation, never an AD0001.
+        /// </summary>
+        public SinkInfo ResolutionFailed(SinkKind kind, string display, System.Exception exception, string? recipient = null) =>
+            ForHost(kind, display, null, false, $"endpoint resolution failed ({exception.GetType().Name})", null, recipient);
+
         /// <summary>A sink for a host (or for an unresolved endpoint when <paramref name="host"/> is null).</summary>
         public SinkInfo ForHost(SinkKind kind, string display, string? host, bool serviceDiscovery, string resolvedBy, Location? location, string? fallbackRecipient, string? fallbackRegion = null, string? hint = null, string? target = null)
         {

@@ -54,7 +54,9 @@ namespace Residency.Analyzers.Sinks
             }
 
             // Flurl's request methods are extension methods of a referenced assembly the declaration walk does not visit.
-            foreach (var type in _request[0].ContainingAssembly.GlobalNamespace.GetNamespaceMembers().Where(n => n.Name == "Flurl").SelectMany(n => n.GetNamespaceMembers()).Where(n => n.Name == "Http").SelectMany(n => n.GetTypeMembers()))
+            var http = _request[0].ContainingAssembly.GlobalNamespace.GetNamespaceMembers().Where(n => n.Name == "Flurl")
+                .SelectMany(n => n.GetNamespaceMembers()).Where(n => n.Name == "Http");
+            foreach (var type in http.SelectMany(n => n.GetTypeMembers()))
             {
                 foreach (var name in type.MemberNames)
                 {
@@ -103,8 +105,11 @@ namespace Residency.Analyzers.Sinks
                 return false;
             }
 
-            return method.IsExtensionMethod || method.ReducedFrom is not null || (method.Name == "SendAsync" && (EndpointTypes.Is(type.OriginalDefinition, _request) || EndpointTypes.Is(type.OriginalDefinition, _client) || EndpointTypes.DerivesFrom(type, _request) || EndpointTypes.DerivesFrom(type, _client)));
+            return method.IsExtensionMethod || method.ReducedFrom is not null || (method.Name == "SendAsync" && (IsOf(type, _request) || IsClient(type)));
         }
+
+        private static bool IsOf(ITypeSymbol? type, ImmutableArray<INamedTypeSymbol> flurlType) =>
+            EndpointTypes.Is(type?.OriginalDefinition, flurlType) || EndpointTypes.DerivesFrom(type, flurlType);
 
         private static bool IsFlurlHttp(INamedTypeSymbol type) =>
             type.ContainingNamespace is { Name: "Http", ContainingNamespace: { Name: "Flurl", ContainingNamespace.IsGlobalNamespace: true } };
@@ -133,7 +138,7 @@ namespace Residency.Analyzers.Sinks
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
-                return new SinkCall(_sinks.ForHost(SinkKind.Http, display, null, false, $"endpoint resolution failed ({e.GetType().Name})", null, null), allArguments: true, receiver: false, ImmutableArray<int>.Empty);
+                return new SinkCall(_sinks.ResolutionFailed(SinkKind.Http, display, e), allArguments: true, receiver: false, ImmutableArray<int>.Empty);
             }
         }
 
@@ -228,7 +233,7 @@ namespace Residency.Analyzers.Sinks
             }
         }
 
-        private bool IsClient(ITypeSymbol? type) => EndpointTypes.Is(type?.OriginalDefinition, _client) || EndpointTypes.DerivesFrom(type, _client);
+        private bool IsClient(ITypeSymbol? type) => IsOf(type, _client);
 
         /// <summary>
         /// A client's base URL: <c>new FlurlClient(baseUrl)</c> (or <c>(httpClient, baseUrl)</c>), or a client cache's
@@ -264,7 +269,7 @@ namespace Residency.Analyzers.Sinks
             }
         }
 
-        private bool IsCache(ITypeSymbol? type) => EndpointTypes.Is(type?.OriginalDefinition, _clientCache) || EndpointTypes.DerivesFrom(type, _clientCache);
+        private bool IsCache(ITypeSymbol? type) => IsOf(type, _clientCache);
 
         private void AddArgument(List<EndpointValue> result, ImmutableArray<IArgumentOperation> arguments, string parameter, string via)
         {

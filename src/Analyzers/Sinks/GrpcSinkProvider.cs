@@ -123,7 +123,7 @@ namespace Residency.Analyzers.Sinks
             }
             catch (System.Exception e) when (e is not System.OperationCanceledException)
             {
-                return new SinkCall(ImmutableArray.Create(_sinks.ForHost(SinkKind.Http, display, null, false, $"endpoint resolution failed ({e.GetType().Name})", null, null)), allArguments: true, receiver: false, ImmutableArray<int>.Empty, opaque: true);
+                return new SinkCall(ImmutableArray.Create(_sinks.ResolutionFailed(SinkKind.Http, display, e)), allArguments: true, receiver: false, ImmutableArray<int>.Empty, opaque: true);
             }
         }
 

@@ -74,7 +74,7 @@ namespace Residency.Analyzers.Sinks
             }
             catch (System.Exception e) when (e is not System.OperationCanceledException)
             {
-                var sink = _sinks.ForHost(SinkKind.Http, "HTTP", null, false, $"endpoint resolution failed ({e.GetType().Name})", null, null);
+                var sink = _sinks.ResolutionFailed(SinkKind.Http, "HTTP", e);
                 return new SinkCall(sink, allArguments: !json, receiver: false, json ? invocation.TargetMethod.Parameters.Where(p => p.Ordinal > 0).Select(p => p.Ordinal).ToImmutableArray() : ImmutableArray<int>.Empty);
             }
         }

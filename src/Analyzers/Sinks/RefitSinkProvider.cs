@@ -105,7 +105,7 @@ namespace Residency.Analyzers.Sinks
             }
             catch (System.Exception e) when (e is not System.OperationCanceledException)
             {
-                return new SinkCall(_sinks.ForHost(SinkKind.Http, display, null, false, $"endpoint resolution failed ({e.GetType().Name})", null, null), allArguments: true, receiver: false, ImmutableArray<int>.Empty);
+                return new SinkCall(_sinks.ResolutionFailed(SinkKind.Http, display, e), allArguments: true, receiver: false, ImmutableArray<int>.Empty);
             }
         }
 

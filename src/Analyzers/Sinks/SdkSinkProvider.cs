@@ -442,7 +442,7 @@ namespace Residency.Analyzers.Sinks
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
-                var sink = _sinks.ForHost(SinkKind.Sdk, $"{receiverType.Name}.{invocation.TargetMethod.Name}", null, false, $"endpoint resolution failed ({e.GetType().Name})", null, entry.Recipient);
+                var sink = _sinks.ResolutionFailed(SinkKind.Sdk, $"{receiverType.Name}.{invocation.TargetMethod.Name}", e, entry.Recipient);
                 return Sends(ImmutableArray.Create(sink), invocation.TargetMethod);
             }
         }
