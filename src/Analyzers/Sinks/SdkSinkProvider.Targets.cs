@@ -136,7 +136,22 @@ namespace Residency.Analyzers.Sinks
             // globally. A parameter at any depth (a field assigned from the constructor's parameter) is injected too.
             if (operation.Type is INamedTypeSymbol type && (depth == 0 || operation is IParameterReferenceOperation))
             {
-                foreach (var creation in InjectedCreations(type, (operation as IParameterReferenceOperation)?.Parameter))
+                IEnumerable<IObjectCreationOperation> creations = InjectedCreations(type, (operation as IParameterReferenceOperation)?.Parameter);
+                if (creations.Any(c => !InRegistration(c)))
+                {
+                    // A client a method makes for its own calls is not the injected one when the compilation registers
+                    // clients of the type (AddSingleton(new EventGridPublisherClient(…)), AddAzureClients(b => b.Add…(…))):
+                    // those describe it. Without any registration in sight, every creation counts (a helper may make it).
+                    var registered = creations.Where(InRegistration).ToList();
+                    var registrations = RegistrationTargets(entry);
+                    if (registered.Count > 0 || registrations.Count > 0)
+                    {
+                        creations = registered;
+                        result.AddRange(registrations);
+                    }
+                }
+
+                foreach (var creation in creations)
                 {
                     result.AddRange(FromCreation(creation, creation.Arguments, entry));
                 }

@@ -1,3 +1,4 @@
+using System.Linq;
 using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
 using Residency.Analyzers.Sinks;
@@ -116,6 +117,26 @@ class Signups(EventGridPublisherClient events)
             var sink = SinkOf(Injected, files);
             Assert.Equal("orders.eastus2-1.eventgrid.azure.net", sink.Host);
             Assert.Contains("AddEventGridPublisherClient", sink.ResolvedBy);
+        }
+
+        /// <summary>
+        /// A client another class makes for its own events (in West Europe) is not the injected one, which the compilation
+        /// registers (in East US 2): the registration decides, the other creation does not hide it.
+        /// </summary>
+        [Fact]
+        public async Task AClientMadeElsewhereDoesNotHideTheRegistration()
+        {
+            var source = Injected + @"
+class Audit
+{
+    private readonly EventGridPublisherClient _own = new(new Uri(""https://audit.westeurope-1.eventgrid.azure.net/api/events""), new AzureKeyCredential(""key""));
+    public Task Log(string text) => _own.SendEventAsync(new EventGridEvent(""audit"", ""Shop.Audit"", ""1.0"", text));
+}";
+            var files = new[] { ("/0/appsettings.json", "{ \"EventGrid\": { \"Endpoint\": \"https://orders.eastus2-1.eventgrid.azure.net/api/events\" } }") };
+            await VerifyAsync(source, files, EndpointTest.Res001(0));
+            var sinks = SinkProbe.Resolve(source.Replace("{|#0:", string.Empty).Replace("|}", string.Empty), files, null, Library);
+            Assert.Equal("orders.eastus2-1.eventgrid.azure.net", Assert.Single(Assert.Single(sinks, s => s.Call.StartsWith("events.")).Sink.Sinks).Host);
+            Assert.Equal("audit.westeurope-1.eventgrid.azure.net", Assert.Single(Assert.Single(sinks, s => s.Call.StartsWith("_own.")).Sink.Sinks).Host);
         }
 
         [Fact]
