@@ -23,6 +23,19 @@ namespace Residency.Analyzers.Sinks
         public SinkInfo ResolutionFailed(SinkKind kind, string display, System.Exception exception, string? recipient = null) =>
             ForHost(kind, display, null, false, $"endpoint resolution failed ({exception.GetType().Name})", null, recipient);
 
+        /// <summary>
+        /// The sink of a URL or base address a client library was given (a Refit client's base address, a gRPC channel's
+        /// address, a Flurl request's URL): its host through the internal rules and the catalogue; a relative text (no
+        /// scheme) names no host. <paramref name="what"/> names the value in the explanation.
+        /// </summary>
+        public SinkInfo ForUrl(SinkKind kind, string display, EndpointValue value, string what, string format = "url")
+        {
+            var url = UrlText.Parse(value.Text, value.Complete, format);
+            return url.IsAbsolute
+                ? ForHost(kind, display, url.Host, url.IsServiceDiscovery, value.ResolvedBy, value.Location, null)
+                : ForHost(kind, display, null, false, $"{what} '{value.Text}' is not an absolute URI", value.Location, null, target: $"relative '{UrlHint.Shorten(value.Text)}'");
+        }
+
         /// <summary>A sink for a host (or for an unresolved endpoint when <paramref name="host"/> is null).</summary>
         public SinkInfo ForHost(SinkKind kind, string display, string? host, bool serviceDiscovery, string resolvedBy, Location? location, string? fallbackRecipient, string? fallbackRegion = null, string? hint = null, string? target = null)
         {

@@ -154,10 +154,7 @@ namespace Residency.Analyzers.Sinks
             var infos = new List<SinkInfo>();
             foreach (var value in urls)
             {
-                var url = UrlText.Parse(value.Text, value.Complete);
-                infos.Add(url.IsAbsolute
-                    ? _sinks.ForHost(SinkKind.Http, display, url.Host, url.IsServiceDiscovery, value.ResolvedBy, value.Location, null)
-                    : _sinks.ForHost(SinkKind.Http, display, null, false, $"URL '{value.Text}' is not absolute", value.Location, null, target: $"relative '{UrlHint.Shorten(value.Text)}'"));
+                infos.Add(_sinks.ForUrl(SinkKind.Http, display, value, "URL"));
             }
 
             if (infos.Count == 0)

@@ -210,10 +210,7 @@ namespace Residency.Analyzers.Sinks
 
             foreach (var (value, format) in addresses)
             {
-                var url = UrlText.Parse(value.Text, value.Complete, format);
-                infos.Add(url.Host is not null
-                    ? _sinks.ForHost(SinkKind.Http, display, url.Host, url.IsServiceDiscovery, value.ResolvedBy, value.Location, null)
-                    : _sinks.ForHost(SinkKind.Http, display, null, false, $"address '{value.Text}' names no host", value.Location, null, target: $"relative '{UrlHint.Shorten(value.Text)}'"));
+                infos.Add(_sinks.ForUrl(SinkKind.Http, display, value, "address", format));
             }
 
             return new SinkCall(EndpointSinks.Distinct(infos), allArguments: true, receiver: false, ImmutableArray<int>.Empty, opaque: true);

@@ -155,10 +155,7 @@ namespace Residency.Analyzers.Sinks
 
             foreach (var value in bases)
             {
-                var url = UrlText.Parse(value.Text, value.Complete);
-                infos.Add(url.IsAbsolute
-                    ? _sinks.ForHost(SinkKind.Http, display, url.Host, url.IsServiceDiscovery, value.ResolvedBy, value.Location, null)
-                    : _sinks.ForHost(SinkKind.Http, display, null, false, $"base address '{value.Text}' is not an absolute URI", value.Location, null, target: $"relative '{UrlHint.Shorten(value.Text)}'"));
+                infos.Add(_sinks.ForUrl(SinkKind.Http, display, value, "base address"));
             }
 
             return new SinkCall(EndpointSinks.Distinct(infos), allArguments: true, receiver: false, ImmutableArray<int>.Empty);

@@ -136,13 +136,13 @@ namespace Residency.Analyzers.Sinks
             // globally. A parameter at any depth (a field assigned from the constructor's parameter) is injected too.
             if (operation.Type is INamedTypeSymbol type && (depth == 0 || operation is IParameterReferenceOperation))
             {
-                IEnumerable<IObjectCreationOperation> creations = InjectedCreations(type, (operation as IParameterReferenceOperation)?.Parameter);
-                if (creations.Any(c => !InRegistration(c)))
+                var creations = InjectedCreations(type, (operation as IParameterReferenceOperation)?.Parameter).ToList();
+                var registered = creations.Where(InRegistration).ToList();
+                if (registered.Count < creations.Count)
                 {
                     // A client a method makes for its own calls is not the injected one when the compilation registers
                     // clients of the type (AddSingleton(new EventGridPublisherClient(…)), AddAzureClients(b => b.Add…(…))):
                     // those describe it. Without any registration in sight, every creation counts (a helper may make it).
-                    var registered = creations.Where(InRegistration).ToList();
                     var registrations = RegistrationTargets(entry);
                     if (registered.Count > 0 || registrations.Count > 0)
                     {
@@ -193,7 +193,21 @@ namespace Residency.Analyzers.Sinks
             {
                 if (node is IInvocationOperation { TargetMethod: { } method } &&
                     (method.Name.StartsWith("Add", StringComparison.Ordinal) || method.Name.StartsWith("TryAdd", StringComparison.Ordinal)) &&
-                    method.ContainingNamespace?.ToDisplayString() is { } ns && ns.StartsWith("Microsoft.Extensions.DependencyInjection", StringComparison.Ordinal))
+                    InDependencyInjection(method.ContainingNamespace))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>Microsoft.Extensions.DependencyInjection or a namespace in it (….Extensions), read from the symbols: no string made.</summary>
+        private static bool InDependencyInjection(INamespaceSymbol? ns)
+        {
+            for (; ns is not null && !ns.IsGlobalNamespace; ns = ns.ContainingNamespace)
+            {
+                if (ns is { Name: "DependencyInjection", ContainingNamespace: { Name: "Extensions", ContainingNamespace: { Name: "Microsoft", ContainingNamespace.IsGlobalNamespace: true } } })
                 {
                     return true;
                 }

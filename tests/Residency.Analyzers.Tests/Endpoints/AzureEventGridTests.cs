@@ -134,16 +134,16 @@ class Audit
 }";
             var files = new[] { ("/0/appsettings.json", "{ \"EventGrid\": { \"Endpoint\": \"https://orders.eastus2-1.eventgrid.azure.net/api/events\" } }") };
             await VerifyAsync(source, files, EndpointTest.Res001(0));
-            var sinks = SinkProbe.Resolve(source.Replace("{|#0:", string.Empty).Replace("|}", string.Empty), files, null, Library);
+            var sinks = SinkProbe.Resolve(EndpointTest.Unmarked(source), files, null, Library);
             Assert.Equal("orders.eastus2-1.eventgrid.azure.net", Assert.Single(Assert.Single(sinks, s => s.Call.StartsWith("events.")).Sink.Sinks).Host);
             Assert.Equal("audit.westeurope-1.eventgrid.azure.net", Assert.Single(Assert.Single(sinks, s => s.Call.StartsWith("_own.")).Sink.Sinks).Host);
         }
 
         [Fact]
         public Task APublishIsNoLongerAnUnclassifiedRecipient() =>
-            EndpointTest.VerifyUnclassifiedAsync(Publisher("https://signups.eastus-1.eventgrid.azure.net/api/events").Replace("{|#0:", string.Empty).Replace("|}", string.Empty), null, new[] { Library });
+            EndpointTest.VerifyUnclassifiedAsync(EndpointTest.Unmarked(Publisher("https://signups.eastus-1.eventgrid.azure.net/api/events")), null, new[] { Library });
 
         private static SinkInfo SinkOf(string source, (string, string)[]? files = null) =>
-            Assert.Single(Assert.Single(SinkProbe.Resolve(source.Replace("{|#0:", string.Empty).Replace("|}", string.Empty), files, null, Library)).Sink.Sinks);
+            Assert.Single(Assert.Single(SinkProbe.Resolve(EndpointTest.Unmarked(source), files, null, Library)).Sink.Sinks);
     }
 }

@@ -48,8 +48,7 @@ namespace Microsoft.Extensions.DependencyInjection
 ";
 
         /// <summary>A residency.json declaring <paramref name="host"/> in <paramref name="region"/>, and further files.</summary>
-        public static (string, string)[] Declared(string host, string region, params (string, string)[] more) =>
-            new[] { ("/0/residency.json", "{ \"hosts\": [ { \"pattern\": \"" + host + "\", \"region\": \"" + region + "\" } ] }") }.Concat(more).ToArray();
+        public static (string, string)[] Declared(string host, string region, params (string, string)[] more) => EndpointTest.Declared(host, region, more);
 
         public static Task VerifyAsync(string source, (string, string)[]? files, params DiagnosticResult[] expected) =>
             EndpointTest.VerifyAsync(Uses + source + ExtensionsStubs + RegistrationStubs, files, null, new[] { Library }, expected);

@@ -99,6 +99,14 @@ namespace Microsoft.Extensions.Options
 }
 ";
 
+        /// <summary>The source without its diagnostic markup (<c>{|#0:</c> … <c>|}</c>): what <see cref="SinkProbe"/> compiles.</summary>
+        public static string Unmarked(string source) =>
+            System.Text.RegularExpressions.Regex.Replace(source, @"\{\|#[0-9]+:|\|\}", string.Empty);
+
+        /// <summary>A residency.json declaring <paramref name="host"/> (a host pattern) in <paramref name="region"/>, and further files.</summary>
+        public static (string Path, string Content)[] Declared(string host, string region, params (string, string)[] more) =>
+            System.Linq.Enumerable.ToArray(System.Linq.Enumerable.Concat(new[] { ("/0/residency.json", "{ \"hosts\": [ { \"pattern\": \"" + host + "\", \"region\": \"" + region + "\" } ] }") }, more));
+
         public static DiagnosticResult Diagnostic(string id, int markup) =>
             AnalyzerVerifier<PersonalDataFlowAnalyzer>.Diagnostic(id).WithLocation(markup).WithOptions(DiagnosticOptions.IgnoreAdditionalLocations);
 

@@ -149,9 +149,6 @@ class Signups
     }
 }" + Generated;
 
-        private static (string, string)[] Declared(string host, string region) =>
-            new[] { ("/0/residency.json", "{ \"hosts\": [ { \"pattern\": \"" + host + "\", \"region\": \"" + region + "\" } ] }") };
-
         private static Task VerifyAsync(string source, (string, string)[]? files, params Microsoft.CodeAnalysis.Testing.DiagnosticResult[] expected) =>
             EndpointTest.VerifyAsync(source, files, null, new[] { Library }, expected);
 
@@ -159,10 +156,10 @@ class Signups
         public Task AServerOutsideTheCatalogueIsUnknown() => VerifyAsync(Direct("GrpcChannel.ForAddress(\"https://" + Vendor + "\")"), null, EndpointTest.Res003(0));
 
         [Fact]
-        public Task TheServersDeclaredRegionDecides() => VerifyAsync(Direct("GrpcChannel.ForAddress(\"https://" + Vendor + "\")"), Declared(Vendor, "US"), EndpointTest.Res001(0));
+        public Task TheServersDeclaredRegionDecides() => VerifyAsync(Direct("GrpcChannel.ForAddress(\"https://" + Vendor + "\")"), EndpointTest.Declared(Vendor, "US"), EndpointTest.Res001(0));
 
         [Fact]
-        public Task AServerDeclaredInTheEeaIsAllowed() => VerifyAsync(Direct("GrpcChannel.ForAddress(new Uri(\"https://" + Vendor + ":443\"))"), Declared(Vendor, "FR"));
+        public Task AServerDeclaredInTheEeaIsAllowed() => VerifyAsync(Direct("GrpcChannel.ForAddress(new Uri(\"https://" + Vendor + ":443\"))"), EndpointTest.Declared(Vendor, "FR"));
 
         [Theory]
         [InlineData("GrpcChannel.ForAddress(\"https://" + Vendor + "\")", Vendor, "GrpcChannel.ForAddress(address)")]
@@ -214,9 +211,9 @@ class Signups(Customers.CustomersClient customers, Invoices.InvoicesClient invoi
         [Fact]
         public async Task AnInjectedClientSendsToItsOwnRegistrationsAddress()
         {
-            var files = new[] { ("/0/appsettings.json", "{ \"Billing\": { \"Url\": \"https://billing.example-eu.de\" } }"), Declared("crm.example-vendor.us", "US")[0] };
+            var files = new[] { ("/0/appsettings.json", "{ \"Billing\": { \"Url\": \"https://billing.example-eu.de\" } }"), EndpointTest.Declared("crm.example-vendor.us", "US")[0] };
             await VerifyAsync(Injected, files, EndpointTest.Res001(0), EndpointTest.Diagnostic("RES003", 1));
-            var sinks = SinkProbe.Resolve(Injected.Replace("{|#0:", string.Empty).Replace("{|#1:", string.Empty).Replace("|}", string.Empty), files, null, Library);
+            var sinks = SinkProbe.Resolve(EndpointTest.Unmarked(Injected), files, null, Library);
             Assert.Equal("crm.example-vendor.us", Assert.Single(Assert.Single(sinks, s => s.Call.StartsWith("customers.RegisterAsync")).Sink.Sinks).Host);
             var billing = Assert.Single(Assert.Single(sinks, s => s.Call.Contains("BillAsync")).Sink.Sinks);
             Assert.Equal("billing.example-eu.de", billing.Host);
@@ -247,7 +244,7 @@ class Imports
 
         await call.RequestStream.CompleteAsync();
     }
-}" + Generated, Declared(Vendor, "US"), EndpointTest.Res001(0));
+}" + Generated, EndpointTest.Declared(Vendor, "US"), EndpointTest.Res001(0));
 
         [Fact]
         public async Task AClientFromAReferencedProjectIsASinkToo()
@@ -260,15 +257,15 @@ class Signups
         {|#0:new Customers.CustomersClient(GrpcChannel.ForAddress(""https://" + Vendor + @""")).RegisterAsync(new RegisterRequest { Email = c.Email })|}.ResponseAsync();
 }
 static class Awaitable { public static Task ResponseAsync<T>(this AsyncUnaryCall<T> call) => Task.CompletedTask; }";
-            await EndpointTest.VerifyAsync(source, Declared(Vendor, "US"), null, new[] { Library, contracts }, EndpointTest.Res001(0));
+            await EndpointTest.VerifyAsync(source, EndpointTest.Declared(Vendor, "US"), null, new[] { Library, contracts }, EndpointTest.Res001(0));
         }
 
         /// <summary>The generated method ends in Grpc.Core's call invoker: the call is the sink, its body is not followed into that recipient.</summary>
         [Fact]
         public Task ACallIsNotAnUnclassifiedRecipient() =>
-            EndpointTest.VerifyUnclassifiedAsync(Direct("GrpcChannel.ForAddress(\"https://" + Vendor + "\")").Replace("{|#0:", string.Empty).Replace("|}", string.Empty), null, new[] { Library });
+            EndpointTest.VerifyUnclassifiedAsync(EndpointTest.Unmarked(Direct("GrpcChannel.ForAddress(\"https://" + Vendor + "\")")), null, new[] { Library });
 
         private static SinkInfo SinkOf(string source, (string, string)[]? files = null) =>
-            Assert.Single(Assert.Single(SinkProbe.Resolve(source.Replace("{|#0:", string.Empty).Replace("{|#1:", string.Empty).Replace("|}", string.Empty), files, null, Library), c => c.Call.Contains(".RegisterAsync(")).Sink.Sinks); // the call made here, not the generated overload's own
+            Assert.Single(Assert.Single(SinkProbe.Resolve(EndpointTest.Unmarked(source), files, null, Library), c => c.Call.Contains(".RegisterAsync(")).Sink.Sinks); // the call made here, not the generated overload's own
     }
 }

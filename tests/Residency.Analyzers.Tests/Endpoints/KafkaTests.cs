@@ -67,13 +67,6 @@ class Signups(IProducer<string, string> producer)
     public void Flush() => producer.Flush(TimeSpan.FromSeconds(5));
 }" + EndpointTest.ExtensionsStubs;
 
-        private static (string, string)[] Declared(string host, string region, params (string, string)[] more)
-        {
-            var files = new System.Collections.Generic.List<(string, string)> { ("/0/residency.json", "{ \"hosts\": [ { \"pattern\": \"" + host + "\", \"region\": \"" + region + "\" } ] }") };
-            files.AddRange(more);
-            return files.ToArray();
-        }
-
         private const string Cloud = "var config = new ProducerConfig { BootstrapServers = \"b1.kafka.example-cloud.com:9092,b2.kafka.example-cloud.com:9092\" };";
 
         [Fact]
@@ -82,11 +75,11 @@ class Signups(IProducer<string, string> producer)
 
         [Fact]
         public Task TheClustersDeclaredRegionDecides() =>
-            EndpointTest.VerifyAsync(Producer(Cloud), Declared("*.kafka.example-cloud.com", "US"), null, new[] { Library }, EndpointTest.Res001(0));
+            EndpointTest.VerifyAsync(Producer(Cloud), EndpointTest.Declared("*.kafka.example-cloud.com", "US"), null, new[] { Library }, EndpointTest.Res001(0));
 
         [Fact]
         public Task AClusterInTheEeaIsAllowed() =>
-            EndpointTest.VerifyAsync(Producer(Cloud), Declared("*.kafka.example-cloud.com", "DE"), null, new[] { Library });
+            EndpointTest.VerifyAsync(Producer(Cloud), EndpointTest.Declared("*.kafka.example-cloud.com", "DE"), null, new[] { Library });
 
         [Theory]
         [InlineData("var config = new ProducerConfig { BootstrapServers = \"kafka:9092\" };")]

@@ -31,7 +31,7 @@ class Signups
         public Task APublishToABrokerOutsideTheCatalogueIsUnknown() => VerifyAsync(Bus(RabbitCloud), null, EndpointTest.Res003(0));
 
         [Fact]
-        public Task TheBrokersDeclaredRegionDecides() => VerifyAsync(Bus(RabbitCloud), Declared("kyc.rmq.example-broker.com", "US"), EndpointTest.Res001(0));
+        public Task TheBrokersDeclaredRegionDecides() => VerifyAsync(Bus(RabbitCloud), EndpointTest.Declared("kyc.rmq.example-broker.com", "US"), EndpointTest.Res001(0));
 
         [Theory]
         [InlineData("x.UsingRabbitMq((ctx, cfg) => cfg.Host(\"rabbitmq\", \"/\", h => { }));")]
@@ -93,7 +93,7 @@ class Kyc : IConsumer<CheckKyc>
     }
     public Task Consume(ConsumeContext<CheckKyc> context) => Task.CompletedTask;
     public Task Forward(ConsumeContext<CheckKyc> context, Customer c) => {|#3:context.Publish(new CustomerRegistered(c.Email))|};
-}", Declared("kyc.rmq.example-broker.com", "US"), EndpointTest.Res001(0), EndpointTest.Res001(1), EndpointTest.Res001(2), EndpointTest.Res001(3));
+}", EndpointTest.Declared("kyc.rmq.example-broker.com", "US"), EndpointTest.Res001(0), EndpointTest.Res001(1), EndpointTest.Res001(2), EndpointTest.Res001(3));
 
         [Fact]
         public void RabbitMqTransportOptionsGiveTheHost()
@@ -139,7 +139,7 @@ class Signups(IPublishEndpoint publish)
             var settings = ("/0/appsettings.json", "{ \"RabbitMq\": { \"Host\": \"kyc.rmq.example-broker.com\", \"VHost\": \"/\" } }");
             var sink = SinkOf(source.Replace("{|#0:", string.Empty).Replace("|}", string.Empty), new[] { settings });
             Assert.Equal("kyc.rmq.example-broker.com", sink.Host);
-            await VerifyAsync(source, new[] { settings, Declared("kyc.rmq.example-broker.com", "US")[0] }, EndpointTest.Res001(0));
+            await VerifyAsync(source, new[] { settings, EndpointTest.Declared("kyc.rmq.example-broker.com", "US")[0] }, EndpointTest.Res001(0));
         }
 
         [Fact]

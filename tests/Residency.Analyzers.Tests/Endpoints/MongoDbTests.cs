@@ -120,9 +120,6 @@ class Customers
     public void Parsed(Customer customer) => {|#3:_raw.InsertOne(MongoDB.Bson.BsonDocument.Parse(""{ 'name': '"" + customer.Name + ""' }""))|};
 }";
 
-        private static (string, string)[] Declared(string host, string region, params (string, string)[] more) =>
-            new[] { ("/0/residency.json", "{ \"hosts\": [ { \"pattern\": \"" + host + "\", \"region\": \"" + region + "\" } ] }") }.Concat(more).ToArray();
-
         private static Task VerifyAsync(string source, (string, string)[]? files, params Microsoft.CodeAnalysis.Testing.DiagnosticResult[] expected) =>
             EndpointTest.VerifyAsync(source, files, null, new[] { Library }, expected);
 
@@ -133,13 +130,13 @@ class Customers
 
         [Fact]
         public Task TheClustersDeclaredRegionDecides() =>
-            VerifyAsync(Store("\"" + Atlas + "\""), Declared("*.ab1cd.mongodb.net", "US"), EndpointTest.Res001(0), EndpointTest.Res001(1), EndpointTest.Res001(2), EndpointTest.Res001(3), EndpointTest.Res001(4), EndpointTest.Res001(5));
+            VerifyAsync(Store("\"" + Atlas + "\""), EndpointTest.Declared("*.ab1cd.mongodb.net", "US"), EndpointTest.Res001(0), EndpointTest.Res001(1), EndpointTest.Res001(2), EndpointTest.Res001(3), EndpointTest.Res001(4), EndpointTest.Res001(5));
 
         [Fact]
         public async Task AClusterDeclaredInTheEeaIsAllowed()
         {
-            await VerifyAsync(Store("\"" + Atlas + "\""), Declared("*.ab1cd.mongodb.net", "DE"));
-            var sink = SinkOf(Store("\"" + Atlas + "\""), Declared("*.ab1cd.mongodb.net", "DE"));
+            await VerifyAsync(Store("\"" + Atlas + "\""), EndpointTest.Declared("*.ab1cd.mongodb.net", "DE"));
+            var sink = SinkOf(Store("\"" + Atlas + "\""), EndpointTest.Declared("*.ab1cd.mongodb.net", "DE"));
             Assert.Equal("cluster0.ab1cd.mongodb.net", sink.Host);
             Assert.Equal("DE", sink.Region.Code);
             var undeclared = SinkOf(Store("\"" + Atlas + "\""));
@@ -203,7 +200,7 @@ class Finder(Repository repository)
     public Customer? ByEmail(Customer customer) => {|#0:repository.Query().FirstOrDefault(c => c.Email == customer.Email)|};
     public int Named(Customer customer) => {|#1:repository.Customers.Count(c => c.Name == customer.Name)|};
     public int All() => repository.Query().Count();
-}", Declared("*.ab1cd.mongodb.net", "US"), EndpointTest.Res001(0), EndpointTest.Res001(1));
+}", EndpointTest.Declared("*.ab1cd.mongodb.net", "US"), EndpointTest.Res001(0), EndpointTest.Res001(1));
 
         // The same through the application's interface, and a helper built on another helper: the cluster still receives them.
         [Fact]
@@ -222,7 +219,7 @@ class Finder(ICustomers customers, Repository repository)
 {
     public Customer? ByEmail(Customer customer) => {|#0:customers.Query().FirstOrDefault(c => c.Email == customer.Email)|};
     public int Named(Customer customer) => {|#1:repository.Active().Count(c => c.Name == customer.Name)|};
-}", Declared("*.ab1cd.mongodb.net", "US"), EndpointTest.Res001(0), EndpointTest.Res001(1));
+}", EndpointTest.Declared("*.ab1cd.mongodb.net", "US"), EndpointTest.Res001(0), EndpointTest.Res001(1));
 
         // Settings built in code: the server address given to them is the host (Unknown for a public name until declared,
         // internal for a container).
@@ -259,8 +256,8 @@ class Customers
 {
     public Task Save(Customer customer) => {|#0:new MongoClient(" + settings + @").GetDatabase(""crm"").GetCollection<Customer>(""customers"").InsertOneAsync(customer)|};
 }";
-            await VerifyAsync(source, Declared("db2.example.com", "US"), EndpointTest.Res001(0), EndpointTest.Res003(0));
-            Assert.Equal(new[] { "db1.example.com", "db2.example.com" }, SinksOf(source, Declared("db2.example.com", "US")).Select(s => s.Host).Distinct().OrderBy(h => h).ToArray());
+            await VerifyAsync(source, EndpointTest.Declared("db2.example.com", "US"), EndpointTest.Res001(0), EndpointTest.Res003(0));
+            Assert.Equal(new[] { "db1.example.com", "db2.example.com" }, SinksOf(source, EndpointTest.Declared("db2.example.com", "US")).Select(s => s.Host).Distinct().OrderBy(h => h).ToArray());
         }
 
         // builder.AddMongoDBClient("crm") registers IMongoClient (and IMongoDatabase): injected ones send to ConnectionStrings:crm.
@@ -274,7 +271,7 @@ class Customers(IMongoDatabase database)
 {
     public void Save(Customer customer) => {|#0:database.GetCollection<Customer>(""customers"").InsertOne(customer)|};
     public void Drop() => database.DropCollection(""customers"");
-}", Declared("*.ab1cd.mongodb.net", "US", ("/0/appsettings.json", "{ \"ConnectionStrings\": { \"crm\": \"" + Atlas + "\" } }")), EndpointTest.Res001(0));
+}", EndpointTest.Declared("*.ab1cd.mongodb.net", "US", ("/0/appsettings.json", "{ \"ConnectionStrings\": { \"crm\": \"" + Atlas + "\" } }")), EndpointTest.Res001(0));
 
         // BSON documents are built in the process (local.json): a document built from personal data is no unclassified
         // recipient of its own; the collection it is inserted into is the sink.

@@ -115,20 +115,17 @@ class Signups
     }
 }";
 
-        private static (string, string)[] Declared(string host, string region) =>
-            new[] { ("/0/residency.json", "{ \"hosts\": [ { \"pattern\": \"" + host + "\", \"region\": \"" + region + "\" } ] }") };
-
         [Fact]
         public Task AHostedBrokerIsUnknownUntilDeclared() =>
             EndpointTest.VerifyAsync(Publisher("new ConnectionFactory { Uri = new Uri(\"amqps://app:secret@" + CloudHost + "/crm\") }"), null, null, new[] { Library }, EndpointTest.Res003(0));
 
         [Fact]
         public Task TheBrokersDeclaredRegionDecides() =>
-            EndpointTest.VerifyAsync(Publisher("new ConnectionFactory { HostName = \"" + CloudHost + "\" }"), Declared(CloudHost, "US"), null, new[] { Library }, EndpointTest.Res001(0));
+            EndpointTest.VerifyAsync(Publisher("new ConnectionFactory { HostName = \"" + CloudHost + "\" }"), EndpointTest.Declared(CloudHost, "US"), null, new[] { Library }, EndpointTest.Res001(0));
 
         [Fact]
         public Task ABrokerDeclaredInTheEeaIsAllowed() =>
-            EndpointTest.VerifyAsync(Publisher("new ConnectionFactory { HostName = \"" + CloudHost + "\" }"), Declared(CloudHost, "SE"), null, new[] { Library });
+            EndpointTest.VerifyAsync(Publisher("new ConnectionFactory { HostName = \"" + CloudHost + "\" }"), EndpointTest.Declared(CloudHost, "SE"), null, new[] { Library });
 
         [Theory]
         [InlineData("new ConnectionFactory { HostName = \"localhost\" }", "localhost")]
@@ -226,14 +223,14 @@ class Signups
         {|#0:model.BasicPublish(""crm"", ""signups"", properties, Encoding.UTF8.GetBytes(c.Name))|};
         model.BasicAck(1, false);
     }
-}", Declared(CloudHost, "US"), null, new[] { Library }, EndpointTest.Res001(0));
+}", EndpointTest.Declared(CloudHost, "US"), null, new[] { Library }, EndpointTest.Res001(0));
 
         [Fact]
         public Task APublishIsNoLongerAnUnclassifiedRecipient() =>
-            EndpointTest.VerifyUnclassifiedAsync(Publisher("new ConnectionFactory { HostName = \"" + CloudHost + "\" }").Replace("{|#0:", string.Empty).Replace("|}", string.Empty), null, new[] { Library });
+            EndpointTest.VerifyUnclassifiedAsync(EndpointTest.Unmarked(Publisher("new ConnectionFactory { HostName = \"" + CloudHost + "\" }")), null, new[] { Library });
 
         /// <summary>The sink of the publish (the queue's declaration is a sink of the same broker too).</summary>
         private static SinkInfo SinkOf(string source, (string, string)[]? files = null) =>
-            Assert.Single(Assert.Single(SinkProbe.Resolve(source.Replace("{|#0:", string.Empty).Replace("|}", string.Empty), files, null, Library), c => c.Call.Contains("BasicPublish")).Sink.Sinks);
+            Assert.Single(Assert.Single(SinkProbe.Resolve(EndpointTest.Unmarked(source), files, null, Library), c => c.Call.Contains("BasicPublish")).Sink.Sinks);
     }
 }

@@ -33,9 +33,6 @@ using Microsoft.Extensions.Hosting;
         internal static SinkInfo SinkOf(string source, (string, string)[]? files = null) =>
             Assert.Single(Assert.Single(SinkProbe.Resolve(Uses + source, files, null, Library)).Sink.Sinks);
 
-        internal static (string, string)[] Declared(string host, string region) =>
-            new[] { ("/0/residency.json", "{ \"hosts\": [ { \"pattern\": \"" + host + "\", \"region\": \"" + region + "\" } ] }") };
-
         private const string Profiles = @"
 class Profiles
 {
@@ -47,13 +44,13 @@ class Profiles
         public Task AnAzureCacheIsUnknownUntilDeclared() => VerifyAsync(Profiles, null, EndpointTest.Res003(0));
 
         [Fact]
-        public Task TheUsersResidencyJsonHostEntryDecides() => VerifyAsync(Profiles, Declared(Host, "US"), EndpointTest.Res001(0));
+        public Task TheUsersResidencyJsonHostEntryDecides() => VerifyAsync(Profiles, EndpointTest.Declared(Host, "US"), EndpointTest.Res001(0));
 
         [Fact]
         public async Task ACacheDeclaredInGermanyIsAllowed()
         {
-            await VerifyAsync(Profiles, Declared(Host, "DE"));
-            Assert.Equal("DE", SinkOf(Profiles.Replace("{|#0:", string.Empty).Replace("|}", string.Empty), Declared(Host, "DE")).Region.Code);
+            await VerifyAsync(Profiles, EndpointTest.Declared(Host, "DE"));
+            Assert.Equal("DE", SinkOf(Profiles.Replace("{|#0:", string.Empty).Replace("|}", string.Empty), EndpointTest.Declared(Host, "DE")).Region.Code);
         }
 
         private const string Container = @"
@@ -129,7 +126,7 @@ class Profiles
         await db.PingAsync();
         await db.StringSetAsync(""counter"", c.Id);
     }
-}", Declared(Host, "US"), EndpointTest.Res001(0), EndpointTest.Res001(1), EndpointTest.Res001(2), EndpointTest.Res001(3), EndpointTest.Res001(4), EndpointTest.Res001(5), EndpointTest.Res001(6));
+}", EndpointTest.Declared(Host, "US"), EndpointTest.Res001(0), EndpointTest.Res001(1), EndpointTest.Res001(2), EndpointTest.Res001(3), EndpointTest.Res001(4), EndpointTest.Res001(5), EndpointTest.Res001(6));
 
         [Theory]
         [InlineData("services.AddSingleton<IConnectionMultiplexer>(ConnectionMultiplexer.Connect(configuration[\"Redis\"]!));")]

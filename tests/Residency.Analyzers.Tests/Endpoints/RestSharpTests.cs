@@ -140,7 +140,7 @@ class Moderation
         {
             var files = new[] { ("/0/appsettings.json", "{ \"Crm\": { \"Url\": \"https://api.hubapi.com\" } }") };
             await VerifyAsync(Injected, files, EndpointTest.Res001(0), EndpointTest.Res001(1));
-            var sinks = SinkProbe.Resolve(Strip(Injected), files, null, Library).Where(s => s.Call.StartsWith("crm.")).ToList();
+            var sinks = SinkProbe.Resolve(EndpointTest.Unmarked(Injected), files, null, Library).Where(s => s.Call.StartsWith("crm.")).ToList();
             Assert.Equal(2, sinks.Count); // AddDefaultHeader is not a sink
             Assert.All(sinks, s => Assert.Equal("api.hubapi.com", Assert.Single(s.Sink.Sinks).Host));
         }
@@ -150,18 +150,16 @@ class Moderation
         {
             var source = Injected.Replace("services.AddSingleton<IRestClient>(sp => new RestClient(new RestClientOptions(configuration[\"Crm:Url\"]!)))", "System.Console.WriteLine()");
             Assert.DoesNotContain("AddSingleton", source);
-            var sink = Assert.Single(SinkProbe.Resolve(Strip(source), null, null, Library).First(s => s.Call.StartsWith("crm.PostJsonAsync")).Sink.Sinks);
+            var sink = Assert.Single(SinkProbe.Resolve(EndpointTest.Unmarked(source), null, null, Library).First(s => s.Call.StartsWith("crm.PostJsonAsync")).Sink.Sinks);
             Assert.Null(sink.Host);
             Assert.Equal("Unknown", sink.Region.Code);
         }
 
         [Fact]
         public Task ACallIsNoLongerAnUnclassifiedRecipient() =>
-            EndpointTest.VerifyUnclassifiedAsync(Strip(Direct("new RestClient(\"https://api.openai.com/v1\")")), null, new[] { Library });
-
-        private static string Strip(string source) => source.Replace("{|#0:", string.Empty).Replace("{|#1:", string.Empty).Replace("|}", string.Empty);
+            EndpointTest.VerifyUnclassifiedAsync(EndpointTest.Unmarked(Direct("new RestClient(\"https://api.openai.com/v1\")")), null, new[] { Library });
 
         private static SinkInfo SinkOf(string source, (string, string)[]? files = null) =>
-            Assert.Single(Assert.Single(SinkProbe.Resolve(Strip(source), files, null, Library), c => c.Call.Contains("ExecuteAsync")).Sink.Sinks);
+            Assert.Single(Assert.Single(SinkProbe.Resolve(EndpointTest.Unmarked(source), files, null, Library), c => c.Call.Contains("ExecuteAsync")).Sink.Sinks);
     }
 }
