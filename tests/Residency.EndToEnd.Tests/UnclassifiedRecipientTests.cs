@@ -518,6 +518,13 @@ namespace Residency.EndToEnd.Tests
 
                         var rest = new RestClient("https://api.openai.com/v1");
                         await rest.ExecuteAsync(new RestRequest("moderations", Method.Post).AddJsonBody(new { input = customer.Email }));
+                        // RestSharp 114 declares AddParameter in a C# 14 extension block: the request is followed through it to its absolute URL.
+                        var mail = new RestRequest("https://api.mailgun.net/v3/acme.com/messages", Method.Post).AddParameter("to", customer.Email);
+                        await new RestClient(o => o.Timeout = TimeSpan.FromSeconds(5)).ExecuteAsync(mail);
+                        // ... and a chain of them as a statement stores into the request it starts from.
+                        var sendGrid = new RestRequest("https://api.sendgrid.com/v3/mail/send", Method.Post);
+                        sendGrid.AddHeader("X-Tenant", "acme").AddParameter("to", customer.Email);
+                        await new RestClient().ExecuteAsync(sendGrid);
 
                         await "https://api.hubapi.com".AppendPathSegment("crm/v3/objects/contacts").PostJsonAsync(new { email = customer.Email });
                     }
@@ -547,7 +554,9 @@ namespace Residency.EndToEnd.Tests
                 new (string?, string?, string?)[]
                 {
                     ("api.hubapi.com", "US", "violation"),
+                    ("api.mailgun.net", "US", "violation"),
                     ("api.openai.com", "US", "violation"),
+                    ("api.sendgrid.com", "US", "violation"),
                     ("b-1a2b3c.mq.us-east-1.amazonaws.com", "US", "violation"),
                     ("crm.example-vendor.com", "Unknown", "unknown"),
                 },

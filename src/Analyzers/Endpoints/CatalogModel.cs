@@ -172,6 +172,45 @@ namespace Residency.Analyzers.Endpoints
         public string ValueFormat { get; set; } = "url";
 
         public string? ConnectionStringKey { get; set; }
+
+        /// <summary>
+        /// Constructor parameters that take an <c>HttpClient</c> whose <c>BaseAddress</c> is the endpoint (RestSharp's
+        /// <c>new RestClient(httpClient)</c>), followed like any HttpClient: its own <c>BaseAddress</c>, a named or typed
+        /// client's registration.
+        /// </summary>
+        public ImmutableArray<string> HttpClientParameters { get; set; } = ImmutableArray<string>.Empty;
+
+        /// <summary>
+        /// Constructor parameters that take a delegate configuring the client's options (RestSharp's
+        /// <c>new RestClient(o =&gt; o.BaseUrl = new Uri(…))</c>): the options properties assigned to its parameter in its body.
+        /// </summary>
+        public ImmutableArray<string> ConfigureParameters { get; set; } = ImmutableArray<string>.Empty;
+
+        /// <summary>Where a call itself may name an absolute URL that replaces the client's base URL (sdks.json <c>endpoint.requestUrl</c>).</summary>
+        public SdkRequestUrl? RequestUrl { get; set; }
+    }
+
+    /// <summary>
+    /// A call's own URL (sdks.json <c>endpoint.requestUrl</c>): a string or <c>Uri</c> argument named by <see cref="Parameters"/>
+    /// (RestSharp's <c>client.PostJsonAsync("https://…", body)</c>), or a request object of one of <see cref="Types"/> the call
+    /// is given, read where it is made: its constructor arguments named by <see cref="Parameters"/> and the
+    /// <see cref="Properties"/> assigned to it (<c>new RestRequest("https://…")</c>, <c>request.Resource = …</c>). An absolute
+    /// URL is where the call goes, whatever the client's base URL; a relative one is resolved against the client's.
+    /// </summary>
+    internal sealed class SdkRequestUrl
+    {
+        public SdkRequestUrl(ImmutableArray<string> parameters, ImmutableArray<string> types, ImmutableArray<string> properties)
+        {
+            Parameters = parameters;
+            Types = types;
+            Properties = properties;
+        }
+
+        public ImmutableArray<string> Parameters { get; }
+
+        public ImmutableArray<string> Types { get; }
+
+        public ImmutableArray<string> Properties { get; }
     }
 
     /// <summary>

@@ -147,6 +147,9 @@ namespace Residency.Analyzers.Endpoints
                             ConnectionNames = connectionNames.ToImmutable(),
                             ValueFormat = valueFormat,
                             ConnectionStringKey = endpoint.GetString("connectionStringKey"),
+                            HttpClientParameters = Strings(endpoint.Get("httpClientParameters"), "httpClientParameters"),
+                            ConfigureParameters = Strings(endpoint.Get("configureParameters"), "configureParameters"),
+                            RequestUrl = RequestUrl(endpoint.Get("requestUrl"), types[0]),
                         };
                     }
 
@@ -243,6 +246,24 @@ namespace Residency.Analyzers.Endpoints
                 }
 
                 return builder.ToImmutable();
+            }
+
+            /// <summary><c>endpoint.requestUrl</c>: an object with <c>parameters</c> and, optionally, <c>types</c> and <c>properties</c>.</summary>
+            private SdkRequestUrl? RequestUrl(JsonNode? node, string sdk)
+            {
+                if (node is null || node.Kind == JsonKind.Null)
+                {
+                    return null;
+                }
+
+                var parameters = node.IsObject ? Strings(node.Get("parameters"), "parameters") : ImmutableArray<string>.Empty;
+                if (parameters.IsEmpty)
+                {
+                    Issue(node, $"SDK '{sdk}': requestUrl is an object with 'parameters' (the names of the arguments that hold the URL), and optionally 'types' and 'properties'");
+                    return null;
+                }
+
+                return new SdkRequestUrl(parameters, Strings(node.Get("types"), "types"), Strings(node.Get("properties"), "properties"));
             }
 
             /// <summary><c>endpoint.registrations</c>: <c>Type.Method</c> strings, or objects with <c>method</c> and <c>parameters</c>, <c>hostTemplate</c> or <c>host</c>.</summary>

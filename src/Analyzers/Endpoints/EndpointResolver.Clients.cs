@@ -295,6 +295,17 @@ namespace Residency.Analyzers.Endpoints
             }
         }
 
+        /// <summary>
+        /// The values assigned to <paramref name="propertyName"/> of <paramref name="holder"/> (a lambda's parameter) in the
+        /// body of <paramref name="function"/>: <c>o =&gt; o.BaseUrl = new Uri(…)</c>, <c>o =&gt; { o.BaseUrl = …; }</c>.
+        /// </summary>
+        public List<IOperation> AssignedInBody(IAnonymousFunctionOperation function, ISymbol holder, string propertyName)
+        {
+            var result = new List<IOperation>();
+            AddPropertyAssignments(function.Syntax, holder, propertyName, result);
+            return result;
+        }
+
         private void AddPropertyAssignments(SyntaxNode scope, ISymbol holder, string propertyName, List<IOperation> result)
         {
             foreach (var assignment in scope.DescendantNodes().OfType<AssignmentExpressionSyntax>())

@@ -103,6 +103,26 @@ namespace Residency.Analyzers.Endpoints
         /// The value given to the first parameter: an extension method's <c>this</c> argument (the receiver of the reduced
         /// call), a mediator's request.
         /// </summary>
+        /// <summary>
+        /// The object a fluent call is made on, when the call returns it (or another of its type): an instance method
+        /// (<c>settings.DefaultIndex("crm")</c>), a classic extension method (<c>request.AddJsonBody(body)</c>, <c>this T</c> to
+        /// <c>T</c>), or a C# 14 extension block's member, whose receiver is the call's instance though the method is declared
+        /// in the extension (RestSharp 114's <c>AddParameter</c>). Null for any other call.
+        /// </summary>
+        internal static IOperation? FluentReceiver(IInvocationOperation call)
+        {
+            var method = call.TargetMethod;
+            if (call.Instance is { } instance)
+            {
+                return Residency.Analyzers.Model.SymbolWalk.ReturnsItsReceiver(call) ? instance : null;
+            }
+
+            return method.IsExtensionMethod && method.Parameters.Length > 0 &&
+                   SymbolEqualityComparer.Default.Equals(method.Parameters[0].Type.OriginalDefinition, method.ReturnType.OriginalDefinition)
+                ? FirstArgument(call)
+                : null;
+        }
+
         internal static IOperation? FirstArgument(IInvocationOperation invocation)
         {
             foreach (var argument in invocation.Arguments)

@@ -408,7 +408,7 @@ namespace Residency.Analyzers.Flow
                     case IArrayElementReferenceOperation element:
                         current = element.ArrayReference;
                         break;
-                    case IInvocationOperation { Instance: { } receiver } call when SymbolWalk.ReturnsItsReceiver(call.TargetMethod):
+                    case IInvocationOperation { Instance: { } receiver } call when SymbolWalk.ReturnsItsReceiver(call):
                         current = receiver;
                         break;
                     case IConditionalAccessInstanceOperation instance:

@@ -334,7 +334,7 @@ namespace Residency.Analyzers.Flow
                         }
 
                         return;
-                    case IInvocationOperation { Instance: { } chained } call when SymbolWalk.ReturnsItsReceiver(call.TargetMethod):
+                    case IInvocationOperation { Instance: { } chained } call when SymbolWalk.ReturnsItsReceiver(call):
                         // sb.Append(a).Append(b): the second call mutates the builder the first returned.
                         instance = chained;
                         continue;

@@ -25,6 +25,47 @@ namespace Residency.Analyzers.Model
             !method.IsStatic && method.ContainingType is { SpecialType: not SpecialType.System_String } type &&
             (SymbolEqualityComparer.Default.Equals(method.ReturnType.OriginalDefinition, type.OriginalDefinition) || ReturnsItsSelfType(method.OriginalDefinition));
 
+        /// <summary>
+        /// A call whose result is the object it is made on: a method <see cref="ReturnsItsReceiver(IMethodSymbol)"/>, or a C# 14
+        /// extension block's instance member that returns its receiver's type. Roslyn gives such a call an instance, but
+        /// declares the method in the extension, not in the receiver's type or its bases (RestSharp 114's
+        /// <c>request.AddParameter("to", email)</c>, declared in <c>extension(RestRequest request)</c>).
+        /// </summary>
+        public static bool ReturnsItsReceiver(Microsoft.CodeAnalysis.Operations.IInvocationOperation call)
+        {
+            if (call.Instance?.Type is not { } receiverType)
+            {
+                return false;
+            }
+
+            var method = call.TargetMethod;
+            return ReturnsItsReceiver(method) ||
+                   (receiverType.SpecialType != SpecialType.System_String && method.ContainingType is { } owner &&
+                    SymbolEqualityComparer.Default.Equals(method.ReturnType.OriginalDefinition, receiverType.OriginalDefinition) && !IsOrInherits(receiverType, owner));
+        }
+
+        private static bool IsOrInherits(ITypeSymbol type, INamedTypeSymbol owner)
+        {
+            var definition = owner.OriginalDefinition;
+            for (var t = type; t is not null; t = t.BaseType)
+            {
+                if (SymbolEqualityComparer.Default.Equals(t.OriginalDefinition, definition))
+                {
+                    return true;
+                }
+            }
+
+            foreach (var @interface in type.AllInterfaces)
+            {
+                if (SymbolEqualityComparer.Default.Equals(@interface.OriginalDefinition, definition))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
         /// <summary><c>TSelf M()</c> on <c>Base&lt;TSelf&gt; where TSelf : Base&lt;TSelf&gt;</c>: the curiously recurring builder.</summary>
         private static bool ReturnsItsSelfType(IMethodSymbol definition)
         {

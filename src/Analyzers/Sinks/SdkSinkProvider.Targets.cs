@@ -359,6 +359,7 @@ namespace Residency.Analyzers.Sinks
 
                 AddOptionsValues(result, argument.Value, entry, 0);
                 AddSettingsValues(result, argument.Value, entry, 0);
+                AddConfigureValues(result, argument, entry, typeName);
 
                 if (entry.ResidencyMethod is { } residencyMethod)
                 {
@@ -380,6 +381,11 @@ namespace Residency.Analyzers.Sinks
                         AddValues(result, _resolver.Strings(value), endpoint, $"{typeName}.{property}");
                     }
                 }
+            }
+
+            if (result.Count == 0)
+            {
+                AddHttpClientValues(result, arguments, entry, typeName); // the client's own base URL comes first
             }
 
             return result;
@@ -447,100 +453,6 @@ namespace Residency.Analyzers.Sinks
                     }
                 }
             }
-        }
-
-        /// <summary>
-        /// The endpoint values of a settings object given to a client (the entry's <c>settingsTypes</c>): the arguments its
-        /// creation passes to the endpoint constructor parameters (<c>new ElasticsearchClientSettings(new Uri(…))</c>,
-        /// <c>new ElasticsearchClientSettings(cloudId, credentials)</c>), and, for an argument that is itself a settings
-        /// object (a node pool: <c>new ElasticsearchClientSettings(new SingleNodePool(new Uri(…)))</c>), what its creation passes.
-        /// A local, field or property holding the settings is followed to what it is assigned, a fluent call on them
-        /// (<c>.DefaultIndex("crm")</c>) to the object it is made on.
-        /// </summary>
-        /// <remarks>
-        /// At most two settings objects nested in settings (a node pool), and eight fluent calls followed back to their
-        /// receiver (a chain, or a local reassigned its own fluent call's result).
-        /// </remarks>
-        private void AddSettingsValues(List<EndpointTarget> result, IOperation value, SdkEntry entry, int depth, int fluentSteps = 0)
-        {
-            var endpoint = entry.Endpoint;
-            if (depth > 2 || fluentSteps > 8 || endpoint.SettingsTypes.IsEmpty ||
-                (!IsSettings(value.Type, endpoint) && !IsSettings(EndpointResolver.Strip(value).Type, endpoint)))
-            {
-                return;
-            }
-
-            foreach (var made in _resolver.MadeBy(value))
-            {
-                if (made is IInvocationOperation { Instance: { } configured } fluent && SymbolWalk.ReturnsItsReceiver(fluent.TargetMethod))
-                {
-                    // new ElasticsearchClientSettings(uri).DefaultIndex("crm").EnableDebugMode()
-                    AddSettingsValues(result, configured, entry, depth, fluentSteps + 1);
-                    continue;
-                }
-
-                if (made is not IObjectCreationOperation creation || !IsSettings(creation.Type, endpoint))
-                {
-                    continue;
-                }
-
-                foreach (var argument in creation.Arguments)
-                {
-                    if (!EndpointResolver.IsWritten(argument) || argument.Parameter is null)
-                    {
-                        continue;
-                    }
-
-                    var via = $"{creation.Type?.Name}({argument.Parameter.Name})";
-                    if (EndpointResolver.IsSequence(argument.Parameter.Type))
-                    {
-                        // new StaticNodePool(new[] { new Uri(…), new Uri(…) }), new StaticNodePool(nodes.Select(…)) is not followed
-                        AddItemValues(result, argument.Value, entry, depth, endpoint.ConstructorParameters.Contains(argument.Parameter.Name) ? via : null);
-                    }
-                    else if (endpoint.ConstructorParameters.Contains(argument.Parameter.Name))
-                    {
-                        AddValues(result, _resolver.Strings(argument.Value), endpoint, via);
-                    }
-                    else
-                    {
-                        AddSettingsValues(result, argument.Value, entry, depth + 1);
-                    }
-                }
-            }
-        }
-
-        /// <summary>
-        /// The endpoint values of the items of a sequence given to a settings object or assigned to an options property (a
-        /// node pool's URIs or nodes, <c>MongoClientSettings.Servers</c>): each item that is itself a settings object is read
-        /// as one (<c>new Node(new Uri(…))</c>, <c>new MongoServerAddress(host)</c>); with <paramref name="via"/> (the
-        /// parameter or property names an endpoint), every other item is an endpoint value.
-        /// </summary>
-        private void AddItemValues(List<EndpointTarget> result, IOperation sequence, SdkEntry entry, int depth, string? via)
-        {
-            foreach (var item in _resolver.SequenceItems(sequence))
-            {
-                if (IsSettings(item.Type, entry.Endpoint) || IsSettings(EndpointResolver.Strip(item).Type, entry.Endpoint))
-                {
-                    AddSettingsValues(result, item, entry, depth + 1);
-                }
-                else if (via is not null)
-                {
-                    AddValues(result, _resolver.Strings(item), entry.Endpoint, via);
-                }
-            }
-        }
-
-        private bool IsSettings(ITypeSymbol? type, SdkEndpoint endpoint)
-        {
-            foreach (var name in endpoint.SettingsTypes)
-            {
-                if (_resolver.Types.DerivesFrom(type, name))
-                {
-                    return true;
-                }
-            }
-
-            return false;
         }
 
         private List<EndpointTarget> ConfiguredTargets(SdkEntry entry)

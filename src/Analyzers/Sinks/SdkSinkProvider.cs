@@ -467,6 +467,11 @@ namespace Residency.Analyzers.Sinks
                 targets = Targets(invocation.Instance, entry, 0);
             }
 
+            if (entry.Endpoint.RequestUrl is { } requestUrl)
+            {
+                targets = WithRequestUrl(invocation, entry, requestUrl, targets);
+            }
+
             var infos = new List<SinkInfo>();
             foreach (var target in targets)
             {

@@ -29,7 +29,10 @@ namespace RestSharp
         public RestRequest() { }
         public RestRequest(string? resource, Method method = Method.Get) { }
         public RestRequest(Uri resource, Method method = Method.Get) { }
+        public string Resource { get; set; } = """";
+        public Method Method { get; set; }
     }
+    public delegate void ConfigureRestClient(RestClientOptions options);
     public class RestClientOptions
     {
         public RestClientOptions() { }
@@ -47,6 +50,9 @@ namespace RestSharp
         public RestClient(RestClientOptions options) { }
         public RestClient(Uri baseUrl) { }
         public RestClient(string baseUrl) { }
+        public RestClient(ConfigureRestClient? configureRestClient = null) { }
+        public RestClient(System.Net.Http.HttpClient httpClient, RestClientOptions? options, bool disposeHttpClient = false) { }
+        public RestClient(System.Net.Http.HttpClient httpClient, bool disposeHttpClient = false, ConfigureRestClient? configureRestClient = null) { }
         public Task<RestResponse> ExecuteAsync(RestRequest request, CancellationToken cancellationToken = default) => null!;
         public void Dispose() { }
     }
@@ -69,6 +75,11 @@ namespace Microsoft.Extensions.Configuration
 namespace Microsoft.Extensions.DependencyInjection
 {
     public interface IServiceCollection { }
+    public interface IHttpClientBuilder { }
+    public static class HttpClientFactoryServiceCollectionExtensions
+    {
+        public static IHttpClientBuilder AddHttpClient<TClient>(this IServiceCollection services, System.Action<System.Net.Http.HttpClient> configureClient) where TClient : class => null!;
+    }
     public static class ServiceCollectionServiceExtensions
     {
         public static IServiceCollection AddSingleton<TService>(this IServiceCollection services, TService implementationInstance) where TService : class => services;
@@ -153,6 +164,120 @@ class Moderation
             var sink = Assert.Single(SinkProbe.Resolve(EndpointTest.Unmarked(source), null, null, Library).First(s => s.Call.StartsWith("crm.PostJsonAsync")).Sink.Sinks);
             Assert.Null(sink.Host);
             Assert.Equal("Unknown", sink.Region.Code);
+        }
+
+        [Theory]
+        [InlineData("new RestClient(o => o.BaseUrl = new Uri(\"https://api.openai.com/v1\"))", "RestClient(configureRestClient: RestClientOptions.BaseUrl)")]
+        [InlineData("new RestClient(o => { o.Timeout = TimeSpan.FromSeconds(5); o.BaseUrl = new Uri(configuration[\"OpenAI:Url\"]!); })", "RestClient(configureRestClient: RestClientOptions.BaseUrl)")]
+        [InlineData("new RestClient(new System.Net.Http.HttpClient { BaseAddress = new Uri(\"https://api.openai.com/v1\") })", "RestClient(httpClient).BaseAddress")]
+        [InlineData("new RestClient(new System.Net.Http.HttpClient { BaseAddress = new Uri(\"https://eu.api.openai.com/v1\") }, new RestClientOptions(\"https://api.openai.com/v1\"))", "RestClientOptions(baseUrl)")]
+        public void TheClientsDelegateOrHttpClientGivesTheHost(string client, string how)
+        {
+            // Without these, each client was "endpoint not determined" (Unknown).
+            var sink = SinkOf(Direct(client), new[] { ("/0/appsettings.json", "{ \"OpenAI\": { \"Url\": \"https://api.openai.com/v1\" } }") });
+            Assert.Equal("api.openai.com", sink.Host);
+            Assert.Equal("US", sink.Region.Code);
+            Assert.Contains(how, sink.ResolvedBy);
+        }
+
+        /// <summary>A typed client that gives its injected HttpClient to RestSharp: the registration's base address.</summary>
+        [Fact]
+        public async Task AnHttpClientFromATypedClientRegistrationGivesTheHost()
+        {
+            var source = Uses + @"
+static class Startup
+{
+    public static void Register(IServiceCollection services) =>
+        services.AddHttpClient<Crm>(c => c.BaseAddress = new Uri(""https://api.hubapi.com""));
+}
+class Crm(System.Net.Http.HttpClient http)
+{
+    private readonly RestClient _client = new RestClient(http);
+    public Task Save(Customer c) => {|#0:_client.PostJsonAsync(""crm/v3/objects/contacts"", new { email = c.Email })|};
+}";
+            await VerifyAsync(source, null, EndpointTest.Res001(0));
+            var sink = Assert.Single(Assert.Single(SinkProbe.Resolve(EndpointTest.Unmarked(source), null, null, Library)).Sink.Sinks);
+            Assert.Equal("api.hubapi.com", sink.Host);
+            Assert.Contains("RestClient(httpClient).BaseAddress", sink.ResolvedBy);
+        }
+
+        /// <summary>An absolute URL in the call or its request is where the call goes, whatever the client's base URL.</summary>
+        private static string Absolute(string client, string request, string call = "client.ExecuteAsync(request)") => Uses + @"
+class Moderation
+{
+    public async Task Check(Customer c)
+    {
+        var client = " + client + @";
+        var request = " + request + @";
+        var response = await {|#0:" + call + @"|};
+    }
+}";
+
+        [Theory]
+        [InlineData("new RestClient()", "new RestRequest(\"https://api.openai.com/v1/moderations\", Method.Post).AddJsonBody(new { input = c.Email })", "RestRequest(resource)")]
+        [InlineData("new RestClient(new RestClientOptions())", "new RestRequest(new Uri(\"https://api.openai.com/v1/moderations\")).AddJsonBody(new { input = c.Email })", "RestRequest(resource)")]
+        [InlineData("new RestClient(\"https://eu.api.openai.com/v1\")", "new RestRequest(\"https://api.openai.com/v1/moderations\").AddQueryParameter(\"q\", c.Name)", "RestRequest(resource)")]
+        [InlineData("new RestClient()", "new RestRequest { Resource = \"https://api.openai.com/v1/moderations\", Method = Method.Post }.AddJsonBody(new { input = c.Email })", "RestRequest.Resource")]
+        public async Task AnAbsoluteUrlInTheRequestIsWhereItGoes(string client, string request, string how)
+        {
+            var source = Absolute(client, request);
+            await VerifyAsync(source, null, EndpointTest.Res001(0));
+            var sink = SinkOf(source);
+            Assert.Equal("api.openai.com", sink.Host);
+            Assert.Contains(how, sink.ResolvedBy);
+        }
+
+        [Fact]
+        public void AResourceAssignedOnTheLocalIsWhereItGoes()
+        {
+            var source = Uses + @"
+class Moderation
+{
+    public Task Check(Customer c)
+    {
+        var client = new RestClient();
+        var request = new RestRequest();
+        request.Resource = ""https://api.openai.com/v1/moderations"";
+        request.AddJsonBody(new { input = c.Email });
+        return client.ExecuteAsync(request);
+    }
+}";
+            var sink = SinkOf(source);
+            Assert.Equal("api.openai.com", sink.Host);
+            Assert.Contains("RestRequest.Resource", sink.ResolvedBy);
+        }
+
+        [Fact]
+        public Task AnAbsoluteUrlGivenToAnExtensionMethodIsWhereItGoes() =>
+            VerifyAsync(Absolute("new RestClient(\"https://eu.api.openai.com/v1\")", "new { input = c.Email }", "client.PostJsonAsync(\"https://api.openai.com/v1/moderations\", request)"), null, EndpointTest.Res001(0));
+
+        [Theory]
+        [InlineData("new RestRequest(\"moderations\", Method.Post).AddJsonBody(new { input = c.Email })")]
+        [InlineData("new RestRequest(new Uri(\"moderations\", UriKind.Relative)).AddJsonBody(new { input = c.Email })")]
+        [InlineData("new RestRequest().AddJsonBody(new { input = c.Email })")]
+        public Task ARelativeRequestGoesToTheClientsBaseUrl(string request) =>
+            VerifyAsync(Absolute("new RestClient(\"https://eu.api.openai.com/v1\")", request), null);
+
+        [Fact]
+        public void ARequestThatMayBeAbsoluteOrRelativeGoesToBoth()
+        {
+            var source = Uses + @"
+class Moderation
+{
+    public Task Check(Customer c, bool direct)
+    {
+        var client = new RestClient(""https://eu.api.openai.com/v1"");
+        var request = new RestRequest(""moderations"");
+        if (direct)
+        {
+            request = new RestRequest(""https://api.openai.com/v1/moderations"");
+        }
+
+        return client.ExecuteAsync(request.AddJsonBody(new { input = c.Email }));
+    }
+}";
+            var sinks = Assert.Single(SinkProbe.Resolve(EndpointTest.Unmarked(source), null, null, Library), c => c.Call.Contains("ExecuteAsync")).Sink.Sinks;
+            Assert.Equal(new[] { "api.openai.com", "eu.api.openai.com" }, sinks.Select(s => s.Host).OrderBy(h => h));
         }
 
         [Fact]
