@@ -186,6 +186,12 @@ namespace Residency.Analyzers.Endpoints
         /// </summary>
         public ImmutableArray<string> ConfigureParameters { get; set; } = ImmutableArray<string>.Empty;
 
+        /// <summary>
+        /// Parameters of the entry's child factories that name the endpoint themselves, in place of the parent's (RabbitMQ's
+        /// <c>factory.CreateConnectionAsync(hostnames)</c> or <c>(endpoints)</c>): a string, a settings object, or a list of them.
+        /// </summary>
+        public ImmutableArray<string> ChildFactoryParameters { get; set; } = ImmutableArray<string>.Empty;
+
         /// <summary>Where a call itself may name an absolute URL that replaces the client's base URL (sdks.json <c>endpoint.requestUrl</c>).</summary>
         public SdkRequestUrl? RequestUrl { get; set; }
     }

@@ -150,6 +150,7 @@ namespace Residency.Analyzers.Endpoints
                             HttpClientParameters = Strings(endpoint.Get("httpClientParameters"), "httpClientParameters"),
                             ConfigureParameters = Strings(endpoint.Get("configureParameters"), "configureParameters"),
                             RequestUrl = RequestUrl(endpoint.Get("requestUrl"), types[0]),
+                            ChildFactoryParameters = Strings(endpoint.Get("childFactoryParameters"), "childFactoryParameters"),
                         };
                     }
 

@@ -125,6 +125,56 @@ namespace Residency.Analyzers.Sinks
         }
 
         /// <summary>
+        /// The value of one of the client's own endpoint properties: a settings object read where it is made
+        /// (<c>factory.Endpoint = new AmqpTcpEndpoint("rabbit.example.com")</c>), else a string.
+        /// </summary>
+        private void AddPropertyValue(List<EndpointTarget> result, IOperation value, SdkEntry entry, string via)
+        {
+            if (IsSettings(value.Type, entry.Endpoint) || IsSettings(EndpointResolver.Strip(value).Type, entry.Endpoint))
+            {
+                AddSettingsValues(result, value, entry, 1);
+                return;
+            }
+
+            AddValues(result, _resolver.Strings(value), entry.Endpoint, via);
+        }
+
+        /// <summary>
+        /// What a child factory's own arguments say of the endpoint (the entry's <c>childFactoryParameters</c>): RabbitMQ's
+        /// <c>CreateConnectionAsync(hostnames)</c> connects to those hosts, not to the factory's <c>HostName</c>. A list counts
+        /// with each item, a string or a settings object (<c>new AmqpTcpEndpoint("rabbit-1", 5671)</c>). Empty when the call
+        /// names none: the child then sends where its parent sends.
+        /// </summary>
+        private List<EndpointTarget> ChildFactoryTargets(IInvocationOperation factory, SdkEntry entry)
+        {
+            var result = new List<EndpointTarget>();
+            if (entry.Endpoint.ChildFactoryParameters.IsEmpty)
+            {
+                return result;
+            }
+
+            foreach (var argument in factory.Arguments)
+            {
+                if (argument.Parameter is not { } parameter || !EndpointResolver.IsWritten(argument) || !entry.Endpoint.ChildFactoryParameters.Contains(parameter.Name))
+                {
+                    continue;
+                }
+
+                var via = $"{factory.TargetMethod.Name}({parameter.Name})";
+                if (EndpointResolver.IsSequence(parameter.Type))
+                {
+                    AddItemValues(result, argument.Value, entry, 0, via);
+                }
+                else
+                {
+                    AddPropertyValue(result, argument.Value, entry, via);
+                }
+            }
+
+            return result;
+        }
+
+        /// <summary>
         /// A delegate given to a client by one of the entry's <c>configureParameters</c> (<c>new RestClient(o =&gt; o.BaseUrl =
         /// new Uri(…))</c>): the entry's options properties assigned to the delegate's parameter in its body. A method group
         /// or a delegate held elsewhere is not followed.

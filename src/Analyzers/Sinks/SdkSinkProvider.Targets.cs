@@ -77,7 +77,8 @@ namespace Residency.Analyzers.Sinks
                     var parentEntry = EntryOf(parent?.Type);
                     if (parent is not null && parentEntry is not null && (parentEntry.IsChildFactory(factory.TargetMethod.Name) || ReferenceEquals(EntryOf(factory.Type), parentEntry)))
                     {
-                        return Targets(parent, parentEntry, depth + 1);
+                        var named = ChildFactoryTargets(factory, parentEntry); // factory.CreateConnectionAsync(new[] { "rabbit-1", "rabbit-2" })
+                        return named.Count > 0 ? named : Targets(parent, parentEntry, depth + 1);
                     }
 
                     break;
@@ -273,7 +274,7 @@ namespace Residency.Analyzers.Sinks
                 {
                     if (value.Parent is not IMemberInitializerOperation and not ISimpleAssignmentOperation { Parent: IObjectOrCollectionInitializerOperation })
                     {
-                        AddValues(result, _resolver.Strings(value), endpoint, $"{ShortName(entry.Types[0])}.{property}");
+                        AddPropertyValue(result, value, entry, $"{ShortName(entry.Types[0])}.{property}");
                     }
                 }
             }
@@ -378,7 +379,7 @@ namespace Residency.Analyzers.Sinks
                 {
                     foreach (var value in _resolver.PropertyValues(creation, property))
                     {
-                        AddValues(result, _resolver.Strings(value), endpoint, $"{typeName}.{property}");
+                        AddPropertyValue(result, value, entry, $"{typeName}.{property}");
                     }
                 }
             }

@@ -101,16 +101,17 @@ namespace Residency.Analyzers.Tests.Endpoints
         }
 
         [Fact]
-        public void ARequestUrlNeedsParameters()
+        public void TheClientAndRequestEndpointKeysAreReadAndARequestUrlNeedsParameters()
         {
             var json = CatalogReader.Read(@"{ ""sdks"": [
-                { ""types"": [ ""Contoso.Http.Client"" ], ""endpoint"": { ""httpClientParameters"": [ ""http"" ], ""configureParameters"": [ ""configure"" ],
+                { ""types"": [ ""Contoso.Http.Client"" ], ""endpoint"": { ""httpClientParameters"": [ ""http"" ], ""configureParameters"": [ ""configure"" ], ""childFactoryParameters"": [ ""hosts"" ],
                   ""requestUrl"": { ""parameters"": [ ""url"" ], ""types"": [ ""Contoso.Http.Request"" ], ""properties"": [ ""Url"" ] } } },
                 { ""types"": [ ""Contoso.Http.Other"" ], ""endpoint"": { ""requestUrl"": { ""types"": [ ""Contoso.Http.Request"" ] } } } ] }", "residency.json", isUser: true);
             Assert.Contains("requestUrl is an object with 'parameters'", Assert.Single(json.Issues).ToString());
             var endpoint = json.Sdks[0].Endpoint;
             Assert.Equal(new[] { "http" }, endpoint.HttpClientParameters);
             Assert.Equal(new[] { "configure" }, endpoint.ConfigureParameters);
+            Assert.Equal(new[] { "hosts" }, endpoint.ChildFactoryParameters);
             Assert.Equal(new[] { "url" }, endpoint.RequestUrl!.Parameters);
             Assert.Equal(new[] { "Contoso.Http.Request" }, endpoint.RequestUrl.Types);
             Assert.Equal(new[] { "Url" }, endpoint.RequestUrl.Properties);

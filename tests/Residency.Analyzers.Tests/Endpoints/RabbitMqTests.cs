@@ -43,7 +43,16 @@ namespace RabbitMQ.Client
         public string Password { get; set; } = """";
         public Task<IConnection> CreateConnectionAsync(CancellationToken cancellationToken = default) => null!;
         public Task<IConnection> CreateConnectionAsync(IEnumerable<string> hostnames, CancellationToken cancellationToken = default) => null!;
+        public Task<IConnection> CreateConnectionAsync(IEnumerable<AmqpTcpEndpoint> endpoints, CancellationToken cancellationToken = default) => null!;
         public IConnection CreateConnection() => null!;
+        public AmqpTcpEndpoint Endpoint { get; set; } = new AmqpTcpEndpoint();
+    }
+    public class AmqpTcpEndpoint
+    {
+        public AmqpTcpEndpoint() { }
+        public AmqpTcpEndpoint(string hostName, int portOrMinusOne = -1) { }
+        public AmqpTcpEndpoint(Uri uri) { }
+        public string HostName { get; set; } = ""localhost"";
     }
     public interface IConnection : IDisposable, IAsyncDisposable
     {
@@ -230,6 +239,45 @@ class Signups
             EndpointTest.VerifyUnclassifiedAsync(EndpointTest.Unmarked(Publisher("new ConnectionFactory { HostName = \"" + CloudHost + "\" }")), null, new[] { Library });
 
         /// <summary>The sink of the publish (the queue's declaration is a sink of the same broker too).</summary>
+        /// <summary>A connection made for a list of brokers goes to those brokers, not to the factory's host.</summary>
+        private static string Cluster(string brokers) => Uses + @"
+class Signups
+{
+    public async Task Registered(Customer c)
+    {
+        var factory = new ConnectionFactory { HostName = ""rabbitmq"", UserName = ""app"" };
+        var brokers = " + brokers + @";
+        await using var connection = await factory.CreateConnectionAsync(brokers);
+        await using var channel = await connection.CreateChannelAsync();
+        await {|#0:channel.BasicPublishAsync(string.Empty, ""signups"", Encoding.UTF8.GetBytes(c.Email))|};
+    }
+}";
+
+        [Theory]
+        [InlineData("new[] { \"b-1.mq.us-east-1.amazonaws.com\", \"b-2.mq.us-east-1.amazonaws.com\" }", "CreateConnectionAsync(hostnames)")]
+        [InlineData("new List<string> { \"b-1.mq.us-east-1.amazonaws.com\" }", "CreateConnectionAsync(hostnames)")]
+        [InlineData("new[] { new AmqpTcpEndpoint(\"b-1.mq.us-east-1.amazonaws.com\", 5671), new AmqpTcpEndpoint(new Uri(\"amqps://b-2.mq.us-east-1.amazonaws.com:5671\")) }", "AmqpTcpEndpoint(")]
+        public async Task AListOfBrokersIsWhereTheConnectionGoes(string brokers, string how)
+        {
+            // Before, the connection took the factory's HostName ("rabbitmq", a container: internal) and reported nothing.
+            var source = Cluster(brokers).Replace("using System.Text;", "using System.Text;\nusing System.Collections.Generic;");
+            await EndpointTest.VerifyAsync(source, null, null, new[] { Library }, EndpointTest.Res001(0));
+            var sinks = Assert.Single(SinkProbe.Resolve(EndpointTest.Unmarked(source), null, null, Library), c => c.Call.Contains("BasicPublish")).Sink.Sinks;
+            Assert.All(sinks, s => Assert.Equal("US", s.Region.Code));
+            Assert.All(sinks, s => Assert.Contains(how, s.ResolvedBy));
+            Assert.DoesNotContain(sinks, s => s.Host == "rabbitmq");
+        }
+
+        [Theory]
+        [InlineData("new ConnectionFactory { Endpoint = new AmqpTcpEndpoint(\"b-1.mq.eu-west-1.amazonaws.com\", 5671) }")]
+        [InlineData("new ConnectionFactory(); factory.Endpoint = new AmqpTcpEndpoint(new Uri(\"amqps://b-1.mq.eu-west-1.amazonaws.com:5671\"))")]
+        public void AFactorysEndpointGivesTheBroker(string factory)
+        {
+            var sink = SinkOf(Publisher(factory));
+            Assert.Equal("b-1.mq.eu-west-1.amazonaws.com", sink.Host);
+            Assert.Equal("IE", sink.Region.Code);
+        }
+
         private static SinkInfo SinkOf(string source, (string, string)[]? files = null) =>
             Assert.Single(Assert.Single(SinkProbe.Resolve(EndpointTest.Unmarked(source), files, null, Library), c => c.Call.Contains("BasicPublish")).Sink.Sinks);
     }
