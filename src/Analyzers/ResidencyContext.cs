@@ -53,7 +53,7 @@ namespace Residency.Analyzers
                 declared,
                 databases,
                 connections,
-                new JobStorageSinkProvider(Resolver, sinks, DatabaseCatalog.BuiltIn),
+                new JobStorageSinkProvider(Resolver, sinks, DatabaseCatalog.BuiltIn, sdk),
                 new HttpSinkProvider(Resolver, sinks),
                 new RefitSinkProvider(Resolver, sinks),
                 new GrpcSinkProvider(Resolver, sinks),

@@ -10,8 +10,9 @@ namespace Residency.Analyzers.Endpoints
     /// <summary>One Entity Framework Core provider of the built-in <c>databases.json</c>: the calls that choose it and how its connection string names the server.</summary>
     internal sealed class DatabaseProvider
     {
-        public DatabaseProvider(string database, ImmutableArray<string> methods, ImmutableArray<string> hostKeys, bool sqlServer, bool inProcess, ImmutableArray<string> connectionParameters = default)
+        public DatabaseProvider(string database, ImmutableArray<string> methods, ImmutableArray<string> hostKeys, bool sqlServer, bool inProcess, ImmutableArray<string> connectionParameters = default, string? valueFormat = null)
         {
+            ValueFormat = valueFormat;
             Database = database;
             Methods = methods;
             HostKeys = hostKeys;
@@ -37,6 +38,13 @@ namespace Residency.Analyzers.Endpoints
 
         /// <summary>The database is in the process (a SQLite file, the in-memory provider): nothing leaves.</summary>
         public bool InProcess { get; }
+
+        /// <summary>
+        /// A connection string that is not <c>Key=Value;</c> pairs, read in an SDK catalogue value format (docs/endpoints.md,
+        /// "How an SDK's endpoint value is read"): Redis's <c>redisConfiguration</c> (<c>cache.example.com:6380,ssl=true</c>),
+        /// MongoDB's <c>mongoConnectionString</c> (every host of <c>mongodb://h1,h2/</c>). Null: <see cref="HostKeys"/>.
+        /// </summary>
+        public string? ValueFormat { get; }
     }
 
     /// <summary>A .NET Aspire registration of a context by connection name (<c>builder.AddNpgsqlDbContext&lt;AppDb&gt;("crm")</c>).</summary>
@@ -188,7 +196,7 @@ namespace Residency.Analyzers.Endpoints
                 {
                     if (item.GetString("database") is { } database)
                     {
-                        providers.Add(new DatabaseProvider(database, Strings(item.Get("methods")), Strings(item.Get("hostKeys")), item.GetBool("sqlServer") == true, item.GetBool("inProcess") == true, Strings(item.Get("connectionParameters"))));
+                        providers.Add(new DatabaseProvider(database, Strings(item.Get("methods")), Strings(item.Get("hostKeys")), item.GetBool("sqlServer") == true, item.GetBool("inProcess") == true, Strings(item.Get("connectionParameters")), item.GetString("valueFormat")));
                     }
                 }
             }

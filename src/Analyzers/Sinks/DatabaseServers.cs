@@ -31,10 +31,28 @@ namespace Residency.Analyzers.Sinks
                 return;
             }
 
-            foreach (var host in UrlText.DatabaseHosts(value.Text, value.Complete, provider.HostKeys, provider.SqlServer))
+            var hosts = provider.ValueFormat is { } format ? HostsIn(value, format) : UrlText.DatabaseHosts(value.Text, value.Complete, provider.HostKeys, provider.SqlServer);
+            foreach (var host in hosts)
             {
                 infos.Add(sinks.ForHost(SinkKind.Sdk, holder, host, false, $"{provider.Database} connection string of {holder} ← {value.ResolvedBy}", value.Location, recipient));
             }
+        }
+
+        /// <summary>The hosts of a connection string read in an SDK catalogue value format (Redis, MongoDB).</summary>
+        private static List<string> HostsIn(EndpointValue value, string format)
+        {
+            var targets = new List<EndpointTarget>();
+            EndpointTarget.AddFrom(targets, new[] { value }, format, null, null);
+            var hosts = new List<string>();
+            foreach (var target in targets)
+            {
+                if (target.Host is { } host && !hosts.Contains(host))
+                {
+                    hosts.Add(host);
+                }
+            }
+
+            return hosts;
         }
 
         /// <summary>A database's sink as one call names it (<c>Crm.SaveChangesAsync crm.….rds.amazonaws.com</c>).</summary>

@@ -14,7 +14,8 @@ namespace Residency.Analyzers.Sinks
     /// database until a server runs the job, so a call that creates one (<c>BackgroundJob.Enqueue(() =&gt; mailer.Send(c.Email))</c>,
     /// <c>jobs.Schedule(…)</c>, <c>RecurringJob.AddOrUpdate(…)</c>) hands what its expression tree is given from outside it to
     /// the server the storage's connection string names (<c>UseSqlServerStorage(cs)</c>, <c>UsePostgreSqlStorage(o =&gt;
-    /// o.UseNpgsqlConnection(cs))</c>, <c>new SqlServerStorage(cs)</c>), or keeps it in the process (<c>UseInMemoryStorage()</c>).
+    /// o.UseNpgsqlConnection(cs))</c>, <c>new SqlServerStorage(cs)</c>, Redis's <c>UseRedisStorage(configuration)</c>, MongoDB's
+    /// <c>UseMongoStorage(connectionString, "jobs")</c>, or the SDK client such a storage is given), or keeps it in the process (<c>UseInMemoryStorage()</c>).
     /// An application has one storage: every storage the compilation chooses counts for every job. With none found the call
     /// stays what it was, an unclassified recipient until residency.json declares it. The data is <c>databases.json</c>'s <c>jobs</c>.
     /// </summary>
@@ -25,12 +26,14 @@ namespace Residency.Analyzers.Sinks
         private readonly EndpointResolver _resolver;
         private readonly EndpointSinks _sinks;
         private readonly DatabaseCatalog _catalog;
+        private readonly SdkSinkProvider _sdk;
         private readonly bool _referenced;
         private readonly HashSet<string> _sinkNames;
         private readonly Lazy<ImmutableArray<SinkInfo>> _storages;
 
-        public JobStorageSinkProvider(EndpointResolver resolver, EndpointSinks sinks, DatabaseCatalog catalog)
+        public JobStorageSinkProvider(EndpointResolver resolver, EndpointSinks sinks, DatabaseCatalog catalog, SdkSinkProvider sdk)
         {
+            _sdk = sdk;
             _resolver = resolver;
             _sinks = sinks;
             _catalog = catalog;
@@ -84,11 +87,24 @@ namespace Residency.Analyzers.Sinks
                 {
                     foreach (var argument in arguments)
                     {
-                        if (EndpointResolver.IsWritten(argument) && argument.Parameter is { } parameter && _catalog.JobConnectionParameters.Contains(parameter.Name))
+                        if (!EndpointResolver.IsWritten(argument) || argument.Parameter is not { } parameter)
+                        {
+                            continue;
+                        }
+
+                        if (_catalog.JobConnectionParameters.Contains(parameter.Name))
                         {
                             foreach (var value in _resolver.Strings(argument.Value))
                             {
                                 DatabaseServers.Add(infos, _sinks, provider, value, Holder);
+                            }
+                        }
+                        else if (_sdk.ClientTargets(argument.Value) is { } client)
+                        {
+                            // UseMongoStorage(mongoClient, "jobs"), UseRedisStorage(multiplexer): the client's own endpoint.
+                            foreach (var target in client.Targets)
+                            {
+                                infos.Add(_sinks.ForHost(SinkKind.Sdk, Holder, target.Host, target.ServiceDiscovery, $"{provider.Database} client of {Holder} ← {target.ResolvedBy}", target.Location, $"database ({provider.Database})"));
                             }
                         }
                     }

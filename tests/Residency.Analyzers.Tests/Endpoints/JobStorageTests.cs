@@ -65,6 +65,37 @@ namespace Hangfire.PostgreSql
         public static Hangfire.IGlobalConfiguration UsePostgreSqlStorage(this Hangfire.IGlobalConfiguration configuration, System.Action<PostgreSqlBootstrapperOptions> configure) => configuration;
     }
 }
+namespace Hangfire.Redis.StackExchange
+{
+    public class RedisStorageOptions { }
+    public static class RedisStorageExtensions
+    {
+        public static Hangfire.IGlobalConfiguration UseRedisStorage(this Hangfire.IGlobalConfiguration configuration, string? nameOrConnectionString = null, RedisStorageOptions? options = null) => configuration;
+        public static Hangfire.IGlobalConfiguration UseRedisStorage(this Hangfire.IGlobalConfiguration configuration, global::StackExchange.Redis.IConnectionMultiplexer connectionMultiplexer, RedisStorageOptions? options = null) => configuration;
+    }
+}
+namespace Hangfire.Mongo
+{
+    public class MongoStorageOptions { }
+    public static class MongoBootstrapperConfigurationExtensions
+    {
+        public static Hangfire.IGlobalConfiguration UseMongoStorage(this Hangfire.IGlobalConfiguration configuration, string connectionString, string databaseName) => configuration;
+        public static Hangfire.IGlobalConfiguration UseMongoStorage(this Hangfire.IGlobalConfiguration configuration, global::MongoDB.Driver.IMongoClient mongoClient, string databaseName, MongoStorageOptions storageOptions) => configuration;
+    }
+}
+namespace StackExchange.Redis
+{
+    public interface IConnectionMultiplexer { }
+    public sealed class ConnectionMultiplexer : IConnectionMultiplexer
+    {
+        public static ConnectionMultiplexer Connect(string configuration, System.IO.TextWriter? log = null) => null!;
+    }
+}
+namespace MongoDB.Driver
+{
+    public interface IMongoClient { }
+    public class MongoClient : IMongoClient { public MongoClient(string connectionString) { } }
+}
 namespace Microsoft.Extensions.Configuration
 {
     public interface IConfiguration { string? this[string key] { get; set; } }
@@ -81,6 +112,8 @@ namespace Microsoft.Extensions.DependencyInjection
         private static string Jobs(string storage) => @"
 using Hangfire;
 using Hangfire.PostgreSql;
+using Hangfire.Redis.StackExchange;
+using Hangfire.Mongo;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 public class Mailer { public void Send(string to) { } }
@@ -111,6 +144,26 @@ class Controller(IBackgroundJobClient jobs, Mailer mailer)
             Assert.Equal(("jobs.c9akciq32.us-east-1.rds.amazonaws.com", "US"), (sink.Host, sink.Region.Code));
             Assert.StartsWith("BackgroundJob.Enqueue", sink.Display);
             Assert.Contains("connection string of Hangfire job storage", sink.ResolvedBy);
+        }
+
+        /// <summary>
+        /// Redis and MongoDB storages (Hangfire.Redis.StackExchange 1.12, Hangfire.Mongo 1.17): a configuration string, a
+        /// MongoDB connection string, or the SDK client the storage is given. Before, the jobs stayed unclassified recipients.
+        /// </summary>
+        [Theory]
+        [InlineData("GlobalConfiguration.Configuration.UseRedisStorage(\"jobs.redis.example.com:6380,password=p,ssl=True\")", "jobs.redis.example.com", "Redis connection string")]
+        [InlineData("services.AddHangfire(c => c.UseRedisStorage(configuration.GetConnectionString(\"Redis\"), new RedisStorageOptions()))", "jobs.redis.example.com", "Redis connection string")]
+        [InlineData("GlobalConfiguration.Configuration.UseRedisStorage(StackExchange.Redis.ConnectionMultiplexer.Connect(\"jobs.redis.example.com:6380\"))", "jobs.redis.example.com", "Redis client")]
+        [InlineData("GlobalConfiguration.Configuration.UseMongoStorage(\"mongodb+srv://app:p@jobs.ab1cd.mongodb.net/\", \"hangfire\")", "jobs.ab1cd.mongodb.net", "MongoDB connection string")]
+        [InlineData("GlobalConfiguration.Configuration.UseMongoStorage(new MongoDB.Driver.MongoClient(\"mongodb://app:p@jobs.ab1cd.mongodb.net:27017/\"), \"hangfire\", new MongoStorageOptions())", "jobs.ab1cd.mongodb.net", "MongoDB client")]
+        public async Task AJobsArgumentsGoToItsRedisOrMongoStorage(string storage, string host, string how)
+        {
+            var files = EndpointTest.Declared(host, "US", ("/0/appsettings.json", "{ \"ConnectionStrings\": { \"Redis\": \"jobs.redis.example.com:6380,abortConnect=false\" } }"));
+            await EndpointTest.VerifyAsync(Jobs(storage), files, null, new[] { Library }, EndpointTest.Res001(0), EndpointTest.Res001(1), EndpointTest.Res001(2));
+            await VerifyUnclassifiedAsync(Jobs(storage), files);
+            var sink = Assert.Single(SinkProbe.Resolve(Strip(Jobs(storage)), files, null, Library), call => call.Call.StartsWith("BackgroundJob.Enqueue")).Sink.Sink;
+            Assert.Equal((host, "US"), (sink.Host, sink.Region.Code));
+            Assert.Contains(how + " of Hangfire job storage", sink.ResolvedBy);
         }
 
         // An in-memory storage keeps the jobs in the process: no finding, and no unclassified recipient.
