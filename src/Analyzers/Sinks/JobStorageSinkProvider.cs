@@ -39,7 +39,7 @@ namespace Residency.Analyzers.Sinks
             _catalog = catalog;
             _referenced = catalog.JobSinkTypes.Any(type => !resolver.Types.Resolve(type).IsDefaultOrEmpty);
             _sinkNames = new HashSet<string>(catalog.JobSinkMethodNames, StringComparer.Ordinal);
-            _storages = new Lazy<ImmutableArray<SinkInfo>>(FindStorages, System.Threading.LazyThreadSafetyMode.ExecutionAndPublication);
+            _storages = new Lazy<ImmutableArray<SinkInfo>>(GuardedStorages, System.Threading.LazyThreadSafetyMode.ExecutionAndPublication);
         }
 
         public SinkCall? TryResolve(IInvocationOperation invocation)
@@ -71,6 +71,20 @@ namespace Residency.Analyzers.Sinks
         }
 
         public IEnumerable<string> WildcardTypes() => Enumerable.Empty<string>();
+
+        // The storages' arguments are followed through arbitrary (possibly half-typed) code, SDK clients included: an
+        // unexpected failure makes the storage Unknown, never an AD0001.
+        private ImmutableArray<SinkInfo> GuardedStorages()
+        {
+            try
+            {
+                return FindStorages();
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                return ImmutableArray.Create(_sinks.ResolutionFailed(SinkKind.Sdk, Holder, e, "job storage"));
+            }
+        }
 
         /// <summary>The sinks of every job storage the compilation chooses.</summary>
         private ImmutableArray<SinkInfo> FindStorages()
