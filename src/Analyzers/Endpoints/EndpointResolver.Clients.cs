@@ -113,11 +113,9 @@ namespace Residency.Analyzers.Endpoints
                     break;
                 }
 
-                case IInvocationOperation invocation when invocation.TargetMethod.ReturnType is { } returnType &&
-                                                          invocation.Instance is { } instance &&
-                                                          SymbolEqualityComparer.Default.Equals(returnType.OriginalDefinition, invocation.TargetMethod.ContainingType?.OriginalDefinition):
-                    // Fluent options (options.WithX(...) returning the same type): the receiver's values.
-                    result.AddRange(PropertyValues(instance, propertyName, depth + 1));
+                case IInvocationOperation invocation when FluentReceiver(invocation) is { } receiver:
+                    // Fluent options (options.WithX(...), request.AddJsonBody(body): a call that returns what it is made on): the receiver's values.
+                    result.AddRange(PropertyValues(receiver, propertyName, depth + 1));
                     break;
             }
 

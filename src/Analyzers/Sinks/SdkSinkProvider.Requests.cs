@@ -156,6 +156,6 @@ namespace Residency.Analyzers.Sinks
 
         private bool IsRequest(ITypeSymbol? type, SdkRequestUrl requestUrl) => requestUrl.Types.Any(name => _resolver.Types.DerivesFrom(type, name));
 
-        private bool IsUrlText(ITypeSymbol type) => type.SpecialType == SpecialType.System_String || _resolver.Types.Is(type, "System.Uri");
+        private bool IsUrlText(ITypeSymbol type) => type.SpecialType == SpecialType.System_String || EndpointTypes.Is(type, _resolver.Types.Uri);
     }
 }
