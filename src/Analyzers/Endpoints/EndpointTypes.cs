@@ -104,5 +104,8 @@ namespace Residency.Analyzers.Endpoints
         public bool IsConfiguration(ITypeSymbol? type) => DerivesFrom(type, _configuration);
 
         public bool IsSection(ITypeSymbol? type) => Is(type, ConfigurationSection);
+
+        /// <summary>Whether a value of <paramref name="type"/> can be a URL: a string or a <c>System.Uri</c>.</summary>
+        public bool IsUrlText(ITypeSymbol? type) => type is not null && (type.SpecialType == SpecialType.System_String || Is(type, Uri));
     }
 }

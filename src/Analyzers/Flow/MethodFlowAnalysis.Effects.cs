@@ -107,7 +107,7 @@ namespace Residency.Analyzers.Flow
                         var held = flow.ViaMember ? Taint.OnMemberRead(receiver, flow.Member) : receiver;
                         if (!ReportedByTheCallee(flow, held))
                         {
-                            RecordSink(operation, flow.Sink, held, flow.Path, flow.Through);
+                            RecordSinks(operation, callee, flow, held);
                         }
                     }
 
@@ -117,7 +117,7 @@ namespace Residency.Analyzers.Flow
                 if (flow.Parameter == TaintFact.OpenRead)
                 {
                     // An open member the callee reads (docs/cross-project.md): its flow is this method's too, through the call.
-                    RecordSink(operation, flow.Sink, Taint.Empty.Add(TaintFact.ForOpenRead(flow.Member!)), flow.Path, flow.Through);
+                    RecordSinks(operation, callee, flow, Taint.Empty.Add(TaintFact.ForOpenRead(flow.Member!)));
                     continue;
                 }
 
@@ -140,8 +140,26 @@ namespace Residency.Analyzers.Flow
 
                 if (!ReportedByTheCallee(flow, sent, parameter))
                 {
-                    RecordSink(operation, flow.Sink, sent, flow.Path, flow.Through);
+                    RecordSinks(operation, callee, flow, sent);
                 }
+            }
+        }
+
+        /// <summary>
+        /// A callee's parameter sink at this call: the sink itself, or, when its URL is a parameter of the callee (a helper
+        /// that sends to the URL it is given), the sinks this call's argument resolves it to (<see cref="Sinks.ParameterUrl"/>).
+        /// </summary>
+        private void RecordSinks(IOperation operation, IMethodSymbol callee, ParameterSinkFlow flow, ImmutableHashSet<TaintFact> sent)
+        {
+            if (flow.Sink.UrlParameter is not { } url)
+            {
+                RecordSink(operation, flow.Sink, sent, flow.Path, flow.Through);
+                return;
+            }
+
+            foreach (var sink in url.At(operation.Syntax, callee, flow.Sink))
+            {
+                RecordSink(operation, sink, sent, flow.Path, flow.Through);
             }
         }
 

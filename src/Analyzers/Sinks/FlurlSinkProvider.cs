@@ -146,11 +146,24 @@ namespace Residency.Analyzers.Sinks
         {
             var target = invocation.TargetMethod.IsExtensionMethod || invocation.TargetMethod.ReducedFrom is not null ? EndpointResolver.FirstArgument(invocation) : invocation.Instance;
             var urls = new List<EndpointValue>();
+            var parameters = new List<IParameterSymbol>();
             if (target is not null)
             {
-                AddUrls(urls, target, 0);
+                AddUrls(urls, target, 0, parameters: parameters);
             }
 
+            if (urls.Count == 0 && parameters.Count == 1)
+            {
+                // Task Post(string url, T body) => url.AppendPathSegment("contacts").PostJsonAsync(body): each call of Post says where.
+                return new SinkCall(ParameterUrl.Unresolved(_resolver, parameters[0], (values, hint) => SinksFor(display, values, hint)), allArguments: true, receiver: false, ImmutableArray<int>.Empty);
+            }
+
+            return new SinkCall(SinksFor(display, urls, "a Flurl request without URL"), allArguments: true, receiver: false, ImmutableArray<int>.Empty);
+        }
+
+        /// <summary>The sinks of a request's URLs; none found is the unknown sink named after <paramref name="target"/>.</summary>
+        private ImmutableArray<SinkInfo> SinksFor(string display, List<EndpointValue> urls, string target)
+        {
             var infos = new List<SinkInfo>();
             foreach (var value in urls)
             {
@@ -159,10 +172,10 @@ namespace Residency.Analyzers.Sinks
 
             if (infos.Count == 0)
             {
-                infos.Add(_sinks.ForHost(SinkKind.Http, display, null, false, "the request's URL was not found (a string, Url or FlurlClient base URL)", null, null, target: "a Flurl request without URL"));
+                infos.Add(_sinks.ForHost(SinkKind.Http, display, null, false, "the request's URL was not found (a string, Url or FlurlClient base URL)", null, null, target: target));
             }
 
-            return new SinkCall(EndpointSinks.Distinct(infos), allArguments: true, receiver: false, ImmutableArray<int>.Empty);
+            return EndpointSinks.Distinct(infos);
         }
 
         /// <summary>
@@ -170,7 +183,7 @@ namespace Residency.Analyzers.Sinks
         /// the Flurl namespaces that returns a URL or request: its first argument or receiver), locals, fields and properties,
         /// to a string, a <c>Url</c> or <c>Uri</c>, or a client's base URL (<c>client.Request(…)</c>).
         /// </summary>
-        private void AddUrls(List<EndpointValue> result, IOperation target, int steps, string? via = null)
+        private void AddUrls(List<EndpointValue> result, IOperation target, int steps, string? via = null, List<IParameterSymbol>? parameters = null)
         {
             if (steps > MaxSteps || result.Count >= 8)
             {
@@ -193,13 +206,18 @@ namespace Residency.Analyzers.Sinks
                         AddClientBaseUrls(result, client);
                         break;
                     case IInvocationOperation builder when IsFlurl(builder.TargetMethod.ContainingNamespace) && Previous(builder) is { } previous:
-                        AddUrls(result, previous, steps + 1, via);
+                        AddUrls(result, previous, steps + 1, via, parameters);
                         break;
                     case IObjectCreationOperation { Type.Name: "Url" } url when IsFlurl(url.Type?.ContainingNamespace) && url.Arguments.Length > 0:
-                        AddUrls(result, url.Arguments[0].Value, steps + 1, "new Url");
+                        AddUrls(result, url.Arguments[0].Value, steps + 1, "new Url", parameters);
                         break;
                     case IObjectCreationOperation { Type.Name: "FlurlRequest" } request when IsFlurl(request.Type?.ContainingNamespace) && request.Arguments.Length > 0:
-                        AddUrls(result, request.Arguments[0].Value, steps + 1, via);
+                        AddUrls(result, request.Arguments[0].Value, steps + 1, via, parameters);
+                        break;
+                    case IParameterReferenceOperation { Parameter: { } parameter } when parameters is not null && _resolver.Types.IsUrlText(parameter.Type):
+                        // A URL the method is given: its callers may say (ParameterUrl).
+                        parameters.Add(parameter);
+                        AddStrings(result, origin, via);
                         break;
                     default:
                         AddStrings(result, origin, via);

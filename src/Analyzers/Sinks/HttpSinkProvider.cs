@@ -105,12 +105,14 @@ namespace Residency.Analyzers.Sinks
             else if (requestArgument is not null)
             {
                 requests = new List<EndpointValue>();
+                var named = false;
                 foreach (var creation in Creations(requestArgument.Value))
                 {
                     var ctorUri = creation.Arguments.FirstOrDefault(a => a.Parameter?.Name == "requestUri");
                     if (ctorUri is not null)
                     {
                         requests.AddRange(_resolver.Strings(ctorUri.Value));
+                        named |= ctorUri.Value.ConstantValue is not { HasValue: true, Value: null };
                     }
 
                     if (verb == "SEND" && creation.Arguments.FirstOrDefault(a => a.Parameter?.Name == "method")?.Value is IPropertyReferenceOperation { Property.Name: { } httpMethod })
@@ -122,55 +124,42 @@ namespace Residency.Analyzers.Sinks
                 foreach (var value in _resolver.PropertyValues(requestArgument.Value, "RequestUri"))
                 {
                     requests.AddRange(_resolver.Strings(value));
+                    named = true;
                 }
 
-                if (requests.Count == 0 && Creations(requestArgument.Value).Count > 0)
+                if (requests.Count == 0 && !named && Creations(requestArgument.Value).Count > 0)
                 {
                     relativeToBase = true; // new HttpRequestMessage() with no URI: the BaseAddress
                 }
             }
 
             var display = $"HTTP {verb}";
-            var infos = new List<SinkInfo>();
             if (relativeToBase)
             {
                 requests = new List<EndpointValue> { new(string.Empty, true, "BaseAddress", null) };
             }
 
-            if (requests is null || requests.Count == 0)
+            ImmutableArray<SinkInfo> sinks;
+            if ((requests is null || requests.Count == 0) && UrlParameter(uriArgument?.Value, requestArgument?.Value) is { } parameter)
             {
-                var target = UrlHint.Describe(uriArgument?.Value ?? requestArgument?.Value, _resolver);
-                infos.Add(_sinks.ForHost(SinkKind.Http, display, null, false, "request URI not resolved (not a constant, configuration key with a value, or known base address)", null, null, target: target));
+                // Post(string url, T body) => http.PostAsJsonAsync(url, body): each call of Post says where (ParameterUrl). The
+                // client's base addresses are read now: the sinks the calls resolve must not keep this method's operations.
+                var bases = _resolver.BaseAddress(clientExpression);
+                var client = UrlHint.Describe(clientExpression, _resolver) ?? "a client";
+                sinks = ImmutableArray.Create(ParameterUrl.Unresolved(_resolver, parameter, (values, target) => SinksFor(display, values, () => bases, () => client, null, () => target)));
             }
             else
             {
                 List<EndpointValue>? bases = null;
-                foreach (var request in requests)
-                {
-                    var parsed = UrlText.Parse(request.Text, request.Complete);
-                    if (parsed.IsAbsolute)
-                    {
-                        infos.Add(_sinks.ForHost(SinkKind.Http, display, parsed.Host, parsed.IsServiceDiscovery, request.ResolvedBy, request.Location ?? uriArgument?.Value.Syntax.GetLocation(), null));
-                        continue;
-                    }
-
-                    bases ??= _resolver.BaseAddress(clientExpression);
-                    if (bases.Count == 0)
-                    {
-                        infos.Add(_sinks.ForHost(SinkKind.Http, display, null, false, $"relative request URI '{request.Text}' and no BaseAddress found for the client", request.Location, null,
-                            target: $"relative '{UrlHint.Shorten(request.Text)}' on {UrlHint.Describe(clientExpression, _resolver) ?? "a client"} without BaseAddress"));
-                        continue;
-                    }
-
-                    foreach (var b in bases)
-                    {
-                        var baseUrl = UrlText.Parse(b.Text, b.Complete);
-                        infos.Add(_sinks.ForHost(SinkKind.Http, display, baseUrl.Host, baseUrl.IsServiceDiscovery, "BaseAddress " + b.ResolvedBy, b.Location, null));
-                    }
-                }
+                sinks = SinksFor(
+                    display,
+                    requests ?? new List<EndpointValue>(),
+                    () => bases ??= _resolver.BaseAddress(clientExpression),
+                    () => UrlHint.Describe(clientExpression, _resolver) ?? "a client",
+                    uriArgument?.Value.Syntax.GetLocation(),
+                    () => UrlHint.Describe(uriArgument?.Value ?? requestArgument?.Value, _resolver));
             }
 
-            var sinks = EndpointSinks.Distinct(infos);
             if (json)
             {
                 var ordinals = method.Parameters.Where(p => p.Ordinal > 0).Select(p => p.Ordinal).ToImmutableArray();
@@ -178,6 +167,66 @@ namespace Residency.Analyzers.Sinks
             }
 
             return new SinkCall(sinks, allArguments: true, receiver: false, ImmutableArray<int>.Empty);
+        }
+
+        /// <summary>
+        /// The sinks of request URLs on a client: an absolute URL's host, a relative one's client base addresses
+        /// (<paramref name="bases"/>, asked only then); no URL at all is the unknown sink named after <paramref name="target"/>
+        /// (what the URL comes from, described only then).
+        /// </summary>
+        private ImmutableArray<SinkInfo> SinksFor(string display, List<EndpointValue> requests, System.Func<List<EndpointValue>> bases, System.Func<string> client, Location? uriLocation, System.Func<string?> target)
+        {
+            var infos = new List<SinkInfo>();
+            if (requests.Count == 0)
+            {
+                infos.Add(_sinks.ForHost(SinkKind.Http, display, null, false, "request URI not resolved (not a constant, configuration key with a value, or known base address)", null, null, target: target()));
+            }
+
+            foreach (var request in requests)
+            {
+                var parsed = UrlText.Parse(request.Text, request.Complete);
+                if (parsed.IsAbsolute)
+                {
+                    infos.Add(_sinks.ForHost(SinkKind.Http, display, parsed.Host, parsed.IsServiceDiscovery, request.ResolvedBy, request.Location ?? uriLocation, null));
+                    continue;
+                }
+
+                var baseAddresses = bases();
+                if (baseAddresses.Count == 0)
+                {
+                    infos.Add(_sinks.ForHost(SinkKind.Http, display, null, false, $"relative request URI '{request.Text}' and no BaseAddress found for the client", request.Location, null,
+                        target: $"relative '{UrlHint.Shorten(request.Text)}' on {client()} without BaseAddress"));
+                    continue;
+                }
+
+                foreach (var b in baseAddresses)
+                {
+                    var baseUrl = UrlText.Parse(b.Text, b.Complete);
+                    infos.Add(_sinks.ForHost(SinkKind.Http, display, baseUrl.Host, baseUrl.IsServiceDiscovery, "BaseAddress " + b.ResolvedBy, b.Location, null));
+                }
+            }
+
+            return EndpointSinks.Distinct(infos);
+        }
+
+        /// <summary>
+        /// The parameter of the calling method a request's URL is (<c>http.PostAsJsonAsync(url, body)</c>, <c>new
+        /// HttpRequestMessage(HttpMethod.Post, url)</c>), when it is one: its callers give the URL.
+        /// </summary>
+        private IParameterSymbol? UrlParameter(IOperation? uri, IOperation? request)
+        {
+            if (uri is not null)
+            {
+                return EndpointResolver.Strip(uri) is IParameterReferenceOperation { Parameter: { } parameter } && _resolver.Types.IsUrlText(parameter.Type) ? parameter : null;
+            }
+
+            if (request is not null && Creations(request) is { Count: 1 } creations &&
+                creations[0].Arguments.FirstOrDefault(a => a.Parameter?.Name == "requestUri")?.Value is { } value)
+            {
+                return UrlParameter(value, null);
+            }
+
+            return null;
         }
 
         private List<IObjectCreationOperation> Creations(IOperation operation) =>

@@ -31,7 +31,7 @@ namespace Residency.Analyzers.Sinks
                     continue;
                 }
 
-                if (requestUrl.Parameters.Contains(parameter.Name) && IsUrlText(parameter.Type))
+                if (requestUrl.Parameters.Contains(parameter.Name) && _resolver.Types.IsUrlText(parameter.Type))
                 {
                     relative |= AddUrls(absolute, _resolver.Strings(argument.Value), $"{invocation.TargetMethod.Name}({parameter.Name})");
                 }
@@ -71,7 +71,7 @@ namespace Residency.Analyzers.Sinks
                 var values = 0;
                 foreach (var argument in creation.Arguments)
                 {
-                    if (argument.Parameter is { } parameter && EndpointResolver.IsWritten(argument) && requestUrl.Parameters.Contains(parameter.Name) && IsUrlText(parameter.Type))
+                    if (argument.Parameter is { } parameter && EndpointResolver.IsWritten(argument) && requestUrl.Parameters.Contains(parameter.Name) && _resolver.Types.IsUrlText(parameter.Type))
                     {
                         var strings = _resolver.Strings(argument.Value);
                         values += strings.Count;
@@ -155,7 +155,5 @@ namespace Residency.Analyzers.Sinks
         }
 
         private bool IsRequest(ITypeSymbol? type, SdkRequestUrl requestUrl) => requestUrl.Types.Any(name => _resolver.Types.DerivesFrom(type, name));
-
-        private bool IsUrlText(ITypeSymbol type) => type.SpecialType == SpecialType.System_String || EndpointTypes.Is(type, _resolver.Types.Uri);
     }
 }

@@ -97,14 +97,23 @@ namespace Residency.Analyzers.Sinks
         /// </summary>
         public string? Target { get; }
 
+        /// <summary>
+        /// For an unknown destination that is a parameter of the method making the call (a helper that sends to the URL it is
+        /// given): how each call of that method resolves it (<see cref="Sinks.ParameterUrl.At"/>).
+        /// </summary>
+        public ParameterUrl? UrlParameter { get; private init; }
+
         /// <summary>This sink declared at <paramref name="location"/> (a tool's result: the chat call that offers the tool).</summary>
-        public SinkInfo WithLocation(Location location) => Copy(location, RegionName);
+        public SinkInfo WithLocation(Location location) => Copy(location, RegionName, UrlParameter);
 
         /// <summary>This sink, its host named from the region <paramref name="regionName"/> a client was given.</summary>
-        public SinkInfo NamedFromRegion(string regionName) => Copy(Location, regionName);
+        public SinkInfo NamedFromRegion(string regionName) => Copy(Location, regionName, UrlParameter);
 
-        private SinkInfo Copy(Location? location, string? regionName) =>
-            new(Kind, Display, Region, Recipient, Host, Purpose, ResolvedBy, IsInternal, location, EuAlternative, Hint, Target) { RecipientAssembly = RecipientAssembly, RecipientMethod = RecipientMethod, RegionName = regionName };
+        /// <summary>This unknown sink, its URL the parameter <paramref name="url"/> stands for.</summary>
+        public SinkInfo WithUrlParameter(ParameterUrl url) => Copy(Location, RegionName, url);
+
+        private SinkInfo Copy(Location? location, string? regionName, ParameterUrl? url) =>
+            new(Kind, Display, Region, Recipient, Host, Purpose, ResolvedBy, IsInternal, location, EuAlternative, Hint, Target) { RecipientAssembly = RecipientAssembly, RecipientMethod = RecipientMethod, RegionName = regionName, UrlParameter = url };
 
         /// <summary>The RES003 advice: <see cref="Hint"/>, else where a <c>[DataSink]</c> goes.</summary>
         public string DeclareAdvice => Hint ?? Kind switch

@@ -46,6 +46,30 @@ class Service
         }
 
         [Fact]
+        public async Task RewritesTheCallersLiteralWhenAHelperSendsToTheUrlItIsGiven()
+        {
+            var test = Test(@"
+class Service(HttpClient http)
+{
+    Task Post(string url, string body) => http.PostAsJsonAsync(url, body);
+    async Task Run(Customer customer)
+    {
+        await {|#0:Post(""https://api.openai.com/v1/responses"", customer.Email)|};
+    }
+}", @"
+class Service(HttpClient http)
+{
+    Task Post(string url, string body) => http.PostAsJsonAsync(url, body);
+    async Task Run(Customer customer)
+    {
+        await Post(""https://eu.api.openai.com/v1/responses"", customer.Email);
+    }
+}");
+            test.ExpectedDiagnostics.Add(Res("RES001", 0));
+            await test.RunAsync(CancellationToken.None);
+        }
+
+        [Fact]
         public async Task RewritesTheLiteralInsideNewUriAndVerbatimStrings()
         {
             var test = Test(@"

@@ -112,6 +112,21 @@ class Service
 }", Res003(0));
 
         [Fact]
+        public Task ARequestMessageWithAnUnresolvedUriIsNotSentToTheBaseAddress() => VerifyAsync(@"
+class Service
+{
+    private readonly HttpClient _http = new HttpClient { BaseAddress = new Uri(""https://eu.api.openai.com/v1/"") };
+    async Task Run(Customer customer)
+    {
+        var url = System.Environment.GetEnvironmentVariable(""CRM"");
+        var request = new HttpRequestMessage(HttpMethod.Post, url) { Content = new StringContent(customer.Email) };
+        await {|#0:_http.SendAsync(request)|};
+        await _http.SendAsync(new HttpRequestMessage(HttpMethod.Post, (string?)null) { Content = new StringContent(customer.Email) });
+        await _http.SendAsync(new HttpRequestMessage { Method = HttpMethod.Post, Content = new StringContent(customer.Email) });
+    }
+}", Res003(0));
+
+        [Fact]
         public Task UnresolvedUrlIsUnknown() => VerifyAsync(@"
 class Service
 {

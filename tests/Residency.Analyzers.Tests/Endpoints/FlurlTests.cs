@@ -115,6 +115,19 @@ class Moderation
         [Fact]
         public Task ARequestToAHostOutsideTheCatalogueIsUnknown() => VerifyAsync(Posting("\"https://api.crm-vendor.com/v1\""), null, EndpointTest.Res003(0));
 
+        [Fact]
+        public Task AHelperSendingToTheUrlItIsGivenGoesWhereEachCallSays() => VerifyAsync(Uses + @"
+class Moderation
+{
+    static Task<IFlurlResponse> Post(string url, object body) => url.AppendPathSegment(""moderations"").PostJsonAsync(body);
+    public async Task Check(Customer c)
+    {
+        await {|#0:Post(""https://api.openai.com/v1"", new { input = c.Email })|};
+        await Post(""https://eu.api.openai.com/v1"", new { input = c.Email });
+        await {|#1:Post(""https://api.crm-vendor.com/v1"", new { input = c.Email })|};
+    }
+}", null, EndpointTest.Res001(0), EndpointTest.Res003(1));
+
         [Theory]
         [InlineData("\"https://api.openai.com/v1/moderations\"", "literal")]
         [InlineData("\"https://api.openai.com/v1\".AppendPathSegment(\"moderations\").SetQueryParam(\"v\", 2)", "literal")]

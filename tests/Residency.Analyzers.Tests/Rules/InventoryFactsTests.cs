@@ -194,6 +194,35 @@ class Service
         }
 
         [Fact]
+        public async Task AHelpersCallsListTheDestinationsTheirArgumentsGive()
+        {
+            const string source = @"
+using System.Net.Http;
+using System.Net.Http.Json;
+using System.Threading.Tasks;
+using Residency;
+public class Customer { [PersonalData(""contact.email"")] public string Email { get; set; } = """"; }
+class Service(HttpClient http)
+{
+    Task Post(string url, string body) => http.PostAsJsonAsync(url, body);
+    async Task Run(Customer c)
+    {
+        await Post(""https://api.openai.com/v1/responses"", c.Email);
+        await Post(""https://eu.api.openai.com/v1/responses"", c.Email);
+    }
+}";
+            await RunAsync(source);
+
+            var read = Residency.Facts.FactsFile.Read(File.ReadAllText(FactsPath), out _)!;
+            Assert.Equal(
+                new[] { ("HTTP POST api.openai.com", "US", "violation", 12), ("HTTP POST eu.api.openai.com", "EU", "allowed", 13) },
+                read.Flows.Select(f => (f.Sink!.Display!, f.Sink.Region!, f.Status, f.Line ?? 0)).OrderBy(f => f.Item4));
+            // The helper's own call is listed once, its destination its callers'.
+            var own = read.Sinks.Single(s => s.Sink.Display == "HTTP POST ‹parameter 'url'›");
+            Assert.Equal(("Unknown", 9), (own.Sink.Region, own.Line ?? 0));
+        }
+
+        [Fact]
         public async Task UnclassifiedCallsAreListedApartFromFlowsWhateverRes008sSeverity()
         {
             var library = TestReferences.Library("Contoso.Vendor", RES008Tests.VendorLibrary);
