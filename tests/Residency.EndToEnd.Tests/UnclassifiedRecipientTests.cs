@@ -489,6 +489,7 @@ namespace Residency.EndToEnd.Tests
         {
             var workspace = package.NewWorkspace("clients");
             var app = PackageFixture.WriteProject(workspace, "App", """
+                using System.Net.Http.Json;
                 using System.Text;
                 using Flurl;
                 using Flurl.Http;
@@ -527,7 +528,20 @@ namespace Residency.EndToEnd.Tests
                         await new RestClient().ExecuteAsync(sendGrid);
 
                         await "https://api.hubapi.com".AppendPathSegment("crm/v3/objects/contacts").PostJsonAsync(new { email = customer.Email });
+
+                        // Helpers that send to the URL they are given: each call goes where its argument says.
+                        await Moderate("https://api.mistral.ai/v1", customer.Email);
+                        await Moderate("https://api.deepseek.com", customer.Email);
+                        using var http = new HttpClient();
+                        await Forward(http, "https://eu.api.openai.com/v1/responses", customer.Email);
+                        await Forward(http, "https://api.anthropic.com/v1/messages", customer.Email);
                     }
+
+                    private static Task<IFlurlResponse> Moderate(string url, string input) => url.AppendPathSegment("moderations").PostJsonAsync(new { input });
+
+                    private static Task<HttpResponseMessage> Forward(HttpClient http, string url, string input) => Send(http, url, input);
+
+                    private static Task<HttpResponseMessage> Send(HttpClient http, string endpoint, string input) => http.PostAsJsonAsync(endpoint, new { input });
                 }
                 """, extraItems: """
                 <PackageReference Include="Grpc.Net.Client" Version="2.85.0" /><PackageReference Include="Google.Protobuf" Version="3.36.2" />
@@ -553,12 +567,16 @@ namespace Residency.EndToEnd.Tests
             Assert.Equal(
                 new (string?, string?, string?)[]
                 {
+                    ("api.anthropic.com", "US", "violation"),
+                    ("api.deepseek.com", "CN", "violation"),
                     ("api.hubapi.com", "US", "violation"),
                     ("api.mailgun.net", "US", "violation"),
+                    ("api.mistral.ai", "FR", "allowed"),
                     ("api.openai.com", "US", "violation"),
                     ("api.sendgrid.com", "US", "violation"),
                     ("b-1a2b3c.mq.us-east-1.amazonaws.com", "US", "violation"),
                     ("crm.example-vendor.com", "Unknown", "unknown"),
+                    ("eu.api.openai.com", "EU", "allowed"),
                 },
                 hosts);
         }
