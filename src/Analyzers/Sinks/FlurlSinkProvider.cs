@@ -146,19 +146,56 @@ namespace Residency.Analyzers.Sinks
         {
             var target = invocation.TargetMethod.IsExtensionMethod || invocation.TargetMethod.ReducedFrom is not null ? EndpointResolver.FirstArgument(invocation) : invocation.Instance;
             var urls = new List<EndpointValue>();
-            var parameters = new List<IParameterSymbol>();
+            var parameters = new List<IOperation>();
             if (target is not null)
             {
                 AddUrls(urls, target, 0, parameters: parameters);
             }
 
-            if (urls.Count == 0 && parameters.Count == 1)
+            var sinks = SinksFor(display, urls, "a Flurl request without URL");
+            if (ParameterUrl.NoneResolved(sinks) && target is not null && Parameters(parameters) is { IsEmpty: false } given)
             {
-                // Task Post(string url, T body) => url.AppendPathSegment("contacts").PostJsonAsync(body): each call of Post says where.
-                return new SinkCall(ParameterUrl.Unresolved(_resolver, parameters[0], (values, hint) => SinksFor(display, values, hint)), allArguments: true, receiver: false, ImmutableArray<int>.Empty);
+                // Task Post(string url, T body) => url.AppendPathSegment("contacts").PostJsonAsync(body): each call of Post says
+                // where (ParameterUrl); the URL is followed again at each call, from its syntax.
+                var syntax = target.Syntax;
+                return new SinkCall(
+                    ParameterUrl.Unresolved(_resolver, given, () => UrlsOf(syntax), (values, hint) => SinksFor(display, values, hint), UrlHint.Describe(parameters[0], _resolver) ?? "a parameter"),
+                    allArguments: true,
+                    receiver: false,
+                    ImmutableArray<int>.Empty);
             }
 
-            return new SinkCall(SinksFor(display, urls, "a Flurl request without URL"), allArguments: true, receiver: false, ImmutableArray<int>.Empty);
+            return new SinkCall(sinks, allArguments: true, receiver: false, ImmutableArray<int>.Empty);
+        }
+
+        /// <summary>The URLs of a request's target, found again from its syntax.</summary>
+        private List<EndpointValue> UrlsOf(SyntaxNode target)
+        {
+            var urls = new List<EndpointValue>();
+            if (_resolver.OperationOf(target) is { } operation)
+            {
+                AddUrls(urls, operation, 0);
+            }
+
+            return urls;
+        }
+
+        /// <summary>The parameters the values at the end of a request's builders are made from (ParameterUrl.Of).</summary>
+        private ImmutableArray<IParameterSymbol> Parameters(List<IOperation> unresolved)
+        {
+            var result = ImmutableArray.CreateBuilder<IParameterSymbol>();
+            foreach (var value in unresolved)
+            {
+                foreach (var parameter in ParameterUrl.Of(_resolver, value))
+                {
+                    if (!result.Contains(parameter) && (result.Count == 0 || SymbolEqualityComparer.Default.Equals(result[0].ContainingSymbol, parameter.ContainingSymbol)))
+                    {
+                        result.Add(parameter);
+                    }
+                }
+            }
+
+            return result.ToImmutable();
         }
 
         /// <summary>The sinks of a request's URLs; none found is the unknown sink named after <paramref name="target"/>.</summary>
@@ -183,7 +220,7 @@ namespace Residency.Analyzers.Sinks
         /// the Flurl namespaces that returns a URL or request: its first argument or receiver), locals, fields and properties,
         /// to a string, a <c>Url</c> or <c>Uri</c>, or a client's base URL (<c>client.Request(…)</c>).
         /// </summary>
-        private void AddUrls(List<EndpointValue> result, IOperation target, int steps, string? via = null, List<IParameterSymbol>? parameters = null)
+        private void AddUrls(List<EndpointValue> result, IOperation target, int steps, string? via = null, List<IOperation>? parameters = null)
         {
             if (steps > MaxSteps || result.Count >= 8)
             {
@@ -193,7 +230,7 @@ namespace Residency.Analyzers.Sinks
             var origins = _resolver.Origins(target, 8);
             if (origins.Count == 0)
             {
-                AddStrings(result, target, via); // configuration["Crm:Url"], a property no code assigns: its value, if known
+                AddStrings(result, target, via, parameters); // configuration["Crm:Url"], a property no code assigns: its value, if known
                 return;
             }
 
@@ -214,13 +251,8 @@ namespace Residency.Analyzers.Sinks
                     case IObjectCreationOperation { Type.Name: "FlurlRequest" } request when IsFlurl(request.Type?.ContainingNamespace) && request.Arguments.Length > 0:
                         AddUrls(result, request.Arguments[0].Value, steps + 1, via, parameters);
                         break;
-                    case IParameterReferenceOperation { Parameter: { } parameter } when parameters is not null && _resolver.Types.IsUrlText(parameter.Type):
-                        // A URL the method is given: its callers may say (ParameterUrl).
-                        parameters.Add(parameter);
-                        AddStrings(result, origin, via);
-                        break;
                     default:
-                        AddStrings(result, origin, via);
+                        AddStrings(result, origin, via, parameters);
                         break;
                 }
             }
@@ -240,9 +272,13 @@ namespace Residency.Analyzers.Sinks
             return method.IsStatic ? null : builder.Instance;
         }
 
-        private void AddStrings(List<EndpointValue> result, IOperation value, string? via)
+        /// <summary>A value's strings; the value is added to <paramref name="unresolved"/> (what a URL the method is given may be made from: ParameterUrl).</summary>
+        private void AddStrings(List<EndpointValue> result, IOperation value, string? via, List<IOperation>? unresolved = null)
         {
-            foreach (var text in _resolver.Strings(value))
+            unresolved?.Add(value);
+            var strings = _resolver.Strings(value);
+
+            foreach (var text in strings)
             {
                 result.Add(via is null ? text : text.With(text.Text, text.Complete, $"{via} {text.ResolvedBy}"));
             }

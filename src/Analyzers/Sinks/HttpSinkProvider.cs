@@ -139,25 +139,28 @@ namespace Residency.Analyzers.Sinks
                 requests = new List<EndpointValue> { new(string.Empty, true, "BaseAddress", null) };
             }
 
-            ImmutableArray<SinkInfo> sinks;
-            if ((requests is null || requests.Count == 0) && UrlParameter(uriArgument?.Value, requestArgument?.Value) is { } parameter)
+            List<EndpointValue>? bases = null;
+            var sinks = SinksFor(
+                display,
+                requests ?? new List<EndpointValue>(),
+                () => bases ??= _resolver.BaseAddress(clientExpression),
+                () => UrlHint.Describe(clientExpression, _resolver) ?? "a client",
+                uriArgument?.Value.Syntax.GetLocation(),
+                () => UrlHint.Describe(uriArgument?.Value ?? requestArgument?.Value, _resolver));
+            if (ParameterUrl.NoneResolved(sinks) && Url(uriArgument?.Value, requestArgument?.Value) is { } url && ParameterUrl.Of(_resolver, url) is { IsEmpty: false } parameters)
             {
                 // Post(string url, T body) => http.PostAsJsonAsync(url, body): each call of Post says where (ParameterUrl). The
-                // client's base addresses are read now: the sinks the calls resolve must not keep this method's operations.
-                var bases = _resolver.BaseAddress(clientExpression);
+                // client's base addresses are read now, the URL again at each call from its syntax: the sinks the calls resolve
+                // must not keep this method's operations.
+                var known = bases ??= _resolver.BaseAddress(clientExpression);
                 var client = UrlHint.Describe(clientExpression, _resolver) ?? "a client";
-                sinks = ImmutableArray.Create(ParameterUrl.Unresolved(_resolver, parameter, (values, target) => SinksFor(display, values, () => bases, () => client, null, () => target)));
-            }
-            else
-            {
-                List<EndpointValue>? bases = null;
-                sinks = SinksFor(
-                    display,
-                    requests ?? new List<EndpointValue>(),
-                    () => bases ??= _resolver.BaseAddress(clientExpression),
-                    () => UrlHint.Describe(clientExpression, _resolver) ?? "a client",
-                    uriArgument?.Value.Syntax.GetLocation(),
-                    () => UrlHint.Describe(uriArgument?.Value ?? requestArgument?.Value, _resolver));
+                var syntax = url.Syntax;
+                sinks = ImmutableArray.Create(ParameterUrl.Unresolved(
+                    _resolver,
+                    parameters,
+                    () => _resolver.Strings(_resolver.OperationOf(syntax)),
+                    (values, target) => SinksFor(display, values, () => known, () => client, null, () => target),
+                    UrlHint.Describe(url, _resolver) ?? "a parameter"));
             }
 
             if (json)
@@ -210,23 +213,18 @@ namespace Residency.Analyzers.Sinks
         }
 
         /// <summary>
-        /// The parameter of the calling method a request's URL is (<c>http.PostAsJsonAsync(url, body)</c>, <c>new
-        /// HttpRequestMessage(HttpMethod.Post, url)</c>), when it is one: its callers give the URL.
+        /// A request's URL: the call's URI argument, or the <c>requestUri</c> of the one <c>HttpRequestMessage</c> it sends.
         /// </summary>
-        private IParameterSymbol? UrlParameter(IOperation? uri, IOperation? request)
+        private IOperation? Url(IOperation? uri, IOperation? request)
         {
             if (uri is not null)
             {
-                return EndpointResolver.Strip(uri) is IParameterReferenceOperation { Parameter: { } parameter } && _resolver.Types.IsUrlText(parameter.Type) ? parameter : null;
+                return uri;
             }
 
-            if (request is not null && Creations(request) is { Count: 1 } creations &&
-                creations[0].Arguments.FirstOrDefault(a => a.Parameter?.Name == "requestUri")?.Value is { } value)
-            {
-                return UrlParameter(value, null);
-            }
-
-            return null;
+            return request is not null && Creations(request) is { Count: 1 } creations
+                ? creations[0].Arguments.FirstOrDefault(a => a.Parameter?.Name == "requestUri")?.Value
+                : null;
         }
 
         private List<IObjectCreationOperation> Creations(IOperation operation) =>

@@ -9,51 +9,83 @@ using Residency.Analyzers.Endpoints;
 namespace Residency.Analyzers.Sinks
 {
     /// <summary>
-    /// The destination of a sink whose URL is a parameter of the method that makes the call: a helper that sends to the
-    /// URL it is given (<c>Task Post(string url, T body) =&gt; http.PostAsJsonAsync(url, body)</c>). In the helper the
-    /// destination is unknown; at each call of the helper it is what that call passes (a constant, a configuration key, a
-    /// path relative to the client's base address), resolved as if it had been written in the helper. The flow analysis
-    /// asks <see cref="At"/> where it applies a callee's parameter sinks, so a caller's finding names the host its own
-    /// argument gives (docs/endpoints.md "A URL given to a helper"). An argument that is itself a parameter of the caller
-    /// hands the question on to the caller's callers.
+    /// The destination of a sink whose URL is made from parameters of the method that makes the call: a helper that sends
+    /// to the URL it is given (<c>Task Post(string url, T body) =&gt; http.PostAsJsonAsync(url, body)</c>, or
+    /// <c>$"{baseUrl}/contacts"</c>). In the helper the destination is unknown; at each call of the helper it is what the
+    /// URL is with the arguments that call passes (a constant, a configuration key, a path relative to the client's base
+    /// address), read as if they had been written in the helper. The flow analysis asks <see cref="At"/> where it applies a
+    /// callee's parameter sinks, so a caller's finding names the host its own arguments give (docs/endpoints.md "A URL given
+    /// to a helper"). Arguments that are themselves parameters of the caller hand the question on to the caller's callers.
     /// </summary>
     internal sealed class ParameterUrl
     {
+        private const int MaxParameters = 8;
+
         private readonly EndpointResolver _resolver;
+        private readonly Func<List<EndpointValue>> _values;
         private readonly Func<List<EndpointValue>, string, ImmutableArray<SinkInfo>> _sinks;
         private readonly ConcurrentDictionary<SyntaxNode, ImmutableArray<SinkInfo>> _calls = new();
 
-        /// <param name="resolver">The endpoint resolver of the compilation.</param>
-        /// <param name="parameter">The parameter the URL comes from.</param>
-        /// <param name="sinks">
-        /// The sinks for the URL values a call passes, or, for none, the unknown sink for the target given (what the
-        /// argument is: <c>parameter 'url'</c>, <c>configuration key Crm:Url</c>).
-        /// </param>
-        public ParameterUrl(EndpointResolver resolver, IParameterSymbol parameter, Func<List<EndpointValue>, string, ImmutableArray<SinkInfo>> sinks)
+        private ParameterUrl(EndpointResolver resolver, ImmutableArray<IParameterSymbol> parameters, Func<List<EndpointValue>> values, Func<List<EndpointValue>, string, ImmutableArray<SinkInfo>> sinks)
         {
             _resolver = resolver;
-            Parameter = parameter.OriginalDefinition;
+            Parameters = parameters;
+            Method = parameters[0].ContainingSymbol;
+            _values = values;
             _sinks = sinks;
         }
 
-        /// <summary>The parameter the URL comes from (its original definition).</summary>
-        public IParameterSymbol Parameter { get; }
+        /// <summary>The method whose calls give the URL.</summary>
+        public ISymbol Method { get; }
 
-        /// <summary>The unknown sink of a call that sends to <paramref name="parameter"/>'s URL, which each of its callers resolves.</summary>
-        public static SinkInfo Unresolved(EndpointResolver resolver, IParameterSymbol parameter, Func<List<EndpointValue>, string, ImmutableArray<SinkInfo>> sinks)
+        /// <summary>The parameters of <see cref="Method"/> the URL is made from (original definitions), in order.</summary>
+        public ImmutableArray<IParameterSymbol> Parameters { get; }
+
+        /// <summary>
+        /// The parameters of the method that contains <paramref name="url"/> which the URL's value is made from (read directly,
+        /// in an interpolation or concatenation, or through a local assigned from them): strings and <c>Uri</c>s only.
+        /// </summary>
+        public static ImmutableArray<IParameterSymbol> Of(EndpointResolver resolver, IOperation? url)
         {
-            var url = new ParameterUrl(resolver, parameter, sinks);
-            return url.Carried(sinks(new List<EndpointValue>(), Describe(parameter))[0]);
+            if (url is null)
+            {
+                return ImmutableArray<IParameterSymbol>.Empty;
+            }
+
+            var builder = ImmutableArray.CreateBuilder<IParameterSymbol>();
+            foreach (var origin in resolver.Origins(url, 4))
+            {
+                foreach (var operation in origin.DescendantsAndSelf())
+                {
+                    if (operation is IParameterReferenceOperation { Parameter: { ContainingSymbol: IMethodSymbol } parameter } && resolver.Types.IsUrlText(parameter.Type) &&
+                        !builder.Contains(parameter.OriginalDefinition) && builder.Count < MaxParameters &&
+                        (builder.Count == 0 || SymbolEqualityComparer.Default.Equals(builder[0].ContainingSymbol, parameter.OriginalDefinition.ContainingSymbol)))
+                    {
+                        builder.Add(parameter.OriginalDefinition);
+                    }
+                }
+            }
+
+            return builder.ToImmutable();
         }
 
         /// <summary>
+        /// The unknown sink of a call whose URL is made from <paramref name="parameters"/> (see <see cref="Of"/>, not empty):
+        /// <paramref name="values"/> reads the URL's values (under <see cref="EndpointResolver.WithArguments"/> at a call),
+        /// <paramref name="sinks"/> makes the sinks of values, or, for none, the unknown sink for the target given (what the URL
+        /// is: <c>parameter 'url'</c>, <c>configuration key Crm:Url</c>); <paramref name="target"/> is this sink's.
+        /// </summary>
+        public static SinkInfo Unresolved(EndpointResolver resolver, ImmutableArray<IParameterSymbol> parameters, Func<List<EndpointValue>> values, Func<List<EndpointValue>, string, ImmutableArray<SinkInfo>> sinks, string target) =>
+            sinks(new List<EndpointValue>(), target)[0].WithUrlParameter(new ParameterUrl(resolver, parameters, values, sinks));
+
+        /// <summary>
         /// The sinks <paramref name="unbound"/> (this URL's sink) stands for at <paramref name="call"/>, a call of
-        /// <paramref name="callee"/>: <paramref name="unbound"/> itself unless the call is one of the method this URL is a
-        /// parameter of. Memoised per call: the flow analysis asks on each of its passes.
+        /// <paramref name="callee"/>: <paramref name="unbound"/> itself unless the call is one of <see cref="Method"/>.
+        /// Memoised per call: the flow analysis asks on each of its passes.
         /// </summary>
         public ImmutableArray<SinkInfo> At(SyntaxNode call, IMethodSymbol callee, SinkInfo unbound)
         {
-            if (!SymbolEqualityComparer.Default.Equals(callee.OriginalDefinition, Parameter.ContainingSymbol))
+            if (!SymbolEqualityComparer.Default.Equals(callee.OriginalDefinition, Method))
             {
                 return ImmutableArray.Create(unbound);
             }
@@ -65,25 +97,58 @@ namespace Residency.Analyzers.Sinks
         {
             try
             {
-                var argument = ArgumentOf(_resolver.OperationOf(call));
-                if (argument is null)
+                // The arguments as syntax: the reading below runs again for each caller further up, and must not keep operations.
+                var arguments = new List<(IParameterSymbol Parameter, SyntaxNode Argument)>();
+                IOperation? first = null;
+                foreach (var argument in Arguments(_resolver.OperationOf(call)))
+                {
+                    foreach (var parameter in Parameters)
+                    {
+                        if (argument.Parameter?.Ordinal == parameter.Ordinal)
+                        {
+                            arguments.Add((parameter, argument.Value.Syntax));
+                            first ??= argument.Value;
+                        }
+                    }
+                }
+
+                if (first is null)
                 {
                     return ImmutableArray.Create(unbound);
                 }
 
-                var values = _resolver.Strings(argument);
-                if (values.Count > 0)
+                List<EndpointValue> AtCall()
                 {
-                    return _sinks(values, string.Empty);
+                    var given = new Dictionary<IParameterSymbol, List<EndpointValue>>(SymbolEqualityComparer.Default);
+                    foreach (var (parameter, argument) in arguments)
+                    {
+                        given[parameter] = _resolver.Strings(_resolver.OperationOf(argument));
+                    }
+
+                    return _resolver.WithArguments(given, _values);
                 }
 
-                if (EndpointResolver.Strip(argument) is IParameterReferenceOperation { Parameter: { } outer } && _resolver.Types.IsUrlText(outer.Type))
+                var target = UrlHint.Describe(first, _resolver) ?? $"parameter '{Parameters[0].Name}'";
+                var sinks = _sinks(AtCall(), target);
+                if (!NoneResolved(sinks))
                 {
-                    // Forward(string target, T body) => Post(target, body): the callers of Forward say.
-                    return ImmutableArray.Create(new ParameterUrl(_resolver, outer, _sinks).Carried(_sinks(values, Describe(outer))[0]));
+                    return sinks;
                 }
 
-                return _sinks(values, UrlHint.Describe(argument, _resolver) ?? Describe(Parameter));
+                // Forward(string target, T body) => Post(target, body): the URL is made from the caller's own parameters, whose callers say.
+                var outer = ImmutableArray.CreateBuilder<IParameterSymbol>();
+                foreach (var (_, argument) in arguments)
+                {
+                    foreach (var parameter in Of(_resolver, _resolver.OperationOf(argument)))
+                    {
+                        if (!outer.Contains(parameter) && (outer.Count == 0 || SymbolEqualityComparer.Default.Equals(outer[0].ContainingSymbol, parameter.ContainingSymbol)))
+                        {
+                            outer.Add(parameter);
+                        }
+                    }
+                }
+
+                return outer.Count > 0 ? ImmutableArray.Create(Unresolved(_resolver, outer.ToImmutable(), AtCall, _sinks, target)) : sinks;
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
@@ -92,28 +157,28 @@ namespace Residency.Analyzers.Sinks
             }
         }
 
-        private IOperation? ArgumentOf(IOperation? call)
+        /// <summary>
+        /// Whether no sink of a call names where it goes: all unknown, with no host (an unresolved or relative URL, a host built
+        /// from an unknown part). A host outside the catalogue is a destination, and so is an internal one.
+        /// </summary>
+        public static bool NoneResolved(ImmutableArray<SinkInfo> sinks)
         {
-            var arguments = call switch
+            foreach (var sink in sinks)
             {
-                IInvocationOperation invocation => invocation.Arguments,
-                IObjectCreationOperation creation => creation.Arguments,
-                _ => ImmutableArray<IArgumentOperation>.Empty,
-            };
-
-            foreach (var argument in arguments)
-            {
-                if (argument.Parameter?.Ordinal == Parameter.Ordinal)
+                if (sink.IsInternal || !string.IsNullOrEmpty(sink.Host) || sink.Region.Kind != Regions.RegionKind.Unknown)
                 {
-                    return argument.Value;
+                    return false;
                 }
             }
 
-            return null;
+            return true;
         }
 
-        private SinkInfo Carried(SinkInfo sink) => sink.WithUrlParameter(this);
-
-        private static string Describe(IParameterSymbol parameter) => $"parameter '{parameter.Name}'";
+        private static ImmutableArray<IArgumentOperation> Arguments(IOperation? call) => call switch
+        {
+            IInvocationOperation invocation => invocation.Arguments,
+            IObjectCreationOperation creation => creation.Arguments,
+            _ => ImmutableArray<IArgumentOperation>.Empty,
+        };
     }
 }

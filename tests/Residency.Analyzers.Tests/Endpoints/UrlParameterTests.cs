@@ -38,6 +38,41 @@ class Service(HttpClient http)
 }", Res001(0));
 
         [Fact]
+        public Task AUrlTheHelperBuildsFromItsParameters() => VerifyAsync(@"
+class Service(HttpClient http)
+{
+    Task Post(string baseUrl, string body) => http.PostAsJsonAsync($""{baseUrl}/responses?v=1"", body);
+    Task Put(string host, string path, string body)
+    {
+        var url = ""https://"" + host + ""/"" + path;
+        return http.PutAsJsonAsync(url, body);
+    }
+
+    async Task Run(Customer customer)
+    {
+        await {|#0:Post(""https://api.openai.com/v1"", customer.Email)|};
+        await Post(""https://eu.api.openai.com/v1"", customer.Email);
+        await {|#1:Put(""api.openai.com"", ""v1/files"", customer.Email)|};
+        await Put(""eu.api.openai.com"", ""v1/files"", customer.Email);
+    }
+}", Res001(0), Res001(1));
+
+        [Fact]
+        public Task ABuiltUrlGoesThroughSeveralHelpers() => VerifyAsync(@"
+class Service(HttpClient http)
+{
+    Task Send(string root, string body) => http.PostAsJsonAsync(root + ""/responses"", body);
+    Task Forward(string version, string body) => Send($""https://api.openai.com/{version}"", body);
+    Task Relay(string host, string body) => Send($""https://{host}/v1"", body);
+    async Task Run(Customer customer)
+    {
+        await {|#0:Forward(""v1"", customer.Email)|};
+        await {|#1:Relay(""api.openai.com"", customer.Email)|};
+        await Relay(""eu.api.openai.com"", customer.Email);
+    }
+}", Res001(0), Res001(1));
+
+        [Fact]
         public Task AConfigurationKeyAtTheCallIsResolved() => VerifyAsync(@"
 using Microsoft.Extensions.Configuration;
 class Service(HttpClient http, IConfiguration configuration)
