@@ -159,7 +159,14 @@ namespace Residency.Analyzers.Flow
 
             foreach (var sink in url.At(operation.Syntax, callee, flow.Sink))
             {
-                RecordSink(operation, sink, sent, flow.Path, flow.Through);
+                // The path ends at the sink: the one this call resolves, not the helper's unknown one.
+                var path = flow.Path;
+                if (!ReferenceEquals(sink, flow.Sink) && path.Length > 0 && path[path.Length - 1] == flow.Sink.Display)
+                {
+                    path = path.SetItem(path.Length - 1, sink.Display);
+                }
+
+                RecordSink(operation, sink, sent, path, flow.Through);
             }
         }
 

@@ -1,4 +1,10 @@
+using System.Collections.Immutable;
 using System.Threading.Tasks;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Residency.Analyzers.Rules;
+using Residency.Analyzers.Tests.Verifiers;
 using static Residency.Analyzers.Tests.Endpoints.EndpointTest;
 
 namespace Residency.Analyzers.Tests.Endpoints
@@ -22,6 +28,22 @@ class Service(HttpClient http)
         await {|#1:Post(""https://api.unlisted-crm.example/contacts"", customer.Email)|};
     }
 }", Res001(0), Res003(1));
+
+        [Fact]
+        public async Task TheFindingsPathEndsAtTheResolvedSink()
+        {
+            var source = Usings + @"
+class Service(HttpClient http)
+{
+    Task Send(string endpoint, string body) => http.PostAsJsonAsync(endpoint, body);
+    Task Forward(string target, string body) => Send(target, body);
+    Task Run(Customer customer) => Forward(""https://api.openai.com/v1/responses"", customer.Email);
+}" + EndpointTest.Model;
+            var compilation = CSharpCompilation.Create("c", new[] { CSharpSyntaxTree.ParseText(source) }, TestReferences.All, new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
+            var findings = await compilation.WithAnalyzers(ImmutableArray.Create<DiagnosticAnalyzer>(new PersonalDataFlowAnalyzer())).GetAnalyzerDiagnosticsAsync();
+            var finding = Assert.Single(findings, d => d.Id == "RES001");
+            Assert.Contains("path: Run → Forward → Send → HTTP POST api.openai.com", finding.GetMessage(System.Globalization.CultureInfo.InvariantCulture));
+        }
 
         [Fact]
         public Task TheUrlGoesThroughSeveralHelpers() => VerifyAsync(@"
