@@ -55,6 +55,35 @@ namespace Residency.Analyzers.Sinks
         }
 
         /// <summary>
+        /// The targets of request URL <paramref name="values"/> a call is given: the absolute ones' hosts, with
+        /// <paramref name="clientTargets"/> when one is relative or none is known (as <see cref="WithRequestUrl"/>).
+        /// </summary>
+        private static List<EndpointTarget> WithRequestUrls(List<EndpointValue> values, string via, List<EndpointTarget> clientTargets)
+        {
+            var absolute = new List<EndpointTarget>();
+            if (AddUrls(absolute, values, via))
+            {
+                absolute.AddRange(clientTargets);
+            }
+
+            return absolute;
+        }
+
+        /// <summary>The argument of a call that is its request URL (a parameter the entry's <c>requestUrl</c> names), if written.</summary>
+        private IArgumentOperation? RequestUrlArgument(IInvocationOperation invocation, SdkRequestUrl requestUrl)
+        {
+            foreach (var argument in invocation.Arguments)
+            {
+                if (argument.Parameter is { } parameter && EndpointResolver.IsWritten(argument) && requestUrl.Parameters.Contains(parameter.Name) && _resolver.Types.IsUrlText(parameter.Type))
+                {
+                    return argument;
+                }
+            }
+
+            return null;
+        }
+
+        /// <summary>
         /// The absolute URLs of a request object, read where it is made (through the fluent calls that return it:
         /// <c>new RestRequest("https://…").AddJsonBody(body)</c>, a local, a field): its constructor arguments named by the
         /// entry's parameters and the properties assigned to it. True when one of its URLs is relative, or a creation names none

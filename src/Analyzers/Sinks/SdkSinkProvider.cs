@@ -467,23 +467,45 @@ namespace Residency.Analyzers.Sinks
                 targets = Targets(invocation.Instance, entry, 0);
             }
 
+            var clientTargets = targets;
             if (entry.Endpoint.RequestUrl is { } requestUrl)
             {
                 targets = WithRequestUrl(invocation, entry, requestUrl, targets);
             }
 
-            var infos = new List<SinkInfo>();
-            foreach (var target in targets)
+            var sinks = SinksOf(entry, targets, display, receiverType, target: null);
+            if (entry.Endpoint.RequestUrl is { } url && ParameterUrl.NoneResolved(sinks) && RequestUrlArgument(invocation, url) is { } argument &&
+                ParameterUrl.Of(_resolver, argument.Value) is { IsEmpty: false } parameters)
             {
-                infos.Add(SinkOf(entry, target, display, receiverType));
+                // string Download(string url) => _web.DownloadString(url): each call of Download says where (ParameterUrl).
+                var syntax = argument.Value.Syntax;
+                var via = $"{invocation.TargetMethod.Name}({argument.Parameter!.Name})";
+                sinks = ImmutableArray.Create(ParameterUrl.Unresolved(
+                    _resolver,
+                    parameters,
+                    () => _resolver.Strings(_resolver.OperationOf(syntax)),
+                    (values, target) => SinksOf(entry, WithRequestUrls(values, via, clientTargets), display, receiverType, target),
+                    UrlHint.Describe(argument.Value, _resolver) ?? "a parameter"));
+            }
+
+            return Sends(sinks, invocation.TargetMethod);
+        }
+
+        /// <summary>The sinks of an entry's targets; none is the unknown sink, named after <paramref name="target"/> when one is given.</summary>
+        private ImmutableArray<SinkInfo> SinksOf(SdkEntry entry, List<EndpointTarget> targets, string display, ITypeSymbol receiverType, string? target)
+        {
+            var infos = new List<SinkInfo>();
+            foreach (var endpoint in targets)
+            {
+                infos.Add(SinkOf(entry, endpoint, display, receiverType));
             }
 
             if (infos.Count == 0)
             {
-                infos.Add(_sinks.ForHost(SinkKind.Sdk, display, null, false, $"{entry.Service ?? receiverType.Name}: endpoint not determined", null, entry.Recipient));
+                infos.Add(_sinks.ForHost(SinkKind.Sdk, display, null, false, $"{entry.Service ?? receiverType.Name}: endpoint not determined", null, entry.Recipient, target: string.IsNullOrEmpty(target) ? null : target));
             }
 
-            return Sends(EndpointSinks.Distinct(infos), invocation.TargetMethod);
+            return EndpointSinks.Distinct(infos);
         }
     }
 }

@@ -37,6 +37,19 @@ class Crm
         var json = {|#0:client.DownloadString(""https://api.hunter.io/v2/email-verifier?email="" + c.Email)|};"), EndpointTest.Res003(0));
 
         [Fact]
+        public Task AHelperDownloadingTheAddressItIsGivenGoesWhereEachCallSays() => EndpointTest.VerifyAsync(Uses + @"
+class Lookup
+{
+    private readonly WebClient _web = new WebClient();
+    private string Get(string address) => _web.DownloadString(address);
+    public void Verify(Customer c)
+    {
+        {|#0:Get(""https://api.hubapi.com/contacts/v1/search?q="" + c.Email)|};
+        Get(""https://api.eu.mailgun.net/v4/address/validate?address="" + c.Email);
+    }
+}", EndpointTest.Res001(0));
+
+        [Fact]
         public Task AnEuHostIsAllowed() => EndpointTest.VerifyAsync(Client(@"
         using var client = new WebClient { BaseAddress = ""https://api.eu.mailgun.net/v3/"" };
         var form = new NameValueCollection { { ""to"", c.Email } };
