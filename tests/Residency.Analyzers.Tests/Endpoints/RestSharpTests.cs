@@ -201,6 +201,19 @@ class Crm(System.Net.Http.HttpClient http)
             Assert.Contains("RestClient(httpClient).BaseAddress", sink.ResolvedBy);
         }
 
+        [Fact]
+        public Task AHelperPostingToTheUrlItIsGivenGoesWhereEachCallSays() => VerifyAsync(Uses + @"
+class Moderation
+{
+    private readonly RestClient _client = new RestClient();
+    private Task<System.Net.HttpStatusCode> Post(string url, object body) => _client.PostJsonAsync(url, body);
+    public async Task Check(Customer c)
+    {
+        await {|#0:Post(""https://api.openai.com/v1/moderations"", new { input = c.Email })|};
+        await Post(""https://eu.api.openai.com/v1/moderations"", new { input = c.Email });
+    }
+}", null, EndpointTest.Res001(0));
+
         /// <summary>An absolute URL in the call or its request is where the call goes, whatever the client's base URL.</summary>
         private static string Absolute(string client, string request, string call = "client.ExecuteAsync(request)") => Uses + @"
 class Moderation
