@@ -372,6 +372,9 @@ namespace Residency.Analyzers.Flow
         internal ConcurrentDictionary<(IMethodSymbol Method, int Levels), (ITypeSymbol? Store, ITypeSymbol? Holder, bool InMemory, SinkCall? Client)?> HelperQueries { get; } =
             new(HelperQueryKeyComparer.Instance);
 
+        /// <summary>The parameter (ordinal, or -1) the query each of the application's query-returning methods returns is built from (<c>MethodFlowAnalysis.QueryParameterOf</c>).</summary>
+        internal ConcurrentDictionary<IMethodSymbol, int> HelperQueryParameters { get; } = new(SymbolEqualityComparer.Default);
+
         private sealed class HelperQueryKeyComparer : IEqualityComparer<(IMethodSymbol Method, int Levels)>
         {
             public static readonly HelperQueryKeyComparer Instance = new();

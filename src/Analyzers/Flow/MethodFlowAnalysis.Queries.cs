@@ -249,7 +249,104 @@ namespace Residency.Analyzers.Flow
             }
 
             var targets = _engine.DispatchTargets(call, out _);
-            return targets.IsDefaultOrEmpty ? HelperQueryRoot(call.TargetMethod, helperLevels) : FirstHelperQueryRoot(targets, helperLevels);
+            if (!targets.IsDefaultOrEmpty)
+            {
+                return FirstHelperQueryRoot(targets, helperLevels);
+            }
+
+            if (HelperQueryRoot(call.TargetMethod, helperLevels) is { } found)
+            {
+                return found;
+            }
+
+            // Filter(IQueryable<Customer> q, …) => q.Where(…): the query starts at what this call passes.
+            if (helperLevels > 1 && QueryParameterOf(call.TargetMethod) is var ordinal and >= 0)
+            {
+                foreach (var argument in call.Arguments)
+                {
+                    if (argument.Parameter?.Ordinal == ordinal)
+                    {
+                        var root = QueryRoot(argument.Value, 0, out var client, null, helperLevels - 1);
+                        if (client is { Sinks.IsEmpty: false } || root.Store is INamedTypeSymbol { TypeKind: TypeKind.Class } || root.Holder is INamedTypeSymbol { TypeKind: TypeKind.Class } || root.InMemory)
+                        {
+                            return (root.Store, root.Holder, root.InMemory, client);
+                        }
+                    }
+                }
+            }
+
+            return null;
+        }
+
+        /// <summary>
+        /// The parameter (ordinal) the query a method of the application returns is built from (<c>Filter(IQueryable&lt;Customer&gt; q,
+        /// bool on)</c> returning <c>q</c> or <c>q.Where(…)</c>, directly or through its locals), or -1: its caller's argument is
+        /// where the query starts. Memoised per method (<see cref="FlowEngine.HelperQueryParameters"/>).
+        /// </summary>
+        private int QueryParameterOf(IMethodSymbol method)
+        {
+            if (!IsQuery(method.ReturnType) || !SymbolWalk.HasSourceBody(method))
+            {
+                return -1;
+            }
+
+            return _engine.HelperQueryParameters.GetOrAdd((IMethodSymbol)method.OriginalDefinition, key =>
+            {
+                if (_engine.GetBodyOperation(key, _cancellationToken) is not { } body)
+                {
+                    return -1;
+                }
+
+                foreach (var operation in body.DescendantsAndSelf())
+                {
+                    if (operation is IReturnOperation { ReturnedValue: { } value } && !InNestedFunction(operation, body) &&
+                        StartParameter(value, key, body, 0) is var ordinal and >= 0)
+                    {
+                        return ordinal;
+                    }
+                }
+
+                return -1;
+            });
+        }
+
+        /// <summary>The parameter of <paramref name="method"/> a query value is built from (see <see cref="QueryParameterOf"/>), or -1.</summary>
+        private int StartParameter(IOperation value, IMethodSymbol method, IOperation body, int depth)
+        {
+            for (int step = 0; step < 64; step++)
+            {
+                switch (value)
+                {
+                    case IConversionOperation conversion:
+                        value = conversion.Operand;
+                        continue;
+                    case IInvocationOperation call when IsQuery(call.Type) && QuerySource(call) is { } inner && IsQuery(inner.Type):
+                        value = inner;
+                        continue;
+                    case IParameterReferenceOperation parameter when SymbolEqualityComparer.Default.Equals(parameter.Parameter.ContainingSymbol.OriginalDefinition, method):
+                        return parameter.Parameter.Ordinal;
+                    case ILocalReferenceOperation local when depth < 4:
+                        foreach (var operation in body.DescendantsAndSelf())
+                        {
+                            var assigned = operation switch
+                            {
+                                IVariableDeclaratorOperation declarator when SymbolEqualityComparer.Default.Equals(declarator.Symbol, local.Local) => declarator.Initializer?.Value,
+                                ISimpleAssignmentOperation { Target: ILocalReferenceOperation target } assignment when SymbolEqualityComparer.Default.Equals(target.Local, local.Local) => assignment.Value,
+                                _ => null,
+                            };
+                            if (assigned is not null && StartParameter(assigned, method, body, depth + 1) is var ordinal and >= 0)
+                            {
+                                return ordinal;
+                            }
+                        }
+
+                        return -1;
+                    default:
+                        return -1;
+                }
+            }
+
+            return -1;
         }
 
         /// <summary>Where the query a read of one of the application's properties returns comes from: its getter, or those of its implementations and overrides here.</summary>

@@ -262,6 +262,40 @@ class Finder(Repository repository, IRepository contract)
             ToProvider(2, "Customer.Email (contact.email)"),
             ToProvider(3, "Customer.Name (name)"));
 
+        // A helper that builds on the query it is given (an extension method on IQueryable<T>, a filter taking the query):
+        // the query runs on the store the caller's argument starts at. Before, its provider was System.Linq.IQueryable's.
+        [Fact]
+        public Task AQueryBuiltByAHelperFromTheQueryItIsGivenRunsOnTheCallersStore() => VerifyAsync(@"
+static class CustomerQueries
+{
+    public static IQueryable<Customer> Active(this IQueryable<Customer> query) => query.Where(c => c.Id > 0);
+    public static IQueryable<Customer> Newest(this IQueryable<Customer> query)
+    {
+        var ordered = query.Active().OrderByDescending(c => c.Id);
+        return ordered;
+    }
+}
+class Finder(Db db)
+{
+    int Find(Customer customer, IQueryable<Customer> given) =>
+        {|#0:db.Customers.Active().Count(c => c.Email == customer.Email)|} + {|#1:Filter(db.Customers, true).Count(c => c.Name == customer.Name)|} +
+        {|#2:db.Customers.Newest().FirstOrDefault(c => c.Email == customer.Email)|}!.Id + {|#3:given.Active().Count(c => c.Email == customer.Email)|};
+
+    static IQueryable<Customer> Filter(IQueryable<Customer> q, bool on)
+    {
+        if (on)
+        {
+            q = q.Where(c => c.Id > 0);
+        }
+
+        return q;
+    }
+}", null,
+            ToProvider(0, "Customer.Email (contact.email)"),
+            ToProvider(1, "Customer.Name (name)"),
+            ToProvider(2, "Customer.Email (contact.email)"),
+            ToProvider(3, "Customer.Email (contact.email)", provider: "System.Linq.IQueryable.Provider"));
+
         // A repository's helper builds the query from its parameter; the caller runs it: the summary carries the parameter
         // to the provider of the store the helper shows.
         [Fact]
