@@ -146,20 +146,20 @@ namespace Residency.Analyzers.Sinks
         {
             var target = invocation.TargetMethod.IsExtensionMethod || invocation.TargetMethod.ReducedFrom is not null ? EndpointResolver.FirstArgument(invocation) : invocation.Instance;
             var urls = new List<EndpointValue>();
-            var parameters = new List<IOperation>();
+            var leaves = new List<IOperation>();
             if (target is not null)
             {
-                AddUrls(urls, target, 0, parameters: parameters);
+                AddUrls(urls, target, 0, leaves: leaves);
             }
 
             var sinks = SinksFor(display, urls, "a Flurl request without URL");
-            if (ParameterUrl.NoneResolved(sinks) && target is not null && Parameters(parameters) is { IsEmpty: false } given)
+            if (ParameterUrl.NoneResolved(sinks) && target is not null && ParameterUrl.Of(_resolver, leaves) is { IsEmpty: false } given)
             {
                 // Task Post(string url, T body) => url.AppendPathSegment("contacts").PostJsonAsync(body): each call of Post says
                 // where (ParameterUrl); the URL is followed again at each call, from its syntax.
                 var syntax = target.Syntax;
                 return new SinkCall(
-                    ParameterUrl.Unresolved(_resolver, given, () => UrlsOf(syntax), (values, hint) => SinksFor(display, values, hint), UrlHint.Describe(parameters[0], _resolver) ?? "a parameter"),
+                    ParameterUrl.Unresolved(_resolver, given, () => UrlsOf(syntax), (values, hint) => SinksFor(display, values, hint), UrlHint.Describe(leaves[0], _resolver) ?? "a parameter"),
                     allArguments: true,
                     receiver: false,
                     ImmutableArray<int>.Empty);
@@ -178,24 +178,6 @@ namespace Residency.Analyzers.Sinks
             }
 
             return urls;
-        }
-
-        /// <summary>The parameters the values at the end of a request's builders are made from (ParameterUrl.Of).</summary>
-        private ImmutableArray<IParameterSymbol> Parameters(List<IOperation> unresolved)
-        {
-            var result = ImmutableArray.CreateBuilder<IParameterSymbol>();
-            foreach (var value in unresolved)
-            {
-                foreach (var parameter in ParameterUrl.Of(_resolver, value))
-                {
-                    if (!result.Contains(parameter) && (result.Count == 0 || SymbolEqualityComparer.Default.Equals(result[0].ContainingSymbol, parameter.ContainingSymbol)))
-                    {
-                        result.Add(parameter);
-                    }
-                }
-            }
-
-            return result.ToImmutable();
         }
 
         /// <summary>The sinks of a request's URLs; none found is the unknown sink named after <paramref name="target"/>.</summary>
@@ -220,7 +202,7 @@ namespace Residency.Analyzers.Sinks
         /// the Flurl namespaces that returns a URL or request: its first argument or receiver), locals, fields and properties,
         /// to a string, a <c>Url</c> or <c>Uri</c>, or a client's base URL (<c>client.Request(…)</c>).
         /// </summary>
-        private void AddUrls(List<EndpointValue> result, IOperation target, int steps, string? via = null, List<IOperation>? parameters = null)
+        private void AddUrls(List<EndpointValue> result, IOperation target, int steps, string? via = null, List<IOperation>? leaves = null)
         {
             if (steps > MaxSteps || result.Count >= 8)
             {
@@ -230,7 +212,7 @@ namespace Residency.Analyzers.Sinks
             var origins = _resolver.Origins(target, 8);
             if (origins.Count == 0)
             {
-                AddStrings(result, target, via, parameters); // configuration["Crm:Url"], a property no code assigns: its value, if known
+                AddStrings(result, target, via, leaves); // configuration["Crm:Url"], a property no code assigns: its value, if known
                 return;
             }
 
@@ -243,16 +225,16 @@ namespace Residency.Analyzers.Sinks
                         AddClientBaseUrls(result, client);
                         break;
                     case IInvocationOperation builder when IsFlurl(builder.TargetMethod.ContainingNamespace) && Previous(builder) is { } previous:
-                        AddUrls(result, previous, steps + 1, via, parameters);
+                        AddUrls(result, previous, steps + 1, via, leaves);
                         break;
                     case IObjectCreationOperation { Type.Name: "Url" } url when IsFlurl(url.Type?.ContainingNamespace) && url.Arguments.Length > 0:
-                        AddUrls(result, url.Arguments[0].Value, steps + 1, "new Url", parameters);
+                        AddUrls(result, url.Arguments[0].Value, steps + 1, "new Url", leaves);
                         break;
                     case IObjectCreationOperation { Type.Name: "FlurlRequest" } request when IsFlurl(request.Type?.ContainingNamespace) && request.Arguments.Length > 0:
-                        AddUrls(result, request.Arguments[0].Value, steps + 1, via, parameters);
+                        AddUrls(result, request.Arguments[0].Value, steps + 1, via, leaves);
                         break;
                     default:
-                        AddStrings(result, origin, via, parameters);
+                        AddStrings(result, origin, via, leaves);
                         break;
                 }
             }
@@ -272,13 +254,11 @@ namespace Residency.Analyzers.Sinks
             return method.IsStatic ? null : builder.Instance;
         }
 
-        /// <summary>A value's strings; the value is added to <paramref name="unresolved"/> (what a URL the method is given may be made from: ParameterUrl).</summary>
-        private void AddStrings(List<EndpointValue> result, IOperation value, string? via, List<IOperation>? unresolved = null)
+        /// <summary>A value's strings; the value is added to <paramref name="leaves"/> (what a URL the method is given may be made from: ParameterUrl).</summary>
+        private void AddStrings(List<EndpointValue> result, IOperation value, string? via, List<IOperation>? leaves = null)
         {
-            unresolved?.Add(value);
-            var strings = _resolver.Strings(value);
-
-            foreach (var text in strings)
+            leaves?.Add(value);
+            foreach (var text in _resolver.Strings(value))
             {
                 result.Add(via is null ? text : text.With(text.Text, text.Complete, $"{via} {text.ResolvedBy}"));
             }

@@ -45,23 +45,25 @@ namespace Residency.Analyzers.Sinks
         /// The parameters of the method that contains <paramref name="url"/> which the URL's value is made from (read directly,
         /// in an interpolation or concatenation, or through a local assigned from them): strings and <c>Uri</c>s only.
         /// </summary>
-        public static ImmutableArray<IParameterSymbol> Of(EndpointResolver resolver, IOperation? url)
-        {
-            if (url is null)
-            {
-                return ImmutableArray<IParameterSymbol>.Empty;
-            }
+        public static ImmutableArray<IParameterSymbol> Of(EndpointResolver resolver, IOperation? url) =>
+            url is null ? ImmutableArray<IParameterSymbol>.Empty : Of(resolver, new[] { url });
 
+        /// <summary>The parameters of one method that any of <paramref name="values"/> is made from (see <see cref="Of(EndpointResolver, IOperation)"/>).</summary>
+        public static ImmutableArray<IParameterSymbol> Of(EndpointResolver resolver, IEnumerable<IOperation> values)
+        {
             var builder = ImmutableArray.CreateBuilder<IParameterSymbol>();
-            foreach (var origin in resolver.Origins(url, 4))
+            foreach (var value in values)
             {
-                foreach (var operation in origin.DescendantsAndSelf())
+                foreach (var origin in resolver.Origins(value, 4))
                 {
-                    if (operation is IParameterReferenceOperation { Parameter: { ContainingSymbol: IMethodSymbol } parameter } && resolver.Types.IsUrlText(parameter.Type) &&
-                        !builder.Contains(parameter.OriginalDefinition) && builder.Count < MaxParameters &&
-                        (builder.Count == 0 || SymbolEqualityComparer.Default.Equals(builder[0].ContainingSymbol, parameter.OriginalDefinition.ContainingSymbol)))
+                    foreach (var operation in origin.DescendantsAndSelf())
                     {
-                        builder.Add(parameter.OriginalDefinition);
+                        if (operation is IParameterReferenceOperation { Parameter: { ContainingSymbol: IMethodSymbol } parameter } && resolver.Types.IsUrlText(parameter.Type) &&
+                            !builder.Contains(parameter.OriginalDefinition) && builder.Count < MaxParameters &&
+                            (builder.Count == 0 || SymbolEqualityComparer.Default.Equals(builder[0].ContainingSymbol, parameter.OriginalDefinition.ContainingSymbol)))
+                        {
+                            builder.Add(parameter.OriginalDefinition);
+                        }
                     }
                 }
             }
@@ -70,7 +72,7 @@ namespace Residency.Analyzers.Sinks
         }
 
         /// <summary>
-        /// The unknown sink of a call whose URL is made from <paramref name="parameters"/> (see <see cref="Of"/>, not empty):
+        /// The unknown sink of a call whose URL is made from <paramref name="parameters"/> (see <see cref="Of(EndpointResolver, IOperation)"/>, not empty):
         /// <paramref name="values"/> reads the URL's values (under <see cref="EndpointResolver.WithArguments"/> at a call),
         /// <paramref name="sinks"/> makes the sinks of values, or, for none, the unknown sink for the target given (what the URL
         /// is: <c>parameter 'url'</c>, <c>configuration key Crm:Url</c>); <paramref name="target"/> is this sink's.
@@ -136,19 +138,17 @@ namespace Residency.Analyzers.Sinks
                 }
 
                 // Forward(string target, T body) => Post(target, body): the URL is made from the caller's own parameters, whose callers say.
-                var outer = ImmutableArray.CreateBuilder<IParameterSymbol>();
+                var given = new List<IOperation>();
                 foreach (var (_, argument) in arguments)
                 {
-                    foreach (var parameter in Of(_resolver, _resolver.OperationOf(argument)))
+                    if (_resolver.OperationOf(argument) is { } operation)
                     {
-                        if (!outer.Contains(parameter) && (outer.Count == 0 || SymbolEqualityComparer.Default.Equals(outer[0].ContainingSymbol, parameter.ContainingSymbol)))
-                        {
-                            outer.Add(parameter);
-                        }
+                        given.Add(operation);
                     }
                 }
 
-                return outer.Count > 0 ? ImmutableArray.Create(Unresolved(_resolver, outer.ToImmutable(), AtCall, _sinks, target)) : sinks;
+                var outer = Of(_resolver, given);
+                return outer.IsEmpty ? sinks : ImmutableArray.Create(Unresolved(_resolver, outer, AtCall, _sinks, target));
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
