@@ -99,8 +99,9 @@ namespace Residency.Analyzers.Sinks
         {
             try
             {
-                // The arguments as syntax: the reading below runs again for each caller further up, and must not keep operations.
-                var arguments = new List<(IParameterSymbol Parameter, SyntaxNode Argument)>();
+                // The arguments as syntax (an omitted one as its default's values): the reading below runs again for each caller
+                // further up, and must not keep operations.
+                var arguments = new List<(IParameterSymbol Parameter, SyntaxNode? Argument, List<EndpointValue>? Default)>();
                 IOperation? first = null;
                 foreach (var argument in Arguments(_resolver.OperationOf(call)))
                 {
@@ -108,13 +109,14 @@ namespace Residency.Analyzers.Sinks
                     {
                         if (argument.Parameter?.Ordinal == parameter.Ordinal)
                         {
-                            arguments.Add((parameter, argument.Value.Syntax));
-                            first ??= argument.Value;
+                            var written = EndpointResolver.IsWritten(argument);
+                            arguments.Add((parameter, written ? argument.Value.Syntax : null, written ? null : _resolver.Strings(argument.Value)));
+                            first ??= written ? argument.Value : null;
                         }
                     }
                 }
 
-                if (first is null)
+                if (arguments.Count == 0)
                 {
                     return ImmutableArray.Create(unbound);
                 }
@@ -122,15 +124,15 @@ namespace Residency.Analyzers.Sinks
                 List<EndpointValue> AtCall()
                 {
                     var given = new Dictionary<IParameterSymbol, List<EndpointValue>>(SymbolEqualityComparer.Default);
-                    foreach (var (parameter, argument) in arguments)
+                    foreach (var (parameter, argument, defaultValues) in arguments)
                     {
-                        given[parameter] = _resolver.Strings(_resolver.OperationOf(argument));
+                        given[parameter] = argument is null ? defaultValues! : _resolver.Strings(_resolver.OperationOf(argument));
                     }
 
                     return _resolver.WithArguments(given, _values);
                 }
 
-                var target = UrlHint.Describe(first, _resolver) ?? $"parameter '{Parameters[0].Name}'";
+                var target = (first is null ? null : UrlHint.Describe(first, _resolver)) ?? $"parameter '{Parameters[0].Name}'";
                 var sinks = _sinks(AtCall(), target);
                 if (!NoneResolved(sinks))
                 {
@@ -139,9 +141,9 @@ namespace Residency.Analyzers.Sinks
 
                 // Forward(string target, T body) => Post(target, body): the URL is made from the caller's own parameters, whose callers say.
                 var given = new List<IOperation>();
-                foreach (var (_, argument) in arguments)
+                foreach (var (_, argument, _) in arguments)
                 {
-                    if (_resolver.OperationOf(argument) is { } operation)
+                    if (argument is not null && _resolver.OperationOf(argument) is { } operation)
                     {
                         given.Add(operation);
                     }

@@ -95,6 +95,18 @@ class Service(HttpClient http)
 }", Res001(0), Res001(1));
 
         [Fact]
+        public Task AnOmittedArgumentIsItsDefault() => VerifyAsync(@"
+class Service(HttpClient http)
+{
+    Task Post(string body, string url = ""https://api.openai.com/v1/responses"") => http.PostAsJsonAsync(url, body);
+    async Task Run(Customer customer)
+    {
+        await {|#0:Post(customer.Email)|};
+        await Post(customer.Email, ""https://eu.api.openai.com/v1/responses"");
+    }
+}", Res001(0));
+
+        [Fact]
         public Task AConfigurationKeyAtTheCallIsResolved() => VerifyAsync(@"
 using Microsoft.Extensions.Configuration;
 class Service(HttpClient http, IConfiguration configuration)
