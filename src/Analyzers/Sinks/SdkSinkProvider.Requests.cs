@@ -69,14 +69,33 @@ namespace Residency.Analyzers.Sinks
             return absolute;
         }
 
-        /// <summary>The argument of a call that is its request URL (a parameter the entry's <c>requestUrl</c> names), if written.</summary>
-        private IArgumentOperation? RequestUrlArgument(IInvocationOperation invocation, SdkRequestUrl requestUrl)
+        /// <summary>
+        /// A call's request URL as written: an argument the entry's <c>requestUrl</c> names (<c>DownloadString(address)</c>), or
+        /// that of the one request object the call is given (<c>new RestRequest(url)</c>, through its fluent calls and locals).
+        /// </summary>
+        private (IOperation Value, string Via)? RequestUrlValue(IInvocationOperation invocation, SdkRequestUrl requestUrl)
         {
             foreach (var argument in invocation.Arguments)
             {
-                if (argument.Parameter is { } parameter && EndpointResolver.IsWritten(argument) && requestUrl.Parameters.Contains(parameter.Name) && _resolver.Types.IsUrlText(parameter.Type))
+                if (argument.Parameter is not { } parameter || !EndpointResolver.IsWritten(argument))
                 {
-                    return argument;
+                    continue;
+                }
+
+                if (requestUrl.Parameters.Contains(parameter.Name) && _resolver.Types.IsUrlText(parameter.Type))
+                {
+                    return (argument.Value, $"{invocation.TargetMethod.Name}({parameter.Name})");
+                }
+
+                if (IsRequest(parameter.Type, requestUrl) && RequestCreations(argument.Value, requestUrl, 0).ToList() is { Count: 1 } creations)
+                {
+                    foreach (var made in creations[0].Arguments)
+                    {
+                        if (made.Parameter is { } urlParameter && EndpointResolver.IsWritten(made) && requestUrl.Parameters.Contains(urlParameter.Name) && _resolver.Types.IsUrlText(urlParameter.Type))
+                        {
+                            return (made.Value, $"{creations[0].Type?.Name}({urlParameter.Name})");
+                        }
+                    }
                 }
             }
 

@@ -474,18 +474,18 @@ namespace Residency.Analyzers.Sinks
             }
 
             var sinks = SinksOf(entry, targets, display, receiverType, target: null);
-            if (entry.Endpoint.RequestUrl is { } url && ParameterUrl.NoneResolved(sinks) && RequestUrlArgument(invocation, url) is { } argument &&
-                ParameterUrl.Of(_resolver, argument.Value) is { IsEmpty: false } parameters)
+            if (entry.Endpoint.RequestUrl is { } url && ParameterUrl.NoneResolved(sinks) && RequestUrlValue(invocation, url) is { } request &&
+                ParameterUrl.Of(_resolver, request.Value) is { IsEmpty: false } parameters)
             {
                 // string Download(string url) => _web.DownloadString(url): each call of Download says where (ParameterUrl).
-                var syntax = argument.Value.Syntax;
-                var via = $"{invocation.TargetMethod.Name}({argument.Parameter!.Name})";
+                var syntax = request.Value.Syntax;
+                var via = request.Via;
                 sinks = ImmutableArray.Create(ParameterUrl.Unresolved(
                     _resolver,
                     parameters,
                     () => _resolver.Strings(_resolver.OperationOf(syntax)),
                     (values, target) => SinksOf(entry, WithRequestUrls(values, via, clientTargets), display, receiverType, target),
-                    UrlHint.Describe(argument.Value, _resolver) ?? "a parameter"));
+                    UrlHint.Describe(request.Value, _resolver) ?? "a parameter"));
             }
 
             return Sends(sinks, invocation.TargetMethod);

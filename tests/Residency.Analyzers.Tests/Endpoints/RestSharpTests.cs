@@ -214,6 +214,24 @@ class Moderation
     }
 }", null, EndpointTest.Res001(0));
 
+        [Fact]
+        public Task AHelperMakingTheRequestFromTheUrlItIsGivenGoesWhereEachCallSays() => VerifyAsync(Uses + @"
+class Moderation
+{
+    private readonly RestClient _client = new RestClient();
+    private Task<RestResponse> Execute(string url, object body)
+    {
+        var request = new RestRequest(url, Method.Post).AddJsonBody(body);
+        return _client.ExecuteAsync(request);
+    }
+
+    public async Task Check(Customer c)
+    {
+        await {|#0:Execute(""https://api.openai.com/v1/moderations"", new { input = c.Email })|};
+        await Execute(""https://eu.api.openai.com/v1/moderations"", new { input = c.Email });
+    }
+}", null, EndpointTest.Res001(0));
+
         /// <summary>An absolute URL in the call or its request is where the call goes, whatever the client's base URL.</summary>
         private static string Absolute(string client, string request, string call = "client.ExecuteAsync(request)") => Uses + @"
 class Moderation
