@@ -205,7 +205,7 @@ namespace Residency.Analyzers.Endpoints
                 case ILocalReferenceOperation local:
                     return ValuesOf(local.Local, LocalValues(local.Local), depth);
 
-                case IParameterReferenceOperation parameter when t_arguments is not null && t_arguments.TryGetValue(parameter.Parameter.OriginalDefinition, out var given):
+                case IParameterReferenceOperation parameter when TryGetArgument(parameter.Parameter, out var given):
                     // A helper's URL read at one of its calls (WithArguments): the values that call passes.
                     return new List<EndpointValue>(given);
 
@@ -374,28 +374,6 @@ namespace Residency.Analyzers.Endpoints
 
         [ThreadStatic]
         private static HashSet<ISymbol>? t_active;
-
-        [ThreadStatic]
-        private static Dictionary<IParameterSymbol, List<EndpointValue>>? t_arguments;
-
-        /// <summary>
-        /// <paramref name="evaluate"/>, with the parameters in <paramref name="arguments"/> (original definitions) taking the
-        /// values given there instead of none: a helper's URL (<c>$"{baseUrl}/contacts"</c>) read at one call of the helper
-        /// (Sinks/ParameterUrl). Nested calls see only their own parameters.
-        /// </summary>
-        internal T WithArguments<T>(Dictionary<IParameterSymbol, List<EndpointValue>> arguments, Func<T> evaluate)
-        {
-            var outer = t_arguments;
-            t_arguments = arguments;
-            try
-            {
-                return evaluate();
-            }
-            finally
-            {
-                t_arguments = outer;
-            }
-        }
 
         /// <summary>
         /// The strings of every value assigned to a symbol. A symbol already being resolved on this thread is a cycle
