@@ -208,19 +208,8 @@ namespace Residency.Analyzers.Flow
 
             var found = false;
             var allInMemory = true;
-            foreach (var operation in scope.DescendantsAndSelf())
+            foreach (var value in AssignedValues(local, scope))
             {
-                var value = operation switch
-                {
-                    IVariableDeclaratorOperation declarator when SymbolEqualityComparer.Default.Equals(declarator.Symbol, local) => declarator.Initializer?.Value,
-                    ISimpleAssignmentOperation { Target: ILocalReferenceOperation target } assignment when SymbolEqualityComparer.Default.Equals(target.Local, local) => assignment.Value,
-                    _ => null,
-                };
-                if (value is null)
-                {
-                    continue;
-                }
-
                 var root = QueryRoot(value, depth, out var client, scope, helperLevels);
                 if (root.Store is INamedTypeSymbol { TypeKind: TypeKind.Class } || root.Holder is INamedTypeSymbol { TypeKind: TypeKind.Class } ||
                     client is not null)
@@ -267,7 +256,7 @@ namespace Residency.Analyzers.Flow
                     if (argument.Parameter?.Ordinal == ordinal)
                     {
                         var root = QueryRoot(argument.Value, 0, out var client, null, helperLevels - 1);
-                        if (client is { Sinks.IsEmpty: false } || root.Store is INamedTypeSymbol { TypeKind: TypeKind.Class } || root.Holder is INamedTypeSymbol { TypeKind: TypeKind.Class } || root.InMemory)
+                        if (ShowsItsStart(root, client))
                         {
                             return (root.Store, root.Holder, root.InMemory, client);
                         }
@@ -297,10 +286,9 @@ namespace Residency.Analyzers.Flow
                     return -1;
                 }
 
-                foreach (var operation in body.DescendantsAndSelf())
+                foreach (var value in ReturnedValues(body))
                 {
-                    if (operation is IReturnOperation { ReturnedValue: { } value } && !InNestedFunction(operation, body) &&
-                        StartParameter(value, key, body, 0) is var ordinal and >= 0)
+                    if (StartParameter(value, key, body, 0) is var ordinal and >= 0)
                     {
                         return ordinal;
                     }
@@ -326,15 +314,9 @@ namespace Residency.Analyzers.Flow
                     case IParameterReferenceOperation parameter when SymbolEqualityComparer.Default.Equals(parameter.Parameter.ContainingSymbol.OriginalDefinition, method):
                         return parameter.Parameter.Ordinal;
                     case ILocalReferenceOperation local when depth < 4:
-                        foreach (var operation in body.DescendantsAndSelf())
+                        foreach (var assigned in AssignedValues(local.Local, body))
                         {
-                            var assigned = operation switch
-                            {
-                                IVariableDeclaratorOperation declarator when SymbolEqualityComparer.Default.Equals(declarator.Symbol, local.Local) => declarator.Initializer?.Value,
-                                ISimpleAssignmentOperation { Target: ILocalReferenceOperation target } assignment when SymbolEqualityComparer.Default.Equals(target.Local, local.Local) => assignment.Value,
-                                _ => null,
-                            };
-                            if (assigned is not null && StartParameter(assigned, method, body, depth + 1) is var ordinal and >= 0)
+                            if (StartParameter(assigned, method, body, depth + 1) is var ordinal and >= 0)
                             {
                                 return ordinal;
                             }
@@ -389,21 +371,51 @@ namespace Residency.Analyzers.Flow
                     return null;
                 }
 
-                foreach (var operation in body.DescendantsAndSelf())
+                foreach (var value in ReturnedValues(body))
                 {
-                    if (operation is IReturnOperation { ReturnedValue: { } value } && !InNestedFunction(operation, body))
+                    var root = QueryRoot(value, 0, out var client, body, key.Levels - 1);
+                    if (ShowsItsStart(root, client))
                     {
-                        var root = QueryRoot(value, 0, out var client, body, key.Levels - 1);
-                        if (client is { Sinks.IsEmpty: false } ||
-                            root.Store is INamedTypeSymbol { TypeKind: TypeKind.Class } || root.Holder is INamedTypeSymbol { TypeKind: TypeKind.Class } || root.InMemory)
-                        {
-                            return (root.Store, root.Holder, root.InMemory, client);
-                        }
+                        return (root.Store, root.Holder, root.InMemory, client);
                     }
                 }
 
                 return null;
             });
+        }
+
+        /// <summary>Whether a query's root says where it runs: a store or its holder of a class type, a catalogued client's call, or objects in memory.</summary>
+        private static bool ShowsItsStart((ITypeSymbol? Store, ITypeSymbol? Holder, bool InMemory) root, SinkCall? client) =>
+            client is { Sinks.IsEmpty: false } || root.Store is INamedTypeSymbol { TypeKind: TypeKind.Class } || root.Holder is INamedTypeSymbol { TypeKind: TypeKind.Class } || root.InMemory;
+
+        /// <summary>The values a body returns itself (not those of the lambdas and local functions inside it).</summary>
+        private static IEnumerable<IOperation> ReturnedValues(IOperation body)
+        {
+            foreach (var operation in body.DescendantsAndSelf())
+            {
+                if (operation is IReturnOperation { ReturnedValue: { } value } && !InNestedFunction(operation, body))
+                {
+                    yield return value;
+                }
+            }
+        }
+
+        /// <summary>The values a local is given in <paramref name="scope"/>: its initializer and each assignment.</summary>
+        private static IEnumerable<IOperation> AssignedValues(ILocalSymbol local, IOperation scope)
+        {
+            foreach (var operation in scope.DescendantsAndSelf())
+            {
+                var value = operation switch
+                {
+                    IVariableDeclaratorOperation declarator when SymbolEqualityComparer.Default.Equals(declarator.Symbol, local) => declarator.Initializer?.Value,
+                    ISimpleAssignmentOperation { Target: ILocalReferenceOperation target } assignment when SymbolEqualityComparer.Default.Equals(target.Local, local) => assignment.Value,
+                    _ => null,
+                };
+                if (value is not null)
+                {
+                    yield return value;
+                }
+            }
         }
 
         private static bool InNestedFunction(IOperation operation, IOperation body)

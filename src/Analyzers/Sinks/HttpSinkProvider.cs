@@ -140,27 +140,14 @@ namespace Residency.Analyzers.Sinks
             }
 
             List<EndpointValue>? bases = null;
-            var sinks = SinksFor(
-                display,
-                requests ?? new List<EndpointValue>(),
-                () => bases ??= _resolver.BaseAddress(clientExpression),
-                () => UrlHint.Describe(clientExpression, _resolver) ?? "a client",
-                uriArgument?.Value.Syntax.GetLocation(),
+            string? client = null;
+            List<EndpointValue> Bases() => bases ??= _resolver.BaseAddress(clientExpression);
+            string Client() => client ??= UrlHint.Describe(clientExpression, _resolver) ?? "a client";
+            var sinks = SinksFor(display, requests ?? new List<EndpointValue>(), Bases, Client, uriArgument?.Value.Syntax.GetLocation(),
                 () => UrlHint.Describe(uriArgument?.Value ?? requestArgument?.Value, _resolver));
-            if (ParameterUrl.NoneResolved(sinks) && Url(uriArgument?.Value, requestArgument?.Value) is { } url && ParameterUrl.Of(_resolver, url) is { IsEmpty: false } parameters)
+            if (ParameterUrl.NoneResolved(sinks) && Url(uriArgument?.Value, requestArgument?.Value) is { } url && HelperSink(url, display, Bases(), Client()) is { } helper)
             {
-                // Post(string url, T body) => http.PostAsJsonAsync(url, body): each call of Post says where (ParameterUrl). The
-                // client's base addresses are read now, the URL again at each call from its syntax: the sinks the calls resolve
-                // must not keep this method's operations.
-                var known = bases ??= _resolver.BaseAddress(clientExpression);
-                var client = UrlHint.Describe(clientExpression, _resolver) ?? "a client";
-                var syntax = url.Syntax;
-                sinks = ImmutableArray.Create(ParameterUrl.Unresolved(
-                    _resolver,
-                    parameters,
-                    () => _resolver.Strings(_resolver.OperationOf(syntax)),
-                    (values, target) => SinksFor(display, values, () => known, () => client, null, () => target),
-                    UrlHint.Describe(url, _resolver) ?? "a parameter"));
+                sinks = ImmutableArray.Create(helper); // Post(string url, T body) => http.PostAsJsonAsync(url, body): each call of Post says where
             }
 
             if (json)
@@ -211,6 +198,14 @@ namespace Residency.Analyzers.Sinks
 
             return EndpointSinks.Distinct(infos);
         }
+
+        /// <summary>
+        /// The sink of a request whose URL is made from the calling method's parameters (<see cref="ParameterUrl"/>), or null.
+        /// Its own method, so that the sinks the calls resolve hold the client's base addresses and name as read here, and no
+        /// operation of the calling method.
+        /// </summary>
+        private SinkInfo? HelperSink(IOperation url, string display, List<EndpointValue> bases, string client) =>
+            ParameterUrl.ForValue(_resolver, url, (values, target) => SinksFor(display, values, () => bases, () => client, null, () => target));
 
         /// <summary>
         /// A request's URL: the call's URI argument, or the <c>requestUri</c> of the one <c>HttpRequestMessage</c> it sends.

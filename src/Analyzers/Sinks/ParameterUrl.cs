@@ -81,6 +81,22 @@ namespace Residency.Analyzers.Sinks
             sinks(new List<EndpointValue>(), target)[0].WithUrlParameter(new ParameterUrl(resolver, parameters, values, sinks));
 
         /// <summary>
+        /// The unknown sink of a call whose URL value <paramref name="url"/> is made from parameters of the calling method, read
+        /// again as a string at each call (<see cref="Unresolved"/>); null when it is made from none.
+        /// </summary>
+        public static SinkInfo? ForValue(EndpointResolver resolver, IOperation url, Func<List<EndpointValue>, string, ImmutableArray<SinkInfo>> sinks)
+        {
+            var parameters = Of(resolver, url);
+            if (parameters.IsEmpty)
+            {
+                return null;
+            }
+
+            var syntax = url.Syntax;
+            return Unresolved(resolver, parameters, () => resolver.Strings(resolver.OperationOf(syntax)), sinks, UrlHint.Describe(url, resolver) ?? "a parameter");
+        }
+
+        /// <summary>
         /// The sinks <paramref name="unbound"/> (this URL's sink) stands for at <paramref name="call"/>, a call of
         /// <paramref name="callee"/>: <paramref name="unbound"/> itself unless the call is one of <see cref="Method"/>.
         /// Memoised per call: the flow analysis asks on each of its passes.

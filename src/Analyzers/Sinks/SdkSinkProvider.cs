@@ -475,21 +475,20 @@ namespace Residency.Analyzers.Sinks
 
             var sinks = SinksOf(entry, targets, display, receiverType, target: null);
             if (entry.Endpoint.RequestUrl is { } url && ParameterUrl.NoneResolved(sinks) && RequestUrlValue(invocation, url) is { } request &&
-                ParameterUrl.Of(_resolver, request.Value) is { IsEmpty: false } parameters)
+                HelperSink(request.Value, request.Via, entry, clientTargets, display, receiverType) is { } helper)
             {
-                // string Download(string url) => _web.DownloadString(url): each call of Download says where (ParameterUrl).
-                var syntax = request.Value.Syntax;
-                var via = request.Via;
-                sinks = ImmutableArray.Create(ParameterUrl.Unresolved(
-                    _resolver,
-                    parameters,
-                    () => _resolver.Strings(_resolver.OperationOf(syntax)),
-                    (values, target) => SinksOf(entry, WithRequestUrls(values, via, clientTargets), display, receiverType, target),
-                    UrlHint.Describe(request.Value, _resolver) ?? "a parameter"));
+                sinks = ImmutableArray.Create(helper); // string Download(string url) => _web.DownloadString(url): each call of Download says where
             }
 
             return Sends(sinks, invocation.TargetMethod);
         }
+
+        /// <summary>
+        /// The sink of a call whose request URL is made from the calling method's parameters (<see cref="ParameterUrl"/>), or
+        /// null. Its own method, so that the sinks the calls resolve hold the client's targets as read here, and no operation.
+        /// </summary>
+        private SinkInfo? HelperSink(IOperation url, string via, SdkEntry entry, List<EndpointTarget> clientTargets, string display, ITypeSymbol receiverType) =>
+            ParameterUrl.ForValue(_resolver, url, (values, target) => SinksOf(entry, WithRequestUrls(values, via, clientTargets), display, receiverType, target));
 
         /// <summary>The sinks of an entry's targets; none is the unknown sink, named after <paramref name="target"/> when one is given.</summary>
         private ImmutableArray<SinkInfo> SinksOf(SdkEntry entry, List<EndpointTarget> targets, string display, ITypeSymbol receiverType, string? target)
@@ -502,7 +501,7 @@ namespace Residency.Analyzers.Sinks
 
             if (infos.Count == 0)
             {
-                infos.Add(_sinks.ForHost(SinkKind.Sdk, display, null, false, $"{entry.Service ?? receiverType.Name}: endpoint not determined", null, entry.Recipient, target: string.IsNullOrEmpty(target) ? null : target));
+                infos.Add(_sinks.ForHost(SinkKind.Sdk, display, null, false, $"{entry.Service ?? receiverType.Name}: endpoint not determined", null, entry.Recipient, target: target));
             }
 
             return EndpointSinks.Distinct(infos);
