@@ -66,7 +66,8 @@ namespace Residency.Analyzers.Flow
         {
             bounded = false;
             var target = invocation.TargetMethod;
-            if (!target.IsStatic && target.OriginalDefinition.DeclaringSyntaxReferences.Length == 0 && Library.Is(target, Behaviour.Mediator))
+            if (!target.IsStatic && Library.Is(target, Behaviour.Mediator) &&
+                (target.OriginalDefinition.DeclaringSyntaxReferences.Length == 0 || IsGeneratedMediator(target)))
             {
                 // The request's static type, before its conversion to IRequest<T> or object.
                 return Endpoints.EndpointResolver.FirstArgument(invocation) is { } request && Endpoints.EndpointResolver.Strip(request).Type is { } requestType
@@ -83,6 +84,25 @@ namespace Residency.Analyzers.Flow
             }
 
             return Dispatch.TargetsOf(target, invocation.Instance?.Type, MaxDispatchTargets, out bounded);
+        }
+
+        /// <summary>
+        /// Whether a mediator method with a body here is one a source generator wrote (the <c>Mediator</c> package generates
+        /// its <c>Mediator</c> class into the application, marked <c>[GeneratedCode]</c>): its body looks its handlers up in
+        /// the service provider, so the call runs the handlers, as a call of the library's interface does. A mediator written
+        /// by hand (a decorator, a test double) is analysed as the code it is.
+        /// </summary>
+        private static bool IsGeneratedMediator(IMethodSymbol method)
+        {
+            foreach (var attribute in method.ContainingType.GetAttributes())
+            {
+                if (attribute.AttributeClass is { Name: "GeneratedCodeAttribute", ContainingNamespace: { Name: "Compiler", ContainingNamespace: { Name: "CodeDom", ContainingNamespace: { Name: "System", ContainingNamespace.IsGlobalNamespace: true } } } })
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
 
         /// <summary>

@@ -1,0 +1,98 @@
+using System.IO;
+using System.Linq;
+using Residency.Analyzers.Json;
+
+namespace Residency.EndToEnd.Tests
+{
+    /// <summary>
+    /// The Mediator package as published (Mediator.Abstractions and its source generator, which writes the <c>Mediator</c>
+    /// class into the project): a message sent or published through <c>IMediator</c>, <c>ISender</c> or the generated class
+    /// reaches where its handler sends it. None of these flows was found before.
+    /// </summary>
+    [Collection(PackageCollection.Name)]
+    public sealed class MediatorTests(PackageFixture package)
+    {
+        private const string Build = "build -nologo -v:m -p:UseSharedCompilation=false -nodeReuse:false";
+
+        [Fact]
+        public void Messages_sent_through_the_source_generated_mediator_reach_where_their_handlers_send_them()
+        {
+            var workspace = package.NewWorkspace("mediator");
+            var app = PackageFixture.WriteProject(workspace, "App", """
+                using System.Net.Http.Json;
+                using System.Security.Claims;
+                using Mediator;
+
+                public sealed record RegisterContact(string Email) : ICommand;
+                public sealed record FindContact(string Email) : IQuery<string>;
+                public sealed record ContactRegistered(string Email) : INotification;
+                public sealed record ArchiveContact(string Email) : ICommand;
+
+                public sealed class Signup(IMediator mediator, ISender sender, Mediator.Mediator generated)
+                {
+                    public async Task<string> Run(ClaimsPrincipal user)
+                    {
+                        var email = user.FindFirst(ClaimTypes.Email)!.Value;
+                        await mediator.Send(new RegisterContact(email));
+                        await generated.Publish(new ContactRegistered(email));
+                        await generated.Send(new ArchiveContact(email));
+                        return await sender.Send(new FindContact(email));
+                    }
+                }
+
+                public sealed class RegisterContactHandler(HttpClient http) : ICommandHandler<RegisterContact>
+                {
+                    public async ValueTask<Unit> Handle(RegisterContact command, CancellationToken cancellationToken)
+                    {
+                        await http.PostAsJsonAsync("https://api.openai.com/v1/contacts", new { command.Email }, cancellationToken);
+                        return Unit.Value;
+                    }
+                }
+
+                public sealed class ArchiveContactHandler(HttpClient http) : ICommandHandler<ArchiveContact>
+                {
+                    public async ValueTask<Unit> Handle(ArchiveContact command, CancellationToken cancellationToken)
+                    {
+                        await http.PostAsJsonAsync("https://eu.api.openai.com/v1/archive", new { command.Email }, cancellationToken);
+                        return Unit.Value;
+                    }
+                }
+
+                public sealed class FindContactHandler(HttpClient http) : IQueryHandler<FindContact, string>
+                {
+                    public async ValueTask<string> Handle(FindContact query, CancellationToken cancellationToken) =>
+                        await http.GetStringAsync("https://api.deepseek.com/contacts?email=" + query.Email, cancellationToken);
+                }
+
+                public sealed class WelcomeMail(HttpClient http) : INotificationHandler<ContactRegistered>
+                {
+                    public async ValueTask Handle(ContactRegistered notification, CancellationToken cancellationToken) =>
+                        await http.PostAsJsonAsync("https://api.anthropic.com/v1/messages", new { notification.Email }, cancellationToken);
+                }
+                """, extraItems: """
+                <PackageReference Include="Mediator.Abstractions" Version="3.0.2" />
+                <PackageReference Include="Mediator.SourceGenerator" Version="3.0.2" PrivateAssets="all" />
+                """);
+            var inventoryPath = Path.Combine(app, "bin", "Debug", "net10.0", "residency", "inventory.json");
+
+            var result = DotNet.Run(app, Build);
+            Assert.True(result.ExitCode == 0, result.ToString());
+            Assert.DoesNotContain("RES008", result.Output);
+            var inventory = JsonParser.Parse(File.ReadAllText(inventoryPath));
+            Assert.Empty(inventory.Get("unclassified")!.Items);
+            var flows = inventory.Get("flows")!.Items
+                .Select(f => (f.Get("sink")!.GetString("host"), f.Get("sink")!.GetString("region"), f.GetString("status"), f.Get("path")!.Items.Select(i => i.Text).Count(step => step == "Handle")))
+                .OrderBy(f => f.Item1)
+                .ToList();
+            Assert.Equal(
+                new (string?, string?, string?, int)[]
+                {
+                    ("api.anthropic.com", "US", "violation", 1),
+                    ("api.deepseek.com", "CN", "violation", 1),
+                    ("api.openai.com", "US", "violation", 1),
+                    ("eu.api.openai.com", "EU", "allowed", 1),
+                },
+                flows);
+        }
+    }
+}
