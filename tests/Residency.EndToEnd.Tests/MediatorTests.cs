@@ -5,9 +5,9 @@ using Residency.Analyzers.Json;
 namespace Residency.EndToEnd.Tests
 {
     /// <summary>
-    /// The Mediator package as published (Mediator.Abstractions and its source generator, which writes the <c>Mediator</c>
-    /// class into the project): a message sent or published through <c>IMediator</c>, <c>ISender</c> or the generated class
-    /// reaches where its handler sends it. None of these flows was found before.
+    /// In-process mediators as published: the Mediator package (Mediator.Abstractions and its source generator, which
+    /// writes the <c>Mediator</c> class into the project) and Wolverine (handlers found by name). A message sent or published
+    /// through them reaches where its handler sends it. None of these flows was found before.
     /// </summary>
     [Collection(PackageCollection.Name)]
     public sealed class MediatorTests(PackageFixture package)
@@ -91,6 +91,78 @@ namespace Residency.EndToEnd.Tests
                     ("api.deepseek.com", "CN", "violation", 1),
                     ("api.openai.com", "US", "violation", 1),
                     ("eu.api.openai.com", "EU", "allowed", 1),
+                },
+                flows);
+        }
+
+        [Fact]
+        public void Messages_Wolverine_hands_to_the_handlers_it_finds_by_name_reach_where_those_send_them()
+        {
+            var workspace = package.NewWorkspace("wolverine");
+            var app = PackageFixture.WriteProject(workspace, "App", """
+                using System.Net.Http.Json;
+                using System.Security.Claims;
+                using Wolverine;
+                using Wolverine.Attributes;
+
+                public sealed record RegisterContact(string Email);
+                public sealed record FindContact(string Email);
+                public sealed record ContactRegistered(string Email);
+                public sealed record AuditSignup(string Email);
+
+                public sealed class Signup(IMessageBus bus)
+                {
+                    public async Task<string> Run(ClaimsPrincipal user)
+                    {
+                        var email = user.FindFirst(ClaimTypes.Email)!.Value;
+                        await bus.InvokeAsync(new RegisterContact(email));
+                        await bus.PublishAsync(new ContactRegistered(email));
+                        await bus.SendAsync(new AuditSignup(email));
+                        return await bus.InvokeAsync<string>(new FindContact(email));
+                    }
+                }
+
+                public static class RegisterContactHandler
+                {
+                    public static Task Handle(RegisterContact command, HttpClient http) =>
+                        http.PostAsJsonAsync("https://api.openai.com/v1/contacts", new { command.Email });
+                }
+
+                public class FindContactHandler(HttpClient http)
+                {
+                    public Task<string> Handle(FindContact query) => http.GetStringAsync("https://api.deepseek.com/contacts?email=" + query.Email);
+                }
+
+                public class WelcomeMailConsumer
+                {
+                    public async Task ConsumeAsync(ContactRegistered message, HttpClient http, CancellationToken cancellation) =>
+                        await http.PostAsJsonAsync("https://api.anthropic.com/v1/messages", new { message.Email }, cancellation);
+                }
+
+                [WolverineHandler]
+                public class Auditing
+                {
+                    public Task Handle(AuditSignup message, HttpClient http) => http.PostAsJsonAsync("https://eu.api.openai.com/v1/audit", new { message.Email });
+                }
+                """, extraItems: """<PackageReference Include="WolverineFx" Version="6.64.2" />""");
+            var inventoryPath = Path.Combine(app, "bin", "Debug", "net10.0", "residency", "inventory.json");
+
+            var result = DotNet.Run(app, Build);
+            Assert.True(result.ExitCode == 0, result.ToString());
+            Assert.DoesNotContain("RES008", result.Output);
+            var inventory = JsonParser.Parse(File.ReadAllText(inventoryPath));
+            Assert.Empty(inventory.Get("unclassified")!.Items);
+            var flows = inventory.Get("flows")!.Items
+                .Select(f => (f.Get("sink")!.GetString("host"), f.Get("sink")!.GetString("region"), f.GetString("status"), f.Get("path")!.Items[1].Text))
+                .OrderBy(f => f.Item1)
+                .ToList();
+            Assert.Equal(
+                new (string?, string?, string?, string?)[]
+                {
+                    ("api.anthropic.com", "US", "violation", "ConsumeAsync"),
+                    ("api.deepseek.com", "CN", "violation", "Handle"),
+                    ("api.openai.com", "US", "violation", "Handle"),
+                    ("eu.api.openai.com", "EU", "allowed", "Handle"),
                 },
                 flows);
         }

@@ -71,7 +71,7 @@ namespace Residency.Analyzers.Flow
             {
                 // The request's static type, before its conversion to IRequest<T> or object.
                 return Endpoints.EndpointResolver.FirstArgument(invocation) is { } request && Endpoints.EndpointResolver.Strip(request).Type is { } requestType
-                    ? Mediators.For(requestType, MaxDispatchTargets, out bounded)
+                    ? Mediators.For(requestType, target, MaxDispatchTargets, out bounded)
                     : ImmutableArray<IMethodSymbol>.Empty;
             }
 

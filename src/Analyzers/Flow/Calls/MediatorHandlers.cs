@@ -13,18 +13,21 @@ namespace Residency.Analyzers.Flow.Calls
     /// command's type (<c>IRequestHandler&lt;StartCheck&gt;</c>), <c>Publish(notification)</c> each notification handler.
     /// The mediator's parameters and the handler's line up (the request first, the cancellation token second), so the
     /// handlers are applied as the call's callees. A handler in a referenced project that exported its summary is one too
-    /// (docs/cross-project.md). Built once per compilation, on the first mediator call, from declarations
+    /// (docs/cross-project.md). A mediator that finds its handlers by name (Wolverine) runs those too
+    /// (<see cref="HandlerConvention"/>). Built once per compilation, on the first mediator call, from declarations
     /// only (no body is bound).
     /// </summary>
     internal sealed class MediatorHandlers
     {
         private readonly ImmutableArray<IMethodSymbol> _handlers;
+        private readonly ImmutableArray<(HandlerConvention Convention, ImmutableArray<IMethodSymbol> Handlers)> _byConvention;
         private readonly Compilation _compilation;
 
-        private MediatorHandlers(Compilation compilation, ImmutableArray<IMethodSymbol> handlers)
+        private MediatorHandlers(Compilation compilation, ImmutableArray<IMethodSymbol> handlers, ImmutableArray<(HandlerConvention, ImmutableArray<IMethodSymbol>)> byConvention)
         {
             _compilation = compilation;
             _handlers = handlers;
+            _byConvention = byConvention;
         }
 
         public static MediatorHandlers Build(Compilation compilation, LibraryBehaviour library, CancellationToken cancellationToken) =>
@@ -37,11 +40,32 @@ namespace Residency.Analyzers.Flow.Calls
         public static MediatorHandlers Build(Compilation compilation, LibraryBehaviour library, IEnumerable<IMethodSymbol>? imported, CancellationToken cancellationToken)
         {
             var handlers = ImmutableArray.CreateBuilder<IMethodSymbol>();
+            var conventions = HandlerConvention.For(compilation);
+            var byConvention = new ImmutableArray<IMethodSymbol>.Builder[conventions.Length];
+            for (var i = 0; i < conventions.Length; i++)
+            {
+                byConvention[i] = ImmutableArray.CreateBuilder<IMethodSymbol>();
+            }
+
             foreach (var type in SymbolWalk.Types(compilation.Assembly.GlobalNamespace, cancellationToken))
             {
                 if (type.TypeKind != TypeKind.Class || type.IsAbstract || type.DeclaringSyntaxReferences.Length == 0)
                 {
                     continue;
+                }
+
+                for (var i = 0; i < conventions.Length; i++)
+                {
+                    if (conventions[i].IsHandlerType(type))
+                    {
+                        foreach (var member in type.GetMembers())
+                        {
+                            if (member is IMethodSymbol method && conventions[i].IsHandlerMethod(method) && FlowEngine.IsInSource(method))
+                            {
+                                byConvention[i].Add(method);
+                            }
+                        }
+                    }
                 }
 
                 foreach (var @interface in type.AllInterfaces)
@@ -76,38 +100,66 @@ namespace Residency.Analyzers.Flow.Calls
                         }
                     }
                 }
+
+                for (var i = 0; i < conventions.Length; i++)
+                {
+                    if (conventions[i].IsHandlerType(type) && conventions[i].IsHandlerMethod(method) && !byConvention[i].Contains(method))
+                    {
+                        byConvention[i].Add(method);
+                    }
+                }
             }
 
-            return new MediatorHandlers(compilation, handlers.ToImmutable());
+            var found = ImmutableArray.CreateBuilder<(HandlerConvention, ImmutableArray<IMethodSymbol>)>(conventions.Length);
+            for (var i = 0; i < conventions.Length; i++)
+            {
+                found.Add((conventions[i], byConvention[i].ToImmutable()));
+            }
+
+            return new MediatorHandlers(compilation, handlers.ToImmutable(), found.MoveToImmutable());
         }
 
         /// <summary>
-        /// The handlers a request or notification of static type <paramref name="requestType"/> may run: those whose first
-        /// parameter accepts it (its type, or a base type or interface of it other than <c>object</c>: notification handlers
-        /// are contravariant), at most <paramref name="limit"/>.
+        /// The handlers a request or notification of static type <paramref name="requestType"/>, sent by a call of
+        /// <paramref name="mediator"/>, may run: those whose first parameter accepts it (its type, or a base type or interface
+        /// of it other than <c>object</c>: notification handlers are contravariant), the handlers by interface and, for a
+        /// mediator that finds its handlers by name, those (<see cref="HandlerConvention"/>); at most <paramref name="limit"/>.
         /// </summary>
-        public ImmutableArray<IMethodSymbol> For(ITypeSymbol requestType, int limit, out bool bounded)
+        public ImmutableArray<IMethodSymbol> For(ITypeSymbol requestType, IMethodSymbol mediator, int limit, out bool bounded)
         {
-            bounded = false;
+            var full = false;
             var builder = ImmutableArray.CreateBuilder<IMethodSymbol>();
-            foreach (var handler in _handlers)
+            Add(_handlers);
+            foreach (var (convention, handlers) in _byConvention)
             {
-                var accepted = handler.Parameters[0].Type;
-                if (accepted.SpecialType == SpecialType.System_Object || !Accepts(accepted, requestType))
+                if (!full && !handlers.IsEmpty && convention.Dispatches(mediator))
                 {
-                    continue;
+                    Add(handlers);
                 }
-
-                if (builder.Count == limit)
-                {
-                    bounded = true;
-                    break;
-                }
-
-                builder.Add(handler);
             }
 
+            bounded = full;
             return builder.ToImmutable();
+
+            void Add(ImmutableArray<IMethodSymbol> handlers)
+            {
+                foreach (var handler in handlers)
+                {
+                    var accepted = handler.Parameters[0].Type;
+                    if (accepted.SpecialType == SpecialType.System_Object || !Accepts(accepted, requestType) || builder.Contains(handler))
+                    {
+                        continue;
+                    }
+
+                    if (builder.Count == limit)
+                    {
+                        full = true;
+                        return;
+                    }
+
+                    builder.Add(handler);
+                }
+            }
         }
 
         private bool Accepts(ITypeSymbol accepted, ITypeSymbol requestType)

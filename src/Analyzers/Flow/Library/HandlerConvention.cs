@@ -1,0 +1,181 @@
+using System;
+using System.Collections.Immutable;
+using System.IO;
+using System.Linq;
+using Microsoft.CodeAnalysis;
+using Residency.Analyzers.Json;
+
+namespace Residency.Analyzers.Flow.Library
+{
+    /// <summary>
+    /// Handlers a mediator finds by name rather than by interface (<c>Catalog/library.json</c>, "mediatorConventions"):
+    /// Wolverine's <c>bus.InvokeAsync(command)</c> runs the <c>Handle</c> method of a class named <c>…Handler</c>, static or
+    /// not, whose first parameter is the message. Parsed once per process; resolved per compilation, and only for the
+    /// libraries it references.
+    /// </summary>
+    internal sealed class HandlerConvention
+    {
+        private static readonly Lazy<ImmutableArray<Entry>> Table = new(Load);
+
+        private readonly ImmutableArray<INamedTypeSymbol> _mediators;
+        private readonly ImmutableArray<string> _typeSuffixes;
+        private readonly ImmutableArray<INamedTypeSymbol> _interfaces;
+        private readonly ImmutableArray<INamedTypeSymbol> _attributes;
+        private readonly ImmutableArray<INamedTypeSymbol> _ignoreAttributes;
+        private readonly ImmutableHashSet<string> _methods;
+
+        private HandlerConvention(ImmutableArray<INamedTypeSymbol> mediators, Entry entry, Compilation compilation)
+        {
+            _mediators = mediators;
+            _typeSuffixes = entry.TypeSuffixes;
+            _interfaces = Resolve(compilation, entry.Interfaces);
+            _attributes = Resolve(compilation, entry.Attributes);
+            _ignoreAttributes = Resolve(compilation, entry.IgnoreAttributes);
+            _methods = entry.Methods;
+        }
+
+        /// <summary>The conventions of the mediators <paramref name="compilation"/> references.</summary>
+        public static ImmutableArray<HandlerConvention> For(Compilation compilation)
+        {
+            var result = ImmutableArray.CreateBuilder<HandlerConvention>();
+            foreach (var entry in Table.Value)
+            {
+                var mediators = Resolve(compilation, entry.Mediators);
+                if (!mediators.IsEmpty)
+                {
+                    result.Add(new HandlerConvention(mediators, entry, compilation));
+                }
+            }
+
+            return result.ToImmutable();
+        }
+
+        /// <summary>Whether <paramref name="target"/>, a mediator's method, is one of this convention's mediators'.</summary>
+        public bool Dispatches(IMethodSymbol target)
+        {
+            if (target.ContainingType is not { } type)
+            {
+                return false;
+            }
+
+            foreach (var mediator in _mediators)
+            {
+                if (SymbolEqualityComparer.Default.Equals(type.OriginalDefinition, mediator) || type.AllInterfaces.Contains(mediator, SymbolEqualityComparer.Default))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>Whether <paramref name="type"/> holds handlers by this convention (its name, an interface, an attribute).</summary>
+        public bool IsHandlerType(INamedTypeSymbol type)
+        {
+            if (type.TypeKind != TypeKind.Class || type.IsAbstract || type.IsGenericType || type.DeclaredAccessibility != Accessibility.Public || Carries(type, _ignoreAttributes))
+            {
+                return false;
+            }
+
+            foreach (var suffix in _typeSuffixes)
+            {
+                if (type.Name.EndsWith(suffix, StringComparison.Ordinal))
+                {
+                    return true;
+                }
+            }
+
+            foreach (var @interface in type.AllInterfaces)
+            {
+                if (_interfaces.Contains(@interface.OriginalDefinition, SymbolEqualityComparer.Default))
+                {
+                    return true;
+                }
+            }
+
+            return Carries(type, _attributes);
+        }
+
+        /// <summary>Whether <paramref name="method"/>, a member of a handler type, handles the message its first parameter takes.</summary>
+        public bool IsHandlerMethod(IMethodSymbol method) =>
+            method is { MethodKind: MethodKind.Ordinary, DeclaredAccessibility: Accessibility.Public, IsAbstract: false, Parameters.Length: > 0 } &&
+            _methods.Contains(method.Name) && !Carries(method, _ignoreAttributes);
+
+        private static bool Carries(ISymbol symbol, ImmutableArray<INamedTypeSymbol> attributes)
+        {
+            if (attributes.IsEmpty)
+            {
+                return false;
+            }
+
+            foreach (var attribute in symbol.GetAttributes())
+            {
+                if (attribute.AttributeClass is { } attributeClass && attributes.Contains(attributeClass, SymbolEqualityComparer.Default))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        private static ImmutableArray<INamedTypeSymbol> Resolve(Compilation compilation, ImmutableArray<string> names)
+        {
+            var result = ImmutableArray.CreateBuilder<INamedTypeSymbol>();
+            foreach (var name in names)
+            {
+                result.AddRange(compilation.GetTypesByMetadataName(name));
+            }
+
+            return result.ToImmutable();
+        }
+
+        private static ImmutableArray<Entry> Load()
+        {
+            var result = ImmutableArray.CreateBuilder<Entry>();
+            using var stream = typeof(HandlerConvention).Assembly.GetManifestResourceStream("Residency.Catalog.library.json");
+            if (stream is null)
+            {
+                return result.ToImmutable();
+            }
+
+            using var reader = new StreamReader(stream);
+            if (JsonParser.Parse(reader.ReadToEnd()).Get("mediatorConventions") is not { IsObject: true } conventions)
+            {
+                return result.ToImmutable();
+            }
+
+            foreach (var convention in conventions.Members)
+            {
+                if (convention.Value.IsObject)
+                {
+                    result.Add(new Entry(
+                        Strings(convention.Value, "mediators"),
+                        Strings(convention.Value, "typeSuffixes"),
+                        Strings(convention.Value, "interfaces"),
+                        Strings(convention.Value, "attributes"),
+                        Strings(convention.Value, "ignoreAttributes"),
+                        Strings(convention.Value, "methods").ToImmutableHashSet(StringComparer.Ordinal)));
+                }
+            }
+
+            return result.ToImmutable();
+        }
+
+        private static ImmutableArray<string> Strings(JsonNode node, string name)
+        {
+            var result = ImmutableArray.CreateBuilder<string>();
+            foreach (var item in node.Get(name)?.Items ?? Array.Empty<JsonNode>())
+            {
+                if (item.IsString && item.Text is { } text)
+                {
+                    result.Add(text);
+                }
+            }
+
+            return result.ToImmutable();
+        }
+
+        private sealed record Entry(ImmutableArray<string> Mediators, ImmutableArray<string> TypeSuffixes, ImmutableArray<string> Interfaces, ImmutableArray<string> Attributes, ImmutableArray<string> IgnoreAttributes, ImmutableHashSet<string> Methods);
+    }
+}
