@@ -66,7 +66,8 @@ namespace Residency.Analyzers.Flow
         {
             bounded = false;
             var target = invocation.TargetMethod;
-            if (!target.IsStatic && Library.Is(target, Behaviour.Mediator) &&
+            // An extension method of the message is a mediator's call too (FastEndpoints' new RegisterContact(email).ExecuteAsync()).
+            if ((!target.IsStatic || target.IsExtensionMethod) && Library.Is(target, Behaviour.Mediator) &&
                 (target.OriginalDefinition.DeclaringSyntaxReferences.Length == 0 || IsGeneratedMediator(target)))
             {
                 // The request's static type, before its conversion to IRequest<T> or object.

@@ -16,8 +16,8 @@ namespace Residency.Analyzers.Sources
     /// <c>OnGet(string phone)</c> — is the query parameter, route value, form field or header of that name, as
     /// <c>Request.Query["email"]</c> is (<c>sources.json</c>, "requestHandlers"). The same element as the collection read:
     /// the record lists <c>query parameter email</c> once, however the code receives it. A parameter that model binding
-    /// fills from the request body (<c>(SignupRequest request) =&gt; …</c>) holds its type's personal members
-    /// (<see cref="BoundMemberFacts"/>).
+    /// fills from the request body (<c>(SignupRequest request) =&gt; …</c>, a FastEndpoints endpoint's
+    /// <c>HandleAsync(SignupRequest req, CancellationToken ct)</c>) holds its type's personal members (<see cref="BoundMemberFacts"/>).
     /// </summary>
     internal sealed partial class PlatformSources
     {
@@ -30,12 +30,14 @@ namespace Residency.Analyzers.Sources
             public ImmutableArray<INamedTypeSymbol> Controllers;
             public ImmutableArray<INamedTypeSymbol> NonActions;
             public ImmutableArray<INamedTypeSymbol> PageModels;
+            public ImmutableArray<INamedTypeSymbol> Endpoints;
+            public ImmutableHashSet<string> EndpointMethods = ImmutableHashSet<string>.Empty;
             public ImmutableArray<INamedTypeSymbol> NotBound;
             public ImmutableArray<INamedTypeSymbol> FromBody;
             public ImmutableArray<(INamedTypeSymbol Attribute, string Kind)> Binders;
             public INamedTypeSymbol? RouteValues;
 
-            public bool Any => !RouteBuilders.IsEmpty || !Controllers.IsEmpty || !PageModels.IsEmpty;
+            public bool Any => !RouteBuilders.IsEmpty || !Controllers.IsEmpty || !PageModels.IsEmpty || !Endpoints.IsEmpty;
         }
 
         private const string Query = "query parameter";
@@ -62,6 +64,8 @@ namespace Residency.Analyzers.Sources
                 Controllers = Resolve(_catalog.Handlers("controllers")),
                 NonActions = Resolve(_catalog.Handlers("nonActions")),
                 PageModels = Resolve(_catalog.Handlers("pageModels")),
+                Endpoints = Resolve(_catalog.Handlers("endpoints")),
+                EndpointMethods = ImmutableHashSet.CreateRange(StringComparer.Ordinal, _catalog.Handlers("endpointMethods")),
                 NotBound = Resolve(_catalog.Handlers("notBound")),
                 FromBody = Resolve(_catalog.Handlers("fromBody")),
                 Binders = binders.ToImmutable(),
@@ -344,6 +348,13 @@ namespace Residency.Analyzers.Sources
                 }
 
                 template = Templates(method.GetAttributes()) + Templates(type.GetAttributes());
+                return true;
+            }
+
+            // An endpoint class's handler (FastEndpoints' HandleAsync(SignupRequest req, CancellationToken ct)): its request is
+            // bound from the request, as a controller action's is.
+            if (!handlers.Endpoints.IsEmpty && method.IsOverride && handlers.EndpointMethods.Contains(method.Name) && EndpointTypes.DerivesFrom(type, handlers.Endpoints))
+            {
                 return true;
             }
 
