@@ -32,12 +32,13 @@ namespace Residency.Analyzers.Sources
             public ImmutableArray<INamedTypeSymbol> PageModels;
             public ImmutableArray<INamedTypeSymbol> Endpoints;
             public ImmutableHashSet<string> EndpointMethods = ImmutableHashSet<string>.Empty;
+            public ImmutableArray<INamedTypeSymbol> ServiceBaseAttributes;
             public ImmutableArray<INamedTypeSymbol> NotBound;
             public ImmutableArray<INamedTypeSymbol> FromBody;
             public ImmutableArray<(INamedTypeSymbol Attribute, string Kind)> Binders;
             public INamedTypeSymbol? RouteValues;
 
-            public bool Any => !RouteBuilders.IsEmpty || !Controllers.IsEmpty || !PageModels.IsEmpty || !Endpoints.IsEmpty;
+            public bool Any => !RouteBuilders.IsEmpty || !Controllers.IsEmpty || !PageModels.IsEmpty || !Endpoints.IsEmpty || !ServiceBaseAttributes.IsEmpty;
         }
 
         private const string Query = "query parameter";
@@ -66,6 +67,7 @@ namespace Residency.Analyzers.Sources
                 PageModels = Resolve(_catalog.Handlers("pageModels")),
                 Endpoints = Resolve(_catalog.Handlers("endpoints")),
                 EndpointMethods = ImmutableHashSet.CreateRange(StringComparer.Ordinal, _catalog.Handlers("endpointMethods")),
+                ServiceBaseAttributes = Resolve(_catalog.Handlers("serviceBaseAttributes")),
                 NotBound = Resolve(_catalog.Handlers("notBound")),
                 FromBody = Resolve(_catalog.Handlers("fromBody")),
                 Binders = binders.ToImmutable(),
@@ -358,7 +360,26 @@ namespace Residency.Analyzers.Sources
                 return true;
             }
 
+            // A gRPC service's method: an override of the base Grpc.Tools generates ([BindServiceMethod]), whose request is the client's message.
+            if (!handlers.ServiceBaseAttributes.IsEmpty && method.IsOverride && method.OverriddenMethod?.ContainingType is { } serviceBase && CarriesAny(serviceBase, handlers.ServiceBaseAttributes))
+            {
+                return true;
+            }
+
             return !handlers.PageModels.IsEmpty && method.Name.StartsWith("On", StringComparison.Ordinal) && EndpointTypes.DerivesFrom(type, handlers.PageModels);
+        }
+
+        private static bool CarriesAny(INamedTypeSymbol type, ImmutableArray<INamedTypeSymbol> attributes)
+        {
+            foreach (var attribute in type.GetAttributes())
+            {
+                if (attribute.AttributeClass is { } attributeType && Contains(attributes, attributeType.OriginalDefinition))
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
 
         private bool IsMapHandler(IMethodSymbol lambda, Handlers handlers, out string? template)
