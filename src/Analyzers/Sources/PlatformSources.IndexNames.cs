@@ -79,6 +79,12 @@ namespace Residency.Analyzers.Sources
             // A minimal API's handler is a lambda whose parameters model binding fills: the body that maps it names the map
             // method (a controller's action is found by its parameters, in the symbol walk).
             names.UnionWith(HandlerCallNames);
+
+            // A body the code reads from the request: the reader's method names it (ReadFromJsonAsync).
+            if (!_handlers.Value.BodyReaders.IsEmpty)
+            {
+                names.UnionWith(_handlers.Value.BodyReaderMethods);
+            }
         }
 
         /// <summary>

@@ -33,6 +33,8 @@ namespace Residency.Analyzers.Sources
             public ImmutableArray<INamedTypeSymbol> Endpoints;
             public ImmutableHashSet<string> EndpointMethods = ImmutableHashSet<string>.Empty;
             public ImmutableArray<INamedTypeSymbol> ServiceBaseAttributes;
+            public ImmutableArray<INamedTypeSymbol> BodyReaders;
+            public ImmutableHashSet<string> BodyReaderMethods = ImmutableHashSet<string>.Empty;
             public ImmutableArray<INamedTypeSymbol> NotBound;
             public ImmutableArray<INamedTypeSymbol> FromBody;
             public ImmutableArray<(INamedTypeSymbol Attribute, string Kind)> Binders;
@@ -68,6 +70,8 @@ namespace Residency.Analyzers.Sources
                 Endpoints = Resolve(_catalog.Handlers("endpoints")),
                 EndpointMethods = ImmutableHashSet.CreateRange(StringComparer.Ordinal, _catalog.Handlers("endpointMethods")),
                 ServiceBaseAttributes = Resolve(_catalog.Handlers("serviceBaseAttributes")),
+                BodyReaders = Resolve(_catalog.Handlers("bodyReaders")),
+                BodyReaderMethods = ImmutableHashSet.CreateRange(StringComparer.Ordinal, _catalog.Handlers("bodyReaderMethods")),
                 NotBound = Resolve(_catalog.Handlers("notBound")),
                 FromBody = Resolve(_catalog.Handlers("fromBody")),
                 Binders = binders.ToImmutable(),
@@ -146,6 +150,26 @@ namespace Residency.Analyzers.Sources
         /// </summary>
         public ImmutableHashSet<TaintFact> BoundMemberFacts(IParameterSymbol parameter) =>
             !_handlers.Value.Any || !MayBeBody(parameter.Type) ? Taint.Empty : _bodyFacts.GetOrAdd(parameter, ComputeBoundMemberFacts);
+
+        /// <summary>
+        /// What a call that reads the request's body returns (<c>await context.Request.ReadFromJsonAsync&lt;SignupRequest&gt;()</c>,
+        /// an Azure Functions <c>req.ReadFromJsonAsync&lt;SignupRequest&gt;()</c>): the body's personal members, as a bound body
+        /// parameter holds them. Empty for any other call. Memoised per body type.
+        /// </summary>
+        private ImmutableHashSet<TaintFact> ReadBodyFacts(IMethodSymbol target)
+        {
+            var handlers = _handlers.Value;
+            if (handlers.BodyReaders.IsEmpty || target.TypeArguments.Length != 1 || !handlers.BodyReaderMethods.Contains(target.Name) ||
+                target.ContainingType is not { } reader || !Contains(handlers.BodyReaders, reader.OriginalDefinition) ||
+                target.TypeArguments[0] is not INamedTypeSymbol type || !MayBeBody(type))
+            {
+                return Taint.Empty;
+            }
+
+            return _readBodies.GetOrAdd(type, body => BodyFacts(body, depth: 0));
+        }
+
+        private readonly ConcurrentDictionary<INamedTypeSymbol, ImmutableHashSet<TaintFact>> _readBodies = new(SymbolEqualityComparer.Default);
 
         /// <summary>
         /// Whether a value of <paramref name="type"/> may be a request body: a class or struct the application declares. Asked

@@ -115,8 +115,9 @@ namespace Residency.Analyzers.Sources
         public ImmutableArray<DataElement> CarriedBy(ITypeSymbol type) =>
             IsPrincipal(type) && _anyClaim.Value is { } any ? ImmutableArray.Create(any) : ImmutableArray<DataElement>.Empty;
 
-        /// <summary>Whether a call's result is decided here (a claim look-up, a method that returns claims).</summary>
-        public bool IsSourceCall(IMethodSymbol method) => FindLookup(method) is not null || FindMember(method) is { Entry.Result: not SourceResult.Value };
+        /// <summary>Whether a call's result is decided here (a claim look-up, a method that returns claims, a read of the request's body).</summary>
+        public bool IsSourceCall(IMethodSymbol method) =>
+            FindLookup(method) is not null || FindMember(method) is { Entry.Result: not SourceResult.Value } || (method.IsGenericMethod && !ReadBodyFacts(method).IsEmpty);
 
         /// <summary>Whether reading this property is a source the classifier does not know (claims collections, a request header, a form field or query parameter).</summary>
         public bool IsSourceRead(IPropertyReferenceOperation property) =>
@@ -151,6 +152,10 @@ namespace Residency.Analyzers.Sources
         public ImmutableHashSet<TaintFact> OnInvocation(IInvocationOperation invocation, IMethodSymbol caller, ImmutableHashSet<TaintFact> result, ImmutableHashSet<TaintFact> typeFacts)
         {
             var target = invocation.TargetMethod;
+            if (target.IsGenericMethod && ReadBodyFacts(target) is { IsEmpty: false } body)
+            {
+                result = Taint.Union(result, body); // the request's body, read by the code
+            }
             if (!_ownResults.IsEmpty && target.ContainingType is { } owner && Contains(_ownResults, owner.OriginalDefinition) && FindLookup(target) is null)
             {
                 // UserManager<T>: the result is the store's data, not the arguments (the user passed to GetAccessFailedCountAsync).

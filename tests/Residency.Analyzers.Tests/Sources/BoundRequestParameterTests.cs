@@ -161,24 +161,67 @@ public class Pricing(Crm crm)
 }",
             Res001(0, "OrderDto.ShippingAddress (contact.address)", "Create → Crm.Send"));
 
+        // A body the code reads from the request (a webhook, a middleware) holds its personal members as a bound one does.
+        [Fact]
+        public Task ARequestBodyTheCodeReadsHoldsItsPersonalMembers() => Verify.VerifyAspNetCoreAsync(Usings + Header + @"
+public class SignupRequest { public string Email { get; set; } = """"; public string Plan { get; set; } = """"; }
+public static class Hooks
+{
+    public static async Task Receive(Microsoft.AspNetCore.Http.HttpContext context, Crm crm)
+    {
+        var body = await Microsoft.AspNetCore.Http.HttpRequestJsonExtensions.ReadFromJsonAsync<SignupRequest>(context.Request);
+        {|#0:crm.Send(body!.Email)|};
+        crm.Send(body.Plan);
+    }
+}",
+            Res001(0, "SignupRequest.Email (contact.email)", "Receive → Crm.Send"));
+
+        // Azure Functions' isolated worker, without ASP.NET Core: an HTTP trigger reads its body from HttpRequestData (its API as a
+        // referenced assembly).
+        [Fact]
+        public Task AnAzureFunctionsRequestBodyHoldsItsPersonalMembers() => Flow.FlowTestModel.VerifyWithLibraryAsync(@"
+public class SignupRequest { public string Email { get; set; } = """"; public string Plan { get; set; } = """"; }
+public class Signup(Crm crm)
+{
+    public async Task Run(Microsoft.Azure.Functions.Worker.Http.HttpRequestData req)
+    {
+        var body = await Microsoft.Azure.Functions.Worker.Http.HttpRequestDataExtensions.ReadFromJsonAsync<SignupRequest>(req);
+        {|#0:crm.Send(body!.Email)|};
+        crm.Send(body.Plan);
+    }
+}", "Microsoft.Azure.Functions.Worker.Core", @"
+namespace Microsoft.Azure.Functions.Worker.Http
+{
+    public abstract class HttpRequestData { public abstract System.IO.Stream Body { get; } }
+    public static class HttpRequestDataExtensions
+    {
+        public static System.Threading.Tasks.ValueTask<T?> ReadFromJsonAsync<T>(this HttpRequestData request, System.Threading.CancellationToken cancellationToken = default) => default;
+    }
+}", Flow.FlowTestModel.Res001(0));
+
         // The catalogue names ASP.NET Core's types exactly: each resolves against its reference assemblies.
         [Fact]
         public void TheCataloguesHandlerTypesExistInAspNetCore()
         {
             var compilation = Microsoft.CodeAnalysis.CSharp.CSharpCompilation.Create("Probe", references: Verifiers.TestReferences.AspNetCore);
             var handlers = Residency.Analyzers.Sources.SourceCatalog.BuiltIn.RequestHandlers;
-            Assert.Equal(new[] { "controllers", "endpointMethods", "endpoints", "fromBody", "fromForm", "fromHeader", "fromQuery", "fromRoute", "mapMethods", "nonActions", "notBound", "pageModels", "routeBuilders", "routeValues", "serviceBaseAttributes" }, handlers.Keys.OrderBy(k => k, System.StringComparer.Ordinal));
+            Assert.Equal(new[] { "bodyReaderMethods", "bodyReaders", "controllers", "endpointMethods", "endpoints", "fromBody", "fromForm", "fromHeader", "fromQuery", "fromRoute", "mapMethods", "nonActions", "notBound", "pageModels", "routeBuilders", "routeValues", "serviceBaseAttributes" }, handlers.Keys.OrderBy(k => k, System.StringComparer.Ordinal));
             foreach (var (key, names) in handlers)
             {
                 // Method names; FastEndpoints' endpoint base and gRPC's service attribute, which the end-to-end FastEndpoints and
                 // gRPC service tests build against.
-                if (key is "mapMethods" or "endpointMethods" or "endpoints" or "serviceBaseAttributes")
+                if (key is "mapMethods" or "endpointMethods" or "endpoints" or "serviceBaseAttributes" or "bodyReaderMethods")
                 {
                     continue;
                 }
 
                 foreach (var name in names)
                 {
+                    if (name.StartsWith("Microsoft.Azure.Functions.", System.StringComparison.Ordinal))
+                    {
+                        continue; // the Azure Functions worker's, not ASP.NET Core's
+                    }
+
                     Assert.True(compilation.GetTypeByMetadataName(name) is not null, key + ": " + name);
                 }
             }
