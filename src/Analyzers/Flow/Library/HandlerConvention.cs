@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Immutable;
-using System.IO;
 using System.Linq;
 using Microsoft.CodeAnalysis;
 using Residency.Analyzers.Json;
@@ -10,7 +9,7 @@ namespace Residency.Analyzers.Flow.Library
     /// <summary>
     /// Handlers a mediator finds by name rather than by interface (<c>Catalog/library.json</c>, "mediatorConventions"):
     /// Wolverine's <c>bus.InvokeAsync(command)</c> runs the <c>Handle</c> method of a class named <c>…Handler</c>, static or
-    /// not, whose first parameter is the message. Parsed once per process; resolved per compilation, and only for the
+    /// not, whose first parameter is the message. Read once per process; resolved per compilation, and only for the
     /// libraries it references.
     /// </summary>
     internal sealed class HandlerConvention
@@ -133,14 +132,7 @@ namespace Residency.Analyzers.Flow.Library
         private static ImmutableArray<Entry> Load()
         {
             var result = ImmutableArray.CreateBuilder<Entry>();
-            using var stream = typeof(HandlerConvention).Assembly.GetManifestResourceStream("Residency.Catalog.library.json");
-            if (stream is null)
-            {
-                return result.ToImmutable();
-            }
-
-            using var reader = new StreamReader(stream);
-            if (JsonParser.Parse(reader.ReadToEnd()).Get("mediatorConventions") is not { IsObject: true } conventions)
+            if (LibraryBehaviour.Catalog?.Get("mediatorConventions") is not { IsObject: true } conventions)
             {
                 return result.ToImmutable();
             }

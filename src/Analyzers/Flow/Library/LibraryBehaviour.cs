@@ -303,17 +303,29 @@ namespace Residency.Analyzers.Flow.Library
             return false;
         }
 
+        /// <summary><c>Catalog/library.json</c>, parsed once per process (null if the resource is missing).</summary>
+        internal static JsonNode? Catalog => CatalogRoot.Value;
+
+        private static readonly Lazy<JsonNode?> CatalogRoot = new(() =>
+        {
+            using var stream = typeof(LibraryBehaviour).Assembly.GetManifestResourceStream("Residency.Catalog.library.json");
+            if (stream is null)
+            {
+                return null;
+            }
+
+            using var reader = new StreamReader(stream);
+            return JsonParser.Parse(reader.ReadToEnd());
+        });
+
         private static ImmutableArray<(Behaviour, string, ImmutableArray<string>)> Load()
         {
             var builder = ImmutableArray.CreateBuilder<(Behaviour, string, ImmutableArray<string>)>();
-            using var stream = typeof(LibraryBehaviour).Assembly.GetManifestResourceStream("Residency.Catalog.library.json");
-            if (stream is null)
+            if (Catalog is not { } root)
             {
                 return builder.ToImmutable();
             }
 
-            using var reader = new StreamReader(stream);
-            var root = JsonParser.Parse(reader.ReadToEnd());
             foreach (var (section, kind) in new[]
             {
                 ("aggregates", Behaviour.Aggregate), ("projections", Behaviour.Projection), ("sizes", Behaviour.Size),
