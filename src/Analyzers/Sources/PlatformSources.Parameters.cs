@@ -31,6 +31,7 @@ namespace Residency.Analyzers.Sources
             public ImmutableArray<INamedTypeSymbol> NonActions;
             public ImmutableArray<INamedTypeSymbol> PageModels;
             public ImmutableArray<INamedTypeSymbol> Endpoints;
+            public ImmutableArray<INamedTypeSymbol> Hubs;
             public ImmutableHashSet<string> EndpointMethods = ImmutableHashSet<string>.Empty;
             public ImmutableArray<INamedTypeSymbol> ServiceBaseAttributes;
             public ImmutableArray<INamedTypeSymbol> BodyReaders;
@@ -40,13 +41,14 @@ namespace Residency.Analyzers.Sources
             public ImmutableArray<(INamedTypeSymbol Attribute, string Kind)> Binders;
             public INamedTypeSymbol? RouteValues;
 
-            public bool Any => !RouteBuilders.IsEmpty || !Controllers.IsEmpty || !PageModels.IsEmpty || !Endpoints.IsEmpty || !ServiceBaseAttributes.IsEmpty;
+            public bool Any => !RouteBuilders.IsEmpty || !Controllers.IsEmpty || !PageModels.IsEmpty || !Endpoints.IsEmpty || !ServiceBaseAttributes.IsEmpty || !Hubs.IsEmpty;
         }
 
         private const string Query = "query parameter";
         private const string Route = "route value";
         private const string Form = "form field";
         private const string Header = "header";
+        private const string HubArgument = "hub argument";
 
         private Handlers ResolveHandlers()
         {
@@ -68,6 +70,7 @@ namespace Residency.Analyzers.Sources
                 NonActions = Resolve(_catalog.Handlers("nonActions")),
                 PageModels = Resolve(_catalog.Handlers("pageModels")),
                 Endpoints = Resolve(_catalog.Handlers("endpoints")),
+                Hubs = Resolve(_catalog.Handlers("hubs")),
                 EndpointMethods = ImmutableHashSet.CreateRange(StringComparer.Ordinal, _catalog.Handlers("endpointMethods")),
                 ServiceBaseAttributes = Resolve(_catalog.Handlers("serviceBaseAttributes")),
                 BodyReaders = Resolve(_catalog.Handlers("bodyReaders")),
@@ -130,6 +133,12 @@ namespace Residency.Analyzers.Sources
             if (!IsHandler(method, out var template))
             {
                 return null;
+            }
+
+            // A SignalR hub's argument: what the client sent, neither a query parameter nor a route value.
+            if (kind is null && IsHubMethod(method, handlers))
+            {
+                return HubElement(name);
             }
 
             kind ??= template is not null && NamesRouteValue(template, name) ? Route : Query;
@@ -317,6 +326,26 @@ namespace Residency.Analyzers.Sources
             return false;
         }
 
+        private static bool IsHubMethod(IMethodSymbol method, Handlers handlers) =>
+            !handlers.Hubs.IsEmpty && method.ContainingType is { } type && EndpointTypes.DerivesFrom(type, handlers.Hubs);
+
+        /// <summary>A SignalR hub method's simple-typed argument (<c>SendMessage(string email, …)</c>): one element per name, <c>hub argument email</c>.</summary>
+        private DataElement? HubElement(string name)
+        {
+            name = name.ToLowerInvariant();
+            return _fieldElements.GetOrAdd("hub:" + name, id =>
+            {
+                if (NameHeuristics.ClassifyName(name) is not { } inferred)
+                {
+                    return null;
+                }
+
+                // The hub base type, so the element does not depend on which hub a thread met first.
+                var label = HubArgument + " " + name;
+                return new DataElement(_handlers.Value.Hubs[0], id, label, HubArgument, inferred.Category, ElementOrigin.Platform, label, inferred.SpecialCategory);
+            });
+        }
+
         private DataElement? RouteElement(string name, IParameterSymbol parameter)
         {
             name = name.ToLowerInvariant();
@@ -374,6 +403,12 @@ namespace Residency.Analyzers.Sources
                 }
 
                 template = Templates(method.GetAttributes()) + Templates(type.GetAttributes());
+                return true;
+            }
+
+            // A SignalR hub's method, which its clients call (not an override such as OnConnectedAsync).
+            if (!method.IsOverride && IsHubMethod(method, handlers))
+            {
                 return true;
             }
 

@@ -161,6 +161,21 @@ public class Pricing(Crm crm)
 }",
             Res001(0, "OrderDto.ShippingAddress (contact.address)", "Create → Crm.Send"));
 
+        // A SignalR hub's methods are what its clients call: a simple-typed argument is "hub argument <name>", an object the
+        // application declares is a body; an override (OnConnectedAsync) and a private method are not called by clients.
+        [Fact]
+        public Task AHubsMethodsArgumentsAreWhatItsClientsSent() => Verify.VerifyAspNetCoreAsync(Usings + Header + @"
+public class Contact { public string Phone { get; set; } = """"; public string Topic { get; set; } = """"; }
+public class SupportHub(Crm crm) : Microsoft.AspNetCore.SignalR.Hub
+{
+    public Task SendMessage(string email, string message) { {|#0:crm.Send(email)|}; return Task.CompletedTask; }
+    public void Register(Contact contact) { {|#1:crm.Send(contact.Phone)|}; crm.Send(contact.Topic); }
+    public override Task OnConnectedAsync() { crm.Send(Context.ConnectionId); return Task.CompletedTask; }
+    private void Log(string email) => crm.Send(email);
+}",
+            Res001(0, "hub argument email (contact.email)", "SendMessage → Crm.Send"),
+            Res001(1, "Contact.Phone (contact.phone_number)", "Register → Crm.Send"));
+
         // A body the code reads from the request (a webhook, a middleware) holds its personal members as a bound one does.
         [Fact]
         public Task ARequestBodyTheCodeReadsHoldsItsPersonalMembers() => Verify.VerifyAspNetCoreAsync(Usings + Header + @"
@@ -205,7 +220,7 @@ namespace Microsoft.Azure.Functions.Worker.Http
         {
             var compilation = Microsoft.CodeAnalysis.CSharp.CSharpCompilation.Create("Probe", references: Verifiers.TestReferences.AspNetCore);
             var handlers = Residency.Analyzers.Sources.SourceCatalog.BuiltIn.RequestHandlers;
-            Assert.Equal(new[] { "bodyReaderMethods", "bodyReaders", "controllers", "endpointMethods", "endpoints", "fromBody", "fromForm", "fromHeader", "fromQuery", "fromRoute", "mapMethods", "nonActions", "notBound", "pageModels", "routeBuilders", "routeValues", "serviceBaseAttributes" }, handlers.Keys.OrderBy(k => k, System.StringComparer.Ordinal));
+            Assert.Equal(new[] { "bodyReaderMethods", "bodyReaders", "controllers", "endpointMethods", "endpoints", "fromBody", "fromForm", "fromHeader", "fromQuery", "fromRoute", "hubs", "mapMethods", "nonActions", "notBound", "pageModels", "routeBuilders", "routeValues", "serviceBaseAttributes" }, handlers.Keys.OrderBy(k => k, System.StringComparer.Ordinal));
             foreach (var (key, names) in handlers)
             {
                 // Method names; FastEndpoints' endpoint base and gRPC's service attribute, which the end-to-end FastEndpoints and
