@@ -68,6 +68,25 @@ namespace Residency.Analyzers.Endpoints
             return false;
         }
 
+        /// <summary>Whether <paramref name="symbol"/> carries an attribute whose type is one of <paramref name="attributes"/>.</summary>
+        public static bool Carries(ISymbol symbol, ImmutableArray<INamedTypeSymbol> attributes)
+        {
+            if (attributes.IsDefaultOrEmpty)
+            {
+                return false;
+            }
+
+            foreach (var attribute in symbol.GetAttributes())
+            {
+                if (Is(attribute.AttributeClass, attributes))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
         /// <summary>Whether <paramref name="type"/> is the type named <paramref name="metadataName"/> (catalogue notation: <c>Namespace.Type`1+Nested</c>).</summary>
         public bool Is(ITypeSymbol? type, string metadataName) => type is not null && Is(type, Resolve(metadataName));
 

@@ -394,12 +394,9 @@ namespace Residency.Analyzers.Sources
 
             if (!handlers.Controllers.IsEmpty && EndpointTypes.DerivesFrom(type, handlers.Controllers))
             {
-                foreach (var attribute in method.GetAttributes())
+                if (EndpointTypes.Carries(method, handlers.NonActions))
                 {
-                    if (attribute.AttributeClass is { } attributeType && Contains(handlers.NonActions, attributeType.OriginalDefinition))
-                    {
-                        return false;
-                    }
+                    return false;
                 }
 
                 template = Templates(method.GetAttributes()) + Templates(type.GetAttributes());
@@ -420,25 +417,12 @@ namespace Residency.Analyzers.Sources
             }
 
             // A gRPC service's method: an override of the base Grpc.Tools generates ([BindServiceMethod]), whose request is the client's message.
-            if (!handlers.ServiceBaseAttributes.IsEmpty && method.IsOverride && method.OverriddenMethod?.ContainingType is { } serviceBase && CarriesAny(serviceBase, handlers.ServiceBaseAttributes))
+            if (!handlers.ServiceBaseAttributes.IsEmpty && method.IsOverride && method.OverriddenMethod?.ContainingType is { } serviceBase && EndpointTypes.Carries(serviceBase, handlers.ServiceBaseAttributes))
             {
                 return true;
             }
 
             return !handlers.PageModels.IsEmpty && method.Name.StartsWith("On", StringComparison.Ordinal) && EndpointTypes.DerivesFrom(type, handlers.PageModels);
-        }
-
-        private static bool CarriesAny(INamedTypeSymbol type, ImmutableArray<INamedTypeSymbol> attributes)
-        {
-            foreach (var attribute in type.GetAttributes())
-            {
-                if (attribute.AttributeClass is { } attributeType && Contains(attributes, attributeType.OriginalDefinition))
-                {
-                    return true;
-                }
-            }
-
-            return false;
         }
 
         private bool IsMapHandler(IMethodSymbol lambda, Handlers handlers, out string? template)

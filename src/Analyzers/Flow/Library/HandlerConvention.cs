@@ -1,7 +1,7 @@
 using System;
 using System.Collections.Immutable;
-using System.Linq;
 using Microsoft.CodeAnalysis;
+using Residency.Analyzers.Endpoints;
 using Residency.Analyzers.Json;
 
 namespace Residency.Analyzers.Flow.Library
@@ -50,28 +50,12 @@ namespace Residency.Analyzers.Flow.Library
         }
 
         /// <summary>Whether <paramref name="target"/>, a mediator's method, is one of this convention's mediators'.</summary>
-        public bool Dispatches(IMethodSymbol target)
-        {
-            if (target.ContainingType is not { } type)
-            {
-                return false;
-            }
-
-            foreach (var mediator in _mediators)
-            {
-                if (SymbolEqualityComparer.Default.Equals(type.OriginalDefinition, mediator) || type.AllInterfaces.Contains(mediator, SymbolEqualityComparer.Default))
-                {
-                    return true;
-                }
-            }
-
-            return false;
-        }
+        public bool Dispatches(IMethodSymbol target) => EndpointTypes.DerivesFrom(target.ContainingType, _mediators);
 
         /// <summary>Whether <paramref name="type"/> holds handlers by this convention (its name, an interface, an attribute).</summary>
         public bool IsHandlerType(INamedTypeSymbol type)
         {
-            if (type.TypeKind != TypeKind.Class || type.IsAbstract || type.IsGenericType || type.DeclaredAccessibility != Accessibility.Public || Carries(type, _ignoreAttributes))
+            if (type.TypeKind != TypeKind.Class || type.IsAbstract || type.IsGenericType || type.DeclaredAccessibility != Accessibility.Public || EndpointTypes.Carries(type, _ignoreAttributes))
             {
                 return false;
             }
@@ -84,39 +68,13 @@ namespace Residency.Analyzers.Flow.Library
                 }
             }
 
-            foreach (var @interface in type.AllInterfaces)
-            {
-                if (_interfaces.Contains(@interface.OriginalDefinition, SymbolEqualityComparer.Default))
-                {
-                    return true;
-                }
-            }
-
-            return Carries(type, _attributes);
+            return EndpointTypes.DerivesFrom(type, _interfaces) || EndpointTypes.Carries(type, _attributes);
         }
 
         /// <summary>Whether <paramref name="method"/>, a member of a handler type, handles the message its first parameter takes.</summary>
         public bool IsHandlerMethod(IMethodSymbol method) =>
             method is { MethodKind: MethodKind.Ordinary, DeclaredAccessibility: Accessibility.Public, IsAbstract: false, Parameters.Length: > 0 } &&
-            _methods.Contains(method.Name) && !Carries(method, _ignoreAttributes);
-
-        private static bool Carries(ISymbol symbol, ImmutableArray<INamedTypeSymbol> attributes)
-        {
-            if (attributes.IsEmpty)
-            {
-                return false;
-            }
-
-            foreach (var attribute in symbol.GetAttributes())
-            {
-                if (attribute.AttributeClass is { } attributeClass && attributes.Contains(attributeClass, SymbolEqualityComparer.Default))
-                {
-                    return true;
-                }
-            }
-
-            return false;
-        }
+            _methods.Contains(method.Name) && !EndpointTypes.Carries(method, _ignoreAttributes);
 
         private static ImmutableArray<INamedTypeSymbol> Resolve(Compilation compilation, ImmutableArray<string> names)
         {
