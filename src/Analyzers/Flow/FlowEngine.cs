@@ -443,6 +443,7 @@ namespace Residency.Analyzers.Flow
             MethodKind.PropertyGet or MethodKind.PropertySet => method.AssociatedSymbol?.Name ?? method.Name,
             MethodKind.Constructor => $"new {method.ContainingType?.Name}",
             MethodKind.AnonymousFunction => "lambda",
+            _ when method.Name == WellKnownMemberNames.TopLevelStatementsEntryPointMethodName => method.ContainingType?.Name ?? "Program", // top-level statements
             _ => method.Name,
         };
     }

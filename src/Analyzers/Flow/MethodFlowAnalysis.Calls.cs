@@ -37,6 +37,7 @@ namespace Residency.Analyzers.Flow
                     continue;
                 }
 
+                AnalyzeHandedLocalFunction(argument.Value);
                 var value = Evaluate(argument.Value);
                 HandToTreeConsumer(argument.Value, value);
 
@@ -347,6 +348,53 @@ namespace Residency.Analyzers.Flow
             }
 
             return value is IFlowAnonymousFunctionOperation or IAnonymousFunctionOperation ? value : null;
+        }
+
+        /// <summary>
+        /// A local function handed out by name whose parameters are sources (a minimal API handler:
+        /// <c>app.MapPost("/todos", CreateTodo)</c>, its parameters bound from the request) runs with them, as a lambda handed
+        /// out does: nothing calls it here, so its flows are found where it is handed out.
+        /// </summary>
+        private void AnalyzeHandedLocalFunction(IOperation value)
+        {
+            while (value is IConversionOperation conversion)
+            {
+                value = conversion.Operand; // to Delegate, a map method's parameter type
+            }
+
+            if (value is not IDelegateCreationOperation { Target: IMethodReferenceOperation { Method: { MethodKind: MethodKind.LocalFunction } reference } } ||
+                reference.OriginalDefinition is not IMethodSymbol local || _inlining.Contains(local))
+            {
+                return;
+            }
+
+            var captured = _state;
+            var sources = false;
+            foreach (var parameter in local.Parameters)
+            {
+                var facts = Classifier.GetElement(parameter) is { } element ? Taint.Empty.Add(TaintFact.Source(element)) : Taint.Empty;
+                facts = Taint.Union(facts, BoundMemberFacts(parameter));
+                sources |= !facts.IsEmpty;
+                captured = captured.SetItem(parameter, facts);
+            }
+
+            if (!sources)
+            {
+                return;
+            }
+
+            ControlFlowGraph graph;
+            try
+            {
+                graph = _cfg.GetLocalFunctionControlFlowGraphInScope(local, _cancellationToken);
+            }
+            catch (ArgumentException)
+            {
+                return;
+            }
+
+            // Its flows start in it (its parameters), so their paths start with its name, as a handler method's do.
+            new MethodFlowAnalysis(this, graph, Taint.Empty, captured, local, FlowEngine.StepName(local)).RunGraph();
         }
 
         /// <summary>Analyses a lambda inline: its parameters carry <paramref name="parameterFacts"/>, it sees captured locals.</summary>

@@ -98,7 +98,7 @@ namespace Residency.Analyzers.Flow
         }
 
         // A lambda analysed inside its enclosing method: shares findings, sees the enclosing state (captured variables).
-        private MethodFlowAnalysis(MethodFlowAnalysis outer, ControlFlowGraph cfg, ImmutableHashSet<TaintFact> lambdaParameterFacts, State capturedState, IMethodSymbol? inlined = null)
+        private MethodFlowAnalysis(MethodFlowAnalysis outer, ControlFlowGraph cfg, ImmutableHashSet<TaintFact> lambdaParameterFacts, State capturedState, IMethodSymbol? inlined = null, string? stepName = null)
         {
             _dependencies = outer._dependencies;
             _inlining = inlined is null ? outer._inlining : outer._inlining.Add(inlined);
@@ -109,7 +109,7 @@ namespace Residency.Analyzers.Flow
             _inProgress = outer._inProgress;
             _request = outer._request;
             _cancellationToken = outer._cancellationToken;
-            _stepName = outer._stepName;
+            _stepName = stepName ?? outer._stepName;
             _findings = outer._findings;
             _parameterSinks = outer._parameterSinks;
             _fieldParameterStores = outer._fieldParameterStores;

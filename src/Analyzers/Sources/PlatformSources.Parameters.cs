@@ -387,6 +387,14 @@ namespace Residency.Analyzers.Sources
                 return !handlers.RouteBuilders.IsEmpty && IsMapHandler(method, handlers, out template);
             }
 
+            // A method given to a map method by name (app.MapPost("/todos", CreateTodo)): a local function of the top-level
+            // statements, a static method of an endpoints class, whatever its accessibility.
+            if (method.MethodKind is MethodKind.Ordinary or MethodKind.LocalFunction && !handlers.RouteBuilders.IsEmpty &&
+                _mapGroups.Value.TryGetValue(method.OriginalDefinition, out template))
+            {
+                return true;
+            }
+
             if (method.MethodKind != MethodKind.Ordinary || method.IsStatic || method.DeclaredAccessibility != Accessibility.Public || method.ContainingType is not { } type)
             {
                 return false;
@@ -423,45 +431,6 @@ namespace Residency.Analyzers.Sources
             }
 
             return !handlers.PageModels.IsEmpty && method.Name.StartsWith("On", StringComparison.Ordinal) && EndpointTypes.DerivesFrom(type, handlers.PageModels);
-        }
-
-        private bool IsMapHandler(IMethodSymbol lambda, Handlers handlers, out string? template)
-        {
-            template = null;
-            foreach (var reference in lambda.DeclaringSyntaxReferences)
-            {
-                if (reference.GetSyntax() is not AnonymousFunctionExpressionSyntax { Parent: ArgumentSyntax { Parent: ArgumentListSyntax { Parent: InvocationExpressionSyntax invocation } arguments } })
-                {
-                    continue;
-                }
-
-                var called = invocation.Expression switch
-                {
-                    MemberAccessExpressionSyntax member => member.Name.Identifier.ValueText,
-                    IdentifierNameSyntax identifier => identifier.Identifier.ValueText,
-                    _ => null,
-                };
-                if (called is null || !handlers.MapMethods.Contains(called) ||
-                    _models.Get(invocation.SyntaxTree) is not { } model ||
-                    model.GetSymbolInfo(invocation).Symbol is not IMethodSymbol map ||
-                    (map.ReducedFrom ?? map).ContainingType is not { } builder || !Contains(handlers.RouteBuilders, builder.OriginalDefinition))
-                {
-                    continue;
-                }
-
-                foreach (var argument in arguments.Arguments)
-                {
-                    if (argument.Expression is LiteralExpressionSyntax literal && literal.IsKind(SyntaxKind.StringLiteralExpression))
-                    {
-                        template = literal.Token.ValueText;
-                        break;
-                    }
-                }
-
-                return true;
-            }
-
-            return false;
         }
 
         /// <summary>The string arguments of attributes (<c>[HttpGet("{email}")]</c>, <c>[Route("users/{id}")]</c>), joined.</summary>

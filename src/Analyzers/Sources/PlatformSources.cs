@@ -96,6 +96,7 @@ namespace Residency.Analyzers.Sources
             }
 
             _handlers = new Lazy<Handlers>(ResolveHandlers, LazyThreadSafetyMode.ExecutionAndPublication);
+            _mapGroups = new Lazy<Dictionary<IMethodSymbol, string?>>(FindMapGroups, LazyThreadSafetyMode.ExecutionAndPublication);
             _callbacks = new Lazy<ImmutableArray<ResolvedCallback>>(ResolveCallbacks, LazyThreadSafetyMode.ExecutionAndPublication);
             _anyClaim = new Lazy<DataElement?>(
                 () => _claimSymbol is null ? null : new DataElement(_claimSymbol, "claim:*", "claims (any type)", "claim", null, ElementOrigin.Platform, "claims of the signed-in user"),
