@@ -80,6 +80,12 @@ namespace Residency.Analyzers.Sources
             // method (a controller's action is found by its parameters, in the symbol walk).
             names.UnionWith(HandlerCallNames);
 
+            // A message a consumer received: the body reads it by the context's member (context.Message).
+            if (!_handlers.Value.MessageContexts.IsEmpty)
+            {
+                names.UnionWith(_handlers.Value.MessageMembers);
+            }
+
             // A body the code reads from the request: the reader's method names it (ReadFromJsonAsync).
             if (!_handlers.Value.BodyReaders.IsEmpty)
             {

@@ -36,6 +36,8 @@ namespace Residency.Analyzers.Sources
             public ImmutableArray<INamedTypeSymbol> ServiceBaseAttributes;
             public ImmutableArray<INamedTypeSymbol> BodyReaders;
             public ImmutableHashSet<string> BodyReaderMethods = ImmutableHashSet<string>.Empty;
+            public ImmutableArray<INamedTypeSymbol> MessageContexts;
+            public ImmutableHashSet<string> MessageMembers = ImmutableHashSet<string>.Empty;
             public ImmutableArray<INamedTypeSymbol> NotBound;
             public ImmutableArray<INamedTypeSymbol> FromBody;
             public ImmutableArray<(INamedTypeSymbol Attribute, string Kind)> Binders;
@@ -49,6 +51,7 @@ namespace Residency.Analyzers.Sources
         private const string Form = "form field";
         private const string Header = "header";
         private const string HubArgument = "hub argument";
+        private const string RequestBody = "request body";
 
         private Handlers ResolveHandlers()
         {
@@ -75,6 +78,8 @@ namespace Residency.Analyzers.Sources
                 ServiceBaseAttributes = Resolve(_catalog.Handlers("serviceBaseAttributes")),
                 BodyReaders = Resolve(_catalog.Handlers("bodyReaders")),
                 BodyReaderMethods = ImmutableHashSet.CreateRange(StringComparer.Ordinal, _catalog.Handlers("bodyReaderMethods")),
+                MessageContexts = Resolve(_catalog.Handlers("messageContexts")),
+                MessageMembers = ImmutableHashSet.CreateRange(StringComparer.Ordinal, _catalog.Handlers("messageMembers")),
                 NotBound = Resolve(_catalog.Handlers("notBound")),
                 FromBody = Resolve(_catalog.Handlers("fromBody")),
                 Binders = binders.ToImmutable(),
@@ -175,7 +180,7 @@ namespace Residency.Analyzers.Sources
                 return Taint.Empty;
             }
 
-            return _readBodies.GetOrAdd(type, body => BodyFacts(body, depth: 0));
+            return _readBodies.GetOrAdd(type, body => BodyFacts(body, depth: 0, _bodyElements, RequestBody));
         }
 
         private readonly ConcurrentDictionary<INamedTypeSymbol, ImmutableHashSet<TaintFact>> _readBodies = new(SymbolEqualityComparer.Default);
@@ -227,7 +232,7 @@ namespace Residency.Analyzers.Sources
                 return Taint.Empty;
             }
 
-            return BodyFacts(type, depth: 0);
+            return BodyFacts(type, depth: 0, _bodyElements, RequestBody);
         }
 
         /// <summary>
@@ -244,7 +249,7 @@ namespace Residency.Analyzers.Sources
         /// personal data, and — up to <see cref="MaxBodyDepth"/> levels — those of a settable property whose type is another
         /// object the application declares (an address, a contact).
         /// </summary>
-        private ImmutableHashSet<TaintFact> BodyFacts(INamedTypeSymbol type, int depth)
+        private ImmutableHashSet<TaintFact> BodyFacts(INamedTypeSymbol type, int depth, ConcurrentDictionary<ISymbol, DataElement> elements, string origin)
         {
             var facts = Taint.Empty;
             foreach (var member in type.GetMembers())
@@ -259,8 +264,8 @@ namespace Residency.Analyzers.Sources
 
                 if (NameHeuristics.ClassifyName(property.Name, type.Name) is { } inferred)
                 {
-                    var element = _bodyElements.GetOrAdd(property, p => new DataElement(
-                        p, inferred.SpecialCategory is null ? inferred.Category : null, ElementOrigin.Platform, "request body", inferred.SpecialCategory));
+                    var element = elements.GetOrAdd(property, p => new DataElement(
+                        p, inferred.SpecialCategory is null ? inferred.Category : null, ElementOrigin.Platform, origin, inferred.SpecialCategory));
                     facts = Taint.Union(facts, Taint.InMember(Taint.Empty.Add(TaintFact.Source(element)), property));
                 }
                 else if (depth < MaxBodyDepth && BodyObjectType(ElementOf(property.Type) ?? property.Type) is { } nested &&
@@ -269,7 +274,7 @@ namespace Residency.Analyzers.Sources
                     // An object the application declares (request.Address.Street), or a collection of them
                     // (request.Guests[0].Email, foreach (var guest in request.Guests)): the collection holds what its
                     // elements hold, as a collection of annotated objects does.
-                    facts = Taint.Union(facts, Taint.InMember(BodyFacts(nested, depth + 1), property));
+                    facts = Taint.Union(facts, Taint.InMember(BodyFacts(nested, depth + 1, elements, origin), property));
                 }
             }
 

@@ -122,9 +122,10 @@ namespace Residency.Analyzers.Sources
 
         /// <summary>Whether reading this property is a source the classifier does not know (claims collections, a request header, a form field or query parameter).</summary>
         public bool IsSourceRead(IPropertyReferenceOperation property) =>
-            FindMember(property.Property) is { Entry.Result: not SourceResult.Value } || HeaderOf(property) is not null || FieldOf(property) is not null;
+            FindMember(property.Property) is { Entry.Result: not SourceResult.Value } || HeaderOf(property) is not null || FieldOf(property) is not null ||
+            !MessageFacts(property).IsEmpty;
 
-        /// <summary>What reading <paramref name="property"/> yields besides <paramref name="facts"/>: claims, a request header, a form field or query parameter.</summary>
+        /// <summary>What reading <paramref name="property"/> yields besides <paramref name="facts"/>: claims, a request header, a form field or query parameter, a received message's personal members.</summary>
         public ImmutableHashSet<TaintFact> OnPropertyRead(IPropertyReferenceOperation property, ImmutableHashSet<TaintFact> facts)
         {
             if (FindMember(property.Property) is { Entry.Result: not SourceResult.Value } && _anyClaim.Value is { } any)
@@ -142,7 +143,7 @@ namespace Residency.Analyzers.Sources
                 return facts.Add(TaintFact.Source(field));
             }
 
-            return facts;
+            return MessageFacts(property) is { IsEmpty: false } message ? Taint.Union(facts, message) : facts;
         }
 
         /// <summary>

@@ -1,3 +1,4 @@
+using Microsoft.CodeAnalysis.Testing;
 using System.Threading.Tasks;
 using Residency.Analyzers.Sinks;
 using static Residency.Analyzers.Tests.Endpoints.RedisTests;
@@ -94,6 +95,36 @@ class Kyc : IConsumer<CheckKyc>
     public Task Consume(ConsumeContext<CheckKyc> context) => Task.CompletedTask;
     public Task Forward(ConsumeContext<CheckKyc> context, Customer c) => {|#3:context.Publish(new CustomerRegistered(c.Email))|};
 }", EndpointTest.Declared("kyc.rmq.example-broker.com", "US"), EndpointTest.Res001(0), EndpointTest.Res001(1), EndpointTest.Res001(2), EndpointTest.Res001(3));
+
+        // A consumer's message came from a broker: its members that name personal data are sources ('received message'),
+        // read through context.Message in Consume or in any method given the context; an exception's Message is not one,
+        // nor a message's member whose name names nothing personal.
+        [Fact]
+        public Task AConsumedMessagesPersonalMembersAreSources() => VerifyAsync(@"
+public record CustomerRegistered(string Email, string Plan);
+public class UsCrm { [Residency.DataSink(""US"", Recipient = ""Acme CRM"")] public void Send(string? payload) { } }
+class Welcome : IConsumer<CustomerRegistered>
+{
+    private readonly UsCrm _crm;
+    public Welcome(UsCrm crm) { _crm = crm; }
+    public Task Consume(ConsumeContext<CustomerRegistered> context)
+    {
+        {|#0:_crm.Send(context.Message.Email)|};
+        _crm.Send(context.Message.Plan);
+        var message = context.Message;
+        {|#1:Relay.Forward(_crm, message)|};
+        return Task.CompletedTask;
+    }
+}
+static class Relay
+{
+    public static void Forward(UsCrm crm, CustomerRegistered message) => crm.Send(message.Email);
+    public static void Log(UsCrm crm, Exception e) => crm.Send(e.Message);
+}", null,
+            Message(0, "Consume → UsCrm.Send"), Message(1, "Consume → Forward → UsCrm.Send"));
+
+        private static DiagnosticResult Message(int markup, string path) =>
+            EndpointTest.Res001(markup).WithArguments("CustomerRegistered.Email (contact.email)", "UsCrm.Send (recipient Acme CRM)", "US (United States)", "EEA;Adequate", path);
 
         [Fact]
         public void RabbitMqTransportOptionsGiveTheHost()

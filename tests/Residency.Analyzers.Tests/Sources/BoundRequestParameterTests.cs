@@ -220,12 +220,12 @@ namespace Microsoft.Azure.Functions.Worker.Http
         {
             var compilation = Microsoft.CodeAnalysis.CSharp.CSharpCompilation.Create("Probe", references: Verifiers.TestReferences.AspNetCore);
             var handlers = Residency.Analyzers.Sources.SourceCatalog.BuiltIn.RequestHandlers;
-            Assert.Equal(new[] { "bodyReaderMethods", "bodyReaders", "controllers", "endpointMethods", "endpoints", "fromBody", "fromForm", "fromHeader", "fromQuery", "fromRoute", "hubs", "mapMethods", "nonActions", "notBound", "pageModels", "routeBuilders", "routeValues", "serviceBaseAttributes" }, handlers.Keys.OrderBy(k => k, System.StringComparer.Ordinal));
+            Assert.Equal(new[] { "bodyReaderMethods", "bodyReaders", "controllers", "endpointMethods", "endpoints", "fromBody", "fromForm", "fromHeader", "fromQuery", "fromRoute", "hubs", "mapMethods", "messageContexts", "messageMembers", "nonActions", "notBound", "pageModels", "routeBuilders", "routeValues", "serviceBaseAttributes" }, handlers.Keys.OrderBy(k => k, System.StringComparer.Ordinal));
             foreach (var (key, names) in handlers)
             {
-                // Method names; FastEndpoints' endpoint base and gRPC's service attribute, which the end-to-end FastEndpoints and
-                // gRPC service tests build against.
-                if (key is "mapMethods" or "endpointMethods" or "endpoints" or "serviceBaseAttributes" or "bodyReaderMethods")
+                // Method names; FastEndpoints' endpoint base, gRPC's service attribute and MassTransit's consume context, which
+                // the end-to-end FastEndpoints, gRPC service and MassTransit consumer tests build against.
+                if (key is "mapMethods" or "endpointMethods" or "endpoints" or "serviceBaseAttributes" or "bodyReaderMethods" or "messageContexts" or "messageMembers")
                 {
                     continue;
                 }
