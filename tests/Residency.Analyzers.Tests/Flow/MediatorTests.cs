@@ -265,6 +265,32 @@ class Controller
     async System.Threading.Tasks.Task Run(Customer c, NullSender sender) => await sender.Send(new StartCheck(c.Id, c.Email));
 }", "Mediator", MediatorPackage);
 
+        // eShop's idempotent commands: a generic, abstract handler of a wrapper (IdentifiedCommand<T, R>) that a concrete
+        // handler derives from, and which sends the wrapped command on through the mediator. The wrapper's handler is found
+        // through its base, and the command it sends on (a T) reaches the handlers that accept what T may be.
+        [Fact]
+        public Task AGenericBaseHandlerOfAWrapperRunsAndSendsTheCommandOn() => VerifyWithLibraryAsync(@"
+public record Identified<T, R>(T Command, System.Guid Id) : MediatR.IRequest<R> where T : MediatR.IRequest<R>;
+public record CreateOrder(string Email, string City) : MediatR.IRequest<bool>;
+public record CancelOrder(int OrderNumber) : MediatR.IRequest<bool>;
+public abstract class IdentifiedHandler<T, R>(MediatR.IMediator mediator) : MediatR.IRequestHandler<Identified<T, R>, R> where T : MediatR.IRequest<R>
+{
+    public async Task<R> Handle(Identified<T, R> message, System.Threading.CancellationToken cancellationToken) => await mediator.Send(message.Command, cancellationToken);
+}
+public class CreateOrderIdentifiedHandler(MediatR.IMediator mediator) : IdentifiedHandler<CreateOrder, bool>(mediator) { }
+public class CreateOrderHandler(Crm crm) : MediatR.IRequestHandler<CreateOrder, bool>
+{
+    public Task<bool> Handle(CreateOrder request, System.Threading.CancellationToken cancellationToken) { crm.Send(request.Email); return Task.FromResult(true); }
+}
+public class CancelOrderHandler(Crm crm) : MediatR.IRequestHandler<CancelOrder, bool>
+{
+    public Task<bool> Handle(CancelOrder request, System.Threading.CancellationToken cancellationToken) { crm.Send(request.OrderNumber.ToString()); return Task.FromResult(true); }
+}
+class Api(MediatR.IMediator mediator)
+{
+    async Task Create(Customer c) => await {|#0:mediator.Send(new Identified<CreateOrder, bool>(new CreateOrder(c.Email, ""Berlin""), System.Guid.NewGuid()))|};
+}", "MediatR", MediatR, Res001(0));
+
         // With no handler of the command in the compilation (it lives in another project), the call stays an
         // unclassified recipient, as before.
         [Fact]

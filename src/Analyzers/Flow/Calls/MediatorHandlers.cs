@@ -169,8 +169,70 @@ namespace Residency.Analyzers.Flow.Calls
                 return true;
             }
 
+            if (requestType is ITypeParameterSymbol parameter)
+            {
+                return MayBe(accepted, parameter);
+            }
+
             var conversion = _compilation.ClassifyCommonConversion(requestType, accepted);
             return conversion.IsReference && conversion.IsImplicit;
+        }
+
+        /// <summary>
+        /// Whether a request of type <paramref name="accepted"/> may be what a generic handler sends on as a
+        /// <paramref name="parameter"/> (eShop's <c>IdentifiedCommandHandler&lt;T, R&gt;</c> sends <c>message.Command</c>, a
+        /// <c>T : IRequest&lt;R&gt;</c>): it satisfies every constraint type, a constraint that mentions type parameters
+        /// (<c>IRequest&lt;R&gt;</c>) by any of its constructions. An unconstrained parameter could be anything: no handler.
+        /// </summary>
+        private bool MayBe(ITypeSymbol accepted, ITypeParameterSymbol parameter)
+        {
+            if (parameter.ConstraintTypes.IsEmpty)
+            {
+                return false;
+            }
+
+            foreach (var constraint in parameter.ConstraintTypes)
+            {
+                if (constraint is ITypeParameterSymbol inner ? !MayBe(accepted, inner) : !Satisfies(accepted, constraint))
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+
+        private bool Satisfies(ITypeSymbol accepted, ITypeSymbol constraint)
+        {
+            var conversion = _compilation.ClassifyCommonConversion(accepted, constraint);
+            if (conversion.IsImplicit && (conversion.IsReference || conversion.IsIdentity))
+            {
+                return true;
+            }
+
+            if (constraint is not INamedTypeSymbol { IsGenericType: true } generic)
+            {
+                return false;
+            }
+
+            var definition = generic.OriginalDefinition;
+            for (var type = accepted as INamedTypeSymbol; type is not null; type = type.BaseType)
+            {
+                if (SymbolEqualityComparer.Default.Equals(type.OriginalDefinition, definition))
+                {
+                    return true;
+                }
+            }
+
+            foreach (var implemented in accepted.AllInterfaces)
+            {
+                if (SymbolEqualityComparer.Default.Equals(implemented.OriginalDefinition, definition))
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
     }
 }
