@@ -113,13 +113,39 @@ namespace Residency.Analyzers.Sources
             _ => null,
         };
 
+        /// <summary>
+        /// Whether <paramref name="method"/> is the application's own map method: an extension method of a route builder
+        /// named as a map method that takes the handler as a <c>Delegate</c> and hands it on (the Clean Architecture
+        /// template's <c>groupBuilder.MapPost(CreateTodoItem)</c>, whose <c>MapPost(this IEndpointRouteBuilder builder,
+        /// Delegate handler, string pattern = "")</c> calls <c>builder.MapPost(pattern, handler)</c>).
+        /// </summary>
+        private static bool IsApplicationMapMethod(IMethodSymbol method, Handlers handlers)
+        {
+            if (!method.IsExtensionMethod || method.DeclaringSyntaxReferences.Length == 0 || handlers.RouteBuilderInterfaces.IsEmpty ||
+                method.Parameters[0].Type is not INamedTypeSymbol receiver || !EndpointTypes.DerivesFrom(receiver, handlers.RouteBuilderInterfaces))
+            {
+                return false;
+            }
+
+            foreach (var parameter in method.Parameters)
+            {
+                if (parameter.Type.SpecialType == SpecialType.System_Delegate)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
         /// <summary>Whether <paramref name="invocation"/> calls a route builder's map method, and the route template it is given (its first string literal).</summary>
         private static bool IsMapCall(InvocationExpressionSyntax invocation, Handlers handlers, SemanticModel? model, out string? template)
         {
             template = null;
             if (CalledName(invocation) is not { } called || !handlers.MapMethods.Contains(called) || model is null ||
                 model.GetSymbolInfo(invocation).Symbol is not IMethodSymbol map ||
-                (map.ReducedFrom ?? map).ContainingType is not { } builder || !Contains(handlers.RouteBuilders, builder.OriginalDefinition))
+                (map.ReducedFrom ?? map) is not { ContainingType: { } builder } definition ||
+                !(Contains(handlers.RouteBuilders, builder.OriginalDefinition) || IsApplicationMapMethod(definition, handlers)))
             {
                 return false;
             }

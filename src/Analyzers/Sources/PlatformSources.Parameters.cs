@@ -26,6 +26,7 @@ namespace Residency.Analyzers.Sources
         private sealed class Handlers
         {
             public ImmutableArray<INamedTypeSymbol> RouteBuilders;
+            public ImmutableArray<INamedTypeSymbol> RouteBuilderInterfaces;
             public ImmutableHashSet<string> MapMethods = ImmutableHashSet<string>.Empty;
             public ImmutableArray<INamedTypeSymbol> Controllers;
             public ImmutableArray<INamedTypeSymbol> NonActions;
@@ -68,6 +69,7 @@ namespace Residency.Analyzers.Sources
             return new Handlers
             {
                 RouteBuilders = Resolve(_catalog.Handlers("routeBuilders")),
+                RouteBuilderInterfaces = Resolve(_catalog.Handlers("routeBuilderInterfaces")),
                 MapMethods = ImmutableHashSet.CreateRange(StringComparer.Ordinal, _catalog.Handlers("mapMethods")),
                 Controllers = Resolve(_catalog.Handlers("controllers")),
                 NonActions = Resolve(_catalog.Handlers("nonActions")),

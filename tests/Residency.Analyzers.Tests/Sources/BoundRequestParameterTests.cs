@@ -220,7 +220,7 @@ namespace Microsoft.Azure.Functions.Worker.Http
         {
             var compilation = Microsoft.CodeAnalysis.CSharp.CSharpCompilation.Create("Probe", references: Verifiers.TestReferences.AspNetCore);
             var handlers = Residency.Analyzers.Sources.SourceCatalog.BuiltIn.RequestHandlers;
-            Assert.Equal(new[] { "bodyReaderMethods", "bodyReaders", "controllers", "endpointMethods", "endpoints", "fromBody", "fromForm", "fromHeader", "fromQuery", "fromRoute", "hubs", "mapMethods", "messageContexts", "messageMembers", "nonActions", "notBound", "pageModels", "routeBuilders", "routeValues", "serviceBaseAttributes" }, handlers.Keys.OrderBy(k => k, System.StringComparer.Ordinal));
+            Assert.Equal(new[] { "bodyReaderMethods", "bodyReaders", "controllers", "endpointMethods", "endpoints", "fromBody", "fromForm", "fromHeader", "fromQuery", "fromRoute", "hubs", "mapMethods", "messageContexts", "messageMembers", "nonActions", "notBound", "pageModels", "routeBuilderInterfaces", "routeBuilders", "routeValues", "serviceBaseAttributes" }, handlers.Keys.OrderBy(k => k, System.StringComparer.Ordinal));
             foreach (var (key, names) in handlers)
             {
                 // Method names; FastEndpoints' endpoint base, gRPC's service attribute and MassTransit's consume context, which

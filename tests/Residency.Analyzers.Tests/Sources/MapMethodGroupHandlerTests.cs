@@ -54,6 +54,33 @@ static class Endpoints
 }",
             Res001(0, "query parameter email (contact.email)", "Signup → Crm.Send"));
 
+        // The Clean Architecture template's own map methods: extension methods of the route builder, named as map methods,
+        // that take the handler as a Delegate and hand it to ASP.NET Core's. A method of the same name that takes no Delegate
+        // (or that is no route builder's) maps nothing.
+        [Fact]
+        public Task TheApplicationsOwnMapMethodsMapTheirHandlers() => Verify.VerifyAspNetCoreAsync(Usings + Header + @"
+public record CreateTodoItemCommand(string Title, string Email);
+public static class EndpointRouteBuilderExtensions
+{
+    public static RouteHandlerBuilder MapPost(this IEndpointRouteBuilder builder, System.Delegate handler, string pattern = """") =>
+        builder.MapPost(pattern, handler).WithName(handler.Method.Name);
+    public static void MapGet(this IEndpointRouteBuilder builder, System.Func<string, Crm, IResult> handler, int order) { }
+}
+public class TodoItems
+{
+    public void Map(RouteGroupBuilder groupBuilder)
+    {
+        groupBuilder.MapPost(CreateTodoItem);
+        groupBuilder.MapPost(async (CreateTodoItemCommand command, Crm crm) => {|#1:crm.Send(command.Email)|});
+        groupBuilder.MapGet(Lookup, 1);
+    }
+
+    public static IResult CreateTodoItem(CreateTodoItemCommand command, Crm crm) { {|#0:crm.Send(command.Email)|}; crm.Send(command.Title); return Results.Ok(); }
+    public static IResult Lookup(string email, Crm crm) { crm.Send(email); return Results.Ok(); }
+}",
+            Res001(0, "CreateTodoItemCommand.Email (contact.email)", "CreateTodoItem → Crm.Send"),
+            Res001(1, "CreateTodoItemCommand.Email (contact.email)", "Map → Crm.Send"));
+
         // The same shapes not given to a map method are not handlers: a method given to another method by name, one a
         // handler calls, one nothing maps.
         [Fact]
