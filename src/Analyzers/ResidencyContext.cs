@@ -47,7 +47,7 @@ namespace Residency.Analyzers
             var declared = new ConfiguredSinkProvider(Endpoints.User);
             var local = LocalCatalog.For(Endpoints);
             var connections = new ConnectionSinkProvider(Resolver, sinks, DatabaseCatalog.BuiltIn);
-            var databases = new DatabaseSinkProvider(Resolver, sinks, DatabaseCatalog.BuiltIn, connections);
+            var databases = new DatabaseSinkProvider(Resolver, sinks, DatabaseCatalog.BuiltIn, connections, local);
             var providers = ImmutableArray.Create<ISinkProvider>(
                 annotations,
                 declared,

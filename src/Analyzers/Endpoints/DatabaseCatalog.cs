@@ -111,7 +111,19 @@ namespace Residency.Analyzers.Endpoints
             JobConnectionParameters = Strings(jobs?.Get("connectionParameters"));
             JobStoragesInProcess = Strings(jobs?.Get("inProcess"));
             _jobSinks = Lists(jobs?.Get("sinks"));
+            var identity = root?.Get("identityStores");
+            IdentityManagers = Strings(identity?.Get("managers"));
+            IdentityStoreRegistrations = Strings(identity?.Get("registrations"));
         }
+
+        /// <summary>
+        /// ASP.NET Core Identity's managers (<c>UserManager&lt;TUser&gt;</c>): their calls that the local catalogue counts as
+        /// reaching the user store go to the database of the context an <see cref="IdentityStoreRegistrations"/> call names.
+        /// </summary>
+        public ImmutableArray<string> IdentityManagers { get; }
+
+        /// <summary><c>AddEntityFrameworkStores&lt;TContext&gt;()</c>: Identity's stores are that context's tables.</summary>
+        public ImmutableArray<string> IdentityStoreRegistrations { get; }
 
         public static DatabaseCatalog BuiltIn => BuiltInLazy.Value;
 

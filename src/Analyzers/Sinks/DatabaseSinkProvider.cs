@@ -32,7 +32,7 @@ namespace Residency.Analyzers.Sinks
         private readonly Lazy<List<Configuration>> _configurations;
         private readonly ConcurrentDictionary<INamedTypeSymbol, ImmutableArray<SinkInfo>> _byContext = new(SymbolEqualityComparer.Default);
 
-        public DatabaseSinkProvider(EndpointResolver resolver, EndpointSinks sinks, DatabaseCatalog catalog, ConnectionSinkProvider? connections = null)
+        public DatabaseSinkProvider(EndpointResolver resolver, EndpointSinks sinks, DatabaseCatalog catalog, ConnectionSinkProvider? connections = null, LocalCatalog? local = null)
         {
             _resolver = resolver;
             _sinks = sinks;
@@ -41,11 +41,23 @@ namespace Residency.Analyzers.Sinks
             _referenced = !resolver.Types.Resolve(DbContextType).IsDefaultOrEmpty;
             _sinkNames = new HashSet<string>(catalog.SinkMethodNames, StringComparer.Ordinal);
             _configurations = new Lazy<List<Configuration>>(FindConfigurations, System.Threading.LazyThreadSafetyMode.ExecutionAndPublication);
+            _identity = new IdentityStores(resolver, catalog, local, _referenced);
         }
+
+        private readonly IdentityStores _identity;
 
         public SinkCall? TryResolve(IInvocationOperation cfgInvocation)
         {
             var method = cfgInvocation.TargetMethod;
+            if (_identity.ContextOf(method) is { } store)
+            {
+                // A manager's call that reaches Identity's store: the registered context's database.
+                var storeSinks = SinksOf(store, $"{store.Name}.{method.Name}");
+                return storeSinks.IsDefaultOrEmpty
+                    ? null
+                    : new SinkCall(storeSinks.Select(sink => DatabaseServers.Named(sink, $"{method.ContainingType.Name}.{method.Name} ({store.Name})")).ToImmutableArray(), allArguments: true, receiver: false, ImmutableArray<int>.Empty);
+            }
+
             if (!_referenced || !_sinkNames.Contains(method.Name) || method.ContainingType is not { } declaring || !_catalog.Sends(EndpointResolver.MetadataName(declaring.OriginalDefinition), method.Name))
             {
                 return null;
@@ -72,7 +84,8 @@ namespace Residency.Analyzers.Sinks
                 : null;
 
         public bool MayResolve(IMethodSymbol method) =>
-            _referenced && _sinkNames.Contains(method.Name) && method.ContainingType is { } type && _catalog.Sends(EndpointResolver.MetadataName(type.OriginalDefinition), method.Name);
+            _referenced && (_sinkNames.Contains(method.Name) && method.ContainingType is { } type && _catalog.Sends(EndpointResolver.MetadataName(type.OriginalDefinition), method.Name) ||
+            _identity.ContextOf(method) is not null);
 
         public bool IsSinkHolder(ISymbol member) => false;
 
@@ -83,6 +96,7 @@ namespace Residency.Analyzers.Sinks
         /// </summary>
         public void AddCallNames(ISet<string> names)
         {
+            _identity.AddCallNames(names);
             if (_referenced)
             {
                 foreach (var name in _sinkNames)

@@ -11,7 +11,8 @@ namespace Residency.Analyzers.Tests.Flow
     /// ASP.NET Core Identity's <c>UserManager&lt;TUser&gt;</c> writes the user to its user store (<c>CreateAsync</c>,
     /// <c>UpdateAsync</c>, <c>SetEmailAsync</c>, …) and looks users up there by a value (<c>FindByEmailAsync</c>,
     /// <c>GetUserAsync</c>): the database behind the store receives them. Those calls are unclassified recipients until the
-    /// project declares where the store lives (local.json carves them out of <c>Microsoft.AspNetCore</c>); its reads of a
+    /// project declares where the store lives (local.json carves them out of <c>Microsoft.AspNetCore</c>) or registers
+    /// Entity Framework Core stores, whose context's database they then reach; its reads of a
     /// user it was given (<c>GetEmailAsync</c>, <c>IsEmailConfirmedAsync</c>) and its helpers stay local. Before, every
     /// UserManager call was local, and the users an application registers were missing from its record.
     /// </summary>
@@ -84,6 +85,68 @@ class Search(UserManager<IdentityUser> users)
             }.WithAspNetCore();
             test.TestState.AdditionalReferences.Add(Verifiers.TestReferences.Library("Microsoft.EntityFrameworkCore", StoreCallTests.EntityFramework));
             test.ExpectedDiagnostics.Add(Res008(0).WithArguments("claims (any type), claim email (contact.email)", Store + "Provider", "IdOf → " + Store + "Provider"));
+            await test.RunAsync(System.Threading.CancellationToken.None);
+        }
+
+        // Entity Framework Core with Identity's stores and a provider (the shapes of Microsoft.EntityFrameworkCore,
+        // Npgsql.EntityFrameworkCore.PostgreSQL and Microsoft.AspNetCore.Identity.EntityFrameworkCore that the store
+        // resolution reads); the receivers are objects here, as the stand-ins do not build on ASP.NET Core.
+        private const string EntityFrameworkStores = @"
+namespace Microsoft.EntityFrameworkCore
+{
+    public class DbContextOptionsBuilder { }
+    public static class NpgsqlDbContextOptionsBuilderExtensions
+    {
+        public static DbContextOptionsBuilder UseNpgsql(this DbContextOptionsBuilder optionsBuilder, string? connectionString, System.Action<object>? npgsqlOptionsAction = null) => optionsBuilder;
+    }
+}
+namespace Microsoft.Extensions.DependencyInjection
+{
+    public static class EntityFrameworkServiceCollectionExtensions
+    {
+        public static T AddDbContext<TContext, T>(this T serviceCollection, System.Action<Microsoft.EntityFrameworkCore.DbContextOptionsBuilder>? optionsAction = null) where TContext : Microsoft.EntityFrameworkCore.DbContext => serviceCollection;
+    }
+    public static class IdentityEntityFrameworkBuilderExtensions
+    {
+        public static T AddEntityFrameworkStores<TContext, T>(this T builder) where TContext : Microsoft.EntityFrameworkCore.DbContext => builder;
+    }
+}";
+
+        // With Identity's stores in an Entity Framework Core context (AddEntityFrameworkStores<AppDb>()), the manager's calls
+        // that reach the store go to that context's database: a database in us-east-1 is a transfer of the user; the
+        // manager's reads of a user it was given stay local. Without the registration they are unclassified (above).
+        [Fact]
+        public async Task TheManagersStoreIsTheRegisteredContextsDatabase()
+        {
+            var test = new VerifyFlow.Test
+            {
+                TestCode = @"
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;" + Header + @"
+public class ApplicationUser : IdentityUser { }
+public class AppDb(DbContextOptions options) : DbContext(options) { }
+static class Startup
+{
+    public static void Configure(IServiceCollection services)
+    {
+        services.AddDbContext<AppDb, IServiceCollection>(o => o.UseNpgsql(""Host=users.c9akciq32.us-east-1.rds.amazonaws.com;Database=users""));
+        services.AddIdentityCore<ApplicationUser>().AddEntityFrameworkStores<AppDb, IdentityBuilder>();
+    }
+}
+class Accounts(UserManager<ApplicationUser> users)
+{
+    public async Task Register(ApplicationUser user)
+    {
+        await {|#0:users.CreateAsync(user)|};
+        var email = await users.GetEmailAsync(user);
+        await {|#1:users.FindByEmailAsync(email!)|};
+    }
+}",
+            }.WithAspNetCore();
+            test.TestState.AdditionalReferences.Add(Verifiers.TestReferences.Library("Microsoft.EntityFrameworkCore", StoreCallTests.EntityFramework + EntityFrameworkStores));
+            const string Host = " (AppDb) users.c9akciq32.us-east-1.rds.amazonaws.com";
+            test.ExpectedDiagnostics.Add(Res001(0, User, "Register → UserManager.CreateAsync" + Host, "UserManager.CreateAsync" + Host + " (recipient Amazon Web Services)"));
+            test.ExpectedDiagnostics.Add(Res001(1, "UserManager.GetEmailAsync() (contact.email)", "Register → UserManager.FindByEmailAsync" + Host, "UserManager.FindByEmailAsync" + Host + " (recipient Amazon Web Services)"));
             await test.RunAsync(System.Threading.CancellationToken.None);
         }
 
