@@ -78,10 +78,23 @@ namespace Residency.Analyzers.Sinks
         /// The sink a query of the context <paramref name="holder"/> (a query built from one of its sets) reaches when LINQ's
         /// own operators run it; null when the context's database is not found.
         /// </summary>
-        public SinkInfo? QueryProvider(INamedTypeSymbol? holder) =>
-            _referenced && holder is not null && _resolver.Types.DerivesFrom(holder, DbContextType) && SinksOf(holder, $"{holder.Name}.Provider") is { IsDefaultOrEmpty: false } sinks
+        public SinkInfo? QueryProvider(INamedTypeSymbol? holder)
+        {
+            if (!_referenced || holder is null)
+            {
+                return null;
+            }
+
+            // A query an Identity manager hands out (users.Users.Where(…)) runs on its store's context.
+            if (_identity.ContextOfManager(holder) is { } store)
+            {
+                return SinksOf(store, $"{store.Name}.Provider") is { IsDefaultOrEmpty: false } storeSinks ? DatabaseServers.Named(storeSinks[0], $"{holder.Name}.Provider ({store.Name})") : null;
+            }
+
+            return _resolver.Types.DerivesFrom(holder, DbContextType) && SinksOf(holder, $"{holder.Name}.Provider") is { IsDefaultOrEmpty: false } sinks
                 ? sinks[0]
                 : null;
+        }
 
         public bool MayResolve(IMethodSymbol method) =>
             _referenced && (_sinkNames.Contains(method.Name) && method.ContainingType is { } type && _catalog.Sends(EndpointResolver.MetadataName(type.OriginalDefinition), method.Name) ||

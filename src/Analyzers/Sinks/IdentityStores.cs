@@ -53,6 +53,10 @@ namespace Residency.Analyzers.Sinks
             return _context.Value;
         }
 
+        /// <summary>The context of the store behind a manager of type <paramref name="type"/> (its queries run there); null for any other type.</summary>
+        public INamedTypeSymbol? ContextOfManager(INamedTypeSymbol type) =>
+            !_managers.IsEmpty && EndpointTypes.Is(type.OriginalDefinition, _managers) ? _context.Value : null;
+
         /// <summary>The names of the managers' calls that reach the store, when a store is registered (the inventory's sink scan).</summary>
         public void AddCallNames(ISet<string> names)
         {

@@ -114,7 +114,8 @@ namespace Microsoft.Extensions.DependencyInjection
 
         // With Identity's stores in an Entity Framework Core context (AddEntityFrameworkStores<AppDb>()), the manager's calls
         // that reach the store go to that context's database: a database in us-east-1 is a transfer of the user; the
-        // manager's reads of a user it was given stay local. Without the registration they are unclassified (above).
+        // manager's reads of a user it was given stay local, and a query of its Users runs there too. Without the
+        // registration they are unclassified (above).
         [Fact]
         public async Task TheManagersStoreIsTheRegisteredContextsDatabase()
         {
@@ -141,12 +142,16 @@ class Accounts(UserManager<ApplicationUser> users)
         var email = await users.GetEmailAsync(user);
         await {|#1:users.FindByEmailAsync(email!)|};
     }
+
+    public string? IdOf(ClaimsPrincipal principal) =>
+        {|#2:users.Users.FirstOrDefault(u => u.Email == principal.FindFirstValue(ClaimTypes.Email))|}?.Id;
 }",
             }.WithAspNetCore();
             test.TestState.AdditionalReferences.Add(Verifiers.TestReferences.Library("Microsoft.EntityFrameworkCore", StoreCallTests.EntityFramework + EntityFrameworkStores));
             const string Host = " (AppDb) users.c9akciq32.us-east-1.rds.amazonaws.com";
             test.ExpectedDiagnostics.Add(Res001(0, User, "Register → UserManager.CreateAsync" + Host, "UserManager.CreateAsync" + Host + " (recipient Amazon Web Services)"));
             test.ExpectedDiagnostics.Add(Res001(1, "UserManager.GetEmailAsync() (contact.email)", "Register → UserManager.FindByEmailAsync" + Host, "UserManager.FindByEmailAsync" + Host + " (recipient Amazon Web Services)"));
+            test.ExpectedDiagnostics.Add(Res001(2, "claims (any type), claim email (contact.email)", "IdOf → UserManager.Provider" + Host, "UserManager.Provider" + Host + " (recipient Amazon Web Services)"));
             await test.RunAsync(System.Threading.CancellationToken.None);
         }
 
