@@ -1,6 +1,4 @@
-using System.IO;
 using System.Linq;
-using Residency.Analyzers.Json;
 
 namespace Residency.EndToEnd.Tests
 {
@@ -12,8 +10,6 @@ namespace Residency.EndToEnd.Tests
     [Collection(PackageCollection.Name)]
     public sealed class FastEndpointsTests(PackageFixture package)
     {
-        private const string Build = "build -nologo -v:m -p:UseSharedCompilation=false -nodeReuse:false";
-
         [Fact]
         public void An_endpoints_request_reaches_where_it_and_the_handlers_of_its_commands_and_events_send_it()
         {
@@ -66,11 +62,7 @@ namespace Residency.EndToEnd.Tests
                 <FrameworkReference Include="Microsoft.AspNetCore.App" />
                 <PackageReference Include="FastEndpoints" Version="9.0.0" />
                 """);
-            var inventoryPath = Path.Combine(app, "bin", "Debug", "net10.0", "residency", "inventory.json");
-
-            var result = DotNet.Run(app, Build);
-            Assert.True(result.ExitCode == 0, result.ToString());
-            var inventory = JsonParser.Parse(File.ReadAllText(inventoryPath));
+            var (_, inventory) = PackageFixture.BuildAndReadInventory(app);
             var flows = inventory.Get("flows")!.Items
                 .Select(f => (f.Get("sink")!.GetString("host"), f.Get("sink")!.GetString("region"), f.GetString("status"), string.Join(" → ", f.Get("path")!.Items.Take(2).Select(i => i.Text))))
                 .OrderBy(f => f.Item1)

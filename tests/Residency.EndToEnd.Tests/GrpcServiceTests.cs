@@ -1,6 +1,5 @@
 using System.IO;
 using System.Linq;
-using Residency.Analyzers.Json;
 
 namespace Residency.EndToEnd.Tests
 {
@@ -11,8 +10,6 @@ namespace Residency.EndToEnd.Tests
     [Collection(PackageCollection.Name)]
     public sealed class GrpcServiceTests(PackageFixture package)
     {
-        private const string Build = "build -nologo -v:m -p:UseSharedCompilation=false -nodeReuse:false";
-
         [Fact]
         public void A_gRPC_services_request_reaches_where_the_service_sends_it()
         {
@@ -43,11 +40,7 @@ namespace Residency.EndToEnd.Tests
                 message RegisterRequest { string email = 1; string plan = 2; }
                 message RegisterReply { string id = 1; }
                 """);
-            var inventoryPath = Path.Combine(app, "bin", "Debug", "net10.0", "residency", "inventory.json");
-
-            var result = DotNet.Run(app, Build);
-            Assert.True(result.ExitCode == 0, result.ToString());
-            var inventory = JsonParser.Parse(File.ReadAllText(inventoryPath));
+            var (_, inventory) = PackageFixture.BuildAndReadInventory(app);
             var flows = inventory.Get("flows")!.Items
                 .Select(f => (f.Get("sink")!.GetString("host"), f.Get("sink")!.GetString("region"), f.GetString("status"), string.Join(",", f.Get("sources")!.Items.Select(s => s.GetString("member")))))
                 .OrderBy(f => f.Item1)

@@ -1,6 +1,4 @@
-using System.IO;
 using System.Linq;
-using Residency.Analyzers.Json;
 
 namespace Residency.EndToEnd.Tests
 {
@@ -12,8 +10,6 @@ namespace Residency.EndToEnd.Tests
     [Collection(PackageCollection.Name)]
     public sealed class IdentityStoreTests(PackageFixture package)
     {
-        private const string Build = "build -nologo -v:m -p:UseSharedCompilation=false -nodeReuse:false";
-
         [Fact]
         public void The_users_a_manager_creates_go_to_the_stores_database()
         {
@@ -44,12 +40,8 @@ namespace Residency.EndToEnd.Tests
                 <PackageReference Include="Microsoft.AspNetCore.Identity.EntityFrameworkCore" Version="10.0.15" />
                 <PackageReference Include="Microsoft.EntityFrameworkCore.SqlServer" Version="10.0.15" />
                 """);
-            var inventoryPath = Path.Combine(app, "bin", "Debug", "net10.0", "residency", "inventory.json");
-
-            var result = DotNet.Run(app, Build);
-            Assert.True(result.ExitCode == 0, result.ToString());
+            var (result, inventory) = PackageFixture.BuildAndReadInventory(app);
             Assert.Contains("warning RES001", result.Output);
-            var inventory = JsonParser.Parse(File.ReadAllText(inventoryPath));
             var flow = Assert.Single(inventory.Get("flows")!.Items);
             Assert.Equal(("users.c9akciq32.us-east-1.rds.amazonaws.com", "violation"), (flow.Get("sink")!.GetString("host"), flow.GetString("status")));
             Assert.Equal("UserManager.CreateAsync (AppDb) users.c9akciq32.us-east-1.rds.amazonaws.com", flow.Get("sink")!.GetString("display"));

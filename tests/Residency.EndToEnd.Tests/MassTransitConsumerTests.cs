@@ -1,6 +1,4 @@
-using System.IO;
 using System.Linq;
-using Residency.Analyzers.Json;
 
 namespace Residency.EndToEnd.Tests
 {
@@ -11,8 +9,6 @@ namespace Residency.EndToEnd.Tests
     [Collection(PackageCollection.Name)]
     public sealed class MassTransitConsumerTests(PackageFixture package)
     {
-        private const string Build = "build -nologo -v:m -p:UseSharedCompilation=false -nodeReuse:false";
-
         [Fact]
         public void A_consumed_messages_email_reaches_where_the_consumer_sends_it()
         {
@@ -31,12 +27,8 @@ namespace Residency.EndToEnd.Tests
                     }
                 }
                 """, extraItems: """<PackageReference Include="MassTransit" Version="8.5.12" />""");
-            var inventoryPath = Path.Combine(app, "bin", "Debug", "net10.0", "residency", "inventory.json");
-
-            var result = DotNet.Run(app, Build);
-            Assert.True(result.ExitCode == 0, result.ToString());
+            var (result, inventory) = PackageFixture.BuildAndReadInventory(app);
             Assert.Contains("warning RES001", result.Output);
-            var inventory = JsonParser.Parse(File.ReadAllText(inventoryPath));
             var flow = Assert.Single(inventory.Get("flows")!.Items);
             Assert.Equal(("api.openai.com", "violation"), (flow.Get("sink")!.GetString("host"), flow.GetString("status")));
             Assert.Equal(new[] { "CustomerRegistered.Email" }, flow.Get("sources")!.Items.Select(s => s.GetString("member")));

@@ -1,6 +1,4 @@
-using System.IO;
 using System.Linq;
-using Residency.Analyzers.Json;
 
 namespace Residency.EndToEnd.Tests
 {
@@ -12,8 +10,6 @@ namespace Residency.EndToEnd.Tests
     [Collection(PackageCollection.Name)]
     public sealed class MediatorTests(PackageFixture package)
     {
-        private const string Build = "build -nologo -v:m -p:UseSharedCompilation=false -nodeReuse:false";
-
         [Fact]
         public void Messages_sent_through_the_source_generated_mediator_reach_where_their_handlers_send_them()
         {
@@ -73,12 +69,8 @@ namespace Residency.EndToEnd.Tests
                 <PackageReference Include="Mediator.Abstractions" Version="3.0.2" />
                 <PackageReference Include="Mediator.SourceGenerator" Version="3.0.2" PrivateAssets="all" />
                 """);
-            var inventoryPath = Path.Combine(app, "bin", "Debug", "net10.0", "residency", "inventory.json");
-
-            var result = DotNet.Run(app, Build);
-            Assert.True(result.ExitCode == 0, result.ToString());
+            var (result, inventory) = PackageFixture.BuildAndReadInventory(app);
             Assert.DoesNotContain("RES008", result.Output);
-            var inventory = JsonParser.Parse(File.ReadAllText(inventoryPath));
             Assert.Empty(inventory.Get("unclassified")!.Items);
             var flows = inventory.Get("flows")!.Items
                 .Select(f => (f.Get("sink")!.GetString("host"), f.Get("sink")!.GetString("region"), f.GetString("status"), f.Get("path")!.Items.Select(i => i.Text).Count(step => step == "Handle")))
@@ -145,12 +137,8 @@ namespace Residency.EndToEnd.Tests
                     public Task Handle(AuditSignup message, HttpClient http) => http.PostAsJsonAsync("https://eu.api.openai.com/v1/audit", new { message.Email });
                 }
                 """, extraItems: """<PackageReference Include="WolverineFx" Version="6.64.2" />""");
-            var inventoryPath = Path.Combine(app, "bin", "Debug", "net10.0", "residency", "inventory.json");
-
-            var result = DotNet.Run(app, Build);
-            Assert.True(result.ExitCode == 0, result.ToString());
+            var (result, inventory) = PackageFixture.BuildAndReadInventory(app);
             Assert.DoesNotContain("RES008", result.Output);
-            var inventory = JsonParser.Parse(File.ReadAllText(inventoryPath));
             Assert.Empty(inventory.Get("unclassified")!.Items);
             var flows = inventory.Get("flows")!.Items
                 .Select(f => (f.Get("sink")!.GetString("host"), f.Get("sink")!.GetString("region"), f.GetString("status"), f.Get("path")!.Items[1].Text))

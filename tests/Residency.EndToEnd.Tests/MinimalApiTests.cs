@@ -1,6 +1,4 @@
-using System.IO;
 using System.Linq;
-using Residency.Analyzers.Json;
 
 namespace Residency.EndToEnd.Tests
 {
@@ -12,8 +10,6 @@ namespace Residency.EndToEnd.Tests
     [Collection(PackageCollection.Name)]
     public sealed class MinimalApiTests(PackageFixture package)
     {
-        private const string Build = "build -nologo -v:m -p:UseSharedCompilation=false -nodeReuse:false";
-
         [Fact]
         public void Handlers_mapped_by_name_receive_the_request()
         {
@@ -46,13 +42,9 @@ namespace Residency.EndToEnd.Tests
                     public bool IsComplete { get; set; }
                 }
                 """, extraProperties: "<OutputType>Exe</OutputType>", extraItems: """<FrameworkReference Include="Microsoft.AspNetCore.App" />""");
-            var inventoryPath = Path.Combine(app, "bin", "Debug", "net10.0", "residency", "inventory.json");
-
-            var result = DotNet.Run(app, Build);
-            Assert.True(result.ExitCode == 0, result.ToString());
+            var (result, inventory) = PackageFixture.BuildAndReadInventory(app);
             Assert.Contains("warning RES001", result.Output);
             Assert.Contains("path: CreateTodo →", result.Output);
-            var inventory = JsonParser.Parse(File.ReadAllText(inventoryPath));
             var flow = Assert.Single(inventory.Get("flows")!.Items);
             Assert.Equal(("api.openai.com", "violation"), (flow.Get("sink")!.GetString("host"), flow.GetString("status")));
             Assert.Equal(new[] { "TodoItemDTO.Email" }, flow.Get("sources")!.Items.Select(s => s.GetString("member")));

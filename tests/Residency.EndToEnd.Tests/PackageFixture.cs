@@ -70,6 +70,18 @@ namespace Residency.EndToEnd.Tests
         public static string WriteProject(string directory, string name, string source, string extraProperties = "", string extraItems = "") =>
             WriteUnreferencedProject(directory, name, source, extraItems: $"""<PackageReference Include="Residency.Analyzers" Version="{Version}" />""" + "\n" + extraItems, extraProperties: extraProperties);
 
+        /// <summary>
+        /// Builds <paramref name="project"/> as a user would (<c>dotnet build</c>, Debug, no compiler server), asserts that the
+        /// build succeeded, and returns its output and the inventory it wrote.
+        /// </summary>
+        internal static (CommandResult Result, Residency.Analyzers.Json.JsonNode Inventory) BuildAndReadInventory(string project)
+        {
+            var result = DotNet.Run(project, "build -nologo -v:m -p:UseSharedCompilation=false -nodeReuse:false");
+            Assert.True(result.ExitCode == 0, result.ToString());
+            var inventory = Residency.Analyzers.Json.JsonParser.Parse(File.ReadAllText(Path.Combine(project, "bin", "Debug", "net10.0", "residency", "inventory.json")));
+            return (result, inventory);
+        }
+
         /// <summary>Writes a minimal library project that does not reference the package (what an auditor scans with the tool).</summary>
         public static string WriteUnreferencedProject(string directory, string name, string source, string fileName = "Code.cs", string extraItems = "", string extraProperties = "")
         {

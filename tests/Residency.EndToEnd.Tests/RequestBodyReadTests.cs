@@ -1,6 +1,4 @@
-using System.IO;
 using System.Linq;
-using Residency.Analyzers.Json;
 
 namespace Residency.EndToEnd.Tests
 {
@@ -11,8 +9,6 @@ namespace Residency.EndToEnd.Tests
     [Collection(PackageCollection.Name)]
     public sealed class RequestBodyReadTests(PackageFixture package)
     {
-        private const string Build = "build -nologo -v:m -p:UseSharedCompilation=false -nodeReuse:false";
-
         [Fact]
         public void A_body_read_with_ReadFromJsonAsync_reaches_where_it_is_sent()
         {
@@ -36,12 +32,8 @@ namespace Residency.EndToEnd.Tests
                     }
                 }
                 """, extraItems: """<FrameworkReference Include="Microsoft.AspNetCore.App" />""");
-            var inventoryPath = Path.Combine(app, "bin", "Debug", "net10.0", "residency", "inventory.json");
-
-            var result = DotNet.Run(app, Build);
-            Assert.True(result.ExitCode == 0, result.ToString());
+            var (result, inventory) = PackageFixture.BuildAndReadInventory(app);
             Assert.Contains("warning RES001", result.Output);
-            var inventory = JsonParser.Parse(File.ReadAllText(inventoryPath));
             var flow = Assert.Single(inventory.Get("flows")!.Items);
             Assert.Equal(("api.openai.com", "violation"), (flow.Get("sink")!.GetString("host"), flow.GetString("status")));
             Assert.Equal(new[] { "SignupRequest.Email" }, flow.Get("sources")!.Items.Select(s => s.GetString("member")));
