@@ -12,14 +12,8 @@ namespace Residency.Analyzers.Tests.Sources
     /// </summary>
     public class BoundRequestParameterTests
     {
-        private const string Usings = @"
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Routing;
-";
-
         [Fact]
-        public Task AMinimalApiHandlersParametersAreQueryParametersOrRouteValues() => Verify.VerifyAspNetCoreAsync(Usings + Header + @"
+        public Task AMinimalApiHandlersParametersAreQueryParametersOrRouteValues() => Verify.VerifyAspNetCoreAsync(RoutingUsings + Header + @"
 static class Endpoints
 {
     public static void Map(WebApplication app)
@@ -36,7 +30,7 @@ static class Endpoints
             Res001(2, "form field first_name (name.first)", "Map → Crm.Send"));
 
         [Fact]
-        public Task AControllersActionParametersAreBoundFromTheRequest() => Verify.VerifyAspNetCoreAsync(Usings + Header + @"
+        public Task AControllersActionParametersAreBoundFromTheRequest() => Verify.VerifyAspNetCoreAsync(RoutingUsings + Header + @"
 [ApiController]
 [Route(""customers"")]
 public class CustomersController(Crm crm) : ControllerBase
@@ -57,7 +51,7 @@ public class CustomersController(Crm crm) : ControllerBase
 
         // The same name read from the collection and bound to a parameter is one element of the record.
         [Fact]
-        public Task ABoundParameterIsTheSameElementAsTheCollectionRead() => Verify.VerifyAspNetCoreAsync(Usings + Header + @"
+        public Task ABoundParameterIsTheSameElementAsTheCollectionRead() => Verify.VerifyAspNetCoreAsync(RoutingUsings + Header + @"
 public class H(Crm crm) : ControllerBase
 {
     public void Bound(string email) => {|#0:crm.Send(email)|};
@@ -70,7 +64,7 @@ public class H(Crm crm) : ControllerBase
         // type with a parameterless constructor, or [FromBody]) holds its members that name personal data; a service (its
         // constructor takes dependencies) and [FromServices] do not.
         [Fact]
-        public Task AMinimalApiHandlersRequestBodyHoldsItsPersonalMembers() => Verify.VerifyAspNetCoreAsync(Usings + Header + @"
+        public Task AMinimalApiHandlersRequestBodyHoldsItsPersonalMembers() => Verify.VerifyAspNetCoreAsync(RoutingUsings + Header + @"
 public class SignupRequest { public string Email { get; set; } = """"; public string Plan { get; set; } = """"; public Shipping Delivery { get; set; } = new(); }
 public class Shipping { public string Street { get; set; } = """"; public string Carrier { get; set; } = """"; }
 public record Contact(string Phone, int Count);
@@ -98,7 +92,7 @@ static class Endpoints
         // A body whose members are annotated is read as those elements, once: the same member inferred from its name as a
         // "request body" element was listed beside its annotation (Customer.Email (contact.email), Customer.Email (contact.email)).
         [Fact]
-        public Task AnAnnotatedBodyMemberIsOneElement() => Verify.VerifyAspNetCoreAsync(Usings + Header + @"
+        public Task AnAnnotatedBodyMemberIsOneElement() => Verify.VerifyAspNetCoreAsync(RoutingUsings + Header + @"
 public class Customer { [Residency.PersonalData(""contact.email"")] public string Email { get; set; } = """"; public string Phone { get; set; } = """"; }
 static class Endpoints
 {
@@ -114,7 +108,7 @@ static class Endpoints
         // A collection of the application's objects inside a body holds what its elements hold: read by index, iterated,
         // or taken by a LINQ operator. A collection of other things (numbers) holds nothing.
         [Fact]
-        public Task ACollectionInsideARequestBodyHoldsItsElementsPersonalMembers() => Verify.VerifyAspNetCoreAsync(Usings + @"
+        public Task ACollectionInsideARequestBodyHoldsItsElementsPersonalMembers() => Verify.VerifyAspNetCoreAsync(RoutingUsings + @"
 using System.Collections.Generic;
 using System.Linq;
 " + Header + @"
@@ -146,7 +140,7 @@ static class Endpoints
             Res001(3, "Guest.Email (contact.email)", "Map → Crm.Send"));
 
         [Fact]
-        public Task AControllersRequestBodyHoldsItsPersonalMembers() => Verify.VerifyAspNetCoreAsync(Usings + Header + @"
+        public Task AControllersRequestBodyHoldsItsPersonalMembers() => Verify.VerifyAspNetCoreAsync(RoutingUsings + Header + @"
 public class OrderDto { public string ShippingAddress { get; set; } = """"; public decimal Total { get; set; } }
 public class OrdersController(Crm crm) : ControllerBase
 {
@@ -164,7 +158,7 @@ public class Pricing(Crm crm)
         // A SignalR hub's methods are what its clients call: a simple-typed argument is "hub argument <name>", an object the
         // application declares is a body; an override (OnConnectedAsync) and a private method are not called by clients.
         [Fact]
-        public Task AHubsMethodsArgumentsAreWhatItsClientsSent() => Verify.VerifyAspNetCoreAsync(Usings + Header + @"
+        public Task AHubsMethodsArgumentsAreWhatItsClientsSent() => Verify.VerifyAspNetCoreAsync(RoutingUsings + Header + @"
 public class Contact { public string Phone { get; set; } = """"; public string Topic { get; set; } = """"; }
 public class SupportHub(Crm crm) : Microsoft.AspNetCore.SignalR.Hub
 {
@@ -178,7 +172,7 @@ public class SupportHub(Crm crm) : Microsoft.AspNetCore.SignalR.Hub
 
         // A body the code reads from the request (a webhook, a middleware) holds its personal members as a bound one does.
         [Fact]
-        public Task ARequestBodyTheCodeReadsHoldsItsPersonalMembers() => Verify.VerifyAspNetCoreAsync(Usings + Header + @"
+        public Task ARequestBodyTheCodeReadsHoldsItsPersonalMembers() => Verify.VerifyAspNetCoreAsync(RoutingUsings + Header + @"
 public class SignupRequest { public string Email { get; set; } = """"; public string Plan { get; set; } = """"; }
 public static class Hooks
 {
@@ -244,7 +238,7 @@ namespace Microsoft.Azure.Functions.Worker.Http
 
         // Not handlers: a lambda given to another method, an ordinary class's method, a static method of a controller.
         [Fact]
-        public Task ParametersOfOtherMethodsAndLambdasAreNotBound() => Verify.VerifyAspNetCoreAsync(Usings + Header + @"
+        public Task ParametersOfOtherMethodsAndLambdasAreNotBound() => Verify.VerifyAspNetCoreAsync(RoutingUsings + Header + @"
 public class Service(Crm crm)
 {
     public void Send(string email) => crm.Send(email);

@@ -13,15 +13,9 @@ namespace Residency.Analyzers.Tests.Sources
     /// </summary>
     public class MapMethodGroupHandlerTests
     {
-        private const string Usings = @"
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Routing;
-";
-
         // The static methods of an endpoints class, mapped by name, whatever their accessibility; a route group's map calls too.
         [Fact]
-        public Task StaticMethodsMappedByNameAreHandlers() => Verify.VerifyAspNetCoreAsync(Usings + Header + @"
+        public Task StaticMethodsMappedByNameAreHandlers() => Verify.VerifyAspNetCoreAsync(RoutingUsings + Header + @"
 public record SignupRequest(string Email, string Plan);
 static class TodoEndpoints
 {
@@ -43,7 +37,7 @@ static class TodoEndpoints
 
         // An instance method mapped by name (app.MapPost("/x", handlers.Signup)) is a handler too.
         [Fact]
-        public Task AnInstanceMethodMappedByNameIsAHandler() => Verify.VerifyAspNetCoreAsync(Usings + Header + @"
+        public Task AnInstanceMethodMappedByNameIsAHandler() => Verify.VerifyAspNetCoreAsync(RoutingUsings + Header + @"
 public class SignupHandlers(Crm crm)
 {
     public void Signup(string email) => {|#0:crm.Send(email)|};
@@ -58,7 +52,7 @@ static class Endpoints
         // that take the handler as a Delegate and hand it to ASP.NET Core's. A method of the same name that takes no Delegate
         // (or that is no route builder's) maps nothing.
         [Fact]
-        public Task TheApplicationsOwnMapMethodsMapTheirHandlers() => Verify.VerifyAspNetCoreAsync(Usings + Header + @"
+        public Task TheApplicationsOwnMapMethodsMapTheirHandlers() => Verify.VerifyAspNetCoreAsync(RoutingUsings + Header + @"
 public record CreateTodoItemCommand(string Title, string Email);
 public static class EndpointRouteBuilderExtensions
 {
@@ -84,7 +78,7 @@ public class TodoItems
         // The same shapes not given to a map method are not handlers: a method given to another method by name, one a
         // handler calls, one nothing maps.
         [Fact]
-        public Task MethodsNotGivenToAMapMethodAreNotHandlers() => Verify.VerifyAspNetCoreAsync(Usings + Header + @"
+        public Task MethodsNotGivenToAMapMethodAreNotHandlers() => Verify.VerifyAspNetCoreAsync(RoutingUsings + Header + @"
 public record SignupRequest(string Email);
 static class Endpoints
 {
@@ -106,7 +100,7 @@ static class Endpoints
         {
             var test = new Verifiers.AnalyzerVerifier<Residency.Analyzers.Rules.PersonalDataFlowAnalyzer>.Test
             {
-                TestCode = Usings + Header.Replace("public class Crm", "var builder = WebApplication.CreateBuilder(args);\n" + @"
+                TestCode = RoutingUsings + Header.Replace("public class Crm", "var builder = WebApplication.CreateBuilder(args);\n" + @"
 var app = builder.Build();
 var todos = app.MapGroup(""/todos"");
 todos.MapPost(""/"", CreateTodo);

@@ -26,6 +26,13 @@ public class Crm
 }
 ";
 
+        /// <summary>The usings of the request-handler tests (minimal APIs, controllers, route groups).</summary>
+        public const string RoutingUsings = @"
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Routing;
+";
+
         public const string Sink = "Crm.Send (recipient Acme CRM)";
 
         public const string ObjectSink = "Crm.SendObject (recipient Acme CRM)";
