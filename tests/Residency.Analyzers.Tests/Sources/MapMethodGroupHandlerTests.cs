@@ -131,5 +131,34 @@ public class Crm"),
             test.ExpectedDiagnostics.Add(Res001(2, "query parameter phone (contact.phone_number)", "Program → Crm.Send")); // the top-level statements' path step
             await test.RunAsync(CancellationToken.None);
         }
+
+        // As it is typed: a local function that maps itself (its analysis where it is handed out does not recurse), a map
+        // call not finished, a method group that names nothing yet. No analyzer throws; the finished handler is found once.
+        [Fact]
+        public async Task HalfTypedMapCallsAndALocalFunctionMappingItselfDoNotThrow()
+        {
+            var test = new Verifiers.AnalyzerVerifier<Residency.Analyzers.Rules.PersonalDataFlowAnalyzer>.Test
+            {
+                TestCode = RoutingUsings + Header.Replace("public class Crm", "var app = WebApplication.CreateBuilder(args).Build();\n" + @"
+app.MapGet(""/self/{email}"", Self);
+app.MapPost(""/todos"", Unknown);
+app.MapPost(""/half"", Half
+app.Run();
+
+void Self(string email, Crm crm)
+{
+    {|#0:crm.Send(email)|};
+    app.MapGet(""/again/{email}"", Self);
+}
+
+static void Half(string email, Crm crm) => crm.Send(email);
+
+public class Crm"),
+                CompilerDiagnostics = Microsoft.CodeAnalysis.Testing.CompilerDiagnostics.None,
+            }.WithAspNetCore();
+            test.TestState.OutputKind = OutputKind.ConsoleApplication;
+            test.ExpectedDiagnostics.Add(Res001(0, "route value email (contact.email)", "Self → Crm.Send"));
+            await test.RunAsync(CancellationToken.None);
+        }
     }
 }
