@@ -101,6 +101,8 @@ namespace Residency.EndToEnd.Tests
                 public sealed record FindContact(string Email);
                 public sealed record ContactRegistered(string Email);
                 public sealed record AuditSignup(string Email);
+                public sealed record ScoreContact(string Email);
+                public sealed record ContactScored(string Email);
 
                 public sealed class Signup(IMessageBus bus)
                 {
@@ -110,6 +112,7 @@ namespace Residency.EndToEnd.Tests
                         await bus.InvokeAsync(new RegisterContact(email));
                         await bus.PublishAsync(new ContactRegistered(email));
                         await bus.SendAsync(new AuditSignup(email));
+                        await bus.InvokeAsync(new ScoreContact(email));
                         return await bus.InvokeAsync<string>(new FindContact(email));
                     }
                 }
@@ -131,6 +134,16 @@ namespace Residency.EndToEnd.Tests
                         await http.PostAsJsonAsync("https://api.anthropic.com/v1/messages", new { message.Email }, cancellation);
                 }
 
+                public static class ScoreContactHandler
+                {
+                    public static ContactScored Handle(ScoreContact command) => new(command.Email);
+                }
+
+                public static class ContactScoredHandler
+                {
+                    public static Task Handle(ContactScored scored, HttpClient http) => http.PostAsJsonAsync("https://api.hubapi.com/crm/v3/objects/contacts", new { scored.Email });
+                }
+
                 [WolverineHandler]
                 public class Auditing
                 {
@@ -149,6 +162,7 @@ namespace Residency.EndToEnd.Tests
                 {
                     ("api.anthropic.com", "US", "violation", "ConsumeAsync"),
                     ("api.deepseek.com", "CN", "violation", "Handle"),
+                    ("api.hubapi.com", "US", "violation", "Handle"),
                     ("api.openai.com", "US", "violation", "Handle"),
                     ("eu.api.openai.com", "EU", "allowed", "Handle"),
                 },

@@ -88,6 +88,15 @@ namespace Residency.Analyzers.Flow
         }
 
         /// <summary>
+        /// The handlers the message <paramref name="handler"/> returns is sent on to when a mediator's call ran it (Wolverine's
+        /// cascading messages, <see cref="MediatorHandlers.Cascaded"/>); empty for any other call.
+        /// </summary>
+        internal ImmutableArray<IMethodSymbol> CascadedHandlers(IInvocationOperation invocation, IMethodSymbol handler) =>
+            Library.Is(invocation.TargetMethod, Behaviour.Mediator) && Volatile.Read(ref _mediators) is { } mediators
+                ? mediators.Cascaded(handler, invocation.TargetMethod, MaxDispatchTargets)
+                : ImmutableArray<IMethodSymbol>.Empty;
+
+        /// <summary>
         /// Whether a mediator method with a body here is one a source generator wrote (the <c>Mediator</c> package generates
         /// its <c>Mediator</c> class into the application, marked <c>[GeneratedCode]</c>): its body looks its handlers up in
         /// the service provider, so the call runs the handlers, as a call of the library's interface does. A mediator written

@@ -108,6 +108,7 @@ namespace Residency.Analyzers.Flow
                     result = Taint.Union(result, Substitute(summary.Returns, arguments));
                     result = Taint.Union(result, FromReceiver(summary.Returns, StoreIntoReceiver(invocation, summary, arguments, receiver)));
                     result = Taint.Union(result, ApplyCalleeEffects(invocation, callee, summary, arguments, receiver));
+                    Cascade(invocation, callee, Substitute(summary.Returns, arguments), inputsCarryData: !receiver.IsEmpty || !allArguments.IsEmpty);
                 }
 
                 foreach (var (_, lambda) in lambdas)

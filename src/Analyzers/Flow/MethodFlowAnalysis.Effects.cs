@@ -94,6 +94,28 @@ namespace Residency.Analyzers.Flow
             return sources;
         }
 
+        /// <summary>
+        /// A mediator's handler whose returned message the mediator sends on (Wolverine's cascading messages): the handlers
+        /// of that message run with what the handler returned, as a call of them (one level: what they return in turn is
+        /// not sent on).
+        /// </summary>
+        private void Cascade(IInvocationOperation invocation, IMethodSymbol handler, ImmutableHashSet<TaintFact> returned, bool inputsCarryData)
+        {
+            if (returned.IsEmpty)
+            {
+                return;
+            }
+
+            foreach (var next in _engine.CascadedHandlers(invocation, handler))
+            {
+                var summary = FlowEngine.IsInSource(next) ? CalleeSummary(next, inputsCarryData) : _engine.Imports?.Of(next);
+                if (summary is not null)
+                {
+                    ApplyParameterSinks(invocation, next, summary, new[] { returned }, Taint.Empty);
+                }
+            }
+        }
+
         private void ApplyParameterSinks(IOperation operation, IMethodSymbol callee, MethodSummary summary, ImmutableHashSet<TaintFact>[] arguments, ImmutableHashSet<TaintFact> receiver)
         {
             Depend(summary);

@@ -123,5 +123,41 @@ class Endpoint(Wolverine.IMessageBus bus)
 {
     Task Run(Customer c) => bus.InvokeAsync(new StartCheck(c.Email));
 }", "Wolverine", Wolverine);
+
+        // Cascading messages: what a handler returns, Wolverine sends on to that message's handlers (a plain return, or a
+        // Task of it), unless the caller asked for it as the response (InvokeAsync<T>). A returned value nothing handles,
+        // or a response, goes nowhere further.
+        [Fact]
+        public Task AHandlersReturnedMessageCascadesToItsHandlers() => VerifyWithLibraryAsync(@"
+public record RegisterCustomer(string Email);
+public record Welcome(string Email);
+public record CustomerRegistered(string Email);
+public record Audit(string Email);
+public static class RegisterCustomerHandler
+{
+    public static CustomerRegistered Handle(RegisterCustomer command) => new CustomerRegistered(command.Email);
+}
+public class WelcomeHandler
+{
+    public async Task<Audit> Handle(Welcome command) { await Task.Yield(); return new Audit(command.Email); }
+}
+public static class CustomerRegisteredHandler
+{
+    public static void Handle(CustomerRegistered registered, Crm crm) => crm.Send(registered.Email);
+}
+public static class AuditHandler
+{
+    public static void Handle(Audit audit, Crm crm) => crm.Send(audit.Email);
+}
+class Endpoint(Wolverine.IMessageBus bus)
+{
+    async Task Run(Customer c)
+    {
+        await {|#0:bus.InvokeAsync(new RegisterCustomer(c.Email))|};
+        await {|#1:bus.PublishAsync(new RegisterCustomer(c.Email))|};
+        await bus.InvokeAsync<CustomerRegistered>(new RegisterCustomer(c.Email));
+        await {|#2:bus.InvokeAsync(new Welcome(c.Email))|};
+    }
+}", "Wolverine", Wolverine, Res001(0), Res001(1), Res001(2));
     }
 }

@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.Collections.Immutable;
+using System.Linq;
 using System.Threading;
 using Microsoft.CodeAnalysis;
 using Residency.Analyzers.Flow.Library;
@@ -160,6 +161,44 @@ namespace Residency.Analyzers.Flow.Calls
                     builder.Add(handler);
                 }
             }
+        }
+
+        /// <summary>
+        /// The handlers the message <paramref name="handler"/> returns is sent on to (Wolverine's cascading messages), when the
+        /// convention it was found by cascades and <paramref name="mediator"/>'s call did not ask for the message as its
+        /// response (<c>InvokeAsync&lt;T&gt;</c>, whose return type carries its type parameter): those of the handler's return
+        /// type, or of a <c>Task</c>'s or <c>ValueTask</c>'s result, when the application declares it; at most <paramref name="limit"/>.
+        /// </summary>
+        public ImmutableArray<IMethodSymbol> Cascaded(IMethodSymbol handler, IMethodSymbol mediator, int limit)
+        {
+            if (mediator.IsGenericMethod && mediator.OriginalDefinition.ReturnType is INamedTypeSymbol { IsGenericType: true } response && response.TypeArguments.Any(t => t is ITypeParameterSymbol))
+            {
+                return ImmutableArray<IMethodSymbol>.Empty; // the caller's response, not a cascaded message
+            }
+
+            foreach (var (convention, handlers) in _byConvention)
+            {
+                if (!convention.Cascades || handlers.IndexOf(handler, SymbolEqualityComparer.Default) < 0 || MessageType(handler.ReturnType) is not { } message)
+                {
+                    continue;
+                }
+
+                return For(message, mediator, limit, out _).Remove(handler, SymbolEqualityComparer.Default);
+            }
+
+            return ImmutableArray<IMethodSymbol>.Empty;
+        }
+
+        /// <summary><paramref name="type"/>, or a <c>Task</c>'s or <c>ValueTask</c>'s result, when it is a class or struct the application declares.</summary>
+        private static ITypeSymbol? MessageType(ITypeSymbol type)
+        {
+            if (type is INamedTypeSymbol { IsGenericType: true, TypeArguments.Length: 1, ContainingNamespace: { Name: "Tasks", ContainingNamespace: { Name: "Threading", ContainingNamespace.Name: "System" } } } task &&
+                task.Name is "Task" or "ValueTask")
+            {
+                type = task.TypeArguments[0];
+            }
+
+            return type is INamedTypeSymbol { TypeKind: TypeKind.Class or TypeKind.Struct, DeclaringSyntaxReferences.Length: > 0 } ? type : null;
         }
 
         private bool Accepts(ITypeSymbol accepted, ITypeSymbol requestType)

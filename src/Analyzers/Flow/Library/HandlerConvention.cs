@@ -31,7 +31,15 @@ namespace Residency.Analyzers.Flow.Library
             _attributes = Resolve(compilation, entry.Attributes);
             _ignoreAttributes = Resolve(compilation, entry.IgnoreAttributes);
             _methods = entry.Methods;
+            Cascades = entry.Cascades;
         }
+
+        /// <summary>
+        /// Whether what a handler returns is sent on as a message (Wolverine's cascading messages): to that message's handlers,
+        /// unless the caller asked for it as the response (a mediator method whose return type carries its type parameter,
+        /// <c>InvokeAsync&lt;T&gt;</c>).
+        /// </summary>
+        public bool Cascades { get; }
 
         /// <summary>The conventions of the mediators <paramref name="compilation"/> references.</summary>
         public static ImmutableArray<HandlerConvention> For(Compilation compilation)
@@ -105,7 +113,8 @@ namespace Residency.Analyzers.Flow.Library
                         Strings(convention.Value, "interfaces"),
                         Strings(convention.Value, "attributes"),
                         Strings(convention.Value, "ignoreAttributes"),
-                        Strings(convention.Value, "methods").ToImmutableHashSet(StringComparer.Ordinal)));
+                        Strings(convention.Value, "methods").ToImmutableHashSet(StringComparer.Ordinal),
+                        convention.Value.GetBool("cascades") == true));
                 }
             }
 
@@ -126,6 +135,6 @@ namespace Residency.Analyzers.Flow.Library
             return result.ToImmutable();
         }
 
-        private sealed record Entry(ImmutableArray<string> Mediators, ImmutableArray<string> TypeSuffixes, ImmutableArray<string> Interfaces, ImmutableArray<string> Attributes, ImmutableArray<string> IgnoreAttributes, ImmutableHashSet<string> Methods);
+        private sealed record Entry(ImmutableArray<string> Mediators, ImmutableArray<string> TypeSuffixes, ImmutableArray<string> Interfaces, ImmutableArray<string> Attributes, ImmutableArray<string> IgnoreAttributes, ImmutableHashSet<string> Methods, bool Cascades);
     }
 }
