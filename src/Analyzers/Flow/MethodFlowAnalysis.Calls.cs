@@ -105,10 +105,11 @@ namespace Residency.Analyzers.Flow
                 foreach (var (callee, summary) in callees)
                 {
                     ApplyParameterSinks(invocation, callee, summary, arguments, receiver);
-                    result = Taint.Union(result, Substitute(summary.Returns, arguments));
+                    var returned = Substitute(summary.Returns, arguments);
+                    result = Taint.Union(result, returned);
                     result = Taint.Union(result, FromReceiver(summary.Returns, StoreIntoReceiver(invocation, summary, arguments, receiver)));
                     result = Taint.Union(result, ApplyCalleeEffects(invocation, callee, summary, arguments, receiver));
-                    Cascade(invocation, callee, Substitute(summary.Returns, arguments), inputsCarryData: !receiver.IsEmpty || !allArguments.IsEmpty);
+                    Cascade(invocation, callee, returned, inputsCarryData: !receiver.IsEmpty || !allArguments.IsEmpty);
                 }
 
                 foreach (var (_, lambda) in lambdas)
