@@ -569,6 +569,10 @@ namespace Residency.Analyzers.Endpoints
         /// <summary>Whether <paramref name="type"/> is the type named <paramref name="metadataName"/> (compared as symbols).</summary>
         internal bool IsType(ITypeSymbol? type, string metadataName) => Types.Is(type, metadataName);
 
+        /// <summary><c>Namespace.Type+Nested.Method</c>: the name residency.json <c>sinks</c> and <c>local</c> entries use.</summary>
+        internal static string QualifiedName(IMethodSymbol method) =>
+            method.ContainingType is { } type ? MetadataName(type) + "." + method.Name : method.Name;
+
         /// <summary>
         /// <c>Namespace.Type</c>, with <c>`N</c> for generic arity and <c>+</c> for nesting (as catalogue entries are written):
         /// for messages and for matching names a user wrote, never to compare types.

@@ -240,8 +240,7 @@ namespace Residency.Analyzers.Flow
 
             foreach (var callee in dispatched)
             {
-                // A mediator's handler in a referenced project: what its export says (docs/cross-project.md).
-                var summary = FlowEngine.IsInSource(callee) ? CalleeSummary(callee, inputsCarryData) : _engine.Imports?.Of(callee);
+                var summary = HandlerSummary(callee, inputsCarryData);
                 if (summary is not null)
                 {
                     result.Add((callee, summary));

@@ -108,13 +108,16 @@ namespace Residency.Analyzers.Flow
 
             foreach (var next in _engine.CascadedHandlers(invocation, handler))
             {
-                var summary = FlowEngine.IsInSource(next) ? CalleeSummary(next, inputsCarryData) : _engine.Imports?.Of(next);
-                if (summary is not null)
+                if (HandlerSummary(next, inputsCarryData) is { } summary)
                 {
                     ApplyParameterSinks(invocation, next, summary, new[] { returned }, Taint.Empty);
                 }
             }
         }
+
+        /// <summary>The summary of a dispatched callee: analysed here, or, for a mediator's handler in a referenced project, what its export says (docs/cross-project.md).</summary>
+        private MethodSummary? HandlerSummary(IMethodSymbol callee, bool inputsCarryData) =>
+            FlowEngine.IsInSource(callee) ? CalleeSummary(callee, inputsCarryData) : _engine.Imports?.Of(callee);
 
         private void ApplyParameterSinks(IOperation operation, IMethodSymbol callee, MethodSummary summary, ImmutableHashSet<TaintFact>[] arguments, ImmutableHashSet<TaintFact> receiver)
         {

@@ -78,7 +78,7 @@ namespace Residency.Analyzers.Sinks
         }
 
         private bool ReachesStore(IMethodSymbol method) =>
-            _local is not null && method.ContainingType is { } type && !_local.IsLocal(EndpointResolver.MetadataName(type) + "." + method.Name);
+            _local is not null && !_local.IsLocal(EndpointResolver.QualifiedName(method));
 
         /// <summary>The context of the compilation's <c>AddEntityFrameworkStores&lt;TContext&gt;()</c> call (the first, in syntax order); null without one.</summary>
         private INamedTypeSymbol? FindContext()

@@ -64,15 +64,21 @@ namespace Residency.Analyzers.Sources
                         continue;
                     }
 
+                    // The map call is bound once, and only when an argument may name a method.
+                    if (!HasMethodGroupShape(invocation))
+                    {
+                        continue;
+                    }
+
+                    model ??= _models.Get(tree);
+                    if (model is null || !IsMapCall(invocation, handlers, model, out var template))
+                    {
+                        continue;
+                    }
+
                     foreach (var argument in invocation.ArgumentList.Arguments)
                     {
-                        if (argument.Expression is not (IdentifierNameSyntax or MemberAccessExpressionSyntax or GenericNameSyntax))
-                        {
-                            continue;
-                        }
-
-                        model ??= _models.Get(tree);
-                        if (model is null || !IsMapCall(invocation, handlers, model, out var template))
+                        if (!IsMethodGroupShape(argument))
                         {
                             continue;
                         }
@@ -91,6 +97,21 @@ namespace Residency.Analyzers.Sources
             }
 
             return found;
+        }
+
+        private static bool IsMethodGroupShape(ArgumentSyntax argument) => argument.Expression is IdentifierNameSyntax or MemberAccessExpressionSyntax or GenericNameSyntax;
+
+        private static bool HasMethodGroupShape(InvocationExpressionSyntax invocation)
+        {
+            foreach (var argument in invocation.ArgumentList.Arguments)
+            {
+                if (IsMethodGroupShape(argument))
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
 
         private static bool NamesAny(string text, IEnumerable<string> names)

@@ -3,6 +3,7 @@ using System.Collections.Immutable;
 using System.Linq;
 using System.Threading;
 using Microsoft.CodeAnalysis;
+using Residency.Analyzers.Endpoints;
 using Residency.Analyzers.Flow.Library;
 using Residency.Analyzers.Model;
 
@@ -190,16 +191,8 @@ namespace Residency.Analyzers.Flow.Calls
         }
 
         /// <summary><paramref name="type"/>, or a <c>Task</c>'s or <c>ValueTask</c>'s result, when it is a class or struct the application declares.</summary>
-        private static ITypeSymbol? MessageType(ITypeSymbol type)
-        {
-            if (type is INamedTypeSymbol { IsGenericType: true, TypeArguments.Length: 1, ContainingNamespace: { Name: "Tasks", ContainingNamespace: { Name: "Threading", ContainingNamespace.Name: "System" } } } task &&
-                task.Name is "Task" or "ValueTask")
-            {
-                type = task.TypeArguments[0];
-            }
-
-            return type is INamedTypeSymbol { TypeKind: TypeKind.Class or TypeKind.Struct, DeclaringSyntaxReferences.Length: > 0 } ? type : null;
-        }
+        private static ITypeSymbol? MessageType(ITypeSymbol type) =>
+            FlowEngine.Awaited(type) is INamedTypeSymbol { TypeKind: TypeKind.Class or TypeKind.Struct, DeclaringSyntaxReferences.Length: > 0 } message ? message : null;
 
         private bool Accepts(ITypeSymbol accepted, ITypeSymbol requestType)
         {
@@ -249,29 +242,9 @@ namespace Residency.Analyzers.Flow.Calls
                 return true;
             }
 
-            if (constraint is not INamedTypeSymbol { IsGenericType: true } generic)
-            {
-                return false;
-            }
-
-            var definition = generic.OriginalDefinition;
-            for (var type = accepted as INamedTypeSymbol; type is not null; type = type.BaseType)
-            {
-                if (SymbolEqualityComparer.Default.Equals(type.OriginalDefinition, definition))
-                {
-                    return true;
-                }
-            }
-
-            foreach (var implemented in accepted.AllInterfaces)
-            {
-                if (SymbolEqualityComparer.Default.Equals(implemented.OriginalDefinition, definition))
-                {
-                    return true;
-                }
-            }
-
-            return false;
+            // IRequest<R>, R a type parameter: any construction of it.
+            return constraint is INamedTypeSymbol { IsGenericType: true } generic &&
+                EndpointTypes.DerivesFrom(accepted, ImmutableArray.Create(generic.OriginalDefinition));
         }
     }
 }

@@ -51,7 +51,7 @@ namespace Residency.Analyzers.Flow.Calls
         {
             var method = target.OriginalDefinition;
             return _unimplemented.GetOrAdd(method, m => RecipientInfo(
-                QualifiedName(m),
+                EndpointResolver.QualifiedName(m),
                 "declared here and implemented in no code this project compiles (another project of the solution, or a proxy made at run time): where the data goes is decided there",
                 m.Locations.Length > 0 ? m.Locations[0] : null,
                 m.ContainingAssembly?.Name, m));
@@ -65,10 +65,6 @@ namespace Residency.Analyzers.Flow.Calls
                 RecipientMethod = method,
             };
 
-        /// <summary><c>Namespace.Type+Nested.Method</c>: the name residency.json <c>sinks</c> and <c>local</c> entries use.</summary>
-        public static string QualifiedName(IMethodSymbol method) =>
-            method.ContainingType is { } type ? EndpointResolver.MetadataName(type) + "." + method.Name : method.Name;
-
         private SinkInfo? Classify(IMethodSymbol method)
         {
             if (method.DeclaringSyntaxReferences.Length > 0 || method.IsImplicitlyDeclared || method.ContainingType is not { } type ||
@@ -80,7 +76,7 @@ namespace Residency.Analyzers.Flow.Calls
                 return null;
             }
 
-            var name = QualifiedName(method);
+            var name = EndpointResolver.QualifiedName(method);
             if (_local.IsLocal(name))
             {
                 return null;
